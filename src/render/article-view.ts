@@ -1,0 +1,148 @@
+import {
+  ARTICLE_VIEW_VERSION,
+  type ArticleView,
+  type ArticleViewArticle,
+  type ArticleViewBlock,
+  type ArticleViewCaption,
+  type ArticleViewSource,
+} from '../tree/article-view.ts';
+import type { ArticleNode, BlockNode, BlockType, PageNode, SourceInfo } from '../tree/types.ts';
+
+/** What one article is gathered into while its children are walked in order. */
+interface Collector {
+  headline: string | null;
+  subheadlines: string[];
+  bylines: string[];
+  sources: string[];
+  blocks: ArticleViewBlock[];
+  captions: ArticleViewCaption[];
+  /** The caption written by the previous child, waiting for a credit that directly follows. */
+  openCaption: ArticleViewCaption | null;
+}
+
+type Handlers = {
+  [K in BlockType]: (node: Extract<BlockNode, { type: K }>, into: Collector) => void;
+};
+
+function addSource(into: Collector, outlet: string): void {
+  const name = outlet.trim();
+  if (name !== '' && !into.sources.includes(name)) into.sources.push(name);
+}
+
+// One handler per node kind: a new kind without a handler fails to compile.
+const handlers: Handlers = {
+  headline(node, into) {
+    // A second headline node is kept as a subheadline rather than dropped.
+    if (into.headline === null) into.headline = node.text;
+    else into.subheadlines.push(node.text);
+  },
+  subheadline(node, into) {
+    into.subheadlines.push(node.text);
+  },
+  byline(node, into) {
+    into.bylines.push(node.text);
+    for (const outlet of node.outlets) addSource(into, outlet);
+  },
+  source(node, into) {
+    addSource(into, node.outlet);
+  },
+  caption(node, into) {
+    const caption = { text: node.text, credit: null, start: node.start, end: node.end };
+    into.captions.push(caption);
+    into.openCaption = caption;
+  },
+  credit(node, into) {
+    // A credit belongs to the caption right before it; a stray credit has no place in the view.
+    if (into.openCaption !== null) into.openCaption.credit = node.text;
+  },
+  heading(node, into) {
+    into.blocks.push({ type: 'heading', text: node.text, start: node.start, end: node.end });
+  },
+  paragraph(node, into) {
+    into.blocks.push({ type: 'paragraph', text: node.text, start: node.start, end: node.end });
+  },
+  dialogue(node, into) {
+    into.blocks.push({
+      type: 'dialogue',
+      speaker: node.speaker,
+      text: node.text,
+      start: node.start,
+      end: node.end,
+    });
+  },
+  'list-item'(node, into) {
+    into.blocks.push({
+      type: 'list-item',
+      level: node.level,
+      text: node.text,
+      emphasis: node.emphasis.map((e) => e.text),
+      start: node.start,
+      end: node.end,
+    });
+  },
+};
+
+function dispatch(node: BlockNode, into: Collector): void {
+  // The mapped type guarantees handlers[node.type] takes exactly this kind of node.
+  const handle = handlers[node.type] as (node: BlockNode, into: Collector) => void;
+  handle(node, into);
+}
+
+function articleView(article: ArticleNode): ArticleViewArticle {
+  const into: Collector = {
+    headline: null,
+    subheadlines: [],
+    bylines: [],
+    sources: [],
+    blocks: [],
+    captions: [],
+    openCaption: null,
+  };
+  for (const node of article.children) {
+    const caption = into.openCaption;
+    dispatch(node, into);
+    // Only the child directly after a caption may credit it.
+    if (into.openCaption === caption) into.openCaption = null;
+  }
+  return {
+    headline: into.headline ?? '',
+    subheadlines: into.subheadlines,
+    bylines: into.bylines,
+    sources: into.sources,
+    blocks: into.blocks,
+    captions: into.captions,
+    start: article.start,
+    end: article.end,
+  };
+}
+
+function sourceView(source: SourceInfo): ArticleViewSource {
+  // Spelled out so the JSON keeps the documented key order whatever the tree holds.
+  return {
+    ...(source.path === undefined ? {} : { path: source.path }),
+    encoding: source.encoding,
+    confidence: source.confidence,
+    bom: source.bom,
+    lineEnding: source.lineEnding,
+    script: source.script,
+    bytes: source.bytes,
+    chars: source.chars,
+  };
+}
+
+/**
+ * Turns a page tree into the article view, the public contract `jiedu parse --format json`
+ * prints: articles in order, each with its headline ('' when it has none), subheadlines,
+ * bylines, outlet names (from source lines and bylines, de-duplicated in order), body blocks
+ * in reading order and captions with the credit that directly follows them.
+ */
+export function toArticleView(page: PageNode): ArticleView {
+  if (page === null || typeof page !== 'object' || page.type !== 'page') {
+    throw new TypeError('toArticleView: `page` must be a PageNode (type "page")');
+  }
+  return {
+    version: ARTICLE_VIEW_VERSION,
+    source: sourceView(page.source),
+    articles: page.children.map(articleView),
+  };
+}

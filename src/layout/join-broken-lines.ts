@@ -1,0 +1,222 @@
+import type { TextView } from '../tree/view.ts';
+import { viewRangeToSource } from '../tree/view.ts';
+import type { Diagnostic } from '../tree/types.ts';
+import {
+  codePointLength,
+  endingOf,
+  hasProsePunctuation,
+  isAlnum,
+  isHan,
+} from '../text/chars.ts';
+import { isFull } from './detect-hard-wrap.ts';
+import type { LayoutBlock, Line, Segment, Wrap } from './types.ts';
+
+/** Why two lines were joined. */
+type JoinKind = 'wrap' | 'column';
+
+/**
+ * A line that opens a block of its own whatever came before: a caption or byline marker
+ * (●▲◆■), a list bullet, a source line (來源：) or a dialogue line (普京：「…).
+ */
+const OPENS_BLOCK =
+  /^(?:[●▲◆■▼◎]|[-*•・](?:\s|$)|(?:來源|来源|稿源)\s*[：:]|[^\s：:「」，。、]{1,12}[：:]\s*[「“『])/;
+
+/** A caption or boxed byline marker. */
+const MARKED = /^[●▲◆■▼◎]/;
+
+/** Characters that open a list item. */
+const BULLET_CHARS = '-*•・';
+
+/** Shortest running text that may go on across a blank line when it ends mid-sentence. */
+const MIN_PROSE = 15;
+/** Text this long reads as running prose even without punctuation. */
+const LONG_PROSE = 40;
+/** Longest line we take for a title that must not be glued onto a broken paragraph. */
+const MAX_TITLE = 30;
+
+/**
+ * Groups lines into blocks, rejoining what a column, page or hard wrap broke apart:
+ * - a full line of a hard-wrapped page goes on in the next line;
+ * - a line that ends mid-sentence (，、： or a word cut in two, 凌|駕) goes on in the next text
+ *   line, even across blank or whitespace-only lines, when it reads as running prose.
+ * Every join is reported with the source ranges it joined.
+ */
+export function joinBrokenLines(
+  lines: readonly Line[],
+  wrap: Wrap | null,
+  view: TextView,
+): { blocks: LayoutBlock[]; diagnostics: Diagnostic[] } {
+  const blocks: LayoutBlock[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let open: Draft | null = null;
+  let blanks = 0;
+
+  for (const line of lines) {
+    if (line.length === 0) {
+      blanks++;
+      continue;
+    }
+    const kind = open === null ? null : joinKind(open, line, blanks, wrap);
+    if (open !== null && kind !== null) {
+      const prev = open.lines[open.lines.length - 1] as Line;
+      append(open, line, separator(prev, line, wrap));
+      if (kind === 'column') diagnostics.push(columnJoin(prev, line, blanks, view));
+      else open.wrapJoins++;
+    } else {
+      if (open !== null) blocks.push(finish(open, blanks, wrap, view, diagnostics));
+      open = start(line, blanks);
+    }
+    blanks = 0;
+  }
+  if (open !== null) blocks.push(finish(open, blanks, wrap, view, diagnostics));
+  return { blocks, diagnostics };
+}
+
+interface Draft {
+  text: string;
+  segments: Segment[];
+  lines: Line[];
+  blankBefore: number;
+  wrapJoins: number;
+}
+
+function start(line: Line, blanks: number): Draft {
+  return {
+    text: line.text,
+    segments: [{ start: line.start, end: line.end, at: 0, sep: '' }],
+    lines: [line],
+    blankBefore: blanks,
+    wrapJoins: 0,
+  };
+}
+
+function append(draft: Draft, line: Line, sep: string): void {
+  draft.text += sep;
+  draft.segments.push({ start: line.start, end: line.end, at: draft.text.length, sep });
+  draft.text += line.text;
+  draft.lines.push(line);
+}
+
+function finish(
+  draft: Draft,
+  blankAfter: number,
+  wrap: Wrap | null,
+  view: TextView,
+  diagnostics: Diagnostic[],
+): LayoutBlock {
+  const first = draft.segments[0] as Segment;
+  const last = draft.segments[draft.segments.length - 1] as Segment;
+  const { start } = viewRangeToSource(view, first.start, first.end);
+  const { end } = viewRangeToSource(view, last.start, last.end);
+  if (draft.wrapJoins > 0 && wrap !== null) {
+    const firstLine = (draft.lines[0] as Line).index + 1;
+    const lastLine = (draft.lines[draft.lines.length - 1] as Line).index + 1;
+    diagnostics.push({
+      message: `rejoined ${draft.wrapJoins + 1} lines hard-wrapped at width ${wrap.width} (lines ${firstLine}–${lastLine})`,
+      rule: 'join-broken-lines',
+      source: 'layout',
+      severity: 'info',
+      start,
+      end,
+      ranges: draft.segments.map((s) => viewRangeToSource(view, s.start, s.end)),
+    });
+  }
+  const lastLine = draft.lines[draft.lines.length - 1] as Line;
+  return {
+    type: 'block',
+    start,
+    end,
+    text: draft.text,
+    segments: draft.segments,
+    lines: draft.lines,
+    blankBefore: draft.blankBefore,
+    blankAfter,
+    indent: (draft.lines[0] as Line).indent,
+    endsFull: isFull(lastLine, wrap),
+  };
+}
+
+/** Decides whether `next` goes on the open block, and why. */
+function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): JoinKind | null {
+  if (OPENS_BLOCK.test(next.text)) return null;
+  const prev = draft.lines[draft.lines.length - 1] as Line;
+  const ending = endingOf(stripTrailingMarkup(prev.text));
+  if (blanks === 0) {
+    if (isFull(prev, wrap)) return 'wrap';
+    // A caption or boxed byline goes on only where a wrap cut it, never into the body.
+    if (MARKED.test(draft.text)) return null;
+    if (ending === 'continuing') return 'column';
+    if (ending === 'open' && isProse(draft.text) && !isTitleLike(next, wrap)) {
+      return 'column';
+    }
+    return null;
+  }
+  // Across blank lines only running prose goes on: never a caption, never a title.
+  if (MARKED.test(draft.text)) return null;
+  if ((ending === 'continuing' || ending === 'open') && isProse(draft.text)) {
+    return isTitleLike(next, wrap) ? null : 'column';
+  }
+  return null;
+}
+
+/** Running prose: punctuated sentences, or long text. */
+function isProse(text: string): boolean {
+  const n = codePointLength(text);
+  return n >= LONG_PROSE || (n >= MIN_PROSE && hasProsePunctuation(text));
+}
+
+/** A short unpunctuated line that does not end a sentence: a title, not a paragraph's tail. */
+function isTitleLike(line: Line, wrap: Wrap | null): boolean {
+  return (
+    !isFull(line, wrap) &&
+    line.length <= MAX_TITLE &&
+    !hasProsePunctuation(line.text) &&
+    endingOf(line.text) !== 'terminal'
+  );
+}
+
+/** `**` closing an emphasis does not end a sentence: look at what it closes. */
+function stripTrailingMarkup(text: string): string {
+  return text.endsWith('**') ? text.slice(0, -2) : text;
+}
+
+/**
+ * What to put between joined lines: nothing in Chinese text; a space between Latin words
+ * unless a full line of a wrapped page cut a word in two.
+ */
+function separator(prev: Line, next: Line, wrap: Wrap | null): string {
+  const a = prev.text.charCodeAt(prev.text.length - 1);
+  const b = next.text.charCodeAt(0);
+  // A bullet left alone on its line by a wrap (- / 世界正經歷…) keeps its space.
+  if (prev.text.length === 1 && BULLET_CHARS.includes(prev.text)) return ' ';
+  // A wrap that cut right before a space leaves it opening the next line.
+  if (next.indent > 0 && isFull(prev, wrap)) return ' ';
+  if (!isAlnum(b)) return '';
+  if (isAlnum(a)) return isFull(prev, wrap) ? '' : ' ';
+  return a === 0x2c || a === 0x2e || a === 0x3b || a === 0x3a || a === 0x21 || a === 0x3f ? ' ' : '';
+}
+
+function columnJoin(prev: Line, next: Line, blanks: number, view: TextView): Diagnostic {
+  const a = viewRangeToSource(view, prev.start, prev.end);
+  const b = viewRangeToSource(view, next.start, next.end);
+  const lastChar = lastCodePoint(prev.text);
+  const firstChar = String.fromCodePoint(next.text.codePointAt(0) ?? 0x20);
+  const splitWord = isHan(lastChar.charCodeAt(0)) && isHan(firstChar.charCodeAt(0));
+  const across = blanks > 0 ? ` across ${blanks} blank line${blanks > 1 ? 's' : ''}` : '';
+  const why = splitWord ? `split word ${lastChar}|${firstChar}` : `line ended mid-sentence (${lastChar})`;
+  return {
+    message: `joined line ${prev.index + 1} and ${next.index + 1}${across}: ${why}`,
+    rule: 'join-broken-lines',
+    source: 'layout',
+    severity: 'info',
+    start: a.start,
+    end: b.end,
+    ranges: [a, b],
+  };
+}
+
+function lastCodePoint(text: string): string {
+  const code = text.charCodeAt(text.length - 1);
+  if (code >= 0xdc00 && code <= 0xdfff && text.length >= 2) return text.slice(-2);
+  return text.slice(-1);
+}

@@ -1,0 +1,227 @@
+import type { LayoutBlock } from '../layout/types.ts';
+import { codePointLength, endingOf } from '../text/chars.ts';
+import type { BlockNode, BylineNode, Range } from '../tree/types.ts';
+import type { TextView } from '../tree/view.ts';
+import {
+  BULLET,
+  CREDIT,
+  DATELINE_AGENCY,
+  DATELINE_HK,
+  DIALOGUE,
+  INTERVIEW,
+  MARKER,
+  MAX_CREDIT,
+  REPORTER,
+  SELF_OUTLET,
+  SOURCE,
+} from './patterns.ts';
+import { readEmphasis } from './read-emphasis.ts';
+import { type Slice, sliceBlock } from './slice-block.ts';
+
+/** What a block is, read from the block alone; context passes refine it. */
+export type Role =
+  | 'title'
+  | 'paragraph'
+  | 'list-item'
+  | 'caption'
+  | 'credit'
+  | 'source'
+  | 'dateline'
+  | 'reporter'
+  | 'dialogue';
+
+/** A layout block with its role and the tree nodes read from it (one or two). */
+export interface Item {
+  block: LayoutBlock;
+  role: Role;
+  nodes: BlockNode[];
+}
+
+/** Longest text (code points, spaces aside) that can be a title. */
+const MAX_TITLE = 40;
+/** Titles may carry a comma or end in ？/！ only when this short. */
+const MAX_PUNCTUATED_TITLE = 25;
+/** Longest reporter line. */
+const MAX_REPORTER = 40;
+/** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line. */
+const SPEECH_VERB = /(?:說|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言)$/;
+
+/** Reads each layout block alone: its role and nodes. */
+export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {
+  return blocks.map((block) => classifyBlock(block, view));
+}
+
+function classifyBlock(block: LayoutBlock, view: TextView): Item {
+  const text = block.text;
+  const whole = (): Slice => sliceBlock(block, 0, text.length, view);
+
+  const marker = MARKER.exec(text);
+  if (marker !== null) {
+    const rest = text.slice(marker[0].length);
+    if (isReporterLine(rest)) {
+      return { block, role: 'reporter', nodes: [byline(whole(), 'reporter', rest, [])] };
+    }
+    return { block, role: 'caption', nodes: readCaption(block, marker[0].length, view) };
+  }
+
+  const bullet = BULLET.exec(text);
+  if (bullet !== null) {
+    const slice = whole();
+    const { text: visible, emphasis } = readEmphasis(block, bullet[0].length, text.length, view);
+    const node: BlockNode = { type: 'list-item', ...slice, text: visible, level: 1, emphasis };
+    return { block, role: 'list-item', nodes: [node] };
+  }
+
+  const source = SOURCE.exec(text);
+  if (source !== null) {
+    const outlet = (source[1] as string).replace(/[。．.，,\s]+$/, '');
+    return {
+      block,
+      role: 'source',
+      nodes: [{ type: 'source', ...whole(), text: collapse(text), outlet }],
+    };
+  }
+
+  const dateline = readDateline(block, view);
+  if (dateline !== null) return { block, role: 'dateline', nodes: dateline };
+
+  if (isReporterLine(text)) {
+    return { block, role: 'reporter', nodes: [byline(whole(), 'reporter', text, [])] };
+  }
+
+  const dialogue = DIALOGUE.exec(text) ?? INTERVIEW.exec(text);
+  if (dialogue !== null && isDialogue(dialogue[1] as string, dialogue[2] as string)) {
+    const speaker = dialogue[1] as string;
+    const speechAt = text.length - (dialogue[2] as string).length;
+    const speakerSlice = sliceBlock(block, 0, speaker.length, view);
+    return {
+      block,
+      role: 'dialogue',
+      nodes: [
+        {
+          type: 'dialogue',
+          ...whole(),
+          text: sliceBlock(block, speechAt, text.length, view).text,
+          speaker,
+          speakerRange: { start: speakerSlice.start, end: speakerSlice.end },
+        },
+      ],
+    };
+  }
+
+  if (isTitle(text)) {
+    return { block, role: 'title', nodes: [{ type: 'heading', ...whole(), text: stripMarkup(text) }] };
+  }
+  return { block, role: 'paragraph', nodes: [paragraph(block, 0, view)] };
+}
+
+/** A short line with no sentence end: a headline, subheadline or section heading. */
+export function isTitle(raw: string): boolean {
+  const text = stripMarkup(raw);
+  const n = codePointLength(text.replace(/\s+/g, ''));
+  if (n < 2 || n > MAX_TITLE) return false;
+  if (/[。；;]/.test(text)) return false;
+  const ending = endingOf(text);
+  if (ending === 'continuing') return false;
+  if (ending === 'terminal' && (n > MAX_PUNCTUATED_TITLE || /[.…]$/.test(text))) return false;
+  if (/[，,]/.test(text) && n > MAX_PUNCTUATED_TITLE) return false;
+  return true;
+}
+
+/** A reporter or editor line: short, matching the pattern, not prose. */
+export function isReporterLine(text: string): boolean {
+  if (codePointLength(text) > MAX_REPORTER || /[。；！？]/.test(text)) return false;
+  return REPORTER.test(text) && endingOf(text) !== 'continuing';
+}
+
+/** A credit standing alone: 新華社, 網上圖片, 記者 張三 攝. */
+export function isCredit(text: string): boolean {
+  return codePointLength(text) <= MAX_CREDIT && CREDIT.test(text);
+}
+
+function isDialogue(speaker: string, speech: string): boolean {
+  if (SPEECH_VERB.test(speaker)) return false;
+  const ending = endingOf(speech);
+  return ending === 'terminal' || ending === 'closer';
+}
+
+function paragraph(block: LayoutBlock, from: number, view: TextView): BlockNode {
+  const slice = sliceBlock(block, from, block.text.length, view);
+  const { text, emphasis } = readEmphasis(block, from, block.text.length, view);
+  return { type: 'paragraph', ...slice, text, emphasis };
+}
+
+function byline(
+  slice: Slice,
+  kind: BylineNode['kind'],
+  text: string,
+  outlets: string[],
+): BylineNode {
+  return { type: 'byline', ...slice, text: collapse(text), kind, outlets };
+}
+
+/** A leading dateline, split from the paragraph it opens. */
+function readDateline(block: LayoutBlock, view: TextView): BlockNode[] | null {
+  const text = block.text;
+  const m = DATELINE_HK.exec(text) ?? DATELINE_AGENCY.exec(text);
+  if (m === null) return null;
+  const label = (m[1] as string).trim();
+  const outlet = m[2];
+  const outlets = outlet !== undefined && !SELF_OUTLET.test(outlet) ? [outlet] : [];
+  const nodes: BlockNode[] = [byline(sliceBlock(block, 0, m[0].length, view), 'dateline', label, outlets)];
+  if (m[0].length < text.length) nodes.push(paragraph(block, m[0].length, view));
+  return nodes;
+}
+
+/** A caption (●…) and a credit closing its line: ●習近平和普京互相揮手打招呼。 網上圖片. */
+function readCaption(block: LayoutBlock, from: number, view: TextView): BlockNode[] {
+  const text = block.text;
+  const at = creditStart(text, from);
+  const caption = sliceBlock(block, 0, at ?? text.length, view);
+  const nodes: BlockNode[] = [
+    { type: 'caption', ...caption, text: collapse(text.slice(from, at ?? text.length).trim()) },
+  ];
+  if (at !== null) {
+    const credit = sliceBlock(block, at, text.length, view);
+    nodes.push({ type: 'credit', ...credit, text: stripParens(credit.text) });
+  }
+  return nodes;
+}
+
+/** Where a trailing credit starts in a caption line, or null when there is none. */
+function creditStart(text: string, from: number): number | null {
+  let best: number | null = null;
+  // After a space: try the last one, two and three words (中新社記者 張三 攝).
+  let i = text.length;
+  for (let words = 0; words < 3; words++) {
+    const space = text.lastIndexOf(' ', i - 1);
+    if (space <= from) break;
+    const tail = text.slice(space + 1);
+    if (isCredit(stripParens(tail))) best = space + 1;
+    i = space;
+  }
+  if (best !== null) return best;
+  // Glued on after the sentence end, as a wrap join leaves it: …打招呼。網上圖片
+  const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'));
+  if (end > from && end < text.length - 1 && isCredit(stripParens(text.slice(end + 1)))) {
+    return end + 1;
+  }
+  // In brackets at the end: …會晤。（新華社記者 王五 攝）
+  const paren = /[（(]([^（()）]{1,20})[）)]$/.exec(text);
+  if (paren !== null && paren.index > from && isCredit(paren[1] as string)) return paren.index;
+  return null;
+}
+
+function stripParens(text: string): string {
+  return text.replace(/^[（(]\s*/, '').replace(/\s*[）)]$/, '');
+}
+
+function stripMarkup(text: string): string {
+  return collapse(text.replace(/\*\*/g, '').trim());
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
+
+export type { Range };

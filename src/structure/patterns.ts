@@ -1,0 +1,67 @@
+/**
+ * The line patterns of a Chinese news page, in both scripts. Each is anchored and small;
+ * the passes that use them decide with context (what came before, what follows).
+ */
+
+/** Marks that open a caption or a boxed byline: ●▲◆■. */
+export const MARKER = /^[●▲◆■▼◎]\s*/;
+
+/** List bullets: `- `, `* `, `• `, `・`. */
+export const BULLET = /^[-*•・]\s+/;
+
+/**
+ * A leading dateline: 香港文匯報訊 據新華社報道， / 本報訊（記者 張三）/ 大公報訊.
+ * Group 1 is the dateline, group 2 the outlet after 據.
+ */
+export const DATELINE_HK =
+  /^([^\s，。、；：「」,]{0,10}?(?:報|报|社|網|网|台|刊|通訊)[訊讯](?:\s*[（(][^）)\n]{1,24}[）)])?(?:\s*[據据]\s*(\S{2,12}?)(?:報道|报道|報導|报导|消息))?)(?:\s*[，,：:]|\s+|$)/;
+
+/**
+ * A leading agency dateline: 新華社北京6月28日電（記者 王三）/ 新华社莫斯科6月28日电.
+ * Group 1 is the dateline, group 2 the agency.
+ */
+export const DATELINE_AGENCY =
+  /^(([^\s，。、；：「」,]{1,6}?(?:社|網|网|報|报|台))\s*[^\s，。、；：「」,]{0,10}?[\d〇一二三四五六七八九十]{1,3}月[\d〇一二三四五六七八九十]{1,3}日\s*(?:電|电|訊|讯)(?:\s*[（(][^）)\n]{1,30}[）)])?)(?:\s*[，,：:]|\s+|$)/;
+
+/** Outlets that mean "this paper" and so name no source: 本報. */
+export const SELF_OUTLET = /^(?:本報|本报|本刊|本台|本網|本网)$/;
+
+/**
+ * A reporter or editor line: 香港文匯報記者 葛沖 北京報道 / 記者 張三、李四 / 責任編輯：王五 /
+ * 文／記者 趙六. Anchored at both ends; the caller checks it is short and not prose.
+ */
+export const REPORTER =
+  /^[（(【[]?\s*(?:\S{0,12}?(?:記者|记者|特派員|特派员|通訊員|通讯员|特約撰稿人|特约撰稿人)\s*\S|(?:責任編輯|责任编辑|編輯|编辑|撰文|文\s*[／/]|圖\s*[／/]|图\s*[／/])\s*[：:／/]?\s*\S)/;
+
+/** The last word of a reporter line when a wrap cut it off: 北京報道, 攝. */
+export const REPORTER_TAIL = /^\S{0,8}(?:報道|报道|報導|报导|撰文|整理|發自|发自|攝|摄)$/;
+
+/** A source line: 來源：央視網. Group 1 is the outlet. */
+export const SOURCE = /^[（(【[]?\s*(?:來源|来源|稿源|出處|出处|消息來源|消息来源)\s*[：:]\s*([^）)】\]]{1,30}?)\s*[）)】\]]?$/;
+
+/** A dialogue line: 普京：「…」 / 問：… Group 1 the speaker, group 2 the speech. */
+export const DIALOGUE = /^([^\s：:「」『』“”，。、《》]{1,12})\s*[：:]\s*([「『“][\s\S]*)$/;
+export const INTERVIEW = /^(問|答|问|記者|记者|主持人)\s*[：:]\s*(\S[\s\S]*)$/;
+
+/**
+ * A photo credit: 新華社, 網上圖片, 資料圖片, 中新社記者 張三 攝, Reuters. Anchored; the caller
+ * checks the length.
+ */
+export const CREDIT =
+  /^(?:\S{0,8}(?:圖片|图片|供圖|供图|截圖|截图|社|社發|社发|攝|摄)|\S{0,10}(?:記者|记者)\s*\S{1,10}\s*(?:攝|摄)|視覺中國|视觉中国|東方IC|东方IC|Reuters|AFP|AP|EPA|Getty Images|Xinhua)$/;
+
+/** Longest text we take for a credit. */
+export const MAX_CREDIT = 16;
+
+/**
+ * A formula that closes a news story: …等參加上述活動。, （完）, a trailing (記者 張三).
+ */
+export const CLOSING_FORMULA =
+  /(?:等(?:人)?(?:參加|参加|出席|陪同|參與|参与)(?:了)?(?:上述|有關|有关|相關|相关)?(?:活動|活动|會見|会见|會談|会谈|儀式|仪式|會議|会议)[。．.]?$|[（(【](?:完|記者[^）)】]*|记者[^）)】]*|責任編輯[^）)】]*|责任编辑[^）)】]*)[）)】]$)/;
+
+/**
+ * A paragraph that opens by introducing a person with a full title and a speech verb
+ * (風衛視評論員宋忠平指出): a cue that a new story starts. Group 1 is the name.
+ */
+export const TITLED_SPEAKER =
+  /^\S{0,12}?(?:評論員|评论员|專家|专家|教授|學者|学者|研究員|研究员|發言人|发言人|主任|院長|院长|所長|所长|大使|議員|议员)([\u4e00-\u9fff]{2,3}?)(?:指出|表示|認為|认为|說|说|稱|称|強調|强调|介紹|介绍)/;

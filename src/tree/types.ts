@@ -1,0 +1,143 @@
+/**
+ * The one document tree. Every node carries `start`/`end`: 0-based, end-exclusive UTF-16
+ * offsets into the decoded text (the string a user can slice). Trees are plain JSON:
+ * `JSON.parse(JSON.stringify(page))` gives the same page back.
+ */
+
+/** A half-open range `[start, end)` of UTF-16 code units in the decoded text. */
+export interface Range {
+  start: number;
+  end: number;
+}
+
+/** How sure a stage is of a finding; only `fatal` problems throw. */
+export type Severity = 'info' | 'warning' | 'error';
+
+/** A content message in the style of vfile-message: a value, never an exception. */
+export interface Diagnostic extends Range {
+  /** Human sentence, e.g. "joined line 50 and 52: split word 凌|駕". */
+  message: string;
+  /** The rule that produced it, kebab-case, e.g. `join-broken-lines`. */
+  rule: string;
+  /** The stage that produced it: decode, normalize, layout or structure. */
+  source: 'decode' | 'normalize' | 'layout' | 'structure';
+  severity: Severity;
+  /** For repairs: the source ranges that were joined, in reading order. */
+  ranges?: Range[];
+}
+
+/** Text encodings jiedu reads. */
+export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'big5' | 'gb18030';
+
+/** Which Chinese script a text is written in. */
+export type Script = 'traditional' | 'simplified' | 'mixed' | 'unknown';
+
+/** Line terminators seen in the decoded text. */
+export type LineEnding = 'lf' | 'crlf' | 'cr' | 'mixed' | 'none';
+
+/** What is known about the input before structure: its bytes, encoding and script. */
+export interface SourceInfo {
+  /** File path when read from disk, `-` for stdin; absent for in-memory input. */
+  path?: string;
+  encoding: Encoding;
+  /** 0..1: 1 when a BOM or the caller said so, lower when detected. */
+  confidence: number;
+  bom: boolean;
+  lineEnding: LineEnding;
+  script: Script;
+  /** Byte length of the input (UTF-16 code units ×2 for string input). */
+  bytes: number;
+  /** Length of the decoded text in UTF-16 code units. */
+  chars: number;
+}
+
+/** Inline emphasis (`**…**` in the source); `text` has the markers removed. */
+export interface Emphasis extends Range {
+  type: 'emphasis';
+  text: string;
+}
+
+interface BlockBase extends Range {
+  /** What a reader sees: line breaks repaired, markup such as `**` and `- ` removed. */
+  text: string;
+  /** The source ranges this block was read from, in order (several when lines were joined). */
+  pieces: Range[];
+}
+
+/** The main title of an article. */
+export interface HeadlineNode extends BlockBase {
+  type: 'headline';
+}
+/** A secondary title printed with the headline. */
+export interface SubheadlineNode extends BlockBase {
+  type: 'subheadline';
+}
+/** A section heading inside an article. */
+export interface HeadingNode extends BlockBase {
+  type: 'heading';
+}
+/** A dateline (香港文匯報訊 據新華社報道) or reporter line (香港文匯報記者 葛沖 北京報道). */
+export interface BylineNode extends BlockBase {
+  type: 'byline';
+  kind: 'dateline' | 'reporter';
+  /** Outlets named as the source inside the byline: 據新華社報道 → 新華社. */
+  outlets: string[];
+}
+/** A source line, 來源：央視網; `outlet` is the name alone. */
+export interface SourceNode extends BlockBase {
+  type: 'source';
+  outlet: string;
+}
+/** A photo caption (●…); `text` has the marker and any trailing credit removed. */
+export interface CaptionNode extends BlockBase {
+  type: 'caption';
+}
+/** A photo credit: a lone 新華社 line after a caption, or 網上圖片 closing the caption line. */
+export interface CreditNode extends BlockBase {
+  type: 'credit';
+}
+/** A body paragraph. */
+export interface ParagraphNode extends BlockBase {
+  type: 'paragraph';
+  emphasis: Emphasis[];
+}
+/** A dialogue line, 普京：「…」; `text` is what follows the colon. */
+export interface DialogueNode extends BlockBase {
+  type: 'dialogue';
+  speaker: string;
+  speakerRange: Range;
+}
+/** A list item; `level` is 1 for top-level items, 2 for items nested under them, … */
+export interface ListItemNode extends BlockBase {
+  type: 'list-item';
+  level: number;
+  emphasis: Emphasis[];
+}
+
+export type BlockNode =
+  | HeadlineNode
+  | SubheadlineNode
+  | HeadingNode
+  | BylineNode
+  | SourceNode
+  | CaptionNode
+  | CreditNode
+  | ParagraphNode
+  | DialogueNode
+  | ListItemNode;
+
+export type BlockType = BlockNode['type'];
+
+/** One story on the page. */
+export interface ArticleNode extends Range {
+  type: 'article';
+  children: BlockNode[];
+}
+
+/** The root: a decoded page split into its articles. */
+export interface PageNode extends Range {
+  type: 'page';
+  source: SourceInfo;
+  children: ArticleNode[];
+  diagnostics: Diagnostic[];
+}

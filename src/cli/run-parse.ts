@@ -1,0 +1,180 @@
+import { resolve } from 'node:path';
+import { DecodeError } from '../decode/index.ts';
+import { parse } from '../pipeline.ts';
+import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
+import type { Encoding, PageNode } from '../tree/types.ts';
+import { UsageError } from './args.ts';
+import {
+  collectInputs,
+  describeError,
+  type Input,
+  type InputFailure,
+  type Io,
+  outputPath,
+  readInput,
+  writeFileAtomic,
+} from './io.ts';
+import { type CommandArgs, EXIT } from './schema.ts';
+
+/** What to print for each page. */
+export type Format = 'json' | 'md' | 'text' | 'html';
+
+/** How {@link convert} writes its results. */
+export interface ConvertOptions {
+  format: Format;
+  /** Print the full page tree (JSON) instead of the article view. */
+  tree: boolean;
+  /** Write one file per input into this folder instead of printing. */
+  out: string | null;
+  encoding?: Encoding;
+  /** Several inputs or a folder: JSON Lines and per-input headers instead of one document. */
+  collection: boolean;
+}
+
+const EXTENSIONS: Record<Format, string> = {
+  json: '.json',
+  md: '.md',
+  text: '.txt',
+  html: '.html',
+};
+
+/** Renders one page in the chosen format; `compact` gives one JSON line. */
+function render(page: PageNode, options: ConvertOptions, compact: boolean): string {
+  const indent = compact ? undefined : 2;
+  if (options.tree) return `${JSON.stringify(page, null, indent)}\n`;
+  const view = toArticleView(page);
+  switch (options.format) {
+    case 'json':
+      return `${JSON.stringify(view, null, indent)}\n`;
+    case 'md':
+      return renderMarkdown(view);
+    case 'text':
+      return renderText(view);
+    case 'html':
+      return renderHtml(view);
+  }
+}
+
+/** The header printed before each input of a collection, in Markdown or text. */
+function header(format: Format, display: string): string {
+  if (format === 'md') return `<!-- ${display.replace(/--/g, '-\u2010')} -->\n\n`;
+  return `==> ${display} <==\n\n`;
+}
+
+/** A refusal to write one input's output; reported as `path: reason`, like a read error. */
+class OutputError extends Error {}
+
+/** `path: reason` for an error thrown while reading, parsing or writing one input. */
+function failure(display: string, err: unknown): string {
+  // A DecodeError already names the file and the byte offset.
+  if (err instanceof DecodeError) return err.message;
+  if (err instanceof OutputError) return `${display}: ${err.message}`;
+  if ((err as NodeJS.ErrnoException)?.code !== undefined)
+    return `${display}: ${describeError(err)}`;
+  const message = err instanceof Error ? err.message : String(err);
+  return `${display}: internal error: ${message}`;
+}
+
+/**
+ * Parses each input and prints or writes it; one failing input is reported as
+ * `path: reason` and the others go on. Resolves to the exit code.
+ */
+export async function convert(
+  items: readonly (Input | InputFailure)[],
+  options: ConvertOptions,
+  io: Io,
+): Promise<number> {
+  const written = new Map<string, string>();
+  let failed = 0;
+  let first = true;
+  for (const item of items) {
+    if (item.kind === 'failure') {
+      io.stderr.write(`${item.display}: ${item.reason}\n`);
+      failed++;
+      continue;
+    }
+    try {
+      const bytes = await readInput(item, io.stdin);
+      const page = parse(bytes, {
+        path: item.display,
+        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      });
+      if (options.out !== null) {
+        const extension = options.tree ? '.tree.json' : EXTENSIONS[options.format];
+        const dest = outputPath(resolve(io.cwd, options.out), item, extension);
+        const earlier = written.get(dest);
+        if (earlier !== undefined) {
+          throw new OutputError(
+            `output ${dest} was already written for ${earlier}; rename one input`,
+          );
+        }
+        if (item.file !== null && resolve(item.file) === dest) {
+          throw new OutputError(`output ${dest} would overwrite this input; choose another --out`);
+        }
+        await writeFileAtomic(dest, render(page, options, false));
+        written.set(dest, item.display);
+        continue;
+      }
+      const jsonLines = options.collection && (options.tree || options.format === 'json');
+      const text = render(page, options, jsonLines);
+      if (options.collection && !jsonLines) {
+        io.stdout.write(`${first ? '' : '\n'}${header(options.format, item.display)}${text}`);
+      } else {
+        io.stdout.write(text);
+      }
+      first = false;
+    } catch (err) {
+      io.stderr.write(`${failure(item.display, err)}\n`);
+      if (process.env.JIEDU_DEBUG && err instanceof Error && err.stack) {
+        io.stderr.write(`${err.stack}\n`);
+      }
+      failed++;
+    }
+  }
+  if (options.out !== null) {
+    const files = written.size === 1 ? 'file' : 'files';
+    const tail = failed === 0 ? '' : `; ${failed} of ${items.length} inputs failed`;
+    io.stderr.write(`jiedu: wrote ${written.size} ${files} to ${options.out}${tail}\n`);
+  } else if (failed > 0 && items.length > 1) {
+    io.stderr.write(`jiedu: ${failed} of ${items.length} inputs failed\n`);
+  }
+  return failed === 0 ? EXIT.ok : EXIT.failed;
+}
+
+/** `jiedu parse <file|dir|->… [--format …] [--tree] [--out DIR] [--encoding …]`. */
+export async function run(args: CommandArgs, io: Io): Promise<number> {
+  const { flags, positionals } = args;
+  if (positionals.length === 0) {
+    throw new UsageError('no input: give a file, a directory, or - for standard input', 'parse');
+  }
+  if (positionals.filter((p) => p === '-').length > 1) {
+    throw new UsageError('standard input (-) can be read only once', 'parse');
+  }
+  const format = flags.format as Format;
+  const tree = flags.tree === true;
+  if (tree && format !== 'json') {
+    throw new UsageError(
+      `--tree prints JSON; it cannot be combined with --format ${format}`,
+      'parse',
+    );
+  }
+  const out = typeof flags.out === 'string' ? flags.out : null;
+  const inputs = await collectInputs(positionals, io.cwd);
+  if (format === 'html' && inputs.collection && out === null) {
+    throw new UsageError(
+      '--format html writes one page per input; with several inputs use --out DIR',
+      'parse',
+    );
+  }
+  return convert(
+    inputs.items,
+    {
+      format,
+      tree,
+      out,
+      collection: inputs.collection,
+      ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
+    },
+    io,
+  );
+}

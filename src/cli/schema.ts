@@ -1,0 +1,155 @@
+import type { Io } from './io.ts';
+
+/** One command-line option; the schema drives parsing, validation and help alike. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  short?: string;
+  /** Placeholder for the value in help, e.g. `fmt`. */
+  value?: string;
+  /** Allowed values; matched case-insensitively after `aliases` are applied. */
+  choices?: readonly string[];
+  /** Other spellings accepted for a choice: `utf8` → `utf-8`. */
+  aliases?: Readonly<Record<string, string>>;
+  /** The value when the option is absent, as shown in help. */
+  default?: string;
+  description: string;
+}
+
+/** The flags a command was given, by long name, after validation. */
+export type FlagValues = Record<string, string | boolean | undefined>;
+
+/** A command's arguments after parsing against its schema. */
+export interface CommandArgs {
+  flags: FlagValues;
+  positionals: string[];
+}
+
+/** What a command module exports; loaded only when the command runs. */
+export interface CommandModule {
+  /** Runs the command and resolves to its exit code. */
+  run(args: CommandArgs, io: Io): Promise<number>;
+}
+
+/** A command: its help text, its flags and how to load it. */
+export interface CommandSpec {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** What follows the command name in the usage line, e.g. `<file|dir|->...`. */
+  usage: string;
+  /** A paragraph under the usage line. */
+  description: string;
+  /** Whether positional arguments are accepted. */
+  positionals: boolean;
+  flags: Readonly<Record<string, FlagSpec>>;
+  /** Extra help sections, title → lines. */
+  sections?: Readonly<Record<string, readonly string[]>>;
+  examples?: readonly string[];
+  load(): Promise<CommandModule>;
+}
+
+/** Exit codes, as documented in `jiedu --help`. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+export const EXIT_CODES_HELP = [
+  '0  every input was read and written',
+  '1  some inputs failed; each is named on stderr as "path: reason"',
+  '2  usage error: unknown command or option, missing or bad value',
+];
+
+const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+
+/** The encodings `--encoding` accepts, with common alternative names. */
+const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'big5', 'gb18030'] as const;
+const ENCODING_ALIASES = {
+  utf8: 'utf-8',
+  utf16le: 'utf-16le',
+  utf16be: 'utf-16be',
+  'big5-hkscs': 'big5',
+  big5hkscs: 'big5',
+  gbk: 'gb18030',
+  gb2312: 'gb18030',
+};
+
+/** Every command, in the order help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'parse',
+    summary: 'Parse news pages into articles: JSON, Markdown, text or HTML',
+    usage: '<file|dir|->... [options]',
+    description: [
+      'Reads raw news pages (UTF-8, UTF-16, Big5 or GB18030; Traditional or Simplified),',
+      'repairs their layout and splits them into articles. A directory is read recursively',
+      'for *.txt files, sorted by path; - reads standard input.',
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['json', 'md', 'text', 'html'],
+        aliases: { markdown: 'md', txt: 'text' },
+        default: 'json',
+        description: 'Output format: the article view (json), Markdown, plain text or an HTML page',
+      },
+      tree: {
+        type: 'boolean',
+        description: 'Print the full page tree with offsets and diagnostics instead (JSON)',
+      },
+      out: {
+        type: 'string',
+        short: 'o',
+        value: 'dir',
+        description:
+          'Write one file per input into DIR (same base name, extension by format), ' +
+          'atomically; print only a summary on stderr',
+      },
+      encoding: {
+        type: 'string',
+        short: 'e',
+        value: 'enc',
+        choices: ENCODINGS,
+        aliases: ENCODING_ALIASES,
+        description: 'Read every input in this encoding instead of detecting it',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'One file (or -) prints one document: pretty JSON, Markdown, text or HTML.',
+        'A directory or several inputs print JSON Lines for json and --tree (one compact',
+        'object per input, in input order, each naming its file in source.path); Markdown',
+        'and text put a header line before each input (<!-- path --> and ==> path <==).',
+        'HTML is one page per input, so several inputs need --out.',
+        'With --out, files are named after the input: page.txt → page.json, page.md,',
+        'page.txt, page.html or page.tree.json; a directory keeps its sub-folders.',
+      ],
+    },
+    examples: [
+      'jiedu parse page.txt',
+      'jiedu parse page.txt --format md',
+      'jiedu parse pages/ > pages.jsonl',
+      'jiedu parse pages/ --format html --out site/',
+      'cat page.txt | jiedu parse - --tree',
+    ],
+    load: () => import('./run-parse.ts'),
+  },
+  {
+    name: 'start',
+    summary: 'Parse the bundled sample pages and print them as clean Markdown',
+    usage: '',
+    description: [
+      'The npm start job: parses every page under the samples/ folder that ships with',
+      'jiedu and prints each as Markdown, headed by its path.',
+    ].join('\n'),
+    positionals: false,
+    flags: { help: HELP_FLAG },
+    load: () => import('./run-start.ts'),
+  },
+];
+
+/** Looks a command up by name. */
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,47 @@
+/**
+ * jiedu: reads raw Chinese-language news pages into clean, structured articles.
+ * The package root: the pipeline, the article view and its renderers, and their types.
+ */
+
+export type { Decoded, DecodeOptions } from './decode/index.ts';
+export { DecodeError, decode } from './decode/index.ts';
+export { type ParseOptions, parse } from './pipeline.ts';
+export {
+  type RenderHtmlOptions,
+  renderHtml,
+  renderMarkdown,
+  renderText,
+  toArticleView,
+} from './render/index.ts';
+export type {
+  ArticleView,
+  ArticleViewArticle,
+  ArticleViewBlock,
+  ArticleViewCaption,
+  ArticleViewSource,
+} from './tree/article-view.ts';
+export { ARTICLE_VIEW_VERSION } from './tree/article-view.ts';
+export type {
+  ArticleNode,
+  BlockNode,
+  BlockType,
+  BylineNode,
+  CaptionNode,
+  CreditNode,
+  Diagnostic,
+  DialogueNode,
+  Emphasis,
+  Encoding,
+  HeadingNode,
+  HeadlineNode,
+  LineEnding,
+  ListItemNode,
+  PageNode,
+  ParagraphNode,
+  Range,
+  Script,
+  Severity,
+  SourceInfo,
+  SourceNode,
+  SubheadlineNode,
+} from './tree/types.ts';

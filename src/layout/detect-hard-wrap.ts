@@ -46,7 +46,9 @@ export function detectHardWrap(lines: readonly Line[]): Wrap | null {
     }
     if (best === null || share > best.share + 0.05) best = { width, measure, tolerance, share };
   }
-  return best === null ? null : { width: best.width, measure: best.measure, tolerance: best.tolerance };
+  return best === null
+    ? null
+    : { width: best.width, measure: best.measure, tolerance: best.tolerance };
 }
 
 /** True when `line` reaches the wrap width, so the text surely goes on in the next line. */

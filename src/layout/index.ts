@@ -4,8 +4,8 @@ import { joinBrokenLines } from './join-broken-lines.ts';
 import { splitLines } from './split-lines.ts';
 import type { LayoutBlock, LayoutRoot } from './types.ts';
 
-export type { LayoutBlock, LayoutRoot, Line, Segment, Wrap } from './types.ts';
 export { isFull } from './detect-hard-wrap.ts';
+export type { LayoutBlock, LayoutRoot, Line, Segment, Wrap } from './types.ts';
 
 /**
  * Layout: lines → blocks. Splits the normalized view into lines, finds whether the page

@@ -1,13 +1,8 @@
+import { codePointLength, endingOf, hasProsePunctuation, isAlnum, isHan } from '../text/chars.ts';
+import { CREDIT, DATELINE_AGENCY, DATELINE_HK } from '../text/patterns.ts';
+import type { Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import { viewRangeToSource } from '../tree/view.ts';
-import type { Diagnostic } from '../tree/types.ts';
-import {
-  codePointLength,
-  endingOf,
-  hasProsePunctuation,
-  isAlnum,
-  isHan,
-} from '../text/chars.ts';
 import { isFull } from './detect-hard-wrap.ts';
 import type { LayoutBlock, Line, Segment, Wrap } from './types.ts';
 
@@ -26,6 +21,9 @@ const MARKED = /^[●▲◆■▼◎]/;
 
 /** Characters that open a list item. */
 const BULLET_CHARS = '-*•・';
+
+/** Blocks (a caption and its credit) a held paragraph may wait across. */
+const MAX_HELD_BLOCKS = 2;
 
 /** Shortest running text that may go on across a blank line when it ends mid-sentence. */
 const MIN_PROSE = 15;
@@ -49,6 +47,8 @@ export function joinBrokenLines(
   const blocks: LayoutBlock[] = [];
   const diagnostics: Diagnostic[] = [];
   let open: Draft | null = null;
+  // A paragraph cut mid-sentence by a photo caption, held until its text resumes below.
+  let held: { draft: Draft; blankAfter: number; blocks: number } | null = null;
   let blanks = 0;
 
   for (const line of lines) {
@@ -60,16 +60,54 @@ export function joinBrokenLines(
     if (open !== null && kind !== null) {
       const prev = open.lines[open.lines.length - 1] as Line;
       append(open, line, separator(prev, line, wrap));
-      if (kind === 'column') diagnostics.push(columnJoin(prev, line, blanks, view));
+      if (kind === 'column') diagnostics.push(columnJoin(prev, line, blanks, view, false));
       else open.wrapJoins++;
-    } else {
-      if (open !== null) blocks.push(finish(open, blanks, wrap, view, diagnostics));
-      open = start(line, blanks);
+      blanks = 0;
+      continue;
     }
+    if (
+      held !== null &&
+      !MARKED.test(line.text) &&
+      joinKind(held.draft, line, Math.max(1, blanks), wrap)
+    ) {
+      if (open !== null) blocks.push(finish(open, blanks, wrap, view, diagnostics));
+      const prev = held.draft.lines[held.draft.lines.length - 1] as Line;
+      append(held.draft, line, separator(prev, line, wrap));
+      diagnostics.push(columnJoin(prev, line, blanks, view, true));
+      open = held.draft;
+      held = null;
+      blanks = 0;
+      continue;
+    }
+    if (held !== null && ++held.blocks > MAX_HELD_BLOCKS) {
+      blocks.push(finish(held.draft, held.blankAfter, wrap, view, diagnostics));
+      held = null;
+    }
+    if (open !== null) {
+      if (held === null && MARKED.test(line.text) && isCutMidSentence(open)) {
+        held = { draft: open, blankAfter: blanks, blocks: 0 };
+      } else {
+        blocks.push(finish(open, blanks, wrap, view, diagnostics));
+      }
+    }
+    open = start(line, blanks);
     blanks = 0;
   }
   if (open !== null) blocks.push(finish(open, blanks, wrap, view, diagnostics));
+  if (held !== null) blocks.push(finish(held.draft, held.blankAfter, wrap, view, diagnostics));
+  blocks.sort((a, b) => a.start - b.start);
   return { blocks, diagnostics };
+}
+
+/** A paragraph that stops mid-sentence: its text must go on somewhere below. */
+function isCutMidSentence(draft: Draft): boolean {
+  const prev = draft.lines[draft.lines.length - 1] as Line;
+  const ending = endingOf(stripTrailingMarkup(prev.text));
+  return (
+    (ending === 'continuing' || ending === 'open') &&
+    isProse(draft.text) &&
+    !MARKED.test(draft.text)
+  );
 }
 
 interface Draft {
@@ -138,11 +176,23 @@ function finish(
 
 /** Decides whether `next` goes on the open block, and why. */
 function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): JoinKind | null {
-  if (OPENS_BLOCK.test(next.text)) return null;
+  if (
+    OPENS_BLOCK.test(next.text) ||
+    DATELINE_HK.test(next.text) ||
+    DATELINE_AGENCY.test(next.text)
+  ) {
+    return null;
+  }
   const prev = draft.lines[draft.lines.length - 1] as Line;
   const ending = endingOf(stripTrailingMarkup(prev.text));
   if (blanks === 0) {
-    if (isFull(prev, wrap)) return 'wrap';
+    if (isFull(prev, wrap)) {
+      // A full line that ends a sentence, or a caption already complete, followed by a
+      // title: the text ended right at the width and the title stands on its own.
+      const complete =
+        ending === 'terminal' || (MARKED.test(draft.text) && endsWithCredit(draft.text));
+      return complete && isTitleLike(next, wrap) ? null : 'wrap';
+    }
     // A caption or boxed byline goes on only where a wrap cut it, never into the body.
     if (MARKED.test(draft.text)) return null;
     if (ending === 'continuing') return 'column';
@@ -157,6 +207,12 @@ function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): 
     return isTitleLike(next, wrap) ? null : 'column';
   }
   return null;
+}
+
+/** A caption line closed by its credit: ●…打招呼。 網上圖片. */
+function endsWithCredit(text: string): boolean {
+  const cut = Math.max(text.lastIndexOf(' '), text.lastIndexOf('。'));
+  return cut > 0 && CREDIT.test(text.slice(cut + 1));
 }
 
 /** Running prose: punctuated sentences, or long text. */
@@ -193,17 +249,31 @@ function separator(prev: Line, next: Line, wrap: Wrap | null): string {
   if (next.indent > 0 && isFull(prev, wrap)) return ' ';
   if (!isAlnum(b)) return '';
   if (isAlnum(a)) return isFull(prev, wrap) ? '' : ' ';
-  return a === 0x2c || a === 0x2e || a === 0x3b || a === 0x3a || a === 0x21 || a === 0x3f ? ' ' : '';
+  return a === 0x2c || a === 0x2e || a === 0x3b || a === 0x3a || a === 0x21 || a === 0x3f
+    ? ' '
+    : '';
 }
 
-function columnJoin(prev: Line, next: Line, blanks: number, view: TextView): Diagnostic {
+function columnJoin(
+  prev: Line,
+  next: Line,
+  blanks: number,
+  view: TextView,
+  pastCaption: boolean,
+): Diagnostic {
   const a = viewRangeToSource(view, prev.start, prev.end);
   const b = viewRangeToSource(view, next.start, next.end);
   const lastChar = lastCodePoint(prev.text);
   const firstChar = String.fromCodePoint(next.text.codePointAt(0) ?? 0x20);
   const splitWord = isHan(lastChar.charCodeAt(0)) && isHan(firstChar.charCodeAt(0));
-  const across = blanks > 0 ? ` across ${blanks} blank line${blanks > 1 ? 's' : ''}` : '';
-  const why = splitWord ? `split word ${lastChar}|${firstChar}` : `line ended mid-sentence (${lastChar})`;
+  const across = pastCaption
+    ? ' across a photo caption'
+    : blanks > 0
+      ? ` across ${blanks} blank line${blanks > 1 ? 's' : ''}`
+      : '';
+  const why = splitWord
+    ? `split word ${lastChar}|${firstChar}`
+    : `line ended mid-sentence (${lastChar})`;
   return {
     message: `joined line ${prev.index + 1} and ${next.index + 1}${across}: ${why}`,
     rule: 'join-broken-lines',

@@ -16,7 +16,11 @@ export function attachCredits(items: readonly Item[]): Item[] {
       (item.role === 'title' || item.role === 'paragraph') &&
       isCredit(item.block.text)
     ) {
-      out.push({ ...item, role: 'credit', nodes: [{ ...node, type: 'credit', text: item.block.text }] });
+      out.push({
+        ...item,
+        role: 'credit',
+        nodes: [{ ...node, type: 'credit', text: item.block.text }],
+      });
       continue;
     }
     out.push(item);

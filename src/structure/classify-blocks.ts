@@ -1,7 +1,5 @@
 import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength, endingOf } from '../text/chars.ts';
-import type { BlockNode, BylineNode, Range } from '../tree/types.ts';
-import type { TextView } from '../tree/view.ts';
 import {
   BULLET,
   CREDIT,
@@ -14,7 +12,9 @@ import {
   REPORTER,
   SELF_OUTLET,
   SOURCE,
-} from './patterns.ts';
+} from '../text/patterns.ts';
+import type { BlockNode, BylineNode, Range } from '../tree/types.ts';
+import type { TextView } from '../tree/view.ts';
 import { readEmphasis } from './read-emphasis.ts';
 import { type Slice, sliceBlock } from './slice-block.ts';
 
@@ -44,7 +44,8 @@ const MAX_PUNCTUATED_TITLE = 25;
 /** Longest reporter line. */
 const MAX_REPORTER = 40;
 /** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line. */
-const SPEECH_VERB = /(?:說|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言)$/;
+const SPEECH_VERB =
+  /(?:說|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言)$/;
 
 /** Reads each layout block alone: its role and nodes. */
 export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {
@@ -110,7 +111,11 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   }
 
   if (isTitle(text)) {
-    return { block, role: 'title', nodes: [{ type: 'heading', ...whole(), text: stripMarkup(text) }] };
+    return {
+      block,
+      role: 'title',
+      nodes: [{ type: 'heading', ...whole(), text: stripMarkup(text) }],
+    };
   }
   return { block, role: 'paragraph', nodes: [paragraph(block, 0, view)] };
 }
@@ -168,7 +173,9 @@ function readDateline(block: LayoutBlock, view: TextView): BlockNode[] | null {
   const label = (m[1] as string).trim();
   const outlet = m[2];
   const outlets = outlet !== undefined && !SELF_OUTLET.test(outlet) ? [outlet] : [];
-  const nodes: BlockNode[] = [byline(sliceBlock(block, 0, m[0].length, view), 'dateline', label, outlets)];
+  const nodes: BlockNode[] = [
+    byline(sliceBlock(block, 0, m[0].length, view), 'dateline', label, outlets),
+  ];
   if (m[0].length < text.length) nodes.push(paragraph(block, m[0].length, view));
   return nodes;
 }

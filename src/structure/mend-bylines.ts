@@ -1,6 +1,6 @@
+import { REPORTER_TAIL } from '../text/patterns.ts';
 import type { BylineNode } from '../tree/types.ts';
 import type { Item } from './classify-blocks.ts';
-import { REPORTER_TAIL } from './patterns.ts';
 
 /**
  * A wrap that breaks lines at spaces can cut a reporter line in two (●香港文匯報記者 葛沖 /

@@ -6,7 +6,9 @@ import type { Item } from './classify-blocks.ts';
  * the page are level 1, the next indent level 2, and so on.
  */
 export function numberListLevels(items: readonly Item[], articles: ArticleNode[]): void {
-  const indents = [...new Set(items.filter((i) => i.role === 'list-item').map((i) => i.block.indent))];
+  const indents = [
+    ...new Set(items.filter((i) => i.role === 'list-item').map((i) => i.block.indent)),
+  ];
   if (indents.length < 2) return;
   indents.sort((a, b) => a - b);
   const levelOf = new Map<number, number>();

@@ -1,7 +1,7 @@
+import { CLOSING_FORMULA, TITLED_SPEAKER } from '../text/patterns.ts';
 import type { ArticleNode, BlockNode, Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import type { Item, Role } from './classify-blocks.ts';
-import { CLOSING_FORMULA, TITLED_SPEAKER } from './patterns.ts';
 import { splitHeadline } from './split-headline.ts';
 
 /** Points a title needs to open a new story rather than a section of the current one. */
@@ -51,7 +51,13 @@ export function splitArticles(
         end: item.block.end,
       });
     }
-    const draft: Draft = { nodes: pending, hasHeadline: false, hasBody: false, closed: null, text: '' };
+    const draft: Draft = {
+      nodes: pending,
+      hasHeadline: false,
+      hasBody: false,
+      closed: null,
+      text: '',
+    };
     pending = [];
     cur = draft;
     return draft;
@@ -70,7 +76,10 @@ export function splitArticles(
         const { kind, why } = settleTitle(items, i, draft, gap);
         const node = item.nodes[0] as BlockNode;
         if (kind === 'headline') {
-          const target = draft === null || draft.hasHeadline || draft.hasBody || draft.closed ? open(item, why) : draft;
+          const target =
+            draft === null || draft.hasHeadline || draft.hasBody || draft.closed
+              ? open(item, why)
+              : draft;
           const below = items[i + 1];
           const subtitleFollows = below?.role === 'title' && below.block.blankBefore === 0;
           target.nodes.push(...splitHeadline(item.block, node, view, subtitleFollows));
@@ -96,18 +105,22 @@ export function splitArticles(
         let target = draft;
         if (target === null) target = open(item, ['page opens with it']);
         else if (target.closed === 'strong' || (item.role === 'dateline' && target.hasBody)) {
-          target = open(item, [target.closed === 'strong' ? 'the last story was closed' : 'a dateline opens a story']);
+          target = open(item, [
+            target.closed === 'strong' ? 'the last story was closed' : 'a dateline opens a story',
+          ]);
         }
         target.nodes.push(...item.nodes);
         target.hasBody = true;
         for (const n of item.nodes) target.text += n.text;
         const last = item.nodes[item.nodes.length - 1] as BlockNode;
-        target.closed = last.type === 'paragraph' && CLOSING_FORMULA.test(last.text) ? 'weak' : null;
+        target.closed =
+          last.type === 'paragraph' && CLOSING_FORMULA.test(last.text) ? 'weak' : null;
       }
     }
   }
   if (pending.length > 0) {
-    if (cur === null) cur = { nodes: [], hasHeadline: false, hasBody: false, closed: null, text: '' };
+    if (cur === null)
+      cur = { nodes: [], hasHeadline: false, hasBody: false, closed: null, text: '' };
     (cur as Draft).nodes.push(...pending);
   }
   if (cur !== null) articles.push(finish(cur));
@@ -142,7 +155,11 @@ function settleTitle(
     score += 4;
     why.push('a dateline follows');
   }
-  if ((next?.role === 'source' || next?.role === 'reporter') && after !== undefined && after.role !== 'caption') {
+  if (
+    (next?.role === 'source' || next?.role === 'reporter') &&
+    after !== undefined &&
+    after.role !== 'caption'
+  ) {
     score += 4;
     why.push(`an opening ${next.role} line follows`);
   }

@@ -23,7 +23,8 @@ export function splitHeadline(
   const text = block.text.replace(/\*\*/g, ' ');
   const cuts: number[] = [];
   const re = /(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/g;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) cuts.push(m.index, m.index + m[0].length);
+  for (let m = re.exec(text); m !== null; m = re.exec(text))
+    cuts.push(m.index, m.index + m[0].length);
   const wrapped = cuts.length === 0;
   if (wrapped && !subtitleFollows) {
     // A wrap that broke at the space between title and subtitle dropped the space: the
@@ -44,7 +45,8 @@ export function splitHeadline(
   const balanced = Math.max(...lengths) - Math.min(...lengths) <= COUPLET_SLACK;
   const colon = /[：:]/.test(text.slice(first.from, first.to));
   const titled = colon || (!wrapped && first.n === Math.max(...lengths));
-  if (balanced || !titled || lengths.some((n) => n < MIN_PART)) return [{ ...node, type: 'headline' }];
+  if (balanced || !titled || lengths.some((n) => n < MIN_PART))
+    return [{ ...node, type: 'headline' }];
   const head = sliceBlock(block, first.from, first.to, view);
   const rest = sliceBlock(block, (parts[1] as { from: number }).from, text.length, view);
   return [

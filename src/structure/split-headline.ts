@@ -22,7 +22,7 @@ export function splitHeadline(
 ): BlockNode[] {
   const text = block.text.replace(/\*\*/g, ' ');
   const cuts: number[] = [];
-  const re = /(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/g;
+  const re = /(?<=[^ -~\s])\s+(?=[^ -~\s])/g;
   for (let m = re.exec(text); m !== null; m = re.exec(text))
     cuts.push(m.index, m.index + m[0].length);
   const wrapped = cuts.length === 0;

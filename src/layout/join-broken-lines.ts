@@ -16,6 +16,9 @@ type JoinKind = 'wrap' | 'column';
 const OPENS_BLOCK =
   /^(?:[●▲◆■▼◎]|[-*•・](?:\s|$)|(?:來源|来源|稿源)\s*[：:]|[^\s：:「」，。、]{1,12}[：:]\s*[「“『])/;
 
+/** Punctuation that closes what came before and so never opens a line. */
+const CANNOT_OPEN = /^[。，、；：！？」』”’）)】》〕,.;:!?]/;
+
 /** A caption or boxed byline marker. */
 const MARKED = /^[●▲◆■▼◎]/;
 
@@ -184,7 +187,11 @@ function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): 
     return null;
   }
   const prev = draft.lines[draft.lines.length - 1] as Line;
-  const ending = endingOf(stripTrailingMarkup(prev.text));
+  // A line cannot open with 。，」: a wrap or break pushed them off the line they end.
+  if (CANNOT_OPEN.test(next.text)) return isFull(prev, wrap) ? 'wrap' : 'column';
+  const ending = hasOpenBracket(prev.text)
+    ? 'continuing'
+    : endingOf(stripTrailingMarkup(prev.text));
   if (blanks === 0) {
     if (isFull(prev, wrap)) {
       // A full line that ends a sentence, or a caption already complete, followed by a
@@ -209,6 +216,14 @@ function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): 
   return null;
 }
 
+/** A line that opens a bracket or a title mark and does not close it: （記者 / 《中俄. */
+function hasOpenBracket(text: string): boolean {
+  const open = Math.max(text.lastIndexOf('（'), text.lastIndexOf('《'), text.lastIndexOf('【'));
+  if (open === -1) return false;
+  const rest = text.slice(open);
+  return !/[）》】]/.test(rest);
+}
+
 /** A caption line closed by its credit: ●…打招呼。 網上圖片. */
 function endsWithCredit(text: string): boolean {
   const cut = Math.max(text.lastIndexOf(' '), text.lastIndexOf('。'));
@@ -226,6 +241,7 @@ function isTitleLike(line: Line, wrap: Wrap | null): boolean {
   return (
     !isFull(line, wrap) &&
     line.length <= MAX_TITLE &&
+    /[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(line.text) &&
     !hasProsePunctuation(line.text) &&
     endingOf(line.text) !== 'terminal'
   );
@@ -245,8 +261,8 @@ function separator(prev: Line, next: Line, wrap: Wrap | null): string {
   const b = next.text.charCodeAt(0);
   // A bullet left alone on its line by a wrap (- / 世界正經歷…) keeps its space.
   if (prev.text.length === 1 && BULLET_CHARS.includes(prev.text)) return ' ';
-  // A wrap that cut right before a space leaves it opening the next line.
-  if (next.indent > 0 && isFull(prev, wrap)) return ' ';
+  // A wrap that cut at a space leaves it closing this line or opening the next.
+  if ((next.indent > 0 || prev.trailing > 0) && isFull(prev, wrap)) return ' ';
   if (!isAlnum(b)) return '';
   if (isAlnum(a)) return isFull(prev, wrap) ? '' : ' ';
   return a === 0x2c || a === 0x2e || a === 0x3b || a === 0x3a || a === 0x21 || a === 0x3f

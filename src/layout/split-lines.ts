@@ -24,9 +24,10 @@ export function splitLines(text: string): Line[] {
       start: s,
       end: e,
       indent: e > s ? indent : 0,
+      trailing: e > s ? lineEnd - e : 0,
       text: content,
-      length: e > s ? indent + codePointLength(content) : 0,
-      width: e > s ? indent + displayWidth(content) : 0,
+      length: e > s ? indent + codePointLength(content) + (lineEnd - e) : 0,
+      width: e > s ? indent + displayWidth(content) + (lineEnd - e) : 0,
     });
     index++;
     if (lineEnd === n) break;

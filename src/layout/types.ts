@@ -11,7 +11,9 @@ export interface Line {
   indent: number;
   /** The trimmed content; empty for a blank line. */
   text: string;
-  /** Code points from the line start (indent included) to the end of the content. */
+  /** Spaces after the content (a cut wrap may leave the one it cut before). */
+  trailing: number;
+  /** Code points of the whole line, indent and trailing spaces included. */
   length: number;
   /** Display width of the same (wide characters count 2). */
   width: number;

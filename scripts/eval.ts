@@ -1,0 +1,263 @@
+/**
+ * npm run eval [-- --check] [-- --json] [-- --dir PATH]
+ *
+ * Scores the parser on every ../shared/eval/<page>/ folder holding page.txt and gold.json,
+ * and on variants of each page the parser must read alike: Simplified, hard-wrapped (cut at
+ * 15/20/25/30 characters, and broken at spaces like Python's textwrap), CRLF, and saved as
+ * Big5, GB18030 and UTF-16LE with a BOM. Prints one row per page and variant; --check exits
+ * 1 when a score falls below eval/thresholds.json (or a variant fails to parse).
+ */
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { decode, parse, toArticleView } from '../src/index.ts';
+import { toSimplified } from '../src/normalize/index.ts';
+import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
+import {
+  type Metric,
+  mapGold,
+  metrics,
+  type PageScore,
+  type ScoredPage,
+  type Shortfall,
+  scorePage,
+  shortfalls,
+  thresholdsFor,
+  validateThresholds,
+} from './lib/score.ts';
+import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WIDTHS = [15, 20, 25, 30];
+
+interface Variant {
+  name: string;
+  bytes: Uint8Array;
+  gold: ScoredPage;
+  /** Set when the variant could not be made. */
+  error?: string;
+  /** How the variant differs beyond its name (characters a Big5 save replaced). */
+  note?: string;
+}
+
+interface Row {
+  page: string;
+  variant: string;
+  score?: PageScore;
+  metrics?: Record<Metric, number>;
+  error?: string;
+  note?: string;
+  shortfalls: Shortfall[];
+  ms: number;
+}
+
+/**
+ * Characters Hong Kong text uses that Big5 lacks, and the form a Big5 save writes instead;
+ * anything else missing becomes ？. The gold is adjusted the same way.
+ */
+const BIG5_FORMS: Record<string, string> = { 着: '著' };
+
+/** `text` with every character Big5 cannot hold replaced, and what was replaced. */
+function big5Safe(text: string, replaced?: Map<string, number>): string {
+  let out = '';
+  for (const ch of text) {
+    let ok = ch.charCodeAt(0) < 0x80;
+    if (!ok) {
+      try {
+        encodeBig5(ch);
+        ok = true;
+      } catch {}
+    }
+    if (ok) out += ch;
+    else {
+      const form = BIG5_FORMS[ch] ?? '？';
+      replaced?.set(`${ch}→${form}`, (replaced.get(`${ch}→${form}`) ?? 0) + 1);
+      out += form;
+    }
+  }
+  return out;
+}
+
+/** The page in every form the parser must read alike, each with the gold it must match. */
+function variants(bytes: Uint8Array, text: string, gold: ScoredPage): Variant[] {
+  const out: Variant[] = [{ name: 'original', bytes, gold }];
+  const add = (name: string, make: () => Uint8Array, g: ScoredPage = gold) => {
+    // An encoder that cannot write the page is a fact about the encoder, reported per row.
+    try {
+      out.push({ name, bytes: make(), gold: g });
+    } catch (err) {
+      out.push({ name, bytes: new Uint8Array(), gold, error: String(err) });
+    }
+  };
+  add('simplified', () => encodeUtf8(toSimplified(text)), mapGold(gold, toSimplified));
+  for (const width of WIDTHS) add(`wrap-hard-${width}`, () => encodeUtf8(wrapHard(text, width)));
+  for (const width of WIDTHS) add(`wrap-words-${width}`, () => encodeUtf8(wrapWords(text, width)));
+  add('crlf', () => encodeUtf8(toCrlf(text)));
+  const replaced = new Map<string, number>();
+  add(
+    'big5',
+    () => encodeBig5(big5Safe(text, replaced)),
+    mapGold(gold, (t) => big5Safe(t)),
+  );
+  const big5 = out.find((v) => v.name === 'big5');
+  if (big5 !== undefined && replaced.size > 0) {
+    big5.note = [...replaced].map(([swap, n]) => `${swap} ×${n}`).join(', ');
+  }
+  add('gb18030', () => encodeGb18030(text));
+  add('utf-16le-bom', () => encodeUtf16(text, 'le', true));
+  return out;
+}
+
+function pct(n: number | undefined): string {
+  return n === undefined ? '–' : n.toFixed(2);
+}
+
+/** The table: one row per page and variant, columns aligned. */
+function table(rows: readonly Row[]): string {
+  const head = [
+    'page',
+    'variant',
+    'articles',
+    'blk P',
+    'blk R',
+    'blk F1',
+    'head',
+    'head∪',
+    'sub',
+    'byline',
+    'source',
+    'caption',
+    'ms',
+    '',
+  ];
+  const body = rows.map((r) => {
+    const m = r.metrics;
+    const s = r.score;
+    const art =
+      s === undefined
+        ? '–'
+        : `${s.articles.predicted}/${s.articles.gold}${s.articles.predicted === s.articles.gold ? ' ✓' : ' ✗'}`;
+    const flag =
+      r.error !== undefined
+        ? `ERROR ${r.error}`
+        : [...r.shortfalls.map((f) => `${f.metric}<${f.min}`), r.note ?? ''].join(' ');
+    return [
+      r.page,
+      r.variant,
+      art,
+      pct(m?.['blocks.precision']),
+      pct(m?.['blocks.recall']),
+      pct(m?.['blocks.f1']),
+      pct(m?.['headlines.ordered']),
+      pct(m?.['headlines.set']),
+      pct(m?.['subheadlines.f1']),
+      pct(m?.['bylines.f1']),
+      pct(m?.['sources.f1']),
+      pct(m?.['captions.f1']),
+      String(Math.round(r.ms)),
+      flag,
+    ];
+  });
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
+  const numeric = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+  return all
+    .map((row) =>
+      row
+        .map((cell, i) =>
+          numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
+        )
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      check: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      dir: { type: 'string' },
+    },
+  });
+  const dir = resolve(values.dir ?? join(ROOT, '..', 'shared', 'eval'));
+  const shown = values.dir ?? relative(process.cwd(), dir);
+  if (!existsSync(dir)) {
+    console.log(`eval: skipped: no evaluation data at ${shown} (the folder is absent).`);
+    return 0;
+  }
+  const pages: string[] = [];
+  for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
+    a.name < b.name ? -1 : 1,
+  )) {
+    if (
+      entry.isDirectory() &&
+      existsSync(join(dir, entry.name, 'page.txt')) &&
+      existsSync(join(dir, entry.name, 'gold.json'))
+    ) {
+      pages.push(entry.name);
+    }
+  }
+  if (pages.length === 0) {
+    console.log(`eval: skipped: no <page>/page.txt with gold.json under ${shown}.`);
+    return 0;
+  }
+  const thresholds = validateThresholds(
+    JSON.parse(await readFile(join(ROOT, 'eval', 'thresholds.json'), 'utf8')),
+  );
+
+  const rows: Row[] = [];
+  for (const page of pages) {
+    const bytes = new Uint8Array(await readFile(join(dir, page, 'page.txt')));
+    const gold = JSON.parse(await readFile(join(dir, page, 'gold.json'), 'utf8')) as ScoredPage;
+    const text = decode(bytes).text;
+    for (const variant of variants(bytes, text, gold)) {
+      const row: Row = { page, variant: variant.name, shortfalls: [], ms: 0 };
+      if (variant.note !== undefined) row.note = variant.note;
+      if (variant.error !== undefined) {
+        row.error = variant.error;
+        rows.push(row);
+        continue;
+      }
+      try {
+        const t0 = performance.now();
+        const tree = parse(variant.bytes, { path: `${page}/page.txt (${variant.name})` });
+        row.ms = performance.now() - t0;
+        row.score = scorePage(variant.gold, toArticleView(tree));
+        row.metrics = metrics(row.score);
+        row.shortfalls = shortfalls(row.metrics, thresholdsFor(thresholds, page, variant.name));
+      } catch (err) {
+        row.error = err instanceof Error ? err.message : String(err);
+      }
+      rows.push(row);
+    }
+  }
+
+  const failing = rows.filter((r) => r.error !== undefined || r.shortfalls.length > 0);
+  if (values.json) {
+    console.log(JSON.stringify({ data: shown, rows, failing: failing.length }, null, 2));
+  } else {
+    console.log(table(rows));
+    console.log(
+      `\n${rows.length} rows over ${pages.length} page(s); articles: predicted/gold; head: headlines in order; head∪: as a set (F1);` +
+        '\nsub/byline/source/caption: page-wide F1 on whitespace-free text (captions with their credit).',
+    );
+  }
+  if (!values.check) return 0;
+  if (failing.length === 0) {
+    console.error('eval --check: every score meets eval/thresholds.json');
+    return 0;
+  }
+  console.error(`eval --check: ${failing.length} row(s) below eval/thresholds.json:`);
+  for (const r of failing) {
+    const why =
+      r.error ?? r.shortfalls.map((f) => `${f.metric} ${f.value.toFixed(3)} < ${f.min}`).join(', ');
+    console.error(`  ${r.page}/${r.variant}: ${why}`);
+  }
+  return 1;
+}
+
+process.exitCode = await main();

@@ -1,9 +1,5 @@
 import type { Script } from '../tree/types.ts';
-import { convertPieces, sameShape } from './convert-pieces.ts';
-import { type Convert, openccConverter } from './convert-script.ts';
-import { isHan } from './is-han.ts';
-import { sampleText } from './sample-text.ts';
-import { simplifyPiece } from './simplify-piece.ts';
+import { openccConverter } from './convert-script.ts';
 
 /** How much of the text is looked at. */
 const SAMPLE_UNITS = 20_000;
@@ -12,39 +8,63 @@ const MIXED_MIN = 3;
 /** …and at least this share of all the evidence. */
 const MIXED_SHARE = 0.15;
 
+/** Bit 1: a Traditional-only character; bit 2: a Simplified-only one. */
+const TRADITIONAL = 1;
+const SIMPLIFIED = 2;
+let table: Uint8Array | null = null;
+
 /**
- * Which script a text is written in. A sample of the text is converted both ways: Han
- * characters that change under Traditional→Simplified are Traditional evidence, those that
- * change under Simplified→Traditional are Simplified evidence. Text without Han characters,
- * or with only characters both scripts share, is `unknown`.
+ * Which script a text is written in: its Han characters are looked up in a table of
+ * characters that only one script writes (built once from opencc-js's own conversions),
+ * over a sample of at most 20,000 units. Text without Han characters, or with only
+ * characters both scripts share, is `unknown`.
  */
 export function detectScript(text: string): Script {
-  const sample = sampleText(text, SAMPLE_UNITS);
-  const traditional = countChanged(sample, simplifyPiece);
-  const simplified = countChanged(sample, traditionalizeStrictly);
+  const marks = scriptTable();
+  const n = text.length;
+  // Long texts: evenly spaced windows, so a page's later articles count too.
+  const windows = n <= SAMPLE_UNITS ? 1 : 20;
+  const size = n <= SAMPLE_UNITS ? n : Math.floor(SAMPLE_UNITS / windows);
+  const step = windows === 1 ? 0 : (n - size) / (windows - 1);
+  let traditional = 0;
+  let simplified = 0;
+  for (let w = 0; w < windows; w++) {
+    const from = Math.floor(w * step);
+    const to = Math.min(n, from + size);
+    for (let i = from; i < to; i++) {
+      const mark = marks[text.charCodeAt(i)] as number;
+      if (mark === TRADITIONAL) traditional++;
+      else if (mark === SIMPLIFIED) simplified++;
+    }
+  }
   return decideScript(traditional, simplified);
 }
 
 /**
- * Simplified → Traditional keeping only the changes both the Hong Kong and the Taiwan
- * standard make. Characters one region writes as they are (台, 群, 峰, 床, 着 in Hong Kong)
- * are not Simplified evidence, though opencc-js's default Traditional would change them.
+ * The one-script characters of the Basic Multilingual Plane, from opencc-js character by
+ * character: Traditional-only when Hong Kong Traditional → Simplified changes it;
+ * Simplified-only when both the Hong Kong and the Taiwan standard change it back (characters
+ * one region writes as they are, such as 台, 群, 峰 and Hong Kong's 着, are no evidence).
  */
-function traditionalizeStrictly(text: string): string {
-  const hk = openccConverter('cn-to-hk')(text);
-  if (hk === text) return text;
-  const tw = openccConverter('cn-to-tw')(text);
-  if (!sameShape(text, hk) || !sameShape(text, tw)) return hk;
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (hk.charCodeAt(i) !== c && tw.charCodeAt(i) !== c) {
-      out += text.slice(last, i) + hk[i];
-      last = i + 1;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+function scriptTable(): Uint8Array {
+  if (table !== null) return table;
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++)
+    if (c < 0x4dc0 || c >= 0x4e00) chars.push(String.fromCharCode(c));
+  for (let c = 0xf900; c <= 0xfaff; c++) chars.push(String.fromCharCode(c));
+  // One character a line, so no phrase of the dictionaries spans two of them.
+  const all = chars.join('\n');
+  const toCn = openccConverter('hk-to-cn')(all).split('\n');
+  const toHk = openccConverter('cn-to-hk')(all).split('\n');
+  const toTw = openccConverter('cn-to-tw')(all).split('\n');
+  const marks = new Uint8Array(0x10000);
+  chars.forEach((ch, k) => {
+    const code = ch.charCodeAt(0);
+    if (toCn[k] !== ch) marks[code] = TRADITIONAL;
+    else if (toHk[k] !== ch && toTw[k] !== ch) marks[code] = SIMPLIFIED;
+  });
+  table = marks;
+  return marks;
 }
 
 /** The verdict from the two evidence counts. */
@@ -57,37 +77,4 @@ export function decideScript(traditional: number, simplified: number): Script {
   // (游, 占, 范, 周 are Traditional characters too), while Simplified text gives almost no
   // Traditional evidence.
   return traditional >= simplified ? 'traditional' : 'simplified';
-}
-
-/** Han characters of `text` that `convert` changes; a chunk that changes length counts once. */
-function countChanged(text: string, convert: Convert): number {
-  let count = 0;
-  convertPieces(text, convert, {
-    same(out, from) {
-      if (out === text.slice(from, from + out.length)) return;
-      for (let k = 0; k < out.length; ) {
-        const cp = text.codePointAt(from + k) ?? 0;
-        const width = cp > 0xffff ? 2 : 1;
-        const changed =
-          out.charCodeAt(k) !== text.charCodeAt(from + k) ||
-          (width === 2 && out.charCodeAt(k + 1) !== text.charCodeAt(from + k + 1));
-        if (changed && isHan(cp)) count++;
-        k += width;
-      }
-    },
-    whole(out, from, to) {
-      const source = text.slice(from, to);
-      if (out !== source && hasHan(source)) count++;
-    },
-  });
-  return count;
-}
-
-function hasHan(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const cp = text.codePointAt(i) ?? 0;
-    if (isHan(cp)) return true;
-    if (cp > 0xffff) i++;
-  }
-  return false;
 }

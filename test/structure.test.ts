@@ -1,0 +1,193 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parse } from '../src/pipeline.ts';
+import { toArticleView } from '../src/render/index.ts';
+import type { BlockNode } from '../src/tree/types.ts';
+
+const view = (text: string) => toArticleView(parse(text));
+const nodes = (text: string): BlockNode[] => parse(text).children.flatMap((a) => a.children);
+const roles = (text: string) => nodes(text).map((n) => `${n.type}:${n.text}`);
+
+const BODY = '兩國外長在會談中同意加強溝通，深化各領域務實合作。';
+
+describe('roles of a line', () => {
+  const cases: [string, string, string[]][] = [
+    [
+      'a headline with its subtitle after a space',
+      `東盟外長會開幕：攜手應對共同挑戰 各方同意加強海上合作\n\n${BODY}`,
+      [
+        'headline:東盟外長會開幕：攜手應對共同挑戰',
+        'subheadline:各方同意加強海上合作',
+        `paragraph:${BODY}`,
+      ],
+    ],
+    [
+      'a couplet headline stays whole',
+      `深化互信合作 共促地區繁榮\n\n${BODY}`,
+      ['headline:深化互信合作 共促地區繁榮', `paragraph:${BODY}`],
+    ],
+    [
+      'a name-and-colon heading is not dialogue',
+      `會談舉行\n\n${BODY}\n\n外長：雙方應加強溝通\n\n${BODY}`,
+      [
+        'headline:會談舉行',
+        `paragraph:${BODY}`,
+        'heading:外長：雙方應加強溝通',
+        `paragraph:${BODY}`,
+      ],
+    ],
+    [
+      'a dialogue line',
+      '訪談\n\n林平：「我們歡迎各國企業前來投資。」',
+      ['headline:訪談', 'dialogue:「我們歡迎各國企業前來投資。」'],
+    ],
+    [
+      'a quote after a speech verb stays in its paragraph',
+      '會見\n\n他說：「合作是唯一正確的選擇。」',
+      ['headline:會見', 'paragraph:他說：「合作是唯一正確的選擇。」'],
+    ],
+    [
+      'a Hong Kong dateline with its source',
+      `大公報訊 據中通社報道，${BODY}`,
+      ['byline:大公報訊 據中通社報道', `paragraph:${BODY}`],
+    ],
+    [
+      'an agency dateline with the reporter in brackets',
+      '新华社北京3月5日电（记者 李明）两国外长今天举行会谈。',
+      ['byline:新华社北京3月5日电（记者 李明）', 'paragraph:两国外长今天举行会谈。'],
+    ],
+    [
+      'a boxed reporter line is a byline, not a caption',
+      `${BODY}\n\n●本報記者 陳靜 北京報道`,
+      [`paragraph:${BODY}`, 'byline:本報記者 陳靜 北京報道'],
+    ],
+    [
+      'a caption with its credit on the same line',
+      `${BODY}\n\n●兩國外長握手。 網上圖片`,
+      [`paragraph:${BODY}`, 'caption:兩國外長握手。', 'credit:網上圖片'],
+    ],
+    [
+      'a caption with its credit on a line of its own',
+      `${BODY}\n\n●兩國外長握手。\n\n中新社`,
+      [`paragraph:${BODY}`, 'caption:兩國外長握手。', 'credit:中新社'],
+    ],
+    [
+      'a caption without credit',
+      `${BODY}\n\n●兩國外長握手。\n\n${BODY}`,
+      [`paragraph:${BODY}`, 'caption:兩國外長握手。', `paragraph:${BODY}`],
+    ],
+    ['a source line', `${BODY}\n\n來源：中通社`, [`paragraph:${BODY}`, 'source:來源：中通社']],
+  ];
+  for (const [name, text, want] of cases) it(name, () => assert.deepEqual(roles(text), want));
+
+  it('a lone agency name not after a caption is not a credit', () => {
+    assert.ok(!roles(`${BODY}\n\n新華社\n\n${BODY}`).some((r) => r.startsWith('credit')));
+  });
+});
+
+describe('lists and emphasis', () => {
+  it('reads nesting from the indent and emphasis from **', () => {
+    const page =
+      '要點\n\n- **軍控**\n - 雙方重申**反對**軍備競賽。\n- 加強**溝通**，增進**互信**。';
+    const blocks = view(page).articles[0]?.blocks;
+    assert.deepEqual(
+      blocks?.map((b) => (b.type === 'list-item' ? [b.level, b.text, b.emphasis] : b.type)),
+      [
+        [1, '軍控', ['軍控']],
+        [2, '雙方重申反對軍備競賽。', ['反對']],
+        [1, '加強溝通，增進互信。', ['溝通', '互信']],
+      ],
+    );
+  });
+  it('points emphasis at the emphasized characters', () => {
+    const page = '- 加強**溝通**。';
+    const item = nodes(page)[0];
+    assert.equal(item?.type, 'list-item');
+    if (item?.type !== 'list-item') return;
+    const [em] = item.emphasis;
+    assert.equal(page.slice(em?.start, em?.end), '溝通');
+  });
+});
+
+describe('articles on a page', () => {
+  it('a story without a headline', () => {
+    const v = view(`${BODY}\n\n${BODY}`);
+    assert.equal(v.articles.length, 1);
+    assert.equal(v.articles[0]?.headline, '');
+  });
+  it('splits stories at a closing formula, a trailing byline and a source line', () => {
+    const page = [
+      '東盟會議開幕',
+      BODY,
+      '王平、李明等出席上述活動。',
+      '專家：合作前景廣闊',
+      `國際問題評論員陳華指出，${BODY}`,
+      '●本報記者 林靜 北京報道',
+      '●兩國外長握手。 網上圖片',
+      '對話',
+      '林平：「歡迎各位。」',
+      '來源：中通社',
+      '聲明要點',
+      '來源：新華社',
+      '- 深化合作。',
+    ].join('\n\n');
+    const v = view(page);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.bylines, a.sources]),
+      [
+        ['東盟會議開幕', [], []],
+        ['專家：合作前景廣闊', ['本報記者 林靜 北京報道'], []],
+        ['對話', [], ['中通社']],
+        ['聲明要點', [], ['新華社']],
+      ],
+    );
+    assert.deepEqual(
+      v.articles[2]?.captions.map((c) => [c.text, c.credit]),
+      [['兩國外長握手。', '網上圖片']],
+    );
+  });
+  it('keeps section headings inside a story', () => {
+    const page = ['會談舉行', BODY, '加強經貿合作', BODY, '推進人文交流', BODY].join('\n\n');
+    const v = view(page);
+    assert.equal(v.articles.length, 1);
+    assert.deepEqual(
+      v.articles[0]?.blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+      ['加強經貿合作', '推進人文交流'],
+    );
+  });
+});
+
+describe('repairs are recorded', () => {
+  it('a word split across a column break, with the ranges it joined', () => {
+    const page = `雙方同意在能源、農業和數字經濟等領域深化合\n\n \n作，推動兩國關係不斷向前發展。`;
+    const tree = parse(page);
+    const paragraph = tree.children[0]?.children[0];
+    assert.equal(
+      paragraph?.text,
+      '雙方同意在能源、農業和數字經濟等領域深化合作，推動兩國關係不斷向前發展。',
+    );
+    assert.deepEqual(
+      paragraph?.pieces.map((p) => page.slice(p.start, p.end)),
+      ['雙方同意在能源、農業和數字經濟等領域深化合', '作，推動兩國關係不斷向前發展。'],
+    );
+    const join = tree.diagnostics.find((d) => d.rule === 'join-broken-lines');
+    assert.equal(join?.message, 'joined line 1 and 4 across 2 blank lines: split word 合|作');
+    assert.equal(join?.ranges?.length, 2);
+  });
+  it('a hard-wrapped page is reported with its width', () => {
+    const para =
+      '兩國外長同意進一步加強溝通協調，深化政治互信，推動經貿、投資、科技、人文等領域合作取得更多成果，造福兩國人民。';
+    const wrapped = [...para].reduce((s, c, i) => s + (i > 0 && i % 16 === 0 ? '\n' : '') + c, '');
+    const tree = parse(`${wrapped}\n\n${wrapped}`);
+    assert.equal(tree.children[0]?.children.length, 2);
+    assert.match(tree.diagnostics[0]?.message ?? '', /hard-wrapped at width 16/);
+  });
+  it('a paragraph cut by a photo caption goes on after it', () => {
+    const page = `${BODY}雙方認為，\n\n●兩國外長握手。\n\n新華社\n\n應當繼續加強合作。`;
+    assert.deepEqual(roles(page), [
+      `paragraph:${BODY}雙方認為，應當繼續加強合作。`,
+      'caption:兩國外長握手。',
+      'credit:新華社',
+    ]);
+  });
+});

@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { decode, parse, toArticleView } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
+import { big5Safe } from './lib/big5.ts';
 import {
   type Metric,
   mapGold,
@@ -53,32 +54,7 @@ interface Row {
   ms: number;
 }
 
-/**
- * Characters Hong Kong text uses that Big5 lacks, and the form a Big5 save writes instead;
- * anything else missing becomes ？. The gold is adjusted the same way.
- */
-const BIG5_FORMS: Record<string, string> = { 着: '著' };
-
-/** `text` with every character Big5 cannot hold replaced, and what was replaced. */
-function big5Safe(text: string, replaced?: Map<string, number>): string {
-  let out = '';
-  for (const ch of text) {
-    let ok = ch.charCodeAt(0) < 0x80;
-    if (!ok) {
-      try {
-        encodeBig5(ch);
-        ok = true;
-      } catch {}
-    }
-    if (ok) out += ch;
-    else {
-      const form = BIG5_FORMS[ch] ?? '？';
-      replaced?.set(`${ch}→${form}`, (replaced.get(`${ch}→${form}`) ?? 0) + 1);
-      out += form;
-    }
-  }
-  return out;
-}
+const toBig5Safe = big5Safe(encodeBig5);
 
 /** The page in every form the parser must read alike, each with the gold it must match. */
 function variants(bytes: Uint8Array, text: string, gold: ScoredPage): Variant[] {
@@ -98,8 +74,8 @@ function variants(bytes: Uint8Array, text: string, gold: ScoredPage): Variant[] 
   const replaced = new Map<string, number>();
   add(
     'big5',
-    () => encodeBig5(big5Safe(text, replaced)),
-    mapGold(gold, (t) => big5Safe(t)),
+    () => encodeBig5(toBig5Safe(text, replaced)),
+    mapGold(gold, (t) => toBig5Safe(t)),
   );
   const big5 = out.find((v) => v.name === 'big5');
   if (big5 !== undefined && replaced.size > 0) {

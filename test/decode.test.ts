@@ -364,3 +364,12 @@ describe('decode: not text', () => {
     assertDecodeError(() => decode(bytes, { path: 'w.bin' }), 'w.bin', 4);
   });
 });
+
+describe('Big5 as Hong Kong writes it (HKSCS)', () => {
+  test('decodes Hong Kong characters that plain Big5 lacks', () => {
+    const text = '特區政府表示，新綫路將於下月通車，衞生署呼籲市民注意，嘅字亦可讀出。';
+    const decoded = decode(encodeBig5(text), { path: 'hk.txt' });
+    assert.equal(decoded.encoding, 'big5');
+    assert.equal(decoded.text, text);
+  });
+});

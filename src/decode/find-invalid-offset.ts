@@ -1,4 +1,5 @@
 import type { Encoding } from '../tree/types.ts';
+import { firstUnmappedBig5 } from './big5-hkscs.ts';
 import { findBig5Error } from './validate-big5.ts';
 
 /** First prefix length tried; doubled until the prefix fails. */
@@ -26,7 +27,7 @@ function fails(bytes: Uint8Array, encoding: Encoding, start: number, end: number
 export function findInvalidOffset(bytes: Uint8Array, encoding: Encoding, start = 0): number {
   if (encoding === 'big5') {
     const offset = findBig5Error(bytes, start);
-    if (offset >= 0) return offset;
+    return offset >= 0 ? offset : firstUnmappedBig5(bytes, start);
   }
   const length = bytes.length;
   let good = start;

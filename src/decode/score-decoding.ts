@@ -1,4 +1,5 @@
 import type { Encoding } from '../tree/types.ts';
+import { big5Boundary, decodeBig5 } from './big5-hkscs.ts';
 import {
   CLASS_COMMON,
   CLASS_CONTROL,
@@ -39,8 +40,13 @@ export function scoreDecoding(
   const classes = classifyChars();
   counts.fill(0);
   for (const [start, end] of spans) {
-    const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: true });
-    const text = decoder.decode(bytes.subarray(start, end), { stream: true });
+    const text =
+      encoding === 'big5'
+        ? decodeBig5(bytes.subarray(start, big5Boundary(bytes, start, end)))
+        : new TextDecoder(encoding, { fatal: false, ignoreBOM: true }).decode(
+            bytes.subarray(start, end),
+            { stream: true },
+          );
     for (let i = 0; i < text.length; i++) {
       const cls = classes[text.charCodeAt(i)] as number;
       counts[cls] = (counts[cls] as number) + 1;

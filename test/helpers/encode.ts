@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 /**
  * Encoders for tests. Node only encodes UTF-8, so Big5 and GB18030 tables are built once, on
  * first use, by running every code of the encoding through Node's own TextDecoder and inverting
@@ -95,8 +97,24 @@ function encodeWith(
   return Uint8Array.from(out);
 }
 
-/** Encodes `text` as Big5 (WHATWG Big5, i.e. with HKSCS); throws on a character it lacks. */
+/**
+ * Encodes `text` as Big5-HKSCS, as a Hong Kong paper would save it (iconv-lite's table, the
+ * one the decoder reads with); throws on a character it lacks.
+ */
 export function encodeBig5(text: string): Uint8Array {
+  const bytes = iconv.encode(text, 'big5hkscs');
+  const back = iconv.decode(bytes, 'big5hkscs');
+  if (back !== text) {
+    let index = 0;
+    while (index < text.length && text[index] === back[index]) index++;
+    const cp = text.codePointAt(index) as number;
+    throw new Error(`Big5 cannot encode ${describe(cp)} at index ${index}`);
+  }
+  return new Uint8Array(bytes);
+}
+
+/** Encodes `text` with Node's own Big5 table (no HKSCS): what a Taiwan Big5 file holds. */
+export function encodePlainBig5(text: string): Uint8Array {
   big5Table ??= buildBig5();
   return encodeWith(text, 'Big5', big5Table);
 }

@@ -61,7 +61,10 @@ function ranges(page: PageNode): Range[] {
 function checkPage(text: string): void {
   const tree = parse(text);
   for (const r of ranges(tree)) {
-    assert.ok(r.start >= 0 && r.start <= r.end && r.end <= text.length, `range ${r.start}-${r.end}`);
+    assert.ok(
+      r.start >= 0 && r.start <= r.end && r.end <= text.length,
+      `range ${r.start}-${r.end}`,
+    );
     for (const at of [r.start, r.end]) {
       const lo = text.charCodeAt(at);
       const hi = text.charCodeAt(at - 1);
@@ -72,12 +75,17 @@ function checkPage(text: string): void {
   const owners = new Uint8Array(text.length);
   for (const article of tree.children) {
     for (const block of article.children) {
-      for (const p of block.pieces) for (let i = p.start; i < p.end; i++) owners[i] = (owners[i] ?? 0) + 1;
+      for (const p of block.pieces)
+        for (let i = p.start; i < p.end; i++) owners[i] = (owners[i] ?? 0) + 1;
     }
   }
   for (let i = 0; i < text.length; i++) {
     if (INVISIBLE.test(text[i] as string)) continue;
-    assert.equal(owners[i], 1, `character ${JSON.stringify(text[i])} at ${i} belongs to ${owners[i]} nodes`);
+    assert.equal(
+      owners[i],
+      1,
+      `character ${JSON.stringify(text[i])} at ${i} belongs to ${owners[i]} nodes`,
+    );
   }
   assert.deepEqual(JSON.parse(JSON.stringify(tree)), tree);
 }
@@ -87,8 +95,12 @@ describe('parse on any input', () => {
     fc.assert(fc.property(page, checkPage), { numRuns: 400 });
   });
   it('holds for arbitrary strings too', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), checkPage), { numRuns: 300 });
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), checkPage), { numRuns: 300 });
+    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), checkPage), {
+      numRuns: 300,
+    });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), checkPage), {
+      numRuns: 300,
+    });
   });
   it('reads any bytes as a page or refuses them with a DecodeError', () => {
     fc.assert(

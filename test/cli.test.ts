@@ -99,6 +99,14 @@ describe('help, version and usage errors', { concurrency: true }, () => {
     assert.match(a.stdout, /default: json/);
   });
 
+  test('the README mirrors the help text', async () => {
+    const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+    const global = (await jiedu(['--help'])).stdout;
+    const parse = (await jiedu(['help', 'parse'])).stdout;
+    assert.ok(readme.includes(global.slice(global.indexOf('Usage:')).trimEnd()), 'jiedu --help');
+    assert.ok(readme.includes(parse.trimEnd()), 'jiedu help parse');
+  });
+
   test('--version prints the package version', async () => {
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
     const r = await jiedu(['--version']);

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { parse } from '../src/index.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../src/render/index.ts';
 import type { ArticleView } from '../src/tree/article-view.ts';
 import type {
@@ -476,5 +478,92 @@ describe('renderHtml', () => {
       /<ul><li class="nested"><ul><li class="nested"><ul><li>深<\/li><\/ul><\/li><\/ul><\/li><li>淺<ul><li>中<\/li><\/ul><\/li><\/ul>\n<p>段。<\/p>\n<ul><li>新<\/li><\/ul>/,
     );
     assertBalanced(html);
+  });
+});
+
+describe('docs/article-view.schema.json', () => {
+  type Schema = Record<string, unknown>;
+  const root = JSON.parse(
+    readFileSync(new URL('../docs/article-view.schema.json', import.meta.url), 'utf8'),
+  ) as Schema;
+
+  /** A validator for the JSON Schema keywords the document uses; returns the problems. */
+  function check(schema: Schema, value: unknown, at = '$'): string[] {
+    if (typeof schema.$ref === 'string') {
+      const name = schema.$ref.replace('#/$defs/', '');
+      return check((root.$defs as Record<string, Schema>)[name] as Schema, value, at);
+    }
+    if (Array.isArray(schema.oneOf)) {
+      const passing = schema.oneOf.filter((s) => check(s as Schema, value, at).length === 0);
+      return passing.length === 1 ? [] : [`${at}: matches ${passing.length} of oneOf`];
+    }
+    const problems: string[] = [];
+    if ('const' in schema && value !== schema.const) problems.push(`${at}: not ${schema.const}`);
+    if (Array.isArray(schema.enum) && !schema.enum.includes(value))
+      problems.push(`${at}: not in enum`);
+    if (schema.type !== undefined) {
+      const types = ([] as unknown[]).concat(schema.type);
+      const actual =
+        value === null
+          ? 'null'
+          : Array.isArray(value)
+            ? 'array'
+            : Number.isInteger(value)
+              ? 'integer'
+              : typeof value;
+      const ok = types.some((t) => t === actual || (t === 'number' && actual === 'integer'));
+      if (!ok) return [`${at}: ${actual} is not ${types.join('|')}`];
+    }
+    if (typeof value === 'number') {
+      if (typeof schema.minimum === 'number' && value < schema.minimum)
+        problems.push(`${at}: < min`);
+      if (typeof schema.maximum === 'number' && value > schema.maximum)
+        problems.push(`${at}: > max`);
+    }
+    if (Array.isArray(value) && schema.items !== undefined) {
+      value.forEach((v, i) => {
+        problems.push(...check(schema.items as Schema, v, `${at}[${i}]`));
+      });
+    }
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const props = (schema.properties ?? {}) as Record<string, Schema>;
+      for (const key of (schema.required ?? []) as string[]) {
+        if (!(key in value)) problems.push(`${at}: missing ${key}`);
+      }
+      for (const [key, v] of Object.entries(value)) {
+        const sub = props[key];
+        if (sub !== undefined) problems.push(...check(sub, v, `${at}.${key}`));
+        else if (schema.additionalProperties === false) problems.push(`${at}: extra ${key}`);
+      }
+    }
+    return problems;
+  }
+
+  test('describes the views toArticleView makes', () => {
+    assert.deepEqual(check(root, toArticleView(samplePage())), []);
+    assert.deepEqual(check(root, toArticleView(new PageBuilder().page())), []);
+  });
+
+  test('describes what the parser makes of the bundled samples', () => {
+    const dir = new URL('../samples/', import.meta.url);
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const view = toArticleView(parse(readFileSync(new URL(name, dir)), { path: name }));
+      assert.deepEqual(check(root, view), [], name);
+    }
+  });
+
+  test('rejects what the contract does not allow', () => {
+    const view = toArticleView(samplePage());
+    const broken = JSON.parse(JSON.stringify(view));
+    broken.version = 2;
+    broken.articles[0].blocks[0].type = 'caption';
+    delete broken.articles[1].captions[0].credit;
+    broken.articles[1].extra = true;
+    assert.deepEqual(check(root, broken), [
+      '$.version: not 1',
+      '$.articles[0].blocks[0]: matches 0 of oneOf',
+      '$.articles[1].captions[0]: missing credit',
+      '$.articles[1]: extra extra',
+    ]);
   });
 });

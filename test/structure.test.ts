@@ -191,3 +191,46 @@ describe('repairs are recorded', () => {
     ]);
   });
 });
+
+describe('a mainland page', () => {
+  const page = [
+    '奋力谱写合作新篇章',
+    '——写在中国—东盟建立对话关系三十五周年之际',
+    '本报记者 张伟 李娜',
+    '今年是中国—东盟建立对话关系三十五周年。三十五年来，双方关系不断深化，合作成果丰硕。',
+    '（完）',
+    '【责任编辑：王晓明】',
+    '外交部举行例行记者会',
+    '新华社北京3月5日电 外交部发言人林平5日主持例行记者会，回答了记者提问。',
+    '问：有报道称，多国将出席下月举行的峰会。中方对此有何评论？',
+    '答：我们欢迎各方积极参与，共同推动地区和平与发展。',
+    '图为记者会现场。新华社记者 王刚 摄',
+  ].join('\n\n');
+  const v = view(page);
+  it('reads a dash subtitle, an opening byline, an end mark and an editor line', () => {
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.subheadlines, a.bylines]),
+      [
+        [
+          '奋力谱写合作新篇章',
+          ['——写在中国—东盟建立对话关系三十五周年之际'],
+          ['本报记者 张伟 李娜', '【责任编辑：王晓明】'],
+        ],
+        ['外交部举行例行记者会', [], ['新华社北京3月5日电']],
+      ],
+    );
+  });
+  it('reads questions and answers as dialogue and a 图为 caption with its credit', () => {
+    const second = v.articles[1];
+    assert.deepEqual(
+      second?.blocks
+        .filter((b) => b.type === 'dialogue')
+        .map((b) => (b.type === 'dialogue' ? b.speaker : '')),
+      ['问', '答'],
+    );
+    assert.deepEqual(
+      second?.captions.map((c) => [c.text, c.credit]),
+      [['图为记者会现场。', '新华社记者 王刚 摄']],
+    );
+  });
+});

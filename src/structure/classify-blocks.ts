@@ -2,10 +2,12 @@ import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength, endingOf } from '../text/chars.ts';
 import {
   BULLET,
+  CAPTION_LEAD,
   CREDIT,
   DATELINE_AGENCY,
   DATELINE_HK,
   DIALOGUE,
+  END_MARK,
   INTERVIEW,
   MARKER,
   MAX_CREDIT,
@@ -28,7 +30,8 @@ export type Role =
   | 'source'
   | 'dateline'
   | 'reporter'
-  | 'dialogue';
+  | 'dialogue'
+  | 'end-mark';
 
 /** A layout block with its role and the tree nodes read from it (one or two). */
 export interface Item {
@@ -41,6 +44,8 @@ export interface Item {
 const MAX_TITLE = 40;
 /** Titles may carry a comma or end in ？/！ only when this short. */
 const MAX_PUNCTUATED_TITLE = 25;
+/** Longest caption introduced by 圖為 without a marker. */
+const MAX_CAPTION = 120;
 /** Longest reporter line. */
 const MAX_REPORTER = 40;
 /** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line. */
@@ -63,6 +68,10 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
       return { block, role: 'reporter', nodes: [byline(whole(), 'reporter', rest, [])] };
     }
     return { block, role: 'caption', nodes: readCaption(block, marker[0].length, view) };
+  }
+
+  if (CAPTION_LEAD.test(text) && codePointLength(text) <= MAX_CAPTION) {
+    return { block, role: 'caption', nodes: readCaption(block, 0, view) };
   }
 
   const bullet = BULLET.exec(text);
@@ -90,8 +99,12 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
     return { block, role: 'reporter', nodes: [byline(whole(), 'reporter', text, [])] };
   }
 
-  const dialogue = DIALOGUE.exec(text) ?? INTERVIEW.exec(text);
-  if (dialogue !== null && isDialogue(dialogue[1] as string, dialogue[2] as string)) {
+  const quoted = DIALOGUE.exec(text);
+  const dialogue = quoted ?? INTERVIEW.exec(text);
+  if (
+    dialogue !== null &&
+    isDialogue(dialogue[1] as string, dialogue[2] as string, quoted !== null)
+  ) {
     const speaker = dialogue[1] as string;
     const speechAt = text.length - (dialogue[2] as string).length;
     const speakerSlice = sliceBlock(block, 0, speaker.length, view);
@@ -109,6 +122,8 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
       ],
     };
   }
+
+  if (END_MARK.test(text)) return { block, role: 'end-mark', nodes: [paragraph(block, 0, view)] };
 
   if (isTitle(text)) {
     return {
@@ -144,8 +159,8 @@ export function isCredit(text: string): boolean {
   return codePointLength(text) <= MAX_CREDIT && CREDIT.test(text);
 }
 
-function isDialogue(speaker: string, speech: string): boolean {
-  if (SPEECH_VERB.test(speaker)) return false;
+function isDialogue(speaker: string, speech: string, quoted: boolean): boolean {
+  if (quoted && SPEECH_VERB.test(speaker)) return false;
   const ending = endingOf(speech);
   return ending === 'terminal' || ending === 'closer';
 }
@@ -197,26 +212,28 @@ function readCaption(block: LayoutBlock, from: number, view: TextView): BlockNod
 
 /** Where a trailing credit starts in a caption line, or null when there is none. */
 function creditStart(text: string, from: number): number | null {
-  let best: number | null = null;
-  // After a space: try the last one, two and three words (中新社記者 張三 攝).
+  const candidates: number[] = [];
+  // After a space: the last one, two and three words (中新社記者 張三 攝).
   let i = text.length;
   for (let words = 0; words < 3; words++) {
     const space = text.lastIndexOf(' ', i - 1);
     if (space <= from) break;
-    const tail = text.slice(space + 1);
-    if (isCredit(stripParens(tail))) best = space + 1;
+    candidates.push(space + 1);
     i = space;
   }
-  if (best !== null) return best;
-  // Glued on after the sentence end, as a wrap join leaves it: …打招呼。網上圖片
+  // Glued on after the sentence end, as a wrap join or a mainland caption has it:
+  // …打招呼。網上圖片 / 图为会场。新华社记者 王刚 摄
   const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'));
-  if (end > from && end < text.length - 1 && isCredit(stripParens(text.slice(end + 1)))) {
-    return end + 1;
-  }
+  if (end > from && end < text.length - 1) candidates.push(end + 1);
   // In brackets at the end: …會晤。（新華社記者 王五 攝）
-  const paren = /[（(]([^（()）]{1,20})[）)]$/.exec(text);
-  if (paren !== null && paren.index > from && isCredit(paren[1] as string)) return paren.index;
-  return null;
+  const paren = /[（(][^（()）]{1,20}[）)]$/.exec(text);
+  if (paren !== null && paren.index > from) candidates.push(paren.index);
+  // The longest credit wins: 新华社记者 王刚 摄 rather than 王刚 摄.
+  let best: number | null = null;
+  for (const at of candidates) {
+    if ((best === null || at < best) && isCredit(stripParens(text.slice(at).trim()))) best = at;
+  }
+  return best;
 }
 
 function stripParens(text: string): string {

@@ -14,6 +14,8 @@ interface Draft {
   nodes: BlockNode[];
   hasHeadline: boolean;
   hasBody: boolean;
+  /** A section heading was seen (it opens no body of its own). */
+  hasHeading: boolean;
   /** Set by what ends a story: a reporter or source line after the body (strong), or a
    *  closing formula such as …等參加上述活動 (weak: only a title after it opens a story). */
   closed: 'strong' | 'weak' | null;
@@ -55,6 +57,7 @@ export function splitArticles(
       nodes: pending,
       hasHeadline: false,
       hasBody: false,
+      hasHeading: false,
       closed: null,
       text: '',
     };
@@ -89,9 +92,15 @@ export function splitArticles(
         } else {
           const target = draft ?? open(item, why);
           target.nodes.push(node);
-          target.hasBody = true;
+          target.hasHeading = true;
           target.text += node.text;
         }
+        break;
+      }
+      case 'end-mark': {
+        const target = draft ?? open(item, ['page opens with it']);
+        target.nodes.push(...item.nodes);
+        target.closed = 'strong';
         break;
       }
       case 'source':
@@ -120,7 +129,14 @@ export function splitArticles(
   }
   if (pending.length > 0) {
     if (cur === null)
-      cur = { nodes: [], hasHeadline: false, hasBody: false, closed: null, text: '' };
+      cur = {
+        nodes: [],
+        hasHeadline: false,
+        hasBody: false,
+        hasHeading: false,
+        closed: null,
+        text: '',
+      };
     (cur as Draft).nodes.push(...pending);
   }
   if (cur !== null) articles.push(finish(cur));
@@ -141,7 +157,12 @@ function settleTitle(
   const after = next === undefined ? undefined : nextContent(items, items.indexOf(next) + 1);
 
   if (draft.hasHeadline && !draft.hasBody && draft.closed === null && prev?.role === 'title') {
-    if (item.block.blankBefore === 0 || next?.role === 'dateline') {
+    // Right under the headline, or a ——dash subtitle, or followed by the dateline.
+    if (
+      item.block.blankBefore === 0 ||
+      /^[—–－-]{1,2}/.test(item.block.text) ||
+      next?.role === 'dateline'
+    ) {
       return { kind: 'subheadline', why: [] };
     }
   }
@@ -180,7 +201,7 @@ function settleTitle(
   }
   const speaker = /^([^\s：:]{2,6})[：:]/.exec(item.block.text);
   if (speaker !== null && draft.text.includes(speaker[1] as string)) score -= 2;
-  if (!draft.hasBody && draft.closed === null) return { kind: 'heading', why };
+  if (!draft.hasBody && !draft.hasHeading && draft.closed === null) return { kind: 'heading', why };
   return { kind: score >= HEADLINE_SCORE ? 'headline' : 'heading', why };
 }
 

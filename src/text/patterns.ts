@@ -6,6 +6,12 @@
 /** Marks that open a caption or a boxed byline: ●▲◆■. */
 export const MARKER = /^[●▲◆■▼◎]\s*/;
 
+/** A mainland caption: 圖為…, 图为…, 上圖：… */
+export const CAPTION_LEAD = /^(?:圖為|图为|上圖|上图|下圖|下图|左圖|左图|右圖|右图|圖：|图：)/;
+
+/** A story's end mark standing alone: （完）. */
+export const END_MARK = /^[（(【]完[）)】]$/;
+
 /** List bullets: `- `, `* `, `• `, `・`. */
 export const BULLET = /^[-*•・]\s+/;
 
@@ -31,7 +37,7 @@ export const SELF_OUTLET = /^(?:本報|本报|本刊|本台|本網|本网)$/;
  * 文／記者 趙六. Anchored at both ends; the caller checks it is short and not prose.
  */
 export const REPORTER =
-  /^[（(【[]?\s*(?:\S{0,12}?(?:記者|记者|特派員|特派员|通訊員|通讯员|特約撰稿人|特约撰稿人)\s*\S|(?:責任編輯|责任编辑|編輯|编辑|撰文|文\s*[／/]|圖\s*[／/]|图\s*[／/])\s*[：:／/]?\s*\S)/;
+  /^[（(【[]?\s*(?:[^\s，。；]{0,12}?(?:記者|记者|特派員|特派员|通訊員|通讯员|特約撰稿人|特约撰稿人)\s*(?![會会站證证節节招])[\u4e00-\u9fff]{2,4}(?:$|[\s、，,（(）)】\]])|(?:責任編輯|责任编辑|編輯|编辑|撰文|文\s*[／/]|圖\s*[／/]|图\s*[／/])\s*[：:／/]?\s*\S)/;
 
 /** The last word of a reporter line when a wrap cut it off: 北京報道, 攝. */
 export const REPORTER_TAIL = /^\S{0,8}(?:報道|报道|報導|报导|撰文|整理|發自|发自|攝|摄)$/;
@@ -49,7 +55,7 @@ export const INTERVIEW = /^(問|答|问|記者|记者|主持人)\s*[：:]\s*(\S[
  * checks the length.
  */
 export const CREDIT =
-  /^(?:\S{0,8}(?:圖片|图片|供圖|供图|截圖|截图|社|社發|社发|攝|摄)|\S{0,10}(?:記者|记者)\s*\S{1,10}\s*(?:攝|摄)|視覺中國|视觉中国|東方IC|东方IC|Reuters|AFP|AP|EPA|Getty Images|Xinhua)$/;
+  /^(?:\S{0,8}(?:圖片|图片|供圖|供图|截圖|截图|社|社發|社发)|\S{1,8}\s?(?:攝|摄)|\S{0,10}(?:記者|记者)\s*\S{1,10}\s*(?:攝|摄)|視覺中國|视觉中国|東方IC|东方IC|Reuters|AFP|AP|EPA|Getty Images|Xinhua)$/;
 
 /** Longest text we take for a credit. */
 export const MAX_CREDIT = 16;

@@ -31,7 +31,10 @@ import {
 import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const WIDTHS = [15, 20, 25, 30];
+/** Every width the issue names: a page hard-wrapped anywhere from 15 to 30 characters. */
+const WIDTHS = Array.from({ length: 16 }, (_, i) => 15 + i);
+/** Widths also tried with every blank line dropped (a PDF copy keeps none). */
+const TIGHT_WIDTHS = [15, 20, 25, 30];
 
 interface Variant {
   name: string;
@@ -56,6 +59,14 @@ interface Row {
 
 const toBig5Safe = big5Safe(encodeBig5);
 
+/** The page with every blank and whitespace-only line dropped. */
+function dropBlankLines(text: string): string {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .join('\n');
+}
+
 /** The page in every form the parser must read alike, each with the gold it must match. */
 function variants(bytes: Uint8Array, text: string, gold: ScoredPage): Variant[] {
   const out: Variant[] = [{ name: 'original', bytes, gold }];
@@ -70,6 +81,10 @@ function variants(bytes: Uint8Array, text: string, gold: ScoredPage): Variant[] 
   add('simplified', () => encodeUtf8(toSimplified(text)), mapGold(gold, toSimplified));
   for (const width of WIDTHS) add(`wrap-hard-${width}`, () => encodeUtf8(wrapHard(text, width)));
   for (const width of WIDTHS) add(`wrap-words-${width}`, () => encodeUtf8(wrapWords(text, width)));
+  add('tight', () => encodeUtf8(dropBlankLines(text)));
+  for (const width of TIGHT_WIDTHS) {
+    add(`tight-wrap-words-${width}`, () => encodeUtf8(dropBlankLines(wrapWords(text, width))));
+  }
   add('crlf', () => encodeUtf8(toCrlf(text)));
   const replaced = new Map<string, number>();
   add(

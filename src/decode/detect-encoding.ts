@@ -58,20 +58,41 @@ export function detectEncoding(bytes: Uint8Array, path: string | undefined): Det
 
   const scores: Score[] = [];
   if (binary === undefined) {
-    for (const encoding of ['big5', 'gb18030', 'utf-8'] as const) {
+    for (const encoding of ['big5', 'gb18030'] as const) {
       scores.push(scoreDecoding(bytes, byteSpans, encoding));
     }
+    // A legacy decoding that reads as plain Chinese settles it: no NUL bytes means no
+    // UTF-16 of the ASCII a page holds, and UTF-8 was already found invalid.
+    if (firstNul < 0 && scores.some(isClearlyChinese)) return ranked(scores, binary);
+    scores.push(scoreDecoding(bytes, byteSpans, 'utf-8'));
   }
   if (bytes.length % 2 === 0) {
     for (const encoding of ['utf-16le', 'utf-16be'] as const) {
       scores.push(scoreDecoding(bytes, pickSample(bytes, encoding), encoding));
     }
   }
+  if (binary !== undefined && scores.length === 0) throw binary;
+  return ranked(scores, binary);
+}
+
+function ranked(scores: Score[], binary: DecodeError | undefined): Detection {
   // Stable sort: on a tie the earlier candidate (Big5, the stricter code) stays first.
   scores.sort((a, b) => b.sum - a.sum);
-
-  if (binary !== undefined && scores.length === 0) throw binary;
   return { kind: 'ranked', scores, binary };
+}
+
+/** Ideographs to judge by, and the share of common ones real Chinese text shows. */
+const CLEAR_IDEOGRAPHS = 20;
+const CLEAR_COMMON_SHARE = 0.3;
+
+/** A decoding with nothing broken and many common characters: surely Chinese text. */
+function isClearlyChinese(score: Score): boolean {
+  const ideographs = score.common + score.han;
+  return (
+    score.broken === 0 &&
+    ideographs >= CLEAR_IDEOGRAPHS &&
+    score.common >= ideographs * CLEAR_COMMON_SHARE
+  );
 }
 
 /** Confidence from how far the chosen decoding out-scores the best other one. */

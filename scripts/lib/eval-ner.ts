@@ -1,0 +1,419 @@
+/**
+ * The NER corpora under ../shared/eval/ner, read in their own formats, and span-exact
+ * scoring of the tagger on them. The trainer (scripts/train-ner.ts) reads the same corpora
+ * through `readNerCorpora` and trains only on the sentences `isHeldOut` leaves out of the
+ * held-out part, so the scores on that part are on text the model never saw.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { tagEntities } from '../../src/annotate/ner/index.ts';
+
+/** The types the tagger knows; GPE is folded into LOC. */
+export type NerType = 'PER' | 'LOC' | 'ORG';
+
+export const NER_TYPES: readonly NerType[] = ['PER', 'LOC', 'ORG'];
+
+/** A gold span: `[start, end)` UTF-16 offsets into the sentence's text. */
+export interface GoldSpan {
+  start: number;
+  end: number;
+  type: NerType;
+}
+
+/** One sentence of a corpus, in the script it was written in. */
+export interface NerSentence {
+  text: string;
+  spans: GoldSpan[];
+}
+
+/** A corpus: its file name, script and sentences in file order. */
+export interface NerCorpus {
+  name: string;
+  file: string;
+  script: 'simplified' | 'traditional';
+  sentences: NerSentence[];
+}
+
+/** Every fifth sentence (the 5th, 10th, …) is held out of training. */
+export function isHeldOut(index: number): boolean {
+  return index % 5 === 4;
+}
+
+/** BIO tags (one per unit) → spans. A stray I- opens a span, as conlleval does. */
+function spansFromBio(tags: readonly string[], starts: readonly number[], end: number) {
+  const spans: GoldSpan[] = [];
+  let open: GoldSpan | null = null;
+  const close = (at: number) => {
+    if (open !== null) {
+      open.end = at;
+      spans.push(open);
+      open = null;
+    }
+  };
+  for (let k = 0; k < tags.length; k++) {
+    const tag = tags[k] as string;
+    const at = starts[k] as number;
+    const type = mapType(tag.slice(2));
+    if (tag.startsWith('B-') || (tag.startsWith('I-') && (open === null || open.type !== type))) {
+      close(at);
+      if (type !== null) open = { start: at, end: at, type };
+    } else if (!tag.startsWith('I-') || type === null) {
+      close(at);
+    }
+  }
+  close(end);
+  return spans;
+}
+
+/** Corpus type names → ours; null for types we do not tag. */
+function mapType(name: string): NerType | null {
+  switch (name) {
+    case 'PER':
+    case 'PER.NAM':
+      return 'PER';
+    case 'LOC':
+    case 'GPE':
+    case 'LOC.NAM':
+    case 'GPE.NAM':
+      return 'LOC';
+    case 'ORG':
+    case 'ORG.NAM':
+      return 'ORG';
+    default:
+      return null;
+  }
+}
+
+/** Sentences of a `unit<sep>tag` per line file with blank lines between sentences. */
+function readColumns(
+  raw: string,
+  unitOf: (field: string) => string,
+  separator: RegExp,
+): NerSentence[] {
+  const out: NerSentence[] = [];
+  let units: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (units.length === 0) return;
+    const starts: number[] = [];
+    let at = 0;
+    for (const u of units) {
+      starts.push(at);
+      at += u.length;
+    }
+    out.push({ text: units.join(''), spans: spansFromBio(tags, starts, at) });
+    units = [];
+    tags = [];
+  };
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    const cut = line.search(separator);
+    if (cut <= 0) continue;
+    units.push(unitOf(line.slice(0, cut)));
+    tags.push(line.slice(cut + 1).trim());
+  }
+  flush();
+  return out;
+}
+
+/** People's Daily: `char tag`, BIO PER/LOC/ORG. */
+export function readPeoplesDaily(raw: string): NerSentence[] {
+  return readColumns(raw, (f) => f, / /);
+}
+
+/** Weibo: `char+segpos<TAB>tag`; only named mentions (.NAM) count, GPE as LOC. */
+export function readWeibo(raw: string): NerSentence[] {
+  // The unit is the first code point; the digits after it are its position in its word.
+  return readColumns(raw, (f) => String.fromCodePoint(f.codePointAt(0) as number), /\t/);
+}
+
+/**
+ * UNER on UD Chinese-GSD: one word per line with an IOB2 tag; the sentence text comes from
+ * its `# text =` line, so offsets keep any spaces the original had between words.
+ */
+export function readUner(raw: string): NerSentence[] {
+  const out: NerSentence[] = [];
+  let text = '';
+  let words: string[] = [];
+  let tags: string[] = [];
+  const flush = () => {
+    if (words.length === 0) return;
+    const source = text === '' ? words.join('') : text;
+    const starts: number[] = [];
+    let at = 0;
+    for (const w of words) {
+      const found = source.indexOf(w, at);
+      // A word missing from the text line (never seen in practice) continues where we were.
+      const start = found < 0 ? at : found;
+      starts.push(start);
+      at = start + w.length;
+    }
+    out.push({ text: source, spans: spansFromBio(tags, starts, at) });
+    // Gold spans end where their last word ends, not at the next word's start.
+    const last = out[out.length - 1] as NerSentence;
+    for (const span of last.spans) span.end = endOfWords(starts, words, span.start, span.end);
+    text = '';
+    words = [];
+    tags = [];
+  };
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.trim() === '') {
+      flush();
+      continue;
+    }
+    if (line.startsWith('#')) {
+      const m = /^# text = (.*)$/.exec(line);
+      if (m) text = m[1] as string;
+      continue;
+    }
+    const fields = line.split('\t');
+    if (fields.length < 3 || !/^\d+$/.test(fields[0] as string)) continue;
+    words.push(fields[1] as string);
+    tags.push(fields[2] as string);
+  }
+  flush();
+  return out;
+}
+
+/** The end of the last word that starts inside `[start, end)`. */
+function endOfWords(starts: number[], words: string[], start: number, end: number): number {
+  let last = start;
+  for (let k = 0; k < starts.length; k++) {
+    const s = starts[k] as number;
+    if (s >= start && s < end) last = s + (words[k] as string).length;
+  }
+  return last;
+}
+
+const CLUENER_TYPES: Readonly<Record<string, NerType>> = {
+  name: 'PER',
+  organization: 'ORG',
+  government: 'ORG',
+  company: 'ORG',
+  address: 'LOC',
+  scene: 'LOC',
+};
+
+/** CLUENER2020: JSONL with fine types and inclusive code-point offsets. */
+export function readCluener(raw: string): NerSentence[] {
+  const out: NerSentence[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const record = JSON.parse(line) as {
+      text: string;
+      label?: Record<string, Record<string, [number, number][]>>;
+    };
+    const text = record.text;
+    // Code point index → UTF-16 offset (they differ only after an astral character).
+    const units: number[] = [];
+    for (let i = 0; i < text.length; i++) {
+      units.push(i);
+      const c = text.charCodeAt(i);
+      if (c >= 0xd800 && c <= 0xdbff) i++;
+    }
+    units.push(text.length);
+    const spans: GoldSpan[] = [];
+    for (const [fine, mentions] of Object.entries(record.label ?? {})) {
+      const type = CLUENER_TYPES[fine];
+      if (type === undefined) continue;
+      for (const ranges of Object.values(mentions)) {
+        for (const [s, e] of ranges) {
+          spans.push({ start: units[s] as number, end: units[e + 1] as number, type });
+        }
+      }
+    }
+    spans.sort((a, b) => a.start - b.start || a.end - b.end);
+    out.push({ text, spans });
+  }
+  return out;
+}
+
+/** The corpora this module knows, by file name. */
+const CORPORA: readonly {
+  name: string;
+  file: string;
+  script: NerCorpus['script'];
+  read: (raw: string) => NerSentence[];
+}[] = [
+  {
+    name: 'peoples-daily',
+    file: 'peoples-daily-dev.bio',
+    script: 'simplified',
+    read: readPeoplesDaily,
+  },
+  {
+    name: 'uner-gsd-trad',
+    file: 'uner-gsd-traditional-dev.iob2',
+    script: 'traditional',
+    read: readUner,
+  },
+  { name: 'cluener', file: 'cluener-dev.jsonl', script: 'simplified', read: readCluener },
+  { name: 'weibo', file: 'weibo-dev.conll', script: 'simplified', read: readWeibo },
+];
+
+/** Every known corpus present under `nerDir`, in a fixed order. */
+export async function readNerCorpora(nerDir: string): Promise<NerCorpus[]> {
+  const out: NerCorpus[] = [];
+  for (const c of CORPORA) {
+    const path = join(nerDir, c.file);
+    if (!existsSync(path)) continue;
+    out.push({
+      name: c.name,
+      file: c.file,
+      script: c.script,
+      sentences: c.read(await readFile(path, 'utf8')),
+    });
+  }
+  return out;
+}
+
+/** Span-exact counts for one type (or all). */
+export interface NerCounts {
+  gold: number;
+  predicted: number;
+  correct: number;
+}
+
+/** One row of the NER table: a corpus, a part of it and a type. */
+export interface Row {
+  corpus: string;
+  /** `held-out`: the sentences never trained on; `all`: the whole file, for reference. */
+  part: 'held-out' | 'all';
+  type: NerType | 'overall';
+  sentences: number;
+  gold: number;
+  predicted: number;
+  correct: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+function key(s: GoldSpan): string {
+  return `${s.start}:${s.end}:${s.type}`;
+}
+
+/** Adds span-exact counts of `predicted` against `gold` to `counts`, per type. */
+export function countSpans(
+  gold: readonly GoldSpan[],
+  predicted: readonly GoldSpan[],
+  counts: Record<NerType, NerCounts>,
+): void {
+  const golden = new Set(gold.map(key));
+  for (const g of gold) counts[g.type].gold++;
+  for (const p of predicted) {
+    counts[p.type].predicted++;
+    if (golden.has(key(p))) counts[p.type].correct++;
+  }
+}
+
+function row(
+  corpus: string,
+  part: Row['part'],
+  type: Row['type'],
+  sentences: number,
+  c: NerCounts,
+): Row {
+  const precision = c.predicted === 0 ? 0 : c.correct / c.predicted;
+  const recall = c.gold === 0 ? 0 : c.correct / c.gold;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { corpus, part, type, sentences, ...c, precision, recall, f1 };
+}
+
+/** Rows for one part of one corpus: PER, LOC, ORG and overall. */
+function scorePart(corpus: string, part: Row['part'], sentences: readonly NerSentence[]): Row[] {
+  const counts: Record<NerType, NerCounts> = {
+    PER: { gold: 0, predicted: 0, correct: 0 },
+    LOC: { gold: 0, predicted: 0, correct: 0 },
+    ORG: { gold: 0, predicted: 0, correct: 0 },
+  };
+  for (const s of sentences) {
+    const predicted = tagEntities(s.text).filter(
+      (e): e is GoldSpan => e.type === 'PER' || e.type === 'LOC' || e.type === 'ORG',
+    );
+    countSpans(s.spans, predicted, counts);
+  }
+  const total: NerCounts = { gold: 0, predicted: 0, correct: 0 };
+  for (const t of NER_TYPES) {
+    total.gold += counts[t].gold;
+    total.predicted += counts[t].predicted;
+    total.correct += counts[t].correct;
+  }
+  return [
+    ...NER_TYPES.map((t) => row(corpus, part, t, sentences.length, counts[t])),
+    row(corpus, part, 'overall', sentences.length, total),
+  ];
+}
+
+/**
+ * Scores `tagEntities` on every corpus under `<sharedEvalDir>/ner`: span-exact precision,
+ * recall and F1 per type and overall, on the held-out sentences (never trained on) and, for
+ * reference, on the whole file (four fifths of which the model was trained on). Resolves
+ * to no rows when the folder is absent.
+ */
+export async function evalNer(
+  sharedEvalDir: string,
+  options: { all?: boolean } = {},
+): Promise<Row[]> {
+  const corpora = await readNerCorpora(join(sharedEvalDir, 'ner'));
+  const rows: Row[] = [];
+  for (const c of corpora) {
+    rows.push(
+      ...scorePart(
+        c.name,
+        'held-out',
+        c.sentences.filter((_, i) => isHeldOut(i)),
+      ),
+    );
+    if (options.all) rows.push(...scorePart(c.name, 'all', c.sentences));
+  }
+  return rows;
+}
+
+/** The NER rows as an aligned text table, with a note on what the parts mean. */
+export function formatNerTable(rows: readonly Row[]): string {
+  const head = ['corpus', 'part', 'type', 'sent', 'gold', 'pred', 'P', 'R', 'F1'];
+  const body = rows.map((r) => [
+    r.corpus,
+    r.part,
+    r.type,
+    String(r.sentences),
+    String(r.gold),
+    String(r.predicted),
+    r.precision.toFixed(3),
+    r.recall.toFixed(3),
+    r.f1.toFixed(3),
+  ]);
+  const all = [head, ...body];
+  const widths = head.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
+  const lines = all.map((cells) =>
+    cells
+      .map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd(),
+  );
+  return [
+    ...lines,
+    '',
+    'NER: span-exact P/R/F1 (PER, LOC with GPE, ORG). held-out = every 5th sentence of each',
+    'file, never trained on; all = the whole file, 4/5 of it seen in training (reference only).',
+  ].join('\n');
+}
+
+// Run directly (node --import tsx scripts/lib/eval-ner.ts [DIR] [--all]): print the table.
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const args = process.argv.slice(2);
+  const dir = resolve(
+    args.find((a) => !a.startsWith('--')) ??
+      join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'eval'),
+  );
+  const t0 = performance.now();
+  const rows = await evalNer(dir, { all: args.includes('--all') });
+  console.log(rows.length === 0 ? `eval-ner: no corpora under ${dir}/ner` : formatNerTable(rows));
+  console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}

@@ -1,0 +1,406 @@
+/**
+ * npm run train:ner [-- --epochs N] [-- --seed N] [-- --dev] [-- --data DIR] [-- --out FILE]
+ *
+ * Trains the character NER tagger (src/annotate/ner) from the corpora under
+ * ../shared/eval/ner: an averaged perceptron over hashed character features, BIOES tags,
+ * Viterbi decoding. Every corpus is split the same way the evaluation splits it (every 5th
+ * sentence held out, see scripts/lib/eval-ner.ts), and one model is trained on all the
+ * training parts, Traditional text converted to Simplified first. Writes compact weights
+ * (hashes and quantized numbers, no text) to models/ner/. Deterministic: a seeded shuffle.
+ *
+ * --dev K (0–3) also keeps the training sentences with index % 5 === K out and reports
+ * their scores after each epoch: four folds for tuning without touching the held-out part.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
+import { builtInGazetteer } from '../src/annotate/ner/gazetteer.ts';
+import { NER_MODEL_FILE } from '../src/annotate/ner/index.ts';
+import { encodeModel } from '../src/annotate/ner/model.ts';
+import { segmentWords } from '../src/annotate/ner/segment-words.ts';
+import { addHintBonus } from '../src/annotate/ner/tag-simplified.ts';
+import { spansToTags, TAG_COUNT, type TagSpan, tagsToSpans } from '../src/annotate/ner/tags.ts';
+import { viterbi } from '../src/annotate/ner/viterbi.ts';
+import { wordInfo } from '../src/annotate/ner/word-info.ts';
+import { simplifiedView } from '../src/normalize/index.ts';
+import {
+  countSpans,
+  isHeldOut,
+  NER_TYPES,
+  type NerCounts,
+  type NerSentence,
+  type NerType,
+  readNerCorpora,
+} from './lib/eval-ner.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const T = TAG_COUNT;
+
+/** A sentence ready for training: feature ids per unit and gold tags. */
+interface Example {
+  corpus: string;
+  n: number;
+  /** Dictionary hints per unit, for the decoder's bonus. */
+  hints: Uint8Array;
+  /** n × FEATURES_PER_UNIT feature ids; -1 for a feature the trainer has not seen. */
+  ids: Int32Array;
+  gold: Uint8Array;
+  /** Gold spans in Simplified offsets (for scoring). */
+  spans: TagSpan[];
+}
+
+/** mulberry32: a small seeded generator, so every run shuffles alike. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The sentence in Simplified with its spans moved onto the Simplified text. */
+function simplify(s: NerSentence): { text: string; spans: TagSpan[] } {
+  const view = simplifiedView(s.text);
+  if (view.text.length === s.text.length) return { text: view.text, spans: s.spans };
+  const spans: TagSpan[] = [];
+  for (const span of s.spans) {
+    let start = -1;
+    let end = -1;
+    for (let j = 0; j < view.text.length; j++) {
+      if ((view.starts[j] as number) >= span.start && (view.ends[j] as number) <= span.end) {
+        if (start < 0) start = j;
+        end = j + 1;
+      }
+    }
+    if (start >= 0) spans.push({ start, end, type: span.type });
+  }
+  return { text: view.text, spans };
+}
+
+/** A sentence's features as hashes, before they are numbered. */
+interface Hashed {
+  corpus: string;
+  n: number;
+  hints: Uint8Array;
+  hashes: Int32Array;
+  gold: Uint8Array;
+  spans: TagSpan[];
+}
+
+function hashSentence(corpus: string, s: NerSentence): Hashed {
+  const { text, spans } = simplify(s);
+  const n = text.length;
+  const hints = new Uint8Array(n);
+  builtInGazetteer().mark(text, hints, new Uint8Array(n));
+  const hashes = new Int32Array(n * FEATURES_PER_UNIT);
+  extractFeatures(text, hints, wordInfo(text, segmentWords(text)), hashes);
+  return { corpus, n, hints, hashes, gold: spansToTags(spans, n), spans };
+}
+
+/** Numbers the features seen at least `minCount` times in `train`, in order of first sight. */
+function numberFeatures(train: readonly Hashed[], minCount: number): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const h of train) for (const k of h.hashes) counts.set(k, (counts.get(k) ?? 0) + 1);
+  const ids = new Map<number, number>();
+  for (const h of train) {
+    for (const k of h.hashes) {
+      if (!ids.has(k) && (counts.get(k) as number) >= minCount) ids.set(k, ids.size);
+    }
+  }
+  return ids;
+}
+
+/** A hashed sentence with its features numbered; -1 for features left out. */
+function toExample(h: Hashed, ids: Map<number, number>): Example {
+  const out = new Int32Array(h.hashes.length);
+  for (let k = 0; k < out.length; k++) out[k] = ids.get(h.hashes[k] as number) ?? -1;
+  return { corpus: h.corpus, n: h.n, hints: h.hints, ids: out, gold: h.gold, spans: h.spans };
+}
+
+/**
+ * Averaged perceptron weights: `w` the current weights, `u` the sum of every update times
+ * the step it was made at, so the average over all steps is `w - u / step`.
+ */
+class Perceptron {
+  w: Float32Array;
+  u: Float64Array;
+  tw = new Float64Array(T * T + 2 * T);
+  tu = new Float64Array(T * T + 2 * T);
+  step = 1;
+
+  constructor(features: number) {
+    this.w = new Float32Array(features * T);
+    this.u = new Float64Array(features * T);
+  }
+
+  /** Per-unit tag scores with the current (or averaged) weights. */
+  scores(ex: Example, averaged: boolean): Float64Array {
+    const out = new Float64Array(ex.n * T);
+    const { w, u, step } = this;
+    for (let i = 0; i < ex.n; i++) {
+      for (let f = i * FEATURES_PER_UNIT; f < (i + 1) * FEATURES_PER_UNIT; f++) {
+        const id = ex.ids[f] as number;
+        if (id < 0) continue;
+        const row = id * T;
+        for (let t = 0; t < T; t++) {
+          const v = averaged
+            ? (w[row + t] as number) - (u[row + t] as number) / step
+            : (w[row + t] as number);
+          out[i * T + t] = (out[i * T + t] as number) + v;
+        }
+      }
+    }
+    return out;
+  }
+
+  transitionWeights(averaged: boolean) {
+    const all = new Float32Array(T * T + 2 * T);
+    for (let k = 0; k < all.length; k++) {
+      all[k] = averaged
+        ? (this.tw[k] as number) - (this.tu[k] as number) / this.step
+        : (this.tw[k] as number);
+    }
+    return {
+      transitions: all.subarray(0, T * T),
+      start: all.subarray(T * T, T * T + T),
+      end: all.subarray(T * T + T),
+    };
+  }
+
+  decode(ex: Example, averaged: boolean): Uint8Array {
+    const tags = new Uint8Array(ex.n);
+    const scores = this.scores(ex, averaged);
+    addHintBonus(scores, ex.hints, ex.n);
+    viterbi(scores, ex.n, this.transitionWeights(averaged), tags);
+    return tags;
+  }
+
+  private bump(ex: Example, i: number, tag: number, d: number): void {
+    const { w, u, step } = this;
+    for (let f = i * FEATURES_PER_UNIT; f < (i + 1) * FEATURES_PER_UNIT; f++) {
+      const id = ex.ids[f] as number;
+      if (id < 0) continue;
+      const k = id * T + tag;
+      w[k] = (w[k] as number) + d;
+      u[k] = (u[k] as number) + step * d;
+    }
+  }
+
+  private bumpTransition(k: number, d: number): void {
+    this.tw[k] = (this.tw[k] as number) + d;
+    this.tu[k] = (this.tu[k] as number) + this.step * d;
+  }
+
+  /** One example: decode, and where the best sequence differs from gold, move toward gold. */
+  learn(ex: Example): boolean {
+    const pred = this.decode(ex, false);
+    const { gold, n } = ex;
+    let wrong = false;
+    for (let i = 0; i < n; i++) {
+      const g = gold[i] as number;
+      const p = pred[i] as number;
+      if (g !== p) {
+        wrong = true;
+        this.bump(ex, i, g, 1);
+        this.bump(ex, i, p, -1);
+      }
+      const gPrev = i === 0 ? -1 : (gold[i - 1] as number);
+      const pPrev = i === 0 ? -1 : (pred[i - 1] as number);
+      if (g !== p || gPrev !== pPrev) {
+        if (i === 0) {
+          this.bumpTransition(T * T + g, 1);
+          this.bumpTransition(T * T + p, -1);
+        } else {
+          this.bumpTransition(gPrev * T + g, 1);
+          this.bumpTransition(pPrev * T + p, -1);
+        }
+      }
+    }
+    const gl = gold[n - 1] as number;
+    const pl = pred[n - 1] as number;
+    if (n > 0 && gl !== pl) {
+      this.bumpTransition(T * T + T + gl, 1);
+      this.bumpTransition(T * T + T + pl, -1);
+    }
+    this.step++;
+    return wrong;
+  }
+}
+
+function emptyCounts(): Record<NerType, NerCounts> {
+  return {
+    PER: { gold: 0, predicted: 0, correct: 0 },
+    LOC: { gold: 0, predicted: 0, correct: 0 },
+    ORG: { gold: 0, predicted: 0, correct: 0 },
+  };
+}
+
+function f1(c: NerCounts): number {
+  return c.gold + c.predicted === 0 ? 0 : (2 * c.correct) / (c.gold + c.predicted);
+}
+
+/** Span F1 per corpus (and type) of the averaged model on `examples`. */
+function score(model: Perceptron, examples: readonly Example[]): string {
+  const byCorpus = new Map<string, Record<NerType, NerCounts>>();
+  for (const ex of examples) {
+    let counts = byCorpus.get(ex.corpus);
+    if (counts === undefined) {
+      counts = emptyCounts();
+      byCorpus.set(ex.corpus, counts);
+    }
+    const predicted = tagsToSpans(model.decode(ex, true));
+    countSpans(ex.spans, predicted, counts);
+  }
+  const parts: string[] = [];
+  for (const [corpus, counts] of byCorpus) {
+    const total = { gold: 0, predicted: 0, correct: 0 };
+    for (const t of NER_TYPES) {
+      total.gold += counts[t].gold;
+      total.predicted += counts[t].predicted;
+      total.correct += counts[t].correct;
+    }
+    const types = NER_TYPES.map((t) => `${t} ${f1(counts[t]).toFixed(3)}`).join(' ');
+    parts.push(`${corpus} ${f1(total).toFixed(3)} (${types})`);
+  }
+  return parts.join(' | ');
+}
+
+/** The averaged weights of features that matter, ready for encodeModel. */
+function exportWeights(model: Perceptron, ids: Map<number, number>, minWeight: number) {
+  const keys: number[] = [];
+  const rows: number[] = [];
+  const avg = new Float32Array(T);
+  const kept: Float32Array[] = [];
+  for (const [hash, id] of ids) {
+    let max = 0;
+    for (let t = 0; t < T; t++) {
+      const v = (model.w[id * T + t] as number) - (model.u[id * T + t] as number) / model.step;
+      avg[t] = v;
+      max = Math.max(max, Math.abs(v));
+    }
+    if (max < minWeight) continue;
+    keys.push(hash);
+    rows.push(id);
+    kept.push(avg.slice());
+  }
+  const weights = new Float32Array(keys.length * T);
+  kept.forEach((row, r) => {
+    weights.set(row, r * T);
+  });
+  const tw = model.transitionWeights(true);
+  return {
+    keys: Int32Array.from(keys),
+    weights,
+    transitions: Float32Array.from(tw.transitions),
+    start: Float32Array.from(tw.start),
+    end: Float32Array.from(tw.end),
+  };
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      epochs: { type: 'string', default: '10' },
+      seed: { type: 'string', default: '1' },
+      dev: { type: 'string' },
+      data: { type: 'string' },
+      out: { type: 'string' },
+      'min-weight': { type: 'string', default: '0' },
+      'min-count': { type: 'string', default: '1' },
+      corpora: { type: 'string' },
+      repeat: { type: 'string' },
+    },
+  });
+  const epochs = Number(values.epochs);
+  const seed = Number(values.seed);
+  const minWeight = Number(values['min-weight']);
+  const minCount = Number(values['min-count']);
+  const devFold = values.dev === undefined ? null : Number(values.dev);
+  if (devFold !== null && !(devFold >= 0 && devFold <= 3)) {
+    console.error('train-ner: --dev takes a fold from 0 to 3 (fold 4 is the held-out part)');
+    return 2;
+  }
+  const dataDir = resolve(values.data ?? join(ROOT, '..', 'shared', 'eval', 'ner'));
+  const out = resolve(values.out ?? join(ROOT, 'models', NER_MODEL_FILE));
+  const t0 = performance.now();
+
+  const only = values.corpora?.split(',');
+  const corpora = (await readNerCorpora(dataDir)).filter(
+    (c) => only === undefined || only.includes(c.name),
+  );
+  if (corpora.length === 0) {
+    console.error(`train-ner: no NER corpora under ${dataDir}`);
+    return 1;
+  }
+  const hashed: Hashed[] = [];
+  const devHashed: Hashed[] = [];
+  for (const c of corpora) {
+    let used = 0;
+    c.sentences.forEach((s, i) => {
+      if (isHeldOut(i)) return;
+      if (devFold !== null && i % 5 === devFold) {
+        devHashed.push(hashSentence(c.name, s));
+        return;
+      }
+      hashed.push(hashSentence(c.name, s));
+      used++;
+    });
+    console.error(`${c.name}: ${used} of ${c.sentences.length} sentences for training`);
+  }
+  const ids = numberFeatures(hashed, minCount);
+  const train = hashed.map((h) => toExample(h, ids));
+  const dev = devHashed.map((h) => toExample(h, ids));
+  const tPrep = performance.now();
+  console.error(
+    `${train.length} sentences, ${ids.size} features; prepared in ${((tPrep - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const model = new Perceptron(ids.size);
+  const next = random(seed);
+  // --repeat name=k,…: a corpus's sentences k times per epoch.
+  const repeat = new Map(
+    (values.repeat?.split(',') ?? []).map((r) => {
+      const [name, k] = r.split('=');
+      return [name as string, Number(k)] as const;
+    }),
+  );
+  const order = train.flatMap((ex, i) => Array<number>(repeat.get(ex.corpus) ?? 1).fill(i));
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    // Fisher–Yates with the seeded generator.
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    let wrong = 0;
+    for (const k of order) if (model.learn(train[k] as Example)) wrong++;
+    const line = `epoch ${epoch}: ${wrong} sentences corrected`;
+    console.error(dev.length > 0 ? `${line}; dev F1 ${score(model, dev)}` : line);
+  }
+  const tTrain = performance.now();
+
+  const parts = exportWeights(model, ids, minWeight);
+  const bytes = encodeModel({
+    ...parts,
+    trained: {
+      corpora: corpora.map((c) => c.file),
+      sentences: train.length,
+      epochs,
+      seed,
+      heldOut: 'every 5th sentence of each corpus (index % 5 === 4)',
+    },
+  });
+  await mkdir(dirname(out), { recursive: true });
+  await writeFile(out, bytes);
+  console.error(
+    `wrote ${relative(process.cwd(), out)}: ${parts.keys.length} features, ` +
+      `${(bytes.length / 1e6).toFixed(2)} MB; training ${((tTrain - tPrep) / 1000).toFixed(1)} s, ` +
+      `total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+  return 0;
+}
+
+process.exitCode = await main();

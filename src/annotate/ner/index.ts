@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simplifiedView } from '../../normalize/index.ts';
+import type { EntitySpan } from '../../tree/annotations.ts';
+import { findModelsDir } from './find-models.ts';
+import { Gazetteer } from './gazetteer.ts';
+import { decodeModel, type NerModel } from './model.ts';
+import { tagSimplified } from './tag-simplified.ts';
+import type { NerType, TagSpan } from './tags.ts';
+
+/**
+ * The statistical entity tagger: an averaged perceptron over character features with
+ * BIOES tags and Viterbi decoding, trained by scripts/train-ner.ts. It reads the Simplified
+ * view of the text, so Traditional and Simplified input share one model, and gives spans
+ * in the offsets of the text it was given.
+ */
+
+export type { NerType } from './tags.ts';
+
+/** A dictionary match in a piece of Simplified text: `[start, end)` offsets into it. */
+export interface GazetteerHit {
+  start: number;
+  end: number;
+  type: NerType;
+}
+
+/** Options of {@link tagEntities}. */
+export interface TagEntitiesOptions {
+  /**
+   * Extra dictionary matches (a lexicon of the field) added to the built-in lists as
+   * features: called with each piece of the Simplified text, it returns spans in that
+   * piece. None by default.
+   */
+  gazetteer?: (simplified: string) => readonly GazetteerHit[];
+}
+
+/** The model file, under the package's models/ folder. */
+export const NER_MODEL_FILE = 'ner/ner-perceptron.bin.gz';
+
+let model: NerModel | null = null;
+
+/** The shipped model, read on first use and kept. */
+export function nerModel(): NerModel {
+  if (model === null) {
+    model = decodeModel(readFileSync(join(findModelsDir(), NER_MODEL_FILE)));
+  }
+  return model;
+}
+
+/**
+ * Finds the names of people (PER), places (LOC, countries and cities included) and
+ * organisations (ORG) in `text`, Traditional or Simplified. Spans are `[start, end)` UTF-16
+ * offsets into `text`, in order, never overlapping.
+ */
+export function tagEntities(text: string, options: TagEntitiesOptions = {}): EntitySpan[] {
+  if (typeof text !== 'string') throw new TypeError('tagEntities: text must be a string');
+  if (text.length === 0) return [];
+  const view = simplifiedView(text);
+  const spans = tagSimplified(nerModel(), view.text, options.gazetteer);
+  if (view.text === text) return spans;
+  // Back to the offsets of `text`: unit by unit where the conversion kept the length, to
+  // the whole converted phrase where it did not.
+  const out: EntitySpan[] = [];
+  for (const s of spans) {
+    const start = view.starts[s.start] as number;
+    const end = Math.max(start, view.ends[s.end - 1] as number);
+    const last = out[out.length - 1];
+    if (last !== undefined && start < last.end) continue;
+    out.push({ start, end, type: s.type });
+  }
+  return out;
+}
+
+/**
+ * A gazetteer function for {@link TagEntitiesOptions} from typed words (Simplified forms):
+ * longest match first, e.g. the forms of a lexicon's countries, cities and organisations.
+ */
+export function gazetteerOf(
+  words: Iterable<readonly [form: string, type: NerType]>,
+): (simplified: string) => GazetteerHit[] {
+  const g = new Gazetteer();
+  for (const [form, type] of words) g.add(form, type);
+  return (simplified) => g.find(simplified);
+}
+
+export type { TagSpan };

@@ -147,6 +147,54 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: { help: HELP_FLAG },
     load: () => import('./run-start.ts'),
   },
+  {
+    name: 'entities',
+    summary: 'Tag people, places and organisations in text, one JSON line per input line',
+    usage: '--lines <file|-> [options]',
+    description: [
+      'Reads text one item per line (UTF-8, UTF-16, Big5 or GB18030; Traditional or',
+      'Simplified) and tags the names of people (PER), places (LOC, countries included) and',
+      'organisations (ORG) with the statistical tagger; - reads standard input.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      lines: {
+        type: 'string',
+        short: 'l',
+        value: 'file',
+        description: 'The input: a file of lines, or - for standard input',
+      },
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['jsonl'],
+        default: 'jsonl',
+        description: 'Output format: JSON Lines',
+      },
+      encoding: {
+        type: 'string',
+        short: 'e',
+        value: 'enc',
+        choices: ENCODINGS,
+        aliases: ENCODING_ALIASES,
+        description: 'Read the input in this encoding instead of detecting it',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'One JSON object per input line, in input order, empty lines included:',
+        '{"text": "…", "entities": [[start, end, "PER"], …]} with [start, end) offsets in',
+        'UTF-16 code units of that line. A final line end does not start another line.',
+      ],
+    },
+    examples: [
+      'jiedu entities --lines sentences.txt > entities.jsonl',
+      'echo 國家主席習近平在北京會見俄羅斯總統普京 | jiedu entities --lines -',
+    ],
+    load: () => import('./run-entities.ts'),
+  },
 ];
 
 /** Looks a command up by name. */

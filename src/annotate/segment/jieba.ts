@@ -1,0 +1,136 @@
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { type DictionaryWord, dictionaryWords } from '../lexicon/index.ts';
+import { TagTable } from './tag-table.ts';
+
+/**
+ * The only file that touches @node-rs/jieba. One segmenter per process, built on first use
+ * with jieba's default dictionary, then kept in step with the lexicon: the shipped lexicon
+ * of the field and every user dictionary loaded since (`loadUserDictionary`).
+ */
+
+let instance: Jieba | null = null;
+/** How many of the lexicon's dictionary words the segmenter has been given. */
+let loaded = 0;
+
+const encoder = new TextEncoder();
+
+/** The segmenter, with every dictionary word known so far loaded into it. */
+function jieba(): Jieba {
+  if (instance === null) instance = Jieba.withDict(dict);
+  const words = dictionaryWords();
+  if (loaded < words.length) {
+    const lines: string[] = [];
+    for (let i = loaded; i < words.length; i++) {
+      const w = words[i] as DictionaryWord;
+      lines.push(`${w.word} ${w.freq ?? suggestFrequency(w.word)} ${w.tag ?? 'n'}`);
+    }
+    instance.loadDict(encoder.encode(`${lines.join('\n')}\n`));
+    loaded = words.length;
+  }
+  return instance;
+}
+
+/** Cuts `text` (Simplified reads best) into words, HMM on for words the dictionary lacks. */
+export function cutWords(text: string, hmm = true): string[] {
+  return jieba().cut(text, hmm);
+}
+
+/** jieba's default dictionary, read once when first needed. */
+interface Table {
+  freq: Map<string, number>;
+  tags: TagTable;
+  total: number;
+  /** The longest word, to bound the route search. */
+  longest: number;
+  /** How many lexicon dictionary words `tags` holds. */
+  tagged: number;
+}
+
+let table: Table | null = null;
+
+function defaultTable(): Table {
+  if (table !== null) return table;
+  const freq = new Map<string, number>();
+  const tags = new TagTable();
+  let total = 0;
+  let longest = 1;
+  const text = new TextDecoder().decode(dict);
+  let at = 0;
+  while (at < text.length) {
+    let eol = text.indexOf('\n', at);
+    if (eol === -1) eol = text.length;
+    const s1 = text.indexOf(' ', at);
+    if (s1 !== -1 && s1 < eol) {
+      let s2 = text.indexOf(' ', s1 + 1);
+      if (s2 === -1 || s2 > eol) s2 = eol;
+      const word = text.slice(at, s1);
+      const f = Number.parseInt(text.slice(s1 + 1, s2), 10);
+      if (Number.isFinite(f)) {
+        freq.set(word, f);
+        total += f;
+        if (word.length > longest) longest = word.length;
+      }
+      if (s2 < eol) tags.set(word, text.slice(s2 + 1, eol).trim());
+    }
+    at = eol + 1;
+  }
+  table = { freq, tags, total, longest, tagged: 0 };
+  return table;
+}
+
+const DIGITS = /^[0-9][0-9.,]*%?$/;
+const LATIN = /[A-Za-z]/;
+
+/** The tag of a word no dictionary knows: `m` for a number, `eng` for Latin, else `x`. */
+function unknownTag(word: string): string {
+  if (DIGITS.test(word)) return 'm';
+  return LATIN.test(word) ? 'eng' : 'x';
+}
+
+/**
+ * The part-of-speech tagger jieba's `tag` applies, in JavaScript: the dictionary's tag for a
+ * known word (the lexicon's for a lexicon word: 莫斯科 ns, 北约 nt), else `m` for a
+ * number, `eng` for Latin, `x` for anything else (words the HMM found, punctuation).
+ * Asking jieba to tag costs several times more than cutting, most of it in building the
+ * result objects; looking tags up here costs a fraction of the cut.
+ */
+export function tagger(): (word: string) => string {
+  const t = defaultTable();
+  const words = dictionaryWords();
+  for (; t.tagged < words.length; t.tagged++) {
+    const w = words[t.tagged] as DictionaryWord;
+    if (w.tag !== undefined) t.tags.set(w.word, w.tag);
+  }
+  const tags = t.tags;
+  return (word) => tags.get(word) ?? unknownTag(word);
+}
+
+/**
+ * The frequency a new dictionary word needs to be kept whole, as Python jieba's
+ * `suggest_freq(word)` computes it: just above the probability of the best route through
+ * the word by the default dictionary's words (unknown single characters count 1), and never
+ * below the word's own frequency when the dictionary already has it.
+ */
+export function suggestFrequency(word: string): number {
+  const { freq, total, longest } = defaultTable();
+  const n = word.length;
+  // best[i]: log-probability of the best route over word[i..n).
+  const best = new Float64Array(n + 1);
+  const logTotal = Math.log(total);
+  for (let i = n - 1; i >= 0; i--) {
+    let top = Number.NEGATIVE_INFINITY;
+    const limit = Math.min(n, i + longest);
+    for (let j = i + 1; j <= limit; j++) {
+      // The whole word is what we are pricing: its route must use smaller pieces.
+      if (i === 0 && j === n) continue;
+      const f = freq.get(word.slice(i, j)) ?? (j === i + 1 ? 1 : 0);
+      if (f <= 0) continue;
+      const score = Math.log(f) - logTotal + (best[j] as number);
+      if (score > top) top = score;
+    }
+    best[i] = top;
+  }
+  const routed = n < 2 ? 0 : Math.floor(Math.exp((best[0] as number) + logTotal)) + 1;
+  return Math.max(routed, freq.get(word) ?? 1, 1);
+}

@@ -148,6 +148,54 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./run-start.ts'),
   },
   {
+    name: 'segment',
+    summary: 'Cut text into words, one line of space-separated words per input line',
+    usage: '--lines <file|-> [options]',
+    description: [
+      'Reads text one sentence per line (UTF-8, UTF-16, Big5 or GB18030; Traditional,',
+      'Simplified or mixed) and prints each line cut into words, separated by single',
+      'spaces, in its own script (the SIGHAN bakeoff format); - reads standard input.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      lines: {
+        type: 'string',
+        short: 'l',
+        value: 'file',
+        description: 'The input: a file of lines, or - for standard input',
+      },
+      dict: {
+        type: 'string',
+        short: 'd',
+        value: 'file',
+        description:
+          'Add a user dictionary: lines "word [freq] [tag]" (jieba format) or ' +
+          '"name<TAB>type<TAB>aliases<TAB>abbr" (the lexicon format), either script',
+      },
+      encoding: {
+        type: 'string',
+        short: 'e',
+        value: 'enc',
+        choices: ENCODINGS,
+        aliases: ENCODING_ALIASES,
+        description: 'Read the input in this encoding instead of detecting it',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'One line per input line, in input order, empty lines included; whitespace in the',
+        'input is not a word. A final line end does not start another line.',
+      ],
+    },
+    examples: [
+      'jiedu segment --lines sentences.txt > words.txt',
+      'echo 外交部發言人表示中俄關係良好 | jiedu segment --lines -',
+      'jiedu segment --lines big5.txt --dict names.tsv',
+    ],
+    load: () => import('./run-segment.ts'),
+  },
+  {
     name: 'entities',
     summary: 'Tag people, places and organisations in text, one JSON line per input line',
     usage: '--lines <file|-> [options]',

@@ -101,6 +101,39 @@ function hashSentence(corpus: string, s: NerSentence): Hashed {
   return { corpus, n, hints, hashes, gold: spansToTags(spans, n), spans };
 }
 
+/**
+ * Mention replacement: copies of `s` with each name swapped, with probability 1/2, for
+ * another name of the same type from `pool`, so the model sees names in new contexts.
+ */
+function augment(
+  s: NerSentence,
+  pool: Record<NerType, string[]>,
+  copies: number,
+  next: () => number,
+): NerSentence[] {
+  const out: NerSentence[] = [];
+  if (s.spans.length === 0) return out;
+  for (let k = 0; k < copies; k++) {
+    let text = '';
+    let at = 0;
+    const spans: TagSpan[] = [];
+    for (const span of s.spans) {
+      text += s.text.slice(at, span.start);
+      const names = pool[span.type];
+      const name =
+        next() < 0.5 && names.length > 0
+          ? (names[Math.floor(next() * names.length)] as string)
+          : s.text.slice(span.start, span.end);
+      spans.push({ start: text.length, end: text.length + name.length, type: span.type });
+      text += name;
+      at = span.end;
+    }
+    text += s.text.slice(at);
+    out.push({ text, spans });
+  }
+  return out;
+}
+
 /** Numbers the features seen at least `minCount` times in `train`, in order of first sight. */
 function numberFeatures(train: readonly Hashed[], minCount: number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -304,15 +337,16 @@ function exportWeights(model: Perceptron, ids: Map<number, number>, minWeight: n
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      epochs: { type: 'string', default: '10' },
+      epochs: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },
       dev: { type: 'string' },
       data: { type: 'string' },
       out: { type: 'string' },
-      'min-weight': { type: 'string', default: '0' },
+      'min-weight': { type: 'string', default: '1' },
       'min-count': { type: 'string', default: '1' },
       corpora: { type: 'string' },
       repeat: { type: 'string' },
+      augment: { type: 'string', default: '4' },
     },
   });
   const epochs = Number(values.epochs);
@@ -338,8 +372,22 @@ async function main(): Promise<number> {
   }
   const hashed: Hashed[] = [];
   const devHashed: Hashed[] = [];
+  const copies = Number(values.augment);
+  const augmentRandom = random(seed + 1);
   for (const c of corpora) {
     let used = 0;
+    const pool: Record<NerType, string[]> = { PER: [], LOC: [], ORG: [] };
+    const mine: NerSentence[] = [];
+    c.sentences.forEach((s, i) => {
+      if (isHeldOut(i) || (devFold !== null && i % 5 === devFold)) return;
+      const simple = simplify(s);
+      mine.push({ text: simple.text, spans: simple.spans as NerSentence['spans'] });
+      for (const span of simple.spans)
+        pool[span.type].push(simple.text.slice(span.start, span.end));
+    });
+    for (const s of mine) {
+      for (const a of augment(s, pool, copies, augmentRandom)) hashed.push(hashSentence(c.name, a));
+    }
     c.sentences.forEach((s, i) => {
       if (isHeldOut(i)) return;
       if (devFold !== null && i % 5 === devFold) {

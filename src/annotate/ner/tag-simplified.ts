@@ -18,14 +18,31 @@ export type GazetteerFn = (simplified: string) => readonly TagSpan[];
  */
 export const HINT_BONUS: readonly number[] = [50, 20, 20];
 
-/** Adds HINT_BONUS to the tag each name hint stands for. */
-export function addHintBonus(scores: Float32Array | Float64Array, hints: Uint8Array, n: number) {
+/**
+ * What a name from the caller's dictionary adds on top of HINT_BONUS, whatever its type:
+ * the caller named it on purpose (a lexicon of the field, a user dictionary), so it should
+ * win where the model alone would split or retype it (星河联盟 as one ORG, not 星河/LOC +
+ * 联盟/ORG). Not seen in training; set so a listed name outweighs a confident model.
+ */
+export const CALLER_BONUS = 60;
+
+/**
+ * Adds HINT_BONUS to the tag each name hint stands for, and CALLER_BONUS more where the
+ * unit is `fromCaller`.
+ */
+export function addHintBonus(
+  scores: Float32Array | Float64Array,
+  hints: Uint8Array,
+  n: number,
+  fromCaller?: Uint8Array,
+) {
   for (let i = 0; i < n; i++) {
     const h = hints[i] as number;
     // Name hints are 1 + 4 * type + position, the same numbering as the tags.
     if (h === 0 || h >= TAG_COUNT) continue;
     const k = i * TAG_COUNT + h;
-    scores[k] = (scores[k] as number) + (HINT_BONUS[(h - 1) >> 2] as number);
+    const extra = fromCaller !== undefined && fromCaller[i] !== 0 ? CALLER_BONUS : 0;
+    scores[k] = (scores[k] as number) + (HINT_BONUS[(h - 1) >> 2] as number) + extra;
   }
 }
 
@@ -53,13 +70,18 @@ export function tagPiece(
   if (n === 0) return out;
   const hints = new Uint8Array(n);
   const cover = new Uint8Array(n);
-  if (gazetteer !== undefined) markSpans(gazetteer(text), hints, cover);
+  // The caller's names first: the built-in lists only fill what they leave.
+  let fromCaller: Uint8Array | undefined;
+  if (gazetteer !== undefined) {
+    markSpans(gazetteer(text), hints, cover);
+    fromCaller = cover.slice();
+  }
   builtInGazetteer().mark(text, hints, cover);
   const features = new Int32Array(n * FEATURES_PER_UNIT);
   extractFeatures(text, hints, wordInfo(text, segmentWords(text)), features);
   const scores = new Float32Array(n * TAG_COUNT);
   model.score(features, n, scores);
-  addHintBonus(scores, hints, n);
+  addHintBonus(scores, hints, n, fromCaller);
   const tags = new Uint8Array(n);
   viterbi(scores, n, model, tags);
   return tagsToSpans(tags, offset, out);

@@ -248,3 +248,30 @@ describe('jiedu segment', () => {
     assert.match(missing.stderr, /nope\.txt: no such file or directory/);
   });
 });
+
+describe('segment: long and unusual text', () => {
+  test('a line longer than one jieba call is cut at a sentence mark and maps back', () => {
+    const sentence = '中俄兩國外長在莫斯科舉行會談，';
+    const text = sentence.repeat(6000);
+    const tokens = segment(text);
+    assertMapsBack(text, tokens);
+    const one = segmentWords(sentence);
+    assert.deepEqual(
+      tokens.slice(0, one.length).map((t) => t.text),
+      one,
+    );
+  });
+
+  test('characters outside the BMP and emoji stay whole', () => {
+    const text = '𠮷野家在香港開設分店😀，吸引不少市民。';
+    const tokens = segment(text);
+    assertMapsBack(text, tokens);
+    assert.ok(tokens.some((t) => t.text.includes('𠮷')));
+    assert.ok(tokens.some((t) => t.text === '😀'));
+  });
+
+  test('CRLF line ends are not tokens', () => {
+    const text = '外長會晤\r\n\r\n雙方同意加強溝通。\r\n';
+    assertMapsBack(text, segment(text));
+  });
+});

@@ -2,19 +2,35 @@ import { cutWords, tagger } from './jieba.ts';
 import type { ViewWord } from './types.ts';
 
 /** Text handed to jieba at once: long enough to amortise the call, short enough to keep the
- * word list of one call small. Chunks end after a line break when there is one. */
+ * word list of one call small. */
 const CHUNK = 1 << 16;
+/** How far back from a chunk's end to look for a place to cut it. */
+const LOOK_BACK = 1 << 12;
+
+/** Units after which a chunk may end without cutting a word: line ends, spaces, 。，！？；. */
+const BREAK = /[\s。，！？；,!?;]/;
+
+/**
+ * Where the chunk from `from` ends: after the last line break before `limit`, else after
+ * the last space or sentence mark shortly before it, else at `limit` itself, never between
+ * the halves of a surrogate pair.
+ */
+function chunkEnd(text: string, from: number, limit: number): number {
+  if (limit >= text.length) return text.length;
+  for (let i = limit - 1; i > from; i--) if (text.charCodeAt(i) === 0x0a) return i + 1;
+  for (let i = limit - 1; i > Math.max(from, limit - LOOK_BACK); i--) {
+    if (BREAK.test(text[i] as string)) return i + 1;
+  }
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
 
 /** Cuts the whole view text with jieba, as tagged words with offsets into it. */
 export function cutView(text: string, hmm: boolean): ViewWord[] {
   const out: ViewWord[] = [];
   const tagOf = tagger();
   for (let from = 0; from < text.length; ) {
-    let to = Math.min(text.length, from + CHUNK);
-    if (to < text.length) {
-      const nl = text.lastIndexOf('\n', to - 1);
-      if (nl > from) to = nl + 1;
-    }
+    const to = chunkEnd(text, from, from + CHUNK);
     const chunk = text.slice(from, to);
     const words = cutWords(chunk, hmm);
     const mark = out.length;

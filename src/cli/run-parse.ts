@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
@@ -27,6 +28,8 @@ export interface ConvertOptions {
   /** Write one file per input into this folder instead of printing. */
   out: string | null;
   encoding?: Encoding;
+  /** Annotate every article (entities, quotes, stances …), with this page date if given. */
+  annotate?: { date?: string };
   /** Several inputs or a folder: JSON Lines and per-input headers instead of one document. */
   collection: boolean;
 }
@@ -95,10 +98,11 @@ export async function convert(
     }
     try {
       const bytes = await readInput(item, io.stdin);
-      const page = parse(bytes, {
+      const parsed = parse(bytes, {
         path: item.display,
         ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
       });
+      const page = options.annotate === undefined ? parsed : annotate(parsed, options.annotate);
       if (options.out !== null) {
         const extension = options.tree ? '.tree.json' : EXTENSIONS[options.format];
         const dest = outputPath(resolve(io.cwd, options.out), item, extension);
@@ -159,6 +163,16 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     );
   }
   const out = typeof flags.out === 'string' ? flags.out : null;
+  if (
+    (typeof flags.date === 'string' || typeof flags.dict === 'string') &&
+    flags.annotate !== true
+  ) {
+    throw new UsageError('--date and --dict go with --annotate', 'parse');
+  }
+  if (typeof flags.date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
+    throw new UsageError(`--date takes YYYY-MM-DD, not ${JSON.stringify(flags.date)}`, 'parse');
+  }
+  if (typeof flags.dict === 'string') await loadDictionaryFile(resolve(io.cwd, flags.dict));
   const inputs = await collectInputs(positionals, io.cwd);
   if (format === 'html' && inputs.collection && out === null) {
     throw new UsageError(
@@ -174,6 +188,9 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       out,
       collection: inputs.collection,
       ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
+      ...(flags.annotate === true
+        ? { annotate: typeof flags.date === 'string' ? { date: flags.date } : {} }
+        : {}),
     },
     io,
   );

@@ -113,6 +113,24 @@ export const COMMANDS: readonly CommandSpec[] = [
         aliases: ENCODING_ALIASES,
         description: 'Read every input in this encoding instead of detecting it',
       },
+      annotate: {
+        type: 'boolean',
+        short: 'a',
+        description:
+          'Add entities, quotes, stances, dates, keywords and a summary to every article',
+      },
+      date: {
+        type: 'string',
+        value: 'YYYY-MM-DD',
+        description:
+          'The page date for relative dates (昨日, 上周); else the first full date on the page',
+      },
+      dict: {
+        type: 'string',
+        value: 'file',
+        description:
+          'A user dictionary for --annotate: lines "word [freq] [tag]" or lexicon TSV rows',
+      },
       help: HELP_FLAG,
     },
     sections: {

@@ -1,3 +1,4 @@
+import type { ArticleAnnotations } from '../tree/annotations.ts';
 import {
   ARTICLE_VIEW_VERSION,
   type ArticleView,
@@ -113,6 +114,61 @@ function articleView(article: ArticleNode): ArticleViewArticle {
     captions: into.captions,
     start: article.start,
     end: article.end,
+    ...(article.annotations === undefined ? {} : annotationView(article.annotations)),
+  };
+}
+
+/** The annotation fields of an article (version 2), names resolved to canonical ones. */
+function annotationView(a: ArticleAnnotations): Partial<ArticleViewArticle> {
+  const names = new Map(a.entities.map((e) => [e.id, e.canonical]));
+  const types = new Map(a.entities.map((e) => [e.id, e.type]));
+  const name = (id: string) => names.get(id) ?? id.slice(id.indexOf(':') + 1);
+  return {
+    entities: a.mentions
+      .filter(
+        (m) =>
+          m.refersTo.length === 1 &&
+          (m.kind === 'name' || m.kind === 'abbreviation' || m.kind === 'alias'),
+      )
+      .map((m) => {
+        const id = m.refersTo[0] as string;
+        return {
+          text: m.text,
+          type: types.get(id) ?? id.slice(0, id.indexOf(':')),
+          canonical: name(id),
+          start: m.start,
+          end: m.end,
+        };
+      }),
+    quotes: a.quotes.map((q) => ({
+      speaker: q.speaker === null ? null : name(q.speaker),
+      kind: q.kind,
+      cue: q.cue,
+      text: q.content.text,
+      start: q.start,
+      end: q.end,
+    })),
+    stances: a.stances.map((s) => ({
+      actors: s.actors.map(name),
+      cue: s.cue,
+      class: s.class,
+      plover: s.plover,
+      target: s.target.text,
+      negated: s.negated,
+      modality: s.modality,
+      start: s.start,
+      end: s.end,
+    })),
+    dates: a.dates.map(({ text, value, relative, unresolved, start, end }) => ({
+      text,
+      value,
+      relative,
+      ...(unresolved === undefined ? {} : { unresolved }),
+      start,
+      end,
+    })),
+    keywords: a.keywords,
+    summary: a.summary.map((s) => s.text),
   };
 }
 

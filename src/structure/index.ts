@@ -26,6 +26,7 @@ export function structure(root: LayoutRoot, file: JieduFile): PageNode {
     type: 'page',
     start: 0,
     end: file.text.length,
+    text: file.text,
     source: file.source,
     children: articles,
     diagnostics: all,

@@ -3,8 +3,9 @@ import type { Encoding, LineEnding, Script } from './types.ts';
 /**
  * The article view: what `jiedu parse --format json` prints. A stable public contract;
  * bump ARTICLE_VIEW_VERSION on any change of shape and document it in docs/article-view.md.
+ * Version 2 adds the annotation fields of `jiedu parse --annotate` (absent otherwise).
  */
-export const ARTICLE_VIEW_VERSION = 1;
+export const ARTICLE_VIEW_VERSION = 2;
 
 export interface ArticleViewSource {
   path?: string;
@@ -49,6 +50,40 @@ export interface ArticleViewArticle {
   captions: ArticleViewCaption[];
   start: number;
   end: number;
+  /** With --annotate: every mention of a named entity, canonical name in the page's script. */
+  entities?: { text: string; type: string; canonical: string; start: number; end: number }[];
+  /** With --annotate: who said what; `speaker` is a canonical name or null. */
+  quotes?: {
+    speaker: string | null;
+    kind: 'direct' | 'reported';
+    cue: string;
+    text: string;
+    start: number;
+    end: number;
+  }[];
+  /** With --annotate: who stands where. */
+  stances?: {
+    actors: string[];
+    cue: string;
+    class: string;
+    plover: string;
+    target: string;
+    negated: boolean;
+    modality: string[];
+    start: number;
+    end: number;
+  }[];
+  /** With --annotate: dates, ISO values, null when they could not be resolved. */
+  dates?: {
+    text: string;
+    value: string | null;
+    relative: boolean;
+    unresolved?: string;
+    start: number;
+    end: number;
+  }[];
+  keywords?: { text: string; score: number }[];
+  summary?: string[];
 }
 
 export interface ArticleView {

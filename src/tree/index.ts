@@ -1,3 +1,4 @@
+export type * from './annotations.ts';
 export type * from './article-view.ts';
 export { ARTICLE_VIEW_VERSION } from './article-view.ts';
 export type { JieduFile } from './file.ts';

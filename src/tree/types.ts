@@ -1,3 +1,5 @@
+import type { ArticleAnnotations } from './annotations.ts';
+
 /**
  * The one document tree. Every node carries `start`/`end`: 0-based, end-exclusive UTF-16
  * offsets into the decoded text (the string a user can slice). Trees are plain JSON:
@@ -128,15 +130,18 @@ export type BlockNode =
 
 export type BlockType = BlockNode['type'];
 
-/** One story on the page. */
+/** One story on the page; `annotations` once the page went through annotate. */
 export interface ArticleNode extends Range {
   type: 'article';
   children: BlockNode[];
+  annotations?: ArticleAnnotations;
 }
 
 /** The root: a decoded page split into its articles. */
 export interface PageNode extends Range {
   type: 'page';
+  /** The decoded text every offset points into. */
+  text: string;
   source: SourceInfo;
   children: ArticleNode[];
   diagnostics: Diagnostic[];

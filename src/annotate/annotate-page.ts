@@ -1,0 +1,245 @@
+import { toSimplified, toTraditional } from '../normalize/index.ts';
+import type {
+  ArticleAnnotations,
+  DateMention,
+  Entity,
+  EntityType,
+  Mention,
+  Quote,
+  Stance,
+  Token,
+} from '../tree/annotations.ts';
+import type { ArticleNode, PageNode, Range } from '../tree/types.ts';
+import { type ArticleText, articleText, originalText, toSource } from './article-text.ts';
+import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
+import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
+import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
+import { findQuotes, type Line } from './find-quotes.ts';
+import { findStances } from './find-stances.ts';
+import { newPageMemory, resolveReferences } from './resolve-references.ts';
+import { segment } from './segment/index.ts';
+
+/** Options for {@link annotate}. */
+export interface AnnotateOptions {
+  /** The page's date (YYYY-MM-DD) for relative dates; else the first full date on the page. */
+  date?: string;
+  /** A statistical tagger for names the rules and lexicon miss; none by default. */
+  tagger?: TagSpans;
+}
+
+/** Interview roles that speak dialogue lines but name nobody. */
+const INTERVIEW_ROLES = /^(?:問|答|问|記者|记者|主持人)$/;
+
+/** Blocks that carry no statements: captions, credits, bylines and source lines. */
+const NO_STATEMENTS = new Set(['caption', 'credit', 'byline', 'source']);
+
+/**
+ * Annotates every article of a parsed page: tokens, entities with canonical ids, mentions
+ * with aliases and references resolved, quotes, stances, dates, keywords and a summary.
+ * Works the same on Traditional and Simplified pages; names are given in the page's script.
+ * Returns a new page; the input is not changed.
+ */
+export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNode {
+  if (page?.type !== 'page' || typeof page.text !== 'string') {
+    throw new TypeError('annotate: `page` must be a page tree from parse()');
+  }
+  const date =
+    options.date !== undefined ? parsePageDate(options.date) : pageDateIn(toSimplified(page.text));
+  const traditional = page.source.script === 'traditional' || page.source.script === 'mixed';
+  const context: EntityContext = {
+    people: new Set(),
+    works: [],
+    ...(options.tagger ? { tagger: options.tagger } : {}),
+  };
+  const memory = newPageMemory();
+  const entities = new Map<string, Entity>();
+  const children = page.children.map((article) => ({
+    ...article,
+    annotations: annotateArticle(article, page.text, {
+      date,
+      traditional,
+      context,
+      memory,
+      entities,
+    }),
+  }));
+  return { ...page, children };
+}
+
+interface Shared {
+  date: PageDate | null;
+  traditional: boolean;
+  context: EntityContext;
+  memory: ReturnType<typeof newPageMemory>;
+  /** Entities of the page so far, by id: one canonical name for all articles. */
+  entities: Map<string, Entity>;
+}
+
+function annotateArticle(article: ArticleNode, source: string, shared: Shared): ArticleAnnotations {
+  const at = articleText(article, source);
+  const s = at.simplified.text;
+  // A dialogue line names its speaker: a person to look for everywhere (林國棟：「…」).
+  for (const node of article.children) {
+    if (node.type === 'dialogue' && !INTERVIEW_ROLES.test(node.speaker)) {
+      shared.context.people.add(toSimplified(node.speaker));
+    }
+  }
+  const raw = findEntities(s, shared.context);
+  const refs = resolveReferences(s, raw, shared.memory);
+  const lines = linesOf(at);
+  const statementLines = lines.filter((l) => !NO_STATEMENTS.has(l.type));
+
+  const used = new Map<string, Entity>();
+  const entityOf = (id: string, surface: string): Entity => {
+    let e = shared.entities.get(id);
+    if (e === undefined) {
+      const [type, key] = splitId(id);
+      e = { id, type, canonical: canonicalName(type, key, surface, shared.traditional) };
+      shared.entities.set(id, e);
+    }
+    used.set(id, e);
+    return e;
+  };
+  const mentions: Mention[] = refs.map((r) => {
+    const text = originalText(at, r.start, r.end);
+    for (const id of r.ids) entityOf(id, r.kind === 'name' ? text : '');
+    return { ...toSource(at, r.start, r.end), text, kind: r.kind, refersTo: r.ids };
+  });
+
+  const quotes: Quote[] = findQuotes(s, statementLines, refs).map((q) => ({
+    ...toSource(at, q.start, q.end),
+    speaker: q.speaker?.ids[0] ?? null,
+    speakerText: q.speaker === null ? '' : originalText(at, q.speaker.start, q.speaker.end),
+    kind: q.kind,
+    cue: originalText(at, cueStart(s, q), cueStart(s, q) + q.cue.length) || q.cue,
+    content: {
+      ...toSource(at, q.contentStart, q.contentEnd),
+      text: originalText(at, q.contentStart, q.contentEnd),
+    },
+  }));
+
+  const stances: Stance[] = findStances(s, statementLines, refs).map((st) => ({
+    ...toSource(at, st.start, st.end),
+    actors: st.actors,
+    cue: originalCue(at, s, st.start, st.end, st.cue),
+    class: st.class,
+    plover: st.plover,
+    target: {
+      ...toSource(at, st.targetStart, st.targetEnd),
+      text: originalText(at, st.targetStart, st.targetEnd),
+    },
+    negated: st.negated,
+    modality: st.modality.map((m) => (shared.traditional ? toTraditional(m) : m)),
+  }));
+  for (const st of stances) for (const id of st.actors) entityOf(id, '');
+
+  const dates: DateMention[] = findDates(s, shared.date).map((d) => ({
+    ...toSource(at, d.start, d.end),
+    text: originalText(at, d.start, d.end),
+    value: d.value,
+    relative: d.relative,
+    ...(d.unresolved === undefined ? {} : { unresolved: d.unresolved }),
+  }));
+
+  const tokens: Token[] = segment(at.original.text).map((t) => ({
+    ...viewToSource(at, t.start, t.end),
+    text: t.text,
+    pos: t.pos,
+  }));
+  const keywords = extractKeywords(tokens);
+  const summary = summarize(sentencesOf(at, lines, tokens), keywords).map((x) => ({
+    start: x.start,
+    end: x.end,
+    text: x.text,
+  }));
+
+  return {
+    tokens,
+    entities: [...used.values()],
+    mentions,
+    quotes,
+    stances,
+    dates,
+    keywords,
+    summary,
+  };
+}
+
+/** The lines of the article text with the type of their block. */
+function linesOf(at: ArticleText): (Line & { type: string })[] {
+  // Block offsets are in the original view; the Simplified view keeps one line per block.
+  const out: (Line & { type: string })[] = [];
+  const s = at.simplified.text;
+  let from = 0;
+  for (const block of at.blocks) {
+    const nl = s.indexOf('\n', from);
+    const to = nl === -1 ? s.length : nl;
+    out.push({ from, to, dialogue: block.node.type === 'dialogue', type: block.node.type });
+    from = to + 1;
+  }
+  return out;
+}
+
+/** Body sentences for the summary, with the words they hold (decoded-text offsets). */
+function sentencesOf(
+  at: ArticleText,
+  lines: readonly (Line & { type: string })[],
+  tokens: readonly Token[],
+): Sentence[] {
+  const out: Sentence[] = [];
+  let next = 0;
+  for (const line of lines) {
+    if (line.type !== 'paragraph' && line.type !== 'list-item') continue;
+    let start = line.from;
+    for (let i = line.from; i < line.to; i++) {
+      const c = at.simplified.text[i] as string;
+      const last = i === line.to - 1;
+      if (!'。！？'.includes(c) && !last) continue;
+      const range = toSource(at, start, i + 1);
+      // Tokens and sentences both run in reading order: walk them together.
+      while (next < tokens.length && (tokens[next] as Token).start < range.start) next++;
+      const words: string[] = [];
+      for (let k = next; k < tokens.length && (tokens[k] as Token).end <= range.end; k++) {
+        words.push((tokens[k] as Token).text);
+      }
+      const text = originalText(at, start, i + 1).trim();
+      if (text.length > 0) out.push({ ...range, text, words });
+      start = i + 1;
+    }
+  }
+  return out;
+}
+
+/** Maps a range of the original-script article view to the decoded text. */
+function viewToSource(at: ArticleText, start: number, end: number): Range {
+  const s = at.original.starts[start] ?? 0;
+  const e = end > start ? (at.original.ends[end - 1] ?? s) : s;
+  return { start: s, end: Math.max(s, e) };
+}
+
+function cueStart(s: string, q: { start: number; contentStart: number; cue: string }): number {
+  const at = s.lastIndexOf(q.cue, q.contentStart);
+  return at === -1 ? q.contentStart : at;
+}
+
+function originalCue(at: ArticleText, s: string, start: number, end: number, cue: string): string {
+  const i = s.indexOf(cue, start);
+  return i === -1 || i >= end ? cue : originalText(at, i, i + cue.length);
+}
+
+function splitId(id: string): [EntityType, string] {
+  const colon = id.indexOf(':');
+  return [id.slice(0, colon) as EntityType, id.slice(colon + 1)];
+}
+
+/** The canonical name in the page's script: a person as written, a lexicon name converted. */
+function canonicalName(
+  type: EntityType,
+  key: string,
+  surface: string,
+  traditional: boolean,
+): string {
+  if (surface !== '' && toSimplified(surface) === key) return surface;
+  // A person only ever seen through 他 or 這位專家 keeps the name as first found.
+  return traditional && type !== 'PER' ? toTraditional(key) : key;
+}

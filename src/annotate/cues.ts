@@ -1,0 +1,83 @@
+import type { StanceClass } from '../tree/annotations.ts';
+
+/**
+ * Cue words, in Simplified (annotators read the Simplified view of every page).
+ * Speech cues introduce quotes; stance cues carry a class and a PLOVER event type
+ * (PLOVER: SUPPORT covers praise and endorsement, ACCUSE covers disapproval and concern,
+ * DEMAND covers demands and appeals, CONSULT covers meetings).
+ */
+
+/** Verbs that introduce what someone said: 指出, 表示, 强调 … */
+export const SPEECH_CUES = [
+  '接受记者采访时表示',
+  '接受采访时表示',
+  '在讲话中指出',
+  '对记者说',
+  '告诉记者',
+  '表示',
+  '指出',
+  '强调',
+  '认为',
+  '说道',
+  '透露',
+  '坦言',
+  '直言',
+  '介绍',
+  '提到',
+  '谈到',
+  '重申',
+  '宣布',
+  '回应',
+  '补充',
+  '警告',
+  '写道',
+  '称',
+  '说',
+] as const;
+
+export interface StanceCue {
+  cue: string;
+  class: StanceClass;
+  plover: string;
+}
+
+const cue = (words: string, cls: StanceClass, plover: string): StanceCue[] =>
+  words.split(' ').map((w) => ({ cue: w, class: cls, plover }));
+
+/** Stance cues, longest first so 一致同意 wins over 同意. */
+export const STANCE_CUES: readonly StanceCue[] = [
+  ...cue('支持 拥护 赞成 力挺', 'support', 'SUPPORT'),
+  ...cue('反对 抵制', 'oppose', 'ACCUSE'),
+  ...cue('谴责 批评 抨击 指责 斥责', 'criticize', 'ACCUSE'),
+  ...cue('关注 关切 担忧 担心', 'concern', 'ACCUSE'),
+  ...cue('敦促 要求 促请 督促 责成', 'demand', 'DEMAND'),
+  ...cue('呼吁 吁请', 'appeal', 'DEMAND'),
+  ...cue('祝贺 赞扬 赞赏 称赞 肯定 感谢 致谢 高度评价', 'praise', 'SUPPORT'),
+  ...cue('欢迎', 'welcome', 'SUPPORT'),
+  ...cue('一致同意 同意 商定 达成共识', 'agree', 'AGREE'),
+  ...cue('会晤 会见 会谈 通电话 举行会谈', 'meet', 'CONSULT'),
+  ...cue('拒绝 驳斥', 'reject', 'REJECT'),
+].sort((a, b) => b.cue.length - a.cue.length);
+
+/** Negation right before a cue: 不支持, 决不接受 (but not 不断, 不仅). */
+export const NEGATION = /(?:不|未|没有|决不|绝不|并不|从不|无意)(?:会|能|再)?$/;
+export const NOT_NEGATION = /不断$|不仅$/;
+
+/** Modal and aspect words between an actor and its cue. */
+export const MODALITY = [
+  '将继续',
+  '继续',
+  '将',
+  '应当',
+  '应该',
+  '应',
+  '愿意',
+  '愿',
+  '要',
+  '必须',
+  '会',
+  '可以',
+  '能够',
+  '希望',
+  '决心',
+];

@@ -1,0 +1,53 @@
+import { simplifiedView, toTraditional } from '../normalize/index.ts';
+import type { EntityType } from '../tree/annotations.ts';
+import { viewRangeToSource } from '../tree/view.ts';
+import { findEntities, type TagSpans } from './find-entities.ts';
+
+/** A named entity found in a plain text. */
+export interface EntityHit {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+  /** Canonical name, in the script of the text found. */
+  canonical: string;
+}
+
+/** Options for {@link entities}. */
+export interface EntitiesOptions {
+  /** A statistical tagger for names the rules and lexicon miss. */
+  tagger?: TagSpans;
+  /** Entity types to keep; all by default. */
+  types?: readonly EntityType[];
+}
+
+/**
+ * Named entities of a plain text (a sentence, a line, a headline): the rules, gazetteer and
+ * title patterns of page annotation, plus the tagger when given; offsets into `text`.
+ */
+export function entities(text: string, options: EntitiesOptions = {}): EntityHit[] {
+  if (typeof text !== 'string') throw new TypeError('entities: `text` must be a string');
+  const view = simplifiedView(text);
+  const found = findEntities(view.text, {
+    people: new Set(),
+    works: [],
+    ...(options.tagger ? { tagger: options.tagger } : {}),
+  });
+  const keep = options.types === undefined ? null : new Set(options.types);
+  const out: EntityHit[] = [];
+  for (const m of found) {
+    if (m.kind !== 'name' && m.kind !== 'alias' && m.kind !== 'abbreviation') continue;
+    if (keep !== null && !keep.has(m.type)) continue;
+    const { start, end } = viewRangeToSource(view, m.start, m.end);
+    const surface = text.slice(start, end);
+    const canonical = surface === view.text.slice(m.start, m.end) ? m.key : toTraditional(m.key);
+    out.push({
+      start,
+      end,
+      type: m.type,
+      text: surface,
+      canonical: m.kind === 'name' ? surface : canonical,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+import type { Keyword, Token } from '../tree/annotations.ts';
+
+/** Parts of speech that make keywords: nouns, names, verbal nouns, verbs. */
+const KEY_POS = /^(?:n|nr|ns|nt|nz|nrt|nrfg|vn|v|eng)$/;
+/** Words too common in news to say what a story is about. */
+const STOP = new Set(
+  '表示 指出 强调 认为 进行 实现 推动 加强 继续 发展 问题 方面 领域 工作 重要 共同 关系 国家 国际 世界 今天 记者 报道 有关 相关 坚定 维护 支持 反对 表示 表達 進行 實現 推動 加強 繼續 發展 問題 領域 工作 重要 共同 關係 國家 國際 今天 記者 報道 有關 相關 堅定 維護 支持 反對'.split(
+    ' ',
+  ),
+);
+const WINDOW = 5;
+const DAMPING = 0.85;
+const ITERATIONS = 30;
+
+/**
+ * Keywords by TextRank: candidate words (nouns, names, verbs; two characters or more) are
+ * linked when they occur within five words of each other, and ranked by the graph.
+ * Scores are scaled so the top keyword has 1.
+ */
+export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
+  const words = tokens
+    .filter((t) => t.text.length >= 2 && KEY_POS.test(t.pos) && !STOP.has(t.text))
+    .map((t) => t.text);
+  const index = new Map<string, number>();
+  for (const w of words) if (!index.has(w)) index.set(w, index.size);
+  const n = index.size;
+  if (n === 0) return [];
+  const links: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
+  for (let i = 0; i < words.length; i++) {
+    const a = index.get(words[i] as string) as number;
+    for (let j = i + 1; j < Math.min(words.length, i + WINDOW); j++) {
+      const b = index.get(words[j] as string) as number;
+      if (a !== b) {
+        (links[a] as Set<number>).add(b);
+        (links[b] as Set<number>).add(a);
+      }
+    }
+  }
+  let rank = new Float64Array(n).fill(1);
+  for (let it = 0; it < ITERATIONS; it++) {
+    const next = new Float64Array(n).fill(1 - DAMPING);
+    for (let a = 0; a < n; a++) {
+      const out = links[a] as Set<number>;
+      if (out.size === 0) continue;
+      const share = (DAMPING * (rank[a] as number)) / out.size;
+      for (const b of out) next[b] = (next[b] as number) + share;
+    }
+    rank = next;
+  }
+  const names = [...index.keys()];
+  const max = Math.max(...rank);
+  return names
+    .map((text, i) => ({ text, score: Math.round(((rank[i] as number) / max) * 1000) / 1000 }))
+    .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
+    .slice(0, top);
+}
+
+/** A sentence a summary may pick, with its tokens' texts. */
+export interface Sentence {
+  start: number;
+  end: number;
+  text: string;
+  words: string[];
+}
+
+/**
+ * An extractive summary: sentences scored by the keywords they hold (longer sentences are
+ * not favoured beyond their content), the lead sentence given a head start, and the best
+ * two or three returned in reading order.
+ */
+export function summarize(
+  sentences: readonly Sentence[],
+  keywords: readonly Keyword[],
+): Sentence[] {
+  if (sentences.length <= 2) return [...sentences];
+  const weight = new Map(keywords.map((k) => [k.text, k.score]));
+  const want = sentences.length >= 6 ? 3 : 2;
+  const scored = sentences.map((s, i) => {
+    let score = 0;
+    for (const w of new Set(s.words)) score += weight.get(w) ?? 0;
+    score /= 1 + Math.log(1 + [...s.text].length / 20);
+    if (i === 0) score += 0.5;
+    return { s, i, score };
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, want)
+    .sort((a, b) => a.i - b.i)
+    .map((x) => x.s);
+}

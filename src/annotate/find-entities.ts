@@ -1,0 +1,240 @@
+import type { EntityType, MentionKind } from '../tree/annotations.ts';
+import { gazetteer, matchLexicon } from './gazetteer.ts';
+
+/**
+ * A mention found in an article's Simplified text (offsets into it), keyed by the
+ * Simplified canonical name of what it names. Resolution to entity ids comes later.
+ */
+export interface RawMention {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Simplified canonical name: 俄罗斯 for 俄, 俄方 and 俄羅斯 alike. */
+  key: string;
+  kind: MentionKind;
+  /** For a person named after a bare state title (外长林国栋): the country it implies. */
+  country?: string;
+}
+
+/** Spans a statistical tagger proposes (Simplified text offsets). */
+export type TagSpans = (text: string) => { start: number; end: number; type: EntityType }[];
+
+/** What the finder may know from earlier articles of the page. */
+export interface EntityContext {
+  /** Person names seen before (Simplified). */
+  people: Set<string>;
+  /** Works named before, longest names first, for 《條約》-style short titles. */
+  works: string[];
+  /** Optional statistical tagger, run last on what the rules left. */
+  tagger?: TagSpans;
+}
+
+/** Entity types the lexicon gives that are entities (offices and terms are not). */
+const ENTITY_TYPES = new Set<string>(['LOC', 'ORG', 'EVENT']);
+
+/** Titles of state that, standing bare before a name, mean China's in Chinese news. */
+const STATE_OFFICE =
+  /^(?:国家主席|主席|总书记|总理|副总理|国务委员|外长|外交部长|副外长|部长|国防部长|外交部发言人|发言人|大使|特使|委员长)$/;
+/** A country, organisation or 兼 right before a title: the title is not bare. */
+const QUALIFIED =
+  /(?:国|方|府|部|会|组织|联盟|兼|驻)$|[\u4e00-\u9fff]{2}(?:国|斯|亚|兰|本|鲜|度|西|大|坦)$/;
+const HOME = '中国';
+
+/** Words that end a name after a title: verbs of speech and meeting, time words, particles. */
+const NAME_STOP =
+  /^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|表示|指出|说|称|强调|认为|举行|会见|会晤|出席|主持|发表|宣布|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|介绍|透露|北京|报道)/;
+/** Characters a name never starts with (记者会, 总统府 …). */
+const NOT_NAME_START = /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼]/;
+/** A name: Han characters, or a transliteration with a middle dot. */
+const NAME_CHARS = /^[\u4e00-\u9fff]{2,4}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
+
+/** Follow a one-character country abbreviation in text: 俄各界, 美军, 访俄 … */
+const ABBR_AFTER = /^(?:方|各界|政府|总统|总理|外长|军|媒|官员|领导人|副总理|国防部|外交部)/;
+const ABBR_BEFORE = /(?:访|赴|驻|对|抵)$/;
+/** The abbreviations that stand for their country in almost any pair: 中俄, 美日. */
+const MAJOR = '中美俄日韩朝欧英法德印';
+/** Characters that are abbreviations only sometimes (以美国为首, 新时代, 意见): a pair with
+ * them needs a word of relations after it (中非合作, 中加关系). */
+const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌';
+const PAIR_PARTNERS =
+  /^(?:关系|合作|两国|双方|贸易|会谈|会晤|峰会|联合|战略|友好|建交|边境|外长|元首|领导人|论坛|对话|经贸)/;
+/** 中美洲, 中英文: two abbreviations that are not two countries. */
+const NOT_PAIR_AFTER = /^[洲文语籍式餐药]/;
+
+/** Media outlets before a reporter or commentator: 风卫视评论员, 东方日报记者. */
+const MEDIA =
+  /([\u4e00-\u9fff]{1,4}?(?:卫视|电视台|通讯社|日报|晚报|时报|周刊|新闻网|广播电台|电台))(?=记者|评论员|主持人|报道|讯|消息)/g;
+
+/** 这位专家 / 该组织 / 他: references resolved to the last entity of their kind. */
+const TITLE_REF =
+  /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
+const ORG_REF = /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党)/g;
+const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
+
+/** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. */
+const NAME_LIST =
+  /((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:人)?(?:参加|出席|陪同|参与|会见)/g;
+
+/**
+ * Finds the mentions of an article's Simplified text. In order of trust: titles in 《》
+ * (WORK, a short one resolving to the longer work named before), people after a title
+ * (国家主席习近平, 总统普京, 评论员宋忠平, 记者 葛冲), lexicon names, media outlets before a
+ * reporter, one-character country abbreviations in context (中俄, 俄方, 俄各界), names seen
+ * before, names listed before 等参加, and last what the statistical tagger proposes.
+ */
+export function findEntities(text: string, context: EntityContext): RawMention[] {
+  const taken = new Uint8Array(text.length + 1);
+  const out: RawMention[] = [];
+  const free = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (taken[i]) return false;
+    return true;
+  };
+  const add = (m: RawMention, claim: [number, number] = [m.start, m.end]) => {
+    if (m.end <= m.start || !free(claim[0], claim[1])) return false;
+    taken.fill(1, claim[0], claim[1]);
+    out.push(m);
+    return true;
+  };
+
+  // 《…》: works. A short title that ends a longer work named before is that work.
+  for (const m of text.matchAll(/《([^《》\n]{1,60})》/g)) {
+    const inner = m[1] as string;
+    const start = (m.index ?? 0) + 1;
+    const longer = context.works.find((w) => w !== inner && w.endsWith(inner));
+    const key = longer ?? inner;
+    if (longer === undefined && !context.works.includes(inner)) {
+      context.works.push(inner);
+      context.works.sort((a, b) => b.length - a.length);
+    }
+    add({ start, end: start + inner.length, type: 'WORK', key, kind: longer ? 'alias' : 'name' }, [
+      start - 1,
+      start + inner.length + 1,
+    ]);
+  }
+
+  // People after an office title. In Chinese news a bare state title (外长林国栋, not
+  // 日本外长) is China's, which tells 双方 who the parties are.
+  const { offices, abbreviations } = gazetteer();
+  for (const office of offices) {
+    for (let at = text.indexOf(office); at !== -1; at = text.indexOf(office, at + 1)) {
+      let s = at + office.length;
+      while (text[s] === ' ') s++;
+      const name = readName(text.slice(s, s + 12), offices);
+      if (name === null) continue;
+      const bare =
+        STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
+      const m: RawMention = {
+        start: s,
+        end: s + name.length,
+        type: 'PER',
+        key: name,
+        kind: 'name',
+      };
+      if (add(bare ? { ...m, country: HOME } : m)) context.people.add(name);
+    }
+  }
+
+  for (const hit of matchLexicon(text)) {
+    if (!ENTITY_TYPES.has(hit.entry.type)) continue;
+    const kind: MentionKind = hit.entry.name === text.slice(hit.start, hit.end) ? 'name' : 'alias';
+    add({
+      start: hit.start,
+      end: hit.end,
+      type: hit.entry.type as EntityType,
+      key: hit.entry.name,
+      kind,
+    });
+  }
+
+  for (const m of text.matchAll(MEDIA)) {
+    const name = m[1] as string;
+    const start = m.index ?? 0;
+    add({ start, end: start + name.length, type: 'ORG', key: name, kind: 'name' });
+  }
+
+  // One-character country abbreviations, only where context says they are countries.
+  const pairs = (a: string, b: string, after: string) =>
+    abbreviations.has(a) &&
+    abbreviations.has(b) &&
+    !NOT_PAIR_AFTER.test(after) &&
+    (PAIR_PARTNERS.test(after) ||
+      (MAJOR.includes(a) && MAJOR.includes(b)) ||
+      (!AMBIGUOUS.includes(a) &&
+        !AMBIGUOUS.includes(b) &&
+        (MAJOR.includes(a) || MAJOR.includes(b))));
+  for (let i = 0; i < text.length; i++) {
+    const entry = abbreviations.get(text[i] as string);
+    if (entry === undefined || taken[i]) continue;
+    const c = text[i] as string;
+    const prevAbbr = i > 0 && pairs(text[i - 1] as string, c, text.slice(i + 1));
+    const nextAbbr = pairs(c, text[i + 1] ?? '', text.slice(i + 2));
+    const rest = text.slice(i + 1, i + 4);
+    if (text[i + 1] === '方' && free(i, i + 2)) {
+      add({ start: i, end: i + 2, type: 'LOC', key: entry.name, kind: 'alias' });
+    } else if (
+      prevAbbr ||
+      nextAbbr ||
+      ABBR_AFTER.test(rest) ||
+      (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))
+    ) {
+      add({ start: i, end: i + 1, type: 'LOC', key: entry.name, kind: 'abbreviation' });
+    }
+  }
+
+  for (const name of context.people) {
+    for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
+      add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' });
+    }
+  }
+
+  for (const m of text.matchAll(NAME_LIST)) {
+    let at = m.index ?? 0;
+    for (const name of (m[1] as string).split('、')) {
+      if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
+      at += name.length + 1;
+    }
+  }
+
+  if (context.tagger !== undefined) {
+    for (const span of context.tagger(text)) {
+      const surface = text.slice(span.start, span.end);
+      if (span.end - span.start < 2 || /[\s\p{P}]/u.test(surface)) continue;
+      if (add({ start: span.start, end: span.end, type: span.type, key: surface, kind: 'name' })) {
+        if (span.type === 'PER') context.people.add(surface);
+      }
+    }
+  }
+
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** References that point back: 这位专家, 该组织, 他. Offsets into the same text. */
+export function findReferences(
+  text: string,
+): { start: number; end: number; what: 'person' | 'org' | 'pronoun' }[] {
+  const refs: { start: number; end: number; what: 'person' | 'org' | 'pronoun' }[] = [];
+  for (const m of text.matchAll(TITLE_REF))
+    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what: 'person' });
+  for (const m of text.matchAll(ORG_REF))
+    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what: 'org' });
+  for (const m of text.matchAll(PRONOUN))
+    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + 1, what: 'pronoun' });
+  return refs.sort((a, b) => a.start - b.start);
+}
+
+/** The name right after a title, or null: 2–4 Han characters ended by a verb, time word or mark. */
+function readName(after: string, offices: readonly string[]): string | null {
+  if (NOT_NAME_START.test(after)) return null;
+  if (offices.some((o) => after.startsWith(o))) return null;
+  const m = NAME_CHARS.exec(after);
+  if (m === null) return null;
+  const run = m[0];
+  if (run.includes('·') || run.includes('•') || run.includes('．')) return run;
+  for (let n = 2; n <= Math.min(4, run.length); n++) {
+    if (n === run.length || NAME_STOP.test(after.slice(n))) return run.slice(0, n);
+  }
+  return run.length >= 3 ? run.slice(0, 3) : null;
+}

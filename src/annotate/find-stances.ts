@@ -1,0 +1,201 @@
+import type { StanceClass } from '../tree/annotations.ts';
+import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
+import type { Line } from './find-quotes.ts';
+import { gazetteer } from './gazetteer.ts';
+import type { Ref } from './resolve-references.ts';
+
+/** A stance in Simplified-text offsets, before mapping back. */
+export interface RawStance {
+  start: number;
+  end: number;
+  actors: string[];
+  cue: string;
+  class: StanceClass;
+  plover: string;
+  targetStart: number;
+  targetEnd: number;
+  negated: boolean;
+  modality: string[];
+}
+
+/** Words that may stand before a clause's subject: 而中俄…, 同时双方…. */
+const LEAD = /^(?:而|但|并且|并|同时|此外|另外|对此|为此)/;
+/** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
+const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
+/** Links between actors written together at a clause's start: 中俄, 美国和北约. */
+const ACTOR_LINK = /^(?:和|与|及|、)?$/;
+
+/**
+ * Finds stances and events in an article's lines: actor set (the subject of the clause,
+ * carried over to the following clauses of the sentence and block that have none), cue,
+ * class, PLOVER type, target, negation and modality. One sentence may hold several
+ * (双方…支持A，反对B，反对C). Handles 对X表示关注 / 向X表示祝贺, where the target precedes
+ * the cue, and X同Y举行会晤, where the partner is the target.
+ */
+export function findStances(
+  text: string,
+  lines: readonly Line[],
+  refs: readonly Ref[],
+): RawStance[] {
+  const out: RawStance[] = [];
+  const { offices } = gazetteer();
+  for (const line of lines) {
+    let subject: Ref[] = [];
+    for (const sentence of spans(text, line.from, line.to, /[。！？；]/)) {
+      for (const clause of spans(text, sentence.from, sentence.to, /[，：,:]/)) {
+        const own = subjectOf(text, clause.from, clause.to, refs, offices);
+        if (own.length > 0) subject = own;
+        if (subject.length === 0) continue;
+        const after = own.length > 0 ? (own[own.length - 1] as Ref).end : clause.from;
+        findInClause(text, clause, after, subject, sentence.to, refs, out);
+      }
+    }
+  }
+  return out;
+}
+
+function findInClause(
+  text: string,
+  clause: { from: number; to: number },
+  after: number,
+  subject: Ref[],
+  sentenceEnd: number,
+  refs: readonly Ref[],
+  out: RawStance[],
+): void {
+  for (let i = after; i < clause.to; ) {
+    const hit = cueAt(text, i);
+    if (hit === null) {
+      i++;
+      continue;
+    }
+    const cueEnd = i + hit.cue.length;
+    const stance = readStance(text, clause, after, subject, i, cueEnd, hit, sentenceEnd, refs);
+    if (stance !== null) out.push(stance);
+    i = cueEnd;
+  }
+}
+
+function readStance(
+  text: string,
+  clause: { from: number; to: number },
+  after: number,
+  subject: Ref[],
+  cueStart: number,
+  cueEnd: number,
+  hit: StanceCue,
+  sentenceEnd: number,
+  refs: readonly Ref[],
+): RawStance | null {
+  const before = text.slice(after, cueStart);
+  let targetStart = cueEnd;
+  let targetEnd = clause.to;
+  const expressed = /(?:表示|感到|致以)$/.test(before);
+  if (expressed) {
+    // 对X表示关注 / 向X表示祝贺: the target stands between 对 and 表示.
+    const to = Math.max(before.lastIndexOf('对'), before.lastIndexOf('向'));
+    if (to === -1) return null;
+    targetStart = after + to + 1;
+    targetEnd = cueStart - 2;
+  } else if (hit.class === 'meet') {
+    // 习近平同普京举行会晤: the partner after 同/与 is the target.
+    const link = Math.max(
+      before.lastIndexOf('同'),
+      before.lastIndexOf('与'),
+      before.lastIndexOf('和'),
+    );
+    if (link === -1) return null;
+    const between = refs.filter((r) => r.start > after + link && r.end <= cueStart);
+    // 同日本外长山田一郎: the person, not the country that qualifies the title.
+    const partner = between.find((r) => r.type === 'PER') ?? between[0];
+    if (partner === undefined) return null;
+    targetStart = partner.start;
+    targetEnd = partner.end;
+  } else {
+    if (before.endsWith('的')) return null;
+    const coordinated = COORDINATED.exec(text.slice(cueEnd, clause.to));
+    if (coordinated !== null) targetStart += coordinated[0].length;
+    if (targetStart >= targetEnd && hit.class === 'agree') {
+      // 双方一致同意，共同弘扬…: what was agreed follows.
+      targetStart = clause.to + 1;
+      targetEnd = sentenceEnd;
+    }
+  }
+  while (targetEnd > targetStart && /[\s，。；、]/.test(text[targetEnd - 1] as string)) targetEnd--;
+  if (targetEnd - targetStart < 2) return null;
+  const lead = text.slice(Math.max(clause.from, cueStart - 4), cueStart);
+  const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
+  const modality = MODALITY.filter((w) => before.includes(w)).filter(
+    (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
+  );
+  const ids = [...new Set(subject.flatMap((r) => r.ids))];
+  return {
+    start: Math.min((subject[0] as Ref).start, clause.from),
+    end: Math.max(targetEnd, cueEnd),
+    actors: ids,
+    cue: hit.cue,
+    class: hit.class,
+    plover: hit.plover,
+    targetStart,
+    targetEnd,
+    negated,
+    modality,
+  };
+}
+
+/** The actors a clause opens with: 中俄, 雙方, 俄方, 美国和北约. */
+function subjectOf(
+  text: string,
+  from: number,
+  to: number,
+  refs: readonly Ref[],
+  offices: readonly string[],
+): Ref[] {
+  const lead = LEAD.exec(text.slice(from, to));
+  let at = from + (lead === null ? 0 : lead[0].length);
+  // Titles before the name: 国务委员兼外长林国栋.
+  for (let again = true; again; ) {
+    again = false;
+    for (const o of offices) {
+      if (text.startsWith(o, at)) {
+        at += o.length;
+        if (text[at] === '兼') at++;
+        again = true;
+        break;
+      }
+    }
+  }
+  const found: Ref[] = [];
+  for (const r of refs) {
+    if (r.start < at || r.start >= to) continue;
+    if (!ACTOR_LINK.test(text.slice(at, r.start))) break;
+    if (r.type !== 'PER' && r.type !== 'ORG' && r.type !== 'LOC' && r.type !== 'group') break;
+    found.push(r);
+    at = r.end;
+  }
+  return found;
+}
+
+function cueAt(text: string, i: number): StanceCue | null {
+  for (const c of STANCE_CUES) if (text.startsWith(c.cue, i)) return c;
+  return null;
+}
+
+/** Splits `[from, to)` after each mark (the mark stays with the span before it). */
+function spans(
+  text: string,
+  from: number,
+  to: number,
+  mark: RegExp,
+): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  let start = from;
+  for (let i = from; i < to; i++) {
+    if (mark.test(text[i] as string)) {
+      out.push({ from: start, to: i + 1 });
+      start = i + 1;
+    }
+  }
+  if (start < to) out.push({ from: start, to });
+  return out;
+}

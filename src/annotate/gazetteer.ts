@@ -1,0 +1,74 @@
+import { type LexiconEntry, lexicon } from './lexicon/index.ts';
+
+/** A lexicon entry found in text. */
+export interface GazetteerHit {
+  start: number;
+  end: number;
+  entry: LexiconEntry;
+}
+
+interface Matcher {
+  /** Simplified forms by first character, longest first. */
+  byFirst: Map<string, { form: string; entry: LexiconEntry }[]>;
+  /** One-character abbreviations (俄 → 俄罗斯). */
+  abbreviations: Map<string, LexiconEntry>;
+  /** Office titles (总统, 外长 …), longest first. */
+  offices: string[];
+}
+
+let matcher: Matcher | null = null;
+
+/** The lexicon arranged for matching Simplified text; built once. */
+export function gazetteer(): Matcher {
+  if (matcher !== null) return matcher;
+  const byFirst = new Map<string, { form: string; entry: LexiconEntry }[]>();
+  const abbreviations = new Map<string, LexiconEntry>();
+  const offices = new Set<string>();
+  for (const entry of lexicon().entries) {
+    if (entry.abbr !== undefined) abbreviations.set(entry.abbr, entry);
+    for (const form of entry.forms) {
+      if (form.length < 2) continue;
+      if (entry.type === 'OFFICE') {
+        offices.add(form);
+        continue;
+      }
+      const first = form[0] as string;
+      let list = byFirst.get(first);
+      if (list === undefined) {
+        list = [];
+        byFirst.set(first, list);
+      }
+      if (!list.some((x) => x.form === form)) list.push({ form, entry });
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  matcher = {
+    byFirst,
+    abbreviations,
+    offices: [...offices].sort((a, b) => b.length - a.length),
+  };
+  return matcher;
+}
+
+/** Longest-match lexicon hits in Simplified text, left to right, never overlapping. */
+export function matchLexicon(text: string): GazetteerHit[] {
+  const { byFirst } = gazetteer();
+  const hits: GazetteerHit[] = [];
+  for (let i = 0; i < text.length; ) {
+    const list = byFirst.get(text[i] as string);
+    let found: GazetteerHit | null = null;
+    if (list !== undefined) {
+      for (const { form, entry } of list) {
+        if (text.startsWith(form, i)) {
+          found = { start: i, end: i + form.length, entry };
+          break;
+        }
+      }
+    }
+    if (found !== null) {
+      hits.push(found);
+      i = found.end;
+    } else i++;
+  }
+  return hits;
+}

@@ -1,0 +1,123 @@
+import type { EntityType, MentionKind } from '../tree/annotations.ts';
+import { findReferences, type RawMention } from './find-entities.ts';
+import { gazetteer } from './gazetteer.ts';
+
+/** A mention with what it refers to: entity ids, several for 雙方 / 兩國 (Simplified offsets). */
+export interface Ref {
+  start: number;
+  end: number;
+  kind: MentionKind;
+  /** The type of what it names; `group` for 双方 / 两国. */
+  type: EntityType | 'group';
+  ids: string[];
+}
+
+/** What a page remembers from article to article: who was last named, which pair talks. */
+export interface PageMemory {
+  pair: string[] | null;
+  countries: string[];
+  lastPerson: string | null;
+  lastOrg: string | null;
+}
+
+export function newPageMemory(): PageMemory {
+  return { pair: null, countries: [], lastPerson: null, lastOrg: null };
+}
+
+/** 双方, 两国, 两国元首 …: the two parties in context. */
+const GROUP = /双方|两国|彼此/g;
+
+/** The entity id of a mention. */
+export function entityId(type: EntityType, key: string): string {
+  return `${type}:${key}`;
+}
+
+/**
+ * Resolves an article's mentions in reading order: names to their entity, 这位专家 and 他
+ * to the person last named, 该组织 to the organisation last named, and 双方 / 两国 to the
+ * pair of countries in context (the last pair written together, as in 中俄, or else the last
+ * two countries named).
+ */
+export function resolveReferences(
+  text: string,
+  raw: readonly RawMention[],
+  memory: PageMemory,
+): Ref[] {
+  const { abbreviations } = gazetteer();
+  const countryNames = new Set([...abbreviations.values()].map((e) => e.name));
+  type Item = { start: number; end: number; apply: () => Ref | null };
+  const items: Item[] = [];
+  let prev: RawMention | null = null;
+  for (const m of raw) {
+    const before = prev;
+    items.push({
+      start: m.start,
+      end: m.end,
+      apply: () => {
+        const id = entityId(m.type, m.key);
+        if (m.type === 'PER') memory.lastPerson = id;
+        if (m.country !== undefined) {
+          const home = entityId('LOC', m.country);
+          memory.countries = [...memory.countries.filter((c) => c !== home), home].slice(-4);
+        }
+        if (m.type === 'ORG') memory.lastOrg = id;
+        if (m.type === 'LOC' && countryNames.has(m.key)) {
+          memory.countries = [...memory.countries.filter((c) => c !== id), id].slice(-4);
+          if (
+            before !== null &&
+            before.end === m.start &&
+            before.type === 'LOC' &&
+            before.kind === 'abbreviation' &&
+            m.kind === 'abbreviation'
+          ) {
+            const other = entityId('LOC', before.key);
+            if (other !== id) memory.pair = [other, id];
+          }
+        }
+        return { start: m.start, end: m.end, kind: m.kind, type: m.type, ids: [id] };
+      },
+    });
+    prev = m;
+  }
+  const covered = (s: number, e: number) => raw.some((m) => m.start < e && s < m.end);
+  for (const r of findReferences(text)) {
+    if (covered(r.start, r.end)) continue;
+    items.push({
+      start: r.start,
+      end: r.end,
+      apply: () => {
+        const id = r.what === 'org' ? memory.lastOrg : memory.lastPerson;
+        if (id === null) return null;
+        const type: EntityType = r.what === 'org' ? 'ORG' : 'PER';
+        return {
+          start: r.start,
+          end: r.end,
+          kind: r.what === 'pronoun' ? 'pronoun' : 'title',
+          type,
+          ids: [id],
+        };
+      },
+    });
+  }
+  for (const g of text.matchAll(GROUP)) {
+    const start = g.index ?? 0;
+    const end = start + g[0].length;
+    if (covered(start, end)) continue;
+    items.push({
+      start,
+      end,
+      apply: () => {
+        const ids =
+          memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
+        return ids === null ? null : { start, end, kind: 'alias', type: 'group', ids: [...ids] };
+      },
+    });
+  }
+  items.sort((a, b) => a.start - b.start);
+  const refs: Ref[] = [];
+  for (const item of items) {
+    const ref = item.apply();
+    if (ref !== null) refs.push(ref);
+  }
+  return refs;
+}

@@ -1,0 +1,212 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { annotate, entities } from '../src/annotate/index.ts';
+import { parse, toArticleView } from '../src/index.ts';
+import { toSimplified } from '../src/normalize/index.ts';
+import type { ArticleViewArticle } from '../src/tree/article-view.ts';
+
+/** Annotates a composed page and returns its articles' views. */
+function read(text: string, date?: string): ArticleViewArticle[] {
+  return toArticleView(annotate(parse(text), date === undefined ? {} : { date })).articles;
+}
+
+/** Runs a check on the page as written (Traditional) and converted to Simplified. */
+function bothScripts(
+  name: string,
+  page: string,
+  check: (articles: ArticleViewArticle[], conv: (s: string) => string) => void,
+) {
+  it(`${name} (Traditional)`, () => check(read(page), (s) => s));
+  it(`${name} (Simplified)`, () => check(read(toSimplified(page)), toSimplified));
+}
+
+const stances = (a: ArticleViewArticle[]) =>
+  a
+    .flatMap((x) => x.stances ?? [])
+    .map((s) => `${s.actors.join('+')} ${s.class}${s.negated ? ' NOT' : ''} ${s.target}`);
+const quotes = (a: ArticleViewArticle[]) =>
+  a.flatMap((x) => x.quotes ?? []).map((q) => `${q.speaker} ${q.kind} ${q.text}`);
+const names = (a: ArticleViewArticle[]) =>
+  [...new Set(a.flatMap((x) => x.entities ?? []).map((e) => `${e.type}:${e.canonical}`))].sort();
+
+describe('entities', () => {
+  bothScripts(
+    'people after titles, lexicon names, works and abbreviations meet in one entity',
+    '外長會晤\n\n國務委員兼外長林國棟昨日在北京會見日本外務大臣山田一郎。雙方同意加強溝通。林國棟表示，中日關係正處於關鍵時期，日方應恪守《中日和平友好條約》精神。他指出，《條約》是兩國關係的政治基礎。',
+    (a, c) => {
+      assert.deepEqual(
+        names(a),
+        ['LOC:中國', 'LOC:北京', 'LOC:日本', 'PER:山田一郎', 'PER:林國棟', 'WORK:中日和平友好條約']
+          .map(c)
+          .sort(),
+      );
+      const treaty = a[0]?.entities
+        ?.filter((e) => e.type === 'WORK')
+        .map((e) => [e.text, e.canonical]);
+      assert.deepEqual(treaty, [
+        [c('中日和平友好條約'), c('中日和平友好條約')],
+        [c('條約'), c('中日和平友好條約')],
+      ]);
+    },
+  );
+  it('keeps 以美國為首 and 新時代 from reading as countries', () => {
+    const found = entities('反對以美國為首的集團，開創新時代的合作').map((e) => e.canonical);
+    assert.deepEqual(found, ['美國']);
+  });
+  it('finds an outlet before its commentator', () => {
+    const found = entities('東方衛視評論員陳平指出，合作符合雙方利益。').map(
+      (e) => `${e.type}:${e.text}`,
+    );
+    assert.deepEqual(found, ['ORG:東方衛視', 'PER:陳平']);
+  });
+});
+
+describe('quotes', () => {
+  bothScripts(
+    'reported, direct before and after, through 他 and 這位專家',
+    '專家評論\n\n國際問題評論員趙明指出，地區合作前景廣闊。各方應加強協調。\n\n這位專家表示，經貿往來持續增長。他說，雙邊投資也在擴大。\n\n「這是互利共贏的選擇。」趙明強調，各國應相向而行。\n\n外長林國棟在記者會上說：「我們歡迎各方參與。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '趙明 reported 地區合作前景廣闊。各方應加強協調。',
+          '趙明 reported 經貿往來持續增長。',
+          '趙明 reported 雙邊投資也在擴大。',
+          '趙明 direct 這是互利共贏的選擇。',
+          '趙明 reported 各國應相向而行。',
+          '林國棟 direct 我們歡迎各方參與。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'dialogue lines',
+    '對話\n\n林國棟：「很高興見到你。」\n\n山田一郎：「我也很高興。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['林國棟 direct 很高興見到你。', '山田一郎 direct 我也很高興。'].map(c),
+      );
+    },
+  );
+  it('a group (雙方) states positions, it is not quoted', () => {
+    assert.deepEqual(quotes(read('會談\n\n中日兩國外長會談。雙方強調，應加強合作。')), []);
+  });
+});
+
+describe('stances', () => {
+  bothScripts(
+    'several in a sentence, the subject carried over, aliases resolved',
+    '聯合聲明\n\n中日雙方強調，支持和踐行多邊主義，反對單邊制裁，反對將經貿問題政治化。日方支持中方舉辦博覽會。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '中國+日本 support 多邊主義',
+          '中國+日本 oppose 單邊制裁',
+          '中國+日本 oppose 將經貿問題政治化',
+          '日本 support 中方舉辦博覽會',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'concern, demand, appeal, praise and meetings',
+    '會談\n\n外長林國棟同日本外長山田一郎舉行會談。雙方對地區局勢表示關切。中日敦促有關國家保持克制。雙方呼籲各方通過對話解決分歧。林國棟祝賀日本成功舉辦峰會。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 meet 山田一郎',
+          '中國+日本 concern 地區局勢',
+          '中國+日本 demand 有關國家保持克制',
+          '中國+日本 appeal 各方通過對話解決分歧',
+          '林國棟 praise 日本成功舉辦峰會',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'negation and modality',
+    '表態\n\n中方不支持任何單方面行動。日方將繼續支持自由貿易。中方應當反對保護主義。',
+    (a, c) => {
+      const all = a.flatMap((x) => x.stances ?? []);
+      assert.deepEqual(
+        all.map((s) => [s.actors.join('+'), s.class, s.negated, s.modality]),
+        [
+          [c('中國'), 'support', true, []],
+          [c('日本'), 'support', false, ['將繼續'].map(c)],
+          [c('中國'), 'oppose', false, ['應當'].map(c)],
+        ],
+      );
+      assert.deepEqual(
+        all.map((s) => s.plover),
+        ['SUPPORT', 'SUPPORT', 'ACCUSE'],
+      );
+    },
+  );
+  it('不斷 is not a negation', () => {
+    const [s] = read('表態\n\n中方不斷支持地區合作。').flatMap((x) => x.stances ?? []);
+    assert.equal(s?.negated, false);
+  });
+});
+
+describe('dates', () => {
+  const page =
+    '會談\n\n外長昨日下午會見來賓。雙方2024年3月5日簽署協議，並定於6月10日再次會晤，上周已交換意見，去年貿易額增長。';
+  it('resolves relative and partial dates against the page date', () => {
+    const dates = read(page, '2025-01-15')[0]?.dates?.map((d) => [d.text, d.value]);
+    assert.deepEqual(dates, [
+      ['昨日下午', '2025-01-14TAF'],
+      ['2024年3月5日', '2024-03-05'],
+      ['6月10日', '2025-06-10'],
+      ['上周', '2025-W02'],
+      ['去年', '2024'],
+    ]);
+  });
+  it('says why when there is no page date', () => {
+    const dates = read('會談\n\n外長昨日會見來賓。')[0]?.dates;
+    assert.deepEqual(
+      dates?.map((d) => [d.value, d.unresolved]),
+      [[null, 'no page date to resolve against']],
+    );
+  });
+  it('finds the page date on the page when not given', () => {
+    const dates = read('會談\n\n本報2025年2月3日訊：外長今日會見來賓。')[0]?.dates?.map(
+      (d) => d.value,
+    );
+    assert.deepEqual(dates, ['2025-02-03', '2025-02-03']);
+  });
+});
+
+describe('keywords and summary', () => {
+  it('gives keywords and a two- or three-sentence summary in reading order', () => {
+    const page =
+      '能源合作\n\n中日兩國外長昨日舉行會談，討論能源合作。雙方同意擴大清潔能源投資。能源轉型是兩國的共同目標。雙方還討論了人文交流。會談在友好氣氛中進行。雙方將繼續推進能源合作項目。';
+    const [a] = read(page);
+    assert.ok(a?.keywords?.some((k) => k.text === '能源'));
+    assert.ok((a?.summary?.length ?? 0) >= 2 && (a?.summary?.length ?? 0) <= 3);
+    const order = a?.summary?.map((s) => page.indexOf(s)) ?? [];
+    assert.deepEqual(
+      [...order].sort((x, y) => x - y),
+      order,
+    );
+  });
+});
+
+describe('annotate', () => {
+  it('points every annotation at the page text', () => {
+    const page = '會談\n\n外長林國棟表示，中方支持多邊主義。';
+    const tree = annotate(parse(page));
+    const a = tree.children[0]?.annotations;
+    for (const m of a?.mentions ?? []) assert.equal(page.slice(m.start, m.end), m.text);
+    for (const q of a?.quotes ?? [])
+      assert.equal(page.slice(q.content.start, q.content.end), q.content.text);
+    for (const s of a?.stances ?? [])
+      assert.equal(page.slice(s.target.start, s.target.end), s.target.text);
+    for (const t of a?.tokens ?? []) assert.equal(page.slice(t.start, t.end), t.text);
+  });
+  it('refuses what is not a page', () => {
+    assert.throws(() => annotate({} as never), TypeError);
+  });
+});

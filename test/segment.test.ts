@@ -262,6 +262,24 @@ describe('segment: long and unusual text', () => {
     );
   });
 
+  test('long and short texts get the same tags (jieba’s tagger or the tag table)', () => {
+    const lines = [...TRADITIONAL, ...SIMPLIFIED, ...MIXED, 'IBM 3.5% 2024 ABC123 …… 莫斯科'];
+    const short = lines.map((line) => segment(line).map((t) => `${t.text}/${t.pos}`));
+    const long: string[][] = lines.map(() => []);
+    // Repeated past the size up to which jieba tags by itself.
+    const text = Array.from({ length: 400 }, () => lines.join('\n')).join('\n');
+    let line = 0;
+    let lineEnd = (lines[0] as string).length;
+    for (const t of segment(text)) {
+      if (t.start >= lines.join('\n').length) break;
+      while (t.start > lineEnd) lineEnd += 1 + (lines[++line] as string).length;
+      long[line]?.push(`${t.text}/${t.pos}`);
+    }
+    assert.ok(text.length > 1 << 15);
+    assert.deepEqual(long, short);
+    assert.ok(short.at(-1)?.includes('莫斯科/ns'));
+  });
+
   test('characters outside the BMP and emoji stay whole', () => {
     const text = '𠮷野家在香港開設分店😀，吸引不少市民。';
     const tokens = segment(text);

@@ -16,6 +16,9 @@ import { decode, parse, toArticleView } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { big5Safe } from './lib/big5.ts';
+import { annotationTable, evalAnnotations } from './lib/eval-annotations.ts';
+import { evalCws, formatCwsTable } from './lib/eval-cws.ts';
+import { evalNer, formatNerTable } from './lib/eval-ner.ts';
 import {
   type Metric,
   mapGold,
@@ -44,6 +47,13 @@ interface Variant {
   error?: string;
   /** How the variant differs beyond its name (characters a Big5 save replaced). */
   note?: string;
+}
+
+/** Floors for annotation, segmentation and NER (eval/floors.json). */
+interface Floors {
+  annotations: { entitiesF1: number; quotes: number; stances: number };
+  cws: Record<string, number>;
+  ner: Record<string, number>;
 }
 
 interface Row {
@@ -228,20 +238,77 @@ async function main(): Promise<number> {
   }
 
   const failing = rows.filter((r) => r.error !== undefined || r.shortfalls.length > 0);
+  const floors = JSON.parse(await readFile(join(ROOT, 'eval', 'floors.json'), 'utf8')) as Floors;
+  const below: string[] = [];
+
+  // Annotation: entities, quotes, stances and aliases on pages with gold-annotations.json.
+  const annotated = await evalAnnotations(dir, pages);
+  for (const r of annotated) {
+    const f = floors.annotations;
+    if (r.entities.f1 < f.entitiesF1)
+      below.push(
+        `annotations ${r.page}/${r.variant}: entities F1 ${r.entities.f1.toFixed(3)} < ${f.entitiesF1}`,
+      );
+    if (r.quotes.found < f.quotes)
+      below.push(`annotations ${r.page}/${r.variant}: quotes ${r.quotes.found} < ${f.quotes}`);
+    if (r.stances.found < f.stances)
+      below.push(`annotations ${r.page}/${r.variant}: stances ${r.stances.found} < ${f.stances}`);
+  }
+  // Segmentation beside python3-jieba, and NER on held-out sentences.
+  const cws = existsSync(join(dir, 'cws')) ? await evalCws(dir) : [];
+  for (const r of cws) {
+    const min = floors.cws[r.corpus];
+    if (r.error !== undefined) below.push(`cws ${r.corpus}: ${r.error}`);
+    else if (min !== undefined && (r.ours?.f1 ?? 0) < min)
+      below.push(`cws ${r.corpus}: F1 ${r.ours?.f1.toFixed(3)} < ${min}`);
+    if (r.ours !== undefined && r.peer !== undefined && r.ours.f1 <= r.peer.f1)
+      below.push(`cws ${r.corpus}: F1 not above python3-jieba's`);
+  }
+  const ner = existsSync(join(dir, 'ner')) ? await evalNer(dir) : [];
+  for (const r of ner) {
+    const min = floors.ner[r.corpus];
+    if (min !== undefined && r.part === 'held-out' && r.type === 'overall' && r.f1 < min) {
+      below.push(`ner ${r.corpus}: held-out F1 ${r.f1.toFixed(3)} < ${min}`);
+    }
+  }
   if (values.json) {
-    console.log(JSON.stringify({ data: shown, rows, failing: failing.length }, null, 2));
+    console.log(
+      JSON.stringify(
+        { data: shown, rows, annotated, cws, ner, failing: failing.length, below },
+        null,
+        2,
+      ),
+    );
   } else {
+    console.log('== Page structure\n');
     console.log(table(rows));
     console.log(
       `\n${rows.length} rows over ${pages.length} page(s); articles: predicted/gold; head: headlines in order; head∪: as a set (F1);` +
         '\nsub/byline/source/caption: page-wide F1 on whitespace-free text (captions with their credit).',
     );
+    if (annotated.length > 0) {
+      console.log('\n== Annotation (gold-annotations.json; entities by type and canonical name)\n');
+      console.log(annotationTable(annotated));
+    }
+    if (cws.length > 0) {
+      console.log('\n== Word segmentation (word P/R/F1), beside python3-jieba on the same input\n');
+      console.log(formatCwsTable(cws));
+    }
+    if (ner.length > 0) {
+      console.log('\n== Named entities (span-exact), statistical tagger\n');
+      console.log(formatNerTable(ner));
+    }
   }
   if (!values.check) return 0;
-  if (failing.length === 0) {
-    console.error('eval --check: every score meets eval/thresholds.json');
+  if (below.length > 0) {
+    console.error(`eval --check: ${below.length} score(s) below eval/floors.json:`);
+    for (const b of below) console.error(`  ${b}`);
+  }
+  if (failing.length === 0 && below.length === 0) {
+    console.error('eval --check: every score meets eval/thresholds.json and eval/floors.json');
     return 0;
   }
+  if (failing.length === 0) return 1;
   console.error(`eval --check: ${failing.length} row(s) below eval/thresholds.json:`);
   for (const r of failing) {
     const why =

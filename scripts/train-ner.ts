@@ -19,11 +19,11 @@ import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-
 import { builtInGazetteer } from '../src/annotate/ner/gazetteer.ts';
 import { NER_MODEL_FILE } from '../src/annotate/ner/index.ts';
 import { encodeModel } from '../src/annotate/ner/model.ts';
-import { segmentWords } from '../src/annotate/ner/segment-words.ts';
 import { addHintBonus } from '../src/annotate/ner/tag-simplified.ts';
 import { spansToTags, TAG_COUNT, type TagSpan, tagsToSpans } from '../src/annotate/ner/tags.ts';
 import { viterbi } from '../src/annotate/ner/viterbi.ts';
-import { wordInfo } from '../src/annotate/ner/word-info.ts';
+import { tokensToViewWords, wordInfo } from '../src/annotate/ner/word-info.ts';
+import { segment } from '../src/annotate/segment/index.ts';
 import { simplifiedView } from '../src/normalize/index.ts';
 import {
   countSpans,
@@ -97,7 +97,10 @@ function hashSentence(corpus: string, s: NerSentence): Hashed {
   const hints = new Uint8Array(n);
   builtInGazetteer().mark(text, hints, new Uint8Array(n));
   const hashes = new Int32Array(n * FEATURES_PER_UNIT);
-  extractFeatures(text, hints, wordInfo(text, segmentWords(text)), hashes);
+  // The sentence is Simplified already: its view is itself, unit for unit.
+  const view = simplifiedView(text);
+  const words = tokensToViewWords(view, segment(text, { view }));
+  extractFeatures(text, hints, wordInfo(text, 0, n, words), hashes);
   return { corpus, n, hints, hashes, gold: spansToTags(spans, n), spans };
 }
 

@@ -1,18 +1,21 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simplifiedView } from '../../normalize/index.ts';
-import type { EntitySpan } from '../../tree/annotations.ts';
+import type { EntitySpan, Token } from '../../tree/annotations.ts';
+import { segment } from '../segment/index.ts';
 import { findModelsDir } from './find-models.ts';
 import { Gazetteer } from './gazetteer.ts';
 import { decodeModel, type NerModel } from './model.ts';
 import { tagSimplified } from './tag-simplified.ts';
 import type { NerType, TagSpan } from './tags.ts';
+import { tokensToViewWords } from './word-info.ts';
 
 /**
- * The statistical entity tagger: an averaged perceptron over character features with
- * BIOES tags and Viterbi decoding, trained by scripts/train-ner.ts. It reads the Simplified
- * view of the text, so Traditional and Simplified input share one model, and gives spans
- * in the offsets of the text it was given.
+ * The statistical entity tagger: an averaged perceptron over character features (with the
+ * segmenter's words and parts of speech, and dictionary matches) with BIOES tags and
+ * Viterbi decoding, trained by scripts/train-ner.ts. It reads the Simplified view of the
+ * text, so Traditional and Simplified input share one model, and gives spans in the
+ * offsets of the text it was given.
  */
 
 export type { NerType } from './tags.ts';
@@ -32,6 +35,12 @@ export interface TagEntitiesOptions {
    * piece. None by default.
    */
   gazetteer?: (simplified: string) => readonly GazetteerHit[];
+  /**
+   * The words of `text` as `segment(text)` gives them, when the caller has them already
+   * (the annotation pipeline does): the tagger uses their parts of speech. Segmented here
+   * otherwise.
+   */
+  tokens?: readonly Token[];
 }
 
 /** The model file, under the package's models/ folder. */
@@ -56,7 +65,9 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
   if (typeof text !== 'string') throw new TypeError('tagEntities: text must be a string');
   if (text.length === 0) return [];
   const view = simplifiedView(text);
-  const spans = tagSimplified(nerModel(), view.text, options.gazetteer);
+  const tokens = options.tokens ?? segment(text, { view });
+  const words = tokensToViewWords(view, tokens);
+  const spans = tagSimplified(nerModel(), view.text, words, options.gazetteer);
   if (view.text === text) return spans;
   // Back to the offsets of `text`: unit by unit where the conversion kept the length, to
   // the whole converted phrase where it did not.

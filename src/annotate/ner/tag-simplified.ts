@@ -1,10 +1,9 @@
 import { extractFeatures, FEATURES_PER_UNIT } from './extract-features.ts';
 import { builtInGazetteer, markSpans } from './gazetteer.ts';
 import type { NerModel } from './model.ts';
-import { segmentWords } from './segment-words.ts';
 import { TAG_COUNT, type TagSpan, tagsToSpans } from './tags.ts';
 import { viterbi } from './viterbi.ts';
-import { wordInfo } from './word-info.ts';
+import { type ViewWord, wordInfo } from './word-info.ts';
 
 /** Spans a caller's dictionary found in a piece of Simplified text (offsets into it). */
 export type GazetteerFn = (simplified: string) => readonly TagSpan[];
@@ -61,13 +60,17 @@ function isSentenceEnd(c: number): boolean {
  */
 export function tagPiece(
   model: NerModel,
-  text: string,
+  whole: string,
+  from: number,
+  to: number,
+  words: readonly ViewWord[],
+  firstWord: number,
   gazetteer: GazetteerFn | undefined,
-  offset = 0,
   out: TagSpan[] = [],
 ): TagSpan[] {
-  const n = text.length;
+  const n = to - from;
   if (n === 0) return out;
+  const text = whole.slice(from, to);
   const hints = new Uint8Array(n);
   const cover = new Uint8Array(n);
   // The caller's names first: the built-in lists only fill what they leave.
@@ -78,26 +81,34 @@ export function tagPiece(
   }
   builtInGazetteer().mark(text, hints, cover);
   const features = new Int32Array(n * FEATURES_PER_UNIT);
-  extractFeatures(text, hints, wordInfo(text, segmentWords(text)), features);
+  extractFeatures(text, hints, wordInfo(whole, from, to, words, firstWord), features);
   const scores = new Float32Array(n * TAG_COUNT);
   model.score(features, n, scores);
   addHintBonus(scores, hints, n, fromCaller);
   const tags = new Uint8Array(n);
   viterbi(scores, n, model, tags);
-  return tagsToSpans(tags, offset, out);
+  return tagsToSpans(tags, from, out);
 }
 
 /**
- * Tags Simplified text of any length: line by line, a long line cut after sentence ends,
- * so each piece is decoded on its own as the training sentences were.
+ * Tags Simplified text of any length, given its words (offsets into it, in order): line by
+ * line, a long line cut after sentence ends, so each piece is decoded on its own as the
+ * training sentences were.
  */
 export function tagSimplified(
   model: NerModel,
   text: string,
+  words: readonly ViewWord[],
   gazetteer: GazetteerFn | undefined,
 ): TagSpan[] {
   const out: TagSpan[] = [];
   const n = text.length;
+  // The first word that may reach into the next piece.
+  let w = 0;
+  const piece = (from: number, to: number) => {
+    while (w < words.length && (words[w] as ViewWord).end <= from) w++;
+    tagPiece(model, text, from, to, words, w, gazetteer, out);
+  };
   let start = 0;
   while (start < n) {
     let end = text.indexOf('\n', start);
@@ -120,10 +131,10 @@ export function tagSimplified(
         const c = text.charCodeAt(cut - 1);
         if (c >= 0xd800 && c <= 0xdbff) cut--;
       }
-      tagPiece(model, text.slice(from, cut), gazetteer, from, out);
+      piece(from, cut);
       from = cut;
     }
-    tagPiece(model, text.slice(from, end), gazetteer, from, out);
+    piece(from, end);
     start = end + 1;
   }
   return out;

@@ -1,13 +1,17 @@
+import type { Token } from '../../tree/annotations.ts';
+import type { TextView } from '../../tree/view.ts';
+
 /**
  * What the word segmenter says about each unit of a piece of text: the part of speech of
  * the word it belongs to (jieba's tags: nr a person, ns a place, nt an organisation, …),
  * its position in that word, and the word itself, all as hashed numbers for the features.
  */
 
-/** A word as the segmenter cuts and tags it. */
-export interface TaggedWord {
-  word: string;
-  tag: string;
+/** A word of the Simplified text the tagger reads: `[start, end)` offsets into it. */
+export interface ViewWord {
+  start: number;
+  end: number;
+  pos: string;
 }
 
 /** Per-unit word facts, parallel to the text. */
@@ -37,9 +41,18 @@ export function hashString(s: string): number {
   return h === 0 ? 1 : h;
 }
 
-/** Lays `words` (which spell `text` in order, perhaps skipping some units) onto its units. */
-export function wordInfo(text: string, words: readonly TaggedWord[]): WordInfo {
-  const n = text.length;
+/**
+ * Lays `words` onto the units of `text[from, to)`: words are in order, offsets into the
+ * whole text; a word reaching outside the piece is cut to it.
+ */
+export function wordInfo(
+  text: string,
+  from: number,
+  to: number,
+  words: readonly ViewWord[],
+  first = 0,
+): WordInfo {
+  const n = to - from;
   const info: WordInfo = {
     tag: new Int32Array(n),
     pos: new Uint8Array(n),
@@ -50,28 +63,24 @@ export function wordInfo(text: string, words: readonly TaggedWord[]): WordInfo {
     prevWord: new Int32Array(n),
     nextWord: new Int32Array(n),
   };
-  let at = 0;
-  // The previous word laid down: its range, tag and hash.
+  // The previous word laid down: its range (piece offsets), tag and hash.
   let lastStart = -1;
   let lastEnd = -1;
   let lastTag = 0;
   let lastWord = 0;
-  for (const w of words) {
-    const len = w.word.length;
-    if (len === 0) continue;
-    let start = at;
-    if (text.startsWith(w.word, at) === false) {
-      // The segmenter dropped or changed something: find the word further on.
-      start = text.indexOf(w.word, at);
-      if (start < 0) continue;
-    }
-    const tag = hashString(w.tag);
-    const word = hashString(w.word);
+  for (let k = first; k < words.length; k++) {
+    const w = words[k] as ViewWord;
+    if (w.end <= from) continue;
+    if (w.start >= to) break;
+    const start = Math.max(w.start, from) - from;
+    const end = Math.min(w.end, to) - from;
+    const len = end - start;
+    const tag = hashString(w.pos);
+    const word = hashString(text.slice(start + from, end + from));
     const capped = Math.min(len, 7);
-    for (let k = 0; k < len; k++) {
-      const i = start + k;
+    for (let i = start; i < end; i++) {
       info.tag[i] = tag;
-      info.pos[i] = len === 1 ? 3 : k === 0 ? 0 : k === len - 1 ? 2 : 1;
+      info.pos[i] = len === 1 ? 3 : i === start ? 0 : i === end - 1 ? 2 : 1;
       info.word[i] = word;
       info.length[i] = capped;
       info.prevTag[i] = lastTag;
@@ -82,10 +91,26 @@ export function wordInfo(text: string, words: readonly TaggedWord[]): WordInfo {
       info.nextWord[i] = word;
     }
     lastStart = start;
-    lastEnd = start + len;
+    lastEnd = end;
     lastTag = tag;
     lastWord = word;
-    at = start + len;
   }
   return info;
+}
+
+/**
+ * Tokens of the decoded text (offsets into it, as the segmenter gives them) as words of
+ * its Simplified view `view`: a token covers the view units that came from inside it.
+ */
+export function tokensToViewWords(view: TextView, tokens: readonly Token[]): ViewWord[] {
+  const out: ViewWord[] = [];
+  const m = view.text.length;
+  let j = 0;
+  for (const t of tokens) {
+    while (j < m && (view.starts[j] as number) < t.start) j++;
+    const start = j;
+    while (j < m && (view.starts[j] as number) < t.end) j++;
+    if (j > start) out.push({ start, end: j, pos: t.pos });
+  }
+  return out;
 }

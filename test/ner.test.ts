@@ -111,6 +111,16 @@ describe('tagEntities', () => {
     }
   });
 
+  test('the result does not depend on what was tagged before (buffers are reused)', () => {
+    const text = '習近平同普京舉行會談。';
+    const first = tagEntities(text);
+    tagEntities(
+      '新華社記者王小明報道：外交部發言人華春瑩表示，中方歡迎聯合國安理會的決定。'.repeat(9),
+    );
+    tagEntities('北');
+    assert.deepEqual(tagEntities(text), first);
+  });
+
   test('empty text has no entities; a non-string is a TypeError', () => {
     assert.deepEqual(tagEntities(''), []);
     assert.deepEqual(tagEntities('，。！'), []);

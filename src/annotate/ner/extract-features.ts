@@ -101,6 +101,25 @@ function f3(t: number, a: number, b: number, c: number): number {
   return finish(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
 }
 
+/** The padded per-unit arrays extractFeatures works in, kept from call to call. */
+interface Padded {
+  c: Int32Array;
+  k: Uint8Array;
+  g: Uint8Array;
+  fl: Uint8Array;
+}
+
+function newPadded(size: number): Padded {
+  return {
+    c: new Int32Array(size),
+    k: new Uint8Array(size),
+    g: new Uint8Array(size),
+    fl: new Uint8Array(size),
+  };
+}
+
+let padded = newPadded(1024);
+
 /**
  * Fills `out` (n × FEATURES_PER_UNIT) with the features of every unit of `text`, the
  * Simplified form of a sentence or line. `hints` holds one dictionary code per unit (0 for
@@ -116,15 +135,16 @@ export function extractFeatures(
   const cls = classTable();
   const flags = characterFlags();
   // Units with two units of padding on each side: c[i + 2] is unit i.
-  const c = new Int32Array(n + 4);
-  const k = new Uint8Array(n + 4);
-  const g = new Uint8Array(n + 4);
-  const fl = new Uint8Array(n + 4);
+  if (padded.c.length < n + 4) padded = newPadded(Math.max(n + 4, 2 * padded.c.length));
+  const { c, k, g, fl } = padded;
   c[0] = BEFORE_2;
   c[1] = BEFORE_1;
   c[n + 2] = AFTER_1;
   c[n + 3] = AFTER_2;
   k[0] = k[1] = k[n + 2] = k[n + 3] = PAD;
+  // The arrays are reused: the padding of hints and flags must be cleared too.
+  g[0] = g[1] = g[n + 2] = g[n + 3] = 0;
+  fl[0] = fl[1] = fl[n + 2] = fl[n + 3] = 0;
   for (let i = 0; i < n; i++) {
     const u = foldUnit(text.charCodeAt(i));
     c[i + 2] = u;

@@ -54,6 +54,27 @@ function isSentenceEnd(c: number): boolean {
   return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x21 || c === 0x3f;
 }
 
+/** Per-piece arrays, kept from piece to piece and grown when a piece is longer. */
+interface Scratch {
+  hints: Uint8Array;
+  cover: Uint8Array;
+  features: Int32Array;
+  scores: Float32Array;
+  tags: Uint8Array;
+}
+
+function newScratch(n: number): Scratch {
+  return {
+    hints: new Uint8Array(n),
+    cover: new Uint8Array(n),
+    features: new Int32Array(n * FEATURES_PER_UNIT),
+    scores: new Float32Array(n * TAG_COUNT),
+    tags: new Uint8Array(n),
+  };
+}
+
+let scratch = newScratch(1024);
+
 /**
  * Tags one sentence-sized piece of Simplified text: dictionary hints, features, scores,
  * Viterbi. Offsets of the spans are into `text` plus `offset`.
@@ -71,8 +92,11 @@ export function tagPiece(
   const n = to - from;
   if (n === 0) return out;
   const text = whole.slice(from, to);
-  const hints = new Uint8Array(n);
-  const cover = new Uint8Array(n);
+  if (scratch.tags.length < n) scratch = newScratch(Math.max(n, 2 * scratch.tags.length));
+  const { features, scores } = scratch;
+  const hints = scratch.hints.subarray(0, n).fill(0);
+  const cover = scratch.cover.subarray(0, n).fill(0);
+  const tags = scratch.tags.subarray(0, n);
   // The caller's names first: the built-in lists only fill what they leave.
   let fromCaller: Uint8Array | undefined;
   if (gazetteer !== undefined) {
@@ -80,12 +104,9 @@ export function tagPiece(
     fromCaller = cover.slice();
   }
   builtInGazetteer().mark(text, hints, cover);
-  const features = new Int32Array(n * FEATURES_PER_UNIT);
   extractFeatures(text, hints, wordInfo(whole, from, to, words, firstWord), features);
-  const scores = new Float32Array(n * TAG_COUNT);
   model.score(features, n, scores);
   addHintBonus(scores, hints, n, fromCaller);
-  const tags = new Uint8Array(n);
   viterbi(scores, n, model, tags);
   return tagsToSpans(tags, from, out);
 }

@@ -11,6 +11,11 @@ const PREDECESSORS: readonly Int32Array[] = Array.from({ length: T }, (_, b) =>
   Int32Array.from(Array.from({ length: T }, (_, a) => a).filter((a) => allowed(a, b))),
 );
 
+/** Back pointers and score rows, kept from call to call (decoding allocates nothing). */
+let backPointers = new Uint8Array(1024 * T);
+const rowA = new Float64Array(T);
+const rowB = new Float64Array(T);
+
 /** The weights a decoder needs besides the per-unit scores. */
 export interface TransitionWeights {
   transitions: Float32Array;
@@ -29,9 +34,11 @@ export function viterbi(
   tags: Uint8Array,
 ): void {
   if (n === 0) return;
-  const back = new Uint8Array(n * T);
-  let prev = new Float64Array(T);
-  let cur = new Float64Array(T);
+  if (backPointers.length < n * T)
+    backPointers = new Uint8Array(Math.max(n * T, 2 * backPointers.length));
+  const back = backPointers;
+  let prev = rowA;
+  let cur = rowB;
   const trans = w.transitions;
   for (let t = 0; t < T; t++) {
     prev[t] = allowedFirst(t)

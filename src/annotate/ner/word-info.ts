@@ -41,19 +41,8 @@ export function hashString(s: string): number {
   return h === 0 ? 1 : h;
 }
 
-/**
- * Lays `words` onto the units of `text[from, to)`: words are in order, offsets into the
- * whole text; a word reaching outside the piece is cut to it.
- */
-export function wordInfo(
-  text: string,
-  from: number,
-  to: number,
-  words: readonly ViewWord[],
-  first = 0,
-): WordInfo {
-  const n = to - from;
-  const info: WordInfo = {
+function newInfo(n: number): WordInfo {
+  return {
     tag: new Int32Array(n),
     pos: new Uint8Array(n),
     word: new Int32Array(n),
@@ -63,6 +52,27 @@ export function wordInfo(
     prevWord: new Int32Array(n),
     nextWord: new Int32Array(n),
   };
+}
+
+/** The arrays wordInfo fills, kept from call to call. */
+let buffers = newInfo(1024);
+
+/**
+ * Lays `words` onto the units of `text[from, to)`: words are in order, offsets into the
+ * whole text; a word reaching outside the piece is cut to it. The arrays are reused by the
+ * next call (they may be longer than the piece): read them before calling again.
+ */
+export function wordInfo(
+  text: string,
+  from: number,
+  to: number,
+  words: readonly ViewWord[],
+  first = 0,
+): WordInfo {
+  const n = to - from;
+  if (buffers.tag.length < n) buffers = newInfo(Math.max(n, 2 * buffers.tag.length));
+  const info = buffers;
+  for (const a of Object.values(info) as (Int32Array | Uint8Array)[]) a.fill(0, 0, n);
   // The previous word laid down: its range (piece offsets), tag and hash.
   let lastStart = -1;
   let lastEnd = -1;

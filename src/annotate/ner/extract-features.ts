@@ -10,7 +10,7 @@ import type { WordInfo } from './word-info.ts';
  */
 
 /** Changes whenever a template is added, removed or changed. */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
 /** Features per unit, always the same number (a missing context is a padding code). */
 export const FEATURES_PER_UNIT = 32;
@@ -67,18 +67,12 @@ function foldUnit(c: number): number {
   return c;
 }
 
-function rotl(x: number, r: number): number {
-  return (x << r) | (x >>> (32 - r));
-}
-
-/** One MurmurHash3 round: mixes `v` into `h`. */
+/**
+ * One step of an FxHash-style combine: rotate, xor the value in, multiply. Cheap (one
+ * multiplication a value); `finish` then spreads the bits, so the keys use all 32 of them.
+ */
 function mix(h: number, v: number): number {
-  let k = Math.imul(v, 0xcc9e2d51);
-  k = rotl(k, 15);
-  k = Math.imul(k, 0x1b873593);
-  h ^= k;
-  h = rotl(h, 13);
-  return (Math.imul(h, 5) + 0xe6546b64) | 0;
+  return Math.imul(((h << 5) | (h >>> 27)) ^ v, 0x27d4eb2d);
 }
 
 /** MurmurHash3's finaliser; 0 is kept free to mark empty slots of the model's table. */

@@ -43,8 +43,11 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
   if (page?.type !== 'page' || typeof page.text !== 'string') {
     throw new TypeError('annotate: `page` must be a page tree from parse()');
   }
-  const date =
-    options.date !== undefined ? parsePageDate(options.date) : pageDateIn(toSimplified(page.text));
+  const texts = page.children.map((article) => articleText(article, page.text));
+  let date = options.date !== undefined ? parsePageDate(options.date) : null;
+  for (let i = 0; date === null && i < texts.length; i++) {
+    date = pageDateIn((texts[i] as ArticleText).simplified.text);
+  }
   const traditional = page.source.script === 'traditional' || page.source.script === 'mixed';
   const context: EntityContext = {
     people: new Set(),
@@ -53,9 +56,9 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
   };
   const memory = newPageMemory();
   const entities = new Map<string, Entity>();
-  const children = page.children.map((article) => ({
+  const children = page.children.map((article, i) => ({
     ...article,
-    annotations: annotateArticle(article, page.text, {
+    annotations: annotateArticle(article, texts[i] as ArticleText, {
       date,
       traditional,
       context,
@@ -75,8 +78,11 @@ interface Shared {
   entities: Map<string, Entity>;
 }
 
-function annotateArticle(article: ArticleNode, source: string, shared: Shared): ArticleAnnotations {
-  const at = articleText(article, source);
+function annotateArticle(
+  article: ArticleNode,
+  at: ArticleText,
+  shared: Shared,
+): ArticleAnnotations {
   const s = at.simplified.text;
   // A dialogue line names its speaker: a person to look for everywhere (林國棟：「…」).
   for (const node of article.children) {
@@ -141,11 +147,13 @@ function annotateArticle(article: ArticleNode, source: string, shared: Shared): 
     ...(d.unresolved === undefined ? {} : { unresolved: d.unresolved }),
   }));
 
-  const tokens: Token[] = segment(at.original.text).map((t) => ({
-    ...viewToSource(at, t.start, t.end),
-    text: t.text,
-    pos: t.pos,
-  }));
+  const tokens: Token[] = segment(at.original.text, { view: at.simplified });
+  for (const t of tokens) {
+    // Offsets into the article view → into the page text, in place (tokens are ours).
+    const s = at.original.starts[t.start] ?? 0;
+    t.end = t.end > t.start ? (at.original.ends[t.end - 1] ?? s) : s;
+    t.start = s;
+  }
   const keywords = extractKeywords(tokens);
   const summary = summarize(sentencesOf(at, lines, tokens), keywords).map((x) => ({
     start: x.start,
@@ -208,13 +216,6 @@ function sentencesOf(
     }
   }
   return out;
-}
-
-/** Maps a range of the original-script article view to the decoded text. */
-function viewToSource(at: ArticleText, start: number, end: number): Range {
-  const s = at.original.starts[start] ?? 0;
-  const e = end > start ? (at.original.ends[end - 1] ?? s) : s;
-  return { start: s, end: Math.max(s, e) };
 }
 
 function cueStart(s: string, q: { start: number; contentStart: number; cue: string }): number {

@@ -11,6 +11,8 @@ const STOP = new Set(
 const WINDOW = 5;
 const DAMPING = 0.85;
 const ITERATIONS = 30;
+/** Mean change per word below which the ranking has settled. */
+const CONVERGED = 1e-4;
 
 /**
  * Keywords by TextRank: candidate words (nouns, names, verbs; two characters or more) are
@@ -22,33 +24,67 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
     .filter((t) => t.text.length >= 2 && KEY_POS.test(t.pos) && !STOP.has(t.text))
     .map((t) => t.text);
   const index = new Map<string, number>();
-  for (const w of words) if (!index.has(w)) index.set(w, index.size);
+  const ids = new Int32Array(words.length);
+  words.forEach((w, i) => {
+    let id = index.get(w);
+    if (id === undefined) {
+      id = index.size;
+      index.set(w, id);
+    }
+    ids[i] = id;
+  });
   const n = index.size;
   if (n === 0) return [];
-  const links: Set<number>[] = Array.from({ length: n }, () => new Set<number>());
-  for (let i = 0; i < words.length; i++) {
-    const a = index.get(words[i] as string) as number;
-    for (let j = i + 1; j < Math.min(words.length, i + WINDOW); j++) {
-      const b = index.get(words[j] as string) as number;
-      if (a !== b) {
-        (links[a] as Set<number>).add(b);
-        (links[b] as Set<number>).add(a);
-      }
+  // Undirected co-occurrence edges, each kept once, then laid out as adjacency lists.
+  const seen = new Set<number>();
+  const degree = new Int32Array(n);
+  const pairs: number[] = [];
+  for (let i = 0; i < ids.length; i++) {
+    const a = ids[i] as number;
+    for (let j = i + 1; j < Math.min(ids.length, i + WINDOW); j++) {
+      const b = ids[j] as number;
+      if (a === b) continue;
+      const key = a < b ? a * n + b : b * n + a;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      pairs.push(a, b);
+      degree[a] = (degree[a] as number) + 1;
+      degree[b] = (degree[b] as number) + 1;
     }
+  }
+  const offset = new Int32Array(n + 1);
+  for (let a = 0; a < n; a++) offset[a + 1] = (offset[a] as number) + (degree[a] as number);
+  const fill = offset.slice(0, n);
+  const adjacent = new Int32Array(pairs.length);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const a = pairs[k] as number;
+    const b = pairs[k + 1] as number;
+    adjacent[fill[a] as number] = b;
+    fill[a] = (fill[a] as number) + 1;
+    adjacent[fill[b] as number] = a;
+    fill[b] = (fill[b] as number) + 1;
   }
   let rank = new Float64Array(n).fill(1);
+  let next = new Float64Array(n);
   for (let it = 0; it < ITERATIONS; it++) {
-    const next = new Float64Array(n).fill(1 - DAMPING);
+    next.fill(1 - DAMPING);
     for (let a = 0; a < n; a++) {
-      const out = links[a] as Set<number>;
-      if (out.size === 0) continue;
-      const share = (DAMPING * (rank[a] as number)) / out.size;
-      for (const b of out) next[b] = (next[b] as number) + share;
+      const d = degree[a] as number;
+      if (d === 0) continue;
+      const share = (DAMPING * (rank[a] as number)) / d;
+      for (let k = offset[a] as number; k < (offset[a + 1] as number); k++) {
+        const b = adjacent[k] as number;
+        next[b] = (next[b] as number) + share;
+      }
     }
-    rank = next;
+    let change = 0;
+    for (let a = 0; a < n; a++) change += Math.abs((next[a] as number) - (rank[a] as number));
+    [rank, next] = [next, rank];
+    if (change < CONVERGED * n) break;
   }
   const names = [...index.keys()];
-  const max = Math.max(...rank);
+  let max = 0;
+  for (const r of rank) if (r > max) max = r;
   return names
     .map((text, i) => ({ text, score: Math.round(((rank[i] as number) / max) * 1000) / 1000 }))
     .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))

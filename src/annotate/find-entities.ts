@@ -114,9 +114,11 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
 
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
-  const { offices, abbreviations } = gazetteer();
-  for (const office of offices) {
-    for (let at = text.indexOf(office); at !== -1; at = text.indexOf(office, at + 1)) {
+  const { offices, officePattern, abbreviations } = gazetteer();
+  for (const found of text.matchAll(officePattern)) {
+    const office = found[0];
+    const at = found.index ?? 0;
+    {
       let s = at + office.length;
       while (text[s] === ' ') s++;
       const name = readName(text.slice(s, s + 12), offices);

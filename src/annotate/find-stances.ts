@@ -166,8 +166,17 @@ function subjectOf(
     }
   }
   const found: Ref[] = [];
-  for (const r of refs) {
-    if (r.start < at || r.start >= to) continue;
+  // Refs are in reading order: start from the first at or after the subject's slot.
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((refs[mid] as Ref).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo; k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
     if (!ACTOR_LINK.test(text.slice(at, r.start))) break;
     if (r.type !== 'PER' && r.type !== 'ORG' && r.type !== 'LOC' && r.type !== 'group') break;
     found.push(r);

@@ -14,6 +14,8 @@ interface Matcher {
   abbreviations: Map<string, LexiconEntry>;
   /** Office titles (总统, 外长 …), longest first. */
   offices: string[];
+  /** The same as one pattern, longest first, global. */
+  officePattern: RegExp;
 }
 
 let matcher: Matcher | null = null;
@@ -42,11 +44,14 @@ export function gazetteer(): Matcher {
     }
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  const sorted = [...offices].sort((a, b) => b.length - a.length);
   matcher = {
     byFirst,
     abbreviations,
-    offices: [...offices].sort((a, b) => b.length - a.length),
+    offices: sorted,
+    officePattern: new RegExp(sorted.map(escapeRegExp).join('|'), 'g'),
   };
+
   return matcher;
 }
 
@@ -71,4 +76,8 @@ export function matchLexicon(text: string): GazetteerHit[] {
     } else i++;
   }
   return hits;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,11 +1,12 @@
-import { cutWords, tagger, tagWords } from './jieba.ts';
+import { cutWords, tableIsCheaper, tagger, tagWords } from './jieba.ts';
 import type { ViewWord } from './types.ts';
 
 /** Text handed to jieba at once: long enough to amortise the call, short enough to keep the
  * word list of one call small. */
 const CHUNK = 1 << 16;
 /** Texts up to this length are tagged by jieba itself, which spares reading its whole
- * dictionary into a tag table; longer ones are cut and tagged from the table. */
+ * dictionary into a tag table, until the table is built or a batch has made it worth
+ * building; longer ones are cut and tagged from the table. */
 const SMALL = 1 << 15;
 /** How far back from a chunk's end to look for a place to cut it. */
 const LOOK_BACK = 1 << 12;
@@ -31,7 +32,7 @@ function chunkEnd(text: string, from: number, limit: number): number {
 /** Cuts the whole view text with jieba, as tagged words with offsets into it. */
 export function cutView(text: string, hmm: boolean): ViewWord[] {
   const out: ViewWord[] = [];
-  if (text.length <= SMALL) {
+  if (text.length <= SMALL && !tableIsCheaper(text.length)) {
     let at = 0;
     for (const { word, tag } of tagWords(text, hmm)) {
       out.push({ start: at, end: at + word.length, text: '', pos: tag });

@@ -72,6 +72,16 @@ interface Table {
 }
 
 let table: Table | null = null;
+/** Characters tagged through jieba's own tagger so far: past a few pages the table pays. */
+let taggedChars = 0;
+const TABLE_PAYS = 1 << 17;
+
+/** Whether cutting and tagging from the table is the cheaper way now: it is built, or
+ * enough text went through jieba's tagger that building it pays back. */
+export function tableIsCheaper(upcoming: number): boolean {
+  taggedChars += upcoming;
+  return table !== null || taggedChars > TABLE_PAYS;
+}
 
 function defaultTable(): Table {
   if (table !== null) return table;

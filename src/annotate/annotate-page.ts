@@ -9,7 +9,7 @@ import type {
   Stance,
   Token,
 } from '../tree/annotations.ts';
-import type { ArticleNode, PageNode, Range } from '../tree/types.ts';
+import type { ArticleNode, PageNode } from '../tree/types.ts';
 import { type ArticleText, articleText, originalText, toSource } from './article-text.ts';
 import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';

@@ -1,8 +1,20 @@
 /**
  * jiedu: reads raw Chinese-language news pages into clean, structured articles.
- * The package root: the pipeline, the article view and its renderers, and their types.
+ * The package root: the pipeline, annotation, the article view and its renderers, and their
+ * types.
  */
 
+export {
+  type AnnotateOptions,
+  annotate,
+  type EntitiesOptions,
+  type EntityHit,
+  entities,
+  loadDictionaryFile,
+  type SegmentOptions,
+  segment,
+  segmentWords,
+} from './annotate/index.ts';
 export type { Decoded, DecodeOptions } from './decode/index.ts';
 export { DecodeError, decode } from './decode/index.ts';
 export { type ParseOptions, parse } from './pipeline.ts';
@@ -13,6 +25,19 @@ export {
   renderText,
   toArticleView,
 } from './render/index.ts';
+export type {
+  ArticleAnnotations,
+  DateMention,
+  Entity,
+  EntityType,
+  Keyword,
+  Mention,
+  MentionKind,
+  Quote,
+  Stance,
+  StanceClass,
+  Token,
+} from './tree/annotations.ts';
 export type {
   ArticleView,
   ArticleViewArticle,

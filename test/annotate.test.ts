@@ -53,6 +53,10 @@ describe('entities', () => {
     const found = entities('反對以美國為首的集團，開創新時代的合作').map((e) => e.canonical);
     assert.deepEqual(found, ['美國']);
   });
+  it('finds a person without a title who opens a clause with a speech verb', () => {
+    const found = entities('會談後，王立新表示，雙方達成共識。').map((e) => `${e.type}:${e.text}`);
+    assert.deepEqual(found, ['PER:王立新']);
+  });
   it('finds an outlet before its commentator', () => {
     const found = entities('東方衛視評論員陳平指出，合作符合雙方利益。').map(
       (e) => `${e.type}:${e.text}`,

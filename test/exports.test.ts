@@ -7,11 +7,16 @@ test('the package root exports exactly the public API', () => {
   assert.deepEqual(Object.keys(jiedu).sort(), [
     'ARTICLE_VIEW_VERSION',
     'DecodeError',
+    'annotate',
     'decode',
+    'entities',
+    'loadDictionaryFile',
     'parse',
     'renderHtml',
     'renderMarkdown',
     'renderText',
+    'segment',
+    'segmentWords',
     'toArticleView',
   ]);
 });
@@ -20,6 +25,11 @@ test('the exports are what they claim to be', () => {
   assert.equal(jiedu.ARTICLE_VIEW_VERSION, 2);
   assert.ok(new jiedu.DecodeError('x.txt', 3, 'binary') instanceof Error);
   const functions = [
+    jiedu.annotate,
+    jiedu.entities,
+    jiedu.loadDictionaryFile,
+    jiedu.segment,
+    jiedu.segmentWords,
     jiedu.decode,
     jiedu.parse,
     jiedu.renderHtml,

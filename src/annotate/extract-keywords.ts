@@ -16,7 +16,7 @@ const CONVERGED = 1e-4;
 
 /**
  * Keywords by TextRank: candidate words (nouns, names, verbs; two characters or more) are
- * linked when they occur within five words of each other, and ranked by the graph.
+ * linked each time they occur within five words of each other, and ranked by the graph.
  * Scores are scaled so the top keyword has 1.
  */
 export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
@@ -35,8 +35,8 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   });
   const n = index.size;
   if (n === 0) return [];
-  // Undirected co-occurrence edges, each kept once, then laid out as adjacency lists.
-  const seen = new Set<number>();
+  // Undirected co-occurrence links, one per co-occurrence (so pairs that meet often weigh
+  // more, as in jieba's TextRank), laid out as adjacency lists.
   const degree = new Int32Array(n);
   const pairs: number[] = [];
   for (let i = 0; i < ids.length; i++) {
@@ -44,9 +44,6 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
     for (let j = i + 1; j < Math.min(ids.length, i + WINDOW); j++) {
       const b = ids[j] as number;
       if (a === b) continue;
-      const key = a < b ? a * n + b : b * n + a;
-      if (seen.has(key)) continue;
-      seen.add(key);
       pairs.push(a, b);
       degree[a] = (degree[a] as number) + 1;
       degree[b] = (degree[b] as number) + 1;

@@ -5,6 +5,7 @@ import { loadUserDictionary } from './lexicon/index.ts';
 export { type AnnotateOptions, annotate } from './annotate-page.ts';
 export { type EntitiesOptions, type EntityHit, entities } from './entities.ts';
 export type { TagSpans } from './find-entities.ts';
+export { tagEntities } from './ner/index.ts';
 export { type SegmentOptions, segment, segmentWords } from './segment/index.ts';
 
 /**

@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { annotate, loadDictionaryFile } from '../annotate/index.ts';
+import {
+  type AnnotateOptions,
+  annotate,
+  loadDictionaryFile,
+  tagEntities,
+} from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
@@ -29,7 +34,7 @@ export interface ConvertOptions {
   out: string | null;
   encoding?: Encoding;
   /** Annotate every article (entities, quotes, stances …), with this page date if given. */
-  annotate?: { date?: string };
+  annotate?: AnnotateOptions;
   /** Several inputs or a folder: JSON Lines and per-input headers instead of one document. */
   collection: boolean;
 }
@@ -189,7 +194,12 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       collection: inputs.collection,
       ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
       ...(flags.annotate === true
-        ? { annotate: typeof flags.date === 'string' ? { date: flags.date } : {} }
+        ? {
+            annotate: {
+              ...(typeof flags.date === 'string' ? { date: flags.date } : {}),
+              ...(flags.ner === true ? { tagger: (text: string) => tagEntities(text) } : {}),
+            },
+          }
         : {}),
     },
     io,

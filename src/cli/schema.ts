@@ -119,6 +119,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Add entities, quotes, stances, dates, keywords and a summary to every article',
       },
+      ner: {
+        type: 'boolean',
+        description:
+          'With --annotate, also run the statistical name tagger: finds names without a title, slower',
+      },
       date: {
         type: 'string',
         value: 'YYYY-MM-DD',

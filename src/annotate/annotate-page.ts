@@ -200,9 +200,9 @@ function sentencesOf(
     if (line.type !== 'paragraph' && line.type !== 'list-item') continue;
     let start = line.from;
     for (let i = line.from; i < line.to; i++) {
-      const c = at.simplified.text[i] as string;
+      const c = at.simplified.text.charCodeAt(i);
       const last = i === line.to - 1;
-      if (!'。！？'.includes(c) && !last) continue;
+      if (c !== 0x3002 && c !== 0xff01 && c !== 0xff1f && !last) continue;
       const range = toSource(at, start, i + 1);
       // Tokens and sentences both run in reading order: walk them together.
       while (next < tokens.length && (tokens[next] as Token).start < range.start) next++;

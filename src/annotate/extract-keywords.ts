@@ -1,7 +1,9 @@
 import type { Keyword, Token } from '../tree/annotations.ts';
 
-/** Parts of speech that make keywords: nouns, names, verbal nouns, verbs. */
-const KEY_POS = /^(?:n|nr|ns|nt|nz|nrt|nrfg|vn|v|eng)$/;
+/** Parts of speech that make keywords: nouns and names (n…), verbs and verbal nouns, Latin. */
+function isKeyPos(pos: string): boolean {
+  return pos.charCodeAt(0) === 0x6e || pos === 'v' || pos === 'vn' || pos === 'eng';
+}
 /** Words too common in news to say what a story is about. */
 const STOP = new Set(
   '表示 指出 强调 认为 进行 实现 推动 加强 继续 发展 问题 方面 领域 工作 重要 共同 关系 国家 国际 世界 今天 记者 报道 有关 相关 坚定 维护 支持 反对 表示 表達 進行 實現 推動 加強 繼續 發展 問題 領域 工作 重要 共同 關係 國家 國際 今天 記者 報道 有關 相關 堅定 維護 支持 反對'.split(
@@ -21,7 +23,7 @@ const CONVERGED = 1e-4;
  */
 export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   const words = tokens
-    .filter((t) => t.text.length >= 2 && KEY_POS.test(t.pos) && !STOP.has(t.text))
+    .filter((t) => t.text.length >= 2 && isKeyPos(t.pos) && !STOP.has(t.text))
     .map((t) => t.text);
   const index = new Map<string, number>();
   const ids = new Int32Array(words.length);

@@ -18,6 +18,10 @@ export interface RawStance {
   modality: string[];
 }
 
+/** Every stance cue as one pattern, longest first (一致同意 before 同意). */
+const CUE_PATTERN = new RegExp(STANCE_CUES.map((c) => c.cue).join('|'), 'g');
+const CUE_BY_WORD = new Map(STANCE_CUES.map((c) => [c.cue, c]));
+
 /** Words that may stand before a clause's subject: 而中俄…, 同时双方…. */
 const LEAD = /^(?:而|但|并且|并|同时|此外|另外|对此|为此)/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
@@ -63,16 +67,27 @@ function findInClause(
   refs: readonly Ref[],
   out: RawStance[],
 ): void {
-  for (let i = after; i < clause.to; ) {
-    const hit = cueAt(text, i);
-    if (hit === null) {
-      i++;
-      continue;
-    }
-    const cueEnd = i + hit.cue.length;
-    const stance = readStance(text, clause, after, subject, i, cueEnd, hit, sentenceEnd, refs);
+  CUE_PATTERN.lastIndex = after;
+  for (
+    let m = CUE_PATTERN.exec(text);
+    m !== null && m.index < clause.to;
+    m = CUE_PATTERN.exec(text)
+  ) {
+    const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
+    const cueEnd = m.index + m[0].length;
+    if (cueEnd > clause.to) break;
+    const stance = readStance(
+      text,
+      clause,
+      after,
+      subject,
+      m.index,
+      cueEnd,
+      hit,
+      sentenceEnd,
+      refs,
+    );
     if (stance !== null) out.push(stance);
-    i = cueEnd;
   }
 }
 
@@ -183,11 +198,6 @@ function subjectOf(
     at = r.end;
   }
   return found;
-}
-
-function cueAt(text: string, i: number): StanceCue | null {
-  for (const c of STANCE_CUES) if (text.startsWith(c.cue, i)) return c;
-  return null;
 }
 
 /** Splits `[from, to)` after each mark (the mark stays with the span before it). */

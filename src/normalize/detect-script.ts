@@ -40,6 +40,13 @@ export function detectScript(text: string): Script {
   return decideScript(traditional, simplified);
 }
 
+/** True when `text` holds a character only Traditional writes (a whole-text scan). */
+export function hasTraditional(text: string): boolean {
+  const marks = scriptTable();
+  for (let i = 0; i < text.length; i++) if (marks[text.charCodeAt(i)] === TRADITIONAL) return true;
+  return false;
+}
+
 /**
  * The one-script characters of the Basic Multilingual Plane, from opencc-js character by
  * character: Traditional-only when Hong Kong Traditional → Simplified changes it;

@@ -21,12 +21,25 @@ export function viewRangeToSource(view: TextView, start: number, end: number): R
   return { start: s, end: Math.max(s, e) };
 }
 
-/** The identity view of a text: every unit maps to itself. */
+/** The identity view of a text: every unit maps to itself, both halves of a surrogate
+ * pair to the whole pair, so no mapped range splits one. */
 export function identityView(text: string): TextView {
   const n = text.length;
   const starts = new Int32Array(n + 1);
   const ends = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < n) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        starts[i] = i;
+        ends[i] = i + 2;
+        starts[i + 1] = i;
+        ends[i + 1] = i + 2;
+        i++;
+        continue;
+      }
+    }
     starts[i] = i;
     ends[i] = i + 1;
   }

@@ -214,3 +214,69 @@ describe('annotate', () => {
     assert.throws(() => annotate({} as never), TypeError);
   });
 });
+
+describe('every cue', () => {
+  // One sentence per cue, written in Traditional; each also read in Simplified.
+  const stanceCases: [string, string, string][] = [
+    ['中方支持和平談判。', 'support', 'SUPPORT'],
+    ['中方擁護這一決定。', 'support', 'SUPPORT'],
+    ['中方反對單邊制裁。', 'oppose', 'ACCUSE'],
+    ['中方譴責恐怖襲擊。', 'criticize', 'ACCUSE'],
+    ['中方批評有關做法。', 'criticize', 'ACCUSE'],
+    ['中方關注地區局勢。', 'concern', 'ACCUSE'],
+    ['中方對地區局勢表示關切。', 'concern', 'ACCUSE'],
+    ['中方敦促有關國家保持克制。', 'demand', 'DEMAND'],
+    ['中方要求對方停止挑釁。', 'demand', 'DEMAND'],
+    ['中方呼籲各方保持冷靜。', 'appeal', 'DEMAND'],
+    ['中方祝賀大會成功舉行。', 'praise', 'SUPPORT'],
+    ['中方感謝各方的支持。', 'praise', 'SUPPORT'],
+    ['中方讚賞有關努力。', 'praise', 'SUPPORT'],
+    ['中方歡迎雙方恢復對話。', 'welcome', 'SUPPORT'],
+    ['中方同意延長協議。', 'agree', 'AGREE'],
+    ['中方拒絕無理要求。', 'reject', 'REJECT'],
+    ['外長林國棟會見日本外長山田一郎。', 'meet', 'CONSULT'],
+  ];
+  for (const [sentence, cls, plover] of stanceCases) {
+    for (const [script, conv] of [
+      ['Traditional', (s: string) => s],
+      ['Simplified', toSimplified],
+    ] as const) {
+      it(`${cls}: ${sentence} (${script})`, () => {
+        const found = read(`表態\n\n${conv(sentence)}`).flatMap((a) => a.stances ?? []);
+        assert.ok(
+          found.some((s) => s.class === cls && s.plover === plover),
+          JSON.stringify(found.map((s) => [s.cue, s.class])),
+        );
+      });
+    }
+  }
+  const speechCues = [
+    '表示',
+    '指出',
+    '強調',
+    '認為',
+    '說',
+    '稱',
+    '透露',
+    '坦言',
+    '介紹',
+    '重申',
+    '宣布',
+    '回應',
+    '補充',
+    '警告',
+  ];
+  for (const cue of speechCues) {
+    for (const [script, conv] of [
+      ['Traditional', (s: string) => s],
+      ['Simplified', toSimplified],
+    ] as const) {
+      it(`quote cue ${cue} (${script})`, () => {
+        const page = conv(`會談\n\n外長林國棟${cue}，雙方合作前景廣闊。`);
+        const [q] = read(page).flatMap((a) => a.quotes ?? []);
+        assert.equal(q?.speaker, conv('林國棟'));
+        assert.equal(q?.text, conv('雙方合作前景廣闊。'));
+      });
+    }
+  }
+});

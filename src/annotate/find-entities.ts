@@ -1,4 +1,5 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
+import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
 import { gazetteer, matchLexicon } from './gazetteer.ts';
 
 /**
@@ -41,8 +42,12 @@ const QUALIFIED =
 const HOME = '中国';
 
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles. */
-const NAME_STOP =
-  /^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|表示|指出|说|称|强调|认为|举行|会见|会晤|出席|主持|发表|宣布|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|介绍|透露|北京|报道)/;
+const NAME_STOP = new RegExp(
+  `^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|${[
+    ...SPEECH_CUES,
+    ...STANCE_CUES.map((c) => c.cue),
+  ].join('|')})`,
+);
 /** Characters a name never starts with (记者会, 总统府 …). */
 const NOT_NAME_START = /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼]/;
 /** A name: Han characters, or a transliteration with a middle dot. */

@@ -113,16 +113,18 @@ function readStance(
     targetStart = after + to + 1;
     targetEnd = cueStart - 2;
   } else if (hit.class === 'meet') {
-    // 习近平同普京举行会晤: the partner after 同/与 is the target.
+    // 习近平同普京举行会晤: the partner after 同/与 before the cue; 会见山田一郎: after it.
     const link = Math.max(
       before.lastIndexOf('同'),
       before.lastIndexOf('与'),
       before.lastIndexOf('和'),
     );
-    if (link === -1) return null;
-    const between = refs.filter((r) => r.start > after + link && r.end <= cueStart);
-    // 同日本外长山田一郎: the person, not the country that qualifies the title.
-    const partner = between.find((r) => r.type === 'PER') ?? between[0];
+    const candidates =
+      link === -1
+        ? refs.filter((r) => r.start >= cueEnd && r.end <= clause.to)
+        : refs.filter((r) => r.start > after + link && r.end <= cueStart);
+    // 日本外长山田一郎: the person, not the country that qualifies the title.
+    const partner = candidates.find((r) => r.type === 'PER') ?? candidates[0];
     if (partner === undefined) return null;
     targetStart = partner.start;
     targetEnd = partner.end;

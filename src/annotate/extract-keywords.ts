@@ -12,9 +12,9 @@ const STOP = new Set(
 );
 const WINDOW = 5;
 const DAMPING = 0.85;
-const ITERATIONS = 30;
+const ITERATIONS = 20;
 /** Mean change per word below which the ranking has settled. */
-const CONVERGED = 1e-4;
+const CONVERGED = 1e-3;
 
 /**
  * Keywords by TextRank: candidate words (nouns, names, verbs; two characters or more) are
@@ -38,15 +38,15 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   const n = index.size;
   if (n === 0) return [];
   // Undirected co-occurrence links, one per co-occurrence (so pairs that meet often weigh
-  // more, as in jieba's TextRank), laid out as adjacency lists.
+  // more, as in jieba's TextRank), laid out as adjacency lists in two passes.
   const degree = new Int32Array(n);
-  const pairs: number[] = [];
-  for (let i = 0; i < ids.length; i++) {
+  const last = ids.length;
+  for (let i = 0; i < last; i++) {
     const a = ids[i] as number;
-    for (let j = i + 1; j < Math.min(ids.length, i + WINDOW); j++) {
+    const stop = Math.min(last, i + WINDOW);
+    for (let j = i + 1; j < stop; j++) {
       const b = ids[j] as number;
       if (a === b) continue;
-      pairs.push(a, b);
       degree[a] = (degree[a] as number) + 1;
       degree[b] = (degree[b] as number) + 1;
     }
@@ -54,14 +54,18 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   const offset = new Int32Array(n + 1);
   for (let a = 0; a < n; a++) offset[a + 1] = (offset[a] as number) + (degree[a] as number);
   const fill = offset.slice(0, n);
-  const adjacent = new Int32Array(pairs.length);
-  for (let k = 0; k < pairs.length; k += 2) {
-    const a = pairs[k] as number;
-    const b = pairs[k + 1] as number;
-    adjacent[fill[a] as number] = b;
-    fill[a] = (fill[a] as number) + 1;
-    adjacent[fill[b] as number] = a;
-    fill[b] = (fill[b] as number) + 1;
+  const adjacent = new Int32Array(offset[n] as number);
+  for (let i = 0; i < last; i++) {
+    const a = ids[i] as number;
+    const stop = Math.min(last, i + WINDOW);
+    for (let j = i + 1; j < stop; j++) {
+      const b = ids[j] as number;
+      if (a === b) continue;
+      adjacent[fill[a] as number] = b;
+      fill[a] = (fill[a] as number) + 1;
+      adjacent[fill[b] as number] = a;
+      fill[b] = (fill[b] as number) + 1;
+    }
   }
   let rank = new Float64Array(n).fill(1);
   let next = new Float64Array(n);

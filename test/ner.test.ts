@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -27,6 +26,7 @@ import {
 } from '../src/annotate/ner/tags.ts';
 import { viterbi } from '../src/annotate/ner/viterbi.ts';
 import { toSimplified } from '../src/normalize/index.ts';
+import { runJiedu, runNode } from './helpers/cli.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -154,25 +154,9 @@ describe('the model', () => {
     const url = pathToFileURL(join(ROOT, 'src', 'annotate', 'ner', 'index.ts')).href;
     const code = `const { tagEntities } = await import(${JSON.stringify(url)});
       process.stdout.write(JSON.stringify(tagEntities('俄羅斯總統普京昨日抵達北京。')));`;
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn(
-          process.execPath,
-          ['--import', 'tsx', '--input-type=module', '-e', code],
-          { cwd: join(ROOT, 'test') },
-        );
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          stdout += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => {
-          stderr += d;
-        });
-        child.on('error', reject);
-        child.on('close', (c) => resolve({ code: c, stdout, stderr }));
-      },
-    );
+    const out = await runNode(['--import', 'tsx', '--input-type=module', '-e', code], {
+      cwd: join(ROOT, 'test'),
+    });
     assert.equal(out.code, 0, out.stderr);
     assert.deepEqual(JSON.parse(out.stdout), [
       { start: 0, end: 3, type: 'LOC' },
@@ -348,25 +332,7 @@ describe('corpus readers (formats of ../shared/eval/ner, on lines composed here)
 
 describe('jiedu entities', () => {
   function jiedu(args: string[], input: string) {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn(process.execPath, [join(ROOT, 'bin', 'jiedu.js'), ...args], {
-          cwd: ROOT,
-          env: { ...process.env, JIEDU_FROM_SOURCE: '1', NO_COLOR: '1' },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          stdout += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => {
-          stderr += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.end(input);
-      },
-    );
+    return runJiedu(args, { input });
   }
 
   test('--lines - prints one JSON object per line with [start, end, type] offsets', async () => {

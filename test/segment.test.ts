@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { loadUserDictionary } from '../src/annotate/lexicon/index.ts';
 import { jiebaCut, segment, segmentLines, segmentWords } from '../src/annotate/segment/index.ts';
 import { toSimplified, toTraditional } from '../src/normalize/index.ts';
 import type { Token } from '../src/tree/annotations.ts';
+import { runJiedu } from './helpers/cli.ts';
 import { encodeBig5 } from './helpers/encode.ts';
 
 // Sentences composed for these tests, in the register of diplomatic news.
@@ -166,7 +166,6 @@ describe('user dictionaries', () => {
 
 describe('jiedu segment', () => {
   const ROOT = fileURLToPath(new URL('..', import.meta.url));
-  const BIN = join(ROOT, 'bin', 'jiedu.js');
   let dir = '';
 
   before(async () => {
@@ -177,25 +176,7 @@ describe('jiedu segment', () => {
   });
 
   function jiedu(args: string[], input: string | Uint8Array = '') {
-    return new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn(process.execPath, [BIN, ...args], {
-          cwd: dir || ROOT,
-          env: { ...process.env, JIEDU_FROM_SOURCE: '1', NO_COLOR: '1' },
-        });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (d: string) => {
-          stdout += d;
-        });
-        child.stderr.setEncoding('utf8').on('data', (d: string) => {
-          stderr += d;
-        });
-        child.on('error', reject);
-        child.on('close', (code) => resolve({ code, stdout, stderr }));
-        child.stdin.end(input);
-      },
-    );
+    return runJiedu(args, { input, cwd: dir || ROOT });
   }
 
   test('one line of space-separated words per input line, any script', async () => {

@@ -1,0 +1,124 @@
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** A file to ingest: a page, or JSON Lines of pages. */
+export interface FileSource {
+  kind: 'file';
+  /** How the file is named in the archive and in messages: as given, or found under it. */
+  display: string;
+  /** Absolute path. */
+  path: string;
+  /** Size in bytes when collected. */
+  size: number;
+  /** One page per line (`{"text": …}`) rather than one page per file. */
+  jsonl: boolean;
+}
+
+/** Standard input (`-`): a page, or JSON Lines when its first line is a JSON object. */
+export interface StdinSource {
+  kind: 'stdin';
+  display: '-';
+}
+
+/** An argument that gave nothing to read, with the reason. */
+export interface SourceFailure {
+  kind: 'failure';
+  display: string;
+  reason: string;
+}
+
+export type Source = FileSource | StdinSource | SourceFailure;
+
+/** File names read as JSON Lines; every other file is a page. */
+const JSONL_FILE = /\.(?:jsonl|ndjson)$/i;
+/** What a directory is searched for: pages and JSON Lines, in every sub-folder. */
+const DIRECTORY_PATTERN = '**/*.{txt,jsonl,ndjson}';
+
+/** A readable reason for a file-system error. */
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory';
+    default:
+      return e instanceof Error ? e.message : String(err);
+  }
+}
+
+const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** `rel` under the folder `arg` as the user wrote it, with the platform's separators. */
+function under(arg: string, rel: string): string {
+  return arg === '.' ? rel.split('/').join(sep) : join(arg, ...rel.split('/'));
+}
+
+async function fileSource(display: string, path: string): Promise<FileSource> {
+  const info = await stat(path);
+  return { kind: 'file', display, path, size: info.size, jsonl: JSONL_FILE.test(path) };
+}
+
+/**
+ * The sources named on an ingest command line, in order: files as given, directories
+ * searched recursively for *.txt and *.jsonl (hidden files skipped, sorted by path), globs
+ * expanded (quoted ones the shell left alone: `'pages/**\/*.txt'`), and `-` for standard
+ * input. An argument that names nothing becomes a failure with its reason; it never stops
+ * the others. A file named twice (`a.txt a.txt`) is read once.
+ */
+export async function collectSources(args: readonly string[], cwd: string): Promise<Source[]> {
+  const out: Source[] = [];
+  const seen = new Set<string>();
+  const add = (source: FileSource) => {
+    if (seen.has(source.path)) return;
+    seen.add(source.path);
+    out.push(source);
+  };
+  for (const arg of args) {
+    if (arg === '-') {
+      out.push({ kind: 'stdin', display: '-' });
+      continue;
+    }
+    const path = resolve(cwd, arg);
+    try {
+      const info = await stat(path);
+      if (!info.isDirectory()) {
+        add(await fileSource(arg, path));
+        continue;
+      }
+      const found = (
+        await glob(DIRECTORY_PATTERN, { cwd: path, onlyFiles: true, caseSensitiveMatch: false })
+      ).sort(byPath);
+      if (found.length === 0) {
+        out.push({ kind: 'failure', display: arg, reason: 'no .txt or .jsonl files in it' });
+      }
+      for (const rel of found) add(await fileSource(under(arg, rel), join(path, rel)));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException)?.code;
+      if (code !== 'ENOENT' || !isDynamicPattern(arg)) {
+        out.push({ kind: 'failure', display: arg, reason: describeFsError(err) });
+        continue;
+      }
+      // Not a path: a pattern. Matches are named relative to where the pattern points.
+      const matches = (
+        await glob(arg, { cwd, onlyFiles: true, absolute: true, expandDirectories: false })
+      ).sort(byPath);
+      if (matches.length === 0) {
+        out.push({ kind: 'failure', display: arg, reason: 'no files match this pattern' });
+      }
+      for (const match of matches) {
+        const display = isAbsolute(arg) ? match : relative(cwd, match);
+        try {
+          add(await fileSource(display, match));
+        } catch (fileErr) {
+          out.push({ kind: 'failure', display, reason: describeFsError(fileErr) });
+        }
+      }
+    }
+  }
+  return out;
+}

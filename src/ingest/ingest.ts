@@ -1,0 +1,248 @@
+import { availableParallelism } from 'node:os';
+import type { DocumentInput, Store } from '../store/types.ts';
+import { collectSources } from './collect-sources.ts';
+import { type FailureRecord, FailuresLog } from './failures-log.ts';
+import { MB, type PageUnit, readUnits, type Unit } from './read-units.ts';
+import type { PageResult } from './types.ts';
+import { WorkerPool } from './worker-pool.ts';
+
+/** Options for {@link ingest}. */
+export interface IngestOptions {
+  /** Files, directories (searched recursively), glob patterns and `-` for standard input. */
+  inputs: readonly string[];
+  /** The archive the documents go to; ingest writes through it and never closes it. */
+  store: Store;
+  /** Where relative inputs are resolved; the process's working folder by default. */
+  cwd?: string;
+  /** Worker threads that parse and annotate; one per core by default. */
+  workers?: number;
+  /** Largest page accepted, in bytes; 20 MB by default. Larger ones fail, unread. */
+  maxBytes?: number;
+  /** Take a page's date from a date in its path (2024/03/15/a.txt); off by default. */
+  dateFromPath?: boolean;
+  /** What `-` reads; the process's standard input by default. */
+  stdin?: AsyncIterable<Uint8Array | string>;
+  /** A JSON Lines file every failure is appended to; none by default. */
+  failuresLog?: string;
+  /** Stop taking inputs: pages being parsed are finished and stored, then ingest returns. */
+  signal?: AbortSignal;
+  /** Stop now: pages being parsed are dropped (a later run does them), then ingest returns. */
+  abandon?: AbortSignal;
+  /** Called as each input is settled, with the live counts (read them, do not keep them). */
+  onProgress?(stats: IngestStats): void;
+  /** Called for each input that fails, as it fails. */
+  onFailure?(failure: FailureRecord): void;
+}
+
+/** Counts of an ingest run so far. */
+export interface IngestStats {
+  /** Bytes of all the input files, when known before reading (not with standard input). */
+  totalBytes: number | null;
+  /** Input bytes settled so far. */
+  bytes: number;
+  /** Inputs settled so far: stored, already present or failed. */
+  documents: number;
+  /** Documents written to the archive by this run. */
+  stored: number;
+  /** Documents the archive already held (the same content hash). */
+  present: number;
+  failed: number;
+  /** Milliseconds since the run started. */
+  elapsedMs: number;
+}
+
+/** What an ingest run did. */
+export interface IngestSummary extends IngestStats {
+  /** True when a signal stopped the run before every input was read. */
+  interrupted: boolean;
+  /** The failures log, when this run wrote to it. */
+  failuresLog?: string;
+}
+
+/** The default --max-size: 20 MB. */
+export const DEFAULT_MAX_BYTES = 20 * MB;
+
+/** A promise that resolves when `signal` aborts (never, without one). */
+function whenAborted(signal: AbortSignal | undefined): Promise<'aborted'> {
+  return new Promise((resolve) => {
+    if (signal === undefined) return;
+    if (signal.aborted) resolve('aborted');
+    else signal.addEventListener('abort', () => resolve('aborted'), { once: true });
+  });
+}
+
+/**
+ * Reads pages into the archive. Inputs are hashed as they are read and a page the archive
+ * already holds is skipped before any parsing; new pages are parsed and annotated on
+ * worker threads and written by this thread alone, one transaction each, so a run killed
+ * at any point leaves only whole documents and running it again stores each page exactly
+ * once. A bad input (not text, empty, too large, a broken JSON line) is reported and
+ * skipped; it never stops the run. Throws only when the run cannot go on at all (the
+ * archive fails, or no worker can start).
+ */
+export async function ingest(options: IngestOptions): Promise<IngestSummary> {
+  const { store } = options;
+  if (typeof store?.hasDocument !== 'function' || typeof store.putDocument !== 'function') {
+    throw new TypeError('ingest: `store` must be a Store');
+  }
+  const workers = options.workers ?? availableParallelism();
+  if (!Number.isInteger(workers) || workers < 1) {
+    throw new TypeError('ingest: `workers` must be a positive integer');
+  }
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!(maxBytes > 0)) throw new TypeError('ingest: `maxBytes` must be positive');
+
+  const started = performance.now();
+  const sources = await collectSources(options.inputs, options.cwd ?? process.cwd());
+  const stats: IngestStats = {
+    totalBytes: sources.some((s) => s.kind === 'stdin')
+      ? null
+      : sources.reduce((sum, s) => sum + (s.kind === 'file' ? s.size : 0), 0),
+    bytes: 0,
+    documents: 0,
+    stored: 0,
+    present: 0,
+    failed: 0,
+    elapsedMs: 0,
+  };
+  const log = options.failuresLog === undefined ? null : new FailuresLog(options.failuresLog);
+  const progress = (consumed: number) => {
+    stats.bytes += consumed;
+    stats.documents++;
+    stats.elapsedMs = performance.now() - started;
+    options.onProgress?.(stats);
+  };
+  const fail = (path: string, reason: string, consumed: number) => {
+    const record = { time: new Date().toISOString(), path, reason };
+    log?.append(record);
+    stats.failed++;
+    options.onFailure?.(record);
+    progress(consumed);
+  };
+
+  // Workers start on the first page that needs parsing: re-ingesting a stored batch
+  // pays for none.
+  let pool: WorkerPool | null = null;
+  /** Pages being parsed, by hash, with the copies of the same page read meanwhile. */
+  const parsing = new Map<string, PageUnit[]>();
+  const running = new Set<Promise<void>>();
+  let fatal: Error | null = null;
+  let nextId = 0;
+
+  const settle = (unit: PageUnit, result: PageResult) => {
+    const copies = parsing.get(unit.hash) ?? [];
+    parsing.delete(unit.hash);
+    let failure: string | null = null;
+    if (result.ok) {
+      const doc: DocumentInput = {
+        hash: unit.hash,
+        source: unit.source,
+        bytes: unit.bytes,
+        page: result.page,
+      };
+      const outlet = unit.meta.outlet ?? result.outlet;
+      const date = unit.meta.date ?? result.date;
+      if (outlet !== undefined) doc.outlet = outlet;
+      if (date !== undefined) doc.date = date;
+      if (unit.meta.url !== undefined) doc.url = unit.meta.url;
+      if (unit.meta.externalId !== undefined) doc.externalId = unit.meta.externalId;
+      if (store.putDocument(doc).created) stats.stored++;
+      else stats.present++;
+      progress(unit.consumed);
+    } else {
+      failure = result.reason;
+      fail(unit.source, failure, unit.consumed);
+    }
+    for (const copy of copies) {
+      if (failure === null) {
+        stats.present++;
+        progress(copy.consumed);
+      } else {
+        fail(copy.source, failure, copy.consumed);
+      }
+    }
+  };
+
+  const dispatch = (unit: PageUnit) => {
+    pool ??= new WorkerPool(workers);
+    parsing.set(unit.hash, []);
+    const task = {
+      id: nextId++,
+      source: unit.source,
+      input: unit.input,
+      ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
+    };
+    const done: Promise<void> = pool
+      .run(task)
+      .then((result) => settle(unit, result))
+      .catch((err: unknown) => {
+        fatal ??= err instanceof Error ? err : new Error(String(err));
+      })
+      .finally(() => running.delete(done));
+    running.add(done);
+  };
+
+  const handle = (unit: Unit) => {
+    if (unit.kind === 'failure') {
+      fail(unit.source, unit.reason, unit.consumed);
+      return;
+    }
+    // Checked before parsing: a stored page costs one hash and one lookup.
+    if (store.hasDocument(unit.hash)) {
+      stats.present++;
+      progress(unit.consumed);
+      return;
+    }
+    const copies = parsing.get(unit.hash);
+    if (copies !== undefined) copies.push(unit);
+    else dispatch(unit);
+  };
+
+  const stop = whenAborted(options.signal);
+  const abandon = whenAborted(options.abandon);
+  const stopOrAbandon = Promise.race([stop, abandon]);
+  const units = readUnits(sources, {
+    maxBytes,
+    dateFromPath: options.dateFromPath === true,
+    stdin: options.stdin ?? process.stdin,
+  });
+  const aborted = () => options.signal?.aborted === true || options.abandon?.aborted === true;
+  let interrupted = false;
+  try {
+    while (fatal === null) {
+      // Waiting on input (a terminal on stdin) must not delay a Ctrl-C.
+      const next = await Promise.race([units.next(), stopOrAbandon]);
+      if (next === 'aborted') {
+        interrupted = true;
+        // The pending read finishes on its own; the generator then closes its files.
+        units.return(undefined).catch(() => {});
+        break;
+      }
+      if (next.done) break;
+      handle(next.value);
+      while (
+        pool !== null &&
+        running.size >= (pool as WorkerPool).capacity &&
+        fatal === null &&
+        !aborted()
+      ) {
+        await Promise.race([...running, stopOrAbandon]);
+      }
+    }
+    if (interrupted || options.signal?.aborted) interrupted = true;
+    // Pages on the workers are finished and stored, unless told to drop them.
+    if (running.size > 0) await Promise.race([Promise.all(running), abandon]);
+    if (options.abandon?.aborted) interrupted = true;
+  } finally {
+    // Abandoned pages are simply not stored: nothing of them was written.
+    await (pool as WorkerPool | null)?.close();
+    log?.close();
+  }
+  if (fatal !== null) throw fatal;
+  stats.elapsedMs = performance.now() - started;
+  return {
+    ...stats,
+    interrupted,
+    ...(log !== null && log.written > 0 ? { failuresLog: log.path } : {}),
+  };
+}

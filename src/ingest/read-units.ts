@@ -1,0 +1,290 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { describeFsError, type FileSource, type Source } from './collect-sources.ts';
+import { dateFromPath, readDate } from './date-from-path.ts';
+import { type Line, readLines } from './read-lines.ts';
+
+/** What the input says about a page besides its text. */
+export interface UnitMeta {
+  url?: string;
+  date?: string;
+  outlet?: string;
+  externalId?: string;
+}
+
+/** One page read from the inputs, hashed, not yet parsed. */
+export interface PageUnit {
+  kind: 'page';
+  /** A path, `-`, or `file.jsonl:LINE`. */
+  source: string;
+  /** File bytes, or the text of a JSONL line. */
+  input: Uint8Array | string;
+  /** SHA-256 (hex) of the file bytes, or of the UTF-8 bytes of the line's text. */
+  hash: string;
+  /** Size of the input in bytes (the text's UTF-8 bytes for a JSONL line). */
+  bytes: number;
+  /** Bytes of the input files this unit accounts for: for progress. */
+  consumed: number;
+  meta: UnitMeta;
+}
+
+/** Something that could not become a page, with the reason. */
+export interface FailedUnit {
+  kind: 'failure';
+  source: string;
+  reason: string;
+  consumed: number;
+}
+
+export type Unit = PageUnit | FailedUnit;
+
+/** How {@link readUnits} reads. */
+export interface ReadOptions {
+  /** Largest page accepted, in bytes. */
+  maxBytes: number;
+  /** Take the page date from a date in the path (2024/03/15/a.txt). */
+  dateFromPath: boolean;
+  stdin: AsyncIterable<Uint8Array | string>;
+}
+
+/** 1 MB as --max-size counts it. */
+export const MB = 1024 * 1024;
+
+/** `20 MB`, `0.5 MB`: a byte count the way --max-size is given. */
+export function formatMb(bytes: number): string {
+  const mb = bytes / MB;
+  return `${mb >= 10 ? mb.toFixed(0) : Number(mb.toPrecision(2))} MB`;
+}
+
+export function sha256(input: Uint8Array | string): string {
+  return createHash('sha256').update(input).digest('hex');
+}
+
+const tooLarge = (bytes: number, max: number) =>
+  `larger than --max-size (${formatMb(bytes)} > ${formatMb(max)})`;
+
+/** Where a page of `source` gets its date when the input does not say. */
+function pathDate(path: string, options: ReadOptions): UnitMeta {
+  if (!options.dateFromPath) return {};
+  const date = dateFromPath(path);
+  return date === undefined ? {} : { date };
+}
+
+/** One JSONL line as a page, or the reason it is not one; null for a blank line. */
+function lineUnit(
+  line: Line,
+  prefix: string,
+  fallback: UnitMeta,
+  options: ReadOptions,
+): Unit | null {
+  const source = `${prefix}:${line.number}`;
+  const fail = (reason: string): FailedUnit => ({
+    kind: 'failure',
+    source,
+    reason,
+    consumed: line.size,
+  });
+  if (line.bytes === null) return fail(tooLarge(line.size, options.maxBytes));
+  // A byte-order mark may open the first line of a file saved by a Windows editor.
+  const json = line.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (json.trim() === '') return null;
+  let record: unknown;
+  try {
+    record = JSON.parse(json);
+  } catch (err) {
+    return fail(`invalid JSON: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return fail('not a JSON object: expected {"text": "…"} with optional url, date, outlet, id');
+  }
+  const fields = record as Record<string, unknown>;
+  const text = fields.text;
+  if (text === undefined && typeof fields.html === 'string') {
+    return fail('html input arrives with issue 6: give the page as "text" for now');
+  }
+  if (typeof text !== 'string') return fail('no "text" field (a string) in this line');
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (text.trim() === '') return fail('empty: no text on the page');
+  if (bytes > options.maxBytes) return fail(tooLarge(bytes, options.maxBytes));
+  const meta: UnitMeta = { ...fallback };
+  for (const key of ['url', 'outlet'] as const) {
+    const value = fields[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value !== 'string') return fail(`"${key}" must be a string`);
+    if (value !== '') meta[key] = value;
+  }
+  const id = fields.id;
+  if (typeof id === 'string' || typeof id === 'number') meta.externalId = String(id);
+  else if (id !== undefined && id !== null) return fail('"id" must be a string or a number');
+  if (fields.date !== undefined && fields.date !== null) {
+    const date = typeof fields.date === 'string' ? readDate(fields.date) : undefined;
+    if (date === undefined) {
+      return fail(`"date" must be YYYY-MM-DD, not ${JSON.stringify(fields.date)}`);
+    }
+    meta.date = date;
+  }
+  return {
+    kind: 'page',
+    source,
+    input: text,
+    hash: sha256(text),
+    bytes,
+    consumed: line.size,
+    meta,
+  };
+}
+
+/** The pages of a stream of JSON Lines; blank lines are skipped. */
+async function* jsonlUnits(
+  chunks: AsyncIterable<Uint8Array | string>,
+  prefix: string,
+  fallback: UnitMeta,
+  options: ReadOptions,
+): AsyncGenerator<Unit> {
+  // JSON escapes can take twice the bytes of the text they stand for (中 → \u4e2d).
+  const maxLine = options.maxBytes * 2 + 64 * 1024;
+  for await (const line of readLines(chunks, maxLine)) {
+    const unit = lineUnit(line, prefix, fallback, options);
+    if (unit !== null) yield unit;
+  }
+}
+
+/** A whole page file (or stdin) as one unit. */
+function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: ReadOptions): Unit {
+  const consumed = bytes.byteLength;
+  if (bytes.byteLength === 0) return { kind: 'failure', source, reason: 'empty file', consumed };
+  if (bytes.byteLength > options.maxBytes) {
+    return {
+      kind: 'failure',
+      source,
+      reason: tooLarge(bytes.byteLength, options.maxBytes),
+      consumed,
+    };
+  }
+  return {
+    kind: 'page',
+    source,
+    input: bytes,
+    hash: sha256(bytes),
+    bytes: consumed,
+    consumed,
+    meta,
+  };
+}
+
+async function* fileUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
+  const meta = pathDate(file.display, options);
+  if (file.jsonl) {
+    try {
+      yield* jsonlUnits(
+        createReadStream(file.path, { highWaterMark: MB }),
+        file.display,
+        meta,
+        options,
+      );
+    } catch (err) {
+      yield { kind: 'failure', source: file.display, reason: describeFsError(err), consumed: 0 };
+    }
+    return;
+  }
+  // The size is checked before reading: a 2 GB file is refused without loading it.
+  if (file.size > options.maxBytes) {
+    yield {
+      kind: 'failure',
+      source: file.display,
+      reason: tooLarge(file.size, options.maxBytes),
+      consumed: file.size,
+    };
+    return;
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file.path);
+  } catch (err) {
+    yield {
+      kind: 'failure',
+      source: file.display,
+      reason: describeFsError(err),
+      consumed: file.size,
+    };
+    return;
+  }
+  yield pageUnit(file.display, bytes, meta, options);
+}
+
+/**
+ * Standard input: JSON Lines when its first non-blank character opens a JSON object (a
+ * news page never starts with `{`), else one page, read up to --max-size and refused
+ * beyond it (the rest is drained, not kept).
+ */
+async function* stdinUnits(options: ReadOptions): AsyncGenerator<Unit> {
+  const iterator = options.stdin[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let first: number | undefined;
+  let ended = false;
+  while (first === undefined) {
+    const next = await iterator.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    const chunk =
+      typeof next.value === 'string' ? Buffer.from(next.value) : Buffer.from(next.value);
+    head.push(chunk);
+    const text = chunk.toString('latin1');
+    const at = text.search(/[^\s\uFEFF\u00EF\u00BB\u00BF]/);
+    if (at !== -1) first = chunk[at];
+  }
+  const rest: AsyncIterable<Uint8Array | string> = {
+    async *[Symbol.asyncIterator]() {
+      yield* head;
+      if (ended) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+        yield next.value;
+      }
+    },
+  };
+  if (first === 0x7b) {
+    yield* jsonlUnits(rest, '-', {}, options);
+    return;
+  }
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of rest) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    length += buffer.length;
+    if (length <= options.maxBytes) parts.push(buffer);
+  }
+  if (length > options.maxBytes) {
+    yield {
+      kind: 'failure',
+      source: '-',
+      reason: tooLarge(length, options.maxBytes),
+      consumed: length,
+    };
+    return;
+  }
+  yield pageUnit('-', Buffer.concat(parts, length), {}, options);
+}
+
+/**
+ * The pages of the inputs, in order: one per page file, one per JSONL line, stdin as a
+ * page or as JSON Lines. Everything that cannot become a page (an argument naming nothing,
+ * an empty or oversized file, a bad JSONL line) comes as a failure with its reason, in its
+ * turn; reading goes on.
+ */
+export async function* readUnits(
+  sources: readonly Source[],
+  options: ReadOptions,
+): AsyncGenerator<Unit> {
+  for (const source of sources) {
+    if (source.kind === 'failure') {
+      yield { kind: 'failure', source: source.display, reason: source.reason, consumed: 0 };
+    } else if (source.kind === 'stdin') {
+      yield* stdinUnits(options);
+    } else {
+      yield* fileUnits(source, options);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { PageNode } from '../tree/types.ts';
+
+/**
+ * Messages between the ingest writer (the main thread) and its workers. Plain data only:
+ * they cross `postMessage` by structured clone.
+ */
+
+/** One page for a worker to parse and annotate. */
+export interface PageTask {
+  id: number;
+  /** How the page is named: a path, `-`, or `file.jsonl:LINE`; given to parse as its path. */
+  source: string;
+  /** The raw bytes of a file (any supported encoding), or the text of a JSONL line. */
+  input: Uint8Array | string;
+  /** The page date (YYYY-MM-DD) for relative dates, when the input or its path gives one. */
+  date?: string;
+}
+
+/** A page parsed and annotated, with what the page itself says about its outlet and date. */
+export interface PageDone {
+  id: number;
+  ok: true;
+  page: PageNode;
+  /** The publishing outlet named by the first byline (香港文匯報訊 → 香港文匯報). */
+  outlet?: string;
+  /** The task's date, else the first full date the page gives. */
+  date?: string;
+}
+
+/** A page that could not be read: not text, or nothing in it. */
+export interface PageFailed {
+  id: number;
+  ok: false;
+  reason: string;
+}
+
+export type PageResult = PageDone | PageFailed;

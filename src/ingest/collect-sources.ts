@@ -68,11 +68,17 @@ async function fileSource(display: string, path: string): Promise<FileSource> {
  * searched recursively for *.txt and *.jsonl (hidden files skipped, sorted by path), globs
  * expanded (quoted ones the shell left alone: `'pages/**\/*.txt'`), and `-` for standard
  * input. An argument that names nothing becomes a failure with its reason; it never stops
- * the others. A file named twice (`a.txt a.txt`) is read once.
+ * the others. A file named twice (`a.txt a.txt`) is read once. Files in `exclude`
+ * (absolute paths: the archive's own failures log) are passed over when a folder or a
+ * pattern finds them, and refused when named.
  */
-export async function collectSources(args: readonly string[], cwd: string): Promise<Source[]> {
+export async function collectSources(
+  args: readonly string[],
+  cwd: string,
+  exclude: ReadonlySet<string> = new Set(),
+): Promise<Source[]> {
   const out: Source[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(exclude);
   const add = (source: FileSource) => {
     if (seen.has(source.path)) return;
     seen.add(source.path);
@@ -87,7 +93,11 @@ export async function collectSources(args: readonly string[], cwd: string): Prom
     try {
       const info = await stat(path);
       if (!info.isDirectory()) {
-        add(await fileSource(arg, path));
+        if (exclude.has(path)) {
+          out.push({ kind: 'failure', display: arg, reason: "is this archive's failures log" });
+        } else {
+          add(await fileSource(arg, path));
+        }
         continue;
       }
       const found = (

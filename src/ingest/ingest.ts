@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { collectSources } from './collect-sources.ts';
 import { type FailureRecord, FailuresLog } from './failures-log.ts';
@@ -93,7 +94,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   if (!(maxBytes > 0)) throw new TypeError('ingest: `maxBytes` must be positive');
 
   const started = performance.now();
-  const sources = await collectSources(options.inputs, options.cwd ?? process.cwd());
+  const cwd = options.cwd ?? process.cwd();
+  // Reading the failures log as input would append to the file being read.
+  const own = options.failuresLog === undefined ? [] : [resolve(cwd, options.failuresLog)];
+  const sources = await collectSources(options.inputs, cwd, new Set(own));
   const stats: IngestStats = {
     totalBytes: sources.some((s) => s.kind === 'stdin')
       ? null
@@ -183,6 +187,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
 
   const handle = (unit: Unit) => {
+    if (unit.kind === 'skip') {
+      stats.bytes += unit.consumed;
+      return;
+    }
     if (unit.kind === 'failure') {
       fail(unit.source, unit.reason, unit.consumed);
       return;

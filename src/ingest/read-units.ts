@@ -37,7 +37,13 @@ export interface FailedUnit {
   consumed: number;
 }
 
-export type Unit = PageUnit | FailedUnit;
+/** Bytes that hold no page (blank JSONL lines): counted for progress only. */
+export interface SkippedBytes {
+  kind: 'skip';
+  consumed: number;
+}
+
+export type Unit = PageUnit | FailedUnit | SkippedBytes;
 
 /** How {@link readUnits} reads. */
 export interface ReadOptions {
@@ -145,8 +151,7 @@ async function* jsonlUnits(
   // JSON escapes can take twice the bytes of the text they stand for (中 → \u4e2d).
   const maxLine = options.maxBytes * 2 + 64 * 1024;
   for await (const line of readLines(chunks, maxLine)) {
-    const unit = lineUnit(line, prefix, fallback, options);
-    if (unit !== null) yield unit;
+    yield lineUnit(line, prefix, fallback, options) ?? { kind: 'skip', consumed: line.size };
   }
 }
 

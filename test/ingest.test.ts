@@ -1,0 +1,417 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { after, before, describe, test } from 'node:test';
+import { dateFromPath, readDate } from '../src/ingest/date-from-path.ts';
+import { findOutlet } from '../src/ingest/find-outlet.ts';
+import { type FailureRecord, type IngestOptions, ingest, MB } from '../src/ingest/index.ts';
+import { readLines } from '../src/ingest/read-lines.ts';
+import { parse } from '../src/pipeline.ts';
+import { encodeBig5, encodeGb18030, encodeUtf16 } from './helpers/encode.ts';
+import { pages, simplifiedPage, traditionalPage } from './helpers/ingest-pages.ts';
+import { MemoryStore } from './helpers/memory-store.ts';
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+let dir = '';
+
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jiedu-ingest-'));
+});
+
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder under the test's temporary folder. */
+async function folder(name: string): Promise<string> {
+  const path = join(dir, name);
+  await mkdir(path, { recursive: true });
+  return path;
+}
+
+/** Runs ingest on one worker (enough for a handful of pages) and collects the failures. */
+async function run(store: MemoryStore, options: Partial<IngestOptions> & { inputs: string[] }) {
+  const failures: FailureRecord[] = [];
+  const summary = await ingest({
+    store,
+    workers: 1,
+    stdin: Readable.from([]),
+    onFailure: (f) => failures.push(f),
+    ...options,
+  });
+  return { summary, failures };
+}
+
+const sources = (store: MemoryStore) => [...store.documents.values()].map((d) => d.source).sort();
+
+describe('ingest into a store', () => {
+  test('files, a folder searched recursively and a quoted glob, each page stored once', async () => {
+    const root = await folder('inputs');
+    await mkdir(join(root, 'day', 'sub'), { recursive: true });
+    const [a, b, c, d] = pages(4);
+    await writeFile(join(root, 'one.txt'), a as string);
+    await writeFile(join(root, 'day', 'b.txt'), b as string);
+    await writeFile(join(root, 'day', 'sub', 'c.TXT'), c as string);
+    await writeFile(join(root, 'day', 'notes.md'), '# not a page\n');
+    await writeFile(join(root, 'day', '.hidden.txt'), d as string);
+    await writeFile(join(root, 'glob-1.txt'), d as string);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, {
+      inputs: ['one.txt', 'day', 'glob-*.txt', 'one.txt'],
+      cwd: root,
+    });
+    assert.deepEqual(failures, []);
+    assert.equal(summary.stored, 4);
+    assert.equal(summary.present, 0);
+    assert.equal(summary.failed, 0);
+    assert.equal(summary.interrupted, false);
+    assert.deepEqual(sources(store), [
+      join('day', 'b.txt'),
+      join('day', 'sub', 'c.TXT'),
+      'glob-1.txt',
+      'one.txt',
+    ]);
+    const one = [...store.documents.values()].find((doc) => doc.source === 'one.txt');
+    assert.equal(one?.hash, sha256(a as string));
+    assert.equal(one?.bytes, Buffer.byteLength(a as string));
+    assert.equal(one?.outlet, '香港文匯報');
+    assert.equal(one?.page.source.path, 'one.txt');
+    // Annotated: the page carries entities, quotes and the rest on every article.
+    assert.ok(one?.page.children.every((article) => article.annotations !== undefined));
+    assert.equal(summary.bytes, summary.totalBytes);
+  });
+
+  test('re-ingesting is a no-op: all already present, nothing parsed or written', async () => {
+    const root = await folder('again');
+    const texts = pages(6);
+    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const store = new MemoryStore();
+    const first = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(first.summary.stored, 6);
+    const puts = store.puts;
+    const second = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(second.summary.stored, 0);
+    assert.equal(second.summary.present, 6);
+    assert.equal(second.summary.failed, 0);
+    assert.equal(store.documents.size, 6);
+    // The hash is checked before parsing: not one page went to putDocument again.
+    assert.equal(store.puts, puts);
+  });
+
+  test('the same page twice in one batch is stored once and counted present once', async () => {
+    const root = await folder('twice');
+    const text = traditionalPage(40);
+    await writeFile(join(root, 'a.txt'), text);
+    await writeFile(join(root, 'b.txt'), text);
+    const store = new MemoryStore();
+    const { summary } = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(summary.stored, 1);
+    assert.equal(summary.present, 1);
+    assert.equal(store.documents.size, 1);
+  });
+
+  test('every supported encoding; the hash is of the bytes as read', async () => {
+    const root = await folder('encodings');
+    const trad = traditionalPage(50);
+    const simp = simplifiedPage(51);
+    const files: [string, Uint8Array][] = [
+      ['big5.txt', encodeBig5(trad)],
+      ['gb.txt', encodeGb18030(simp)],
+      ['utf16.txt', encodeUtf16(trad, 'le', true)],
+    ];
+    for (const [name, bytes] of files) await writeFile(join(root, name), bytes);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [root] });
+    assert.deepEqual(failures, []);
+    assert.equal(summary.stored, 3);
+    for (const [name, bytes] of files) {
+      const doc = store.documents.get(sha256(bytes));
+      assert.ok(doc, name);
+      assert.equal(doc.bytes, bytes.byteLength);
+    }
+    assert.equal(
+      store.documents.get(sha256(files[0]?.[1] as Uint8Array))?.page.source.encoding,
+      'big5',
+    );
+  });
+
+  test('corrupt, truncated, binary and empty inputs are reported and skipped; the batch completes', async () => {
+    const root = await folder('corrupt');
+    const good = pages(3, 60);
+    await writeFile(join(root, 'a-good.txt'), good[0] as string);
+    await writeFile(
+      join(root, 'b-binary.txt'),
+      Uint8Array.from({ length: 256 }, (_, i) => i),
+    );
+    const big5 = encodeBig5(traditionalPage(63));
+    // Cut inside the last character: a Big5 lead byte with no trail byte.
+    await writeFile(join(root, 'c-truncated-big5.txt'), big5.subarray(0, big5.length - 2));
+    const bad = Uint8Array.from([...big5.subarray(0, 40), 0x81, 0x40, ...big5.subarray(40)]);
+    await writeFile(join(root, 'd-invalid-big5.txt'), bad);
+    await writeFile(join(root, 'e-empty.txt'), '');
+    await writeFile(join(root, 'f-blank.txt'), '  \n\n\u3000\n');
+    await writeFile(join(root, 'g-good.txt'), good[1] as string);
+    await writeFile(join(root, 'h-good.txt'), good[2] as string);
+    const store = new MemoryStore();
+    const log = join(root, 'archive.failures.jsonl');
+    const { summary, failures } = await run(store, {
+      inputs: [root, join(root, 'missing.txt')],
+      failuresLog: log,
+    });
+    assert.equal(summary.stored, 3);
+    assert.equal(summary.failed, 6);
+    assert.equal(summary.failuresLog, log);
+    const reasons = Object.fromEntries(
+      failures.map((f) => [f.path.replace(`${root}/`, ''), f.reason]),
+    );
+    assert.match(reasons['b-binary.txt'] ?? '', /cannot decode as text at byte offset \d+/);
+    assert.match(reasons['c-truncated-big5.txt'] ?? '', /cannot decode as text at byte offset \d+/);
+    assert.match(reasons['d-invalid-big5.txt'] ?? '', /cannot decode as text at byte offset \d+/);
+    assert.equal(reasons['e-empty.txt'], 'empty file');
+    assert.match(reasons['f-blank.txt'] ?? '', /^empty/);
+    assert.equal(reasons['missing.txt'], 'no such file or directory');
+    // The log: one whole JSON line per failure, with time, path and reason.
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, 6);
+    for (const line of lines) {
+      const record = JSON.parse(line) as FailureRecord;
+      assert.ok(!Number.isNaN(Date.parse(record.time)));
+      assert.ok(record.path.length > 0 && record.reason.length > 0);
+    }
+  });
+
+  test('a torn last line in the failures log (a killed run) is cut before appending', async () => {
+    const root = await folder('torn');
+    // Inside the folder ingested: a folder search passes the archive's own log over.
+    const log = join(root, 'a.failures.jsonl');
+    const whole = `${JSON.stringify({ time: new Date().toISOString(), path: 'x', reason: 'y' })}\n`;
+    await writeFile(log, `${whole}{"time":"2024-01-01T00:00:00Z","pa`);
+    await writeFile(join(root, 'empty.txt'), '');
+    const { summary } = await run(new MemoryStore(), { inputs: [root], failuresLog: log });
+    assert.equal(summary.failed, 1);
+    const lines = (await readFile(log, 'utf8')).split('\n');
+    assert.equal(lines.pop(), '');
+    assert.equal(lines.length, 2);
+    assert.equal(`${lines[0]}\n`, whole);
+    assert.equal((JSON.parse(lines[1] as string) as FailureRecord).reason, 'empty file');
+  });
+
+  test('a run without failures writes no failures log', async () => {
+    const root = await folder('clean');
+    await writeFile(join(root, 'a.txt'), traditionalPage(70));
+    const log = join(root, 'clean.failures.jsonl');
+    const { summary } = await run(new MemoryStore(), { inputs: [root], failuresLog: log });
+    assert.equal(summary.failuresLog, undefined);
+    await assert.rejects(readFile(log), { code: 'ENOENT' });
+  });
+
+  test('JSON Lines: one page per line with its url, date, outlet and id', async () => {
+    const root = await folder('jsonl');
+    const trad = traditionalPage(80);
+    const simp = simplifiedPage(81);
+    const lines = [
+      JSON.stringify({
+        text: trad,
+        url: 'https://example.hk/a',
+        date: '2024-03-15',
+        outlet: '文匯報',
+        id: 'a-1',
+      }),
+      '',
+      JSON.stringify({ text: simp, id: 7, date: '2024-03-16T08:00:00+08:00' }),
+      JSON.stringify({ html: '<p>新聞</p>', url: 'https://example.hk/b' }),
+      '{"text": "broken',
+      JSON.stringify(['not', 'an', 'object']),
+      JSON.stringify({ text: traditionalPage(82), date: 'yesterday' }),
+      JSON.stringify({ text: '   ' }),
+      JSON.stringify({ url: 'https://example.hk/c' }),
+    ];
+    // CRLF line ends, as a Windows tool writes them.
+    await writeFile(join(root, 'feed.jsonl'), `${lines.join('\r\n')}\r\n`);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [join(root, 'feed.jsonl')] });
+    assert.equal(summary.stored, 2);
+    assert.equal(summary.failed, 6);
+    const feed = join(root, 'feed.jsonl');
+    const a = store.documents.get(sha256(trad));
+    assert.deepEqual(
+      { source: a?.source, url: a?.url, date: a?.date, outlet: a?.outlet, id: a?.externalId },
+      {
+        source: `${feed}:1`,
+        url: 'https://example.hk/a',
+        date: '2024-03-15',
+        outlet: '文匯報',
+        id: 'a-1',
+      },
+    );
+    // The line's date is the page date: 昨日 is the day before it.
+    const yesterday = a?.page.children
+      .flatMap((article) => article.annotations?.dates ?? [])
+      .find((d) => d.text === '昨日');
+    assert.equal(yesterday?.value, '2024-03-14');
+    const b = store.documents.get(sha256(simp));
+    assert.deepEqual(
+      { source: b?.source, id: b?.externalId, date: b?.date, outlet: b?.outlet },
+      { source: `${feed}:3`, id: '7', date: '2024-03-16', outlet: '新华社' },
+    );
+    const byLine = Object.fromEntries(
+      failures.map((f) => [f.path.slice(feed.length + 1), f.reason]),
+    );
+    assert.match(byLine['4'] ?? '', /html input arrives with issue 6/);
+    assert.match(byLine['5'] ?? '', /^invalid JSON/);
+    assert.match(byLine['6'] ?? '', /not a JSON object/);
+    assert.match(byLine['7'] ?? '', /"date" must be YYYY-MM-DD/);
+    assert.match(byLine['8'] ?? '', /^empty/);
+    assert.match(byLine['9'] ?? '', /no "text" field/);
+    // Progress counts every byte of the file, blank line and line ends included.
+    assert.equal(summary.bytes, summary.totalBytes);
+  });
+
+  test('standard input: a page, or JSON Lines when it starts with {', async () => {
+    const page = traditionalPage(90);
+    const store = new MemoryStore();
+    const one = await run(store, {
+      inputs: ['-'],
+      stdin: Readable.from([Buffer.from(page.slice(0, 10)), Buffer.from(page.slice(10))]),
+    });
+    assert.equal(one.summary.stored, 1);
+    assert.equal(one.summary.totalBytes, null);
+    assert.equal(store.documents.get(sha256(page))?.source, '-');
+    const jsonl = pages(2, 91)
+      .map((text, i) => JSON.stringify({ text, id: `s${i}` }))
+      .join('\n');
+    const two = await run(store, { inputs: ['-'], stdin: Readable.from([`\n${jsonl}\n`]) });
+    assert.equal(two.summary.stored, 2);
+    assert.deepEqual(
+      sources(store).filter((s) => s !== '-'),
+      ['-:2', '-:3'],
+    );
+  });
+
+  test('--max-size: a larger file or JSONL line fails unread; smaller ones go in', async () => {
+    const root = await folder('sizes');
+    const small = traditionalPage(100);
+    const big = `${traditionalPage(101)}${'補充內容。'.repeat(200)}\n`;
+    await writeFile(join(root, 'small.txt'), small);
+    await writeFile(join(root, 'big.txt'), big);
+    await writeFile(
+      join(root, 'lines.jsonl'),
+      `${JSON.stringify({ text: big })}\n${JSON.stringify({ text: simplifiedPage(102) })}\n`,
+    );
+    const maxBytes = 2000;
+    assert.ok(Buffer.byteLength(small) < maxBytes && Buffer.byteLength(big) > maxBytes);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [root], maxBytes });
+    assert.equal(summary.stored, 2);
+    assert.equal(summary.failed, 2);
+    for (const f of failures) assert.match(f.reason, /larger than --max-size \(.* MB > .* MB\)/);
+    const stdin = await run(new MemoryStore(), {
+      inputs: ['-'],
+      stdin: Readable.from([Buffer.from(big)]),
+      maxBytes,
+    });
+    assert.equal(stdin.summary.failed, 1);
+    assert.equal(stdin.failures[0]?.path, '-');
+    assert.equal(MB, 1048576);
+  });
+
+  test('--date-from-path dates pages by their folder or name', async () => {
+    const root = await folder('dated');
+    await mkdir(join(root, '2024', '03', '15'), { recursive: true });
+    await writeFile(join(root, '2024', '03', '15', 'a.txt'), traditionalPage(110));
+    await writeFile(join(root, 'wenhui-20240316.txt'), traditionalPage(111));
+    const store = new MemoryStore();
+    await run(store, { inputs: [root], dateFromPath: true });
+    const dates = [...store.documents.values()].map((d) => d.date).sort();
+    assert.deepEqual(dates, ['2024-03-15', '2024-03-16']);
+    const without = new MemoryStore();
+    await run(without, { inputs: [root] });
+    assert.deepEqual(
+      [...without.documents.values()].map((d) => d.date),
+      [undefined, undefined],
+    );
+  });
+
+  test('a stop signal finishes the pages in hand; running again completes the job', async () => {
+    const root = await folder('stopped');
+    const texts = pages(12, 120);
+    for (const [i, text] of texts.entries())
+      await writeFile(join(root, `p${String(i).padStart(2, '0')}.txt`), text);
+    const store = new MemoryStore();
+    const stop = new AbortController();
+    const first = await run(store, {
+      inputs: [root],
+      workers: 2,
+      signal: stop.signal,
+      onProgress: (stats) => {
+        if (stats.stored >= 3) stop.abort();
+      },
+    });
+    assert.equal(first.summary.interrupted, true);
+    assert.ok(first.summary.stored >= 3 && first.summary.stored < 12, `${first.summary.stored}`);
+    assert.equal(store.documents.size, first.summary.stored);
+    const second = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(second.summary.interrupted, false);
+    assert.equal(second.summary.present, first.summary.stored);
+    assert.equal(second.summary.stored, 12 - first.summary.stored);
+    assert.deepEqual([...store.documents.keys()].sort(), texts.map((t) => sha256(t)).sort());
+  });
+
+  test('an archive that fails stops the run with its error, workers ended', async () => {
+    const root = await folder('full');
+    for (const [i, text] of pages(6, 140).entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const store = new MemoryStore();
+    store.failAfter = 2;
+    await assert.rejects(run(store, { inputs: [root] }), /disk full/);
+    assert.equal(store.documents.size, 2);
+  });
+
+  test('wrong options are TypeErrors', async () => {
+    const store = new MemoryStore();
+    await assert.rejects(ingest({ inputs: [], store, workers: 0 }), TypeError);
+    await assert.rejects(ingest({ inputs: [], store, maxBytes: -1 }), TypeError);
+    await assert.rejects(ingest({ inputs: [], store: {} as MemoryStore }), TypeError);
+  });
+});
+
+describe('ingest helpers', () => {
+  test('readLines: LF and CRLF, a final line without an end, an over-long line dropped', async () => {
+    const chunks = ['ab', 'c\r\nd', 'ef\n', 'x'.repeat(50), '\n\nlast'];
+    const lines = [];
+    for await (const line of readLines(Readable.from(chunks.map((c) => Buffer.from(c))), 10)) {
+      lines.push({ n: line.number, text: line.bytes?.toString() ?? null, size: line.size });
+    }
+    assert.deepEqual(lines, [
+      { n: 1, text: 'abc', size: 5 },
+      { n: 2, text: 'def', size: 4 },
+      { n: 3, text: null, size: 51 },
+      { n: 4, text: '', size: 1 },
+      { n: 5, text: 'last', size: 4 },
+    ]);
+  });
+
+  test('dateFromPath: folders and names, the last date winning, no impossible days', () => {
+    assert.equal(dateFromPath('2024/03/15/a.txt'), '2024-03-15');
+    assert.equal(dateFromPath('papers/wenhui-2024-03-15.txt'), '2024-03-15');
+    assert.equal(dateFromPath('20240315_01.txt'), '2024-03-15');
+    assert.equal(dateFromPath('2023/2024_01_02.txt'), '2024-01-02');
+    assert.equal(dateFromPath('2024/01/01/2024-02-29.txt'), '2024-02-29');
+    assert.equal(dateFromPath('2023-02-30.txt'), undefined);
+    assert.equal(dateFromPath('page-120240315.txt'), undefined);
+    assert.equal(dateFromPath('a.txt'), undefined);
+    assert.equal(readDate('2024-03-15'), '2024-03-15');
+    assert.equal(readDate('2024-03-15T01:02:03Z'), '2024-03-15');
+    assert.equal(readDate('15/03/2024'), undefined);
+  });
+
+  test('findOutlet: the publisher of the first byline, not the agency it cites', () => {
+    assert.equal(findOutlet(parse(traditionalPage(0))), '香港文匯報');
+    assert.equal(findOutlet(parse(simplifiedPage(1))), '新华社');
+    assert.equal(findOutlet(parse('標題\n\n正文沒有電頭，只有一段文字而已。\n')), undefined);
+  });
+});

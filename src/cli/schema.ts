@@ -266,6 +266,63 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     load: () => import('./run-entities.ts'),
   },
+  {
+    name: 'ingest',
+    summary: 'Read pages into the archive: parse, annotate and store them, once each',
+    usage: '<path|glob|->... [options]',
+    description: [
+      'Reads news pages into a SQLite archive: files in any supported encoding, directories',
+      '(searched recursively for *.txt and *.jsonl), glob patterns, JSON Lines files (one',
+      'page per line: {"text": …} with optional url, date, outlet, id) and - for standard',
+      'input (a page, or JSON Lines when it starts with {). Pages are parsed and annotated',
+      'in parallel; a page already in the archive (same SHA-256) is skipped unread.',
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'file',
+        default: 'jiedu.db',
+        description: 'The archive to write to; created if missing',
+      },
+      workers: {
+        type: 'string',
+        short: 'j',
+        value: 'n',
+        description: 'Worker threads that parse and annotate (default: one per core)',
+      },
+      'max-size': {
+        type: 'string',
+        value: 'MB',
+        default: '20',
+        description: 'Skip, as failed, any page larger than this (1 MB = 1,048,576 bytes)',
+      },
+      'date-from-path': {
+        type: 'boolean',
+        description:
+          'Take a page date from its path (2024/03/15/a.txt, 20240315.txt) unless a JSONL line gives one',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'A progress bar on a terminal, else a progress line every 5 seconds, on stderr;',
+        'each failed input as "path: reason"; then a summary: stored, already present,',
+        'failed, time and rate. Failures are also appended to a log beside the archive',
+        '(archive.db → archive.failures.jsonl: time, path, reason).',
+        'Each page is stored in a transaction of its own: after a crash or Ctrl-C, run the',
+        'same command again and every page ends up stored exactly once. Ctrl-C stores the',
+        'pages in hand and exits with code 130; a second Ctrl-C drops them.',
+      ],
+    },
+    examples: [
+      'jiedu ingest pages/ --db archive.db',
+      "jiedu ingest 'papers/**/2024-*.txt' --date-from-path",
+      'jiedu ingest feed.jsonl --workers 2 --max-size 5',
+      'cat page.txt | jiedu ingest -',
+    ],
+    load: () => import('./run-ingest.ts'),
+  },
 ];
 
 /** Looks a command up by name. */

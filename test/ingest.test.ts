@@ -9,6 +9,7 @@ import { dateFromPath, readDate } from '../src/ingest/date-from-path.ts';
 import { findOutlet } from '../src/ingest/find-outlet.ts';
 import { type FailureRecord, type IngestOptions, ingest, MB } from '../src/ingest/index.ts';
 import { readLines } from '../src/ingest/read-lines.ts';
+import { WorkerPool } from '../src/ingest/worker-pool.ts';
 import { parse } from '../src/pipeline.ts';
 import { encodeBig5, encodeGb18030, encodeUtf16 } from './helpers/encode.ts';
 import { pages, simplifiedPage, traditionalPage } from './helpers/ingest-pages.ts';
@@ -376,6 +377,48 @@ describe('ingest into a store', () => {
     await assert.rejects(ingest({ inputs: [], store, workers: 0 }), TypeError);
     await assert.rejects(ingest({ inputs: [], store, maxBytes: -1 }), TypeError);
     await assert.rejects(ingest({ inputs: [], store: {} as MemoryStore }), TypeError);
+  });
+});
+
+describe('the worker pool', () => {
+  test('a page too large for the heap limit is parsed again without it; the queue goes on', async () => {
+    const page = traditionalPage(200);
+    let large = '';
+    while (Buffer.byteLength(large) < 1.5e6) large += `${traditionalPage(large.length)}\n\n`;
+    const pool = new WorkerPool(1, 140);
+    try {
+      const results = await Promise.all([
+        pool.run({ id: 1, source: 'a', input: page }),
+        pool.run({ id: 2, source: 'large', input: large }),
+        pool.run({ id: 3, source: 'b', input: page }),
+      ]);
+      assert.deepEqual(
+        results.map((r) => [r.id, r.ok]),
+        [
+          [1, true],
+          [2, true],
+          [3, true],
+        ],
+      );
+      assert.equal(pool.largeRuns, 1);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  test('workers that cannot start break the pool instead of failing page after page', async () => {
+    // 8 MB cannot even hold the tables: every worker dies before answering.
+    const pool = new WorkerPool(1, 8);
+    try {
+      await assert.rejects(async () => {
+        for (let id = 0; id < 10; id++) {
+          await pool.run({ id, source: `p${id}`, input: traditionalPage(id) });
+        }
+      }, /ingest workers cannot start: worker crashed/);
+      assert.match(String(pool.broken), /cannot start/);
+    } finally {
+      await pool.close();
+    }
   });
 });
 

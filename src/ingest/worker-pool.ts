@@ -7,6 +7,15 @@ const TASKS_PER_WORKER = 2;
 /** Workers that die before finishing a single page, in a row, before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
 
+/**
+ * The old-generation heap of a pool worker, in MB. A worker's live tables (jieba, the
+ * lexicon, OpenCC) take about 140 MB; left alone, V8 sizes the heap by the machine's memory
+ * and lets garbage pile up to a gigabyte per worker. 256 MB keeps two workers and the writer
+ * under 1 GB with room for pages up to about a megabyte; a larger page that runs out is
+ * parsed again on a worker of its own without the limit.
+ */
+export const WORKER_HEAP_MB = 256;
+
 interface Pending {
   task: PageTask;
   resolve(result: PageResult): void;
@@ -15,7 +24,7 @@ interface Pending {
 
 interface Slot {
   worker: Worker;
-  /** Tasks sent to this worker and not yet answered, by id. */
+  /** Tasks sent to this worker and not yet answered, in the order sent (= run). */
   pending: Map<number, Pending>;
   /** Whether this worker has answered at least one task (it started fine). */
   answered: boolean;
@@ -24,40 +33,57 @@ interface Slot {
 }
 
 /**
- * How to start the worker module from wherever this module runs. Built, it is
- * `worker.js` beside this file. From the TypeScript sources (bin/jiedu.js under tsx, or the
- * tests under `node --import tsx`), a worker does not inherit the loader the main thread
+ * Starts the worker module from wherever this module runs. Built, it is `worker.js`
+ * beside this file. From the TypeScript sources (bin/jiedu.js under tsx, or the tests
+ * under `node --import tsx`), a worker does not inherit the loader the main thread
  * registered, so it starts from a small script that registers tsx and then imports
- * `worker.ts`.
+ * `worker.ts`. `heapMb` limits the old-generation heap; null leaves V8's default.
  */
-function startWorker(): Worker {
+function startWorker(heapMb: number | null): Worker {
   const here = new URL(import.meta.url);
-  if (!here.pathname.endsWith('.ts')) return new Worker(new URL('./worker.js', here));
+  const resourceLimits = heapMb === null ? {} : { maxOldGenerationSizeMb: heapMb };
+  if (!here.pathname.endsWith('.ts')) {
+    return new Worker(new URL('./worker.js', here), { resourceLimits });
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./worker.ts', here).href;
   // A CommonJS script (what `eval` runs): dynamic imports, no top-level await.
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true });
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+/** Whether a worker died of its heap limit. */
+function outOfMemory(err: unknown): boolean {
+  return (err as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
 /**
  * A fixed number of worker threads that parse and annotate pages. `run` hands a task to
- * the least busy worker; a worker that crashes fails its tasks with the reason and is
- * replaced, so one poisonous page cannot stop a batch.
+ * the least busy worker. A worker that crashes is replaced: the page it was working on
+ * fails with the reason (or, when the heap limit killed it, is parsed again on a worker
+ * without the limit), and the pages queued behind it go to the others; one poisonous page
+ * never stops a batch.
  */
 export class WorkerPool {
   readonly size: number;
   readonly #slots: Slot[] = [];
+  readonly #heapMb: number | null;
   #failedStarts = 0;
   #closed = false;
   /** Set when workers keep dying at start: every later `run` rejects with it. */
   #broken: Error | null = null;
+  /** One-off workers without a heap limit, for pages too large for the pool's. */
+  readonly #large = new Set<Worker>();
+  /** Pages that ran out of the pool's heap and were parsed again without the limit. */
+  largeRuns = 0;
 
-  constructor(size: number) {
+  /** `heapMb`: the workers' old-generation limit, {@link WORKER_HEAP_MB} by default. */
+  constructor(size: number, heapMb: number | null = WORKER_HEAP_MB) {
     if (!Number.isInteger(size) || size < 1) {
       throw new TypeError('WorkerPool: `size` must be a positive integer');
     }
     this.size = size;
+    this.#heapMb = heapMb;
     for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());
   }
 
@@ -73,32 +99,36 @@ export class WorkerPool {
 
   /** Parses and annotates one page on a worker. Rejects only when the pool is broken. */
   run(task: PageTask): Promise<PageResult> {
-    if (this.#broken !== null) return Promise.reject(this.#broken);
-    if (this.#closed) return Promise.reject(new Error('WorkerPool: the pool is closed'));
-    let best = this.#slots[0] as Slot;
-    for (const slot of this.#slots) if (slot.pending.size < best.pending.size) best = slot;
     return new Promise<PageResult>((resolve, reject) => {
-      best.pending.set(task.id, { task, resolve, reject });
-      // A busy worker keeps the process alive; an idle one must not.
-      best.worker.ref();
-      best.worker.postMessage(task);
+      this.#submit({ task, resolve, reject });
     });
   }
 
   /** Ends every worker; tasks still pending are abandoned (their promises never settle). */
   async close(): Promise<void> {
     this.#closed = true;
-    await Promise.all(
-      this.#slots.map((slot) => {
-        slot.retired = true;
-        return slot.worker.terminate();
-      }),
-    );
+    const ending = this.#slots.map((slot) => {
+      slot.retired = true;
+      return slot.worker.terminate();
+    });
+    for (const worker of this.#large) ending.push(worker.terminate());
+    await Promise.all(ending);
+  }
+
+  #submit(pending: Pending): void {
+    if (this.#broken !== null) return pending.reject(this.#broken);
+    if (this.#closed) return pending.reject(new Error('WorkerPool: the pool is closed'));
+    let best = this.#slots[0] as Slot;
+    for (const slot of this.#slots) if (slot.pending.size < best.pending.size) best = slot;
+    best.pending.set(pending.task.id, pending);
+    // A busy worker keeps the process alive; an idle one must not.
+    best.worker.ref();
+    best.worker.postMessage(pending.task);
   }
 
   #spawn(): Slot {
     const slot: Slot = {
-      worker: startWorker(),
+      worker: startWorker(this.#heapMb),
       pending: new Map(),
       answered: false,
       retired: false,
@@ -113,39 +143,74 @@ export class WorkerPool {
       pending.resolve(result);
     });
     // A worker that throws also exits; 'error' carries the reason, 'exit' does the cleanup.
-    let crash = 'the worker stopped';
+    let crash: unknown = null;
     slot.worker.on('error', (err) => {
-      crash = err instanceof Error ? err.message : String(err);
+      crash = err;
     });
     slot.worker.on('exit', (code) => {
-      if (slot.retired) return;
-      this.#replace(slot, `worker crashed (exit code ${code}): ${crash}`);
+      if (!slot.retired) this.#replace(slot, code, crash);
     });
     slot.worker.unref();
     return slot;
   }
 
-  /** Fails a dead worker's tasks and starts another in its place. */
-  #replace(slot: Slot, reason: string): void {
+  /** Replaces a dead worker; settles or reassigns the tasks it held. */
+  #replace(slot: Slot, code: number, crash: unknown): void {
+    slot.retired = true;
     if (!slot.answered) this.#failedStarts++;
-    const index = this.#slots.indexOf(slot);
-    const orphans = [...slot.pending.values()];
+    const [current, ...queued] = [...slot.pending.values()];
     slot.pending.clear();
+    const message = crash instanceof Error ? crash.message : 'the worker stopped';
+    const reason = `worker crashed (exit code ${code}): ${message}`;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
-      this.#broken = new Error(`ingest workers cannot start: ${reason}`);
-    } else if (!this.#closed && index >= 0) {
-      this.#slots[index] = this.#spawn();
-    }
-    const broken = this.#broken;
-    if (broken === null) {
-      for (const { task, resolve } of orphans) resolve({ id: task.id, ok: false, reason });
+      // Nothing will run on a broken pool: every waiting caller hears why.
+      const broken = new Error(`ingest workers cannot start: ${reason}`);
+      this.#broken = broken;
+      for (const pending of [current, ...queued]) pending?.reject(broken);
+      for (const other of this.#slots) {
+        for (const pending of other.pending.values()) pending.reject(broken);
+        other.pending.clear();
+      }
       return;
     }
-    // Nothing will run on a broken pool: every waiting caller hears why.
-    for (const { reject } of orphans) reject(broken);
-    for (const other of this.#slots) {
-      for (const { reject } of other.pending.values()) reject(broken);
-      other.pending.clear();
+    const index = this.#slots.indexOf(slot);
+    if (!this.#closed && index >= 0) this.#slots[index] = this.#spawn();
+    // The worker runs its tasks in order, so the first one is what it died on.
+    if (current !== undefined) {
+      if (outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);
+      else current.resolve({ id: current.task.id, ok: false, reason });
     }
+    for (const pending of queued) this.#submit(pending);
+  }
+
+  /** Parses one page on a worker of its own without the heap limit, then ends it. */
+  #runLarge(pending: Pending): void {
+    if (this.#closed) return;
+    this.largeRuns++;
+    const worker = startWorker(null);
+    this.#large.add(worker);
+    let crash: unknown = null;
+    let settled = false;
+    const finish = (result: PageResult) => {
+      if (settled) return;
+      settled = true;
+      this.#large.delete(worker);
+      void worker.terminate();
+      pending.resolve(result);
+    };
+    worker.on('message', (result: PageResult) => finish(result));
+    worker.on('error', (err) => {
+      crash = err;
+    });
+    worker.on('exit', (code) => {
+      if (this.#closed) return;
+      const message = crash instanceof Error ? crash.message : 'the worker stopped';
+      finish({
+        id: pending.task.id,
+        ok: false,
+        reason: `worker crashed (exit code ${code}): ${message}`,
+      });
+    });
+    worker.postMessage(pending.task);
   }
 }

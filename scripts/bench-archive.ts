@@ -1,0 +1,292 @@
+/**
+ * npm run bench:archive [-- --articles N] [-- --workers N] [-- --queries 1000] [-- --seed 1]
+ *                       [-- --dir DIR] [-- --keep] [-- --null-store] [-- --json]
+ *
+ * The archive at scale. Composes N articles (default 100,000; --articles 1000000 for the
+ * full target) from the vocabulary and structures of samples/ and test/fixtures/ (see
+ * scripts/lib/archive-compose.ts), writes them as JSON Lines feeds plus one page file in
+ * twenty (Big5, GB18030 or UTF-8), ingests them into a fresh SQLite archive with every core
+ * (the same `ingest` the CLI runs: worker threads parse and annotate, one writer), then runs
+ * 1,000 searches of one to four words in both scripts. Prints articles/s and MB/s of
+ * ingest, database bytes per article, search latency p50/p95/p99 and peak RSS, against the
+ * targets: 1M articles in under 20 minutes on 2 cores, search p95 under 20 ms at 1M, RSS
+ * under 1 GB throughout. Below 1M the ingest time for 1M is projected from the measured
+ * rate, and the report says so.
+ *
+ * --null-store ingests into a store that keeps nothing: the ceiling of parse + annotate
+ * on this machine, without SQLite.
+ */
+import { existsSync, rmSync, statSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { DocumentInput, PutResult, Store } from '../src/store/types.ts';
+import { buildVocabulary, composer, queries } from './lib/archive-compose.ts';
+import { writeCorpus } from './lib/archive-corpus.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const MB = 1e6;
+const TARGETS = { ingestMinutesAt1M: 20, searchP95Ms: 20, rssMb: 1000, cores: 2 };
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    workers: { type: 'string' },
+    queries: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+    'null-store': { type: 'boolean', default: false },
+    json: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+const queryCount = Number(values.queries);
+const seed = Number(values.seed);
+if (!Number.isInteger(articles) || articles < 1)
+  throw new TypeError('--articles: a positive whole number');
+if (!Number.isInteger(workers) || workers < 1)
+  throw new TypeError('--workers: a positive whole number');
+if (!Number.isInteger(queryCount) || queryCount < 0)
+  throw new TypeError('--queries: a whole number');
+
+// The built package is what users run (the npm script builds it first); the sources through
+// tsx are used only when there is no build, and the report says which.
+const DIST_INGEST = join(ROOT, 'dist', 'ingest', 'index.js');
+const built = existsSync(DIST_INGEST);
+const { ingest } = (await import(
+  built ? DIST_INGEST : '../src/ingest/index.ts'
+)) as typeof import('../src/ingest/index.ts');
+
+/** What the benchmark needs of the archive beyond `Store`; looked up, as the store may lag. */
+interface Searchable extends Store {
+  search?(query: { text: string; limit?: number }): unknown[];
+  stats?(): { articles: number; documents: number; fileBytes: number };
+}
+
+/** Opens the SQLite archive, or undefined when src/store has no openStore yet. */
+async function openArchive(path: string): Promise<Searchable | undefined> {
+  const module = built
+    ? join(ROOT, 'dist', 'store', 'index.js')
+    : join(ROOT, 'src', 'store', 'index.ts');
+  if (!existsSync(module)) return undefined;
+  const { openStore } = (await import(module)) as { openStore?: (path: string) => Searchable };
+  return openStore?.(path);
+}
+
+/** A store that keeps only the hashes: what ingest costs without SQLite. */
+class NullStore implements Store {
+  readonly #hashes = new Set<string>();
+  hasDocument(hash: string): boolean {
+    return this.#hashes.has(hash);
+  }
+  putDocument(doc: DocumentInput): PutResult {
+    const created = !this.#hashes.has(doc.hash);
+    this.#hashes.add(doc.hash);
+    return { documentId: this.#hashes.size, created };
+  }
+  close(): void {}
+}
+
+/** Counts what goes through a store: documents, their articles and page bytes. */
+function counting(store: Store) {
+  const counts = { documents: 0, articles: 0, pageBytes: 0 };
+  const wrapped: Store = {
+    hasDocument: (hash) => store.hasDocument(hash),
+    putDocument: (doc) => {
+      const result = store.putDocument(doc);
+      if (result.created) {
+        counts.documents++;
+        counts.articles += doc.page.children.length;
+        counts.pageBytes += doc.bytes;
+      }
+      return result;
+    },
+    close: () => store.close(),
+  };
+  return { counts, store: wrapped };
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+const rssNow = () => process.memoryUsage.rss() / MB;
+const log = (line: string) => {
+  if (!values.json) console.log(line);
+};
+
+async function main(): Promise<void> {
+  const dir = values.dir ?? (await mkdtemp(join(tmpdir(), 'jiedu-bench-archive-')));
+  const inputDir = join(dir, 'input');
+  const dbPath = join(dir, 'archive.db');
+  if (existsSync(dbPath)) throw new Error(`bench: ${dbPath} exists; give an empty --dir`);
+
+  // 1. The corpus.
+  let t = performance.now();
+  const vocabulary = buildVocabulary(ROOT);
+  const corpus = writeCorpus(inputDir, articles, composer(vocabulary, seed));
+  const generateS = (performance.now() - t) / 1000;
+  log(
+    `corpus: ${corpus.articles} articles, ${(corpus.bytes / MB).toFixed(1)} MB of page text, ` +
+      `${corpus.jsonlFiles} JSONL files + ${corpus.pageFiles} page files ` +
+      `(${Object.entries(corpus.encodings)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}), composed from ${vocabulary.headlines.length} headlines, ` +
+      `${vocabulary.paragraphs.length} paragraphs, ${vocabulary.people.length} people and ` +
+      `${vocabulary.places.length} places in ${generateS.toFixed(1)} s`,
+  );
+
+  // 2. Ingest, with every core.
+  const archive = values['null-store'] ? undefined : await openArchive(dbPath);
+  const base: Store = archive ?? new NullStore();
+  const storeKind = archive !== undefined ? 'SQLite' : 'null store (nothing kept)';
+  if (archive === undefined && !values['null-store']) {
+    log('bench: src/store has no openStore yet: ingesting into a null store (nothing kept)');
+  }
+  const { counts, store } = counting(base);
+  let peakRss = rssNow();
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, rssNow());
+  }, 250);
+  sampler.unref();
+  let lastLog = performance.now();
+  t = performance.now();
+  const summary = await ingest({
+    inputs: [inputDir],
+    store,
+    workers,
+    onProgress: (stats) => {
+      const now = performance.now();
+      if (now - lastLog < 10_000) return;
+      lastLog = now;
+      const s = (now - t) / 1000;
+      log(
+        `  ${stats.documents} documents in ${s.toFixed(0)} s (${(stats.documents / s).toFixed(0)}/s), ` +
+          `${((100 * stats.bytes) / (stats.totalBytes || 1)).toFixed(0)}%, RSS ${rssNow().toFixed(0)} MB`,
+      );
+    },
+  });
+  const ingestS = (performance.now() - t) / 1000;
+  peakRss = Math.max(peakRss, rssNow());
+  const articlesPerS = counts.articles / ingestS;
+  const documentsPerS = summary.documents / ingestS;
+  const mbPerS = counts.pageBytes / MB / ingestS;
+  let fileBytes: number | null = null;
+  if (archive !== undefined) {
+    fileBytes =
+      archive.stats?.().fileBytes ??
+      ['', '-wal'].reduce(
+        (sum, ext) => sum + (existsSync(dbPath + ext) ? statSync(dbPath + ext).size : 0),
+        0,
+      );
+  }
+  log(
+    `ingest (${storeKind}, ${workers} workers, ${built ? 'built dist/' : 'sources via tsx'}): ` +
+      `${summary.stored} documents stored (${counts.articles} articles), ${summary.present} already present, ` +
+      `${summary.failed} failed in ${ingestS.toFixed(1)} s: ${articlesPerS.toFixed(0)} articles/s, ` +
+      `${documentsPerS.toFixed(0)} documents/s, ${mbPerS.toFixed(2)} MB/s of page text`,
+  );
+  if (fileBytes !== null) {
+    log(
+      `archive: ${(fileBytes / MB).toFixed(1)} MB, ${(fileBytes / counts.articles).toFixed(0)} bytes per article`,
+    );
+  }
+
+  // 3. Search: 1,000 queries of one to four words, half Traditional, half Simplified.
+  let search: {
+    p50: number;
+    p95: number;
+    p99: number;
+    queries: number;
+    emptyShare: number;
+  } | null = null;
+  if (archive?.search !== undefined) {
+    const list = queries(vocabulary, queryCount, seed + 1);
+    for (const q of list.slice(0, 50)) archive.search({ text: q, limit: 20 });
+    const times: number[] = [];
+    let empty = 0;
+    for (const q of list) {
+      const start = performance.now();
+      const hits = archive.search({ text: q, limit: 20 });
+      times.push(performance.now() - start);
+      if (hits.length === 0) empty++;
+      if (times.length % 50 === 0) peakRss = Math.max(peakRss, rssNow());
+    }
+    times.sort((a, b) => a - b);
+    search = {
+      p50: percentile(times, 50),
+      p95: percentile(times, 95),
+      p99: percentile(times, 99),
+      queries: times.length,
+      emptyShare: empty / Math.max(1, times.length),
+    };
+    log(
+      `search: ${search.queries} queries (1–4 words, both scripts, 20 hits each): ` +
+        `p50 ${search.p50.toFixed(2)} ms, p95 ${search.p95.toFixed(2)} ms, p99 ${search.p99.toFixed(2)} ms; ` +
+        `${(search.emptyShare * 100).toFixed(0)}% found nothing`,
+    );
+  } else {
+    // TODO(store): wired once the archive offers search(); the lead wires it if this lags.
+    log('search: not measured — the store has no search() yet (TODO: wire when src/store lands)');
+  }
+  clearInterval(sampler);
+  store.close();
+  const maxRss = Math.max(peakRss, (process.resourceUsage().maxRSS * 1024) / MB);
+
+  // 4. Against the targets.
+  const minutesAt1M = 1e6 / articlesPerS / 60;
+  const projected = counts.articles < 1e6;
+  const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  const cores = availableParallelism();
+  log('targets:');
+  log(
+    `  ingest 1M articles < ${TARGETS.ingestMinutesAt1M} min on ${TARGETS.cores} cores: ` +
+      `${minutesAt1M.toFixed(1)} min${projected ? ` (projected from ${counts.articles} articles)` : ''} on ${cores} cores — ${verdict(minutesAt1M < TARGETS.ingestMinutesAt1M)}` +
+      (archive === undefined ? ' (null store: SQLite not counted)' : ''),
+  );
+  if (search !== null) {
+    log(
+      `  search p95 < ${TARGETS.searchP95Ms} ms at 1M: ${search.p95.toFixed(2)} ms at ${counts.articles} articles — ` +
+        `${verdict(search.p95 < TARGETS.searchP95Ms)}${projected ? ' (measured below 1M)' : ''}`,
+    );
+  } else {
+    log(`  search p95 < ${TARGETS.searchP95Ms} ms at 1M: not measured`);
+  }
+  log(
+    `  peak RSS < ${TARGETS.rssMb} MB throughout: ${maxRss.toFixed(0)} MB — ${verdict(maxRss < TARGETS.rssMb)}`,
+  );
+
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        {
+          articlesRequested: articles,
+          corpus,
+          generateSeconds: generateS,
+          store: storeKind,
+          workers,
+          built,
+          ingest: { ...counts, seconds: ingestS, articlesPerS, documentsPerS, mbPerS, summary },
+          fileBytes,
+          bytesPerArticle: fileBytes === null ? null : fileBytes / counts.articles,
+          search,
+          peakRssMb: maxRss,
+          minutesAt1M,
+          projected,
+          node: process.version,
+        },
+        null,
+        2,
+      ),
+    );
+  }
+  if (values.keep) log(`kept: ${dir}`);
+  else if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });
+}
+
+await main();

@@ -116,8 +116,10 @@ export class WorkerPool {
   }
 
   #submit(pending: Pending): void {
-    if (this.#broken !== null) return pending.reject(this.#broken);
-    if (this.#closed) return pending.reject(new Error('WorkerPool: the pool is closed'));
+    if (this.#broken !== null || this.#closed) {
+      pending.reject(this.#broken ?? new Error('WorkerPool: the pool is closed'));
+      return;
+    }
     let best = this.#slots[0] as Slot;
     for (const slot of this.#slots) if (slot.pending.size < best.pending.size) best = slot;
     best.pending.set(pending.task.id, pending);

@@ -1,4 +1,4 @@
-import { extname, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import { type IngestSummary, ingest, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
 import type { Store } from '../store/types.ts';
@@ -9,8 +9,14 @@ import { type CommandArgs, EXIT } from './schema.ts';
 /** The exit code of a run stopped by Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
 
-/** The archive when --db is not given: jiedu.db in the working folder. */
+/** The archive when neither --db nor $JIEDU_DB names one: jiedu.db in the working folder. */
 export const DEFAULT_DB = 'jiedu.db';
+
+/** How to name a file in messages: relative to the working folder when it is inside it. */
+function shown(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
 
 /** The failures log beside an archive: archive.db → archive.failures.jsonl. */
 export function failuresLogPath(db: string): string {
@@ -81,8 +87,10 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       'ingest',
     );
   }
-  const db = typeof flags.db === 'string' ? flags.db : DEFAULT_DB;
-  const dbPath = resolve(io.cwd, db);
+  // The archive the other archive commands read: --db, else $JIEDU_DB, else ./jiedu.db.
+  const given = typeof flags.db === 'string' ? flags.db : process.env.JIEDU_DB;
+  const dbPath = resolve(io.cwd, given !== undefined && given !== '' ? given : DEFAULT_DB);
+  const db = shown(dbPath, io.cwd);
 
   const store = await openArchive(dbPath);
   const stop = new AbortController();
@@ -126,7 +134,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const head = summary.interrupted ? 'jiedu ingest: interrupted: ' : 'jiedu ingest: ';
   io.stderr.write(`${head}${summaryLine(summary, db)}\n`);
   if (summary.failuresLog !== undefined) {
-    io.stderr.write(`jiedu ingest: failures logged to ${summary.failuresLog}\n`);
+    io.stderr.write(`jiedu ingest: failures logged to ${shown(summary.failuresLog, io.cwd)}\n`);
   }
   if (summary.interrupted) {
     io.stderr.write('jiedu ingest: run the same command again to finish the job\n');

@@ -282,8 +282,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       db: {
         type: 'string',
         value: 'file',
-        default: 'jiedu.db',
-        description: 'The archive to write to; created if missing',
+        description:
+          'The archive to write to, created if missing (default: $JIEDU_DB, else jiedu.db)',
       },
       workers: {
         type: 'string',

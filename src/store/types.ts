@@ -1,4 +1,6 @@
-import type { PageNode } from '../tree/types.ts';
+import type { EntityType, StanceClass } from '../tree/annotations.ts';
+import type { ArticleView } from '../tree/article-view.ts';
+import type { Encoding, PageNode, Range, Script } from '../tree/types.ts';
 
 /**
  * The archive's contract. The rest of jiedu sees this interface, never SQL, so a
@@ -40,4 +42,245 @@ export interface Store {
    * one transaction; a document already stored (same hash) is left as it is. */
   putDocument(doc: DocumentInput): PutResult;
   close(): void;
+}
+
+/*
+ * Reading the archive: search, one article, entities, quotes, stances, export and figures.
+ * Every archive offers these; a writer that only stores (an ingest test's memory store)
+ * implements `Store` alone.
+ */
+
+/** Which articles a query looks at; every filter narrows, none widens. */
+export interface ArchiveFilter {
+  /** The document's outlet, in either script: 文匯報 finds 文汇报. */
+  outlet?: string;
+  /** Publication dates from this day on, YYYY-MM-DD (inclusive). */
+  from?: string;
+  /** Publication dates up to this day, YYYY-MM-DD (inclusive). */
+  to?: string;
+  /** Articles that mention this entity: a canonical name in either script (習近平, 习近平)
+   * or an id (`PER:习近平`). */
+  entity?: string;
+  /** Articles that quote this entity (canonical name in either script, or an id). */
+  speaker?: string;
+}
+
+/** A page of results: at most `limit` (default 20) after skipping `offset` (default 0). */
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+/** A full-text search: words and phrases in either script, with filters. */
+export interface SearchQuery extends ArchiveFilter, Page {
+  /**
+   * The query: words (any run of Chinese characters is found wherever it occurs, inside
+   * longer words too), "quoted phrases", AND (the default between words), OR, NOT,
+   * parentheses and a trailing * for a prefix (covid*, 中*). Traditional and Simplified
+   * find each other. Empty or absent: every article the filters let through, newest first.
+   */
+  text?: string;
+  /** Characters of text in a snippet; default 80. */
+  snippetLength?: number;
+}
+
+/** A stretch of text with the matches in it; `highlights` are offsets into `text`. */
+export interface Snippet {
+  text: string;
+  highlights: Range[];
+}
+
+/** One article found by a search. */
+export interface SearchHit {
+  articleId: number;
+  documentId: number;
+  /** The article's headline in the page's own script ('' when it has none). */
+  headline: string;
+  outlet: string | null;
+  date: string | null;
+  source: string;
+  url: string | null;
+  script: Script;
+  /** BM25 relevance, higher is better; null for a listing without query text. */
+  score: number | null;
+  /** Text around the best matches, in the page's own script, matches highlighted. */
+  snippet: Snippet;
+  /** Every match in the article as offsets into the document's decoded text. */
+  matches: Range[];
+}
+
+/** An article as stored, with its document. */
+export interface StoredArticle {
+  id: number;
+  document: StoredDocument;
+  /** Position of the article on its page, from 0. */
+  index: number;
+  /** The article view of this one article (annotation fields when it was annotated). */
+  view: ArticleView;
+}
+
+/** A stored document without its text. */
+export interface StoredDocument {
+  id: number;
+  hash: string;
+  source: string;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  externalId: string | null;
+  bytes: number;
+  encoding: Encoding;
+  script: Script;
+  /** When it was stored, ISO 8601. */
+  storedAt: string;
+}
+
+/** Filters for listing entities. */
+export interface EntityQuery extends Page {
+  type?: EntityType;
+  /** Only entities whose canonical name contains this, in either script. */
+  name?: string;
+  /** Count only articles that pass these; without any, the archive's running totals. */
+  filter?: Omit<ArchiveFilter, 'entity' | 'speaker'>;
+}
+
+/** An entity with how often the archive mentions it. */
+export interface EntityRow {
+  id: string;
+  type: EntityType;
+  /** Canonical name, Simplified (the id's own spelling). */
+  name: string;
+  /** Articles that mention it. */
+  articles: number;
+  mentions: number;
+}
+
+/** Filters for listing quotes. */
+export interface QuoteQuery extends ArchiveFilter, Page {
+  /** Only quotes whose content contains this text, in either script. */
+  about?: string;
+  kind?: 'direct' | 'reported';
+}
+
+/** A quote with where it was printed. */
+export interface QuoteRow {
+  id: number;
+  articleId: number;
+  documentId: number;
+  date: string | null;
+  outlet: string | null;
+  /** Entity id of the speaker, or null when it was not resolved. */
+  speakerId: string | null;
+  /** The speaker's canonical name in the page's script, else as written (他, 這位專家). */
+  speaker: string;
+  kind: 'direct' | 'reported';
+  cue: string;
+  text: string;
+  /** Offsets of the whole quote in the document's decoded text. */
+  start: number;
+  end: number;
+}
+
+/** Filters for listing stances. */
+export interface StanceQuery extends ArchiveFilter, Page {
+  /** Only stances with this actor among their actors (name in either script, or id). */
+  actor?: string;
+  class?: StanceClass;
+  /** Only stances whose target contains this text, in either script. */
+  about?: string;
+  /** true: only negated stances (不支持); false: only plain ones. */
+  negated?: boolean;
+}
+
+/** A stance with where it was printed. */
+export interface StanceRow {
+  id: number;
+  articleId: number;
+  documentId: number;
+  date: string | null;
+  outlet: string | null;
+  /** Entity ids of the actors. */
+  actorIds: string[];
+  /** The actors' canonical names in the page's script. */
+  actors: string[];
+  cue: string;
+  class: StanceClass;
+  plover: string;
+  target: string;
+  negated: boolean;
+  modality: string[];
+  start: number;
+  end: number;
+}
+
+/** A group and its size, for `--count`. */
+export interface CountRow {
+  key: string;
+  count: number;
+}
+
+/** What quotes can be counted by. */
+export type QuoteGroup = 'speaker' | 'cue' | 'kind' | 'outlet' | 'date';
+/** What stances can be counted by. */
+export type StanceGroup = 'class' | 'actor' | 'cue' | 'plover' | 'target' | 'outlet' | 'date';
+
+/** An article for export: its metadata and reader text (one block a line). */
+export interface ArticleRecord {
+  id: number;
+  documentId: number;
+  index: number;
+  source: string;
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
+  externalId: string | null;
+  script: Script;
+  headline: string;
+  text: string;
+  /** Entity ids mentioned, most mentioned first. */
+  entities: string[];
+  keywords: string[];
+}
+
+/** Figures about the archive. */
+export interface ArchiveStats {
+  schemaVersion: number;
+  documents: number;
+  articles: number;
+  blocks: number;
+  entities: number;
+  mentions: number;
+  quotes: number;
+  stances: number;
+  /** Bytes of input stored, and of the archive on disk (database and write-ahead log). */
+  inputBytes: number;
+  fileBytes: number;
+  /** Earliest and latest publication date, when any document has one. */
+  firstDate: string | null;
+  lastDate: string | null;
+  /** Documents per script and per outlet (the 20 largest outlets). */
+  scripts: CountRow[];
+  outlets: CountRow[];
+}
+
+/** The archive with its queries: what `openStore` returns. */
+export interface Archive extends Store {
+  /** Searches the articles; results ranked by BM25, or newest first without query text.
+   * Throws QueryError for a query it cannot read. */
+  search(query: SearchQuery): SearchHit[];
+  /** One article with its document, or undefined when there is no such id. */
+  getArticle(id: number): StoredArticle | undefined;
+  entities(query?: EntityQuery): EntityRow[];
+  quotes(query?: QuoteQuery): QuoteRow[];
+  countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[];
+  stances(query?: StanceQuery): StanceRow[];
+  countStances(query: StanceQuery, by: StanceGroup): CountRow[];
+  /** How many entities of each type the query selects, largest first. */
+  countEntities(query?: EntityQuery): CountRow[];
+  /** Every article, quote, stance or entity, in id order, one at a time. */
+  exportArticles(filter?: ArchiveFilter): IterableIterator<ArticleRecord>;
+  exportQuotes(filter?: ArchiveFilter): IterableIterator<QuoteRow>;
+  exportStances(filter?: ArchiveFilter): IterableIterator<StanceRow>;
+  exportEntities(): IterableIterator<EntityRow>;
+  stats(): ArchiveStats;
 }

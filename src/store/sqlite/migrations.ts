@@ -1,0 +1,255 @@
+import type Database from 'better-sqlite3';
+import { simplifiedView } from '../../normalize/index.ts';
+import { type ArticleSpans, articleText } from '../article-text.ts';
+import { indexStream } from '../search/index-stream.ts';
+import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
+
+/**
+ * The archive's schema as an ordered list of migrations. `PRAGMA user_version` holds the
+ * number of migrations applied; opening an archive applies the missing ones in order, each
+ * in its own transaction, so an older archive is upgraded in place and a failed upgrade
+ * leaves it at the last version that completed. A released migration is never edited:
+ * a change of schema is a new migration at the end.
+ */
+
+export interface Migration {
+  version: number;
+  /** What it does, for errors and the log. */
+  name: string;
+  up(db: Database.Database): void;
+}
+
+/** 1: documents, articles and their blocks, entities, mentions, quotes, stances, keywords. */
+function createArchive(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE documents (
+      id          INTEGER PRIMARY KEY,
+      hash        TEXT NOT NULL UNIQUE,
+      source      TEXT NOT NULL,
+      encoding    TEXT NOT NULL,
+      script      TEXT NOT NULL,
+      outlet      TEXT,
+      outlet_key  TEXT,             -- the outlet in Simplified, for filters in either script
+      date        TEXT,             -- YYYY-MM-DD
+      url         TEXT,
+      external_id TEXT,
+      bytes       INTEGER NOT NULL,
+      info        TEXT NOT NULL,    -- JSON: the rest of the page's SourceInfo
+      stored_at   TEXT NOT NULL
+    );
+
+    -- The decoded text every offset points into, apart: documents stay small rows that
+    -- filters and joins read quickly.
+    CREATE TABLE document_texts (
+      document INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+      text     TEXT NOT NULL
+    );
+
+    CREATE TABLE articles (
+      id         INTEGER PRIMARY KEY,
+      document   INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+      idx        INTEGER NOT NULL,
+      date       TEXT,              -- the document's date and outlet key, copied here so
+      outlet_key TEXT,              -- search filters need not read documents
+      headline   TEXT NOT NULL,
+      span_start INTEGER NOT NULL,
+      span_end   INTEGER NOT NULL,
+      spans      TEXT NOT NULL,     -- JSON: per block, its source pieces [s, e, s, e, …]
+      annotated  INTEGER NOT NULL,
+      dates      TEXT,              -- JSON: DateMention[] when annotated
+      summary    TEXT,              -- JSON: the summary's ranges and text when annotated
+      UNIQUE (document, idx)
+    );
+    CREATE INDEX articles_date ON articles (date);
+    CREATE INDEX articles_outlet ON articles (outlet_key, date);
+
+    CREATE TABLE blocks (
+      article    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      idx        INTEGER NOT NULL,
+      type       TEXT NOT NULL,
+      span_start INTEGER NOT NULL,
+      span_end   INTEGER NOT NULL,
+      text       TEXT,              -- NULL when it is its pieces of the document text, joined
+      data       TEXT NOT NULL,     -- JSON: the node's other fields (pieces, speaker, level…)
+      PRIMARY KEY (article, idx)
+    );
+
+    CREATE TABLE entities (
+      id       INTEGER PRIMARY KEY,
+      key      TEXT NOT NULL UNIQUE, -- the annotation id, PER:习近平
+      type     TEXT NOT NULL,
+      name     TEXT NOT NULL,        -- canonical name, Simplified
+      articles INTEGER NOT NULL DEFAULT 0,
+      mentions INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX entities_name ON entities (name);
+
+    CREATE TABLE article_entities (
+      article  INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      entity   INTEGER NOT NULL REFERENCES entities (id),
+      name     TEXT NOT NULL,        -- canonical name in the page's script
+      mentions INTEGER NOT NULL,
+      PRIMARY KEY (article, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_entity ON article_entities (entity, article);
+
+    CREATE TABLE mentions (
+      article    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      span_start INTEGER NOT NULL,
+      span_end   INTEGER NOT NULL,
+      entity     INTEGER NOT NULL REFERENCES entities (id),
+      kind       TEXT NOT NULL,
+      text       TEXT NOT NULL,
+      PRIMARY KEY (article, span_start, span_end, entity)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE quotes (
+      id            INTEGER PRIMARY KEY,
+      article       INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      idx           INTEGER NOT NULL,
+      span_start    INTEGER NOT NULL,
+      span_end      INTEGER NOT NULL,
+      speaker       INTEGER REFERENCES entities (id),
+      speaker_text  TEXT NOT NULL,
+      kind          TEXT NOT NULL,
+      cue           TEXT NOT NULL,
+      content_start INTEGER NOT NULL,
+      content_end   INTEGER NOT NULL,
+      content       TEXT NOT NULL
+    );
+    CREATE INDEX quotes_article ON quotes (article);
+    CREATE INDEX quotes_speaker ON quotes (speaker);
+
+    CREATE TABLE stances (
+      id           INTEGER PRIMARY KEY,
+      article      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      idx          INTEGER NOT NULL,
+      span_start   INTEGER NOT NULL,
+      span_end     INTEGER NOT NULL,
+      actors       TEXT NOT NULL,    -- JSON: the actors' entity keys, in order
+      cue          TEXT NOT NULL,
+      class        TEXT NOT NULL,
+      plover       TEXT NOT NULL,
+      target_start INTEGER NOT NULL,
+      target_end   INTEGER NOT NULL,
+      target       TEXT NOT NULL,
+      negated      INTEGER NOT NULL,
+      modality     TEXT NOT NULL     -- JSON: modal words before the cue
+    );
+    CREATE INDEX stances_article ON stances (article);
+    CREATE INDEX stances_class ON stances (class);
+
+    CREATE TABLE keywords (
+      article INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      rank    INTEGER NOT NULL,
+      text    TEXT NOT NULL,
+      score   REAL NOT NULL,
+      PRIMARY KEY (article, rank)
+    ) WITHOUT ROWID;
+  `);
+}
+
+/** 2: stance actors as a table of their own, so stances can be filtered by actor. */
+function addStanceActors(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE stance_actors (
+      stance INTEGER NOT NULL REFERENCES stances (id) ON DELETE CASCADE,
+      entity INTEGER NOT NULL REFERENCES entities (id),
+      PRIMARY KEY (stance, entity)
+    ) WITHOUT ROWID;
+    CREATE INDEX stance_actors_entity ON stance_actors (entity, stance);
+  `);
+  const find = db.prepare<[string], { id: number }>('SELECT id FROM entities WHERE key = ?');
+  const add = db.prepare('INSERT INTO entities (key, type, name) VALUES (?, ?, ?)');
+  const link = db.prepare('INSERT OR IGNORE INTO stance_actors (stance, entity) VALUES (?, ?)');
+  const stances = db.prepare<[number], { id: number; actors: string }>(
+    'SELECT id, actors FROM stances WHERE id > ? ORDER BY id LIMIT 1000',
+  );
+  // In batches: a connection cannot write while it iterates.
+  for (let rows = stances.all(0); rows.length > 0; rows = stances.all(rows.at(-1)?.id ?? 0)) {
+    for (const { id, actors } of rows) {
+      for (const key of JSON.parse(actors) as string[]) {
+        const colon = key.indexOf(':');
+        const entity =
+          find.get(key)?.id ??
+          Number(add.run(key, key.slice(0, colon), key.slice(colon + 1)).lastInsertRowid);
+        link.run(id, entity);
+      }
+    }
+  }
+}
+
+/**
+ * 3: full-text search: the index stream of each article's Simplified text (see
+ * search/index-stream.ts), in partitioned FTS5 tables (see search-index.ts), rowid = article
+ * id, and a table of settings that records the partition size. Partitions are created as
+ * articles arrive; this indexes the articles already stored.
+ */
+function addSearchIndex(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE settings (
+      key   TEXT PRIMARY KEY,
+      value TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?)').run(
+    PARTITION_SETTING,
+    String(PARTITION_SIZE),
+  );
+  const index = new SearchIndex(db);
+  const batch = db.prepare<[number], { id: number; spans: string; text: string }>(
+    `SELECT a.id, a.spans, t.text
+       FROM articles a JOIN document_texts t ON t.document = a.document
+      WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+  );
+  for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-1)?.id ?? 0)) {
+    for (const row of rows) {
+      const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
+      index.insert(row.id, indexStream(simplifiedView(text).text));
+    }
+  }
+}
+
+/** Every migration, in order; the last one's version is the current schema. */
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'create the archive', up: createArchive },
+  { version: 2, name: 'stance actors', up: addStanceActors },
+  { version: 3, name: 'full-text search', up: addSearchIndex },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = (MIGRATIONS[MIGRATIONS.length - 1] as Migration).version;
+
+/** The archive's schema version: the number of migrations applied. */
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/**
+ * Brings `db` up to `target` (default: the current schema), one migration a transaction.
+ * Throws when the archive is newer than this code, or when the file holds tables but is not
+ * a jiedu archive.
+ */
+export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `archive schema version ${current} is newer than this jiedu understands (${SCHEMA_VERSION}); upgrade jiedu`,
+    );
+  }
+  if (current === 0) {
+    const tables = db
+      .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'")
+      .get();
+    if ((tables?.n ?? 0) > 0)
+      throw new Error('not a jiedu archive: the database holds other tables');
+  }
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current || migration.version > target) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+  }
+  return schemaVersion(db);
+}

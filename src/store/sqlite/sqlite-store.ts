@@ -1,0 +1,246 @@
+import { statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type {
+  Archive,
+  ArchiveFilter,
+  ArchiveStats,
+  ArticleRecord,
+  CountRow,
+  DocumentInput,
+  EntityQuery,
+  EntityRow,
+  PutResult,
+  QuoteGroup,
+  QuoteQuery,
+  QuoteRow,
+  SearchHit,
+  SearchQuery,
+  StanceGroup,
+  StanceQuery,
+  StanceRow,
+  StoredArticle,
+} from '../types.ts';
+import { migrate, schemaVersion } from './migrations.ts';
+import { readArticle } from './read-article.ts';
+import {
+  countEntities,
+  countQuotes,
+  countStances,
+  exportArticles,
+  exportEntities,
+  exportQuotes,
+  exportStances,
+  listEntities,
+  listQuotes,
+  listStances,
+  registerFunctions,
+} from './read-lists.ts';
+import { search } from './search.ts';
+import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
+import { DocumentWriter } from './write-document.ts';
+
+/** Options for opening a SQLite archive. */
+export interface SqliteStoreOptions {
+  /** Create the file when it does not exist (default true); false makes a missing archive
+   * an error, for commands that only read. */
+  create?: boolean;
+  /** Milliseconds to wait for another writer's lock before failing; default 10000. */
+  busyTimeout?: number;
+  /** How many of a query's newest matches BM25 ranks (default 5000; 0: all of them). See
+   * search.ts: it keeps a common word fast in a large archive. */
+  rankWindow?: number;
+  /** Articles per search partition (default 65536), for tests of a many-partition archive:
+   * taken only by an archive that has indexed nothing yet, which then keeps it. */
+  searchPartitionSize?: number;
+}
+
+/** Matches BM25 ranks by default: about 3 ms of ranking, whatever the archive's size. */
+const RANK_WINDOW = 5000;
+
+/** An error opening an archive: no such file, not an archive, a schema too new. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+/** Records a partition size in an archive whose index is still empty. */
+function setPartitionSize(db: Database.Database, size: number): void {
+  if (!Number.isInteger(size) || size < 1) {
+    throw new TypeError('openStore: `searchPartitionSize` must be a positive whole number');
+  }
+  const current = new SearchIndex(db);
+  if (current.size === size) return;
+  if (current.partitions().length > 0) {
+    throw new TypeError('openStore: `searchPartitionSize` is fixed once the archive indexes');
+  }
+  db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(String(size), PARTITION_SETTING);
+}
+
+/**
+ * The archive in one SQLite file (better-sqlite3), in WAL mode so searches run while an
+ * ingest writes. Opening it applies any missing migrations.
+ */
+export class SqliteStore implements Archive {
+  readonly path: string;
+  readonly #db: Database.Database;
+  readonly #writer: DocumentWriter;
+  readonly #rankWindow: number;
+  readonly #index: SearchIndex;
+
+  constructor(path: string, options: SqliteStoreOptions = {}) {
+    if (typeof path !== 'string' || path === '') {
+      throw new TypeError('openStore: `path` must be a file path (or :memory:)');
+    }
+    this.path = path;
+    this.#rankWindow = options.rankWindow ?? RANK_WINDOW;
+    if (!Number.isInteger(this.#rankWindow) || this.#rankWindow < 0) {
+      throw new TypeError('openStore: `rankWindow` must be a whole number');
+    }
+    try {
+      this.#db = new Database(path, { fileMustExist: options.create === false });
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      throw new StoreError(
+        options.create === false && /unable to open|does not exist/i.test(message)
+          ? `${path}: no archive there`
+          : `${path}: ${message}`,
+      );
+    }
+    const db = this.#db;
+    try {
+      db.pragma(`busy_timeout = ${options.busyTimeout ?? 10_000}`);
+      db.pragma('journal_mode = WAL');
+      // NORMAL in WAL mode: a committed document survives a crash of the process (kill -9);
+      // only a power cut may lose the last commits, never corrupt the file.
+      db.pragma('synchronous = NORMAL');
+      db.pragma('foreign_keys = ON');
+      db.pragma('cache_size = -65536');
+      db.pragma('temp_store = MEMORY');
+      migrate(db);
+    } catch (err) {
+      db.close();
+      const message = err instanceof Error ? err.message : String(err);
+      throw new StoreError(
+        `${path}: ${/not a database/i.test(message) ? 'not a jiedu archive (not a SQLite database)' : message}`,
+      );
+    }
+    registerFunctions(db);
+    if (options.searchPartitionSize !== undefined)
+      setPartitionSize(db, options.searchPartitionSize);
+    this.#index = new SearchIndex(db);
+    this.#writer = new DocumentWriter(db, this.#index);
+  }
+
+  hasDocument(hash: string): boolean {
+    return this.#writer.has(hash);
+  }
+
+  putDocument(doc: DocumentInput): PutResult {
+    return this.#writer.put(doc);
+  }
+
+  search(query: SearchQuery): SearchHit[] {
+    return search(this.#db, this.#index, query, this.#rankWindow);
+  }
+
+  getArticle(id: number): StoredArticle | undefined {
+    return readArticle(this.#db, id);
+  }
+
+  entities(query?: EntityQuery): EntityRow[] {
+    return listEntities(this.#db, query);
+  }
+
+  countEntities(query?: EntityQuery): CountRow[] {
+    return countEntities(this.#db, query);
+  }
+
+  quotes(query?: QuoteQuery): QuoteRow[] {
+    return listQuotes(this.#db, this.#index, query);
+  }
+
+  countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[] {
+    return countQuotes(this.#db, this.#index, query, by);
+  }
+
+  stances(query?: StanceQuery): StanceRow[] {
+    return listStances(this.#db, this.#index, query);
+  }
+
+  countStances(query: StanceQuery, by: StanceGroup): CountRow[] {
+    return countStances(this.#db, this.#index, query, by);
+  }
+
+  exportArticles(filter?: ArchiveFilter): IterableIterator<ArticleRecord> {
+    return exportArticles(this.#db, filter);
+  }
+
+  exportQuotes(filter?: ArchiveFilter): IterableIterator<QuoteRow> {
+    return exportQuotes(this.#db, this.#index, filter);
+  }
+
+  exportStances(filter?: ArchiveFilter): IterableIterator<StanceRow> {
+    return exportStances(this.#db, this.#index, filter);
+  }
+
+  exportEntities(): IterableIterator<EntityRow> {
+    return exportEntities(this.#db);
+  }
+
+  stats(): ArchiveStats {
+    const db = this.#db;
+    const count = (table: string) =>
+      (db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const docs = db
+      .prepare(
+        'SELECT count(*) AS n, coalesce(sum(bytes), 0) AS bytes, min(date) AS first, max(date) AS last FROM documents',
+      )
+      .get() as { n: number; bytes: number; first: string | null; last: string | null };
+    return {
+      schemaVersion: schemaVersion(db),
+      documents: docs.n,
+      articles: count('articles'),
+      blocks: count('blocks'),
+      entities: count('entities'),
+      mentions: count('mentions'),
+      quotes: count('quotes'),
+      stances: count('stances'),
+      inputBytes: docs.bytes,
+      fileBytes: this.#fileBytes(),
+      firstDate: docs.first,
+      lastDate: docs.last,
+      scripts: db
+        .prepare(
+          'SELECT script AS key, count(*) AS count FROM documents GROUP BY script ORDER BY count DESC, key',
+        )
+        .all() as CountRow[],
+      outlets: db
+        .prepare(
+          `SELECT coalesce(min(outlet), '') AS key, count(*) AS count FROM documents
+            GROUP BY outlet_key ORDER BY count DESC, key LIMIT 20`,
+        )
+        .all() as CountRow[],
+    };
+  }
+
+  #fileBytes(): number {
+    if (this.#db.memory) return 0;
+    let total = 0;
+    for (const file of [this.path, `${this.path}-wal`]) {
+      try {
+        total += statSync(file).size;
+      } catch {
+        // No write-ahead log right now: nothing to add.
+      }
+    }
+    return total;
+  }
+
+  /** Closes the archive; a checkpoint folds the write-ahead log into the file. */
+  close(): void {
+    if (!this.#db.open) return;
+    this.#db.close();
+  }
+}

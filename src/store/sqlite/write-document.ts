@@ -1,0 +1,272 @@
+import type Database from 'better-sqlite3';
+import { simplifiedView, toSimplified } from '../../normalize/index.ts';
+import type { ArticleAnnotations } from '../../tree/annotations.ts';
+import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
+import { articleSpans, articleText } from '../article-text.ts';
+import { indexStream } from '../search/index-stream.ts';
+import type { DocumentInput, PutResult } from '../types.ts';
+import type { SearchIndex } from './search-index.ts';
+
+/** YYYY-MM-DD, the only date form the archive keeps. */
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function checkInput(doc: DocumentInput): void {
+  if (doc === null || typeof doc !== 'object') {
+    throw new TypeError('putDocument: `doc` must be a DocumentInput');
+  }
+  if (typeof doc.hash !== 'string' || doc.hash === '') {
+    throw new TypeError('putDocument: `doc.hash` must be a non-empty string');
+  }
+  if (typeof doc.source !== 'string')
+    throw new TypeError('putDocument: `doc.source` must be a string');
+  if (doc.page?.type !== 'page') throw new TypeError('putDocument: `doc.page` must be a PageNode');
+  if (doc.date !== undefined && !DATE.test(doc.date)) {
+    throw new TypeError(`putDocument: \`doc.date\` must be YYYY-MM-DD, not '${doc.date}'`);
+  }
+}
+
+/** A block's fields beyond type, range and text: what `data` holds. */
+function blockData(block: BlockNode): string {
+  const { type: _type, start: _start, end: _end, text: _text, ...rest } = block;
+  return JSON.stringify(rest);
+}
+
+/** A block's pieces of the document text, joined: its text, unless structure changed it. */
+export function piecesText(text: string, pieces: readonly Range[]): string {
+  return pieces.length === 1
+    ? text.slice((pieces[0] as Range).start, (pieces[0] as Range).end)
+    : pieces.map((p) => text.slice(p.start, p.end)).join('');
+}
+
+/** The outlet as the filters compare it: Simplified, trimmed, lower case. */
+export function outletKey(outlet: string): string {
+  return toSimplified(outlet.trim()).toLowerCase();
+}
+
+/** The statements a writer runs, prepared once. */
+function prepare(db: Database.Database) {
+  return {
+    findHash: db.prepare<[string], { id: number }>('SELECT id FROM documents WHERE hash = ?'),
+    document: db.prepare(
+      `INSERT INTO documents (hash, source, encoding, script, outlet, outlet_key, date, url,
+         external_id, bytes, info, stored_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    text: db.prepare('INSERT INTO document_texts (document, text) VALUES (?, ?)'),
+    article: db.prepare(
+      `INSERT INTO articles (document, idx, date, outlet_key, headline, span_start, span_end,
+         spans, annotated, dates, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    block: db.prepare(
+      `INSERT INTO blocks (article, idx, type, span_start, span_end, text, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    findEntity: db.prepare<[string], { id: number }>('SELECT id FROM entities WHERE key = ?'),
+    addEntity: db.prepare('INSERT INTO entities (key, type, name) VALUES (?, ?, ?)'),
+    countEntity: db.prepare(
+      'UPDATE entities SET articles = articles + 1, mentions = mentions + ? WHERE id = ?',
+    ),
+    articleEntity: db.prepare(
+      'INSERT INTO article_entities (article, entity, name, mentions) VALUES (?, ?, ?, ?)',
+    ),
+    mention: db.prepare(
+      `INSERT OR IGNORE INTO mentions (article, span_start, span_end, entity, kind, text)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    quote: db.prepare(
+      `INSERT INTO quotes (article, idx, span_start, span_end, speaker, speaker_text, kind, cue,
+         content_start, content_end, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    stance: db.prepare(
+      `INSERT INTO stances (article, idx, span_start, span_end, actors, cue, class, plover,
+         target_start, target_end, target, negated, modality)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    stanceActor: db.prepare('INSERT OR IGNORE INTO stance_actors (stance, entity) VALUES (?, ?)'),
+    keyword: db.prepare('INSERT INTO keywords (article, rank, text, score) VALUES (?, ?, ?, ?)'),
+  };
+}
+
+/**
+ * Stores documents: prepared statements and a cache of entity ids (ids never change once
+ * given, so the cache stays right whoever else writes to the archive).
+ */
+export class DocumentWriter {
+  readonly #entityIds = new Map<string, number>();
+  readonly #put: (doc: DocumentInput) => PutResult;
+  readonly #s: ReturnType<typeof prepare>;
+  readonly #index: SearchIndex;
+
+  constructor(db: Database.Database, index: SearchIndex) {
+    this.#s = prepare(db);
+    this.#index = index;
+    // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
+    // failing to upgrade its read lock halfway through a document.
+    const put = db.transaction((doc: DocumentInput) => this.#write(doc));
+    this.#put = (doc) => put.immediate(doc);
+  }
+
+  has(hash: string): boolean {
+    return this.#s.findHash.get(hash) !== undefined;
+  }
+
+  /** Stores a document in one transaction; a stored hash is left as it is. */
+  put(doc: DocumentInput): PutResult {
+    checkInput(doc);
+    const added: string[] = [];
+    this.#added = added;
+    try {
+      return this.#put(doc);
+    } catch (err) {
+      // Ids handed out inside a rolled-back transaction were never stored, nor were the
+      // partitions it created.
+      for (const key of added) this.#entityIds.delete(key);
+      this.#index.reset();
+      throw err;
+    }
+  }
+
+  #added: string[] = [];
+
+  #write(doc: DocumentInput): PutResult {
+    const found = this.#s.findHash.get(doc.hash);
+    if (found !== undefined) return { documentId: found.id, created: false };
+    const page = doc.page;
+    const { encoding, script, ...info } = page.source;
+    const outlet = doc.outlet === undefined ? null : outletKey(doc.outlet);
+    const date = doc.date ?? null;
+    const documentId = Number(
+      this.#s.document.run(
+        doc.hash,
+        doc.source,
+        encoding,
+        script,
+        doc.outlet ?? null,
+        outlet,
+        date,
+        doc.url ?? null,
+        doc.externalId ?? null,
+        doc.bytes,
+        JSON.stringify(info),
+        new Date().toISOString(),
+      ).lastInsertRowid,
+    );
+    this.#s.text.run(documentId, page.text);
+    const where = { documentId, date, outlet };
+    page.children.forEach((article, index) => {
+      this.#writeArticle(where, index, article, page.text);
+    });
+    return { documentId, created: true };
+  }
+
+  #writeArticle(
+    where: { documentId: number; date: string | null; outlet: string | null },
+    index: number,
+    article: ArticleNode,
+    text: string,
+  ): void {
+    const s = this.#s;
+    const a = article.annotations;
+    const spans = articleSpans(article);
+    const headline = article.children.find((b) => b.type === 'headline')?.text ?? '';
+    const articleId = Number(
+      s.article.run(
+        where.documentId,
+        index,
+        where.date,
+        where.outlet,
+        headline,
+        article.start,
+        article.end,
+        JSON.stringify(spans),
+        a === undefined ? 0 : 1,
+        a === undefined ? null : JSON.stringify(a.dates),
+        a === undefined ? null : JSON.stringify(a.summary),
+      ).lastInsertRowid,
+    );
+    article.children.forEach((block, k) => {
+      // Most blocks read as their pieces of the page: their text need not be stored twice.
+      const stored = block.text === piecesText(text, block.pieces) ? null : block.text;
+      s.block.run(articleId, k, block.type, block.start, block.end, stored, blockData(block));
+    });
+    if (a !== undefined) this.#writeAnnotations(articleId, a);
+    const searchText = articleText(text, spans).text;
+    this.#index.insert(articleId, indexStream(simplifiedView(searchText).text));
+  }
+
+  /** The entity id of an annotation id, created on first sight. */
+  #entity(key: string, type?: string, name?: string): number {
+    const cached = this.#entityIds.get(key);
+    if (cached !== undefined) return cached;
+    let id = this.#s.findEntity.get(key)?.id;
+    if (id === undefined) {
+      const colon = key.indexOf(':');
+      id = Number(
+        this.#s.addEntity.run(key, type ?? key.slice(0, colon), name ?? key.slice(colon + 1))
+          .lastInsertRowid,
+      );
+      this.#added.push(key);
+    }
+    this.#entityIds.set(key, id);
+    return id;
+  }
+
+  #writeAnnotations(articleId: number, a: ArticleAnnotations): void {
+    const s = this.#s;
+    // Canonical names in the page's script, and mentions per entity.
+    const names = new Map<string, string>();
+    const counts = new Map<string, number>();
+    for (const e of a.entities) {
+      names.set(e.id, e.canonical);
+      counts.set(e.id, 0);
+      this.#entity(e.id, e.type, e.id.slice(e.id.indexOf(':') + 1));
+    }
+    for (const m of a.mentions) {
+      for (const key of m.refersTo) {
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+        s.mention.run(articleId, m.start, m.end, this.#entity(key), m.kind, m.text);
+      }
+    }
+    for (const [key, n] of counts) {
+      const id = this.#entity(key);
+      s.articleEntity.run(articleId, id, names.get(key) ?? key.slice(key.indexOf(':') + 1), n);
+      s.countEntity.run(n, id);
+    }
+    a.quotes.forEach((q, k) => {
+      s.quote.run(
+        articleId,
+        k,
+        q.start,
+        q.end,
+        q.speaker === null ? null : this.#entity(q.speaker),
+        q.speakerText,
+        q.kind,
+        q.cue,
+        q.content.start,
+        q.content.end,
+        q.content.text,
+      );
+    });
+    a.stances.forEach((st, k) => {
+      const stanceId = s.stance.run(
+        articleId,
+        k,
+        st.start,
+        st.end,
+        JSON.stringify(st.actors),
+        st.cue,
+        st.class,
+        st.plover,
+        st.target.start,
+        st.target.end,
+        st.target.text,
+        st.negated ? 1 : 0,
+        JSON.stringify(st.modality),
+      ).lastInsertRowid;
+      for (const key of st.actors) s.stanceActor.run(stanceId, this.#entity(key));
+    });
+    a.keywords.forEach((kw, k) => {
+      s.keyword.run(articleId, k, kw.text, kw.score);
+    });
+  }
+}

@@ -1,7 +1,21 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tagEntities } from '../annotate/ner/index.ts';
 import { DecodeError, decode } from '../decode/index.ts';
+import type { EntityQuery, EntityRow } from '../store/index.ts';
+import type { EntityType } from '../tree/annotations.ts';
 import type { Encoding } from '../tree/types.ts';
+import {
+  archivePath,
+  countListing,
+  DEFAULT_DB,
+  filterFlags,
+  type Listing,
+  pageFlags,
+  printRows,
+  stringFlag,
+  withArchive,
+} from './archive.ts';
 import { UsageError } from './args.ts';
 import { describeError, type Io, readInput } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
@@ -23,18 +37,27 @@ export function entityLine(text: string): string {
   return `${JSON.stringify({ text, entities })}\n`;
 }
 
+/** Flags that only the archive listing takes, not the line tagger. */
+const ARCHIVE_FLAGS = ['db', 'type', 'name', 'outlet', 'from', 'to', 'count', 'limit', 'offset'];
+
 /**
- * `jiedu entities --lines FILE|- [--format jsonl] [--encoding …]`: tags every line of the
+ * `jiedu entities --lines FILE|- [--format jsonl] [--encoding …]` tags every line of the
  * input and prints one JSON object per line, offsets in UTF-16 units of that line.
+ * Without --lines, it lists the entities of the archive (see listEntities).
  */
 export async function run(args: CommandArgs, io: Io): Promise<number> {
   const { flags } = args;
   const lines = flags.lines;
-  if (typeof lines !== 'string') {
+  if (typeof lines !== 'string') return listEntities(args, io);
+  const archiveFlag = ARCHIVE_FLAGS.find((name) => flags[name] !== undefined);
+  if (archiveFlag !== undefined) {
     throw new UsageError(
-      'no input: give --lines FILE, or --lines - for standard input',
+      `--${archiveFlag} lists the archive; it does not go with --lines`,
       'entities',
     );
+  }
+  if (flags.format !== undefined && flags.format !== 'jsonl') {
+    throw new UsageError('--lines prints JSON Lines: --format jsonl', 'entities');
   }
   const display = lines;
   try {
@@ -67,4 +90,54 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     }
     return EXIT.failed;
   }
+}
+
+const ENTITIES: Listing<EntityRow> = {
+  columns: [
+    { header: 'id', flex: 2, max: 30 },
+    { header: 'type' },
+    { header: 'name', flex: 2, max: 24 },
+    { header: 'articles', align: 'right' },
+    { header: 'mentions', align: 'right' },
+  ],
+  cells: (e) => [e.id, e.type, e.name, String(e.articles), String(e.mentions)],
+  csvHeader: ['id', 'type', 'name', 'articles', 'mentions'],
+  csv: (e) => [e.id, e.type, e.name, e.articles, e.mentions],
+};
+
+/**
+ * `jiedu entities [--db FILE] [--type T] [--name TEXT] [--outlet --from --to] [--count]`:
+ * the archive's entities, most written about first, or with --count how many of each type.
+ */
+async function listEntities(args: CommandArgs, io: Io): Promise<number> {
+  const { flags } = args;
+  if (flags.encoding !== undefined) {
+    throw new UsageError('--encoding reads --lines; the archive listing has no input', 'entities');
+  }
+  const { entity: _entity, speaker: _speaker, ...filter } = filterFlags('entities', flags);
+  const type = stringFlag(flags, 'type');
+  const name = stringFlag(flags, 'name');
+  const query: EntityQuery = {
+    ...pageFlags('entities', flags),
+    ...(type === undefined ? {} : { type: type.toUpperCase() as EntityType }),
+    ...(name === undefined ? {} : { name }),
+    filter,
+  };
+  // Bare `jiedu entities` where there is no archive: say what it can do.
+  if (flags.db === undefined && !process.env.JIEDU_DB && !existsSync(archivePath(flags, io))) {
+    throw new UsageError(
+      `no archive here (${DEFAULT_DB}): give --db FILE to list an archive's entities, ` +
+        'or --lines FILE (- for standard input) to tag text',
+      'entities',
+    );
+  }
+  const format = stringFlag(flags, 'format') ?? 'table';
+  return withArchive('entities', flags, io, (archive) => {
+    if (flags.count === true) {
+      printRows(io, format, archive.countEntities(query), countListing('type'), 'No entities.');
+    } else {
+      printRows(io, format, archive.entities(query), ENTITIES, 'No entities.');
+    }
+    return EXIT.ok;
+  });
 }

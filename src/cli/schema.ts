@@ -1,3 +1,4 @@
+import { ARCHIVE_COMMANDS, ENTITY_LIST_FLAGS } from './archive-commands.ts';
 import type { Io } from './io.ts';
 
 /** One command-line option; the schema drives parsing, validation and help alike. */
@@ -220,12 +221,15 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'entities',
-    summary: 'Tag people, places and organisations in text, one JSON line per input line',
-    usage: '--lines <file|-> [options]',
+    summary: 'List the entities of the archive, or tag names in text, one JSON line per line',
+    usage: '[--lines <file|->] [options]',
     description: [
-      'Reads text one item per line (UTF-8, UTF-16, Big5 or GB18030; Traditional or',
-      'Simplified) and tags the names of people (PER), places (LOC, countries included) and',
-      'organisations (ORG) with the statistical tagger; - reads standard input.',
+      'Without --lines: lists the people, places, organisations and works of the archive,',
+      'most written about first, with how many articles mention them.',
+      'With --lines: reads text one item per line (UTF-8, UTF-16, Big5 or GB18030;',
+      'Traditional or Simplified) and tags the names of people (PER), places (LOC,',
+      'countries included) and organisations (ORG) with the statistical tagger; - reads',
+      'standard input.',
     ].join('\n'),
     positionals: false,
     flags: {
@@ -239,9 +243,9 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         short: 'f',
         value: 'fmt',
-        choices: ['jsonl'],
-        default: 'jsonl',
-        description: 'Output format: JSON Lines',
+        choices: ['table', 'json', 'jsonl', 'csv'],
+        description:
+          'Output format (default: jsonl with --lines, which prints only that; else table)',
       },
       encoding: {
         type: 'string',
@@ -251,16 +255,22 @@ export const COMMANDS: readonly CommandSpec[] = [
         aliases: ENCODING_ALIASES,
         description: 'Read the input in this encoding instead of detecting it',
       },
+      ...ENTITY_LIST_FLAGS,
       help: HELP_FLAG,
     },
     sections: {
       Output: [
-        'One JSON object per input line, in input order, empty lines included:',
+        'Without --lines: a table (or JSON, JSON Lines, CSV) of id, type, name, articles',
+        'and mentions; with --count, how many entities of each type. The archive is --db,',
+        'else $JIEDU_DB, else jiedu.db in the current folder.',
+        'With --lines: one JSON object per input line, in input order, empty lines included:',
         '{"text": "…", "entities": [[start, end, "PER"], …]} with [start, end) offsets in',
         'UTF-16 code units of that line. A final line end does not start another line.',
       ],
     },
     examples: [
+      'jiedu entities --type PER --from 2024-01-01',
+      'jiedu entities --name 俄 --format csv',
       'jiedu entities --lines sentences.txt > entities.jsonl',
       'echo 國家主席習近平在北京會見俄羅斯總統普京 | jiedu entities --lines -',
     ],
@@ -323,6 +333,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ],
     load: () => import('./run-ingest.ts'),
   },
+  ...ARCHIVE_COMMANDS,
 ];
 
 /** Looks a command up by name. */

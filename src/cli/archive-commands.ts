@@ -1,0 +1,367 @@
+import type { CommandSpec, FlagSpec } from './schema.ts';
+
+/**
+ * The flag schemas of the commands that read the archive. Kept apart from their code (and
+ * free of imports that load SQLite), so `jiedu --help` stays cheap: each command's module
+ * loads only when it runs.
+ */
+
+const HELP: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+
+/** Where the archive is, for every command that reads it. */
+export const DB_FLAG: FlagSpec = {
+  type: 'string',
+  value: 'file',
+  description: 'The archive (default: $JIEDU_DB, else jiedu.db in the current folder)',
+};
+
+const OUTLET: FlagSpec = {
+  type: 'string',
+  value: 'name',
+  description: 'Only documents of this outlet, in either script',
+};
+const FROM: FlagSpec = {
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  description: 'Only documents dated this day or later',
+};
+const TO: FlagSpec = {
+  type: 'string',
+  value: 'YYYY-MM-DD',
+  description: 'Only documents dated this day or earlier',
+};
+const ENTITY: FlagSpec = {
+  type: 'string',
+  value: 'name',
+  description: 'Only articles that mention this entity: a canonical name (either script) or an id',
+};
+const SPEAKER: FlagSpec = {
+  type: 'string',
+  value: 'name',
+  description: 'Only articles that quote this speaker: a canonical name (either script) or an id',
+};
+const LIMIT: FlagSpec = {
+  type: 'string',
+  short: 'n',
+  value: 'n',
+  description: 'Show at most N rows (default: 20)',
+};
+const OFFSET: FlagSpec = {
+  type: 'string',
+  value: 'n',
+  description: 'Skip the first N rows (default: 0)',
+};
+const COUNT: FlagSpec = {
+  type: 'boolean',
+  short: 'c',
+  description: 'Print counts per group instead of rows',
+};
+
+function format(choices: readonly string[], fallback: string): FlagSpec {
+  return {
+    type: 'string',
+    short: 'f',
+    value: 'fmt',
+    choices,
+    default: fallback,
+    description:
+      'Output format: a table fitted to the terminal, pretty JSON, JSON Lines or CSV (RFC 4180)',
+  };
+}
+
+const LISTING_FORMAT = format(['table', 'json', 'jsonl', 'csv'], 'table');
+
+const ARCHIVE_SECTION = [
+  'The archive is --db FILE, else the file named by $JIEDU_DB, else jiedu.db in the',
+  'current folder; jiedu ingest fills it. Names (outlets, entities, speakers, actors)',
+  'match in either script: 習近平 finds 习近平.',
+];
+
+const STANCE_CLASSES = [
+  'support',
+  'oppose',
+  'concern',
+  'demand',
+  'appeal',
+  'praise',
+  'agree',
+  'meet',
+  'criticize',
+  'thank',
+  'welcome',
+  'congratulate',
+  'cooperate',
+  'reject',
+] as const;
+
+/** The flags `jiedu entities` takes to list the archive instead of tagging --lines. */
+export const ENTITY_LIST_FLAGS: Readonly<Record<string, FlagSpec>> = {
+  db: DB_FLAG,
+  type: {
+    type: 'string',
+    short: 't',
+    value: 'type',
+    choices: ['PER', 'ORG', 'LOC', 'WORK', 'EVENT', 'DATE'],
+    aliases: { per: 'PER', org: 'ORG', loc: 'LOC', work: 'WORK', event: 'EVENT', date: 'DATE' },
+    description: 'List only entities of this type',
+  },
+  name: {
+    type: 'string',
+    value: 'text',
+    description: 'List only entities whose canonical name contains this, either script',
+  },
+  outlet: OUTLET,
+  from: FROM,
+  to: TO,
+  count: { type: 'boolean', short: 'c', description: 'Print how many entities of each type' },
+  limit: LIMIT,
+  offset: OFFSET,
+};
+
+/** search, show, quotes, stances, export and stats, in the order help lists them. */
+export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'search',
+    summary: 'Search the archive in either script; best matches first, with snippets',
+    usage: '<query...> [options]',
+    description: [
+      'Finds the articles of the archive that match a query, ranked by BM25, each with a',
+      "snippet in its page's own script and the matches highlighted. Traditional and",
+      'Simplified find each other; a word is found wherever its characters occur, inside',
+      'longer words too (近平 finds 習近平); one character works as well.',
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      db: DB_FLAG,
+      outlet: OUTLET,
+      from: FROM,
+      to: TO,
+      entity: ENTITY,
+      speaker: SPEAKER,
+      limit: LIMIT,
+      offset: OFFSET,
+      format: LISTING_FORMAT,
+      help: HELP,
+    },
+    sections: {
+      Query: [
+        'Words side by side must all occur (AND); OR, NOT and ( ) combine them, in capitals;',
+        '"quoted words" must occur together in that order; a trailing * matches a prefix:',
+        'covid* finds covid19, 中俄* finds 中俄關係 but not 中俄 at the end of a sentence.',
+        'A query of filters alone lists the articles they let through, newest first.',
+        'Broad queries are ranked among their 5,000 newest matches, which keeps them fast.',
+      ],
+      Archive: ARCHIVE_SECTION,
+    },
+    examples: [
+      'jiedu search 習近平 普京',
+      'jiedu search \'"睦鄰友好" OR 戰略協作\' --from 2024-01-01',
+      'jiedu search 制裁 NOT 美國 --outlet 新華社 --format json',
+      'jiedu search --speaker 王毅 --limit 50 --format csv > wang-yi.csv',
+    ],
+    load: () => import('./run-search.ts'),
+  },
+  {
+    name: 'show',
+    summary: 'Print one article of the archive as Markdown or JSON',
+    usage: '<id> [options]',
+    description: [
+      'Prints the article with this id (jiedu search shows ids) as Markdown, or as JSON:',
+      'its document, and its article view with entities, quotes, stances, dates, keywords',
+      'and summary.',
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      db: DB_FLAG,
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['md', 'json'],
+        aliases: { markdown: 'md' },
+        default: 'md',
+        description: 'Output format: Markdown or JSON',
+      },
+      help: HELP,
+    },
+    sections: { Archive: ARCHIVE_SECTION },
+    examples: ['jiedu show 42', 'jiedu show 42 --format json'],
+    load: () => import('./run-show.ts'),
+  },
+  {
+    name: 'quotes',
+    summary: 'List who said what in the archive, or count quotes per speaker',
+    usage: '[options]',
+    description: [
+      'Lists the quotes of the archive (direct and reported) in the order they were',
+      "stored: speaker, cue verb and what was said, in the page's own script.",
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: DB_FLAG,
+      speaker: {
+        type: 'string',
+        value: 'name',
+        description: 'Only quotes by this speaker: a canonical name (either script) or an id',
+      },
+      about: {
+        type: 'string',
+        value: 'text',
+        description: 'Only quotes that contain this text, in either script',
+      },
+      kind: {
+        type: 'string',
+        value: 'kind',
+        choices: ['direct', 'reported'],
+        description: 'Only direct (「…」) or reported (X表示…) quotes',
+      },
+      entity: ENTITY,
+      outlet: OUTLET,
+      from: FROM,
+      to: TO,
+      count: COUNT,
+      by: {
+        type: 'string',
+        value: 'field',
+        choices: ['speaker', 'cue', 'kind', 'outlet', 'date'],
+        default: 'speaker',
+        description: 'With --count: what to count by',
+      },
+      limit: LIMIT,
+      offset: OFFSET,
+      format: LISTING_FORMAT,
+      help: HELP,
+    },
+    sections: { Archive: ARCHIVE_SECTION },
+    examples: [
+      'jiedu quotes --speaker 王毅 --from 2024-01-01',
+      'jiedu quotes --about 制裁 --format csv > quotes.csv',
+      'jiedu quotes --count --limit 10',
+    ],
+    load: () => import('./run-quotes.ts'),
+  },
+  {
+    name: 'stances',
+    summary: 'List who stands where in the archive, or count stances by class or actor',
+    usage: '[options]',
+    description: [
+      'Lists the stances of the archive in the order they were stored: the actors, the',
+      'class (support, oppose, …), the cue verb and what the stance is about.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: DB_FLAG,
+      actor: {
+        type: 'string',
+        value: 'name',
+        description: 'Only stances with this actor: a canonical name (either script) or an id',
+      },
+      class: {
+        type: 'string',
+        value: 'class',
+        choices: STANCE_CLASSES,
+        description: 'Only stances of this class',
+      },
+      about: {
+        type: 'string',
+        value: 'text',
+        description: 'Only stances whose target contains this text, in either script',
+      },
+      negated: { type: 'boolean', description: 'Only negated stances (不支持, 不會接受)' },
+      entity: ENTITY,
+      speaker: SPEAKER,
+      outlet: OUTLET,
+      from: FROM,
+      to: TO,
+      count: COUNT,
+      by: {
+        type: 'string',
+        value: 'field',
+        choices: ['class', 'actor', 'cue', 'plover', 'target', 'outlet', 'date'],
+        default: 'class',
+        description: 'With --count: what to count by',
+      },
+      limit: LIMIT,
+      offset: OFFSET,
+      format: LISTING_FORMAT,
+      help: HELP,
+    },
+    sections: { Archive: ARCHIVE_SECTION },
+    examples: [
+      'jiedu stances --actor 俄羅斯 --class oppose --about 制裁',
+      'jiedu stances --actor 中國 --count --by class',
+      'jiedu stances --about 南海 --count --by actor --format csv',
+    ],
+    load: () => import('./run-stances.ts'),
+  },
+  {
+    name: 'export',
+    summary: 'Write every article, quote, stance or entity of the archive as JSONL or CSV',
+    usage: '[options]',
+    description: [
+      'Streams one kind of record of the archive to standard output, in id order: JSON',
+      'Lines (one object per line) or CSV with a header row. Articles carry their reader',
+      'text, one block a line, with their entities and keywords.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: DB_FLAG,
+      what: {
+        type: 'string',
+        short: 'w',
+        value: 'kind',
+        choices: ['articles', 'quotes', 'stances', 'entities'],
+        default: 'articles',
+        description: 'What to export',
+      },
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['jsonl', 'csv'],
+        default: 'jsonl',
+        description: 'Output format: JSON Lines or CSV (RFC 4180)',
+      },
+      outlet: OUTLET,
+      from: FROM,
+      to: TO,
+      entity: ENTITY,
+      speaker: SPEAKER,
+      help: HELP,
+    },
+    sections: {
+      Archive: [
+        ...ARCHIVE_SECTION,
+        'The filters apply to articles, quotes and stances, not entities.',
+      ],
+    },
+    examples: [
+      'jiedu export > articles.jsonl',
+      'jiedu export --what quotes --format csv --from 2024-01-01 > quotes.csv',
+    ],
+    load: () => import('./run-export.ts'),
+  },
+  {
+    name: 'stats',
+    summary: 'Show what the archive holds: documents, articles, annotations, size',
+    usage: '[options]',
+    description:
+      'Counts the documents, articles, blocks, entities, mentions, quotes and stances of the archive, its size, dates, scripts and largest outlets.',
+    positionals: false,
+    flags: {
+      db: DB_FLAG,
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['table', 'json'],
+        default: 'table',
+        description: 'Output format: aligned lines or JSON',
+      },
+      help: HELP,
+    },
+    sections: { Archive: ARCHIVE_SECTION },
+    examples: ['jiedu stats', 'JIEDU_DB=archive.db jiedu stats --format json'],
+    load: () => import('./run-stats.ts'),
+  },
+];

@@ -75,6 +75,32 @@ describe('storing documents', () => {
     store.close();
   });
 
+  test('a batch: one commit, each document all or nothing, a result or an error each', () => {
+    const store = openStore(':memory:');
+    const [trad, simp, g20] = testDocuments() as [DocumentInput, DocumentInput, DocumentInput];
+    const broken = structuredClone(simp);
+    Object.defineProperty(broken.page.children[0] as object, 'annotations', {
+      get() {
+        throw new Error('disk full');
+      },
+    });
+    const results = store.putDocuments([trad, broken, { ...g20, date: 'yesterday' }, g20, trad]);
+    assert.deepEqual(results[0], { result: { documentId: 1, created: true } });
+    assert.match(results[1]?.error?.message ?? '', /disk full/);
+    assert.match(results[2]?.error?.message ?? '', /doc\.date/);
+    assert.deepEqual(results[3], { result: { documentId: 2, created: true } });
+    assert.deepEqual(results[4], { result: { documentId: 1, created: false } });
+    const stats = store.stats();
+    assert.deepEqual([stats.documents, stats.articles], [2, 3]);
+    assert.equal(store.hasDocument(simp.hash), false);
+    assert.deepEqual(store.search({ text: '扎哈罗娃' }), []);
+    // The document that failed goes in on its own later, entities and all.
+    assert.deepEqual(store.putDocuments([simp]), [{ result: { documentId: 3, created: true } }]);
+    assert.equal(store.quotes({ speaker: '扎哈罗娃' }).length, 1);
+    assert.deepEqual(store.putDocuments([]), []);
+    store.close();
+  });
+
   test('misuse is a TypeError naming the argument', () => {
     const store = openStore(':memory:');
     const [doc] = testDocuments() as [DocumentInput];

@@ -149,7 +149,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         '"quoted words" must occur together in that order; a trailing * matches a prefix:',
         'covid* finds covid19, 中俄* finds 中俄關係 but not 中俄 at the end of a sentence.',
         'A query of filters alone lists the articles they let through, newest first.',
-        'Broad queries are ranked among their 5,000 newest matches, which keeps them fast.',
+        'A broad query is ranked among its 1,000 newest matches, which keeps it fast.',
       ],
       Archive: ARCHIVE_SECTION,
     },

@@ -72,7 +72,7 @@ function createArchive(db: Database.Database): void {
       text       TEXT,              -- NULL when it is its pieces of the document text, joined
       data       TEXT NOT NULL,     -- JSON: the node's other fields (pieces, speaker, level…)
       PRIMARY KEY (article, idx)
-    );
+    ) WITHOUT ROWID;
 
     CREATE TABLE entities (
       id       INTEGER PRIMARY KEY,

@@ -5,6 +5,7 @@ import type {
   ArchiveFilter,
   ArchiveStats,
   ArticleRecord,
+  BatchResult,
   CountRow,
   DocumentInput,
   EntityQuery,
@@ -46,16 +47,21 @@ export interface SqliteStoreOptions {
   create?: boolean;
   /** Milliseconds to wait for another writer's lock before failing; default 10000. */
   busyTimeout?: number;
-  /** How many of a query's newest matches BM25 ranks (default 5000; 0: all of them). See
-   * search.ts: it keeps a common word fast in a large archive. */
+  /** How many of a query's newest matches BM25 ranks (default 1000; 0: all of them). See
+   * search.ts: it keeps broad queries fast in a large archive. */
   rankWindow?: number;
   /** Articles per search partition (default 65536), for tests of a many-partition archive:
    * taken only by an archive that has indexed nothing yet, which then keeps it. */
   searchPartitionSize?: number;
 }
 
-/** Matches BM25 ranks by default: about 3 ms of ranking, whatever the archive's size. */
-const RANK_WINDOW = 5000;
+/**
+ * Matches BM25 ranks by default. Measured on a million composed articles (16 partitions),
+ * 400 queries of one to four words: p95 6 ms at 1000, 14 ms at 2000, 29 ms at 5000 (a
+ * query whose words are common but rarely together reads every partition to fill a large
+ * window).
+ */
+const RANK_WINDOW = 1000;
 
 /** An error opening an archive: no such file, not an archive, a schema too new. */
 export class StoreError extends Error {
@@ -139,6 +145,10 @@ export class SqliteStore implements Archive {
 
   putDocument(doc: DocumentInput): PutResult {
     return this.#writer.put(doc);
+  }
+
+  putDocuments(docs: readonly DocumentInput[]): BatchResult[] {
+    return this.#writer.putMany(docs);
   }
 
   search(query: SearchQuery): SearchHit[] {

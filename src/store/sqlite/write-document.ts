@@ -4,7 +4,7 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
-import type { DocumentInput, PutResult } from '../types.ts';
+import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** YYYY-MM-DD, the only date form the archive keeps. */
@@ -94,16 +94,34 @@ function prepare(db: Database.Database) {
 export class DocumentWriter {
   readonly #entityIds = new Map<string, number>();
   readonly #put: (doc: DocumentInput) => PutResult;
+  readonly #putMany: (docs: readonly DocumentInput[]) => BatchResult[];
   readonly #s: ReturnType<typeof prepare>;
   readonly #index: SearchIndex;
+  /** Entity keys created by the document being written, to forget if it rolls back. */
+  #added: string[] = [];
 
   constructor(db: Database.Database, index: SearchIndex) {
     this.#s = prepare(db);
     this.#index = index;
     // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
     // failing to upgrade its read lock halfway through a document.
-    const put = db.transaction((doc: DocumentInput) => this.#write(doc));
-    this.#put = (doc) => put.immediate(doc);
+    const one = db.transaction((doc: DocumentInput) => this.#write(doc));
+    this.#put = (doc) => one.immediate(doc);
+    // Inside a transaction, `one` runs as a savepoint: each document all or nothing.
+    const many = db.transaction((docs: readonly DocumentInput[]) =>
+      docs.map((doc): BatchResult => {
+        const added: string[] = [];
+        this.#added = added;
+        try {
+          checkInput(doc);
+          return { result: one(doc) };
+        } catch (err) {
+          this.#forget(added);
+          return { error: err instanceof Error ? err : new Error(String(err)) };
+        }
+      }),
+    );
+    this.#putMany = (docs) => many.immediate(docs);
   }
 
   has(hash: string): boolean {
@@ -118,15 +136,31 @@ export class DocumentWriter {
     try {
       return this.#put(doc);
     } catch (err) {
-      // Ids handed out inside a rolled-back transaction were never stored, nor were the
-      // partitions it created.
-      for (const key of added) this.#entityIds.delete(key);
+      this.#forget(added);
+      throw err;
+    }
+  }
+
+  /** Stores documents in one commit, each in a savepoint of its own (see Store). */
+  putMany(docs: readonly DocumentInput[]): BatchResult[] {
+    if (!Array.isArray(docs)) throw new TypeError('putDocuments: `docs` must be an array');
+    const before = this.#entityIds.size;
+    try {
+      return this.#putMany(docs);
+    } catch (err) {
+      // The commit itself failed: nothing of the batch was stored.
+      if (this.#entityIds.size !== before) this.#entityIds.clear();
       this.#index.reset();
       throw err;
     }
   }
 
-  #added: string[] = [];
+  /** Ids handed out inside a rolled-back transaction were never stored, nor were the
+   * partitions it created. */
+  #forget(added: readonly string[]): void {
+    for (const key of added) this.#entityIds.delete(key);
+    this.#index.reset();
+  }
 
   #write(doc: DocumentInput): PutResult {
     const found = this.#s.findHash.get(doc.hash);

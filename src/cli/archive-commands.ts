@@ -296,7 +296,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'export',
-    summary: 'Write every article, quote, stance or entity of the archive as JSONL or CSV',
+    summary: "Write the archive's articles, quotes, stances or entities: JSONL or CSV",
     usage: '[options]',
     description: [
       'Streams one kind of record of the archive to standard output, in id order: JSON',

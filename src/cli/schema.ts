@@ -221,7 +221,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'entities',
-    summary: 'List the entities of the archive, or tag names in text, one JSON line per line',
+    summary: "List the archive's entities, or tag names in text line by line (--lines)",
     usage: '[--lines <file|->] [options]',
     description: [
       'Without --lines: lists the people, places, organisations and works of the archive,',

@@ -20,6 +20,7 @@ import type {
   SourceInfo,
 } from '../../tree/types.ts';
 import type { StoredArticle, StoredDocument } from '../types.ts';
+import { prepared } from './statements.ts';
 import { piecesText } from './write-document.ts';
 
 interface DocumentRow {
@@ -110,22 +111,26 @@ export function readArticle(db: Database.Database, id: number): StoredArticle | 
 /** An article's blocks as the tree had them, texts rebuilt from the document where the
  * archive did not store them. */
 export function readBlocks(db: Database.Database, articleId: number, text: string): BlockNode[] {
-  return db
-    .prepare<
-      [number],
-      { type: string; span_start: number; span_end: number; text: string | null; data: string }
-    >('SELECT type, span_start, span_end, text, data FROM blocks WHERE article = ? ORDER BY idx')
-    .all(articleId)
-    .map((b) => {
-      const data = JSON.parse(b.data) as { pieces: Range[] };
-      return {
-        type: b.type,
-        start: b.span_start,
-        end: b.span_end,
-        text: b.text ?? piecesText(text, data.pieces),
-        ...data,
-      } as BlockNode;
-    });
+  const rows = prepared(
+    db,
+    'SELECT type, span_start, span_end, text, data FROM blocks WHERE article = ? ORDER BY idx',
+  ).all(articleId) as {
+    type: string;
+    span_start: number;
+    span_end: number;
+    text: string | null;
+    data: string;
+  }[];
+  return rows.map((b) => {
+    const data = JSON.parse(b.data) as { pieces: Range[] };
+    return {
+      type: b.type,
+      start: b.span_start,
+      end: b.span_end,
+      text: b.text ?? piecesText(text, data.pieces),
+      ...data,
+    } as BlockNode;
+  });
 }
 
 function readAnnotations(db: Database.Database, article: ArticleRow): ArticleAnnotations {

@@ -6,6 +6,7 @@ import { compileQuery, type Piece } from '../search/parse-query.ts';
 import type { ArchiveFilter, SearchHit, SearchQuery } from '../types.ts';
 import { addFilter, hasFilter, pageOf, Where } from './filters.ts';
 import { partitionTable, type SearchIndex } from './search-index.ts';
+import { prepared } from './statements.ts';
 
 interface HitRow {
   id: number;
@@ -60,7 +61,8 @@ export function search(
       )
       .all(...where.params, limit, offset) as Ranked[];
   }
-  const read = db.prepare<[number], HitRow>(
+  const read = prepared(
+    db,
     `SELECT a.id, a.document, a.headline, a.spans, d.outlet, d.date, d.source, d.url, d.script,
             t.text
        FROM articles a JOIN documents d ON d.id = a.document
@@ -68,7 +70,7 @@ export function search(
   );
   const length = query.snippetLength ?? 80;
   return ranked.flatMap(({ id, rank }) => {
-    const row = read.get(id);
+    const row = read.get(id) as HitRow | undefined;
     return row === undefined ? [] : [hit(row, rank, compiled?.positive ?? [], length)];
   });
 }
@@ -98,9 +100,10 @@ function rankMatches(
             ORDER BY ${t}.rank LIMIT ?`
         : `SELECT ${t}.rowid AS id, bm25(${t}) AS rank FROM ${from}${where}
             ORDER BY ${t}.rowid DESC LIMIT ?`;
-    const rows = db
-      .prepare(sql)
-      .all(...where.params, window === 0 ? need : window - out.length) as Ranked[];
+    const rows = prepared(db, sql).all(
+      ...where.params,
+      window === 0 ? need : window - out.length,
+    ) as Ranked[];
     for (const row of rows) out.push(row);
     if (window > 0 && out.length >= window) break;
   }

@@ -57,7 +57,7 @@ describe('help, version and usage errors', { concurrency: true }, () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /Usage:\n {2}jiedu <command> \[options\]/);
     assert.match(r.stdout, /parse\s+Parse news pages/);
-    assert.match(r.stdout, /start\s+Parse the bundled sample pages/);
+    assert.match(r.stdout, /start\s+Ingest the bundled sample pages/);
     assert.match(r.stdout, /Exit codes:\n {2}0 {2}.*\n {2}1 {2}.*\n {2}2 {2}usage error/);
     assert.equal(r.stderr, '');
   });
@@ -244,12 +244,21 @@ describe('jiedu parse', { concurrency: true }, () => {
 });
 
 describe('jiedu start', () => {
-  test('prints every bundled sample as Markdown, from any working folder', async () => {
-    const r = await jiedu(['start'], { cwd: dir });
-    assert.equal(r.code, 0, r.stderr);
+  test('ingests the bundled samples once and runs a sample search, from any working folder', async () => {
+    const first = await jiedu(['start'], { cwd: dir });
+    assert.equal(first.code, 0, first.stderr);
     const samples = (await readdir(join(ROOT, 'samples'))).filter((f) => f.endsWith('.txt'));
     assert.ok(samples.length > 0);
-    for (const name of samples) assert.ok(r.stdout.includes(`<!-- samples/${name} -->`), name);
-    assert.match(r.stdout, /^# /m);
+    assert.match(
+      first.stdout,
+      new RegExp(`${samples.length} sample pages stored, 0 already there, 0 failed`),
+    );
+    assert.match(first.stdout, /合作/);
+    const again = await jiedu(['start'], { cwd: dir });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(
+      again.stdout,
+      new RegExp(`0 sample pages stored, ${samples.length} already there`),
+    );
   });
 });

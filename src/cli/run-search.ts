@@ -11,7 +11,7 @@ import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** How search results print: a table of id, date, outlet, headline and snippet, or rows. */
-const HITS: Listing<SearchHit> = {
+export const HITS: Listing<SearchHit> = {
   columns: [
     { header: 'id', align: 'right' },
     { header: 'date' },

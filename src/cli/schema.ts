@@ -161,14 +161,23 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'start',
-    summary: 'Parse the bundled sample pages and print them as clean Markdown',
-    usage: '',
+    summary: 'Ingest the bundled sample pages into the local archive and run a sample search',
+    usage: '[--db FILE]',
     description: [
-      'The npm start job: parses every page under the samples/ folder that ships with',
-      'jiedu and prints each as Markdown, headed by its path.',
+      'The npm start job: parses and annotates every page under the samples/ folder that',
+      'ships with jiedu, stores them in the archive (jiedu.db in the working folder, or',
+      '--db FILE, or $JIEDU_DB; pages already stored are left as they are) and prints the',
+      'results of a sample search.',
     ].join('\n'),
     positionals: false,
-    flags: { help: HELP_FLAG },
+    flags: {
+      db: {
+        type: 'string',
+        value: 'file',
+        description: 'The archive (default: $JIEDU_DB, else jiedu.db)',
+      },
+      help: HELP_FLAG,
+    },
     load: () => import('./run-start.ts'),
   },
   {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { DocumentInput, Store } from '../store/types.ts';
 import { collectSources } from './collect-sources.ts';
 import { type FailureRecord, FailuresLog } from './failures-log.ts';
+import { heapCeiling } from './heap-ceiling.ts';
 import { MB, type PageUnit, readUnits, type Unit } from './read-units.ts';
 import type { PageResult } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
@@ -59,6 +60,9 @@ export interface IngestSummary extends IngestStats {
   /** The failures log, when this run wrote to it. */
   failuresLog?: string;
 }
+
+/** The writer's heap ceiling in MB: its live data (the SQLite store's tables) is ~100 MB. */
+const WRITER_HEAP_MB = 200;
 
 /** The default --max-size: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * MB;
@@ -147,6 +151,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     progress(consumed);
   };
 
+  const checkHeap = heapCeiling(WRITER_HEAP_MB);
   // Workers start on the first page that needs parsing: re-ingesting a stored batch
   // pays for none.
   let pool: WorkerPool | null = null;
@@ -175,6 +180,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (unit.meta.externalId !== undefined) doc.externalId = unit.meta.externalId;
       if (store.putDocument(doc).created) stats.stored++;
       else stats.present++;
+      checkHeap();
       progress(unit.consumed);
     } else {
       failure = result.reason;

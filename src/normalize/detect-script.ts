@@ -40,10 +40,16 @@ export function detectScript(text: string): Script {
   return decideScript(traditional, simplified);
 }
 
-/** True when `text` holds a character only Traditional writes (a whole-text scan). */
+/**
+ * True when `text` may hold a character only Traditional writes (a whole-text scan). The
+ * table covers the Basic Multilingual Plane; a character beyond it (𢶫) counts as maybe.
+ */
 export function hasTraditional(text: string): boolean {
   const marks = scriptTable();
-  for (let i = 0; i < text.length; i++) if (marks[text.charCodeAt(i)] === TRADITIONAL) return true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (marks[c] === TRADITIONAL || (c >= 0xd800 && c <= 0xdbff)) return true;
+  }
   return false;
 }
 

@@ -17,6 +17,7 @@ export {
 } from './annotate/index.ts';
 export type { Decoded, DecodeOptions } from './decode/index.ts';
 export { DecodeError, decode } from './decode/index.ts';
+export { type IngestOptions, type IngestSummary, ingest } from './ingest/index.ts';
 export { type ParseOptions, parse } from './pipeline.ts';
 export {
   type RenderHtmlOptions,
@@ -25,6 +26,18 @@ export {
   renderText,
   toArticleView,
 } from './render/index.ts';
+export {
+  type Archive,
+  type ArchiveFilter,
+  type DocumentInput,
+  openStore,
+  QueryError,
+  SCHEMA_VERSION,
+  type SearchHit,
+  type SearchQuery,
+  type Store,
+  StoreError,
+} from './store/index.ts';
 export type {
   ArticleAnnotations,
   DateMention,

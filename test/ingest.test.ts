@@ -13,7 +13,7 @@ import { WorkerPool } from '../src/ingest/worker-pool.ts';
 import { parse } from '../src/pipeline.ts';
 import { encodeBig5, encodeGb18030, encodeUtf16 } from './helpers/encode.ts';
 import { pages, simplifiedPage, traditionalPage } from './helpers/ingest-pages.ts';
-import { MemoryStore } from './helpers/memory-store.ts';
+import { BatchMemoryStore, MemoryStore } from './helpers/memory-store.ts';
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
@@ -370,6 +370,59 @@ describe('ingest into a store', () => {
     store.failAfter = 2;
     await assert.rejects(run(store, { inputs: [root] }), /disk full/);
     assert.equal(store.documents.size, 2);
+  });
+
+  test('a store that takes batches gets a few commits; re-ingesting adds none', async () => {
+    const root = await folder('batches');
+    const texts = pages(60, 300);
+    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    await writeFile(join(root, 'dup.txt'), texts[0] as string);
+    const store = new BatchMemoryStore();
+    const first = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(first.summary.stored, 60);
+    assert.equal(first.summary.present, 1);
+    assert.equal(store.documents.size, 60);
+    assert.ok(store.commits >= 2 && store.commits < 30, `${store.commits} commits`);
+    const commits = store.commits;
+    const second = await run(store, { inputs: [root], workers: 2 });
+    assert.equal(second.summary.present, 61);
+    assert.equal(store.commits, commits);
+  });
+
+  test('a document the batch refuses is a failure; a batch whose commit fails stops the run', async () => {
+    const root = await folder('refused');
+    for (const [i, text] of pages(5, 400).entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const store = new BatchMemoryStore();
+    store.refuse = /p3\.txt$/;
+    const { summary, failures } = await run(store, { inputs: [root] });
+    assert.equal(summary.stored, 4);
+    assert.equal(summary.failed, 1);
+    assert.match(failures[0]?.reason ?? '', /^cannot store: constraint failed/);
+    const broken = new BatchMemoryStore();
+    broken.failCommit = true;
+    await assert.rejects(run(broken, { inputs: [root] }), /commit failed/);
+    assert.equal(broken.documents.size, 0);
+  });
+
+  test('a stop signal commits the batch in hand', async () => {
+    const root = await folder('stop-batch');
+    const texts = pages(120, 500);
+    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const store = new BatchMemoryStore();
+    const stop = new AbortController();
+    // Stopped at the first commit: the pages parsed meanwhile make a last, smaller batch.
+    let seen = 0;
+    const { summary } = await run(store, {
+      inputs: [root],
+      signal: stop.signal,
+      onProgress: () => {
+        if (++seen === 1) stop.abort();
+      },
+    });
+    assert.equal(summary.interrupted, true);
+    assert.equal(store.documents.size, summary.stored);
+    assert.ok(summary.stored > 0 && summary.stored < 120, String(summary.stored));
+    assert.equal(store.commits, 2);
   });
 
   test('wrong options are TypeErrors', async () => {

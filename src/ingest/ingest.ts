@@ -5,6 +5,7 @@ import { collectSources } from './collect-sources.ts';
 import { type FailureRecord, FailuresLog } from './failures-log.ts';
 import { heapCeiling } from './heap-ceiling.ts';
 import { MB, type PageUnit, readUnits, type Unit } from './read-units.ts';
+import { StoreWriter } from './store-writer.ts';
 import type { PageResult } from './types.ts';
 import { WorkerPool } from './worker-pool.ts';
 
@@ -102,7 +103,8 @@ function orAborted<T>(
 /**
  * Reads pages into the archive. Inputs are hashed as they are read and a page the archive
  * already holds is skipped before any parsing; new pages are parsed and annotated on
- * worker threads and written by this thread alone, one transaction each, so a run killed
+ * worker threads and written by this thread alone, each document all or nothing (in
+ * batches of a few dozen per commit when the store offers `putDocuments`), so a run killed
  * at any point leaves only whole documents and running it again stores each page exactly
  * once. A bad input (not text, empty, too large, a broken JSON line) is reported and
  * skipped; it never stops the run. Throws only when the run cannot go on at all (the
@@ -161,30 +163,19 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   let fatal: Error | null = null;
   let nextId = 0;
 
-  const settle = (unit: PageUnit, result: PageResult) => {
+  const fatalError = (err: unknown) => {
+    fatal ??= err instanceof Error ? err : new Error(String(err));
+  };
+
+  /** A page and the copies of it read meanwhile, settled all at once. */
+  const finish = (unit: PageUnit, failure: string | null, created: boolean) => {
     const copies = parsing.get(unit.hash) ?? [];
     parsing.delete(unit.hash);
-    let failure: string | null = null;
-    if (result.ok) {
-      const doc: DocumentInput = {
-        hash: unit.hash,
-        source: unit.source,
-        bytes: unit.bytes,
-        page: result.page,
-      };
-      const outlet = unit.meta.outlet ?? result.outlet;
-      const date = unit.meta.date ?? result.date;
-      if (outlet !== undefined) doc.outlet = outlet;
-      if (date !== undefined) doc.date = date;
-      if (unit.meta.url !== undefined) doc.url = unit.meta.url;
-      if (unit.meta.externalId !== undefined) doc.externalId = unit.meta.externalId;
-      if (store.putDocument(doc).created) stats.stored++;
+    if (failure !== null) fail(unit.source, failure, unit.consumed);
+    else {
+      if (created) stats.stored++;
       else stats.present++;
-      checkHeap();
       progress(unit.consumed);
-    } else {
-      failure = result.reason;
-      fail(unit.source, failure, unit.consumed);
     }
     for (const copy of copies) {
       if (failure === null) {
@@ -194,6 +185,39 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
         fail(copy.source, failure, copy.consumed);
       }
     }
+  };
+
+  const writer = new StoreWriter<PageUnit>(
+    store,
+    (unit, outcome) => {
+      if (outcome.error !== undefined) {
+        finish(unit, `cannot store: ${outcome.error.message}`, false);
+      } else {
+        finish(unit, null, outcome.result.created);
+      }
+      checkHeap();
+    },
+    fatalError,
+  );
+
+  const settle = (unit: PageUnit, result: PageResult) => {
+    if (!result.ok) {
+      finish(unit, result.reason, false);
+      return;
+    }
+    const doc: DocumentInput = {
+      hash: unit.hash,
+      source: unit.source,
+      bytes: unit.bytes,
+      page: result.page,
+    };
+    const outlet = unit.meta.outlet ?? result.outlet;
+    const date = unit.meta.date ?? result.date;
+    if (outlet !== undefined) doc.outlet = outlet;
+    if (date !== undefined) doc.date = date;
+    if (unit.meta.url !== undefined) doc.url = unit.meta.url;
+    if (unit.meta.externalId !== undefined) doc.externalId = unit.meta.externalId;
+    writer.add(doc, unit);
   };
 
   const dispatch = (unit: PageUnit) => {
@@ -208,9 +232,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const done: Promise<void> = pool
       .run(task)
       .then((result) => settle(unit, result))
-      .catch((err: unknown) => {
-        fatal ??= err instanceof Error ? err : new Error(String(err));
-      })
+      .catch(fatalError)
       .finally(() => running.delete(done));
     running.add(done);
   };
@@ -269,7 +291,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     if (running.size > 0) await orAborted(Promise.all(running), [options.abandon]);
     if (options.abandon?.aborted) interrupted = true;
   } finally {
-    // Abandoned pages are simply not stored: nothing of them was written.
+    // What is parsed is committed, even when told to stop at once: a batch takes
+    // milliseconds. Abandoned pages are simply not stored: nothing of them was written.
+    if (fatal === null) {
+      try {
+        writer.flush();
+      } catch (err) {
+        fatalError(err);
+      }
+    }
     await (pool as WorkerPool | null)?.close();
     log?.close();
   }

@@ -1,4 +1,4 @@
-import type { DocumentInput, PutResult, Store } from '../../src/store/types.ts';
+import type { BatchResult, DocumentInput, PutResult, Store } from '../../src/store/types.ts';
 
 /**
  * A Store kept in memory, for ingest tests that need no SQLite: documents by hash, in the
@@ -36,5 +36,25 @@ export class MemoryStore implements Store {
 
   #open(): void {
     if (this.closed) throw new Error('MemoryStore: closed');
+  }
+}
+
+/**
+ * A MemoryStore that also takes batches (`putDocuments`), as the SQLite store does: each
+ * document all or nothing, one "commit" per batch. `refuse` makes it refuse documents whose
+ * source matches, one by one; `failCommit` makes the next batch's commit throw.
+ */
+export class BatchMemoryStore extends MemoryStore {
+  commits = 0;
+  refuse: RegExp | null = null;
+  failCommit = false;
+
+  putDocuments(docs: readonly DocumentInput[]): BatchResult[] {
+    if (this.failCommit) throw new Error('commit failed: disk I/O error');
+    this.commits++;
+    return docs.map((doc) => {
+      if (this.refuse?.test(doc.source)) return { error: new Error('constraint failed') };
+      return { result: this.putDocument(doc) };
+    });
   }
 }

@@ -1,0 +1,88 @@
+import type { DocumentInput, PutResult, Store } from '../store/types.ts';
+
+/** Documents a batch holds before it is committed. */
+export const BATCH_SIZE = 48;
+/** Milliseconds the first document of a batch waits at most for the rest. */
+export const BATCH_WAIT_MS = 250;
+
+/** What became of one document: stored (or found stored), or refused with an error. */
+export type WriteOutcome = { result: PutResult; error?: undefined } | { error: Error };
+
+/**
+ * The one writer of an ingest run. Through a store that offers `putDocuments` it commits
+ * documents in batches (a commit costs more than a page on SQLite), each document still all
+ * or nothing, a batch at most {@link BATCH_SIZE} documents or {@link BATCH_WAIT_MS} old; a
+ * crash loses at most the batch, whose pages the next run parses and stores again. Through
+ * a plain `putDocument` store, one document at a time. `done` hears each document's outcome
+ * once it is committed; an error thrown by the store itself (the commit failed, the disk is
+ * full) goes to `fatal`, or out of `add` and `flush`.
+ */
+export class StoreWriter<T> {
+  readonly #store: Store;
+  readonly #done: (tag: T, outcome: WriteOutcome) => void;
+  readonly #fatal: (err: Error) => void;
+  #docs: DocumentInput[] = [];
+  #tags: T[] = [];
+  #timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    store: Store,
+    done: (tag: T, outcome: WriteOutcome) => void,
+    fatal: (err: Error) => void,
+  ) {
+    this.#store = store;
+    this.#done = done;
+    this.#fatal = fatal;
+  }
+
+  /** Documents waiting for their batch's commit. */
+  get pending(): number {
+    return this.#docs.length;
+  }
+
+  add(doc: DocumentInput, tag: T): void {
+    if (this.#store.putDocuments === undefined) {
+      this.#done(tag, { result: this.#store.putDocument(doc) });
+      return;
+    }
+    this.#docs.push(doc);
+    this.#tags.push(tag);
+    if (this.#docs.length >= BATCH_SIZE) this.flush();
+    else if (this.#timer === null) {
+      this.#timer = setTimeout(() => {
+        this.#timer = null;
+        try {
+          this.flush();
+        } catch (err) {
+          this.#fatal(err instanceof Error ? err : new Error(String(err)));
+        }
+      }, BATCH_WAIT_MS);
+    }
+  }
+
+  /** Commits the documents waiting, if any. */
+  flush(): void {
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
+    }
+    const putDocuments = this.#store.putDocuments;
+    if (this.#docs.length === 0 || putDocuments === undefined) return;
+    const docs = this.#docs;
+    const tags = this.#tags;
+    this.#docs = [];
+    this.#tags = [];
+    const outcomes = putDocuments.call(this.#store, docs);
+    for (const [i, tag] of tags.entries()) {
+      const outcome = outcomes[i];
+      this.#done(
+        tag,
+        outcome === undefined
+          ? { error: new Error('the store gave no result for this document') }
+          : outcome.error !== undefined
+            ? { error: outcome.error }
+            : { result: outcome.result },
+      );
+    }
+  }
+}

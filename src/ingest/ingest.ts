@@ -65,6 +65,9 @@ export interface IngestSummary extends IngestStats {
 /** The writer's heap ceiling in MB: its live data (the SQLite store's tables) is ~100 MB. */
 const WRITER_HEAP_MB = 200;
 
+/** Input bytes on the workers at most (unless a single page is larger): 32 MB. */
+const IN_FLIGHT_BYTES = 32 * MB;
+
 /** The default --max-size: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * MB;
 
@@ -160,6 +163,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   /** Pages being parsed, by hash, with the copies of the same page read meanwhile. */
   const parsing = new Map<string, PageUnit[]>();
   const running = new Set<Promise<void>>();
+  let inFlightBytes = 0;
   let fatal: Error | null = null;
   let nextId = 0;
 
@@ -200,6 +204,14 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     fatalError,
   );
 
+  const writeBatch = () => {
+    try {
+      writer.flush();
+    } catch (err) {
+      fatalError(err);
+    }
+  };
+
   const settle = (unit: PageUnit, result: PageResult) => {
     if (!result.ok) {
       finish(unit, result.reason, false);
@@ -229,11 +241,15 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       input: unit.input,
       ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
     };
+    inFlightBytes += unit.bytes;
     const done: Promise<void> = pool
       .run(task)
       .then((result) => settle(unit, result))
       .catch(fatalError)
-      .finally(() => running.delete(done));
+      .finally(() => {
+        running.delete(done);
+        inFlightBytes -= unit.bytes;
+      });
     running.add(done);
   };
 
@@ -279,27 +295,28 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       handle(next.value);
       while (
         pool !== null &&
-        running.size >= (pool as WorkerPool).capacity &&
+        (running.size >= (pool as WorkerPool).capacity ||
+          (inFlightBytes >= IN_FLIGHT_BYTES && running.size > 0)) &&
         fatal === null &&
         !aborted()
       ) {
         await orAborted(Promise.race(running), both);
+        // The workers have their next pages (the loop refills them first): write meanwhile.
+        if (writer.full) writeBatch();
       }
+      if (writer.full) writeBatch();
     }
     if (interrupted || options.signal?.aborted) interrupted = true;
     // Pages on the workers are finished and stored, unless told to drop them.
-    if (running.size > 0) await orAborted(Promise.all(running), [options.abandon]);
+    while (running.size > 0 && fatal === null && options.abandon?.aborted !== true) {
+      await orAborted(Promise.race(running), [options.abandon]);
+      if (writer.full) writeBatch();
+    }
     if (options.abandon?.aborted) interrupted = true;
   } finally {
     // What is parsed is committed, even when told to stop at once: a batch takes
     // milliseconds. Abandoned pages are simply not stored: nothing of them was written.
-    if (fatal === null) {
-      try {
-        writer.flush();
-      } catch (err) {
-        fatalError(err);
-      }
-    }
+    if (fatal === null) writeBatch();
     await (pool as WorkerPool | null)?.close();
     log?.close();
   }

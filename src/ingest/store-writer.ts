@@ -1,7 +1,7 @@
 import type { DocumentInput, PutResult, Store } from '../store/types.ts';
 
 /** Documents a batch holds before it is committed. */
-export const BATCH_SIZE = 48;
+export const BATCH_SIZE = 32;
 /** Milliseconds the first document of a batch waits at most for the rest. */
 export const BATCH_WAIT_MS = 250;
 
@@ -11,11 +11,13 @@ export type WriteOutcome = { result: PutResult; error?: undefined } | { error: E
 /**
  * The one writer of an ingest run. Through a store that offers `putDocuments` it commits
  * documents in batches (a commit costs more than a page on SQLite), each document still all
- * or nothing, a batch at most {@link BATCH_SIZE} documents or {@link BATCH_WAIT_MS} old; a
- * crash loses at most the batch, whose pages the next run parses and stores again. Through
- * a plain `putDocument` store, one document at a time. `done` hears each document's outcome
- * once it is committed; an error thrown by the store itself (the commit failed, the disk is
- * full) goes to `fatal`, or out of `add` and `flush`.
+ * or nothing; a crash loses at most the batch, whose pages the next run parses and stores
+ * again. The caller flushes a {@link full} batch when it suits it (after handing the
+ * workers their next pages, so they work while it writes); a batch that does not fill is
+ * flushed {@link BATCH_WAIT_MS} after its first document. Through a plain `putDocument`
+ * store, one document at a time, at once. `done` hears each document's outcome once it is
+ * committed; an error thrown by the store itself (the commit failed, the disk is full) goes
+ * to `fatal` from the timer, or out of `add` and `flush`.
  */
 export class StoreWriter<T> {
   readonly #store: Store;
@@ -40,6 +42,11 @@ export class StoreWriter<T> {
     return this.#docs.length;
   }
 
+  /** Whether the batch is due: {@link BATCH_SIZE} documents or more are waiting. */
+  get full(): boolean {
+    return this.#docs.length >= BATCH_SIZE;
+  }
+
   add(doc: DocumentInput, tag: T): void {
     if (this.#store.putDocuments === undefined) {
       this.#done(tag, { result: this.#store.putDocument(doc) });
@@ -47,8 +54,7 @@ export class StoreWriter<T> {
     }
     this.#docs.push(doc);
     this.#tags.push(tag);
-    if (this.#docs.length >= BATCH_SIZE) this.flush();
-    else if (this.#timer === null) {
+    if (this.#timer === null) {
       this.#timer = setTimeout(() => {
         this.#timer = null;
         try {

@@ -17,13 +17,13 @@
  * on this machine, without SQLite.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { DocumentInput, PutResult, Store } from '../src/store/types.ts';
+import type { Archive, DocumentInput, PutResult, Store } from '../src/store/types.ts';
 import type { Corpus } from './lib/archive-corpus.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -63,20 +63,12 @@ const { ingest } = (await import(
   built ? DIST_INGEST : '../src/ingest/index.ts'
 )) as typeof import('../src/ingest/index.ts');
 
-/** What the benchmark needs of the archive beyond `Store`; looked up, as the store may lag. */
-interface Searchable extends Store {
-  search?(query: { text: string; limit?: number }): unknown[];
-  stats?(): { articles: number; documents: number; fileBytes: number };
-}
-
-/** Opens the SQLite archive, or undefined when src/store has no openStore yet. */
-async function openArchive(path: string): Promise<Searchable | undefined> {
-  const module = built
-    ? join(ROOT, 'dist', 'store', 'index.js')
-    : join(ROOT, 'src', 'store', 'index.ts');
-  if (!existsSync(module)) return undefined;
-  const { openStore } = (await import(module)) as { openStore?: (path: string) => Searchable };
-  return openStore?.(path);
+/** Opens the SQLite archive, from the same build as `ingest`. */
+async function openArchive(path: string): Promise<Archive> {
+  const { openStore } = (await import(
+    built ? join(ROOT, 'dist', 'store', 'index.js') : '../src/store/index.ts'
+  )) as typeof import('../src/store/index.ts');
+  return openStore(path);
 }
 
 /** A store that keeps only the hashes: what ingest costs without SQLite. */
@@ -93,24 +85,37 @@ class NullStore implements Store {
   close(): void {}
 }
 
-/** Counts what goes through a store: documents, their articles and page bytes. */
+/** Counts what goes through a store (documents, their articles and page bytes) and times
+ * the writes, batched or not. */
 function counting(store: Store) {
   const counts = { documents: 0, articles: 0, pageBytes: 0, putMs: 0 };
+  const count = (doc: DocumentInput, result: PutResult | undefined) => {
+    if (result?.created !== true) return;
+    counts.documents++;
+    counts.articles += doc.page.children.length;
+    counts.pageBytes += doc.bytes;
+  };
   const wrapped: Store = {
     hasDocument: (hash) => store.hasDocument(hash),
     putDocument: (doc) => {
       const start = performance.now();
       const result = store.putDocument(doc);
       counts.putMs += performance.now() - start;
-      if (result.created) {
-        counts.documents++;
-        counts.articles += doc.page.children.length;
-        counts.pageBytes += doc.bytes;
-      }
+      count(doc, result);
       return result;
     },
     close: () => store.close(),
   };
+  const putDocuments = store.putDocuments?.bind(store);
+  if (putDocuments !== undefined) {
+    wrapped.putDocuments = (docs) => {
+      const start = performance.now();
+      const results = putDocuments(docs);
+      counts.putMs += performance.now() - start;
+      for (const [i, doc] of docs.entries()) count(doc, results[i]?.result);
+      return results;
+    };
+  }
   return { counts, store: wrapped };
 }
 
@@ -195,9 +200,6 @@ async function main(): Promise<void> {
   const archive = values['null-store'] ? undefined : await openArchive(dbPath);
   const base: Store = archive ?? new NullStore();
   const storeKind = archive !== undefined ? 'SQLite' : 'null store (nothing kept)';
-  if (archive === undefined && !values['null-store']) {
-    log('bench: src/store has no openStore yet: ingesting into a null store (nothing kept)');
-  }
   const { counts, store } = counting(base);
   let peakRss = rssNow();
   const sampler = setInterval(() => {
@@ -233,12 +235,7 @@ async function main(): Promise<void> {
   const mbPerS = counts.pageBytes / MB / ingestS;
   let fileBytes: number | null = null;
   if (archive !== undefined) {
-    fileBytes =
-      archive.stats?.().fileBytes ??
-      ['', '-wal'].reduce(
-        (sum, ext) => sum + (existsSync(dbPath + ext) ? statSync(dbPath + ext).size : 0),
-        0,
-      );
+    fileBytes = archive.stats().fileBytes;
   }
   log(
     `ingest (${storeKind}, ${workers} workers, ${built ? 'built dist/' : 'sources via tsx'}): ` +
@@ -253,7 +250,7 @@ async function main(): Promise<void> {
   }
   // One thread writes: its share of the wall time says whether it or the workers set the pace.
   log(
-    `writer: putDocument ${(counts.putMs / Math.max(1, counts.documents)).toFixed(2)} ms per document, ` +
+    `writer: ${(counts.putMs / Math.max(1, counts.documents)).toFixed(2)} ms of storing per document, ` +
       `${((100 * counts.putMs) / 1000 / ingestS).toFixed(0)}% of the ingest's wall time; ` +
       `${coresUsed.toFixed(2)} cores busy on average (of ${availableParallelism()})`,
   );
@@ -266,7 +263,7 @@ async function main(): Promise<void> {
     queries: number;
     emptyShare: number;
   } | null = null;
-  if (archive?.search !== undefined) {
+  if (archive !== undefined) {
     const list = generated.queries;
     for (const q of list.slice(0, 50)) archive.search({ text: q, limit: 20 });
     const times: number[] = [];
@@ -292,8 +289,7 @@ async function main(): Promise<void> {
         `${(search.emptyShare * 100).toFixed(0)}% found nothing`,
     );
   } else {
-    // TODO(store): wired once the archive offers search(); the lead wires it if this lags.
-    log('search: not measured — the store has no search() yet (TODO: wire when src/store lands)');
+    log('search: not measured (null store)');
   }
   clearInterval(sampler);
   store.close();

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { openStore } from '../src/store/index.ts';
 import { encodeBig5 } from './helpers/encode.ts';
 import { pages, traditionalPage } from './helpers/ingest-pages.ts';
 
@@ -14,22 +15,8 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'jiedu.js');
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
-/** What the tests read back from an archive: its documents and articles. */
-interface ArchiveView {
-  hasDocument(hash: string): boolean;
-  stats(): { documents: number; articles: number; blocks: number; mentions: number };
-  close(): void;
-}
-
-// The crash and Ctrl-C tests need the SQLite archive (src/store); the store and ingest were
-// built side by side, so until it is there they say so and skip.
-const STORE = join(ROOT, 'src', 'store', 'index.ts');
-const NO_STORE = existsSync(STORE) ? false : 'needs the SQLite archive: src/store/index.ts';
-
-async function openArchive(path: string): Promise<ArchiveView> {
-  const { openStore } = (await import(STORE)) as {
-    openStore(path: string, options?: { create?: boolean }): ArchiveView;
-  };
+/** Opens an archive an ingest child wrote, to read it back. */
+function openArchive(path: string) {
   return openStore(path, { create: false });
 }
 
@@ -147,7 +134,7 @@ describe('jiedu ingest: usage', { concurrency: true }, () => {
   });
 });
 
-describe('jiedu ingest: the archive', { skip: NO_STORE }, () => {
+describe('jiedu ingest: the archive', () => {
   test('stdin, --max-size and a corrupt file: reported, skipped, the rest stored; exit 1', async () => {
     const work = await mkdtemp(join(dir, 'stdin-'));
     const big5 = encodeBig5(traditionalPage(500));
@@ -170,7 +157,7 @@ describe('jiedu ingest: the archive', { skip: NO_STORE }, () => {
       'large.txt',
       'truncated.txt',
     ]);
-    const archive = await openArchive(join(work, 'a.db'));
+    const archive = openArchive(join(work, 'a.db'));
     try {
       assert.ok(archive.hasDocument(sha256(page)));
       assert.ok(archive.hasDocument(sha256(traditionalPage(502))));
@@ -215,8 +202,8 @@ describe('jiedu ingest: the archive', { skip: NO_STORE }, () => {
       cwd: work,
     });
     assert.equal(clean.code, 1, clean.stderr);
-    const a = await openArchive(join(work, 'crashed.db'));
-    const b = await openArchive(join(work, 'clean.db'));
+    const a = openArchive(join(work, 'crashed.db'));
+    const b = openArchive(join(work, 'clean.db'));
     try {
       for (const hash of expected) {
         assert.ok(a.hasDocument(hash), `missing after resume: ${hash}`);
@@ -265,7 +252,7 @@ describe('jiedu ingest: the archive', { skip: NO_STORE }, () => {
     assert.match(r.stderr, /run the same command again to finish the job/);
     const stored = Number(summary[1]);
     assert.ok(stored >= 20 && stored < expected.length, String(stored));
-    const archive = await openArchive(join(work, 'a.db'));
+    const archive = openArchive(join(work, 'a.db'));
     try {
       assert.equal(archive.stats().documents, stored);
     } finally {

@@ -1,16 +1,14 @@
-import { extname, isAbsolute, relative, resolve } from 'node:path';
+import { extname, isAbsolute, relative } from 'node:path';
 import { type IngestSummary, ingest, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
-import type { Store } from '../store/types.ts';
+import { openStore, type Store, StoreError } from '../store/index.ts';
+import { archivePath } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** The exit code of a run stopped by Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
-
-/** The archive when neither --db nor $JIEDU_DB names one: jiedu.db in the working folder. */
-export const DEFAULT_DB = 'jiedu.db';
 
 /** How to name a file in messages: relative to the working folder when it is inside it. */
 function shown(path: string, cwd: string): string {
@@ -22,24 +20,6 @@ function shown(path: string, cwd: string): string {
 export function failuresLogPath(db: string): string {
   const ext = extname(db);
   return `${ext === '' ? db : db.slice(0, -ext.length)}.failures.jsonl`;
-}
-
-/**
- * Opens the SQLite archive. TODO(store): a plain `import { openStore } from
- * '../store/index.ts'` once src/store/index.ts lands; until then the module is looked up at
- * run time (with this module's own extension, .ts from the sources or .js built).
- */
-async function openArchive(path: string): Promise<Store> {
-  const ext = extname(new URL(import.meta.url).pathname);
-  const url = new URL(`../store/index${ext}`, import.meta.url).href;
-  let module: { openStore?: (path: string) => Store };
-  try {
-    module = await import(url);
-  } catch (err) {
-    throw new Error(`the archive store is not available yet: ${(err as Error).message}`);
-  }
-  if (typeof module.openStore !== 'function') throw new Error('the archive store has no openStore');
-  return module.openStore(path);
 }
 
 function positiveInteger(value: string, flag: string): number {
@@ -88,11 +68,17 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     );
   }
   // The archive the other archive commands read: --db, else $JIEDU_DB, else ./jiedu.db.
-  const given = typeof flags.db === 'string' ? flags.db : process.env.JIEDU_DB;
-  const dbPath = resolve(io.cwd, given !== undefined && given !== '' ? given : DEFAULT_DB);
+  const dbPath = archivePath(flags, io);
   const db = shown(dbPath, io.cwd);
 
-  const store = await openArchive(dbPath);
+  let store: Store;
+  try {
+    store = openStore(dbPath);
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    io.stderr.write(`jiedu ingest: ${err.message}\n`);
+    return EXIT.failed;
+  }
   const stop = new AbortController();
   const abandon = new AbortController();
   const interval = Number(process.env.JIEDU_PROGRESS_MS) || 5000;

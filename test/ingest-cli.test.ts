@@ -193,7 +193,10 @@ describe('jiedu ingest: the archive', () => {
     );
     const resumed = await ingestChild(args, { cwd: work });
     assert.equal(resumed.code, 1, resumed.stderr); // the two bad inputs fail again
-    const summary = /(\d+) stored, (\d+) already present, 2 failed/.exec(resumed.stderr);
+    // The summary line, not a progress line: "(N stored, …" is progress.
+    const summary = /^jiedu ingest: (\d+) stored, (\d+) already present, 2 failed/m.exec(
+      resumed.stderr,
+    );
     assert.ok(summary, resumed.stderr);
     assert.equal(Number(summary[1]) + Number(summary[2]), expected.length);
     assert.ok(Number(summary[2]) >= killAt, `${summary[2]} present after a kill at ${killAt}`);
@@ -262,7 +265,10 @@ describe('jiedu ingest: the archive', () => {
     assert.equal(again.code, 1);
     assert.match(
       again.stderr,
-      new RegExp(`${expected.length - stored} stored, ${stored} already present, 2 failed`),
+      new RegExp(
+        `^jiedu ingest: ${expected.length - stored} stored, ${stored} already present`,
+        'm',
+      ),
     );
   });
 });

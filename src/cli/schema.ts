@@ -329,9 +329,10 @@ export const COMMANDS: readonly CommandSpec[] = [
         'each failed input as "path: reason"; then a summary: stored, already present,',
         'failed, time and rate. Failures are also appended to a log beside the archive',
         '(archive.db → archive.failures.jsonl: time, path, reason).',
-        'Each page is stored in a transaction of its own: after a crash or Ctrl-C, run the',
-        'same command again and every page ends up stored exactly once. Ctrl-C stores the',
-        'pages in hand and exits with code 130; a second Ctrl-C drops them.',
+        'Each page is stored whole or not at all (a few dozen to a commit): after a crash or',
+        'Ctrl-C, run the same command again and every page ends up stored exactly once.',
+        'Ctrl-C stores the pages in hand and exits with code 130; a second Ctrl-C drops the',
+        'pages still being parsed.',
       ],
     },
     examples: [

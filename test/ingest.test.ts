@@ -9,6 +9,7 @@ import { dateFromPath, readDate } from '../src/ingest/date-from-path.ts';
 import { findOutlet } from '../src/ingest/find-outlet.ts';
 import { type FailureRecord, type IngestOptions, ingest, MB } from '../src/ingest/index.ts';
 import { readLines } from '../src/ingest/read-lines.ts';
+import { formatDuration, progressLine, showProgress } from '../src/ingest/show-progress.ts';
 import { WorkerPool } from '../src/ingest/worker-pool.ts';
 import { parse } from '../src/pipeline.ts';
 import { encodeBig5, encodeGb18030, encodeUtf16 } from './helpers/encode.ts';
@@ -504,6 +505,46 @@ describe('ingest helpers', () => {
     assert.equal(readDate('2024-03-15'), '2024-03-15');
     assert.equal(readDate('2024-03-15T01:02:03Z'), '2024-03-15');
     assert.equal(readDate('15/03/2024'), undefined);
+  });
+
+  const stats = {
+    totalBytes: 4_000_000,
+    bytes: 1_000_000,
+    documents: 40,
+    stored: 30,
+    present: 8,
+    failed: 2,
+    elapsedMs: 10_000,
+  };
+
+  test('progressLine: counts, MB of the total, ETA by bytes, rates', () => {
+    assert.equal(
+      progressLine(stats),
+      'jiedu ingest: 40 documents (30 stored, 8 already present, 2 failed), 1.00 MB of 4.00 MB ' +
+        '(25%), ETA 30s, 4.0 documents/s, 0.10 MB/s',
+    );
+    assert.doesNotMatch(progressLine({ ...stats, totalBytes: null }), /ETA/);
+    assert.deepEqual([5, 65, 3725, Number.NaN].map(formatDuration), ['5s', '1m05s', '1h02m', '?']);
+  });
+
+  test('showProgress: plain lines every interval off a terminal, a bar on one', async () => {
+    let plain = '';
+    const lines = showProgress({ write: (chunk: string) => (plain += chunk) }, 10);
+    lines.update(stats);
+    lines.log('a.txt: empty file');
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    lines.stop();
+    assert.match(plain, /^a\.txt: empty file\n/);
+    assert.match(plain, /jiedu ingest: 40 documents \(30 stored/);
+    assert.equal(plain.match(/jiedu ingest/g)?.length, 1, 'no new line while nothing moves');
+
+    let tty = '';
+    const bar = showProgress({ isTTY: true, write: (chunk: string) => (tty += chunk) });
+    bar.update(stats);
+    bar.log('b.txt: empty file');
+    bar.stop();
+    assert.match(tty, /25% \| 40 docs \| 1\.00\/4\.00 MB \| 4\.0 docs\/s \| ETA/);
+    assert.match(tty, /b\.txt: empty file/);
   });
 
   test('findOutlet: the publisher of the first byline, not the agency it cites', () => {

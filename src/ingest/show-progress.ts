@@ -16,6 +16,12 @@ export interface ProgressDisplay {
 
 const MB = 1e6;
 
+/** Megabytes with the precision a progress line needs: 0.03, 4.27, 153.2. */
+function megabytes(bytes: number): string {
+  const mb = bytes / MB;
+  return mb < 10 ? mb.toFixed(2) : mb.toFixed(1);
+}
+
 /** `1m05s`, `42s`, `2h03m`: a duration for a progress line. */
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '?';
@@ -37,11 +43,11 @@ export function progressLine(stats: IngestStats): string {
   const rate = rates(stats);
   let line =
     `jiedu ingest: ${stats.documents} documents (${stats.stored} stored, ${stats.present} already present, ${stats.failed} failed), ` +
-    `${(stats.bytes / MB).toFixed(1)} MB`;
+    `${megabytes(stats.bytes)} MB`;
   if (stats.totalBytes !== null && stats.totalBytes > 0) {
     const share = Math.min(1, stats.bytes / stats.totalBytes);
     const eta = share > 0 ? (stats.elapsedMs / 1000) * ((1 - share) / share) : Number.NaN;
-    line += ` of ${(stats.totalBytes / MB).toFixed(1)} MB (${(share * 100).toFixed(0)}%), ETA ${formatDuration(eta)}`;
+    line += ` of ${megabytes(stats.totalBytes)} MB (${(share * 100).toFixed(0)}%), ETA ${formatDuration(eta)}`;
   }
   return `${line}, ${rate.docs.toFixed(1)} documents/s, ${rate.mb.toFixed(2)} MB/s`;
 }
@@ -102,8 +108,8 @@ function barDisplay(stream: ProgressStream): ProgressDisplay {
         docs: stats.documents,
         mb:
           stats.totalBytes === null
-            ? (stats.bytes / MB).toFixed(1)
-            : `${(stats.bytes / MB).toFixed(1)}/${(stats.totalBytes / MB).toFixed(1)}`,
+            ? megabytes(stats.bytes)
+            : `${megabytes(stats.bytes)}/${megabytes(stats.totalBytes)}`,
         rate: rate.docs.toFixed(1),
       };
       bar ??= multi.create(stats.totalBytes ?? 0, 0, payload);

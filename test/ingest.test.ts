@@ -436,6 +436,21 @@ describe('ingest into a store', () => {
 });
 
 describe('the worker pool', () => {
+  test('starts a worker for one page, and more only while they all have work', async () => {
+    const pool = new WorkerPool(4);
+    try {
+      const one = await pool.run({ id: 1, source: 'a', input: traditionalPage(210) });
+      assert.equal(one.ok, true);
+      assert.equal(pool.started, 1);
+      await Promise.all(
+        pages(8, 211).map((input, i) => pool.run({ id: 10 + i, source: `p${i}`, input })),
+      );
+      assert.equal(pool.started, 4);
+    } finally {
+      await pool.close();
+    }
+  });
+
   test('a page too large for the heap limit is parsed again without it; the queue goes on', async () => {
     const page = traditionalPage(200);
     let large = '';

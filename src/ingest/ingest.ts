@@ -111,7 +111,8 @@ function orAborted<T>(
  * at any point leaves only whole documents and running it again stores each page exactly
  * once. A bad input (not text, empty, too large, a broken JSON line) is reported and
  * skipped; it never stops the run. Throws only when the run cannot go on at all (the
- * archive fails, or no worker can start).
+ * archive fails, or no worker can start). While it runs, the calling thread's heap is kept
+ * near 200 MB by a full collection whenever it passes that (see heap-ceiling.ts).
  */
 export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const { store } = options;

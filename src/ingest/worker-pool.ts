@@ -62,11 +62,11 @@ function outOfMemory(err: unknown): boolean {
 }
 
 /**
- * A fixed number of worker threads that parse and annotate pages. `run` hands a task to
- * the least busy worker. A worker that crashes is replaced: the page it was working on
- * fails with the reason (or, when the heap limit killed it, is parsed again on a worker
- * without the limit), and the pages queued behind it go to the others; one poisonous page
- * never stops a batch.
+ * Up to `size` worker threads that parse and annotate pages, started as the work needs
+ * them. `run` hands a task to the least busy worker. When a worker crashes, the page it
+ * was working on fails with the reason (or, when the heap limit killed it, is parsed again
+ * on a worker without the limit) and the pages queued behind it go to the others or to a
+ * new worker: one poisonous page never stops a batch.
  */
 export class WorkerPool {
   readonly size: number;
@@ -88,7 +88,11 @@ export class WorkerPool {
     }
     this.size = size;
     this.#heapMb = heapMb;
-    for (let i = 0; i < size; i++) this.#slots.push(this.#spawn());
+  }
+
+  /** Workers started so far: the pool grows to `size` only while they all have work. */
+  get started(): number {
+    return this.#slots.length;
   }
 
   /** How many tasks the pool takes before `run` callers should wait for one to finish. */
@@ -124,8 +128,16 @@ export class WorkerPool {
       pending.reject(this.#broken ?? new Error('WorkerPool: the pool is closed'));
       return;
     }
-    let best = this.#slots[0] as Slot;
-    for (const slot of this.#slots) if (slot.pending.size < best.pending.size) best = slot;
+    let best: Slot | undefined;
+    for (const slot of this.#slots) {
+      if (best === undefined || slot.pending.size < best.pending.size) best = slot;
+    }
+    // Another worker only when every one has a page: one page costs one worker's start
+    // (its tables take a second and 300 MB), not one per core.
+    if (best === undefined || (best.pending.size > 0 && this.#slots.length < this.size)) {
+      best = this.#spawn();
+      this.#slots.push(best);
+    }
     best.pending.set(pending.task.id, pending);
     // A busy worker keeps the process alive; an idle one must not.
     best.worker.ref();
@@ -160,7 +172,7 @@ export class WorkerPool {
     return slot;
   }
 
-  /** Replaces a dead worker; settles or reassigns the tasks it held. */
+  /** Drops a dead worker; settles or reassigns the tasks it held. */
   #replace(slot: Slot, code: number, crash: unknown): void {
     slot.retired = true;
     if (!slot.answered) this.#failedStarts++;
@@ -179,8 +191,9 @@ export class WorkerPool {
       }
       return;
     }
+    // Gone from the pool; the next page that needs a worker starts one.
     const index = this.#slots.indexOf(slot);
-    if (!this.#closed && index >= 0) this.#slots[index] = this.#spawn();
+    if (index >= 0) this.#slots.splice(index, 1);
     // The worker runs its tasks in order, so the first one is what it died on.
     if (current !== undefined) {
       if (outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);

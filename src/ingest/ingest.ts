@@ -278,7 +278,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const units = readUnits(sources, {
     maxBytes,
     dateFromPath: options.dateFromPath === true,
-    stdin: options.stdin ?? process.stdin,
+    // process.stdin is not touched unless `-` is read: it would start a stream for nothing.
+    stdin: () => options.stdin ?? process.stdin,
   });
   const aborted = () => options.signal?.aborted === true || options.abandon?.aborted === true;
   let interrupted = false;

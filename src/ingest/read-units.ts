@@ -51,7 +51,8 @@ export interface ReadOptions {
   maxBytes: number;
   /** Take the page date from a date in the path (2024/03/15/a.txt). */
   dateFromPath: boolean;
-  stdin: AsyncIterable<Uint8Array | string>;
+  /** Standard input, asked for only when `-` is among the inputs. */
+  stdin: () => AsyncIterable<Uint8Array | string>;
 }
 
 /** 1 MB as --max-size counts it. */
@@ -224,7 +225,7 @@ async function* fileUnits(file: FileSource, options: ReadOptions): AsyncGenerato
  * beyond it (the rest is drained, not kept).
  */
 async function* stdinUnits(options: ReadOptions): AsyncGenerator<Unit> {
-  const iterator = options.stdin[Symbol.asyncIterator]();
+  const iterator = options.stdin()[Symbol.asyncIterator]();
   const head: Buffer[] = [];
   let first: number | undefined;
   let ended = false;

@@ -9,6 +9,8 @@ import type {
 import { filterFlags, stringFlag, withArchive, writeStreamed } from './archive.ts';
 import { type CsvValue, csvRecord } from './csv.ts';
 import type { Io } from './io.ts';
+import { QUOTES as QUOTES_LISTING } from './run-quotes.ts';
+import { STANCES as STANCES_LISTING } from './run-stances.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** One kind of record to export: where the rows come from and their CSV columns. */
@@ -52,74 +54,18 @@ const ARTICLES: Export<ArticleRecord> = {
   ],
 };
 
+// The same columns as `jiedu quotes --format csv`: one definition serves both.
 const QUOTES: Export<QuoteRow> = {
   rows: (archive, filter) => archive.exportQuotes(filter),
-  header: [
-    'id',
-    'article',
-    'document',
-    'date',
-    'outlet',
-    'speaker_id',
-    'speaker',
-    'kind',
-    'cue',
-    'text',
-    'start',
-    'end',
-  ],
-  csv: (q) => [
-    q.id,
-    q.articleId,
-    q.documentId,
-    q.date,
-    q.outlet,
-    q.speakerId,
-    q.speaker,
-    q.kind,
-    q.cue,
-    q.text,
-    q.start,
-    q.end,
-  ],
+  header: QUOTES_LISTING.csvHeader,
+  csv: (row) => QUOTES_LISTING.csv(row),
 };
 
+// The same columns as `jiedu stances --format csv`: one definition serves both.
 const STANCES: Export<StanceRow> = {
   rows: (archive, filter) => archive.exportStances(filter),
-  header: [
-    'id',
-    'article',
-    'document',
-    'date',
-    'outlet',
-    'actor_ids',
-    'actors',
-    'class',
-    'plover',
-    'cue',
-    'target',
-    'negated',
-    'modality',
-    'start',
-    'end',
-  ],
-  csv: (s) => [
-    s.id,
-    s.articleId,
-    s.documentId,
-    s.date,
-    s.outlet,
-    s.actorIds,
-    s.actors,
-    s.class,
-    s.plover,
-    s.cue,
-    s.target,
-    s.negated,
-    s.modality,
-    s.start,
-    s.end,
-  ],
+  header: STANCES_LISTING.csvHeader,
+  csv: (row) => STANCES_LISTING.csv(row),
 };
 
 const ENTITIES: Export<EntityRow> = {

@@ -11,7 +11,7 @@ import {
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
-const QUOTES: Listing<QuoteRow> = {
+export const QUOTES: Listing<QuoteRow> = {
   columns: [
     { header: 'id', align: 'right' },
     { header: 'article', align: 'right' },

@@ -12,7 +12,7 @@ import {
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
-const STANCES: Listing<StanceRow> = {
+export const STANCES: Listing<StanceRow> = {
   columns: [
     { header: 'id', align: 'right' },
     { header: 'article', align: 'right' },

@@ -240,7 +240,27 @@ function canonicalName(
   surface: string,
   traditional: boolean,
 ): string {
-  if (surface !== '' && toSimplified(surface) === key) return surface;
+  if (surface !== '' && remembered(SIMPLIFIED, surface, toSimplified) === key) return surface;
   // A person only ever seen through 他 or 這位專家 keeps the name as first found.
-  return traditional && type !== 'PER' ? toTraditional(key) : key;
+  return traditional && type !== 'PER' ? remembered(TRADITIONAL, key, toTraditional) : key;
+}
+
+/** Names converted so far, each way: the same few hundred names come back on every page,
+ * and converting one costs far more than looking it up. Bounded: emptied when full. */
+const SIMPLIFIED = new Map<string, string>();
+const TRADITIONAL = new Map<string, string>();
+const REMEMBERED = 1 << 14;
+
+function remembered(
+  memory: Map<string, string>,
+  name: string,
+  convert: (s: string) => string,
+): string {
+  let out = memory.get(name);
+  if (out === undefined) {
+    if (memory.size >= REMEMBERED) memory.clear();
+    out = convert(name);
+    memory.set(name, out);
+  }
+  return out;
 }

@@ -19,34 +19,50 @@ export interface ArticleText {
 
 /** Builds the annotators' text of an article from the decoded page text. */
 export function articleText(article: ArticleNode, source: string): ArticleText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  // Every block contributes at most its pieces' units and a line end; the views are filled
+  // in place, sized once, as annotating a page allocates enough already.
+  let capacity = 1;
+  for (const node of article.children) {
+    for (const piece of node.pieces) capacity += piece.end - piece.start;
+    capacity++;
+  }
+  const parts: string[] = [];
+  const starts = new Int32Array(capacity);
+  const ends = new Int32Array(capacity);
+  const out: Filling = { parts, starts, ends, length: 0 };
   const blocks: ArticleText['blocks'] = [];
   for (const node of article.children) {
-    const from = starts.length;
+    const from = out.length;
     node.pieces.forEach((piece, k) => {
       // A list bullet or a caption marker is layout, not text: 雙方… must open the line.
       const skip =
         k === 0 && (node.type === 'list-item' || node.type === 'caption')
           ? markerLength(source, piece)
           : 0;
-      appendPiece(source, { start: piece.start + skip, end: piece.end }, chars, starts, ends);
+      appendPiece(source, piece.start + skip, piece.end, out);
     });
-    blocks.push({ node, from, to: starts.length });
-    chars.push('\n');
-    starts.push(node.end);
-    ends.push(node.end);
+    blocks.push({ node, from, to: out.length });
+    parts.push('\n');
+    starts[out.length] = node.end;
+    ends[out.length] = node.end;
+    out.length++;
   }
-  const end = article.end;
-  starts.push(end);
-  ends.push(end);
+  starts[out.length] = article.end;
+  ends[out.length] = article.end;
   const original: TextView = {
-    text: chars.join(''),
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
+    text: parts.join(''),
+    starts: starts.subarray(0, out.length + 1),
+    ends: ends.subarray(0, out.length + 1),
   };
   return { original, simplified: simplifiedView(original.text), blocks };
+}
+
+/** The article text being built: its parts and the source range of every unit so far. */
+interface Filling {
+  parts: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  length: number;
 }
 
 /** Length of a leading list bullet or caption marker with its spaces: `- `, `●`. */
@@ -57,22 +73,21 @@ function markerLength(source: string, piece: Range): number {
   return m === null ? 0 : m[0].length;
 }
 
-/** Appends a piece's characters, leaving out emphasis markers. */
-function appendPiece(
-  source: string,
-  piece: Range,
-  chars: string[],
-  starts: number[],
-  ends: number[],
-): void {
-  for (let i = piece.start; i < piece.end; i++) {
-    if (source.charCodeAt(i) === 0x2a && source.charCodeAt(i + 1) === 0x2a) {
-      i++;
-      continue;
+/** Appends source `[start, end)`, leaving out emphasis markers (`**`). */
+function appendPiece(source: string, start: number, end: number, out: Filling): void {
+  let from = start;
+  while (from < end) {
+    const mark = source.indexOf('**', from);
+    const to = mark === -1 || mark + 2 > end ? end : mark;
+    if (to > from) {
+      out.parts.push(source.slice(from, to));
+      for (let i = from; i < to; i++) {
+        out.starts[out.length] = i;
+        out.ends[out.length] = i + 1;
+        out.length++;
+      }
     }
-    chars.push(source[i] as string);
-    starts.push(i);
-    ends.push(i + 1);
+    from = to === end ? end : to + 2;
   }
 }
 

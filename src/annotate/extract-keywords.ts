@@ -22,6 +22,7 @@ const CONVERGED = 1e-3;
  * Scores are scaled so the top keyword has 1.
  */
 export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
+  if (top <= 0) return [];
   const words = tokens
     .filter((t) => t.text.length >= 2 && isKeyPos(t.pos) && !STOP.has(t.text))
     .map((t) => t.text);
@@ -88,10 +89,25 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   const names = [...index.keys()];
   let max = 0;
   for (const r of rank) if (r > max) max = r;
-  return names
-    .map((text, i) => ({ text, score: Math.round(((rank[i] as number) / max) * 1000) / 1000 }))
-    .sort((a, b) => b.score - a.score || a.text.localeCompare(b.text))
-    .slice(0, top);
+  // Only the top few are wanted: keep them in a small sorted list instead of sorting every
+  // candidate. Ties go to the word first in code-point order, so the choice is stable.
+  const best: Keyword[] = [];
+  for (let i = 0; i < n; i++) {
+    const score = Math.round(((rank[i] as number) / max) * 1000) / 1000;
+    const text = names[i] as string;
+    if (best.length === top && !outranks(score, text, best[top - 1] as Keyword)) continue;
+    let at = best.length;
+    while (at > 0 && outranks(score, text, best[at - 1] as Keyword)) at--;
+    best.splice(at, 0, { text, score });
+    if (best.length > top) best.pop();
+  }
+  return best;
+}
+
+/** Whether a word with `score` ranks before keyword `k`: a higher score, or the same score
+ * and an earlier word in code-point order. */
+function outranks(score: number, text: string, k: Keyword): boolean {
+  return score > k.score || (score === k.score && text < k.text);
 }
 
 /** A sentence a summary may pick, with its tokens' texts. */

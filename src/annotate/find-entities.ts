@@ -127,7 +127,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
 
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
-  const { offices, officePattern, abbreviations } = gazetteer();
+  const { offices, officePattern, abbreviations, abbreviationUnits } = gazetteer();
   for (const found of text.matchAll(officePattern)) {
     const office = found[0];
     const at = found.index ?? 0;
@@ -178,6 +178,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
         !AMBIGUOUS.includes(b) &&
         (MAJOR.includes(a) || MAJOR.includes(b))));
   for (let i = 0; i < text.length; i++) {
+    if (abbreviationUnits[text.charCodeAt(i)] === 0) continue;
     const entry = abbreviations.get(text[i] as string);
     if (entry === undefined || taken[i]) continue;
     const c = text[i] as string;

@@ -8,10 +8,13 @@ export interface GazetteerHit {
 }
 
 interface Matcher {
-  /** Simplified forms by first character, longest first. */
-  byFirst: Map<string, { form: string; entry: LexiconEntry }[]>;
+  /** Simplified forms by their first code unit, longest first (a number key spares making
+   * a one-character string at every position of the text). */
+  byFirst: Map<number, { form: string; entry: LexiconEntry }[]>;
   /** One-character abbreviations (俄 → 俄罗斯). */
   abbreviations: Map<string, LexiconEntry>;
+  /** 1 at the code unit of every abbreviation: a test that makes no string. */
+  abbreviationUnits: Uint8Array;
   /** Office titles (总统, 外长 …), longest first. */
   offices: string[];
   /** The same as one pattern, longest first, global. */
@@ -23,7 +26,7 @@ let matcher: Matcher | null = null;
 /** The lexicon arranged for matching Simplified text; built once. */
 export function gazetteer(): Matcher {
   if (matcher !== null) return matcher;
-  const byFirst = new Map<string, { form: string; entry: LexiconEntry }[]>();
+  const byFirst = new Map<number, { form: string; entry: LexiconEntry }[]>();
   const abbreviations = new Map<string, LexiconEntry>();
   const offices = new Set<string>();
   for (const entry of lexicon().entries) {
@@ -34,7 +37,7 @@ export function gazetteer(): Matcher {
         offices.add(form);
         continue;
       }
-      const first = form[0] as string;
+      const first = form.charCodeAt(0);
       let list = byFirst.get(first);
       if (list === undefined) {
         list = [];
@@ -43,11 +46,16 @@ export function gazetteer(): Matcher {
       if (!list.some((x) => x.form === form)) list.push({ form, entry });
     }
   }
+  const abbreviationUnits = new Uint8Array(65536);
+  for (const abbr of abbreviations.keys()) {
+    if (abbr.length === 1) abbreviationUnits[abbr.charCodeAt(0)] = 1;
+  }
   for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
   const sorted = [...offices].sort((a, b) => b.length - a.length);
   matcher = {
     byFirst,
     abbreviations,
+    abbreviationUnits,
     offices: sorted,
     officePattern: new RegExp(sorted.map(escapeRegExp).join('|'), 'g'),
   };
@@ -60,7 +68,7 @@ export function matchLexicon(text: string): GazetteerHit[] {
   const { byFirst } = gazetteer();
   const hits: GazetteerHit[] = [];
   for (let i = 0; i < text.length; ) {
-    const list = byFirst.get(text[i] as string);
+    const list = byFirst.get(text.charCodeAt(i));
     let found: GazetteerHit | null = null;
     if (list !== undefined) {
       for (const { form, entry } of list) {

@@ -109,7 +109,10 @@ function annotateArticle(
   const mentions: Mention[] = refs.map((r) => {
     const text = originalText(at, r.start, r.end);
     for (const id of r.ids) entityOf(id, r.kind === 'name' ? text : '');
-    return { ...toSource(at, r.start, r.end), text, kind: r.kind, refersTo: r.ids };
+    // Spelled out rather than spread: a page has hundreds of mentions, and spreading into
+    // an object literal is V8's slow path.
+    const { start, end } = toSource(at, r.start, r.end);
+    return { start, end, text, kind: r.kind, refersTo: r.ids };
   });
 
   const quotes: Quote[] = findQuotes(s, statementLines, refs).map((q) => ({
@@ -211,7 +214,7 @@ function sentencesOf(
         words.push((tokens[k] as Token).text);
       }
       const text = originalText(at, start, i + 1).trim();
-      if (text.length > 0) out.push({ ...range, text, words });
+      if (text.length > 0) out.push({ start: range.start, end: range.end, text, words });
       start = i + 1;
     }
   }

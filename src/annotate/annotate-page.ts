@@ -87,7 +87,7 @@ function annotateArticle(
   // A dialogue line names its speaker: a person to look for everywhere (林國棟：「…」).
   for (const node of article.children) {
     if (node.type === 'dialogue' && !INTERVIEW_ROLES.test(node.speaker)) {
-      shared.context.people.add(toSimplified(node.speaker));
+      shared.context.people.add(remembered(SIMPLIFIED, node.speaker, toSimplified));
     }
   }
   const raw = findEntities(s, shared.context);
@@ -138,7 +138,9 @@ function annotateArticle(
       text: originalText(at, st.targetStart, st.targetEnd),
     },
     negated: st.negated,
-    modality: st.modality.map((m) => (shared.traditional ? toTraditional(m) : m)),
+    modality: st.modality.map((m) =>
+      shared.traditional ? remembered(TRADITIONAL, m, toTraditional) : m,
+    ),
   }));
   for (const st of stances) for (const id of st.actors) entityOf(id, '');
 

@@ -133,7 +133,7 @@ export function summarize(
   const scored = sentences.map((s, i) => {
     let score = 0;
     for (const w of new Set(s.words)) score += weight.get(w) ?? 0;
-    score /= 1 + Math.log(1 + [...s.text].length / 20);
+    score /= 1 + Math.log(1 + codePoints(s.text) / 20);
     if (i === 0) score += 0.5;
     return { s, i, score };
   });
@@ -142,4 +142,17 @@ export function summarize(
     .slice(0, want)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.s);
+}
+
+/** Characters of `text`, a surrogate pair counting one, without splitting it into an array. */
+function codePoints(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const p = text.charCodeAt(i - 1);
+      if (p >= 0xd800 && p <= 0xdbff) n--;
+    }
+  }
+  return n;
 }

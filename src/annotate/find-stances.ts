@@ -1,7 +1,7 @@
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
-import { gazetteer } from './gazetteer.ts';
+import { officeAt } from './gazetteer.ts';
 import type { Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
@@ -42,12 +42,11 @@ export function findStances(
   refs: readonly Ref[],
 ): RawStance[] {
   const out: RawStance[] = [];
-  const { offices } = gazetteer();
   for (const line of lines) {
     let subject: Ref[] = [];
     for (const sentence of spans(text, line.from, line.to, /[。！？；]/)) {
       for (const clause of spans(text, sentence.from, sentence.to, /[，：,:]/)) {
-        const own = subjectOf(text, clause.from, clause.to, refs, offices);
+        const own = subjectOf(text, clause.from, clause.to, refs);
         if (own.length > 0) subject = own;
         if (subject.length === 0) continue;
         const after = own.length > 0 ? (own[own.length - 1] as Ref).end : clause.from;
@@ -166,21 +165,13 @@ function subjectOf(
   from: number,
   to: number,
   refs: readonly Ref[],
-  offices: readonly string[],
 ): Ref[] {
   const lead = LEAD.exec(text.slice(from, to));
   let at = from + (lead === null ? 0 : lead[0].length);
   // Titles before the name: 国务委员兼外长林国栋.
-  for (let again = true; again; ) {
-    again = false;
-    for (const o of offices) {
-      if (text.startsWith(o, at)) {
-        at += o.length;
-        if (text[at] === '兼') at++;
-        again = true;
-        break;
-      }
-    }
+  for (let office = officeAt(text, at); office !== null; office = officeAt(text, at)) {
+    at += office.length;
+    if (text[at] === '兼') at++;
   }
   const found: Ref[] = [];
   // Refs are in reading order: start from the first at or after the subject's slot.

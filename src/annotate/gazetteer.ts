@@ -19,6 +19,9 @@ interface Matcher {
   offices: string[];
   /** The same as one pattern, longest first, global. */
   officePattern: RegExp;
+  /** The same, sticky: whether (and which) an office starts at `lastIndex`. The longest
+   * alternative is tried first, so it finds what a longest-first scan of `offices` finds. */
+  officeAt: RegExp;
 }
 
 let matcher: Matcher | null = null;
@@ -58,9 +61,18 @@ export function gazetteer(): Matcher {
     abbreviationUnits,
     offices: sorted,
     officePattern: new RegExp(sorted.map(escapeRegExp).join('|'), 'g'),
+    officeAt: new RegExp(sorted.map(escapeRegExp).join('|'), 'y'),
   };
 
   return matcher;
+}
+
+/** The office title starting at `at` in `text`, longest first, or null. */
+export function officeAt(text: string, at: number): string | null {
+  const pattern = gazetteer().officeAt;
+  pattern.lastIndex = at;
+  const m = pattern.exec(text);
+  return m === null ? null : m[0];
 }
 
 /** Longest-match lexicon hits in Simplified text, left to right, never overlapping. */

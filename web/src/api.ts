@@ -1,0 +1,165 @@
+import type {
+  ArchiveStats,
+  CountRow,
+  EntityRow,
+  QuoteRow,
+  SearchHit,
+  Snippet,
+  StanceRow,
+  StoredArticle,
+} from '../../src/store/types.ts';
+import type { ArticleView } from '../../src/tree/article-view.ts';
+import type { Encoding, Script } from '../../src/tree/types.ts';
+
+/**
+ * The HTTP API the UI reads (served by `jiedu serve`; /openapi.json describes it). Every
+ * call goes to the same origin; errors come back as ApiError with the server's message.
+ */
+
+/** Something the parser changed, as offsets into the decoded text. */
+export interface Repair {
+  kind: string;
+  start: number;
+  end: number;
+  note: string;
+}
+
+export interface ArticleResponse {
+  article: StoredArticle;
+  text: string;
+  repairs: Repair[];
+}
+
+export interface ParseResponse {
+  page: ArticleView;
+  text: string;
+  encoding: Encoding;
+  script: Script;
+  repairs: Repair[];
+}
+
+export interface Mention {
+  articleId: number;
+  documentId: number;
+  headline: string;
+  date: string | null;
+  outlet: string | null;
+  snippet: Snippet;
+}
+
+export interface EntityResponse {
+  entity: EntityRow & { names: string[] };
+  mentions: Mention[];
+  cooccurring: { id: string; type: string; name: string; articles: number }[];
+  quotesBy: QuoteRow[];
+  quotesAbout: QuoteRow[];
+  stancesBy: StanceRow[];
+  stancesAbout: StanceRow[];
+  timeline: { date: string; count: number }[];
+}
+
+export interface GraphResponse {
+  nodes: { id: string; name: string; type: string; stances: number }[];
+  edges: { source: string; target: string; weight: number; classes: Record<string, number> }[];
+}
+
+export type { ArchiveStats, CountRow, EntityRow, QuoteRow, SearchHit, StanceRow, StoredArticle };
+
+/** A failed call: the HTTP status and the server's short code and message. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Query parameters: empty and undefined values are left out. */
+export type Params = Record<string, string | number | boolean | undefined | null>;
+
+/** `path?params`, leaving out empty values. */
+export function withParams(path: string, params: Params = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === '') continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query === '' ? path : `${path}?${query}`;
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as { error?: string; message?: string };
+    return new ApiError(
+      response.status,
+      body.error ?? 'error',
+      body.message ?? response.statusText ?? 'The server could not answer.',
+    );
+  } catch {
+    return new ApiError(response.status, 'error', `The server answered ${response.status}.`);
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { accept: 'application/json' }, ...init });
+  } catch {
+    throw new ApiError(0, 'network', 'The server cannot be reached. Is `jiedu serve` running?');
+  }
+  if (!response.ok) throw await readError(response);
+  return (await response.json()) as T;
+}
+
+/** GET a JSON resource. */
+export function get<T>(path: string, params?: Params): Promise<T> {
+  return request<T>(withParams(path, params));
+}
+
+/** The archive's figures. */
+export function stats(): Promise<ArchiveStats> {
+  return get('/api/stats');
+}
+
+export function search(
+  params: Params,
+): Promise<{ hits: SearchHit[]; limit: number; offset: number }> {
+  return get('/api/search', params);
+}
+
+export function article(id: string): Promise<ArticleResponse> {
+  return get(`/api/articles/${encodeURIComponent(id)}`);
+}
+
+export function entity(id: string): Promise<EntityResponse> {
+  return get(`/api/entities/${encodeURIComponent(id)}`);
+}
+
+export function entities(params: Params): Promise<{ entities: EntityRow[] }> {
+  return get('/api/entities', params);
+}
+
+export function stances(
+  params: Params,
+): Promise<{ stances: StanceRow[]; limit: number; offset: number }> {
+  return get('/api/stances', params);
+}
+
+export function graph(params: Params): Promise<GraphResponse> {
+  return get('/api/graph', params);
+}
+
+/** Parses and annotates a page without storing it: raw bytes, any supported encoding. */
+export function parsePage(body: Blob | string, date?: string): Promise<ParseResponse> {
+  // Pasted text goes as UTF-8; a file goes as its own bytes, whose encoding the server detects.
+  const type = typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/octet-stream';
+  return request(withParams('/api/parse', { annotate: 1, date }), {
+    method: 'POST',
+    headers: { accept: 'application/json', 'content-type': type },
+    body,
+  });
+}

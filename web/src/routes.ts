@@ -1,0 +1,69 @@
+import { simplified } from './script.ts';
+
+/**
+ * Paths of the UI. History routing: every page has a real path (/article/12,
+ * /entity/PER:习近平, /stances?class=oppose), which the server answers with index.html.
+ */
+
+/** The entity page of an entity; ids spell the canonical name in Simplified. */
+export function entityPath(type: string, canonical: string): string {
+  return `/entity/${encodeURIComponent(`${type}:${simplified(canonical)}`)}`;
+}
+
+/** The entity page for an id (`PER:习近平`). */
+export function entityIdPath(id: string): string {
+  return `/entity/${encodeURIComponent(id)}`;
+}
+
+/** The reader of a stored article. */
+export function articlePath(id: number): string {
+  return `/article/${id}`;
+}
+
+/** A path with a query string, leaving out empty values. */
+export function pathWith(
+  path: string,
+  params: Record<string, string | number | undefined>,
+): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === '') continue;
+    search.set(key, String(value));
+  }
+  const query = search.toString();
+  return query === '' ? path : `${path}?${query}`;
+}
+
+/** Which page a path shows, with its parameter. */
+export type Route =
+  | { page: 'search' }
+  | { page: 'article'; id: string }
+  | { page: 'entity'; id: string }
+  | { page: 'stances' }
+  | { page: 'paste' }
+  | { page: 'missing'; path: string };
+
+function decode(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    // A malformed escape (%E4 alone) is kept as written; the page then says it found nothing.
+    return part;
+  }
+}
+
+/** Reads a path into a route. */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter((p) => p !== '');
+  const [first, second] = parts;
+  if (parts.length === 0 || (first === 'search' && parts.length === 1)) return { page: 'search' };
+  if (first === 'article' && second !== undefined && parts.length === 2) {
+    return { page: 'article', id: decode(second) };
+  }
+  if (first === 'entity' && second !== undefined && parts.length === 2) {
+    return { page: 'entity', id: decode(second) };
+  }
+  if (first === 'stances' && parts.length === 1) return { page: 'stances' };
+  if (first === 'paste' && parts.length === 1) return { page: 'paste' };
+  return { page: 'missing', path: pathname };
+}

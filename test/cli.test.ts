@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROOT, runJiedu } from './helpers/cli.ts';
+import { spawnServing } from './helpers/serve-process.ts';
 
 /** Spawns the real binary, from the sources. */
 function jiedu(args: string[], options: { input?: string | Uint8Array; cwd?: string } = {}) {
@@ -113,7 +114,7 @@ describe('jiedu parse', { concurrency: true }, () => {
   test('one file prints one pretty JSON article view', async () => {
     const r = await jiedu(['parse', join(dir, 'page.txt')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^\{\n {2}"version": 2,/);
+    assert.match(r.stdout, /^\{\n {2}"version": 3,/);
     const view = JSON.parse(r.stdout);
     assert.equal(view.source.path, join(dir, 'page.txt'));
     assert.equal(view.source.encoding, 'utf-8');
@@ -220,7 +221,7 @@ describe('jiedu parse', { concurrency: true }, () => {
     assert.equal(a.code, 0, a.stderr);
     assert.equal(b.code, 0, b.stderr);
     assert.deepEqual((await readdir(out)).sort(), ['page.json', 'page.tree.json']);
-    assert.equal(JSON.parse(await readFile(join(out, 'page.json'), 'utf8')).version, 2);
+    assert.equal(JSON.parse(await readFile(join(out, 'page.json'), 'utf8')).version, 3);
     assert.equal(JSON.parse(await readFile(join(out, 'page.tree.json'), 'utf8')).type, 'page');
   });
 
@@ -244,21 +245,26 @@ describe('jiedu parse', { concurrency: true }, () => {
 });
 
 describe('jiedu start', () => {
-  test('ingests the bundled samples once and runs a sample search, from any working folder', async () => {
-    const first = await jiedu(['start'], { cwd: dir });
-    assert.equal(first.code, 0, first.stderr);
+  test('ingests the bundled samples once and serves them, from any working folder', async () => {
     const samples = (await readdir(join(ROOT, 'samples'))).filter((f) => f.endsWith('.txt'));
     assert.ok(samples.length > 0);
+    const first = await spawnServing(['start', '--port', '0'], { cwd: dir });
     assert.match(
-      first.stdout,
+      first.stdout(),
       new RegExp(`${samples.length} sample pages stored, 0 already there, 0 failed`),
     );
-    assert.match(first.stdout, /合作/);
-    const again = await jiedu(['start'], { cwd: dir });
-    assert.equal(again.code, 0, again.stderr);
+    const hits = await fetch(new URL('/api/search?q=%E5%90%88%E4%BD%9C', first.url));
+    assert.equal(hits.status, 200);
+    assert.ok(((await hits.json()) as { hits: unknown[] }).hits.length > 0);
+    const stopped = await first.stop('SIGTERM');
+    assert.equal(stopped.code, 0, stopped.stderr);
+    assert.match(stopped.stdout, /jiedu start: stopped/);
+    const again = await spawnServing(['start', '--port', '0'], { cwd: dir });
     assert.match(
-      again.stdout,
+      again.stdout(),
       new RegExp(`0 sample pages stored, ${samples.length} already there`),
     );
+    const second = await again.stop('SIGINT');
+    assert.equal(second.code, 0, second.stderr);
   });
 });

@@ -72,6 +72,23 @@ const ENCODING_ALIASES = {
   gb2312: 'gb18030',
 };
 
+/** Where `serve` and `start` listen. */
+const SERVE_FLAGS: Readonly<Record<'host' | 'port', FlagSpec>> = {
+  host: {
+    type: 'string',
+    value: 'H',
+    default: '127.0.0.1',
+    description: 'The address to listen on; the default reaches this machine only',
+  },
+  port: {
+    type: 'string',
+    short: 'p',
+    value: 'P',
+    default: '8080',
+    description: 'The port to listen on; 0 picks a free one',
+  },
+};
+
 /** Every command, in the order help lists them. */
 export const COMMANDS: readonly CommandSpec[] = [
   {
@@ -161,13 +178,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   },
   {
     name: 'start',
-    summary: 'Ingest the bundled sample pages into the local archive and run a sample search',
-    usage: '[--db FILE]',
+    summary: 'Ingest the bundled sample pages into the archive and serve the web UI',
+    usage: '[--db FILE] [--host H] [--port P]',
     description: [
       'The npm start job: parses and annotates every page under the samples/ folder that',
       'ships with jiedu, stores them in the archive (jiedu.db in the working folder, or',
-      '--db FILE, or $JIEDU_DB; pages already stored are left as they are) and prints the',
-      'results of a sample search.',
+      '--db FILE, or $JIEDU_DB; pages already stored are left as they are), then serves',
+      'the archive and its web UI as jiedu serve does (read-only) and prints the URL.',
+      'Ctrl-C or SIGTERM stops the server.',
     ].join('\n'),
     positionals: false,
     flags: {
@@ -176,9 +194,54 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 'file',
         description: 'The archive (default: $JIEDU_DB, else jiedu.db)',
       },
+      host: SERVE_FLAGS.host,
+      port: SERVE_FLAGS.port,
       help: HELP_FLAG,
     },
     load: () => import('./run-start.ts'),
+  },
+  {
+    name: 'serve',
+    summary: 'Serve the archive: JSON API, OpenAPI document and web UI over HTTP',
+    usage: '[--db FILE] [--host H] [--port P] [--token T]',
+    description: [
+      'Serves the archive over HTTP until Ctrl-C or SIGTERM: the web UI at /, the JSON API',
+      'under /api/ (search, articles, entities, quotes, stances, timeline, graph, parse)',
+      'described at /openapi.json, and /healthz. Read-only unless a token is set: then',
+      'POST /api/ingest stores pages sent with the header Authorization: Bearer <token>.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'file',
+        description: 'The archive to serve (default: $JIEDU_DB, else jiedu.db)',
+      },
+      ...SERVE_FLAGS,
+      token: {
+        type: 'string',
+        value: 'T',
+        description:
+          'Open POST /api/ingest to requests bearing this token, 8 characters or more ' +
+          '(default: $JIEDU_TOKEN, which keeps it out of the process list); creates the ' +
+          'archive if missing',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Limits: [
+        'Bodies of POST /api/parse and /api/ingest up to 2 MiB (413 beyond); headers within',
+        '10 s and a whole request within 30 s; listings return at most 200 rows a page',
+        '(the CSV download 10000). Errors are JSON: {"status", "error", "message"}.',
+      ],
+    },
+    examples: [
+      'jiedu serve',
+      'jiedu serve --db archive.db --port 3000',
+      'JIEDU_TOKEN=$(openssl rand -hex 16) jiedu serve --host 0.0.0.0',
+      'curl -sG localhost:8080/api/search --data-urlencode q=合作',
+    ],
+    load: () => import('./run-serve.ts'),
   },
   {
     name: 'segment',

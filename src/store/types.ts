@@ -174,6 +174,9 @@ export interface QuoteQuery extends ArchiveFilter, Page {
   /** Only quotes whose content contains this text, in either script. */
   about?: string;
   kind?: 'direct' | 'reported';
+  /** Only quotes whose content mentions this entity (name in either script, or id): what
+   * others say about it. */
+  mentioning?: string;
 }
 
 /** A quote with where it was printed. */
@@ -204,6 +207,9 @@ export interface StanceQuery extends ArchiveFilter, Page {
   about?: string;
   /** true: only negated stances (不支持); false: only plain ones. */
   negated?: boolean;
+  /** Only stances whose target mentions this entity (name in either script, or id): where
+   * others stand on it. */
+  mentioning?: string;
 }
 
 /** A stance with where it was printed. */
@@ -277,6 +283,75 @@ export interface ArchiveStats {
   outlets: CountRow[];
 }
 
+/** One entity with the names pages gave it. */
+export interface EntityDetail extends EntityRow {
+  /** How pages wrote it, most frequent first: its canonical name in each script, and the
+   * names, abbreviations, aliases and titles its mentions used (pronouns left out), as seen
+   * in its newest 1000 articles. */
+  names: string[];
+}
+
+/** An article that mentions an entity, with the text around its mentions. */
+export interface EntityMention {
+  articleId: number;
+  documentId: number;
+  headline: string;
+  date: string | null;
+  outlet: string | null;
+  /** Text around the mentions, in the page's own script, the mentions highlighted. */
+  snippet: Snippet;
+}
+
+/** An entity that shares articles with another, and how many. */
+export interface CooccurrenceRow {
+  id: string;
+  type: EntityType;
+  /** Canonical name, Simplified. */
+  name: string;
+  /** Articles that mention both. */
+  articles: number;
+}
+
+/** Articles published on one day. */
+export interface DayCount {
+  /** YYYY-MM-DD. */
+  date: string;
+  count: number;
+}
+
+/** Which stances the actor graph is drawn from, and how much of it. */
+export interface GraphQuery extends StanceQuery {
+  /** Only edges of at least this many stances; default 1. */
+  min?: number;
+}
+
+/** An entity of the actor graph. */
+export interface GraphNode {
+  id: string;
+  name: string;
+  type: EntityType;
+  /** Stances on its edges, as actor or as target. */
+  stances: number;
+}
+
+/** Stances of one actor about another entity (named in the stance's target). */
+export interface GraphEdge {
+  /** The actor's entity id. */
+  source: string;
+  /** The entity id the target mentions. */
+  target: string;
+  /** Stances, of every class. */
+  weight: number;
+  /** Stances per class. */
+  classes: Partial<Record<StanceClass, number>>;
+}
+
+/** Actor–actor edges from stances: who takes a stance on whom. */
+export interface StanceGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
 /** The archive with its queries: what `openStore` returns. */
 export interface Archive extends Store {
   /** Searches the articles; results ranked by BM25, or newest first without query text.
@@ -297,4 +372,22 @@ export interface Archive extends Store {
   exportStances(filter?: ArchiveFilter): IterableIterator<StanceRow>;
   exportEntities(): IterableIterator<EntityRow>;
   stats(): ArchiveStats;
+  /** A document's decoded text, which every offset of its articles indexes. */
+  documentText(documentId: number): string | undefined;
+  /** The ids of a document's articles, in page order. */
+  documentArticles(documentId: number): number[];
+  /** One entity (canonical name in either script, or id), or undefined when unknown. */
+  getEntity(name: string): EntityDetail | undefined;
+  /** Articles that mention an entity, newest first, each with a snippet around it. */
+  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[];
+  /** Entities mentioned in the same articles as `entity` (its newest 5000 that the filter
+   * lets through), most shared first. */
+  cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[];
+  /** Articles per publication day that a search (text and filters) finds; articles without
+   * a date are not counted. Throws QueryError for a query it cannot read. */
+  timeline(query: SearchQuery): DayCount[];
+  /** Who takes a stance on whom: for each stance (the newest 20000 the query selects), an
+   * edge from each actor to each person, organisation or place its target mentions;
+   * heaviest edges first, at most `limit` (default 200). */
+  stanceGraph(query: GraphQuery): StanceGraph;
 }

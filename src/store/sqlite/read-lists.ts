@@ -61,6 +61,27 @@ function addAbout(
   where.add(`instr(${SIMPLIFIED_FN}(${column}), ?) > 0`, toSimplified(about.trim()));
 }
 
+/**
+ * `mentioning`: a span of the row (a quote's content, a stance's target) holds a mention of
+ * the entity. The entity's articles narrow the rows first (an index lookup), then each
+ * row's article is searched for a mention inside the span (the mentions' primary key).
+ */
+function addMentioning(
+  db: Database.Database,
+  where: Where,
+  entity: string,
+  articleColumn: string,
+  startColumn: string,
+  endColumn: string,
+): void {
+  const ids = inList(resolveEntities(db, entity));
+  where.add(`${articleColumn} IN (SELECT article FROM article_entities WHERE entity ${ids})`);
+  where.add(
+    `EXISTS (SELECT 1 FROM mentions m WHERE m.article = ${articleColumn} AND m.entity ${ids}
+              AND m.span_start >= ${startColumn} AND m.span_end <= ${endColumn})`,
+  );
+}
+
 // ── entities ──────────────────────────────────────────────────────────────────────────────
 
 interface EntitySql {
@@ -143,6 +164,9 @@ function quoteWhere(db: Database.Database, index: SearchIndex, query: QuoteQuery
   if (speaker !== undefined) where.add(`q.speaker ${inList(resolveEntities(db, speaker))}`);
   if (query.kind !== undefined) where.add('q.kind = ?', query.kind);
   if (query.about !== undefined) addAbout(index, where, 'q.content', 'q.article', query.about);
+  if (query.mentioning !== undefined) {
+    addMentioning(db, where, query.mentioning, 'q.article', 'q.content_start', 'q.content_end');
+  }
   return where;
 }
 
@@ -232,7 +256,8 @@ function toStance(row: RawStance): StanceRow {
   };
 }
 
-function stanceWhere(db: Database.Database, index: SearchIndex, query: StanceQuery): Where {
+/** The WHERE clauses of a stance query, for a query whose stances are `s` and articles `a`. */
+export function stanceWhere(db: Database.Database, index: SearchIndex, query: StanceQuery): Where {
   const where = addFilter(db, new Where(), query);
   if (query.actor !== undefined) {
     const ids = resolveEntities(db, query.actor);
@@ -241,6 +266,9 @@ function stanceWhere(db: Database.Database, index: SearchIndex, query: StanceQue
   if (query.class !== undefined) where.add('s.class = ?', query.class);
   if (query.negated !== undefined) where.add('s.negated = ?', query.negated ? 1 : 0);
   if (query.about !== undefined) addAbout(index, where, 's.target', 's.article', query.about);
+  if (query.mentioning !== undefined) {
+    addMentioning(db, where, query.mentioning, 's.article', 's.target_start', 's.target_end');
+  }
   return where;
 }
 

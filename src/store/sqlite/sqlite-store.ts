@@ -6,16 +6,23 @@ import type {
   ArchiveStats,
   ArticleRecord,
   BatchResult,
+  CooccurrenceRow,
   CountRow,
+  DayCount,
   DocumentInput,
+  EntityDetail,
+  EntityMention,
   EntityQuery,
   EntityRow,
+  GraphQuery,
+  Page,
   PutResult,
   QuoteGroup,
   QuoteQuery,
   QuoteRow,
   SearchHit,
   SearchQuery,
+  StanceGraph,
   StanceGroup,
   StanceQuery,
   StanceRow,
@@ -23,6 +30,14 @@ import type {
 } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import { readArticle } from './read-article.ts';
+import {
+  cooccurring,
+  documentArticles,
+  documentText,
+  entityMentions,
+  getEntity,
+} from './read-entity.ts';
+import { stanceGraph } from './read-graph.ts';
 import {
   countEntities,
   countQuotes,
@@ -36,6 +51,7 @@ import {
   listStances,
   registerFunctions,
 } from './read-lists.ts';
+import { timeline } from './read-timeline.ts';
 import { search } from './search.ts';
 import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
 import { DocumentWriter } from './write-document.ts';
@@ -233,6 +249,34 @@ export class SqliteStore implements Archive {
         )
         .all() as CountRow[],
     };
+  }
+
+  documentText(documentId: number): string | undefined {
+    return documentText(this.#db, documentId);
+  }
+
+  documentArticles(documentId: number): number[] {
+    return documentArticles(this.#db, documentId);
+  }
+
+  getEntity(name: string): EntityDetail | undefined {
+    return getEntity(this.#db, name);
+  }
+
+  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[] {
+    return entityMentions(this.#db, entity, query);
+  }
+
+  cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[] {
+    return cooccurring(this.#db, entity, query);
+  }
+
+  timeline(query: SearchQuery): DayCount[] {
+    return timeline(this.#db, this.#index, query);
+  }
+
+  stanceGraph(query: GraphQuery): StanceGraph {
+    return stanceGraph(this.#db, this.#index, query);
   }
 
   #fileBytes(): number {

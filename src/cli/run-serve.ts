@@ -1,0 +1,137 @@
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { startServer, WEB_ROOT } from '../serve/index.ts';
+import { type Archive, openStore, StoreError } from '../store/index.ts';
+import { archivePath, stringFlag } from './archive.ts';
+import { UsageError } from './args.ts';
+import type { Io } from './io.ts';
+import { type CommandArgs, EXIT, type FlagValues } from './schema.ts';
+
+/** Where `jiedu serve` listens unless told otherwise: loopback only. */
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8080;
+
+/** Addresses only this machine reaches. */
+const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/;
+
+/** Where and how to serve, from the flags (checked) and $JIEDU_TOKEN. */
+export interface ServeFlags {
+  host: string;
+  port: number;
+  token: string | undefined;
+}
+
+/** --host, --port and --token (else $JIEDU_TOKEN, which keeps it out of `ps`). */
+export function serveFlags(command: string, flags: FlagValues): ServeFlags {
+  const host = stringFlag(flags, 'host') ?? DEFAULT_HOST;
+  const rawPort = stringFlag(flags, 'port');
+  let port = DEFAULT_PORT;
+  if (rawPort !== undefined) {
+    if (!/^\d{1,5}$/.test(rawPort) || Number(rawPort) > 65_535) {
+      throw new UsageError(`--port must be a port number 0–65535, not '${rawPort}'`, command);
+    }
+    port = Number(rawPort);
+  }
+  const given = stringFlag(flags, 'token') ?? process.env.JIEDU_TOKEN;
+  const token = given === undefined || given === '' ? undefined : given;
+  if (token !== undefined && token.length < 8) {
+    throw new UsageError('--token must be at least 8 characters', command);
+  }
+  return { host, port, token };
+}
+
+/** Resolves on the first SIGINT or SIGTERM, or when `signal` aborts. */
+function stopRequested(signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (why: string) => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(why);
+    };
+    const onInt = () => stop('SIGINT');
+    const onTerm = () => stop('SIGTERM');
+    const onAbort = () => stop('abort');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Serves an open archive until Ctrl-C or SIGTERM (or `signal`): prints the URL, then on the
+ * signal stops taking connections, lets the requests in hand finish and returns. The
+ * caller closes the archive. Exit code 1 when the address cannot be bound.
+ */
+export async function serveArchive(
+  command: string,
+  archive: Archive,
+  options: ServeFlags,
+  io: Io,
+  signal?: AbortSignal,
+): Promise<number> {
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer({
+      archive,
+      host: options.host,
+      port: options.port,
+      ...(options.token === undefined ? {} : { token: options.token }),
+      log: (line) => io.stderr.write(`${line}\n`),
+    });
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why =
+      e.code === 'EADDRINUSE'
+        ? `port ${options.port} is in use (give --port, or --port 0 for any free port)`
+        : e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND'
+          ? `cannot bind to ${options.host}`
+          : e.message;
+    io.stderr.write(`jiedu ${command}: ${why}\n`);
+    return EXIT.failed;
+  }
+  const mode =
+    options.token === undefined ? 'read-only' : 'POST /api/ingest open to the bearer token';
+  io.stdout.write(`jiedu ${command}: serving ${running.url} (${mode}); Ctrl-C stops\n`);
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    io.stderr.write(
+      `jiedu ${command}: the web UI is not built (no ${WEB_ROOT}); the API works, run 'npm run build' for the UI\n`,
+    );
+  }
+  if (!LOOPBACK.test(options.host)) {
+    io.stderr.write(
+      `jiedu ${command}: listening on ${options.host}: anyone who reaches this machine can read the archive\n`,
+    );
+  }
+  await stopRequested(signal);
+  await running.close();
+  io.stdout.write(`jiedu ${command}: stopped\n`);
+  return EXIT.ok;
+}
+
+/**
+ * `jiedu serve [--db FILE] [--host H] [--port P] [--token T]`: the archive's API and web UI
+ * over HTTP until Ctrl-C. Without a token the archive is only read (and must exist); with
+ * one, it is created if missing, for ingest to fill.
+ */
+export async function run(args: CommandArgs, io: Io): Promise<number> {
+  const options = serveFlags('serve', args.flags);
+  const path = archivePath(args.flags, io);
+  let archive: Archive;
+  try {
+    archive = openStore(path, { create: options.token !== undefined });
+  } catch (err) {
+    if (!(err instanceof StoreError)) throw err;
+    const hint = /no archive there/.test(err.message)
+      ? ` (give --db FILE or set JIEDU_DB; 'jiedu ingest' creates one)`
+      : '';
+    io.stderr.write(`jiedu serve: ${err.message}${hint}\n`);
+    return EXIT.failed;
+  }
+  try {
+    io.stdout.write(`jiedu serve: archive ${relative(io.cwd, path) || path}\n`);
+    return await serveArchive('serve', archive, options, io);
+  } finally {
+    archive.close();
+  }
+}

@@ -1,0 +1,661 @@
+import { version } from '../cli/help.ts';
+import {
+  DEFAULT_LIMIT,
+  ENTITY_TYPES,
+  MAX_CSV_ROWS,
+  MAX_EDGES,
+  MAX_LIMIT,
+  MAX_OFFSET,
+  MAX_TEXT,
+  QUOTE_GROUPS,
+  STANCE_CLASSES,
+  STANCE_GROUPS,
+} from './params.ts';
+import { MAX_BODY } from './read-body.ts';
+
+/**
+ * The OpenAPI 3.1 document of the API, served at /openapi.json. The tests validate real
+ * responses of every route against its schemas, so it cannot drift from what the server
+ * sends. Schemas of jiedu's own rows are closed (no other properties); the article view
+ * is open, since it is versioned on its own and may gain fields.
+ */
+
+type Schema = Record<string, unknown>;
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const nullable = (type: string): Schema => ({ type: [type, 'null'] });
+const array = (items: Schema): Schema => ({ type: 'array', items });
+const int = (minimum = 0): Schema => ({ type: 'integer', minimum });
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
+
+/** A closed object: these properties, all required unless listed as optional. */
+function object(properties: Record<string, Schema>, optional: readonly string[] = []): Schema {
+  return {
+    type: 'object',
+    properties,
+    required: Object.keys(properties).filter((k) => !optional.includes(k)),
+    additionalProperties: false,
+  };
+}
+
+/** An open object: these properties required (unless optional), others allowed. */
+function open(properties: Record<string, Schema>, optional: readonly string[] = []): Schema {
+  return { ...object(properties, optional), additionalProperties: true };
+}
+
+const RANGE = { start: int(), end: int() };
+
+const SCHEMAS: Record<string, Schema> = {
+  Error: object({
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    error: { type: 'string', description: 'A short code: bad-request, bad-query, not-found, …' },
+    message: { type: 'string' },
+  }),
+  Health: object({ ok: { const: true } }),
+  Range: object(RANGE),
+  Snippet: object({
+    text: { type: 'string' },
+    highlights: { ...array(ref('Range')), description: 'Offsets into `text`.' },
+  }),
+  Script: { enum: ['traditional', 'simplified', 'mixed', 'unknown'] },
+  Encoding: { enum: ['utf-8', 'utf-16le', 'utf-16be', 'big5', 'gb18030'] },
+  EntityType: { enum: ENTITY_TYPES },
+  StanceClass: { enum: STANCE_CLASSES },
+  CountRow: object({ key: { type: 'string' }, count: int() }),
+  ArchiveStats: object({
+    schemaVersion: int(1),
+    documents: int(),
+    articles: int(),
+    blocks: int(),
+    entities: int(),
+    mentions: int(),
+    quotes: int(),
+    stances: int(),
+    inputBytes: int(),
+    fileBytes: int(),
+    firstDate: nullable('string'),
+    lastDate: nullable('string'),
+    scripts: array(ref('CountRow')),
+    outlets: array(ref('CountRow')),
+  }),
+  SearchHit: object({
+    articleId: int(1),
+    documentId: int(1),
+    headline: { type: 'string' },
+    outlet: nullable('string'),
+    date: nullable('string'),
+    source: { type: 'string' },
+    url: nullable('string'),
+    script: ref('Script'),
+    score: { type: ['number', 'null'], description: 'BM25, higher is better; null without q.' },
+    snippet: ref('Snippet'),
+    matches: {
+      ...array(ref('Range')),
+      description: "Every match, as offsets into the document's decoded text.",
+    },
+  }),
+  SearchResult: object({ hits: array(ref('SearchHit')), limit: int(1), offset: int() }),
+  StoredDocument: object({
+    id: int(1),
+    hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    source: { type: 'string' },
+    outlet: nullable('string'),
+    date: nullable('string'),
+    url: nullable('string'),
+    externalId: nullable('string'),
+    bytes: int(),
+    encoding: ref('Encoding'),
+    script: ref('Script'),
+    storedAt: { type: 'string' },
+  }),
+  ArticleViewBlock: {
+    oneOf: [
+      open({ type: { const: 'heading' }, text: { type: 'string' }, ...RANGE }),
+      open({ type: { const: 'paragraph' }, text: { type: 'string' }, ...RANGE }),
+      open({
+        type: { const: 'dialogue' },
+        speaker: { type: 'string' },
+        text: { type: 'string' },
+        ...RANGE,
+      }),
+      open({
+        type: { const: 'list-item' },
+        level: int(1),
+        text: { type: 'string' },
+        emphasis: array({ type: 'string' }),
+        ...RANGE,
+      }),
+    ],
+  },
+  ArticleViewArticle: open(
+    {
+      headline: { type: 'string' },
+      subheadlines: array({ type: 'string' }),
+      bylines: array({ type: 'string' }),
+      sources: array({ type: 'string' }),
+      blocks: array(ref('ArticleViewBlock')),
+      captions: array(open({ text: { type: 'string' }, credit: nullable('string'), ...RANGE })),
+      ...RANGE,
+      entities: array(
+        open({
+          text: { type: 'string' },
+          type: { type: 'string' },
+          canonical: { type: 'string' },
+          ...RANGE,
+        }),
+      ),
+      quotes: array(
+        open({
+          speaker: nullable('string'),
+          kind: { enum: ['direct', 'reported'] },
+          cue: { type: 'string' },
+          text: { type: 'string' },
+          ...RANGE,
+        }),
+      ),
+      stances: array(
+        open({
+          actors: array({ type: 'string' }),
+          cue: { type: 'string' },
+          class: { type: 'string' },
+          plover: { type: 'string' },
+          target: { type: 'string' },
+          negated: { type: 'boolean' },
+          modality: array({ type: 'string' }),
+          ...RANGE,
+        }),
+      ),
+      dates: array(
+        open(
+          {
+            text: { type: 'string' },
+            value: nullable('string'),
+            relative: { type: 'boolean' },
+            unresolved: { type: 'string' },
+            ...RANGE,
+          },
+          ['unresolved'],
+        ),
+      ),
+      keywords: array(open({ text: { type: 'string' }, score: { type: 'number' } })),
+      summary: array({ type: 'string' }),
+    },
+    ['entities', 'quotes', 'stances', 'dates', 'keywords', 'summary'],
+  ),
+  ArticleView: {
+    ...open({
+      version: { type: 'integer', minimum: 2 },
+      source: open({
+        encoding: ref('Encoding'),
+        confidence: { type: 'number' },
+        bom: { type: 'boolean' },
+        lineEnding: { enum: ['lf', 'crlf', 'cr', 'mixed', 'none'] },
+        script: ref('Script'),
+        bytes: int(),
+        chars: int(),
+      }),
+      articles: array(ref('ArticleViewArticle')),
+    }),
+    description:
+      'The article view, what `jiedu parse --format json` prints (docs/article-view.md); ' +
+      'the annotation fields are there when the page was annotated.',
+  },
+  StoredArticle: object({
+    id: int(1),
+    document: ref('StoredDocument'),
+    index: int(),
+    view: ref('ArticleView'),
+  }),
+  Repair: {
+    ...object({
+      kind: { enum: ['join', 'wrap', 'blank-dropped', 'caption-moved'] },
+      ...RANGE,
+      note: { type: 'string' },
+    }),
+    description:
+      'What the parser changed, as offsets into the decoded text: a line break removed (join, wrap), blank lines inside a paragraph removed (blank-dropped), a caption that cut a paragraph taken out of its way (caption-moved).',
+  },
+  ArticleResult: object({
+    article: ref('StoredArticle'),
+    text: { type: 'string', description: "The document's whole decoded text." },
+    repairs: array(ref('Repair')),
+  }),
+  EntityRow: object({
+    id: { type: 'string', description: 'TYPE:canonical name, e.g. PER:习近平' },
+    type: ref('EntityType'),
+    name: { type: 'string' },
+    articles: int(),
+    mentions: int(),
+  }),
+  EntityDetail: object({
+    id: { type: 'string' },
+    type: ref('EntityType'),
+    name: { type: 'string' },
+    articles: int(),
+    mentions: int(),
+    names: array({ type: 'string' }),
+  }),
+  EntityMention: object({
+    articleId: int(1),
+    documentId: int(1),
+    headline: { type: 'string' },
+    date: nullable('string'),
+    outlet: nullable('string'),
+    snippet: ref('Snippet'),
+  }),
+  CooccurrenceRow: object({
+    id: { type: 'string' },
+    type: ref('EntityType'),
+    name: { type: 'string' },
+    articles: int(1),
+  }),
+  QuoteRow: object({
+    id: int(1),
+    articleId: int(1),
+    documentId: int(1),
+    date: nullable('string'),
+    outlet: nullable('string'),
+    speakerId: nullable('string'),
+    speaker: { type: 'string' },
+    kind: { enum: ['direct', 'reported'] },
+    cue: { type: 'string' },
+    text: { type: 'string' },
+    ...RANGE,
+  }),
+  StanceRow: object({
+    id: int(1),
+    articleId: int(1),
+    documentId: int(1),
+    date: nullable('string'),
+    outlet: nullable('string'),
+    actorIds: array({ type: 'string' }),
+    actors: array({ type: 'string' }),
+    cue: { type: 'string' },
+    class: ref('StanceClass'),
+    plover: { type: 'string' },
+    target: { type: 'string' },
+    negated: { type: 'boolean' },
+    modality: array({ type: 'string' }),
+    ...RANGE,
+  }),
+  DayCount: object({ date: { type: 'string', pattern: DATE_PATTERN }, count: int(1) }),
+  EntityList: object({ entities: array(ref('EntityRow')) }),
+  EntityPage: object({
+    entity: ref('EntityDetail'),
+    mentions: array(ref('EntityMention')),
+    cooccurring: array(ref('CooccurrenceRow')),
+    quotesBy: array(ref('QuoteRow')),
+    quotesAbout: array(ref('QuoteRow')),
+    stancesBy: array(ref('StanceRow')),
+    stancesAbout: array(ref('StanceRow')),
+    timeline: array(ref('DayCount')),
+  }),
+  Counts: object({ counts: array(ref('CountRow')) }),
+  QuoteList: object({ quotes: array(ref('QuoteRow')), limit: int(1), offset: int() }),
+  StanceList: object({ stances: array(ref('StanceRow')), limit: int(1), offset: int() }),
+  Timeline: object({ days: array(ref('DayCount')) }),
+  GraphNode: object({
+    id: { type: 'string' },
+    name: { type: 'string' },
+    type: ref('EntityType'),
+    stances: int(1),
+  }),
+  GraphEdge: object({
+    source: { type: 'string' },
+    target: { type: 'string' },
+    weight: int(1),
+    classes: {
+      type: 'object',
+      propertyNames: ref('StanceClass'),
+      additionalProperties: int(1),
+    },
+  }),
+  StanceGraph: object({ nodes: array(ref('GraphNode')), edges: array(ref('GraphEdge')) }),
+  ParseResult: object({
+    page: ref('ArticleView'),
+    text: { type: 'string', description: 'The decoded text every offset indexes.' },
+    encoding: ref('Encoding'),
+    script: ref('Script'),
+    repairs: array(ref('Repair')),
+  }),
+  IngestResult: object({
+    documentId: int(1),
+    created: { type: 'boolean', description: 'False when the same bytes were already stored.' },
+    articles: { ...array(int(1)), description: "The document's article ids, in page order." },
+  }),
+};
+
+/** A query parameter. */
+function param(name: string, schema: Schema, description: string, required = false): Schema {
+  return { name, in: 'query', required, description, schema };
+}
+
+const text = (maxLength = MAX_TEXT): Schema => ({ type: 'string', maxLength });
+const date = { type: 'string', pattern: DATE_PATTERN };
+
+const PARAMETERS: Record<string, Schema> = {
+  outlet: param('outlet', text(), 'Only documents of this outlet, in either script.'),
+  from: param('from', date, 'Publication dates from this day on (inclusive).'),
+  to: param('to', date, 'Publication dates up to this day (inclusive).'),
+  entity: param(
+    'entity',
+    text(),
+    'Only articles that mention this entity: a canonical name in either script, or an id (PER:习近平).',
+  ),
+  speaker: param('speaker', text(), 'Only articles that quote this entity.'),
+  limit: param(
+    'limit',
+    { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
+    'Rows to return.',
+  ),
+  offset: param(
+    'offset',
+    { type: 'integer', minimum: 0, maximum: MAX_OFFSET, default: 0 },
+    'Rows to skip.',
+  ),
+};
+
+const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker'].map((n) => ({
+  $ref: `#/components/parameters/${n}`,
+}));
+const PAGING = ['limit', 'offset'].map((n) => ({ $ref: `#/components/parameters/${n}` }));
+
+const STANCE_PARAMS = [
+  param('actor', text(), 'Only stances with this actor (name in either script, or id).'),
+  param('class', ref('StanceClass'), 'Only stances of this class.'),
+  param('about', text(), 'Only stances whose target contains this text, in either script.'),
+  param('negated', { enum: ['1', 'true', '0', 'false'] }, 'Only negated (1) or plain (0) stances.'),
+];
+
+/** A JSON response. */
+function ok(schema: string, description: string): Schema {
+  return { description, content: { 'application/json': { schema: ref(schema) } } };
+}
+
+const ERROR = (description: string): Schema => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } },
+});
+
+/** The error responses every route may give, and those it adds. */
+function errors(...statuses: number[]): Record<string, Schema> {
+  const all: Record<number, string> = {
+    400: 'Malformed input: a bad number, date, choice or query.',
+    401: 'Missing or wrong bearer token.',
+    403: 'Ingest is disabled: the server runs without --token.',
+    404: 'No such record.',
+    413: `Body larger than ${MAX_BODY} bytes.`,
+    415: 'Unsupported content type.',
+  };
+  const out: Record<string, Schema> = {};
+  for (const s of statuses) out[String(s)] = ERROR(all[s] ?? '');
+  out.default = ERROR('Any other error, e.g. 405 for a wrong method or 500.');
+  return out;
+}
+
+const PAGE_BODY: Schema = {
+  required: true,
+  description: `The page: raw bytes in any supported encoding (detected), or a form with a \`file\` field. At most ${MAX_BODY} bytes.`,
+  content: {
+    'text/plain': { schema: { type: 'string' } },
+    'application/octet-stream': { schema: { type: 'string', format: 'binary' } },
+    'multipart/form-data': {
+      schema: {
+        type: 'object',
+        properties: { file: { type: 'string', format: 'binary' } },
+        required: ['file'],
+      },
+    },
+  },
+};
+
+const PATHS: Record<string, Schema> = {
+  '/healthz': {
+    get: {
+      operationId: 'health',
+      summary: 'The server answers.',
+      responses: { 200: ok('Health', 'Always { ok: true }.'), ...errors() },
+    },
+  },
+  '/openapi.json': {
+    get: {
+      operationId: 'openapi',
+      summary: 'This document.',
+      responses: {
+        200: { description: 'The OpenAPI 3.1 document.', content: { 'application/json': {} } },
+      },
+    },
+  },
+  '/api/stats': {
+    get: {
+      operationId: 'stats',
+      summary: 'What the archive holds.',
+      responses: { 200: ok('ArchiveStats', 'Counts, sizes and dates.'), ...errors() },
+    },
+  },
+  '/api/search': {
+    get: {
+      operationId: 'search',
+      summary: 'Full-text search in either script; best matches first, with snippets.',
+      parameters: [
+        param(
+          'q',
+          text(),
+          'The query (the CLI query language): words, "phrases", AND, OR, NOT, brackets, prefix*. Absent: every article the filters let through, newest first.',
+        ),
+        ...FILTERS,
+        ...PAGING,
+      ],
+      responses: { 200: ok('SearchResult', 'A page of hits.'), ...errors(400) },
+    },
+  },
+  '/api/articles/{id}': {
+    get: {
+      operationId: 'article',
+      summary: "One article: its view with annotations, its document's text and repairs.",
+      parameters: [
+        { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+      ],
+      responses: {
+        200: ok('ArticleResult', 'The article, the decoded text and the repairs.'),
+        ...errors(400, 404),
+      },
+    },
+  },
+  '/api/entities': {
+    get: {
+      operationId: 'entities',
+      summary: 'Entities, most written about first.',
+      parameters: [
+        param('type', ref('EntityType'), 'Only entities of this type.'),
+        param('name', text(), 'Only entities whose canonical name contains this.'),
+        ...FILTERS.slice(0, 3),
+        ...PAGING,
+      ],
+      responses: { 200: ok('EntityList', 'A page of entities.'), ...errors(400) },
+    },
+  },
+  '/api/entities/{id}': {
+    get: {
+      operationId: 'entity',
+      summary:
+        'One entity: its mentions, co-occurring entities, quotes and stances by and about it, and its mentions per day.',
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'An id (PER:习近平, URL-encoded) or a canonical name in either script.',
+          schema: { type: 'string' },
+        },
+        ...FILTERS.slice(0, 3),
+        ...PAGING,
+      ],
+      responses: {
+        200: ok('EntityPage', 'The entity page; `limit` and `offset` page every list.'),
+        ...errors(400, 404),
+      },
+    },
+  },
+  '/api/quotes': {
+    get: {
+      operationId: 'quotes',
+      summary: 'Who said what, or (with by) how many quotes per group.',
+      parameters: [
+        param('about', text(), 'Only quotes whose content contains this text, in either script.'),
+        param('kind', { enum: ['direct', 'reported'] }, 'Only direct or reported quotes.'),
+        param('by', { enum: QUOTE_GROUPS }, 'Count quotes per group instead of listing them.'),
+        ...FILTERS,
+        ...PAGING,
+      ],
+      responses: {
+        200: {
+          description: 'A page of quotes, or the counts with `by`.',
+          content: {
+            'application/json': { schema: { oneOf: [ref('QuoteList'), ref('Counts')] } },
+          },
+        },
+        ...errors(400),
+      },
+    },
+  },
+  '/api/stances': {
+    get: {
+      operationId: 'stances',
+      summary: 'Who stands where, or (with by) how many stances per group.',
+      parameters: [
+        ...STANCE_PARAMS,
+        param('by', { enum: STANCE_GROUPS }, 'Count stances per group instead of listing them.'),
+        ...FILTERS,
+        ...PAGING,
+      ],
+      responses: {
+        200: {
+          description: 'A page of stances, or the counts with `by`.',
+          content: {
+            'application/json': { schema: { oneOf: [ref('StanceList'), ref('Counts')] } },
+          },
+        },
+        ...errors(400),
+      },
+    },
+  },
+  '/api/stances.csv': {
+    get: {
+      operationId: 'stancesCsv',
+      summary: 'The stances as CSV: the columns of `jiedu stances --format csv`.',
+      parameters: [
+        ...STANCE_PARAMS,
+        ...FILTERS,
+        param(
+          'limit',
+          { type: 'integer', minimum: 1, maximum: MAX_CSV_ROWS, default: MAX_CSV_ROWS },
+          'Rows to return.',
+        ),
+        param('offset', { type: 'integer', minimum: 0, default: 0 }, 'Rows to skip.'),
+      ],
+      responses: {
+        200: {
+          description: 'RFC 4180 CSV with a header row, as an attachment (stances.csv).',
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...errors(400),
+      },
+    },
+  },
+  '/api/timeline': {
+    get: {
+      operationId: 'timeline',
+      summary: 'Articles per publication day for a query or an entity.',
+      parameters: [param('q', text(), 'The query, as for search.'), ...FILTERS],
+      responses: {
+        200: ok('Timeline', 'Days with at least one article, in order.'),
+        ...errors(400),
+      },
+    },
+  },
+  '/api/graph': {
+    get: {
+      operationId: 'graph',
+      summary:
+        'Actor–actor graph: an edge from a stance actor to each person, organisation or place its target mentions, weighted by stances and counted per class.',
+      parameters: [
+        ...STANCE_PARAMS,
+        param(
+          'min',
+          { type: 'integer', minimum: 1, default: 1 },
+          'Only edges of at least this weight.',
+        ),
+        param(
+          'limit',
+          { type: 'integer', minimum: 1, maximum: MAX_EDGES, default: 200 },
+          'Edges to return, heaviest first.',
+        ),
+        ...FILTERS,
+      ],
+      responses: { 200: ok('StanceGraph', 'Nodes and edges.'), ...errors(400) },
+    },
+  },
+  '/api/parse': {
+    post: {
+      operationId: 'parse',
+      summary: 'Parse (and annotate) a posted page; nothing is stored.',
+      parameters: [
+        param(
+          'annotate',
+          { enum: ['1', 'true', '0', 'false'], default: '1' },
+          'Annotate the articles.',
+        ),
+        param(
+          'date',
+          date,
+          'The page date for relative dates (昨日); else the first full date on the page.',
+        ),
+      ],
+      requestBody: PAGE_BODY,
+      responses: {
+        200: ok('ParseResult', 'The article view, the decoded text and the repairs.'),
+        ...errors(400, 413, 415),
+      },
+    },
+  },
+  '/api/ingest': {
+    post: {
+      operationId: 'ingest',
+      summary: 'Parse, annotate and store a posted page (needs the server token).',
+      security: [{ bearer: [] }],
+      parameters: [
+        param('source', text(), 'Where the page came from (default: the file name, or "api").'),
+        param('outlet', text(), "The outlet (default: the one the page's byline names)."),
+        param('date', date, 'The publication date (default: the first full date on the page).'),
+        param('url', text(), 'The page address.'),
+      ],
+      requestBody: PAGE_BODY,
+      responses: {
+        200: ok('IngestResult', 'The same bytes were already stored.'),
+        201: ok('IngestResult', 'Stored.'),
+        ...errors(400, 401, 403, 413, 415),
+      },
+    },
+  },
+};
+
+/** The OpenAPI 3.1 document. */
+export function buildOpenApi(): Schema {
+  return {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'jiedu',
+      version: version(),
+      description:
+        'The jiedu archive over HTTP: search, articles with annotations, entities, quotes, stances, timelines and the actor graph; parse a page without storing it. Every error is JSON { status, error, message }.',
+    },
+    paths: PATHS,
+    components: {
+      schemas: SCHEMAS,
+      parameters: PARAMETERS,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+    },
+  };
+}

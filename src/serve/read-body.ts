@@ -1,0 +1,66 @@
+import type { IncomingMessage } from 'node:http';
+import { badRequest, HttpError } from './http-error.ts';
+import { readMultipartFile } from './multipart.ts';
+
+/** Largest request body /api/parse and /api/ingest take: 2 MiB. */
+export const MAX_BODY = 2 * 1024 * 1024;
+
+/** A page posted to the API: its bytes, and the file name a form gave with it. */
+export interface PostedPage {
+  bytes: Uint8Array;
+  filename?: string;
+}
+
+function tooLarge(limit: number): HttpError {
+  return new HttpError(413, 'payload-too-large', `the body is larger than ${limit} bytes`);
+}
+
+/**
+ * Reads a request body into memory, at most `limit` bytes. A Content-Length over the limit
+ * is refused before anything is read; a body that grows past it while arriving is refused
+ * as soon as it does (the rest is discarded by the server, which closes the connection).
+ */
+export async function readBody(req: IncomingMessage, limit: number = MAX_BODY): Promise<Buffer> {
+  const declared = req.headers['content-length'];
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/** The media type of a Content-Type header, lower case, without its parameters. */
+export function mediaType(header: string | undefined): string {
+  return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+}
+
+/** Body types that are the page itself. */
+const RAW_TYPES = new Set(['', 'text/plain', 'application/octet-stream', 'text/html']);
+
+/**
+ * The page a parse or ingest request posted: the raw body (text/plain,
+ * application/octet-stream, or no type; any supported encoding), or the `file` field of a
+ * multipart/form-data form. Anything else is a 415; an empty page a 400.
+ */
+export async function readPostedPage(req: IncomingMessage): Promise<PostedPage> {
+  const type = mediaType(req.headers['content-type']);
+  if (type !== 'multipart/form-data' && !RAW_TYPES.has(type)) {
+    throw new HttpError(
+      415,
+      'unsupported-media-type',
+      `cannot read a body of type '${type}': send the page as text/plain, application/octet-stream or multipart/form-data`,
+    );
+  }
+  const body = await readBody(req);
+  const page: PostedPage =
+    type === 'multipart/form-data'
+      ? readMultipartFile(body, req.headers['content-type'] ?? '', 'file')
+      : { bytes: body };
+  if (page.bytes.byteLength === 0) throw badRequest('the page is empty');
+  return page;
+}

@@ -1,0 +1,369 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { annotate } from '../annotate/index.ts';
+import { csvRecord } from '../cli/csv.ts';
+import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
+import { DecodeError } from '../decode/index.ts';
+import { processPage } from '../ingest/process-page.ts';
+import { parse } from '../pipeline.ts';
+import { toArticleView } from '../render/index.ts';
+import type { Archive, EntityQuery, QuoteQuery, SearchQuery, StanceQuery } from '../store/index.ts';
+import type { PageNode } from '../tree/types.ts';
+import { findRepairs } from './find-repairs.ts';
+import { badRequest, HttpError, notFound } from './http-error.ts';
+import { buildOpenApi } from './openapi.ts';
+import {
+  choice,
+  date,
+  ENTITY_TYPES,
+  filters,
+  flag,
+  MAX_CSV_ROWS,
+  MAX_EDGES,
+  page,
+  QUOTE_GROUPS,
+  STANCE_CLASSES,
+  STANCE_GROUPS,
+  text,
+  whole,
+} from './params.ts';
+import { readPostedPage } from './read-body.ts';
+import { json, type Reply } from './reply.ts';
+
+/**
+ * The API's routes: each a method, a path pattern and a handler that reads the request's
+ * parameters, asks the archive and answers JSON. Handlers are thin: the archive does the
+ * work, params.ts checks the input.
+ */
+
+/** What every handler gets. */
+export interface ApiContext {
+  archive: Archive;
+  /** The bearer token ingest needs; undefined: the server is read-only. */
+  token: string | undefined;
+  /** Pages re-parsed for their repairs, by document id (see `repairsOf`). */
+  parsed: Map<number, PageNode>;
+}
+
+/** One request as a handler sees it. */
+export interface ApiRequest {
+  req: IncomingMessage;
+  query: URLSearchParams;
+  /** Path parameters, decoded: `{id}` → params.id. */
+  params: Readonly<Record<string, string>>;
+}
+
+export type Handler = (ctx: ApiContext, request: ApiRequest) => Reply | Promise<Reply>;
+
+/** A route: `GET /api/articles/{id}`. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  handle: Handler;
+}
+
+/** Pages kept parsed for the repairs of their articles. */
+const PARSED_PAGES = 16;
+
+/** The largest article id accepted in a path: larger is no article. */
+const MAX_ID = Number.MAX_SAFE_INTEGER;
+
+function articleId(raw: string | undefined, what: string): number {
+  if (raw === undefined || !/^\d{1,16}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_ID) {
+    throw badRequest(`${what} must be a positive whole number, not '${raw ?? ''}'`);
+  }
+  return Number(raw);
+}
+
+// ── reading ─────────────────────────────────────────────────────────────────────────────
+
+function searchQuery(query: URLSearchParams): SearchQuery {
+  const q = text(query, 'q');
+  return { ...filters(query), ...(q === undefined ? {} : { text: q }) };
+}
+
+function stanceQuery(query: URLSearchParams): StanceQuery {
+  const actor = text(query, 'actor');
+  const about = text(query, 'about');
+  const stanceClass = choice(query, 'class', STANCE_CLASSES);
+  const negated = flag(query, 'negated');
+  return {
+    ...filters(query),
+    ...(actor === undefined ? {} : { actor }),
+    ...(about === undefined ? {} : { about }),
+    ...(stanceClass === undefined ? {} : { class: stanceClass }),
+    ...(negated === undefined ? {} : { negated }),
+  };
+}
+
+/**
+ * The repairs of one stored article: its page parsed again from the stored text (parsing
+ * is deterministic, so the joins are the ones made when it was stored), kept for the next
+ * article of the same page.
+ */
+function repairsOf(
+  ctx: ApiContext,
+  documentId: number,
+  text: string,
+  range: { start: number; end: number },
+) {
+  let page = ctx.parsed.get(documentId);
+  if (page === undefined) {
+    page = parse(text);
+    if (ctx.parsed.size >= PARSED_PAGES) {
+      const oldest = ctx.parsed.keys().next().value;
+      if (oldest !== undefined) ctx.parsed.delete(oldest);
+    }
+    ctx.parsed.set(documentId, page);
+  }
+  return findRepairs(page, range);
+}
+
+const stats: Handler = (ctx) => json(ctx.archive.stats());
+
+const search: Handler = (ctx, { query }) => {
+  const paging = page(query);
+  const hits = ctx.archive.search({ ...searchQuery(query), ...paging });
+  return json({ hits, ...paging });
+};
+
+const article: Handler = (ctx, { params }) => {
+  const id = articleId(params.id, 'the article id');
+  const found = ctx.archive.getArticle(id);
+  if (found === undefined) throw notFound(`no article ${id}`);
+  const text = ctx.archive.documentText(found.document.id) ?? '';
+  const view = found.view.articles[0];
+  const repairs =
+    view === undefined
+      ? []
+      : repairsOf(ctx, found.document.id, text, { start: view.start, end: view.end });
+  return json({ article: found, text, repairs });
+};
+
+const entities: Handler = (ctx, { query }) => {
+  const type = choice(query, 'type', ENTITY_TYPES);
+  const name = text(query, 'name');
+  const { outlet, from, to } = filters(query);
+  const filter = {
+    ...(outlet === undefined ? {} : { outlet }),
+    ...(from === undefined ? {} : { from }),
+    ...(to === undefined ? {} : { to }),
+  };
+  const request: EntityQuery = {
+    ...page(query),
+    ...(type === undefined ? {} : { type }),
+    ...(name === undefined ? {} : { name }),
+    filter,
+  };
+  return json({ entities: ctx.archive.entities(request) });
+};
+
+const entity: Handler = (ctx, { params, query }) => {
+  const name = params.id ?? '';
+  const found = name.trim() === '' ? undefined : ctx.archive.getEntity(name);
+  if (found === undefined) throw notFound(`no entity '${name}'`);
+  const archive = ctx.archive;
+  const id = found.id;
+  const filter = filters(query);
+  const paging = page(query);
+  const listed = { ...filter, ...paging };
+  return json({
+    entity: found,
+    mentions: archive.entityMentions(id, listed),
+    cooccurring: archive.cooccurring(id, listed),
+    quotesBy: archive.quotes({ ...listed, speaker: id }),
+    quotesAbout: archive.quotes({ ...listed, mentioning: id }),
+    stancesBy: archive.stances({ ...listed, actor: id }),
+    stancesAbout: archive.stances({ ...listed, mentioning: id }),
+    timeline: archive.timeline({ ...filter, entity: id }),
+  });
+};
+
+const quotes: Handler = (ctx, { query }) => {
+  const about = text(query, 'about');
+  const kind = choice(query, 'kind', ['direct', 'reported'] as const);
+  const by = choice(query, 'by', QUOTE_GROUPS);
+  const paging = page(query);
+  const request: QuoteQuery = {
+    ...filters(query),
+    ...paging,
+    ...(about === undefined ? {} : { about }),
+    ...(kind === undefined ? {} : { kind }),
+  };
+  if (by !== undefined) return json({ counts: ctx.archive.countQuotes(request, by) });
+  return json({ quotes: ctx.archive.quotes(request), ...paging });
+};
+
+const stances: Handler = (ctx, { query }) => {
+  const by = choice(query, 'by', STANCE_GROUPS);
+  const paging = page(query);
+  const request = { ...stanceQuery(query), ...paging };
+  if (by !== undefined) return json({ counts: ctx.archive.countStances(request, by) });
+  return json({ stances: ctx.archive.stances(request), ...paging });
+};
+
+/** The stances as CSV: the columns of `jiedu stances --format csv`, from the same listing. */
+const stancesCsv: Handler = (ctx, { query }) => {
+  const request = {
+    ...stanceQuery(query),
+    limit: whole(query, 'limit', 1, MAX_CSV_ROWS) ?? MAX_CSV_ROWS,
+    offset: whole(query, 'offset', 0, 1_000_000) ?? 0,
+  };
+  const rows = ctx.archive.stances(request);
+  const body =
+    csvRecord(STANCES_LISTING.csvHeader) +
+    rows.map((row) => csvRecord(STANCES_LISTING.csv(row))).join('');
+  return {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename=stances.csv',
+      'cache-control': 'no-store',
+    },
+    body,
+  };
+};
+
+const timeline: Handler = (ctx, { query }) =>
+  json({ days: ctx.archive.timeline(searchQuery(query)) });
+
+const graph: Handler = (ctx, { query }) => {
+  const min = whole(query, 'min', 1, 1_000_000);
+  const limit = whole(query, 'limit', 1, MAX_EDGES);
+  const request = {
+    ...stanceQuery(query),
+    ...(min === undefined ? {} : { min }),
+    ...(limit === undefined ? {} : { limit }),
+  };
+  return json(ctx.archive.stanceGraph(request));
+};
+
+// ── parse and ingest ─────────────────────────────────────────────────────────────────────
+
+/** Parses posted bytes; bytes that are not text are the client's mistake: a 400. */
+function parsePosted(bytes: Uint8Array): PageNode {
+  try {
+    return parse(bytes);
+  } catch (err) {
+    if (err instanceof DecodeError) {
+      throw new HttpError(
+        400,
+        'not-text',
+        `cannot decode as text at byte offset ${err.offset}: ${err.reason}`,
+      );
+    }
+    throw err;
+  }
+}
+
+const parsePage: Handler = async (_ctx, { req, query }) => {
+  const withAnnotations = flag(query, 'annotate') ?? true;
+  const pageDate = date(query, 'date');
+  const posted = await readPostedPage(req);
+  const parsed = parsePosted(posted.bytes);
+  const tree =
+    withAnnotations && parsed.children.length > 0
+      ? annotate(parsed, pageDate === undefined ? {} : { date: pageDate })
+      : parsed;
+  const view = toArticleView(tree);
+  return json({
+    page: view,
+    text: tree.text,
+    encoding: tree.source.encoding,
+    script: tree.source.script,
+    repairs: findRepairs(tree),
+  });
+};
+
+/** Compares tokens in constant time: their digests, so lengths leak nothing either. */
+function sameToken(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** Ingest is open only with a token, and only to a request that carries it. */
+function authorize(ctx: ApiContext, req: IncomingMessage): void {
+  if (ctx.token === undefined) {
+    throw new HttpError(
+      403,
+      'read-only',
+      'this server is read-only: start it with --token to allow ingest',
+    );
+  }
+  const header = req.headers.authorization ?? '';
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
+  if (m === null || !sameToken(m[1] as string, ctx.token)) {
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'ingest needs the header Authorization: Bearer <token>',
+      {
+        'www-authenticate': 'Bearer',
+      },
+    );
+  }
+}
+
+const ingestPage: Handler = async (ctx, { req, query }) => {
+  authorize(ctx, req);
+  const source = text(query, 'source');
+  const outlet = text(query, 'outlet');
+  const pageDate = date(query, 'date');
+  const url = text(query, 'url');
+  const posted = await readPostedPage(req);
+  const name = source ?? posted.filename ?? 'api';
+  const hash = createHash('sha256').update(posted.bytes).digest('hex');
+  const result = processPage({
+    id: 0,
+    source: name,
+    input: posted.bytes,
+    ...(pageDate === undefined ? {} : { date: pageDate }),
+  });
+  if (!result.ok) {
+    const status = /^internal error/.test(result.reason) ? 500 : 400;
+    throw new HttpError(status, status === 500 ? 'internal' : 'not-a-page', result.reason);
+  }
+  const resolvedOutlet = outlet ?? result.outlet;
+  const put = ctx.archive.putDocument({
+    hash,
+    source: name,
+    bytes: posted.bytes.byteLength,
+    page: result.page,
+    ...(resolvedOutlet === undefined ? {} : { outlet: resolvedOutlet }),
+    ...(result.date === undefined ? {} : { date: result.date }),
+    ...(url === undefined ? {} : { url }),
+  });
+  return json(
+    { ...put, articles: ctx.archive.documentArticles(put.documentId) },
+    put.created ? 201 : 200,
+  );
+};
+
+// ── the rest ─────────────────────────────────────────────────────────────────────────────
+
+let openApiText: string | undefined;
+const openApi: Handler = () => {
+  openApiText ??= JSON.stringify(buildOpenApi());
+  return { ...json(null), body: openApiText };
+};
+
+const health: Handler = () => json({ ok: true });
+
+/** Every route of the API. */
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/healthz', handle: health },
+  { method: 'GET', path: '/openapi.json', handle: openApi },
+  { method: 'GET', path: '/api/stats', handle: stats },
+  { method: 'GET', path: '/api/search', handle: search },
+  { method: 'GET', path: '/api/articles/{id}', handle: article },
+  { method: 'GET', path: '/api/entities', handle: entities },
+  { method: 'GET', path: '/api/entities/{id}', handle: entity },
+  { method: 'GET', path: '/api/quotes', handle: quotes },
+  { method: 'GET', path: '/api/stances', handle: stances },
+  { method: 'GET', path: '/api/stances.csv', handle: stancesCsv },
+  { method: 'GET', path: '/api/timeline', handle: timeline },
+  { method: 'GET', path: '/api/graph', handle: graph },
+  { method: 'POST', path: '/api/parse', handle: parsePage },
+  { method: 'POST', path: '/api/ingest', handle: ingestPage },
+];

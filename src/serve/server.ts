@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { type Archive, QueryError } from '../store/index.ts';
+import { type ErrorBody, HttpError, notFound } from './http-error.ts';
+import { matchRoute } from './match-route.ts';
+import { json, type Reply } from './reply.ts';
+import { type ApiContext, ROUTES } from './routes.ts';
+import { findStaticFile } from './static-files.ts';
+
+/**
+ * The HTTP server: node:http with the API's routes and the built web UI. No framework: the
+ * API is a dozen routes, and what a framework would add (routing, body parsing, errors)
+ * is a page of code here that the tests cover. Every response carries the security
+ * headers; every failure is a JSON error, and nothing a client sends can crash it.
+ */
+
+/** The package root, two folders up from this module in src/serve and dist/serve alike. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where the built web UI is: dist/web under the package root. */
+export const WEB_ROOT = `${PACKAGE_ROOT}dist/web`;
+
+/** Options for {@link startServer}. */
+export interface ServeOptions {
+  /** The archive the API reads (and ingest writes); the caller opens and closes it. */
+  archive: Archive;
+  /** Address to bind; default 127.0.0.1 (loopback only). */
+  host?: string;
+  /** Port; default 8080, 0 for any free port. */
+  port?: number;
+  /** The bearer token for POST /api/ingest; without one the server is read-only. */
+  token?: string;
+  /** The built UI; default dist/web of the package. */
+  webRoot?: string;
+  /** Where server errors (500s) are reported; default stderr. */
+  log?: (line: string) => void;
+}
+
+/** A server that is listening. */
+export interface RunningServer {
+  server: Server;
+  /** http://host:port/ as a browser opens it. */
+  url: string;
+  port: number;
+  /** Stops taking connections, ends idle ones at once and busy ones after their response
+   * (or after `graceMs`); resolves when every one is closed. */
+  close(graceMs?: number): Promise<void>;
+}
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; " +
+    "font-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; " +
+    "base-uri 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Limits of the HTTP layer: slow or endless requests are cut off, not waited for. */
+const LIMITS = {
+  /** The whole request, body included, must arrive within this (ms). */
+  requestTimeout: 30_000,
+  /** The headers must arrive within this (ms). */
+  headersTimeout: 10_000,
+  /** An idle keep-alive connection is closed after this (ms). */
+  keepAliveTimeout: 5_000,
+  /** Headers beyond this size are a 431 (Node's default is 16 KiB). */
+  maxHeaderSize: 16_384,
+  /** Requests one keep-alive connection may make. */
+  maxRequestsPerSocket: 10_000,
+};
+
+/** The reply for an error: its own status for an HttpError, 400 for a query the search
+ * cannot read, else a 500 that is logged. */
+export function errorReply(err: unknown, log: (line: string) => void): Reply {
+  let body: ErrorBody;
+  let headers: Record<string, string> = {};
+  if (err instanceof HttpError) {
+    body = { status: err.status, error: err.code, message: err.message };
+    headers = { ...err.headers };
+  } else if (err instanceof QueryError) {
+    body = { status: 400, error: 'bad-query', message: err.message };
+  } else {
+    log(`jiedu serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    body = { status: 500, error: 'internal', message: 'internal error: the server log says more' };
+  }
+  const reply = json(body, body.status);
+  Object.assign(reply.headers, headers);
+  return reply;
+}
+
+/** Splits the request target into path and query; a target that is no path is a 400. */
+function target(raw: string | undefined): { path: string; query: URLSearchParams } {
+  const url = raw ?? '/';
+  const q = url.indexOf('?');
+  const path = q < 0 ? url : url.slice(0, q);
+  if (!path.startsWith('/')) {
+    throw new HttpError(400, 'bad-request', 'the request target must be a path');
+  }
+  return { path, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)) };
+}
+
+async function route(ctx: ApiContext, webRoot: string, req: IncomingMessage): Promise<Reply> {
+  const method = req.method ?? 'GET';
+  const { path, query } = target(req.url);
+  const match = matchRoute(ROUTES, method, path);
+  if (match.route !== undefined) {
+    return match.route.handle(ctx, { req, query, params: match.params });
+  }
+  if (match.allowed.length > 0) {
+    throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${path}`, {
+      allow: match.allowed.join(', '),
+    });
+  }
+  if (path === '/api' || path.startsWith('/api/')) throw notFound(`no API route ${path}`);
+  if (method !== 'GET' && method !== 'HEAD') {
+    throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${path}`, {
+      allow: 'GET, HEAD',
+    });
+  }
+  const file = await findStaticFile(webRoot, path);
+  return { status: 200, headers: file.headers, body: file };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  const headers: Record<string, string> = { ...SECURITY_HEADERS, ...reply.headers };
+  // A body left unread (refused before it arrived) must not be taken for the next request.
+  if (!req.complete) headers.connection = 'close';
+  if (typeof reply.body === 'string') {
+    const bytes = Buffer.from(reply.body, 'utf8');
+    headers['content-length'] = String(bytes.length);
+    res.writeHead(reply.status, headers);
+    res.end(req.method === 'HEAD' ? undefined : bytes);
+    return;
+  }
+  res.writeHead(reply.status, headers);
+  if (req.method === 'HEAD') {
+    res.end();
+    return;
+  }
+  const stream = reply.body.open();
+  stream.on('error', () => res.destroy());
+  stream.pipe(res);
+}
+
+/** Starts the server and resolves once it listens. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const ctx: ApiContext = { archive: options.archive, token: options.token, parsed: new Map() };
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  if (options.token !== undefined && options.token.length < 8) {
+    throw new TypeError('startServer: `token` must be at least 8 characters');
+  }
+  const server = createServer(
+    {
+      requestTimeout: LIMITS.requestTimeout,
+      headersTimeout: LIMITS.headersTimeout,
+      keepAliveTimeout: LIMITS.keepAliveTimeout,
+      maxHeaderSize: LIMITS.maxHeaderSize,
+    },
+    (req, res) => {
+      route(ctx, webRoot, req)
+        .catch((err: unknown) => errorReply(err, log))
+        .then((reply) => send(req, res, reply))
+        .catch((err: unknown) => {
+          log(`jiedu serve: ${err instanceof Error ? err.message : String(err)}`);
+          res.destroy();
+        });
+    },
+  );
+  server.maxRequestsPerSocket = LIMITS.maxRequestsPerSocket;
+  // A client that sends garbage instead of HTTP gets a 400 and the connection closed.
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+  return {
+    server,
+    port,
+    url: `http://${shownHost}:${port}/`,
+    close: (graceMs = 2000) =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        setTimeout(() => server.closeAllConnections(), graceMs).unref();
+      }),
+  };
+}

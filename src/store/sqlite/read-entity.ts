@@ -1,0 +1,170 @@
+import type Database from 'better-sqlite3';
+import type { Range } from '../../tree/types.ts';
+import type { TextView } from '../../tree/view.ts';
+import { type ArticleSpans, articleText } from '../article-text.ts';
+import { makeSnippet } from '../search/highlight.ts';
+import type {
+  ArchiveFilter,
+  CooccurrenceRow,
+  EntityDetail,
+  EntityMention,
+  EntityRow,
+  Page,
+} from '../types.ts';
+import { addFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
+import { prepared } from './statements.ts';
+
+/**
+ * One entity seen from the archive: the names pages gave it, the articles that mention it
+ * (with the text around the mentions) and the entities that share its articles. Each
+ * query starts from the entity's articles (article_entities by entity, an index), so its
+ * cost follows how much is written about the entity, and each is bounded to its newest
+ * articles where a much-mentioned entity (中国) would otherwise read the whole archive.
+ */
+
+/** Articles whose mentions give an entity's names. */
+const NAME_ARTICLES = 1000;
+/** Articles whose entities are counted as co-occurring. */
+const COOCCURRENCE_ARTICLES = 5000;
+/** Characters of text in a mention snippet. */
+const SNIPPET_LENGTH = 80;
+
+/** One entity by id or canonical name, with its names; undefined when unknown. */
+export function getEntity(db: Database.Database, name: string): EntityDetail | undefined {
+  const ids = resolveEntities(db, name);
+  const id = ids[0];
+  if (id === undefined) return undefined;
+  const row = prepared(
+    db,
+    'SELECT key AS id, type, name, articles, mentions FROM entities WHERE id = ?',
+  ).get(id) as EntityRow | undefined;
+  if (row === undefined) return undefined;
+  const names = prepared(
+    db,
+    `WITH recent AS (
+       SELECT article FROM article_entities WHERE entity = @id ORDER BY article DESC LIMIT @limit
+     )
+     SELECT name FROM (
+       SELECT ae.name AS name, ae.mentions AS n FROM article_entities ae
+        WHERE ae.entity = @id AND ae.article IN recent
+       UNION ALL
+       SELECT m.text AS name, 1 AS n FROM mentions m
+        WHERE m.article IN recent AND m.entity = @id AND m.kind <> 'pronoun'
+          -- 雙方, 兩國: a group reference names no one entity.
+          AND NOT EXISTS (SELECT 1 FROM mentions g WHERE g.article = m.article
+                AND g.span_start = m.span_start AND g.span_end = m.span_end AND g.entity <> m.entity)
+     ) GROUP BY name ORDER BY sum(n) DESC, name`,
+  )
+    .all({ id, limit: NAME_ARTICLES })
+    .map((r) => (r as { name: string }).name);
+  // The canonical (Simplified) name is always among them, even for an entity only ever
+  // written in Traditional.
+  if (!names.includes(row.name)) names.push(row.name);
+  return { ...row, names };
+}
+
+interface MentionArticle {
+  id: number;
+  document: number;
+  headline: string;
+  date: string | null;
+  outlet: string | null;
+  spans: string;
+  text: string;
+}
+
+/** Where in `view.text` a range of its source lies: the units that came from inside it. */
+function toViewRange(view: TextView, range: Range): Range | undefined {
+  let start = -1;
+  let end = -1;
+  for (let i = 0; i < view.text.length; i++) {
+    const s = view.starts[i] as number;
+    const e = view.ends[i] as number;
+    if (s >= range.start && e <= range.end && e > s) {
+      if (start < 0) start = i;
+      end = i + 1;
+    } else if (s >= range.end) {
+      break;
+    }
+  }
+  return start < 0 ? undefined : { start, end };
+}
+
+/** Articles that mention an entity, newest first, with a snippet around its mentions. */
+export function entityMentions(
+  db: Database.Database,
+  entity: string,
+  query: ArchiveFilter & Page = {},
+): EntityMention[] {
+  const { limit, offset } = pageOf(query);
+  const ids = inList(resolveEntities(db, entity));
+  const where = addFilter(db, new Where(), query).add(`ae.entity ${ids}`);
+  const articles = db
+    .prepare(
+      `SELECT a.id, a.document, a.headline, a.date, d.outlet, a.spans, t.text
+         FROM article_entities ae JOIN articles a ON a.id = ae.article
+         JOIN documents d ON d.id = a.document
+         JOIN document_texts t ON t.document = a.document${where}
+        GROUP BY a.id ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, limit, offset) as MentionArticle[];
+  const spansOf = db.prepare<[number], Range>(
+    `SELECT DISTINCT span_start AS start, span_end AS "end" FROM mentions
+      WHERE article = ? AND entity ${ids} ORDER BY span_start`,
+  );
+  return articles.map((a) => {
+    const view = articleText(a.text, JSON.parse(a.spans) as ArticleSpans);
+    const found = spansOf
+      .all(a.id)
+      .map((r) => toViewRange(view, r))
+      .filter((r) => r !== undefined);
+    const bodyStart = a.headline === '' ? 0 : view.text.indexOf('\n') + 1;
+    return {
+      articleId: a.id,
+      documentId: a.document,
+      headline: a.headline,
+      date: a.date,
+      outlet: a.outlet,
+      snippet: makeSnippet(view.text, found, SNIPPET_LENGTH, Math.max(0, bodyStart)),
+    };
+  });
+}
+
+/** Entities that share articles with `entity`, most shared first. */
+export function cooccurring(
+  db: Database.Database,
+  entity: string,
+  query: ArchiveFilter & Page = {},
+): CooccurrenceRow[] {
+  const { limit, offset } = pageOf(query);
+  const ids = inList(resolveEntities(db, entity));
+  const where = addFilter(db, new Where(), query).add(`ae.entity ${ids}`);
+  return db
+    .prepare(
+      `WITH recent AS (
+         SELECT DISTINCT ae.article FROM article_entities ae
+           JOIN articles a ON a.id = ae.article${where}
+          ORDER BY ae.article DESC LIMIT ?
+       )
+       SELECT e.key AS id, e.type, e.name, count(*) AS articles
+         FROM article_entities other JOIN entities e ON e.id = other.entity
+        WHERE other.article IN recent AND other.entity NOT ${ids}
+        GROUP BY other.entity ORDER BY articles DESC, e.id LIMIT ? OFFSET ?`,
+    )
+    .all(...where.params, COOCCURRENCE_ARTICLES, limit, offset) as CooccurrenceRow[];
+}
+
+/** A document's decoded text. */
+export function documentText(db: Database.Database, documentId: number): string | undefined {
+  const row = prepared(db, 'SELECT text FROM document_texts WHERE document = ?').get(documentId) as
+    | { text: string }
+    | undefined;
+  return row?.text;
+}
+
+/** A document's article ids, in page order. */
+export function documentArticles(db: Database.Database, documentId: number): number[] {
+  return prepared(db, 'SELECT id FROM articles WHERE document = ? ORDER BY idx')
+    .all(documentId)
+    .map((r) => (r as { id: number }).id);
+}

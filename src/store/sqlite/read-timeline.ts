@@ -1,0 +1,29 @@
+import type Database from 'better-sqlite3';
+import { compileQuery } from '../search/parse-query.ts';
+import type { DayCount, SearchQuery } from '../types.ts';
+import { addFilter, Where } from './filters.ts';
+import type { SearchIndex } from './search-index.ts';
+
+/**
+ * Articles per publication day for a search: the same query language and filters as
+ * `search`, but every match counts (no ranking, so no window): the index gives the ids of
+ * the matching articles and the articles' date index does the grouping.
+ */
+export function timeline(
+  db: Database.Database,
+  index: SearchIndex,
+  query: SearchQuery,
+): DayCount[] {
+  const where = addFilter(db, new Where(), query).add('a.date IS NOT NULL');
+  const compiled =
+    query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
+  if (compiled !== null) {
+    const ids = index.matchingIds(compiled.match);
+    where.add(`a.id IN ${ids.sql}`, ...ids.params);
+  }
+  return db
+    .prepare(
+      `SELECT a.date AS date, count(*) AS count FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
+    )
+    .all(...where.params) as DayCount[];
+}

@@ -108,3 +108,79 @@ export function artifactPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, name);
 }
+
+/**
+ * Pages composed for the browser tests: three days of China–Russia, China–US and China–EU
+ * coverage in both scripts (quotes, stances with actors and targets, dates for a timeline),
+ * and a page whose text carries markup that must stay text.
+ */
+export const E2E_PAGES: readonly { name: string; date: string; outlet: string; text: string }[] = [
+  {
+    name: 'wang-lavrov.txt',
+    date: '2026-03-02',
+    outlet: '香港文匯報',
+    text: [
+      '王毅同俄羅斯外長拉夫羅夫舉行會談',
+      '',
+      '香港文匯報訊 據新華社報道，國家主席習近平的特使、外交部長王毅3月1日在北京同俄羅斯外長拉夫羅夫舉行會談。雙方就烏克蘭局勢和亞太安全交換意見。',
+      '',
+      '王毅表示，中方支持俄羅斯和烏克蘭通過談判解決分歧，反對任何單邊制裁。他說：「中俄關係不針對第三方，也不受第三方干擾。」',
+      '',
+      '拉夫羅夫說，俄方讚賞中方在聯合國安理會的公正立場，歡迎中方為政治解決危機發揮建設性作用。',
+      '',
+      '●王毅在北京同拉夫羅夫會談。 新華社',
+      '',
+      '●香港文匯報記者 葛沖 北京報道',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'tariffs.txt',
+    date: '2026-03-05',
+    outlet: '新华社',
+    text: [
+      '外交部：中方坚决反对美方加征关税',
+      '',
+      '新华社北京3月5日电 外交部发言人毛宁5日在例行记者会上表示，中方坚决反对美国对中国输美商品加征关税，敦促美方立即纠正错误做法。',
+      '',
+      '毛宁指出，美方的做法违反世界贸易组织规则，损害两国企业和消费者利益。中方将采取必要措施，坚定维护自身正当权益。',
+      '',
+      '欧盟委员会发言人说，欧盟关切美国的关税政策对全球贸易的影响，呼吁各方通过对话解决争端。',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'china-eu.txt',
+    date: '2026-03-09',
+    outlet: '香港文匯報',
+    text: [
+      '中歐高層對話在布魯塞爾舉行',
+      '',
+      '香港文匯報訊 外交部長王毅3月9日在布魯塞爾同歐盟外交與安全政策高級代表舉行中歐高層戰略對話。',
+      '',
+      '王毅表示，中方歡迎歐盟堅持戰略自主，願同歐方加強在氣候變化和綠色發展領域的合作。歐方表示，歐盟支持多邊主義，反對貿易保護主義。',
+      '',
+      '美國國務院發言人米勒批評中歐合作，中方對此表示不滿。',
+      '',
+    ].join('\n'),
+  },
+  {
+    name: 'phishing.txt',
+    date: '2026-03-10',
+    outlet: '香港文匯報',
+    text: [
+      '網絡安全周開幕 專家提醒提防釣魚網頁',
+      '',
+      '香港文匯報訊 網絡安全周昨日在香港開幕。專家提醒市民，不要打開來歷不明的連結，有的網頁會藏有<script>alert("pwned");window.__jieduPwned = 1</script>這類代碼。',
+      '',
+      '另一種手法是在圖片中加入<img src=x onerror="alert(2);window.__jieduPwned = 2">，一旦瀏覽器執行，就會盜取資料。',
+      '',
+    ].join('\n'),
+  },
+];
+
+/** Markup the phishing page carries, as it must appear on screen: literally. */
+export const INERT_MARKUP = [
+  '<script>alert("pwned");window.__jieduPwned = 1</script>',
+  '<img src=x onerror="alert(2);window.__jieduPwned = 2">',
+];

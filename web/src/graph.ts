@@ -101,12 +101,20 @@ export function actorGraph(graph: GraphResponse, open: (id: string) => void): HT
   const legend = h(
     'p',
     { class: 'legend' },
-    h('span', { class: 'legend-title' }, 'Nodes'),
-    Object.keys(TYPE_COLOURS)
-      .filter((t) => graph.nodes.some((n) => n.type === t))
-      .map((t) => h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t)),
-    h('span', { class: 'legend-title' }, 'Links'),
-    'coloured by their most frequent class, thicker for more stances; select a node to open it.',
+    h(
+      'span',
+      { class: 'legend-group' },
+      h('span', { class: 'legend-title' }, 'Nodes'),
+      Object.keys(TYPE_COLOURS)
+        .filter((t) => graph.nodes.some((n) => n.type === t))
+        .map((t) => h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t)),
+    ),
+    h(
+      'span',
+      { class: 'legend-group' },
+      h('span', { class: 'legend-title' }, 'Links'),
+      'coloured by their most frequent class, thicker for more stances; select a node to open it.',
+    ),
   );
   void drawGraph(box, graph, open);
   return h('figure', { class: 'graph' }, box, h('figcaption', {}, legend), edgeTable(graph));
@@ -118,6 +126,14 @@ async function drawGraph(
   open: (id: string) => void,
 ): Promise<void> {
   const { default: cytoscape } = await import('cytoscape');
+  // A canvas does not make the browser fetch the font subsets its labels need (the CSS of
+  // a bundled CJK font is split by unicode-range), so they are loaded first: else the
+  // labels are drawn in a fallback font, or as empty boxes where there is none.
+  const labels = graph.nodes.map((n) => zh(n.name)).join('');
+  await Promise.allSettled([
+    document.fonts.load('13px "Noto Sans TC"', labels),
+    document.fonts.load('13px "Noto Sans SC"', labels),
+  ]);
   const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
   const maxStances = Math.max(1, ...graph.nodes.map((n) => n.stances));
   const cy = cytoscape({
@@ -172,7 +188,6 @@ async function drawGraph(
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111' } },
     ],
     layout: { name: 'cose', animate: false, padding: 24, nodeRepulsion: () => 9000 },
-    wheelSensitivity: 0.3,
   });
   cy.on('tap', 'node', (event) => open(event.target.id()));
   box.dataset.drawn = 'true';

@@ -222,37 +222,43 @@ function originalView(input: ReaderInput, marks: Marks): HTMLElement {
   );
 }
 
+function legendGroup(title: string, items: Child[]): HTMLElement {
+  return h('span', { class: 'legend-group' }, h('span', { class: 'legend-title' }, title), items);
+}
+
 function legend(marks: Marks): HTMLElement {
   const types = [...new Set(marks.entities.map((e) => e.type))];
   const classes = [...new Set(marks.stances.map((s) => s.cls))];
   const negated = marks.stances.some((s) => s.negated);
+  const none = h('span', { class: 'muted' }, 'none found');
   return h(
     'div',
     { class: 'legend', role: 'group', 'aria-label': 'Legend' },
-    h('span', { class: 'legend-title' }, 'Entities'),
-    (types.length === 0 ? ['none'] : types).map((t) =>
-      t === 'none'
-        ? h('span', { class: 'muted' }, 'none found')
-        : h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t),
+    legendGroup(
+      'Entities',
+      types.length === 0
+        ? [none]
+        : types.map((t) => h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t)),
     ),
-    h('span', { class: 'legend-title' }, 'Stances'),
-    classes.length === 0
-      ? h('span', { class: 'muted' }, 'none found')
-      : classes.map((c) =>
-          h('span', { class: `legend-item st st-${c}` }, STANCE_CLASSES[c]?.label ?? c),
-        ),
-    negated ? h('span', { class: 'legend-item st st-neg st-oppose' }, 'negated (wavy)') : null,
-    h('span', { class: 'legend-title' }, 'Quotes'),
-    h(
-      'span',
-      { class: 'legend-item' },
+    legendGroup(
+      'Stances',
+      [
+        classes.length === 0
+          ? none.cloneNode(true)
+          : classes.map((c) =>
+              h('span', { class: `legend-item st st-${c}` }, STANCE_CLASSES[c]?.label ?? c),
+            ),
+        negated ? h('span', { class: 'legend-item st st-neg st-oppose' }, 'negated (wavy)') : null,
+      ].flat(),
+    ),
+    legendGroup('Quotes', [
       h(
         'span',
         { class: 'chip chip-quote chip-direct' },
         h('span', { class: 'chip-icon' }, '❝'),
         'speaker',
       ),
-    ),
+    ]),
   );
 }
 

@@ -29,7 +29,7 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
   const outlet = input('outlet', p.get('outlet') ?? '', { list: 'outlet-list' });
   const form = h(
     'form',
-    { class: 'search-form', role: 'search', 'aria-label': 'Search the archive' },
+    { class: 'search-form', role: 'search', 'aria-label': 'Archive search' },
     h(
       'div',
       { class: 'search-row' },

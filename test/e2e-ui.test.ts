@@ -363,6 +363,33 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     await context.close();
   });
 
+  test('repairs: the rejoined line ends of a hard-wrapped page, shown on demand', async () => {
+    const { context, page, watch } = await open();
+    await page.goto(`${base}/?q=${encodeURIComponent('数字经济')}`);
+    await page.locator('.hit-title a', { hasText: '数字经济合作论坛' }).click();
+    await page.locator('.reader').waitFor();
+    const badges = page.locator('.pane-clean .repair-badge[data-kind="wrap"]');
+    assert.equal(await badges.count(), 6, 'a badge for each of the 6 rejoined line ends');
+    assert.equal(await badges.first().isVisible(), false, 'hidden until asked for');
+    await page.getByLabel(/Parser repairs \(6\)/).check();
+    assert.equal(await badges.first().isVisible(), true);
+    assert.match((await badges.first().getAttribute('title')) ?? '', /hard-wrapped/);
+    // The clean paragraph reads on across the line ends: 东|盟 is one word again.
+    const paragraph = await page
+      .locator('.pane-clean p')
+      .last()
+      .evaluate((p) => {
+        const copy = p.cloneNode(true) as HTMLElement;
+        for (const badge of copy.querySelectorAll('.repair-badge')) badge.remove();
+        return copy.textContent ?? '';
+      });
+    assert.match(paragraph, /第五届中国—东盟数字经济合作论坛/);
+    assert.ok((await page.locator('.pane-original .rep').count()) >= 6, 'the original marks them');
+    await shot(page, 'laptop-repairs.png', false);
+    assertClean(watch);
+    await context.close();
+  });
+
   test('a page with <script> and onerror= stays text, archived or pasted', async () => {
     const { context, page, watch } = await open();
     const phishing = E2E_PAGES[3]?.text ?? '';

@@ -177,6 +177,25 @@ export const E2E_PAGES: readonly { name: string; date: string; outlet: string; t
       '',
     ].join('\n'),
   },
+  {
+    // Hard-wrapped at 18 characters, as text copied out of a PDF column: the parser rejoins
+    // the lines, and the reader shows each rejoined line end on demand.
+    name: 'digital-forum.txt',
+    date: '2026-03-06',
+    outlet: '新华社',
+    text: [
+      '中国—东盟数字经济合作论坛在杭州开幕',
+      '',
+      '新华社杭州3月6日电 第五届中国—东',
+      '盟数字经济合作论坛6日在杭州开幕，来',
+      '自东盟十国的政府官员、企业代表和专家',
+      '学者共三百余人出席。与会代表表示，东',
+      '盟欢迎中方在数字基础设施、跨境电商和',
+      '人才培训等领域扩大合作，支持建设更加',
+      '开放包容的区域数字市场。',
+      '',
+    ].join('\n'),
+  },
 ];
 
 /** Markup the phishing page carries, as it must appear on screen: literally. */

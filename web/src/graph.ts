@@ -120,6 +120,16 @@ export function actorGraph(graph: GraphResponse, open: (id: string) => void): HT
   return h('figure', { class: 'graph' }, box, h('figcaption', {}, legend), edgeTable(graph));
 }
 
+/** The graph on screen, if any: destroyed before another page draws (its animation frames
+ * and listeners would otherwise outlive its detached container). */
+let live: { destroy(): void } | null = null;
+
+/** Stops and drops the graph on screen. */
+export function disposeGraph(): void {
+  live?.destroy();
+  live = null;
+}
+
 async function drawGraph(
   box: HTMLElement,
   graph: GraphResponse,
@@ -134,6 +144,14 @@ async function drawGraph(
     document.fonts.load('13px "Noto Sans TC"', labels),
     document.fonts.load('13px "Noto Sans SC"', labels),
   ]);
+  // A redraw in another script builds the page off screen and swaps it in when complete:
+  // wait for the box to be in the document (cytoscape measures it), a second at most; if
+  // it never comes, the reader has moved on.
+  for (let frame = 0; frame < 60 && !box.isConnected; frame++) {
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+  }
+  if (!box.isConnected) return;
+  disposeGraph();
   const maxWeight = Math.max(1, ...graph.edges.map((e) => e.weight));
   const maxStances = Math.max(1, ...graph.nodes.map((n) => n.stances));
   const cy = cytoscape({
@@ -189,6 +207,7 @@ async function drawGraph(
     ],
     layout: { name: 'cose', animate: false, padding: 24, nodeRepulsion: () => 9000 },
   });
+  live = cy;
   cy.on('tap', 'node', (event) => open(event.target.id()));
   box.dataset.drawn = 'true';
 }

@@ -38,7 +38,7 @@ export function quoteList(rows: readonly QuoteRow[], empty: string): HTMLElement
               zh(q.speaker),
             ),
         h('span', { class: 'quote-cue' }, zh(q.cue)),
-        h('q', {}, zh(q.text)),
+        q.kind === 'direct' ? h('q', {}, zh(q.text)) : h('span', { class: 'reported' }, zh(q.text)),
         sourceLink(q),
       ),
     ),

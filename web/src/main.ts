@@ -5,6 +5,7 @@ import '@fontsource/noto-sans-sc/700.css';
 import './styles.css';
 import type { PageContext } from './context.ts';
 import { h, replace } from './dom.ts';
+import { disposeGraph } from './graph.ts';
 import { articlePage } from './pages/article.ts';
 import { entityPage } from './pages/entity.ts';
 import { pastePage } from './pages/paste.ts';
@@ -66,7 +67,10 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
   // A navigation shows the new page at once (with its loading line); a redraw in another
   // script swaps the page in when it is complete, so the reader's place does not jump.
   const attachNow = options.keepScroll !== true;
-  if (attachNow) replace(main, target);
+  if (attachNow) {
+    disposeGraph();
+    replace(main, target);
+  }
   switch (route.page) {
     case 'search':
       await searchPage(ctx);
@@ -100,7 +104,10 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
       break;
   }
   if (token !== drawing) return;
-  if (!attachNow) replace(main, target);
+  if (!attachNow) {
+    disposeGraph();
+    replace(main, target);
+  }
   if (options.keepScroll) window.scrollTo(0, scroll);
   if (options.focus) {
     // After a navigation, focus goes to the page's heading so a screen reader announces it.

@@ -189,9 +189,22 @@ function quoteChip(quote: QuoteMark): HTMLElement {
   );
 }
 
+/** What a badge says for each kind of repair: line ends get a mark, rarer repairs a word. */
+const REPAIR_LABELS: Record<string, { short: string; long: string }> = {
+  wrap: { short: '↵', long: 'line end of a hard-wrapped column removed' },
+  join: { short: '↵', long: 'line break inside a sentence removed' },
+  'blank-dropped': { short: 'blank lines dropped', long: 'blank lines inside a paragraph removed' },
+  'caption-moved': { short: 'caption moved', long: 'a photo caption moved out of the paragraph' },
+};
+
 function repairBadge(repair: RepairMark): HTMLElement {
-  const label = repair.kind.replace(/-/g, ' ');
-  return h('span', { class: 'repair-badge', title: repair.note, 'data-kind': repair.kind }, label);
+  const label = REPAIR_LABELS[repair.kind] ?? { short: repair.kind, long: repair.kind };
+  return h(
+    'span',
+    { class: 'repair-badge', title: `${label.long}: ${repair.note}`, 'data-kind': repair.kind },
+    h('span', { 'aria-hidden': 'true' }, label.short),
+    h('span', { class: 'sr-only' }, ` (repair: ${label.long}) `),
+  );
 }
 
 /**

@@ -322,7 +322,9 @@ function quotePanel(input: ReaderInput): HTMLElement | null {
             q.speaker === null ? 'unattributed' : zh(q.speaker),
           ),
           h('span', { class: 'quote-cue' }, zh(q.cue)),
-          h('q', {}, zh(q.text)),
+          q.kind === 'direct'
+            ? h('q', {}, zh(q.text))
+            : h('span', { class: 'reported' }, zh(q.text)),
         ),
       ),
     ),

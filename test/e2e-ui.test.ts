@@ -91,7 +91,11 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
   }
 
   async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    await page.evaluate(() => document.fonts.ready);
+    // Fonts in, and two frames for canvases (chart, graph) to finish a pending redraw.
+    await page.evaluate(async () => {
+      await document.fonts.ready;
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+    });
     await page.screenshot({ path: artifactPath(name), fullPage });
   }
 
@@ -151,6 +155,12 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     await wang.focus();
     assert.match(await wang.evaluate(cardOf), /王毅 · Person/, 'focus shows the card');
     assert.ok((await clean.locator('a.ent-LOC').count()) > 0, 'places are marked');
+    // Entity links spell the id in Simplified, as the archive does, from a Traditional page.
+    const lavrov = clean.locator('a.ent-PER[data-entity="拉夫羅夫"]').first();
+    assert.equal(
+      await lavrov.getAttribute('href'),
+      `/entity/${encodeURIComponent('PER:拉夫罗夫')}`,
+    );
     // Quotes with a speaker chip; stance sentences underlined by class.
     const chips = await clean.locator('.chip-quote').allTextContents();
     assert.ok(
@@ -288,7 +298,7 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     assert.equal(await lavrov.getAttribute('data-tip'), '拉夫罗夫 · Person');
     assert.equal(await page.locator('.pane-clean').getAttribute('lang'), null);
     assert.equal(await page.locator('.pane-clean .clean').getAttribute('lang'), 'zh-Hans');
-    await shot(page, 'phone-width-article-simplified.png');
+    await shot(page, 'laptop-article-simplified.png');
 
     // Remembered across a reload; Traditional converts a Simplified page.
     await page.reload();

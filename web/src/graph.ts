@@ -206,6 +206,9 @@ async function drawGraph(
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#111' } },
     ],
     layout: { name: 'cose', animate: false, padding: 24, nodeRepulsion: () => 9000 },
+    // Fitting two or three nodes to the box would blow them up to fill it.
+    maxZoom: 1.6,
+    minZoom: 0.2,
   });
   live = cy;
   cy.on('tap', 'node', (event) => open(event.target.id()));

@@ -13,6 +13,9 @@ import { emptyState, errorBox, highlighted, loading, metaLine } from '../ui.ts';
  * quotes it, its stances and the stances about it, and the entities it appears with.
  */
 
+/** How many rows the server gives each list of the entity page (its default page size). */
+const PAGE = 20;
+
 /**
  * The entity an id names. An id built from a name the reader saw may spell it differently
  * from the archive (a Traditional form the converter simplified otherwise): then the
@@ -205,6 +208,21 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       stanceSummary(data.stancesAbout),
       stanceTable(data.stancesAbout, 'Stances about this entity', 'No stances about them.'),
     ),
-    section('sec-mentions', `Mentions (${data.mentions.length})`, mentionList(data.mentions)),
+    section(
+      'sec-mentions',
+      `Mentions (${data.mentions.length < PAGE ? data.mentions.length : `first ${PAGE}`})`,
+      mentionList(data.mentions),
+      data.mentions.length < PAGE
+        ? null
+        : h(
+            'p',
+            { class: 'more' },
+            h(
+              'a',
+              { href: pathWith('/', { entity: entity.id }) },
+              `All ${entity.articles} articles mentioning ${zh(entity.name)} →`,
+            ),
+          ),
+    ),
   );
 }

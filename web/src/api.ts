@@ -38,6 +38,12 @@ export interface ParseResponse {
   repairs: Repair[];
 }
 
+/** Articles per publication day. */
+export interface DayCount {
+  date: string;
+  count: number;
+}
+
 export interface Mention {
   articleId: number;
   documentId: number;

@@ -1,14 +1,10 @@
+import type { DayCount } from './api.ts';
 import { h } from './dom.ts';
 
 /**
  * Mentions over time as a bar chart (chart.js, loaded with the entity page). Days without
  * mentions are drawn as zero so gaps show; a span of more than 120 days is counted by month.
  */
-
-export interface DayCount {
-  date: string;
-  count: number;
-}
 
 const DAY_MS = 86_400_000;
 
@@ -82,6 +78,8 @@ async function drawChart(
     'chart.js'
   );
   Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+  Chart.defaults.font.family = getComputedStyle(document.documentElement).fontFamily;
+  Chart.defaults.color = '#5b6673';
   new Chart(canvas, {
     type: 'bar',
     data: {

@@ -1,4 +1,5 @@
 import * as api from '../api.ts';
+import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
 import { field, h, replace } from '../dom.ts';
 import { articlePath, pathWith } from '../routes.ts';
@@ -132,11 +133,30 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   const results = h('section', { class: 'results', 'aria-labelledby': 'results-title' }, loading());
   const statsSlot = h('div', {});
   const form = searchForm(ctx, []);
-  replace(ctx.main, h('h1', { class: 'page-title' }, 'Search'), form, statsSlot, results);
+  const aside = h('aside', {
+    class: 'search-aside',
+    'aria-label': 'About the matches',
+    hidden: true,
+  });
+  replace(
+    ctx.main,
+    h('h1', { class: 'page-title' }, 'Search'),
+    form,
+    statsSlot,
+    h('div', { class: 'search-layout' }, results, aside),
+  );
 
   const params: api.Params = { q, limit: LIMIT, offset };
   for (const f of FILTERS) params[f] = p.get(f) ?? '';
-  const [statsResult, searchResult] = await Promise.allSettled([api.stats(), api.search(params)]);
+  const timelineParams: api.Params = { q };
+  for (const f of FILTERS) timelineParams[f] = p.get(f) ?? '';
+  const [statsResult, searchResult, timelineResult] = await Promise.allSettled([
+    api.stats(),
+    api.search(params),
+    filtered
+      ? api.get<{ days: api.DayCount[] }>('/api/timeline', timelineParams)
+      : Promise.resolve(null),
+  ]);
   if (statsResult.status === 'fulfilled') {
     const outlets = statsResult.value.outlets
       .map((o) => o.key)
@@ -161,6 +181,21 @@ export async function searchPage(ctx: PageContext): Promise<void> {
     if (o > 0) values.offset = o;
     return pathWith('/', values);
   };
+  const days = timelineResult.status === 'fulfilled' ? (timelineResult.value?.days ?? []) : [];
+  // Beside the results on a wide screen, above them on a narrow one: when the matches were
+  // published, at a glance.
+  if (days.length >= 2) {
+    aside.hidden = false;
+    replace(
+      aside,
+      h(
+        'section',
+        { class: 'panel timeline-panel', 'aria-labelledby': 'timeline-title' },
+        h('h2', { id: 'timeline-title' }, 'Matches over time'),
+        mentionsChart(days, 'Matching articles per day'),
+      ),
+    );
+  }
   replace(
     results,
     h('h2', { id: 'results-title', class: 'section-title' }, title),

@@ -24,7 +24,14 @@ function filterValues(params: URLSearchParams): Record<Filter, string> {
 
 function filterForm(ctx: PageContext, values: Record<Filter, string>): HTMLFormElement {
   const text = (name: Filter, placeholder = '') =>
-    h('input', { name, value: values[name], type: 'text', autocomplete: 'off', placeholder });
+    h('input', {
+      name,
+      value: values[name],
+      type: 'text',
+      autocomplete: 'off',
+      placeholder,
+      list: name === 'actor' ? 'actor-list' : undefined,
+    });
   const date = (name: Filter) => h('input', { name, value: values[name], type: 'date' });
   const cls = h(
     'select',
@@ -53,6 +60,7 @@ function filterForm(ctx: PageContext, values: Record<Filter, string>): HTMLFormE
       'div',
       { class: 'filter-grid' },
       field('Actor', text('actor', '中方 or LOC:中国')),
+      h('datalist', { id: 'actor-list' }),
       field('Class', cls),
       field('Target contains', text('about', '制裁')),
       field('Outlet', text('outlet')),
@@ -158,11 +166,20 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
 
   const { negated, ...rest } = values;
   const query: api.Params = { ...rest, negated, limit: LIMIT, offset };
-  const [rows, counts, graph] = await Promise.allSettled([
+  const [rows, counts, graph, actors] = await Promise.allSettled([
     api.stances(query),
     api.get<{ counts: api.CountRow[] }>('/api/stances', { ...rest, negated, by: 'class' }),
     api.graph({ outlet: values.outlet, from: values.from, to: values.to, class: values.class }),
+    api.get<{ counts: api.CountRow[] }>('/api/stances', { by: 'actor', limit: 50 }),
   ]);
+  // The most frequent actors, offered as the actor box is typed in.
+  const actorList = ctx.main.querySelector('#actor-list');
+  if (actors.status === 'fulfilled' && actorList !== null) {
+    replace(
+      actorList,
+      actors.value.counts.map((c) => h('option', { value: c.key })),
+    );
+  }
   if (rows.status === 'rejected') {
     replace(tableSlot, errorBox(rows.reason, 'The stances could not be listed'));
   } else {

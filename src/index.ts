@@ -56,6 +56,7 @@ export type {
   ArticleViewArticle,
   ArticleViewBlock,
   ArticleViewCaption,
+  ArticleViewCredit,
   ArticleViewSource,
 } from './tree/article-view.ts';
 export { ARTICLE_VIEW_VERSION } from './tree/article-view.ts';

@@ -1,4 +1,5 @@
 import { decode } from './decode/index.ts';
+import { parseHtml, sniffHtml } from './html/index.ts';
 import { layout } from './layout/index.ts';
 import { detectLineEnding, detectScript, normalizeText } from './normalize/index.ts';
 import { structure } from './structure/index.ts';
@@ -11,6 +12,12 @@ export interface ParseOptions {
   path?: string;
   /** Force an encoding instead of detecting it (byte input only). */
   encoding?: Encoding;
+  /**
+   * What the input is: a raw text page, an HTML page, or `auto` (the default) to tell by its
+   * content: a page that opens with a doctype, <html> or <head> is HTML; one that opens with
+   * <meta>, <title> or <body> is too, unless `path` ends in .txt.
+   */
+  format?: 'auto' | 'text' | 'html';
 }
 
 /** Reads the input into the carrier: decode (bytes only) and normalize. */
@@ -44,11 +51,36 @@ export function readFile(input: string | Uint8Array, options: ParseOptions = {})
 }
 
 /**
- * Parses a raw news page (text, or bytes in any supported encoding) into the page tree:
- * decode → normalize → layout → structure. Never throws on content; throws DecodeError for
- * input that is not text and TypeError for a wrong argument.
+ * Whether to read the input as an HTML page: as told, or by its content. A whole document
+ * (doctype, <html>, <head>) is HTML whatever its name; a page opening with <meta> or <body>
+ * is HTML unless its name ends in .txt, which then has the last word.
+ */
+function isHtml(input: string | Uint8Array, options: ParseOptions): boolean {
+  if (options.format === 'html') return true;
+  if (options.format === 'text') return false;
+  const sniffed = sniffHtml(input);
+  if (sniffed === 'document') return true;
+  return sniffed === 'fragment' && !/\.txt$/i.test(options.path ?? '');
+}
+
+/**
+ * Parses a news page into the page tree. A raw text page (a string, or bytes in any
+ * supported encoding) goes decode → normalize → layout → structure; an HTML page (told by
+ * its content, see ParseOptions.format) goes through src/html: charset, main text and
+ * metadata, one article. Never throws on content; throws DecodeError for input that is not
+ * text and TypeError for a wrong argument.
  */
 export function parse(input: string | Uint8Array, options: ParseOptions = {}): PageNode {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
+    throw new TypeError('parse: `input` must be a string or a Uint8Array');
+  }
+  if (isHtml(input, options)) {
+    // options.encoding names the bytes' encoding outright; the page's own charset is ignored.
+    return parseHtml(input, {
+      ...(options.path === undefined ? {} : { path: options.path }),
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    });
+  }
   const file = readFile(input, options);
   return structure(layout(file), file);
 }

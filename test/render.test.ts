@@ -148,7 +148,7 @@ function samplePage(): PageNode {
 describe('toArticleView', () => {
   test('gathers each article into the contract shape', () => {
     const view = toArticleView(samplePage());
-    assert.equal(view.version, 2);
+    assert.equal(view.version, 3);
     assert.equal(view.source.path, 'samples/bridge.txt');
     assert.equal(view.articles.length, 2);
     const [first, second] = view.articles;
@@ -201,6 +201,7 @@ describe('toArticleView', () => {
       'script',
       'bytes',
       'chars',
+      'format',
     ]);
     assert.deepEqual(Object.keys(view.articles[0] ?? {}), [
       'headline',
@@ -209,6 +210,11 @@ describe('toArticleView', () => {
       'sources',
       'blocks',
       'captions',
+      'published',
+      'authors',
+      'credits',
+      'outlet',
+      'url',
       'start',
       'end',
     ]);
@@ -556,12 +562,12 @@ describe('docs/article-view.schema.json', () => {
   test('rejects what the contract does not allow', () => {
     const view = toArticleView(samplePage());
     const broken = JSON.parse(JSON.stringify(view));
-    broken.version = 3;
+    broken.version = 2;
     broken.articles[0].blocks[0].type = 'caption';
     delete broken.articles[1].captions[0].credit;
     broken.articles[1].extra = true;
     assert.deepEqual(check(root, broken), [
-      '$.version: not 2',
+      '$.version: not 3',
       '$.articles[0].blocks[0]: matches 0 of oneOf',
       '$.articles[1].captions[0]: missing credit',
       '$.articles[1]: extra extra',

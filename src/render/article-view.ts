@@ -1,3 +1,4 @@
+import { findDates, formatIso, readCredits, readPublisher } from '../html/index.ts';
 import type { ArticleAnnotations } from '../tree/annotations.ts';
 import {
   ARTICLE_VIEW_VERSION,
@@ -5,9 +6,17 @@ import {
   type ArticleViewArticle,
   type ArticleViewBlock,
   type ArticleViewCaption,
+  type ArticleViewCredit,
   type ArticleViewSource,
 } from '../tree/article-view.ts';
-import type { ArticleNode, BlockNode, BlockType, PageNode, SourceInfo } from '../tree/types.ts';
+import type {
+  ArticleNode,
+  BlockNode,
+  BlockType,
+  CreditRole,
+  PageNode,
+  SourceInfo,
+} from '../tree/types.ts';
 
 /** What one article is gathered into while its children are walked in order. */
 interface Collector {
@@ -105,6 +114,7 @@ function articleView(article: ArticleNode): ArticleViewArticle {
     // Only the child directly after a caption may credit it.
     if (into.openCaption === caption) into.openCaption = null;
   }
+  const meta = metaView(article, into.bylines);
   return {
     headline: into.headline ?? '',
     subheadlines: into.subheadlines,
@@ -112,10 +122,47 @@ function articleView(article: ArticleNode): ArticleViewArticle {
     sources: into.sources,
     blocks: into.blocks,
     captions: into.captions,
+    ...meta,
     start: article.start,
     end: article.end,
     ...(article.annotations === undefined ? {} : annotationView(article.annotations)),
   };
+}
+
+/** Roles whose people wrote the article: they are its `authors`. */
+const WRITING_ROLES: ReadonlySet<CreditRole> = new Set(['author', 'reporter', 'correspondent']);
+
+type MetaFields = Pick<ArticleViewArticle, 'published' | 'authors' | 'credits' | 'outlet' | 'url'>;
+
+/**
+ * The metadata fields of an article (version 3): what an HTML page's markup and header gave
+ * (`article.meta`), completed from the article's own bylines, which is all a text page has:
+ * 香港文匯報記者 葛沖 北京報道 → reporter 葛沖, outlet 香港文匯報; a dated dateline gives
+ * `published`.
+ */
+function metaView(article: ArticleNode, bylines: readonly string[]): MetaFields {
+  const credits: ArticleViewCredit[] = [...(article.meta?.credits ?? [])];
+  for (const line of bylines) {
+    for (const c of readCredits(line)) {
+      if (!credits.some((x) => x.role === c.role && x.name === c.name)) credits.push(c);
+    }
+  }
+  const authors: string[] = [];
+  for (const c of credits) {
+    if (WRITING_ROLES.has(c.role) && !authors.includes(c.name)) authors.push(c.name);
+  }
+  let outlet = article.meta?.outlet ?? null;
+  for (const line of bylines) {
+    if (outlet !== null) break;
+    outlet = readPublisher(line) ?? null;
+  }
+  let published = article.meta?.published ?? null;
+  for (const line of bylines) {
+    if (published !== null) break;
+    const date = findDates(line)[0];
+    if (date !== undefined) published = formatIso(date.parts);
+  }
+  return { published, authors, credits, outlet, url: article.meta?.url ?? null };
 }
 
 /** The annotation fields of an article (version 2), names resolved to canonical ones. */
@@ -183,6 +230,10 @@ function sourceView(source: SourceInfo): ArticleViewSource {
     script: source.script,
     bytes: source.bytes,
     chars: source.chars,
+    format: source.format ?? 'text',
+    ...(source.declaredCharset === undefined ? {} : { declaredCharset: source.declaredCharset }),
+    ...(source.url === undefined ? {} : { url: source.url }),
+    ...(source.fetched === undefined ? {} : { fetched: source.fetched }),
   };
 }
 

@@ -1,11 +1,14 @@
-import type { Encoding, LineEnding, Script } from './types.ts';
+import type { CreditRole, Encoding, LineEnding, Script } from './types.ts';
 
 /**
  * The article view: what `jiedu parse --format json` prints. A stable public contract;
  * bump ARTICLE_VIEW_VERSION on any change of shape and document it in docs/article-view.md.
  * Version 2 adds the annotation fields of `jiedu parse --annotate` (absent otherwise).
+ * Version 3 adds, on every article, `published`, `authors`, `credits`, `outlet` and `url`,
+ * and on the source `format` (text or html) with, for web pages, `declaredCharset`, `url`
+ * and `fetched`.
  */
-export const ARTICLE_VIEW_VERSION = 2;
+export const ARTICLE_VIEW_VERSION = 3;
 
 export interface ArticleViewSource {
   path?: string;
@@ -16,6 +19,20 @@ export interface ArticleViewSource {
   script: Script;
   bytes: number;
   chars: number;
+  /** `text` for a raw text page, `html` for a web page whose main text was extracted. */
+  format: 'text' | 'html';
+  /** HTML: the charset the page or its HTTP header declared, as written. */
+  declaredCharset?: string;
+  /** The address the page was fetched from (a WARC record's target URI). */
+  url?: string;
+  /** When the page was fetched (a WARC record's date), ISO 8601. */
+  fetched?: string;
+}
+
+/** A person an article credits, with the role the page names. */
+export interface ArticleViewCredit {
+  role: CreditRole;
+  name: string;
 }
 
 export type ArticleViewBlock =
@@ -48,6 +65,20 @@ export interface ArticleViewArticle {
   /** Reading order; captions and credits are not blocks. */
   blocks: ArticleViewBlock[];
   captions: ArticleViewCaption[];
+  /**
+   * When the article was published, ISO 8601: `2021-06-29T08:15:00+08:00` with the offset
+   * when the page gives one, `2021-06-29T08:15` without, `2021-06-29` for a date alone;
+   * null when the page does not say.
+   */
+  published: string | null;
+  /** Who wrote it: the names of its authors, reporters and correspondents, in page order. */
+  authors: string[];
+  /** Everyone the page credits, with roles: authors, reporters, editors, photographers … */
+  credits: ArticleViewCredit[];
+  /** The outlet that published it (香港文匯報, 新浪网), or null. */
+  outlet: string | null;
+  /** The article's canonical address, or null (always null for a text page without one). */
+  url: string | null;
   start: number;
   end: number;
   /** With --annotate: every mention of a named entity, canonical name in the page's script. */

@@ -51,6 +51,17 @@ export interface SourceInfo {
   bytes: number;
   /** Length of the decoded text in UTF-16 code units. */
   chars: number;
+  /**
+   * What the input was: a raw text page, or an HTML page whose main text was extracted
+   * (then `text` is that extracted text, not the markup). Absent means text.
+   */
+  format?: 'text' | 'html';
+  /** For HTML: the charset the page declared (meta, HTTP header), when it declared one. */
+  declaredCharset?: string;
+  /** The address the page was fetched from (a WARC record's target URI), when known. */
+  url?: string;
+  /** When the page was fetched (a WARC record's date), ISO 8601, when known. */
+  fetched?: string;
 }
 
 /** Inline emphasis (`**…**` in the source); `text` has the markers removed. */
@@ -130,11 +141,43 @@ export type BlockNode =
 
 export type BlockType = BlockNode['type'];
 
+/** A person the page credits, with the role it names: 记者 X → reporter, 责任编辑：X → editor. */
+export interface Credit {
+  role: CreditRole;
+  name: string;
+}
+
+/** Roles a page names: author (作者), reporter (記者), editor (編輯), photographer (攝影),
+ * translator (翻譯), correspondent (通訊員). */
+export type CreditRole =
+  | 'author'
+  | 'reporter'
+  | 'correspondent'
+  | 'editor'
+  | 'photographer'
+  | 'translator';
+
+/**
+ * What a page says about an article beyond its text, gathered from markup (`<meta>`, Open
+ * Graph, JSON-LD, `<time>`) and from Chinese patterns (发布时间：, 来源：, 责任编辑：).
+ */
+export interface ArticleMeta {
+  /** ISO 8601: `2021-06-29T08:15:00+08:00` when the offset is known, `2021-06-29T08:15`
+   * without it, `2021-06-29` for a date alone. */
+  published?: string;
+  credits: Credit[];
+  outlet?: string;
+  /** The canonical address of the article. */
+  url?: string;
+}
+
 /** One story on the page; `annotations` once the page went through annotate. */
 export interface ArticleNode extends Range {
   type: 'article';
   children: BlockNode[];
   annotations?: ArticleAnnotations;
+  /** Metadata read from an HTML page; text pages carry theirs in byline and source nodes. */
+  meta?: ArticleMeta;
 }
 
 /** The root: a decoded page split into its articles. */

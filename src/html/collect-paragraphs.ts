@@ -1,0 +1,129 @@
+import { type DomElement, type DomNode, ELEMENT_NODE, TEXT_NODE } from './dom.ts';
+
+/** Elements that start a new paragraph: text on either side of them is not run together. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'CAPTION',
+  'CENTER',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TH',
+  'THEAD',
+  'TFOOT',
+  'TR',
+  'UL',
+]);
+
+/** Elements whose text is never page text. */
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SVG',
+  'CANVAS',
+  'SELECT',
+  'OPTION',
+  'BUTTON',
+  'TEXTAREA',
+  'INPUT',
+  'HEAD',
+]);
+
+/** A paragraph as a reader sees it, and whether it came from a heading element. */
+export interface HtmlParagraph {
+  text: string;
+  heading: boolean;
+}
+
+const HEADING = /^H[1-6]$/;
+
+/** CJK ideographs and full-width punctuation: no space is needed between them. */
+const CJK = '[\\u2e80-\\u9fff\\uf900-\\ufaff\\u3000-\\u303f\\uff00-\\uffef]';
+
+/** A line break (with any spaces around it) between two CJK characters. */
+const WRAP_BETWEEN_CJK = new RegExp(`(${CJK})[ \\t\\u00a0]*[\\r\\n][\\s\\u00a0]*(?=${CJK})`, 'g');
+
+/**
+ * Collapses the whitespace of markup text: a line break between two CJK characters is the
+ * author's wrapping of the source and goes (中文⏎內容 is 中文內容); other runs of spaces,
+ * tabs and line ends become one space (a full-width space stays one, 記者　王五), as a
+ * browser shows them. Leading and trailing space (the 　　 indent of a paragraph) goes.
+ */
+export function collapseWhitespace(text: string): string {
+  return text
+    .replace(WRAP_BETWEEN_CJK, '$1')
+    .replace(/[\s\u00a0]+/g, (run) => (run.includes('\u3000') ? '\u3000' : ' '))
+    .replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+}
+
+/**
+ * The paragraphs of an element in reading order: every block element and `<br>` ends one,
+ * inline elements (links, emphasis, spans) run on. Empty paragraphs are dropped.
+ */
+export function collectParagraphs(root: DomElement | DomNode | null): HtmlParagraph[] {
+  if (root === null) return [];
+  const out: HtmlParagraph[] = [];
+  let buffer = '';
+  let inHeading = 0;
+  let bufferHeading = false;
+  const flush = () => {
+    const text = collapseWhitespace(buffer);
+    if (text !== '') out.push({ text, heading: bufferHeading });
+    buffer = '';
+    bufferHeading = false;
+  };
+  const visit = (node: DomNode) => {
+    if (node.nodeType === TEXT_NODE) {
+      buffer += node.textContent ?? '';
+      if (inHeading > 0) bufferHeading = true;
+      return;
+    }
+    if (node.nodeType !== ELEMENT_NODE) return;
+    const tag = node.nodeName.toUpperCase();
+    if (SKIPPED_TAGS.has(tag)) return;
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    const heading = HEADING.test(tag);
+    if (heading) inHeading++;
+    const children = node.childNodes;
+    for (let i = 0; i < children.length; i++) visit(children[i] as DomNode);
+    if (heading) inHeading--;
+    if (block) flush();
+  };
+  visit(root);
+  flush();
+  return out;
+}

@@ -1,0 +1,85 @@
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/*
+ * The edge between jiedu and its DOM libraries: linkedom parses markup, @mozilla/readability
+ * finds the main text. The rest of src/html sees only the small interfaces below, so either
+ * library can be swapped without touching the passes.
+ */
+
+/** The part of a DOM node the passes use. */
+export interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode: DomNode | null;
+}
+
+/** The part of a DOM element the passes use. */
+export interface DomElement extends DomNode {
+  tagName: string;
+  children: ArrayLike<DomElement>;
+  getAttribute(name: string): string | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  remove(): void;
+}
+
+/** The part of a DOM document the passes use. */
+export interface DomDocument {
+  documentElement: DomElement | null;
+  body: DomElement | null;
+  title: string;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** Parses markup into a document (never throws: broken markup is repaired as browsers do). */
+export function parseDocument(html: string): DomDocument {
+  // linkedom needs a root element to hang a fragment on; a page without <html> is wrapped.
+  const markup = /<html[\s>]/i.test(html)
+    ? html
+    : `<!doctype html><html><body>${html}</body></html>`;
+  return parseHTML(markup).document as unknown as DomDocument;
+}
+
+/** The element a page's text hangs from: its body, else its root; null for an empty document. */
+export function rootOf(doc: DomDocument): DomElement | null {
+  return doc.body ?? doc.documentElement;
+}
+
+/** What Readability found: the main content as markup, and its title and byline. */
+export interface ReadabilityResult {
+  title: string;
+  content: string;
+  textLength: number;
+  byline: string;
+}
+
+/**
+ * Runs Readability on its own copy of the page (it rewrites the document it is given).
+ * `charThreshold` is the least text it accepts as an article before retrying with looser
+ * rules; Chinese packs about three times the meaning per character of English, so the
+ * default (500) drops short Chinese stories. Null when it finds no content.
+ */
+export function runReadability(
+  document: DomDocument,
+  charThreshold: number,
+): ReadabilityResult | null {
+  let result: ReturnType<Readability['parse']>;
+  try {
+    result = new Readability(document as never, { charThreshold, keepClasses: false }).parse();
+  } catch {
+    // Readability assumes a well-formed tree; a page linkedom could only half-build may trip it.
+    return null;
+  }
+  if (result === null || typeof result.content !== 'string') return null;
+  return {
+    title: result.title ?? '',
+    content: result.content,
+    textLength: result.length ?? 0,
+    byline: result.byline ?? '',
+  };
+}

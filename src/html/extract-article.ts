@@ -1,0 +1,176 @@
+import type { Credit } from '../tree/types.ts';
+import { collapseWhitespace, collectParagraphs, type HtmlParagraph } from './collect-paragraphs.ts';
+import { type DomDocument, parseDocument, rootOf, runReadability } from './dom.ts';
+import { findDensestBlock } from './find-densest-block.ts';
+import { formatIso, parseDate } from './normalize-date.ts';
+import { readJsonLd } from './read-json-ld.ts';
+import { type MarkupFacts, readMetaTags, readTimeElements } from './read-meta-tags.ts';
+import { findPublishedInText, headerLines, readTextCredits } from './read-text-meta.ts';
+import { removeBoilerplate } from './remove-boilerplate.ts';
+import { tidyParagraphs } from './tidy-paragraphs.ts';
+
+/** The article of one HTML page: its text and what the page says about it. */
+export interface HtmlArticle {
+  title: string;
+  paragraphs: HtmlParagraph[];
+  /** ISO 8601 at the precision the page gives. */
+  published?: string;
+  credits: Credit[];
+  outlet?: string;
+  url?: string;
+  /** Which pass found the text: Readability, or our densest-block fallback. */
+  extractor: 'readability' | 'densest-block';
+}
+
+/**
+ * Readability's threshold (characters) before it loosens its rules and retries. Its default,
+ * 500, is a long English article's worth; a Chinese news flash is often under 200.
+ */
+const READABILITY_CHARS = 100;
+
+/**
+ * Readability's text is kept only when it has at least this share of the densest block's:
+ * it sometimes settles on a summary box or a caption and drops a short article.
+ */
+const MIN_SHARE_OF_DENSEST = 0.6;
+
+/** Non-space characters of some paragraphs. */
+function size(paragraphs: readonly HtmlParagraph[]): number {
+  return paragraphs.reduce((n, p) => n + p.text.replace(/\s/g, '').length, 0);
+}
+
+/** Splits a page <title> at the separators sites put between headline and site name. */
+function titleParts(title: string): string[] {
+  return title
+    .split(/\s+[-|–—_－]+\s+|\s*[_|｜]\s*|\s*--\s*|\s*——\s*|\s+-\s*/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+}
+
+/** The text of every element matching `selector`, in page order. */
+function texts(doc: DomDocument, selector: string): string[] {
+  const found = doc.querySelectorAll(selector);
+  const out: string[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const text = collapseWhitespace(found[i]?.textContent ?? '');
+    if (text !== '') out.push(text);
+  }
+  return out;
+}
+
+/**
+ * The headline: a heading (h1–h3) that the page <title> or og:title begins with; else the
+ * JSON-LD or Open Graph headline; else the first part of the <title>, without the site name.
+ */
+export function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
+  const pageTitle = collapseWhitespace(doc.title ?? '');
+  const claimed = [markup.title, pageTitle].filter((t): t is string => t !== undefined && t !== '');
+  for (const heading of texts(doc, 'h1, h2, h3')) {
+    if (heading.length >= 4 && claimed.some((t) => t.startsWith(heading) || heading === t)) {
+      return heading;
+    }
+  }
+  if (markup.title !== undefined && markup.title.trim() !== '') {
+    return titleParts(markup.title)[0] ?? markup.title.trim();
+  }
+  const parts = titleParts(pageTitle);
+  return parts[0] ?? '';
+}
+
+/** The site name a <title> ends with (新闻标题_新浪网 → 新浪网), when it looks like one. */
+function siteFromTitle(pageTitle: string): string | undefined {
+  const parts = titleParts(pageTitle);
+  const last = parts[parts.length - 1];
+  if (parts.length < 2 || last === undefined || last.length > 12) return undefined;
+  return /[网網报報社台]$|新闻|新聞|日报|日報|时报|時報/.test(last) ? last : undefined;
+}
+
+/** Merges facts from several sources: the first to give a field wins. */
+function mergeFacts(list: readonly MarkupFacts[]): MarkupFacts {
+  const out: MarkupFacts = { authors: [] };
+  for (const facts of list) {
+    out.title ??= facts.title;
+    out.published ??= facts.published;
+    out.outlet ??= facts.outlet;
+    out.url ??= facts.url;
+    if (out.authors.length === 0) out.authors = facts.authors;
+  }
+  return out;
+}
+
+/** The main text: Readability's, unless it found nothing or much less than the densest block. */
+function extractBody(html: string): {
+  paragraphs: HtmlParagraph[];
+  extractor: HtmlArticle['extractor'];
+} {
+  const work = parseDocument(html);
+  removeBoilerplate(work);
+  const root = rootOf(work);
+  const densestEl = root === null ? null : findDensestBlock(root);
+  const densest = densestEl === null ? [] : collectParagraphs(densestEl);
+  const result = runReadability(work, READABILITY_CHARS);
+  const readable = result === null ? [] : collectParagraphs(rootOf(parseDocument(result.content)));
+  if (readable.length > 0 && size(readable) >= size(densest) * MIN_SHARE_OF_DENSEST) {
+    return { paragraphs: readable, extractor: 'readability' };
+  }
+  return { paragraphs: densest, extractor: 'densest-block' };
+}
+
+/** The date string of the markup as ISO 8601, or undefined when it is not a date. */
+function isoOf(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const parts = parseDate(value);
+  return parts === undefined ? undefined : formatIso(parts);
+}
+
+/**
+ * Extracts the article of an HTML page: headline, main text (boilerplate removed, Readability
+ * with a densest-block fallback so short articles survive, then our tidying passes) and
+ * metadata, from markup (JSON-LD, then <meta>, then <time>) before the page's text (发布时间,
+ * 记者, 责任编辑, 来源 lines). `url` is where the page was fetched from, if known.
+ */
+export function extractArticle(html: string, options: { url?: string } = {}): HtmlArticle {
+  const doc = parseDocument(html);
+  const jsonLd = readJsonLd(doc);
+  const metaTags = readMetaTags(doc);
+  const time = readTimeElements(doc);
+  const markup = mergeFacts([
+    jsonLd,
+    metaTags,
+    { authors: [], ...(time === undefined ? {} : { published: time }) },
+  ]);
+  const title = chooseTitle(doc, markup);
+
+  const pageLines = collectParagraphs(rootOf(doc)).map((p) => p.text);
+  const { paragraphs: raw, extractor } = extractBody(html);
+  const paragraphs = tidyParagraphs(raw, title);
+
+  const published =
+    isoOf(jsonLd.published) ??
+    isoOf(metaTags.published) ??
+    isoOf(time) ??
+    (() => {
+      const parts = findPublishedInText(pageLines, title);
+      return parts === undefined ? undefined : formatIso(parts);
+    })();
+
+  const text = readTextCredits(
+    headerLines(pageLines, title),
+    paragraphs.map((p) => p.text),
+  );
+  const credits: Credit[] = markup.authors.map((name) => ({ role: 'author' as const, name }));
+  for (const c of text.credits) {
+    if (!credits.some((x) => x.name === c.name)) credits.push(c);
+  }
+  const outlet = markup.outlet ?? siteFromTitle(collapseWhitespace(doc.title ?? '')) ?? text.source;
+  const url = markup.url ?? options.url;
+  return {
+    title,
+    paragraphs,
+    ...(published === undefined ? {} : { published }),
+    credits,
+    ...(outlet === undefined ? {} : { outlet }),
+    ...(url === undefined ? {} : { url }),
+    extractor,
+  };
+}

@@ -1,0 +1,99 @@
+import type { Diagnostic, Encoding, PageNode } from '../tree/types.ts';
+import { buildPage } from './build-page.ts';
+import { decodeHtml } from './decode-html.ts';
+import { extractArticle } from './extract-article.ts';
+
+export { collapseWhitespace } from './collect-paragraphs.ts';
+export { type DecodedHtml, decodeHtml } from './decode-html.ts';
+export { extractArticle, type HtmlArticle } from './extract-article.ts';
+export { looksLikeHtml, sniffHtml } from './looks-like-html.ts';
+export { findDates, formatIso, parseDate } from './normalize-date.ts';
+export { readCredits, readPublisher, readSourceOutlet } from './read-credits.ts';
+
+/** Options for {@link parseHtml}. */
+export interface ParseHtmlOptions {
+  /** Where the page came from; named in errors and kept in `source.path`. */
+  path?: string;
+  /** The HTTP Content-Type the page was served with, for its charset. */
+  contentType?: string;
+  /** Decode as this encoding, whatever the page declares. */
+  encoding?: Encoding;
+  /** The address the page was fetched from (a WARC record's target URI). */
+  url?: string;
+  /** When it was fetched (a WARC record's date), ISO 8601. */
+  fetched?: string;
+}
+
+/**
+ * Parses an HTML news page (bytes in any charset, or a string) into the page tree: decode
+ * (BOM, HTTP header, <meta charset>, checked against the bytes) → extract the article (main
+ * text and metadata) → one article whose text is the headline and paragraphs. A page with
+ * no text gives a page with no articles. Throws DecodeError for bytes that are not a page.
+ */
+export function parseHtml(input: Uint8Array | string, options: ParseHtmlOptions = {}): PageNode {
+  const diagnostics: Diagnostic[] = [];
+  const decoded =
+    typeof input === 'string'
+      ? {
+          html: input,
+          encoding: 'utf-8' as const,
+          confidence: 1,
+          bom: false,
+          overruled: false,
+          replaced: 0,
+        }
+      : decodeHtml(input, {
+          ...(options.path === undefined ? {} : { path: options.path }),
+          ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
+          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+        });
+  const declared = 'declared' in decoded ? decoded.declared : undefined;
+  if (decoded.overruled) {
+    diagnostics.push({
+      message: `the page declares charset ${declared} but its bytes read as ${decoded.encoding}`,
+      rule: 'decode-html',
+      source: 'decode',
+      severity: 'warning',
+      start: 0,
+      end: 0,
+    });
+  }
+  if (decoded.replaced > 0) {
+    diagnostics.push({
+      message: `${decoded.replaced} byte sequences are not ${decoded.encoding} and were replaced by U+FFFD`,
+      rule: 'decode-html',
+      source: 'decode',
+      severity: 'warning',
+      start: 0,
+      end: 0,
+    });
+  }
+  const article = extractArticle(
+    decoded.html,
+    options.url === undefined ? {} : { url: options.url },
+  );
+  if (article.extractor === 'densest-block') {
+    diagnostics.push({
+      message: 'Readability found little or no text; the densest text block was taken instead',
+      rule: 'find-densest-block',
+      source: 'structure',
+      severity: 'info',
+      start: 0,
+      end: 0,
+    });
+  }
+  return buildPage(
+    article,
+    {
+      ...(options.path === undefined ? {} : { path: options.path }),
+      encoding: decoded.encoding,
+      confidence: decoded.confidence,
+      bom: decoded.bom,
+      bytes: typeof input === 'string' ? input.length * 2 : input.byteLength,
+      ...(declared === undefined ? {} : { declaredCharset: declared }),
+      ...(options.url === undefined ? {} : { url: options.url }),
+      ...(options.fetched === undefined ? {} : { fetched: options.fetched }),
+    },
+    diagnostics,
+  );
+}

@@ -1,0 +1,114 @@
+import type { Credit } from '../tree/types.ts';
+import { type DateParts, findDates } from './normalize-date.ts';
+import { readCredits, readSourceOutlet } from './read-credits.ts';
+
+/** What the visible text of a page says about its article. */
+export interface TextFacts {
+  published?: DateParts;
+  credits: Credit[];
+  source?: string;
+}
+
+/** A label that says the date after it is the publication date. */
+const DATE_LABEL =
+  /(?:發佈|发布|發表|发表|刊登|出版|上傳|上传)(?:時間|时间|日期|于|於)?|時間|时间|日期|更新/;
+
+/** How many lines after the headline the metadata line is looked for. */
+const HEADER_LINES = 12;
+
+/** Lines this long or longer are prose, not a metadata line. */
+const MAX_META_LINE = 120;
+
+/** The index of the line that holds the headline, or -1. */
+function findTitleLine(lines: readonly string[], title: string): number {
+  if (title === '') return -1;
+  const bareTitle = title.replace(/\s+/g, '');
+  return lines.findIndex((line) => {
+    const bare = line.replace(/\s+/g, '');
+    return bare === bareTitle || (bare.length <= bareTitle.length + 20 && bare.includes(bareTitle));
+  });
+}
+
+/** The publication date among some lines: a labelled one first, then one with a time. */
+function pickDate(lines: readonly string[]): DateParts | undefined {
+  let timed: DateParts | undefined;
+  let plain: DateParts | undefined;
+  for (const line of lines) {
+    if (line.length > MAX_META_LINE) continue;
+    for (const found of findDates(line)) {
+      const before = line.slice(Math.max(0, found.index - 8), found.index);
+      if (DATE_LABEL.test(before)) return found.parts;
+      if (timed === undefined && found.parts.hour !== undefined) timed = found.parts;
+      if (plain === undefined) plain = found.parts;
+    }
+  }
+  return timed ?? plain;
+}
+
+/**
+ * The date a page's text gives for its article: a date in the header lines under the
+ * headline (labelled 发布时间 first, then one with a time, then any), else a labelled or timed
+ * date anywhere in the page's short lines. Body prose is not searched: the dates there are
+ * those of events.
+ */
+export function findPublishedInText(
+  lines: readonly string[],
+  title: string,
+): DateParts | undefined {
+  const at = findTitleLine(lines, title);
+  if (at >= 0) {
+    const header = pickDate(lines.slice(Math.max(0, at - 2), at + HEADER_LINES));
+    if (header !== undefined) return header;
+  }
+  let timed: DateParts | undefined;
+  for (const line of lines) {
+    if (line.length > MAX_META_LINE) continue;
+    for (const found of findDates(line)) {
+      const before = line.slice(Math.max(0, found.index - 8), found.index);
+      if (DATE_LABEL.test(before)) return found.parts;
+      if (timed === undefined && found.parts.hour !== undefined) timed = found.parts;
+    }
+  }
+  return timed;
+}
+
+/** Lines this long or shorter may be a credit line; longer ones are read only for a bracket. */
+const MAX_CREDIT_LINE = 60;
+
+/** 本报讯（记者 王五 通讯员 赵六）… or …（记者 王五）: the credit in brackets opening or closing a paragraph. */
+const BRACKETED =
+  /^[^。，]{0,24}?[（(【[]([^）)】\]]{2,40})[）)】\]]|[（(【[]([^）)】\]]{2,40})[）)】\]]\s*$/;
+
+/**
+ * The credits and source a page's text names: from the header lines under the headline,
+ * and from the body's opening and closing paragraphs (本报记者 王五, （记者 王五）,
+ * 责任编辑：赵六). Long prose lines are read only for a bracketed credit, so 记者了解到 in a
+ * sentence is never taken for a reporter.
+ */
+export function readTextCredits(header: readonly string[], body: readonly string[]): TextFacts {
+  const credits: Credit[] = [];
+  let source: string | undefined;
+  const add = (found: Credit[]) => {
+    for (const c of found) {
+      if (!credits.some((x) => x.role === c.role && x.name === c.name)) credits.push(c);
+    }
+  };
+  const edges = [...body.slice(0, 2), ...body.slice(-4)];
+  for (const line of [...header, ...edges]) {
+    if (line.length <= MAX_CREDIT_LINE) {
+      add(readCredits(line));
+      source ??= readSourceOutlet(line);
+      continue;
+    }
+    const m = BRACKETED.exec(line);
+    const inner = m?.[1] ?? m?.[2];
+    if (inner !== undefined) add(readCredits(inner));
+  }
+  return { credits, ...(source === undefined ? {} : { source }) };
+}
+
+/** The header lines of a page: those from the headline's line to a dozen after it. */
+export function headerLines(lines: readonly string[], title: string): string[] {
+  const at = findTitleLine(lines, title);
+  return at < 0 ? [] : lines.slice(at + 1, at + HEADER_LINES);
+}

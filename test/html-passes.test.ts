@@ -1,0 +1,245 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { collapseWhitespace } from '../src/html/collect-paragraphs.ts';
+import { parseDocument } from '../src/html/dom.ts';
+import { findDensestBlock } from '../src/html/find-densest-block.ts';
+import { findDates, formatIso, parseDate } from '../src/html/normalize-date.ts';
+import { readCredits, readPublisher, readSourceOutlet } from '../src/html/read-credits.ts';
+import { readJsonLd } from '../src/html/read-json-ld.ts';
+import { readMetaTags, readTimeElements } from '../src/html/read-meta-tags.ts';
+import { findPublishedInText } from '../src/html/read-text-meta.ts';
+import { isFurniture, nameWords } from '../src/html/remove-boilerplate.ts';
+import { encodingOfLabel, sniffMetaCharset } from '../src/html/sniff-charset.ts';
+import {
+  isCopyrightLine,
+  isMetaLine,
+  isUiLine,
+  tidyParagraphs,
+} from '../src/html/tidy-paragraphs.ts';
+
+const latin = (s: string) => new TextEncoder().encode(s);
+
+describe('sniff-charset', () => {
+  test('reads <meta charset> and http-equiv, whichever comes first', () => {
+    assert.equal(sniffMetaCharset(latin('<meta charset="GBK"><title>x</title>')), 'GBK');
+    assert.equal(
+      sniffMetaCharset(latin('<meta http-equiv="Content-Type" content="text/html; charset=big5">')),
+      'big5',
+    );
+    assert.equal(sniffMetaCharset(latin('<meta name="keywords" content="charset=x">')), undefined);
+    assert.equal(sniffMetaCharset(latin('<p>no meta</p>')), undefined);
+  });
+
+  test('maps the labels pages use onto the encodings jiedu reads', () => {
+    assert.equal(encodingOfLabel('GB2312'), 'gb18030');
+    assert.equal(encodingOfLabel('x-gbk'), 'gb18030');
+    assert.equal(encodingOfLabel('Big5-HKSCS'), 'big5');
+    assert.equal(encodingOfLabel('UTF8'), 'utf-8');
+    assert.equal(encodingOfLabel('iso-8859-1'), undefined);
+  });
+});
+
+describe('normalize-date', () => {
+  const cases: [string, string | undefined][] = [
+    ['2021年6月29日 08:15', '2021-06-29T08:15'],
+    ['2021年06月29日08:15:30', '2021-06-29T08:15:30'],
+    ['2021-06-29T08:15:00+08:00', '2021-06-29T08:15:00+08:00'],
+    ['2021-06-29T00:15:00.000Z', '2021-06-29T00:15:00Z'],
+    ['2021/6/29', '2021-06-29'],
+    ['2021.06.29 8:05', '2021-06-29T08:05'],
+    ['2021年6月29日（星期二）08:15', '2021-06-29T08:15'],
+    ['2021-02-30', undefined],
+    ['2021年13月1日', undefined],
+  ];
+  for (const [input, expected] of cases) {
+    test(`${input} → ${expected}`, () => {
+      const parts = parseDate(input);
+      assert.equal(parts === undefined ? undefined : formatIso(parts), expected);
+    });
+  }
+
+  test('finds dates inside text, not inside longer numbers', () => {
+    const found = findDates('发布时间：2005-5-7 21:23:57 来源：新华网 编号12021-01-01');
+    assert.deepEqual(
+      found.map((d) => formatIso(d.parts)),
+      ['2005-05-07T21:23:57'],
+    );
+  });
+
+  test('the publication date is the labelled one in the header, not a date in the story', () => {
+    const lines = [
+      '首页 > 国内',
+      '某市举行防汛演练',
+      '2022年7月1日 来源：某某网 发布时间：2022-07-02 10:20',
+      '6月30日，演练在2022年6月30日举行。',
+    ];
+    const parts = findPublishedInText(lines, '某市举行防汛演练');
+    assert.equal(parts === undefined ? undefined : formatIso(parts), '2022-07-02T10:20');
+  });
+});
+
+describe('read-credits', () => {
+  const cases: [string, [string, string][]][] = [
+    ['●香港文匯報記者 葛沖 北京報道', [['reporter', '葛沖']]],
+    [
+      '本报记者 王建宏 张文攀',
+      [
+        ['reporter', '王建宏'],
+        ['reporter', '张文攀'],
+      ],
+    ],
+    ['记者王建宏报道', [['reporter', '王建宏']]],
+    ['（责任编辑：孙桂芳）', [['editor', '孙桂芳']]],
+    ['作者：茉莉 发布时间：2005-5-7', [['author', '茉莉']]],
+    ['文/赵培', [['author', '赵培']]],
+    [
+      '本報記者 李明、張華 台北報道',
+      [
+        ['reporter', '李明'],
+        ['reporter', '張華'],
+      ],
+    ],
+    [
+      '摄影：王五 编辑：赵六',
+      [
+        ['photographer', '王五'],
+        ['editor', '赵六'],
+      ],
+    ],
+    [
+      '通讯员 周航 记者 陈默',
+      [
+        ['correspondent', '周航'],
+        ['reporter', '陈默'],
+      ],
+    ],
+    ['全文：很好', []],
+    ['记者了解到，该项目已经开工建设', []],
+  ];
+  for (const [line, expected] of cases) {
+    test(line, () => {
+      assert.deepEqual(
+        readCredits(line).map((c) => [c.role, c.name]),
+        expected,
+      );
+    });
+  }
+
+  test('publisher and source outlet', () => {
+    assert.equal(readPublisher('香港文匯報記者 葛沖 北京報道'), '香港文匯報');
+    assert.equal(readPublisher('香港文汇报讯 据新华社报道'), '香港文汇报');
+    assert.equal(readPublisher('本报记者 王五'), undefined);
+    assert.equal(readSourceOutlet('2021-06-29 来源：新华网 作者：王五'), '新华网');
+    assert.equal(readSourceOutlet('來源：央視網'), '央視網');
+  });
+});
+
+describe('markup metadata', () => {
+  test('JSON-LD: an article inside @graph, authors as objects, invalid blocks skipped', () => {
+    const doc = parseDocument(`<html><head>
+      <script type="application/ld+json">{ broken, }</script>
+      <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"站"},
+        {"@type":"NewsArticle","headline":"标题","datePublished":"2020-01-02T03:04:05+08:00",
+         "author":[{"@type":"Person","name":"甲乙"},"丙丁"],"publisher":{"name":"某报"}}]}</script>
+      </head><body></body></html>`);
+    assert.deepEqual(readJsonLd(doc), {
+      authors: ['甲乙', '丙丁'],
+      title: '标题',
+      published: '2020-01-02T03:04:05+08:00',
+      outlet: '某报',
+    });
+  });
+
+  test('meta tags: Open Graph, article:published_time, author that is a person, canonical', () => {
+    const doc = parseDocument(`<html><head>
+      <meta property="og:site_name" content="新闻网"><meta name="author" content="新浪网">
+      <meta property="article:published_time" content="2020-01-02 03:04">
+      <link rel="canonical" href="https://example.cn/a.html"></head><body></body></html>`);
+    assert.deepEqual(readMetaTags(doc), {
+      authors: [],
+      published: '2020-01-02 03:04',
+      outlet: '新闻网',
+      url: 'https://example.cn/a.html',
+    });
+  });
+
+  test('<time datetime>', () => {
+    const doc = parseDocument(
+      '<html><body><time datetime="2020-05-06">5月6日</time></body></html>',
+    );
+    assert.equal(readTimeElements(doc), '2020-05-06');
+  });
+});
+
+describe('boilerplate and tidying', () => {
+  test('class and id words, split the way sites write them', () => {
+    assert.deepEqual(nameWords('relatedNews main_comment-box'), [
+      'related',
+      'news',
+      'main',
+      'comment',
+      'box',
+    ]);
+    const el = (attrs: string) =>
+      parseDocument(`<html><body><div ${attrs}>x</div></body></html>`).querySelectorAll('div')[0];
+    for (const attrs of ['class="comment-list"', 'id="xgxw"', 'class="ad-box"', 'class="footer"']) {
+      assert.ok(isFurniture(el(attrs) as never), attrs);
+    }
+    for (const attrs of [
+      'class="header"',
+      'class="download"',
+      'class="article-body"',
+      'id="shadow"',
+    ]) {
+      assert.ok(!isFurniture(el(attrs) as never), attrs);
+    }
+  });
+
+  test('page controls, copyright lines and header metadata lines', () => {
+    assert.ok(isUiLine('【打印】【关闭窗口】'));
+    assert.ok(isUiLine('字号：大 中 小'));
+    assert.ok(!isUiLine('关闭工厂的决定引起争议'));
+    assert.ok(isCopyrightLine('Copyright © 2023 某某网 版权所有'));
+    assert.ok(
+      !isCopyrightLine(
+        '他说，这部作品的版权问题已经解决了，双方都很满意，也欢迎更多读者关注后续的改编计划和演出安排。'.repeat(
+          3,
+        ),
+      ),
+    );
+    assert.ok(isMetaLine('2021-06-29 08:15 来源：新华网'));
+    assert.ok(!isMetaLine('2021年6月29日，记者来到现场。'));
+  });
+
+  test('tidying drops the repeated headline and the metadata line, keeps trailing credits', () => {
+    const out = tidyParagraphs(
+      [
+        { text: '某市举行防汛演练', heading: true },
+        { text: '2022-07-02 10:20 来源：某某网', heading: false },
+        { text: '正文第一段。', heading: false },
+        { text: '【打印】【关闭】', heading: false },
+        { text: '（责任编辑：赵六）', heading: false },
+      ],
+      '某市举行防汛演练',
+    );
+    assert.deepEqual(
+      out.map((p) => p.text),
+      ['正文第一段。', '（责任编辑：赵六）'],
+    );
+  });
+
+  test('whitespace: source wrapping between CJK goes, real spaces stay one', () => {
+    assert.equal(collapseWhitespace('  中文\n   內容  和 \t 空格 '), '中文內容 和 空格');
+    assert.equal(collapseWhitespace('記者\u3000\u3000王五'), '記者\u3000王五');
+  });
+
+  test('the densest block is the article, not the link lists around it', () => {
+    const doc = parseDocument(`<html><body>
+      <div id="links"><a href="1">一条很长的链接标题文字</a><a href="2">另一条很长的链接标题文字</a></div>
+      <div id="story"><p>第一段正文，有逗号，也有句号。</p><p>第二段正文，同样是文章内容。</p></div>
+      </body></html>`);
+    const root = doc.body;
+    assert.ok(root);
+    assert.equal(findDensestBlock(root)?.getAttribute('id'), 'story');
+  });
+});

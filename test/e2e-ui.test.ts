@@ -176,6 +176,12 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     await page.getByLabel(/Parser repairs/).check();
     assert.match((await page.locator('.reader').getAttribute('class')) ?? '', /show-repairs/);
     await shot(page, 'laptop-article.png');
+    // The list of quotes links to where each one is in the text.
+    await page.locator('.quote-list .jump').first().click();
+    await page.waitForURL(/#r-quote-0$/);
+    const target = page.locator('.pane-clean .chip-quote').first();
+    assert.equal(await target.evaluate((el) => el.matches(':target')), true);
+    assert.equal(await page.locator('.reader').count(), 1, 'a #fragment does not redraw the page');
 
     await wang.click();
     await page.waitForURL(/\/entity\//);
@@ -369,6 +375,14 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
     await page.locator('.hit-title', { hasText: '关税' }).first().waitFor();
+    // A query the search cannot read is explained, not a blank page.
+    const box = page.getByRole('searchbox', { name: 'Search the archive' });
+    await box.fill('(中方');
+    await box.press('Enter');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /unclosed \(/);
+    watch.errors = watch.errors.filter((e) => !/status of 400/.test(e));
     assertClean(watch);
     await context.close();
   });

@@ -53,6 +53,11 @@ export interface Marks {
   repairs: RepairMark[];
   /** Emphasis (**…**) and search matches. */
   emphasis: { start: number; end: number }[];
+  /**
+   * Gives the first chip of each quote an id, `${prefix}quote-${index}`, so a list of the
+   * quotes can link to where each is in the text; `done` holds the quotes that have one.
+   */
+  anchors?: { prefix: string; done: Set<number> };
 }
 
 /** No marks at all. */
@@ -175,11 +180,12 @@ function runElement(marks: Marks, state: State, text: string): HTMLElement | Tex
   return h('span', { ...attrs, class: classes.join(' ') }, shown);
 }
 
-function quoteChip(quote: QuoteMark): HTMLElement {
+function quoteChip(quote: QuoteMark, id: string | undefined): HTMLElement {
   const who = quote.speaker === null ? 'unattributed' : zh(quote.speaker);
   return h(
     'span',
     {
+      id,
       class: `chip chip-quote chip-${quote.kind}`,
       title: `${quote.kind === 'direct' ? 'Direct quote' : 'Reported speech'} · cue ${zh(quote.cue)}`,
     },
@@ -243,7 +249,13 @@ export function renderMarked(text: string, offsets: readonly number[], marks: Ma
       const quote = marks.quotes[state.quote];
       if (quote !== undefined && !chipped.has(state.quote)) {
         chipped.add(state.quote);
-        inserts.push(quoteChip(quote));
+        const anchors = marks.anchors;
+        let id: string | undefined;
+        if (anchors !== undefined && !anchors.done.has(state.quote)) {
+          anchors.done.add(state.quote);
+          id = `${anchors.prefix}quote-${state.quote}`;
+        }
+        inserts.push(quoteChip(quote, id));
       }
       previous = offset;
     }

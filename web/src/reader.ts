@@ -28,6 +28,8 @@ export interface ReaderInput {
   script: Script;
   /** Facts about where the article comes from, shown under the headline. */
   meta?: { label: string; value: string }[];
+  /** Starts the ids of this reader's elements: several readers can share a page. */
+  idPrefix?: string;
 }
 
 function marksOf(input: ReaderInput): Marks {
@@ -150,13 +152,13 @@ function headerLine(line: string, input: ReaderInput, marks: Marks): Child[] {
   return marked(line, input.text, input.article.start, input.article.end, marks);
 }
 
-function cleanView(input: ReaderInput, marks: Marks): HTMLElement {
+function cleanView(input: ReaderInput, marks: Marks, prefix: string): HTMLElement {
   const a = input.article;
   const lang = zhLang(input.script);
   return h(
     'section',
-    { class: 'pane pane-clean', 'aria-labelledby': 'pane-clean-title' },
-    h('h2', { class: 'pane-title', id: 'pane-clean-title' }, 'Clean view'),
+    { class: 'pane pane-clean', 'aria-labelledby': `${prefix}pane-clean-title` },
+    h('h2', { class: 'pane-title', id: `${prefix}pane-clean-title` }, 'Clean view'),
     h(
       'div',
       { class: 'clean', lang },
@@ -183,14 +185,14 @@ function cleanView(input: ReaderInput, marks: Marks): HTMLElement {
   );
 }
 
-function originalView(input: ReaderInput, marks: Marks): HTMLElement {
+function originalView(input: ReaderInput, marks: Marks, prefix: string): HTMLElement {
   const { text, article } = input;
   const before = text.slice(0, article.start);
   const inside = text.slice(article.start, article.end);
   const after = text.slice(article.end);
   const mark = h(
     'span',
-    { class: 'article-range', id: 'article-range' },
+    { class: 'article-range' },
     renderMarked(inside, identity(article.start, article.end), marks),
   );
   const pre = h(
@@ -207,10 +209,10 @@ function originalView(input: ReaderInput, marks: Marks): HTMLElement {
   );
   return h(
     'section',
-    { class: 'pane pane-original', 'aria-labelledby': 'pane-original-title' },
+    { class: 'pane pane-original', 'aria-labelledby': `${prefix}pane-original-title` },
     h(
       'h2',
-      { class: 'pane-title', id: 'pane-original-title' },
+      { class: 'pane-title', id: `${prefix}pane-original-title` },
       'Original layout',
       h(
         'span',
@@ -268,7 +270,7 @@ function toggle(label: string, checked: boolean, onChange: (on: boolean) => void
   return h('label', { class: 'toggle' }, box, h('span', {}, label));
 }
 
-function entityPanel(input: ReaderInput): HTMLElement | null {
+function entityPanel(input: ReaderInput, prefix: string): HTMLElement | null {
   const counts = new Map<string, { type: string; canonical: string; count: number }>();
   for (const e of input.article.entities ?? []) {
     const key = `${e.type}:${e.canonical}`;
@@ -280,8 +282,8 @@ function entityPanel(input: ReaderInput): HTMLElement | null {
   const sorted = [...counts.values()].sort((x, y) => y.count - x.count);
   return h(
     'section',
-    { class: 'panel', 'aria-labelledby': 'panel-entities' },
-    h('h2', { id: 'panel-entities' }, 'Entities'),
+    { class: 'panel', 'aria-labelledby': `${prefix}panel-entities` },
+    h('h2', { id: `${prefix}panel-entities` }, 'Entities'),
     h(
       'ul',
       { class: 'tag-list', lang: zhLang(input.script) },
@@ -302,20 +304,32 @@ function entityPanel(input: ReaderInput): HTMLElement | null {
   );
 }
 
-function quotePanel(input: ReaderInput): HTMLElement | null {
+function quotePanel(
+  input: ReaderInput,
+  anchored: ReadonlySet<number>,
+  prefix: string,
+): HTMLElement | null {
   const quotes = input.article.quotes ?? [];
   if (quotes.length === 0) return null;
   return h(
     'section',
-    { class: 'panel', 'aria-labelledby': 'panel-quotes' },
-    h('h2', { id: 'panel-quotes' }, `Quotes (${quotes.length})`),
+    { class: 'panel', 'aria-labelledby': `${prefix}panel-quotes` },
+    h('h2', { id: `${prefix}panel-quotes` }, `Quotes (${quotes.length})`),
     h(
       'ul',
       { class: 'quote-list', lang: zhLang(input.script) },
-      quotes.map((q) =>
+      quotes.map((q, i) =>
         h(
           'li',
           {},
+          anchored.has(i)
+            ? h(
+                'a',
+                { class: 'jump', href: `#${prefix}quote-${i}`, title: 'Show it in the text' },
+                h('span', { 'aria-hidden': 'true' }, '↑'),
+                h('span', { class: 'sr-only' }, 'Show in the text'),
+              )
+            : null,
           h(
             'span',
             { class: `chip chip-quote chip-${q.kind}` },
@@ -331,13 +345,13 @@ function quotePanel(input: ReaderInput): HTMLElement | null {
   );
 }
 
-function stancePanel(input: ReaderInput): HTMLElement | null {
+function stancePanel(input: ReaderInput, prefix: string): HTMLElement | null {
   const stances = input.article.stances ?? [];
   if (stances.length === 0) return null;
   return h(
     'section',
-    { class: 'panel', 'aria-labelledby': 'panel-stances' },
-    h('h2', { id: 'panel-stances' }, `Stances (${stances.length})`),
+    { class: 'panel', 'aria-labelledby': `${prefix}panel-stances` },
+    h('h2', { id: `${prefix}panel-stances` }, `Stances (${stances.length})`),
     h(
       'ul',
       { class: 'stance-list', lang: zhLang(input.script) },
@@ -358,14 +372,14 @@ function stancePanel(input: ReaderInput): HTMLElement | null {
   );
 }
 
-function keywordPanel(input: ReaderInput): HTMLElement | null {
+function keywordPanel(input: ReaderInput, prefix: string): HTMLElement | null {
   const keywords = input.article.keywords ?? [];
   const summary = input.article.summary ?? [];
   if (keywords.length === 0 && summary.length === 0) return null;
   return h(
     'section',
-    { class: 'panel', 'aria-labelledby': 'panel-summary' },
-    h('h2', { id: 'panel-summary' }, 'Summary and keywords'),
+    { class: 'panel', 'aria-labelledby': `${prefix}panel-summary` },
+    h('h2', { id: `${prefix}panel-summary` }, 'Summary and keywords'),
     summary.length === 0
       ? null
       : h(
@@ -386,6 +400,8 @@ function keywordPanel(input: ReaderInput): HTMLElement | null {
 /** The reader for one article. */
 export function renderReader(input: ReaderInput): HTMLElement {
   const marks = marksOf(input);
+  const prefix = input.idPrefix ?? 'r-';
+  const anchors = { prefix, done: new Set<number>() };
   const a = input.article;
   const repairsHere = marks.repairs.length;
   const root = h('article', { class: 'reader show-marks' });
@@ -416,14 +432,19 @@ export function renderReader(input: ReaderInput): HTMLElement {
           ),
       h('div', { class: 'reader-bar' }, legend(marks), controls),
     ),
-    h('div', { class: 'panes' }, cleanView(input, marks), originalView(input, marks)),
+    h(
+      'div',
+      { class: 'panes' },
+      cleanView(input, { ...marks, anchors }, prefix),
+      originalView(input, marks, prefix),
+    ),
     h(
       'div',
       { class: 'panels' },
-      entityPanel(input),
-      quotePanel(input),
-      stancePanel(input),
-      keywordPanel(input),
+      entityPanel(input, prefix),
+      quotePanel(input, anchors.done, prefix),
+      stancePanel(input, prefix),
+      keywordPanel(input, prefix),
     ),
   );
   return root;

@@ -45,6 +45,7 @@ function resultView(result: api.ParseResponse, name: string): HTMLElement {
       text,
       repairs,
       script,
+      idPrefix: `p${i + 1}-`,
       meta: [
         { label: 'Article', value: `${i + 1} of ${articles.length}` },
         { label: 'Encoding', value: `${encoding}, ${script}` },

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { startServer, WEB_ROOT } from '../serve/index.ts';
 import { type Archive, openStore, StoreError } from '../store/index.ts';
@@ -10,6 +11,11 @@ import { type CommandArgs, EXIT, type FlagValues } from './schema.ts';
 /** Where `jiedu serve` listens unless told otherwise: loopback only. */
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 8080;
+
+/** Reader threads: one per core, at most 4 (SQLite readers gain little past that). */
+export function readerThreads(): number {
+  return Math.max(1, Math.min(4, availableParallelism()));
+}
 
 /** Addresses only this machine reaches. */
 const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/;
@@ -40,36 +46,46 @@ export function serveFlags(command: string, flags: FlagValues): ServeFlags {
   return { host, port, token };
 }
 
-/** Resolves on the first SIGINT or SIGTERM, or when `signal` aborts. */
-function stopRequested(signal?: AbortSignal): Promise<string> {
-  return new Promise((resolve) => {
+/** A wait for the first SIGINT or SIGTERM, or for `signal` to abort; `cancel` removes the
+ * handlers without waiting. */
+function stopRequested(signal?: AbortSignal): { stopped: Promise<string>; cancel(): void } {
+  let cancel = () => {};
+  const stopped = new Promise<string>((resolve) => {
     const stop = (why: string) => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      signal?.removeEventListener('abort', onAbort);
+      cancel();
       resolve(why);
     };
     const onInt = () => stop('SIGINT');
     const onTerm = () => stop('SIGTERM');
     const onAbort = () => stop('abort');
+    cancel = () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      signal?.removeEventListener('abort', onAbort);
+    };
     process.once('SIGINT', onInt);
     process.once('SIGTERM', onTerm);
     signal?.addEventListener('abort', onAbort, { once: true });
   });
+  return { stopped, cancel };
 }
 
 /**
- * Serves an open archive until Ctrl-C or SIGTERM (or `signal`): prints the URL, then on the
- * signal stops taking connections, lets the requests in hand finish and returns. The
- * caller closes the archive. Exit code 1 when the address cannot be bound.
+ * Serves an open archive (opened from the file `path`, which the reader threads open too)
+ * until Ctrl-C or SIGTERM (or `signal`): prints the URL, then on the signal stops taking
+ * connections, lets the requests in hand finish and returns. The caller closes the
+ * archive. Exit code 1 when the address cannot be bound.
  */
 export async function serveArchive(
   command: string,
   archive: Archive,
+  path: string,
   options: ServeFlags,
   io: Io,
   signal?: AbortSignal,
 ): Promise<number> {
+  // Listening for the signals before the URL is out: whoever reads it may stop us at once.
+  const stop = stopRequested(signal);
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer({
@@ -77,6 +93,7 @@ export async function serveArchive(
       host: options.host,
       port: options.port,
       ...(options.token === undefined ? {} : { token: options.token }),
+      readers: { path, size: readerThreads() },
       log: (line) => io.stderr.write(`${line}\n`),
     });
   } catch (err) {
@@ -88,6 +105,7 @@ export async function serveArchive(
           ? `cannot bind to ${options.host}`
           : e.message;
     io.stderr.write(`jiedu ${command}: ${why}\n`);
+    stop.cancel();
     return EXIT.failed;
   }
   const mode =
@@ -103,7 +121,7 @@ export async function serveArchive(
       `jiedu ${command}: listening on ${options.host}: anyone who reaches this machine can read the archive\n`,
     );
   }
-  await stopRequested(signal);
+  await stop.stopped;
   await running.close();
   io.stdout.write(`jiedu ${command}: stopped\n`);
   return EXIT.ok;
@@ -130,7 +148,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   }
   try {
     io.stdout.write(`jiedu serve: archive ${relative(io.cwd, path) || path}\n`);
-    return await serveArchive('serve', archive, options, io);
+    return await serveArchive('serve', archive, path, options, io);
   } finally {
     archive.close();
   }

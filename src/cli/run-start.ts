@@ -40,7 +40,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     io.stdout.write(
       `Archive ${shown}: ${summary.stored} sample pages stored, ${summary.present} already there, ${summary.failed} failed.\n\n`,
     );
-    const served = await serveArchive('start', store, options, io);
+    const served = await serveArchive('start', store, db, options, io);
     return summary.failed > 0 ? EXIT.failed : served;
   } finally {
     store.close();

@@ -230,9 +230,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     },
     sections: {
       Limits: [
-        'Bodies of POST /api/parse and /api/ingest up to 2 MiB (413 beyond); headers within',
-        '10 s and a whole request within 30 s; listings return at most 200 rows a page',
-        '(the CSV download 10000). Errors are JSON: {"status", "error", "message"}.',
+        'Reads and parsing run on reader threads (one per core, at most 4), each request',
+        'for at most 15 s (then a 503). Bodies of POST /api/parse and /api/ingest up to',
+        '2 MiB (413 beyond); headers within 10 s and a whole request within 30 s; listings',
+        'return at most 200 rows a page (the CSV download 10000). Errors are JSON:',
+        '{"status", "error", "message"}.',
       ],
     },
     examples: [

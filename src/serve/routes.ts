@@ -27,7 +27,7 @@ import {
   text,
   whole,
 } from './params.ts';
-import { readPostedPage } from './read-body.ts';
+import type { PostedPage } from './read-body.ts';
 import { json, type Reply } from './reply.ts';
 
 /**
@@ -45,21 +45,30 @@ export interface ApiContext {
   parsed: Map<number, PageNode>;
 }
 
-/** One request as a handler sees it. */
+/** One request as a handler sees it: plain data, so it can cross to a reader thread. */
 export interface ApiRequest {
-  req: IncomingMessage;
   query: URLSearchParams;
   /** Path parameters, decoded: `{id}` → params.id. */
   params: Readonly<Record<string, string>>;
+  /** The posted page, for routes that take a body (read before the handler runs). */
+  page?: PostedPage;
 }
 
-export type Handler = (ctx: ApiContext, request: ApiRequest) => Reply | Promise<Reply>;
+/** Handlers are synchronous: the archive is, and a reader thread runs one at a time. */
+export type Handler = (ctx: ApiContext, request: ApiRequest) => Reply;
 
 /** A route: `GET /api/articles/{id}`. */
 export interface Route {
   method: 'GET' | 'POST';
   path: string;
   handle: Handler;
+  /** Where it runs when the server has reader threads: `reader` for what only reads the
+   * archive or parses (any thread), `main` for what writes or touches nothing. */
+  runs: 'reader' | 'main';
+  /** The request body is a page (raw or a form's file), read before the handler. */
+  body?: boolean;
+  /** Only with the server's bearer token (checked before the body is read). */
+  token?: boolean;
 }
 
 /** Pages kept parsed for the repairs of their articles. */
@@ -256,11 +265,17 @@ function parsePosted(bytes: Uint8Array): PageNode {
   }
 }
 
-const parsePage: Handler = async (_ctx, { req, query }) => {
+/** The posted page of a route that takes a body. */
+function postedPage(request: ApiRequest): PostedPage {
+  if (request.page === undefined) throw new TypeError('a body route ran without its body');
+  return request.page;
+}
+
+const parsePage: Handler = (_ctx, request) => {
+  const { query } = request;
   const withAnnotations = flag(query, 'annotate') ?? true;
   const pageDate = date(query, 'date');
-  const posted = await readPostedPage(req);
-  const parsed = parsePosted(posted.bytes);
+  const parsed = parsePosted(postedPage(request).bytes);
   const tree =
     withAnnotations && parsed.children.length > 0
       ? annotate(parsed, pageDate === undefined ? {} : { date: pageDate })
@@ -283,8 +298,8 @@ function sameToken(given: string, expected: string): boolean {
 }
 
 /** Ingest is open only with a token, and only to a request that carries it. */
-function authorize(ctx: ApiContext, req: IncomingMessage): void {
-  if (ctx.token === undefined) {
+export function authorize(token: string | undefined, req: IncomingMessage): void {
+  if (token === undefined) {
     throw new HttpError(
       403,
       'read-only',
@@ -293,7 +308,7 @@ function authorize(ctx: ApiContext, req: IncomingMessage): void {
   }
   const header = req.headers.authorization ?? '';
   const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (m === null || !sameToken(m[1] as string, ctx.token)) {
+  if (m === null || !sameToken(m[1] as string, token)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -305,13 +320,13 @@ function authorize(ctx: ApiContext, req: IncomingMessage): void {
   }
 }
 
-const ingestPage: Handler = async (ctx, { req, query }) => {
-  authorize(ctx, req);
+const ingestPage: Handler = (ctx, request) => {
+  const { query } = request;
   const source = text(query, 'source');
   const outlet = text(query, 'outlet');
   const pageDate = date(query, 'date');
   const url = text(query, 'url');
-  const posted = await readPostedPage(req);
+  const posted = postedPage(request);
   const name = source ?? posted.filename ?? 'api';
   const hash = createHash('sha256').update(posted.bytes).digest('hex');
   const result = processPage({
@@ -352,18 +367,26 @@ const health: Handler = () => json({ ok: true });
 
 /** Every route of the API. */
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', path: '/healthz', handle: health },
-  { method: 'GET', path: '/openapi.json', handle: openApi },
-  { method: 'GET', path: '/api/stats', handle: stats },
-  { method: 'GET', path: '/api/search', handle: search },
-  { method: 'GET', path: '/api/articles/{id}', handle: article },
-  { method: 'GET', path: '/api/entities', handle: entities },
-  { method: 'GET', path: '/api/entities/{id}', handle: entity },
-  { method: 'GET', path: '/api/quotes', handle: quotes },
-  { method: 'GET', path: '/api/stances', handle: stances },
-  { method: 'GET', path: '/api/stances.csv', handle: stancesCsv },
-  { method: 'GET', path: '/api/timeline', handle: timeline },
-  { method: 'GET', path: '/api/graph', handle: graph },
-  { method: 'POST', path: '/api/parse', handle: parsePage },
-  { method: 'POST', path: '/api/ingest', handle: ingestPage },
+  { method: 'GET', path: '/healthz', handle: health, runs: 'main' },
+  { method: 'GET', path: '/openapi.json', handle: openApi, runs: 'main' },
+  { method: 'GET', path: '/api/stats', handle: stats, runs: 'reader' },
+  { method: 'GET', path: '/api/search', handle: search, runs: 'reader' },
+  { method: 'GET', path: '/api/articles/{id}', handle: article, runs: 'reader' },
+  { method: 'GET', path: '/api/entities', handle: entities, runs: 'reader' },
+  { method: 'GET', path: '/api/entities/{id}', handle: entity, runs: 'reader' },
+  { method: 'GET', path: '/api/quotes', handle: quotes, runs: 'reader' },
+  { method: 'GET', path: '/api/stances', handle: stances, runs: 'reader' },
+  { method: 'GET', path: '/api/stances.csv', handle: stancesCsv, runs: 'reader' },
+  { method: 'GET', path: '/api/timeline', handle: timeline, runs: 'reader' },
+  { method: 'GET', path: '/api/graph', handle: graph, runs: 'reader' },
+  { method: 'POST', path: '/api/parse', handle: parsePage, runs: 'reader', body: true },
+  // Ingest writes, and the archive has one writer: the main thread's connection.
+  {
+    method: 'POST',
+    path: '/api/ingest',
+    handle: ingestPage,
+    runs: 'main',
+    body: true,
+    token: true,
+  },
 ];

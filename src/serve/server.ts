@@ -1,11 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Archive, QueryError } from '../store/index.ts';
-import { type ErrorBody, HttpError, notFound } from './http-error.ts';
+import type { Archive } from '../store/index.ts';
+import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
-import { json, type Reply } from './reply.ts';
-import { type ApiContext, ROUTES } from './routes.ts';
+import { readPostedPage } from './read-body.ts';
+import { ReaderPool } from './reader-pool.ts';
+import type { Reply } from './reply.ts';
+import { type ApiContext, type ApiRequest, authorize, ROUTES } from './routes.ts';
+import { errorReply, runHandler, type Task } from './run-handler.ts';
 import { findStaticFile } from './static-files.ts';
 
 /**
@@ -35,6 +38,21 @@ export interface ServeOptions {
   webRoot?: string;
   /** Where server errors (500s) are reported; default stderr. */
   log?: (line: string) => void;
+  /**
+   * Reader threads, each with its own connection to the archive file at `path` (the file
+   * `archive` was opened from): the archive's reads and parsing run there, in parallel and
+   * with a time limit, while the main thread does HTTP and writes. Without it everything
+   * runs on the main thread (the only way for an in-memory archive).
+   */
+  readers?: {
+    path: string;
+    /** Threads; default 2. */
+    size?: number;
+    /** Longest a request may run, or wait for a reader (ms); default 15000. */
+    timeLimitMs?: number;
+    /** Requests waiting at most; default 256. */
+    maxQueue?: number;
+  };
 }
 
 /** A server that is listening. */
@@ -71,42 +89,50 @@ const LIMITS = {
   maxRequestsPerSocket: 10_000,
 };
 
-/** The reply for an error: its own status for an HttpError, 400 for a query the search
- * cannot read, else a 500 that is logged. */
-export function errorReply(err: unknown, log: (line: string) => void): Reply {
-  let body: ErrorBody;
-  let headers: Record<string, string> = {};
-  if (err instanceof HttpError) {
-    body = { status: err.status, error: err.code, message: err.message };
-    headers = { ...err.headers };
-  } else if (err instanceof QueryError) {
-    body = { status: 400, error: 'bad-query', message: err.message };
-  } else {
-    log(`jiedu serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-    body = { status: 500, error: 'internal', message: 'internal error: the server log says more' };
-  }
-  const reply = json(body, body.status);
-  Object.assign(reply.headers, headers);
-  return reply;
-}
-
 /** Splits the request target into path and query; a target that is no path is a 400. */
-function target(raw: string | undefined): { path: string; query: URLSearchParams } {
+function target(raw: string | undefined): { path: string; search: string } {
   const url = raw ?? '/';
   const q = url.indexOf('?');
   const path = q < 0 ? url : url.slice(0, q);
   if (!path.startsWith('/')) {
     throw new HttpError(400, 'bad-request', 'the request target must be a path');
   }
-  return { path, query: new URLSearchParams(q < 0 ? '' : url.slice(q + 1)) };
+  return { path, search: q < 0 ? '' : url.slice(q + 1) };
 }
 
-async function route(ctx: ApiContext, webRoot: string, req: IncomingMessage): Promise<Reply> {
+/** What answering a request needs. */
+interface ServerState {
+  ctx: ApiContext;
+  pool: ReaderPool | undefined;
+  webRoot: string;
+  log(line: string): void;
+}
+
+async function route(server: ServerState, req: IncomingMessage): Promise<Reply> {
   const method = req.method ?? 'GET';
-  const { path, query } = target(req.url);
+  const { path, search } = target(req.url);
   const match = matchRoute(ROUTES, method, path);
   if (match.route !== undefined) {
-    return match.route.handle(ctx, { req, query, params: match.params });
+    const route = match.route;
+    // The token before the body: a refused client need not send 2 MiB first.
+    if (route.token === true) authorize(server.ctx.token, req);
+    const page = route.body === true ? await readPostedPage(req) : undefined;
+    if (server.pool !== undefined && route.runs === 'reader') {
+      const task: Task = {
+        route: route.path,
+        method: route.method,
+        query: search,
+        params: match.params,
+        ...(page === undefined ? {} : { page }),
+      };
+      return server.pool.run(task);
+    }
+    const request: ApiRequest = {
+      query: new URLSearchParams(search),
+      params: match.params,
+      ...(page === undefined ? {} : { page }),
+    };
+    return runHandler(server.ctx, route, request, server.log);
   }
   if (match.allowed.length > 0) {
     throw new HttpError(405, 'method-not-allowed', `${method} is not allowed on ${path}`, {
@@ -119,7 +145,7 @@ async function route(ctx: ApiContext, webRoot: string, req: IncomingMessage): Pr
       allow: 'GET, HEAD',
     });
   }
-  const file = await findStaticFile(webRoot, path);
+  const file = await findStaticFile(server.webRoot, path);
   return { status: 200, headers: file.headers, body: file };
 }
 
@@ -147,12 +173,26 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
 
 /** Starts the server and resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
-  const ctx: ApiContext = { archive: options.archive, token: options.token, parsed: new Map() };
-  const webRoot = options.webRoot ?? WEB_ROOT;
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   if (options.token !== undefined && options.token.length < 8) {
     throw new TypeError('startServer: `token` must be at least 8 characters');
   }
+  const readers = options.readers;
+  const state: ServerState = {
+    ctx: { archive: options.archive, token: options.token, parsed: new Map() },
+    pool:
+      readers === undefined
+        ? undefined
+        : new ReaderPool({
+            path: readers.path,
+            size: readers.size ?? 2,
+            timeLimitMs: readers.timeLimitMs ?? 15_000,
+            maxQueue: readers.maxQueue ?? 256,
+            log,
+          }),
+    webRoot: options.webRoot ?? WEB_ROOT,
+    log,
+  };
   const server = createServer(
     {
       requestTimeout: LIMITS.requestTimeout,
@@ -161,7 +201,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       maxHeaderSize: LIMITS.maxHeaderSize,
     },
     (req, res) => {
-      route(ctx, webRoot, req)
+      route(state, req)
         .catch((err: unknown) => errorReply(err, log))
         .then((reply) => send(req, res, reply))
         .catch((err: unknown) => {
@@ -178,7 +218,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (err) => {
+      void state.pool?.close();
+      reject(err);
+    });
     server.listen(options.port ?? 8080, host, () => {
       server.off('error', reject);
       resolve();
@@ -190,11 +233,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     server,
     port,
     url: `http://${shownHost}:${port}/`,
-    close: (graceMs = 2000) =>
-      new Promise<void>((resolve) => {
+    close: async (graceMs = 2000) => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeIdleConnections();
         setTimeout(() => server.closeAllConnections(), graceMs).unref();
-      }),
+      });
+      await state.pool?.close();
+    },
   };
 }

@@ -147,13 +147,17 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     // Entities coloured by type with the canonical entity on hover and focus.
     const wang = clean.locator('a.ent-PER[data-entity="王毅"]').first();
     assert.equal(await wang.getAttribute('data-tip'), '王毅 · Person');
-    const cardOf = (el: Element) => getComputedStyle(el, '::after').content;
+    const card = page.locator('#tooltip');
     await wang.hover();
-    assert.match(await wang.evaluate(cardOf), /王毅 · Person/, 'hovering shows the card');
-    await page.mouse.move(0, 0);
-    assert.equal(await wang.evaluate(cardOf), 'none', 'the card goes with the pointer');
+    assert.equal(await card.textContent(), '王毅 · Person', 'hovering shows the card');
+    assert.equal(await card.isVisible(), true);
+    await page.mouse.move(1, 1);
+    assert.equal(await card.isVisible(), false, 'the card goes with the pointer');
     await wang.focus();
-    assert.match(await wang.evaluate(cardOf), /王毅 · Person/, 'focus shows the card');
+    assert.equal(await card.isVisible(), true, 'focus shows the card');
+    assert.equal(await wang.getAttribute('aria-describedby'), 'tooltip');
+    await page.keyboard.press('Escape');
+    assert.equal(await card.isVisible(), false, 'Escape dismisses it');
     assert.ok((await clean.locator('a.ent-LOC').count()) > 0, 'places are marked');
     // Entity links spell the id in Simplified, as the archive does, from a Traditional page.
     const lavrov = clean.locator('a.ent-PER[data-entity="拉夫羅夫"]').first();
@@ -356,6 +360,18 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     assert.ok(
       cleanBox !== null && originalBox !== null && originalBox.y > cleanBox.y + cleanBox.height - 1,
     );
+    // Entity cards stay inside the screen wherever the mark sits on its line.
+    const entityMarks = page.locator('.pane-clean a.ent');
+    const count = Math.min(12, await entityMarks.count());
+    for (let i = 0; i < count; i++) {
+      await entityMarks.nth(i).focus();
+      const box = await page.locator('#tooltip').boundingBox();
+      assert.ok(box !== null && box.x >= 0 && box.x + box.width <= PHONE.width, `card ${i} fits`);
+      const wider = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      assert.ok(wider <= 0, `card ${i} does not widen the page`);
+    }
     await shot(page, 'phone-article.png');
     assertClean(watch);
     await context.close();

@@ -13,6 +13,7 @@ import { searchPage } from './pages/search.ts';
 import { stancesPage } from './pages/stances.ts';
 import { parseRoute, type Route } from './routes.ts';
 import { loadConverters, type ScriptChoice, scriptChoice, setScriptChoice } from './script.ts';
+import { hideTooltip, startTooltips } from './tooltip.ts';
 
 /**
  * The app shell: history routing over the pages, the header's navigation and the script
@@ -68,6 +69,7 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
   // script swaps the page in when it is complete, so the reader's place does not jump.
   const attachNow = options.keepScroll !== true;
   if (attachNow) {
+    hideTooltip();
     disposeGraph();
     replace(main, target);
   }
@@ -105,6 +107,7 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
   }
   if (token !== drawing) return;
   if (!attachNow) {
+    hideTooltip();
     disposeGraph();
     replace(main, target);
   }
@@ -148,6 +151,7 @@ function isAppLink(event: MouseEvent): HTMLAnchorElement | null {
 }
 
 function start(): void {
+  startTooltips();
   document.addEventListener('click', (event) => {
     const link = isAppLink(event);
     if (link === null) return;

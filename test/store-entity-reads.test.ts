@@ -177,6 +177,40 @@ describe('stanceGraph', () => {
   });
 });
 
+describe('a frequent entity', () => {
+  test('read in archive order gives what gathering its articles gives', () => {
+    // Every entity counts as frequent here: the other query plan, the same answers.
+    const frequent = openStore(':memory:', { frequentEntity: 0 });
+    try {
+      fillStore(frequent);
+      frequent.putDocument(documentFor(LATER, { source: 'later.txt', date: '2024-06-02' }));
+      for (const entity of ['普京', 'LOC:俄罗斯', 'LOC:中国', '王毅', 'nobody']) {
+        for (const filter of [{}, { from: '2024-05-17' }, { limit: 1, offset: 1 }]) {
+          const what = `${entity} ${JSON.stringify(filter)}`;
+          assert.deepEqual(
+            frequent.entityMentions(entity, filter),
+            store.entityMentions(entity, filter),
+            what,
+          );
+          assert.deepEqual(
+            frequent.quotes({ ...filter, mentioning: entity }),
+            store.quotes({ ...filter, mentioning: entity }),
+            what,
+          );
+          assert.deepEqual(
+            frequent.stances({ ...filter, mentioning: entity }),
+            store.stances({ ...filter, mentioning: entity }),
+            what,
+          );
+        }
+      }
+      assert.ok(frequent.quotes({ mentioning: 'LOC:俄罗斯' }).length > 0);
+    } finally {
+      frequent.close();
+    }
+  });
+});
+
 describe('documents', () => {
   test('the decoded text and the article ids of a document', () => {
     const hit = store.search({ text: '哈薩克' })[0];

@@ -90,6 +90,31 @@ function toViewRange(view: TextView, range: Range): Range | undefined {
   return start < 0 ? undefined : { start, end };
 }
 
+/** Entities written about in more articles than this are frequent: a query about them
+ * walks the archive in order and stops at its page, rather than gathering and sorting all
+ * of their articles. */
+export const FREQUENT = 2000;
+
+/** A connection's own threshold, for tests of the frequent path on a small archive. */
+const thresholds = new WeakMap<Database.Database, number>();
+
+/** Sets the article count above which an entity counts as frequent on this connection. */
+export function setFrequentThreshold(db: Database.Database, articles: number): void {
+  if (!Number.isInteger(articles) || articles < 0) {
+    throw new TypeError('openStore: `frequentEntity` must be a whole number');
+  }
+  thresholds.set(db, articles);
+}
+
+/** Whether these entities together are in more articles than the frequent threshold. */
+export function isFrequent(db: Database.Database, ids: readonly number[]): boolean {
+  if (ids.length === 0) return false;
+  const row = db
+    .prepare(`SELECT coalesce(sum(articles), 0) AS n FROM entities WHERE id ${inList(ids)}`)
+    .get() as { n: number };
+  return row.n > (thresholds.get(db) ?? FREQUENT);
+}
+
 /** Articles that mention an entity, newest first, with a snippet around its mentions. */
 export function entityMentions(
   db: Database.Database,
@@ -97,15 +122,28 @@ export function entityMentions(
   query: ArchiveFilter & Page = {},
 ): EntityMention[] {
   const { limit, offset } = pageOf(query);
-  const ids = inList(resolveEntities(db, entity));
-  const where = addFilter(db, new Where(), query).add(`ae.entity ${ids}`);
+  const resolved = resolveEntities(db, entity);
+  const ids = inList(resolved);
+  const where = addFilter(db, new Where(), query);
+  // The page's ids first, then their texts: a document's text is read for the page only
+  // (CROSS JOIN keeps SQLite from scanning the articles and probing the page instead).
+  // A rare entity: its articles (an index lookup), sorted by date. A frequent one: the
+  // articles by date (an index), each checked, until the page is full.
+  const pick = isFrequent(db, resolved)
+    ? `SELECT a.id FROM articles a${where.add(
+        `EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.id AND ae.entity ${ids})`,
+      )} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`
+    : `SELECT DISTINCT a.id FROM article_entities ae JOIN articles a ON a.id = ae.article${where.add(
+        `ae.entity ${ids}`,
+      )} ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`;
   const articles = db
     .prepare(
-      `SELECT a.id, a.document, a.headline, a.date, d.outlet, a.spans, t.text
-         FROM article_entities ae JOIN articles a ON a.id = ae.article
+      `WITH page AS (${pick})
+       SELECT a.id, a.document, a.headline, a.date, d.outlet, a.spans, t.text
+         FROM page CROSS JOIN articles a ON a.id = page.id
          JOIN documents d ON d.id = a.document
-         JOIN document_texts t ON t.document = a.document${where}
-        GROUP BY a.id ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`,
+         JOIN document_texts t ON t.document = a.document
+        ORDER BY a.date DESC, a.id DESC`,
     )
     .all(...where.params, limit, offset) as MentionArticle[];
   const spansOf = db.prepare<[number], Range>(

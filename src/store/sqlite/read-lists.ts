@@ -16,6 +16,7 @@ import type {
 } from '../types.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
 import { readBlocks } from './read-article.ts';
+import { isFrequent } from './read-entity.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /**
@@ -63,8 +64,10 @@ function addAbout(
 
 /**
  * `mentioning`: a span of the row (a quote's content, a stance's target) holds a mention of
- * the entity. The entity's articles narrow the rows first (an index lookup), then each
- * row's article is searched for a mention inside the span (the mentions' primary key).
+ * the entity. Each row's article is searched for a mention inside the span (the mentions'
+ * primary key). For a rare entity its articles narrow the rows first (an index lookup); a
+ * frequent one (中国) is mentioned in so many that reading the rows in order and stopping
+ * at the page is faster than gathering them all.
  */
 function addMentioning(
   db: Database.Database,
@@ -74,8 +77,11 @@ function addMentioning(
   startColumn: string,
   endColumn: string,
 ): void {
-  const ids = inList(resolveEntities(db, entity));
-  where.add(`${articleColumn} IN (SELECT article FROM article_entities WHERE entity ${ids})`);
+  const resolved = resolveEntities(db, entity);
+  const ids = inList(resolved);
+  if (!isFrequent(db, resolved)) {
+    where.add(`${articleColumn} IN (SELECT article FROM article_entities WHERE entity ${ids})`);
+  }
   where.add(
     `EXISTS (SELECT 1 FROM mentions m WHERE m.article = ${articleColumn} AND m.entity ${ids}
               AND m.span_start >= ${startColumn} AND m.span_end <= ${endColumn})`,

@@ -36,6 +36,7 @@ import {
   documentText,
   entityMentions,
   getEntity,
+  setFrequentThreshold,
 } from './read-entity.ts';
 import { stanceGraph } from './read-graph.ts';
 import {
@@ -69,6 +70,10 @@ export interface SqliteStoreOptions {
   /** Articles per search partition (default 65536), for tests of a many-partition archive:
    * taken only by an archive that has indexed nothing yet, which then keeps it. */
   searchPartitionSize?: number;
+  /** Articles above which an entity counts as frequent (default 2000): its entity page and
+   * quotes or stances about it read the archive in order instead of gathering its
+   * articles. For tests of that path on a small archive. */
+  frequentEntity?: number;
 }
 
 /**
@@ -149,6 +154,7 @@ export class SqliteStore implements Archive {
       );
     }
     registerFunctions(db);
+    if (options.frequentEntity !== undefined) setFrequentThreshold(db, options.frequentEntity);
     if (options.searchPartitionSize !== undefined)
       setPartitionSize(db, options.searchPartitionSize);
     this.#index = new SearchIndex(db);

@@ -21,18 +21,18 @@ export const TYPE_COLOURS: Record<string, string> = {
 };
 
 export const CLASS_COLOURS: Record<string, string> = {
-  support: '#1f8a5b',
-  praise: '#1f8a5b',
-  agree: '#2f9e74',
-  welcome: '#2f9e74',
+  support: '#1a7a50',
+  praise: '#1a7a50',
+  agree: '#23805e',
+  welcome: '#23805e',
   thank: '#3aa38a',
   congratulate: '#3aa38a',
   cooperate: '#0f7c8c',
   meet: '#4a6fa5',
   appeal: '#6a5acd',
   demand: '#8a4fbf',
-  concern: '#c28a12',
-  criticize: '#d0552c',
+  concern: '#946200',
+  criticize: '#b8441c',
   oppose: '#c0392b',
   reject: '#9e2a2b',
 };

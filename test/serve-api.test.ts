@@ -379,6 +379,26 @@ describe('routing and the web UI', () => {
     assert.equal(head.status, 200);
   });
 
+  test('on loopback, only requests addressed to it: no DNS rebinding', async () => {
+    const { request } = await import('node:http');
+    const ask = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(
+          { host: '127.0.0.1', port: server.port, path: '/api/stats', headers: { host } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+    assert.equal(await ask(`127.0.0.1:${server.port}`), 200);
+    assert.equal(await ask(`localhost:${server.port}`), 200);
+    assert.equal(await ask(`evil.example:${server.port}`), 421);
+    assert.equal(await ask('127.0.0.1'), 421);
+  });
+
   test('serves the built UI: files, the SPA fallback, no way out of the root', async () => {
     const index = await call(server.url, '/');
     assert.equal(index.status, 200);

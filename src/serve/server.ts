@@ -105,10 +105,45 @@ interface ServerState {
   ctx: ApiContext;
   pool: ReaderPool | undefined;
   webRoot: string;
+  /** Host names a request may be addressed to; null: any (the server listens beyond
+   * loopback, where a name check would only refuse its own users). */
+  hosts: ReadonlySet<string> | null;
   log(line: string): void;
 }
 
+/** Loopback addresses and the names they go by. */
+const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'];
+
+/** Whether `host` is a loopback address. */
+export function isLoopback(host: string): boolean {
+  return LOOPBACK_HOSTS.includes(host) || /^127(?:\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * The Host header a server on loopback accepts: its own address or localhost, with its
+ * port. A page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its
+ * own name, and is refused: it cannot read a local archive through the reader's browser.
+ */
+function allowedHosts(host: string, port: number): Set<string> {
+  const names = new Set([...LOOPBACK_HOSTS, host].map((h) => (h === '::1' ? '[::1]' : h)));
+  // A browser leaves the default port out of the header.
+  return new Set([...names].flatMap((h) => (port === 80 ? [h, `${h}:80`] : [`${h}:${port}`])));
+}
+
+function checkHost(server: ServerState, req: IncomingMessage): void {
+  if (server.hosts === null) return;
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!server.hosts.has(host)) {
+    throw new HttpError(
+      421,
+      'wrong-host',
+      `this server answers requests to ${[...server.hosts][0] ?? 'its own address'} only`,
+    );
+  }
+}
+
 async function route(server: ServerState, req: IncomingMessage): Promise<Reply> {
+  checkHost(server, req);
   const method = req.method ?? 'GET';
   const { path, search } = target(req.url);
   const match = matchRoute(ROUTES, method, path);
@@ -191,6 +226,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
             log,
           }),
     webRoot: options.webRoot ?? WEB_ROOT,
+    hosts: null,
     log,
   };
   const server = createServer(
@@ -228,6 +264,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
   });
   const port = (server.address() as AddressInfo).port;
+  if (isLoopback(host)) state.hosts = allowedHosts(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     server,

@@ -430,6 +430,25 @@ describe('web UI in Chromium', { skip: missing ?? false }, () => {
     await context.close();
   });
 
+  test('negated stances: filtered in the explorer, wavy in the reader', async () => {
+    const { context, page, watch } = await open();
+    await page.goto(`${base}/stances`);
+    await page.getByLabel('Negation').selectOption('true');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL(/negated=true/);
+    const rows = page.locator('.stance-table tbody tr');
+    await rows.first().waitFor();
+    assert.equal(await rows.count(), 1);
+    assert.equal(await rows.first().locator('.class-chip').textContent(), 'not support');
+    assert.match((await rows.first().textContent()) ?? '', /對華加徵關稅/);
+    await rows.first().locator('.row-source').click();
+    await page.locator('.reader').waitFor();
+    assert.match((await page.locator('.pane-clean .st-neg').first().textContent()) ?? '', /對華/);
+    assert.equal(await page.locator('.legend .st-neg').textContent(), 'negated (wavy)');
+    assertClean(watch);
+    await context.close();
+  });
+
   test('a page with <script> and onerror= stays text, archived or pasted', async () => {
     const { context, page, watch } = await open();
     const phishing = E2E_PAGES[3]?.text ?? '';

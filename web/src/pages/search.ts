@@ -199,9 +199,24 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   replace(
     results,
     h('h2', { id: 'results-title', class: 'section-title' }, title),
-    hits.length === 0
-      ? emptyState('Nothing matches.', 'Try fewer words, OR between words, or fewer filters.')
-      : h('ol', { class: 'hits', start: offset + 1 }, hits.map(hitItem)),
+    hits.length > 0
+      ? h('ol', { class: 'hits', start: offset + 1 }, hits.map(hitItem))
+      : statsResult.status === 'fulfilled' && statsResult.value.articles === 0
+        ? h(
+            'div',
+            { class: 'empty' },
+            h('p', {}, 'The archive is empty.'),
+            h(
+              'p',
+              { class: 'muted' },
+              'Add pages with ',
+              h('code', {}, 'jiedu ingest <files>'),
+              ', or see what jiedu makes of one in ',
+              h('a', { href: '/paste' }, 'Paste a page'),
+              '.',
+            ),
+          )
+        : emptyState('Nothing matches.', 'Try fewer words, OR between words, or fewer filters.'),
     hits.length === 0 && offset === 0
       ? null
       : pager(offset, LIMIT, hits.length, hrefFor, 'Result pages'),

@@ -37,7 +37,7 @@ interface Watch {
   outside: string[];
 }
 
-describe('web UI in Chromium', { skip: missing ?? false }, () => {
+describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () => {
   let dir: string;
   let archive: SqliteStore;
   let server: RunningServer;

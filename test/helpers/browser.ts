@@ -94,6 +94,9 @@ export async function newContext(
     isMobile: viewport.width < 600,
     hasTouch: viewport.width < 600,
   });
+  // A step that waits longer than this has failed; the default (30 s) would let one stuck
+  // page hold the whole suite.
+  context.setDefaultTimeout(15_000);
   // The UI must work with no internet: a request anywhere else fails the page, and the test
   // sees it in `blocked`.
   await context.route(

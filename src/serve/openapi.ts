@@ -429,7 +429,7 @@ const PATHS: Record<string, Schema> = {
   '/api/stats': {
     get: {
       operationId: 'stats',
-      summary: 'What the archive holds.',
+      summary: 'What the archive holds (figures up to 5 s old: counting takes a while).',
       responses: { 200: ok('ArchiveStats', 'Counts, sizes and dates.'), ...errors() },
     },
   },

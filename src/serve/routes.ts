@@ -7,7 +7,14 @@ import { DecodeError } from '../decode/index.ts';
 import { processPage } from '../ingest/process-page.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
-import type { Archive, EntityQuery, QuoteQuery, SearchQuery, StanceQuery } from '../store/index.ts';
+import type {
+  Archive,
+  ArchiveStats,
+  EntityQuery,
+  QuoteQuery,
+  SearchQuery,
+  StanceQuery,
+} from '../store/index.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findRepairs } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
@@ -43,7 +50,13 @@ export interface ApiContext {
   token: string | undefined;
   /** Pages re-parsed for their repairs, by document id (see `repairsOf`). */
   parsed: Map<number, PageNode>;
+  /** The last figures of /api/stats and when they were read (performance.now()). */
+  stats?: { at: number; value: ArchiveStats };
 }
+
+/** How long /api/stats keeps its figures: counting every table of a large archive takes
+ * a while, and the search page asks for them on every visit. */
+export const STATS_TTL_MS = 5000;
 
 /** One request as a handler sees it: plain data, so it can cross to a reader thread. */
 export interface ApiRequest {
@@ -128,7 +141,13 @@ function repairsOf(
   return findRepairs(page, range);
 }
 
-const stats: Handler = (ctx) => json(ctx.archive.stats());
+const stats: Handler = (ctx) => {
+  const now = performance.now();
+  if (ctx.stats === undefined || now - ctx.stats.at > STATS_TTL_MS) {
+    ctx.stats = { at: now, value: ctx.archive.stats() };
+  }
+  return json(ctx.stats.value);
+};
 
 const search: Handler = (ctx, { query }) => {
   const paging = page(query);
@@ -340,6 +359,8 @@ const ingestPage: Handler = (ctx, request) => {
     throw new HttpError(status, status === 500 ? 'internal' : 'not-a-page', result.reason);
   }
   const resolvedOutlet = outlet ?? result.outlet;
+  // The figures change with what is stored.
+  ctx.stats = undefined;
   const put = ctx.archive.putDocument({
     hash,
     source: name,

@@ -12,7 +12,10 @@
  * - GET /api/search?q=…: a rotating set of queries of one to four words in both scripts,
  *   the archive benchmark's, each request the next query;
  * - GET /api/articles/{id}: rotating over the archive's articles (a read, the view and the
- *   repairs of a page parsed again).
+ *   repairs of a page parsed again);
+ * - GET /api/entities/{id}: the entity page of the 50 most written-about entities
+ *   (mentions, co-occurring entities, quotes and stances by and about, timeline): the
+ *   heaviest read.
  *
  * Reports requests/s and latency p50/p95/p99 (from every response's time), errors and
  * non-2xx answers, and search's throughput as a ratio of the floor.
@@ -210,7 +213,7 @@ function buildArchive(dir: string): { db: string; queries: string[] } {
 
 function show(f: Figures): string {
   return (
-    `${f.name.padEnd(22)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   ` +
+    `${f.name.padEnd(24)} ${f.requestsPerSecond.toFixed(0).padStart(7)} req/s   ` +
     `p50 ${f.p50.toFixed(2)} ms  p95 ${f.p95.toFixed(2)} ms  p99 ${f.p99.toFixed(2)} ms   ` +
     `(${f.total} requests, ${f.errors} errors, ${f.non2xx} non-2xx)`
   );
@@ -246,6 +249,12 @@ async function main(): Promise<void> {
       log(show(search));
       const article = await load('GET /api/articles/{id}', server.url, ids);
       log(show(article));
+      const top = (await (await fetch(new URL('/api/entities?limit=50', server.url))).json()) as {
+        entities: { id: string }[];
+      };
+      const entityPaths = top.entities.map((e) => `/api/entities/${encodeURIComponent(e.id)}`);
+      const entity = await load('GET /api/entities/{id}', server.url, entityPaths);
+      log(show(entity));
       const ratio = search.requestsPerSecond / floor.requestsPerSecond;
       log(
         `\nsearch: ${(ratio * 100).toFixed(1)}% of the floor's requests/s; ` +

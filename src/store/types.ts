@@ -380,7 +380,7 @@ export interface Archive extends Store {
   getEntity(name: string): EntityDetail | undefined;
   /** Articles that mention an entity, newest first, each with a snippet around it. */
   entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[];
-  /** Entities mentioned in the same articles as `entity` (its newest 5000 that the filter
+  /** Entities mentioned in the same articles as `entity` (its newest 1000 that the filter
    * lets through), most shared first. */
   cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[];
   /** Articles per publication day that a search (text and filters) finds; articles without

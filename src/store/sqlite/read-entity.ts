@@ -25,7 +25,7 @@ import { prepared } from './statements.ts';
 /** Articles whose mentions give an entity's names. */
 const NAME_ARTICLES = 1000;
 /** Articles whose entities are counted as co-occurring. */
-const COOCCURRENCE_ARTICLES = 5000;
+const COOCCURRENCE_ARTICLES = 1000;
 /** Characters of text in a mention snippet. */
 const SNIPPET_LENGTH = 80;
 

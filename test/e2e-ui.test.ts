@@ -9,6 +9,7 @@ import { openStore, type SqliteStore } from '../src/store/index.ts';
 import {
   artifactPath,
   browserMissing,
+  E2E_HTML_PAGE,
   E2E_PAGES,
   ensureWebBuilt,
   INERT_MARKUP,
@@ -246,7 +247,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     await context.close();
   });
 
-  test('paste a page: text and a Big5 file, shown at once in the reader', async () => {
+  test('paste a page: text, a Big5 file and a web page, shown at once in the reader', async () => {
     const { context, page, watch } = await open();
     await page.goto(`${base}/paste`);
     const tariffs = E2E_PAGES[1]?.text ?? '';
@@ -280,6 +281,22 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       await page.locator('h1.headline').textContent(),
       '王毅同俄羅斯外長拉夫羅夫舉行會談',
     );
+
+    // A web page: its story extracted, with the author and time its meta tags give.
+    await page.getByLabel('Or choose a file').setInputFiles({
+      name: 'kai-tak.html',
+      mimeType: 'text/html',
+      buffer: Buffer.from(E2E_HTML_PAGE),
+    });
+    await page.getByRole('button', { name: 'Parse and annotate' }).click();
+    await page.locator('.parse-summary', { hasText: 'kai-tak.html' }).waitFor();
+    assert.match((await page.locator('.parse-summary').textContent()) ?? '', /web page, 1 article/);
+    assert.equal(await page.locator('h1.headline').textContent(), '啟德體育園下月開幕');
+    const facts = (await page.locator('.meta-list').textContent()) ?? '';
+    assert.match(facts, /By林曉彤/);
+    assert.match(facts, /Published2026-03-12 09:30/);
+    assert.doesNotMatch((await page.locator('.pane-clean').textContent()) ?? '', /首頁|版權所有/);
+    await shot(page, 'laptop-paste-html.png', false);
     assertClean(watch);
     await context.close();
   });

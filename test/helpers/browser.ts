@@ -206,3 +206,31 @@ export const INERT_MARKUP = [
   '<script>alert("pwned");window.__jieduPwned = 1</script>',
   '<img src=x onerror="alert(2);window.__jieduPwned = 2">',
 ];
+
+/**
+ * A web page as a news site serves it: navigation, footer, a script in the head, the story
+ * in <article>, its author and publication time in meta tags.
+ */
+export const E2E_HTML_PAGE = [
+  '<!doctype html>',
+  '<html lang="zh-Hant">',
+  '<head>',
+  '<meta charset="utf-8">',
+  '<title>啟德體育園下月開幕 - 香港文匯報</title>',
+  '<meta name="author" content="林曉彤">',
+  '<meta property="article:published_time" content="2026-03-12T09:30:00+08:00">',
+  '<script>window.__jieduPwned = 3</script>',
+  '</head>',
+  '<body>',
+  '<nav><a href="/">首頁</a> <a href="/news">要聞</a></nav>',
+  '<article>',
+  '<h1>啟德體育園下月開幕</h1>',
+  '<p class="byline">香港文匯報記者 林曉彤</p>',
+  '<p>香港文匯報訊 啟德體育園管理公司昨日宣布，園區將於下月初正式開幕，首場活動為國際足球邀請賽。主場館可容納五萬名觀眾，設有可開合的屋頂。</p>',
+  '<p>體育園行政總裁表示，開幕首月將舉辦十多場體育和文化活動，並開放部分設施予市民免費使用。公司已與運輸署商討，在大型活動期間加開巴士和港鐵班次。</p>',
+  '<p>立法會議員對體育園的落成表示歡迎，認為有助推動本港體育盛事經濟。</p>',
+  '</article>',
+  '<footer>版權所有 © 香港文匯報</footer>',
+  '</body>',
+  '</html>',
+].join('\n');

@@ -254,12 +254,14 @@ function legend(marks: Marks): HTMLElement {
       ].flat(),
     ),
     legendGroup('Quotes', [
-      h(
-        'span',
-        { class: 'chip chip-quote chip-direct' },
-        h('span', { class: 'chip-icon' }, '❝'),
-        'speaker',
-      ),
+      marks.quotes.length === 0
+        ? none.cloneNode(true)
+        : h(
+            'span',
+            { class: 'chip chip-quote chip-direct' },
+            h('span', { class: 'chip-icon' }, '❝'),
+            'speaker',
+          ),
     ]),
   );
 }
@@ -397,9 +399,31 @@ function keywordPanel(input: ReaderInput, prefix: string): HTMLElement | null {
   );
 }
 
+/**
+ * What the caller knows of the article (outlet, source…), then what the page itself says:
+ * when it was published, who wrote it, who else it credits. Views stored before article
+ * view 3 have none of these.
+ */
+function articleFacts(input: ReaderInput): { label: string; value: string }[] {
+  const a = input.article;
+  const facts = [...(input.meta ?? [])];
+  if (a.published) facts.push({ label: 'Published', value: a.published.replace('T', ' ') });
+  const authors = a.authors ?? [];
+  if (authors.length > 0) facts.push({ label: 'By', value: authors.map(zh).join('、') });
+  const others = (a.credits ?? []).filter((c) => !authors.includes(c.name));
+  if (others.length > 0) {
+    facts.push({
+      label: 'Credits',
+      value: others.map((c) => `${zh(c.name)} (${c.role})`).join('、'),
+    });
+  }
+  return facts;
+}
+
 /** The reader for one article. */
 export function renderReader(input: ReaderInput): HTMLElement {
   const marks = marksOf(input);
+  const facts = articleFacts(input);
   const prefix = input.idPrefix ?? 'r-';
   const anchors = { prefix, done: new Set<number>() };
   const a = input.article;
@@ -423,12 +447,12 @@ export function renderReader(input: ReaderInput): HTMLElement {
         { class: 'headline', lang: zhLang(input.script) },
         headline ?? headerLine(a.headline, input, marks),
       ),
-      input.meta === undefined || input.meta.length === 0
+      facts.length === 0
         ? null
         : h(
             'dl',
             { class: 'meta-list' },
-            input.meta.map((m) => h('div', {}, h('dt', {}, m.label), h('dd', {}, m.value))),
+            facts.map((m) => h('div', {}, h('dt', {}, m.label), h('dd', {}, m.value))),
           ),
       h('div', { class: 'reader-bar' }, legend(marks), controls),
     ),

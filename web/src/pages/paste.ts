@@ -26,7 +26,7 @@ function resultView(result: api.ParseResponse, name: string): HTMLElement {
   const summary = h(
     'p',
     { class: 'parse-summary', role: 'status' },
-    `${name}: ${articles.length} article${articles.length === 1 ? '' : 's'} · ${encoding} · ${script} · ${text.length} characters · ${repairs.length} repair${repairs.length === 1 ? '' : 's'}`,
+    `${name}: ${page.source.format === 'html' ? 'web page, ' : ''}${articles.length} article${articles.length === 1 ? '' : 's'} · ${encoding} · ${script} · ${text.length} characters · ${repairs.length} repair${repairs.length === 1 ? '' : 's'}`,
   );
   if (articles.length === 0) {
     return h(
@@ -48,6 +48,7 @@ function resultView(result: api.ParseResponse, name: string): HTMLElement {
       idPrefix: `p${i + 1}-`,
       meta: [
         { label: 'Article', value: `${i + 1} of ${articles.length}` },
+        ...(article.outlet ? [{ label: 'Outlet', value: zh(article.outlet) }] : []),
         { label: 'Encoding', value: `${encoding}, ${script}` },
       ],
     });
@@ -128,7 +129,7 @@ export function pastePage(ctx: PageContext): void {
     field(
       'Page text',
       textarea,
-      'Ctrl+Enter parses. Any of UTF-8, UTF-16, Big5 or GB18030 when sent as a file; up to 2 MB.',
+      'Ctrl+Enter parses. A file may be text in UTF-8, UTF-16, Big5 or GB18030, or a web page (HTML); up to 2 MB.',
     ),
   );
   drop.addEventListener('dragover', (event) => {
@@ -184,6 +185,13 @@ export function pastePage(ctx: PageContext): void {
       const result = await api.parsePage(body, date.value === '' ? undefined : date.value);
       last = { result, name };
       replace(output, resultView(result, name));
+      // The result is below the form: bring it into view, and focus to it for screen readers.
+      const summary = output.querySelector<HTMLElement>('.parse-summary');
+      if (summary !== null) {
+        summary.tabIndex = -1;
+        summary.focus({ preventScroll: true });
+        summary.scrollIntoView({ block: 'start' });
+      }
     } catch (error) {
       replace(output, errorBox(error, 'The page could not be parsed'));
     } finally {

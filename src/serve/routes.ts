@@ -16,7 +16,7 @@ import type {
   StanceQuery,
 } from '../store/index.ts';
 import type { PageNode } from '../tree/types.ts';
-import { findRepairs } from './find-repairs.ts';
+import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
 import { buildOpenApi } from './openapi.ts';
 import {
@@ -90,6 +90,7 @@ const PARSED_PAGES = 16;
 /** The largest article id accepted in a path: larger is no article. */
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
+/** A record id from the path: a positive whole number, else a 400 naming `what`. */
 function articleId(raw: string | undefined, what: string): number {
   if (raw === undefined || !/^\d{1,16}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_ID) {
     throw badRequest(`${what} must be a positive whole number, not '${raw ?? ''}'`);
@@ -128,7 +129,7 @@ function repairsOf(
   documentId: number,
   text: string,
   range: { start: number; end: number },
-) {
+): Repair[] {
   let page = ctx.parsed.get(documentId);
   if (page === undefined) {
     page = parse(text);

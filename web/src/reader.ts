@@ -479,5 +479,7 @@ export function revealArticleRange(root: HTMLElement): void {
   const pre = root.querySelector<HTMLElement>('pre.original');
   const range = root.querySelector<HTMLElement>('.article-range');
   if (pre === null || range === null) return;
-  pre.scrollTop = Math.max(0, range.offsetTop - pre.offsetTop - 8);
+  // Measured on screen, so it holds whatever the pane's offset parent is.
+  const gap = range.getBoundingClientRect().top - pre.getBoundingClientRect().top;
+  pre.scrollTop = Math.max(0, pre.scrollTop + gap - 12);
 }

@@ -78,9 +78,16 @@ function resultView(result: api.ParseResponse, name: string): HTMLElement {
           ),
         );
   const view = h('div', { class: 'parse-result' }, summary, toc, readers);
-  requestAnimationFrame(() => {
-    for (const reader of readers) revealArticleRange(reader);
+  // Each original layout scrolls to its article when it first comes into view: scrolling
+  // them all at once would lay out every reader of a long page before the first shows.
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (!entry.isIntersecting) continue;
+      revealArticleRange(entry.target as HTMLElement);
+      observer.unobserve(entry.target);
+    }
   });
+  for (const reader of readers) observer.observe(reader);
   return view;
 }
 

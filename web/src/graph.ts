@@ -1,6 +1,7 @@
 import type { GraphResponse } from './api.ts';
 import { h } from './dom.ts';
 import { ENTITY_TYPES, STANCE_CLASSES } from './marks.ts';
+import { entityIdPath } from './routes.ts';
 import { zh } from './script.ts';
 
 /**
@@ -51,6 +52,8 @@ function dominantClass(classes: Record<string, number>): string {
 
 function edgeTable(graph: GraphResponse): HTMLElement {
   const names = new Map(graph.nodes.map((n) => [n.id, n.name]));
+  // The table is the keyboard's way into the graph: every entity in it is a link.
+  const entityLink = (id: string) => h('a', { href: entityIdPath(id) }, zh(names.get(id) ?? id));
   return h(
     'details',
     { class: 'chart-data' },
@@ -74,8 +77,8 @@ function edgeTable(graph: GraphResponse): HTMLElement {
           h(
             'tr',
             {},
-            h('td', { lang: 'zh' }, zh(names.get(e.source) ?? e.source)),
-            h('td', { lang: 'zh' }, zh(names.get(e.target) ?? e.target)),
+            h('td', { lang: 'zh' }, entityLink(e.source)),
+            h('td', { lang: 'zh' }, entityLink(e.target)),
             h('td', {}, e.weight),
             h(
               'td',
@@ -212,5 +215,11 @@ async function drawGraph(
   });
   live = cy;
   cy.on('tap', 'node', (event) => open(event.target.id()));
+  cy.on('mouseover', 'node', () => {
+    box.style.cursor = 'pointer';
+  });
+  cy.on('mouseout', 'node', () => {
+    box.style.cursor = '';
+  });
   box.dataset.drawn = 'true';
 }

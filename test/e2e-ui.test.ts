@@ -177,6 +177,15 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     // The original layout holds the decoded page with the article's range marked.
     const range = await page.locator('.pane-original .article-range').textContent();
     assert.match(range ?? '', /拉夫羅夫說，俄方讚賞/);
+    // Annotations can be switched off for plain reading, the headline included.
+    const headlineMark = page.locator('h1.headline .ent').first();
+    const tint = () => headlineMark.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const marked = await tint();
+    await page.getByLabel('Annotations').uncheck();
+    assert.equal(await tint(), 'rgba(0, 0, 0, 0)');
+    assert.equal(await clean.locator('.chip-quote').first().isVisible(), false);
+    await page.getByLabel('Annotations').check();
+    assert.equal(await tint(), marked);
     // Repairs are hidden until asked for.
     await page.getByLabel(/Parser repairs/).check();
     assert.match((await page.locator('.reader').getAttribute('class')) ?? '', /show-repairs/);

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ingest } from '../src/ingest/index.ts';
 import { type RunningServer, startServer } from '../src/serve/index.ts';
 import { openStore, type SqliteStore } from '../src/store/index.ts';
 import {
@@ -19,7 +20,6 @@ import {
   PHONE,
 } from './helpers/browser.ts';
 import { encodeBig5 } from './helpers/encode.ts';
-import { documentFor } from './helpers/store-pages.ts';
 
 /**
  * The web UI end to end, in Debian's headless Chromium against the real server and a
@@ -49,9 +49,23 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     ensureWebBuilt();
     dir = mkdtempSync(join(tmpdir(), 'jiedu-e2e-'));
     archive = openStore(join(dir, 'archive.db'));
+    // The pages go in as `jiedu ingest --date-from-path` takes them: files under
+    // YYYY/MM/DD/, parsed and annotated on a worker, the outlet read off each page.
+    const pages = join(dir, 'pages');
     for (const p of E2E_PAGES) {
-      archive.putDocument(documentFor(p.text, { source: p.name, outlet: p.outlet, date: p.date }));
+      const folder = join(pages, ...p.date.split('-'));
+      mkdirSync(folder, { recursive: true });
+      writeFileSync(join(folder, p.name), p.text);
     }
+    const summary = await ingest({
+      inputs: [pages],
+      store: archive,
+      workers: 1,
+      dateFromPath: true,
+    });
+    assert.equal(summary.stored, E2E_PAGES.length, 'every composed page is stored');
+    const outlets = archive.stats().outlets.map((o) => o.key);
+    for (const p of E2E_PAGES) assert.ok(outlets.includes(p.outlet), `${p.name}: ${p.outlet}`);
     server = await startServer({ archive, port: 0 });
     base = server.url.replace(/\/$/, '');
     browser = await launchBrowser();

@@ -112,12 +112,22 @@ export function artifactPath(name: string): string {
   return join(ARTIFACTS, name);
 }
 
+/** A composed page: its file name, the day it is filed under, the outlet its byline names. */
+export interface E2EPage {
+  name: string;
+  date: string;
+  /** What ingest should read off the page's byline (香港文匯報訊 → 香港文匯報). */
+  outlet: string;
+  text: string;
+}
+
 /**
- * Pages composed for the browser tests: three days of China–Russia, China–US and China–EU
- * coverage in both scripts (quotes, stances with actors and targets, dates for a timeline),
- * and a page whose text carries markup that must stay text.
+ * Pages composed for the browser tests: China–Russia, China–US, China–EU and ASEAN coverage
+ * on five days in both scripts (quotes, stances with actors and targets, a negated one,
+ * dates for a timeline), a hard-wrapped page, and a page whose text carries markup that must
+ * stay text.
  */
-export const E2E_PAGES: readonly { name: string; date: string; outlet: string; text: string }[] = [
+export const E2E_PAGES: readonly E2EPage[] = [
   {
     name: 'wang-lavrov.txt',
     date: '2026-03-02',

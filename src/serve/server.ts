@@ -85,8 +85,6 @@ const LIMITS = {
   keepAliveTimeout: 5_000,
   /** Headers beyond this size are a 431 (Node's default is 16 KiB). */
   maxHeaderSize: 16_384,
-  /** Requests one keep-alive connection may make. */
-  maxRequestsPerSocket: 10_000,
 };
 
 /** Splits the request target into path and query; a target that is no path is a 400. */
@@ -246,7 +244,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         });
     },
   );
-  server.maxRequestsPerSocket = LIMITS.maxRequestsPerSocket;
   // A client that sends garbage instead of HTTP gets a 400 and the connection closed.
   server.on('clientError', (_err, socket) => {
     if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

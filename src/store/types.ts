@@ -175,7 +175,8 @@ export interface QuoteQuery extends ArchiveFilter, Page {
   about?: string;
   kind?: 'direct' | 'reported';
   /** Only quotes whose content mentions this entity (name in either script, or id): what
-   * others say about it. */
+   * others say about it, in the entity's newest 1000 articles (that the filter lets
+   * through), so that a much-mentioned entity costs no more than a rare one. */
   mentioning?: string;
 }
 
@@ -208,7 +209,8 @@ export interface StanceQuery extends ArchiveFilter, Page {
   /** true: only negated stances (不支持); false: only plain ones. */
   negated?: boolean;
   /** Only stances whose target mentions this entity (name in either script, or id): where
-   * others stand on it. */
+   * others stand on it, in the entity's newest 1000 articles (that the filter lets
+   * through). */
   mentioning?: string;
 }
 

@@ -90,9 +90,9 @@ function toViewRange(view: TextView, range: Range): Range | undefined {
   return start < 0 ? undefined : { start, end };
 }
 
-/** Entities written about in more articles than this are frequent: a query about them
- * walks the archive in order and stops at its page, rather than gathering and sorting all
- * of their articles. */
+/** Entities written about in more articles than this are frequent: the list of their
+ * mentions walks the articles in date order and stops at its page, rather than gathering
+ * and sorting all of them. */
 export const FREQUENT = 2000;
 
 /** A connection's own threshold, for tests of the frequent path on a small archive. */

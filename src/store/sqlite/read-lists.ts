@@ -16,7 +16,6 @@ import type {
 } from '../types.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
 import { readBlocks } from './read-article.ts';
-import { isFrequent } from './read-entity.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /**
@@ -62,26 +61,33 @@ function addAbout(
   where.add(`instr(${SIMPLIFIED_FN}(${column}), ?) > 0`, toSimplified(about.trim()));
 }
 
+/** Articles of an entity that `mentioning` looks in: its newest, so that what is said
+ * about a much-mentioned entity (中国) costs the same as about a rare one. */
+export const MENTIONING_ARTICLES = 1000;
+
 /**
  * `mentioning`: a span of the row (a quote's content, a stance's target) holds a mention of
- * the entity. Each row's article is searched for a mention inside the span (the mentions'
- * primary key). For a rare entity its articles narrow the rows first (an index lookup); a
- * frequent one (中国) is mentioned in so many that reading the rows in order and stopping
- * at the page is faster than gathering them all.
+ * the entity, in one of the entity's newest 1000 articles that the filter lets through:
+ * those articles come from an index (article_entities by entity, newest first), their rows
+ * from another (by article), and each row's article is searched for a mention inside the
+ * span (the mentions' primary key). Bounded whatever the archive's size.
  */
 function addMentioning(
   db: Database.Database,
   where: Where,
-  entity: string,
+  query: ArchiveFilter & { mentioning: string },
   articleColumn: string,
   startColumn: string,
   endColumn: string,
 ): void {
-  const resolved = resolveEntities(db, entity);
-  const ids = inList(resolved);
-  if (!isFrequent(db, resolved)) {
-    where.add(`${articleColumn} IN (SELECT article FROM article_entities WHERE entity ${ids})`);
-  }
+  const ids = inList(resolveEntities(db, query.mentioning));
+  // The filter again inside: the newest articles that pass it, not the newest that may not.
+  const inner = addFilter(db, new Where(), query).add(`ae.entity ${ids}`);
+  where.add(
+    `${articleColumn} IN (SELECT ae.article FROM article_entities ae JOIN articles a ON a.id = ae.article${inner}
+                          ORDER BY ae.article DESC LIMIT ${MENTIONING_ARTICLES})`,
+    ...inner.params,
+  );
   where.add(
     `EXISTS (SELECT 1 FROM mentions m WHERE m.article = ${articleColumn} AND m.entity ${ids}
               AND m.span_start >= ${startColumn} AND m.span_end <= ${endColumn})`,
@@ -171,7 +177,8 @@ function quoteWhere(db: Database.Database, index: SearchIndex, query: QuoteQuery
   if (query.kind !== undefined) where.add('q.kind = ?', query.kind);
   if (query.about !== undefined) addAbout(index, where, 'q.content', 'q.article', query.about);
   if (query.mentioning !== undefined) {
-    addMentioning(db, where, query.mentioning, 'q.article', 'q.content_start', 'q.content_end');
+    const mentioning = { ...query, mentioning: query.mentioning };
+    addMentioning(db, where, mentioning, 'q.article', 'q.content_start', 'q.content_end');
   }
   return where;
 }
@@ -273,7 +280,8 @@ export function stanceWhere(db: Database.Database, index: SearchIndex, query: St
   if (query.negated !== undefined) where.add('s.negated = ?', query.negated ? 1 : 0);
   if (query.about !== undefined) addAbout(index, where, 's.target', 's.article', query.about);
   if (query.mentioning !== undefined) {
-    addMentioning(db, where, query.mentioning, 's.article', 's.target_start', 's.target_end');
+    const mentioning = { ...query, mentioning: query.mentioning };
+    addMentioning(db, where, mentioning, 's.article', 's.target_start', 's.target_end');
   }
   return where;
 }

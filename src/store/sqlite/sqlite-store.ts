@@ -70,9 +70,9 @@ export interface SqliteStoreOptions {
   /** Articles per search partition (default 65536), for tests of a many-partition archive:
    * taken only by an archive that has indexed nothing yet, which then keeps it. */
   searchPartitionSize?: number;
-  /** Articles above which an entity counts as frequent (default 2000): its entity page and
-   * quotes or stances about it read the archive in order instead of gathering its
-   * articles. For tests of that path on a small archive. */
+  /** Articles above which an entity counts as frequent (default 2000): the articles that
+   * mention it are read in date order up to the page instead of gathered and sorted. For
+   * tests of that path on a small archive. */
   frequentEntity?: number;
 }
 

@@ -492,7 +492,10 @@ const PATHS: Record<string, Schema> = {
         ...PAGING,
       ],
       responses: {
-        200: ok('EntityPage', 'The entity page; `limit` and `offset` page every list.'),
+        200: ok(
+          'EntityPage',
+          'The entity page; `limit` and `offset` page every list. quotesAbout, stancesAbout and cooccurring look at the newest 1000 articles of the entity that pass the filters.',
+        ),
         ...errors(400, 404),
       },
     },

@@ -1,6 +1,7 @@
 /**
  * npm run bench:serve [-- --articles 20000] [-- --duration 10] [-- --connections 50]
  *                     [-- --queries 200] [-- --seed 1] [-- --dir DIR] [-- --keep] [-- --json]
+ *                     [-- --dir DIR --reuse]
  *
  * The served API under load. Builds an archive (the bundled samples plus N articles composed
  * by the archive benchmark's generator, scripts/lib/archive-compose.ts, ingested with the
@@ -16,6 +17,8 @@
  * - GET /api/entities/{id}: the entity page of the 50 most written-about entities
  *   (mentions, co-occurring entities, quotes and stances by and about, timeline): the
  *   heaviest read.
+ *
+ * --reuse serves the archive a --keep run left in --dir instead of building one.
  *
  * Reports requests/s and latency p50/p95/p99 (from every response's time), errors and
  * non-2xx answers, and search's throughput as a ratio of the floor.
@@ -46,6 +49,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -177,7 +181,18 @@ function serve(db: string): Promise<{ url: string; stop(): Promise<void> }> {
 /** The archive: the samples and the composed corpus, ingested by the built CLI. */
 function buildArchive(dir: string): { db: string; queries: string[] } {
   const db = join(dir, 'archive.db');
-  if (existsSync(db)) throw new Error(`bench: ${db} exists; give an empty --dir`);
+  const corpus = join(dir, 'corpus.json');
+  if (values.reuse) {
+    if (!existsSync(db) || !existsSync(corpus)) {
+      throw new Error(`bench: --reuse needs ${db} and ${corpus} from a --keep run`);
+    }
+    log(`reusing ${db}`);
+    return {
+      db,
+      queries: (JSON.parse(readFileSync(corpus, 'utf8')) as { queries: string[] }).queries,
+    };
+  }
+  if (existsSync(db)) throw new Error(`bench: ${db} exists; give an empty --dir (or --reuse)`);
   let t = performance.now();
   execFileSync(
     process.execPath,

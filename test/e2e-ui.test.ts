@@ -417,7 +417,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     await context.close();
   });
 
-  test('keyboard: the skip link, then Enter in the query box searches', async () => {
+  test('keyboard: the skip link, Enter in the query box, paging', async () => {
     const { context, page, watch } = await open();
     await page.goto(`${base}/`);
     await page.locator('.hit').first().waitFor();
@@ -431,6 +431,24 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     await page.keyboard.press('Enter');
     await page.waitForURL(/q=/);
     await page.locator('.hit-title', { hasText: '关税' }).first().waitFor();
+    // Paging: two results a page, Next and Previous by keyboard.
+    await page.goto(`${base}/?limit=2`);
+    await page.locator('.hit').first().waitFor();
+    assert.equal(await page.locator('.hit').count(), 2);
+    const first = await page.locator('.hit-title').allTextContents();
+    await page.getByRole('link', { name: 'Next →' }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/offset=2/);
+    await page.locator('.pager-status', { hasText: '3–4' }).waitFor();
+    const second = await page.locator('.hit-title').allTextContents();
+    assert.equal(second.length, 2);
+    assert.ok(
+      second.every((t) => !first.includes(t)),
+      'the next page has other articles',
+    );
+    await page.getByRole('link', { name: '← Previous' }).click();
+    await page.locator('.pager-status', { hasText: '1–2' }).waitFor();
+
     // A query the search cannot read is explained, not a blank page.
     const box = page.getByRole('searchbox', { name: 'Search the archive' });
     await box.fill('(中方');

@@ -12,7 +12,9 @@ import { emptyState, errorBox, highlighted, intParam, loading, metaLine, pager }
  * and shows what the archive holds.
  */
 
+/** Results a page by default; `?limit=` asks for 1 to 100. */
 const LIMIT = 20;
+const MAX_LIMIT = 100;
 const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker'] as const;
 
 function input(name: string, value: string, attrs: Record<string, string> = {}): HTMLInputElement {
@@ -146,7 +148,8 @@ export async function searchPage(ctx: PageContext): Promise<void> {
     h('div', { class: 'search-layout' }, results, aside),
   );
 
-  const params: api.Params = { q, limit: LIMIT, offset };
+  const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(p, 'limit', LIMIT)));
+  const params: api.Params = { q, limit, offset };
   for (const f of FILTERS) params[f] = p.get(f) ?? '';
   const timelineParams: api.Params = { q };
   for (const f of FILTERS) timelineParams[f] = p.get(f) ?? '';
@@ -178,6 +181,7 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   const hrefFor = (o: number) => {
     const values: Record<string, string | number> = { q };
     for (const f of FILTERS) values[f] = p.get(f) ?? '';
+    if (limit !== LIMIT) values.limit = limit;
     if (o > 0) values.offset = o;
     return pathWith('/', values);
   };
@@ -217,8 +221,8 @@ export async function searchPage(ctx: PageContext): Promise<void> {
             ),
           )
         : emptyState('Nothing matches.', 'Try fewer words, OR between words, or fewer filters.'),
-    hits.length === 0 && offset === 0
+    hits.length < limit && offset === 0
       ? null
-      : pager(offset, LIMIT, hits.length, hrefFor, 'Result pages'),
+      : pager(offset, limit, hits.length, hrefFor, 'Result pages'),
   );
 }

@@ -192,7 +192,7 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
         'Stances matching the filters',
         'No stance matches these filters.',
       ),
-      rows.value.stances.length === 0 && offset === 0
+      rows.value.stances.length < LIMIT && offset === 0
         ? null
         : pager(offset, LIMIT, rows.value.stances.length, hrefFor, 'Stance pages'),
     );

@@ -250,13 +250,14 @@ describe('fuzzing the server', () => {
     );
   });
 
-  test('garbage instead of HTTP: a 400 and the connection closed; the server goes on', async () => {
-    for (const garbage of [
-      '\u0000\u0001\u0002\r\n\r\n',
-      'GET / HTTP/9.9\r\n\r\n',
-      'GET /x\r\nHost\r\n\r\n',
-      `GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`,
-    ]) {
+  test('garbage instead of HTTP: a JSON 4xx and the connection closed; the server goes on', async () => {
+    const cases: [string, RegExp][] = [
+      ['\u0000\u0001\u0002\r\n\r\n', /^HTTP\/1\.1 400 /],
+      ['GET / HTTP/9.9\r\n\r\n', /^HTTP\/1\.1 4\d\d /],
+      ['GET /x\r\nHost\r\n\r\n', /^HTTP\/1\.1 400 /],
+      [`GET /${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`, /^HTTP\/1\.1 431 /],
+    ];
+    for (const [garbage, status] of cases) {
       const reply = await new Promise<string>((resolve) => {
         const socket = connect(server.port, '127.0.0.1', () => socket.end(garbage));
         let data = '';
@@ -266,7 +267,10 @@ describe('fuzzing the server', () => {
         socket.on('close', () => resolve(data));
         socket.on('error', () => resolve(data));
       });
-      assert.match(reply, /^HTTP\/1\.1 4\d\d /, JSON.stringify(garbage.slice(0, 30)));
+      assert.match(reply, status, JSON.stringify(garbage.slice(0, 30)));
+      const body = JSON.parse(reply.slice(reply.indexOf('\r\n\r\n') + 4));
+      assert.equal(body.status, Number(reply.slice(9, 12)));
+      assert.match(reply, /content-security-policy: /);
     }
     const health = await send('GET', '/healthz');
     assert.equal(health.status, 200);

@@ -204,6 +204,38 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
   stream.pipe(res);
 }
 
+/** Statuses for what Node's HTTP parser refuses before a request exists. */
+const CLIENT_ERRORS: Readonly<Record<string, [number, string, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'headers-too-large'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'timeout'],
+};
+
+/**
+ * The whole response to a client whose bytes are not a request Node can read (garbage, too
+ * large headers, too slow): the JSON error every other failure gets, then the connection
+ * closes.
+ */
+function clientErrorResponse(err: NodeJS.ErrnoException): string {
+  const [status, reason, code] = CLIENT_ERRORS[err.code ?? ''] ?? [
+    400,
+    'Bad Request',
+    'bad-request',
+  ];
+  const body = JSON.stringify({
+    status,
+    error: code,
+    message: `cannot read the request: ${reason.toLowerCase()}`,
+  });
+  const headers = {
+    ...SECURITY_HEADERS,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    connection: 'close',
+  };
+  const lines = Object.entries(headers).map(([k, v]) => `${k}: ${v}`);
+  return `HTTP/1.1 ${status} ${reason}\r\n${lines.join('\r\n')}\r\n\r\n${body}`;
+}
+
 /** Starts the server and resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -245,8 +277,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   );
   // A client that sends garbage instead of HTTP gets a 400 and the connection closed.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (socket.writable) socket.end(clientErrorResponse(err));
     else socket.destroy();
   });
   const host = options.host ?? '127.0.0.1';

@@ -110,12 +110,13 @@ describe('reader threads', () => {
     }
   });
 
-  test('a request past the time limit is a 503, and the server goes on', async () => {
+  test('a request past the time limit is a 503 (parse, ingest), and the server goes on', async () => {
     const server = await startServer({
       archive,
       port: 0,
       webRoot,
       log: () => {},
+      token: TOKEN,
       readers: { path: db, size: 1, timeLimitMs: 100 },
     });
     try {
@@ -126,6 +127,16 @@ describe('reader threads', () => {
       const slow = await call(server.url, '/api/parse', { method: 'POST', body: big });
       assert.equal(slow.status, 503);
       assert.equal(slow.json.error, 'timeout');
+      // Ingest parses and annotates on a reader too, under the same limit; nothing stored.
+      const before = archive.stats().documents;
+      const ingest = await call(server.url, '/api/ingest', {
+        method: 'POST',
+        body: big,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
+      assert.equal(ingest.status, 503);
+      assert.equal(ingest.json.error, 'timeout');
+      assert.equal(archive.stats().documents, before);
       const after = await call(server.url, '/api/stats');
       assert.equal(after.status, 200);
       assert.equal(after.json.documents, archive.stats().documents);

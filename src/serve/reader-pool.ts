@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { PageResult, PageTask } from '../ingest/types.ts';
 import { HttpError } from './http-error.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, type Task } from './run-handler.ts';
@@ -6,12 +7,15 @@ import { errorReply, type Task } from './run-handler.ts';
 /**
  * Reader threads for the server. better-sqlite3 is synchronous: on the main thread, every
  * query holds the whole server (a slow one delays even /healthz), and the server uses one
- * core. Here each reader thread has its own connection to the archive and answers one task
- * at a time; the main thread only does HTTP. A task gets at most `timeLimitMs` on a reader:
- * past it the client gets a 503 and the reader is ended and replaced (a SQLite call cannot
- * be interrupted from JavaScript, but its thread can be dropped). A task that waits in the
- * queue that long, or finds the queue full, gets a 503 too: the server sheds load rather
- * than answer everyone late.
+ * core. Here each reader thread has its own connection to the archive and does one piece
+ * of work at a time: a route's task (a read, or parsing a posted page), or parsing and
+ * annotating a page for ingest, whose storing stays with the main thread (the archive's
+ * one writer). The main thread only does HTTP and writes.
+ *
+ * A piece of work gets at most `timeLimitMs` on a reader: past it the client gets a 503 and
+ * the reader is ended and replaced (a SQLite call cannot be interrupted from JavaScript,
+ * but its thread can be dropped). Work that waits in the queue that long, or finds the
+ * queue full, gets a 503 too: the server sheds load rather than answer everyone late.
  */
 
 /** Options for {@link ReaderPool}. */
@@ -20,18 +24,24 @@ export interface ReaderPoolOptions {
   path: string;
   /** Reader threads. */
   size: number;
-  /** Longest a task may run on a reader, and wait for one (ms). */
+  /** Longest a piece of work may run on a reader, and wait for one (ms). */
   timeLimitMs: number;
-  /** Tasks waiting at most; more are refused with a 503. */
+  /** Pieces of work waiting at most; more are refused with a 503. */
   maxQueue: number;
   log(line: string): void;
 }
 
+/** What a reader is asked: a route's task, or a page to parse and annotate for ingest. */
+export type Work = { task: Task } | { page: PageTask };
+
+/** What comes back: a reply, a processed page, or why there is neither. */
+type Answer = { reply: Reply } | { result: PageResult } | { error: Error };
+
 interface Job {
   id: number;
-  task: Task;
+  work: Work;
   queuedAt: number;
-  resolve(reply: Reply): void;
+  settle(answer: Answer): void;
 }
 
 interface Reader {
@@ -62,9 +72,7 @@ function startWorker(path: string): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-function refusal(status: number, code: string, message: string): Reply {
-  return errorReply(new HttpError(status, code, message), () => {});
-}
+const closing = () => new HttpError(503, 'closing', 'the server is stopping');
 
 /** A fixed set of reader threads with a queue in front. */
 export class ReaderPool {
@@ -84,44 +92,55 @@ export class ReaderPool {
     }
     this.#options = options;
     for (let i = 0; i < options.size; i++) this.#readers.push(this.#start());
-    // Tasks that waited too long leave the queue even when no reader frees up.
+    // Work that waited too long leaves the queue even when no reader frees up.
     this.#sweeper = setInterval(() => this.#sweep(), Math.min(1000, options.timeLimitMs));
     this.#sweeper.unref();
   }
 
-  /** Runs a task on a reader; resolves with its reply (never rejects). */
-  run(task: Task): Promise<Reply> {
-    if (this.#closed) {
-      return Promise.resolve(refusal(503, 'closing', 'the server is stopping'));
-    }
-    if (this.#broken !== null) {
-      return Promise.resolve(refusal(500, 'internal', this.#broken));
-    }
-    if (this.#queue.length >= this.#options.maxQueue) {
-      return Promise.resolve(
-        refusal(503, 'busy', 'the server has too many requests waiting; try again shortly'),
-      );
-    }
-    return new Promise<Reply>((resolve) => {
-      this.#queue.push({ id: this.#nextId++, task, queuedAt: performance.now(), resolve });
-      this.#pump();
-    });
+  /** Runs a route's task on a reader; resolves with its reply (never rejects). */
+  async run(task: Task): Promise<Reply> {
+    const answer = await this.#enqueue({ task });
+    if ('reply' in answer) return answer.reply;
+    if ('error' in answer) return errorReply(answer.error, this.#options.log);
+    return errorReply(new Error('a reader answered a task with a page'), this.#options.log);
   }
 
-  /** Ends every reader; queued tasks are answered with a 503. */
+  /** Parses and annotates a page on a reader; rejects with an HttpError (a 503 when it took
+   * too long or the server is busy) when there is no result. */
+  async process(page: PageTask): Promise<PageResult> {
+    const answer = await this.#enqueue({ page });
+    if ('result' in answer) return answer.result;
+    if ('error' in answer) throw answer.error;
+    throw new Error('a reader answered a page with a reply');
+  }
+
+  /** Ends every reader; waiting work is answered with a 503. */
   async close(): Promise<void> {
     this.#closed = true;
     clearInterval(this.#sweeper);
-    for (const job of this.#queue) job.resolve(refusal(503, 'closing', 'the server is stopping'));
+    for (const job of this.#queue) job.settle({ error: closing() });
     this.#queue = [];
     await Promise.all(
       this.#readers.map((reader) => {
         if (reader.timer !== null) clearTimeout(reader.timer);
-        reader.job?.resolve(refusal(503, 'closing', 'the server is stopping'));
+        reader.job?.settle({ error: closing() });
         reader.job = null;
         return reader.worker.terminate();
       }),
     );
+  }
+
+  #enqueue(work: Work): Promise<Answer> {
+    if (this.#closed) return Promise.resolve({ error: closing() });
+    if (this.#broken !== null) return Promise.resolve({ error: new Error(this.#broken) });
+    if (this.#queue.length >= this.#options.maxQueue) {
+      const busy = 'the server has too many requests waiting; try again shortly';
+      return Promise.resolve({ error: new HttpError(503, 'busy', busy) });
+    }
+    return new Promise<Answer>((settle) => {
+      this.#queue.push({ id: this.#nextId++, work, queuedAt: performance.now(), settle });
+      this.#pump();
+    });
   }
 
   #start(): Reader {
@@ -131,7 +150,13 @@ export class ReaderPool {
       job: null,
       timer: null,
     };
-    type Message = { id?: number; reply?: Reply; log?: string; ready?: boolean };
+    type Message = {
+      id?: number;
+      reply?: Reply;
+      result?: PageResult;
+      log?: string;
+      ready?: boolean;
+    };
     reader.worker.on('message', (message: Message) => {
       if (message.log !== undefined) {
         this.#options.log(message.log);
@@ -144,9 +169,11 @@ export class ReaderPool {
         return;
       }
       const job = reader.job;
-      if (job === null || job.id !== message.id || message.reply === undefined) return;
+      if (job === null || job.id !== message.id) return;
       this.#finish(reader);
-      job.resolve(message.reply);
+      if (message.reply !== undefined) job.settle({ reply: message.reply });
+      else if (message.result !== undefined) job.settle({ result: message.result });
+      else job.settle({ error: new Error('a reader answered with nothing') });
       this.#pump();
     });
     reader.worker.on('error', (err) => this.#lost(reader, err));
@@ -160,14 +187,14 @@ export class ReaderPool {
     reader.job = null;
   }
 
-  /** A reader died: its task gets a 500, and a new reader takes its place. */
+  /** A reader died: its work fails (a 500), and a new reader takes its place. */
   #lost(reader: Reader, err: Error): void {
     const index = this.#readers.indexOf(reader);
     if (index < 0 || this.#closed) return;
     const job = reader.job;
     this.#finish(reader);
     this.#options.log(`jiedu serve: a reader thread failed: ${err.message}`);
-    job?.resolve(errorReply(err, () => {}));
+    job?.settle({ error: err });
     if (!reader.ready && ++this.#failedStarts >= MAX_FAILED_STARTS) {
       this.#giveUp(`the reader threads cannot start: ${err.message}`);
       return;
@@ -175,10 +202,10 @@ export class ReaderPool {
     this.#replace(index);
   }
 
-  /** Readers keep dying before they start: answer what waits, and every later request. */
+  /** Readers keep dying before they start: fail what waits, and everything later. */
   #giveUp(why: string): void {
     this.#broken = why;
-    for (const job of this.#queue) job.resolve(refusal(500, 'internal', why));
+    for (const job of this.#queue) job.settle({ error: new Error(why) });
     this.#queue = [];
   }
 
@@ -190,20 +217,15 @@ export class ReaderPool {
     this.#pump();
   }
 
-  /** A task ran past the limit: the client is answered and the reader replaced. */
+  /** Work ran past the limit: the client is answered and the reader replaced. */
   #timedOut(reader: Reader): void {
     const index = this.#readers.indexOf(reader);
     const job = reader.job;
     if (index < 0 || job === null) return;
     this.#finish(reader);
     const seconds = this.#options.timeLimitMs / 1000;
-    job.resolve(
-      refusal(
-        503,
-        'timeout',
-        `the request took longer than ${seconds} s and was stopped; narrow it (filters, a smaller page)`,
-      ),
-    );
+    const message = `the request took longer than ${seconds} s and was stopped; narrow it (filters, a smaller page)`;
+    job.settle({ error: new HttpError(503, 'timeout', message) });
     this.#replace(index);
   }
 
@@ -216,11 +238,8 @@ export class ReaderPool {
     const waited = this.#queue.filter((job) => now - job.queuedAt > limit);
     if (waited.length === 0) return;
     this.#queue = this.#queue.filter((job) => now - job.queuedAt <= limit);
-    for (const job of waited) {
-      job.resolve(
-        refusal(503, 'busy', 'the server is too busy to answer in time; try again shortly'),
-      );
-    }
+    const busy = 'the server is too busy to answer in time; try again shortly';
+    for (const job of waited) job.settle({ error: new HttpError(503, 'busy', busy) });
   }
 
   #pump(): void {
@@ -230,7 +249,7 @@ export class ReaderPool {
       if (job === undefined) return;
       reader.job = job;
       reader.timer = setTimeout(() => this.#timedOut(reader), this.#options.timeLimitMs);
-      reader.worker.postMessage({ id: job.id, task: job.task });
+      reader.worker.postMessage({ id: job.id, ...job.work });
     }
   }
 }

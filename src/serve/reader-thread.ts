@@ -1,11 +1,14 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { processPage } from '../ingest/process-page.ts';
+import type { PageTask } from '../ingest/types.ts';
 import { openStore } from '../store/index.ts';
 import type { ApiContext } from './routes.ts';
 import { runTask, type Task } from './run-handler.ts';
 
 /**
  * A reader thread of the server: its own connection to the archive (SQLite in WAL mode
- * lets readers run beside the writer and each other), answering one task at a time.
+ * lets readers run beside the writer and each other), answering one task at a time, or
+ * parsing and annotating a page for ingest.
  * Errors come back as replies; a log line goes to the main thread.
  */
 
@@ -23,7 +26,13 @@ const port = parentPort;
 if (port === null) throw new Error('reader-thread: not started as a worker');
 
 port.postMessage({ ready: true });
-port.on('message', (message: { id: number; task: Task }) => {
+port.on('message', (message: { id: number; task?: Task; page?: PageTask }) => {
+  if (message.page !== undefined) {
+    // Ingest's heavy half: parsing and annotating; the main thread stores the result.
+    port.postMessage({ id: message.id, result: processPage(message.page) });
+    return;
+  }
+  if (message.task === undefined) return;
   const reply = runTask(ctx, message.task, (line) => port.postMessage({ log: line }));
   port.postMessage({ id: message.id, reply });
 });

@@ -4,7 +4,7 @@ import { annotate } from '../annotate/index.ts';
 import { csvRecord } from '../cli/csv.ts';
 import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
 import { DecodeError } from '../decode/index.ts';
-import { processPage } from '../ingest/process-page.ts';
+import type { PageResult, PageTask } from '../ingest/types.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
 import type {
@@ -65,6 +65,9 @@ export interface ApiRequest {
   params: Readonly<Record<string, string>>;
   /** The posted page, for routes that take a body (read before the handler runs). */
   page?: PostedPage;
+  /** The posted page parsed and annotated, for routes with `process` (done before the
+   * handler runs, on a reader thread when the server has them). */
+  processed?: PageResult;
 }
 
 /** Handlers are synchronous: the archive is, and a reader thread runs one at a time. */
@@ -82,6 +85,8 @@ export interface Route {
   body?: boolean;
   /** Only with the server's bearer token (checked before the body is read). */
   token?: boolean;
+  /** The page to parse and annotate before the handler runs (into `processed`). */
+  process?: (request: ApiRequest) => PageTask;
 }
 
 /** Pages kept parsed for the repairs of their articles. */
@@ -340,34 +345,46 @@ export function authorize(token: string | undefined, req: IncomingMessage): void
   }
 }
 
+/** The name a posted page is stored under: ?source=, else the form's file name, else api. */
+function sourceOf(request: ApiRequest): string {
+  return text(request.query, 'source') ?? postedPage(request).filename ?? 'api';
+}
+
+/** What ingest parses and annotates (on a reader thread when there are some): the posted
+ * bytes, named, with the page date. Every parameter is checked here, before the work. */
+export function ingestTask(request: ApiRequest): PageTask {
+  const { query } = request;
+  text(query, 'outlet');
+  text(query, 'url');
+  const pageDate = date(query, 'date');
+  return {
+    id: 0,
+    source: sourceOf(request),
+    input: postedPage(request).bytes,
+    ...(pageDate === undefined ? {} : { date: pageDate }),
+  };
+}
+
+/** Stores the processed page (the main thread's connection is the archive's writer). */
 const ingestPage: Handler = (ctx, request) => {
   const { query } = request;
-  const source = text(query, 'source');
-  const outlet = text(query, 'outlet');
-  const pageDate = date(query, 'date');
-  const url = text(query, 'url');
-  const posted = postedPage(request);
-  const name = source ?? posted.filename ?? 'api';
-  const hash = createHash('sha256').update(posted.bytes).digest('hex');
-  const result = processPage({
-    id: 0,
-    source: name,
-    input: posted.bytes,
-    ...(pageDate === undefined ? {} : { date: pageDate }),
-  });
+  const result = request.processed;
+  if (result === undefined) throw new TypeError('ingest ran without its processed page');
   if (!result.ok) {
     const status = /^internal error/.test(result.reason) ? 500 : 400;
     throw new HttpError(status, status === 500 ? 'internal' : 'not-a-page', result.reason);
   }
-  const resolvedOutlet = outlet ?? result.outlet;
+  const posted = postedPage(request);
+  const outlet = text(query, 'outlet') ?? result.outlet;
+  const url = text(query, 'url');
   // The figures change with what is stored.
   ctx.stats = undefined;
   const put = ctx.archive.putDocument({
-    hash,
-    source: name,
+    hash: createHash('sha256').update(posted.bytes).digest('hex'),
+    source: sourceOf(request),
     bytes: posted.bytes.byteLength,
     page: result.page,
-    ...(resolvedOutlet === undefined ? {} : { outlet: resolvedOutlet }),
+    ...(outlet === undefined ? {} : { outlet }),
     ...(result.date === undefined ? {} : { date: result.date }),
     ...(url === undefined ? {} : { url }),
   });
@@ -402,7 +419,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/timeline', handle: timeline, runs: 'reader' },
   { method: 'GET', path: '/api/graph', handle: graph, runs: 'reader' },
   { method: 'POST', path: '/api/parse', handle: parsePage, runs: 'reader', body: true },
-  // Ingest writes, and the archive has one writer: the main thread's connection.
+  // Ingest writes, and the archive has one writer: the main thread's connection; the
+  // parsing and annotating before it run where the readers do.
   {
     method: 'POST',
     path: '/api/ingest',
@@ -410,5 +428,6 @@ export const ROUTES: readonly Route[] = [
     runs: 'main',
     body: true,
     token: true,
+    process: ingestTask,
   },
 ];

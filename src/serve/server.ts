@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { processPage } from '../ingest/process-page.ts';
 import type { Archive } from '../store/index.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
@@ -150,6 +151,17 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
     // The token before the body: a refused client need not send 2 MiB first.
     if (route.token === true) authorize(server.ctx.token, req);
     const page = route.body === true ? await readPostedPage(req) : undefined;
+    if (route.process !== undefined) {
+      const request: ApiRequest = {
+        query: new URLSearchParams(search),
+        params: match.params,
+        ...(page === undefined ? {} : { page }),
+      };
+      const work = route.process(request);
+      request.processed =
+        server.pool === undefined ? processPage(work) : await server.pool.process(work);
+      return runHandler(server.ctx, route, request, server.log);
+    }
     if (server.pool !== undefined && route.runs === 'reader') {
       const task: Task = {
         route: route.path,

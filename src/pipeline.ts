@@ -18,6 +18,12 @@ export interface ParseOptions {
    * <meta>, <title> or <body> is too, unless `path` ends in .txt.
    */
   format?: 'auto' | 'text' | 'html';
+  /** HTML: the Content-Type header the page was served with (a WARC record's), for its charset. */
+  contentType?: string;
+  /** HTML: the address the page was fetched from (a WARC record's target URI). */
+  url?: string;
+  /** HTML: when the page was fetched (a WARC record's date), ISO 8601. */
+  fetched?: string;
 }
 
 /** Reads the input into the carrier: decode (bytes only) and normalize. */
@@ -79,6 +85,9 @@ export function parse(input: string | Uint8Array, options: ParseOptions = {}): P
     return parseHtml(input, {
       ...(options.path === undefined ? {} : { path: options.path }),
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
+      ...(options.url === undefined ? {} : { url: options.url }),
+      ...(options.fetched === undefined ? {} : { fetched: options.fetched }),
     });
   }
   const file = readFile(input, options);

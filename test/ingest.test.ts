@@ -237,8 +237,8 @@ describe('ingest into a store', () => {
     await writeFile(join(root, 'feed.jsonl'), `${lines.join('\r\n')}\r\n`);
     const store = new MemoryStore();
     const { summary, failures } = await run(store, { inputs: [join(root, 'feed.jsonl')] });
-    assert.equal(summary.stored, 2);
-    assert.equal(summary.failed, 6);
+    assert.equal(summary.stored, 3);
+    assert.equal(summary.failed, 5);
     const feed = join(root, 'feed.jsonl');
     const a = store.documents.get(sha256(trad));
     assert.deepEqual(
@@ -264,12 +264,16 @@ describe('ingest into a store', () => {
     const byLine = Object.fromEntries(
       failures.map((f) => [f.path.slice(feed.length + 1), f.reason]),
     );
-    assert.match(byLine['4'] ?? '', /html input arrives with issue 6/);
+    // {"html": …} is a web page, read like an .html file.
+    assert.equal(byLine['4'], undefined);
+    const web = [...store.documents.values()].find((d) => d.source === `${feed}:4`);
+    assert.equal(web?.url, 'https://example.hk/b');
+    assert.equal(web?.page.source.format, 'html');
     assert.match(byLine['5'] ?? '', /^invalid JSON/);
     assert.match(byLine['6'] ?? '', /not a JSON object/);
     assert.match(byLine['7'] ?? '', /"date" must be YYYY-MM-DD/);
     assert.match(byLine['8'] ?? '', /^empty/);
-    assert.match(byLine['9'] ?? '', /no "text" field/);
+    assert.match(byLine['9'] ?? '', /no "text" or "html" field/);
     // Progress counts every byte of the file, blank line and line ends included.
     assert.equal(summary.bytes, summary.totalBytes);
   });

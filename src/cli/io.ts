@@ -60,9 +60,10 @@ export function describeError(err: unknown): string {
   }
 }
 
-const PAGE_FILE = /\.txt$/i;
+/** What a directory is searched for: text pages, web pages and web archives. */
+const PAGE_FILE = /\.(?:txt|html?|warc|warc\.gz)$/i;
 
-/** Every *.txt file under `dir`, relative to it with / separators, sorted by path. */
+/** Every page file (*.txt, *.html, *.htm, *.warc, *.warc.gz) under `dir`, relative to it with / separators, sorted by path. */
 async function walk(dir: string): Promise<string[]> {
   const found: string[] = [];
   async function visit(sub: string): Promise<void> {
@@ -111,7 +112,11 @@ export async function collectInputs(args: readonly string[], cwd: string): Promi
       collection = true;
       const pages = await walk(file);
       if (pages.length === 0) {
-        out.push({ kind: 'failure', display: arg, reason: 'no .txt files in this directory' });
+        out.push({
+          kind: 'failure',
+          display: arg,
+          reason: 'no .txt, .html or .warc files in this directory',
+        });
       }
       for (const rel of pages) {
         out.push({

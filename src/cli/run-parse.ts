@@ -1,3 +1,5 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   type AnnotateOptions,
@@ -9,6 +11,7 @@ import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
 import type { Encoding, PageNode } from '../tree/types.ts';
+import { isWarc, readWarc, WarcError } from '../warc/index.ts';
 import { UsageError } from './args.ts';
 import {
   collectInputs,
@@ -74,13 +77,85 @@ class OutputError extends Error {}
 
 /** `path: reason` for an error thrown while reading, parsing or writing one input. */
 function failure(display: string, err: unknown): string {
-  // A DecodeError already names the file and the byte offset.
-  if (err instanceof DecodeError) return err.message;
+  // A DecodeError already names the file and the byte offset, a WarcError the record's.
+  if (err instanceof DecodeError || err instanceof WarcError) return err.message;
   if (err instanceof OutputError) return `${display}: ${err.message}`;
   if ((err as NodeJS.ErrnoException)?.code !== undefined)
     return `${display}: ${describeError(err)}`;
   const message = err instanceof Error ? err.message : String(err);
   return `${display}: internal error: ${message}`;
+}
+
+/** How many bytes of a file are read to tell a WARC file from a page. */
+const HEAD_BYTES = 512;
+
+/** The first bytes of a file, to sniff its kind. */
+async function readHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The pages of one input: one for a page file, one per HTML response for a WARC file. */
+interface InputPages {
+  warc: boolean;
+  list: { page: PageNode; input: Input }[];
+}
+
+/**
+ * Reads one input into its pages, parsed (and annotated if asked). A WARC or WARC.gz file
+ * (told by its content) is streamed record by record and gives one page per HTML response,
+ * named `file@offset` after the record's byte offset; its pages are all read before any is
+ * printed, so a bad record fails the whole file and nothing of it is half-written.
+ */
+async function readPages(
+  item: Input,
+  stdin: Io['stdin'],
+  options: ConvertOptions,
+): Promise<InputPages> {
+  const finish = (parsed: PageNode) =>
+    options.annotate === undefined ? parsed : annotate(parsed, options.annotate);
+  const head = item.file === null ? null : await readHead(item.file);
+  const bytes = head !== null && isWarc(head) ? null : await readInput(item, stdin);
+  if (bytes !== null && !isWarc(bytes.subarray(0, HEAD_BYTES))) {
+    const parsed = parse(bytes, {
+      path: item.display,
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+    });
+    return { warc: false, list: [{ page: finish(parsed), input: item }] };
+  }
+  const source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
+    bytes !== null
+      ? [bytes]
+      : createReadStream(item.file as string, { highWaterMark: 1024 * 1024 });
+  const list: InputPages['list'] = [];
+  for await (const entry of readWarc(source, item.display)) {
+    if (entry.kind !== 'page') continue;
+    const display = `${item.display}@${entry.offset}`;
+    const parsed = parse(entry.payload, {
+      path: display,
+      format: 'html',
+      ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }),
+      ...(entry.url === undefined ? {} : { url: entry.url }),
+      ...(entry.date === undefined ? {} : { fetched: entry.date }),
+    });
+    list.push({
+      page: finish(parsed),
+      input: {
+        kind: 'input',
+        display,
+        file: null,
+        outName: `${item.outName}@${entry.offset}.html`,
+      },
+    });
+  }
+  return { warc: true, list };
 }
 
 /**
@@ -95,6 +170,33 @@ export async function convert(
   const written = new Map<string, string>();
   let failed = 0;
   let first = true;
+  /** Writes one page under --out, or prints it; a collection prints JSON Lines or headers. */
+  const emit = async (page: PageNode, input: Input, collection: boolean): Promise<void> => {
+    if (options.out !== null) {
+      const extension = options.tree ? '.tree.json' : EXTENSIONS[options.format];
+      const dest = outputPath(resolve(io.cwd, options.out), input, extension);
+      const earlier = written.get(dest);
+      if (earlier !== undefined) {
+        throw new OutputError(
+          `output ${dest} was already written for ${earlier}; rename one input`,
+        );
+      }
+      if (input.file !== null && resolve(input.file) === dest) {
+        throw new OutputError(`output ${dest} would overwrite this input; choose another --out`);
+      }
+      await writeFileAtomic(dest, render(page, options, false));
+      written.set(dest, input.display);
+      return;
+    }
+    const jsonLines = collection && (options.tree || options.format === 'json');
+    const text = render(page, options, jsonLines);
+    if (collection && !jsonLines) {
+      io.stdout.write(`${first ? '' : '\n'}${header(options.format, input.display)}${text}`);
+    } else {
+      io.stdout.write(text);
+    }
+    first = false;
+  };
   for (const item of items) {
     if (item.kind === 'failure') {
       io.stderr.write(`${item.display}: ${item.reason}\n`);
@@ -102,36 +204,13 @@ export async function convert(
       continue;
     }
     try {
-      const bytes = await readInput(item, io.stdin);
-      const parsed = parse(bytes, {
-        path: item.display,
-        ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-      });
-      const page = options.annotate === undefined ? parsed : annotate(parsed, options.annotate);
-      if (options.out !== null) {
-        const extension = options.tree ? '.tree.json' : EXTENSIONS[options.format];
-        const dest = outputPath(resolve(io.cwd, options.out), item, extension);
-        const earlier = written.get(dest);
-        if (earlier !== undefined) {
-          throw new OutputError(
-            `output ${dest} was already written for ${earlier}; rename one input`,
-          );
-        }
-        if (item.file !== null && resolve(item.file) === dest) {
-          throw new OutputError(`output ${dest} would overwrite this input; choose another --out`);
-        }
-        await writeFileAtomic(dest, render(page, options, false));
-        written.set(dest, item.display);
-        continue;
+      const pages = await readPages(item, io.stdin, options);
+      if (pages.warc && options.format === 'html' && !options.tree && options.out === null) {
+        throw new OutputError('a WARC file holds many pages; --format html needs --out DIR');
       }
-      const jsonLines = options.collection && (options.tree || options.format === 'json');
-      const text = render(page, options, jsonLines);
-      if (options.collection && !jsonLines) {
-        io.stdout.write(`${first ? '' : '\n'}${header(options.format, item.display)}${text}`);
-      } else {
-        io.stdout.write(text);
+      for (const { page, input } of pages.list) {
+        await emit(page, input, pages.warc || options.collection);
       }
-      first = false;
     } catch (err) {
       io.stderr.write(`${failure(item.display, err)}\n`);
       if (process.env.JIEDU_DEBUG && err instanceof Error && err.stack) {

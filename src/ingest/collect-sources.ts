@@ -32,8 +32,9 @@ export type Source = FileSource | StdinSource | SourceFailure;
 
 /** File names read as JSON Lines; every other file is a page. */
 const JSONL_FILE = /\.(?:jsonl|ndjson)$/i;
-/** What a directory is searched for: pages and JSON Lines, in every sub-folder. */
-const DIRECTORY_PATTERN = '**/*.{txt,jsonl,ndjson}';
+/** What a directory is searched for: pages, web pages, web archives and JSON Lines, in every
+ * sub-folder (a site dump is a folder of .html files). */
+const DIRECTORY_PATTERN = '**/*.{txt,html,htm,warc,warc.gz,jsonl,ndjson}';
 
 /** A readable reason for a file-system error. */
 export function describeFsError(err: unknown): string {
@@ -65,7 +66,7 @@ async function fileSource(display: string, path: string): Promise<FileSource> {
 
 /**
  * The sources named on an ingest command line, in order: files as given, directories
- * searched recursively for *.txt and *.jsonl (hidden files skipped, sorted by path), globs
+ * searched recursively for *.txt, *.html, *.htm, *.warc, *.warc.gz and *.jsonl (hidden files skipped, sorted by path), globs
  * expanded (quoted ones the shell left alone: `'pages/**\/*.txt'`), and `-` for standard
  * input. An argument that names nothing becomes a failure with its reason; it never stops
  * the others. A file named twice (`a.txt a.txt`) is read once. Files in `exclude`
@@ -104,7 +105,11 @@ export async function collectSources(
         await glob(DIRECTORY_PATTERN, { cwd: path, onlyFiles: true, caseSensitiveMatch: false })
       ).sort(byPath);
       if (found.length === 0) {
-        out.push({ kind: 'failure', display: arg, reason: 'no .txt or .jsonl files in it' });
+        out.push({
+          kind: 'failure',
+          display: arg,
+          reason: 'no .txt, .html, .warc or .jsonl files in it',
+        });
       }
       for (const rel of found) add(await fileSource(under(arg, rel), join(path, rel)));
     } catch (err) {

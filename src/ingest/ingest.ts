@@ -228,7 +228,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     const date = unit.meta.date ?? result.date;
     if (outlet !== undefined) doc.outlet = outlet;
     if (date !== undefined) doc.date = date;
-    if (unit.meta.url !== undefined) doc.url = unit.meta.url;
+    const url = unit.meta.url ?? result.url;
+    if (url !== undefined) doc.url = url;
     if (unit.meta.externalId !== undefined) doc.externalId = unit.meta.externalId;
     writer.add(doc, unit);
   };
@@ -241,6 +242,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       source: unit.source,
       input: unit.input,
       ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
+      ...(unit.web === undefined ? {} : { web: unit.web }),
     };
     inFlightBytes += unit.bytes;
     const done: Promise<void> = pool

@@ -10,19 +10,31 @@ import type { PageResult, PageTask } from './types.ts';
  */
 export function processPage(task: PageTask): PageResult {
   try {
-    const parsed = parse(task.input, { path: task.source });
+    const web = task.web;
+    const parsed = parse(task.input, {
+      path: task.source,
+      // A WARC record was chosen as an HTML response: its payload is a web page.
+      ...(web === undefined ? {} : { format: 'html' as const }),
+      ...(web?.url === undefined ? {} : { url: web.url }),
+      ...(web?.fetched === undefined ? {} : { fetched: web.fetched }),
+      ...(web?.contentType === undefined ? {} : { contentType: web.contentType }),
+    });
     if (parsed.children.length === 0) {
       return { id: task.id, ok: false, reason: 'empty: no text on the page' };
     }
     const page = annotate(parsed, task.date === undefined ? {} : { date: task.date });
-    const outlet = findOutlet(page);
-    const date = task.date ?? findPageDate(page);
+    const meta = page.children.find((a) => a.meta !== undefined)?.meta;
+    const outlet = meta?.outlet ?? findOutlet(page);
+    const published = meta?.published?.slice(0, 10);
+    const date = task.date ?? published ?? findPageDate(page);
+    const url = meta?.url;
     return {
       id: task.id,
       ok: true,
       page,
       ...(outlet === undefined ? {} : { outlet }),
       ...(date === undefined ? {} : { date }),
+      ...(url === undefined ? {} : { url }),
     };
   } catch (err) {
     return { id: task.id, ok: false, reason: describeFailure(err) };

@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
+import { isWarc, readWarc, WarcError } from '../warc/index.ts';
 import { describeFsError, type FileSource, type Source } from './collect-sources.ts';
 import { dateFromPath, readDate } from './date-from-path.ts';
 import { type Line, readLines } from './read-lines.ts';
+import type { WebRecordInfo } from './types.ts';
 
 /** What the input says about a page besides its text. */
 export interface UnitMeta {
@@ -27,6 +29,8 @@ export interface PageUnit {
   /** Bytes of the input files this unit accounts for: for progress. */
   consumed: number;
   meta: UnitMeta;
+  /** For an HTML response out of a WARC file: what its record says. */
+  web?: WebRecordInfo;
 }
 
 /** Something that could not become a page, with the reason. */
@@ -106,11 +110,10 @@ function lineUnit(
     return fail('not a JSON object: expected {"text": "…"} with optional url, date, outlet, id');
   }
   const fields = record as Record<string, unknown>;
-  const text = fields.text;
-  if (text === undefined && typeof fields.html === 'string') {
-    return fail('html input arrives with issue 6: give the page as "text" for now');
-  }
-  if (typeof text !== 'string') return fail('no "text" field (a string) in this line');
+  // {"html": "…"} is a web page: its main text and metadata are extracted like a file's.
+  const isHtml = fields.text === undefined && typeof fields.html === 'string';
+  const text = isHtml ? fields.html : fields.text;
+  if (typeof text !== 'string') return fail('no "text" or "html" field (a string) in this line');
   const bytes = Buffer.byteLength(text, 'utf8');
   if (text.trim() === '') return fail('empty: no text on the page');
   if (bytes > options.maxBytes) return fail(tooLarge(bytes, options.maxBytes));
@@ -139,6 +142,7 @@ function lineUnit(
     bytes,
     consumed: line.size,
     meta,
+    ...(isHtml ? { web: meta.url === undefined ? {} : { url: meta.url } } : {}),
   };
 }
 
@@ -179,8 +183,90 @@ function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: Re
   };
 }
 
+/** How many bytes of a file are read to tell a WARC file from a page. */
+const HEAD_BYTES = 512;
+
+/** Whether a file is a WARC or WARC.gz file, by its first bytes (false if unreadable). */
+async function fileIsWarc(path: string): Promise<boolean> {
+  try {
+    const handle = await open(path, 'r');
+    try {
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return isWarc(buffer.subarray(0, bytesRead));
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // The read that follows reports the error.
+    return false;
+  }
+}
+
+/**
+ * The pages of a WARC or WARC.gz file, streamed record by record: one unit per HTML
+ * response, named `file@offset` after the record's byte offset, its hash that of the HTTP
+ * body (the same page crawled twice is stored once), with the record's target URI, date and
+ * Content-Type. --max-size applies to each page, not to the file. A bad record ends the
+ * file with a failure naming its offset; the pages before it are kept.
+ */
+async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
+  let counted = 0;
+  const upTo = (offset: number) => {
+    const consumed = Math.max(0, offset - counted);
+    counted = Math.max(counted, offset);
+    return consumed;
+  };
+  try {
+    const stream = createReadStream(file.path, { highWaterMark: MB });
+    for await (const entry of readWarc(stream, file.display)) {
+      const consumed = upTo(entry.offset);
+      if (entry.kind === 'skipped') {
+        yield { kind: 'skip', consumed };
+        continue;
+      }
+      const source = `${file.display}@${entry.offset}`;
+      const bytes = entry.payload.byteLength;
+      if (bytes === 0) {
+        yield { kind: 'failure', source, reason: 'empty response', consumed };
+        continue;
+      }
+      if (bytes > options.maxBytes) {
+        yield { kind: 'failure', source, reason: tooLarge(bytes, options.maxBytes), consumed };
+        continue;
+      }
+      const web: WebRecordInfo = {
+        ...(entry.url === undefined ? {} : { url: entry.url }),
+        ...(entry.date === undefined ? {} : { fetched: entry.date }),
+        ...(entry.contentType === undefined ? {} : { contentType: entry.contentType }),
+      };
+      yield {
+        kind: 'page',
+        source,
+        input: entry.payload,
+        hash: sha256(entry.payload),
+        bytes,
+        consumed,
+        meta: entry.url === undefined ? {} : { url: entry.url },
+        web,
+      };
+    }
+    yield { kind: 'skip', consumed: upTo(file.size) };
+  } catch (err) {
+    const reason =
+      err instanceof WarcError
+        ? `bad WARC record at byte offset ${err.offset}: ${err.reason}`
+        : describeFsError(err);
+    yield { kind: 'failure', source: file.display, reason, consumed: upTo(file.size) };
+  }
+}
+
 async function* fileUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
   const meta = pathDate(file.display, options);
+  if (!file.jsonl && (await fileIsWarc(file.path))) {
+    yield* warcUnits(file, options);
+    return;
+  }
   if (file.jsonl) {
     try {
       yield* jsonlUnits(

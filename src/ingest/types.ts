@@ -14,6 +14,18 @@ export interface PageTask {
   input: Uint8Array | string;
   /** The page date (YYYY-MM-DD) for relative dates, when the input or its path gives one. */
   date?: string;
+  /** For an HTML response out of a WARC file: what its record says. */
+  web?: WebRecordInfo;
+}
+
+/** What a WARC record says about the HTML page it holds. */
+export interface WebRecordInfo {
+  /** WARC-Target-URI. */
+  url?: string;
+  /** WARC-Date (when it was fetched), ISO 8601. */
+  fetched?: string;
+  /** The HTTP Content-Type, for the page's charset. */
+  contentType?: string;
 }
 
 /** A page parsed and annotated, with what the page itself says about its outlet and date. */
@@ -23,8 +35,11 @@ export interface PageDone {
   page: PageNode;
   /** The publishing outlet named by the first byline (香港文匯報訊 → 香港文匯報). */
   outlet?: string;
-  /** The task's date, else the first full date the page gives. */
+  /** The task's date, else the date the page says it was published, else the first full
+   * date the page gives. */
   date?: string;
+  /** The article's canonical address, when an HTML page gives one. */
+  url?: string;
 }
 
 /** A page that could not be read: not text, or nothing in it. */

@@ -1,0 +1,143 @@
+import { WARCParser } from 'warcio';
+
+/** A WARC file that cannot be read on: names the file and the offset of the bad record. */
+export class WarcError extends Error {
+  override name = 'WarcError';
+  constructor(
+    readonly path: string | undefined,
+    /** Byte offset of the record in the file (in the compressed file for .warc.gz). */
+    readonly offset: number,
+    readonly reason: string,
+  ) {
+    super(`${path ?? '<input>'}: bad WARC record at byte offset ${offset}: ${reason}`);
+  }
+}
+
+/** An HTML page a WARC record holds, with what the record says about it. */
+export interface WarcPage {
+  kind: 'page';
+  /** Offset of the record in the file (compressed offset for .warc.gz). */
+  offset: number;
+  /** WARC-Target-URI. */
+  url?: string;
+  /** WARC-Date, as the record gives it (ISO 8601). */
+  date?: string;
+  /** The HTTP Content-Type of the response, for its charset. */
+  contentType?: string;
+  /** The HTTP body, transfer and content encodings undone. */
+  payload: Uint8Array;
+}
+
+/** A record that holds no HTML page (warcinfo, request, an image, a redirect…). */
+export interface WarcSkipped {
+  kind: 'skipped';
+  offset: number;
+  reason: string;
+}
+
+export type WarcEntry = WarcPage | WarcSkipped;
+
+/** Media types of web pages. */
+const HTML_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
+
+/** The head of a payload that opens like HTML, for records that give no Content-Type. */
+const HTML_OPENING = /^\s*<(?:!doctype\s+html|html|head)[\s>]/i;
+
+function looksLikeHtmlPayload(payload: Uint8Array): boolean {
+  return HTML_OPENING.test(new TextDecoder('latin1').decode(payload.subarray(0, 512)));
+}
+
+/** Why a record is not a page, or undefined when it may be one (judged before reading it). */
+function skipReason(
+  type: string,
+  status: number | undefined,
+  contentType: string,
+): string | undefined {
+  if (type !== 'response' && type !== 'resource') return `a ${type} record`;
+  if (status !== undefined && (status < 200 || status >= 300)) return `HTTP status ${status}`;
+  if (contentType !== '' && !HTML_TYPE.test(contentType)) return `not HTML (${contentType})`;
+  return undefined;
+}
+
+/**
+ * Reads a WARC or WARC.gz stream record by record with warcio, never holding more than one
+ * record: yields each HTML response (and HTML resource record) with its target URI, date and
+ * Content-Type, and a skip for every other record. Throws WarcError naming `path` and the
+ * record's offset when the stream is not valid WARC from some record on.
+ */
+export async function* readWarc(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  path?: string,
+): AsyncGenerator<WarcEntry> {
+  let total = 0;
+  const counted = (async function* () {
+    for await (const chunk of source) {
+      total += chunk.byteLength;
+      yield chunk;
+    }
+  })();
+  const parser = new WARCParser(counted);
+  let offset = 0;
+  for (;;) {
+    let record: Awaited<ReturnType<WARCParser['parse']>>;
+    try {
+      record = await parser.parse();
+    } catch (err) {
+      throw new WarcError(path, offset, err instanceof Error ? err.message : String(err));
+    }
+    if (record === null) {
+      // warcio stops quietly at a gzip member it cannot inflate (a truncated or corrupt
+      // .warc.gz): bytes left over after the last record it read mean the file is damaged.
+      if (parser.offset < total) {
+        throw new WarcError(
+          path,
+          parser.offset,
+          `unreadable data from here on (${total - parser.offset} bytes)`,
+        );
+      }
+      return;
+    }
+    offset = parser.offset;
+    const version = record.warcHeaders.protocol;
+    if (!/^WARC\/1\.[01]$/.test(version ?? '')) {
+      throw new WarcError(path, offset, `not a WARC record header (${JSON.stringify(version)})`);
+    }
+    const type = record.warcType ?? 'unknown';
+    const info = type === 'response' ? record.getResponseInfo() : null;
+    const status = info?.status === undefined ? undefined : Number(info.status);
+    const contentType =
+      (type === 'response'
+        ? record.httpHeaders?.headers.get('content-type')
+        : record.warcContentType) ?? '';
+    const reason = skipReason(type, Number.isNaN(status) ? undefined : status, contentType);
+    let payload: Uint8Array;
+    try {
+      if (reason !== undefined) {
+        await record.skipFully();
+      }
+      payload = reason !== undefined ? new Uint8Array(0) : await record.readFully(true);
+    } catch (err) {
+      throw new WarcError(path, offset, err instanceof Error ? err.message : String(err));
+    }
+    // In a .warc.gz, warcio settles a record's offset only once the record has been read.
+    offset = parser.offset;
+    if (reason !== undefined) {
+      yield { kind: 'skipped', offset, reason };
+      continue;
+    }
+    if (contentType === '' && !looksLikeHtmlPayload(payload)) {
+      yield { kind: 'skipped', offset, reason: 'no Content-Type and not HTML' };
+      continue;
+    }
+    const url = record.warcTargetURI ?? undefined;
+    const date = record.warcDate ?? undefined;
+    yield {
+      kind: 'page',
+      offset,
+      ...(url === undefined || url === null ? {} : { url }),
+      ...(date === undefined || date === null ? {} : { date }),
+      ...(contentType === '' ? {} : { contentType }),
+      payload,
+    };
+  }
+}

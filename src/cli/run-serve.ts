@@ -147,7 +147,10 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     return EXIT.failed;
   }
   try {
-    io.stdout.write(`jiedu serve: archive ${relative(io.cwd, path) || path}\n`);
+    // Relative when inside the working folder, else the path as it is.
+    const near = relative(io.cwd, path);
+    const shown = near === '' || near.startsWith('..') ? path : near;
+    io.stdout.write(`jiedu serve: archive ${shown}\n`);
     return await serveArchive('serve', archive, path, options, io);
   } finally {
     archive.close();

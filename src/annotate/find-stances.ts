@@ -160,12 +160,7 @@ function readStance(
 }
 
 /** The actors a clause opens with: 中俄, 雙方, 俄方, 美国和北约. */
-function subjectOf(
-  text: string,
-  from: number,
-  to: number,
-  refs: readonly Ref[],
-): Ref[] {
+function subjectOf(text: string, from: number, to: number, refs: readonly Ref[]): Ref[] {
   const lead = LEAD.exec(text.slice(from, to));
   let at = from + (lead === null ? 0 : lead[0].length);
   // Titles before the name: 国务委员兼外长林国栋.

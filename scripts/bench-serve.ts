@@ -284,6 +284,7 @@ async function main(): Promise<void> {
             floor,
             search,
             article,
+            entity,
             ratio,
           }),
         );

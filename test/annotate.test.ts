@@ -57,6 +57,13 @@ describe('entities', () => {
     const found = entities('會談後，王立新表示，雙方達成共識。').map((e) => `${e.type}:${e.text}`);
     assert.deepEqual(found, ['PER:王立新']);
   });
+  bothScripts(
+    'a generic title followed by a verb names nobody (專家提醒市民, 學者建議政府)',
+    '防騙講座\n\n專家提醒市民提防釣魚網站。學者建議政府加強監管。研究員李文華指出，騙案仍在增加。',
+    (a, c) => {
+      assert.deepEqual(names(a), [c('PER:李文華')]);
+    },
+  );
   it('finds an outlet before its commentator', () => {
     const found = entities('東方衛視評論員陳平指出，合作符合雙方利益。').map(
       (e) => `${e.type}:${e.text}`,

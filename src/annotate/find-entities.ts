@@ -50,6 +50,16 @@ const NAME_STOP = new RegExp(
 );
 /** Characters a name never starts with (记者会, 总统府 …). */
 const NOT_NAME_START = /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼]/;
+/** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
+ * is what they do, not who they are. Two characters or more, so no surname (曾, 于) is lost. */
+const VERB_AFTER_TITLE = new RegExp(
+  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|${[
+    ...SPEECH_CUES,
+    ...STANCE_CUES.map((c) => c.cue),
+  ]
+    .filter((cue) => cue.length >= 2)
+    .join('|')})`,
+);
 /** A name: Han characters, or a transliteration with a middle dot. */
 const NAME_CHARS = /^[\u4e00-\u9fff]{2,4}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
 
@@ -252,7 +262,7 @@ export function findReferences(
 
 /** The name right after a title, or null: 2–4 Han characters ended by a verb, time word or mark. */
 function readName(after: string, offices: readonly string[]): string | null {
-  if (NOT_NAME_START.test(after)) return null;
+  if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
   if (offices.some((o) => after.startsWith(o))) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;

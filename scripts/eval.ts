@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { decode, parse, toArticleView } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
+import { evalHtml, formatHtmlTable, type HtmlThresholds } from './eval-html.ts';
 import { big5Safe } from './lib/big5.ts';
 import { annotationTable, evalAnnotations } from './lib/eval-annotations.ts';
 import { evalCws, formatCwsTable } from './lib/eval-cws.ts';
@@ -271,10 +272,14 @@ async function main(): Promise<number> {
       below.push(`ner ${r.corpus}: held-out F1 ${r.f1.toFixed(3)} < ${min}`);
     }
   }
+  // HTML extraction: body, date and author on html/cwce; agreement with html/gne's output.
+  const htmlMin = (thresholds as { html?: HtmlThresholds }).html ?? {};
+  const html = existsSync(join(dir, 'html')) ? await evalHtml(dir, htmlMin) : null;
+  if (html !== null) below.push(...html.below);
   if (values.json) {
     console.log(
       JSON.stringify(
-        { data: shown, rows, annotated, cws, ner, failing: failing.length, below },
+        { data: shown, rows, annotated, cws, ner, html, failing: failing.length, below },
         null,
         2,
       ),
@@ -298,10 +303,22 @@ async function main(): Promise<number> {
       console.log('\n== Named entities (span-exact), statistical tagger\n');
       console.log(formatNerTable(ner));
     }
+    if (html !== null && html.summaries.length > 0) {
+      console.log(
+        '\n== HTML extraction (body: character F1 over non-whitespace characters, as multisets)\n',
+      );
+      console.log(formatHtmlTable(html.summaries));
+      console.log(
+        "\ncwce: hand gold (date at the gold's precision, authors as a set); gne: agreement with another" +
+          "\nextractor's output (silver). Details: node --import tsx scripts/eval-html.ts ../shared/eval --pages",
+      );
+    }
   }
   if (!values.check) return 0;
   if (below.length > 0) {
-    console.error(`eval --check: ${below.length} score(s) below eval/floors.json:`);
+    console.error(
+      `eval --check: ${below.length} score(s) below eval/floors.json or the html thresholds:`,
+    );
     for (const b of below) console.error(`  ${b}`);
   }
   if (failing.length === 0 && below.length === 0) {

@@ -167,6 +167,14 @@ describe('short articles', () => {
     assert.equal(a.outlet, '滨海新闻网');
   });
 
+  test('a saved page wrapped in an archive element before <html> is read whole', () => {
+    const wrapped = `<text id="https://example.cn/a" encoding="utf-8">\n${fixture('blog-gb.html')}</text>`;
+    assert.equal(sniffHtml(wrapped), 'document');
+    const a = article(wrapped);
+    assert.equal(a.headline, '雨后的西湖');
+    assert.equal(a.published, '2006-05-20T21:07');
+  });
+
   test('a page with no text gives no article', () => {
     const tree = parseHtml('<!doctype html><html><head><title></title></head><body></body></html>');
     assert.equal(tree.children.length, 0);

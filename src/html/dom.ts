@@ -36,13 +36,24 @@ export interface DomDocument {
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
+/**
+ * The markup with <html> at its root, as linkedom needs. A page without <html> is wrapped
+ * in one; anything before the <html> tag but a doctype and comments (a wrapper element some
+ * archives put around saved pages, `<text id=… encoding=…>`) is dropped, or linkedom would
+ * make that element the root and leave the page's <head> and <body> unread.
+ */
+function rootedMarkup(html: string): string {
+  const at = html.search(/<html[\s>]/i);
+  if (at < 0) return `<!doctype html><html><body>${html}</body></html>`;
+  const before = html
+    .slice(0, at)
+    .replace(/<!doctype[^>]*>|<!--[\s\S]*?-->|<\?xml[^>]*>|\s+/gi, '');
+  return before === '' ? html : html.slice(at);
+}
+
 /** Parses markup into a document (never throws: broken markup is repaired as browsers do). */
 export function parseDocument(html: string): DomDocument {
-  // linkedom needs a root element to hang a fragment on; a page without <html> is wrapped.
-  const markup = /<html[\s>]/i.test(html)
-    ? html
-    : `<!doctype html><html><body>${html}</body></html>`;
-  return parseHTML(markup).document as unknown as DomDocument;
+  return parseHTML(rootedMarkup(html)).document as unknown as DomDocument;
 }
 
 /** The element a page's text hangs from: its body, else its root; null for an empty document. */

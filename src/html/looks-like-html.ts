@@ -26,6 +26,9 @@ export function sniffHtml(input: Uint8Array | string): 'document' | 'fragment' |
     .trimStart()
     .replace(COMMENTS, '');
   if (DOCUMENT_START.test(trimmed)) return 'document';
+  // Markup that wraps a whole page (<text id=… encoding=…><html>…): a tag first, and the
+  // page's <html> or <head> within the first 2 KB.
+  if (/^<[a-z!?]/i.test(trimmed) && /<(?:html|head)[\s>]/i.test(trimmed)) return 'document';
   return FRAGMENT_START.test(trimmed) ? 'fragment' : 'no';
 }
 

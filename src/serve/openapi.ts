@@ -488,7 +488,7 @@ const PATHS: Record<string, Schema> = {
           description: 'An id (PER:习近平, URL-encoded) or a canonical name in either script.',
           schema: { type: 'string' },
         },
-        ...FILTERS.slice(0, 3),
+        ...FILTERS,
         ...PAGING,
       ],
       responses: {

@@ -145,22 +145,24 @@ export function flag(query: URLSearchParams, name: string): boolean | undefined 
   throw badRequest(`'${name}' must be 1, true, 0 or false, not '${value}'`);
 }
 
-/** The common filters: outlet, from, to, entity, speaker; from must not be after to. */
-export function filters(query: URLSearchParams): ArchiveFilter {
+/** The names of the common filters. */
+export type FilterName = keyof ArchiveFilter;
+const FILTER_NAMES: readonly FilterName[] = ['outlet', 'from', 'to', 'entity', 'speaker'];
+
+/** The common filters (or those of `names`): outlet, from, to, entity, speaker; from must
+ * not be after to. */
+export function filters(
+  query: URLSearchParams,
+  names: readonly FilterName[] = FILTER_NAMES,
+): ArchiveFilter {
   const filter: ArchiveFilter = {};
-  const outlet = text(query, 'outlet');
-  const from = date(query, 'from');
-  const to = date(query, 'to');
-  const entity = text(query, 'entity');
-  const speaker = text(query, 'speaker');
-  if (from !== undefined && to !== undefined && from > to) {
-    throw badRequest(`'from' (${from}) is after 'to' (${to})`);
+  for (const name of names) {
+    const value = name === 'from' || name === 'to' ? date(query, name) : text(query, name);
+    if (value !== undefined) filter[name] = value;
   }
-  if (outlet !== undefined) filter.outlet = outlet;
-  if (from !== undefined) filter.from = from;
-  if (to !== undefined) filter.to = to;
-  if (entity !== undefined) filter.entity = entity;
-  if (speaker !== undefined) filter.speaker = speaker;
+  if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
+    throw badRequest(`'from' (${filter.from}) is after 'to' (${filter.to})`);
+  }
   return filter;
 }
 

@@ -177,12 +177,8 @@ const article: Handler = (ctx, { params }) => {
 const entities: Handler = (ctx, { query }) => {
   const type = choice(query, 'type', ENTITY_TYPES);
   const name = text(query, 'name');
-  const { outlet, from, to } = filters(query);
-  const filter = {
-    ...(outlet === undefined ? {} : { outlet }),
-    ...(from === undefined ? {} : { from }),
-    ...(to === undefined ? {} : { to }),
-  };
+  // A list of entities is narrowed by where and when; entity and speaker do not apply.
+  const filter = filters(query, ['outlet', 'from', 'to']);
   const request: EntityQuery = {
     ...page(query),
     ...(type === undefined ? {} : { type }),

@@ -366,6 +366,16 @@ describe('POST /api/ingest', () => {
 });
 
 describe('routing and the web UI', () => {
+  test('a parameter the route does not take is a 400 that names it (a typo is no filter)', async () => {
+    const typo = await get('/api/stances', '/api/stances?clas=oppose', 400);
+    assert.equal(typo.json.error, 'unknown-parameter');
+    assert.match(typo.json.message, /'clas' \(did you mean 'class'\?\)/);
+    const none = await get('/api/stats', '/api/stats?x=1', 400);
+    assert.match(none.json.message, /takes no parameters/);
+    const wrongRoute = await get('/api/entities', '/api/entities?speaker=王毅', 400);
+    assert.match(wrongRoute.json.message, /does not take 'speaker'/);
+  });
+
   test('unknown API routes are 404, wrong methods 405 with Allow', async () => {
     const missing = await call(server.url, '/api/nothing');
     assert.equal(missing.status, 404);

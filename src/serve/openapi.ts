@@ -643,6 +643,27 @@ const PATHS: Record<string, Schema> = {
   },
 };
 
+const queryNames = new Map<string, Set<string>>();
+
+/** The query parameters the document lists for a route: what the server accepts. */
+export function queryParameters(path: string, method: string): ReadonlySet<string> {
+  const key = `${method} ${path}`;
+  let names = queryNames.get(key);
+  if (names === undefined) {
+    names = new Set();
+    const op = (PATHS[path] as Record<string, { parameters?: Schema[] }> | undefined)?.[
+      method.toLowerCase()
+    ];
+    for (const p of op?.parameters ?? []) {
+      const ref = typeof p.$ref === 'string' ? p.$ref.split('/').pop() : undefined;
+      const resolved = ref === undefined ? p : PARAMETERS[ref];
+      if (resolved?.in === 'query' && typeof resolved.name === 'string') names.add(resolved.name);
+    }
+    queryNames.set(key, names);
+  }
+  return names;
+}
+
 /** The OpenAPI 3.1 document. */
 export function buildOpenApi(): Schema {
   return {

@@ -1,14 +1,16 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { suggest } from '../cli/args.ts';
 import { processPage } from '../ingest/process-page.ts';
 import type { Archive } from '../store/index.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
+import { queryParameters } from './openapi.ts';
 import { readPostedPage } from './read-body.ts';
 import { ReaderPool } from './reader-pool.ts';
 import type { Reply } from './reply.ts';
-import { type ApiContext, type ApiRequest, authorize, ROUTES } from './routes.ts';
+import { type ApiContext, type ApiRequest, authorize, ROUTES, type Route } from './routes.ts';
 import { errorReply, runHandler, type Task } from './run-handler.ts';
 import { findStaticFile } from './static-files.ts';
 
@@ -141,6 +143,22 @@ function checkHost(server: ServerState, req: IncomingMessage): void {
   }
 }
 
+/** Refuses a query parameter the route does not take: a typo (clas=oppose) would
+ * otherwise be ignored and the answer quietly wrong. */
+function checkParameters(route: Route, search: string): void {
+  const known = queryParameters(route.path, route.method);
+  for (const name of new URLSearchParams(search).keys()) {
+    if (known.has(name)) continue;
+    const hint = suggest(name, [...known]);
+    const takes = known.size === 0 ? 'no parameters' : [...known].join(', ');
+    throw new HttpError(
+      400,
+      'unknown-parameter',
+      `${route.path} does not take '${name.slice(0, 40)}'${hint} (it takes ${takes})`,
+    );
+  }
+}
+
 async function route(server: ServerState, req: IncomingMessage): Promise<Reply> {
   checkHost(server, req);
   const method = req.method ?? 'GET';
@@ -148,6 +166,7 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
   const match = matchRoute(ROUTES, method, path);
   if (match.route !== undefined) {
     const route = match.route;
+    checkParameters(route, search);
     // The token before the body: a refused client need not send 2 MiB first.
     if (route.token === true) authorize(server.ctx.token, req);
     const page = route.body === true ? await readPostedPage(req) : undefined;

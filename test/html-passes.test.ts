@@ -3,6 +3,7 @@ import { describe, test } from 'node:test';
 import { collapseWhitespace } from '../src/html/collect-paragraphs.ts';
 import { parseDocument } from '../src/html/dom.ts';
 import { findDensestBlock } from '../src/html/find-densest-block.ts';
+import { keepFirstPost } from '../src/html/keep-first-post.ts';
 import { findDates, formatIso, parseDate } from '../src/html/normalize-date.ts';
 import { readCredits, readPublisher, readSourceOutlet } from '../src/html/read-credits.ts';
 import { readJsonLd } from '../src/html/read-json-ld.ts';
@@ -13,6 +14,7 @@ import { encodingOfLabel, sniffMetaCharset } from '../src/html/sniff-charset.ts'
 import {
   isCopyrightLine,
   isMetaLine,
+  isNoticeHeading,
   isUiLine,
   tidyParagraphs,
 } from '../src/html/tidy-paragraphs.ts';
@@ -48,6 +50,10 @@ describe('normalize-date', () => {
     ['2021/6/29', '2021-06-29'],
     ['2021.06.29 8:05', '2021-06-29T08:05'],
     ['2021年6月29日（星期二）08:15', '2021-06-29T08:15'],
+    // Year last: day first unless it cannot be; AM/PM honoured.
+    ['06/02/2022 - 13:48', '2022-02-06T13:48'],
+    ['9/17/2004 5:54:13 AM', '2004-09-17T05:54:13'],
+    ['7/5/2005 9:23:57 PM', '2005-05-07T21:23:57'],
     ['2021-02-30', undefined],
     ['2021年13月1日', undefined],
   ];
@@ -66,6 +72,17 @@ describe('normalize-date', () => {
     );
   });
 
+  test('a periodical issue dates a reprint when nothing else does', () => {
+    const lines = ['某篇文章', '正文一段，没有日期。', '——《北京之春》1998年3月号'];
+    const found = findPublishedInText(lines, '某篇文章');
+    assert.equal(found === undefined ? undefined : formatIso(found.parts), '1998-03');
+  });
+
+  test('a date after 日期为 in a sentence is not labelled as the publication date', () => {
+    const lines = ['招生简章', '一、报名日期为2003年11月1日至2003年11月30日。'];
+    assert.equal(findPublishedInText(lines, '招生简章')?.labelled, false);
+  });
+
   test('the publication date is the labelled one in the header, not a date in the story', () => {
     const lines = [
       '首页 > 国内',
@@ -73,7 +90,7 @@ describe('normalize-date', () => {
       '2022年7月1日 来源：某某网 发布时间：2022-07-02 10:20',
       '6月30日，演练在2022年6月30日举行。',
     ];
-    const parts = findPublishedInText(lines, '某市举行防汛演练');
+    const parts = findPublishedInText(lines, '某市举行防汛演练')?.parts;
     assert.equal(parts === undefined ? undefined : formatIso(parts), '2022-07-02T10:20');
   });
 });
@@ -209,6 +226,42 @@ describe('boilerplate and tidying', () => {
     );
     assert.ok(isMetaLine('2021-06-29 08:15 来源：新华网'));
     assert.ok(!isMetaLine('2021年6月29日，记者来到现场。'));
+  });
+
+  test('a closing legal notice and trailing link lists are not the article', () => {
+    assert.ok(isNoticeHeading('反侵权公告：'));
+    assert.ok(isNoticeHeading('【免責聲明】'));
+    assert.ok(!isNoticeHeading('法律专家在声明中表示，该公告无效。'));
+    const out = tidyParagraphs(
+      [
+        { text: '正文第一段，讲述事情的经过。', heading: false },
+        { text: '正文第二段，继续讲述。', heading: false },
+        { text: '[社会] 另一条新闻的标题很长很长', heading: false, linkShare: 0.9 },
+        { text: '-', heading: false, linkShare: 0 },
+        { text: '再一条新闻的标题也很长', heading: false, linkShare: 1 },
+        { text: '版权声明：', heading: false },
+        { text: '本站文章未经许可不得使用。', heading: false },
+      ],
+      '',
+    );
+    assert.deepEqual(
+      out.map((p) => p.text),
+      ['正文第一段，讲述事情的经过。', '正文第二段，继续讲述。'],
+    );
+  });
+
+  test('a blog front page: the first post is the article', () => {
+    const post = (n: number) =>
+      `<div class="post-title">第${n}篇</div><div class="post-body">${'这是一篇博客文章的正文，写了很多内容。'.repeat(8)}${n}</div>`;
+    const doc = parseDocument(`<html><body>${post(1)}${post(2)}${post(3)}</body></html>`);
+    assert.equal(keepFirstPost(doc), 4);
+    const text = doc.body?.textContent ?? '';
+    assert.ok(text.includes('第1篇') && !text.includes('第2篇') && !text.includes('第3篇'));
+    // One post with short repeated parts is not a list.
+    const single = parseDocument(
+      `<html><body><div class="post-date">1</div><div class="post-date">2</div>${post(1)}</body></html>`,
+    );
+    assert.equal(keepFirstPost(single), 0);
   });
 
   test('tidying drops the repeated headline and the metadata line, keeps trailing credits', () => {

@@ -66,6 +66,8 @@ const SKIPPED_TAGS = new Set([
 export interface HtmlParagraph {
   text: string;
   heading: boolean;
+  /** Share of its non-space characters inside links (0..1): near 1 for a link list. */
+  linkShare?: number;
 }
 
 const HEADING = /^H[1-6]$/;
@@ -98,16 +100,28 @@ export function collectParagraphs(root: DomElement | DomNode | null): HtmlParagr
   const out: HtmlParagraph[] = [];
   let buffer = '';
   let inHeading = 0;
+  let inLink = 0;
+  let linkChars = 0;
   let bufferHeading = false;
   const flush = () => {
     const text = collapseWhitespace(buffer);
-    if (text !== '') out.push({ text, heading: bufferHeading });
+    if (text !== '') {
+      const chars = text.replace(/[\s\u3000]/g, '').length;
+      out.push({
+        text,
+        heading: bufferHeading,
+        linkShare: chars === 0 ? 0 : Math.min(1, linkChars / chars),
+      });
+    }
     buffer = '';
+    linkChars = 0;
     bufferHeading = false;
   };
   const visit = (node: DomNode) => {
     if (node.nodeType === TEXT_NODE) {
-      buffer += node.textContent ?? '';
+      const text = node.textContent ?? '';
+      buffer += text;
+      if (inLink > 0) linkChars += text.replace(/[\s\u3000\u00a0]/g, '').length;
       if (inHeading > 0) bufferHeading = true;
       return;
     }
@@ -117,10 +131,13 @@ export function collectParagraphs(root: DomElement | DomNode | null): HtmlParagr
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     const heading = HEADING.test(tag);
+    const link = tag === 'A';
     if (heading) inHeading++;
+    if (link) inLink++;
     const children = node.childNodes;
     for (let i = 0; i < children.length; i++) visit(children[i] as DomNode);
     if (heading) inHeading--;
+    if (link) inLink--;
     if (block) flush();
   };
   visit(root);

@@ -2,10 +2,16 @@ import type { Credit } from '../tree/types.ts';
 import { collapseWhitespace, collectParagraphs, type HtmlParagraph } from './collect-paragraphs.ts';
 import { type DomDocument, parseDocument, rootOf, runReadability } from './dom.ts';
 import { findDensestBlock } from './find-densest-block.ts';
+import { keepFirstPost } from './keep-first-post.ts';
 import { formatIso, parseDate } from './normalize-date.ts';
 import { readJsonLd } from './read-json-ld.ts';
 import { type MarkupFacts, readMetaTags, readTimeElements } from './read-meta-tags.ts';
-import { findPublishedInText, headerLines, readTextCredits } from './read-text-meta.ts';
+import {
+  findPublishedInText,
+  headerLines,
+  readTextCredits,
+  type TextDate,
+} from './read-text-meta.ts';
 import { removeBoilerplate } from './remove-boilerplate.ts';
 import { tidyParagraphs } from './tidy-paragraphs.ts';
 
@@ -32,7 +38,7 @@ const READABILITY_CHARS = 100;
  * Readability's text is kept only when it has at least this share of the densest block's:
  * it sometimes settles on a summary box or a caption and drops a short article.
  */
-const MIN_SHARE_OF_DENSEST = 0.6;
+const MIN_SHARE_OF_DENSEST = 0.05;
 
 /** Non-space characters of some paragraphs. */
 function size(paragraphs: readonly HtmlParagraph[]): number {
@@ -42,7 +48,7 @@ function size(paragraphs: readonly HtmlParagraph[]): number {
 /** Splits a page <title> at the separators sites put between headline and site name. */
 function titleParts(title: string): string[] {
   return title
-    .split(/\s+[-|–—_－]+\s+|\s*[_|｜]\s*|\s*--\s*|\s*——\s*|\s+-\s*/)
+    .split(/\s+[-|–—_－]+\s+|\s*[_|｜»«]\s*|\s*--\s*|\s*——\s*|\s+-\s*/)
     .map((p) => p.trim())
     .filter((p) => p !== '');
 }
@@ -60,7 +66,8 @@ function texts(doc: DomDocument, selector: string): string[] {
 
 /**
  * The headline: a heading (h1–h3) that the page <title> or og:title begins with; else the
- * JSON-LD or Open Graph headline; else the first part of the <title>, without the site name.
+ * JSON-LD or Open Graph headline; else the part of the <title> that is not the site or
+ * section name (新闻标题_新浪网, 多维博客 » 新闻标题).
  */
 export function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
   const pageTitle = collapseWhitespace(doc.title ?? '');
@@ -71,10 +78,25 @@ export function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
     }
   }
   if (markup.title !== undefined && markup.title.trim() !== '') {
-    return titleParts(markup.title)[0] ?? markup.title.trim();
+    return headlinePart(titleParts(markup.title)) ?? markup.title.trim();
   }
-  const parts = titleParts(pageTitle);
-  return parts[0] ?? '';
+  return headlinePart(titleParts(pageTitle)) ?? '';
+}
+
+/** Words of a site, channel or section name: 新浪网, 听雨轩的博客, 新闻中心, blog.example.com. */
+const SITE_NAME =
+  /[网網]$|博客|部落格|首页|首頁|频道|頻道|中心$|论坛|論壇|社区|社區|\.(?:com|cn|net|org)\b|^www\./i;
+
+/**
+ * The headline among the parts of a <title>: the first that does not read as a site or
+ * section name (标题_新浪网, 多维博客 » 标题), else the longest.
+ */
+function headlinePart(parts: readonly string[]): string | undefined {
+  const named = parts.find((part) => !SITE_NAME.test(part));
+  if (named !== undefined) return named;
+  let best: string | undefined;
+  for (const part of parts) if (best === undefined || part.length > best.length) best = part;
+  return best;
 }
 
 /** The site name a <title> ends with (新闻标题_新浪网 → 新浪网), when it looks like one. */
@@ -105,6 +127,7 @@ function extractBody(html: string): {
 } {
   const work = parseDocument(html);
   removeBoilerplate(work);
+  keepFirstPost(work);
   const root = rootOf(work);
   const densestEl = root === null ? null : findDensestBlock(root);
   const densest = densestEl === null ? [] : collectParagraphs(densestEl);
@@ -121,6 +144,23 @@ function isoOf(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const parts = parseDate(value);
   return parts === undefined ? undefined : formatIso(parts);
+}
+
+/**
+ * The publication date: the markup's (JSON-LD, <meta>, <time>), unless the page shows a
+ * labelled date (发布时间：…) that differs from it in local time — then what readers see
+ * wins (a site may stamp its markup in UTC while printing local time). When they agree the
+ * markup's is kept, with its offset. Without markup, the text's date.
+ */
+function choosePublished(
+  markup: string | undefined,
+  text: TextDate | undefined,
+): string | undefined {
+  if (text === undefined) return markup;
+  const shown = formatIso(text.parts);
+  if (markup === undefined) return shown;
+  if (!text.labelled || markup.startsWith(shown)) return markup;
+  return shown;
 }
 
 /**
@@ -145,14 +185,10 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ht
   const { paragraphs: raw, extractor } = extractBody(html);
   const paragraphs = tidyParagraphs(raw, title);
 
-  const published =
-    isoOf(jsonLd.published) ??
-    isoOf(metaTags.published) ??
-    isoOf(time) ??
-    (() => {
-      const parts = findPublishedInText(pageLines, title);
-      return parts === undefined ? undefined : formatIso(parts);
-    })();
+  const published = choosePublished(
+    isoOf(jsonLd.published) ?? isoOf(metaTags.published) ?? isoOf(time),
+    findPublishedInText(pageLines, title),
+  );
 
   const text = readTextCredits(
     headerLines(pageLines, title),

@@ -1,5 +1,5 @@
 import type { Credit } from '../tree/types.ts';
-import { type DateParts, findDates } from './normalize-date.ts';
+import { type DateParts, findDates, findIssueMonth } from './normalize-date.ts';
 import { readCredits, readSourceOutlet } from './read-credits.ts';
 
 /** What the visible text of a page says about its article. */
@@ -9,9 +9,13 @@ export interface TextFacts {
   source?: string;
 }
 
-/** A label that says the date after it is the publication date. */
+/**
+ * A label right before a date that says it is the publication date: 发布时间：, 發佈於,
+ * 日期：. Only directly before it (a colon and spaces between): 报名日期为2003年11月1日 is
+ * not a label.
+ */
 const DATE_LABEL =
-  /(?:發佈|发布|發表|发表|刊登|出版|上傳|上传)(?:時間|时间|日期|于|於)?|時間|时间|日期|更新/;
+  /(?:(?:發佈|发布|發表|发表|刊登|出版|上傳|上传)(?:時間|时间|日期|于|於)?|時間|时间|日期|更新)\s*[:：]?\s*$/;
 
 /** How many lines after the headline the metadata line is looked for. */
 const HEADER_LINES = 12;
@@ -29,47 +33,54 @@ function findTitleLine(lines: readonly string[], title: string): number {
   });
 }
 
-/** The publication date among some lines: a labelled one first, then one with a time. */
-function pickDate(lines: readonly string[]): DateParts | undefined {
+/** A date the text gives, and whether a label (发布时间：) says it is the publication date. */
+export interface TextDate {
+  parts: DateParts;
+  labelled: boolean;
+}
+
+/**
+ * The publication date among some lines: the first labelled one, else (when `anyDate`) the
+ * first with a time, else the first at all. Prose lines are passed over.
+ */
+function pickDate(lines: readonly string[], anyDate: boolean): TextDate | undefined {
   let timed: DateParts | undefined;
   let plain: DateParts | undefined;
   for (const line of lines) {
     if (line.length > MAX_META_LINE) continue;
     for (const found of findDates(line)) {
-      const before = line.slice(Math.max(0, found.index - 8), found.index);
-      if (DATE_LABEL.test(before)) return found.parts;
+      const before = line.slice(Math.max(0, found.index - 12), found.index);
+      if (DATE_LABEL.test(before)) return { parts: found.parts, labelled: true };
       if (timed === undefined && found.parts.hour !== undefined) timed = found.parts;
       if (plain === undefined) plain = found.parts;
     }
   }
-  return timed ?? plain;
+  const parts = timed ?? (anyDate ? plain : undefined);
+  return parts === undefined ? undefined : { parts, labelled: false };
 }
 
 /**
  * The date a page's text gives for its article: a date in the header lines under the
  * headline (labelled 发布时间 first, then one with a time, then any), else a labelled or timed
- * date anywhere in the page's short lines. Body prose is not searched: the dates there are
+ * date anywhere in the page's short lines, else the month of a periodical issue the page
+ * cites (——《北京之春》1998年3月号). Body prose is not searched: the dates there are
  * those of events.
  */
-export function findPublishedInText(
-  lines: readonly string[],
-  title: string,
-): DateParts | undefined {
+export function findPublishedInText(lines: readonly string[], title: string): TextDate | undefined {
   const at = findTitleLine(lines, title);
   if (at >= 0) {
-    const header = pickDate(lines.slice(Math.max(0, at - 2), at + HEADER_LINES));
+    const header = pickDate(lines.slice(Math.max(0, at - 2), at + HEADER_LINES), true);
     if (header !== undefined) return header;
   }
-  let timed: DateParts | undefined;
-  for (const line of lines) {
-    if (line.length > MAX_META_LINE) continue;
-    for (const found of findDates(line)) {
-      const before = line.slice(Math.max(0, found.index - 8), found.index);
-      if (DATE_LABEL.test(before)) return found.parts;
-      if (timed === undefined && found.parts.hour !== undefined) timed = found.parts;
-    }
+  const anywhere = pickDate(lines, false);
+  if (anywhere !== undefined) return anywhere;
+  // Last: an article reprinted from a periodical is dated by the issue it cites at its end.
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i] as string;
+    const issue = line.length <= MAX_META_LINE ? findIssueMonth(line) : undefined;
+    if (issue !== undefined) return { parts: issue, labelled: false };
   }
-  return timed;
+  return undefined;
 }
 
 /** Lines this long or shorter may be a credit line; longer ones are read only for a bracket. */

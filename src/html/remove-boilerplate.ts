@@ -72,6 +72,34 @@ export function nameWords(value: string): string[] {
     .filter((w) => w !== '');
 }
 
+/**
+ * Words that name a reader-comment section and nothing else. Comments can outweigh a short
+ * post many times over, so these are removed whatever their size, as long as the page keeps
+ * some text of its own.
+ */
+const COMMENT_WORDS = new Set([
+  'comment',
+  'comments',
+  'reply',
+  'replies',
+  'pinglun',
+  'guestbook',
+  'feedback',
+  'trackback',
+  'trackbacks',
+  'commentform',
+  'commentlist',
+]);
+
+/** Text a page must keep beside a comment section for that section to be removed. */
+const MIN_TEXT_LEFT = 100;
+
+/** Whether an element's class or id names it a comment section. */
+export function isCommentSection(el: DomElement): boolean {
+  const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  return nameWords(names).some((w) => COMMENT_WORDS.has(w));
+}
+
 /** Whether an element's class or id names it page furniture. */
 export function isFurniture(el: DomElement): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
@@ -90,7 +118,8 @@ const MAX_SHARE_REMOVED = 0.5;
  * Removes page chrome and furniture from a parsed page, in place: the chrome elements, then
  * every element whose class or id names furniture (comments, related links, ads, share bars,
  * copyright footers). An element holding most of the page's text is kept whatever its name
- * (a site that calls its article box `main-copy` must not lose the article). Returns the
+ * (a site that calls its article box `main-copy` must not lose the article), except a
+ * comment section, which goes as long as the page keeps some text beside it. Returns the
  * number of elements removed.
  */
 export function removeBoilerplate(doc: DomDocument): number {
@@ -112,7 +141,11 @@ export function removeBoilerplate(doc: DomDocument): number {
   for (let i = 0; i < all.length; i++) {
     const el = all[i];
     if (el === undefined || el.parentNode === null || !isFurniture(el)) continue;
-    if (textSize(el) > size * MAX_SHARE_REMOVED) continue;
+    const inside = textSize(el);
+    const keep = isCommentSection(el)
+      ? size - inside < MIN_TEXT_LEFT
+      : inside > size * MAX_SHARE_REMOVED;
+    if (keep) continue;
     el.remove();
     removed++;
   }

@@ -8,7 +8,7 @@ import { findDates } from './normalize-date.ts';
 
 /** Page controls: 【打印】【关闭窗口】, 字号：大 中 小, 分享到, 上一篇, 返回顶部 … */
 const UI_WORDS =
-  /^(?:[【[［(（]?\s*(?:打印(?:本(?:页|頁|文|稿))?|关闭(?:窗口)?|關閉(?:視窗|窗口)?|收藏(?:本(?:页|頁|文))?|推荐给朋友|推薦給朋友|分享到|分享|字号|字號|大|中|小|返回(?:顶部|頂部|首页|首頁)|发表评论|發表評論|我要评论|我要評論|纠错|糾錯|举报|舉報|复制链接|複製鏈接|点击(?:进入|進入)?|點擊(?:進入)?|进入(?:论坛|論壇)|更多|订阅|訂閱)\s*[】\]］)）]?[\s:：|｜/]*)+$/;
+  /^(?:[【[［(（]?\s*(?:打印(?:本(?:页|頁|文|稿))?|上一(?:页|頁|篇)|下一(?:页|頁|篇)|第\s*\d+\s*(?:页|頁)\s*[/／]\s*共\s*\d+\s*(?:页|頁)|<<|>>|关闭(?:窗口)?|關閉(?:視窗|窗口)?|收藏(?:本(?:页|頁|文))?|推荐给朋友|推薦給朋友|分享到|分享|字号|字號|大|中|小|返回(?:顶部|頂部|首页|首頁)|发表评论|發表評論|我要评论|我要評論|纠错|糾錯|举报|舉報|复制链接|複製鏈接|点击(?:进入|進入)?|點擊(?:進入)?|进入(?:论坛|論壇)|更多|订阅|訂閱)\s*[】\]］)）]?[\s:：|｜/]*)+$/;
 
 /** A paragraph that is only page controls. */
 export function isUiLine(text: string): boolean {
@@ -37,14 +37,48 @@ export function isMetaLine(text: string): boolean {
   return META_LABEL.test(text) || findDates(text).some((d) => d.parts.hour !== undefined);
 }
 
+/** The heading of a notice that closes a page: 版权声明, 免責聲明, 反侵权公告：. */
+const NOTICE_HEADING =
+  /^[【[［]?\s*(?:版权|版權|免责|免責|反侵权|反侵權|侵权|侵權|法律|转载|轉載)(?:声明|聲明|公告|说明|說明|须知|須知)\s*[】\]］]?\s*[:：]?$/;
+
+/** Whether a paragraph heads a legal notice (and everything from it on is not the article). */
+export function isNoticeHeading(text: string): boolean {
+  return NOTICE_HEADING.test(text);
+}
+
+/** A paragraph this link-heavy is a link, not prose. */
+const LINK_PARAGRAPH = 0.6;
+
+/**
+ * Drops the runs of link paragraphs that open or close the extracted text: related-story
+ * lists and section menus that share the article's container. A link inside the body, with
+ * prose on both sides, stays.
+ */
+export function trimLinkRuns(paragraphs: readonly HtmlParagraph[]): HtmlParagraph[] {
+  const isLink = (p: HtmlParagraph) => (p.linkShare ?? 0) >= LINK_PARAGRAPH;
+  let start = 0;
+  let end = paragraphs.length;
+  while (start < end && isLink(paragraphs[start] as HtmlParagraph)) start++;
+  // A closing run counts only with its short non-link separators (- , 性福) among the links.
+  let cut = end;
+  for (let i = end - 1; i >= start; i--) {
+    const p = paragraphs[i] as HtmlParagraph;
+    if (isLink(p)) cut = i;
+    else if (p.text.length > 12) break;
+  }
+  end = cut;
+  return paragraphs.slice(start, end);
+}
+
 /** The same text for comparison: no spaces or punctuation. */
 function bare(text: string): string {
   return text.replace(/[\s\p{P}\p{S}]/gu, '');
 }
 
 /**
- * Tidies extracted paragraphs: drops page controls and copyright notices anywhere, the
- * headline repeated as the first paragraph, and the metadata lines between headline and
+ * Tidies extracted paragraphs: drops a closing legal notice (反侵权公告： and what follows),
+ * page controls and copyright lines anywhere, runs of links at either end, the headline
+ * repeated as the first paragraph, and the metadata lines between headline and
  * text (read for metadata before they are dropped). Trailing credits (（记者 王五）,
  * 责任编辑：赵六) are part of the article and stay.
  */
@@ -52,7 +86,13 @@ export function tidyParagraphs(
   paragraphs: readonly HtmlParagraph[],
   title: string,
 ): HtmlParagraph[] {
-  const kept = paragraphs.filter((p) => !isUiLine(p.text) && !isCopyrightLine(p.text));
+  const noticeAt = paragraphs.findIndex(
+    (p, i) => i >= paragraphs.length / 2 && isNoticeHeading(p.text),
+  );
+  const beforeNotice = noticeAt < 0 ? paragraphs : paragraphs.slice(0, noticeAt);
+  const kept = trimLinkRuns(
+    beforeNotice.filter((p) => !isUiLine(p.text) && !isCopyrightLine(p.text)),
+  );
   const titleBare = bare(title);
   let start = 0;
   // Leading lines: the headline again, subtitles of the page chrome, the metadata line.

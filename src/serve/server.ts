@@ -307,19 +307,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         });
     },
   );
-  // A client that sends garbage instead of HTTP gets a 400 and the connection closed.
+  // A client whose bytes are not a request gets a JSON 4xx and the connection closed.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable) socket.end(clientErrorResponse(err));
     else socket.destroy();
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (err) => {
+    // Only a failure to listen (a port in use) ends the start; the readers go with it.
+    const failed = (err: Error) => {
       void state.pool?.close();
       reject(err);
-    });
+    };
+    server.once('error', failed);
     server.listen(options.port ?? 8080, host, () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolve();
     });
   });

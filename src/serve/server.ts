@@ -325,6 +325,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       resolve();
     });
   });
+  // Later errors (an accept that fails when the process is out of file handles) are
+  // logged: the server goes on with the connections it can take.
+  server.on('error', (err) => log(`jiedu serve: ${err.message}`));
   const port = (server.address() as AddressInfo).port;
   if (isLoopback(host)) state.hosts = allowedHosts(host, port);
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;

@@ -8,7 +8,8 @@
  *   pages. Date: exact match at the gold's precision (gold 2005-5-7 21:23 matches
  *   2005-05-07T21:23 and 2005-05-07T21:23:40, not 2005-05-07 alone; gold UNKNOWN matches
  *   no date). Author: the set of gold names (split at spaces, 、 and commas) equals our
- *   `authors` (gold UNKNOWN matches none). Gold files that cannot be judged are left out,
+ *   `authors`, or our editors when we find no author, as the gold credits 责任编辑：X pages
+ *   to X (gold UNKNOWN matches none). Gold files that cannot be judged are left out,
  *   as ../shared/eval/README.md lists them: empty ones, a date file that holds no date, a
  *   misspelt placeholder (an all-capitals word other than UNKNOWN).
  * - html/gne: agreement with another extractor's output (result.txt, silver, not gold):
@@ -149,10 +150,14 @@ function extract(bytes: Uint8Array, path: string): Extracted {
   const page = parse(bytes, { path, format: 'html' });
   const ms = performance.now() - t0;
   const article = toArticleView(page).articles[0];
+  // The person a page is credited to: its authors, or when it names none, its editors
+  // (the gold files credit 责任编辑：X pages to X).
+  const authors = article?.authors ?? [];
+  const editors = (article?.credits ?? []).filter((c) => c.role === 'editor').map((c) => c.name);
   return {
     page,
     date: article?.published ?? null,
-    authors: article?.authors ?? [],
+    authors: authors.length > 0 ? authors : editors,
     title: article?.headline ?? '',
     ms,
   };

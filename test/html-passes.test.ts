@@ -7,8 +7,13 @@ import { keepFirstPost } from '../src/html/keep-first-post.ts';
 import { findDates, formatIso, parseDate } from '../src/html/normalize-date.ts';
 import { readCredits, readPublisher, readSourceOutlet } from '../src/html/read-credits.ts';
 import { readJsonLd } from '../src/html/read-json-ld.ts';
-import { readMetaTags, readTimeElements } from '../src/html/read-meta-tags.ts';
-import { findPublishedInText } from '../src/html/read-text-meta.ts';
+import {
+  isPersonName,
+  readMetaTags,
+  readTimeElements,
+  tidyName,
+} from '../src/html/read-meta-tags.ts';
+import { findPublishedInText, readNameLine, readSignature } from '../src/html/read-text-meta.ts';
 import { isFurniture, nameWords } from '../src/html/remove-boilerplate.ts';
 import { encodingOfLabel, sniffMetaCharset } from '../src/html/sniff-charset.ts';
 import {
@@ -142,6 +147,36 @@ describe('read-credits', () => {
     });
   }
 
+  test('a later piece must start with a surname; a Latin handle only comes first', () => {
+    assert.deepEqual(
+      readCredits('作者：魑皇 关注').map((c) => c.name),
+      ['魑皇'],
+    );
+    assert.deepEqual(
+      readCredits('[责任编辑：韩保林 PK155]').map((c) => c.name),
+      ['韩保林'],
+    );
+    assert.deepEqual(
+      readCredits('作者:zboygirl 阅读(1660)').map((c) => c.name),
+      ['zboygirl'],
+    );
+  });
+
+  test('a closing signature in brackets and a name line under the headline', () => {
+    assert.deepEqual(
+      readSignature(['正文。', '……过一个平安的新春佳节。（常书香 马丹阳 ）']).map((c) => c.name),
+      ['常书香', '马丹阳'],
+    );
+    assert.deepEqual(readSignature(['正文。（完）']), []);
+    assert.deepEqual(readSignature(['正文。（新华社）']), []);
+    assert.deepEqual(
+      readNameLine(['赵延东、风笑天', '近年来……']).map((c) => c.name),
+      ['赵延东', '风笑天'],
+    );
+    // Words are not names: 昨天 and 指出 start with no surname.
+    assert.deepEqual(readNameLine(['昨天', '指出']), []);
+  });
+
   test('publisher and source outlet', () => {
     assert.equal(readPublisher('香港文匯報記者 葛沖 北京報道'), '香港文匯報');
     assert.equal(readPublisher('香港文汇报讯 据新华社报道'), '香港文汇报');
@@ -165,6 +200,21 @@ describe('markup metadata', () => {
       published: '2020-01-02T03:04:05+08:00',
       outlet: '某报',
     });
+  });
+
+  test('a meta or JSON-LD author must be a person', () => {
+    for (const name of ['林晓雯', 'Jane Doe', '魑皇']) assert.ok(isPersonName(name), name);
+    for (const name of [
+      '网易',
+      'Discuz! Team',
+      '云南日报报业集团',
+      'name',
+      '责任编辑：王五',
+      'https://a.cn',
+    ]) {
+      assert.ok(!isPersonName(name), name);
+    }
+    assert.equal(tidyName('赵  培'), '赵培');
   });
 
   test('meta tags: Open Graph, article:published_time, author that is a person, canonical', () => {

@@ -193,6 +193,7 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ht
   const text = readTextCredits(
     headerLines(pageLines, title),
     paragraphs.map((p) => p.text),
+    markup.authors.length > 0,
   );
   const credits: Credit[] = markup.authors.map((name) => ({ role: 'author' as const, name }));
   for (const c of text.credits) {

@@ -56,6 +56,13 @@ const NOT_NAMES = new Set([
   '网友',
   '不詳',
   '不详',
+  '责任',
+  '責任',
+  '指出',
+  '关注',
+  '關注',
+  '订阅',
+  '訂閱',
 ]);
 
 /**
@@ -64,6 +71,22 @@ const NOT_NAMES = new Set([
  */
 const NOT_A_CREDIT =
   /^(?:了解|獲悉|获悉|看到|發現|发现|注意到|採訪|采访|從|从|在|向|對|对|日前|近日|昨天|昨日|今天|今日|走訪|走访|來到|来到|調查|调查|隨機|随机|一行|們|们|會|会|招待|節|节|站|證|证)/;
+
+/**
+ * Common Chinese surnames, both scripts: a bare line of two or three characters is taken
+ * for a name only when it starts with one (胡平 is a name; 指出, 昨天 are words).
+ */
+export const SURNAMES: ReadonlySet<string> = new Set(
+  [
+    '王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林高罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭',
+    '田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊',
+    '秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢',
+    '安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅',
+    '童凌毕畢单單季裴霍涂成苗谷盛曲翁冉骆駱蓝藍路游辛靳管柴蒙鲍鮑华華喻祁蒲房滕屈饶饒解牟艾尤阳陽时時',
+    '穆农農司卓古吉缪繆简簡车車项項连連芦蘆麦麥褚娄婁窦竇戚岑景党党宫宮费費卜冷晏席卫衛米柏宗瞿桂全佟',
+    '应應臧闵閔苟邬鄔边邊卞姬师師和仇栾欒隋商刁沙荣榮巫寇桑郎甄丛叢仲虞敖巩鞏明佘池查麻苑迟遲邝鄺风風',
+  ].join(''),
+);
 
 /** The names in the text after a role label, up to where the credit ends. */
 export function readNames(run: string): string[] {
@@ -75,12 +98,19 @@ export function readNames(run: string): string[] {
   for (const [i, piece] of pieces.entries()) {
     // After a space, a piece ending in a place and 報道 was cut at 報道 already; what is left
     // past the first names (北京) is a place unless it comes before any name.
+    // A Latin handle (zboygirl) is a name only as the first piece: 韩保林 PK155 is one name
+    // and a staff code.
+    const latin = /^[A-Za-z]/.test(piece);
+    if (latin && names.length > 0) break;
     if (!NAME.test(piece) || NOT_NAMES.has(piece)) {
       if (names.length > 0) break;
       continue;
     }
     const isHan = /^[\u3400-\u9fff]/.test(piece);
     if (isHan && [...piece].length > MAX_HAN_NAME) break;
+    // The first name may be a pen name (魑皇); a later piece must start with a surname, or
+    // it is a button or word beside the credit (魑皇 关注).
+    if (isHan && names.length > 0 && !SURNAMES.has(piece[0] as string)) break;
     // A spaced reporter line ends with the place the story was filed from: 葛沖 北京報道.
     if (
       i === pieces.length - 1 &&

@@ -1,5 +1,5 @@
 import type { DomDocument } from './dom.ts';
-import type { MarkupFacts } from './read-meta-tags.ts';
+import { isPersonName, type MarkupFacts, tidyName } from './read-meta-tags.ts';
 
 /** Schema.org types that describe an article. */
 const ARTICLE_TYPE = /Article$|^ReportageNews$|^BlogPosting$|^LiveBlogPosting$|^WebPage$/;
@@ -61,7 +61,9 @@ export function readJsonLd(doc: DomDocument): MarkupFacts {
     if (headline !== undefined) facts.title = headline;
     const published = text(article.datePublished) ?? text(article.dateCreated);
     if (published !== undefined) facts.published = published;
-    facts.authors = names(article.author ?? article.creator);
+    facts.authors = names(article.author ?? article.creator)
+      .map(tidyName)
+      .filter(isPersonName);
     const publisher = text(article.publisher) ?? text(article.sourceOrganization);
     if (publisher !== undefined) facts.outlet = publisher;
     const url = text(article.url) ?? text(article.mainEntityOfPage);

@@ -62,11 +62,19 @@ function first(values: Map<string, string[]>, keys: readonly string[]): string |
   return undefined;
 }
 
-/** A meta author that is a person, not a site or an address: 新浪网, http://… are dropped. */
-function isPersonName(value: string): boolean {
-  return (
-    !/^https?:|\.(?:com|cn|net|org)\b|网$|網$|报$|報$|社$|台$/.test(value) && value.length <= 40
-  );
+/** Words of organisations, sites and placeholders, never of a person's name. */
+const NOT_A_PERSON =
+  /^https?:|\.(?:com|cn|net|org)\b|[网網报報社台]|集团|集團|公司|出版|期刊|财经|財經|新闻|新聞|日报|日報|电视|電視|频道|頻道|中心|大学|大學|编辑|編輯|记者|記者|责任|責任|[:：]|\b(?:team|publishers?|press|inc|ltd|group|news|media|admin|administrator|name|author|editor|unknown)\b/i;
+
+/** A meta author that is a person: 林晓雯, Jane Doe; not 新浪网, Discuz! Team, name. */
+export function isPersonName(value: string): boolean {
+  return value.length <= 40 && !NOT_A_PERSON.test(value);
+}
+
+/** A name as a page spaces it out: 赵  培 (padded to the width of three characters) → 赵培. */
+export function tidyName(value: string): string {
+  const squeezed = value.replace(/([\u3400-\u9fff])[\s\u3000]+(?=[\u3400-\u9fff])/g, '$1');
+  return /^[\u3400-\u9fff]{2,4}$/.test(squeezed) ? squeezed : value.trim();
 }
 
 /**
@@ -83,7 +91,7 @@ export function readMetaTags(doc: DomDocument): MarkupFacts {
   for (const key of META_KEYS.authors) {
     for (const value of values.get(key) ?? []) {
       for (const name of value.split(/[,，、;；]\s*/)) {
-        const trimmed = name.trim();
+        const trimmed = tidyName(name);
         if (trimmed !== '' && isPersonName(trimmed) && !facts.authors.includes(trimmed)) {
           facts.authors.push(trimmed);
         }

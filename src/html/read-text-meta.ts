@@ -1,6 +1,6 @@
 import type { Credit } from '../tree/types.ts';
 import { type DateParts, findDates, findIssueMonth } from './normalize-date.ts';
-import { readCredits, readSourceOutlet } from './read-credits.ts';
+import { readCredits, readSourceOutlet, SURNAMES } from './read-credits.ts';
 
 /** What the visible text of a page says about its article. */
 export interface TextFacts {
@@ -94,9 +94,15 @@ const BRACKETED =
  * The credits and source a page's text names: from the header lines under the headline,
  * and from the body's opening and closing paragraphs (本报记者 王五, （记者 王五）,
  * 责任编辑：赵六). Long prose lines are read only for a bracketed credit, so 记者了解到 in a
- * sentence is never taken for a reporter.
+ * sentence is never taken for a reporter. Without a labelled writer, a closing signature in
+ * brackets (（常书香 马丹阳）) or a line of names under the headline names the authors.
  */
-export function readTextCredits(header: readonly string[], body: readonly string[]): TextFacts {
+export function readTextCredits(
+  header: readonly string[],
+  body: readonly string[],
+  /** Whether the markup already names the author: then no unlabelled signature is guessed. */
+  authorKnown = false,
+): TextFacts {
   const credits: Credit[] = [];
   let source: string | undefined;
   const add = (found: Credit[]) => {
@@ -115,7 +121,51 @@ export function readTextCredits(header: readonly string[], body: readonly string
     const inner = m?.[1] ?? m?.[2];
     if (inner !== undefined) add(readCredits(inner));
   }
+  if (!authorKnown && !credits.some((c) => c.role !== 'editor' && c.role !== 'photographer')) {
+    add(readSignature(body));
+    add(readNameLine(header));
+  }
   return { credits, ...(source === undefined ? {} : { source }) };
+}
+
+/** One to three personal names: 2–3 Han characters each, apart by spaces or 、. */
+const NAMES_ONLY = /^[\u3400-\u9fff]{2,3}(?:[\s\u3000、]+[\u3400-\u9fff]{2,3}){0,2}$/;
+
+/** Endings of names of organisations and of the notes a bracket closes a story with. */
+const NOT_A_SIGNATURE =
+  /[社网網报報台站刊部局院处處社]$|^(?:完|图|圖|全文完|待续|待續|未完|编辑|編輯|记者|記者|供图|供圖|资料图|資料圖|摄影|攝影)$/;
+
+/** The names of a string that is nothing but names (李明 张华, 赵延东、风笑天), or none. */
+function onlyNames(text: string): string[] {
+  const trimmed = text.trim();
+  if (!NAMES_ONLY.test(trimmed)) return [];
+  const names = trimmed.split(/[\s\u3000、]+/);
+  const plausible = (n: string) => SURNAMES.has(n[0] as string) && !NOT_A_SIGNATURE.test(n);
+  return names.every(plausible) ? names : [];
+}
+
+/**
+ * The signature a story closes with in brackets: …新春佳节。（常书香 马丹阳） or a last
+ * paragraph （袁源）. Only a bracket of personal names counts: （完）, （新华社） do not.
+ */
+export function readSignature(body: readonly string[]): Credit[] {
+  const last = body[body.length - 1];
+  if (last === undefined) return [];
+  const m = /[（(]\s*([^（）()]{2,16}?)\s*[）)]\s*$/.exec(last);
+  if (m === null) return [];
+  return onlyNames(m[1] as string).map((name) => ({ role: 'author' as const, name }));
+}
+
+/**
+ * A line of names alone right under the headline (胡平; 赵延东、风笑天): how essays and
+ * papers are signed. Only the first two header lines are looked at.
+ */
+export function readNameLine(header: readonly string[]): Credit[] {
+  for (const line of header.slice(0, 2)) {
+    const names = onlyNames(line);
+    if (names.length > 0) return names.map((name) => ({ role: 'author' as const, name }));
+  }
+  return [];
 }
 
 /** The header lines of a page: those from the headline's line to a dozen after it. */

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { looksLikeHtml, parseHtml, sniffHtml } from '../src/html/index.ts';
 import { parse } from '../src/pipeline.ts';
-import { toArticleView } from '../src/render/index.ts';
+import { renderMarkdown, renderText, toArticleView } from '../src/render/index.ts';
 import type { ArticleViewArticle } from '../src/tree/article-view.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8 } from './helpers/encode.ts';
 
@@ -59,6 +59,19 @@ describe('HTML news page → article view', () => {
       { role: 'editor', name: '宋雨桐' },
     );
     assert.deepEqual(a.bylines, ['（责任编辑：宋雨桐）']);
+  });
+
+  test('Markdown and text show the date, authors and outlet under the headline', () => {
+    const view = toArticleView(parse(page));
+    const md = renderMarkdown(view);
+    assert.match(
+      md,
+      /^# 东湖新区.*\n\n\*2023-04-12 07:30:00\+08:00 · 林晓雯 郑开元 · 江城日报\*\n/,
+    );
+    assert.match(
+      renderText(view),
+      /^东湖新区.*\n2023-04-12 07:30:00\+08:00 · 林晓雯 郑开元 · 江城日报\n/,
+    );
   });
 
   test('every offset slices its own text out of the extracted text', () => {

@@ -58,3 +58,22 @@ export function segments(text: string, emphasis: readonly string[]): Segment[] {
 export function listLevel(level: number): number {
   return Number.isFinite(level) && level >= 1 ? Math.floor(level) : 1;
 }
+
+/**
+ * The metadata line of a web page's article: when it was published, by whom and where
+ * (2023-04-12 07:30 · 林晓雯 郑开元 · 江城日报), or null when it says none of these. Only web
+ * pages get one: a text page names its reporters and outlet in its own bylines, which the
+ * renderers already print.
+ */
+export function metaLine(article: ArticleViewArticle, format: 'text' | 'html'): string | null {
+  if (format !== 'html') return null;
+  const when = article.published === null ? null : article.published.replace('T', ' ');
+  const outlet =
+    article.outlet !== null && !article.bylines.some((b) => b.includes(article.outlet as string))
+      ? article.outlet
+      : null;
+  const parts = [when, article.authors.join(' '), outlet].filter(
+    (p): p is string => p !== null && p !== '',
+  );
+  return parts.length === 0 ? null : parts.join(' · ');
+}

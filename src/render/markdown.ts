@@ -1,5 +1,5 @@
 import type { ArticleView, ArticleViewArticle, ArticleViewBlock } from '../tree/article-view.ts';
-import { extraSources, type Labels, labelsFor, listLevel, segments } from './common.ts';
+import { extraSources, type Labels, labelsFor, listLevel, metaLine, segments } from './common.ts';
 
 /**
  * Escapes text so Markdown shows it as written: inline markup characters always, and the
@@ -46,10 +46,12 @@ function block(b: ArticleViewBlock): string {
   }
 }
 
-function article(a: ArticleViewArticle, labels: Labels): string {
+function article(a: ArticleViewArticle, labels: Labels, format: 'text' | 'html'): string {
   const parts: string[] = [];
   if (a.headline.trim() !== '') parts.push(`# ${escapeHeading(a.headline)}`);
   for (const sub of a.subheadlines) parts.push(`**${escapeLine(sub)}**`);
+  const meta = metaLine(a, format);
+  if (meta !== null) parts.push(`*${escapeLine(meta)}*`);
   for (const line of a.bylines) parts.push(`*${escapeLine(line)}*`);
   for (const name of extraSources(a)) parts.push(`*${labels.source}：${escapeInline(name)}*`);
 
@@ -79,12 +81,14 @@ function article(a: ArticleViewArticle, labels: Labels): string {
 /**
  * Renders an article view as clean Markdown: the headline as `#`, subheadlines as a bold
  * deck line, bylines and outlets not named in a byline as italic metadata lines, section
- * headings as `##`, list items as `-` indented two spaces per level with `**emphasis**`,
+ * headings as `##` (a web page's article also gets an italic line of its date, authors and
+ * outlet under the headline), list items as `-` indented two spaces per level with `**emphasis**`,
  * dialogue as `**普京**：「…」`, captions as figure notes (`> 圖：…（新華社）`) after the
  * body, and articles separated by `---`.
  */
 export function renderMarkdown(view: ArticleView): string {
   const labels = labelsFor(view.source.script);
-  const articles = view.articles.map((a) => article(a, labels)).filter((md) => md !== '');
+  const format = view.source.format;
+  const articles = view.articles.map((a) => article(a, labels, format)).filter((md) => md !== '');
   return articles.length === 0 ? '' : `${articles.join('\n\n---\n\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import type { ArticleView, ArticleViewArticle, ArticleViewBlock } from '../tree/article-view.ts';
-import { extraSources, type Labels, labelsFor, listLevel } from './common.ts';
+import { extraSources, type Labels, labelsFor, listLevel, metaLine } from './common.ts';
 
 /** The line between two articles: a conventional section break. */
 const ARTICLE_BREAK = '* * *';
@@ -23,11 +23,14 @@ function block(b: ArticleViewBlock): string {
   }
 }
 
-function article(a: ArticleViewArticle, labels: Labels): string {
-  // The title group (headline, subheadlines, bylines, outlets) is one block of lines.
+function article(a: ArticleViewArticle, labels: Labels, format: 'text' | 'html'): string {
+  // The title group (headline, subheadlines, a web page's date and authors, bylines,
+  // outlets) is one block of lines.
+  const meta = metaLine(a, format);
   const head = [
     a.headline,
     ...a.subheadlines,
+    ...(meta === null ? [] : [meta]),
     ...a.bylines,
     ...extraSources(a).map((name) => `${labels.source}：${name}`),
   ]
@@ -57,6 +60,8 @@ function article(a: ArticleViewArticle, labels: Labels): string {
  */
 export function renderText(view: ArticleView): string {
   const labels = labelsFor(view.source.script);
-  const articles = view.articles.map((a) => article(a, labels)).filter((t) => t !== '');
+  const articles = view.articles
+    .map((a) => article(a, labels, view.source.format))
+    .filter((t) => t !== '');
   return articles.length === 0 ? '' : `${articles.join(`\n\n${ARTICLE_BREAK}\n\n`)}\n`;
 }

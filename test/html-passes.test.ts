@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { collapseWhitespace } from '../src/html/collect-paragraphs.ts';
 import { parseDocument } from '../src/html/dom.ts';
 import { findDensestBlock } from '../src/html/find-densest-block.ts';
+import { parseHtml } from '../src/html/index.ts';
 import { keepFirstPost } from '../src/html/keep-first-post.ts';
 import { findDates, formatIso, parseDate } from '../src/html/normalize-date.ts';
 import { readCredits, readPublisher, readSourceOutlet } from '../src/html/read-credits.ts';
@@ -344,5 +346,61 @@ describe('boilerplate and tidying', () => {
     const root = doc.body;
     assert.ok(root);
     assert.equal(findDensestBlock(root)?.getAttribute('id'), 'story');
+  });
+});
+
+describe('properties', () => {
+  /** Fragments real pages are made of, in any order and nesting. */
+  const piece = fc.oneof(
+    fc.constantFrom(
+      '<p>',
+      '</p>',
+      '<div class="comment">',
+      '<div class="post-body">',
+      '</div>',
+      '<br>',
+      '<a href="/x">',
+      '</a>',
+      '<h1>',
+      '</h1>',
+      '<table><tr><td>',
+      '</td></tr></table>',
+      '<script>var a = "<p>";</script>',
+      '<meta charset="gbk">',
+      '<!-- c -->',
+      '<title>',
+      '</title>',
+      '记者 王五 报道',
+      '（责任编辑：赵六）',
+      '2021年6月29日 08:15',
+      '發佈時間：',
+      '版权所有',
+      '。',
+      '，',
+      '\n',
+      '　　',
+      '<',
+      '>',
+      '&amp;',
+      '&#x4e2d;',
+    ),
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('港鐵新車站啟用', '东湖新区启用智能公交调度系统', '居民期待多年'),
+  );
+  const page = fc.array(piece, { maxLength: 60 }).map((parts) => `<html><body>${parts.join('')}`);
+
+  test('any markup gives a page whose nodes slice their own text, and round-trips as JSON', () => {
+    fc.assert(
+      fc.property(page, (html) => {
+        const tree = parseHtml(html);
+        for (const article of tree.children) {
+          for (const node of article.children) {
+            assert.equal(tree.text.slice(node.start, node.end), node.text);
+          }
+        }
+        assert.deepEqual(JSON.parse(JSON.stringify(tree)), tree);
+      }),
+      { numRuns: 150 },
+    );
   });
 });

@@ -247,6 +247,25 @@ describe('ingest of site dumps and web archives', () => {
     assert.equal(store.documents.size, 4);
   });
 
+  test('jiedu ingest site-dump/ crawl.warc.gz, twice: stored once, searchable by the page text', async () => {
+    const root = join(dir, 'cli-ingest');
+    await mkdir(join(root, 'site-dump'), { recursive: true });
+    await writeFile(join(root, 'site-dump', 'flash.html'), html('short-flash.html'));
+    await writeFile(join(root, 'crawl.warc.gz'), await composeWarc(crawl(), true));
+    const args = ['ingest', 'site-dump', 'crawl.warc.gz', '--db', 'a.db', '--workers', '1'];
+    const first = await runJiedu(args, { cwd: root });
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stderr, /jiedu ingest: 4 stored, 0 already present, 0 failed/);
+    const again = await runJiedu(args, { cwd: root });
+    assert.equal(again.code, 0, again.stderr);
+    assert.match(again.stderr, /jiedu ingest: 0 stored, 4 already present, 0 failed/);
+    const found = await runJiedu(['search', '屯馬綫', '--db', 'a.db', '--format', 'json'], {
+      cwd: root,
+    });
+    assert.equal(found.code, 0, found.stderr);
+    assert.match(found.stdout, /港鐵屯馬綫新車站周日啟用/);
+  });
+
   test('a damaged WARC is a failure naming the record offset; the pages before it are stored', async () => {
     const gz = Buffer.from(await composeWarc(crawl(), true));
     const file = join(dir, 'damaged.warc.gz');

@@ -24,6 +24,7 @@ import {
   isNoticeHeading,
   isUiLine,
   tidyParagraphs,
+  trimDatedList,
 } from '../src/html/tidy-paragraphs.ts';
 
 const latin = (s: string) => new TextEncoder().encode(s);
@@ -302,6 +303,15 @@ describe('boilerplate and tidying', () => {
     );
   });
 
+  test('a closing list of dated story titles goes; one dated line stays', () => {
+    const p = (text: string) => ({ text, heading: false });
+    const body = [p('正文第一段，讲述事情的经过。'), p('正文最后一段。')];
+    const list = [p('另一条新闻的标题'), p('2019-09-09'), p('再一条新闻的标题'), p('2019-09-08')];
+    assert.deepEqual(trimDatedList([...body, ...list]), body);
+    const one = [...body, p('另一条新闻的标题'), p('2019-09-09')];
+    assert.deepEqual(trimDatedList(one), one);
+  });
+
   test('a blog front page: the first post is the article', () => {
     const post = (n: number) =>
       `<div class="post-title">第${n}篇</div><div class="post-body">${'这是一篇博客文章的正文，写了很多内容。'.repeat(8)}${n}</div>`;
@@ -320,6 +330,7 @@ describe('boilerplate and tidying', () => {
     const out = tidyParagraphs(
       [
         { text: '某市举行防汛演练', heading: true },
+        { text: '原创 某市举行防汛演练', heading: false },
         { text: '2022-07-02 10:20 来源：某某网', heading: false },
         { text: '正文第一段。', heading: false },
         { text: '【打印】【关闭】', heading: false },

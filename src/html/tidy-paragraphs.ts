@@ -90,19 +90,51 @@ export function tidyParagraphs(
     (p, i) => i >= paragraphs.length / 2 && isNoticeHeading(p.text),
   );
   const beforeNotice = noticeAt < 0 ? paragraphs : paragraphs.slice(0, noticeAt);
-  const kept = trimLinkRuns(
-    beforeNotice.filter((p) => !isUiLine(p.text) && !isCopyrightLine(p.text)),
-  );
+  const kept = beforeNotice.filter((p) => !isUiLine(p.text) && !isCopyrightLine(p.text));
+  // Links first (a section link may open the text above the headline), then the header,
+  // then links again (a promotion box may sit right under the header).
+  return trimDatedList(trimLinkRuns(dropHeader(trimLinkRuns(kept), title)));
+}
+
+/** Labels a site puts before a repeated headline: 原创, 独家, 置顶. */
+const TITLE_TAG = /^(?:原创|原創|独家|獨家|置顶|置頂|转载|轉載|推荐|推薦)/;
+
+/** Drops the leading lines that repeat the headline or hold its metadata (at most four). */
+function dropHeader(paragraphs: readonly HtmlParagraph[], title: string): HtmlParagraph[] {
   const titleBare = bare(title);
   let start = 0;
-  // Leading lines: the headline again, subtitles of the page chrome, the metadata line.
-  while (start < kept.length && start < 4) {
-    const p = kept[start] as HtmlParagraph;
-    const b = bare(p.text);
+  while (start < paragraphs.length && start < 4) {
+    const p = paragraphs[start] as HtmlParagraph;
+    const b = bare(p.text).replace(TITLE_TAG, '');
     const isTitle =
       titleBare !== '' && b !== '' && (b === titleBare || (b.length >= 6 && titleBare.includes(b)));
     if (!isTitle && !isMetaLine(p.text)) break;
     start++;
   }
-  return kept.slice(start);
+  return paragraphs.slice(start);
+}
+
+/** A line that is a date and nothing else: 2019-09-09, 2019年9月9日 10:20. */
+function isBareDate(text: string): boolean {
+  const found = findDates(text)[0];
+  if (found === undefined) return false;
+  const rest = text.slice(0, found.index) + text.slice(found.index + found.length);
+  return bare(rest).length <= 2;
+}
+
+/**
+ * Drops a closing list of other stories, each a short title line followed by a line that is
+ * only its date (美国农民警告白宫… ⏎ 2019-09-09), when at least two such pairs close the text.
+ */
+export function trimDatedList(paragraphs: readonly HtmlParagraph[]): HtmlParagraph[] {
+  let end = paragraphs.length;
+  let pairs = 0;
+  while (end >= 2) {
+    const date = paragraphs[end - 1] as HtmlParagraph;
+    const item = paragraphs[end - 2] as HtmlParagraph;
+    if (!isBareDate(date.text) || item.text.length > 60 || /[。！？]/.test(item.text)) break;
+    end -= 2;
+    pairs++;
+  }
+  return pairs >= 2 ? paragraphs.slice(0, end) : [...paragraphs];
 }

@@ -43,14 +43,16 @@ export function isValidDate(d: DateParts): boolean {
 
 /**
  * One date in any of the shapes Chinese pages use: 2021-06-29, 2021/6/29, 2021.06.29,
- * 2021年6月29日, each optionally followed by a time (08:15, 08:15:30, 8時15分, 上午/下午 are
- * not guessed at) and, in machine forms, an offset (2021-06-29T08:15:00+08:00). The source
+ * 2021年6月29日, each optionally followed by a weekday (（星期二）, 週二) and a time (08:15,
+ * 08:15:30, 8時15分, 下午 3:15 → 15:15) and, in machine forms, an offset (2021-06-29T08:15:00+08:00). The source
  * regex of {@link findDates} and {@link parseDate}.
  */
 const DATE_SOURCE =
-  '(\\d{4})\\s*(?:[-/.]|年)\\s*(\\d{1,2})\\s*(?:[-/.]|月)\\s*(\\d{1,2})\\s*日?' +
-  '(?:(?:\\s*|T|\\s*[（(][^）)]{1,4}[）)]\\s*)(\\d{1,2})\\s*[:：時时点點]\\s*(\\d{1,2})\\s*分?(?:\\s*[:：]\\s*(\\d{1,2})(?:\\.\\d+)?\\s*秒?)?)?' +
-  '(Z|[+-]\\d{2}:?\\d{2}(?![\\d:]))?';
+  '(?<year>\\d{4})\\s*(?:[-/.]|年)\\s*(?<month>\\d{1,2})\\s*(?:[-/.]|月)\\s*(?<day>\\d{1,2})\\s*日?' +
+  '(?:(?:\\s*|T|\\s*[（(][^）)]{1,4}[）)]\\s*|\\s*(?:星期|週|周|禮拜|礼拜)[一二三四五六日天]\\s*)' +
+  '(?<half>上午|下午|中午|晚上|凌晨|早上)?\\s*' +
+  '(?<hour>\\d{1,2})\\s*[:：時时点點]\\s*(?<minute>\\d{1,2})\\s*分?(?:\\s*[:：]\\s*(?<second>\\d{1,2})(?:\\.\\d+)?\\s*秒?)?)?' +
+  '(?<offset>Z|[+-]\\d{2}:?\\d{2}(?![\\d:]))?';
 
 /** A date found in text, with where it is. */
 export interface FoundDate {
@@ -59,13 +61,20 @@ export interface FoundDate {
   length: number;
 }
 
+/** Half-day words after which a clock hour below 12 is in the afternoon or evening. */
+const AFTERNOON = new Set(['下午', '晚上']);
+
 function toParts(m: RegExpExecArray): DateParts {
-  const parts: DateParts = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  if (m[4] !== undefined && m[5] !== undefined) {
-    parts.hour = Number(m[4]);
-    parts.minute = Number(m[5]);
-    if (m[6] !== undefined) parts.second = Number(m[6]);
-    const offset = m[7];
+  const g = m.groups ?? {};
+  const parts: DateParts = { year: Number(g.year), month: Number(g.month), day: Number(g.day) };
+  if (g.hour !== undefined && g.minute !== undefined) {
+    let hour = Number(g.hour);
+    // 下午 3:00 is 15:00; 中午 12:30 and 凌晨 1:00 are as written.
+    if (g.half !== undefined && AFTERNOON.has(g.half) && hour < 12) hour += 12;
+    parts.hour = hour;
+    parts.minute = Number(g.minute);
+    if (g.second !== undefined) parts.second = Number(g.second);
+    const offset = g.offset;
     if (offset !== undefined) {
       parts.offset = offset === 'Z' ? 'Z' : `${offset.slice(0, 3)}:${offset.slice(-2)}`;
     }

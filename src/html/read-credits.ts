@@ -88,6 +88,9 @@ export const SURNAMES: ReadonlySet<string> = new Set(
   ].join(''),
 );
 
+/** What follows the place of a wire dateline: 29日電, 6月29日电. */
+const DATELINE_AFTER = /^(?:\d{1,2}月)?\d{1,2}日(?:專電|专电|電|电)/;
+
 /** The names in the text after a role label, up to where the credit ends. */
 export function readNames(run: string): string[] {
   if (NOT_A_CREDIT.test(run)) return [];
@@ -107,6 +110,20 @@ export function readNames(run: string): string[] {
       continue;
     }
     const isHan = /^[\u3400-\u9fff]/.test(piece);
+    // A wire dateline runs name and place together before the date: 王小明台北29日電,
+    // 张华北京6月29日电. The place is taken to be the last two characters.
+    if (
+      isHan &&
+      i === pieces.length - 1 &&
+      endMatch !== null &&
+      DATELINE_AFTER.test(run.slice(endMatch.index))
+    ) {
+      const chars = [...piece];
+      if (chars.length >= 4 && chars.length <= 6) {
+        names.push(chars.slice(0, -2).join(''));
+        break;
+      }
+    }
     if (isHan && [...piece].length > MAX_HAN_NAME) break;
     // The first name may be a pen name (魑皇); a later piece must start with a surname, or
     // it is a button or word beside the credit (魑皇 关注).

@@ -158,6 +158,22 @@ describe('Chinese metadata in the page text', () => {
     assert.ok(!body(a).includes('即時新聞'), 'the link column is not body');
   });
 
+  test('a Taiwanese page in Big5 that claims UTF-8: 下午 time, 記者X／地方報導, comments left out', () => {
+    const tree = parse(encodeBig5(fixture('tw-news.html')));
+    assert.equal(tree.source.encoding, 'big5');
+    assert.equal(tree.source.declaredCharset, 'utf-8');
+    const a = toArticleView(tree).articles[0];
+    assert.ok(a);
+    assert.equal(a.headline, '高鐵新增彰化停靠班次 通勤族叫好');
+    assert.equal(a.published, '2021-06-29T20:15');
+    assert.deepEqual(a.authors, ['王小明']);
+    assert.equal(a.outlet, '寶島日報');
+    assert.equal(a.blocks.length, 3);
+    for (const junk of ['讀者留言', '彰化人', '標籤', '版權所有', '首頁']) {
+      assert.ok(!tree.text.includes(junk), `no ${junk}`);
+    }
+  });
+
   test('a blog: 作者：, 发表于 and a comment section left out', () => {
     const a = article(encodeGb18030(fixture('blog-gb.html')));
     assert.equal(a.published, '2006-05-20T21:07');

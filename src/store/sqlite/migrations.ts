@@ -210,11 +210,21 @@ function addSearchIndex(db: Database.Database): void {
   }
 }
 
+/**
+ * 4: what a web page says about an article beyond its text (published time, credits with
+ * roles, outlet, canonical URL: the tree's `ArticleNode.meta`), as JSON; null for text pages,
+ * whose bylines and source lines are blocks already.
+ */
+function addArticleMeta(db: Database.Database): void {
+  db.exec('ALTER TABLE articles ADD COLUMN meta TEXT');
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'stance actors', up: addStanceActors },
   { version: 3, name: 'full-text search', up: addSearchIndex },
+  { version: 4, name: 'article metadata', up: addArticleMeta },
 ];
 
 /** The schema version this code writes. */

@@ -11,6 +11,7 @@ import type {
   StanceClass,
 } from '../../tree/annotations.ts';
 import type {
+  ArticleMeta,
   ArticleNode,
   BlockNode,
   Encoding,
@@ -63,6 +64,8 @@ interface ArticleRow {
   annotated: number;
   dates: string | null;
   summary: string | null;
+  /** JSON ArticleMeta (schema 4 on), null for text pages. */
+  meta: string | null;
 }
 
 /**
@@ -73,7 +76,7 @@ interface ArticleRow {
 export function readArticle(db: Database.Database, id: number): StoredArticle | undefined {
   const article = db
     .prepare<[number], ArticleRow>(
-      'SELECT id, document, idx, span_start, span_end, annotated, dates, summary FROM articles WHERE id = ?',
+      'SELECT id, document, idx, span_start, span_end, annotated, dates, summary, meta FROM articles WHERE id = ?',
     )
     .get(id);
   if (article === undefined) return undefined;
@@ -90,6 +93,7 @@ export function readArticle(db: Database.Database, id: number): StoredArticle | 
     end: article.span_end,
     children,
     ...(article.annotated === 1 ? { annotations: readAnnotations(db, article) } : {}),
+    ...(article.meta === null ? {} : { meta: JSON.parse(article.meta) as ArticleMeta }),
   };
   const source = {
     ...JSON.parse(doc.info),

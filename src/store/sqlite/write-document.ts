@@ -55,7 +55,7 @@ function prepare(db: Database.Database) {
     text: db.prepare('INSERT INTO document_texts (document, text) VALUES (?, ?)'),
     article: db.prepare(
       `INSERT INTO articles (document, idx, date, outlet_key, headline, span_start, span_end,
-         spans, annotated, dates, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         spans, annotated, dates, summary, meta) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     block: db.prepare(
       `INSERT INTO blocks (article, idx, type, span_start, span_end, text, data)
@@ -216,6 +216,7 @@ export class DocumentWriter {
         a === undefined ? 0 : 1,
         a === undefined ? null : JSON.stringify(a.dates),
         a === undefined ? null : JSON.stringify(a.summary),
+        article.meta === undefined ? null : JSON.stringify(article.meta),
       ).lastInsertRowid,
     );
     article.children.forEach((block, k) => {

@@ -131,8 +131,16 @@ export function summarize(
   const weight = new Map(keywords.map((k) => [k.text, k.score]));
   const want = sentences.length >= 6 ? 3 : 2;
   const scored = sentences.map((s, i) => {
+    // Each keyword counts once a sentence; a sentence holds few of them, so a short list of
+    // those seen beats a set of all its words.
     let score = 0;
-    for (const w of new Set(s.words)) score += weight.get(w) ?? 0;
+    const seen: string[] = [];
+    for (const w of s.words) {
+      const k = weight.get(w);
+      if (k === undefined || seen.includes(w)) continue;
+      seen.push(w);
+      score += k;
+    }
     score /= 1 + Math.log(1 + codePoints(s.text) / 20);
     if (i === 0) score += 0.5;
     return { s, i, score };

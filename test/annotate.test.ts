@@ -58,8 +58,8 @@ describe('entities', () => {
     assert.deepEqual(found, ['PER:王立新']);
   });
   bothScripts(
-    'a generic title followed by a verb names nobody (專家提醒市民, 學者建議政府, 學者共三百餘人)',
-    '防騙講座\n\n學者共三百餘人出席。專家提醒市民提防釣魚網站。學者建議政府加強監管。研究員李文華指出，騙案仍在增加。',
+    'a generic title followed by a verb names nobody (專家提醒市民, 學者共三百餘人, 議員對…)',
+    '防騙講座\n\n學者共三百餘人出席。專家提醒市民提防釣魚網站。學者建議政府加強監管。議員對計劃表示歡迎。研究員李文華指出，騙案仍在增加。',
     (a, c) => {
       assert.deepEqual(names(a), [c('PER:李文華')]);
     },

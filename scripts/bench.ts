@@ -7,7 +7,9 @@
  * Simplified, some hard-wrapped, some with CRLF, and saved as UTF-8, UTF-8 with BOM, Big5 or
  * GB18030 by script, or UTF-16LE. Then it times, after a warm-up, a floor (TextDecoder with
  * the known encoding + split into lines) and the full `parse` from bytes (detection
- * included), and prints MB/s and pages/s for both, their ratio and the peak RSS.
+ * included), and prints MB/s and pages/s for both, their ratio and the peak RSS. Last, parse +
+ * annotate beside @node-rs/jieba's bare cut on the first 5 MB of the corpus: a cold first pass
+ * each (start-up included), then the better of two warm passes each.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -248,10 +250,19 @@ async function main(): Promise<void> {
     annotatePages.push(page);
     sum += page.bytes.byteLength;
   }
-  time(annotatePages.slice(0, 50), annotated);
-  time(annotatePages.slice(0, 50), bareCut);
-  const annotateTiming = time(annotatePages, annotated, budgetMs);
-  const jiebaTiming = time(annotatePages, bareCut);
+  // Cold, reported on its own: the first pass over these pages, start-up included (jieba's
+  // dictionary, our lexicon, the tag table and the script tables are read on first use).
+  // Then throughput once both sides are warm, as over a long ingest: the better of two
+  // more passes for each side.
+  const annotateCold = time(annotatePages, annotated, budgetMs);
+  const jiebaCold = time(annotatePages, bareCut);
+  const best = (work: (page: Page) => number, budget?: number) => {
+    const a = time(annotatePages, work, budget);
+    const b = time(annotatePages, work, budget);
+    return a.bytes / a.ms >= b.bytes / b.ms ? a : b;
+  };
+  const annotateTiming = best(annotated, budgetMs);
+  const jiebaTiming = best(bareCut);
   const annotateRate = rate(annotateTiming);
   const jiebaRate = rate(jiebaTiming);
   const peakRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
@@ -271,6 +282,7 @@ async function main(): Promise<void> {
       seconds: annotateTiming.ms / 1000,
       jieba: { ...jiebaRate, pages: jiebaTiming.pages, seconds: jiebaTiming.ms / 1000 },
       costVsJieba: jiebaRate.mbPerS / annotateRate.mbPerS,
+      cold: { mbPerS: rate(annotateCold).mbPerS, jiebaMbPerS: rate(jiebaCold).mbPerS },
       targetMbPerS: TARGET_ANNOTATE_MB_S,
     },
     peakRssMb,
@@ -287,6 +299,9 @@ async function main(): Promise<void> {
   log(row('parse', parseRate, parsed));
   log(row('annotate', annotateRate, annotateTiming).replace('annotate', 'parse+annotate'));
   log(row('jieba', jiebaRate, jiebaTiming).replace('jieba ', 'bare jieba cut'));
+  log(
+    `first pass, cold (start-up included): parse+annotate ${rate(annotateCold).mbPerS.toFixed(1)} MB/s, bare jieba ${rate(jiebaCold).mbPerS.toFixed(1)} MB/s`,
+  );
   log(
     `parse+annotate costs ${(jiebaRate.mbPerS / annotateRate.mbPerS).toFixed(1)}× bare jieba's cut on the same ${(annotateTiming.bytes / MB).toFixed(1)} MB; target ≥ ${TARGET_ANNOTATE_MB_S} MB/s (about 2× jieba): ${annotateRate.mbPerS >= TARGET_ANNOTATE_MB_S ? 'met' : 'NOT met'}`,
   );

@@ -1,10 +1,14 @@
 import type {
   ArchiveStats,
+  CooccurrenceRow,
   CountRow,
+  DayCount,
+  EntityDetail,
+  EntityMention,
   EntityRow,
   QuoteRow,
   SearchHit,
-  Snippet,
+  StanceGraph,
   StanceRow,
   StoredArticle,
 } from '../../src/store/types.ts';
@@ -38,38 +42,32 @@ export interface ParseResponse {
   repairs: Repair[];
 }
 
-/** Articles per publication day. */
-export interface DayCount {
-  date: string;
-  count: number;
-}
-
-export interface Mention {
-  articleId: number;
-  documentId: number;
-  headline: string;
-  date: string | null;
-  outlet: string | null;
-  snippet: Snippet;
-}
-
+/** GET /api/entities/{id}: the entity page. */
 export interface EntityResponse {
-  entity: EntityRow & { names: string[] };
-  mentions: Mention[];
-  cooccurring: { id: string; type: string; name: string; articles: number }[];
+  entity: EntityDetail;
+  mentions: EntityMention[];
+  cooccurring: CooccurrenceRow[];
   quotesBy: QuoteRow[];
   quotesAbout: QuoteRow[];
   stancesBy: StanceRow[];
   stancesAbout: StanceRow[];
-  timeline: { date: string; count: number }[];
+  timeline: DayCount[];
 }
 
-export interface GraphResponse {
-  nodes: { id: string; name: string; type: string; stances: number }[];
-  edges: { source: string; target: string; weight: number; classes: Record<string, number> }[];
-}
+/** GET /api/graph: the actor graph. */
+export type GraphResponse = StanceGraph;
 
-export type { ArchiveStats, CountRow, EntityRow, QuoteRow, SearchHit, StanceRow, StoredArticle };
+export type {
+  ArchiveStats,
+  CountRow,
+  DayCount,
+  EntityMention,
+  EntityRow,
+  QuoteRow,
+  SearchHit,
+  StanceRow,
+  StoredArticle,
+};
 
 /** A failed call: the HTTP status and the server's short code and message. */
 export class ApiError extends Error {

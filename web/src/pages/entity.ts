@@ -40,7 +40,7 @@ function section(id: string, title: string, ...body: (HTMLElement | null)[]): HT
   return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...body);
 }
 
-function mentionList(mentions: readonly api.Mention[]): HTMLElement {
+function mentionList(mentions: readonly api.EntityMention[]): HTMLElement {
   if (mentions.length === 0) return emptyState('No mentions.');
   return h(
     'ul',

@@ -4,6 +4,13 @@ import { fileURLToPath } from 'node:url';
 import { suggest } from '../cli/args.ts';
 import { processPage } from '../ingest/process-page.ts';
 import type { Archive } from '../store/index.ts';
+import {
+  chooseEncoding,
+  compressBody,
+  compressedFile,
+  isCompressible,
+  MIN_COMPRESSED,
+} from './compress.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
 import { queryParameters } from './openapi.ts';
@@ -213,24 +220,46 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
   return { status: 200, headers: file.headers, body: file };
 }
 
-function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void {
+function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void | Promise<void> {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...SECURITY_HEADERS, ...reply.headers };
   // A body left unread (refused before it arrived) must not be taken for the next request.
   if (!req.complete) headers.connection = 'close';
+  const compressible = isCompressible(headers['content-type']);
+  if (compressible) headers.vary = 'Accept-Encoding';
+  const encoding = compressible ? chooseEncoding(req.headers['accept-encoding']) : null;
   if (typeof reply.body === 'string') {
-    const bytes = Buffer.from(reply.body, 'utf8');
+    let bytes: Buffer = Buffer.from(reply.body, 'utf8');
+    if (encoding !== null && bytes.length >= MIN_COMPRESSED) {
+      bytes = compressBody(bytes, encoding);
+      headers['content-encoding'] = encoding;
+    }
     headers['content-length'] = String(bytes.length);
     res.writeHead(reply.status, headers);
     res.end(req.method === 'HEAD' ? undefined : bytes);
     return;
+  }
+  const file = reply.body;
+  if (encoding !== null && file.size >= MIN_COMPRESSED) {
+    return compressedFile(file.path, file.mtimeMs, encoding).then(
+      (bytes) => {
+        if (res.headersSent || res.destroyed) return;
+        headers['content-encoding'] = encoding;
+        headers['content-length'] = String(bytes.length);
+        res.writeHead(reply.status, headers);
+        res.end(req.method === 'HEAD' ? undefined : bytes);
+      },
+      () => {
+        res.destroy();
+      },
+    );
   }
   res.writeHead(reply.status, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;
   }
-  const stream = reply.body.open();
+  const stream = file.open();
   stream.on('error', () => res.destroy());
   stream.pipe(res);
 }

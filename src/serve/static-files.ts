@@ -33,6 +33,9 @@ const TYPES: Readonly<Record<string, string>> = {
 export interface StaticFile {
   headers: Record<string, string>;
   size: number;
+  /** Where it is and when it last changed: what its compressed copies are kept by. */
+  path: string;
+  mtimeMs: number;
   open(): Readable;
 }
 
@@ -48,6 +51,8 @@ async function fileAt(path: string): Promise<Stats | undefined> {
 function staticFile(path: string, stats: Stats, immutable: boolean): StaticFile {
   return {
     size: stats.size,
+    path,
+    mtimeMs: stats.mtimeMs,
     headers: {
       'content-type': TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream',
       'content-length': String(stats.size),

@@ -6,7 +6,8 @@ import type { CommandSpec, FlagSpec } from './schema.ts';
  * loads only when it runs.
  */
 
-const HELP: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
+/** `--help`, on every command. */
+export const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
 
 /** Where the archive is, for every command that reads it. */
 export const DB_FLAG: FlagSpec = {
@@ -141,7 +142,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: {
       Query: [
@@ -182,7 +183,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'md',
         description: 'Output format: Markdown or JSON',
       },
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: { Archive: ARCHIVE_SECTION },
     examples: ['jiedu show 42', 'jiedu show 42 --format json'],
@@ -230,7 +231,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: { Archive: ARCHIVE_SECTION },
     examples: [
@@ -284,7 +285,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: { Archive: ARCHIVE_SECTION },
     examples: [
@@ -327,7 +328,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       to: TO,
       entity: ENTITY,
       speaker: SPEAKER,
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: {
       Archive: [
@@ -358,7 +359,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'table',
         description: 'Output format: aligned lines or JSON',
       },
-      help: HELP,
+      help: HELP_FLAG,
     },
     sections: { Archive: ARCHIVE_SECTION },
     examples: ['jiedu stats', 'JIEDU_DB=archive.db jiedu stats --format json'],

@@ -1,4 +1,4 @@
-import { ARCHIVE_COMMANDS, ENTITY_LIST_FLAGS } from './archive-commands.ts';
+import { ARCHIVE_COMMANDS, ENTITY_LIST_FLAGS, HELP_FLAG } from './archive-commands.ts';
 import type { Io } from './io.ts';
 
 /** One command-line option; the schema drives parsing, validation and help alike. */
@@ -58,8 +58,6 @@ export const EXIT_CODES_HELP = [
   '2  usage error: unknown command or option, missing or bad value',
 ];
 
-const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
-
 /** The encodings `--encoding` accepts, with common alternative names. */
 const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'big5', 'gb18030'] as const;
 const ENCODING_ALIASES = {
@@ -70,6 +68,26 @@ const ENCODING_ALIASES = {
   big5hkscs: 'big5',
   gbk: 'gb18030',
   gb2312: 'gb18030',
+};
+
+/** `--encoding` of a command that reads one input or many (`parse`: "every input"). */
+function encodingFlag(what: string): FlagSpec {
+  return {
+    type: 'string',
+    short: 'e',
+    value: 'enc',
+    choices: ENCODINGS,
+    aliases: ENCODING_ALIASES,
+    description: `Read ${what} in this encoding instead of detecting it`,
+  };
+}
+
+/** `--lines` of the commands that read text one item per line. */
+const LINES_FLAG: FlagSpec = {
+  type: 'string',
+  short: 'l',
+  value: 'file',
+  description: 'The input: a file of lines, or - for standard input',
 };
 
 /** Where `serve` and `start` listen. */
@@ -126,14 +144,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           'Write one file per input into DIR (same base name, extension by format), ' +
           'atomically; print only a summary on stderr',
       },
-      encoding: {
-        type: 'string',
-        short: 'e',
-        value: 'enc',
-        choices: ENCODINGS,
-        aliases: ENCODING_ALIASES,
-        description: 'Read every input in this encoding instead of detecting it',
-      },
+      encoding: encodingFlag('every input'),
       annotate: {
         type: 'boolean',
         short: 'a',
@@ -266,12 +277,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      lines: {
-        type: 'string',
-        short: 'l',
-        value: 'file',
-        description: 'The input: a file of lines, or - for standard input',
-      },
+      lines: LINES_FLAG,
       dict: {
         type: 'string',
         short: 'd',
@@ -280,14 +286,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           'Add a user dictionary: lines "word [freq] [tag]" (jieba format) or ' +
           '"name<TAB>type<TAB>aliases<TAB>abbr" (the lexicon format), either script',
       },
-      encoding: {
-        type: 'string',
-        short: 'e',
-        value: 'enc',
-        choices: ENCODINGS,
-        aliases: ENCODING_ALIASES,
-        description: 'Read the input in this encoding instead of detecting it',
-      },
+      encoding: encodingFlag('the input'),
       help: HELP_FLAG,
     },
     sections: {
@@ -317,12 +316,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      lines: {
-        type: 'string',
-        short: 'l',
-        value: 'file',
-        description: 'The input: a file of lines, or - for standard input',
-      },
+      lines: LINES_FLAG,
       format: {
         type: 'string',
         short: 'f',
@@ -331,14 +325,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Output format (default: jsonl with --lines, which prints only that; else table)',
       },
-      encoding: {
-        type: 'string',
-        short: 'e',
-        value: 'enc',
-        choices: ENCODINGS,
-        aliases: ENCODING_ALIASES,
-        description: 'Read the input in this encoding instead of detecting it',
-      },
+      encoding: encodingFlag('the input'),
       ...ENTITY_LIST_FLAGS,
       help: HELP_FLAG,
     },

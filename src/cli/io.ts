@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { describeFsError } from '../ingest/describe-fs-error.ts';
 
 /** The outside world of a command, so tests and embedders can swap it. */
 export interface Io {
@@ -42,23 +43,8 @@ export interface InputFailure {
   reason: string;
 }
 
-/** A readable reason for a file-system error: "no such file or directory", … */
-export function describeError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOTDIR':
-      return 'not a directory';
-    default:
-      return e instanceof Error ? e.message : String(err);
-  }
-}
+/** A readable reason for a file-system error: the one ingest gives. */
+export const describeError = describeFsError;
 
 /** What a directory is searched for: text pages, web pages and web archives. */
 const PAGE_FILE = /\.(?:txt|html?|warc|warc\.gz)$/i;

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { describeFsError } from './describe-fs-error.ts';
 
 /** A file to ingest: a page, or JSON Lines of pages. */
 export interface FileSource {
@@ -35,22 +36,6 @@ const JSONL_FILE = /\.(?:jsonl|ndjson)$/i;
 /** What a directory is searched for: pages, web pages, web archives and JSON Lines, in every
  * sub-folder (a site dump is a folder of .html files). */
 const DIRECTORY_PATTERN = '**/*.{txt,html,htm,warc,warc.gz,jsonl,ndjson}';
-
-/** A readable reason for a file-system error. */
-export function describeFsError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  switch (e?.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    default:
-      return e instanceof Error ? e.message : String(err);
-  }
-}
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 

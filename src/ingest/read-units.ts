@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { isWarc, readWarc, WarcError } from '../warc/index.ts';
-import { describeFsError, type FileSource, type Source } from './collect-sources.ts';
+import type { FileSource, Source } from './collect-sources.ts';
 import { dateFromPath, readDate } from './date-from-path.ts';
+import { describeFsError } from './describe-fs-error.ts';
 import { type Line, readLines } from './read-lines.ts';
 import type { WebRecordInfo } from './types.ts';
 

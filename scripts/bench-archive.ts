@@ -16,15 +16,14 @@
  * --null-store ingests into a store that keeps nothing: the ceiling of parse + annotate
  * on this machine, without SQLite.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Archive, DocumentInput, PutResult, Store } from '../src/store/types.ts';
-import type { Corpus } from './lib/archive-corpus.ts';
+import { composeInChild, type Generated } from './lib/compose-in-child.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1e6;
@@ -130,12 +129,6 @@ const log = (line: string) => {
 };
 
 /** What the generating child leaves in corpus.json. */
-interface Generated {
-  corpus: Corpus;
-  vocabulary: { headlines: number; paragraphs: number; people: number; places: number };
-  queries: string[];
-}
-
 /** --generate-only: composes the corpus and the queries into --dir. */
 async function generate(dir: string): Promise<void> {
   const { buildVocabulary, composer, queries } = await import('./lib/archive-compose.ts');
@@ -162,28 +155,10 @@ async function main(): Promise<void> {
   const dbPath = join(dir, 'archive.db');
   if (existsSync(dbPath)) throw new Error(`bench: ${dbPath} exists; give an empty --dir`);
 
-  // 1. The corpus, composed in a child process: the composer loads the annotator's tables
-  // (some 300 MB), which must not count in the RSS of the ingest measured here.
+  // 1. The corpus, composed in a child process (its tables must not count in the RSS of the
+  // ingest measured here).
   let t = performance.now();
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      fileURLToPath(import.meta.url),
-      '--generate-only',
-      '--dir',
-      dir,
-      '--articles',
-      String(articles),
-      '--queries',
-      String(queryCount),
-      '--seed',
-      String(seed),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT },
-  );
-  const generated = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as Generated;
+  const generated = composeInChild(dir, { articles, queries: queryCount, seed });
   const { corpus, vocabulary } = generated;
   const generateS = (performance.now() - t) / 1000;
   log(

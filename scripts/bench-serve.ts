@@ -37,6 +37,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
+import { composeInChild } from './lib/compose-in-child.ts';
+
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'jiedu.js');
 
@@ -194,27 +196,11 @@ function buildArchive(dir: string): { db: string; queries: string[] } {
   }
   if (existsSync(db)) throw new Error(`bench: ${db} exists; give an empty --dir (or --reuse)`);
   let t = performance.now();
-  execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'scripts', 'bench-archive.ts'),
-      '--generate-only',
-      '--dir',
-      dir,
-      '--articles',
-      String(articles),
-      '--queries',
-      String(queryCount),
-      '--seed',
-      String(values.seed),
-    ],
-    { stdio: ['ignore', 'ignore', 'inherit'], cwd: ROOT },
-  );
-  const generated = JSON.parse(readFileSync(join(dir, 'corpus.json'), 'utf8')) as {
-    queries: string[];
-  };
+  const generated = composeInChild(dir, {
+    articles,
+    queries: queryCount,
+    seed: Number(values.seed),
+  });
   log(`composed ${articles} articles in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   t = performance.now();
   execFileSync(

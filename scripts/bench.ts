@@ -21,6 +21,7 @@ import { dict } from '@node-rs/jieba/dict.js';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { big5Safe } from './lib/big5.ts';
+import { seeded } from './lib/seeded.ts';
 import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -51,18 +52,7 @@ const budgetMs = Number(values.budget) * 1000;
 if (!(corpusMb > 0) || !(budgetMs > 0))
   throw new TypeError('bench: --mb and --budget must be positive');
 
-/** A small seeded generator (mulberry32), so every run builds the same corpus. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(Number(values.seed));
+const rand = seeded(Number(values.seed));
 const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
 
 type Label = 'utf-8' | 'utf-16le' | 'big5' | 'gb18030';

@@ -46,6 +46,7 @@ import {
   type NerType,
   readNerCorpora,
 } from './lib/eval-ner.ts';
+import { seeded } from './lib/seeded.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const T = TAG_COUNT;
@@ -61,17 +62,6 @@ interface Example {
   gold: Uint8Array;
   /** Gold spans in Simplified offsets (for scoring). */
   spans: TagSpan[];
-}
-
-/** mulberry32: a small seeded generator, so every run shuffles alike. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The sentence in Simplified with its spans moved onto the Simplified text. */
@@ -401,7 +391,7 @@ async function main(): Promise<number> {
   const hashed: Hashed[] = [];
   const devHashed: Hashed[] = [];
   const copies = Number(values.augment);
-  const augmentRandom = random(seed + 1);
+  const augmentRandom = seeded(seed + 1);
   for (const c of corpora) {
     let used = 0;
     const pool: Record<NerType, string[]> = { PER: [], LOC: [], ORG: [] };
@@ -448,7 +438,7 @@ async function main(): Promise<number> {
   const model = new Perceptron(ids.size);
   for (let b = 0; b < bag; b++) {
     const one = bag === 1 ? model : new Perceptron(ids.size);
-    const next = random(seed + 1000 * b);
+    const next = seeded(seed + 1000 * b);
     const order = base.slice();
     for (let epoch = 1; epoch <= epochs; epoch++) {
       // Fisher–Yates with the seeded generator.

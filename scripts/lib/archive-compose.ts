@@ -12,19 +12,10 @@ import { segmentWords } from '../../src/annotate/segment/index.ts';
 import { toSimplified, toTraditional } from '../../src/normalize/index.ts';
 import { parse } from '../../src/pipeline.ts';
 import type { PageNode } from '../../src/tree/types.ts';
+import { seeded } from './seeded.ts';
 import { wrapHard } from './wrap.ts';
 
-/** A small seeded generator (mulberry32). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seeded };
 
 type Script = 'trad' | 'simp';
 

@@ -15,8 +15,6 @@ import type { PageNode } from '../../src/tree/types.ts';
 import { seeded } from './seeded.ts';
 import { wrapHard } from './wrap.ts';
 
-export { seeded };
-
 type Script = 'trad' | 'simp';
 
 /** A name to swap in: the same person or place in both scripts. */

@@ -1,41 +1,20 @@
 import assert from 'node:assert/strict';
 import { rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding, isCompressible } from '../src/serve/compress.ts';
-import { startTestServer, type TestServer } from './helpers/serve.ts';
+import { type RawAnswer, rawRequest, startTestServer, type TestServer } from './helpers/serve.ts';
 
 /** A raw GET (fetch would decompress behind our back): status, headers and the bytes. */
 function rawGet(
-  base: string,
+  server: TestServer,
   path: string,
   acceptEncoding?: string,
   method = 'GET',
-): Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      new URL(path, base),
-      {
-        method,
-        headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks),
-          }),
-        );
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end();
+): Promise<RawAnswer> {
+  return rawRequest(server.port, method, path, {
+    headers: acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding },
   });
 }
 
@@ -90,13 +69,13 @@ describe('compressed answers', () => {
   });
 
   test('an API answer: brotli or gzip as asked, the same JSON once decoded, plain when not asked', async () => {
-    const plain = await rawGet(server.url, '/api/quotes?limit=100');
+    const plain = await rawGet(server, '/api/quotes?limit=100');
     assert.equal(plain.status, 200);
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.equal(plain.headers.vary, 'Accept-Encoding');
     assert.ok(plain.body.length >= 1024, 'the answer is large enough to compress');
     for (const asked of ['br', 'gzip']) {
-      const got = await rawGet(server.url, '/api/quotes?limit=100', asked);
+      const got = await rawGet(server, '/api/quotes?limit=100', asked);
       assert.equal(got.headers['content-encoding'], asked);
       assert.equal(Number(got.headers['content-length']), got.body.length);
       assert.ok(got.body.length < plain.body.length);
@@ -105,16 +84,16 @@ describe('compressed answers', () => {
   });
 
   test('a small answer goes as it is', async () => {
-    const got = await rawGet(server.url, '/healthz', 'br');
+    const got = await rawGet(server, '/healthz', 'br');
     assert.equal(got.headers['content-encoding'], undefined);
     assert.deepEqual(JSON.parse(got.body.toString()), { ok: true });
   });
 
   test('a UI script is compressed (and the same bytes come back on a second request); a font is not', async () => {
-    const plain = await rawGet(server.url, '/assets/big-9f8e7d.js');
+    const plain = await rawGet(server, '/assets/big-9f8e7d.js');
     for (const asked of ['br', 'gzip']) {
       for (let i = 0; i < 2; i++) {
-        const got = await rawGet(server.url, '/assets/big-9f8e7d.js', asked);
+        const got = await rawGet(server, '/assets/big-9f8e7d.js', asked);
         assert.equal(got.status, 200);
         assert.equal(got.headers['content-encoding'], asked);
         assert.match(String(got.headers['content-type']), /javascript/);
@@ -122,16 +101,16 @@ describe('compressed answers', () => {
         assert.equal(decode(got.body, asked), plain.body.toString('utf8'));
       }
     }
-    const head = await rawGet(server.url, '/assets/big-9f8e7d.js', 'gzip', 'HEAD');
+    const head = await rawGet(server, '/assets/big-9f8e7d.js', 'gzip', 'HEAD');
     assert.equal(head.headers['content-encoding'], 'gzip');
     assert.equal(head.body.length, 0);
-    const font = await rawGet(server.url, '/assets/font-1234.woff2', 'br, gzip');
+    const font = await rawGet(server, '/assets/font-1234.woff2', 'br, gzip');
     assert.equal(font.headers['content-encoding'], undefined);
     assert.equal(font.body.length, 4096);
   });
 
   test('errors are compressed like any JSON and keep their security headers', async () => {
-    const got = await rawGet(server.url, `/api/nothing-${'x'.repeat(1200)}`, 'gzip');
+    const got = await rawGet(server, `/api/nothing-${'x'.repeat(1200)}`, 'gzip');
     assert.equal(got.status, 404);
     assert.ok(got.headers['content-security-policy']);
     const error = JSON.parse(decode(got.body, got.headers['content-encoding']));

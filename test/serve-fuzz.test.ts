@@ -4,7 +4,7 @@ import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { startTestServer, type TestServer, TOKEN } from './helpers/serve.ts';
+import { rawRequest, startTestServer, type TestServer, TOKEN } from './helpers/serve.ts';
 
 /*
  * Whatever a client sends — odd paths, malformed query strings, bodies of any bytes under
@@ -31,30 +31,21 @@ interface Raw {
 }
 
 /** One request with a raw path (no URL normalisation), its answer read whole. */
-function send(
+async function send(
   method: string,
   path: string,
   body?: Uint8Array,
   headers: Record<string, string> = {},
-) {
-  return new Promise<Raw>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: server.port, method, path, headers, agent: false },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+): Promise<Raw> {
+  const answer = await rawRequest(server.port, method, path, {
+    headers,
+    ...(body === undefined ? {} : { body }),
   });
+  return {
+    status: answer.status,
+    type: String(answer.headers['content-type'] ?? ''),
+    body: answer.body.toString('utf8'),
+  };
 }
 
 /** Asserts an answer is not a server error, and that an error is the JSON error shape. */

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
@@ -134,4 +135,42 @@ export class OpenApiChecker {
       `${method.toUpperCase()} ${route} ${answer.status}: ${this.#ajv.errorsText(validate.errors)}`,
     );
   }
+}
+
+/** An answer as it came over the wire: nothing decoded, decompressed or normalised. */
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+/**
+ * One request sent as given (the path is not normalised; no Accept-Encoding unless in
+ * `headers`, and a compressed answer is not decompressed), its answer read whole.
+ */
+export function rawRequest(
+  port: number,
+  method: string,
+  path: string,
+  options: { body?: Uint8Array; headers?: Record<string, string> } = {},
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port, method, path, headers: options.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
 }

@@ -1,30 +1,21 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { openStore } from '../src/store/index.ts';
+import { BIN, ROOT, type Run, spawnCaptured } from './helpers/cli.ts';
 import { encodeBig5 } from './helpers/encode.ts';
 import { pages, traditionalPage } from './helpers/ingest-pages.ts';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const BIN = join(ROOT, 'bin', 'jiedu.js');
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
 /** Opens an archive an ingest child wrote, to read it back. */
 function openArchive(path: string) {
   return openStore(path, { create: false });
-}
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
 }
 
 /**
@@ -40,30 +31,13 @@ function ingestChild(
     watch?: (child: ChildProcess, stderr: string) => void;
   },
 ): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'ingest', ...args], {
-      cwd: options.cwd,
-      env: {
-        ...process.env,
-        JIEDU_FROM_SOURCE: '1',
-        NO_COLOR: '1',
-        JIEDU_PROGRESS_MS: '20',
-        ...options.env,
-      },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => {
-      stdout += d;
-    });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => {
-      stderr += d;
-      options.watch?.(child, stderr);
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
-    child.stdin.end(options.input ?? '');
+  const run = spawnCaptured([BIN, 'ingest', ...args], {
+    cwd: options.cwd,
+    env: { JIEDU_FROM_SOURCE: '1', NO_COLOR: '1', JIEDU_PROGRESS_MS: '20', ...options.env },
+    ...(options.watch === undefined ? {} : { onStderr: options.watch }),
   });
+  run.child.stdin.end(options.input ?? '');
+  return run.exited;
 }
 
 /** The highest "N stored" a progress line has reported so far. */

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { BIN, ROOT, type Run } from './cli.ts';
+import { BIN, type Run, spawnCaptured } from './cli.ts';
 
 /** A `jiedu serve` or `jiedu start` process that printed its URL. */
 export interface Serving {
@@ -19,34 +18,30 @@ export function spawnServing(
   args: readonly string[],
   options: { cwd?: string; env?: Record<string, string>; timeoutMs?: number } = {},
 ): Promise<Serving> {
-  const child = spawn(process.execPath, [BIN, ...args], {
-    cwd: options.cwd ?? ROOT,
-    env: { ...process.env, JIEDU_FROM_SOURCE: '1', NO_COLOR: '1', ...options.env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (d: string) => {
-    stdout += d;
-  });
-  child.stderr.setEncoding('utf8').on('data', (d: string) => {
-    stderr += d;
-  });
-  const exited = new Promise<Run>((resolve) => {
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const {
+    child,
+    stdout: output,
+    stderr: errors,
+    exited,
+  } = spawnCaptured([BIN, ...args], {
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    env: { JIEDU_FROM_SOURCE: '1', NO_COLOR: '1', ...options.env },
   });
   return new Promise<Serving>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`no URL within ${options.timeoutMs ?? 30_000} ms:\n${stdout}\n${stderr}`));
+      reject(
+        new Error(`no URL within ${options.timeoutMs ?? 30_000} ms:\n${output()}\n${errors()}`),
+      );
     }, options.timeoutMs ?? 30_000);
     const look = () => {
-      const url = /serving (http:\/\/\S+)/.exec(stdout)?.[1];
+      const url = /serving (http:\/\/\S+)/.exec(output())?.[1];
       if (url === undefined) return;
       clearTimeout(timer);
       child.stdout.off('data', look);
       resolve({
         url,
-        stdout: () => stdout,
+        stdout: output,
         stop: (signal = 'SIGTERM') => {
           child.kill(signal);
           return exited;
@@ -54,9 +49,15 @@ export function spawnServing(
       });
     };
     child.stdout.on('data', look);
-    exited.then((run) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${run.code} before serving:\n${run.stdout}\n${run.stderr}`));
-    });
+    exited.then(
+      (run) => {
+        clearTimeout(timer);
+        reject(new Error(`exited ${run.code} before serving:\n${run.stdout}\n${run.stderr}`));
+      },
+      (err: unknown) => {
+        clearTimeout(timer);
+        reject(err);
+      },
+    );
   });
 }

@@ -23,19 +23,7 @@ const CONVERGED = 1e-3;
  */
 export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
   if (top <= 0) return [];
-  const words = tokens
-    .filter((t) => t.text.length >= 2 && isKeyPos(t.pos) && !STOP.has(t.text))
-    .map((t) => t.text);
-  const index = new Map<string, number>();
-  const ids = new Int32Array(words.length);
-  words.forEach((w, i) => {
-    let id = index.get(w);
-    if (id === undefined) {
-      id = index.size;
-      index.set(w, id);
-    }
-    ids[i] = id;
-  });
+  const { index, ids } = candidateIds(tokens);
   const n = index.size;
   if (n === 0) return [];
   // Undirected co-occurrence links, one per co-occurrence (so pairs that meet often weigh
@@ -102,6 +90,26 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
     if (best.length > top) best.pop();
   }
   return best;
+}
+
+/** The candidate words in text order as ids (0, 1, … by first occurrence), in one pass over
+ * the tokens: a page has thousands of them, and a filter, a map and a walk would each make
+ * another array of them. */
+function candidateIds(tokens: readonly Token[]): { index: Map<string, number>; ids: Int32Array } {
+  const index = new Map<string, number>();
+  const ids = new Int32Array(tokens.length);
+  let count = 0;
+  for (const t of tokens) {
+    const w = t.text;
+    if (w.length < 2 || !isKeyPos(t.pos) || STOP.has(w)) continue;
+    let id = index.get(w);
+    if (id === undefined) {
+      id = index.size;
+      index.set(w, id);
+    }
+    ids[count++] = id;
+  }
+  return { index, ids: ids.subarray(0, count) };
 }
 
 /** Whether a word with `score` ranks before keyword `k`: a higher score, or the same score

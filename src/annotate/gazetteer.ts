@@ -8,9 +8,13 @@ export interface GazetteerHit {
 }
 
 interface Matcher {
-  /** Simplified forms by their first code unit, longest first (a number key spares making
-   * a one-character string at every position of the text). */
-  byFirst: Map<number, { form: string; entry: LexiconEntry }[]>;
+  /** Simplified forms (two units or more) by their first code unit, then their second,
+   * longest first: number keys spare making strings at every position of the text, and a
+   * common first character (中, 国) leaves only the few forms that share two units to try. */
+  byFirst: Map<number, Map<number, { form: string; entry: LexiconEntry }[]>>;
+  /** 1 at the code unit of every form's first unit: most positions start no form, and a
+   * typed-array test is cheaper than a map lookup. */
+  firstUnits: Uint8Array;
   /** One-character abbreviations (俄 → 俄罗斯). */
   abbreviations: Map<string, LexiconEntry>;
   /** 1 at the code unit of every abbreviation: a test that makes no string. */
@@ -29,7 +33,8 @@ let matcher: Matcher | null = null;
 /** The lexicon arranged for matching Simplified text; built once. */
 export function gazetteer(): Matcher {
   if (matcher !== null) return matcher;
-  const byFirst = new Map<number, { form: string; entry: LexiconEntry }[]>();
+  const byFirst = new Map<number, Map<number, { form: string; entry: LexiconEntry }[]>>();
+  const firstUnits = new Uint8Array(65536);
   const abbreviations = new Map<string, LexiconEntry>();
   const offices = new Set<string>();
   for (const entry of lexicon().entries) {
@@ -41,10 +46,17 @@ export function gazetteer(): Matcher {
         continue;
       }
       const first = form.charCodeAt(0);
-      let list = byFirst.get(first);
+      firstUnits[first] = 1;
+      let bySecond = byFirst.get(first);
+      if (bySecond === undefined) {
+        bySecond = new Map();
+        byFirst.set(first, bySecond);
+      }
+      const second = form.charCodeAt(1);
+      let list = bySecond.get(second);
       if (list === undefined) {
         list = [];
-        byFirst.set(first, list);
+        bySecond.set(second, list);
       }
       if (!list.some((x) => x.form === form)) list.push({ form, entry });
     }
@@ -53,10 +65,13 @@ export function gazetteer(): Matcher {
   for (const abbr of abbreviations.keys()) {
     if (abbr.length === 1) abbreviationUnits[abbr.charCodeAt(0)] = 1;
   }
-  for (const list of byFirst.values()) list.sort((a, b) => b.form.length - a.form.length);
+  for (const bySecond of byFirst.values()) {
+    for (const list of bySecond.values()) list.sort((a, b) => b.form.length - a.form.length);
+  }
   const sorted = [...offices].sort((a, b) => b.length - a.length);
   matcher = {
     byFirst,
+    firstUnits,
     abbreviations,
     abbreviationUnits,
     offices: sorted,
@@ -77,10 +92,16 @@ export function officeAt(text: string, at: number): string | null {
 
 /** Longest-match lexicon hits in Simplified text, left to right, never overlapping. */
 export function matchLexicon(text: string): GazetteerHit[] {
-  const { byFirst } = gazetteer();
+  const { byFirst, firstUnits } = gazetteer();
   const hits: GazetteerHit[] = [];
+  // Every form has two units or more, so the forms that can start at i are exactly those
+  // filed under text[i] and text[i + 1]; trying them longest first finds the longest match.
   for (let i = 0; i < text.length; ) {
-    const list = byFirst.get(text.charCodeAt(i));
+    const first = text.charCodeAt(i);
+    const list =
+      firstUnits[first] === 1 && i + 1 < text.length
+        ? byFirst.get(first)?.get(text.charCodeAt(i + 1))
+        : undefined;
     let found: GazetteerHit | null = null;
     if (list !== undefined) {
       for (const { form, entry } of list) {

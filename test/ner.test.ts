@@ -11,7 +11,7 @@ import {
   readUner,
   readWeibo,
 } from '../scripts/lib/eval-ner.ts';
-import { FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
+import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
 import { findModelsDir } from '../src/annotate/ner/find-models.ts';
 import { Gazetteer } from '../src/annotate/ner/gazetteer.ts';
 import { gazetteerOf, nerModel, tagEntities } from '../src/annotate/ner/index.ts';
@@ -26,6 +26,7 @@ import {
   tagsToSpans,
 } from '../src/annotate/ner/tags.ts';
 import { viterbi } from '../src/annotate/ner/viterbi.ts';
+import { wordInfo } from '../src/annotate/ner/word-info.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { runJiedu, runNode } from './helpers/cli.ts';
 
@@ -129,13 +130,21 @@ describe('tagEntities', () => {
   });
 
   test('a caller gazetteer (a lexicon) adds its names as evidence', () => {
-    const text = '代表团昨天参观了星河联盟的总部。';
-    assert.ok(!tagged(text).includes('星河联盟/ORG'));
-    const gazetteer = gazetteerOf([['星河联盟', 'ORG']]);
-    assert.deepEqual(gazetteer(text), [{ start: 8, end: 12, type: 'ORG' }]);
-    assert.ok(show(text, tagEntities(text, { gazetteer })).includes('星河联盟/ORG'));
+    // A made-up body the model alone does not find.
+    const text = '代表团昨天参观了晨光合作体的总部。';
+    assert.ok(!tagged(text).includes('晨光合作体/ORG'));
+    const gazetteer = gazetteerOf([['晨光合作体', 'ORG']]);
+    assert.deepEqual(gazetteer(text), [{ start: 8, end: 13, type: 'ORG' }]);
+    assert.ok(show(text, tagEntities(text, { gazetteer })).includes('晨光合作体/ORG'));
   });
 });
+
+/** The hash of the bias feature, the first slot of every unit. */
+function biasHash(): number {
+  const out = new Int32Array(FEATURES_PER_UNIT);
+  extractFeatures('今', new Uint8Array(1), wordInfo('今', 0, 1, []), out);
+  return out[0] as number;
+}
 
 describe('the model', () => {
   test('is found from src and from a dist-like folder, by the package.json above', () => {
@@ -196,6 +205,25 @@ describe('the model', () => {
     assert.ok(Math.abs((scores[T] as number) + 2) < 1e-3);
     assert.ok(Math.abs((scores[T + 5] as number) - 1) < 1e-3);
     assert.throws(() => decodeModel(new Uint8Array([1, 2, 3])));
+  });
+
+  test('a model given in the options is used in place of the shipped one', () => {
+    const T = TAG_COUNT;
+    // One feature, the bias every unit has, weighing every tag but O up: a model that sees
+    // names in everything, unlike the shipped one.
+    const text = '今天天气很好。';
+    assert.deepEqual(tagEntities(text), []);
+    const everything = decodeModel(
+      encodeModel({
+        keys: Int32Array.from([biasHash()]),
+        weights: Float32Array.from({ length: T }, (_, t) => (t === 0 ? 0 : 100)),
+        transitions: new Float32Array(T * T),
+        start: new Float32Array(T),
+        end: new Float32Array(T),
+      }),
+    );
+    assert.notDeepEqual(tagEntities(text, { model: everything }), []);
+    assert.deepEqual(tagEntities(text), [], 'the shipped model is untouched');
   });
 });
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { tagEntities } from '../../src/annotate/ner/index.ts';
+import { type TagEntitiesOptions, tagEntities } from '../../src/annotate/ner/index.ts';
 
 /** The types the tagger knows; GPE is folded into LOC. */
 export type NerType = 'PER' | 'LOC' | 'ORG';
@@ -326,14 +326,19 @@ function row(
 }
 
 /** Rows for one part of one corpus: PER, LOC, ORG and overall. */
-function scorePart(corpus: string, part: Row['part'], sentences: readonly NerSentence[]): Row[] {
+export function scorePart(
+  corpus: string,
+  part: Row['part'],
+  sentences: readonly NerSentence[],
+  options: TagEntitiesOptions = {},
+): Row[] {
   const counts: Record<NerType, NerCounts> = {
     PER: { gold: 0, predicted: 0, correct: 0 },
     LOC: { gold: 0, predicted: 0, correct: 0 },
     ORG: { gold: 0, predicted: 0, correct: 0 },
   };
   for (const s of sentences) {
-    const predicted = tagEntities(s.text).filter(
+    const predicted = tagEntities(s.text, options).filter(
       (e): e is GoldSpan => e.type === 'PER' || e.type === 'LOC' || e.type === 'ORG',
     );
     countSpans(s.spans, predicted, counts);

@@ -41,6 +41,9 @@ export interface TagEntitiesOptions {
    * otherwise.
    */
   tokens?: readonly Token[];
+  /** A model of one's own (decodeModel of a trained file) instead of the shipped one: the
+   * trainer scores what it is about to write this way. */
+  model?: NerModel;
 }
 
 /** The model file, under the package's models/ folder. */
@@ -67,7 +70,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
   const view = simplifiedView(text);
   const tokens = options.tokens ?? segment(text, { view });
   const words = tokensToViewWords(view, tokens);
-  const spans = tagSimplified(nerModel(), view.text, words, options.gazetteer);
+  const spans = tagSimplified(options.model ?? nerModel(), view.text, words, options.gazetteer);
   if (view.text === text) return spans;
   // Back to the offsets of `text`: unit by unit where the conversion kept the length, to
   // the whole converted phrase where it did not.

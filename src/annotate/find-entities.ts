@@ -1,6 +1,6 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
-import { gazetteer, matchLexicon } from './gazetteer.ts';
+import { findOffices, gazetteer, matchLexicon, officeAt } from './gazetteer.ts';
 
 /**
  * A mention found in an article's Simplified text (offsets into it), keyed by the
@@ -138,26 +138,21 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
 
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
-  const { offices, officePattern, abbreviations, abbreviationUnits } = gazetteer();
-  for (const found of text.matchAll(officePattern)) {
-    const office = found[0];
-    const at = found.index ?? 0;
-    {
-      let s = at + office.length;
-      while (text[s] === ' ') s++;
-      const name = readName(text.slice(s, s + 12), offices);
-      if (name === null) continue;
-      const bare =
-        STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
-      const m: RawMention = {
-        start: s,
-        end: s + name.length,
-        type: 'PER',
-        key: name,
-        kind: 'name',
-      };
-      if (add(bare ? { ...m, country: HOME } : m)) context.people.add(name);
-    }
+  const { abbreviations, abbreviationUnits } = gazetteer();
+  for (const { start: at, office } of findOffices(text)) {
+    let s = at + office.length;
+    while (text[s] === ' ') s++;
+    const name = readName(text.slice(s, s + 12));
+    if (name === null) continue;
+    const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
+    const m: RawMention = {
+      start: s,
+      end: s + name.length,
+      type: 'PER',
+      key: name,
+      kind: 'name',
+    };
+    if (add(bare ? { ...m, country: HOME } : m)) context.people.add(name);
   }
 
   for (const hit of matchLexicon(text)) {
@@ -262,9 +257,9 @@ export function findReferences(
 }
 
 /** The name right after a title, or null: 2–4 Han characters ended by a verb, time word or mark. */
-function readName(after: string, offices: readonly string[]): string | null {
+function readName(after: string): string | null {
   if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
-  if (offices.some((o) => after.startsWith(o))) return null;
+  if (officeAt(after, 0) !== null) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;
   const run = m[0];

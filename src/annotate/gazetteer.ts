@@ -7,25 +7,65 @@ export interface GazetteerHit {
   entry: LexiconEntry;
 }
 
+/**
+ * Words of two units or more filed by their first code unit, then their second, longest
+ * first: finding the longest word at a position makes no string (number keys), skips most
+ * positions with one typed-array test, and tries only the few words sharing two units even
+ * where a common character (中, 国) starts hundreds.
+ */
+class PairIndex<T> {
+  private readonly byFirst = new Map<number, Map<number, { word: string; value: T }[]>>();
+  /** 1 at the first unit of every word. */
+  private readonly firstUnits = new Uint8Array(65536);
+
+  /** Files `word` (two units or more) with `value`; a word filed before keeps its value. */
+  add(word: string, value: T): void {
+    const first = word.charCodeAt(0);
+    this.firstUnits[first] = 1;
+    let bySecond = this.byFirst.get(first);
+    if (bySecond === undefined) {
+      bySecond = new Map();
+      this.byFirst.set(first, bySecond);
+    }
+    const second = word.charCodeAt(1);
+    let list = bySecond.get(second);
+    if (list === undefined) {
+      list = [];
+      bySecond.set(second, list);
+    }
+    if (!list.some((x) => x.word === word)) list.push({ word, value });
+  }
+
+  /** Orders every list longest first; call once all words are in. */
+  finish(): void {
+    for (const bySecond of this.byFirst.values()) {
+      for (const list of bySecond.values()) list.sort((a, b) => b.word.length - a.word.length);
+    }
+  }
+
+  /** The longest word starting at `at` in `text`, or null. Every word has two units or
+   * more, so only those filed under text[at] and text[at + 1] can start there. */
+  longestAt(text: string, at: number): { word: string; value: T } | null {
+    const first = text.charCodeAt(at);
+    if (this.firstUnits[first] !== 1 || at + 1 >= text.length) return null;
+    const list = this.byFirst.get(first)?.get(text.charCodeAt(at + 1));
+    if (list === undefined) return null;
+    for (const x of list) if (text.startsWith(x.word, at)) return x;
+    return null;
+  }
+}
+
 interface Matcher {
-  /** Simplified forms (two units or more) by their first code unit, then their second,
-   * longest first: number keys spare making strings at every position of the text, and a
-   * common first character (中, 国) leaves only the few forms that share two units to try. */
-  byFirst: Map<number, Map<number, { form: string; entry: LexiconEntry }[]>>;
-  /** 1 at the code unit of every form's first unit: most positions start no form, and a
-   * typed-array test is cheaper than a map lookup. */
-  firstUnits: Uint8Array;
+  /** Simplified lexicon forms (two units or more) and their entries. */
+  forms: PairIndex<LexiconEntry>;
   /** One-character abbreviations (俄 → 俄罗斯). */
   abbreviations: Map<string, LexiconEntry>;
   /** 1 at the code unit of every abbreviation: a test that makes no string. */
   abbreviationUnits: Uint8Array;
-  /** Office titles (总统, 外长 …), longest first. */
-  offices: string[];
-  /** The same as one pattern, longest first, global. */
-  officePattern: RegExp;
-  /** The same, sticky: whether (and which) an office starts at `lastIndex`. The longest
-   * alternative is tried first, so it finds what a longest-first scan of `offices` finds. */
-  officeAt: RegExp;
+  /** Names of the countries the abbreviations stand for. */
+  countryNames: ReadonlySet<string>;
+  /** Office titles (总统, 外长 …). */
+  offices: PairIndex<null>;
 }
 
 let matcher: Matcher | null = null;
@@ -33,92 +73,65 @@ let matcher: Matcher | null = null;
 /** The lexicon arranged for matching Simplified text; built once. */
 export function gazetteer(): Matcher {
   if (matcher !== null) return matcher;
-  const byFirst = new Map<number, Map<number, { form: string; entry: LexiconEntry }[]>>();
-  const firstUnits = new Uint8Array(65536);
+  const forms = new PairIndex<LexiconEntry>();
+  const offices = new PairIndex<null>();
   const abbreviations = new Map<string, LexiconEntry>();
-  const offices = new Set<string>();
   for (const entry of lexicon().entries) {
     if (entry.abbr !== undefined) abbreviations.set(entry.abbr, entry);
     for (const form of entry.forms) {
       if (form.length < 2) continue;
-      if (entry.type === 'OFFICE') {
-        offices.add(form);
-        continue;
-      }
-      const first = form.charCodeAt(0);
-      firstUnits[first] = 1;
-      let bySecond = byFirst.get(first);
-      if (bySecond === undefined) {
-        bySecond = new Map();
-        byFirst.set(first, bySecond);
-      }
-      const second = form.charCodeAt(1);
-      let list = bySecond.get(second);
-      if (list === undefined) {
-        list = [];
-        bySecond.set(second, list);
-      }
-      if (!list.some((x) => x.form === form)) list.push({ form, entry });
+      if (entry.type === 'OFFICE') offices.add(form, null);
+      else forms.add(form, entry);
     }
   }
   const abbreviationUnits = new Uint8Array(65536);
   for (const abbr of abbreviations.keys()) {
     if (abbr.length === 1) abbreviationUnits[abbr.charCodeAt(0)] = 1;
   }
-  for (const bySecond of byFirst.values()) {
-    for (const list of bySecond.values()) list.sort((a, b) => b.form.length - a.form.length);
-  }
-  const sorted = [...offices].sort((a, b) => b.length - a.length);
+  forms.finish();
+  offices.finish();
   matcher = {
-    byFirst,
-    firstUnits,
+    forms,
     abbreviations,
     abbreviationUnits,
-    offices: sorted,
-    officePattern: new RegExp(sorted.map(escapeRegExp).join('|'), 'g'),
-    officeAt: new RegExp(sorted.map(escapeRegExp).join('|'), 'y'),
+    countryNames: new Set([...abbreviations.values()].map((e) => e.name)),
+    offices,
   };
-
   return matcher;
 }
 
 /** The office title starting at `at` in `text`, longest first, or null. */
 export function officeAt(text: string, at: number): string | null {
-  const pattern = gazetteer().officeAt;
-  pattern.lastIndex = at;
-  const m = pattern.exec(text);
-  return m === null ? null : m[0];
+  return gazetteer().offices.longestAt(text, at)?.word ?? null;
+}
+
+/** Office titles in text, left to right, longest first, never overlapping: what one
+ * global pattern of all titles, longest alternative first, would match. */
+export function findOffices(text: string): { start: number; office: string }[] {
+  const { offices } = gazetteer();
+  const out: { start: number; office: string }[] = [];
+  for (let i = 0; i < text.length; ) {
+    const found = offices.longestAt(text, i);
+    if (found === null) i++;
+    else {
+      out.push({ start: i, office: found.word });
+      i += found.word.length;
+    }
+  }
+  return out;
 }
 
 /** Longest-match lexicon hits in Simplified text, left to right, never overlapping. */
 export function matchLexicon(text: string): GazetteerHit[] {
-  const { byFirst, firstUnits } = gazetteer();
+  const { forms } = gazetteer();
   const hits: GazetteerHit[] = [];
-  // Every form has two units or more, so the forms that can start at i are exactly those
-  // filed under text[i] and text[i + 1]; trying them longest first finds the longest match.
   for (let i = 0; i < text.length; ) {
-    const first = text.charCodeAt(i);
-    const list =
-      firstUnits[first] === 1 && i + 1 < text.length
-        ? byFirst.get(first)?.get(text.charCodeAt(i + 1))
-        : undefined;
-    let found: GazetteerHit | null = null;
-    if (list !== undefined) {
-      for (const { form, entry } of list) {
-        if (text.startsWith(form, i)) {
-          found = { start: i, end: i + form.length, entry };
-          break;
-        }
-      }
+    const found = forms.longestAt(text, i);
+    if (found === null) i++;
+    else {
+      hits.push({ start: i, end: i + found.word.length, entry: found.value });
+      i += found.word.length;
     }
-    if (found !== null) {
-      hits.push(found);
-      i = found.end;
-    } else i++;
   }
   return hits;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -43,8 +43,7 @@ export function resolveReferences(
   raw: readonly RawMention[],
   memory: PageMemory,
 ): Ref[] {
-  const { abbreviations } = gazetteer();
-  const countryNames = new Set([...abbreviations.values()].map((e) => e.name));
+  const { countryNames } = gazetteer();
   type Item = { start: number; end: number; apply: () => Ref | null };
   const items: Item[] = [];
   let prev: RawMention | null = null;

@@ -15,7 +15,8 @@
  *                    same type from the same corpus (4); mention replacement
  *   --min-weight W   drop features whose averaged weights all stay below W (1)
  *   --min-count N    ignore features seen fewer than N times (1)
- *   --bag K          average K perceptrons trained with different shuffles (1)
+ *   --bag K          average K perceptrons trained with different shuffles (3; about a point
+ *                    of F1 over 1 on the dev folds, as the shuffles' noise averages out)
  *   --repeat c=k,…   show corpus c's sentences k times per epoch
  *   --corpora a,b    train on these corpora only
  *   --data DIR       the corpora (../shared/eval/ner); --out FILE the model file
@@ -427,7 +428,7 @@ async function main(): Promise<number> {
       corpora: { type: 'string' },
       repeat: { type: 'string' },
       augment: { type: 'string', default: '4' },
-      bag: { type: 'string', default: '1' },
+      bag: { type: 'string', default: '3' },
       domain: { type: 'string', default: 'peoples-daily' },
       'domain-share': { type: 'string', default: '0.5' },
       fraction: { type: 'string', default: '1' },

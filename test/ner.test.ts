@@ -26,7 +26,7 @@ import {
   tagsToSpans,
 } from '../src/annotate/ner/tags.ts';
 import { viterbi } from '../src/annotate/ner/viterbi.ts';
-import { wordInfo } from '../src/annotate/ner/word-info.ts';
+import { hashString, wordInfo } from '../src/annotate/ner/word-info.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { runJiedu, runNode } from './helpers/cli.ts';
 
@@ -62,6 +62,11 @@ const SENTENCES: readonly { traditional: string; expected: readonly string[] }[]
   {
     traditional: '美國總統拜登與日本首相岸田文雄在華盛頓舉行會談。',
     expected: ['美國/LOC', '拜登/PER', '日本/LOC', '岸田文雄/PER', '華盛頓/LOC'],
+  },
+  {
+    // jieba's dictionary calls 熱烈祝賀 a place: the name before it must stay a name.
+    traditional: '馬克龍熱烈祝賀中國國家隊奪冠。',
+    expected: ['馬克龍/PER'],
   },
 ];
 
@@ -136,6 +141,24 @@ describe('tagEntities', () => {
     const gazetteer = gazetteerOf([['晨光合作体', 'ORG']]);
     assert.deepEqual(gazetteer(text), [{ start: 8, end: 13, type: 'ORG' }]);
     assert.ok(show(text, tagEntities(text, { gazetteer })).includes('晨光合作体/ORG'));
+  });
+});
+
+describe('word facts for the features', () => {
+  test('a cue the dictionary tags as a name reads as a verb; names keep their tags', () => {
+    const text = '普京热烈祝贺王毅表示祝贺';
+    const words = [
+      { start: 0, end: 2, pos: 'nr' },
+      { start: 2, end: 6, pos: 'ns' },
+      { start: 6, end: 8, pos: 'nr' },
+      { start: 8, end: 12, pos: 'n' },
+    ];
+    const info = wordInfo(text, 0, text.length, words);
+    const tags = Array.from(info.tag.subarray(0, text.length));
+    assert.equal(tags[0], hashString('nr'));
+    assert.equal(tags[2], hashString('v'), '热烈祝贺 ends in a cue');
+    assert.equal(tags[6], hashString('nr'));
+    assert.equal(tags[8], hashString('v'), '表示祝贺 ends in a cue');
   });
 });
 

@@ -10,7 +10,7 @@ import type { WordInfo } from './word-info.ts';
  */
 
 /** Changes whenever a template is added, removed or changed. */
-export const FEATURE_VERSION = 5;
+export const FEATURE_VERSION = 6;
 
 /** Features per unit, always the same number (a missing context is a padding code). */
 export const FEATURES_PER_UNIT = 32;

@@ -1,5 +1,6 @@
 import type { Token } from '../../tree/annotations.ts';
 import type { TextView } from '../../tree/view.ts';
+import { SPEECH_CUES, STANCE_CUES } from '../cues.ts';
 
 /**
  * What the word segmenter says about each unit of a piece of text: the part of speech of
@@ -54,6 +55,24 @@ function newInfo(n: number): WordInfo {
   };
 }
 
+/** Speech and stance cues of two units or more: 表示, 祝贺, 高度评价. */
+const CUES = new Set<string>(
+  [...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].filter((c) => c.length >= 2),
+);
+
+/**
+ * The part of speech the features see: a verb for a word that is, or ends in, a speech or
+ * stance cue. jieba's dictionary tags some of them as names (祝贺 nr, 热烈祝贺 ns), and a
+ * cue is just what follows a name in the news (普京热烈祝贺…): read as a name it pulls the
+ * name before it into a longer, wrong one.
+ */
+function partOfSpeech(word: string, pos: string): string {
+  if (pos.charCodeAt(0) !== 0x6e /* n */ || word.length < 2) return pos;
+  if (CUES.has(word)) return 'v';
+  for (let k = 2; k < word.length; k++) if (CUES.has(word.slice(word.length - k))) return 'v';
+  return pos;
+}
+
 /** The arrays wordInfo fills, kept from call to call. */
 let buffers = newInfo(1024);
 
@@ -85,8 +104,9 @@ export function wordInfo(
     const start = Math.max(w.start, from) - from;
     const end = Math.min(w.end, to) - from;
     const len = end - start;
-    const tag = hashString(w.pos);
-    const word = hashString(text.slice(start + from, end + from));
+    const form = text.slice(start + from, end + from);
+    const tag = hashString(partOfSpeech(form, w.pos));
+    const word = hashString(form);
     const capped = Math.min(len, 7);
     for (let i = start; i < end; i++) {
       info.tag[i] = tag;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { type Anchor, anchoredMatches, anchorOn } from '../src/annotate/anchored-matches.ts';
 import { annotate, entities } from '../src/annotate/index.ts';
 import { parse, toArticleView } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
@@ -286,4 +287,30 @@ describe('every cue', () => {
       });
     }
   }
+});
+
+describe('anchoredMatches', () => {
+  /** What a global search finds: start, whole match and groups. */
+  const globalMatches = (text: string, source: string) =>
+    [...text.matchAll(new RegExp(source, 'g'))].map((m) => [m.index, ...m]);
+  const anchored = (text: string, source: string, anchor: Anchor) =>
+    anchoredMatches(text, new RegExp(source, 'y'), anchor).map((m) => [m.index, ...m]);
+
+  it('finds what a global search finds, overlapping candidates and rejected starts included', () => {
+    const year = '(?<![0-9])([0-9]{4})年(?!度)';
+    const list = '((?:[\\u4e00-\\u9fff]{2,3}、)+[\\u4e00-\\u9fff]{2,3})等(?:参加|出席)';
+    const cases: [string, string, Anchor][] = [
+      ['2021年与2022年度，12021年，1999年1998年', year, anchorOn('年', 4, 4)],
+      ['年2021年', year, anchorOn('年', 4, 4)],
+      ['会上林国栋、周文、陈明等参加；张三、李四等出席了、王五', list, anchorOn('、', 2, 3)],
+      ['、、林国栋、、周文等参加', list, anchorOn('、', 2, 3)],
+    ];
+    for (const [text, source, anchor] of cases) {
+      assert.deepEqual(anchored(text, source, anchor), globalMatches(text, source), text);
+    }
+  });
+
+  it('wants a sticky pattern', () => {
+    assert.throws(() => anchoredMatches('2021年', /年/g, anchorOn('年', 0, 0)), TypeError);
+  });
 });

@@ -1,3 +1,5 @@
+import { anchoredMatches, anchorOn } from './anchored-matches.ts';
+
 /** A date expression in Simplified-text offsets, before mapping back. */
 export interface RawDate {
   start: number;
@@ -29,7 +31,7 @@ const DIGITS: Record<string, number> = {
 };
 const NUM = '[0-9０-９〇零一二三四五六七八九十]';
 // The numeric forms, sticky: each is tried only a few units before the 年, 月 or 日 it must
-// hold (see datesAround), instead of at every position of the article.
+// hold (anchoredMatches), instead of at every position of the article.
 const FULL = new RegExp(`(${NUM}{4})年(${NUM}{1,3})月(${NUM}{1,3})[日号]`, 'y');
 const YEAR_MONTH = new RegExp(`(${NUM}{4})年(${NUM}{1,3})月(?!${NUM}{0,3}[日号])`, 'y');
 const YEAR = new RegExp(
@@ -42,38 +44,12 @@ const DAY = new RegExp(
   'y',
 );
 
-/**
- * The matches a global search with `pattern` would find in `text`, left to right and never
- * overlapping, trying the sticky `pattern` only from `nearest` to `farthest` units before
- * each `anchor`: every match of these patterns holds its anchor at such a distance from
- * its start (2021年… has 年 four units in; a digit is never the anchor), so no other
- * position can start one. Each pattern reads a short stretch around a rare character, and
- * a scan for that character is far cheaper than trying the pattern everywhere.
- */
-function datesAround(
-  text: string,
-  pattern: RegExp,
-  anchor: string,
-  nearest: number,
-  farthest: number,
-): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  // The first position not tried yet, and never inside a match found: where a global
-  // search would go on from.
-  let next = 0;
-  for (let a = text.indexOf(anchor); a !== -1; a = text.indexOf(anchor, a + 1)) {
-    for (let p = Math.max(next, a - farthest); p <= a - nearest; p++) {
-      pattern.lastIndex = p;
-      const m = pattern.exec(text);
-      if (m === null) continue;
-      out.push(m);
-      next = p + m[0].length;
-      p = next - 1;
-    }
-    next = Math.max(next, a - nearest + 1);
-  }
-  return out;
-}
+/** Where each numeric pattern can start: four units before its 年 (2021年), one to three
+ * before its 月 (6月, 十二月), one or two before its 日 (28日). Digits are never the anchor. */
+const BEFORE_YEAR = anchorOn('年', 4, 4);
+const BEFORE_MONTH = anchorOn('月', 1, 3);
+const BEFORE_DAY = anchorOn('日', 1, 2);
+
 /** Relative days, with an optional part of day. */
 const DAY_WORDS: Record<string, number> = {
   今天: 0,
@@ -150,7 +126,7 @@ export function findDates(text: string, page: PageDate | null): RawDate[] {
     out.push({ start, end, ...d });
   };
   const noDate = 'no page date to resolve against';
-  for (const m of datesAround(text, FULL, '年', 4, 4)) {
+  for (const m of anchoredMatches(text, FULL, BEFORE_YEAR)) {
     const [y, mo, d] = [
       readNumber(m[1] as string),
       readNumber(m[2] as string),
@@ -165,7 +141,7 @@ export function findDates(text: string, page: PageDate | null): RawDate[] {
         : { value: null, relative: false, unresolved: 'not a calendar date' },
     );
   }
-  for (const m of datesAround(text, YEAR_MONTH, '年', 4, 4)) {
+  for (const m of anchoredMatches(text, YEAR_MONTH, BEFORE_YEAR)) {
     const [y, mo] = [readNumber(m[1] as string), readNumber(m[2] as string)];
     if (y !== null && mo !== null && mo <= 12)
       add(m.index ?? 0, (m.index ?? 0) + m[0].length, {
@@ -173,7 +149,7 @@ export function findDates(text: string, page: PageDate | null): RawDate[] {
         relative: false,
       });
   }
-  for (const m of datesAround(text, MONTH_DAY, '月', 1, 3)) {
+  for (const m of anchoredMatches(text, MONTH_DAY, BEFORE_MONTH)) {
     const [mo, d] = [readNumber(m[1] as string), readNumber(m[2] as string)];
     if (mo === null || d === null || mo > 12 || d > 31) continue;
     add(
@@ -184,12 +160,12 @@ export function findDates(text: string, page: PageDate | null): RawDate[] {
         : { value: iso(page.year, mo, d), relative: false },
     );
   }
-  for (const m of datesAround(text, YEAR, '年', 4, 4)) {
+  for (const m of anchoredMatches(text, YEAR, BEFORE_YEAR)) {
     const y = readNumber(m[1] as string);
     if (y !== null && y >= 1000)
       add(m.index ?? 0, (m.index ?? 0) + m[0].length, { value: String(y), relative: false });
   }
-  for (const m of datesAround(text, DAY, '日', 1, 2)) {
+  for (const m of anchoredMatches(text, DAY, BEFORE_DAY)) {
     const d = readNumber(m[1] as string);
     if (d === null || d > 31) continue;
     add(
@@ -244,7 +220,7 @@ function relativeValue(word: string, page: PageDate): string {
 
 /** The date a page is written on: the first full date in its text, or null. */
 export function pageDateIn(text: string): PageDate | null {
-  for (const m of datesAround(text, FULL, '年', 4, 4)) {
+  for (const m of anchoredMatches(text, FULL, BEFORE_YEAR)) {
     const [y, mo, d] = [
       readNumber(m[1] as string),
       readNumber(m[2] as string),

@@ -1,4 +1,5 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
+import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
 import { findOffices, gazetteer, matchLexicon, officeAt } from './gazetteer.ts';
 
@@ -77,9 +78,11 @@ const PAIR_PARTNERS =
 /** 中美洲, 中英文: two abbreviations that are not two countries. */
 const NOT_PAIR_AFTER = /^[洲文语籍式餐药]/;
 
-/** Media outlets before a reporter or commentator: 风卫视评论员, 东方日报记者. */
+/** Media outlets before a reporter or commentator: 风卫视评论员, 东方日报记者. Sticky: tried
+ * only one to four units before the first character of an outlet word (MEDIA_AT). */
 const MEDIA =
-  /([\u4e00-\u9fff]{1,4}?(?:卫视|电视台|通讯社|日报|晚报|时报|周刊|新闻网|广播电台|电台))(?=记者|评论员|主持人|报道|讯|消息)/g;
+  /([\u4e00-\u9fff]{1,4}?(?:卫视|电视台|通讯社|日报|晚报|时报|周刊|新闻网|广播电台|电台))(?=记者|评论员|主持人|报道|讯|消息)/y;
+const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 
 /** 这位专家 / 该组织 / 他: references resolved to the last entity of their kind. */
 const TITLE_REF =
@@ -95,9 +98,11 @@ const SURNAMES = new Set(
 const SPEAKER_NAME =
   /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：])/g;
 
-/** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. */
+/** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. Sticky: tried only
+ * two or three units before a 、 (NAME_LIST_AT). */
 const NAME_LIST =
-  /((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:人)?(?:参加|出席|陪同|参与|会见)/g;
+  /((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:人)?(?:参加|出席|陪同|参与|会见)/y;
+const NAME_LIST_AT = anchorOn('、', 2, 3);
 
 /**
  * Finds the mentions of an article's Simplified text. In order of trust: titles in 《》
@@ -167,7 +172,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
     });
   }
 
-  for (const m of text.matchAll(MEDIA)) {
+  for (const m of anchoredMatches(text, MEDIA, MEDIA_AT)) {
     const name = m[1] as string;
     const start = m.index ?? 0;
     add({ start, end: start + name.length, type: 'ORG', key: name, kind: 'name' });
@@ -218,7 +223,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
     }
   }
 
-  for (const m of text.matchAll(NAME_LIST)) {
+  for (const m of anchoredMatches(text, NAME_LIST, NAME_LIST_AT)) {
     let at = m.index ?? 0;
     for (const name of (m[1] as string).split('、')) {
       if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {

@@ -94,9 +94,11 @@ const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
 );
-/** A name opening a clause right before a speech verb: 王毅表示，… */
+/** A name opening a clause right before a speech verb: 王毅表示，… Sticky: tried only two
+ * or three units before the first character of a verb (SPEAKER_NAME_AT). */
 const SPEAKER_NAME =
-  /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：])/g;
+  /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：])/y;
+const SPEAKER_NAME_AT = anchorOn('表指强认介透坦直说', 2, 3);
 
 /** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. Sticky: tried only
  * two or three units before a 、 (NAME_LIST_AT). */
@@ -214,7 +216,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
     }
   }
 
-  for (const m of text.matchAll(SPEAKER_NAME)) {
+  for (const m of anchoredMatches(text, SPEAKER_NAME, SPEAKER_NAME_AT)) {
     const name = m[1] as string;
     const start = m.index ?? 0;
     if (!SURNAMES.has(name[0] as string)) continue;

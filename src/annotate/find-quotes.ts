@@ -168,13 +168,29 @@ function speakerIn(refs: readonly Ref[], clause: number, cue: number): Ref | nul
   if (cue - clause > MAX_ZONE) return null;
   let person: Ref | null = null;
   let org: Ref | null = null;
-  for (const r of refs) {
-    if (r.start < clause || r.end > cue) continue;
+  // Refs are in reading order and never empty: only those from the clause's start up to the
+  // cue can lie inside, found by halving rather than by reading all of the article's.
+  for (let k = firstAtOrAfter(refs, clause); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= cue) break;
+    if (r.end > cue) continue;
     if (cue - r.end > MAX_GAP) continue;
     if (r.type === 'PER') person = r;
     else if (r.type === 'ORG' && org === null) org = r;
   }
   return person ?? org;
+}
+
+/** The index of the first ref starting at or after `at` (refs sorted by start). */
+function firstAtOrAfter(refs: readonly Ref[], at: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((refs[mid] as Ref).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */

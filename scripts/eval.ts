@@ -19,7 +19,7 @@ import { evalHtml, formatHtmlTable, type HtmlThresholds } from './eval-html.ts';
 import { big5Safe } from './lib/big5.ts';
 import { annotationTable, evalAnnotations } from './lib/eval-annotations.ts';
 import { evalCws, formatCwsTable } from './lib/eval-cws.ts';
-import { evalNer, formatNerTable } from './lib/eval-ner.ts';
+import { compareNerSystems, evalNer, formatNerComparison, formatNerTable } from './lib/eval-ner.ts';
 import {
   type Metric,
   mapGold,
@@ -266,6 +266,7 @@ async function main(): Promise<number> {
       below.push(`cws ${r.corpus}: F1 not above python3-jieba's`);
   }
   const ner = existsSync(join(dir, 'ner')) ? await evalNer(dir) : [];
+  const nerSystems = existsSync(join(dir, 'ner')) ? await compareNerSystems(dir) : [];
   for (const r of ner) {
     const min = floors.ner[r.corpus];
     if (min !== undefined && r.part === 'held-out' && r.type === 'overall' && r.f1 < min) {
@@ -279,7 +280,23 @@ async function main(): Promise<number> {
   if (values.json) {
     console.log(
       JSON.stringify(
-        { data: shown, rows, annotated, cws, ner, html, failing: failing.length, below },
+        {
+          data: shown,
+          rows,
+          annotated,
+          cws,
+          ner,
+          nerSystems: nerSystems.map(({ corpus, system, row }) => ({
+            corpus,
+            system,
+            precision: row.precision,
+            recall: row.recall,
+            f1: row.f1,
+          })),
+          html,
+          failing: failing.length,
+          below,
+        },
         null,
         2,
       ),
@@ -302,6 +319,8 @@ async function main(): Promise<number> {
     if (ner.length > 0) {
       console.log('\n== Named entities (span-exact), statistical tagger\n');
       console.log(formatNerTable(ner));
+      console.log('\n== Named entities: the tagger beside the rules\n');
+      console.log(formatNerComparison(nerSystems));
     }
     if (html !== null && html.summaries.length > 0) {
       console.log(

@@ -46,7 +46,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
 import { builtInGazetteer } from '../src/annotate/ner/gazetteer.ts';
-import { NER_MODEL_FILE } from '../src/annotate/ner/index.ts';
+import { NER_MODEL_FILE, tagEntities } from '../src/annotate/ner/index.ts';
 import { decodeModel, encodeModel } from '../src/annotate/ner/model.ts';
 import { addHintBonus } from '../src/annotate/ner/tag-simplified.ts';
 import { spansToTags, TAG_COUNT, type TagSpan, tagsToSpans } from '../src/annotate/ner/tags.ts';
@@ -586,7 +586,9 @@ async function main(): Promise<number> {
     // What ships is what is scored: the written model, through the run-time tagger.
     const written = decodeModel(bytes);
     const f1s = [...devSentences].map(([name, sentences]) => {
-      const rows = scorePart(name, 'held-out', sentences, { model: written });
+      const rows = scorePart(name, 'held-out', sentences, (t) =>
+        tagEntities(t, { model: written }),
+      );
       return `${name} ${rows.map((r) => `${r.type} ${r.f1.toFixed(3)}`).join(' ')}`;
     });
     console.error(`exported model, dev F1: ${f1s.join(' | ')}`);

@@ -115,42 +115,61 @@ function annotateArticle(
     return { start, end, text, kind: r.kind, refersTo: r.ids };
   });
 
-  const quotes: Quote[] = findQuotes(s, statementLines, refs).map((q) => ({
-    ...toSource(at, q.start, q.end),
-    speaker: q.speaker?.ids[0] ?? null,
-    speakerText: q.speaker === null ? '' : originalText(at, q.speaker.start, q.speaker.end),
-    kind: q.kind,
-    cue: originalText(at, cueStart(s, q), cueStart(s, q) + q.cue.length) || q.cue,
-    content: {
-      ...toSource(at, q.contentStart, q.contentEnd),
-      text: originalText(at, q.contentStart, q.contentEnd),
-    },
-  }));
+  // Spelled out rather than spread, as for mentions: the same keys in the same order.
+  const quotes: Quote[] = findQuotes(s, statementLines, refs).map((q) => {
+    const { start, end } = toSource(at, q.start, q.end);
+    const content = toSource(at, q.contentStart, q.contentEnd);
+    const cueAt = cueStart(s, q);
+    return {
+      start,
+      end,
+      speaker: q.speaker?.ids[0] ?? null,
+      speakerText: q.speaker === null ? '' : originalText(at, q.speaker.start, q.speaker.end),
+      kind: q.kind,
+      cue: originalText(at, cueAt, cueAt + q.cue.length) || q.cue,
+      content: {
+        start: content.start,
+        end: content.end,
+        text: originalText(at, q.contentStart, q.contentEnd),
+      },
+    };
+  });
 
-  const stances: Stance[] = findStances(s, statementLines, refs).map((st) => ({
-    ...toSource(at, st.start, st.end),
-    actors: st.actors,
-    cue: originalCue(at, s, st.start, st.end, st.cue),
-    class: st.class,
-    plover: st.plover,
-    target: {
-      ...toSource(at, st.targetStart, st.targetEnd),
-      text: originalText(at, st.targetStart, st.targetEnd),
-    },
-    negated: st.negated,
-    modality: st.modality.map((m) =>
-      shared.traditional ? remembered(TRADITIONAL, m, toTraditional) : m,
-    ),
-  }));
+  const stances: Stance[] = findStances(s, statementLines, refs).map((st) => {
+    const { start, end } = toSource(at, st.start, st.end);
+    const target = toSource(at, st.targetStart, st.targetEnd);
+    return {
+      start,
+      end,
+      actors: st.actors,
+      cue: originalCue(at, s, st.start, st.end, st.cue),
+      class: st.class,
+      plover: st.plover,
+      target: {
+        start: target.start,
+        end: target.end,
+        text: originalText(at, st.targetStart, st.targetEnd),
+      },
+      negated: st.negated,
+      modality: st.modality.map((m) =>
+        shared.traditional ? remembered(TRADITIONAL, m, toTraditional) : m,
+      ),
+    };
+  });
   for (const st of stances) for (const id of st.actors) entityOf(id, '');
 
-  const dates: DateMention[] = findDates(s, shared.date).map((d) => ({
-    ...toSource(at, d.start, d.end),
-    text: originalText(at, d.start, d.end),
-    value: d.value,
-    relative: d.relative,
-    ...(d.unresolved === undefined ? {} : { unresolved: d.unresolved }),
-  }));
+  const dates: DateMention[] = findDates(s, shared.date).map((d) => {
+    const { start, end } = toSource(at, d.start, d.end);
+    const date: DateMention = {
+      start,
+      end,
+      text: originalText(at, d.start, d.end),
+      value: d.value,
+      relative: d.relative,
+    };
+    if (d.unresolved !== undefined) date.unresolved = d.unresolved;
+    return date;
+  });
 
   const tokens: Token[] = segment(at.original.text, { view: at.simplified });
   for (const t of tokens) {

@@ -16,6 +16,7 @@ import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-date
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
 import { findStances } from './find-stances.ts';
+import { tokensToViewWords } from './ner/word-info.ts';
 import { newPageMemory, resolveReferences } from './resolve-references.ts';
 import { segment } from './segment/index.ts';
 
@@ -90,7 +91,12 @@ function annotateArticle(
       shared.context.people.add(remembered(SIMPLIFIED, node.speaker, toSimplified));
     }
   }
-  const raw = findEntities(s, shared.context);
+  // Words first: the entity rules ask them whether what follows a title can be a name.
+  const tokens: Token[] = segment(at.original.text, { view: at.simplified });
+  const raw = findEntities(s, {
+    ...shared.context,
+    words: tokensToViewWords(at.simplified, tokens),
+  });
   const refs = resolveReferences(s, raw, shared.memory);
   const lines = linesOf(at);
   const statementLines = lines.filter((l) => !NO_STATEMENTS.has(l.type));
@@ -171,7 +177,6 @@ function annotateArticle(
     return date;
   });
 
-  const tokens: Token[] = segment(at.original.text, { view: at.simplified });
   for (const t of tokens) {
     // Offsets into the article view → into the page text, in place (tokens are ours).
     const s = at.original.starts[t.start] ?? 0;

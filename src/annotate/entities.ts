@@ -2,6 +2,8 @@ import { simplifiedView, toTraditional } from '../normalize/index.ts';
 import type { EntityType } from '../tree/annotations.ts';
 import { viewRangeToSource } from '../tree/view.ts';
 import { findEntities, type TagSpans } from './find-entities.ts';
+import { tokensToViewWords } from './ner/word-info.ts';
+import { segment } from './segment/index.ts';
 
 /** A named entity found in a plain text. */
 export interface EntityHit {
@@ -31,6 +33,7 @@ export function entities(text: string, options: EntitiesOptions = {}): EntityHit
   const found = findEntities(view.text, {
     people: new Set(),
     works: [],
+    words: tokensToViewWords(view, segment(text, { view })),
     ...(options.tagger ? { tagger: options.tagger } : {}),
   });
   const keep = options.types === undefined ? null : new Set(options.types);

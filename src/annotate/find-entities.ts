@@ -2,6 +2,8 @@ import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
 import { findOffices, gazetteer, matchLexicon, officeAt } from './gazetteer.ts';
+import type { ViewWord } from './ner/word-info.ts';
+import { WordGrid } from './word-grid.ts';
 
 /**
  * A mention found in an article's Simplified text (offsets into it), keyed by the
@@ -29,6 +31,12 @@ export interface EntityContext {
   works: string[];
   /** Optional statistical tagger, run last on what the rules left. */
   tagger?: TagSpans;
+  /**
+   * The segmenter's words of the text (offsets into it, in order). With them a name read
+   * after a title or before a speech verb must also be one by its words (see WordGrid);
+   * without them only the character rules apply.
+   */
+  words?: readonly ViewWord[];
 }
 
 /** Entity types the lexicon gives that are entities (offices and terms are not). */
@@ -42,16 +50,17 @@ const QUALIFIED =
   /(?:国|方|府|部|会|组织|联盟|兼|驻)$|[\u4e00-\u9fff]{2}(?:国|斯|亚|兰|本|鲜|度|西|大|坦)$/;
 const HOME = '中国';
 
-/** Words that end a name after a title: verbs of speech and meeting, time words, particles. */
+/** Words that end a name after a title: verbs of speech and meeting, time words, particles,
+ * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|${[
+  `^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|女士|先生|小姐|夫人|太太|同志|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
 );
 /** Characters a name never starts with (记者会, 总统府 …). */
 const NOT_NAME_START =
-  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦]/;
+  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are. Two characters or more, so no surname (曾, 于) is lost. */
 const VERB_AFTER_TITLE = new RegExp(
@@ -63,7 +72,7 @@ const VERB_AFTER_TITLE = new RegExp(
     .join('|')})`,
 );
 /** A name: Han characters, or a transliteration with a middle dot. */
-const NAME_CHARS = /^[\u4e00-\u9fff]{2,4}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
+const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
 
 /** Follow a one-character country abbreviation in text: 俄各界, 美军, 访俄 … */
 const ABBR_AFTER = /^(?:方|各界|政府|总统|总理|外长|军|媒|官员|领导人|副总理|国防部|外交部)/;
@@ -93,6 +102,12 @@ const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 /** Common Chinese surnames (composed for this project), for names without a title. */
 const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+);
+/** Two-character surnames (composed for this project). */
+const COMPOUND_SURNAMES = new Set(
+  '欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 公孙 尉迟 长孙 宇文 夏侯 司徒 端木 独孤 南宫 西门 轩辕'.split(
+    ' ',
+  ),
 );
 /** A name opening a clause right before a speech verb: 王毅表示，… Sticky: tried only two
  * or three units before the first character of a verb (SPEAKER_NAME_AT). */
@@ -146,10 +161,14 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
   const { abbreviations, abbreviationUnits } = gazetteer();
+  const grid = context.words === undefined ? null : new WordGrid(text.length, context.words);
+  /** Whether `[start, start + n)` of the text could be a name by its words (yes without). */
+  const fits = (start: number, n: number, stopAfter = false) =>
+    grid === null || grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
   for (const { start: at, office } of findOffices(text)) {
     let s = at + office.length;
     while (text[s] === ' ') s++;
-    const name = readName(text.slice(s, s + 12));
+    const name = readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop), grid !== null);
     if (name === null) continue;
     const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
     const m: RawMention = {
@@ -219,7 +238,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
   for (const m of anchoredMatches(text, SPEAKER_NAME, SPEAKER_NAME_AT)) {
     const name = m[1] as string;
     const start = m.index ?? 0;
-    if (!SURNAMES.has(name[0] as string)) continue;
+    if (!SURNAMES.has(name[0] as string) || !fits(start, name.length)) continue;
     if (add({ start, end: start + name.length, type: 'PER', key: name, kind: 'name' })) {
       context.people.add(name);
     }
@@ -228,7 +247,10 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
   for (const m of anchoredMatches(text, NAME_LIST, NAME_LIST_AT)) {
     let at = m.index ?? 0;
     for (const name of (m[1] as string).split('、')) {
-      if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+      if (
+        fits(at, name.length) &&
+        add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })
+      ) {
         context.people.add(name);
       }
       at += name.length + 1;
@@ -263,16 +285,47 @@ export function findReferences(
   return refs.sort((a, b) => a.start - b.start);
 }
 
-/** The name right after a title, or null: 2–4 Han characters ended by a verb, time word or mark. */
-function readName(after: string): string | null {
+/** Whether the text at `at` opens with a surname, one character or two (欧阳). */
+function hasSurname(text: string, at: number): boolean {
+  return SURNAMES.has(text[at] as string) || COMPOUND_SURNAMES.has(text.slice(at, at + 2));
+}
+
+/**
+ * The name right after a title, or null: 2–4 Han characters ended by a verb, time word,
+ * form of address, another title or a mark, or a transliteration with a middle dot.
+ * `fits(n, stop)` says whether the first n units could be a name by the segmenter's words
+ * (`stop`: a stop word follows, so the end need not be a word's); with
+ * `words` known and no clear end, the longest of three or two units that fits is taken
+ * (陈丽娜 of 陈丽娜利用), else three units as they come.
+ */
+function readName(
+  after: string,
+  fits: (n: number, stopAfter: boolean) => boolean,
+  words: boolean,
+): string | null {
   if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
   if (officeAt(after, 0) !== null) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;
-  const run = m[0];
-  if (run.includes('·') || run.includes('•') || run.includes('．')) return run;
-  for (let n = 2; n <= Math.min(4, run.length); n++) {
-    if (n === run.length || NAME_STOP.test(after.slice(n))) return run.slice(0, n);
+  const dot = m[0].search(/[·•．]/);
+  if (dot >= 0) {
+    // A transliteration: the part after the dot ends where a stop word begins (布林肯·安东尼
+    // of 布林肯·安东尼出席).
+    const run = m[0];
+    for (let n = dot + 2; n <= run.length; n++) {
+      if (n === run.length || NAME_STOP.test(after.slice(n))) return run.slice(0, n);
+    }
   }
-  return run.length >= 3 ? run.slice(0, 3) : null;
+  // Up to four units by the characters alone; with the words, up to six where one word
+  // says so (内塔尼亚胡).
+  const run = words ? m[0] : m[0].slice(0, 4);
+  for (let n = 2; n <= Math.min(words ? 6 : 4, run.length); n++) {
+    const stop = NAME_STOP.test(after.slice(n)) || officeAt(after, n) !== null;
+    if ((stop || n === run.length) && fits(n, stop)) return run.slice(0, n);
+    // A name never runs over a stop word (许立群 of 许立群报道).
+    if (stop && words) break;
+  }
+  if (!words) return run.length >= 3 ? run.slice(0, 3) : null;
+  for (const n of [3, 2]) if (n <= run.length && fits(n, false)) return run.slice(0, n);
+  return null;
 }

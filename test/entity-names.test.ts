@@ -56,6 +56,8 @@ const CASES: { text: string; people: string[]; why: string }[] = [
   { text: '本報記者許立群報道', people: ['許立群'], why: 'a name jieba calls a numeral' },
   { text: '土耳其總統埃爾多安抵達安卡拉。', people: ['埃爾多安'], why: 'a verb inside' },
   { text: '以色列總理內塔尼亞胡表示反對。', people: ['內塔尼亞胡'], why: 'five units' },
+  { text: '俄外交部發言人扎哈羅娃表示，', people: ['扎哈羅娃'], why: 'jieba calls 扎 a verb' },
+  { text: '記者到藍星公司採訪。', people: [], why: 'a motion verb after the title' },
   { text: '國務卿布林肯．安東尼出席會議。', people: ['布林肯．安東尼'], why: 'a dotted name' },
 ];
 

@@ -58,9 +58,9 @@ const NAME_STOP = new RegExp(
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
 );
-/** Characters a name never starts with (记者会, 总统府 …). */
+/** Characters a name never starts with (记者会, 总统府, 记者到蓝星石油 …). */
 const NOT_NAME_START =
-  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是]/;
+  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are. Two characters or more, so no surname (曾, 于) is lost. */
 const VERB_AFTER_TITLE = new RegExp(

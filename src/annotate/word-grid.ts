@@ -67,8 +67,8 @@ export class WordGrid {
    *   but a name longer than three units must be names all through (not 詹祖里最近); and if
    *   jieba read the surname as a function word (和 as "and", 于 as "at") the rest must be a
    *   name to it too (于洪君, not 和墨西哥 or 和新任).
-   * - Without a surname (foreign names: 普京, 埃尔多安) it opens with no function word or
-   *   verb (同法国, 到蓝星), holds no verb, adjective or function word of two units or more (提名进行,
+   * - Without a surname (foreign names: 普京, 埃尔多安, 扎哈罗娃, whose 扎 jieba calls a
+   *   verb) it opens with no function word (同法国), holds no verb, adjective or function word of two units or more (提名进行,
    *   是当代), ends in no common word of two units (官为团长), and at least one of its words
    *   is a name to jieba (not 参观时说).
    */
@@ -95,7 +95,7 @@ export class WordGrid {
       }
       return true;
     }
-    if (headIsFunction || (head.end - head.start === 1 && VERBAL_POS.test(head.pos))) return false;
+    if (headIsFunction) return false;
     if (tail.end - tail.start >= 2 && !NAME_POS.test(tail.pos)) return false;
     let named = false;
     for (let k = first; k <= last; k++) {

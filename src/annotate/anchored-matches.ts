@@ -46,3 +46,39 @@ export function anchoredMatches(text: string, pattern: RegExp, anchor: Anchor): 
   }
   return out;
 }
+
+/** A sticky pattern whose every match opens with one of a known set of code units. */
+export interface Opened {
+  pattern: RegExp;
+  /** 1 at every code unit a match can open with. */
+  first: Uint8Array;
+}
+
+/** `pattern` (sticky) whose matches each open with the first unit of one of `words`. */
+export function openedBy(pattern: RegExp, words: readonly string[]): Opened {
+  if (!pattern.sticky) throw new TypeError('openedBy: the pattern must be sticky');
+  const first = new Uint8Array(65536);
+  for (const w of words) first[w.charCodeAt(0)] = 1;
+  return { pattern, first };
+}
+
+/**
+ * The first match starting in `[from, to)`, the one a global search from `from` finds
+ * (leftmost, then first in the pattern), without reading on past `to` to the next match
+ * of the whole text: a search per line or clause that ran on to the next match anywhere
+ * made a long article cost its lines times its length.
+ */
+export function firstMatchIn(
+  text: string,
+  from: number,
+  to: number,
+  { pattern, first }: Opened,
+): RegExpExecArray | null {
+  for (let i = from; i < to; i++) {
+    if (first[text.charCodeAt(i)] !== 1) continue;
+    pattern.lastIndex = i;
+    const m = pattern.exec(text);
+    if (m !== null) return m;
+  }
+  return null;
+}

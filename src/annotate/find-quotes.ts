@@ -1,3 +1,4 @@
+import { firstMatchIn, openedBy } from './anchored-matches.ts';
 import { SPEECH_CUES } from './cues.ts';
 import type { Ref } from './resolve-references.ts';
 
@@ -21,10 +22,7 @@ export interface Line {
 
 /** A speech cue and the mark after it, sticky: tried only where a cue's first character
  * stands in the line. */
-const CUE_AT = new RegExp(`(${SPEECH_CUES.join('|')})[，,：:]`, 'y');
-/** 1 at the first code unit of every speech cue. */
-const CUE_FIRST = new Uint8Array(65536);
-for (const cue of SPEECH_CUES) CUE_FIRST[cue.charCodeAt(0)] = 1;
+const CUE = openedBy(new RegExp(`(${SPEECH_CUES.join('|')})[，,：:]`, 'y'), SPEECH_CUES);
 /** Where a clause begins: after these marks. */
 const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
 /** Longest stretch between a speaker and the cue (一针见血地, 在会上). */
@@ -49,9 +47,9 @@ export function findQuotes(text: string, lines: readonly Line[], refs: readonly 
     }
     const cues: { start: number; end: number; cue: string; speaker: Ref; clause: number }[] = [];
     for (
-      let m = nextCue(text, line.from, line.to);
+      let m = firstMatchIn(text, line.from, line.to, CUE);
       m !== null;
-      m = nextCue(text, m.index + m[0].length, line.to)
+      m = firstMatchIn(text, m.index + m[0].length, line.to, CUE)
     ) {
       const cueStart = m.index;
       const clause = clauseStart(text, cueStart, line.from);
@@ -115,21 +113,6 @@ export function findQuotes(text: string, lines: readonly Line[], refs: readonly 
     });
   }
   return quotes.sort((a, b) => a.contentStart - b.contentStart);
-}
-
-/**
- * The first cue starting in `[from, to)`, as a global search from `from` finds it (leftmost,
- * then first in the pattern), without reading on to the next cue of the article: a search
- * per line that ran to the next cue anywhere made long articles cost lines × text.
- */
-function nextCue(text: string, from: number, to: number): RegExpExecArray | null {
-  for (let i = from; i < to; i++) {
-    if (CUE_FIRST[text.charCodeAt(i)] !== 1) continue;
-    CUE_AT.lastIndex = i;
-    const m = CUE_AT.exec(text);
-    if (m !== null) return m;
-  }
-  return null;
 }
 
 /** 普京：「很高興見到您。」 — the speaker is the name before the colon. */

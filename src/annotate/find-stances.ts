@@ -1,4 +1,5 @@
 import type { StanceClass } from '../tree/annotations.ts';
+import { firstMatchIn, openedBy } from './anchored-matches.ts';
 import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt } from './gazetteer.ts';
@@ -20,10 +21,8 @@ export interface RawStance {
 
 /** Every stance cue as one pattern, longest first (一致同意 before 同意), sticky: tried
  * only at the positions of a clause where a cue's first character stands. */
-const CUE_AT = new RegExp(STANCE_CUES.map((c) => c.cue).join('|'), 'y');
-/** 1 at the first code unit of every cue. */
-const CUE_FIRST = new Uint8Array(65536);
-for (const c of STANCE_CUES) CUE_FIRST[c.cue.charCodeAt(0)] = 1;
+const CUE_WORDS = STANCE_CUES.map((c) => c.cue);
+const CUE = openedBy(new RegExp(CUE_WORDS.join('|'), 'y'), CUE_WORDS);
 const CUE_BY_WORD = new Map(STANCE_CUES.map((c) => [c.cue, c]));
 
 /** Words that may stand before a clause's subject: 而中俄…, 同时双方…. */
@@ -71,9 +70,9 @@ function findInClause(
   out: RawStance[],
 ): void {
   for (
-    let m = nextCue(text, after, clause.to);
+    let m = firstMatchIn(text, after, clause.to, CUE);
     m !== null;
-    m = nextCue(text, m.index + m[0].length, clause.to)
+    m = firstMatchIn(text, m.index + m[0].length, clause.to, CUE)
   ) {
     const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
     const cueEnd = m.index + m[0].length;
@@ -91,21 +90,6 @@ function findInClause(
     );
     if (stance !== null) out.push(stance);
   }
-}
-
-/**
- * The first cue starting in `[from, to)`: the one a global search from `from` finds
- * (leftmost, then first in the pattern), but without reading on past the clause to the
- * next cue of the article, which made each clause cost as much as the rest of the text.
- */
-function nextCue(text: string, from: number, to: number): RegExpExecArray | null {
-  for (let i = from; i < to; i++) {
-    if (CUE_FIRST[text.charCodeAt(i)] !== 1) continue;
-    CUE_AT.lastIndex = i;
-    const m = CUE_AT.exec(text);
-    if (m !== null) return m;
-  }
-  return null;
 }
 
 function readStance(

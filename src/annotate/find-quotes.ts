@@ -1,6 +1,6 @@
 import { firstMatchIn, openedBy } from './anchored-matches.ts';
 import { SPEECH_CUES } from './cues.ts';
-import type { Ref } from './resolve-references.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A quote in Simplified-text offsets, before mapping back. */
 export interface RawQuote {
@@ -162,18 +162,6 @@ function speakerIn(refs: readonly Ref[], clause: number, cue: number): Ref | nul
     else if (r.type === 'ORG' && org === null) org = r;
   }
   return person ?? org;
-}
-
-/** The index of the first ref starting at or after `at` (refs sorted by start). */
-function firstAtOrAfter(refs: readonly Ref[], at: number): number {
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((refs[mid] as Ref).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */

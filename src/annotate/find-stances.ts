@@ -3,7 +3,7 @@ import { firstMatchIn, openedBy } from './anchored-matches.ts';
 import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt } from './gazetteer.ts';
-import type { Ref } from './resolve-references.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
 export interface RawStance {
@@ -172,14 +172,7 @@ function subjectOf(text: string, from: number, to: number, refs: readonly Ref[])
   }
   const found: Ref[] = [];
   // Refs are in reading order: start from the first at or after the subject's slot.
-  let lo = 0;
-  let hi = refs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((refs[mid] as Ref).start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  for (let k = lo; k < refs.length; k++) {
+  for (let k = firstAtOrAfter(refs, at); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
     if (!ACTOR_LINK.test(text.slice(at, r.start))) break;

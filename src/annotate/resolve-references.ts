@@ -120,3 +120,15 @@ export function resolveReferences(
   }
   return refs;
 }
+
+/** The index of the first ref starting at or after `at` (refs sorted by start). */
+export function firstAtOrAfter(refs: readonly Ref[], at: number): number {
+  let lo = 0;
+  let hi = refs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((refs[mid] as Ref).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

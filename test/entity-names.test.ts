@@ -58,6 +58,9 @@ const CASES: { text: string; people: string[]; why: string }[] = [
   { text: '以色列總理內塔尼亞胡表示反對。', people: ['內塔尼亞胡'], why: 'five units' },
   { text: '俄外交部發言人扎哈羅娃表示，', people: ['扎哈羅娃'], why: 'jieba calls 扎 a verb' },
   { text: '記者到藍星公司採訪。', people: [], why: 'a motion verb after the title' },
+  { text: '團委副書記喬昆共同主持活動。', people: ['喬昆'], why: '同 of 共同 is no stop' },
+  { text: '秘書長方國平坦言，困難不少。', people: ['方國平'], why: 'jieba glues 平坦' },
+  { text: '副部長鄭海平等參加了會見。', people: ['鄭海平'], why: 'jieba glues 平等' },
   { text: '國務卿布林肯．安東尼出席會議。', people: ['布林肯．安東尼'], why: 'a dotted name' },
 ];
 

@@ -53,7 +53,7 @@ const HOME = '中国';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|女士|先生|小姐|夫人|太太|同志|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|女士|先生|小姐|夫人|太太|同志|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -163,12 +163,16 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
   const { abbreviations, abbreviationUnits } = gazetteer();
   const grid = context.words === undefined ? null : new WordGrid(text.length, context.words);
   /** Whether `[start, start + n)` of the text could be a name by its words (yes without). */
-  const fits = (start: number, n: number, stopAfter = false) =>
+  const fits = (start: number, n: number, stopAfter = 0) =>
     grid === null || grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
   for (const { start: at, office } of findOffices(text)) {
     let s = at + office.length;
     while (text[s] === ' ') s++;
-    const name = readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop), grid !== null);
+    // A person named before wins over a fresh reading (郑海平 again in 郑海平等参加, where
+    // jieba's 平等 would cut the name short).
+    const name =
+      knownNameAt(text, s, context.people) ??
+      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop), grid !== null);
     if (name === null) continue;
     const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
     const m: RawMention = {
@@ -285,6 +289,15 @@ export function findReferences(
   return refs.sort((a, b) => a.start - b.start);
 }
 
+/** The longest of `people` the text holds at `at`, or null. */
+function knownNameAt(text: string, at: number, people: ReadonlySet<string>): string | null {
+  let best: string | null = null;
+  for (const name of people) {
+    if ((best === null || name.length > best.length) && text.startsWith(name, at)) best = name;
+  }
+  return best;
+}
+
 /** Whether the text at `at` opens with a surname, one character or two (欧阳). */
 function hasSurname(text: string, at: number): boolean {
   return SURNAMES.has(text[at] as string) || COMPOUND_SURNAMES.has(text.slice(at, at + 2));
@@ -294,13 +307,14 @@ function hasSurname(text: string, at: number): boolean {
  * The name right after a title, or null: 2–4 Han characters ended by a verb, time word,
  * form of address, another title or a mark, or a transliteration with a middle dot.
  * `fits(n, stop)` says whether the first n units could be a name by the segmenter's words
- * (`stop`: a stop word follows, so the end need not be a word's); with
+ * (`stop`: the length of the stop word that follows, which may let the end fall inside a
+ * word); with
  * `words` known and no clear end, the longest of three or two units that fits is taken
  * (陈丽娜 of 陈丽娜利用), else three units as they come.
  */
 function readName(
   after: string,
-  fits: (n: number, stopAfter: boolean) => boolean,
+  fits: (n: number, stopAfter: number) => boolean,
   words: boolean,
 ): string | null {
   if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
@@ -320,12 +334,12 @@ function readName(
   // says so (内塔尼亚胡).
   const run = words ? m[0] : m[0].slice(0, 4);
   for (let n = 2; n <= Math.min(words ? 6 : 4, run.length); n++) {
-    const stop = NAME_STOP.test(after.slice(n)) || officeAt(after, n) !== null;
-    if ((stop || n === run.length) && fits(n, stop)) return run.slice(0, n);
+    const stop = NAME_STOP.exec(after.slice(n))?.[0].length ?? officeAt(after, n)?.length ?? 0;
+    if ((stop > 0 || n === run.length) && fits(n, stop)) return run.slice(0, n);
     // A name never runs over a stop word (许立群 of 许立群报道).
-    if (stop && words) break;
+    if (stop > 0 && words) break;
   }
   if (!words) return run.length >= 3 ? run.slice(0, 3) : null;
-  for (const n of [3, 2]) if (n <= run.length && fits(n, false)) return run.slice(0, n);
+  for (const n of [3, 2]) if (n <= run.length && fits(n, 0)) return run.slice(0, n);
   return null;
 }

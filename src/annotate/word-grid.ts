@@ -12,6 +12,8 @@ const CLOSED_POS = /^(?:v|a|d|p|c|u|r|y|e)/;
 /** Connectives a surname may be read as: prepositions, conjunctions, particles, pronouns,
  * adverbs (和 "and", 于 "at", 何 "what", 曾 "once"). */
 const CONNECTIVE_POS = /^(?:p|c|u|r|d)/;
+/** Words jieba does not know (its HMM's guesses, Latin). */
+const UNKNOWN_POS = /^(?:x|eng)$/;
 /** Particles that never end a name: 过, 地, 了, 的. */
 const PARTICLE_POS = /^(?:u|y|e)/;
 /** Verbs and adjectives: a name without a surname holds none of two units or more. */
@@ -57,9 +59,9 @@ export class WordGrid {
 
   /**
    * Whether `[start, end)` could be a person's name by its words. It starts and ends where
-   * words do, and ends in no particle (商量过). With `stopAfter` (a word that ends names
-   * follows: 坦言, 为, 先生) the end may fall inside a word, as jieba glues a name's last
-   * character to the word after it (方国/平坦/言 for 方国平坦言).
+   * words do, and ends in no particle (商量过). With `stopAfter` (the length of a word that
+   * ends names right after it: 坦言, 为, 先生) the end may fall inside a word, as jieba glues
+   * a name's last character to the word after it (方国/平坦/言 for 方国平坦言).
    * - As one dictionary word: after a surname, any word of three units or more that is no
    *   verb, adjective or function word (许立群, which jieba calls a numeral); else a word
    *   tagged as a name (招待会 and 应该 are not).
@@ -72,9 +74,14 @@ export class WordGrid {
    *   是当代), ends in no common word of two units (官为团长), and at least one of its words
    *   is a name to jieba (not 参观时说).
    */
-  couldBeName(start: number, end: number, surname: boolean, stopAfter = false): boolean {
+  couldBeName(start: number, end: number, surname: boolean, stopAfter = 0): boolean {
     if (end <= start || !this.startsWord(start)) return false;
-    if (!stopAfter && !this.endsWord(end)) return false;
+    if (!this.endsWord(end)) {
+      // Only a stop word of two units (坦言), or one after a word jieba doesn't know
+      // (阿赫萨为), says the name ends inside a word: 同 in 共同 does not (乔昆共同做客).
+      const crossing = this.words[this.wordOf[end - 1] as number] as ViewWord;
+      if (stopAfter < 2 && !(stopAfter === 1 && UNKNOWN_POS.test(crossing.pos))) return false;
+    }
     const first = this.wordOf[start] as number;
     const last = this.wordOf[end - 1] as number;
     const head = this.words[first] as ViewWord;

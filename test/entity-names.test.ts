@@ -61,6 +61,7 @@ const CASES: { text: string; people: string[]; why: string }[] = [
   { text: '團委副書記喬昆共同主持活動。', people: ['喬昆'], why: '同 of 共同 is no stop' },
   { text: '秘書長方國平坦言，困難不少。', people: ['方國平'], why: 'jieba glues 平坦' },
   { text: '副部長鄭海平等參加了會見。', people: ['鄭海平'], why: 'jieba glues 平等' },
+  { text: '委員會副主任委員王慶喜說，水質好轉。', people: ['王慶喜'], why: 'two titles in a row' },
   { text: '國務卿布林肯．安東尼出席會議。', people: ['布林肯．安東尼'], why: 'a dotted name' },
 ];
 

@@ -167,6 +167,16 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
     grid === null || grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
   for (const { start: at, office } of findOffices(text)) {
     let s = at + office.length;
+    // Titles in a row name one person (国务委员兼外长林国栋), and a word of the segmenter
+    // that runs on from the title by two units or more is more title (副主任 of 副/主任委员
+    // in 副主任委员王庆喜); by one it is a place (大使馆, 主席国), and no person follows.
+    for (let next = officeAt(text, s); next !== null; next = officeAt(text, s)) {
+      s += next.length;
+      if (text[s] === '兼') s++;
+    }
+    const across = grid === null ? s : grid.endOfWordAcross(s);
+    if (across === s + 1) continue;
+    s = across;
     while (text[s] === ' ') s++;
     // A person named before wins over a fresh reading (郑海平 again in 郑海平等参加, where
     // jieba's 平等 would cut the name short).

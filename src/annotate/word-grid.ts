@@ -51,6 +51,14 @@ export class WordGrid {
     return k !== undefined && k >= 0 && (this.words[k] as ViewWord).start === i;
   }
 
+  /** The end of the word that holds unit `i` and started before it, or `i` if none did. */
+  endOfWordAcross(i: number): number {
+    const k = this.wordOf[i];
+    if (k === undefined || k < 0) return i;
+    const w = this.words[k] as ViewWord;
+    return w.start < i ? w.end : i;
+  }
+
   /** Whether a word ends right before unit `i` (at the end of the text too). */
   endsWord(i: number): boolean {
     const k = this.wordOf[i - 1];

@@ -93,10 +93,7 @@ function annotateArticle(
   }
   // Words first: the entity rules ask them whether what follows a title can be a name.
   const tokens: Token[] = segment(at.original.text, { view: at.simplified });
-  const raw = findEntities(s, {
-    ...shared.context,
-    words: tokensToViewWords(at.simplified, tokens),
-  });
+  const raw = findEntities(s, shared.context, tokensToViewWords(at.simplified, tokens));
   const refs = resolveReferences(s, raw, shared.memory);
   const lines = linesOf(at);
   const statementLines = lines.filter((l) => !NO_STATEMENTS.has(l.type));

@@ -30,12 +30,11 @@ export interface EntitiesOptions {
 export function entities(text: string, options: EntitiesOptions = {}): EntityHit[] {
   if (typeof text !== 'string') throw new TypeError('entities: `text` must be a string');
   const view = simplifiedView(text);
-  const found = findEntities(view.text, {
-    people: new Set(),
-    works: [],
-    words: tokensToViewWords(view, segment(text, { view })),
-    ...(options.tagger ? { tagger: options.tagger } : {}),
-  });
+  const found = findEntities(
+    view.text,
+    { people: new Set(), works: [], ...(options.tagger ? { tagger: options.tagger } : {}) },
+    tokensToViewWords(view, segment(text, { view })),
+  );
   const keep = options.types === undefined ? null : new Set(options.types);
   const out: EntityHit[] = [];
   for (const m of found) {

@@ -1,7 +1,8 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
-import { findOffices, gazetteer, matchLexicon, officeAt } from './gazetteer.ts';
+import { findOffices, gazetteer, matchLexicon, officeAt, skipOffices } from './gazetteer.ts';
+import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { WordGrid } from './word-grid.ts';
 
@@ -31,12 +32,6 @@ export interface EntityContext {
   works: string[];
   /** Optional statistical tagger, run last on what the rules left. */
   tagger?: TagSpans;
-  /**
-   * The segmenter's words of the text (offsets into it, in order). With them a name read
-   * after a title or before a speech verb must also be one by its words (see WordGrid);
-   * without them only the character rules apply.
-   */
-  words?: readonly ViewWord[];
 }
 
 /** Entity types the lexicon gives that are entities (offices and terms are not). */
@@ -103,12 +98,8 @@ const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 const SURNAMES = new Set(
   '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
 );
-/** Two-character surnames (composed for this project). */
-const COMPOUND_SURNAMES = new Set(
-  '欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 公孙 尉迟 长孙 宇文 夏侯 司徒 端木 独孤 南宫 西门 轩辕'.split(
-    ' ',
-  ),
-);
+/** Two-character surnames: the tagger's list. */
+const TWO_UNIT_SURNAMES: ReadonlySet<string> = new Set(COMPOUND_SURNAMES);
 /** A name opening a clause right before a speech verb: 王毅表示，… Sticky: tried only two
  * or three units before the first character of a verb (SPEAKER_NAME_AT). */
 const SPEAKER_NAME =
@@ -128,7 +119,11 @@ const NAME_LIST_AT = anchorOn('、', 2, 3);
  * reporter, one-character country abbreviations in context (中俄, 俄方, 俄各界), names seen
  * before, names listed before 等参加, and last what the statistical tagger proposes.
  */
-export function findEntities(text: string, context: EntityContext): RawMention[] {
+export function findEntities(
+  text: string,
+  context: EntityContext,
+  words: readonly ViewWord[],
+): RawMention[] {
   const taken = new Uint8Array(text.length + 1);
   const out: RawMention[] = [];
   const free = (s: number, e: number) => {
@@ -161,20 +156,17 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
   const { abbreviations, abbreviationUnits } = gazetteer();
-  const grid = context.words === undefined ? null : new WordGrid(text.length, context.words);
-  /** Whether `[start, start + n)` of the text could be a name by its words (yes without). */
+  // A name read after a title or before a speech verb must also be one by its words.
+  const grid = new WordGrid(text.length, words);
+  /** Whether `[start, start + n)` of the text could be a name by its words. */
   const fits = (start: number, n: number, stopAfter = 0) =>
-    grid === null || grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
+    grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
   for (const { start: at, office } of findOffices(text)) {
-    let s = at + office.length;
     // Titles in a row name one person (国务委员兼外长林国栋), and a word of the segmenter
     // that runs on from the title by two units or more is more title (副主任 of 副/主任委员
     // in 副主任委员王庆喜); by one it is a place (大使馆, 主席国), and no person follows.
-    for (let next = officeAt(text, s); next !== null; next = officeAt(text, s)) {
-      s += next.length;
-      if (text[s] === '兼') s++;
-    }
-    const across = grid === null ? s : grid.endOfWordAcross(s);
+    let s = skipOffices(text, at + office.length);
+    const across = grid.endOfWordAcross(s);
     if (across === s + 1) continue;
     s = across;
     while (text[s] === ' ') s++;
@@ -182,7 +174,7 @@ export function findEntities(text: string, context: EntityContext): RawMention[]
     // jieba's 平等 would cut the name short).
     const name =
       knownNameAt(text, s, context.people) ??
-      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop), grid !== null);
+      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop));
     if (name === null) continue;
     const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
     const m: RawMention = {
@@ -310,46 +302,38 @@ function knownNameAt(text: string, at: number, people: ReadonlySet<string>): str
 
 /** Whether the text at `at` opens with a surname, one character or two (欧阳). */
 function hasSurname(text: string, at: number): boolean {
-  return SURNAMES.has(text[at] as string) || COMPOUND_SURNAMES.has(text.slice(at, at + 2));
+  return SURNAMES.has(text[at] as string) || TWO_UNIT_SURNAMES.has(text.slice(at, at + 2));
 }
 
 /**
- * The name right after a title, or null: 2–4 Han characters ended by a verb, time word,
+ * The name right after a title, or null: 2–6 Han characters ended by a verb, time word,
  * form of address, another title or a mark, or a transliteration with a middle dot.
  * `fits(n, stop)` says whether the first n units could be a name by the segmenter's words
  * (`stop`: the length of the stop word that follows, which may let the end fall inside a
- * word); with
- * `words` known and no clear end, the longest of three or two units that fits is taken
- * (陈丽娜 of 陈丽娜利用), else three units as they come.
+ * word). With no clear end, the longest of three or two units that fits is taken (陈丽娜
+ * of 陈丽娜利用).
  */
-function readName(
-  after: string,
-  fits: (n: number, stopAfter: number) => boolean,
-  words: boolean,
-): string | null {
+function readName(after: string, fits: (n: number, stopAfter: number) => boolean): string | null {
   if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
   if (officeAt(after, 0) !== null) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;
-  const dot = m[0].search(/[·•．]/);
+  const run = m[0];
+  const dot = run.search(/[·•．]/);
   if (dot >= 0) {
     // A transliteration: the part after the dot ends where a stop word begins (布林肯·安东尼
     // of 布林肯·安东尼出席).
-    const run = m[0];
     for (let n = dot + 2; n <= run.length; n++) {
       if (n === run.length || NAME_STOP.test(after.slice(n))) return run.slice(0, n);
     }
   }
-  // Up to four units by the characters alone; with the words, up to six where one word
-  // says so (内塔尼亚胡).
-  const run = words ? m[0] : m[0].slice(0, 4);
-  for (let n = 2; n <= Math.min(words ? 6 : 4, run.length); n++) {
+  // Up to six units where the words say so (内塔尼亚胡).
+  for (let n = 2; n <= run.length; n++) {
     const stop = NAME_STOP.exec(after.slice(n))?.[0].length ?? officeAt(after, n)?.length ?? 0;
     if ((stop > 0 || n === run.length) && fits(n, stop)) return run.slice(0, n);
     // A name never runs over a stop word (许立群 of 许立群报道).
-    if (stop > 0 && words) break;
+    if (stop > 0) break;
   }
-  if (!words) return run.length >= 3 ? run.slice(0, 3) : null;
   for (const n of [3, 2]) if (n <= run.length && fits(n, 0)) return run.slice(0, n);
   return null;
 }

@@ -2,7 +2,7 @@ import type { StanceClass } from '../tree/annotations.ts';
 import { firstMatchIn, openedBy } from './anchored-matches.ts';
 import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
-import { officeAt } from './gazetteer.ts';
+import { skipOffices } from './gazetteer.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
@@ -166,10 +166,7 @@ function subjectOf(text: string, from: number, to: number, refs: readonly Ref[])
   const lead = LEAD.exec(text.slice(from, to));
   let at = from + (lead === null ? 0 : lead[0].length);
   // Titles before the name: 国务委员兼外长林国栋.
-  for (let office = officeAt(text, at); office !== null; office = officeAt(text, at)) {
-    at += office.length;
-    if (text[at] === '兼') at++;
-  }
+  at = skipOffices(text, at);
   const found: Ref[] = [];
   // Refs are in reading order: start from the first at or after the subject's slot.
   for (let k = firstAtOrAfter(refs, at); k < refs.length; k++) {

@@ -53,6 +53,20 @@ class PairIndex<T> {
     for (const x of list) if (text.startsWith(x.word, at)) return x;
     return null;
   }
+
+  /** The longest words of `text`, left to right, never overlapping. */
+  matches(text: string): { start: number; word: string; value: T }[] {
+    const out: { start: number; word: string; value: T }[] = [];
+    for (let i = 0; i < text.length; ) {
+      const found = this.longestAt(text, i);
+      if (found === null) i++;
+      else {
+        out.push({ start: i, word: found.word, value: found.value });
+        i += found.word.length;
+      }
+    }
+    return out;
+  }
 }
 
 interface Matcher {
@@ -108,30 +122,24 @@ export function officeAt(text: string, at: number): string | null {
 /** Office titles in text, left to right, longest first, never overlapping: what one
  * global pattern of all titles, longest alternative first, would match. */
 export function findOffices(text: string): { start: number; office: string }[] {
-  const { offices } = gazetteer();
-  const out: { start: number; office: string }[] = [];
-  for (let i = 0; i < text.length; ) {
-    const found = offices.longestAt(text, i);
-    if (found === null) i++;
-    else {
-      out.push({ start: i, office: found.word });
-      i += found.word.length;
-    }
+  return gazetteer()
+    .offices.matches(text)
+    .map((m) => ({ start: m.start, office: m.word }));
+}
+
+/** Where a run of office titles starting at `at` ends: 国务委员兼外长林国栋 reads past both
+ * titles and the 兼 between them to 林. `at` itself when no title starts there. */
+export function skipOffices(text: string, at: number): number {
+  for (let office = officeAt(text, at); office !== null; office = officeAt(text, at)) {
+    at += office.length;
+    if (text[at] === '兼') at++;
   }
-  return out;
+  return at;
 }
 
 /** Longest-match lexicon hits in Simplified text, left to right, never overlapping. */
 export function matchLexicon(text: string): GazetteerHit[] {
-  const { forms } = gazetteer();
-  const hits: GazetteerHit[] = [];
-  for (let i = 0; i < text.length; ) {
-    const found = forms.longestAt(text, i);
-    if (found === null) i++;
-    else {
-      hits.push({ start: i, end: i + found.word.length, entry: found.value });
-      i += found.word.length;
-    }
-  }
-  return hits;
+  return gazetteer()
+    .forms.matches(text)
+    .map((m) => ({ start: m.start, end: m.start + m.word.length, entry: m.value }));
 }

@@ -21,7 +21,7 @@ const SURNAMES =
   '郁储丰蔺杭洪诸封谈那乐厉滑奚薄庚鄢闻荆宣曼嵇邰郜竺栗茅揭';
 
 /** Two-character surnames. */
-const COMPOUND_SURNAMES = words(
+export const COMPOUND_SURNAMES = words(
   '欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 公孙 尉迟 长孙 宇文 夏侯 司徒 端木 独孤 南宫 ' +
     '西门 轩辕 呼延 澹台 公冶 申屠 太史 钟离 闻人 万俟',
 );

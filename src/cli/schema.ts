@@ -1,4 +1,4 @@
-import { ARCHIVE_COMMANDS, ENTITY_LIST_FLAGS, HELP_FLAG } from './archive-commands.ts';
+import { ARCHIVE_COMMANDS, DB_FLAG, ENTITY_LIST_FLAGS, HELP_FLAG } from './archive-commands.ts';
 import type { Io } from './io.ts';
 
 /** One command-line option; the schema drives parsing, validation and help alike. */
@@ -210,11 +210,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: {
-        type: 'string',
-        value: 'file',
-        description: 'The archive (default: $JIEDU_DB, else jiedu.db)',
-      },
+      db: { ...DB_FLAG, description: 'The archive (default: $JIEDU_DB, else jiedu.db)' },
       host: SERVE_FLAGS.host,
       port: SERVE_FLAGS.port,
       help: HELP_FLAG,
@@ -233,11 +229,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: {
-        type: 'string',
-        value: 'file',
-        description: 'The archive to serve (default: $JIEDU_DB, else jiedu.db)',
-      },
+      db: { ...DB_FLAG, description: 'The archive to serve (default: $JIEDU_DB, else jiedu.db)' },
       ...SERVE_FLAGS,
       token: {
         type: 'string',

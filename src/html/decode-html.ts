@@ -52,39 +52,25 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): 
   const declared = fromHeader ?? sniffMetaCharset(bytes);
   const base = { ...(declared === undefined ? {} : { declared }) };
 
-  if (options.encoding !== undefined) {
-    const start =
-      detectBom(bytes)?.encoding === options.encoding ? (detectBom(bytes)?.length ?? 0) : 0;
-    const { text, replaced } = decodeLenient(bytes, options.encoding, start);
+  // The caller's encoding, else a BOM, decides; a BOM is skipped only if it is of that encoding.
+  const bom = detectBom(bytes);
+  const decided = options.encoding ?? bom?.encoding;
+  if (decided !== undefined) {
+    const start = bom?.encoding === decided ? bom.length : 0;
+    const { text, replaced } = decodeLenient(bytes, decided, start);
     return {
       ...base,
       html: text,
-      encoding: options.encoding,
+      encoding: decided,
       confidence: 1,
       bom: start > 0,
       overruled: false,
       replaced,
     };
   }
-  const bom = detectBom(bytes);
-  if (bom !== undefined) {
-    const { text, replaced } = decodeLenient(bytes, bom.encoding, bom.length);
-    return {
-      ...base,
-      html: text,
-      encoding: bom.encoding,
-      confidence: 1,
-      bom: true,
-      overruled: false,
-      replaced,
-    };
-  }
-  if (bytes.includes(0)) {
-    throw new DecodeError(
-      options.path,
-      bytes.indexOf(0),
-      'found a NUL byte: this is not an HTML page',
-    );
+  const nul = bytes.indexOf(0);
+  if (nul >= 0) {
+    throw new DecodeError(options.path, nul, 'found a NUL byte: this is not an HTML page');
   }
   const declaredEncoding = declared === undefined ? undefined : encodingOfLabel(declared);
   if (isUtf8(bytes)) {

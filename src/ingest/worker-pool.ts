@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { PageResult, PageTask } from './types.ts';
 
 /**
@@ -37,23 +37,27 @@ interface Slot {
 }
 
 /**
- * Starts the worker module from wherever this module runs. Built, it is `worker.js`
- * beside this file. From the TypeScript sources (bin/jiedu.js under tsx, or the tests
- * under `node --import tsx`), a worker does not inherit the loader the main thread
- * registered, so it starts from a small script that registers tsx and then imports
- * `worker.ts`. `heapMb` limits the old-generation heap; null leaves V8's default.
+ * Starts the worker module `name` that sits beside the module at `base` (its
+ * `import.meta.url`), from wherever that module runs. Built, it is `name.js`. From the
+ * TypeScript sources (bin/jiedu.js under tsx, or the tests under `node --import tsx`), a
+ * worker does not inherit the loader the main thread registered, so it starts from a small
+ * script that registers tsx and then imports `name.ts`. The ingest pool and the server's
+ * reader threads both start theirs here.
  */
-function startWorker(heapMb: number | null): Worker {
-  const here = new URL(import.meta.url);
-  const resourceLimits = heapMb === null ? {} : { maxOldGenerationSizeMb: heapMb };
-  if (!here.pathname.endsWith('.ts')) {
-    return new Worker(new URL('./worker.js', here), { resourceLimits });
-  }
+export function startThread(base: string, name: string, options: WorkerOptions = {}): Worker {
+  const here = new URL(base);
+  if (!here.pathname.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, here), options);
   const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./worker.ts', here).href;
+  const entry = new URL(`./${name}.ts`, here).href;
   // A CommonJS script (what `eval` runs): dynamic imports, no top-level await.
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, resourceLimits });
+  return new Worker(boot, { ...options, eval: true });
+}
+
+/** Starts a pool worker; `heapMb` limits its old-generation heap, null leaves V8's default. */
+function startWorker(heapMb: number | null): Worker {
+  const resourceLimits = heapMb === null ? {} : { maxOldGenerationSizeMb: heapMb };
+  return startThread(import.meta.url, 'worker', { resourceLimits });
 }
 
 /** Whether a worker died of its heap limit. */

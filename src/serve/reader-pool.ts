@@ -1,5 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { PageResult, PageTask } from '../ingest/types.ts';
+import { startThread } from '../ingest/worker-pool.ts';
 import { HttpError } from './http-error.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, type Task } from './run-handler.ts';
@@ -54,23 +55,6 @@ interface Reader {
 
 /** Readers that die before they are ready, in a row, before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
-
-/**
- * Starts the reader module from wherever this module runs: `reader-thread.js` beside it
- * when built; from the TypeScript sources, a small boot script that registers tsx first
- * (a worker does not inherit the loader of the main thread).
- */
-function startWorker(path: string): Worker {
-  const here = new URL(import.meta.url);
-  const workerData = { path };
-  if (!here.pathname.endsWith('.ts')) {
-    return new Worker(new URL('./reader-thread.js', here), { workerData });
-  }
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const entry = new URL('./reader-thread.ts', here).href;
-  const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(boot, { eval: true, workerData });
-}
 
 const closing = () => new HttpError(503, 'closing', 'the server is stopping');
 
@@ -145,7 +129,9 @@ export class ReaderPool {
 
   #start(): Reader {
     const reader: Reader = {
-      worker: startWorker(this.#options.path),
+      worker: startThread(import.meta.url, 'reader-thread', {
+        workerData: { path: this.#options.path },
+      }),
       ready: false,
       job: null,
       timer: null,

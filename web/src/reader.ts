@@ -12,6 +12,7 @@ import {
 } from './marks.ts';
 import { entityPath } from './routes.ts';
 import { zh, zhLang } from './script.ts';
+import { panel } from './ui.ts';
 
 /**
  * The article reader: the clean view (what the parser made of the page, annotations laid
@@ -282,10 +283,9 @@ function entityPanel(input: ReaderInput, prefix: string): HTMLElement | null {
   }
   if (counts.size === 0) return null;
   const sorted = [...counts.values()].sort((x, y) => y.count - x.count);
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': `${prefix}panel-entities` },
-    h('h2', { id: `${prefix}panel-entities` }, 'Entities'),
+  return panel(
+    `${prefix}panel-entities`,
+    'Entities',
     h(
       'ul',
       { class: 'tag-list', lang: zhLang(input.script) },
@@ -313,10 +313,9 @@ function quotePanel(
 ): HTMLElement | null {
   const quotes = input.article.quotes ?? [];
   if (quotes.length === 0) return null;
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': `${prefix}panel-quotes` },
-    h('h2', { id: `${prefix}panel-quotes` }, `Quotes (${quotes.length})`),
+  return panel(
+    `${prefix}panel-quotes`,
+    `Quotes (${quotes.length})`,
     h(
       'ul',
       { class: 'quote-list', lang: zhLang(input.script) },
@@ -350,10 +349,9 @@ function quotePanel(
 function stancePanel(input: ReaderInput, prefix: string): HTMLElement | null {
   const stances = input.article.stances ?? [];
   if (stances.length === 0) return null;
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': `${prefix}panel-stances` },
-    h('h2', { id: `${prefix}panel-stances` }, `Stances (${stances.length})`),
+  return panel(
+    `${prefix}panel-stances`,
+    `Stances (${stances.length})`,
     h(
       'ul',
       { class: 'stance-list', lang: zhLang(input.script) },
@@ -378,10 +376,9 @@ function keywordPanel(input: ReaderInput, prefix: string): HTMLElement | null {
   const keywords = input.article.keywords ?? [];
   const summary = input.article.summary ?? [];
   if (keywords.length === 0 && summary.length === 0) return null;
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': `${prefix}panel-summary` },
-    h('h2', { id: `${prefix}panel-summary` }, 'Summary and keywords'),
+  return panel(
+    `${prefix}panel-summary`,
+    'Summary and keywords',
     summary.length === 0
       ? null
       : h(

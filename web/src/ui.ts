@@ -31,6 +31,14 @@ export function emptyState(text: string, hint?: string): HTMLElement {
   );
 }
 
+/**
+ * A titled panel: a section labelled by its h2, so screen readers name it by its title.
+ * `id` is the heading's id and must be unique on the page.
+ */
+export function panel(id: string, title: string, ...body: (Child | Child[])[]): HTMLElement {
+  return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...body);
+}
+
 /** A "Loading…" line, announced politely. */
 export function loading(what = 'Loading…'): HTMLElement {
   return h('p', { class: 'loading', role: 'status' }, what);

@@ -6,7 +6,7 @@ import { classChip, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
 import { zh } from '../script.ts';
-import { emptyState, errorBox, highlighted, loading, metaLine } from '../ui.ts';
+import { emptyState, errorBox, highlighted, loading, metaLine, panel } from '../ui.ts';
 
 /**
  * An entity's page: how often the archive mentions it over time, who it quotes and who
@@ -34,10 +34,6 @@ async function findEntity(id: string): Promise<api.EntityResponse> {
     if (match === undefined) throw error;
     return api.entity(match.id);
   }
-}
-
-function section(id: string, title: string, ...body: (HTMLElement | null)[]): HTMLElement {
-  return h('section', { class: 'panel', 'aria-labelledby': id }, h('h2', { id }, title), ...body);
 }
 
 function mentionList(mentions: readonly api.EntityMention[]): HTMLElement {
@@ -157,8 +153,8 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
     h(
       'div',
       { class: 'entity-grid' },
-      section('sec-timeline', 'Mentions over time', chart),
-      section(
+      panel('sec-timeline', 'Mentions over time', chart),
+      panel(
         'sec-cooccur',
         'Appears with',
         data.cooccurring.length === 0
@@ -185,30 +181,30 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
     h(
       'div',
       { class: 'entity-grid' },
-      section(
+      panel(
         'sec-quotes-by',
         `Quotes by ${zh(entity.name)} (${data.quotesBy.length})`,
         quoteList(data.quotesBy, 'No quotes by them.'),
       ),
-      section(
+      panel(
         'sec-quotes-about',
         `Quotes about ${zh(entity.name)} (${data.quotesAbout.length})`,
         quoteList(data.quotesAbout, 'No quotes about them.'),
       ),
     ),
-    section(
+    panel(
       'sec-stances-by',
       `Stances by ${zh(entity.name)} (${data.stancesBy.length})`,
       stanceSummary(data.stancesBy),
       stanceTable(data.stancesBy, 'Stances by this entity', 'No stances by them.'),
     ),
-    section(
+    panel(
       'sec-stances-about',
       `Stances about ${zh(entity.name)} (${data.stancesAbout.length})`,
       stanceSummary(data.stancesAbout),
       stanceTable(data.stancesAbout, 'Stances about this entity', 'No stances about them.'),
     ),
-    section(
+    panel(
       'sec-mentions',
       `Mentions (${data.mentions.length < PAGE ? data.mentions.length : `first ${PAGE}`})`,
       mentionList(data.mentions),

@@ -5,7 +5,7 @@ import { actorGraph } from '../graph.ts';
 import { classChip, stanceTable } from '../lists.ts';
 import { STANCE_CLASSES } from '../marks.ts';
 import { entityIdPath, pathWith } from '../routes.ts';
-import { emptyState, errorBox, intParam, loading, pager } from '../ui.ts';
+import { emptyState, errorBox, intParam, loading, pager, panel } from '../ui.ts';
 
 /**
  * The stance explorer: who stands where, as an actor × class × target table with the CLI's
@@ -98,10 +98,9 @@ function classCounts(
 ): HTMLElement | null {
   if (counts.length === 0) return null;
   const max = Math.max(...counts.map((c) => c.count));
-  return h(
-    'section',
-    { class: 'panel', 'aria-labelledby': 'class-counts' },
-    h('h2', { id: 'class-counts' }, 'By class'),
+  return panel(
+    'class-counts',
+    'By class',
     h(
       'ul',
       { class: 'bar-list' },
@@ -148,20 +147,10 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
     h(
       'div',
       { class: 'stance-layout' },
-      h(
-        'section',
-        { class: 'panel', 'aria-labelledby': 'stance-rows' },
-        h('h2', { id: 'stance-rows' }, 'Stances'),
-        tableSlot,
-      ),
+      panel('stance-rows', 'Stances', tableSlot),
       h('div', { class: 'stance-side' }, countsSlot),
     ),
-    h(
-      'section',
-      { class: 'panel', 'aria-labelledby': 'actor-graph' },
-      h('h2', { id: 'actor-graph' }, 'Actor graph'),
-      graphSlot,
-    ),
+    panel('actor-graph', 'Actor graph', graphSlot),
   );
 
   const { negated, ...rest } = values;

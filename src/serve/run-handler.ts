@@ -1,5 +1,6 @@
 import { QueryError } from '../store/index.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
+import type { PostedPage } from './read-body.ts';
 import { json, type Reply } from './reply.ts';
 import { type ApiContext, type ApiRequest, ROUTES, type Route } from './routes.ts';
 
@@ -16,7 +17,7 @@ export interface Task {
   /** The query string, without `?`. */
   query: string;
   params: Record<string, string>;
-  page?: { bytes: Uint8Array; filename?: string };
+  page?: PostedPage;
 }
 
 /** The reply for an error: its own status for an HttpError, 400 for a query the search
@@ -52,14 +53,18 @@ export function runHandler(
   }
 }
 
-/** Runs a task that crossed from the main thread. */
-export function runTask(ctx: ApiContext, task: Task, log: (line: string) => void): Reply {
-  const route = ROUTES.find((r) => r.path === task.route && r.method === task.method);
-  if (route === undefined) return errorReply(new Error(`no route ${task.route}`), log);
-  const request: ApiRequest = {
+/** The request a handler sees for a task, on whichever thread runs it. */
+export function requestOf(task: Task): ApiRequest {
+  return {
     query: new URLSearchParams(task.query),
     params: task.params,
     ...(task.page === undefined ? {} : { page: task.page }),
   };
-  return runHandler(ctx, route, request, log);
+}
+
+/** Runs a task that crossed from the main thread. */
+export function runTask(ctx: ApiContext, task: Task, log: (line: string) => void): Reply {
+  const route = ROUTES.find((r) => r.path === task.route && r.method === task.method);
+  if (route === undefined) return errorReply(new Error(`no route ${task.route}`), log);
+  return runHandler(ctx, route, requestOf(task), log);
 }

@@ -17,8 +17,8 @@ import { queryParameters } from './openapi.ts';
 import { readPostedPage } from './read-body.ts';
 import { ReaderPool } from './reader-pool.ts';
 import type { Reply } from './reply.ts';
-import { type ApiContext, type ApiRequest, authorize, ROUTES, type Route } from './routes.ts';
-import { errorReply, runHandler, type Task } from './run-handler.ts';
+import { type ApiContext, authorize, ROUTES, type Route } from './routes.ts';
+import { errorReply, requestOf, runHandler, type Task } from './run-handler.ts';
 import { findStaticFile } from './static-files.ts';
 
 /**
@@ -177,32 +177,22 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
     // The token before the body: a refused client need not send 2 MiB first.
     if (route.token === true) authorize(server.ctx.token, req);
     const page = route.body === true ? await readPostedPage(req) : undefined;
-    if (route.process !== undefined) {
-      const request: ApiRequest = {
-        query: new URLSearchParams(search),
-        params: match.params,
-        ...(page === undefined ? {} : { page }),
-      };
-      const work = route.process(request);
-      request.processed =
-        server.pool === undefined ? processPage(work) : await server.pool.process(work);
-      return runHandler(server.ctx, route, request, server.log);
-    }
-    if (server.pool !== undefined && route.runs === 'reader') {
-      const task: Task = {
-        route: route.path,
-        method: route.method,
-        query: search,
-        params: match.params,
-        ...(page === undefined ? {} : { page }),
-      };
-      return server.pool.run(task);
-    }
-    const request: ApiRequest = {
-      query: new URLSearchParams(search),
+    const task: Task = {
+      route: route.path,
+      method: route.method,
+      query: search,
       params: match.params,
       ...(page === undefined ? {} : { page }),
     };
+    if (route.process === undefined && server.pool !== undefined && route.runs === 'reader') {
+      return server.pool.run(task);
+    }
+    const request = requestOf(task);
+    if (route.process !== undefined) {
+      const work = route.process(request);
+      request.processed =
+        server.pool === undefined ? processPage(work) : await server.pool.process(work);
+    }
     return runHandler(server.ctx, route, request, server.log);
   }
   if (match.allowed.length > 0) {

@@ -149,15 +149,14 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   );
 
   const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(p, 'limit', LIMIT)));
-  const params: api.Params = { q, limit, offset };
-  for (const f of FILTERS) params[f] = p.get(f) ?? '';
-  const timelineParams: api.Params = { q };
-  for (const f of FILTERS) timelineParams[f] = p.get(f) ?? '';
+  // The filters as the URL gives them, read once for the two calls and the pager's links.
+  const filters: Record<string, string> = {};
+  for (const f of FILTERS) filters[f] = p.get(f) ?? '';
   const [statsResult, searchResult, timelineResult] = await Promise.allSettled([
     api.stats(),
-    api.search(params),
+    api.search({ q, limit, offset, ...filters }),
     filtered
-      ? api.get<{ days: api.DayCount[] }>('/api/timeline', timelineParams)
+      ? api.get<{ days: api.DayCount[] }>('/api/timeline', { q, ...filters })
       : Promise.resolve(null),
   ]);
   if (statsResult.status === 'fulfilled') {
@@ -179,8 +178,7 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   const { hits } = searchResult.value;
   const title = filtered ? 'Results' : 'Newest articles';
   const hrefFor = (o: number) => {
-    const values: Record<string, string | number> = { q };
-    for (const f of FILTERS) values[f] = p.get(f) ?? '';
+    const values: Record<string, string | number> = { q, ...filters };
     if (limit !== LIMIT) values.limit = limit;
     if (o > 0) values.offset = o;
     return pathWith('/', values);

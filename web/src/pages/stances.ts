@@ -153,11 +153,9 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
     panel('actor-graph', 'Actor graph', graphSlot),
   );
 
-  const { negated, ...rest } = values;
-  const query: api.Params = { ...rest, negated, limit: LIMIT, offset };
   const [rows, counts, graph, actors] = await Promise.allSettled([
-    api.stances(query),
-    api.get<{ counts: api.CountRow[] }>('/api/stances', { ...rest, negated, by: 'class' }),
+    api.stances({ ...values, limit: LIMIT, offset }),
+    api.get<{ counts: api.CountRow[] }>('/api/stances', { ...values, by: 'class' }),
     api.graph({ outlet: values.outlet, from: values.from, to: values.to, class: values.class }),
     api.get<{ counts: api.CountRow[] }>('/api/stances', { by: 'actor', limit: 50 }),
   ]);

@@ -19,7 +19,13 @@ import { evalHtml, formatHtmlTable, type HtmlThresholds } from './eval-html.ts';
 import { big5Safe } from './lib/big5.ts';
 import { annotationTable, evalAnnotations } from './lib/eval-annotations.ts';
 import { evalCws, formatCwsTable } from './lib/eval-cws.ts';
-import { compareNerSystems, evalNer, formatNerComparison, formatNerTable } from './lib/eval-ner.ts';
+import {
+  compareNerSystems,
+  evalNer,
+  formatNerComparison,
+  formatNerTable,
+  readNerCorpora,
+} from './lib/eval-ner.ts';
 import {
   type Metric,
   mapGold,
@@ -32,6 +38,7 @@ import {
   thresholdsFor,
   validateThresholds,
 } from './lib/score.ts';
+import { textTable } from './lib/text-table.ts';
 import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -162,19 +169,7 @@ function table(rows: readonly Row[]): string {
       flag,
     ];
   });
-  const all = [head, ...body];
-  const widths = head.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
-  const numeric = new Set([3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-  return all
-    .map((row) =>
-      row
-        .map((cell, i) =>
-          numeric.has(i) ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable([head, ...body], (i) => i >= 3 && i <= 12);
 }
 
 async function main(): Promise<number> {
@@ -265,8 +260,10 @@ async function main(): Promise<number> {
     if (r.ours !== undefined && r.peer !== undefined && r.ours.f1 <= r.peer.f1)
       below.push(`cws ${r.corpus}: F1 not above python3-jieba's`);
   }
-  const ner = existsSync(join(dir, 'ner')) ? await evalNer(dir) : [];
-  const nerSystems = existsSync(join(dir, 'ner')) ? await compareNerSystems(dir) : [];
+  // NER: the corpora read once; the comparison takes the tagger's rows as they are.
+  const nerCorpora = existsSync(join(dir, 'ner')) ? await readNerCorpora(join(dir, 'ner')) : [];
+  const ner = evalNer(nerCorpora);
+  const nerSystems = compareNerSystems(nerCorpora, ner);
   for (const r of ner) {
     const min = floors.ner[r.corpus];
     if (min !== undefined && r.part === 'held-out' && r.type === 'overall' && r.f1 < min) {

@@ -9,6 +9,7 @@ import { annotate } from '../../src/annotate/index.ts';
 import { parse, toArticleView } from '../../src/index.ts';
 import { toSimplified } from '../../src/normalize/index.ts';
 import type { PageNode } from '../../src/tree/types.ts';
+import { textTable } from './text-table.ts';
 
 /** The gold file's shape (see its note). */
 export interface GoldAnnotations {
@@ -148,13 +149,5 @@ export function annotationTable(rows: readonly AnnotationRow[]): string {
     `${r.stances.found}/${r.stances.gold} (${r.stances.predicted} found)`,
     `${r.aliases.found}/${r.aliases.gold}`,
   ]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)));
-  return [head, ...body]
-    .map((cells) =>
-      cells
-        .map((c, i) => c.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable([head, ...body]);
 }

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { segmentLines } from '../../src/annotate/segment/index.ts';
 import { detectScript } from '../../src/normalize/index.ts';
+import { textTable } from './text-table.ts';
 
 /** The interpreter Debian's python3-jieba installs for; not whatever python3 is first on PATH. */
 export const PEER_PYTHON = '/usr/bin/python3';
@@ -226,17 +227,5 @@ export function formatCwsTable(rows: readonly Row[]): string {
       notes.filter((n) => n !== undefined).join('; '),
     ];
   });
-  const all = [head, ...body];
-  const widths = head.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
-  const left = new Set([0, 1, 12]);
-  return all
-    .map((row) =>
-      row
-        .map((cell, i) =>
-          left.has(i) ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
+  return textTable([head, ...body], (i) => i !== 0 && i !== 1 && i !== 12);
 }

@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { entities } from '../../src/annotate/entities.ts';
 import { tagEntities } from '../../src/annotate/ner/index.ts';
+import { textTable } from './text-table.ts';
 
 /** The types the tagger knows; GPE is folded into LOC. */
 export type NerType = 'PER' | 'LOC' | 'ORG';
@@ -326,13 +327,13 @@ function row(
   return { corpus, part, type, sentences, ...c, precision, recall, f1 };
 }
 
-/** Rows for one part of one corpus: PER, LOC, ORG and overall. */
 /** A named-entity finder: spans of a sentence, any types (only PER, LOC and ORG count). */
 export type Tagger = (text: string) => readonly { start: number; end: number; type: string }[];
 
 /** The statistical tagger with the shipped model. */
 const shippedTagger: Tagger = (text) => tagEntities(text);
 
+/** Rows for one part of one corpus, as `tag` finds names: PER, LOC, ORG and overall. */
 export function scorePart(
   corpus: string,
   part: Row['part'],
@@ -363,28 +364,23 @@ export function scorePart(
 }
 
 /**
- * Scores `tagEntities` on every corpus under `<sharedEvalDir>/ner`: span-exact precision,
- * recall and F1 per type and overall, on the held-out sentences (never trained on) and, for
- * reference, on the whole file (four fifths of which the model was trained on). Resolves
- * to no rows when the folder is absent.
+ * Scores `tagEntities` on `corpora` (readNerCorpora of `<sharedEvalDir>/ner`): span-exact
+ * precision, recall and F1 per type and overall, on the held-out sentences (never trained
+ * on) and, for reference, on the whole file (four fifths of which the model was trained
+ * on). No rows for no corpora.
  */
-export async function evalNer(
-  sharedEvalDir: string,
-  options: { all?: boolean } = {},
-): Promise<Row[]> {
-  const corpora = await readNerCorpora(join(sharedEvalDir, 'ner'));
+export function evalNer(corpora: readonly NerCorpus[], options: { all?: boolean } = {}): Row[] {
   const rows: Row[] = [];
   for (const c of corpora) {
-    rows.push(
-      ...scorePart(
-        c.name,
-        'held-out',
-        c.sentences.filter((_, i) => isHeldOut(i)),
-      ),
-    );
+    rows.push(...scorePart(c.name, 'held-out', heldOut(c)));
     if (options.all) rows.push(...scorePart(c.name, 'all', c.sentences));
   }
   return rows;
+}
+
+/** The sentences of a corpus the tagger never trained on. */
+function heldOut(c: NerCorpus): NerSentence[] {
+  return c.sentences.filter((_, i) => isHeldOut(i));
 }
 
 /** One way of finding names, as the comparison table names it. */
@@ -394,28 +390,41 @@ export interface NerSystem {
 }
 
 /**
- * The ways jiedu can find names: the statistical tagger alone, the rules and lexicon of page
- * annotation alone (`entities()`: titles, the lexicon of the field, short forms), and the
- * rules with the tagger filling what they leave (`entities(text, { tagger })`). The issue's
- * test for the tagger is that it beat the rules on held-out data; this measures it.
+ * The ways jiedu can find names besides the statistical tagger alone (whose rows evalNer
+ * gives): the rules and lexicon of page annotation alone (`entities()`: titles, the lexicon
+ * of the field, short forms), and the rules with the tagger filling what they leave
+ * (`entities(text, { tagger })`). The issue's test for the tagger is that it beat the rules
+ * on held-out data; this measures it.
  */
 export const NER_SYSTEMS: readonly NerSystem[] = [
-  { name: 'tagger', tag: shippedTagger },
   { name: 'rules', tag: (text) => entities(text) },
   { name: 'rules+tagger', tag: (text) => entities(text, { tagger: (t) => tagEntities(t) }) },
 ];
 
-/** Overall held-out scores of each system on each corpus (no rows without the folder). */
-export async function compareNerSystems(
-  sharedEvalDir: string,
+/** One system's overall held-out scores on one corpus. */
+export interface SystemScore {
+  corpus: string;
+  system: string;
+  row: Row;
+}
+
+/**
+ * Overall held-out scores on each corpus: the tagger's from `taggerRows` (evalNer's, not
+ * tagged again), then each of `systems`.
+ */
+export function compareNerSystems(
+  corpora: readonly NerCorpus[],
+  taggerRows: readonly Row[],
   systems: readonly NerSystem[] = NER_SYSTEMS,
-): Promise<{ corpus: string; system: string; row: Row }[]> {
-  const corpora = await readNerCorpora(join(sharedEvalDir, 'ner'));
-  const out: { corpus: string; system: string; row: Row }[] = [];
+): SystemScore[] {
+  const out: SystemScore[] = [];
   for (const c of corpora) {
-    const heldOut = c.sentences.filter((_, i) => isHeldOut(i));
+    const tagger = taggerRows.find(
+      (r) => r.corpus === c.name && r.part === 'held-out' && r.type === 'overall',
+    );
+    if (tagger !== undefined) out.push({ corpus: c.name, system: 'tagger', row: tagger });
     for (const system of systems) {
-      const rows = scorePart(c.name, 'held-out', heldOut, system.tag);
+      const rows = scorePart(c.name, 'held-out', heldOut(c), system.tag);
       out.push({ corpus: c.name, system: system.name, row: rows[rows.length - 1] as Row });
     }
   }
@@ -423,9 +432,7 @@ export async function compareNerSystems(
 }
 
 /** The comparison as one line per corpus: each system's overall F1 (P/R). */
-export function formatNerComparison(
-  results: readonly { corpus: string; system: string; row: Row }[],
-): string {
+export function formatNerComparison(results: readonly SystemScore[]): string {
   const systems = [...new Set(results.map((r) => r.system))];
   const corpora = [...new Set(results.map((r) => r.corpus))];
   const head = ['corpus', ...systems.map((s) => `${s} F1 (P/R)`)];
@@ -438,15 +445,8 @@ export function formatNerComparison(
         : `${r.f1.toFixed(3)} (${r.precision.toFixed(2)}/${r.recall.toFixed(2)})`;
     }),
   ]);
-  const all = [head, ...body];
-  const widths = head.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
   return [
-    ...all.map((cells) =>
-      cells
-        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    ),
+    textTable([head, ...body]),
     '',
     'Held-out overall F1 of each way to find names: the statistical tagger; the rules and',
     'lexicon of page annotation (entities()); the rules with the tagger filling what they leave.',
@@ -467,16 +467,8 @@ export function formatNerTable(rows: readonly Row[]): string {
     r.recall.toFixed(3),
     r.f1.toFixed(3),
   ]);
-  const all = [head, ...body];
-  const widths = head.map((_, i) => Math.max(...all.map((cells) => (cells[i] ?? '').length)));
-  const lines = all.map((cells) =>
-    cells
-      .map((cell, i) => (i >= 3 ? cell.padStart(widths[i] ?? 0) : cell.padEnd(widths[i] ?? 0)))
-      .join('  ')
-      .trimEnd(),
-  );
   return [
-    ...lines,
+    textTable([head, ...body], (i) => i >= 3),
     '',
     'NER: span-exact P/R/F1 (PER, LOC with GPE, ORG). held-out = every 5th sentence of each',
     'file, never trained on; all = the whole file, 4/5 of it seen in training (reference only).',
@@ -491,7 +483,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'eval'),
   );
   const t0 = performance.now();
-  const rows = await evalNer(dir, { all: args.includes('--all') });
+  const rows = evalNer(await readNerCorpora(join(dir, 'ner')), { all: args.includes('--all') });
   console.log(rows.length === 0 ? `eval-ner: no corpora under ${dir}/ner` : formatNerTable(rows));
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -210,6 +210,19 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
   return { status: 200, headers: file.headers, body: file };
 }
 
+/** Sends a body held whole, with its length; a HEAD request gets the headers only. */
+function sendBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  bytes: Buffer,
+): void {
+  headers['content-length'] = String(bytes.length);
+  res.writeHead(status, headers);
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
 function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void | Promise<void> {
   if (res.headersSent || res.destroyed) return;
   const headers: Record<string, string> = { ...SECURITY_HEADERS, ...reply.headers };
@@ -224,9 +237,7 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void | P
       bytes = compressBody(bytes, encoding);
       headers['content-encoding'] = encoding;
     }
-    headers['content-length'] = String(bytes.length);
-    res.writeHead(reply.status, headers);
-    res.end(req.method === 'HEAD' ? undefined : bytes);
+    sendBytes(req, res, reply.status, headers, bytes);
     return;
   }
   const file = reply.body;
@@ -235,9 +246,7 @@ function send(req: IncomingMessage, res: ServerResponse, reply: Reply): void | P
       (bytes) => {
         if (res.headersSent || res.destroyed) return;
         headers['content-encoding'] = encoding;
-        headers['content-length'] = String(bytes.length);
-        res.writeHead(reply.status, headers);
-        res.end(req.method === 'HEAD' ? undefined : bytes);
+        sendBytes(req, res, reply.status, headers, bytes);
       },
       () => {
         res.destroy();

@@ -184,9 +184,6 @@ function augment(
   return out;
 }
 
-/** Under --domain, the hashes of the shared features (the first slots of each unit). */
-const sharedHashes = new Set<number>();
-
 /** Numbers the features seen at least `minCount` times in `train`, in order of first sight. */
 function numberFeatures(train: readonly Hashed[], minCount: number): Map<number, number> {
   const counts = new Map<number, number>();
@@ -368,9 +365,9 @@ function score(model: Perceptron, examples: readonly Example[]): string {
 }
 
 /**
- * The averaged weights of features that matter, ready for encodeModel. Under --domain the
- * shared features are exported with their copies private to `domain` added in, so the model
- * speaks that corpus's conventions at no cost at run time.
+ * The averaged weights of features that matter, ready for encodeModel. Under --domain only
+ * the `shared` features are exported, with `share` of their copies private to `domain`
+ * added in, so the model speaks that corpus's conventions at no cost at run time.
  */
 function exportWeights(
   model: Perceptron,
@@ -378,6 +375,7 @@ function exportWeights(
   minWeight: number,
   domain = 0,
   share = 1,
+  shared: ReadonlySet<number> | null = null,
 ) {
   const keys: number[] = [];
   const rows: number[] = [];
@@ -385,8 +383,7 @@ function exportWeights(
   const kept: Float32Array[] = [];
   const average = (id: number, t: number) =>
     (model.w[id * T + t] as number) - (model.u[id * T + t] as number) / model.step;
-  const shared = domain === 0 ? null : sharedHashes;
-  // domain -1: the shared part alone.
+  // `shared`: under --domain, the hashes of the shared features; domain -1 exports them alone.
   for (const [hash, id] of ids) {
     if (shared !== null && !shared.has(hash)) continue;
     const own = domain <= 0 ? undefined : ids.get(domainHash(hash, domain));
@@ -511,7 +508,12 @@ async function main(): Promise<number> {
       if (devFold !== null && i % 5 === devFold) {
         // Scored as the exported model will tag it: in the conventions of --domain.
         devHashed.push(hashSentence(c.name, s, Math.max(domain, 0)));
-        devSentences.set(c.name, [...(devSentences.get(c.name) ?? []), s]);
+        let mineDev = devSentences.get(c.name);
+        if (mineDev === undefined) {
+          mineDev = [];
+          devSentences.set(c.name, mineDev);
+        }
+        mineDev.push(s);
         return;
       }
       if (!kept(i)) return;
@@ -520,7 +522,9 @@ async function main(): Promise<number> {
     });
     console.error(`${c.name}: ${used} of ${c.sentences.length} sentences for training`);
   }
-  if (domain !== 0) {
+  // Under --domain, the shared features are the first FEATURES_PER_UNIT slots of each unit.
+  const sharedHashes = domain === 0 ? null : new Set<number>();
+  if (sharedHashes !== null) {
     for (const h of hashed) {
       for (let k = 0; k < h.hashes.length; k += WIDTH) {
         for (let f = 0; f < FEATURES_PER_UNIT; f++) sharedHashes.add(h.hashes[k + f] as number);
@@ -567,7 +571,7 @@ async function main(): Promise<number> {
   if (bag > 1 && dev.length > 0) console.error(`bag of ${bag}: dev F1 ${score(model, dev)}`);
   const tTrain = performance.now();
 
-  const parts = exportWeights(model, ids, minWeight, domain, share);
+  const parts = exportWeights(model, ids, minWeight, domain, share, sharedHashes);
   const bytes = encodeModel({
     ...parts,
     trained: {

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
-import { startServer, WEB_ROOT } from '../serve/index.ts';
+import { isLoopback, startServer, WEB_ROOT } from '../serve/index.ts';
 import { type Archive, openStore, StoreError } from '../store/index.ts';
 import { archivePath, stringFlag } from './archive.ts';
 import { UsageError } from './args.ts';
@@ -16,9 +16,6 @@ export const DEFAULT_PORT = 8080;
 export function readerThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
-
-/** Addresses only this machine reaches. */
-const LOOPBACK = /^(?:127(?:\.\d{1,3}){3}|::1|localhost)$/;
 
 /** Where and how to serve, from the flags (checked) and $JIEDU_TOKEN. */
 export interface ServeFlags {
@@ -116,7 +113,7 @@ export async function serveArchive(
       `jiedu ${command}: the web UI is not built (no ${WEB_ROOT}); the API works, run 'npm run build' for the UI\n`,
     );
   }
-  if (!LOOPBACK.test(options.host)) {
+  if (!isLoopback(options.host)) {
     io.stderr.write(
       `jiedu ${command}: listening on ${options.host}: anyone who reaches this machine can read the archive\n`,
     );

@@ -4,4 +4,10 @@
  */
 export { findRepairs, type Repair, type RepairKind } from './find-repairs.ts';
 export { buildOpenApi } from './openapi.ts';
-export { type RunningServer, type ServeOptions, startServer, WEB_ROOT } from './server.ts';
+export {
+  isLoopback,
+  type RunningServer,
+  type ServeOptions,
+  startServer,
+  WEB_ROOT,
+} from './server.ts';

@@ -1,3 +1,4 @@
+import { withParams } from './api.ts';
 import { simplified } from './script.ts';
 
 /**
@@ -20,18 +21,12 @@ export function articlePath(id: number): string {
   return `/article/${id}`;
 }
 
-/** A path with a query string, leaving out empty values. */
+/** A path of the UI with a query string, leaving out empty values (as the API's paths do). */
 export function pathWith(
   path: string,
   params: Record<string, string | number | undefined>,
 ): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === '') continue;
-    search.set(key, String(value));
-  }
-  const query = search.toString();
-  return query === '' ? path : `${path}?${query}`;
+  return withParams(path, params);
 }
 
 /** Which page a path shows, with its parameter. */

@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  type Server,
+  type ServerOptions,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { suggest } from '../cli/args.ts';
@@ -86,7 +92,7 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 };
 
 /** Limits of the HTTP layer: slow or endless requests are cut off, not waited for. */
-const LIMITS = {
+const LIMITS: ServerOptions = {
   /** The whole request, body included, must arrive within this (ms). */
   requestTimeout: 30_000,
   /** The headers must arrive within this (ms). */
@@ -318,23 +324,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     hosts: null,
     log,
   };
-  const server = createServer(
-    {
-      requestTimeout: LIMITS.requestTimeout,
-      headersTimeout: LIMITS.headersTimeout,
-      keepAliveTimeout: LIMITS.keepAliveTimeout,
-      maxHeaderSize: LIMITS.maxHeaderSize,
-    },
-    (req, res) => {
-      route(state, req)
-        .catch((err: unknown) => errorReply(err, log))
-        .then((reply) => send(req, res, reply))
-        .catch((err: unknown) => {
-          log(`jiedu serve: ${err instanceof Error ? err.message : String(err)}`);
-          res.destroy();
-        });
-    },
-  );
+  const server = createServer(LIMITS, (req, res) => {
+    route(state, req)
+      .catch((err: unknown) => errorReply(err, log))
+      .then((reply) => send(req, res, reply))
+      .catch((err: unknown) => {
+        log(`jiedu serve: ${err instanceof Error ? err.message : String(err)}`);
+        res.destroy();
+      });
+  });
   // A client whose bytes are not a request gets a JSON 4xx and the connection closed.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (socket.writable) socket.end(clientErrorResponse(err));

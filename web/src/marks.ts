@@ -1,4 +1,4 @@
-import { type Child, h } from './dom.ts';
+import { type Child, h, srOnly } from './dom.ts';
 import { zh } from './script.ts';
 
 /**
@@ -191,7 +191,7 @@ function quoteChip(quote: QuoteMark, id: string | undefined): HTMLElement {
     },
     h('span', { class: 'chip-icon', 'aria-hidden': 'true' }, quote.kind === 'direct' ? '❝' : '↳'),
     who,
-    h('span', { class: 'sr-only' }, quote.kind === 'direct' ? ' says:' : ' (reported):'),
+    srOnly(quote.kind === 'direct' ? ' says:' : ' (reported):'),
   );
 }
 
@@ -209,7 +209,7 @@ function repairBadge(repair: RepairMark): HTMLElement {
     'span',
     { class: 'repair-badge', title: `${label.long}: ${repair.note}`, 'data-kind': repair.kind },
     h('span', { 'aria-hidden': 'true' }, label.short),
-    h('span', { class: 'sr-only' }, ` (repair: ${label.long}) `),
+    srOnly(` (repair: ${label.long}) `),
   );
 }
 

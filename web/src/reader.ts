@@ -2,7 +2,7 @@ import type { ArticleViewArticle, ArticleViewBlock } from '../../src/tree/articl
 import type { Script } from '../../src/tree/types.ts';
 import { alignText, identity } from './align.ts';
 import type { Repair } from './api.ts';
-import { type Child, h } from './dom.ts';
+import { type Child, h, srOnly } from './dom.ts';
 import {
   ENTITY_TYPES,
   type EntityMark,
@@ -298,7 +298,7 @@ function entityPanel(input: ReaderInput, prefix: string): HTMLElement | null {
             { class: `tag ent ent-${e.type}`, href: entityPath(e.type, e.canonical) },
             zh(e.canonical),
             h('span', { class: 'tag-count' }, `×${e.count}`),
-            h('span', { class: 'sr-only' }, ` (${ENTITY_TYPES[e.type] ?? e.type})`),
+            srOnly(` (${ENTITY_TYPES[e.type] ?? e.type})`),
           ),
         ),
       ),
@@ -328,7 +328,7 @@ function quotePanel(
                 'a',
                 { class: 'jump', href: `#${prefix}quote-${i}`, title: 'Show it in the text' },
                 h('span', { 'aria-hidden': 'true' }, '↑'),
-                h('span', { class: 'sr-only' }, 'Show in the text'),
+                srOnly('Show in the text'),
               )
             : null,
           h(

@@ -1,7 +1,7 @@
 import * as api from '../api.ts';
 import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
-import { h, replace } from '../dom.ts';
+import { h, replace, srOnly } from '../dom.ts';
 import { classChip, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
@@ -171,7 +171,7 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
                     { class: `tag ent ent-${c.type}`, href: entityIdPath(c.id) },
                     zh(c.name),
                     h('span', { class: 'tag-count' }, `${c.articles}`),
-                    h('span', { class: 'sr-only' }, ` articles, ${ENTITY_TYPES[c.type] ?? c.type}`),
+                    srOnly(` articles, ${ENTITY_TYPES[c.type] ?? c.type}`),
                   ),
                 ),
               ),

@@ -18,7 +18,7 @@ function isSpace(code: number): boolean {
  * there (a dialogue's text starts after the speaker; a list item's after its marker),
  * else at `from`.
  */
-export function locate(shown: string, source: string, from: number, to: number): number {
+function locate(shown: string, source: string, from: number, to: number): number {
   for (const length of [6, 3, 1]) {
     const probe = shown.slice(0, length);
     if (probe.length < length && length > 1) continue;

@@ -17,7 +17,7 @@ function dayString(day: number): string {
 }
 
 /** The bars to draw: every day (or month) from the first to the last, zeros included. */
-export function buckets(days: readonly DayCount[]): DayCount[] {
+function buckets(days: readonly DayCount[]): DayCount[] {
   const dated = days.filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d.date));
   if (dated.length === 0) return [];
   const numbers = dated.map((d) => dayNumber(d.date));

@@ -12,7 +12,7 @@ import { zh } from './script.ts';
  */
 
 /** Colours shared with the stylesheet (the canvas cannot read CSS variables). */
-export const TYPE_COLOURS: Record<string, string> = {
+const TYPE_COLOURS: Record<string, string> = {
   PER: '#2563a8',
   ORG: '#7b3fa0',
   LOC: '#23805a',
@@ -21,7 +21,7 @@ export const TYPE_COLOURS: Record<string, string> = {
   DATE: '#5f6b76',
 };
 
-export const CLASS_COLOURS: Record<string, string> = {
+const CLASS_COLOURS: Record<string, string> = {
   support: '#1a7a50',
   praise: '#1a7a50',
   agree: '#23805e',

@@ -60,11 +60,6 @@ export interface Marks {
   anchors?: { prefix: string; done: Set<number> };
 }
 
-/** No marks at all. */
-export function noMarks(): Marks {
-  return { entities: [], quotes: [], stances: [], repairs: [], emphasis: [] };
-}
-
 /** Readable names of the entity types, for legends and hover cards. */
 export const ENTITY_TYPES: Record<string, string> = {
   PER: 'Person',
@@ -135,7 +130,7 @@ function sameState(a: State, b: State): boolean {
 }
 
 /** The hover card of an entity: canonical name and type. */
-export function entityTip(entity: EntityMark): string {
+function entityTip(entity: EntityMark): string {
   const type = ENTITY_TYPES[entity.type] ?? entity.type;
   const detail = entity.detail === undefined ? '' : ` · ${entity.detail}`;
   return `${zh(entity.canonical)} · ${type}${detail}`;

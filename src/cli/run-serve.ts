@@ -9,11 +9,11 @@ import type { Io } from './io.ts';
 import { type CommandArgs, EXIT, type FlagValues } from './schema.ts';
 
 /** Where `jiedu serve` listens unless told otherwise: loopback only. */
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 8080;
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 8080;
 
 /** Reader threads: one per core, at most 4 (SQLite readers gain little past that). */
-export function readerThreads(): number {
+function readerThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
 

@@ -20,7 +20,7 @@ function tooLarge(limit: number): HttpError {
  * is refused before anything is read; a body that grows past it while arriving is refused
  * as soon as it does (the rest is discarded by the server, which closes the connection).
  */
-export async function readBody(req: IncomingMessage, limit: number = MAX_BODY): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit: number = MAX_BODY): Promise<Buffer> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -35,7 +35,7 @@ export async function readBody(req: IncomingMessage, limit: number = MAX_BODY): 
 }
 
 /** The media type of a Content-Type header, lower case, without its parameters. */
-export function mediaType(header: string | undefined): string {
+function mediaType(header: string | undefined): string {
   return (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 

@@ -56,7 +56,7 @@ export interface ApiContext {
 
 /** How long /api/stats keeps its figures: counting every table of a large archive takes
  * a while, and the search page asks for them on every visit. */
-export const STATS_TTL_MS = 5000;
+const STATS_TTL_MS = 5000;
 
 /** One request as a handler sees it: plain data, so it can cross to a reader thread. */
 export interface ApiRequest {
@@ -348,7 +348,7 @@ function sourceOf(request: ApiRequest): string {
 
 /** What ingest parses and annotates (on a reader thread when there are some): the posted
  * bytes, named, with the page date. Every parameter is checked here, before the work. */
-export function ingestTask(request: ApiRequest): PageTask {
+function ingestTask(request: ApiRequest): PageTask {
   const { query } = request;
   text(query, 'outlet');
   text(query, 'url');

@@ -6,6 +6,7 @@ import { STANCES } from '../src/cli/run-stances.ts';
 import { ROUTES } from '../src/serve/routes.ts';
 import {
   call,
+  ingest,
   makeWebRoot,
   OpenApiChecker,
   startTestServer,
@@ -350,11 +351,7 @@ describe('POST /api/ingest', () => {
   test('a server without a token refuses ingest: 403', async () => {
     const readOnly = await startTestServer({ token: null });
     try {
-      const answer = await call(readOnly.url, '/api/ingest', {
-        method: 'POST',
-        body: page,
-        headers: { authorization: `Bearer ${TOKEN}` },
-      });
+      const answer = await ingest(readOnly.url, page);
       assert.equal(answer.status, 403);
       assert.equal(answer.json.error, 'read-only');
     } finally {

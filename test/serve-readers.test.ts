@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { startServer } from '../src/serve/index.ts';
+import { type RunningServer, startServer } from '../src/serve/index.ts';
 import { openStore, type SqliteStore } from '../src/store/index.ts';
-import { ROOT } from './helpers/cli.ts';
-import { call, FIXTURES, makeWebRoot, TOKEN } from './helpers/serve.ts';
-import { documentFor, fillStore, G20_PAGE } from './helpers/store-pages.ts';
+import { call, fillTestArchive, ingest, makeWebRoot, TOKEN } from './helpers/serve.ts';
+import { G20_PAGE } from './helpers/store-pages.ts';
 
 /*
  * The server with reader threads: the same answers as on the main thread, writes seen by
@@ -24,11 +23,7 @@ before(() => {
   dir = mkdtempSync(join(tmpdir(), 'jiedu-readers-'));
   db = join(dir, 'archive.db');
   archive = openStore(db);
-  fillStore(archive);
-  for (const name of FIXTURES) {
-    const text = readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
-    archive.putDocument(documentFor(text, { source: name, date: '2024-06-01' }));
-  }
+  fillTestArchive(archive);
   webRoot = makeWebRoot();
 });
 
@@ -54,6 +49,18 @@ const PATHS = [
   '/api/graph',
   '/api/graph?min=0',
 ];
+
+/** A server over the archive file with reader threads, ingest open to the test token. */
+function startThreaded(readers: { size: number; timeLimitMs?: number }): Promise<RunningServer> {
+  return startServer({
+    archive,
+    port: 0,
+    webRoot,
+    token: TOKEN,
+    log: () => {},
+    readers: { path: db, ...readers },
+  });
+}
 
 describe('reader threads', () => {
   test('answer every route as the main thread does', async () => {
@@ -83,22 +90,11 @@ describe('reader threads', () => {
   });
 
   test('see what ingest (on the main thread) just stored', async () => {
-    const server = await startServer({
-      archive,
-      port: 0,
-      webRoot,
-      token: TOKEN,
-      log: () => {},
-      readers: { path: db, size: 1 },
-    });
+    const server = await startThreaded({ size: 1 });
     try {
       const page =
         '瀾湄合作部長會在昆明舉行\n\n新華社昆明7月1日電 瀾湄合作外長會今日在昆明舉行。\n';
-      const stored = await call(server.url, '/api/ingest', {
-        method: 'POST',
-        body: page,
-        headers: { authorization: `Bearer ${TOKEN}` },
-      });
+      const stored = await ingest(server.url, page);
       assert.equal(stored.status, 201);
       const hits = await call(server.url, '/api/search?q=%E6%BE%9C%E6%B9%84%E5%90%88%E4%BD%9C');
       assert.deepEqual(
@@ -111,14 +107,7 @@ describe('reader threads', () => {
   });
 
   test('a request past the time limit is a 503 (parse, ingest), and the server goes on', async () => {
-    const server = await startServer({
-      archive,
-      port: 0,
-      webRoot,
-      log: () => {},
-      token: TOKEN,
-      readers: { path: db, size: 1, timeLimitMs: 100 },
-    });
+    const server = await startThreaded({ size: 1, timeLimitMs: 100 });
     try {
       // Warm the reader up (its start-up is not the request's time).
       assert.equal((await call(server.url, '/api/stats')).status, 200);
@@ -129,13 +118,9 @@ describe('reader threads', () => {
       assert.equal(slow.json.error, 'timeout');
       // Ingest parses and annotates on a reader too, under the same limit; nothing stored.
       const before = archive.stats().documents;
-      const ingest = await call(server.url, '/api/ingest', {
-        method: 'POST',
-        body: big,
-        headers: { authorization: `Bearer ${TOKEN}` },
-      });
-      assert.equal(ingest.status, 503);
-      assert.equal(ingest.json.error, 'timeout');
+      const refused = await ingest(server.url, big);
+      assert.equal(refused.status, 503);
+      assert.equal(refused.json.error, 'timeout');
       assert.equal(archive.stats().documents, before);
       const after = await call(server.url, '/api/stats');
       assert.equal(after.status, 200);

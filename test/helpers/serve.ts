@@ -24,7 +24,7 @@ export const SECURITY_HEADERS = [
 ] as const;
 
 /** Fixture pages stored after the three test documents: article ids 5 and on. */
-export const FIXTURES = ['trad-lanting-column-breaks.txt', 'simp-asean-multi.txt'];
+const FIXTURES = ['trad-lanting-column-breaks.txt', 'simp-asean-multi.txt'];
 
 export interface TestServer extends RunningServer {
   archive: SqliteStore;
@@ -43,16 +43,21 @@ export function makeWebRoot(): string {
   return root;
 }
 
-/** Starts a server on a free loopback port over a filled in-memory archive. */
-export async function startTestServer(
-  options: { token?: string | null; webRoot?: string } = {},
-): Promise<TestServer> {
-  const archive = openStore(':memory:');
+/** Fills an archive as the API tests know it: the composed test pages, then FIXTURES. */
+export function fillTestArchive(archive: SqliteStore): void {
   fillStore(archive);
   for (const name of FIXTURES) {
     const text = readFileSync(join(ROOT, 'test', 'fixtures', name), 'utf8');
     archive.putDocument(documentFor(text, { source: name, date: '2024-06-01' }));
   }
+}
+
+/** Starts a server on a free loopback port over a filled in-memory archive. */
+export async function startTestServer(
+  options: { token?: string | null; webRoot?: string } = {},
+): Promise<TestServer> {
+  const archive = openStore(':memory:');
+  fillTestArchive(archive);
   const webRoot = options.webRoot ?? makeWebRoot();
   const token = options.token === null ? undefined : (options.token ?? TOKEN);
   const running = await startServer({
@@ -94,6 +99,15 @@ export async function call(base: string, path: string, init?: RequestInit): Prom
     assert.equal(typeof json.message, 'string');
   }
   return { status: res.status, headers: res.headers, text, json };
+}
+
+/** Posts a page to /api/ingest with the test token. */
+export function ingest(base: string, body: string): Promise<Answer> {
+  return call(base, '/api/ingest', {
+    method: 'POST',
+    body,
+    headers: { authorization: `Bearer ${TOKEN}` },
+  });
 }
 
 /** Escapes one JSON pointer segment for a URI fragment. */

@@ -28,8 +28,9 @@ let drawing = 0;
 let drawnPath = '';
 
 function navKey(route: Route): string {
-  if (route.page === 'article' || route.page === 'missing') return 'search';
-  if (route.page === 'entity') return 'search';
+  if (route.page === 'article' || route.page === 'entity' || route.page === 'missing') {
+    return 'search';
+  }
   return route.page;
 }
 
@@ -39,6 +40,13 @@ function markNav(route: Route): void {
     if (link.dataset.nav === key) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
+}
+
+/** Puts a drawn page on screen, first dropping what belonged to the page it replaces. */
+function showPage(page: HTMLElement): void {
+  hideTooltip();
+  disposeGraph();
+  replace(main, page);
 }
 
 function markScriptSwitch(): void {
@@ -68,11 +76,7 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
   // A navigation shows the new page at once (with its loading line); a redraw in another
   // script swaps the page in when it is complete, so the reader's place does not jump.
   const attachNow = options.keepScroll !== true;
-  if (attachNow) {
-    hideTooltip();
-    disposeGraph();
-    replace(main, target);
-  }
+  if (attachNow) showPage(target);
   switch (route.page) {
     case 'search':
       await searchPage(ctx);
@@ -106,11 +110,7 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
       break;
   }
   if (token !== drawing) return;
-  if (!attachNow) {
-    hideTooltip();
-    disposeGraph();
-    replace(main, target);
-  }
+  if (!attachNow) showPage(target);
   if (options.keepScroll) window.scrollTo(0, scroll);
   if (options.focus) {
     // After a navigation, focus goes to the page's heading so a screen reader announces it.

@@ -59,20 +59,19 @@ function mentionList(mentions: readonly api.EntityMention[]): HTMLElement {
 
 function stanceSummary(rows: readonly api.StanceRow[]): HTMLElement | null {
   if (rows.length === 0) return null;
-  const counts = new Map<string, number>();
+  const counts = new Map<string, { cls: string; negated: boolean; n: number }>();
   for (const r of rows) {
     const key = `${r.negated ? 'not ' : ''}${r.class}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const entry = counts.get(key) ?? { cls: r.class, negated: r.negated, n: 0 };
+    entry.n++;
+    counts.set(key, entry);
   }
   return h(
     'p',
     { class: 'class-summary' },
-    [...counts.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .map(([key, n]) => {
-        const negated = key.startsWith('not ');
-        return h('span', {}, classChip(negated ? key.slice(4) : key, negated), ` ×${n}`);
-      }),
+    [...counts.values()]
+      .sort((a, b) => b.n - a.n)
+      .map((c) => h('span', {}, classChip(c.cls, c.negated), ` ×${c.n}`)),
   );
 }
 

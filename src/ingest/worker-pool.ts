@@ -170,14 +170,14 @@ export class WorkerPool {
       crash = err;
     });
     slot.worker.on('exit', (code) => {
-      if (!slot.retired) this.#replace(slot, code, crash);
+      if (!slot.retired) this.#dropCrashed(slot, code, crash);
     });
     slot.worker.unref();
     return slot;
   }
 
   /** Drops a dead worker; settles or reassigns the tasks it held. */
-  #replace(slot: Slot, code: number, crash: unknown): void {
+  #dropCrashed(slot: Slot, code: number, crash: unknown): void {
     slot.retired = true;
     if (!slot.answered) this.#failedStarts++;
     const [current, ...queued] = [...slot.pending.values()];

@@ -20,6 +20,14 @@ function sourceLink(row: {
   );
 }
 
+/** A quote's cue and its words: a direct quote in <q>, reported speech as plain text. */
+export function quoteWords(q: { kind: string; cue: string; text: string }): HTMLElement[] {
+  return [
+    h('span', { class: 'quote-cue' }, zh(q.cue)),
+    q.kind === 'direct' ? h('q', {}, zh(q.text)) : h('span', { class: 'reported' }, zh(q.text)),
+  ];
+}
+
 /** Quotes as a list: speaker chip, cue, the words, where. */
 export function quoteList(rows: readonly QuoteRow[], empty: string): HTMLElement {
   if (rows.length === 0) return emptyState(empty);
@@ -37,8 +45,7 @@ export function quoteList(rows: readonly QuoteRow[], empty: string): HTMLElement
               { class: `chip chip-quote chip-${q.kind}`, href: entityIdPath(q.speakerId) },
               zh(q.speaker),
             ),
-        h('span', { class: 'quote-cue' }, zh(q.cue)),
-        q.kind === 'direct' ? h('q', {}, zh(q.text)) : h('span', { class: 'reported' }, zh(q.text)),
+        quoteWords(q),
         sourceLink(q),
       ),
     ),

@@ -3,6 +3,7 @@ import type { Script } from '../../src/tree/types.ts';
 import { alignText, identity } from './align.ts';
 import type { Repair } from './api.ts';
 import { type Child, h, srOnly } from './dom.ts';
+import { quoteWords } from './lists.ts';
 import {
   ENTITY_TYPES,
   type EntityMark,
@@ -336,10 +337,7 @@ function quotePanel(
             { class: `chip chip-quote chip-${q.kind}` },
             q.speaker === null ? 'unattributed' : zh(q.speaker),
           ),
-          h('span', { class: 'quote-cue' }, zh(q.cue)),
-          q.kind === 'direct'
-            ? h('q', {}, zh(q.text))
-            : h('span', { class: 'reported' }, zh(q.text)),
+          quoteWords(q),
         ),
       ),
     ),

@@ -23,10 +23,11 @@
  * Reports requests/s and latency p50/p95/p99 (from every response's time), errors and
  * non-2xx answers, and search's throughput as a ratio of the floor.
  *
- * better-sqlite3 is synchronous: the server answers one request at a time on one thread, so
- * requests/s is bounded by 1 / (time a request holds the thread), and with 50 connections
- * a request's latency is mostly the time it waits behind the others (about 50 × the service
- * time when the server is saturated).
+ * better-sqlite3 is synchronous: `jiedu serve` runs the archive's reads on its reader threads
+ * (one per core, at most 4), each answering one request at a time, so requests/s is bounded
+ * by readers / (time a request holds a reader), and with 50 connections a request's latency
+ * is mostly the time it waits behind the others once the readers are saturated. /healthz
+ * stays on the main thread.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';

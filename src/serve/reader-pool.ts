@@ -33,7 +33,7 @@ export interface ReaderPoolOptions {
 }
 
 /** What a reader is asked: a route's task, or a page to parse and annotate for ingest. */
-export type Work = { task: Task } | { page: PageTask };
+type Work = { task: Task } | { page: PageTask };
 
 /** What comes back: a reply, a processed page, or why there is neither. */
 type Answer = { reply: Reply } | { result: PageResult } | { error: Error };

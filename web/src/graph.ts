@@ -1,6 +1,6 @@
 import type { GraphResponse } from './api.ts';
 import { h } from './dom.ts';
-import { ENTITY_TYPES, STANCE_CLASSES } from './marks.ts';
+import { entityLegendItem, legendGroup, STANCE_CLASSES } from './marks.ts';
 import { entityIdPath } from './routes.ts';
 import { zh } from './script.ts';
 
@@ -104,18 +104,14 @@ export function actorGraph(graph: GraphResponse, open: (id: string) => void): HT
   const legend = h(
     'p',
     { class: 'legend' },
-    h(
-      'span',
-      { class: 'legend-group' },
-      h('span', { class: 'legend-title' }, 'Nodes'),
+    legendGroup(
+      'Nodes',
       Object.keys(TYPE_COLOURS)
         .filter((t) => graph.nodes.some((n) => n.type === t))
-        .map((t) => h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t)),
+        .map(entityLegendItem),
     ),
-    h(
-      'span',
-      { class: 'legend-group' },
-      h('span', { class: 'legend-title' }, 'Links'),
+    legendGroup(
+      'Links',
       'coloured by their most frequent class, thicker for more stances; select a node to open it.',
     ),
   );

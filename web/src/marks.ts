@@ -70,6 +70,21 @@ export const ENTITY_TYPES: Record<string, string> = {
   DATE: 'Date',
 };
 
+/** A titled group of a legend (the reader's bar, the actor graph's caption). */
+export function legendGroup(title: string, ...items: (Child | Child[])[]): HTMLElement {
+  return h(
+    'span',
+    { class: 'legend-group' },
+    h('span', { class: 'legend-title' }, title),
+    ...items,
+  );
+}
+
+/** A legend's sample of an entity type, coloured as its marks are. */
+export function entityLegendItem(type: string): HTMLElement {
+  return h('span', { class: `legend-item ent ent-${type}` }, ENTITY_TYPES[type] ?? type);
+}
+
 /** The stance classes, grouped by how they colour: warm for hostility, green for accord. */
 export const STANCE_CLASSES: Record<string, { label: string; zh: string }> = {
   support: { label: 'support', zh: '支持' },

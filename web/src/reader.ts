@@ -7,6 +7,8 @@ import { quoteWords } from './lists.ts';
 import {
   ENTITY_TYPES,
   type EntityMark,
+  entityLegendItem,
+  legendGroup,
   type Marks,
   renderMarked,
   STANCE_CLASSES,
@@ -226,10 +228,6 @@ function originalView(input: ReaderInput, marks: Marks, prefix: string): HTMLEle
   );
 }
 
-function legendGroup(title: string, items: Child[]): HTMLElement {
-  return h('span', { class: 'legend-group' }, h('span', { class: 'legend-title' }, title), items);
-}
-
 function legend(marks: Marks): HTMLElement {
   const types = [...new Set(marks.entities.map((e) => e.type))];
   const classes = [...new Set(marks.stances.map((s) => s.cls))];
@@ -238,12 +236,7 @@ function legend(marks: Marks): HTMLElement {
   return h(
     'div',
     { class: 'legend', role: 'group', 'aria-label': 'Legend' },
-    legendGroup(
-      'Entities',
-      types.length === 0
-        ? [none]
-        : types.map((t) => h('span', { class: `legend-item ent ent-${t}` }, ENTITY_TYPES[t] ?? t)),
-    ),
+    legendGroup('Entities', types.length === 0 ? [none] : types.map(entityLegendItem)),
     legendGroup(
       'Stances',
       [

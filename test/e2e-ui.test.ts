@@ -114,6 +114,13 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     await page.screenshot({ path: artifactPath(name), fullPage });
   }
 
+  /** How many pixels the document is wider than the viewport (0 or less: it fits). */
+  function sidewaysOverflow(page: Page): Promise<number> {
+    return page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+  }
+
   /** True when the canvas under `selector` has a pixel that is not transparent. */
   function painted(page: Page, selector: string): Promise<boolean> {
     return page.evaluate((sel) => {
@@ -379,18 +386,14 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     for (const [path, ready, name] of pages) {
       await page.goto(`${base}${path}`);
       await page.locator(ready).first().waitFor();
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const overflow = await sidewaysOverflow(page);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
       await shot(page, name);
     }
     await page.goto(`${base}/`);
     await page.locator('.hit-title a').first().click();
     await page.locator('.reader').waitFor();
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
+    const overflow = await sidewaysOverflow(page);
     assert.ok(overflow <= 0, `the reader is ${overflow}px wider than the phone`);
     // Stacked, not side by side.
     const [cleanBox, originalBox] = await Promise.all([
@@ -407,9 +410,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       await entityMarks.nth(i).focus();
       const box = await page.locator('#tooltip').boundingBox();
       assert.ok(box !== null && box.x >= 0 && box.x + box.width <= PHONE.width, `card ${i} fits`);
-      const wider = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-      );
+      const wider = await sidewaysOverflow(page);
       assert.ok(wider <= 0, `card ${i} does not widen the page`);
     }
     await shot(page, 'phone-article.png');

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../ingest/date-from-path.ts';
 import type { ArchiveFilter, QuoteGroup, StanceGroup } from '../store/index.ts';
 import type { EntityType, StanceClass } from '../tree/annotations.ts';
 import { badRequest } from './http-error.ts';
@@ -102,8 +103,8 @@ export function isDate(value: string): boolean {
   const m = DATE.exec(value);
   if (m === null) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  return day.getUTCFullYear() === y && day.getUTCMonth() === mo - 1 && day.getUTCDate() === d;
+  // Date.UTC reads the years 0–99 as 1900–1999, so ingest's check cannot vouch for them.
+  return y >= 100 && isCalendarDate(y, mo, d);
 }
 
 /** A whole number within [min, max]. */

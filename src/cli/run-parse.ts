@@ -1,5 +1,4 @@
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   type AnnotateOptions,
@@ -11,7 +10,7 @@ import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
 import type { Encoding, PageNode } from '../tree/types.ts';
-import { isWarc, readWarc, WarcError } from '../warc/index.ts';
+import { isWarc, isWarcFile, readWarc, WarcError } from '../warc/index.ts';
 import { UsageError } from './args.ts';
 import {
   collectInputs,
@@ -86,21 +85,6 @@ function failure(display: string, err: unknown): string {
   return `${display}: internal error: ${message}`;
 }
 
-/** How many bytes of a file are read to tell a WARC file from a page. */
-const HEAD_BYTES = 512;
-
-/** The first bytes of a file, to sniff its kind. */
-async function readHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 /** The pages of one input: one for a page file, one per HTML response for a WARC file. */
 interface InputPages {
   warc: boolean;
@@ -120,9 +104,9 @@ async function readPages(
 ): Promise<InputPages> {
   const finish = (parsed: PageNode) =>
     options.annotate === undefined ? parsed : annotate(parsed, options.annotate);
-  const head = item.file === null ? null : await readHead(item.file);
-  const bytes = head !== null && isWarc(head) ? null : await readInput(item, stdin);
-  if (bytes !== null && !isWarc(bytes.subarray(0, HEAD_BYTES))) {
+  const warcFile = item.file !== null && (await isWarcFile(item.file));
+  const bytes = warcFile ? null : await readInput(item, stdin);
+  if (bytes !== null && !isWarc(bytes)) {
     const parsed = parse(bytes, {
       path: item.display,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
-import { isWarc, readWarc, WarcError } from '../warc/index.ts';
+import { readFile } from 'node:fs/promises';
+import { isWarcFile, readWarc, WarcError } from '../warc/index.ts';
 import type { FileSource, Source } from './collect-sources.ts';
 import { dateFromPath, readDate } from './date-from-path.ts';
 import { describeFsError } from './describe-fs-error.ts';
@@ -184,26 +184,6 @@ function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: Re
   };
 }
 
-/** How many bytes of a file are read to tell a WARC file from a page. */
-const HEAD_BYTES = 512;
-
-/** Whether a file is a WARC or WARC.gz file, by its first bytes (false if unreadable). */
-async function fileIsWarc(path: string): Promise<boolean> {
-  try {
-    const handle = await open(path, 'r');
-    try {
-      const buffer = Buffer.alloc(HEAD_BYTES);
-      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-      return isWarc(buffer.subarray(0, bytesRead));
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // The read that follows reports the error.
-    return false;
-  }
-}
-
 /**
  * The pages of a WARC or WARC.gz file, streamed record by record: one unit per HTML
  * response, named `file@offset` after the record's byte offset, its hash that of the HTTP
@@ -264,7 +244,8 @@ async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerato
 
 async function* fileUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
   const meta = pathDate(file.display, options);
-  if (!file.jsonl && (await fileIsWarc(file.path))) {
+  // An unreadable file is not taken for WARC: the read that follows reports its error.
+  if (!file.jsonl && (await isWarcFile(file.path).catch(() => false))) {
     yield* warcUnits(file, options);
     return;
   }

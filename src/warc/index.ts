@@ -5,4 +5,4 @@ export {
   type WarcPage,
   type WarcSkipped,
 } from './read-warc.ts';
-export { isWarc } from './sniff-warc.ts';
+export { isWarc, isWarcFile } from './sniff-warc.ts';

@@ -95,10 +95,10 @@ const PARSED_PAGES = 16;
 /** The largest article id accepted in a path: larger is no article. */
 const MAX_ID = Number.MAX_SAFE_INTEGER;
 
-/** A record id from the path: a positive whole number, else a 400 naming `what`. */
-function articleId(raw: string | undefined, what: string): number {
+/** The article id from the path: a positive whole number, else a 400. */
+function articleId(raw: string | undefined): number {
   if (raw === undefined || !/^\d{1,16}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_ID) {
-    throw badRequest(`${what} must be a positive whole number, not '${raw ?? ''}'`);
+    throw badRequest(`the article id must be a positive whole number, not '${raw ?? ''}'`);
   }
   return Number(raw);
 }
@@ -162,7 +162,7 @@ const search: Handler = (ctx, { query }) => {
 };
 
 const article: Handler = (ctx, { params }) => {
-  const id = articleId(params.id, 'the article id');
+  const id = articleId(params.id);
   const found = ctx.archive.getArticle(id);
   if (found === undefined) throw notFound(`no article ${id}`);
   const text = ctx.archive.documentText(found.document.id) ?? '';

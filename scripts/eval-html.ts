@@ -265,6 +265,21 @@ function summarize(set: 'cwce' | 'gne', rows: readonly HtmlPageScore[]): HtmlSum
 
 const share = (t: { right: number; judged: number }) => (t.judged === 0 ? 1 : t.right / t.judged);
 
+/** `html <set>: <metric> <value> < <floor>` for each measured metric below its floor. */
+function shortfalls<M extends string>(
+  set: HtmlPageScore['set'],
+  got: Record<M, number>,
+  floors: Partial<Record<M, number>> | undefined,
+): string[] {
+  const out: string[] = [];
+  for (const [metric, value] of Object.entries<number>(got)) {
+    const floor = floors?.[metric as M];
+    if (floor !== undefined && value < floor)
+      out.push(`html ${set}: ${metric} ${value.toFixed(3)} < ${floor}`);
+  }
+  return out;
+}
+
 /** The scores of every HTML set present under `dir`, and the shortfalls against `min`. */
 export async function evalHtml(
   dir: string,
@@ -280,11 +295,7 @@ export async function evalHtml(
     const s = summarize('cwce', rows);
     summaries.push(s);
     const got = { 'body.f1': s.bodyF1, date: share(s.date), author: share(s.author) };
-    for (const [metric, value] of Object.entries(got)) {
-      const floor = min.cwce?.[metric as keyof typeof got];
-      if (floor !== undefined && value < floor)
-        below.push(`html cwce: ${metric} ${value.toFixed(3)} < ${floor}`);
-    }
+    below.push(...shortfalls('cwce', got, min.cwce));
   }
   const gneDir = join(dir, 'html', 'gne');
   if (existsSync(join(gneDir, 'result.txt'))) {
@@ -298,11 +309,7 @@ export async function evalHtml(
       date: share(s.date),
       'content.f1': s.bodyF1,
     };
-    for (const [metric, value] of Object.entries(got)) {
-      const floor = min.gne?.[metric as keyof typeof got];
-      if (floor !== undefined && value < floor)
-        below.push(`html gne: ${metric} ${value.toFixed(3)} < ${floor}`);
-    }
+    below.push(...shortfalls('gne', got, min.gne));
   }
   return { pages, summaries, below };
 }

@@ -10,6 +10,7 @@ import {
   makeWebRoot,
   OpenApiChecker,
   startTestServer,
+  stopTestServer,
   type TestServer,
   TOKEN,
 } from './helpers/serve.ts';
@@ -48,11 +49,7 @@ before(async () => {
   api = new OpenApiChecker(doc.json);
 });
 
-after(async () => {
-  await server.close();
-  server.archive.close();
-  rmSync(server.webRoot, { recursive: true, force: true });
-});
+after(() => stopTestServer(server));
 
 describe('the OpenAPI document', () => {
   test('is OpenAPI 3.1 and describes every route the server has, with its parameters', () => {
@@ -355,9 +352,7 @@ describe('POST /api/ingest', () => {
       assert.equal(answer.status, 403);
       assert.equal(answer.json.error, 'read-only');
     } finally {
-      await readOnly.close();
-      readOnly.archive.close();
-      rmSync(readOnly.webRoot, { recursive: true, force: true });
+      await stopTestServer(readOnly);
     }
   });
 });
@@ -443,8 +438,7 @@ describe('routing and the web UI', () => {
       assert.equal(answer.json.error, 'ui-not-built');
       assert.equal((await call(bare.url, '/api/stats')).status, 200);
     } finally {
-      await bare.close();
-      bare.archive.close();
+      await stopTestServer(bare);
     }
   });
 });

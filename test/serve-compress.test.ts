@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
-import { rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { chooseEncoding, isCompressible } from '../src/serve/compress.ts';
-import { type RawAnswer, rawRequest, startTestServer, type TestServer } from './helpers/serve.ts';
+import {
+  type RawAnswer,
+  rawRequest,
+  startTestServer,
+  stopTestServer,
+  type TestServer,
+} from './helpers/serve.ts';
 
 /** A raw GET (fetch would decompress behind our back): status, headers and the bytes. */
 function rawGet(
@@ -63,10 +69,7 @@ describe('compressed answers', () => {
     );
     writeFileSync(join(server.webRoot, 'assets', 'font-1234.woff2'), Buffer.alloc(4096, 7));
   });
-  after(async () => {
-    await server.close();
-    rmSync(server.webRoot, { recursive: true, force: true });
-  });
+  after(() => stopTestServer(server));
 
   test('an API answer: brotli or gzip as asked, the same JSON once decoded, plain when not asked', async () => {
     const plain = await rawGet(server, '/api/quotes?limit=100');

@@ -1,10 +1,15 @@
 import assert from 'node:assert/strict';
-import { rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
-import { rawRequest, startTestServer, type TestServer, TOKEN } from './helpers/serve.ts';
+import {
+  rawRequest,
+  startTestServer,
+  stopTestServer,
+  type TestServer,
+  TOKEN,
+} from './helpers/serve.ts';
 
 /*
  * Whatever a client sends — odd paths, malformed query strings, bodies of any bytes under
@@ -18,11 +23,7 @@ before(async () => {
   server = await startTestServer();
 });
 
-after(async () => {
-  await server.close();
-  server.archive.close();
-  rmSync(server.webRoot, { recursive: true, force: true });
-});
+after(() => stopTestServer(server));
 
 interface Raw {
   status: number;

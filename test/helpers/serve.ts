@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type IncomingHttpHeaders, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -68,6 +68,13 @@ export async function startTestServer(
     log: () => {},
   });
   return { ...running, archive, webRoot };
+}
+
+/** Stops a test server: closes it and its archive and removes its web root. */
+export async function stopTestServer(server: TestServer): Promise<void> {
+  await server.close();
+  server.archive.close();
+  rmSync(server.webRoot, { recursive: true, force: true });
 }
 
 /** A JSON body as the tests read it: field by field, its shape checked by the OpenAPI

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
   type Archive,
   type ArchiveFilter,
@@ -25,6 +25,12 @@ export const DEFAULT_DB = 'jiedu.db';
 export function archivePath(flags: FlagValues, io: Io): string {
   const given = typeof flags.db === 'string' ? flags.db : process.env.JIEDU_DB;
   return resolve(io.cwd, given !== undefined && given !== '' ? given : DEFAULT_DB);
+}
+
+/** How to name a file in messages: relative to the working folder when it is inside it. */
+export function shownPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
 
 /**

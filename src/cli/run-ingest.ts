@@ -1,20 +1,14 @@
-import { extname, isAbsolute, relative } from 'node:path';
+import { extname } from 'node:path';
 import { type IngestSummary, ingest, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
 import { openStore, type Store, StoreError } from '../store/index.ts';
-import { archivePath } from './archive.ts';
+import { archivePath, shownPath } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** The exit code of a run stopped by Ctrl-C, as shells report a SIGINT. */
 export const EXIT_INTERRUPTED = 130;
-
-/** How to name a file in messages: relative to the working folder when it is inside it. */
-function shown(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
-}
 
 /** The failures log beside an archive: archive.db → archive.failures.jsonl. */
 export function failuresLogPath(db: string): string {
@@ -69,7 +63,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   }
   // The archive the other archive commands read: --db, else $JIEDU_DB, else ./jiedu.db.
   const dbPath = archivePath(flags, io);
-  const db = shown(dbPath, io.cwd);
+  const db = shownPath(dbPath, io.cwd);
 
   let store: Store;
   try {
@@ -120,7 +114,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const head = summary.interrupted ? 'jiedu ingest: interrupted: ' : 'jiedu ingest: ';
   io.stderr.write(`${head}${summaryLine(summary, db)}\n`);
   if (summary.failuresLog !== undefined) {
-    io.stderr.write(`jiedu ingest: failures logged to ${shown(summary.failuresLog, io.cwd)}\n`);
+    io.stderr.write(`jiedu ingest: failures logged to ${shownPath(summary.failuresLog, io.cwd)}\n`);
   }
   if (summary.interrupted) {
     io.stderr.write('jiedu ingest: run the same command again to finish the job\n');

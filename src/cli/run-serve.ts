@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { isLoopback, startServer, WEB_ROOT } from '../serve/index.ts';
 import { type Archive, openStore, StoreError } from '../store/index.ts';
-import { archivePath, stringFlag } from './archive.ts';
+import { archivePath, shownPath, stringFlag } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT, type FlagValues } from './schema.ts';
@@ -144,10 +144,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     return EXIT.failed;
   }
   try {
-    // Relative when inside the working folder, else the path as it is.
-    const near = relative(io.cwd, path);
-    const shown = near === '' || near.startsWith('..') ? path : near;
-    io.stdout.write(`jiedu serve: archive ${shown}\n`);
+    io.stdout.write(`jiedu serve: archive ${shownPath(path, io.cwd)}\n`);
     return await serveArchive('serve', archive, path, options, io);
   } finally {
     archive.close();

@@ -69,7 +69,7 @@ function texts(doc: DomDocument, selector: string): string[] {
  * JSON-LD or Open Graph headline; else the part of the <title> that is not the site or
  * section name (新闻标题_新浪网, 多维博客 » 新闻标题).
  */
-export function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
+function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
   const pageTitle = collapseWhitespace(doc.title ?? '');
   const claimed = [markup.title, pageTitle].filter((t): t is string => t !== undefined && t !== '');
   for (const heading of texts(doc, 'h1, h2, h3')) {

@@ -30,7 +30,7 @@ export function formatIso(d: DateParts): string {
 }
 
 /** Whether the parts make a real calendar date and clock time. */
-export function isValidDate(d: DateParts): boolean {
+function isValidDate(d: DateParts): boolean {
   if (d.year < 1970 || d.year > 2100 || d.month < 1 || d.month > 12) return false;
   if (d.day === undefined) return d.hour === undefined;
   const days = new Date(Date.UTC(d.year, d.month, 0)).getUTCDate();

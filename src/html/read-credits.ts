@@ -92,7 +92,7 @@ export const SURNAMES: ReadonlySet<string> = new Set(
 const DATELINE_AFTER = /^(?:\d{1,2}月)?\d{1,2}日(?:專電|专电|電|电)/;
 
 /** The names in the text after a role label, up to where the credit ends. */
-export function readNames(run: string): string[] {
+function readNames(run: string): string[] {
   if (NOT_A_CREDIT.test(run)) return [];
   const endMatch = RUN_END.exec(run);
   const head = (endMatch === null ? run : run.slice(0, endMatch.index)).slice(0, 40);

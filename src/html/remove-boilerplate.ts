@@ -95,7 +95,7 @@ const COMMENT_WORDS = new Set([
 const MIN_TEXT_LEFT = 100;
 
 /** Whether an element's class or id names it a comment section. */
-export function isCommentSection(el: DomElement): boolean {
+function isCommentSection(el: DomElement): boolean {
   const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   return nameWords(names).some((w) => COMMENT_WORDS.has(w));
 }

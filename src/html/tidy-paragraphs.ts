@@ -54,7 +54,7 @@ const LINK_PARAGRAPH = 0.6;
  * lists and section menus that share the article's container. A link inside the body, with
  * prose on both sides, stays.
  */
-export function trimLinkRuns(paragraphs: readonly HtmlParagraph[]): HtmlParagraph[] {
+function trimLinkRuns(paragraphs: readonly HtmlParagraph[]): HtmlParagraph[] {
   const isLink = (p: HtmlParagraph) => (p.linkShare ?? 0) >= LINK_PARAGRAPH;
   let start = 0;
   let end = paragraphs.length;

@@ -1,9 +1,9 @@
 import type { DocumentInput, PutResult, Store } from '../store/types.ts';
 
 /** Documents a batch holds before it is committed. */
-export const BATCH_SIZE = 32;
+const BATCH_SIZE = 32;
 /** Milliseconds the first document of a batch waits at most for the rest. */
-export const BATCH_WAIT_MS = 250;
+const BATCH_WAIT_MS = 250;
 
 /** What became of one document: stored (or found stored), or refused with an error. */
 export type WriteOutcome = { result: PutResult; error?: undefined } | { error: Error };
@@ -35,11 +35,6 @@ export class StoreWriter<T> {
     this.#store = store;
     this.#done = done;
     this.#fatal = fatal;
-  }
-
-  /** Documents waiting for their batch's commit. */
-  get pending(): number {
-    return this.#docs.length;
   }
 
   /** Whether the batch is due: {@link BATCH_SIZE} documents or more are waiting. */

@@ -93,7 +93,7 @@ function toViewRange(view: TextView, range: Range): Range | undefined {
 /** Entities written about in more articles than this are frequent: the list of their
  * mentions walks the articles in date order and stops at its page, rather than gathering
  * and sorting all of them. */
-export const FREQUENT = 2000;
+const FREQUENT = 2000;
 
 /** A connection's own threshold, for tests of the frequent path on a small archive. */
 const thresholds = new WeakMap<Database.Database, number>();
@@ -107,7 +107,7 @@ export function setFrequentThreshold(db: Database.Database, articles: number): v
 }
 
 /** Whether these entities together are in more articles than the frequent threshold. */
-export function isFrequent(db: Database.Database, ids: readonly number[]): boolean {
+function isFrequent(db: Database.Database, ids: readonly number[]): boolean {
   if (ids.length === 0) return false;
   const row = db
     .prepare(`SELECT coalesce(sum(articles), 0) AS n FROM entities WHERE id ${inList(ids)}`)

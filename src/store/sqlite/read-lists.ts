@@ -63,7 +63,7 @@ function addAbout(
 
 /** Articles of an entity that `mentioning` looks in: its newest, so that what is said
  * about a much-mentioned entity (中国) costs the same as about a rare one. */
-export const MENTIONING_ARTICLES = 1000;
+const MENTIONING_ARTICLES = 1000;
 
 /**
  * `mentioning`: a span of the row (a quote's content, a stance's target) holds a mention of

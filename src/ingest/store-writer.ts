@@ -1,12 +1,9 @@
-import type { DocumentInput, PutResult, Store } from '../store/types.ts';
+import type { BatchResult, DocumentInput, Store } from '../store/types.ts';
 
 /** Documents a batch holds before it is committed. */
 const BATCH_SIZE = 32;
 /** Milliseconds the first document of a batch waits at most for the rest. */
 const BATCH_WAIT_MS = 250;
-
-/** What became of one document: stored (or found stored), or refused with an error. */
-export type WriteOutcome = { result: PutResult; error?: undefined } | { error: Error };
 
 /**
  * The one writer of an ingest run. Through a store that offers `putDocuments` it commits
@@ -21,7 +18,7 @@ export type WriteOutcome = { result: PutResult; error?: undefined } | { error: E
  */
 export class StoreWriter<T> {
   readonly #store: Store;
-  readonly #done: (tag: T, outcome: WriteOutcome) => void;
+  readonly #done: (tag: T, outcome: BatchResult) => void;
   readonly #fatal: (err: Error) => void;
   #docs: DocumentInput[] = [];
   #tags: T[] = [];
@@ -29,7 +26,7 @@ export class StoreWriter<T> {
 
   constructor(
     store: Store,
-    done: (tag: T, outcome: WriteOutcome) => void,
+    done: (tag: T, outcome: BatchResult) => void,
     fatal: (err: Error) => void,
   ) {
     this.#store = store;
@@ -75,14 +72,9 @@ export class StoreWriter<T> {
     this.#tags = [];
     const outcomes = putDocuments.call(this.#store, docs);
     for (const [i, tag] of tags.entries()) {
-      const outcome = outcomes[i];
       this.#done(
         tag,
-        outcome === undefined
-          ? { error: new Error('the store gave no result for this document') }
-          : outcome.error !== undefined
-            ? { error: outcome.error }
-            : { result: outcome.result },
+        outcomes[i] ?? { error: new Error('the store gave no result for this document') },
       );
     }
   }

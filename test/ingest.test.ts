@@ -35,6 +35,13 @@ async function folder(name: string): Promise<string> {
   return path;
 }
 
+/** A fresh folder holding `texts` as p0.txt, p1.txt, …; its path. */
+async function folderOfPages(name: string, texts: readonly string[]): Promise<string> {
+  const root = await folder(name);
+  for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+  return root;
+}
+
 /** Runs ingest on one worker (enough for a handful of pages) and collects the failures. */
 async function run(store: MemoryStore, options: Partial<IngestOptions> & { inputs: string[] }) {
   const failures: FailureRecord[] = [];
@@ -88,9 +95,7 @@ describe('ingest into a store', () => {
   });
 
   test('re-ingesting is a no-op: all already present, nothing parsed or written', async () => {
-    const root = await folder('again');
-    const texts = pages(6);
-    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const root = await folderOfPages('again', pages(6));
     const store = new MemoryStore();
     const first = await run(store, { inputs: [root], workers: 2 });
     assert.equal(first.summary.stored, 6);
@@ -370,8 +375,7 @@ describe('ingest into a store', () => {
   });
 
   test('an archive that fails stops the run with its error, workers ended', async () => {
-    const root = await folder('full');
-    for (const [i, text] of pages(6, 140).entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const root = await folderOfPages('full', pages(6, 140));
     const store = new MemoryStore();
     store.failAfter = 2;
     await assert.rejects(run(store, { inputs: [root] }), /disk full/);
@@ -379,9 +383,8 @@ describe('ingest into a store', () => {
   });
 
   test('a store that takes batches gets a few commits; re-ingesting adds none', async () => {
-    const root = await folder('batches');
     const texts = pages(60, 300);
-    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const root = await folderOfPages('batches', texts);
     await writeFile(join(root, 'dup.txt'), texts[0] as string);
     const store = new BatchMemoryStore();
     const first = await run(store, { inputs: [root], workers: 2 });
@@ -396,8 +399,7 @@ describe('ingest into a store', () => {
   });
 
   test('a document the batch refuses is a failure; a batch whose commit fails stops the run', async () => {
-    const root = await folder('refused');
-    for (const [i, text] of pages(5, 400).entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const root = await folderOfPages('refused', pages(5, 400));
     const store = new BatchMemoryStore();
     store.refuse = /p3\.txt$/;
     const { summary, failures } = await run(store, { inputs: [root] });
@@ -411,9 +413,7 @@ describe('ingest into a store', () => {
   });
 
   test('a stop signal commits the batch in hand', async () => {
-    const root = await folder('stop-batch');
-    const texts = pages(120, 500);
-    for (const [i, text] of texts.entries()) await writeFile(join(root, `p${i}.txt`), text);
+    const root = await folderOfPages('stop-batch', pages(120, 500));
     const store = new BatchMemoryStore();
     const stop = new AbortController();
     // Stopped at the first commit: the pages parsed meanwhile make a last, smaller batch.

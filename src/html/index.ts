@@ -1,6 +1,6 @@
 import type { Diagnostic, Encoding, PageNode } from '../tree/types.ts';
 import { buildPage } from './build-page.ts';
-import { decodeHtml } from './decode-html.ts';
+import { type DecodedHtml, decodeHtml } from './decode-html.ts';
 import { extractArticle } from './extract-article.ts';
 
 export { collapseWhitespace } from './collect-paragraphs.ts';
@@ -24,6 +24,11 @@ export interface ParseHtmlOptions {
   fetched?: string;
 }
 
+/** A warning about how the page's bytes as a whole were decoded (its charset). */
+function decodeWarning(message: string): Diagnostic {
+  return { message, rule: 'decode-html', source: 'decode', severity: 'warning', start: 0, end: 0 };
+}
+
 /**
  * Parses an HTML news page (bytes in any charset, or a string) into the page tree: decode
  * (BOM, HTTP header, <meta charset>, checked against the bytes) → extract the article (main
@@ -32,41 +37,31 @@ export interface ParseHtmlOptions {
  */
 export function parseHtml(input: Uint8Array | string, options: ParseHtmlOptions = {}): PageNode {
   const diagnostics: Diagnostic[] = [];
-  const decoded =
+  const decoded: DecodedHtml =
     typeof input === 'string'
       ? {
           html: input,
-          encoding: 'utf-8' as const,
+          encoding: 'utf-8',
           confidence: 1,
           bom: false,
           overruled: false,
           replaced: 0,
         }
-      : decodeHtml(input, {
-          ...(options.path === undefined ? {} : { path: options.path }),
-          ...(options.contentType === undefined ? {} : { contentType: options.contentType }),
-          ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
-        });
-  const declared = 'declared' in decoded ? decoded.declared : undefined;
+      : decodeHtml(input, options);
+  const declared = decoded.declared;
   if (decoded.overruled) {
-    diagnostics.push({
-      message: `the page declares charset ${declared} but its bytes read as ${decoded.encoding}`,
-      rule: 'decode-html',
-      source: 'decode',
-      severity: 'warning',
-      start: 0,
-      end: 0,
-    });
+    diagnostics.push(
+      decodeWarning(
+        `the page declares charset ${declared} but its bytes read as ${decoded.encoding}`,
+      ),
+    );
   }
   if (decoded.replaced > 0) {
-    diagnostics.push({
-      message: `${decoded.replaced} byte sequences are not ${decoded.encoding} and were replaced by U+FFFD`,
-      rule: 'decode-html',
-      source: 'decode',
-      severity: 'warning',
-      start: 0,
-      end: 0,
-    });
+    diagnostics.push(
+      decodeWarning(
+        `${decoded.replaced} byte sequences are not ${decoded.encoding} and were replaced by U+FFFD`,
+      ),
+    );
   }
   const article = extractArticle(
     decoded.html,

@@ -128,7 +128,6 @@ const log = (line: string) => {
   if (!values.json) console.log(line);
 };
 
-/** What the generating child leaves in corpus.json. */
 /** --generate-only: composes the corpus and the queries into --dir. */
 async function generate(dir: string): Promise<void> {
   const { buildVocabulary, composer, queries } = await import('./lib/archive-compose.ts');
@@ -208,10 +207,7 @@ async function main(): Promise<void> {
   const articlesPerS = counts.articles / ingestS;
   const documentsPerS = summary.documents / ingestS;
   const mbPerS = counts.pageBytes / MB / ingestS;
-  let fileBytes: number | null = null;
-  if (archive !== undefined) {
-    fileBytes = archive.stats().fileBytes;
-  }
+  const fileBytes = archive === undefined ? null : archive.stats().fileBytes;
   log(
     `ingest (${storeKind}, ${workers} workers, ${built ? 'built dist/' : 'sources via tsx'}): ` +
       `${summary.stored} documents stored (${counts.articles} articles), ${summary.present} already present, ` +

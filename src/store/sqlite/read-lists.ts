@@ -66,20 +66,22 @@ function addAbout(
 const MENTIONING_ARTICLES = 1000;
 
 /**
- * `mentioning`: a span of the row (a quote's content, a stance's target) holds a mention of
- * the entity, in one of the entity's newest 1000 articles that the filter lets through:
- * those articles come from an index (article_entities by entity, newest first), their rows
- * from another (by article), and each row's article is searched for a mention inside the
- * span (the mentions' primary key). Bounded whatever the archive's size.
+ * `mentioning`, when the query gives it: a span of the row (a quote's content, a stance's
+ * target) holds a mention of the entity, in one of the entity's newest 1000 articles that
+ * the filter lets through: those articles come from an index (article_entities by entity,
+ * newest first), their rows from another (by article), and each row's article is searched
+ * for a mention inside the span (the mentions' primary key). Bounded whatever the
+ * archive's size.
  */
 function addMentioning(
   db: Database.Database,
   where: Where,
-  query: ArchiveFilter & { mentioning: string },
+  query: ArchiveFilter & { mentioning?: string },
   articleColumn: string,
   startColumn: string,
   endColumn: string,
 ): void {
+  if (query.mentioning === undefined) return;
   const ids = inList(resolveEntities(db, query.mentioning));
   // The filter again inside: the newest articles that pass it, not the newest that may not.
   const inner = addFilter(db, new Where(), query).add(`ae.entity ${ids}`);
@@ -176,10 +178,7 @@ function quoteWhere(db: Database.Database, index: SearchIndex, query: QuoteQuery
   if (speaker !== undefined) where.add(`q.speaker ${inList(resolveEntities(db, speaker))}`);
   if (query.kind !== undefined) where.add('q.kind = ?', query.kind);
   if (query.about !== undefined) addAbout(index, where, 'q.content', 'q.article', query.about);
-  if (query.mentioning !== undefined) {
-    const mentioning = { ...query, mentioning: query.mentioning };
-    addMentioning(db, where, mentioning, 'q.article', 'q.content_start', 'q.content_end');
-  }
+  addMentioning(db, where, query, 'q.article', 'q.content_start', 'q.content_end');
   return where;
 }
 
@@ -279,10 +278,7 @@ export function stanceWhere(db: Database.Database, index: SearchIndex, query: St
   if (query.class !== undefined) where.add('s.class = ?', query.class);
   if (query.negated !== undefined) where.add('s.negated = ?', query.negated ? 1 : 0);
   if (query.about !== undefined) addAbout(index, where, 's.target', 's.article', query.about);
-  if (query.mentioning !== undefined) {
-    const mentioning = { ...query, mentioning: query.mentioning };
-    addMentioning(db, where, mentioning, 's.article', 's.target_start', 's.target_end');
-  }
+  addMentioning(db, where, query, 's.article', 's.target_start', 's.target_end');
   return where;
 }
 

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { isWarcFile, readWarc, WarcError } from '../warc/index.ts';
 import type { FileSource, Source } from './collect-sources.ts';
+import { contentHash } from './content-hash.ts';
 import { dateFromPath, readDate } from './date-from-path.ts';
 import { describeFsError } from './describe-fs-error.ts';
 import { type Line, readLines } from './read-lines.ts';
@@ -67,10 +67,6 @@ export const MB = 1024 * 1024;
 export function formatMb(bytes: number): string {
   const mb = bytes / MB;
   return `${mb >= 10 ? mb.toFixed(0) : Number(mb.toPrecision(2))} MB`;
-}
-
-export function sha256(input: Uint8Array | string): string {
-  return createHash('sha256').update(input).digest('hex');
 }
 
 const tooLarge = (bytes: number, max: number) =>
@@ -139,7 +135,7 @@ function lineUnit(
     kind: 'page',
     source,
     input: text,
-    hash: sha256(text),
+    hash: contentHash(text),
     bytes,
     consumed: line.size,
     meta,
@@ -177,7 +173,7 @@ function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: Re
     kind: 'page',
     source,
     input: bytes,
-    hash: sha256(bytes),
+    hash: contentHash(bytes),
     bytes: consumed,
     consumed,
     meta,
@@ -225,7 +221,7 @@ async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerato
         kind: 'page',
         source,
         input: entry.payload,
-        hash: sha256(entry.payload),
+        hash: contentHash(entry.payload),
         bytes,
         consumed,
         meta: entry.url === undefined ? {} : { url: entry.url },

@@ -4,6 +4,7 @@ import { annotate } from '../annotate/index.ts';
 import { csvRecord } from '../cli/csv.ts';
 import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
 import { DecodeError } from '../decode/index.ts';
+import { contentHash } from '../ingest/content-hash.ts';
 import type { PageResult, PageTask } from '../ingest/types.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
@@ -376,7 +377,7 @@ const ingestPage: Handler = (ctx, request) => {
   // The figures change with what is stored.
   ctx.stats = undefined;
   const put = ctx.archive.putDocument({
-    hash: createHash('sha256').update(posted.bytes).digest('hex'),
+    hash: contentHash(posted.bytes),
     source: sourceOf(request),
     bytes: posted.bytes.byteLength,
     page: result.page,

@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Archive, DocumentInput, PutResult, Store } from '../src/store/types.ts';
 import { composeInChild, type Generated } from './lib/compose-in-child.ts';
+import { percentile } from './lib/percentile.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1e6;
@@ -116,11 +117,6 @@ function counting(store: Store) {
     };
   }
   return { counts, store: wrapped };
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
 }
 
 const rssNow = () => process.memoryUsage.rss() / MB;

@@ -39,6 +39,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 import { composeInChild } from './lib/compose-in-child.ts';
+import { percentile } from './lib/percentile.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'jiedu.js');
@@ -103,12 +104,6 @@ interface Figures {
   p99: number;
   errors: number;
   non2xx: number;
-}
-
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return sorted[Math.max(0, i)] as number;
 }
 
 /** Drives the server with autocannon for `duration` seconds; `paths` rotate per request. */

@@ -1,5 +1,6 @@
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 
 /*
  * The edge between jiedu and its DOM libraries: linkedom parses markup, @mozilla/readability
@@ -33,6 +34,32 @@ export interface DomDocument {
   querySelectorAll(selector: string): ArrayLike<DomElement>;
 }
 
+/** The DOM libraries, loaded on first use. */
+interface Libraries {
+  parseHTML: typeof ParseHtml;
+  Readability: typeof ReadabilityClass;
+}
+
+let libraries: Libraries | null = null;
+
+/**
+ * linkedom and Readability, loaded the first time a web page is read: a text page never
+ * needs them, and loading both costs about a tenth of a second at the start of every
+ * `jiedu` process that parses anything. Loaded synchronously (their CommonJS builds) so
+ * `parse` stays synchronous.
+ */
+function libs(): Libraries {
+  if (libraries === null) {
+    const require = createRequire(import.meta.url);
+    libraries = {
+      parseHTML: (require('linkedom') as { parseHTML: typeof ParseHtml }).parseHTML,
+      Readability: (require('@mozilla/readability') as { Readability: typeof ReadabilityClass })
+        .Readability,
+    };
+  }
+  return libraries;
+}
+
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 
@@ -53,7 +80,7 @@ function rootedMarkup(html: string): string {
 
 /** Parses markup into a document (never throws: broken markup is repaired as browsers do). */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(rootedMarkup(html)).document as unknown as DomDocument;
+  return libs().parseHTML(rootedMarkup(html)).document as unknown as DomDocument;
 }
 
 /** The element a page's text hangs from: its body, else its root; null for an empty document. */
@@ -79,7 +106,8 @@ export function runReadability(
   document: DomDocument,
   charThreshold: number,
 ): ReadabilityResult | null {
-  let result: ReturnType<Readability['parse']>;
+  const { Readability } = libs();
+  let result: ReturnType<ReadabilityClass['parse']>;
   try {
     result = new Readability(document as never, { charThreshold, keepClasses: false }).parse();
   } catch {

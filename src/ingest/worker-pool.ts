@@ -124,7 +124,16 @@ export class WorkerPool {
       return slot.worker.terminate();
     });
     for (const worker of this.#large) ending.push(worker.terminate());
-    await Promise.all(ending);
+    // A worker stopped in the middle of a page takes a moment to exit, and Node lets the
+    // event loop end meanwhile: terminate()'s promise then never settles, and neither does
+    // the run that awaits it (an archive failing mid-batch left ingest pending about one
+    // time in ten under load). A timer holds the loop open until every worker is gone.
+    const holdOpen = setInterval(() => {}, 1000);
+    try {
+      await Promise.all(ending);
+    } finally {
+      clearInterval(holdOpen);
+    }
   }
 
   #submit(pending: Pending): void {

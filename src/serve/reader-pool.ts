@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import type { PageResult, PageTask } from '../ingest/types.ts';
-import { startThread } from '../ingest/worker-pool.ts';
+import { startThread, terminateAll } from '../ingest/worker-pool.ts';
 import { HttpError } from './http-error.ts';
 import type { Reply } from './reply.ts';
 import { errorReply, type Task } from './run-handler.ts';
@@ -104,14 +104,12 @@ export class ReaderPool {
     clearInterval(this.#sweeper);
     for (const job of this.#queue) job.settle({ error: closing() });
     this.#queue = [];
-    await Promise.all(
-      this.#readers.map((reader) => {
-        if (reader.timer !== null) clearTimeout(reader.timer);
-        reader.job?.settle({ error: closing() });
-        reader.job = null;
-        return reader.worker.terminate();
-      }),
-    );
+    for (const reader of this.#readers) {
+      if (reader.timer !== null) clearTimeout(reader.timer);
+      reader.job?.settle({ error: closing() });
+      reader.job = null;
+    }
+    await terminateAll(this.#readers.map((reader) => reader.worker));
   }
 
   #enqueue(work: Work): Promise<Answer> {

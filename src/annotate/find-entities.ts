@@ -112,6 +112,31 @@ const NAME_LIST =
   /((?:[\u4e00-\u9fff]{2,3}、)+[\u4e00-\u9fff]{2,3})等(?:人)?(?:参加|出席|陪同|参与|会见)/y;
 const NAME_LIST_AT = anchorOn('、', 2, 3);
 
+/** A dateline: reporters and a place before the day (记者王国栋台北5日电, 记者王国栋、李文
+ * 台北5日专电). Group 1: the names and the place run together. */
+const DATELINE =
+  /(?:记者|特派员|特约记者)\s*([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*[\u4e00-\u9fff]{2,4})(\d{1,2}日(?:专?电|讯))/g;
+/** An editor's, translator's or photographer's line: 编辑：王国栋/李文, 责任编辑: 李文. */
+const CREDIT_LINE =
+  /(?:责任编辑|编辑|编译|翻译|撰稿|摄影|校对)\s*[：:]\s*([\u4e00-\u9fff]{2,4}(?:[/／、][\u4e00-\u9fff]{2,4})*)(?=[）)\s\d]|$)/gm;
+/** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
+const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/gm;
+
+/** The place that ends a dateline's run of names and place: the longest lexicon place
+ * that ends it and leaves a name of two units or more, or else its last two units. */
+function datelinePlace(run: string): string {
+  for (let n = Math.min(4, run.length - 2); n >= 2; n--) {
+    if (placeEntry(run.slice(run.length - n)) !== null) return run.slice(run.length - n);
+  }
+  return run.slice(-2);
+}
+
+/** The canonical name of the lexicon place spelled `form` (Simplified), or null. */
+function placeEntry(form: string): string | null {
+  const hit = gazetteer().forms.longestAt(form, 0);
+  return hit !== null && hit.word === form && hit.value.type === 'LOC' ? hit.value.name : null;
+}
+
 /**
  * Finds the mentions of an article's Simplified text. In order of trust: titles in 《》
  * (WORK, a short one resolving to the longer work named before), people after a title
@@ -151,6 +176,52 @@ export function findEntities(
       start - 1,
       start + inner.length + 1,
     ]);
+  }
+
+  // Credits: a dateline's reporter and place (记者王国栋台北5日电), an editor line
+  // (编辑：王国栋/李文), a photo credit (王国栋摄). The names are people; the dateline's
+  // place is a place, not the end of the reporter's name.
+  for (const m of text.matchAll(DATELINE)) {
+    const run = m[1] as string;
+    const start = (m.index ?? 0) + m[0].length - run.length - (m[2] as string).length;
+    const place = datelinePlace(run);
+    const placeAt = start + run.length - place.length;
+    const entry = placeEntry(place);
+    add({
+      start: placeAt,
+      end: placeAt + place.length,
+      type: 'LOC',
+      key: entry ?? place,
+      kind: entry === null || entry === place ? 'name' : 'alias',
+    });
+    let at = start;
+    for (const name of run.slice(0, run.length - place.length).split('、')) {
+      if (name.length >= 2 && name.length <= 4 && hasSurname(text, at)) {
+        if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+          context.people.add(name);
+        }
+      }
+      at += name.length + 1;
+    }
+  }
+  for (const m of text.matchAll(CREDIT_LINE)) {
+    let at = (m.index ?? 0) + m[0].length - (m[1] as string).length;
+    for (const name of (m[1] as string).split(/[/／、]/)) {
+      if (name.length >= 2 && hasSurname(text, at)) {
+        if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+          context.people.add(name);
+        }
+      }
+      at += name.length + 1;
+    }
+  }
+  for (const m of text.matchAll(PHOTO_CREDIT)) {
+    const name = m[1] as string;
+    const at = (m.index ?? 0) + m[0].length - name.length;
+    if (!hasSurname(text, at)) continue;
+    if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+      context.people.add(name);
+    }
   }
 
   // People after an office title. In Chinese news a bare state title (外长林国栋, not

@@ -241,7 +241,7 @@ describe('every cue', () => {
     ['中方讚賞有關努力。', 'praise', 'SUPPORT'],
     ['中方歡迎雙方恢復對話。', 'welcome', 'SUPPORT'],
     ['中方同意延長協議。', 'agree', 'AGREE'],
-    ['中方拒絕無理要求。', 'reject', 'REJECT'],
+    ['中方拒絕無理要求。', 'oppose', 'REJECT'],
     ['外長林國棟會見日本外長山田一郎。', 'meet', 'CONSULT'],
   ];
   for (const [sentence, cls, plover] of stanceCases) {
@@ -267,10 +267,15 @@ describe('every cue', () => {
     '稱',
     '透露',
     '坦言',
-    '介紹',
     '重申',
-    '宣布',
     '回應',
+    '指',
+    '形容',
+    '分析',
+    '提醒',
+    '堅稱',
+    '寄語',
+    '提到',
     '補充',
     '警告',
   ];
@@ -284,6 +289,21 @@ describe('every cue', () => {
         const [q] = read(page).flatMap((a) => a.quotes ?? []);
         assert.equal(q?.speaker, conv('林國棟'));
         assert.equal(q?.text, conv('雙方合作前景廣闊。'));
+      });
+    }
+  }
+  // GUIDELINES §3: verbs outside the cue list report no speech.
+  for (const verb of ['宣布', '介紹', '解釋', '質疑', '指責', '提出']) {
+    for (const [script, conv] of [
+      ['Traditional', (s: string) => s],
+      ['Simplified', toSimplified],
+    ] as const) {
+      it(`not a quote cue: ${verb} (${script})`, () => {
+        const page = conv(`會談\n\n外長林國棟${verb}，雙方合作前景廣闊。`);
+        assert.deepEqual(
+          read(page).flatMap((a) => a.quotes ?? []),
+          [],
+        );
       });
     }
   }

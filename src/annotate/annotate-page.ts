@@ -93,7 +93,8 @@ function annotateArticle(
   }
   // Words first: the entity rules ask them whether what follows a title can be a name.
   const tokens: Token[] = segment(at.original.text, { view: at.simplified });
-  const raw = findEntities(s, shared.context, tokensToViewWords(at.simplified, tokens));
+  const words = tokensToViewWords(at.simplified, tokens);
+  const raw = findEntities(s, shared.context, words);
   const refs = resolveReferences(s, raw, shared.memory);
   const lines = linesOf(at);
   const statementLines = lines.filter((l) => !NO_STATEMENTS.has(l.type));
@@ -119,7 +120,7 @@ function annotateArticle(
   });
 
   // Spelled out rather than spread, as for mentions: the same keys in the same order.
-  const quotes: Quote[] = findQuotes(s, statementLines, refs).map((q) => {
+  const quotes: Quote[] = findQuotes(s, statementLines, refs, words).map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
     const cueAt = cueStart(s, q);
@@ -138,7 +139,7 @@ function annotateArticle(
     };
   });
 
-  const stances: Stance[] = findStances(s, statementLines, refs).map((st) => {
+  const stances: Stance[] = findStances(s, statementLines, refs, words).map((st) => {
     const { start, end } = toSource(at, st.start, st.end);
     const target = toSource(at, st.targetStart, st.targetEnd);
     return {

@@ -1,4 +1,5 @@
 import type { StanceClass } from '../tree/annotations.ts';
+import generated from './cues.generated.json' with { type: 'json' };
 
 /**
  * Cue words, in Simplified (annotators read the Simplified view of every page).
@@ -7,7 +8,8 @@ import type { StanceClass } from '../tree/annotations.ts';
  * DEMAND covers demands and appeals, CONSULT covers meetings).
  */
 
-/** Verbs that introduce what someone said: 指出, 表示, 强调 … */
+/** Verbs of speech that end a name after a title (王毅表示): the entity rules' stop words. The
+ * quote reader uses {@link QUOTE_CUES}, from data/cues/speech.tsv. */
 export const SPEECH_CUES = [
   '接受记者采访时表示',
   '接受采访时表示',
@@ -44,7 +46,8 @@ export interface StanceCue {
 const cue = (words: string, cls: StanceClass, plover: string): StanceCue[] =>
   words.split(' ').map((w) => ({ cue: w, class: cls, plover }));
 
-/** Stance cues, longest first so 一致同意 wins over 同意. */
+/** Stance words that end a name after a title, for the entity rules. The stance reader uses
+ * {@link STANCE_CUE_LIST}, from data/cues/stance.tsv. */
 export const STANCE_CUES: readonly StanceCue[] = [
   ...cue('支持 拥护 赞成 力挺', 'support', 'SUPPORT'),
   ...cue('反对 抵制', 'oppose', 'ACCUSE'),
@@ -81,3 +84,21 @@ export const MODALITY = [
   '希望',
   '决心',
 ];
+
+/** A speech cue of data/cues/speech.tsv: `any` takes content after a mark or none, `punct`
+ * only after a comma, a colon or a quotation mark. */
+export interface QuoteCue {
+  cue: string;
+  mode: 'any' | 'punct';
+}
+
+/** The quote reader's cues (data/cues/speech.tsv), longest first. */
+export const QUOTE_CUES: readonly QuoteCue[] = (generated.speech as QuoteCue[])
+  .slice()
+  .sort((a, b) => b.cue.length - a.cue.length);
+
+/** The stance reader's cues with class and PLOVER type (data/cues/stance.tsv), longest first
+ * so 一致同意 wins over 同意. */
+export const STANCE_CUE_LIST: readonly StanceCue[] = (generated.stance as StanceCue[])
+  .slice()
+  .sort((a, b) => b.cue.length - a.cue.length);

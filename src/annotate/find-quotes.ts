@@ -1,6 +1,7 @@
-import { firstMatchIn, openedBy } from './anchored-matches.ts';
-import { SPEECH_CUES } from './cues.ts';
-import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+import { QUOTE_CUES, type QuoteCue } from './cues.ts';
+import type { ViewWord } from './ner/word-info.ts';
+import { clauseSubject, datelineEnd, type Subject, WordEdges } from './read-clauses.ts';
+import type { Ref } from './resolve-references.ts';
 
 /** A quote in Simplified-text offsets, before mapping back. */
 export interface RawQuote {
@@ -20,99 +21,307 @@ export interface Line {
   dialogue: boolean;
 }
 
-/** A speech cue and the mark after it, sticky: tried only where a cue's first character
- * stands in the line. */
-const CUE = openedBy(new RegExp(`(${SPEECH_CUES.join('|')})[，,：:]`, 'y'), SPEECH_CUES);
-/** Where a clause begins: after these marks. */
-const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
-/** Longest stretch between a speaker and the cue (一针见血地, 在会上). */
-const MAX_GAP = 8;
-/** Longest clause before a cue that can hold the speaker. */
-const MAX_ZONE = 24;
+const CUE_BY_WORD = new Map(QUOTE_CUES.map((c) => [c.cue, c]));
+const CUE_PATTERN = new RegExp(QUOTE_CUES.map((c) => c.cue).join('|'), 'g');
+/** Adverbs the segmenter may glue to a one-character cue: 并称, 又说, 坚称. */
+const GLUED = /^[并又还亦则也更再坚声宣]$/;
+/** Words after 表示 that make it "express" a stance, not bring in speech: 表示欢迎. */
+const EXPRESSES =
+  /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|同情|哀悼|慰问|遗憾|不满|谴责|抗议|担忧|担心|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|衷心|诚挚|热烈|强烈|坚决|高度|严重|深切|深表|深感)/;
+/** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
+const NOT_A_SOURCE = /^(?:据|有)/;
+/** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
+const ISSUED =
+  /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)/;
+/** Content shorter than this is not a quote (GUIDELINES §3: 「無無無！」). */
+const MIN_CONTENT = 8;
+
+const OPENERS: Record<string, string> = { '「': '」', '“': '”', '『': '』', '‘': '’' };
+
+interface Cue {
+  at: number;
+  end: number;
+  cue: QuoteCue;
+}
 
 /**
- * Finds who said what: dialogue lines (普京：「…」), reported speech (X指出，… to the next
- * attribution or the end of the paragraph), direct quotes introduced by a cue (X说：「…」)
- * and direct quotes attributed after they close (「…」宋忠平强调，). Speakers are people or
- * organisations, found through their names, titles (这位专家) or pronouns (他); a group
- * (双方) states positions rather than quotes.
+ * Finds who said what, driven by punctuation and paragraph structure:
+ * - X表示／称／指出…, with a comma, a colon, a quotation mark or (for most cues) nothing after
+ *   the cue; the speaker is the subject of the cue's clause (read-clauses), so 在…上表示 and
+ *   …時表示 find a subject that stands far before the cue, and an addressee (向X表示) or a
+ *   dateline's outlet never speaks;
+ * - 「…」X說。 and …，他說。, the speaker after the content;
+ * - X：「…」 inline, and dialogue lines;
+ * - X表示： at the end of a paragraph, with the content in the next one;
+ * - a clause with no subject of its own (並表示, 今天向媒體表示) continues the speaker of the
+ *   quote just before it; a quote whose speaker cannot be found is dropped, never given to
+ *   the last speaker by default.
+ * Reported content runs to the next quote of the paragraph or its end; direct content to the
+ * matching closing mark.
  */
-export function findQuotes(text: string, lines: readonly Line[], refs: readonly Ref[]): RawQuote[] {
+export function findQuotes(
+  text: string,
+  lines: readonly Line[],
+  refs: readonly Ref[],
+  words: readonly ViewWord[] = [],
+): RawQuote[] {
+  const edges = new WordEdges(text.length, words);
   const quotes: RawQuote[] = [];
-  for (const line of lines) {
+  let last: { speaker: Ref; line: number } | null = null;
+  let issuer: Ref | null = null;
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li] as Line;
     if (line.dialogue) {
       const q = dialogueQuote(text, line, refs);
       if (q !== null) quotes.push(q);
       continue;
     }
-    const cues: { start: number; end: number; cue: string; speaker: Ref; clause: number }[] = [];
-    for (
-      let m = firstMatchIn(text, line.from, line.to, CUE);
-      m !== null;
-      m = firstMatchIn(text, m.index + m[0].length, line.to, CUE)
-    ) {
-      const cueStart = m.index;
-      const clause = clauseStart(text, cueStart, line.from);
-      const speaker = speakerIn(refs, clause, cueStart);
-      if (speaker === null) continue;
-      cues.push({
-        start: cueStart,
-        end: cueStart + m[0].length,
-        cue: m[1] as string,
-        speaker,
-        clause,
-      });
-    }
-    cues.forEach((c, k) => {
-      // A direct quote that closes right before the attribution: 「…」宋忠平强调，
-      if (text[c.clause - 1] === '」' || text[c.clause - 1] === '”') {
-        const close = c.clause - 1;
-        const open = text.lastIndexOf(text[close] === '」' ? '「' : '“', close);
-        if (open >= line.from) {
-          quotes.push({
-            start: open,
-            end: c.end - 1,
-            speaker: c.speaker,
-            kind: 'direct',
-            cue: c.cue,
-            contentStart: open + 1,
-            contentEnd: close,
-          });
+    const depth = quoteDepth(text, line.from, line.to);
+    const found: { cue: Cue; speaker: Ref; clause: number; after: boolean }[] = [];
+    const sentenceFloor = (at: number) => {
+      let i = at - 1;
+      while (i >= line.from && !isSentenceEnd(text, i, depth, line.from)) i--;
+      return Math.max(i + 1, datelineEnd(text, i + 1, line.to));
+    };
+    let prevEnd = line.from;
+    for (const cue of cuesIn(text, line, edges, depth)) {
+      const floor = Math.max(sentenceFloor(cue.at), prevEnd);
+      const next = text[cue.end] ?? '';
+      const afterMark = /[，,：:「“]/.test(next);
+      const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
+      if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
+      if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
+      const subject: Subject = clauseSubject(text, floor, cue.at, refs);
+      if (subject.kind === 'none' || NOT_A_SOURCE.test(text.slice(subject.clause, cue.at))) {
+        prevEnd = cue.end;
+        if (subject.kind === 'none' && !NOT_A_SOURCE.test(text.slice(subject.clause, cue.at))) {
+          // No subject at all: the statement goes on (並表示…), or its subject was lost.
+          const lead = text.slice(subject.clause, cue.at);
+          const issued = ISSUED.test(lead) ? issuer : null;
+          const carried: Ref | null =
+            issued ??
+            (last !== null && li - last.line <= 1 && continues(lead) ? last.speaker : null);
+          if (carried !== null) {
+            found.push({ cue, speaker: carried, clause: subject.clause, after: closes });
+            last = { speaker: carried, line: li };
+          }
         }
+        continue;
       }
-      const next = cues[k + 1];
-      let contentEnd = next === undefined ? line.to : sentenceEndBefore(text, next.clause, c.end);
-      const contentStart = c.end;
-      const opener = text[contentStart];
-      if (opener === '「' || opener === '“') {
-        const close = text.indexOf(opener === '「' ? '」' : '”', contentStart);
-        if (close !== -1 && close < contentEnd) {
-          quotes.push({
-            start: c.speaker.start,
-            end: close + 1,
-            speaker: c.speaker,
+      if (subject.kind === 'many') {
+        prevEnd = cue.end;
+        continue;
+      }
+      const speaker = subject.ref;
+      if (/声明|社评|社论|公报|文章|报告/.test(text.slice(speaker.end, cue.at))) issuer = speaker;
+      found.push({ cue, speaker, clause: subject.clause, after: closes });
+      last = { speaker, line: li };
+      prevEnd = cue.end;
+    }
+    found.forEach((f, k) => {
+      const { cue, speaker } = f;
+      const nextClause = found[k + 1]?.clause ?? line.to;
+      if (f.after) {
+        // 「…」X說。 — the content is the quotation closing before the speaker's clause;
+        // …，他說。 — the clauses of the sentence before it.
+        const q = contentBefore(text, f.clause, line.from, depth);
+        if (q === null) return;
+        pushQuote(quotes, {
+          start: q.start,
+          end: cue.end,
+          speaker,
+          kind: q.direct ? 'direct' : 'reported',
+          cue: cue.cue.cue,
+          contentStart: q.start + (q.direct ? 1 : 0),
+          contentEnd: q.end - (q.direct ? 1 : 0),
+        });
+        return;
+      }
+      // 「…」趙明強調，…: the quotation closing right before the speaker's clause is theirs too.
+      const before = contentBefore(text, f.clause, line.from, depth);
+      if (before?.direct === true && before.end === f.clause) {
+        pushQuote(quotes, {
+          start: before.start,
+          end: cue.end,
+          speaker,
+          kind: 'direct',
+          cue: cue.cue.cue,
+          contentStart: before.start + 1,
+          contentEnd: before.end - 1,
+        });
+      }
+      let contentStart = cue.end;
+      while (contentStart < line.to && /[，,：:\s]/.test(text[contentStart] as string))
+        contentStart++;
+      const opener = text[contentStart] ?? '';
+      const close = OPENERS[opener];
+      if (close !== undefined) {
+        const end = matchingClose(text, contentStart, line.to);
+        if (end !== -1 && end < nextClause + 1) {
+          pushQuote(quotes, {
+            start: Math.min(speaker.start, cue.at),
+            end: end + 1,
+            speaker,
             kind: 'direct',
-            cue: c.cue,
+            cue: cue.cue.cue,
             contentStart: contentStart + 1,
-            contentEnd: close,
+            contentEnd: end,
           });
           return;
         }
       }
+      let contentEnd =
+        nextClause < line.to ? sentenceEndBefore(text, nextClause, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
-      if (contentEnd - contentStart < 2) return;
-      quotes.push({
-        start: Math.min(c.speaker.start, c.start),
+      if (
+        contentStart >= line.to ||
+        (/[：:]$/.test(text.slice(contentStart - 1, contentStart)) && contentEnd === contentStart)
+      ) {
+        // X表示： at the end of the paragraph: the content is the next paragraph.
+        const nextLine = lines[li + 1];
+        if (nextLine !== undefined && !nextLine.dialogue) {
+          pushQuote(quotes, {
+            start: Math.min(speaker.start, cue.at),
+            end: nextLine.to,
+            speaker,
+            kind: OPENERS[text[nextLine.from] ?? ''] !== undefined ? 'direct' : 'reported',
+            cue: cue.cue.cue,
+            contentStart: nextLine.from,
+            contentEnd: nextLine.to,
+          });
+        }
+        return;
+      }
+      pushQuote(quotes, {
+        start: Math.min(speaker.start, cue.at),
         end: contentEnd,
-        speaker: c.speaker,
+        speaker,
         kind: 'reported',
-        cue: c.cue,
+        cue: cue.cue.cue,
         contentStart,
         contentEnd,
       });
+      // 他強調要…： ¶ the block: the paragraph after a cue's content ending in a colon is
+      // the speech itself, quoted verbatim.
+      if (/[：:]$/.test(text.slice(contentStart, contentEnd)) && contentEnd === line.to) {
+        const nextLine = lines[li + 1];
+        if (nextLine !== undefined && !nextLine.dialogue) {
+          pushQuote(quotes, {
+            start: nextLine.from,
+            end: nextLine.to,
+            speaker,
+            kind: 'direct',
+            cue: cue.cue.cue,
+            contentStart: nextLine.from,
+            contentEnd: nextLine.to,
+          });
+        }
+      }
     });
+    // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
+    for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, q);
   }
-  return quotes.sort((a, b) => a.contentStart - b.contentStart);
+  return dedupe(quotes).sort((a, b) => a.contentStart - b.contentStart);
+}
+
+/** Adds a quote whose content is long enough to be one. */
+function pushQuote(quotes: RawQuote[], q: RawQuote): void {
+  const content = q.contentEnd - q.contentStart;
+  if (content < MIN_CONTENT) return;
+  quotes.push(q);
+}
+
+/** One quote per content start: a colon block found twice is kept once. */
+function dedupe(quotes: RawQuote[]): RawQuote[] {
+  const seen = new Set<string>();
+  return quotes.filter((q) => {
+    const key = `${q.contentStart}:${q.speaker?.ids.join('+') ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Whether a clause with no subject continues the statement before it: nothing, adverbs or
+ * time words before the cue (並表示, 他還說 is a pronoun and has a subject). */
+function continues(lead: string): boolean {
+  return /^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再|最后|随后|接着|今天|今日|昨天|昨日|当天|日前|稍后)*(?:[^，。]{0,12}(?:时|上|中|后))?(?:向[^，。]{1,12})?$/.test(
+    lead,
+  );
+}
+
+/** Every cue in a line outside quotation marks, where the segmenter cuts it as a word. */
+function cuesIn(text: string, line: Line, edges: WordEdges, depth: Uint8Array): Cue[] {
+  const out: Cue[] = [];
+  CUE_PATTERN.lastIndex = line.from;
+  const slice = text.slice(0, line.to);
+  for (let m = CUE_PATTERN.exec(slice); m !== null; m = CUE_PATTERN.exec(slice)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    if (depth[at - line.from] !== 0) continue;
+    const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
+    const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
+    if (!(edges.endsAt(end) || inUnknown) || !(edges.startsAt(at) || glued || inUnknown)) continue;
+    out.push({ at, end, cue: CUE_BY_WORD.get(m[0]) as QuoteCue });
+  }
+  return out;
+}
+
+/** Nesting depth of quotation marks at each unit of a line (0 outside any). */
+export function quoteDepth(text: string, from: number, to: number): Uint8Array {
+  const depth = new Uint8Array(to - from + 1);
+  let d = 0;
+  for (let i = from; i < to; i++) {
+    const c = text[i] as string;
+    if (c === '「' || c === '“' || c === '『') d = Math.min(d + 1, 250);
+    depth[i - from] = d;
+    if ((c === '」' || c === '”' || c === '』') && d > 0) d--;
+  }
+  return depth;
+}
+
+/** 。！？ that end a sentence outside quotation marks. */
+function isSentenceEnd(text: string, i: number, depth: Uint8Array, from: number): boolean {
+  const c = text[i] as string;
+  return (c === '。' || c === '！' || c === '？' || c === '；') && depth[i - from] === 0;
+}
+
+/** The index of the mark closing the quotation opened at `open`, or -1. */
+function matchingClose(text: string, open: number, limit: number): number {
+  const o = text[open] as string;
+  const c = OPENERS[o] as string;
+  let d = 0;
+  for (let i = open; i < limit; i++) {
+    if (text[i] === o) d++;
+    else if (text[i] === c && --d === 0) return i;
+  }
+  return -1;
+}
+
+/** For 「…」X說。 / …，他說。: the quotation or the clauses right before the speaker's clause. */
+function contentBefore(
+  text: string,
+  clause: number,
+  floor: number,
+  depth: Uint8Array,
+): { start: number; end: number; direct: boolean } | null {
+  let end = clause;
+  while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;
+  if (end <= floor) return null;
+  const c = text[end - 1] as string;
+  if (c === '」' || c === '”') {
+    const o = c === '」' ? '「' : '“';
+    let d = 0;
+    for (let i = end - 1; i >= floor; i--) {
+      if (text[i] === c) d++;
+      else if (text[i] === o && --d === 0) return { start: i, end, direct: true };
+    }
+    return null;
+  }
+  if (text[end] !== '，' && text[end] !== ',') return null;
+  let start = end - 1;
+  while (start > floor && !isSentenceEnd(text, start - 1, depth, floor)) start--;
+  return { start, end, direct: false };
 }
 
 /** 普京：「很高興見到您。」 — the speaker is the name before the colon. */
@@ -140,28 +349,32 @@ function dialogueQuote(text: string, line: Line, refs: readonly Ref[]): RawQuote
   };
 }
 
-function clauseStart(text: string, at: number, floor: number): number {
-  let i = at - 1;
-  while (i >= floor && !CLAUSE_MARK.test(text[i] as string)) i--;
-  return i + 1;
-}
-
-/** The speaker of a cue: the person (else organisation) named in the clause right before it. */
-function speakerIn(refs: readonly Ref[], clause: number, cue: number): Ref | null {
-  if (cue - clause > MAX_ZONE) return null;
-  let person: Ref | null = null;
-  let org: Ref | null = null;
-  // Refs are in reading order and never empty: only those from the clause's start up to the
-  // cue can lie inside, found by halving rather than by reading all of the article's.
-  for (let k = firstAtOrAfter(refs, clause); k < refs.length; k++) {
-    const r = refs[k] as Ref;
-    if (r.start >= cue) break;
-    if (r.end > cue) continue;
-    if (cue - r.end > MAX_GAP) continue;
-    if (r.type === 'PER') person = r;
-    else if (r.type === 'ORG' && org === null) org = r;
+/** X：「…」 inside a paragraph, X a person or an organisation named right before the colon. */
+function inlineColonQuotes(
+  text: string,
+  line: Line,
+  refs: readonly Ref[],
+  depth: Uint8Array,
+): RawQuote[] {
+  const out: RawQuote[] = [];
+  for (let i = line.from + 1; i < line.to - 1; i++) {
+    if ((text[i] !== '：' && text[i] !== ':') || depth[i - line.from] !== 0) continue;
+    if (OPENERS[text[i + 1] as string] === undefined) continue;
+    const speaker = refs.find((r) => r.end === i && (r.type === 'PER' || r.type === 'ORG'));
+    if (speaker === undefined) continue;
+    const end = matchingClose(text, i + 1, line.to);
+    if (end === -1) continue;
+    out.push({
+      start: speaker.start,
+      end: end + 1,
+      speaker,
+      kind: 'direct',
+      cue: '：',
+      contentStart: i + 2,
+      contentEnd: end,
+    });
   }
-  return person ?? org;
+  return out;
 }
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */

@@ -1,9 +1,9 @@
 import type { StanceClass } from '../tree/annotations.ts';
-import { firstMatchIn, openedBy } from './anchored-matches.ts';
-import { MODALITY, NEGATION, NOT_NEGATION, STANCE_CUES, type StanceCue } from './cues.ts';
+import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
-import { skipOffices } from './gazetteer.ts';
-import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+import type { ViewWord } from './ner/word-info.ts';
+import { clauseSubject, datelineEnd, WordEdges } from './read-clauses.ts';
+import type { Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
 export interface RawStance {
@@ -19,193 +19,227 @@ export interface RawStance {
   modality: string[];
 }
 
-/** Every stance cue as one pattern, longest first (一致同意 before 同意), sticky: tried
- * only at the positions of a clause where a cue's first character stands. */
-const CUE_WORDS = STANCE_CUES.map((c) => c.cue);
-const CUE = openedBy(new RegExp(CUE_WORDS.join('|'), 'y'), CUE_WORDS);
-const CUE_BY_WORD = new Map(STANCE_CUES.map((c) => [c.cue, c]));
+const CUE_BY_WORD = new Map(STANCE_CUE_LIST.map((c) => [c.cue, c]));
+const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g');
 
-/** Words that may stand before a clause's subject: 而中俄…, 同时双方…. */
-const LEAD = /^(?:而|但|并且|并|同时|此外|另外|对此|为此)/;
+/** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责 (but not 不断, 不仅). */
+const NEGATION =
+  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去)?$/;
+const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈)$/;
+/** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
+const NOUN_BEFORE =
+  /(?:的|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|予以|加以|作出|做出|感谢|表示感谢|一致)$/;
+const NOUN_AFTER =
+  /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|和帮助|与帮助)/;
+/** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
+const EXPRESSED =
+  /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
+/** Adverbs between a subject and its cue that do not stop the clause being theirs. */
+const ANAPHOR = /^(?:此|这|该|其|上述|这一|这种|此举|这么做|这样做)/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
 const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
-/** Links between actors written together at a clause's start: 中俄, 美国和北约. */
-const ACTOR_LINK = /^(?:和|与|及|、)?$/;
+/** 希望 is an appeal only when it is addressed to another party (希望特区政府…, 希望双方…). */
+const ADDRESSEE =
+  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|[^\s，。]{1,4}方(?!面)|[^\s，。]{1,6}(?:政府|当局))/;
 
 /**
- * Finds stances and events in an article's lines: actor set (the subject of the clause,
- * carried over to the following clauses of the sentence and block that have none), cue,
- * class, PLOVER type, target, negation and modality. One sentence may hold several
- * (双方…支持A，反对B，反对C). Handles 对X表示关注 / 向X表示祝贺, where the target precedes
- * the cue, and X同Y举行会晤, where the partner is the target.
+ * Finds stances: for each cue word of data/cues/stance.tsv that the segmenter reads as a word
+ * (not a noun: 歡迎儀式, …的支持, 支持者), the holder is the subject of the cue's clause
+ * (read-clauses: not a dateline's outlet, not an addressee after 向／對, not a place unless it
+ * stands for its state), or, when the clause has none, the subject of the sentence or block
+ * before it (a speaker's stance inside their reported speech). The target is the object after
+ * the cue, the phrase after 對／向 for 對X表示關切, the counterpart for a meeting (X同Y舉行會談,
+ * X會見Y), and the sentence before for an anaphor (對此…反對). Negated cues are kept, marked
+ * negated. One stance per holder, class and target.
  */
 export function findStances(
   text: string,
   lines: readonly Line[],
   refs: readonly Ref[],
+  words: readonly ViewWord[] = [],
 ): RawStance[] {
+  const edges = new WordEdges(text.length, words);
   const out: RawStance[] = [];
+  const seen = new Set<string>();
   for (const line of lines) {
-    let subject: Ref[] = [];
-    for (const sentence of spans(text, line.from, line.to, isSentenceEnd)) {
-      for (const clause of spans(text, sentence.from, sentence.to, isClauseEnd)) {
-        const own = subjectOf(text, clause.from, clause.to, refs);
-        if (own.length > 0) subject = own;
-        if (subject.length === 0) continue;
-        const after = own.length > 0 ? (own[own.length - 1] as Ref).end : clause.from;
-        findInClause(text, clause, after, subject, sentence.to, refs, out);
+    let carried: Ref[] = [];
+    let sentenceFrom = line.from;
+    let prevSentence = { from: line.from, to: line.from };
+    CUE_PATTERN.lastIndex = line.from;
+    const slice = text.slice(0, line.to);
+    for (let m = CUE_PATTERN.exec(slice); m !== null; m = CUE_PATTERN.exec(slice)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
+      const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
+      if (!edges.isEmpty() && !inUnknown && !(edges.startsAt(at) && edges.endsAt(end))) {
+        // 支持 inside 支持者 is cut as one word; one-character cues (促, 吁) must stand alone.
+        if (hit.cue.length === 1 || !(edges.endsAt(end) || edges.startsAt(at))) continue;
+      }
+      // The sentence holding the cue, after any dateline.
+      let sFrom = at - 1;
+      while (sFrom >= line.from && !'。！？；\n'.includes(text[sFrom] as string)) sFrom--;
+      sFrom++;
+      if (sFrom !== sentenceFrom) {
+        prevSentence = { from: sentenceFrom, to: sFrom };
+        sentenceFrom = sFrom;
+      }
+      const floor = Math.max(sFrom, datelineEnd(text, sFrom, line.to));
+      const before = text.slice(Math.max(line.from, at - 6), at);
+      const after = text.slice(end, end + 6);
+      const expressed = EXPRESSED.test(before);
+      if (!expressed && (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after))) continue;
+      if (!expressed && /^[，。；、]/.test(after) && hit.class !== 'agree' && hit.class !== 'meet')
+        continue;
+      const subject = clauseSubject(text, floor, at, refs, {
+        places: true,
+        groups: true,
+        meeting: hit.class === 'meet',
+      });
+      let actors: Ref[];
+      if (subject.kind === 'one') actors = [subject.ref];
+      else if (subject.kind === 'many') actors = subject.refs;
+      else actors = carried;
+      if (subject.kind !== 'none') carried = actors;
+      if (actors.length === 0) continue;
+      const clauseFrom = subject.clause;
+      const clauseTo = clauseEnd(text, end, line.to);
+      if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
+      const targets = targetsOf(text, hit, at, end, clauseFrom, clauseTo, refs, prevSentence);
+      const lead = text.slice(Math.max(clauseFrom, at - 5), at);
+      const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
+      const between = text.slice(clauseFrom, at);
+      const modality = MODALITY.filter((w) => between.includes(w)).filter(
+        (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
+      );
+      const ids = [...new Set(actors.flatMap((r) => r.ids))];
+      for (const t of targets) {
+        const key = `${ids.join('+')}|${hit.class}|${text.slice(t.start, t.end)}|${negated}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({
+          start: Math.min((actors[0] as Ref).start, clauseFrom),
+          end: Math.max(t.end, end),
+          actors: ids,
+          cue: hit.cue,
+          class: hit.class,
+          plover: hit.plover,
+          targetStart: t.start,
+          targetEnd: t.end,
+          negated,
+          modality,
+        });
       }
     }
   }
   return out;
 }
 
-function findInClause(
+/** Whether 希望 at `end` is addressed to another party than its holder. */
+function addressed(
   text: string,
-  clause: { from: number; to: number },
-  after: number,
-  subject: Ref[],
-  sentenceEnd: number,
+  end: number,
   refs: readonly Ref[],
-  out: RawStance[],
-): void {
-  for (
-    let m = firstMatchIn(text, after, clause.to, CUE);
-    m !== null;
-    m = firstMatchIn(text, m.index + m[0].length, clause.to, CUE)
-  ) {
-    const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
-    const cueEnd = m.index + m[0].length;
-    if (cueEnd > clause.to) break;
-    const stance = readStance(
-      text,
-      clause,
-      after,
-      subject,
-      m.index,
-      cueEnd,
-      hit,
-      sentenceEnd,
-      refs,
-    );
-    if (stance !== null) out.push(stance);
-  }
+  actors: readonly Ref[],
+): boolean {
+  const rest = text.slice(end, end + 12);
+  if (ADDRESSEE.test(rest.replace(/^(?:有关|相关|所有|各)/, ''))) return true;
+  const own = new Set(actors.flatMap((a) => a.ids));
+  return refs.some(
+    (r) =>
+      r.start >= end &&
+      r.start <= end + 2 &&
+      (r.type === 'PER' || r.type === 'ORG' || r.type === 'LOC' || r.type === 'group') &&
+      !r.ids.every((id) => own.has(id)),
+  );
 }
 
-function readStance(
+/** Where the clause after a cue ends: at 。！？；, or at ，： (not inside quotation marks). */
+function clauseEnd(text: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = text[i] as string;
+    if (c === '「' || c === '“' || c === '『') depth++;
+    else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
+    else if (depth === 0 && '，。！？；：,'.includes(c)) return i;
+  }
+  return limit;
+}
+
+/** The targets of a cue (a meeting with several counterparts gives several). */
+function targetsOf(
   text: string,
-  clause: { from: number; to: number },
-  after: number,
-  subject: Ref[],
-  cueStart: number,
-  cueEnd: number,
   hit: StanceCue,
-  sentenceEnd: number,
+  at: number,
+  end: number,
+  clauseFrom: number,
+  clauseTo: number,
   refs: readonly Ref[],
-): RawStance | null {
-  const before = text.slice(after, cueStart);
-  let targetStart = cueEnd;
-  let targetEnd = clause.to;
-  const expressed = /(?:表示|感到|致以)$/.test(before);
-  if (expressed) {
-    // 对X表示关注 / 向X表示祝贺: the target stands between 对 and 表示.
-    const to = Math.max(before.lastIndexOf('对'), before.lastIndexOf('向'));
-    if (to === -1) return null;
-    targetStart = after + to + 1;
-    targetEnd = cueStart - 2;
-  } else if (hit.class === 'meet') {
-    // 习近平同普京举行会晤: the partner after 同/与 before the cue; 会见山田一郎: after it.
+  prevSentence: { from: number; to: number },
+): { start: number; end: number }[] {
+  const before = text.slice(clauseFrom, at);
+  if (hit.class === 'meet') {
+    // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
     const link = Math.max(
       before.lastIndexOf('同'),
       before.lastIndexOf('与'),
       before.lastIndexOf('和'),
+      before.lastIndexOf('跟'),
     );
-    const candidates =
-      link === -1
-        ? refs.filter((r) => r.start >= cueEnd && r.end <= clause.to)
-        : refs.filter((r) => r.start > after + link && r.end <= cueStart);
-    // 日本外长山田一郎: the person, not the country that qualifies the title.
-    const partner = candidates.find((r) => r.type === 'PER') ?? candidates[0];
-    if (partner === undefined) return null;
-    targetStart = partner.start;
-    targetEnd = partner.end;
-  } else {
-    if (before.endsWith('的')) return null;
-    const coordinated = COORDINATED.exec(text.slice(cueEnd, clause.to));
-    if (coordinated !== null) targetStart += coordinated[0].length;
-    if (targetStart >= targetEnd && hit.class === 'agree') {
-      // 双方一致同意，共同弘扬…: what was agreed follows.
-      targetStart = clause.to + 1;
-      targetEnd = sentenceEnd;
+    const from = link === -1 ? end : clauseFrom + link + 1;
+    const to = link === -1 ? clauseTo : at;
+    const inside = refs.filter(
+      (r) =>
+        r.start >= from &&
+        r.end <= to &&
+        (r.type === 'PER' || r.type === 'ORG' || r.type === 'LOC'),
+    );
+    // A title's country gives way to the person it names (日本外长山田一郎 → 山田一郎).
+    const partners = inside.filter(
+      (r, i) =>
+        !(
+          r.type !== 'PER' &&
+          inside[i + 1]?.type === 'PER' &&
+          /^[^、，和与及]{0,8}$/.test(text.slice(r.end, inside[i + 1]?.start))
+        ),
+    );
+    return partners.map((r) => ({ start: r.start, end: r.end }));
+  }
+  let start = end;
+  let stop = clauseTo;
+  const expressed = EXPRESSED.exec(before);
+  if (expressed !== null) {
+    const to = Math.max(
+      before.lastIndexOf('对'),
+      before.lastIndexOf('向'),
+      before.lastIndexOf('就'),
+    );
+    if (to !== -1) {
+      start = clauseFrom + to + (before.startsWith('对于', to) ? 2 : 1);
+      stop = clauseFrom + expressed.index;
     }
+  } else if (hit.class === 'agree' && end >= clauseTo - 1) {
+    // 双方一致同意，共同…: what was agreed follows.
+    start = clauseTo + 1;
+    stop = clauseEnd(text, start, text.length);
   }
-  while (targetEnd > targetStart && /[\s，。；、]/.test(text[targetEnd - 1] as string)) targetEnd--;
-  if (targetEnd - targetStart < 2) return null;
-  const lead = text.slice(Math.max(clause.from, cueStart - 4), cueStart);
-  const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
-  const modality = MODALITY.filter((w) => before.includes(w)).filter(
-    (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
-  );
-  const ids = [...new Set(subject.flatMap((r) => r.ids))];
-  return {
-    start: Math.min((subject[0] as Ref).start, clause.from),
-    end: Math.max(targetEnd, cueEnd),
-    actors: ids,
-    cue: hit.cue,
-    class: hit.class,
-    plover: hit.plover,
-    targetStart,
-    targetEnd,
-    negated,
-    modality,
-  };
-}
-
-/** The actors a clause opens with: 中俄, 雙方, 俄方, 美国和北约. */
-function subjectOf(text: string, from: number, to: number, refs: readonly Ref[]): Ref[] {
-  const lead = LEAD.exec(text.slice(from, to));
-  let at = from + (lead === null ? 0 : lead[0].length);
-  // Titles before the name: 国务委员兼外长林国栋.
-  at = skipOffices(text, at);
-  const found: Ref[] = [];
-  // Refs are in reading order: start from the first at or after the subject's slot.
-  for (let k = firstAtOrAfter(refs, at); k < refs.length; k++) {
-    const r = refs[k] as Ref;
-    if (r.start >= to) break;
-    if (!ACTOR_LINK.test(text.slice(at, r.start))) break;
-    if (r.type !== 'PER' && r.type !== 'ORG' && r.type !== 'LOC' && r.type !== 'group') break;
-    found.push(r);
-    at = r.end;
+  // 对此 / 此举 / 这么做: the antecedent is the sentence before (or the clause before).
+  const object = text.slice(start, stop);
+  if (ANAPHOR.test(object) && object.length <= 6) {
+    return [trim(text, prevSentence.from, prevSentence.to)];
   }
-  return found;
-}
-
-/** 。！？；: the marks that end a sentence. */
-function isSentenceEnd(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b;
-}
-
-/** ，：,: — the marks that end a clause. */
-function isClauseEnd(c: number): boolean {
-  return c === 0xff0c || c === 0xff1a || c === 0x2c || c === 0x3a;
-}
-
-/** Splits `[from, to)` after each mark (the mark stays with the span before it). Marks are
- * told by code unit: a test on a one-character string would make one per unit. */
-function spans(
-  text: string,
-  from: number,
-  to: number,
-  isMark: (c: number) => boolean,
-): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  let start = from;
-  for (let i = from; i < to; i++) {
-    if (isMark(text.charCodeAt(i))) {
-      out.push({ from: start, to: i + 1 });
-      start = i + 1;
-    }
+  if (/对此|对这一|对该/.test(before) && expressed !== null) {
+    return [trim(text, prevSentence.from, prevSentence.to)];
   }
-  if (start < to) out.push({ from: start, to });
-  return out;
+  // 支持和践行X: the target is X.
+  const coordinated = COORDINATED.exec(text.slice(start, stop));
+  if (coordinated !== null) start += coordinated[0].length;
+  const t = trim(text, start, stop);
+  return t.end - t.start >= 2 ? [t] : [];
+}
+
+function trim(text: string, start: number, end: number): { start: number; end: number } {
+  while (start < end && /[\s，。；、：:]/.test(text[start] as string)) start++;
+  while (end > start && /[\s，。；、：:]/.test(text[end - 1] as string)) end--;
+  return { start, end };
 }

@@ -1,0 +1,216 @@
+import { skipOffices } from './gazetteer.ts';
+import type { ViewWord } from './ner/word-info.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+
+/**
+ * Clause analysis shared by the quote and stance readers: where the segmenter's words begin
+ * and end, where a dateline ends, and the subject of the clause that carries a cue verb.
+ */
+
+/** Where the segmenter's words start and end, by unit of the text. */
+export class WordEdges {
+  private readonly starts: Uint8Array;
+  private readonly ends: Uint8Array;
+  private readonly unknown: Uint8Array;
+  private readonly empty: boolean;
+
+  constructor(length: number, words: readonly ViewWord[]) {
+    this.starts = new Uint8Array(length + 1);
+    this.ends = new Uint8Array(length + 1);
+    this.unknown = new Uint8Array(length + 1);
+    for (const w of words) {
+      if (w.start <= length) this.starts[w.start] = 1;
+      if (w.end <= length) this.ends[w.end] = 1;
+      // Words outside the dictionary (蓬佩奥则, 时称): the segmenter glued what it did not
+      // know, so its edges say nothing about the characters inside.
+      if (w.pos === 'x' || w.pos === 'eng') this.unknown.fill(1, w.start, Math.min(w.end, length));
+    }
+    this.empty = words.length === 0;
+  }
+
+  /** No words were given: every position counts as an edge. */
+  isEmpty(): boolean {
+    return this.empty;
+  }
+
+  startsAt(i: number): boolean {
+    return this.empty || this.starts[i] === 1;
+  }
+
+  endsAt(i: number): boolean {
+    return this.empty || this.ends[i] === 1;
+  }
+
+  /** Whether the word covering unit `i` is outside the dictionary. */
+  unknownAt(i: number): boolean {
+    return this.unknown[i] === 1;
+  }
+}
+
+/** A dateline or wire opener at a sentence's start: 新华社巴黎3月1日电（记者…）, 中央社記者…
+ * 台北28日電, 央视网消息（新闻联播）：. Its outlet and place are never the clause's subject. */
+const DATELINE = [
+  /^[（(]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日(?:电|讯|专电)(?:[（(][^）)]{0,30}[）)])?[）)]?\s*/,
+  /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
+];
+
+/** Where a dateline starting at `from` ends, or `from` when there is none. */
+export function datelineEnd(text: string, from: number, to: number): number {
+  const head = text.slice(from, Math.min(to, from + 60));
+  for (const re of DATELINE) {
+    const m = re.exec(head);
+    if (m !== null) return from + m[0].length;
+  }
+  return from;
+}
+
+/** The subject a clause gives its cue: one holder, several (双方, A和B), or none. */
+export type Subject =
+  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number }
+  | { kind: 'many'; refs: Ref[]; clause: number }
+  | { kind: 'none'; clause: number };
+
+/** What may hold: places as such (a stance's holder), groups (双方), and whether the cue is a
+ * meeting's (X与Y会谈: Y is the counterpart). */
+export interface SubjectOptions {
+  places?: boolean;
+  groups?: boolean;
+  meeting?: boolean;
+}
+
+/** Words that make the name after them an object, an addressee or a place, not a subject. */
+const GOVERNED =
+  /(?:向|对|对于|给|与|同|和|跟|据|在|为|替|被|让|令|使|把|将|从|就|针对|关于|联合|率|率领|会见|会晤|访问|出席|抵达|离开|前往|赴|来自|根据|按照|代表|回应|致电|致函|告诉|通知|邀请|应|由|经|以及|及|并|或|、)$/;
+/** Clause marks: 。！？；，：, and a quotation closing. */
+const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
+/** Words after a place that make it the side of a state: 以色列方面, 美国政府. */
+const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
+/** Links between holders named together: A和B, A、B. */
+const AND = /^(?:和|与|及|以及|、)$/;
+/** For a meeting, 和／与 link the counterpart (X与Y会谈), not a second holder. */
+const AND_MEETING = /^(?:及|以及|、)$/;
+
+/** Where the clause holding `at` starts, not before `floor`. */
+export function clauseStartOf(text: string, at: number, floor: number): number {
+  let i = at - 1;
+  while (i >= floor && !CLAUSE_MARK.test(text[i] as string)) i--;
+  return i + 1;
+}
+
+/**
+ * The subject of the clause of `text` that ends at the cue at `cue` (a verb of speech or
+ * stance): the first name in the clause that no preposition or verb governs (向X, 对X, 会见X,
+ * 在X are not subjects), read on through titles to the person they name (外交部发言人汪文斌,
+ * 俄罗斯总统普京). A place is a subject only as the side of a state (以方, 以色列方面, 美国政府)
+ * unless `places` is set. Two names joined by 和／、 give several holders. When the cue's own
+ * clause has no name and opens with nothing but adverbs (…，并表示), the sentence's first
+ * clause gives the subject. `floor` is where the sentence starts, after any dateline.
+ */
+export function clauseSubject(
+  text: string,
+  floor: number,
+  cue: number,
+  refs: readonly Ref[],
+  options: SubjectOptions = {},
+): Subject {
+  const clause = clauseStartOf(text, cue, floor);
+  const own = subjectIn(text, clause, cue, refs, options);
+  if (own.kind !== 'none' || clause <= floor) return own;
+  const lead = text.slice(clause, cue);
+  if (!/^(?:并|并且|还|又|也|亦|同时|则|更|随即|进而|从而|遂)?$/.test(lead)) return own;
+  const first = subjectIn(text, floor, clauseEndAfter(text, floor, cue), refs, options);
+  return first.kind === 'none' ? own : { ...first, clause };
+}
+
+function clauseEndAfter(text: string, from: number, limit: number): number {
+  for (let i = from; i < limit; i++) if (CLAUSE_MARK.test(text[i] as string)) return i;
+  return limit;
+}
+
+function subjectIn(
+  text: string,
+  clause: number,
+  cue: number,
+  refs: readonly Ref[],
+  options: SubjectOptions,
+): Subject {
+  for (let k = firstAtOrAfter(refs, clause); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= cue) break;
+    if (r.end > cue) continue;
+    if (
+      GOVERNED.test(text.slice(Math.max(clause, r.start - 4), r.start)) ||
+      (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))
+    ) {
+      // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
+      k = chainEnd(text, refs, k, cue) - 1;
+      continue;
+    }
+    // A place that qualifies a title (美国国务卿蓬佩奥): the person after it may hold.
+    if (!isHolder(text, r, cue, options)) continue;
+    // Read on through titles and names: 外交部发言人汪文斌, 叙利亚 外交部.
+    let head = r;
+    const all: Ref[] = [r];
+    let j = k + 1;
+    for (; j < refs.length; j++) {
+      const n = refs[j] as Ref;
+      if (n.start >= cue) break;
+      const gap = skipOffices(text, head.end);
+      if (n.start !== head.end && n.start !== gap) break;
+      if (n.type === 'PER' && n.kind !== 'pronoun') head = n;
+      else if (n.type === 'ORG' && head.type !== 'PER') head = n;
+      else break;
+    }
+    // A和B: several holders.
+    for (; j < refs.length; j++) {
+      const n = refs[j] as Ref;
+      if (n.start >= cue) break;
+      const between = text.slice(head.end, n.start);
+      const afterTitles = text.slice(skipOffices(text, head.end), n.start);
+      const and = options.meeting === true ? AND_MEETING : AND;
+      // 中日 (两国): abbreviations written together are one pair of holders.
+      const pair =
+        between === '' &&
+        (head.type === 'LOC' || head.type === 'group') &&
+        (n.type === 'LOC' || n.type === 'group');
+      if (!pair && !and.test(between) && !and.test(afterTitles)) break;
+      if (!isHolder(text, n, cue, options)) break;
+      all.push(n);
+      head = n;
+    }
+    if (all.length > 1) {
+      const ids = new Set(all.flatMap((x) => x.ids));
+      // 中日双方: the group names the pair again.
+      if (ids.size === 1) return { kind: 'one', ref: all[0] as Ref, refs: [all[0] as Ref], clause };
+      return { kind: 'many', refs: all, clause };
+    }
+    if (head.type === 'group') {
+      return options.groups === true
+        ? { kind: 'many', refs: [head], clause }
+        : { kind: 'none', clause };
+    }
+    return { kind: 'one', ref: head, refs: [head], clause };
+  }
+  return { kind: 'none', clause };
+}
+
+/** The index after the run of mentions that titles join to refs[k] (俄罗斯 总统 普京). */
+function chainEnd(text: string, refs: readonly Ref[], k: number, cue: number): number {
+  let end = (refs[k] as Ref).end;
+  let j = k + 1;
+  for (; j < refs.length; j++) {
+    const n = refs[j] as Ref;
+    if (n.start >= cue || (n.start !== end && n.start !== skipOffices(text, end))) break;
+    end = n.end;
+  }
+  return j;
+}
+
+/** Whether a mention can hold a statement or a stance. */
+function isHolder(text: string, r: Ref, cue: number, options: SubjectOptions): boolean {
+  if (r.type === 'PER' || r.type === 'ORG') return true;
+  if (r.type === 'group') return true;
+  if (r.type !== 'LOC') return false;
+  if (options.places === true) return true;
+  return r.kind === 'abbreviation' || PLACE_AS_SIDE.test(text.slice(r.end, cue));
+}

@@ -232,7 +232,8 @@ export function findEntities(
   /** Whether `[start, start + n)` of the text could be a name by its words. */
   const fits = (start: number, n: number, stopAfter = 0) =>
     grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
-  for (const { start: at, office } of findOffices(text)) {
+  const offices = findOffices(text);
+  for (const { start: at, office } of offices) {
     // Titles in a row name one person (国务委员兼外长林国栋), and a word of the segmenter
     // that runs on from the title by two units or more is more title (副主任 of 副/主任委员
     // in 副主任委员王庆喜); by one it is a place (大使馆, 主席国), and no person follows.
@@ -306,6 +307,19 @@ export function findEntities(
     }
   }
 
+  // Names made by a suffix (…法院, …委员会, …机场, …港) over the segmenter's words, with the
+  // place or organisation before it when there is one (欧盟统计局, 韩国消防署).
+  for (const span of suffixNames(text, words, out)) {
+    const inside = out.filter((m) => m.start < span.end && m.end > span.start);
+    if (inside.some((m) => m.start < span.start || m.end > span.end || m.type === 'PER')) continue;
+    if (inside.some((m) => m.start === span.start && m.end === span.end)) continue;
+    for (const m of inside) {
+      out.splice(out.indexOf(m), 1);
+      taken.fill(0, m.start, m.end);
+    }
+    add({ ...span, key: text.slice(span.start, span.end), kind: 'name' });
+  }
+
   for (const name of context.people) {
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' });
@@ -345,6 +359,216 @@ export function findEntities(
   }
 
   out.sort((a, b) => a.start - b.start);
+  return fullestNames(text, dropTitleOrgs(text, out, offices));
+}
+
+/** Titles that speak or write for their organisation, which counts on its own then. */
+const FOR_THE_BODY = /发言人|记者|评论员|主持人|主播|编辑|特派员|摄影/;
+
+/**
+ * Drops an organisation named only inside a job title (国务院总理李强, 港澳办主任王明,
+ * 美国国防部长): it counts when it also stands on its own in the text, or when the title
+ * speaks or writes for it (外交部发言人, 新华社记者).
+ */
+function dropTitleOrgs(
+  text: string,
+  mentions: RawMention[],
+  offices: readonly { start: number; office: string }[],
+): RawMention[] {
+  const inTitle = (m: RawMention): boolean => {
+    if (m.type !== 'ORG') return false;
+    const next = officeAt(text, m.end);
+    if (next !== null && !FOR_THE_BODY.test(next)) return true;
+    return offices.some(
+      (o) =>
+        o.start < m.end &&
+        o.start + o.office.length > m.start &&
+        o.start + o.office.length > m.end &&
+        !FOR_THE_BODY.test(o.office),
+    );
+  };
+  const titled = mentions.map(inTitle);
+  const alone = new Set(mentions.filter((_, i) => !titled[i]).map((m) => m.key));
+  return mentions.filter((m, i) => !titled[i] || alone.has(m.key));
+}
+
+/** Government bodies a country's name before them makes a fuller name (叙利亚外交部). */
+const NATIONAL_BODY = /(?:部|院|署|局|府|委员会|议会|国会|人大|办公室)$/;
+
+/**
+ * Fullest names: a place right before a government body makes one organisation
+ * (美国商务部, 伊朗外交部), which the bare body then means too (外交部 after 伊朗外交部);
+ * a person's name always followed by the same character, which also ends the name where it
+ * stands before a mark or a verb of speech, is that longer name (林郑月 + 娥: 林郑月娥（左）).
+ */
+function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
+  const out: RawMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (
+      prev !== undefined &&
+      prev.end === m.start &&
+      prev.type === 'LOC' &&
+      prev.kind === 'name' &&
+      m.type === 'ORG' &&
+      m.kind === 'name' &&
+      NATIONAL_BODY.test(m.key) &&
+      gazetteer().forms.longestAt(m.key, 0)?.value.type !== 'LOC'
+    ) {
+      out[out.length - 1] = {
+        start: prev.start,
+        end: m.end,
+        type: 'ORG',
+        key: text.slice(prev.start, m.end),
+        kind: 'name',
+      };
+    } else out.push(m);
+  }
+  // A bare body means the fuller one named before it (else after it).
+  const fuller = out.filter((m) => m.type === 'ORG' && m.kind === 'name');
+  for (const m of out) {
+    if (m.type !== 'ORG') continue;
+    let best: RawMention | undefined;
+    for (const f of fuller) {
+      if (f === m || f.key.length <= m.key.length || !f.key.endsWith(m.key)) continue;
+      if (
+        best === undefined ||
+        (f.start < m.start && (best.start > m.start || f.start > best.start))
+      )
+        best = f;
+    }
+    if (best !== undefined) {
+      m.key = best.key;
+      m.kind = 'alias';
+    }
+  }
+  return extendPeople(text, out);
+}
+
+/** Characters that end a name where they follow it: marks, and the verbs of speech. */
+const AFTER_NAME = new RegExp(
+  `^(?:[\\s\\p{P}]|${SPEECH_CUES.filter((c) => c.length >= 2).join('|')})`,
+  'u',
+);
+
+/** Characters that follow a name without being part of it: 摄 of a photo credit, 等, 说. */
+const NOT_NAME_END = '摄等说称指在的是了';
+
+/** A name always followed by one more character that also ends it before a mark or a verb
+ * of speech somewhere is the longer name (魏凤 + 和: 魏凤和表示). */
+function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
+  const byKey = new Map<string, RawMention[]>();
+  for (const m of mentions) {
+    if (m.type !== 'PER' || m.key.length < 2 || m.key.length > 3) continue;
+    const list = byKey.get(m.key);
+    if (list === undefined) byKey.set(m.key, [m]);
+    else list.push(m);
+  }
+  const starts = new Set(mentions.map((m) => m.start));
+  for (const [key, list] of byKey) {
+    const next = text[(list[0] as RawMention).end] ?? '';
+    if (!/[\u4e00-\u9fff]/.test(next) || NOT_NAME_END.includes(next)) continue;
+    const longer = key + next;
+    let everywhere = true;
+    let ends = false;
+    for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
+      if (text[at + key.length] !== next) {
+        everywhere = false;
+        break;
+      }
+      if (AFTER_NAME.test(text.slice(at + longer.length, at + longer.length + 2))) ends = true;
+    }
+    if (!everywhere || !ends || list.some((m) => starts.has(m.end))) continue;
+    for (const m of list) {
+      m.end += 1;
+      m.key = longer;
+    }
+  }
+  return mentions;
+}
+
+/** Suffixes that make an organisation's name of the words before them. */
+const ORG_SUFFIX =
+  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|广播电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|总统府|议会)$/;
+/** Suffixes that make a place's name of the words before them: airports, ports, squares. */
+const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
+/** Parts of speech of a word inside such a name: nouns, names, unknown words. */
+const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l)$/;
+/** A word of Han or Latin letters only. */
+const NAME_WORD = /^[\u4e00-\u9fffA-Za-z·]+$/;
+/** Parts of speech of the word a name made by a suffix may open with. */
+const PROPER_POS = /^(?:nr|nrt|nrfg|ns|nt|nz|x|j|eng)$/;
+
+/**
+ * Spans the suffix rules read: the segmenter's words back from a word that ends in a suffix,
+ * while they are nouns, names or unknown words, opening with a proper name or a place or
+ * organisation found before (`mentions`). A place suffix does not take a country before the
+ * place (韩国 in 韩国X机场).
+ */
+function suffixNames(
+  text: string,
+  words: readonly ViewWord[],
+  mentions: readonly RawMention[],
+): { start: number; end: number; type: EntityType }[] {
+  const mentionAt = new Map<number, RawMention>();
+  for (const m of mentions) if (m.type === 'LOC' || m.type === 'ORG') mentionAt.set(m.start, m);
+  const { countryNames } = gazetteer();
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as ViewWord;
+    const word = text.slice(w.start, w.end);
+    const type: EntityType | null = ORG_SUFFIX.test(word)
+      ? 'ORG'
+      : LOC_SUFFIX.test(word)
+        ? 'LOC'
+        : null;
+    // A word the lexicon knows whole (香港, 台湾) is no suffix's.
+    if (
+      type === null ||
+      !NAME_WORD.test(word) ||
+      gazetteer().forms.longestAt(word, 0)?.word === word
+    ) {
+      continue;
+    }
+    let j = k;
+    while (j > 0 && k - j < 6) {
+      const p = words[j - 1] as ViewWord;
+      if (
+        p.end !== (words[j] as ViewWord).start ||
+        !NAME_PART_POS.test(p.pos) ||
+        !NAME_WORD.test(text.slice(p.start, p.end))
+      ) {
+        break;
+      }
+      j--;
+    }
+    // Open on a proper name or a mention; a place does not open on a country.
+    let start = -1;
+    for (let i = j; i <= k; i++) {
+      const h = words[i] as ViewWord;
+      const m = mentionAt.get(h.start);
+      if (type === 'LOC' && m !== undefined && countryNames.has(m.key)) continue;
+      if (m !== undefined || (PROPER_POS.test(h.pos) && i < k)) {
+        start = h.start;
+        break;
+      }
+    }
+    // A word the segmenter knows as a name of its own, opening with a place, is that name
+    // (美国商会 after 华盛顿).
+    if (
+      start >= 0 &&
+      start < w.start &&
+      /^n[st]$/.test(w.pos) &&
+      gazetteer().forms.longestAt(text, w.start)?.value.type === 'LOC'
+    ) {
+      start = w.start;
+    }
+    // A mission abroad opens with 驻 (驻韩国代表处).
+    if (text[start - 1] === '驻' && start - 1 >= (words[j] as ViewWord).start - 1) start--;
+    // A one-character suffix (港, 湾) needs a name of two units or more before it.
+    if (start < 0 || w.end - start < (word.length === 1 ? 4 : 3)) continue;
+    out.push({ start, end: w.end, type });
+  }
   return out;
 }
 

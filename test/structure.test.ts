@@ -234,3 +234,113 @@ describe('a mainland page', () => {
     );
   });
 });
+
+describe('digests: several short stories on one scraped page', () => {
+  const rubricPage = [
+    '环球简讯',
+    '东岸网消息（午间新闻）：',
+    '冰岛火山再度喷发',
+    '冰岛气象局15日说，西南部雷克雅内斯半岛的一座火山当天凌晨再度喷发，附近小镇的居民已经连夜撤离。',
+    '航空部门表示，目前国际航班暂未受到影响。',
+    '秘鲁举行全国人口普查',
+    '秘鲁国家统计局14日启动为期两周的全国人口普查，约八万名普查员将走访全国所有家庭。',
+  ].join('\n\n');
+
+  it('splits the items under a rubric, which goes with the first story with its lead-in', () => {
+    const v = view(rubricPage);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.subheadlines, a.bylines, a.blocks.length]),
+      [
+        ['冰岛火山再度喷发', ['环球简讯'], ['东岸网消息（午间新闻）'], 2],
+        ['秘鲁举行全国人口普查', [], [], 1],
+      ],
+    );
+  });
+
+  it('keeps every offset: articles in order, each node pointing at its own text', () => {
+    const tree = parse(rubricPage);
+    let at = 0;
+    for (const article of tree.children) {
+      assert.ok(article.start >= at && article.end > article.start);
+      at = article.end;
+      for (const node of article.children) {
+        const own = rubricPage.slice(node.start, node.end);
+        assert.ok(own.startsWith(node.text.slice(0, 4)), `${node.type} ${node.text}`);
+      }
+    }
+    const second = tree.children[1];
+    assert.equal(
+      rubricPage.slice(second?.start, second?.end).split('\n')[0],
+      '秘鲁举行全国人口普查',
+    );
+    const why = tree.diagnostics.find((d) => d.rule === 'split-articles');
+    assert.match(why?.message ?? '', /item 2 of 2 of a digest/);
+  });
+
+  it('cuts a lead-in joined to the first title back off (a page without blank lines)', () => {
+    const tight = rubricPage.replace(/\n\n/g, '\n');
+    const v = view(tight);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.bylines]),
+      [
+        ['冰岛火山再度喷发', ['东岸网消息（午间新闻）']],
+        ['秘鲁举行全国人口普查', []],
+      ],
+    );
+  });
+
+  const items = [
+    '南極科考船啟航',
+    '三國聯合科考隊的破冰船12日從開普敦啟航，將在南極大陸沿岸開展為期四個月的冰川觀測。',
+    '葡萄牙調高最低工資',
+    '葡萄牙政府11日宣布，從明年一月起把全國最低月薪調高百分之六，惠及約八十萬名勞工。',
+    '蒙古舉辦那達慕大會',
+    '一年一度的那達慕大會11日在烏蘭巴托開幕，來自全國各地的數千名選手參加摔跤、賽馬和射箭比賽。',
+  ];
+
+  it('splits three dated items whose first title is the page headline', () => {
+    const v = view(items.join('\n\n'));
+    assert.deepEqual(
+      v.articles.map((a) => a.headline),
+      ['南極科考船啟航', '葡萄牙調高最低工資', '蒙古舉辦那達慕大會'],
+    );
+  });
+
+  it('two items without a rubric are too few to tell from a story with a heading', () => {
+    assert.equal(view(items.slice(0, 4).join('\n\n')).articles.length, 1);
+  });
+
+  it('keeps sections that go on with the story (雙方…, 他…) in one article', () => {
+    const page = [
+      '兩國外長舉行會談',
+      '中國和新西蘭外長12日在北京舉行會談，就雙邊關係和共同關心的國際問題交換意見。',
+      '經貿合作',
+      '雙方同意13日起啟動自貿協定第二階段談判，進一步擴大農產品貿易。',
+      '人文交流',
+      '他表示，兩國將在14日簽署互設文化中心的協定，並增加直航航班。',
+    ].join('\n\n');
+    const v = view(page);
+    assert.equal(v.articles.length, 1);
+    assert.deepEqual(
+      v.articles[0]?.blocks.filter((b) => b.type === 'heading').map((b) => b.text),
+      ['經貿合作', '人文交流'],
+    );
+  });
+
+  it('keeps dated sections about the same names in one article', () => {
+    const page = [
+      '中東歐合作論壇在布達佩斯開幕',
+      '第八屆中國—中東歐國家合作論壇12日在布達佩斯開幕，中東歐十四國代表出席。',
+      '中東歐國家合作論壇通過行動計劃',
+      '論壇13日通過中國—中東歐國家合作布達佩斯行動計劃，提出擴大合作的十項措施。',
+      '中東歐國家合作論壇下屆在華舉行',
+      '論壇14日閉幕時宣布，下屆中國—中東歐國家合作論壇將在中國舉行。',
+    ].join('\n\n');
+    assert.equal(view(page).articles.length, 1);
+  });
+
+  it('keeps undated sections of one story together', () => {
+    const undated = items.map((line) => line.replace(/1[12]日/, ''));
+    assert.equal(view(undated.join('\n\n')).articles.length, 1);
+  });
+});

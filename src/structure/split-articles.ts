@@ -1,7 +1,9 @@
 import { CLOSING_FORMULA, TITLED_SPEAKER } from '../text/patterns.ts';
-import type { ArticleNode, BlockNode, Diagnostic } from '../tree/types.ts';
+import type { ArticleNode, BlockNode, BylineNode, Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import type { Item, Role } from './classify-blocks.ts';
+import { findDigest, LEAD_IN_DATELINE } from './find-digest.ts';
+import { type Slice, sliceBlock } from './slice-block.ts';
 import { splitHeadline } from './split-headline.ts';
 
 /** Points a title needs to open a new story rather than a section of the current one. */
@@ -28,7 +30,9 @@ interface Draft {
  * subheadline, or section heading. A title opens a story at the top of the page, after
  * something that closed the last one (a trailing byline or source line, a closing formula),
  * before a dateline or an opening source line, or when set apart by more blank lines than
- * the page's usual gap. Captions seen after a story closed go with the next story.
+ * the page's usual gap. Captions seen after a story closed go with the next story. On a digest
+ * (several short titled stories on one page, see findDigest) every item's title opens a story;
+ * a rubric over them (国际联播快讯) and its lead-in line go with the first.
  */
 export function splitArticles(
   items: readonly Item[],
@@ -39,6 +43,7 @@ export function splitArticles(
   const diagnostics: Diagnostic[] = [];
   let cur: Draft | null = null;
   let pending: BlockNode[] = [];
+  const digest = findDigest(items);
 
   const open = (item: Item, why: string[]): Draft => {
     if (cur !== null) {
@@ -76,8 +81,20 @@ export function splitArticles(
         else draft.nodes.push(...item.nodes);
         break;
       case 'title': {
-        const { kind, why } = settleTitle(items, i, draft, gap);
         const node = item.nodes[0] as BlockNode;
+        if (digest.rubrics.has(i)) {
+          const target =
+            draft === null || draft.hasHeadline || draft.hasBody || draft.closed
+              ? open(item, ['a digest opens'])
+              : draft;
+          target.nodes.push({ ...node, type: 'subheadline' });
+          break;
+        }
+        const opens = digest.opens.get(i);
+        const { kind, why } =
+          opens === undefined
+            ? settleTitle(items, i, draft, gap)
+            : { kind: 'headline' as const, why: opens };
         if (kind === 'headline') {
           const target =
             draft === null || draft.hasHeadline || draft.hasBody || draft.closed
@@ -85,7 +102,15 @@ export function splitArticles(
               : draft;
           const below = items[i + 1];
           const subtitleFollows = below?.role === 'title' && below.block.blankBefore === 0;
-          target.nodes.push(...splitHeadline(item.block, node, view, subtitleFollows));
+          const glued = digest.glued.get(i);
+          if (glued === undefined) {
+            target.nodes.push(...splitHeadline(item.block, node, view, subtitleFollows));
+          } else {
+            target.nodes.push(leadInByline(sliceBlock(item.block, 0, glued, view)), {
+              type: 'headline',
+              ...sliceBlock(item.block, glued, item.block.text.length, view),
+            });
+          }
           target.hasHeadline = true;
         } else if (kind === 'subheadline') {
           (draft as Draft).nodes.push({ ...node, type: 'subheadline' });
@@ -111,6 +136,12 @@ export function splitArticles(
         break;
       }
       default: {
+        if (digest.leadIns.has(i) && draft !== null) {
+          // The digest's lead-in: a dateline for its stories, not a paragraph of the first.
+          const node = item.nodes[0] as BlockNode;
+          draft.nodes.push(LEAD_IN_DATELINE.test(node.text.trim()) ? leadInByline(node) : node);
+          break;
+        }
         let target = draft;
         if (target === null) target = open(item, ['page opens with it']);
         else if (target.closed === 'strong' || (item.role === 'dateline' && target.hasBody)) {
@@ -141,6 +172,20 @@ export function splitArticles(
   }
   if (cur !== null) articles.push(finish(cur));
   return { articles, diagnostics };
+}
+
+/** A digest's lead-in (央视网消息（新闻联播）：) as the dateline of its stories; it names the
+ * outlet itself, not a source. */
+function leadInByline(slice: Slice): BylineNode {
+  return {
+    type: 'byline',
+    start: slice.start,
+    end: slice.end,
+    pieces: slice.pieces,
+    text: slice.text.trim().replace(/\s*[：:]$/, ''),
+    kind: 'dateline',
+    outlets: [],
+  };
 }
 
 /** Decides what a title is, with the cues that decided it. */

@@ -1,0 +1,211 @@
+import { codePointLength, isHan } from '../text/chars.ts';
+import type { Item } from './classify-blocks.ts';
+
+/**
+ * Items of a digest (新闻快讯, 世界這一天, a press review): several short stories on one
+ * scraped page, each a short title line over one to a few paragraphs. What this finds:
+ * - `opens`: the titles that open a story of the digest, with the cues that decided it;
+ * - `rubrics`: titles that name the digest rather than a story (国际联播快讯 at the top, with
+ *   nothing but a lead-in line under it before the first item); they stay with the first story
+ *   as its subheadline;
+ * - `leadIns`: such a lead-in (央视网消息（新闻联播）：), which goes with the first story;
+ * - `glued`: a first item's title with the lead-in glued before it (a page without blank lines
+ *   joins the lead-in to the next line), with the length of the lead-in and its colon.
+ *
+ * A story with section headings is told apart from a digest by what follows each title: an item
+ * of a digest opens on a lead of its own (not 他…, 此外…, 雙方…), its title and lead sentence
+ * are about something the items above did not speak of, every item is short, and there are
+ * at least three of them (two under a rubric).
+ */
+export interface Digest {
+  opens: Map<number, string[]>;
+  rubrics: Set<number>;
+  leadIns: Set<number>;
+  glued: Map<number, number>;
+}
+
+/** Fewest items in a digest whose first story's title is the page headline. */
+const MIN_ITEMS = 3;
+/** Fewest items under a rubric (a title with no story of its own). */
+const MIN_ITEMS_UNDER_RUBRIC = 2;
+/** Most paragraphs in one item. */
+const MAX_ITEM_PARAGRAPHS = 4;
+/** Shortest lead paragraph of an item. */
+const MIN_LEAD = 20;
+/** An item's lead paragraph is at least this many times as long as its title. */
+const LEAD_OVER_TITLE = 1.5;
+/** Most of a new item's opening (title and lead sentence) that the items above share, as a
+ *  share of its two-character runs: sections of one story go on about the same names. */
+const MAX_SHARED = 0.2;
+/** How much of the lead paragraph the opening takes in, in code units. */
+const OPENING = 60;
+/** Longest rubric without a lead-in line under it (国际联播快讯, 世界這一天, 新聞簡訊). */
+const MAX_RUBRIC = 8;
+/** Longest lead-in line under a rubric. */
+const MAX_LEAD_IN = 24;
+
+/** A time in a lead: 16日, 20號, 今天, 昨日, 星期一, 周三, 當地時間. */
+const DATED =
+  /[\d０-９〇一二三四五六七八九十]{1,3}\s*(?:日|号|號)|今天|今日|昨天|昨日|前天|前日|日前|近日|本週|本周|上週|上周|星期[一二三四五六日天]|[周週][一二三四五六日]|當地時間|当地时间/;
+
+/** Openers that carry on from the paragraph above: a section of the same story. */
+const CARRY_ON =
+  /^(?:他|她|它|其|此|該|该|這|这|那|雙方|双方|兩國|两国|對此|对此|對於|对于|此外|另外|同時|同时|與此同時|与此同时|不過|不过|但|而|並|并|另一方面|然而|因此|所以|隨後|随后|其中|據悉|据悉|會上|会上|會談中|会谈中|在會談|在会谈|關於|关于)/;
+
+/** A lead-in that credits the whole digest: 央视网消息（新闻联播）：, 本報訊：. */
+export const LEAD_IN_DATELINE =
+  /^[^\s，。；]{1,16}?(?:消息|訊|讯|電|电|報道|报道|報導|报导)\s*(?:[（(][^（）()]{1,12}[）)])?\s*[：:]$/;
+
+/** The same lead-in at the start of a title line it was joined to. */
+const GLUED_LEAD_IN =
+  /^[^\s，。；：:]{1,16}?(?:消息|訊|讯|電|电|報道|报道|報導|报导)\s*(?:[（(][^（）()]{1,12}[）)])?\s*[：:]\s*(?=\S)/;
+
+interface Section {
+  /** The title item, or null for what stands before the first title. */
+  title: number | null;
+  /** Paragraph and dateline items under it. */
+  body: number[];
+  /** Only paragraphs and datelines under the title (no list, dialogue, byline line…). */
+  plain: boolean;
+}
+
+export function findDigest(items: readonly Item[]): Digest {
+  const digest: Digest = {
+    opens: new Map(),
+    rubrics: new Set(),
+    leadIns: new Set(),
+    glued: new Map(),
+  };
+  const sections = sectionsOf(items);
+  const top = sections[0];
+  if (top === undefined || top.title === null) return digest;
+  // A digest is a whole scraped page: its items start at the top, under a rubric or not.
+  const rubric = isRubric(items, top);
+  const a = rubric ? 1 : 0;
+  let b = a - 1;
+  while (b + 1 < sections.length && isItem(items, sections[b + 1] as Section)) b++;
+  const count = b - a + 1;
+  if (count < (rubric ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return digest;
+
+  const opens = new Map<number, string[]>();
+  let above = '';
+  for (let s = a; s <= b; s++) {
+    const section = sections[s] as Section;
+    const title = section.title as number;
+    const opening = openingOf(items, section);
+    // Without a rubric to say so, every item must read as news of its own: dated.
+    if (!rubric && !DATED.test(opening)) return digest;
+    if (s > a) {
+      const share = sharedShare(opening, above);
+      if (share > MAX_SHARED) return digest;
+      opens.set(title, [
+        `item ${s - a + 1} of ${count} of a digest`,
+        `${Math.round(share * 100)}% of its opening in the items above`,
+      ]);
+    } else if (rubric) {
+      opens.set(title, [`first item under the rubric ${items[top.title]?.block.text}`]);
+    }
+    above += textOf(items, section);
+  }
+  for (const [i, why] of opens) digest.opens.set(i, why);
+  if (rubric) {
+    digest.rubrics.add(top.title);
+    for (const i of top.body) digest.leadIns.add(i);
+    const first = sections[a]?.title as number;
+    const glued = GLUED_LEAD_IN.exec(items[first]?.block.text ?? '');
+    if (top.body.length === 0 && glued !== null) digest.glued.set(first, glued[0].length);
+  }
+  return digest;
+}
+
+/** Splits the page's content (captions and credits aside) at its titles. */
+function sectionsOf(items: readonly Item[]): Section[] {
+  const sections: Section[] = [];
+  let cur: Section | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const role = (items[i] as Item).role;
+    if (role === 'caption' || role === 'credit') continue;
+    if (role === 'title') {
+      cur = { title: i, body: [], plain: true };
+      sections.push(cur);
+      continue;
+    }
+    if (cur === null) {
+      cur = { title: null, body: [], plain: true };
+      sections.push(cur);
+    }
+    if (role === 'paragraph' || role === 'dateline') cur.body.push(i);
+    else cur.plain = false;
+  }
+  return sections;
+}
+
+/** A title over one to a few paragraphs, the first a lead of its own, longer than the title. */
+function isItem(items: readonly Item[], section: Section): boolean {
+  if (section.title === null || !section.plain) return false;
+  const count = section.body.length;
+  if (count === 0 || count > MAX_ITEM_PARAGRAPHS) return false;
+  const first = items[section.body[0] as number] as Item;
+  if (first.role === 'dateline') return true;
+  const text = first.block.text.trim();
+  if (CARRY_ON.test(text)) return false;
+  if (isRubric(items, section)) return false;
+  const title = items[section.title]?.block.text ?? '';
+  const n = codePointLength(text);
+  return n >= MIN_LEAD && n >= LEAD_OVER_TITLE * codePointLength(title.replace(/\s+/g, ''));
+}
+
+/** A title with no story under it: nothing, or a short lead-in line ending in a colon. */
+function isRubric(items: readonly Item[], section: Section): boolean {
+  if (section.title === null || !section.plain) return false;
+  if (section.body.length === 0) {
+    // Without a lead-in, only a name that cannot be a story's headline: short, no colon.
+    const name = items[section.title]?.block.text.replace(/\s+/g, '') ?? '';
+    return codePointLength(name) <= MAX_RUBRIC && !/[：:]/.test(name);
+  }
+  if (section.body.length > 1) return false;
+  const text = (items[section.body[0] as number] as Item).block.text.trim();
+  return codePointLength(text) <= MAX_LEAD_IN && /[：:]$/.test(text);
+}
+
+/** The title and the lead paragraph's first sentence. */
+function openingOf(items: readonly Item[], section: Section): string {
+  const title = items[section.title as number]?.block.text ?? '';
+  const lead = items[section.body[0] as number]?.block.text ?? '';
+  const end = lead.search(/[。！？!?]/);
+  return `${title}\n${lead.slice(0, Math.min(end < 0 ? lead.length : end, OPENING))}`;
+}
+
+function textOf(items: readonly Item[], section: Section): string {
+  const parts = [section.title, ...section.body].map((i) =>
+    i === null ? '' : (items[i]?.block.text ?? ''),
+  );
+  return `${parts.join('\n')}\n`;
+}
+
+/** The share of `text`'s runs of two Han characters that also occur in `other`. */
+export function sharedShare(text: string, other: string): number {
+  const pairs = hanPairs(text);
+  if (pairs.size === 0) return 0;
+  const known = hanPairs(other);
+  let shared = 0;
+  for (const p of pairs) if (known.has(p)) shared++;
+  return shared / pairs.size;
+}
+
+/** A Han ideograph, also outside the BMP (𠝹). */
+function han(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code > 0xffff ? code >= 0x20000 && code <= 0x3ffff : isHan(code);
+}
+
+function hanPairs(text: string): Set<string> {
+  const out = new Set<string>();
+  const chars = [...text];
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const x = chars[i] as string;
+    const y = chars[i + 1] as string;
+    if (han(x) && han(y)) out.add(x + y);
+  }
+  return out;
+}

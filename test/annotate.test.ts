@@ -129,7 +129,7 @@ describe('stances', () => {
       assert.deepEqual(
         stances(a),
         [
-          '林國棟 meet 山田一郎',
+          '林國棟 meet 日本外長山田一郎',
           '中國+日本 concern 地區局勢',
           '中國+日本 demand 有關國家保持克制',
           '中國+日本 appeal 各方通過對話解決分歧',

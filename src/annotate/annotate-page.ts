@@ -31,8 +31,9 @@ export interface AnnotateOptions {
 /** Interview roles that speak dialogue lines but name nobody. */
 const INTERVIEW_ROLES = /^(?:問|答|问|記者|记者|主持人)$/;
 
-/** Blocks that carry no statements: captions, credits, bylines and source lines. */
-const NO_STATEMENTS = new Set(['caption', 'credit', 'byline', 'source']);
+/** Blocks that carry no statements: captions, credits, bylines and source lines, and the
+ * headlines, which repeat the body in fewer words (GUIDELINES §0 of the annotation set). */
+const NO_STATEMENTS = new Set(['caption', 'credit', 'byline', 'source', 'headline', 'subheadline']);
 
 /**
  * Annotates every article of a parsed page: tokens, entities with canonical ids, mentions
@@ -120,7 +121,8 @@ function annotateArticle(
   });
 
   // Spelled out rather than spread, as for mentions: the same keys in the same order.
-  const quotes: Quote[] = findQuotes(s, statementLines, refs, words).map((q) => {
+  const rawQuotes = findQuotes(s, statementLines, refs, words);
+  const quotes: Quote[] = rawQuotes.map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
     const cueAt = cueStart(s, q);
@@ -139,7 +141,7 @@ function annotateArticle(
     };
   });
 
-  const stances: Stance[] = findStances(s, statementLines, refs, words).map((st) => {
+  const stances: Stance[] = findStances(s, statementLines, refs, words, rawQuotes).map((st) => {
     const { start, end } = toSource(at, st.start, st.end);
     const target = toSource(at, st.targetStart, st.targetEnd);
     return {

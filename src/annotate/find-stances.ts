@@ -28,7 +28,7 @@ const NEGATION =
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:的|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|予以|加以|作出|做出|感谢|表示感谢|一致)$/;
+  /(?:的|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|和帮助|与帮助)/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
@@ -36,6 +36,8 @@ const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
 /** Adverbs between a subject and its cue that do not stop the clause being theirs. */
 const ANAPHOR = /^(?:此|这|该|其|上述|这一|这种|此举|这么做|这样做)/;
+/** Forms of address that stand for the counterpart: 阁下, 总统殿下, 总统先生. */
+const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生))$/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
 const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
 /** 希望 is an appeal only when it is addressed to another party (希望特区政府…, 希望双方…). */
@@ -57,8 +59,13 @@ export function findStances(
   lines: readonly Line[],
   refs: readonly Ref[],
   words: readonly ViewWord[] = [],
+  quotes: readonly { contentStart: number; contentEnd: number; speaker: Ref | null }[] = [],
 ): RawStance[] {
   const edges = new WordEdges(text.length, words);
+  const memo: {
+    last: { sentence: number; start: number; end: number } | null;
+    met: { start: number; end: number } | null;
+  } = { last: null, met: null };
   const out: RawStance[] = [];
   const seen = new Set<string>();
   for (const line of lines) {
@@ -99,13 +106,33 @@ export function findStances(
       let actors: Ref[];
       if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
-      else actors = carried;
+      else {
+        // A speaker's stance with no subject of its own, inside their reported speech.
+        const q = quotes.find(
+          (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
+        );
+        actors = q?.speaker != null ? [q.speaker] : carried;
+      }
       if (subject.kind !== 'none') carried = actors;
       if (actors.length === 0) continue;
       const clauseFrom = subject.clause;
       const clauseTo = clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
-      const targets = targetsOf(text, hit, at, end, clauseFrom, clauseTo, refs, prevSentence);
+      const own = new Set(actors.flatMap((r) => r.ids));
+      let targets = targetsOf(text, hit, at, end, clauseFrom, clauseTo, refs, prevSentence, own);
+      if (targets.length === 0 && hit.class !== 'meet' && memo.last?.sentence === sFrom) {
+        // 坚决反对，予以强烈谴责: a second cue with no object of its own shares the first's.
+        targets = [{ start: memo.last.start, end: memo.last.end }];
+      }
+      if (hit.class === 'meet') {
+        // 同阁下举行会谈, 与总统殿下会晤: the honorific is the counterpart last met.
+        targets = targets.flatMap((t) =>
+          HONORIFIC.test(text.slice(t.start, t.end)) ? (memo.met === null ? [] : [memo.met]) : [t],
+        );
+        if (targets[0] !== undefined) memo.met = targets[0];
+      }
+      const first = targets[0];
+      if (first !== undefined && hit.class !== 'meet') memo.last = { sentence: sFrom, ...first };
       const lead = text.slice(Math.max(clauseFrom, at - 5), at);
       const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
       const between = text.slice(clauseFrom, at);
@@ -176,6 +203,7 @@ function targetsOf(
   clauseTo: number,
   refs: readonly Ref[],
   prevSentence: { from: number; to: number },
+  own: ReadonlySet<string>,
 ): { start: number; end: number }[] {
   const before = text.slice(clauseFrom, at);
   if (hit.class === 'meet') {
@@ -187,55 +215,74 @@ function targetsOf(
       before.lastIndexOf('跟'),
     );
     const from = link === -1 ? end : clauseFrom + link + 1;
-    const to = link === -1 ? clauseTo : at;
-    const inside = refs.filter(
-      (r) =>
-        r.start >= from &&
-        r.end <= to &&
-        (r.type === 'PER' || r.type === 'ORG' || r.type === 'LOC'),
-    );
-    // A title's country gives way to the person it names (日本外长山田一郎 → 山田一郎).
-    const partners = inside.filter(
-      (r, i) =>
-        !(
-          r.type !== 'PER' &&
-          inside[i + 1]?.type === 'PER' &&
-          /^[^、，和与及]{0,8}$/.test(text.slice(r.end, inside[i + 1]?.start))
-        ),
-    );
-    return partners.map((r) => ({ start: r.start, end: r.end }));
+    const to =
+      link === -1
+        ? clauseTo
+        : at - (/举行(?:了)?[^，。]{0,8}$/.exec(text.slice(from, at))?.[0].length ?? 0);
+    // Each counterpart named (分别会见A、B和C), as written with its title, so a name the
+    // finder does not know still stands in the target: 阿联酋总统穆罕默德.
+    const out: { start: number; end: number }[] = [];
+    let piece = from;
+    for (let i = from; i <= to; i++) {
+      if (i < to && !'、和及'.includes(text[i] as string)) continue;
+      const t = trim(text, piece, i);
+      const inside = refs.filter((r) => r.start >= t.start && r.end <= t.end);
+      const self = inside.length > 0 && inside.every((r) => r.ids.every((id) => own.has(id)));
+      if (t.end - t.start >= 2 && !self && !/^(?:分别|一起|共同)$/.test(text.slice(t.start, t.end)))
+        out.push(t);
+      piece = i + 1;
+    }
+    return out.map((t) => ({
+      start: /^分别/.test(text.slice(t.start, t.end)) ? t.start + 2 : t.start,
+      end: t.end,
+    }));
   }
   let start = end;
   let stop = clauseTo;
-  const expressed = EXPRESSED.exec(before);
-  if (expressed !== null) {
-    const to = Math.max(
-      before.lastIndexOf('对'),
-      before.lastIndexOf('向'),
-      before.lastIndexOf('就'),
-    );
-    if (to !== -1) {
-      start = clauseFrom + to + (before.startsWith('对于', to) ? 2 : 1);
-      stop = clauseFrom + expressed.index;
+  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以)[^，。]{0,4}?$/.exec(before);
+  const object = trim(text, start, stop);
+  const lead = /(?:对于|对|向|就)/g;
+  if (object.end - object.start < 2 || light !== null) {
+    // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
+    let found = -1;
+    for (let m = lead.exec(before); m !== null; m = lead.exec(before))
+      found = m.index + m[0].length;
+    if (found !== -1) {
+      start = clauseFrom + found;
+      stop = light !== null ? clauseFrom + light.index : at;
     }
   } else if (hit.class === 'agree' && end >= clauseTo - 1) {
     // 双方一致同意，共同…: what was agreed follows.
     start = clauseTo + 1;
     stop = clauseEnd(text, start, text.length);
   }
-  // 对此 / 此举 / 这么做: the antecedent is the sentence before (or the clause before).
-  const object = text.slice(start, stop);
-  if (ANAPHOR.test(object) && object.length <= 6) {
-    return [trim(text, prevSentence.from, prevSentence.to)];
-  }
-  if (/对此|对这一|对该/.test(before) && expressed !== null) {
-    return [trim(text, prevSentence.from, prevSentence.to)];
+  // 对此 / 此举 / 这么做: the antecedent is the clause or sentence before.
+  const phrase = text
+    .slice(start, stop)
+    .replace(/(?:坚决|强烈|严正|高度|一贯|始终|都|也|将|一致)+$/, '');
+  if (
+    /^(?:此|这|该事件|此事|此举|这一做法)$/.test(phrase) ||
+    /(?:这么做|这样做|此举)$/.test(phrase)
+  ) {
+    const clause = clauseBefore(text, clauseFrom, prevSentence.from);
+    return [
+      clause.end - clause.start >= 4 ? clause : trim(text, prevSentence.from, prevSentence.to),
+    ];
   }
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));
   if (coordinated !== null) start += coordinated[0].length;
   const t = trim(text, start, stop);
   return t.end - t.start >= 2 ? [t] : [];
+}
+
+/** The clause before `at` within the sentence (from `floor`), or an empty span. */
+function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
+  let end = at;
+  while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;
+  let start = end;
+  while (start > floor && !'，,。！？；'.includes(text[start - 1] as string)) start--;
+  return trim(text, start, end);
 }
 
 function trim(text: string, start: number, end: number): { start: number; end: number } {

@@ -66,8 +66,8 @@ export function datelineEnd(text: string, from: number, to: number): number {
 
 /** The subject a clause gives its cue: one holder, several (双方, A和B), or none. */
 export type Subject =
-  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number }
-  | { kind: 'many'; refs: Ref[]; clause: number }
+  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number; carried?: boolean }
+  | { kind: 'many'; refs: Ref[]; clause: number; carried?: boolean }
   | { kind: 'none'; clause: number };
 
 /** What may hold: places as such (a stance's holder), groups (双方), and whether the cue is a
@@ -115,16 +115,16 @@ export function clauseSubject(
 ): Subject {
   const clause = clauseStartOf(text, cue, floor);
   const own = subjectIn(text, clause, cue, refs, options);
-  if (own.kind !== 'none' || clause <= floor) return own;
-  const lead = text.slice(clause, cue);
-  if (!/^(?:并|并且|还|又|也|亦|同时|则|更|随即|进而|从而|遂)?$/.test(lead)) return own;
-  const first = subjectIn(text, floor, clauseEndAfter(text, floor, cue), refs, options);
-  return first.kind === 'none' ? own : { ...first, clause };
-}
-
-function clauseEndAfter(text: string, from: number, limit: number): number {
-  for (let i = from; i < limit; i++) if (CLAUSE_MARK.test(text[i] as string)) return i;
-  return limit;
+  if (own.kind !== 'none') return own;
+  // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
+  // 與Y會晤; 美國從未…，更反對…), the nearest first.
+  for (let end = clause - 1; end > floor; ) {
+    const from = clauseStartOf(text, end, floor);
+    const before = subjectIn(text, from, end, refs, options);
+    if (before.kind !== 'none') return { ...before, clause, carried: true };
+    end = from - 1;
+  }
+  return own;
 }
 
 function subjectIn(
@@ -160,6 +160,15 @@ function subjectIn(
       if (n.type === 'PER' && n.kind !== 'pronoun') head = n;
       else if (n.type === 'ORG' && head.type !== 'PER') head = n;
       else break;
+    }
+    // X引述Y指: the source is Y.
+    const cited = /^(?:引述|援引|引用|转述|转引)/.exec(text.slice(head.end, cue));
+    if (cited !== null) {
+      const n = refs[j];
+      if (n !== undefined && n.start === head.end + cited[0].length && n.end <= cue) {
+        head = n;
+        j++;
+      }
     }
     // A和B: several holders.
     for (; j < refs.length; j++) {

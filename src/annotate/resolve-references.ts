@@ -27,6 +27,13 @@ export function newPageMemory(): PageMemory {
 /** 双方, 两国, 两国元首 …: the two parties in context. */
 const GROUP = /双方|两国|彼此/g;
 
+/** State organs named generically, which stand for China in Chinese news (中央政府). */
+const STATE_ORGAN = /中央政府|中国政府/g;
+const HOME = '中国';
+/** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
+const SIDE =
+  /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全])方(?![面法式案向针便可能位言圆块形程子])/g;
+
 /** The entity id of a mention. */
 export function entityId(type: EntityType, key: string): string {
   return `${type}:${key}`;
@@ -110,6 +117,42 @@ export function resolveReferences(
           memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
         return ids === null ? null : { start, end, kind: 'alias', type: 'group', ids: [...ids] };
       },
+    });
+  }
+  // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4).
+  for (const g of text.matchAll(STATE_ORGAN)) {
+    const start = g.index ?? 0;
+    const end = start + g[0].length;
+    if (covered(start, end)) continue;
+    const id = entityId('LOC', HOME);
+    // A description, not a name: it does not make the country an entity of the page.
+    items.push({
+      start,
+      end,
+      apply: () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] }),
+    });
+  }
+  // 斯方, 阿方: X方 for a country named on the page whose name opens with X (斯里兰卡).
+  const initials = new Map<string, string | null>();
+  const named = [
+    ...memory.countries.map((id) => id.slice(id.indexOf(':') + 1)),
+    ...raw.filter((m) => m.type === 'LOC' && countryNames.has(m.key)).map((m) => m.key),
+  ];
+  for (const key of named) {
+    const c = key[0] as string;
+    const had = initials.get(c);
+    initials.set(c, had === undefined || had === key ? key : null);
+  }
+  for (const g of text.matchAll(SIDE)) {
+    const start = g.index ?? 0;
+    const end = start + 2;
+    const key = initials.get(g[1] as string);
+    if (key == null || covered(start, end)) continue;
+    const id = entityId('LOC', key);
+    items.push({
+      start,
+      end,
+      apply: () => ({ start, end, kind: 'alias', type: 'LOC', ids: [id] }),
     });
   }
   items.sort((a, b) => a.start - b.start);

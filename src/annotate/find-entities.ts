@@ -120,7 +120,8 @@ const DATELINE =
 const CREDIT_LINE =
   /(?:责任编辑|编辑|编译|翻译|撰稿|摄影|校对)\s*[：:]\s*([\u4e00-\u9fff]{2,4}(?:[/／、][\u4e00-\u9fff]{2,4})*)(?=[）)\s\d]|$)/gm;
 /** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
-const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/gm;
+const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
+const PHOTO_CREDIT_AT = anchorOn('摄', 2, 3);
 
 /** The place that ends a dateline's run of names and place: the longest lexicon place
  * that ends it and leaves a name of two units or more, or else its last two units. */
@@ -215,7 +216,7 @@ export function findEntities(
       at += name.length + 1;
     }
   }
-  for (const m of text.matchAll(PHOTO_CREDIT)) {
+  for (const m of anchoredMatches(text, PHOTO_CREDIT, PHOTO_CREDIT_AT)) {
     const name = m[1] as string;
     const at = (m.index ?? 0) + m[0].length - name.length;
     if (!hasSurname(text, at)) continue;
@@ -375,17 +376,18 @@ function dropTitleOrgs(
   mentions: RawMention[],
   offices: readonly { start: number; office: string }[],
 ): RawMention[] {
+  // The end of the title that covers each unit, 0 for none: titles never overlap.
+  const titleEnd = new Int32Array(text.length + 1);
+  for (const o of offices) {
+    if (!FOR_THE_BODY.test(o.office))
+      titleEnd.fill(o.start + o.office.length, o.start, o.start + o.office.length);
+  }
   const inTitle = (m: RawMention): boolean => {
     if (m.type !== 'ORG') return false;
     const next = officeAt(text, m.end);
     if (next !== null && !FOR_THE_BODY.test(next)) return true;
-    return offices.some(
-      (o) =>
-        o.start < m.end &&
-        o.start + o.office.length > m.start &&
-        o.start + o.office.length > m.end &&
-        !FOR_THE_BODY.test(o.office),
-    );
+    for (let i = m.start; i < m.end; i++) if ((titleEnd[i] as number) > m.end) return true;
+    return false;
   };
   const titled = mentions.map(inTitle);
   const alone = new Set(mentions.filter((_, i) => !titled[i]).map((m) => m.key));
@@ -403,6 +405,7 @@ const NATIONAL_BODY = /(?:部|院|署|局|府|委员会|议会|国会|人大|办
  */
 function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
   const out: RawMention[] = [];
+  const fuller: RawMention[] = [];
   for (const m of mentions) {
     const prev = out[out.length - 1];
     if (
@@ -422,11 +425,11 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
         key: text.slice(prev.start, m.end),
         kind: 'name',
       };
+      fuller.push(out[out.length - 1] as RawMention);
     } else out.push(m);
   }
   // A bare body means the fuller one named before it (else after it).
-  const fuller = out.filter((m) => m.type === 'ORG' && m.kind === 'name');
-  for (const m of out) {
+  for (const m of fuller.length === 0 ? [] : out) {
     if (m.type !== 'ORG') continue;
     let best: RawMention | undefined;
     for (const f of fuller) {
@@ -494,6 +497,20 @@ const ORG_SUFFIX =
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words. */
 const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l)$/;
+/** 1 at the last character of every suffix of ORG_SUFFIX and LOC_SUFFIX. */
+const SUFFIX_ENDS = (() => {
+  const units = new Uint8Array(65536);
+  for (const re of [ORG_SUFFIX, LOC_SUFFIX]) {
+    for (const alt of re.source.replace(/^\(\?:|\)\$$/g, '').split('|')) {
+      units[alt.charCodeAt(alt.length - 1)] = 1;
+    }
+  }
+  return units;
+})();
+
+/** Demonstratives and the like, which open no name (这班, 该台). */
+const DEICTIC = /^[这那该此本每其各]/;
+
 /** A word of Han or Latin letters only. */
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z·]+$/;
 /** Parts of speech of the word a name made by a suffix may open with. */
@@ -516,6 +533,8 @@ function suffixNames(
   const out: { start: number; end: number; type: EntityType }[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as ViewWord;
+    // Most words end in no suffix's last character: one typed-array test, no string.
+    if (SUFFIX_ENDS[text.charCodeAt(w.end - 1)] !== 1) continue;
     const word = text.slice(w.start, w.end);
     const type: EntityType | null = ORG_SUFFIX.test(word)
       ? 'ORG'
@@ -548,7 +567,10 @@ function suffixNames(
       const h = words[i] as ViewWord;
       const m = mentionAt.get(h.start);
       if (type === 'LOC' && m !== undefined && countryNames.has(m.key)) continue;
-      if (m !== undefined || (PROPER_POS.test(h.pos) && i < k)) {
+      if (
+        m !== undefined ||
+        (PROPER_POS.test(h.pos) && i < k && !DEICTIC.test(text[h.start] ?? ''))
+      ) {
         start = h.start;
         break;
       }

@@ -33,6 +33,8 @@ const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
 const ISSUED =
   /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)/;
+/** A cue used as a noun: 做上述表示, 他的说法. */
+const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** Content shorter than this is not a quote (GUIDELINES §3: 「無無無！」). */
 const MIN_CONTENT = 8;
 
@@ -77,7 +79,8 @@ export function findQuotes(
       continue;
     }
     const depth = quoteDepth(text, line.from, line.to);
-    const found: { cue: Cue; speaker: Ref; clause: number; after: boolean }[] = [];
+    const found: { cue: Cue; speaker: Ref; clause: number; after: boolean; also: Ref | null }[] =
+      [];
     const sentenceFloor = (at: number) => {
       let i = at - 1;
       while (i >= line.from && !isSentenceEnd(text, i, depth, line.from)) i--;
@@ -91,34 +94,60 @@ export function findQuotes(
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
+      if (NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at))) continue;
+      const inside = depth[cue.at - line.from] !== 0;
       const subject: Subject = clauseSubject(text, floor, cue.at, refs);
-      if (subject.kind === 'none' || NOT_A_SOURCE.test(text.slice(subject.clause, cue.at))) {
+      const lead = text.slice(subject.clause, cue.at);
+      if (subject.kind === 'many' || NOT_A_SOURCE.test(lead)) {
+        // Several speakers at once, or an anonymous or second-hand source: no quote, and the
+        // quotes after it do not continue an earlier speaker.
         prevEnd = cue.end;
-        if (subject.kind === 'none' && !NOT_A_SOURCE.test(text.slice(subject.clause, cue.at))) {
-          // No subject at all: the statement goes on (並表示…), or its subject was lost.
-          const lead = text.slice(subject.clause, cue.at);
-          const issued = ISSUED.test(lead) ? issuer : null;
-          const carried: Ref | null =
-            issued ??
-            (last !== null && li - last.line <= 1 && continues(lead) ? last.speaker : null);
-          if (carried !== null) {
-            found.push({ cue, speaker: carried, clause: subject.clause, after: closes });
-            last = { speaker: carried, line: li };
-          }
-        }
+        last = null;
         continue;
       }
-      if (subject.kind === 'many') {
+      if (subject.kind === 'none' || (inside && subject.carried === true)) {
         prevEnd = cue.end;
+        if (inside) continue;
+        // No subject at all: the statement goes on (並表示…), or it is the issuer's
+        // (聲明說); a clause that names someone we cannot resolve breaks the chain.
+        const issued = ISSUED.test(lead) ? issuer : null;
+        const carried: Ref | null =
+          issued ??
+          (last !== null &&
+          li - last.line <= 1 &&
+          continues(lead) &&
+          !namesSomeone(refs, subject.clause, cue.at)
+            ? last.speaker
+            : null);
+        if (carried !== null) {
+          found.push({ cue, speaker: carried, clause: subject.clause, after: closes, also: null });
+          last = { speaker: carried, line: li };
+        } else last = null;
         continue;
       }
-      const speaker = subject.ref;
+      let speaker = subject.ref;
+      // 他說: the person who was speaking, when the paragraph before or this one quoted one.
+      if (
+        speaker.kind === 'pronoun' &&
+        last !== null &&
+        last.speaker.type === 'PER' &&
+        li - last.line <= 1 &&
+        subject.carried !== true
+      ) {
+        speaker = last.speaker;
+      }
       if (/声明|社评|社论|公报|文章|报告/.test(text.slice(speaker.end, cue.at))) issuer = speaker;
-      found.push({ cue, speaker, clause: subject.clause, after: closes });
+      found.push({
+        cue,
+        speaker,
+        clause: subject.clause,
+        after: closes,
+        also: subject.via ?? null,
+      });
       last = { speaker, line: li };
       prevEnd = cue.end;
     }
-    found.forEach((f, k) => {
+    const emit = (f: (typeof found)[number], k: number): void => {
       const { cue, speaker } = f;
       const nextClause = found[k + 1]?.clause ?? line.to;
       if (f.after) {
@@ -157,7 +186,10 @@ export function findQuotes(
       const close = OPENERS[opener];
       if (close !== undefined) {
         const end = matchingClose(text, contentStart, line.to);
-        if (end !== -1 && end < nextClause + 1) {
+        // 他指出「一帶一路」是…: a quotation that the sentence goes on after is part of it.
+        const whole =
+          end === -1 || /^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2));
+        if (end !== -1 && end < nextClause + 1 && whole) {
           pushQuote(quotes, {
             start: Math.min(speaker.start, cue.at),
             end: end + 1,
@@ -217,6 +249,12 @@ export function findQuotes(
           });
         }
       }
+    };
+    found.forEach((f, k) => {
+      const n = quotes.length;
+      emit(f, k);
+      // X引述Y指…: the content is Y's, and X's who cites it.
+      if (f.also !== null) for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
     for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, q);
@@ -242,6 +280,11 @@ function dedupe(quotes: RawQuote[]): RawQuote[] {
   });
 }
 
+/** Whether a person or an organisation is named between `from` and `to`. */
+function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
+  return refs.some((r) => r.start >= from && r.end <= to && r.kind !== 'pronoun');
+}
+
 /** Whether a clause with no subject continues the statement before it: nothing, adverbs or
  * time words before the cue (並表示, 他還說 is a pronoun and has a subject). */
 function continues(lead: string): boolean {
@@ -258,7 +301,6 @@ function cuesIn(text: string, line: Line, edges: WordEdges, depth: Uint8Array): 
   for (let m = CUE_PATTERN.exec(slice); m !== null; m = CUE_PATTERN.exec(slice)) {
     const at = m.index;
     const end = at + m[0].length;
-    if (depth[at - line.from] !== 0) continue;
     const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
     if (!(edges.endsAt(end) || inUnknown) || !(edges.startsAt(at) || glued || inUnknown)) continue;

@@ -66,7 +66,7 @@ export function datelineEnd(text: string, from: number, to: number): number {
 
 /** The subject a clause gives its cue: one holder, several (双方, A和B), or none. */
 export type Subject =
-  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number; carried?: boolean }
+  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number; carried?: boolean; via?: Ref }
   | { kind: 'many'; refs: Ref[]; clause: number; carried?: boolean }
   | { kind: 'none'; clause: number };
 
@@ -116,6 +116,16 @@ export function clauseSubject(
   const clause = clauseStartOf(text, cue, floor);
   const own = subjectIn(text, clause, cue, refs, options);
   if (own.kind !== 'none') return own;
+  // A clause that opens with a name of its own that cannot hold (莫斯科认为, a capital for its
+  // state) has a subject we cannot resolve: it does not borrow one from the clauses before.
+  const k = firstAtOrAfter(refs, clause);
+  const opener = refs[k];
+  if (
+    opener !== undefined &&
+    opener.end <= cue &&
+    /^(?:而|但|但是|因为|由于|不过|同时|此外)?$/.test(text.slice(clause, opener.start))
+  )
+    return own;
   // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
   // 與Y會晤; 美國從未…，更反對…), the nearest first.
   for (let end = clause - 1; end > floor; ) {
@@ -162,10 +172,14 @@ function subjectIn(
       else break;
     }
     // X引述Y指: the source is Y.
-    const cited = /^(?:引述|援引|引用|转述|转引)/.exec(text.slice(head.end, cue));
+    const cited = /^(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
+      text.slice(head.end, cue),
+    );
+    let via: Ref | undefined;
     if (cited !== null) {
       const n = refs[j];
       if (n !== undefined && n.start === head.end + cited[0].length && n.end <= cue) {
+        via = head;
         head = n;
         j++;
       }
@@ -198,7 +212,9 @@ function subjectIn(
         ? { kind: 'many', refs: [head], clause }
         : { kind: 'none', clause };
     }
-    return { kind: 'one', ref: head, refs: [head], clause };
+    return via === undefined
+      ? { kind: 'one', ref: head, refs: [head], clause }
+      : { kind: 'one', ref: head, refs: [head], clause, via };
   }
   return { kind: 'none', clause };
 }

@@ -3,6 +3,8 @@ import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
 import { findOffices, gazetteer, matchLexicon, officeAt, skipOffices } from './gazetteer.ts';
 import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
+import { nerModel } from './ner/index.ts';
+import { tagSimplified } from './ner/tag-simplified.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { WordGrid } from './word-grid.ts';
 
@@ -30,8 +32,11 @@ export interface EntityContext {
   people: Set<string>;
   /** Works named before, longest names first, for 《條約》-style short titles. */
   works: string[];
-  /** Optional statistical tagger, run last on what the rules left. */
+  /** Optional statistical tagger, run last on what the rules left, its spans taken as they are. */
   tagger?: TagSpans;
+  /** Whether people the built-in tagger proposes are kept where the words confirm them
+   * (when no `tagger` is given); true unless set to false. */
+  statistical?: boolean;
 }
 
 /** Entity types the lexicon gives that are entities (offices and terms are not). */
@@ -349,6 +354,22 @@ export function findEntities(
     }
   }
 
+  // People the statistical tagger proposes, kept where the segmenter's words agree that
+  // they could be a name, or where the name comes back in the text.
+  if (context.tagger === undefined && context.statistical !== false) {
+    for (const span of tagSimplified(nerModel(), text, words, undefined)) {
+      if (span.type !== 'PER' || !free(span.start, span.end)) continue;
+      const name = text.slice(span.start, span.end);
+      const ok = confirmedName(text, name, span.start, span.end, grid);
+      if (process.env.DEBUG_TAGGER)
+        console.error(ok ? 'KEEP' : 'drop', name, text.slice(span.end, span.end + 3));
+      if (!ok) continue;
+      if (add({ start: span.start, end: span.end, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
+    }
+  }
+
   if (context.tagger !== undefined) {
     for (const span of context.tagger(text)) {
       const surface = text.slice(span.start, span.end);
@@ -487,6 +508,16 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
       m.key = longer;
     }
   }
+  // A short form of a person named in full in the same text (林郑 of 林郑月娥) is that person.
+  const people = [...new Set(mentions.filter((m) => m.type === 'PER').map((m) => m.key))];
+  for (const m of mentions) {
+    if (m.type !== 'PER') continue;
+    const full = people.find((p) => p.length > m.key.length && p.startsWith(m.key));
+    if (full !== undefined) {
+      m.key = full;
+      m.kind = 'alias';
+    }
+  }
   return mentions;
 }
 
@@ -606,6 +637,35 @@ export function findReferences(
   for (const m of text.matchAll(PRONOUN))
     refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + 1, what: 'pronoun' });
   return refs.sort((a, b) => a.start - b.start);
+}
+
+/** A person's name the tagger may propose: Han characters, or a transliteration with a dot. */
+const TAGGED_NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8})$/;
+/** What follows no person's name: 方 of a side in talks (斯方), 军 of a country's forces. */
+const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
+/** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
+ * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
+const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方/;
+
+/**
+ * Whether a name the tagger proposed at `[start, end)` is kept: it is a name by its shape,
+ * and the segmenter's words say it could be one (starting and ending where words do, with
+ * a surname or a word the segmenter calls a name), or it stands whole, word-bounded, twice.
+ */
+function confirmedName(
+  text: string,
+  name: string,
+  start: number,
+  end: number,
+  grid: WordGrid,
+): boolean {
+  if (!TAGGED_NAME.test(name) || NOT_PERSON.test(name)) return false;
+  if (NOT_AFTER_PERSON.test(text.slice(end, end + 2))) return false;
+  const surname = hasSurname(text, start);
+  if (grid.couldBeName(start, end, surname)) return true;
+  // A foreign name the segmenter cut into pieces (涅姆佐夫) that comes back whole.
+  if (surname || name.length < 3 || !grid.startsWord(start) || !grid.endsWord(end)) return false;
+  return text.indexOf(name, end) !== -1;
 }
 
 /** The longest of `people` the text holds at `at`, or null. */

@@ -96,7 +96,7 @@ export function findQuotes(
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
       if (NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at))) continue;
       const inside = depth[cue.at - line.from] !== 0;
-      const subject: Subject = clauseSubject(text, floor, cue.at, refs);
+      const subject: Subject = clauseSubject(text, floor, cue.at, refs, { edges });
       const lead = text.slice(subject.clause, cue.at);
       if (subject.kind === 'many' || NOT_A_SOURCE.test(lead)) {
         // Several speakers at once, or an anonymous or second-hand source: no quote, and the

@@ -102,6 +102,7 @@ export function findStances(
         places: true,
         groups: true,
         meeting: hit.class === 'meet',
+        edges,
       });
       let actors: Ref[];
       if (subject.kind === 'one') actors = [subject.ref];

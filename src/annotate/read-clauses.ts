@@ -13,6 +13,7 @@ export class WordEdges {
   private readonly ends: Uint8Array;
   private readonly unknown: Uint8Array;
   private readonly empty: boolean;
+  private readonly pos = new Map<number, { end: number; pos: string }>();
 
   constructor(length: number, words: readonly ViewWord[]) {
     this.starts = new Uint8Array(length + 1);
@@ -20,6 +21,7 @@ export class WordEdges {
     this.unknown = new Uint8Array(length + 1);
     for (const w of words) {
       if (w.start <= length) this.starts[w.start] = 1;
+      this.pos.set(w.start, { end: w.end, pos: w.pos });
       if (w.end <= length) this.ends[w.end] = 1;
       // Words outside the dictionary (蓬佩奥则, 时称): the segmenter glued what it did not
       // know, so its edges say nothing about the characters inside.
@@ -39,6 +41,11 @@ export class WordEdges {
 
   endsAt(i: number): boolean {
     return this.empty || this.ends[i] === 1;
+  }
+
+  /** The word starting at `i`: its end and part of speech. */
+  wordAt(i: number): { end: number; pos: string } | undefined {
+    return this.pos.get(i);
   }
 
   /** Whether the word covering unit `i` is outside the dictionary. */
@@ -76,6 +83,8 @@ export interface SubjectOptions {
   places?: boolean;
   groups?: boolean;
   meeting?: boolean;
+  /** The segmenter's words, to tell a qualifier (執政) from a verb between two names. */
+  edges?: WordEdges;
 }
 
 /** Words that make the name after them an object, an addressee or a place, not a subject. */
@@ -162,14 +171,28 @@ function subjectIn(
     let head = r;
     const all: Ref[] = [r];
     let j = k + 1;
-    for (; j < refs.length; j++) {
+    let tail = head.end;
+    for (; j < refs.length && head.type !== 'PER'; j++) {
       const n = refs[j] as Ref;
-      if (n.start >= cue) break;
-      const gap = skipOffices(text, head.end);
-      if (n.start !== head.end && n.start !== gap) break;
-      if (n.type === 'PER' && n.kind !== 'pronoun') head = n;
-      else if (n.type === 'ORG' && head.type !== 'PER') head = n;
-      else break;
+      if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges)) break;
+      if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
+        head = n;
+        tail = n.end;
+        continue;
+      }
+      // 联合国也门问题特使X: a place inside the title is passed over on the way to the name.
+      const m = refs[j + 1];
+      if (
+        n.type === 'LOC' &&
+        m !== undefined &&
+        m.start < cue &&
+        ((m.type === 'PER' && m.kind !== 'pronoun') || m.type === 'ORG') &&
+        joins(text, n.end, m.start, false, options.edges)
+      ) {
+        tail = n.end;
+        continue;
+      }
+      break;
     }
     // X引述Y指: the source is Y.
     const cited = /^(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
@@ -217,6 +240,34 @@ function subjectIn(
       : { kind: 'one', ref: head, refs: [head], clause, via };
   }
   return { kind: 'none', clause };
+}
+
+/** Characters that never stand inside a title between two names. */
+const NOT_IN_TITLE = /[，。、；：,:和与同及向对在把被将从为给「」“”（）()]/;
+/** Parts of speech that never stand inside a title: verbs, prepositions, conjunctions,
+ * adverbs, time words, pronouns, particles, numerals. */
+const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;
+
+/** Verbs that qualify a title rather than act: 执政党, 时任部长, 常驻代表. */
+const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|候任|署理|驻[\u4e00-\u9fff]?)$/;
+
+/** Whether the text between `from` and `to` joins two names as title and name: nothing, a
+ * run of office titles, or (by the segmenter's words) a short run of nouns and qualifiers
+ * (台灣 執政 民進黨 發言人 李明俐); after a place, a longer one (联合国也门问题特使X). */
+function joins(text: string, from: number, to: number, afterPlace: boolean, edges?: WordEdges): boolean {
+  if (to === from) return true;
+  const at = skipOffices(text, from);
+  if (at === to) return true;
+  const gap = text.slice(at, to);
+  if (to < at || gap.length > (afterPlace ? 8 : 6) || NOT_IN_TITLE.test(gap)) return false;
+  if (edges === undefined || edges.isEmpty()) return false;
+  for (let i = at; i < to; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined || w.end > to) return false;
+    if (NOT_TITLE_POS.test(w.pos) && !QUALIFIER.test(text.slice(i, w.end))) return false;
+    i = w.end;
+  }
+  return true;
 }
 
 /** The index after the run of mentions that titles join to refs[k] (俄罗斯 总统 普京). */

@@ -339,6 +339,69 @@ describe('digests: several short stories on one scraped page', () => {
     assert.equal(view(page).articles.length, 1);
   });
 
+  const pictures = [
+    '世界這一天　秋季候鳥南遷',
+    '成千上萬隻白鶴本周飛抵江西鄱陽湖越冬，保護區工作人員在湖區架設了多台高清攝影機，讓市民可以在網上直播中觀察候鳥的日常生活。新華社',
+    '白鶴在湖邊淺灘覓食。',
+    '德國漢堡港周三舉行一年一度的帆船巡遊，來自二十多個國家的三百多艘帆船駛過易北河，岸邊擠滿了前來觀看的市民和遊客，場面十分熱鬧。路透社',
+    '一艘百年老帆船駛過碼頭。',
+    '日本北海道的薰衣草田迎來最後一波花期，農場主人說今年夏天雨水充足，花開得比往年更加茂盛，吸引了大批來自海外的攝影愛好者。美聯社',
+  ];
+
+  it('splits a picture digest at each credited long caption after a short one', () => {
+    const v = view(pictures.join('\n\n'));
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline.replace(/\s+/g, ''), a.blocks[0]?.text.slice(0, 6)]),
+      [
+        ['世界這一天秋季候鳥南遷', '成千上萬隻白'],
+        ['', '德國漢堡港周'],
+        ['', '日本北海道的'],
+      ],
+    );
+  });
+
+  it('a story with one credited photo caption is not a picture digest', () => {
+    const page = [
+      pictures[0],
+      pictures[1],
+      pictures[2],
+      '保護區負責人表示，今年飛抵的白鶴數量比去年增加一成，湖區水位適中，食物充足，有利候鳥越冬。',
+    ].join('\n\n');
+    assert.equal(view(page).articles.length, 1);
+  });
+
+  it('a picture digest item must speak of something new', () => {
+    const page = [
+      ...pictures.slice(0, 3),
+      '鄱陽湖保護區的白鶴本周數量持續增加，工作人員在湖區架設的高清攝影機拍到白鶴成群覓食的畫面，吸引大批市民在網上觀看直播。新華社',
+      '白鶴在湖面上空飛翔。',
+    ].join('\n\n');
+    assert.equal(view(page).articles.length, 1);
+  });
+
+  const review = [
+    '各報關注能源價格',
+    '各位聽眾好，歡迎收聽今天的報章摘要。《東方時報》星期二報道，受寒潮影響，歐洲天然氣價格一周內上漲了兩成。',
+    '報紙說，多國政府正在研究向低收入家庭發放取暖補貼。',
+    '「最後一班夜車」，這是《南方晚報》星期二頭版的標題。報道說，連接兩座邊境城市的夜班火車將在年底停駛。',
+  ];
+
+  it('splits a press review that says so where it turns to another paper story', () => {
+    const v = view(review.join('\n\n'));
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.blocks.length]),
+      [
+        ['各報關注能源價格', 2],
+        ['', 1],
+      ],
+    );
+  });
+
+  it('a story that quotes a front page is not a press review', () => {
+    const page = review.map((p) => p.replace('歡迎收聽今天的報章摘要。', '')).join('\n\n');
+    assert.equal(view(page).articles.length, 1);
+  });
+
   it('keeps undated sections of one story together', () => {
     const undated = items.map((line) => line.replace(/1[12]日/, ''));
     assert.equal(view(undated.join('\n\n')).articles.length, 1);

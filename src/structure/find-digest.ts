@@ -1,27 +1,34 @@
+import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength, isHan } from '../text/chars.ts';
+import { CREDIT, MAX_CREDIT } from '../text/patterns.ts';
 import type { Item } from './classify-blocks.ts';
 
 /**
  * Items of a digest (新闻快讯, 世界這一天, a press review): several short stories on one
- * scraped page, each a short title line over one to a few paragraphs. What this finds:
+ * scraped page, each a short title line over one to a few paragraphs, or, without titles, a
+ * picture digest's credited photo stories or a press review's turns from paper to paper (see
+ * readUntitled). What this finds:
  * - `opens`: the titles that open a story of the digest, with the cues that decided it;
  * - `rubrics`: titles that name the digest rather than a story (国际联播快讯 at the top, with
  *   nothing but a lead-in line under it before the first item); they stay with the first story
  *   as its subheadline;
  * - `leadIns`: such a lead-in (央视网消息（新闻联播）：), which goes with the first story;
  * - `glued`: a first item's title with the lead-in glued before it (a page without blank lines
- *   joins the lead-in to the next line), with the length of the lead-in and its colon.
+ *   joins the lead-in to the next line), with the length of the lead-in and its colon;
+ * - `breaks`: on a digest whose items have no titles, the paragraphs that open an item.
  *
  * A story with section headings is told apart from a digest by what follows each title: an item
  * of a digest opens on a lead of its own (not 他…, 此外…, 雙方…), its title and lead sentence
- * are about something the items above did not speak of, every item is short, and there are
- * at least three of them (two under a rubric).
+ * are about something the items above did not speak of, every item is short (at most four
+ * paragraphs), and there are at least three of them, each lead dated (16日, 星期二) — or two
+ * under a rubric. A digest is a whole page: its first item starts at the top.
  */
 export interface Digest {
   opens: Map<number, string[]>;
   rubrics: Set<number>;
   leadIns: Set<number>;
   glued: Map<number, number>;
+  breaks: Map<number, string[]>;
 }
 
 /** Fewest items in a digest whose first story's title is the page headline. */
@@ -37,6 +44,8 @@ const LEAD_OVER_TITLE = 1.5;
 /** Most of a new item's opening (title and lead sentence) that the items above share, as a
  *  share of its two-character runs: sections of one story go on about the same names. */
 const MAX_SHARED = 0.2;
+/** The same for an item without a title, where the kind of page already says much. */
+const MAX_SHARED_UNTITLED = 0.3;
 /** How much of the lead paragraph the opening takes in, in code units. */
 const OPENING = 60;
 /** Longest rubric without a lead-in line under it (国际联播快讯, 世界這一天, 新聞簡訊). */
@@ -47,6 +56,19 @@ const MAX_LEAD_IN = 24;
 /** A time in a lead: 16日, 20號, 今天, 昨日, 星期一, 周三, 當地時間. */
 const DATED =
   /[\d０-９〇一二三四五六七八九十]{1,3}\s*(?:日|号|號)|今天|今日|昨天|昨日|前天|前日|日前|近日|本週|本周|上週|上周|星期[一二三四五六日天]|[周週][一二三四五六日]|當地時間|当地时间/;
+
+/** Fewest credited long captions on a picture digest. */
+const MIN_CREDITED = 2;
+/** Shortest credited caption that can carry an item (its first line, up to the sentence end). */
+const MIN_CREDITED_CAPTION = 60;
+/** Longest caption between the items of a picture digest. */
+const MAX_SHORT_CAPTION = 40;
+
+/** A page that says it is a press review: 法国报纸摘要, 今日報章摘要, 读报. */
+const PRESS_REVIEW =
+  /(?:報紙|报纸|報章|报章|各報|各报|媒體|媒体)(?:摘要|綜述|综述|評論|评论|掃描|扫描|一覽|一览|選讀|选读)|報摘|报摘|讀報|读报/;
+/** A paper's headline, front page or editorial named: 这是…报的重点标题, 头版, 社论. */
+const CITES_PAPER = /標題|标题|頭版|头版|頭條|头条|社論|社论|封面故事/;
 
 /** Openers that carry on from the paragraph above: a section of the same story. */
 const CARRY_ON =
@@ -75,17 +97,24 @@ export function findDigest(items: readonly Item[]): Digest {
     rubrics: new Set(),
     leadIns: new Set(),
     glued: new Map(),
+    breaks: new Map(),
   };
+  if (!readTitled(items, digest)) readUntitled(items, digest);
+  return digest;
+}
+
+/** Items that each open with a title line (新闻快讯, a press review with a title per paper). */
+function readTitled(items: readonly Item[], digest: Digest): boolean {
   const sections = sectionsOf(items);
   const top = sections[0];
-  if (top === undefined || top.title === null) return digest;
+  if (top === undefined || top.title === null) return false;
   // A digest is a whole scraped page: its items start at the top, under a rubric or not.
   const rubric = isRubric(items, top);
   const a = rubric ? 1 : 0;
   let b = a - 1;
   while (b + 1 < sections.length && isItem(items, sections[b + 1] as Section)) b++;
   const count = b - a + 1;
-  if (count < (rubric ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return digest;
+  if (count < (rubric ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return false;
 
   const opens = new Map<number, string[]>();
   let above = '';
@@ -94,10 +123,10 @@ export function findDigest(items: readonly Item[]): Digest {
     const title = section.title as number;
     const opening = openingOf(items, section);
     // Without a rubric to say so, every item must read as news of its own: dated.
-    if (!rubric && !DATED.test(opening)) return digest;
+    if (!rubric && !DATED.test(opening)) return false;
     if (s > a) {
       const share = sharedShare(opening, above);
-      if (share > MAX_SHARED) return digest;
+      if (share > MAX_SHARED) return false;
       opens.set(title, [
         `item ${s - a + 1} of ${count} of a digest`,
         `${Math.round(share * 100)}% of its opening in the items above`,
@@ -115,7 +144,116 @@ export function findDigest(items: readonly Item[]): Digest {
     const glued = GLUED_LEAD_IN.exec(items[first]?.block.text ?? '');
     if (top.body.length === 0 && glued !== null) digest.glued.set(first, glued[0].length);
   }
-  return digest;
+  return true;
+}
+
+/**
+ * Items without titles, told by the kind of page:
+ * - a picture digest (世界這一天): each item a long photo caption with its credit
+ *   (…直衝雲霄。美聯社), followed by shorter captions; an item opens at a credited long
+ *   caption that comes after a short one;
+ * - a press review that says it is one (报纸摘要, 報章摘要) in its title or first paragraph: an
+ *   item opens at a paragraph that names a paper's headline, front page or editorial
+ *   (这是…报的重点标题, 《…》头版).
+ * Either way the new item must speak of something the items above did not.
+ */
+function readUntitled(items: readonly Item[], digest: Digest): void {
+  const body: number[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const role = (items[i] as Item).role;
+    if (role === 'paragraph') body.push(i);
+    else if (role !== 'title' && role !== 'caption' && role !== 'credit') return;
+  }
+  const text = (i: number) => (items[i] as Item).block.text.trim();
+  const credited = body.filter((i) => isCreditedCaption(items[i] as Item));
+  const head = items
+    .slice(0, (body[0] ?? 0) + 1)
+    .map((item) => item.block.text)
+    .join('\n');
+  const review = PRESS_REVIEW.test(head);
+  const kind = credited.length >= MIN_CREDITED ? 'picture' : review ? 'review' : null;
+  if (kind === null) return;
+
+  const breaks = new Map<number, string[]>();
+  let above = items
+    .slice(0, body[0] ?? 0)
+    .map((item) => item.block.text)
+    .join('\n');
+  for (let k = 0; k < body.length; k++) {
+    const i = body[k] as number;
+    const opens =
+      k > 0 &&
+      (kind === 'picture'
+        ? credited.includes(i) && endsWithShortCaption(items[body[k - 1] as number] as Item)
+        : CITES_PAPER.test(firstSentences(text(i), 2)));
+    if (opens) {
+      const share = sharedShare(firstSentences(text(i), 1).slice(0, OPENING), above);
+      if (share <= MAX_SHARED_UNTITLED) {
+        breaks.set(i, [
+          kind === 'picture'
+            ? 'a credited photo story after a short caption in a picture digest'
+            : 'a press review turns to another paper story',
+          `${Math.round(share * 100)}% of its opening in the items above`,
+        ]);
+      }
+    }
+    above += `\n${text(i)}`;
+  }
+  for (const [i, why] of breaks) digest.breaks.set(i, why);
+}
+
+/** A block that opens with a long photo caption ending in its credit at a line end
+ *  (…兩度藍光直衝雲霄。美聯社, or （美聯社）), whatever was joined after it. */
+function isCreditedCaption(item: Item): boolean {
+  const first = creditEnds(item.block)[0];
+  return first !== undefined && codePointLength(first.sentence) >= MIN_CREDITED_CAPTION;
+}
+
+/** A block that is a short caption, or ends with one joined after a credit. */
+function endsWithShortCaption(item: Item): boolean {
+  const text = item.block.text.trim();
+  if (isShortCaption(text)) return true;
+  const last = creditEnds(item.block).at(-1);
+  return last !== undefined && last.at < text.length && isShortCaption(text.slice(last.at));
+}
+
+/** The line ends of a block where a sentence is closed by a photo credit: where each
+ *  credit ends, and the captioned sentence before it (since the last such credit). */
+function creditEnds(block: LayoutBlock): { at: number; sentence: string }[] {
+  const out: { at: number; sentence: string }[] = [];
+  let from = 0;
+  const ends = [...block.segments.slice(1).map((seg) => seg.at), block.text.length];
+  for (const at of ends) {
+    const line = block.text.slice(0, at).trimEnd();
+    const end = Math.max(line.lastIndexOf('。'), line.lastIndexOf('！'), line.lastIndexOf('？'));
+    if (end < from) continue;
+    const credit = line
+      .slice(end + 1)
+      .trim()
+      .replace(/^[（(]\s*([^（）()]*?)\s*[）)]$/, '$1');
+    if (credit === '' || codePointLength(credit) > MAX_CREDIT || !CREDIT.test(credit)) continue;
+    out.push({ at, sentence: line.slice(from, end + 1) });
+    from = at;
+  }
+  return out;
+}
+
+/** One short sentence: a photo caption between the items of a picture digest. */
+function isShortCaption(text: string): boolean {
+  if (codePointLength(text) > MAX_SHORT_CAPTION) return false;
+  const ends = text.match(/[。！？]/g)?.length ?? 0;
+  return ends <= 1 && !/[「」“”]/.test(text);
+}
+
+/** The first `n` sentences of a paragraph. */
+function firstSentences(text: string, n: number): string {
+  let at = 0;
+  for (let k = 0; k < n; k++) {
+    const end = text.slice(at).search(/[。！？]/);
+    if (end < 0) return text;
+    at += end + 1;
+  }
+  return text.slice(0, at);
 }
 
 /** Splits the page's content (captions and credits aside) at its titles. */

@@ -143,7 +143,9 @@ export function splitArticles(
           break;
         }
         let target = draft;
+        const digestBreak = digest.breaks.get(i);
         if (target === null) target = open(item, ['page opens with it']);
+        else if (digestBreak !== undefined && target.hasBody) target = open(item, digestBreak);
         else if (target.closed === 'strong' || (item.role === 'dateline' && target.hasBody)) {
           target = open(item, [
             target.closed === 'strong' ? 'the last story was closed' : 'a dateline opens a story',

@@ -7,6 +7,7 @@
  * mode or class, a cue that is not Simplified, or a cue listed twice. With --check it writes
  * nothing and exits 1 when the committed file is out of date.
  */
+import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,7 +73,20 @@ export async function buildCues(): Promise<string> {
     speech,
     stance,
   };
-  return `${JSON.stringify(json, null, 1)}\n`;
+  return format(`${JSON.stringify(json, null, 2)}\n`);
+}
+
+/** Laid out by the repository's formatter (Biome), so `npm run lint` accepts the file. */
+function format(json: string): string {
+  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
+  const formatted = spawnSync(biome, ['format', `--stdin-file-path=${OUT}`], {
+    cwd: ROOT,
+    input: json,
+    encoding: 'utf8',
+  });
+  if (formatted.status === 0 && formatted.stdout !== '') return formatted.stdout;
+  console.error('build-cues: biome is not available; writing unformatted JSON');
+  return json;
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];

@@ -28,7 +28,7 @@ const NEGATION =
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:的|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢)$/;
+  /(?:的(?:一致|广泛|大力|坚定|全力|热烈)?|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|和帮助|与帮助)/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
@@ -36,6 +36,24 @@ const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
 /** Adverbs between a subject and its cue that do not stop the clause being theirs. */
 const ANAPHOR = /^(?:此|这|该|其|上述|这一|这种|此举|这么做|这样做)/;
+/** 我们 opening a clause, as the voice of a statement. */
+const WE = /^(?:[「“]|但|而|因此|所以)?(?:我们|我方)/;
+
+/** The side a statement speaks as: the X方 written as a subject nearest before `to`. */
+function sideNear(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
+  let found: Ref | null = null;
+  for (const r of refs) {
+    if (r.start < from || r.end > to) continue;
+    if (
+      r.type === 'LOC' &&
+      text[r.end - 1] === '方' &&
+      !/[对向同与和跟给]$/.test(text.slice(r.start - 1, r.start))
+    )
+      found = r;
+  }
+  return found;
+}
+
 /** Forms of address that stand for the counterpart: 阁下, 总统殿下, 总统先生. */
 const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生))$/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
@@ -107,7 +125,14 @@ export function findStances(
       let actors: Ref[];
       if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
-      else {
+      else if (WE.test(text.slice(subject.clause, at))) {
+        // 我们 in an official statement: the side it speaks for (中方 nearby), else its issuer.
+        const q = quotes.find(
+          (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
+        );
+        const side = sideNear(text, refs, Math.max(0, line.from - 400), line.to);
+        actors = side !== null ? [side] : q?.speaker != null ? [q.speaker] : [];
+      } else {
         // A speaker's stance with no subject of its own, inside their reported speech.
         const q = quotes.find(
           (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
@@ -229,8 +254,9 @@ function targetsOf(
       const t = trim(text, piece, i);
       const inside = refs.filter((r) => r.start >= t.start && r.end <= t.end);
       const self = inside.length > 0 && inside.every((r) => r.ids.every((id) => own.has(id)));
-      if (t.end - t.start >= 2 && !self && !/^(?:分别|一起|共同)$/.test(text.slice(t.start, t.end)))
-        out.push(t);
+      // A counterpart is named, or addressed (阁下); 会谈都是一对一地谈 names nobody.
+      const named = inside.length > 0 || HONORIFIC.test(text.slice(t.start, t.end));
+      if (t.end - t.start >= 2 && named && !self) out.push(t);
       piece = i + 1;
     }
     return out.map((t) => ({

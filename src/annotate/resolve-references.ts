@@ -51,6 +51,25 @@ export function resolveReferences(
   memory: PageMemory,
 ): Ref[] {
   const { countryNames } = gazetteer();
+  // 斯方, 阿方: X方 for a country named on the page whose name opens with X (斯里兰卡).
+  const initials = new Map<string, string | null>();
+  const named = [
+    ...memory.countries.map((id) => id.slice(id.indexOf(':') + 1)),
+    ...raw.filter((m) => m.type === 'LOC' && countryNames.has(m.key)).map((m) => m.key),
+    // A body named after its country names the country too: 以色列国防军 → 以色列.
+    ...raw.flatMap((m) => {
+      if (m.type !== 'ORG') return [];
+      for (let n = Math.min(5, m.key.length - 1); n >= 2; n--) {
+        if (countryNames.has(m.key.slice(0, n))) return [m.key.slice(0, n)];
+      }
+      return [];
+    }),
+  ];
+  for (const key of named) {
+    const c = key[0] as string;
+    const had = initials.get(c);
+    initials.set(c, had === undefined || had === key ? key : null);
+  }
   type Item = { start: number; end: number; apply: () => Ref | null };
   const items: Item[] = [];
   let prev: RawMention | null = null;
@@ -79,6 +98,20 @@ export function resolveReferences(
             const other = entityId('LOC', before.key);
             if (other !== id) memory.pair = [other, id];
           }
+        }
+        // 斯方 read as a place of its own: the country named on the page that opens with 斯.
+        const side =
+          m.type === 'LOC' && m.key.length === 2 && m.key[1] === '方'
+            ? initials.get(m.key[0] as string)
+            : undefined;
+        if (side != null && !countryNames.has(m.key)) {
+          return {
+            start: m.start,
+            end: m.end,
+            kind: 'alias',
+            type: 'LOC',
+            ids: [entityId('LOC', side)],
+          };
         }
         return { start: m.start, end: m.end, kind: m.kind, type: m.type, ids: [id] };
       },
@@ -131,17 +164,6 @@ export function resolveReferences(
       end,
       apply: () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] }),
     });
-  }
-  // 斯方, 阿方: X方 for a country named on the page whose name opens with X (斯里兰卡).
-  const initials = new Map<string, string | null>();
-  const named = [
-    ...memory.countries.map((id) => id.slice(id.indexOf(':') + 1)),
-    ...raw.filter((m) => m.type === 'LOC' && countryNames.has(m.key)).map((m) => m.key),
-  ];
-  for (const key of named) {
-    const c = key[0] as string;
-    const had = initials.get(c);
-    initials.set(c, had === undefined || had === key ? key : null);
   }
   for (const g of text.matchAll(SIDE)) {
     const start = g.index ?? 0;

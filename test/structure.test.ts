@@ -306,6 +306,33 @@ describe('digests: several short stories on one scraped page', () => {
     );
   });
 
+  it('a short rubric without a lead-in heads three dated items', () => {
+    const v = view(['環球速覽', ...items].join('\n\n'));
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.subheadlines]),
+      [
+        ['南極科考船啟航', ['環球速覽']],
+        ['葡萄牙調高最低工資', []],
+        ['蒙古舉辦那達慕大會', []],
+      ],
+    );
+  });
+
+  it('a short headline over its dash subtitle is not a rubric', () => {
+    const page = [
+      '老朋友 新夥伴',
+      '——寫在兩國建交五十周年之際',
+      '五十年前的今天，兩國正式建立外交關係。半個世紀以來，雙方在政治、經濟和文化等領域的合作不斷深化。',
+      '港口合作',
+      '位於南部海岸的深水港本月3日完成擴建，吞吐量比十年前增長了五倍，成為區域物流的重要樞紐。',
+    ].join('\n\n');
+    const v = view(page);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.subheadlines]),
+      [['老朋友 新夥伴', ['——寫在兩國建交五十周年之際']]],
+    );
+  });
+
   it('two items without a rubric are too few to tell from a story with a heading', () => {
     assert.equal(view(items.slice(0, 4).join('\n\n')).articles.length, 1);
   });

@@ -33,7 +33,7 @@ export interface Digest {
 
 /** Fewest items in a digest whose first story's title is the page headline. */
 const MIN_ITEMS = 3;
-/** Fewest items under a rubric (a title with no story of its own). */
+/** Fewest items under a rubric (a title with no story of its own) with a lead-in line. */
 const MIN_ITEMS_UNDER_RUBRIC = 2;
 /** Most paragraphs in one item. */
 const MAX_ITEM_PARAGRAPHS = 4;
@@ -114,7 +114,21 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
   let b = a - 1;
   while (b + 1 < sections.length && isItem(items, sections[b + 1] as Section)) b++;
   const count = b - a + 1;
-  if (count < (rubric ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return false;
+  // A rubric says it heads a digest when a lead-in line stands under it (or was joined to the
+  // first title). A bare short title could as well be a story's headline over its subtitle:
+  // then the first item must stand apart from it, and the items be as many and as dated as
+  // without a rubric.
+  const firstTitle = sections[a]?.title ?? null;
+  const glued =
+    rubric && top.body.length === 0 && firstTitle !== null
+      ? GLUED_LEAD_IN.exec(items[firstTitle]?.block.text ?? '')
+      : null;
+  const led = rubric && (top.body.length > 0 || glued !== null);
+  if (rubric && !led) {
+    const first = items[firstTitle ?? 0] as Item;
+    if (first.block.blankBefore === 0 || /^[—–－-]/.test(first.block.text)) return false;
+  }
+  if (count < (led ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return false;
 
   const opens = new Map<number, string[]>();
   let above = '';
@@ -122,8 +136,8 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
     const section = sections[s] as Section;
     const title = section.title as number;
     const opening = openingOf(items, section);
-    // Without a rubric to say so, every item must read as news of its own: dated.
-    if (!rubric && !DATED.test(opening)) return false;
+    // Without a lead-in to say so, every item must read as news of its own: dated.
+    if (!led && !DATED.test(opening)) return false;
     if (s > a) {
       const share = sharedShare(opening, above);
       if (share > MAX_SHARED) return false;
@@ -140,9 +154,7 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
   if (rubric) {
     digest.rubrics.add(top.title);
     for (const i of top.body) digest.leadIns.add(i);
-    const first = sections[a]?.title as number;
-    const glued = GLUED_LEAD_IN.exec(items[first]?.block.text ?? '');
-    if (top.body.length === 0 && glued !== null) digest.glued.set(first, glued[0].length);
+    if (glued !== null && firstTitle !== null) digest.glued.set(firstTitle, glued[0].length);
   }
   return true;
 }

@@ -25,7 +25,7 @@ const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g')
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责 (but not 不断, 不仅). */
 const NEGATION =
   /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去)?$/;
-const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈)$/;
+const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
   /(?:的(?:一致|广泛|大力|坚定|全力|热烈)?|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢)$/;
@@ -113,8 +113,10 @@ export function findStances(
       const before = text.slice(Math.max(line.from, at - 6), at);
       const after = text.slice(end, end + 6);
       const expressed = EXPRESSED.test(before);
-      if (!expressed && (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after))) continue;
-      if (!expressed && /^[，。；、]/.test(after) && hit.class !== 'agree' && hit.class !== 'meet')
+      if (
+        !expressed &&
+        (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || /的[^，。的]{1,3}$/.test(before))
+      )
         continue;
       const subject = clauseSubject(text, floor, at, refs, {
         places: true,
@@ -260,7 +262,7 @@ function targetsOf(
       piece = i + 1;
     }
     return out.map((t) => ({
-      start: /^分别/.test(text.slice(t.start, t.end)) ? t.start + 2 : t.start,
+      start: t.start + (/^(?:分别|了)+/.exec(text.slice(t.start, t.end))?.[0].length ?? 0),
       end: t.end,
     }));
   }
@@ -268,7 +270,8 @@ function targetsOf(
   let stop = clauseTo;
   const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以)[^，。]{0,4}?$/.exec(before);
   const object = trim(text, start, stop);
-  const lead = /(?:对于|对|向|就)/g;
+  const lead =
+    /(?:对于|对(?![方手象话外岸面策立抗称等应])|向(?![来前往外内])|就(?![是要会能在已这]))/g;
   if (object.end - object.start < 2 || light !== null) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     let found = -1;

@@ -1,4 +1,4 @@
-import { skipOffices } from './gazetteer.ts';
+import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
@@ -158,7 +158,12 @@ function subjectIn(
     if (r.start >= cue) break;
     if (r.end > cue) continue;
     if (
-      GOVERNED.test(text.slice(Math.max(clause, r.start - 4), r.start)) ||
+      GOVERNED.test(
+        text.slice(
+          Math.max(clause, titlesBefore(text, r.start, clause) - 4),
+          titlesBefore(text, r.start, clause),
+        ),
+      ) ||
       (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
@@ -254,7 +259,13 @@ const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|�
 /** Whether the text between `from` and `to` joins two names as title and name: nothing, a
  * run of office titles, or (by the segmenter's words) a short run of nouns and qualifiers
  * (台灣 執政 民進黨 發言人 李明俐); after a place, a longer one (联合国也门问题特使X). */
-function joins(text: string, from: number, to: number, afterPlace: boolean, edges?: WordEdges): boolean {
+function joins(
+  text: string,
+  from: number,
+  to: number,
+  afterPlace: boolean,
+  edges?: WordEdges,
+): boolean {
   if (to === from) return true;
   const at = skipOffices(text, from);
   if (at === to) return true;
@@ -268,6 +279,15 @@ function joins(text: string, from: number, to: number, afterPlace: boolean, edge
     i = w.end;
   }
   return true;
+}
+
+/** Where the office titles right before `at` begin (与外长林国栋 → before 外长), not before
+ * `floor`. */
+function titlesBefore(text: string, at: number, floor: number): number {
+  for (let k = Math.min(8, at - floor); k > 0; k--) {
+    if (officeAt(text, at - k) !== null && skipOffices(text, at - k) === at) return at - k;
+  }
+  return at;
 }
 
 /** The index after the run of mentions that titles join to refs[k] (俄罗斯 总统 普京). */

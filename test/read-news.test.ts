@@ -1,0 +1,241 @@
+/**
+ * Who said what and who stands where (issue 11): one composed page per kind of error, read
+ * in Traditional and in Simplified, with the negatives that must not fire. Every sentence
+ * here is our own writing; names are invented (林國棟, 山田一郎, 陳美玲 …) or public offices.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { annotate } from '../src/annotate/index.ts';
+import { parse, toArticleView } from '../src/index.ts';
+import { toSimplified } from '../src/normalize/index.ts';
+import type { ArticleViewArticle } from '../src/tree/article-view.ts';
+
+function read(text: string): ArticleViewArticle[] {
+  return toArticleView(annotate(parse(text))).articles;
+}
+
+function bothScripts(
+  name: string,
+  page: string,
+  check: (articles: ArticleViewArticle[], conv: (s: string) => string) => void,
+) {
+  it(`${name} (Traditional)`, () => check(read(page), (s) => s));
+  it(`${name} (Simplified)`, () => check(read(toSimplified(page)), toSimplified));
+}
+
+const quotes = (a: ArticleViewArticle[]) =>
+  a.flatMap((x) => x.quotes ?? []).map((q) => `${q.speaker}: ${q.text}`);
+const stances = (a: ArticleViewArticle[]) =>
+  a
+    .flatMap((x) => x.stances ?? [])
+    .map((s) => `${s.actors.join('+')} ${s.class}${s.negated ? ' NOT' : ''} ${s.target}`);
+
+describe('quote cues beyond 表示／指出 with a comma', () => {
+  bothScripts(
+    '稱 with no mark, 指 in Hong Kong style, a colon, 重申 and 坦言',
+    '新聞\n\n外長林國棟稱雙方將在下月恢復部長級對話。林國棟回應指，有關報道完全不符事實。外長山田一郎重申：日方願意繼續推動經貿合作。山田一郎坦言，談判過程並不容易。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 雙方將在下月恢復部長級對話。',
+          '林國棟: 有關報道完全不符事實。',
+          '山田一郎: 日方願意繼續推動經貿合作。',
+          '山田一郎: 談判過程並不容易。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'the subject far before the cue: …時表示 and 在…上表示',
+    '新聞\n\n外長林國棟在出席東盟地區論壇的記者會時表示，各方應當通過對話管控分歧。外長山田一郎在當天的歡迎晚宴上說，日本重視與鄰國的長期友好關係。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['林國棟: 各方應當通過對話管控分歧。', '山田一郎: 日本重視與鄰國的長期友好關係。'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'the speaker after the content: 「…」X說。 and …，他說。',
+    '新聞\n\n外長林國棟出席論壇。「我們從來不接受任何形式的霸凌行徑。」林國棟說。合作的大門始終敞開，歡迎各國企業前來投資，他說。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 我們從來不接受任何形式的霸凌行徑。',
+          '林國棟: 合作的大門始終敞開，歡迎各國企業前來投資',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'X表示： with the content in the next paragraph',
+    '新聞\n\n外長林國棟在會上表示：\n\n「國際上的事情應該由各國共同商量著辦，不能由一兩個國家說了算。」',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('林國棟: 「國際上的事情應該由各國共同商量著辦，不能由一兩個國家說了算。」'),
+      ]);
+    },
+  );
+  bothScripts(
+    'a quotation the sentence goes on after is reported speech, not a short direct quote',
+    '新聞\n\n外長林國棟指出「互利共贏」是兩國關係最鮮明的特徵，不是一句空洞的口號。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('林國棟: 「互利共贏」是兩國關係最鮮明的特徵，不是一句空洞的口號。'),
+      ]);
+    },
+  );
+  bothScripts(
+    'X引述Y指: the content is both the cited body’s and the citing speaker’s',
+    '新聞\n\n外長林國棟引述世界銀行指，地區經濟今年有望增長百分之五以上。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).sort(),
+        [
+          '世界銀行: 地區經濟今年有望增長百分之五以上。',
+          '林國棟: 地區經濟今年有望增長百分之五以上。',
+        ]
+          .map(c)
+          .sort(),
+      );
+    },
+  );
+});
+
+describe('quotes that are not', () => {
+  bothScripts(
+    'verbs outside the list, anonymous sources, several speakers, 據…報道, cue nouns, short content',
+    '新聞\n\n外長林國棟宣布，雙方將互設領事館並擴大人員往來。有記者問，談判何時能夠重新開始。林國棟和山田一郎表示，兩國合作前景十分廣闊。據世界銀行報道，地區經濟今年有望較快增長。林國棟在會後接受訪問時，做上述表示。山田一郎說，很好。',
+    (a) => {
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+  bothScripts(
+    'a quote whose speaker is unknown does not inherit the speaker before it',
+    '新聞\n\n外長林國棟表示，雙方將在下月恢復部長級對話。\n\n一名不願具名的官員則表示，談判仍然存在相當大的困難。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 雙方將在下月恢復部長級對話。')]);
+    },
+  );
+});
+
+describe('speakers', () => {
+  bothScripts(
+    'an unnamed spokesperson is the institution; a named one is the person; a title is not the name',
+    '新聞\n\n外交部發言人表示，中方將採取必要措施維護自身權益。外交部發言人陳美玲說，有關國家應停止干涉別國內政。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['外交部: 中方將採取必要措施維護自身權益。', '陳美玲: 有關國家應停止干涉別國內政。'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    '他 is the person who was speaking, not the person last named as an object',
+    '新聞\n\n外長林國棟在會見山田一郎時表示，兩國應當加強溝通。他又表示，高興看到山田一郎為兩國友好作出的努力。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['林國棟: 兩國應當加強溝通。', '林國棟: 高興看到山田一郎為兩國友好作出的努力。'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a dateline’s outlet and an addressee never speak',
+    '新聞\n\n新華社東京3月1日電 外長林國棟向山田一郎表示，中方願意與日方共同推動地區和平。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 中方願意與日方共同推動地區和平。')]);
+    },
+  );
+});
+
+describe('stance holders', () => {
+  bothScripts(
+    'the subject inside reported speech holds its own stance; a subjectless one is the speaker’s',
+    '新聞\n\n外長林國棟表示，日方支持有關倡議，並呼籲各方保持克制。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['日本 support 有關倡議', '日本 appeal 各方保持克制'].map(c));
+    },
+  );
+  bothScripts(
+    'the addressee after 向 and a dateline outlet are not holders',
+    '新聞\n\n新華社東京3月1日電 外長林國棟向山田一郎表示祝賀。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 praise 山田一郎')]);
+    },
+  );
+  bothScripts(
+    'a subject in an earlier clause of the sentence holds the later cue',
+    '新聞\n\n日本外長山田一郎，周三在結束訪問前，與外長林國棟會晤。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('山田一郎 meet 外長林國棟')]);
+    },
+  );
+  bothScripts(
+    '我們 in an official statement is the side it calls X方',
+    '聲明\n\n外交部發表聲明說，中方將堅定維護國家利益。「我們敦促有關國家立即停止挑釁。」',
+    (a, c) => {
+      assert.ok(stances(a).includes(c('中國 demand 有關國家立即停止挑釁')), stances(a).join(' | '));
+    },
+  );
+});
+
+describe('stance cues and targets', () => {
+  bothScripts(
+    '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',
+    '新聞\n\n外長林國棟希望日方妥善處理有關問題。林國棟希望傷者早日康復。林國棟正告有關國家停止挑釁。林國棟拒絕對方的無理要求。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 appeal 日方妥善處理有關問題',
+          '林國棟 demand 有關國家停止挑釁',
+          '林國棟 oppose 對方的無理要求',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'X同Y舉行會談 meets Y; 分別會見 gives each counterpart',
+    '新聞\n\n外長林國棟同日本外長山田一郎舉行會談。林國棟還分別會見了陳美玲和王建民。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['林國棟 meet 日本外長山田一郎', '林國棟 meet 陳美玲', '林國棟 meet 王建民'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'cue words as nouns, in passives and after 的 are not stances',
+    '新聞\n\n外長林國棟出席了歡迎儀式。林國棟感謝各方給予的支持和幫助。這一倡議得到了各國的一致擁護。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 praise 各方給予的支持和幫助')]);
+    },
+  );
+  bothScripts(
+    'negated cues are kept as negated; 拒絕譴責 is not a criticism',
+    '新聞\n\n外長林國棟不支持任何單方面行動。山田一郎拒絕譴責有關國家。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('林國棟 support NOT 任何單方面行動')), all.join(' | '));
+      assert.ok(!all.some((s) => s.includes('criticize') && !s.includes('NOT')), all.join(' | '));
+    },
+  );
+  bothScripts(
+    'a target before the cue (對此…反對) is the antecedent; a second cue shares the first’s',
+    '新聞\n\n有關國家宣布對地區實施單邊制裁。中國外交部對此堅決反對，予以強烈譴責。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(
+        all.some((s) => s.includes(c('外交部 oppose')) && s.includes(c('單邊制裁'))),
+        all.join(' | '),
+      );
+      assert.ok(
+        all.some((s) => s.includes(c('外交部 criticize')) && s.includes(c('單邊制裁'))),
+        all.join(' | '),
+      );
+    },
+  );
+});

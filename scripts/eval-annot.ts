@@ -10,7 +10,13 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { annotPageTable, annotSummaryTable, evalAnnot, readHoldout } from './lib/eval-annot.ts';
+import {
+  annotPageTable,
+  annotSummaryTable,
+  evalAnnot,
+  readHoldout,
+  seedAnnotRows,
+} from './lib/eval-annot.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -24,7 +30,12 @@ const { values } = parseArgs({
 });
 const heldOut = await readHoldout(join(ROOT, 'eval', 'annot-holdout.json'));
 const only = values.page === undefined ? undefined : new Set(values.page);
-const rows = await evalAnnot(values.dir, heldOut, only);
+const rows = [
+  ...(await evalAnnot(values.dir, heldOut, only)),
+  ...(only === undefined || only.has('seed')
+    ? await seedAnnotRows(join(values.dir, '..', 'seed'))
+    : []),
+];
 console.log(annotSummaryTable(rows));
 if (values.pages)
   console.log(`\n${annotPageTable(values.holdout ? rows : rows.filter((r) => !r.heldOut))}`);

@@ -17,6 +17,14 @@ import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { evalHtml, formatHtmlTable, type HtmlThresholds } from './eval-html.ts';
 import { big5Safe } from './lib/big5.ts';
+import {
+  annotPageTable,
+  annotSummaryTable,
+  evalAnnot,
+  meanF1,
+  readHoldout,
+  seedAnnotRows,
+} from './lib/eval-annot.ts';
 import { annotationTable, evalAnnotations } from './lib/eval-annotations.ts';
 import { evalCws, formatCwsTable } from './lib/eval-cws.ts';
 import {
@@ -60,6 +68,8 @@ interface Variant {
 /** Floors for annotation, segmentation and NER (eval/floors.json). */
 interface Floors {
   annotations: { entitiesF1: number; quotes: number; stances: number };
+  /** Mean F1 of entities, quotes and stances on ../shared/eval/annot, per fold. */
+  annot?: { dev?: number; 'held-out'?: number };
   cws: Record<string, number>;
   ner: Record<string, number>;
 }
@@ -178,6 +188,7 @@ async function main(): Promise<number> {
       check: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       dir: { type: 'string' },
+      'annot-pages': { type: 'boolean', default: false },
     },
   });
   const dir = resolve(values.dir ?? join(ROOT, '..', 'shared', 'eval'));
@@ -250,6 +261,26 @@ async function main(): Promise<number> {
     if (r.stances.found < f.stances)
       below.push(`annotations ${r.page}/${r.variant}: stances ${r.stances.found} < ${f.stances}`);
   }
+  // Real news pages (issue 11): entities, quotes and stances, dev and held-out folds apart.
+  const annotDir = join(dir, 'annot');
+  const annot = existsSync(annotDir)
+    ? [
+        ...(await evalAnnot(annotDir, await readHoldout(join(ROOT, 'eval', 'annot-holdout.json')))),
+        ...(await seedAnnotRows(join(dir, 'seed'))),
+      ]
+    : [];
+  const annotPages = annot.filter((r) => !r.page.startsWith('seed'));
+  if (annotPages.length > 0 && floors.annot !== undefined) {
+    for (const [part, rows] of [
+      ['dev', annotPages.filter((r) => !r.heldOut)],
+      ['held-out', annotPages.filter((r) => r.heldOut)],
+    ] as const) {
+      const min = floors.annot[part];
+      const got = meanF1(rows);
+      if (min !== undefined && rows.length > 0 && got < min)
+        below.push(`annot ${part}: mean F1 ${got.toFixed(3)} < ${min}`);
+    }
+  }
   // Segmentation beside python3-jieba, and NER on held-out sentences.
   const cws = existsSync(join(dir, 'cws')) ? await evalCws(dir) : [];
   for (const r of cws) {
@@ -281,6 +312,7 @@ async function main(): Promise<number> {
           data: shown,
           rows,
           annotated,
+          annot,
           cws,
           ner,
           nerSystems: nerSystems.map(({ corpus, system, row }) => ({
@@ -308,6 +340,18 @@ async function main(): Promise<number> {
     if (annotated.length > 0) {
       console.log('\n== Annotation (gold-annotations.json; entities by type and canonical name)\n');
       console.log(annotationTable(annotated));
+    }
+    if (annot.length > 0) {
+      console.log(
+        '\n== Annotation on real news (annot/: P/R/F1 for entities, quotes with the right speaker,\n' +
+          '   stances; dev and held-out folds of eval/annot-holdout.json; the seed scored alike)\n',
+      );
+      console.log(annotSummaryTable(annot));
+      if (values['annot-pages']) console.log(`\n${annotPageTable(annotPages)}`);
+      else
+        console.log(
+          '\nA row per page: npm run eval -- --annot-pages; errors: scripts/eval-annot.ts --errors',
+        );
     }
     if (cws.length > 0) {
       console.log('\n== Word segmentation (word P/R/F1), beside python3-jieba on the same input\n');

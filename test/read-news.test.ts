@@ -107,7 +107,7 @@ describe('quote cues beyond 表示／指出 with a comma', () => {
 describe('quotes that are not', () => {
   bothScripts(
     'verbs outside the list, anonymous sources, several speakers, 據…報道, cue nouns, short content',
-    '新聞\n\n外長林國棟宣布，雙方將互設領事館並擴大人員往來。有記者問，談判何時能夠重新開始。林國棟和山田一郎表示，兩國合作前景十分廣闊。據世界銀行報道，地區經濟今年有望較快增長。林國棟在會後接受訪問時，做上述表示。山田一郎說，很好。',
+    '新聞\n\n外長林國棟宣布，雙方將互設領事館並擴大人員往來。有記者問，談判何時能夠重新開始。外長林國棟和日本外長山田一郎表示，兩國合作前景十分廣闊。據世界銀行報道，地區經濟今年有望較快增長。林國棟在會後接受訪問時，做上述表示。山田一郎說，很好。',
     (a) => {
       assert.deepEqual(quotes(a), []);
     },
@@ -199,11 +199,11 @@ describe('stance cues and targets', () => {
   );
   bothScripts(
     'X同Y舉行會談 meets Y; 分別會見 gives each counterpart',
-    '新聞\n\n外長林國棟同日本外長山田一郎舉行會談。林國棟還分別會見了陳美玲和王建民。',
+    '新聞\n\n外長林國棟同日本外長山田一郎舉行會談。林國棟還分別會見了議員陳美玲和議員王建民。',
     (a, c) => {
       assert.deepEqual(
         stances(a),
-        ['林國棟 meet 日本外長山田一郎', '林國棟 meet 陳美玲', '林國棟 meet 王建民'].map(c),
+        ['林國棟 meet 日本外長山田一郎', '林國棟 meet 議員陳美玲', '林國棟 meet 議員王建民'].map(c),
       );
     },
   );

@@ -210,13 +210,17 @@ export function meanF1(rows: readonly AnnotPageScore[]): number {
 }
 
 /** The summary: one row per group of pages (dev, held-out, all, each script), P/R/F1 each. */
-export function annotSummaryTable(rows: readonly AnnotPageScore[]): string {
+export function annotSummaryTable(all: readonly AnnotPageScore[]): string {
+  let rows = all;
+  const seed = rows.filter((r) => r.page.startsWith('seed'));
+  rows = rows.filter((r) => !r.page.startsWith('seed'));
   const groups: [string, AnnotPageScore[]][] = [
     ['dev (30)', rows.filter((r) => !r.heldOut)],
     ['held-out (10)', rows.filter((r) => r.heldOut)],
     ['all', [...rows]],
     ['all traditional', rows.filter((r) => r.script === 'traditional')],
     ['all simplified', rows.filter((r) => r.script === 'simplified')],
+    ...seed.map((r): [string, AnnotPageScore[]] => [r.page, [r]]),
   ];
   const head = [
     'pages',
@@ -278,4 +282,26 @@ export function annotPageTable(rows: readonly AnnotPageScore[]): string {
 export async function readHoldout(file: string): Promise<Set<string>> {
   const json = JSON.parse(await readFile(file, 'utf8')) as { pages: string[] };
   return new Set(json.pages);
+}
+
+/** The seed page (../shared/eval/seed) scored the same way, as written and in Simplified. */
+export async function seedAnnotRows(seedDir: string): Promise<AnnotPageScore[]> {
+  const goldFile = join(seedDir, 'gold-annotations.json');
+  if (!existsSync(goldFile)) return [];
+  const text = await readFile(join(seedDir, 'page.txt'), 'utf8');
+  const gold = JSON.parse(await readFile(goldFile, 'utf8')) as GoldAnnotations;
+  const out: AnnotPageScore[] = [];
+  for (const [variant, input, g] of [
+    ['seed', text, gold],
+    ['seed/simplified', toSimplified(text), JSON.parse(toSimplified(JSON.stringify(gold)))],
+  ] as const) {
+    const view = toArticleView(annotate(parse(input, { path: 'seed/page.txt' })));
+    out.push({
+      page: variant,
+      script: variant === 'seed' ? 'traditional' : 'simplified',
+      heldOut: false,
+      ...scoreAnnotPage(view, g as GoldAnnotations),
+    });
+  }
+  return out;
 }

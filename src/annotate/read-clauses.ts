@@ -89,7 +89,7 @@ export interface SubjectOptions {
 
 /** Words that make the name after them an object, an addressee or a place, not a subject. */
 const GOVERNED =
-  /(?:向|对|对于|给|与|同|和|跟|据|在|为|替|被|让|令|使|把|将|从|就|针对|关于|联合|率|率领|会见|会晤|访问|出席|抵达|离开|前往|赴|来自|根据|按照|代表|回应|致电|致函|告诉|通知|邀请|应|由|经|以及|及|并|或|、)$/;
+  /(?:以|向|对|对于|给|与|同|和|跟|据|在|为|替|被|让|令|使|把|将|从|就|针对|关于|联合|率|率领|会见|会晤|访问|出席|抵达|离开|前往|赴|来自|根据|按照|代表|回应|致电|致函|告诉|通知|邀请|应|由|经|以及|及|并|或|、)$/;
 /** Clause marks: 。！？；，：, and a quotation closing. */
 const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
 /** Words after a place that make it the side of a state: 以色列方面, 美国政府. */
@@ -170,6 +170,11 @@ function subjectIn(
       k = chainEnd(text, refs, k, cue) - 1;
       continue;
     }
+    // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
+    if (verbBetween(options.edges, clause, titlesBefore(text, r.start, clause))) {
+      k = chainEnd(text, refs, k, cue) - 1;
+      continue;
+    }
     // A place that qualifies a title (美国国务卿蓬佩奥): the person after it may hold.
     if (!isHolder(text, r, cue, options)) continue;
     // Read on through titles and names: 外交部发言人汪文斌, 叙利亚 外交部.
@@ -225,9 +230,23 @@ function subjectIn(
         (head.type === 'LOC' || head.type === 'group') &&
         (n.type === 'LOC' || n.type === 'group');
       if (!pair && !and.test(between) && !and.test(afterTitles)) break;
-      if (!isHolder(text, n, cue, options)) break;
-      all.push(n);
-      head = n;
+      // B may be a title's person: 和日本外长山田一郎.
+      let second = n;
+      const m = refs[j + 1];
+      if (
+        !pair &&
+        n.type === 'LOC' &&
+        m !== undefined &&
+        m.start < cue &&
+        (m.type === 'PER' || m.type === 'ORG') &&
+        joins(text, n.end, m.start, true, options.edges)
+      ) {
+        second = m;
+        j++;
+      }
+      if (!isHolder(text, second, cue, options)) break;
+      all.push(second);
+      head = second;
     }
     if (all.length > 1) {
       const ids = new Set(all.flatMap((x) => x.ids));
@@ -279,6 +298,21 @@ function joins(
     i = w.end;
   }
   return true;
+}
+
+/** Whether the segmenter reads a verb between `from` and `to`. */
+function verbBetween(edges: WordEdges | undefined, from: number, to: number): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  for (let i = from; i < to; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (w.end <= to && w.pos === 'v') return true;
+    i = w.end;
+  }
+  return false;
 }
 
 /** Where the office titles right before `at` begin (与外长林国栋 → before 外长), not before

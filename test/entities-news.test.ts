@@ -213,3 +213,53 @@ describe('names made by a suffix', () => {
     },
   ]);
 });
+
+describe('people without a title before them', () => {
+  check([
+    {
+      text: '會上，李文華主席宣布開幕。',
+      has: ['PER:李文華'],
+      why: 'a name before a title',
+    },
+    {
+      text: '反對方把議長的位置讓出。',
+      not: ['方把'],
+      why: 'a surname and a preposition before a title are no name',
+    },
+    {
+      text: '拜登政府宣布新關稅。',
+      has: ['PER:拜登'],
+      why: 'a leader named in the government he leads',
+    },
+    {
+      text: '施政團隊的工作報告已提交。',
+      not: ['施政'],
+      why: 'a word that opens with a surname before 團隊 is no leader',
+    },
+    {
+      text: '民進黨立委陳志明表示，預算應通過。',
+      has: ['ORG:民進黨', 'PER:陳志明'],
+      why: 'a party before a legislator counts',
+    },
+    {
+      text: '立委王立薇、徐巧文出席記者會。',
+      has: ['PER:王立薇', 'PER:徐巧文'],
+      why: 'names listed after a person',
+    },
+    {
+      text: '張國英、李源達、栗文書、楊志遠等參加了會見。',
+      has: ['PER:栗文書'],
+      why: 'a less common surname in a list',
+    },
+    {
+      text: '丁志禮參加會見。',
+      has: ['PER:丁志禮'],
+      why: 'a word the segmenter does not know, opening with a surname',
+    },
+    {
+      text: '該位主播應該不只是道歉。',
+      not: ['應該不'],
+      why: 'a modal verb and an adverb after a title',
+    },
+  ]);
+});

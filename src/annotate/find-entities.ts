@@ -3,8 +3,6 @@ import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
 import { findOffices, gazetteer, matchLexicon, officeAt, skipOffices } from './gazetteer.ts';
 import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
-import { nerModel } from './ner/index.ts';
-import { tagSimplified } from './ner/tag-simplified.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { WordGrid } from './word-grid.ts';
 
@@ -32,11 +30,8 @@ export interface EntityContext {
   people: Set<string>;
   /** Works named before, longest names first, for 《條約》-style short titles. */
   works: string[];
-  /** Optional statistical tagger, run last on what the rules left, its spans taken as they are. */
+  /** Optional statistical tagger, run last on what the rules left. */
   tagger?: TagSpans;
-  /** Whether people the built-in tagger proposes are kept where the words confirm them
-   * (when no `tagger` is given); true unless set to false. */
-  statistical?: boolean;
 }
 
 /** Entity types the lexicon gives that are entities (offices and terms are not). */
@@ -101,7 +96,7 @@ const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */
 const SURNAMES = new Set(
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+  '栗王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
 );
 /** Two-character surnames: the tagger's list. */
 const TWO_UNIT_SURNAMES: ReadonlySet<string> = new Set(COMPOUND_SURNAMES);
@@ -145,10 +140,15 @@ function placeEntry(form: string): string | null {
 
 /**
  * Finds the mentions of an article's Simplified text. In order of trust: titles in 《》
- * (WORK, a short one resolving to the longer work named before), people after a title
+ * (WORK, a short one resolving to the longer work named before), credit lines (a
+ * dateline's reporter and place, editors, photo credits), people after a title
  * (国家主席习近平, 总统普京, 评论员宋忠平, 记者 葛冲), lexicon names, media outlets before a
- * reporter, one-character country abbreviations in context (中俄, 俄方, 俄各界), names seen
- * before, names listed before 等参加, and last what the statistical tagger proposes.
+ * reporter, one-character country abbreviations in context (中俄, 俄方, 俄各界), names made
+ * by a suffix (…法院, …机场), names seen before, names before 表示 or a title, before 政府
+ * (拜登政府), in lists, words the segmenter does not know that open with a surname, and
+ * last what a statistical tagger proposes, when one is given. Then organisations named
+ * only inside a job title are dropped, and the fullest names given (伊朗外交部 for 外交部,
+ * 林郑月娥 for 林郑月 and 林郑).
  */
 export function findEntities(
   text: string,
@@ -354,19 +354,83 @@ export function findEntities(
     }
   }
 
-  // People the statistical tagger proposes, kept where the segmenter's words agree that
-  // they could be a name, or where the name comes back in the text.
-  if (context.tagger === undefined && context.statistical !== false) {
-    for (const span of tagSimplified(nerModel(), text, words, undefined)) {
-      if (span.type !== 'PER' || !free(span.start, span.end)) continue;
-      const name = text.slice(span.start, span.end);
-      const ok = confirmedName(text, name, span.start, span.end, grid);
-      if (process.env.DEBUG_TAGGER)
-        console.error(ok ? 'KEEP' : 'drop', name, text.slice(span.end, span.end + 3));
+  // A name right before a title (习近平主席, 凯塔总统): a surname and words that fit, or one
+  // word the segmenter calls a person's name.
+  for (const { start: at, office } of offices) {
+    if (!PERSON_TITLE.test(office)) continue;
+    for (const n of [3, 2, 4]) {
+      const s = at - n;
+      if (s < 0 || !free(s, at)) continue;
+      const name = text.slice(s, at);
+      if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
+      const ok = hasSurname(text, s)
+        ? n <= 3 &&
+          fits(s, n) &&
+          !/^[pcudrv]/.test(grid.posAt(at - 1)) &&
+          (n === 3 || grid.posAt(s).startsWith('nr'))
+        : grid.startsWord(s) &&
+          grid.endsWord(at) &&
+          grid.posAt(s).startsWith('nr') &&
+          grid.wordEnd(s) === at;
       if (!ok) continue;
-      if (add({ start: span.start, end: span.end, type: 'PER', key: name, kind: 'name' })) {
+      if (add({ start: s, end: at, type: 'PER', key: name, kind: 'name' }))
         context.people.add(name);
+      break;
+    }
+  }
+
+  // A person's name before the government or team they lead (拜登政府, 特朗普团队): a word
+  // the segmenter calls a person's name.
+  for (const w of words) {
+    if (!/^nr/.test(w.pos) || w.end - w.start < 2 || !free(w.start, w.end)) continue;
+    // A Chinese surname and a word (施政团队) is no foreign leader's name.
+    if (!LED_BODY.test(text.slice(w.end, w.end + 2)) || hasSurname(text, w.start)) continue;
+    // Nor the end of a longer name the segmenter cut (尔顿 of 马/尔顿): a one-unit word before
+    // it that is no function word.
+    const p = w.start - 1;
+    if (
+      p >= 0 &&
+      grid.startsWord(p) &&
+      grid.wordEnd(p) === w.start &&
+      HAN.test(text[p] as string)
+    ) {
+      if (!/^[pcudvr]/.test(grid.posAt(p))) continue;
+    }
+    const name = text.slice(w.start, w.end);
+    if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
+    if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' }))
+      context.people.add(name);
+  }
+
+  // Words the segmenter does not know, of three units opening with a surname (王立薇, 丁志礼):
+  // names, where the words fit.
+  for (const w of words) {
+    if (w.pos !== 'x' || w.end - w.start !== 3 || !free(w.start, w.end)) continue;
+    const name = text.slice(w.start, w.end);
+    if (!HAN.test(name) || NOT_PERSON.test(name) || !hasSurname(text, w.start)) continue;
+    if (NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2)) || !fits(w.start, 3)) continue;
+    if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' }))
+      context.people.add(name);
+  }
+
+  // Names listed after a person: 王立薇、徐巧文.
+  for (const m of [...out]) {
+    if (m.type !== 'PER') continue;
+    let at = m.end;
+    while (text[at] === '、') {
+      const s = at + 1;
+      let next = 0;
+      for (const n of [3, 2]) {
+        if (free(s, s + n) && HAN.test(text.slice(s, s + n)) && hasSurname(text, s) && fits(s, n)) {
+          next = n;
+          break;
+        }
       }
+      if (next === 0) break;
+      const name = text.slice(s, s + next);
+      if (!add({ start: s, end: s + next, type: 'PER', key: name, kind: 'name' })) break;
+      context.people.add(name);
+      at = s + next;
     }
   }
 
@@ -404,7 +468,8 @@ function dropTitleOrgs(
       titleEnd.fill(o.start + o.office.length, o.start, o.start + o.office.length);
   }
   const inTitle = (m: RawMention): boolean => {
-    if (m.type !== 'ORG') return false;
+    // A party before a title names the member's party (国民党立委), not the post's body.
+    if (m.type !== 'ORG' || m.key.endsWith('党')) return false;
     const next = officeAt(text, m.end);
     if (next !== null && !FOR_THE_BODY.test(next)) return true;
     for (let i = m.start; i < m.end; i++) if ((titleEnd[i] as number) > m.end) return true;
@@ -639,34 +704,20 @@ export function findReferences(
   return refs.sort((a, b) => a.start - b.start);
 }
 
-/** A person's name the tagger may propose: Han characters, or a transliteration with a dot. */
-const TAGGED_NAME = /^(?:[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,8})$/;
+/** Titles a person's name stands before (习近平主席, 凯塔总统, 林国栋行政长官). */
+const PERSON_TITLE =
+  /^(?:国家主席|主席|总统|总理|首相|国王|女王|总书记|委员长|行政长官|外长|大使|议长|部长)$/;
+
+/** Han characters only. */
+const HAN = /^[\u4e00-\u9fff]+$/;
+/** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
+const LED_BODY = /^(?:政府|当局|团队|内阁|阵营)/;
+
 /** What follows no person's name: 方 of a side in talks (斯方), 军 of a country's forces. */
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 /** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
  * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
 const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方/;
-
-/**
- * Whether a name the tagger proposed at `[start, end)` is kept: it is a name by its shape,
- * and the segmenter's words say it could be one (starting and ending where words do, with
- * a surname or a word the segmenter calls a name), or it stands whole, word-bounded, twice.
- */
-function confirmedName(
-  text: string,
-  name: string,
-  start: number,
-  end: number,
-  grid: WordGrid,
-): boolean {
-  if (!TAGGED_NAME.test(name) || NOT_PERSON.test(name)) return false;
-  if (NOT_AFTER_PERSON.test(text.slice(end, end + 2))) return false;
-  const surname = hasSurname(text, start);
-  if (grid.couldBeName(start, end, surname)) return true;
-  // A foreign name the segmenter cut into pieces (涅姆佐夫) that comes back whole.
-  if (surname || name.length < 3 || !grid.startsWord(start) || !grid.endsWord(end)) return false;
-  return text.indexOf(name, end) !== -1;
-}
 
 /** The longest of `people` the text holds at `at`, or null. */
 function knownNameAt(text: string, at: number, people: ReadonlySet<string>): string | null {

@@ -45,6 +45,18 @@ export class WordGrid {
     });
   }
 
+  /** The part of speech of the word that holds unit `i`, '' for none. */
+  posAt(i: number): string {
+    const k = this.wordOf[i];
+    return k === undefined || k < 0 ? '' : (this.words[k] as ViewWord).pos;
+  }
+
+  /** The end of the word that holds unit `i`, or `i` for none. */
+  wordEnd(i: number): number {
+    const k = this.wordOf[i];
+    return k === undefined || k < 0 ? i : (this.words[k] as ViewWord).end;
+  }
+
   /** Whether a word starts at unit `i`. */
   startsWord(i: number): boolean {
     const k = this.wordOf[i];
@@ -102,6 +114,8 @@ export class WordGrid {
     const headIsFunction = head.end - head.start === 1 && FUNCTION_POS.test(head.pos);
     if (surname) {
       // 和 read as "and", 于 as "at" (a classifier, 张 in 张/明远, is jieba's slip alone).
+      // A name ends in no one-unit adverb or preposition (应该不 after a title).
+      if (tail.end - tail.start === 1 && /^[dp]/.test(tail.pos)) return false;
       const surnameRead = head.end - head.start === 1 && CONNECTIVE_POS.test(head.pos);
       const strict = surnameRead ? PERSONAL_POS : end - start > 3 ? NAME_POS : null;
       if (strict === null) return true;

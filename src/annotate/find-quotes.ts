@@ -35,6 +35,8 @@ const ISSUED =
   /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)/;
 /** A cue used as a noun: 做上述表示, 他的说法. */
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
+/** Stance verbs that make a quote only when a mark brings in a clause after them. */
+const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
 /** Content shorter than this is not a quote (GUIDELINES §3: 「無無無！」). */
 const MIN_CONTENT = 8;
 
@@ -69,7 +71,7 @@ export function findQuotes(
 ): RawQuote[] {
   const edges = new WordEdges(text.length, words);
   const quotes: RawQuote[] = [];
-  let last: { speaker: Ref; line: number } | null = null;
+  let last: { speaker: Ref; line: number; cueEnd: number } | null = null;
   let issuer: Ref | null = null;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] as Line;
@@ -94,7 +96,8 @@ export function findQuotes(
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
-      if (NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at))) continue;
+      if (NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) || next === '的')
+        continue;
       const inside = depth[cue.at - line.from] !== 0;
       const subject: Subject = clauseSubject(text, floor, cue.at, refs, { edges });
       const lead = text.slice(subject.clause, cue.at);
@@ -121,7 +124,7 @@ export function findQuotes(
             : null);
         if (carried !== null) {
           found.push({ cue, speaker: carried, clause: subject.clause, after: closes, also: null });
-          last = { speaker: carried, line: li };
+          last = { speaker: carried, line: li, cueEnd: cue.end };
         } else last = null;
         continue;
       }
@@ -132,19 +135,25 @@ export function findQuotes(
         last !== null &&
         last.speaker.type === 'PER' &&
         li - last.line <= 1 &&
-        subject.carried !== true
+        subject.carried !== true &&
+        !namedSince(refs, last.cueEnd, speaker.start)
       ) {
         speaker = last.speaker;
       }
       if (/声明|社评|社论|公报|文章|报告/.test(text.slice(speaker.end, cue.at))) issuer = speaker;
-      found.push({
-        cue,
-        speaker,
-        clause: subject.clause,
-        after: closes,
-        also: subject.via ?? null,
-      });
-      last = { speaker, line: li };
+      // 「…」X說。: the clause holds the speaker and little else; a stance verb ending a
+      // sentence (…予以譴責。) brings in nothing.
+      const after =
+        closes &&
+        subject.carried !== true &&
+        cue.at - subject.ref.end <= 4 &&
+        !STANCE_VERB.test(cue.cue.cue);
+      if (closes && !after) {
+        prevEnd = cue.end;
+        continue;
+      }
+      found.push({ cue, speaker, clause: subject.clause, after, also: subject.via ?? null });
+      last = { speaker, line: li, cueEnd: cue.end };
       prevEnd = cue.end;
     }
     const emit = (f: (typeof found)[number], k: number): void => {
@@ -155,7 +164,7 @@ export function findQuotes(
         // …，他說。 — the clauses of the sentence before it.
         const q = contentBefore(text, f.clause, line.from, depth);
         if (q === null) return;
-        pushQuote(quotes, {
+        pushQuote(quotes, text, {
           start: q.start,
           end: cue.end,
           speaker,
@@ -169,7 +178,7 @@ export function findQuotes(
       // 「…」趙明強調，…: the quotation closing right before the speaker's clause is theirs too.
       const before = contentBefore(text, f.clause, line.from, depth);
       if (before?.direct === true && before.end === f.clause) {
-        pushQuote(quotes, {
+        pushQuote(quotes, text, {
           start: before.start,
           end: cue.end,
           speaker,
@@ -190,7 +199,7 @@ export function findQuotes(
         const whole =
           end === -1 || /^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2));
         if (end !== -1 && end < nextClause + 1 && whole) {
-          pushQuote(quotes, {
+          pushQuote(quotes, text, {
             start: Math.min(speaker.start, cue.at),
             end: end + 1,
             speaker,
@@ -212,7 +221,7 @@ export function findQuotes(
         // X表示： at the end of the paragraph: the content is the next paragraph.
         const nextLine = lines[li + 1];
         if (nextLine !== undefined && !nextLine.dialogue) {
-          pushQuote(quotes, {
+          pushQuote(quotes, text, {
             start: Math.min(speaker.start, cue.at),
             end: nextLine.to,
             speaker,
@@ -224,7 +233,7 @@ export function findQuotes(
         }
         return;
       }
-      pushQuote(quotes, {
+      pushQuote(quotes, text, {
         start: Math.min(speaker.start, cue.at),
         end: contentEnd,
         speaker,
@@ -238,7 +247,7 @@ export function findQuotes(
       if (/[：:]$/.test(text.slice(contentStart, contentEnd)) && contentEnd === line.to) {
         const nextLine = lines[li + 1];
         if (nextLine !== undefined && !nextLine.dialogue) {
-          pushQuote(quotes, {
+          pushQuote(quotes, text, {
             start: nextLine.from,
             end: nextLine.to,
             speaker,
@@ -257,14 +266,15 @@ export function findQuotes(
       if (f.also !== null) for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
-    for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, q);
+    for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);
   }
   return dedupe(quotes).sort((a, b) => a.contentStart - b.contentStart);
 }
 
 /** Adds a quote whose content is long enough to be one. */
-function pushQuote(quotes: RawQuote[], q: RawQuote): void {
-  const content = q.contentEnd - q.contentStart;
+function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
+  // Letters and digits only: 很榮幸再到北京。 is seven.
+  const content = text.slice(q.contentStart, q.contentEnd).replace(/[^\p{L}\p{N}]/gu, '').length;
   if (content < MIN_CONTENT) return;
   quotes.push(q);
 }
@@ -278,6 +288,11 @@ function dedupe(quotes: RawQuote[]): RawQuote[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Whether a person is named between `from` and `to` (他 then means that person). */
+function namedSince(refs: readonly Ref[], from: number, to: number): boolean {
+  return refs.some((r) => r.start >= from && r.end <= to && r.type === 'PER' && r.kind === 'name');
 }
 
 /** Whether a person or an organisation is named between `from` and `to`. */

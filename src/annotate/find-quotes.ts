@@ -1,6 +1,12 @@
 import { QUOTE_CUES, type QuoteCue } from './cues.ts';
 import type { ViewWord } from './ner/word-info.ts';
-import { clauseSubject, datelineEnd, type Subject, WordEdges } from './read-clauses.ts';
+import {
+  clauseStartOf,
+  clauseSubject,
+  datelineEnd,
+  type Subject,
+  WordEdges,
+} from './read-clauses.ts';
 import type { Ref } from './resolve-references.ts';
 
 /** A quote in Simplified-text offsets, before mapping back. */
@@ -135,10 +141,11 @@ export function findQuotes(
         last !== null &&
         last.speaker.type === 'PER' &&
         li - last.line <= 1 &&
-        subject.carried !== true &&
-        !namedSince(refs, last.cueEnd, speaker.start)
+        subject.carried !== true
       ) {
-        speaker = last.speaker;
+        // The person last named as a subject since that quote, else the speaker of that quote
+        // (not 特朗普 of 特朗普政府, named since as a modifier).
+        speaker = subjectSince(text, refs, last.cueEnd, speaker.start, edges) ?? last.speaker;
       }
       if (/声明|社评|社论|公报|文章|报告/.test(text.slice(speaker.end, cue.at))) issuer = speaker;
       // 「…」X說。: the clause holds the speaker and little else; a stance verb ending a
@@ -290,9 +297,22 @@ function dedupe(quotes: RawQuote[]): RawQuote[] {
   });
 }
 
-/** Whether a person is named between `from` and `to` (他 then means that person). */
-function namedSince(refs: readonly Ref[], from: number, to: number): boolean {
-  return refs.some((r) => r.start >= from && r.end <= to && r.type === 'PER' && r.kind === 'name');
+/** The last person named between `from` and `to` as the subject of a clause. */
+function subjectSince(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+  edges: WordEdges,
+): Ref | null {
+  let found: Ref | null = null;
+  for (const r of refs) {
+    if (r.start < from || r.end > to || r.type !== 'PER' || r.kind !== 'name') continue;
+    const clause = clauseStartOf(text, r.start, from);
+    const s = clauseSubject(text, clause, r.end, refs, { edges });
+    if (s.kind === 'one' && s.carried !== true && s.ref === r) found = r;
+  }
+  return found;
 }
 
 /** Whether a person or an organisation is named between `from` and `to`. */

@@ -32,7 +32,7 @@ const STATE_ORGAN = /中央政府|中国政府/g;
 const HOME = '中国';
 /** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
 const SIDE =
-  /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全])方(?![面法式案向针便可能位言圆块形程子])/g;
+  /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全北南东西上下前后左右地远平处药配秘良偏])方(?![面法式案向针便可能位言圆块形程子])/g;
 
 /** The entity id of a mention. */
 export function entityId(type: EntityType, key: string): string {
@@ -55,7 +55,11 @@ export function resolveReferences(
   const initials = new Map<string, string | null>();
   const named = [
     ...memory.countries.map((id) => id.slice(id.indexOf(':') + 1)),
-    ...raw.filter((m) => m.type === 'LOC' && countryNames.has(m.key)).map((m) => m.key),
+    // Any place named on the page: the lexicon marks only the countries with a one-character
+    // abbreviation (countryNames), and 斯方 needs 斯里兰卡.
+    ...raw
+      .filter((m) => m.type === 'LOC' && m.kind === 'name' && m.key.length >= 2)
+      .map((m) => m.key),
     // A body named after its country names the country too: 以色列国防军 → 以色列.
     ...raw.flatMap((m) => {
       if (m.type !== 'ORG') return [];

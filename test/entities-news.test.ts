@@ -263,3 +263,24 @@ describe('people without a title before them', () => {
     },
   ]);
 });
+
+describe('outlets in 《》, forms of address, pronouns', () => {
+  check([
+    {
+      text: '他在《星島日報》撰文，《星島》的讀者反應熱烈。',
+      has: ['ORG:星島日報', 'ORG:星島'],
+      not: ['WORK:星島日報', 'WORK:星島'],
+      why: 'an outlet in 《》, and its short name',
+    },
+    {
+      text: '立法會通過《國家安全條例》。',
+      has: ['WORK:國家安全條例'],
+      why: 'a law in 《》 stays a work',
+    },
+    {
+      text: '遊客周女士表示，航班已經取消。',
+      not: ['PER:周女士'],
+      why: 'a surname and a form of address is no name',
+    },
+  ]);
+});

@@ -169,9 +169,20 @@ export function findEntities(
   };
 
   // 《…》: works. A short title that ends a longer work named before is that work.
+  // An outlet in 《》 is an organisation (《明报》, 《星岛日报》), and so is the short name of
+  // one named in full in 《》 on the page (《苹果》 of 《苹果日报》).
   for (const m of text.matchAll(/《([^《》\n]{1,60})》/g)) {
     const inner = m[1] as string;
     const start = (m.index ?? 0) + 1;
+    const outlet = outletIn(text, inner);
+    if (outlet !== null) {
+      const kind = outlet === inner ? 'name' : 'alias';
+      add({ start, end: start + inner.length, type: 'ORG', key: outlet, kind }, [
+        start - 1,
+        start + inner.length + 1,
+      ]);
+      continue;
+    }
     const longer = context.works.find((w) => w !== inner && w.endsWith(inner));
     const key = longer ?? inner;
     if (longer === undefined && !context.works.includes(inner)) {
@@ -327,6 +338,8 @@ export function findEntities(
   }
 
   for (const name of context.people) {
+    // A dialogue's speaker may be a pronoun and a verb (他补充): no name.
+    if (PRONOUN_START.test(name) || NOT_PERSON.test(name)) continue;
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' });
     }
@@ -336,6 +349,12 @@ export function findEntities(
     const name = m[1] as string;
     const start = m.index ?? 0;
     if (!SURNAMES.has(name[0] as string) || !fits(start, name.length)) continue;
+    // A surname and a form of address (沈女士) names a speaker, but is no name.
+    if (ADDRESSED.test(name)) {
+      add({ start, end: start + name.length, type: 'PER', key: name, kind: 'title' });
+      continue;
+    }
+    if (NOT_PERSON.test(name)) continue;
     if (add({ start, end: start + name.length, type: 'PER', key: name, kind: 'name' })) {
       context.people.add(name);
     }
@@ -588,11 +607,12 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
 
 /** Suffixes that make an organisation's name of the words before them. */
 const ORG_SUFFIX =
-  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|广播电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|总统府|议会)$/;
+  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|总统府|议会)$/;
 /** Suffixes that make a place's name of the words before them: airports, ports, squares. */
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
-/** Parts of speech of a word inside such a name: nouns, names, unknown words. */
-const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l)$/;
+/** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives
+ * (自由联盟). */
+const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l|a|an)$/;
 /** 1 at the last character of every suffix of ORG_SUFFIX and LOC_SUFFIX. */
 const SUFFIX_ENDS = (() => {
   const units = new Uint8Array(65536);
@@ -624,28 +644,34 @@ function suffixNames(
   mentions: readonly RawMention[],
 ): { start: number; end: number; type: EntityType }[] {
   const mentionAt = new Map<number, RawMention>();
-  for (const m of mentions) if (m.type === 'LOC' || m.type === 'ORG') mentionAt.set(m.start, m);
+  /** The last start of a name that ends at each offset. */
+  const lastStartAt = new Map<number, number>();
+  for (const m of mentions) {
+    if (m.type === 'LOC' || m.type === 'ORG') mentionAt.set(m.start, m);
+    if (m.kind === 'name') lastStartAt.set(m.end, Math.max(lastStartAt.get(m.end) ?? -1, m.start));
+  }
   const { countryNames } = gazetteer();
   const out: { start: number; end: number; type: EntityType }[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as ViewWord;
     // Most words end in no suffix's last character: one typed-array test, no string.
     if (SUFFIX_ENDS[text.charCodeAt(w.end - 1)] !== 1) continue;
-    const word = text.slice(w.start, w.end);
-    const type: EntityType | null = ORG_SUFFIX.test(word)
-      ? 'ORG'
-      : LOC_SUFFIX.test(word)
-        ? 'LOC'
-        : null;
+    // The suffix may run over words (研究/中心), starting where a word does.
+    const tail = text.slice(Math.max(0, w.end - 6), w.end);
+    const org = ORG_SUFFIX.exec(tail);
+    const loc = org === null ? LOC_SUFFIX.exec(tail) : null;
+    const suffix = org ?? loc;
+    if (suffix === null) continue;
+    const type: EntityType = org !== null ? 'ORG' : 'LOC';
+    let ks = k;
+    const from = w.end - suffix[0].length;
+    while (ks > 0 && (words[ks] as ViewWord).start > from) ks--;
+    const first = words[ks] as ViewWord;
+    if (first.start > from || (first.start < from && ks !== k)) continue;
+    const word = text.slice(first.start, w.end);
     // A word the lexicon knows whole (香港, 台湾) is no suffix's.
-    if (
-      type === null ||
-      !NAME_WORD.test(word) ||
-      gazetteer().forms.longestAt(word, 0)?.word === word
-    ) {
-      continue;
-    }
-    let j = k;
+    if (!NAME_WORD.test(word) || gazetteer().forms.longestAt(word, 0)?.word === word) continue;
+    let j = ks;
     while (j > 0 && k - j < 6) {
       const p = words[j - 1] as ViewWord;
       if (
@@ -665,7 +691,10 @@ function suffixNames(
       if (type === 'LOC' && m !== undefined && countryNames.has(m.key)) continue;
       if (
         m !== undefined ||
-        (PROPER_POS.test(h.pos) && i < k && !DEICTIC.test(text[h.start] ?? ''))
+        (PROPER_POS.test(h.pos) &&
+          i < ks &&
+          (h.end - h.start >= 2 || /^n[rs]/.test(h.pos)) &&
+          !DEICTIC.test(text[h.start] ?? ''))
       ) {
         start = h.start;
         break;
@@ -684,7 +713,9 @@ function suffixNames(
     // A mission abroad opens with 驻 (驻韩国代表处).
     if (text[start - 1] === '驻' && start - 1 >= (words[j] as ViewWord).start - 1) start--;
     // A one-character suffix (港, 湾) needs a name of two units or more before it.
-    if (start < 0 || w.end - start < (word.length === 1 ? 4 : 3)) continue;
+    if (start < 0 || w.end - start < (suffix[0].length === 1 ? 4 : 3)) continue;
+    // A listed name that ends the span wins (天安门广场 of 北京天安门广场).
+    if ((lastStartAt.get(w.end) ?? -1) > start) continue;
     out.push({ start, end: w.end, type });
   }
   return out;
@@ -717,7 +748,37 @@ const LED_BODY = /^(?:政府|当局|团队|内阁|阵营)/;
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 /** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
  * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
-const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方/;
+const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|先生|小姐|太太|夫人|同志)$/;
+/** A surname and a form of address: 沈女士, 李先生. */
+const ADDRESSED = /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人)$/;
+/** A pronoun, which opens no name. */
+const PRONOUN_START = /^[他她我你它]/;
+
+/** The names of outlets, written in 《》 like works: 日报, 时报, 周刊, 新闻, 电视台. */
+const OUTLET =
+  /(?:日报|时报|晚报|早报|周刊|周报|新闻|新闻网|电视台|通讯社|杂志)$|^[\u4e00-\u9fff]{1,3}报$/;
+
+/** The outlet a title in 《》 names, or null: a lexicon organisation, a name shaped like an
+ * outlet's, or the longer outlet in 《》 on the page that it opens (苹果 of 苹果日报). */
+function outletIn(text: string, inner: string): string | null {
+  const hit = gazetteer().forms.longestAt(inner, 0);
+  if (hit !== null && hit.word === inner) return hit.value.type === 'ORG' ? hit.value.name : null;
+  if (OUTLET.test(inner)) return inner;
+  for (let at = text.indexOf(`《${inner}`); at !== -1; at = text.indexOf(`《${inner}`, at + 1)) {
+    const close = text.indexOf('》', at);
+    const full = text.slice(at + 1, close);
+    if (
+      close > 0 &&
+      full.length > inner.length &&
+      full.length <= inner.length + 3 &&
+      OUTLET.test(full)
+    ) {
+      const entry = gazetteer().forms.longestAt(full, 0);
+      return entry !== null && entry.word === full ? entry.value.name : full;
+    }
+  }
+  return null;
+}
 
 /** The longest of `people` the text holds at `at`, or null. */
 function knownNameAt(text: string, at: number, people: ReadonlySet<string>): string | null {

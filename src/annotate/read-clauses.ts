@@ -176,7 +176,7 @@ function subjectIn(
       continue;
     }
     // A place that qualifies a title (美国国务卿蓬佩奥): the person after it may hold.
-    if (!isHolder(text, r, cue, options)) continue;
+    if (!isHolder(text, r, cue, options, refs)) continue;
     // Read on through titles and names: 外交部发言人汪文斌, 叙利亚 外交部.
     let head = r;
     const all: Ref[] = [r];
@@ -244,7 +244,7 @@ function subjectIn(
         second = m;
         j++;
       }
-      if (!isHolder(text, second, cue, options)) break;
+      if (!isHolder(text, second, cue, options, refs)) break;
       all.push(second);
       head = second;
     }
@@ -337,10 +337,28 @@ function chainEnd(text: string, refs: readonly Ref[], k: number, cue: number): n
 }
 
 /** Whether a mention can hold a statement or a stance. */
-function isHolder(text: string, r: Ref, cue: number, options: SubjectOptions): boolean {
+function isHolder(
+  text: string,
+  r: Ref,
+  cue: number,
+  options: SubjectOptions,
+  refs: readonly Ref[] = [],
+): boolean {
   if (r.type === 'PER' || r.type === 'ORG') return true;
   if (r.type === 'group') return true;
   if (r.type !== 'LOC') return false;
-  if (options.places === true) return true;
+  if (options.places === true) {
+    // 也门冲突方, 也门外长: a place that qualifies a noun or a title is not the holder.
+    if (officeAt(text, r.end) !== null) return false;
+    // 中日双方: another name right after makes a pair, not a qualifier.
+    if (refs.some((x) => x.start === r.end)) return true;
+    const w = options.edges?.wordAt(r.end);
+    const word = w === undefined ? '' : text.slice(r.end, w.end);
+    return !(
+      w !== undefined &&
+      (w.pos === 'n' || w.pos === 'ng') &&
+      !/^(?:方面|政府|当局|人民|方)$/.test(word)
+    );
+  }
   return r.kind === 'abbreviation' || PLACE_AS_SIDE.test(text.slice(r.end, cue));
 }

@@ -284,3 +284,33 @@ describe('outlets in 《》, forms of address, pronouns', () => {
     },
   ]);
 });
+
+describe('one-character abbreviations and words', () => {
+  check([
+    {
+      text: '律師針對法官的裁定提出上訴。',
+      not: ['LOC:法'],
+      why: 'a character inside another word (法官) is no abbreviation',
+    },
+    {
+      text: '總理轉達對艾哈邁德總統的問候。',
+      not: ['LOC:德'],
+      why: 'the end of a name before a title is no abbreviation',
+    },
+    {
+      text: '中俄關係穩定，訪俄期間雙方簽署協議，美軍和俄方均表示關注。',
+      has: ['LOC:俄', 'LOC:美'],
+      why: 'abbreviations in pairs, after 訪 and before 方 or 軍',
+    },
+    {
+      text: '颶風襲擊加勒比海地區多個島嶼。',
+      not: ['LOC:海地'],
+      why: 'a name that runs from one word into the next is no name',
+    },
+    {
+      text: '高雄市長今天視察港口。',
+      has: ['LOC:高雄市'],
+      why: 'a place whose last unit opens a title',
+    },
+  ]);
+});

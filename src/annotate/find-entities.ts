@@ -76,9 +76,28 @@ const ABBR_BEFORE = /(?:访|赴|驻|对|抵)$/;
 const MAJOR = '中美俄日韩朝欧英法德印';
 /** Characters that are abbreviations only sometimes (以美国为首, 新时代, 意见): a pair with
  * them needs a word of relations after it (中非合作, 中加关系). */
-const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌';
+const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌拉';
 const PAIR_PARTNERS =
   /^(?:关系|合作|两国|双方|贸易|会谈|会晤|峰会|联合|战略|友好|建交|边境|外长|元首|领导人|论坛|对话|经贸)/;
+/** What a word may hold beside one-character abbreviations for them to stand for countries:
+ * 访俄, 俄方, 美军, 中俄关系, 中美两国. */
+const ABBR_CONTEXT = /^(?:[访赴驻对抵促方军媒]|关系|两国|三国|同盟|各界)*$/;
+
+/** Whether `[start, end)` starts or ends inside a word and does not lie in one word. */
+function straddles(grid: WordGrid, start: number, end: number): boolean {
+  const first = grid.wordStartOf(start);
+  if (grid.wordStartOf(end - 1) === first) return false;
+  return first < start || grid.wordEnd(end - 1) > end;
+}
+
+/** Whether the word `[start, end)` is one-character abbreviations and their context only. */
+function abbreviationWord(text: string, start: number, end: number, units: Uint8Array): boolean {
+  if (end - start < 2) return true;
+  let rest = '';
+  for (let k = start; k < end; k++) if (units[text.charCodeAt(k)] !== 1) rest += text[k];
+  return ABBR_CONTEXT.test(rest);
+}
+
 /** 中美洲, 中英文: two abbreviations that are not two countries. */
 const NOT_PAIR_AFTER = /^[洲文语籍式餐药]/;
 
@@ -278,6 +297,10 @@ export function findEntities(
 
   for (const hit of matchLexicon(text)) {
     if (!ENTITY_TYPES.has(hit.entry.type)) continue;
+    // A name that runs from inside one of the segmenter's words into another is no name
+    // (海地 of 加勒比海/地区); one inside a single word may be (北京 of 北京天安门广场).
+    // A place's last unit may open a title, though (新北市 of 新北/市长).
+    if (straddles(grid, hit.start, hit.end) && officeAt(text, hit.end - 1) === null) continue;
     const kind: MentionKind = hit.entry.name === text.slice(hit.start, hit.end) ? 'name' : 'alias';
     add({
       start: hit.start,
@@ -309,6 +332,10 @@ export function findEntities(
     const entry = abbreviations.get(text[i] as string);
     if (entry === undefined || taken[i]) continue;
     const c = text[i] as string;
+    // Inside one of the segmenter's words, the character is an abbreviation only when the
+    // rest of the word is abbreviations and their context (中俄关系, 访俄, 美军), not part of
+    // another word (法官, 穆罕默德).
+    if (!abbreviationWord(text, grid.wordStartOf(i), grid.wordEnd(i), abbreviationUnits)) continue;
     const prevAbbr = i > 0 && pairs(text[i - 1] as string, c, text.slice(i + 1));
     const nextAbbr = pairs(c, text[i + 1] ?? '', text.slice(i + 2));
     const rest = text.slice(i + 1, i + 4);
@@ -317,7 +344,8 @@ export function findEntities(
     } else if (
       prevAbbr ||
       nextAbbr ||
-      ABBR_AFTER.test(rest) ||
+      // 俄政府, 美军: the abbreviation opens its word.
+      (ABBR_AFTER.test(rest) && grid.wordStartOf(i) === i) ||
       (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))
     ) {
       add({ start: i, end: i + 1, type: 'LOC', key: entry.name, kind: 'abbreviation' });

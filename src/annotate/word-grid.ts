@@ -51,10 +51,16 @@ export class WordGrid {
     return k === undefined || k < 0 ? '' : (this.words[k] as ViewWord).pos;
   }
 
-  /** The end of the word that holds unit `i`, or `i` for none. */
+  /** The start of the word that holds unit `i`, or `i` for none. */
+  wordStartOf(i: number): number {
+    const k = this.wordOf[i];
+    return k === undefined || k < 0 ? i : (this.words[k] as ViewWord).start;
+  }
+
+  /** The end of the word that holds unit `i`, or `i + 1` for none. */
   wordEnd(i: number): number {
     const k = this.wordOf[i];
-    return k === undefined || k < 0 ? i : (this.words[k] as ViewWord).end;
+    return k === undefined || k < 0 ? i + 1 : (this.words[k] as ViewWord).end;
   }
 
   /** Whether a word starts at unit `i`. */

@@ -17,6 +17,7 @@ import { type EntityContext, findEntities, type TagSpans } from './find-entities
 import { findQuotes, type Line } from './find-quotes.ts';
 import { findStances } from './find-stances.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
+import { WordEdges } from './read-clauses.ts';
 import { newPageMemory, resolveReferences } from './resolve-references.ts';
 import { segment } from './segment/index.ts';
 
@@ -121,7 +122,8 @@ function annotateArticle(
   });
 
   // Spelled out rather than spread, as for mentions: the same keys in the same order.
-  const rawQuotes = findQuotes(s, statementLines, refs, words);
+  const edges = new WordEdges(s.length, words);
+  const rawQuotes = findQuotes(s, statementLines, refs, edges);
   const quotes: Quote[] = rawQuotes.map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
@@ -141,7 +143,7 @@ function annotateArticle(
     };
   });
 
-  const stances: Stance[] = findStances(s, statementLines, refs, words, rawQuotes).map((st) => {
+  const stances: Stance[] = findStances(s, statementLines, refs, edges, rawQuotes).map((st) => {
     const { start, end } = toSource(at, st.start, st.end);
     const target = toSource(at, st.targetStart, st.targetEnd);
     return {

@@ -1,5 +1,4 @@
 import { QUOTE_CUES, type QuoteCue } from './cues.ts';
-import type { ViewWord } from './ner/word-info.ts';
 import {
   clauseStartOf,
   clauseSubject,
@@ -7,7 +6,7 @@ import {
   type Subject,
   WordEdges,
 } from './read-clauses.ts';
-import type { Ref } from './resolve-references.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A quote in Simplified-text offsets, before mapping back. */
 export interface RawQuote {
@@ -73,9 +72,8 @@ export function findQuotes(
   text: string,
   lines: readonly Line[],
   refs: readonly Ref[],
-  words: readonly ViewWord[] = [],
+  edges: WordEdges = new WordEdges(text.length, []),
 ): RawQuote[] {
-  const edges = new WordEdges(text.length, words);
   const quotes: RawQuote[] = [];
   let last: { speaker: Ref; line: number; cueEnd: number } | null = null;
   let issuer: Ref | null = null;
@@ -95,7 +93,7 @@ export function findQuotes(
       return Math.max(i + 1, datelineEnd(text, i + 1, line.to));
     };
     let prevEnd = line.from;
-    for (const cue of cuesIn(text, line, edges, depth)) {
+    for (const cue of cuesIn(text, line, edges)) {
       const floor = Math.max(sentenceFloor(cue.at), prevEnd);
       const next = text[cue.end] ?? '';
       const afterMark = /[，,：:「“]/.test(next);
@@ -306,8 +304,10 @@ function subjectSince(
   edges: WordEdges,
 ): Ref | null {
   let found: Ref | null = null;
-  for (const r of refs) {
-    if (r.start < from || r.end > to || r.type !== 'PER' || r.kind !== 'name') continue;
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.end > to) break;
+    if (r.type !== 'PER' || r.kind !== 'name') continue;
     const clause = clauseStartOf(text, r.start, from);
     const s = clauseSubject(text, clause, r.end, refs, { edges });
     if (s.kind === 'one' && s.carried !== true && s.ref === r) found = r;
@@ -317,7 +317,12 @@ function subjectSince(
 
 /** Whether a person or an organisation is named between `from` and `to`. */
 function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
-  return refs.some((r) => r.start >= from && r.end <= to && r.kind !== 'pronoun');
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.end > to) return false;
+    if (r.kind !== 'pronoun') return true;
+  }
+  return false;
 }
 
 /** Whether a clause with no subject continues the statement before it: nothing, adverbs or
@@ -329,13 +334,13 @@ function continues(lead: string): boolean {
 }
 
 /** Every cue in a line outside quotation marks, where the segmenter cuts it as a word. */
-function cuesIn(text: string, line: Line, edges: WordEdges, depth: Uint8Array): Cue[] {
+function cuesIn(text: string, line: Line, edges: WordEdges): Cue[] {
   const out: Cue[] = [];
   CUE_PATTERN.lastIndex = line.from;
-  const slice = text.slice(0, line.to);
-  for (let m = CUE_PATTERN.exec(slice); m !== null; m = CUE_PATTERN.exec(slice)) {
+  for (let m = CUE_PATTERN.exec(text); m !== null; m = CUE_PATTERN.exec(text)) {
     const at = m.index;
     const end = at + m[0].length;
+    if (end > line.to) break;
     const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
     if (!(edges.endsAt(end) || inUnknown) || !(edges.startsAt(at) || glued || inUnknown)) continue;

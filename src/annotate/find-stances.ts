@@ -1,7 +1,6 @@
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
-import type { ViewWord } from './ner/word-info.ts';
 import { clauseSubject, datelineEnd, WordEdges } from './read-clauses.ts';
 import type { Ref } from './resolve-references.ts';
 
@@ -76,10 +75,9 @@ export function findStances(
   text: string,
   lines: readonly Line[],
   refs: readonly Ref[],
-  words: readonly ViewWord[] = [],
+  edges: WordEdges = new WordEdges(text.length, []),
   quotes: readonly { contentStart: number; contentEnd: number; speaker: Ref | null }[] = [],
 ): RawStance[] {
-  const edges = new WordEdges(text.length, words);
   const memo: {
     last: { sentence: number; start: number; end: number } | null;
     met: { start: number; end: number } | null;
@@ -91,10 +89,10 @@ export function findStances(
     let sentenceFrom = line.from;
     let prevSentence = { from: line.from, to: line.from };
     CUE_PATTERN.lastIndex = line.from;
-    const slice = text.slice(0, line.to);
-    for (let m = CUE_PATTERN.exec(slice); m !== null; m = CUE_PATTERN.exec(slice)) {
+    for (let m = CUE_PATTERN.exec(text); m !== null; m = CUE_PATTERN.exec(text)) {
       const at = m.index;
       const end = at + m[0].length;
+      if (end > line.to) break;
       const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
       const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
       if (!edges.isEmpty() && !inUnknown && !(edges.startsAt(at) && edges.endsAt(end))) {

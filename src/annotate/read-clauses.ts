@@ -9,23 +9,27 @@ import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** Where the segmenter's words start and end, by unit of the text. */
 export class WordEdges {
-  private readonly starts: Uint8Array;
+  /** The end of the word starting at each unit, 0 where none starts. */
+  private readonly wordEnd: Int32Array;
   private readonly ends: Uint8Array;
   private readonly unknown: Uint8Array;
+  /** The part of speech of the word starting at each unit (holey where none starts). */
+  private readonly tags: string[];
   private readonly empty: boolean;
-  private readonly pos = new Map<number, { end: number; pos: string }>();
 
   constructor(length: number, words: readonly ViewWord[]) {
-    this.starts = new Uint8Array(length + 1);
+    this.wordEnd = new Int32Array(length + 1);
     this.ends = new Uint8Array(length + 1);
     this.unknown = new Uint8Array(length + 1);
+    this.tags = [];
     for (const w of words) {
-      if (w.start <= length) this.starts[w.start] = 1;
-      this.pos.set(w.start, { end: w.end, pos: w.pos });
-      if (w.end <= length) this.ends[w.end] = 1;
+      if (w.start > length || w.end > length) continue;
+      this.wordEnd[w.start] = w.end;
+      this.tags[w.start] = w.pos;
+      this.ends[w.end] = 1;
       // Words outside the dictionary (蓬佩奥则, 时称): the segmenter glued what it did not
       // know, so its edges say nothing about the characters inside.
-      if (w.pos === 'x' || w.pos === 'eng') this.unknown.fill(1, w.start, Math.min(w.end, length));
+      if (w.pos === 'x' || w.pos === 'eng') this.unknown.fill(1, w.start, w.end);
     }
     this.empty = words.length === 0;
   }
@@ -36,7 +40,7 @@ export class WordEdges {
   }
 
   startsAt(i: number): boolean {
-    return this.empty || this.starts[i] === 1;
+    return this.empty || this.wordEnd[i] !== 0;
   }
 
   endsAt(i: number): boolean {
@@ -45,7 +49,8 @@ export class WordEdges {
 
   /** The word starting at `i`: its end and part of speech. */
   wordAt(i: number): { end: number; pos: string } | undefined {
-    return this.pos.get(i);
+    const end = this.wordEnd[i];
+    return end === undefined || end === 0 ? undefined : { end, pos: this.tags[i] ?? '' };
   }
 
   /** Whether the word covering unit `i` is outside the dictionary. */
@@ -157,13 +162,9 @@ function subjectIn(
     const r = refs[k] as Ref;
     if (r.start >= cue) break;
     if (r.end > cue) continue;
+    const titles = titlesBefore(text, r.start, clause);
     if (
-      GOVERNED.test(
-        text.slice(
-          Math.max(clause, titlesBefore(text, r.start, clause) - 4),
-          titlesBefore(text, r.start, clause),
-        ),
-      ) ||
+      GOVERNED.test(text.slice(Math.max(clause, titles - 4), titles)) ||
       (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
@@ -171,7 +172,7 @@ function subjectIn(
       continue;
     }
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
-    if (verbBetween(options.edges, clause, titlesBefore(text, r.start, clause))) {
+    if (verbBetween(options.edges, clause, titles)) {
       k = chainEnd(text, refs, k, cue) - 1;
       continue;
     }

@@ -314,3 +314,23 @@ describe('one-character abbreviations and words', () => {
     },
   ]);
 });
+
+describe('places the segmenter knows', () => {
+  check([
+    {
+      text: '暴雨襲擊美國德克薩斯州，多地停電。',
+      has: ['LOC:德克薩斯州'],
+      why: 'a state the lexicon does not list',
+    },
+    {
+      text: '遊客從濟州飛往上海。',
+      has: ['LOC:濟州', 'LOC:上海'],
+      why: 'a city the lexicon does not list',
+    },
+    {
+      text: '雙方啟動中海自貿協定談判。',
+      not: ['中海'],
+      why: 'a pair of abbreviations is no place',
+    },
+  ]);
+});

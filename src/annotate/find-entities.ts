@@ -449,6 +449,19 @@ export function findEntities(
       context.people.add(name);
   }
 
+  // Places the segmenter knows that the lexicon does not (济州, 佛罗里达州): words it tags
+  // as places that end like the name of a place (州, 区, 省, 县, 岛, 海), not a people
+  // (…人) or a language (…语).
+  for (const w of words) {
+    if (w.pos !== 'ns' || w.end - w.start < 2 || !free(w.start, w.end)) continue;
+    if (!PLACE_END.test(text[w.end - 1] as string)) continue;
+    // Two units opening with a country's abbreviation are a pair (中海), not a place.
+    if (w.end - w.start === 2 && MAJOR.includes(text[w.start] as string)) continue;
+    const name = text.slice(w.start, w.end);
+    if (!HAN.test(name) || /^[人语籍族]/.test(text[w.end] ?? '')) continue;
+    add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
+  }
+
   // Words the segmenter does not know, of three units opening with a surname (王立薇, 丁志礼):
   // names, where the words fit.
   for (const w of words) {
@@ -560,6 +573,17 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
       };
       fuller.push(out[out.length - 1] as RawMention);
     } else out.push(m);
+  }
+  // A place's short form (佛州) means the place named in full that opens and ends alike
+  // (佛罗里达州).
+  const places = out.filter((m) => m.type === 'LOC' && m.kind === 'name' && m.key.length > 2);
+  for (const m of out) {
+    if (m.type !== 'LOC' || m.key.length !== 2 || !PLACE_END.test(m.key[1] as string)) continue;
+    const full = places.find((p) => p.key[0] === m.key[0] && p.key.endsWith(m.key[1] as string));
+    if (full !== undefined) {
+      m.key = full.key;
+      m.kind = 'alias';
+    }
   }
   // A bare body means the fuller one named before it (else after it).
   for (const m of fuller.length === 0 ? [] : out) {
@@ -766,6 +790,9 @@ export function findReferences(
 /** Titles a person's name stands before (习近平主席, 凯塔总统, 林国栋行政长官). */
 const PERSON_TITLE =
   /^(?:国家主席|主席|总统|总理|首相|国王|女王|总书记|委员长|行政长官|外长|大使|议长|部长)$/;
+
+/** The last characters of the names of places: 州, 区, 省, 县, 岛, 海. */
+const PLACE_END = /[州区省县岛海]/;
 
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;

@@ -440,7 +440,8 @@ function inlineColonQuotes(
 ): RawQuote[] {
   const out: RawQuote[] = [];
   for (let i = line.from + 1; i < line.to - 1; i++) {
-    if ((text[i] !== '：' && text[i] !== ':') || depth[i - line.from] !== 0) continue;
+    const c = text.charCodeAt(i);
+    if ((c !== 0xff1a && c !== 0x3a) || depth[i - line.from] !== 0) continue;
     if (OPENERS[text[i + 1] as string] === undefined) continue;
     const speaker = refs.find((r) => r.end === i && (r.type === 'PER' || r.type === 'ORG'));
     if (speaker === undefined) continue;

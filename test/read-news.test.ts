@@ -151,6 +151,26 @@ describe('speakers', () => {
   );
 });
 
+describe('pronouns and sides', () => {
+  bothScripts(
+    '他 after a person named only as a modifier (山田政府) is still the speaker before',
+    '新聞\n\n外長林國棟說，兩國應當共同維護地區的和平穩定。他批評山田政府的做法。他又說，雙方已經就下一步合作達成共識。\n\n他補充：「我們希望有關各方都能夠以大局為重。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['林國棟', '林國棟', '林國棟'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'X方 stands for a country named on the page by its first character',
+    '新聞\n\n外長林國棟會見斯里蘭卡外長陳美玲。斯方感謝中方提供的幫助。',
+    (a, c) => {
+      assert.ok(stances(a).includes(c('斯里蘭卡 praise 中方提供的幫助')), stances(a).join(' | '));
+    },
+  );
+});
+
 describe('stance holders', () => {
   bothScripts(
     'the subject inside reported speech holds its own stance; a subjectless one is the speaker’s',

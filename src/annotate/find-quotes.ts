@@ -81,7 +81,14 @@ export function findQuotes(
     const line = lines[li] as Line;
     if (line.dialogue) {
       const q = dialogueQuote(text, line, refs);
-      if (q !== null) quotes.push(q);
+      if (q !== null) {
+        // 他補充：「…」 read as a dialogue line: 他 is the speaker of the paragraph before.
+        if (q.speaker?.kind === 'pronoun' && last !== null && li - last.line <= 1) {
+          q.speaker = last.speaker;
+        }
+        quotes.push(q);
+        if (q.speaker !== null) last = { speaker: q.speaker, line: li, cueEnd: q.contentStart };
+      }
       continue;
     }
     const depth = quoteDepth(text, line.from, line.to);
@@ -133,17 +140,15 @@ export function findQuotes(
         continue;
       }
       let speaker = subject.ref;
-      // 他說: the person who was speaking, when the paragraph before or this one quoted one.
-      if (
-        speaker.kind === 'pronoun' &&
-        last !== null &&
-        last.speaker.type === 'PER' &&
-        li - last.line <= 1 &&
-        subject.carried !== true
-      ) {
-        // The person last named as a subject since that quote, else the speaker of that quote
-        // (not 特朗普 of 特朗普政府, named since as a modifier).
-        speaker = subjectSince(text, refs, last.cueEnd, speaker.start, edges) ?? last.speaker;
+      // 他說: the person last named as a subject since the last quote of this paragraph or the
+      // one before (else since the paragraph before began), else that quote's speaker; not
+      // 特朗普 of 特朗普政府, named since as a modifier.
+      if (speaker.kind === 'pronoun' && subject.carried !== true) {
+        const recent = last !== null && li - last.line <= 1 && last.speaker.type === 'PER';
+        const from = recent && last !== null ? last.cueEnd : (lines[li - 1]?.from ?? line.from);
+        speaker =
+          subjectSince(text, refs, from, speaker.start, edges) ??
+          (recent && last !== null ? last.speaker : speaker);
       }
       if (/声明|社评|社论|公报|文章|报告/.test(text.slice(speaker.end, cue.at))) issuer = speaker;
       // 「…」X說。: the clause holds the speaker and little else; a stance verb ending a

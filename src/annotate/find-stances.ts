@@ -1,6 +1,7 @@
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
+import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, WordEdges } from './read-clauses.ts';
 import type { Ref } from './resolve-references.ts';
 
@@ -53,6 +54,19 @@ function sideNear(text: string, refs: readonly Ref[], from: number, to: number):
   return found;
 }
 
+/** The country whose title a person bears on the page: 美国国务卿蓬佩奥 → 美国. */
+function countryOf(text: string, refs: readonly Ref[], person: Ref): Ref | null {
+  const id = person.ids[0];
+  if (person.type !== 'PER' || id === undefined) return null;
+  for (let k = 1; k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    const before = refs[k - 1] as Ref;
+    if (r.ids[0] !== id || before.type !== 'LOC' || before.end === r.start) continue;
+    if (skipOffices(text, before.end) === r.start) return before;
+  }
+  return null;
+}
+
 /** Forms of address that stand for the counterpart: 阁下, 总统殿下, 总统先生. */
 const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生))$/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
@@ -97,7 +111,11 @@ export function findStances(
       const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
       if (!edges.isEmpty() && !inUnknown && !(edges.startsAt(at) && edges.endsAt(end))) {
         // 支持 inside 支持者 is cut as one word; one-character cues (促, 吁) must stand alone.
-        if (hit.cue.length === 1 || !(edges.endsAt(end) || edges.startsAt(at))) continue;
+        // 会面时, 会谈后: a cue the segmenter glued to a time word is still the verb.
+        const w = edges.wordAt(at);
+        const glued = w !== undefined && /^(?:时|后|前|中|上)$/.test(text.slice(end, w.end));
+        if (!glued && (hit.cue.length === 1 || !(edges.endsAt(end) || edges.startsAt(at))))
+          continue;
       }
       // The sentence holding the cue, after any dateline.
       let sFrom = at - 1;
@@ -111,8 +129,12 @@ export function findStances(
       const before = text.slice(Math.max(line.from, at - 6), at);
       const after = text.slice(end, end + 6);
       const expressed = EXPRESSED.test(before);
+      // 举行了深入友好的会谈: a meeting held is one, whatever qualifies it.
+      const held =
+        hit.class === 'meet' && /举行/.test(text.slice(Math.max(line.from, at - 14), at));
       if (
         !expressed &&
+        !held &&
         (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || /的[^，。的]{1,3}$/.test(before))
       )
         continue;
@@ -123,21 +145,24 @@ export function findStances(
         edges,
       });
       let actors: Ref[];
-      if (subject.kind === 'one') actors = [subject.ref];
+      const quote = quotes.find(
+        (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
+      );
+      if (subject.kind === 'one' && subject.ref.kind === 'pronoun' && quote?.speaker != null) {
+        // 他要求… inside someone's reported speech: the speaker.
+        actors = [quote.speaker];
+      } else if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
       else if (WE.test(text.slice(subject.clause, at))) {
-        // 我们 in an official statement: the side it speaks for (中方 nearby), else its issuer.
-        const q = quotes.find(
-          (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
-        );
-        const side = sideNear(text, refs, Math.max(0, line.from - 400), line.to);
-        actors = side !== null ? [side] : q?.speaker != null ? [q.speaker] : [];
+        // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
+        // its speaker serves (美国国务卿X), else the speaker.
+        const side =
+          sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
+          (quote?.speaker != null ? countryOf(text, refs, quote.speaker) : null);
+        actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
       } else {
         // A speaker's stance with no subject of its own, inside their reported speech.
-        const q = quotes.find(
-          (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
-        );
-        actors = q?.speaker != null ? [q.speaker] : carried;
+        actors = quote?.speaker != null ? [quote.speaker] : carried;
       }
       if (subject.kind !== 'none') carried = actors;
       if (actors.length === 0) continue;
@@ -196,6 +221,8 @@ function addressed(
   actors: readonly Ref[],
 ): boolean {
   const rest = text.slice(end, end + 12);
+  // 希望行政长官…: addressed to an office holder.
+  if (officeAt(text, end) !== null) return true;
   if (ADDRESSEE.test(rest.replace(/^(?:有关|相关|所有|各)/, ''))) return true;
   const own = new Set(actors.flatMap((a) => a.ids));
   return refs.some(

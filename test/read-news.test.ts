@@ -202,6 +202,24 @@ describe('stance holders', () => {
   );
 });
 
+describe('prepositions keep their objects from holding', () => {
+  bothScripts(
+    '就 with a time word before the name (就昨晚X…予以譴責) and a verb before it',
+    '新聞\n\n香港律師會發表聲明，就昨晚終審法院遭人破壞的行為予以最嚴厲譴責。雙方強調，共同維護以聯合國為核心的國際體系，支持多邊主義。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(
+        all.includes(c('香港律師會 criticize 昨晚終審法院遭人破壞的行為')),
+        all.join(' | '),
+      );
+      assert.ok(
+        !all.some((x) => x.startsWith(c('終審法院')) || x.startsWith(c('聯合國'))),
+        all.join(' | '),
+      );
+    },
+  );
+});
+
 describe('stance cues and targets', () => {
   bothScripts(
     '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',

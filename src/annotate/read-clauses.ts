@@ -165,6 +165,7 @@ function subjectIn(
     const titles = titlesBefore(text, r.start, clause);
     if (
       GOVERNED.test(text.slice(Math.max(clause, titles - 4), titles)) ||
+      GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
       (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
@@ -301,6 +302,29 @@ function joins(
   return true;
 }
 
+/** The four units before `to`, after dropping the time words that end there (就昨晚X). */
+function beforeTime(text: string, from: number, to: number, edges?: WordEdges): string {
+  if (edges === undefined || edges.isEmpty()) return '';
+  let end = to;
+  // Walk the clause's words, remembering where the last run of time words began.
+  let runStart = -1;
+  for (let i = from; i < to; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined || w.end > to) {
+      i++;
+      runStart = -1;
+      continue;
+    }
+    if (w.pos === 't' || w.pos === 'm') {
+      if (runStart === -1) runStart = i;
+    } else runStart = -1;
+    i = w.end;
+  }
+  if (runStart === -1) return '';
+  end = runStart;
+  return text.slice(Math.max(from, end - 4), end);
+}
+
 /** Whether the segmenter reads a verb between `from` and `to`. */
 function verbBetween(edges: WordEdges | undefined, from: number, to: number): boolean {
   if (edges === undefined || edges.isEmpty()) return false;
@@ -310,7 +334,7 @@ function verbBetween(edges: WordEdges | undefined, from: number, to: number): bo
       i++;
       continue;
     }
-    if (w.end <= to && w.pos === 'v') return true;
+    if (w.end <= to && (w.pos === 'v' || w.pos === 'p')) return true;
     i = w.end;
   }
   return false;

@@ -90,8 +90,11 @@ function straddles(grid: WordGrid, start: number, end: number): boolean {
   return first < start || grid.wordEnd(end - 1) > end;
 }
 
-/** Whether the word `[start, end)` is one-character abbreviations and their context only. */
-function abbreviationWord(text: string, start: number, end: number, units: Uint8Array): boolean {
+/** Whether the segmenter's word that holds unit `i` is one-character abbreviations and
+ * their context only. */
+function ownWord(text: string, grid: WordGrid, i: number, units: Uint8Array): boolean {
+  const start = grid.wordStartOf(i);
+  const end = grid.wordEnd(i);
   if (end - start < 2) return true;
   let rest = '';
   for (let k = start; k < end; k++) if (units[text.charCodeAt(k)] !== 1) rest += text[k];
@@ -335,18 +338,18 @@ export function findEntities(
     // Inside one of the segmenter's words, the character is an abbreviation only when the
     // rest of the word is abbreviations and their context (中俄关系, 访俄, 美军), not part of
     // another word (法官, 穆罕默德).
-    if (!abbreviationWord(text, grid.wordStartOf(i), grid.wordEnd(i), abbreviationUnits)) continue;
     const prevAbbr = i > 0 && pairs(text[i - 1] as string, c, text.slice(i + 1));
     const nextAbbr = pairs(c, text[i + 1] ?? '', text.slice(i + 2));
     const rest = text.slice(i + 1, i + 4);
-    if (text[i + 1] === '方' && free(i, i + 2)) {
+    if (text[i + 1] === '方' && free(i, i + 2) && ownWord(text, grid, i, abbreviationUnits)) {
       add({ start: i, end: i + 2, type: 'LOC', key: entry.name, kind: 'alias' });
     } else if (
-      prevAbbr ||
-      nextAbbr ||
-      // 俄政府, 美军: the abbreviation opens its word.
-      (ABBR_AFTER.test(rest) && grid.wordStartOf(i) === i) ||
-      (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))
+      (prevAbbr ||
+        nextAbbr ||
+        // 俄政府, 美军: the abbreviation opens its word.
+        (ABBR_AFTER.test(rest) && grid.wordStartOf(i) === i) ||
+        (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))) &&
+      ownWord(text, grid, i, abbreviationUnits)
     ) {
       add({ start: i, end: i + 1, type: 'LOC', key: entry.name, kind: 'abbreviation' });
     }
@@ -426,51 +429,58 @@ export function findEntities(
     }
   }
 
-  // A person's name before the government or team they lead (拜登政府, 特朗普团队): a word
-  // the segmenter calls a person's name.
+  // Names by the segmenter's words, in one pass over them:
+  // - a word it calls a person's name before the government or team that person leads
+  //   (拜登政府, 特朗普团队);
+  // - a word it calls a place that ends like one (州, 区, 省, 县, 岛, 海: 济州, 佛罗里达州),
+  //   and that the lexicon does not list, not a people (…人) or a language (…语);
+  // - a word it does not know, of three units opening with a surname (王立薇, 丁志礼), where
+  //   the words fit.
   for (const w of words) {
-    if (!/^nr/.test(w.pos) || w.end - w.start < 2 || !free(w.start, w.end)) continue;
-    // A Chinese surname and a word (施政团队) is no foreign leader's name.
-    if (!LED_BODY.test(text.slice(w.end, w.end + 2)) || hasSurname(text, w.start)) continue;
-    // Nor the end of a longer name the segmenter cut (尔顿 of 马/尔顿): a one-unit word before
-    // it that is no function word.
-    const p = w.start - 1;
-    if (
-      p >= 0 &&
-      grid.startsWord(p) &&
-      grid.wordEnd(p) === w.start &&
-      HAN.test(text[p] as string)
-    ) {
-      if (!/^[pcudvr]/.test(grid.posAt(p))) continue;
+    const n = w.end - w.start;
+    // Only names (n…) and unknown words (x) of two units or more: a test on one code unit.
+    const tag = w.pos.charCodeAt(0);
+    if (n < 2 || (tag !== 0x6e && tag !== 0x78)) continue;
+    if (w.pos.startsWith('nr')) {
+      if (
+        !LED_FIRST.includes(text[w.end] ?? '。') ||
+        !LED_BODY.test(text.slice(w.end, w.end + 2))
+      ) {
+        continue;
+      }
+      // A Chinese surname and a word (施政团队) is no foreign leader's name; nor is the end of
+      // a longer name the segmenter cut (尔顿 of 马/尔顿): a one-unit word before it that is no
+      // function word.
+      if (hasSurname(text, w.start) || !free(w.start, w.end)) continue;
+      const p = w.start - 1;
+      if (
+        p >= 0 &&
+        grid.startsWord(p) &&
+        grid.wordEnd(p) === w.start &&
+        HAN.test(text[p] as string)
+      ) {
+        if (!/^[pcudvr]/.test(grid.posAt(p))) continue;
+      }
+      const name = text.slice(w.start, w.end);
+      if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
+      if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
+    } else if (w.pos === 'ns') {
+      if (!PLACE_END.includes(text[w.end - 1] as string)) continue;
+      // Two units opening with a country's abbreviation are a pair (中海), not a place.
+      if (n === 2 && MAJOR.includes(text[w.start] as string)) continue;
+      if (/^[人语籍族]/.test(text[w.end] ?? '') || !free(w.start, w.end)) continue;
+      const name = text.slice(w.start, w.end);
+      if (HAN.test(name)) add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
+    } else if (n === 3 && w.pos === 'x' && hasSurname(text, w.start)) {
+      const name = text.slice(w.start, w.end);
+      if (!HAN.test(name) || NOT_PERSON.test(name) || !free(w.start, w.end)) continue;
+      if (NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2)) || !fits(w.start, 3)) continue;
+      if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
     }
-    const name = text.slice(w.start, w.end);
-    if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
-    if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' }))
-      context.people.add(name);
-  }
-
-  // Places the segmenter knows that the lexicon does not (济州, 佛罗里达州): words it tags
-  // as places that end like the name of a place (州, 区, 省, 县, 岛, 海), not a people
-  // (…人) or a language (…语).
-  for (const w of words) {
-    if (w.pos !== 'ns' || w.end - w.start < 2 || !free(w.start, w.end)) continue;
-    if (!PLACE_END.test(text[w.end - 1] as string)) continue;
-    // Two units opening with a country's abbreviation are a pair (中海), not a place.
-    if (w.end - w.start === 2 && MAJOR.includes(text[w.start] as string)) continue;
-    const name = text.slice(w.start, w.end);
-    if (!HAN.test(name) || /^[人语籍族]/.test(text[w.end] ?? '')) continue;
-    add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
-  }
-
-  // Words the segmenter does not know, of three units opening with a surname (王立薇, 丁志礼):
-  // names, where the words fit.
-  for (const w of words) {
-    if (w.pos !== 'x' || w.end - w.start !== 3 || !free(w.start, w.end)) continue;
-    const name = text.slice(w.start, w.end);
-    if (!HAN.test(name) || NOT_PERSON.test(name) || !hasSurname(text, w.start)) continue;
-    if (NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2)) || !fits(w.start, 3)) continue;
-    if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' }))
-      context.people.add(name);
   }
 
   // Names listed after a person: 王立薇、徐巧文.
@@ -521,18 +531,24 @@ function dropTitleOrgs(
   mentions: RawMention[],
   offices: readonly { start: number; office: string }[],
 ): RawMention[] {
-  // The end of the title that covers each unit, 0 for none: titles never overlap.
-  const titleEnd = new Int32Array(text.length + 1);
-  for (const o of offices) {
-    if (!FOR_THE_BODY.test(o.office))
-      titleEnd.fill(o.start + o.office.length, o.start, o.start + o.office.length);
-  }
+  // Mentions and titles both run left to right: walk them together. Titles never overlap.
+  let o = 0;
   const inTitle = (m: RawMention): boolean => {
     // A party before a title names the member's party (国民党立委), not the post's body.
     if (m.type !== 'ORG' || m.key.endsWith('党')) return false;
     const next = officeAt(text, m.end);
     if (next !== null && !FOR_THE_BODY.test(next)) return true;
-    for (let i = m.start; i < m.end; i++) if ((titleEnd[i] as number) > m.end) return true;
+    while (o < offices.length) {
+      const t = offices[o] as { start: number; office: string };
+      if (t.start + t.office.length > m.start) break;
+      o++;
+    }
+    // A title that starts inside the mention and runs past it (美国国防部 of 国防部长).
+    for (let k = o; k < offices.length; k++) {
+      const t = offices[k] as { start: number; office: string };
+      if (t.start >= m.end) break;
+      if (t.start + t.office.length > m.end && !FOR_THE_BODY.test(t.office)) return true;
+    }
     return false;
   };
   const titled = mentions.map(inTitle);
@@ -578,7 +594,7 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
   // (佛罗里达州).
   const places = out.filter((m) => m.type === 'LOC' && m.kind === 'name' && m.key.length > 2);
   for (const m of out) {
-    if (m.type !== 'LOC' || m.key.length !== 2 || !PLACE_END.test(m.key[1] as string)) continue;
+    if (m.type !== 'LOC' || m.key.length !== 2 || !PLACE_END.includes(m.key[1] as string)) continue;
     const full = places.find((p) => p.key[0] === m.key[0] && p.key.endsWith(m.key[1] as string));
     if (full !== undefined) {
       m.key = full.key;
@@ -665,16 +681,20 @@ const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives
  * (自由联盟). */
 const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l|a|an)$/;
-/** 1 at the last character of every suffix of ORG_SUFFIX and LOC_SUFFIX. */
-const SUFFIX_ENDS = (() => {
-  const units = new Uint8Array(65536);
-  for (const re of [ORG_SUFFIX, LOC_SUFFIX]) {
-    for (const alt of re.source.replace(/^\(\?:|\)\$$/g, '').split('|')) {
-      units[alt.charCodeAt(alt.length - 1)] = 1;
-    }
-  }
-  return units;
-})();
+/** The suffixes of ORG_SUFFIX and LOC_SUFFIX. */
+const SUFFIXES = [ORG_SUFFIX, LOC_SUFFIX].flatMap((re) =>
+  re.source.replace(/^\(\?:|\)\$$/g, '').split('|'),
+);
+/** 1 at the last character of every suffix. */
+const SUFFIX_ENDS = new Uint8Array(65536);
+for (const x of SUFFIXES) SUFFIX_ENDS[x.charCodeAt(x.length - 1)] = 1;
+/** The one-character suffixes (港, 湾), and the last two units of the others as one number. */
+const SUFFIX_ONE = new Set(SUFFIXES.filter((x) => x.length === 1).map((x) => x.charCodeAt(0)));
+const SUFFIX_PAIRS = new Set(
+  SUFFIXES.filter((x) => x.length >= 2).map(
+    (x) => x.charCodeAt(x.length - 2) * 65536 + x.charCodeAt(x.length - 1),
+  ),
+);
 
 /** Demonstratives and the like, which open no name (这班, 该台). */
 const DEICTIC = /^[这那该此本每其各]/;
@@ -706,8 +726,13 @@ function suffixNames(
   const out: { start: number; end: number; type: EntityType }[] = [];
   for (let k = 0; k < words.length; k++) {
     const w = words[k] as ViewWord;
-    // Most words end in no suffix's last character: one typed-array test, no string.
-    if (SUFFIX_ENDS[text.charCodeAt(w.end - 1)] !== 1) continue;
+    // Most words end in no suffix's last character, nor its last two: typed-array and set
+    // tests, no string.
+    const last = text.charCodeAt(w.end - 1);
+    if (SUFFIX_ENDS[last] !== 1) continue;
+    if (!SUFFIX_ONE.has(last) && !SUFFIX_PAIRS.has(text.charCodeAt(w.end - 2) * 65536 + last)) {
+      continue;
+    }
     // The suffix may run over words (研究/中心), starting where a word does.
     const tail = text.slice(Math.max(0, w.end - 6), w.end);
     const org = ORG_SUFFIX.exec(tail);
@@ -792,12 +817,13 @@ const PERSON_TITLE =
   /^(?:国家主席|主席|总统|总理|首相|国王|女王|总书记|委员长|行政长官|外长|大使|议长|部长)$/;
 
 /** The last characters of the names of places: 州, 区, 省, 县, 岛, 海. */
-const PLACE_END = /[州区省县岛海]/;
+const PLACE_END = '州区省县岛海';
 
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
 const LED_BODY = /^(?:政府|当局|团队|内阁|阵营)/;
+const LED_FIRST = '政当团内阵';
 
 /** What follows no person's name: 方 of a side in talks (斯方), 军 of a country's forces. */
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;

@@ -163,6 +163,13 @@ describe('pronouns and sides', () => {
     },
   );
   bothScripts(
+    'X方稱 speaks for the country, also when the country is named only inside a body’s name',
+    '新聞\n\n以色列國防軍發表聲明，確認其對目標發動襲擊。以方稱，襲擊目標是一處武裝組織的院落。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('以色列: 襲擊目標是一處武裝組織的院落。')]);
+    },
+  );
+  bothScripts(
     'X方 stands for a country named on the page by its first character',
     '新聞\n\n外長林國棟會見斯里蘭卡外長陳美玲。斯方感謝中方提供的幫助。',
     (a, c) => {

@@ -385,5 +385,9 @@ function isHolder(
       !/^(?:方面|政府|当局|人民|方)$/.test(word)
     );
   }
-  return r.kind === 'abbreviation' || PLACE_AS_SIDE.test(text.slice(r.end, cue));
+  return (
+    r.kind === 'abbreviation' ||
+    text[r.end - 1] === '方' ||
+    PLACE_AS_SIDE.test(text.slice(r.end, cue))
+  );
 }

@@ -104,6 +104,21 @@ describe('quote cues beyond 表示／指出 with a comma', () => {
   );
 });
 
+describe('generic bodies as sources', () => {
+  bothScripts(
+    'a place and a generic body (莫斯科警方) speak as written; the places stay entities',
+    '新聞\n\n莫斯科警方稱，兇手使用的是一把半自動手槍。巴勒斯坦加沙地帶衛生部門發表聲明說，空襲造成至少50人死亡。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['莫斯科警方', '巴勒斯坦加沙地帶衛生部門'].map(c),
+      );
+      const names = new Set(a.flatMap((x) => x.entities ?? []).map((e) => e.type));
+      assert.deepEqual([...names], ['LOC']);
+    },
+  );
+});
+
 describe('quotes that are not', () => {
   bothScripts(
     'verbs outside the list, anonymous sources, several speakers, 據…報道, cue nouns, short content',

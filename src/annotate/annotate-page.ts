@@ -114,7 +114,8 @@ function annotateArticle(
   };
   const mentions: Mention[] = refs.map((r) => {
     const text = originalText(at, r.start, r.end);
-    for (const id of r.ids) entityOf(id, r.kind === 'name' ? text : '');
+    // The surface names the entity only where it spells its key (canonicalName checks).
+    for (const id of r.ids) entityOf(id, text);
     // Spelled out rather than spread: a page has hundreds of mentions, and spreading into
     // an object literal is V8's slow path.
     const { start, end } = toSource(at, r.start, r.end);

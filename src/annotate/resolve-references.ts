@@ -187,7 +187,49 @@ export function resolveReferences(
     const ref = item.apply();
     if (ref !== null) refs.push(ref);
   }
-  return refs;
+  return genericBodies(text, refs);
+}
+
+/** Generic bodies that a place makes a specific source: 莫斯科警方, 伊拉克军方. */
+const GENERIC_BODY = /^(?:警方|军方|卫生部门|卫生当局|消防部门|海关|检方|警察局)/;
+
+/**
+ * 莫斯科警方, 巴勒斯坦加沙地带卫生部门: a run of places and a generic body is one source,
+ * kept in the form the page gives (GUIDELINES §3). It is a description (kind `title`), so it
+ * speaks and holds stances without becoming a named entity of the page. It comes before
+ * the places it holds, which stay mentions of their own.
+ */
+function genericBodies(text: string, refs: Ref[]): Ref[] {
+  const out: Ref[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i] as Ref;
+    const body = r.type === 'LOC' ? GENERIC_BODY.exec(text.slice(r.end, r.end + 4)) : null;
+    if (body === null || refs[i + 1]?.start === r.end) {
+      out.push(r);
+      continue;
+    }
+    // The run of places before it (巴勒斯坦 加沙地带): the body starts where the run does.
+    let at = out.length;
+    let start = r.start;
+    while (at > 0) {
+      const p = out[at - 1] as Ref;
+      if (p.type !== 'LOC' || p.end !== start) break;
+      start = p.start;
+      at--;
+    }
+    const end = r.end + body[0].length;
+    // Before the places it holds, which stay names of their own.
+    const source: Ref = {
+      start,
+      end,
+      kind: 'title',
+      type: 'ORG',
+      ids: [entityId('ORG', text.slice(start, end))],
+    };
+    out.splice(at, 0, source);
+    out.push(r);
+  }
+  return out;
 }
 
 /** The index of the first ref starting at or after `at` (refs sorted by start). */

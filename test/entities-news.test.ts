@@ -334,3 +334,34 @@ describe('places the segmenter knows', () => {
     },
   ]);
 });
+
+describe('names after a title: Latin letters, foreign names kept whole', () => {
+  check([
+    {
+      text: '協會主席 John Smith 表示，法治十分重要。',
+      has: ['PER:John Smith'],
+      why: 'a name in Latin letters used in the sentence',
+    },
+    {
+      text: '委員會主席Baroness Jane Doe QC稱，事件令人擔憂。',
+      has: ['PER:Jane Doe'],
+      not: ['PER:Baroness Jane Doe QC'],
+      why: 'without the title of nobility and the letters after it',
+    },
+    {
+      text: '以色列領導人內塔尼亞胡出席會議。',
+      has: ['PER:內塔尼亞胡'],
+      why: 'a foreign name the segmenter keeps whole',
+    },
+    {
+      text: '行政長官依法施政，支持香港發展。',
+      not: ['依法施政'],
+      why: 'a common word before a name-like word is no name',
+    },
+    {
+      text: '報告已送交國會審議。',
+      has: ['ORG:國會'],
+      why: 'a legislature named bare',
+    },
+  ]);
+});

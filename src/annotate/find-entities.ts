@@ -283,9 +283,21 @@ export function findEntities(
     while (text[s] === ' ') s++;
     // A person named before wins over a fresh reading (郑海平 again in 郑海平等参加, where
     // jieba's 平等 would cut the name short).
+    // A name in Latin letters used as the name in the sentence (主席 Anne Smith 表示), without
+    // a title of nobility or letters after it (Baroness, QC).
+    const latin = LATIN_NAME.exec(text.slice(s, s + 60));
+    if (latin !== null) {
+      const [, lead = '', core = ''] = latin;
+      const at0 = s + latin.index + lead.length;
+      if (add({ start: at0, end: at0 + core.length, type: 'PER', key: core, kind: 'name' })) {
+        context.people.add(core);
+      }
+      continue;
+    }
     const name =
       knownNameAt(text, s, context.people) ??
-      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop));
+      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
+      personWord(text, grid, s);
     if (name === null) continue;
     const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
     const m: RawMention = {
@@ -819,6 +831,12 @@ const PERSON_TITLE =
 /** The last characters of the names of places: 州, 区, 省, 县, 岛, 海. */
 const PLACE_END = '州区省县岛海';
 
+/** A name in Latin letters right after a title, up to a Han character: capitalised words,
+ * a title of nobility or address before them (group 1) and letters after them left out
+ * (group 2 is the name). */
+const LATIN_NAME =
+  /^\s*((?:(?:Baroness|Baron|Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?)([A-Z][a-z]+(?:[ '’-][A-Z][a-zA-Z'’-]+){1,3}?)(?:\s+(?:QC|KC|SC|MP|PhD|Jr\.?|OBE|CBE))*\s*(?=[\u4e00-\u9fff])/;
+
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
@@ -859,6 +877,17 @@ function outletIn(text: string, inner: string): string | null {
     }
   }
   return null;
+}
+
+/** A foreign name the segmenter keeps whole as a person's name, of four to six units, at
+ * `at` (涅姆佐夫 after 领导人), or null. */
+function personWord(text: string, grid: WordGrid, at: number): string | null {
+  const end = grid.wordEnd(at);
+  if (!grid.startsWord(at) || end - at < 4 || end - at > 6 || !grid.posAt(at).startsWith('nr')) {
+    return null;
+  }
+  const name = text.slice(at, end);
+  return HAN.test(name) ? name : null;
 }
 
 /** The longest of `people` the text holds at `at`, or null. */

@@ -16,8 +16,6 @@ const CONNECTIVE_POS = /^(?:p|c|u|r|d)/;
 const UNKNOWN_POS = /^(?:x|eng)$/;
 /** Particles that never end a name: 过, 地, 了, 的. */
 const PARTICLE_POS = /^(?:u|y|e)/;
-/** Verbs and adjectives: a name without a surname holds none of two units or more. */
-const VERBAL_POS = /^(?:v|a)/;
 /** Tags a name standing as one word of the dictionary may carry: names, places (jieba tags
  * 普京 a place), organisations, other proper nouns, unknown and Latin words. */
 const NAME_POS = /^(?:nr|ns|nt|nz|x|eng)/;
@@ -96,9 +94,9 @@ export class WordGrid {
    *   jieba read the surname as a function word (和 as "and", 于 as "at") the rest must be a
    *   name to it too (于洪君, not 和墨西哥 or 和新任).
    * - Without a surname (foreign names: 普京, 埃尔多安, 扎哈罗娃, whose 扎 jieba calls a
-   *   verb) it opens with no function word (同法国), holds no verb, adjective or function word of two units or more (提名进行,
-   *   是当代), ends in no common word of two units (官为团长), and at least one of its words
-   *   is a name to jieba (not 参观时说).
+   *   verb) it opens with no function word (同法国), holds no word of two units or more that
+   *   is not a name to jieba (提名进行, 依法施政, 是当代), ends in no common word of two
+   *   units (官为团长), and at least one of its words is a name to jieba (not 参观时说).
    */
   couldBeName(start: number, end: number, surname: boolean, stopAfter = 0): boolean {
     if (end <= start || !this.startsWord(start)) return false;
@@ -135,9 +133,8 @@ export class WordGrid {
     let named = false;
     for (let k = first; k <= last; k++) {
       const w = this.words[k] as ViewWord;
-      if (w.end - w.start >= 2 && (VERBAL_POS.test(w.pos) || FUNCTION_POS.test(w.pos))) {
-        return false;
-      }
+      // Its words of two units or more are names too (not 依法 of 依法施政).
+      if (w.end - w.start >= 2 && !NAME_POS.test(w.pos)) return false;
       if (NAME_POS.test(w.pos)) named = true;
     }
     return named;

@@ -170,7 +170,7 @@ describe('fullest names', () => {
   });
   check([
     {
-      text: '國防部長蘇建和會面時說，雙方應加強溝通。蘇建和表示，合作順利。',
+      text: '國防部長蘇建和會面時說，雙方應加強溝通。蘇建和表示，合作順利。蘇建和其後離開。',
       has: ['PER:蘇建和'],
       not: ['PER:蘇建'],
       why: 'a name cut short by 和 is read whole where it is seen whole',
@@ -362,6 +362,27 @@ describe('names after a title: Latin letters, foreign names kept whole', () => {
       text: '報告已送交國會審議。',
       has: ['ORG:國會'],
       why: 'a legislature named bare',
+    },
+  ]);
+});
+
+describe('places and people that look alike', () => {
+  check([
+    {
+      text: '村民從王營村趕到縣城。',
+      not: ['PER:王營村'],
+      why: 'a village that opens with a surname is no person',
+    },
+    {
+      text: '冠軍林小偉、范明和跳水冠軍李文出席。',
+      has: ['PER:范明'],
+      not: ['PER:范明和'],
+      why: '和 after the last name of a list is a conjunction',
+    },
+    {
+      text: '山區和市區的居民都受到影響。',
+      not: ['山區', '市區'],
+      why: 'common nouns of area are no places',
     },
   ]);
 });

@@ -479,7 +479,12 @@ export function findEntities(
         context.people.add(name);
       }
     } else if (w.pos === 'ns') {
-      if (!PLACE_END.includes(text[w.end - 1] as string)) continue;
+      if (
+        !PLACE_END.includes(text[w.end - 1] as string) ||
+        GENERIC_AREA.test(text.slice(w.end - 2, w.end))
+      ) {
+        continue;
+      }
       // Two units opening with a country's abbreviation are a pair (中海), not a place.
       if (n === 2 && MAJOR.includes(text[w.start] as string)) continue;
       if (/^[人语籍族]/.test(text[w.end] ?? '') || !free(w.start, w.end)) continue;
@@ -487,8 +492,9 @@ export function findEntities(
       if (HAN.test(name)) add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
     } else if (n === 3 && w.pos === 'x' && hasSurname(text, w.start)) {
       const name = text.slice(w.start, w.end);
-      if (!HAN.test(name) || NOT_PERSON.test(name) || !free(w.start, w.end)) continue;
-      if (NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2)) || !fits(w.start, 3)) continue;
+      if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
+      if (!free(w.start, w.end) || NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2))) continue;
+      if (!fits(w.start, 3)) continue;
       if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' })) {
         context.people.add(name);
       }
@@ -503,6 +509,8 @@ export function findEntities(
       const s = at + 1;
       let next = 0;
       for (const n of [3, 2]) {
+        // A list's last name before 和 (王立、范明和李文): 和 ends the name.
+        if (CONJUNCTIONS.includes(text[s + n - 1] as string)) continue;
         if (free(s, s + n) && HAN.test(text.slice(s, s + n)) && hasSurname(text, s) && fits(s, n)) {
           next = n;
           break;
@@ -639,6 +647,9 @@ const AFTER_NAME = new RegExp(
   'u',
 );
 
+/** Conjunctions that also end names (魏凤和). */
+const CONJUNCTIONS = '和与及同';
+
 /** Characters that follow a name without being part of it: 摄 of a photo credit, 等, 说. */
 const NOT_NAME_END = '摄等说称指在的是了';
 
@@ -659,13 +670,17 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
     const longer = key + next;
     let everywhere = true;
     let ends = false;
+    let seen = 0;
     for (let at = text.indexOf(key); at !== -1; at = text.indexOf(key, at + 1)) {
       if (text[at + key.length] !== next) {
         everywhere = false;
         break;
       }
+      seen++;
       if (AFTER_NAME.test(text.slice(at + longer.length, at + longer.length + 2))) ends = true;
     }
+    // Seen twice at least, three times when the character is also a conjunction (和, 与).
+    if (seen < (CONJUNCTIONS.includes(next) ? 3 : 2)) continue;
     if (!everywhere || !ends || list.some((m) => starts.has(m.end))) continue;
     for (const m of list) {
       m.end += 1;
@@ -837,6 +852,9 @@ const PLACE_END = '州区省县岛海';
 const LATIN_NAME =
   /^\s*((?:(?:Baroness|Baron|Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?)([A-Z][a-z]+(?:[ '’-][A-Z][a-zA-Z'’-]+){1,3}?)(?:\s+(?:QC|KC|SC|MP|PhD|Jr\.?|OBE|CBE))*\s*(?=[\u4e00-\u9fff])/;
 
+/** Common nouns of area the segmenter may tag as places: 地区, 山区, 市区, 湾区, 中心区. */
+const GENERIC_AREA = /^[地山城市郊社景园灾辖校片心边矿牧农林湾港新老]区$/;
+
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;
 /** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
@@ -848,6 +866,9 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 /** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
  * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
 const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|先生|小姐|太太|夫人|同志)$/;
+/** The last character of a village's, a street's or a district's name (王营村, 梁王河): a word
+ * the segmenter does not know that ends so is a place, whatever surname it opens with. */
+const PLACE_LIKE = /[村乡镇县区市省州路街河湖]$/;
 /** A surname and a form of address: 沈女士, 李先生. */
 const ADDRESSED = /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人)$/;
 /** A pronoun, which opens no name. */

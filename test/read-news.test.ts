@@ -242,6 +242,17 @@ describe('prepositions keep their objects from holding', () => {
   );
 });
 
+describe('subjects we cannot name', () => {
+  bothScripts(
+    'a clause opening with an unnamed agent (多名人權專家) borrows no holder from the clause before',
+    '新聞\n\n外長林國棟上周訪問日本，多名人權專家隨後發表聲明，譴責有關行動。專家指出，有關行動違反國際法。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+});
+
 describe('stance cues and targets', () => {
   bothScripts(
     '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',

@@ -140,15 +140,67 @@ export function clauseSubject(
     /^(?:而|但|但是|因为|由于|不过|同时|此外)?$/.test(text.slice(clause, opener.start))
   )
     return own;
+  // A clause that opens with a noun no name covers (专家指出, 一名官员表示, 国际律师协会 read
+  // as two common nouns) has a subject we cannot name: it borrows none either.
+  if (opensWithNoun(text, clause, cue, refs, options.edges)) return own;
   // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
-  // 與Y會晤; 美國從未…，更反對…), the nearest first.
+  // 與Y會晤; 美國從未…，更反對…), the nearest first, up to one whose subject we cannot name.
   for (let end = clause - 1; end > floor; ) {
     const from = clauseStartOf(text, end, floor);
     const before = subjectIn(text, from, end, refs, options);
     if (before.kind !== 'none') return { ...before, clause, carried: true };
+    if (opensWithNoun(text, from, end, refs, options.edges)) return own;
     end = from - 1;
   }
   return own;
+}
+
+/** Nouns that name who acts: 官员, 专家, 发言人, …协会, …组织. */
+const AGENT =
+  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局)$/;
+
+/** Words that may open a clause before its subject: conjunctions, adverbs, time words,
+ * numbers and measure words, locatives. */
+const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
+
+/** Whether the clause `[from, to)` opens (after lead words) with a noun that no mention
+ * starts at: a subject the text gives but we cannot resolve. */
+function opensWithNoun(
+  text: string,
+  from: number,
+  to: number,
+  refs: readonly Ref[],
+  edges?: WordEdges,
+): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  for (let i = from; i < to; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      if (/\s/.test(text[i] as string)) {
+        i++;
+        continue;
+      }
+      return false;
+    }
+    if (LEAD_POS.test(w.pos) && !/^[「“『]/.test(text[i] as string)) {
+      i = w.end;
+      continue;
+    }
+    if (!/^n/.test(w.pos)) return false;
+    const k = firstAtOrAfter(refs, i);
+    if ((refs[k]?.start ?? -1) === i) return false;
+    // A proper noun the finder missed, or a run of nouns ending in an agent (官员, 律师协会).
+    if (/^(?:nt|nz|nr|nrt|nrfg|ns)$/.test(w.pos)) return true;
+    let end = w.end;
+    for (
+      let n = edges.wordAt(end);
+      n !== undefined && /^n/.test(n.pos) && n.end <= to;
+      n = edges.wordAt(end)
+    )
+      end = n.end;
+    return AGENT.test(text.slice(i, end));
+  }
+  return false;
 }
 
 function subjectIn(

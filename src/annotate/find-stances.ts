@@ -167,7 +167,12 @@ export function findStances(
       if (subject.kind !== 'none') carried = actors;
       if (actors.length === 0) continue;
       const clauseFrom = subject.clause;
-      const clauseTo = clauseEnd(text, end, line.to);
+      // What is demanded or appealed for often runs over several clauses (希望特区政府带领…，
+      // 广泛团结…): to the end of the sentence.
+      const clauseTo =
+        hit.class === 'demand' || hit.class === 'appeal'
+          ? sentenceEnd(text, end, line.to)
+          : clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
       let targets = targetsOf(text, hit, at, end, clauseFrom, clauseTo, refs, prevSentence, own);
@@ -242,6 +247,18 @@ function clauseEnd(text: string, from: number, limit: number): number {
     if (c === '「' || c === '“' || c === '『') depth++;
     else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
     else if (depth === 0 && '，。！？；：,'.includes(c)) return i;
+  }
+  return limit;
+}
+
+/** Where the sentence after a cue ends: at 。！？； outside quotation marks. */
+function sentenceEnd(text: string, from: number, limit: number): number {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const c = text[i] as string;
+    if (c === '「' || c === '“' || c === '『') depth++;
+    else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
+    else if (depth === 0 && '。！？；'.includes(c)) return i;
   }
   return limit;
 }

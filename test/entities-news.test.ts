@@ -380,8 +380,8 @@ describe('places and people that look alike', () => {
       why: '和 after the last name of a list is a conjunction',
     },
     {
-      text: '山區和市區的居民都受到影響。',
-      not: ['山區', '市區'],
+      text: '山區和市區的居民都受到影響，陸海新通道面向大海。',
+      not: ['山區', '市區', '陸海', '大海'],
       why: 'common nouns of area are no places',
     },
   ]);

@@ -485,8 +485,11 @@ export function findEntities(
       ) {
         continue;
       }
-      // Two units opening with a country's abbreviation are a pair (中海), not a place.
-      if (n === 2 && MAJOR.includes(text[w.start] as string)) continue;
+      // Two units opening with a country's abbreviation are a pair (中海), not a place; and
+      // two ending in 海 are a common word (大海, 陆海) unless the lexicon lists them.
+      if (n === 2 && (MAJOR.includes(text[w.start] as string) || text[w.start + 1] === '海')) {
+        continue;
+      }
       if (/^[人语籍族]/.test(text[w.end] ?? '') || !free(w.start, w.end)) continue;
       const name = text.slice(w.start, w.end);
       if (HAN.test(name)) add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });

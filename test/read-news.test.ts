@@ -104,6 +104,19 @@ describe('quote cues beyond 表示／指出 with a comma', () => {
   );
 });
 
+describe('canonical names', () => {
+  bothScripts(
+    'an organisation is called by the fullest name the page gives it',
+    '新聞\n\n外交部發言人表示，中方將採取必要措施。中國外交部隨後發表聲明說，有關國家應立即停止干涉。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['中國外交部', '中國外交部'].map(c),
+      );
+    },
+  );
+});
+
 describe('generic bodies as sources', () => {
   bothScripts(
     'a place and a generic body (莫斯科警方) speak as written; the places stay entities',

@@ -115,7 +115,23 @@ function annotateArticle(
   const mentions: Mention[] = refs.map((r) => {
     const text = originalText(at, r.start, r.end);
     // The surface names the entity only where it spells its key (canonicalName checks).
-    for (const id of r.ids) entityOf(id, text);
+    for (const id of r.ids) {
+      const e = entityOf(id, text);
+      // An organisation is called by the fullest name the page gives it (中國外交部 for
+      // 外交部 when both are written): a longer name ending in the canonical one.
+      if (
+        e.type === 'ORG' &&
+        (r.kind === 'name' || r.kind === 'alias') &&
+        r.ids.length === 1 &&
+        text.length > e.canonical.length &&
+        text.length <= e.canonical.length + 6 &&
+        remembered(SIMPLIFIED, text, toSimplified).endsWith(
+          remembered(SIMPLIFIED, e.canonical, toSimplified),
+        )
+      ) {
+        e.canonical = text;
+      }
+    }
     // Spelled out rather than spread: a page has hundreds of mentions, and spreading into
     // an object literal is V8's slow path.
     const { start, end } = toSource(at, r.start, r.end);

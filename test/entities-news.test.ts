@@ -80,6 +80,17 @@ describe('credits and datelines', () => {
       why: 'a photo credit closing a caption',
     },
     {
+      text: '（中央社記者林國棟攝 114年7月5日）',
+      has: ['PER:林國棟'],
+      not: ['PER:林國棟攝'],
+      why: 'a reporter who took the photo',
+    },
+    {
+      text: '文︰林國棟 圖︰陳美玲\n',
+      has: ['PER:林國棟', 'PER:陳美玲'],
+      why: 'writer and photographer lines',
+    },
+    {
       text: '他拍攝的照片引起討論。',
       has: [],
       not: ['PER:他拍'],

@@ -48,7 +48,7 @@ const HOME = '中国';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|女士|先生|小姐|夫人|太太|同志|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -138,9 +138,10 @@ const NAME_LIST_AT = anchorOn('、', 2, 3);
  * 台北5日专电). Group 1: the names and the place run together. */
 const DATELINE =
   /(?:记者|特派员|特约记者)\s*([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*[\u4e00-\u9fff]{2,4})(\d{1,2}日(?:专?电|讯))/g;
-/** An editor's, translator's or photographer's line: 编辑：王国栋/李文, 责任编辑: 李文. */
+/** An editor's, writer's, translator's or photographer's line: 编辑：王国栋/李文, 责任编辑: 李文,
+ * 文：王国栋 图：李文. */
 const CREDIT_LINE =
-  /(?:责任编辑|编辑|编译|翻译|撰稿|摄影|校对)\s*[：:]\s*([\u4e00-\u9fff]{2,4}(?:[/／、][\u4e00-\u9fff]{2,4})*)(?=[）)\s\d]|$)/gm;
+  /(?:责任编辑|编辑|编译|翻译|撰稿|撰文|摄影|校对|采访|整理|(?<=^|[\s（(|｜])(?:文|图))\s*[：:︰]\s*([\u4e00-\u9fff]{2,4}(?:[/／、][\u4e00-\u9fff]{2,4})*)(?=[）)\s\d]|$)/gm;
 /** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
 const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
 const PHOTO_CREDIT_AT = anchorOn('摄', 2, 3);

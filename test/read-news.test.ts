@@ -132,6 +132,26 @@ describe('generic bodies as sources', () => {
   );
 });
 
+describe('sources named again', () => {
+  bothScripts(
+    'a bare 警方 after 莫斯科警方 is that source; a bracketed Latin name between title and body',
+    '新聞\n\n莫斯科警方28日宣布，他們找到了一輛可疑的汽車。警方還稱，兇手使用的是一把半自動手槍。東方戰略研究中心（OSRC）主任陳美玲在社交媒體表示，兩國關係正在逐步改善。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['莫斯科警方', '陳美玲'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'an outlet citing someone (X報 引述Y指) reports it: the words are only Y’s',
+    '新聞\n\n外長林國棟昨日抵達東京。東方日報 引述林國棟指，雙方將在下月恢復部長級對話。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 雙方將在下月恢復部長級對話。')]);
+    },
+  );
+});
+
 describe('quotes that are not', () => {
   bothScripts(
     'verbs outside the list, anonymous sources, several speakers, 據…報道, cue nouns, short content',

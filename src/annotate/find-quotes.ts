@@ -273,7 +273,9 @@ export function findQuotes(
       const n = quotes.length;
       emit(f, k);
       // X引述Y指…: the content is Y's, and X's who cites it.
-      if (f.also !== null) for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
+      // An outlet citing someone (新華網引述X指) only reports it: the words are X's alone.
+      if (f.also !== null && f.also.type === 'PER')
+        for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
     for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);

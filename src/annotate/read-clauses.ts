@@ -340,6 +340,9 @@ function joins(
   edges?: WordEdges,
 ): boolean {
   if (to === from) return true;
+  // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
+  const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
+  if (latin !== null) from += latin[0].length;
   const at = skipOffices(text, from);
   if (at === to) return true;
   const gap = text.slice(at, to);

@@ -192,6 +192,7 @@ export function resolveReferences(
 
 /** Generic bodies that a place makes a specific source: 莫斯科警方, 伊拉克军方. */
 const GENERIC_BODY = /^(?:警方|军方|卫生部门|卫生当局|消防部门|海关|检方|警察局)/;
+const BARE_BODY = /警方|军方|卫生部门|卫生当局|消防部门|海关|检方|警察局/g;
 
 /**
  * 莫斯科警方, 巴勒斯坦加沙地带卫生部门: a run of places and a generic body is one source,
@@ -201,8 +202,31 @@ const GENERIC_BODY = /^(?:警方|军方|卫生部门|卫生当局|消防部门|�
  */
 function genericBodies(text: string, refs: Ref[]): Ref[] {
   const out: Ref[] = [];
+  /** The last source named with each generic body: 莫斯科警方 … 警方还称. */
+  const sources = new Map<string, string>();
+  const bare: Ref[] = [];
+  let next = 0;
+  const bareBefore = (limit: number) => {
+    // 警方 on its own after a source named with it is that source again.
+    for (const m of text.slice(0, limit).matchAll(BARE_BODY)) {
+      const at = m.index ?? 0;
+      if (at < next) continue;
+      next = at + m[0].length;
+      const source = sources.get(m[0]);
+      const covered = refs.some((x) => x.start <= at && at < x.end);
+      if (source === undefined || covered || /[\u4e00-\u9fff]/.test(text[at - 1] ?? '')) continue;
+      bare.push({
+        start: at,
+        end: next,
+        kind: 'title',
+        type: 'ORG',
+        ids: [entityId('ORG', source)],
+      });
+    }
+  };
   for (let i = 0; i < refs.length; i++) {
     const r = refs[i] as Ref;
+    if (sources.size > 0) bareBefore(r.start);
     const body = r.type === 'LOC' ? GENERIC_BODY.exec(text.slice(r.end, r.end + 4)) : null;
     if (body === null || refs[i + 1]?.start === r.end) {
       out.push(r);
@@ -218,6 +242,7 @@ function genericBodies(text: string, refs: Ref[]): Ref[] {
       at--;
     }
     const end = r.end + body[0].length;
+    sources.set(body[0], text.slice(start, end));
     // Before the places it holds, which stay names of their own.
     const source: Ref = {
       start,
@@ -228,8 +253,11 @@ function genericBodies(text: string, refs: Ref[]): Ref[] {
     };
     out.splice(at, 0, source);
     out.push(r);
+    next = end;
   }
-  return out;
+  if (sources.size > 0) bareBefore(text.length);
+  if (bare.length === 0) return out;
+  return [...out, ...bare].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
 /** The index of the first ref starting at or after `at` (refs sorted by start). */

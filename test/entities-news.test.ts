@@ -397,3 +397,29 @@ describe('places and people that look alike', () => {
     },
   ]);
 });
+
+describe('more names', () => {
+  check([
+    {
+      text: '丁志祥參加會見。',
+      has: ['PER:丁志祥'],
+      why: 'a surname the segmenter cut off an unknown given name, opening a clause',
+    },
+    {
+      text: '丁香花開了。',
+      not: ['丁香花'],
+      why: 'a flower is no name',
+    },
+    {
+      text: '全國人大常委會副委員長王明遠出席。',
+      has: ['PER:王明遠'],
+      not: ['ORG:全國人大常委會'],
+      why: 'a body before a deputy title',
+    },
+    {
+      text: '台灣民主基金會執行長發表報告。',
+      has: ['ORG:台灣民主基金會'],
+      why: 'a foundation by its suffix',
+    },
+  ]);
+});

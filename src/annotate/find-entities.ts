@@ -449,7 +449,8 @@ export function findEntities(
   //   and that the lexicon does not list, not a people (…人) or a language (…语);
   // - a word it does not know, of three units opening with a surname (王立薇, 丁志礼), where
   //   the words fit.
-  for (const w of words) {
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k] as ViewWord;
     const n = w.end - w.start;
     // Only names (n…) and unknown words (x) of two units or more: a test on one code unit.
     const tag = w.pos.charCodeAt(0);
@@ -494,6 +495,23 @@ export function findEntities(
       if (/^[人语籍族]/.test(text[w.end] ?? '') || !free(w.start, w.end)) continue;
       const name = text.slice(w.start, w.end);
       if (HAN.test(name)) add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
+    } else if (n === 2 && w.pos === 'x' && surnameWordBefore(text, grid, w.start)) {
+      // A surname the segmenter cut off an unknown given name (丁/薛祥), opening a clause and
+      // followed by a verb or a mark.
+      const s = w.start - 1;
+      const before = text[s - 1] ?? '\n';
+      const next = words[k + 1];
+      if (HAN.test(before) && before !== '、') continue;
+      if (next !== undefined && next.start === w.end && !/^[vpcud]/.test(next.pos)) {
+        if (HAN.test(text[w.end] as string)) continue;
+      }
+      const name = text.slice(s, w.end);
+      if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name) || !free(s, w.end)) {
+        continue;
+      }
+      if (add({ start: s, end: w.end, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
     } else if (n === 3 && w.pos === 'x' && hasSurname(text, w.start)) {
       const name = text.slice(w.start, w.end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
@@ -542,6 +560,9 @@ export function findEntities(
   return fullestNames(text, dropTitleOrgs(text, out, offices));
 }
 
+/** What may open a title: 副, 常务副, 前, 代理, 署理. */
+const TITLE_RANK = /^(?:常务副|副|前|代理|署理)/;
+
 /** Titles that speak or write for their organisation, which counts on its own then. */
 const FOR_THE_BODY = /发言人|记者|评论员|主持人|主播|编辑|特派员|摄影/;
 
@@ -560,7 +581,9 @@ function dropTitleOrgs(
   const inTitle = (m: RawMention): boolean => {
     // A party before a title names the member's party (国民党立委), not the post's body.
     if (m.type !== 'ORG' || m.key.endsWith('党')) return false;
-    const next = officeAt(text, m.end);
+    // 副委员长, 前主席: a title may open with a rank.
+    const rank = TITLE_RANK.exec(text.slice(m.end, m.end + 3))?.[0].length ?? 0;
+    const next = officeAt(text, m.end + rank);
     if (next !== null && !FOR_THE_BODY.test(next)) return true;
     while (o < offices.length) {
       const t = offices[o] as { start: number; office: string };
@@ -706,7 +729,7 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
 
 /** Suffixes that make an organisation's name of the words before them. */
 const ORG_SUFFIX =
-  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|总统府|议会)$/;
+  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|议会)$/;
 /** Suffixes that make a place's name of the words before them: airports, ports, squares. */
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives
@@ -913,6 +936,18 @@ function personWord(text: string, grid: WordGrid, at: number): string | null {
   }
   const name = text.slice(at, end);
   return HAN.test(name) ? name : null;
+}
+
+/** Whether a one-unit word the segmenter calls a name, and a surname, ends at `at`. */
+function surnameWordBefore(text: string, grid: WordGrid, at: number): boolean {
+  const s = at - 1;
+  return (
+    s >= 0 &&
+    SURNAMES.has(text[s] as string) &&
+    grid.startsWord(s) &&
+    grid.wordEnd(s) === at &&
+    grid.posAt(s).startsWith('nr')
+  );
 }
 
 /** The longest of `people` the text holds at `at`, or null. */

@@ -423,3 +423,23 @@ describe('more names', () => {
     },
   ]);
 });
+
+describe('Taiwan and Hong Kong names', () => {
+  check([
+    {
+      text: '賴國棟總統今天表示，將持續推動改革。',
+      has: ['PER:賴國棟'],
+      why: 'a Taiwan surname before a title',
+    },
+    {
+      text: '立法院今天三讀通過預算案。',
+      has: ['ORG:立法院'],
+      why: "Taiwan's legislature",
+    },
+    {
+      text: '民建聯立法會議員陳志強表示反對。',
+      has: ['ORG:民建聯', 'PER:陳志強'],
+      why: 'a party before a title counts, whatever its name ends with',
+    },
+  ]);
+});

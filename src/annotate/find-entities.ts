@@ -118,7 +118,7 @@ const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */
 const SURNAMES = new Set(
-  '栗王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+  '赖萧洪辜栗王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
 );
 /** Two-character surnames: the tagger's list. */
 const TWO_UNIT_SURNAMES: ReadonlySet<string> = new Set(COMPOUND_SURNAMES);
@@ -560,6 +560,9 @@ export function findEntities(
   return fullestNames(text, dropTitleOrgs(text, out, offices));
 }
 
+/** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
+const PARTY = /(?:党|联盟|阵线)$/;
+
 /** What may open a title: 副, 常务副, 前, 代理, 署理. */
 const TITLE_RANK = /^(?:常务副|副|前|代理|署理)/;
 
@@ -579,8 +582,9 @@ function dropTitleOrgs(
   // Mentions and titles both run left to right: walk them together. Titles never overlap.
   let o = 0;
   const inTitle = (m: RawMention): boolean => {
-    // A party before a title names the member's party (国民党立委), not the post's body.
-    if (m.type !== 'ORG' || m.key.endsWith('党')) return false;
+    // A party before a title names the member's party (国民党立委, 民建联议员), not the post's
+    // body.
+    if (m.type !== 'ORG' || PARTY.test(m.key)) return false;
     // 副委员长, 前主席: a title may open with a rank.
     const rank = TITLE_RANK.exec(text.slice(m.end, m.end + 3))?.[0].length ?? 0;
     const next = officeAt(text, m.end + rank);

@@ -314,6 +314,16 @@ describe('one-character abbreviations and words', () => {
       why: 'abbreviations in pairs, after 訪 and before 方 or 軍',
     },
     {
+      text: '黎智英案今日續審。',
+      not: ['LOC:智', 'LOC:英'],
+      why: 'an abbreviation that is also a name character needs a word of relations',
+    },
+    {
+      text: '中智關係發展良好。',
+      has: ['LOC:智'],
+      why: 'and is read with one',
+    },
+    {
       text: '颶風襲擊加勒比海地區多個島嶼。',
       not: ['LOC:海地'],
       why: 'a name that runs from one word into the next is no name',

@@ -76,7 +76,7 @@ const ABBR_BEFORE = /(?:访|赴|驻|对|抵)$/;
 const MAJOR = '中美俄日韩朝欧英法德印';
 /** Characters that are abbreviations only sometimes (以美国为首, 新时代, 意见): a pair with
  * them needs a word of relations after it (中非合作, 中加关系). */
-const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌拉';
+const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌拉智';
 const PAIR_PARTNERS =
   /^(?:关系|合作|两国|双方|贸易|会谈|会晤|峰会|联合|战略|友好|建交|边境|外长|元首|领导人|论坛|对话|经贸)/;
 /** What a word may hold beside one-character abbreviations for them to stand for countries:

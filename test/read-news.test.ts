@@ -286,6 +286,21 @@ describe('subjects we cannot name', () => {
   );
 });
 
+describe('antecedents and unnamed pairs', () => {
+  bothScripts(
+    '對此 at the start of a paragraph points to the paragraph before; 兩人 names nobody we know',
+    '新聞\n\n有關國家昨日宣布對本地企業實施出口管制。\n\n中國外交部對此表示強烈反對。外長林國棟與外長山田一郎會面。兩人同意加強安全合作。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(
+        all.some((x) => x.includes(c('oppose 有關國家昨日宣布對本地企業實施出口管制'))),
+        all.join(' | '),
+      );
+      assert.ok(!all.some((x) => x.includes('agree')), all.join(' | '));
+    },
+  );
+});
+
 describe('stance cues and targets', () => {
   bothScripts(
     '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',

@@ -54,15 +54,17 @@ function sideNear(text: string, refs: readonly Ref[], from: number, to: number):
   return found;
 }
 
-/** The country whose title a person bears on the page: 美国国务卿蓬佩奥 → 美国. */
-function countryOf(text: string, refs: readonly Ref[], person: Ref): Ref | null {
-  const id = person.ids[0];
-  if (person.type !== 'PER' || id === undefined) return null;
+/** The country a speaker serves on the page: the place before their title (美国国务卿蓬佩奥
+ * → 美国) or before their body's name (伊朗外交部 → 伊朗). */
+function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
+  const id = speaker.ids[0];
+  if ((speaker.type !== 'PER' && speaker.type !== 'ORG') || id === undefined) return null;
   for (let k = 1; k < refs.length; k++) {
     const r = refs[k] as Ref;
     const before = refs[k - 1] as Ref;
-    if (r.ids[0] !== id || before.type !== 'LOC' || before.end === r.start) continue;
-    if (skipOffices(text, before.end) === r.start) return before;
+    if (r.ids[0] !== id || before.type !== 'LOC') continue;
+    if (before.end === r.start ? speaker.type === 'ORG' : skipOffices(text, before.end) === r.start)
+      return before;
   }
   return null;
 }
@@ -100,8 +102,6 @@ export function findStances(
   const seen = new Set<string>();
   for (const line of lines) {
     let carried: Ref[] = [];
-    let sentenceFrom = line.from;
-    let prevSentence = { from: line.from, to: line.from };
     CUE_PATTERN.lastIndex = line.from;
     for (let m = CUE_PATTERN.exec(text); m !== null; m = CUE_PATTERN.exec(text)) {
       const at = m.index;
@@ -121,10 +121,8 @@ export function findStances(
       let sFrom = at - 1;
       while (sFrom >= line.from && !'。！？；\n'.includes(text[sFrom] as string)) sFrom--;
       sFrom++;
-      if (sFrom !== sentenceFrom) {
-        prevSentence = { from: sentenceFrom, to: sFrom };
-        sentenceFrom = sFrom;
-      }
+      // The sentence before, in this paragraph or the one before (對此 across a paragraph).
+      const prevSentence = sentenceBefore(text, sFrom);
       const floor = Math.max(sFrom, datelineEnd(text, sFrom, line.to));
       const before = text.slice(Math.max(line.from, at - 6), at);
       const after = text.slice(end, end + 6);
@@ -158,8 +156,11 @@ export function findStances(
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
           sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
-          (quote?.speaker != null ? countryOf(text, refs, quote.speaker) : null);
+          (quote?.speaker != null ? sideOf(text, refs, quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
+      } else if (subject.blocked === true) {
+        // A subject the text gives but we cannot name (兩人, 專家): no holder.
+        actors = [];
       } else {
         // A speaker's stance with no subject of its own, inside their reported speech.
         actors = quote?.speaker != null ? [quote.speaker] : carried;
@@ -175,7 +176,17 @@ export function findStances(
           : clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
-      let targets = targetsOf(text, hit, at, end, clauseFrom, clauseTo, refs, prevSentence, own);
+      let targets = targetsOf(
+        text,
+        hit,
+        at,
+        end,
+        clauseFrom,
+        clauseTo,
+        refs,
+        prevSentence,
+        own,
+      ).filter((t) => t.end - t.start >= 2);
       if (targets.length === 0 && hit.class !== 'meet' && memo.last?.sentence === sFrom) {
         // 坚决反对，予以强烈谴责: a second cue with no object of its own shares the first's.
         targets = [{ start: memo.last.start, end: memo.last.end }];
@@ -249,6 +260,15 @@ function clauseEnd(text: string, from: number, limit: number): number {
     else if (depth === 0 && '，。！？；：,'.includes(c)) return i;
   }
   return limit;
+}
+
+/** The sentence before `at`, across a paragraph break. */
+function sentenceBefore(text: string, at: number): { from: number; to: number } {
+  let to = at;
+  while (to > 0 && /\s/.test(text[to - 1] as string)) to--;
+  let from = to - 1;
+  while (from > 0 && !'。！？；\n'.includes(text[from - 1] as string)) from--;
+  return { from: Math.max(0, from), to };
 }
 
 /** Where the sentence after a cue ends: at 。！？； outside quotation marks. */

@@ -80,7 +80,7 @@ export function datelineEnd(text: string, from: number, to: number): number {
 export type Subject =
   | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number; carried?: boolean; via?: Ref }
   | { kind: 'many'; refs: Ref[]; clause: number; carried?: boolean }
-  | { kind: 'none'; clause: number };
+  | { kind: 'none'; clause: number; blocked?: boolean };
 
 /** What may hold: places as such (a stance's holder), groups (双方), and whether the cue is a
  * meeting's (X与Y会谈: Y is the counterpart). */
@@ -142,14 +142,14 @@ export function clauseSubject(
     return own;
   // A clause that opens with a noun no name covers (专家指出, 一名官员表示, 国际律师协会 read
   // as two common nouns) has a subject we cannot name: it borrows none either.
-  if (opensWithNoun(text, clause, cue, refs, options.edges)) return own;
+  if (opensWithNoun(text, clause, cue, refs, options.edges)) return { ...own, blocked: true };
   // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
   // 與Y會晤; 美國從未…，更反對…), the nearest first, up to one whose subject we cannot name.
   for (let end = clause - 1; end > floor; ) {
     const from = clauseStartOf(text, end, floor);
     const before = subjectIn(text, from, end, refs, options);
     if (before.kind !== 'none') return { ...before, clause, carried: true };
-    if (opensWithNoun(text, from, end, refs, options.edges)) return own;
+    if (opensWithNoun(text, from, end, refs, options.edges)) return { ...own, blocked: true };
     end = from - 1;
   }
   return own;
@@ -182,13 +182,17 @@ function opensWithNoun(
       }
       return false;
     }
-    if (LEAD_POS.test(w.pos) && !/^[「“『]/.test(text[i] as string)) {
+    // x is punctuation, or a word outside the dictionary: Han text of that kind is an
+    // unknown name or noun (两人), never a lead word.
+    const unknown = w.pos === 'x' && /[\u4e00-\u9fff]/.test(text[i] as string);
+    if (LEAD_POS.test(w.pos) && !unknown && !/^[「“『]/.test(text[i] as string)) {
       i = w.end;
       continue;
     }
-    if (!/^n/.test(w.pos)) return false;
+    if (!/^n/.test(w.pos) && !unknown) return false;
     const k = firstAtOrAfter(refs, i);
     if ((refs[k]?.start ?? -1) === i) return false;
+    if (unknown) return true;
     // A proper noun the finder missed, or a run of nouns ending in an agent (官员, 律师协会).
     if (/^(?:nt|nz|nr|nrt|nrfg|ns)$/.test(w.pos)) return true;
     let end = w.end;

@@ -157,7 +157,7 @@ export function clauseSubject(
 
 /** Nouns that name who acts: 官员, 专家, 发言人, …协会, …组织. */
 const AGENT =
-  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局)$/;
+  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局|外界|舆论|各界|民众|市民|网民|社会|人们|业界|市场|居民|学生|家属|证人|律师|法官|警员|军人)$/;
 
 /** Words that may open a clause before its subject: conjunctions, adverbs, time words,
  * numbers and measure words, locatives. */

@@ -442,6 +442,16 @@ describe('Taiwan and Hong Kong names', () => {
       why: 'a Taiwan surname before a title',
     },
     {
+      text: '時代力量立委王明表示，廉署和入境處正調查。',
+      has: ['ORG:時代力量', 'ORG:廉署', 'ORG:入境處'],
+      why: "a legislator's party, and Hong Kong bodies by their short names",
+    },
+    {
+      text: '全國人民眾志成城。',
+      not: ['眾志'],
+      why: 'an idiom holds no party',
+    },
+    {
       text: '立法院今天三讀通過預算案。',
       has: ['ORG:立法院'],
       why: "Taiwan's legislature",

@@ -563,6 +563,9 @@ export function findEntities(
 /** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
 const PARTY = /(?:党|联盟|阵线)$/;
 
+/** Titles of a legislator, whom the press names with a party: 立委. */
+const LEGISLATOR = /^(?:立委|立法委员)$/;
+
 /** What may open a title: 副, 常务副, 前, 代理, 署理. */
 const TITLE_RANK = /^(?:常务副|副|前|代理|署理)/;
 
@@ -588,7 +591,8 @@ function dropTitleOrgs(
     // 副委员长, 前主席: a title may open with a rank.
     const rank = TITLE_RANK.exec(text.slice(m.end, m.end + 3))?.[0].length ?? 0;
     const next = officeAt(text, m.end + rank);
-    if (next !== null && !FOR_THE_BODY.test(next)) return true;
+    // A legislator's party before the title (时代力量立委) is no post's body either.
+    if (next !== null && !FOR_THE_BODY.test(next) && !LEGISLATOR.test(next)) return true;
     while (o < offices.length) {
       const t = offices[o] as { start: number; office: string };
       if (t.start + t.office.length > m.start) break;

@@ -463,3 +463,13 @@ describe('Taiwan and Hong Kong names', () => {
     },
   ]);
 });
+
+describe('places of Taiwan and Hong Kong', () => {
+  check([
+    {
+      text: '台南市長今天視察，台東縣發生地震，西貢海灘封閉。',
+      has: ['LOC:台南市', 'LOC:台東縣', 'LOC:西貢'],
+      why: 'cities, counties and districts',
+    },
+  ]);
+});

@@ -434,3 +434,109 @@ describe('digests: several short stories on one scraped page', () => {
     assert.equal(view(undated.join('\n\n')).articles.length, 1);
   });
 });
+
+describe('a headline of parts alone on the first line of a scraped page', () => {
+  const TRAD_BODY = '外交部發言人今日表示，各方應通過對話協商妥善處理分歧，共同維護地區和平穩定。';
+  const SIMP_BODY = '国务院总理今日在北京会见来访的外国客人，双方就深化经贸合作深入交换了意见。';
+  const cases: [string, string, string[]][] = [
+    [
+      'a 【rubric】 headline of parts (Traditional) is not joined to the body',
+      `【海上合作】 外交部：歡迎各方恢復對話　反對《單邊制裁條例》　將採取必要措施\n\n${TRAD_BODY}`,
+      [
+        'headline:【海上合作】 外交部：歡迎各方恢復對話　反對《單邊制裁條例》　將採取必要措施',
+        `paragraph:${TRAD_BODY}`,
+      ],
+    ],
+    [
+      'a 【rubric】 headline of parts (Simplified) is not joined to the body',
+      `【海上合作】外交部：欢迎各方恢复对话　反对《单边制裁条例》　将采取必要措施\n\n${SIMP_BODY}`,
+      [
+        'headline:【海上合作】外交部：欢迎各方恢复对话　反对《单边制裁条例》　将采取必要措施',
+        `paragraph:${SIMP_BODY}`,
+      ],
+    ],
+    [
+      'a two-part headline whose X：… part has commas (Traditional) is a headline',
+      `外長訪問東京　外長：兩國合作，成果豐碩，前景廣闊\n\n${TRAD_BODY}`,
+      ['headline:外長訪問東京　外長：兩國合作，成果豐碩，前景廣闊', `paragraph:${TRAD_BODY}`],
+    ],
+    [
+      'a two-part headline whose X：… part has commas (Simplified) is a headline',
+      `总理会见来访客人　总理：双边贸易稳中有进，合作空间广阔，大有可为\n\n${SIMP_BODY}`,
+      [
+        'headline:总理会见来访客人　总理：双边贸易稳中有进，合作空间广阔，大有可为',
+        `paragraph:${SIMP_BODY}`,
+      ],
+    ],
+    [
+      'a first line that is a sentence ending in 。 stays a paragraph',
+      `外長訪問東京　雙方同意擴大合作。\n\n${TRAD_BODY}`,
+      ['paragraph:外長訪問東京　雙方同意擴大合作。', `paragraph:${TRAD_BODY}`],
+    ],
+    [
+      'a print paragraph broken across a blank line after a comma is rejoined',
+      '国务院总理今日在北京会见来访的外国客人，双方就深化经贸合作、\n\n扩大人文交流等议题深入交换了意见。',
+      [
+        'paragraph:国务院总理今日在北京会见来访的外国客人，双方就深化经贸合作、扩大人文交流等议题深入交换了意见。',
+      ],
+    ],
+    [
+      'a broken print paragraph with a wide space inside, its parts running prose, is rejoined',
+      '會談在友好氣氛中進行，雙方　就加強經貿往來、擴大人文交流等議題\n\n深入交換了意見。',
+      ['paragraph:會談在友好氣氛中進行，雙方 就加強經貿往來、擴大人文交流等議題深入交換了意見。'],
+    ],
+    [
+      'one X：…，… clause alone is read as the start of a broken paragraph',
+      '外長表示：兩國關係穩步發展，各領域合作\n\n不斷深化。',
+      ['paragraph:外長表示：兩國關係穩步發展，各領域合作不斷深化。'],
+    ],
+  ];
+  for (const [name, text, want] of cases) {
+    it(name, () => assert.deepEqual(roles(text).map(collapseSpaces), want.map(collapseSpaces)));
+  }
+
+  it('a headline of parts opens the next story after a source line', () => {
+    const page = [
+      '兩國外長會談',
+      TRAD_BODY,
+      '來源：中通社',
+      '外長抵達東京　外長：雙方關係，穩中有進，前景光明',
+      TRAD_BODY,
+    ].join('\n\n');
+    assert.deepEqual(
+      view(page).articles.map((a) => a.headline.replace(/\s+/g, ' ')),
+      ['兩國外長會談', '外長抵達東京 外長：雙方關係，穩中有進，前景光明'],
+    );
+  });
+
+  it('a headline of parts cut by a word wrapper at its spaces is put back together', () => {
+    const body =
+      '外交部發言人今日在例行記者會上表示，各方應通過對話協商妥善處理分歧，共同維護地區的和平與穩定。';
+    const lines = ['【海上合作】', '外交部：歡迎各方恢復對話', '反對《單邊制裁條例》'];
+    const wrapped = [...body].reduce((s, c, i) => s + (i > 0 && i % 16 === 0 ? '\n' : '') + c, '');
+    const v = view(`${lines.join('\n')}\n\n${wrapped}\n\n${wrapped}`);
+    assert.equal(
+      v.articles[0]?.headline.replace(/\s+/g, ' '),
+      '【海上合作】 外交部：歡迎各方恢復對話 反對《單邊制裁條例》',
+    );
+    assert.deepEqual(
+      v.articles[0]?.blocks.map((b) => b.type),
+      ['paragraph', 'paragraph'],
+    );
+  });
+
+  it('a short heading over a full line of a word-wrapped paragraph is not joined to it', () => {
+    const body =
+      '外交部發言人今日在例行記者會上表示，各方應通過對話協商妥善處理分歧，共同維護地區的和平與穩定。';
+    const wrapped = [...body].reduce((s, c, i) => s + (i > 0 && i % 16 === 0 ? '\n' : '') + c, '');
+    const v = view(`外長會談\n${wrapped}\n專家：合作前景廣闊\n${wrapped}`);
+    assert.deepEqual(
+      v.articles[0]?.blocks.map((b) => b.type),
+      ['paragraph', 'heading', 'paragraph'],
+    );
+  });
+});
+
+function collapseSpaces(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}

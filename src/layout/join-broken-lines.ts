@@ -1,13 +1,22 @@
-import { codePointLength, endingOf, hasProsePunctuation, isAlnum, isHan } from '../text/chars.ts';
-import { CREDIT, DATELINE_AGENCY, DATELINE_HK } from '../text/patterns.ts';
+import {
+  codePointLength,
+  displayWidth,
+  endingOf,
+  hasProsePunctuation,
+  isAlnum,
+  isHan,
+} from '../text/chars.ts';
+import { CREDIT, DATELINE_AGENCY, DATELINE_HK, REPORTER } from '../text/patterns.ts';
 import type { Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import { viewRangeToSource } from '../tree/view.ts';
 import { isFull } from './detect-hard-wrap.ts';
+import { isHeadlineShaped } from './headline-shape.ts';
 import type { LayoutBlock, Line, Segment, Wrap } from './types.ts';
 
-/** Why two lines were joined. */
-type JoinKind = 'wrap' | 'column';
+/** Why two lines were joined: a hard wrap (at the width, or at a space before a word that
+ *  did not fit), or a column or page break. */
+type JoinKind = 'wrap' | 'word' | 'column';
 
 /**
  * A line that opens a block of its own whatever came before: a caption or byline marker
@@ -59,10 +68,10 @@ export function joinBrokenLines(
       blanks++;
       continue;
     }
-    const kind = open === null ? null : joinKind(open, line, blanks, wrap);
+    const kind = open === null ? null : joinKind(open, line, blanks, wrap, lines[line.index + 1]);
     if (open !== null && kind !== null) {
       const prev = open.lines[open.lines.length - 1] as Line;
-      append(open, line, separator(prev, line, wrap));
+      append(open, line, kind === 'word' ? ' ' : separator(prev, line, wrap));
       if (kind === 'column') diagnostics.push(columnJoin(prev, line, blanks, view, false));
       else open.wrapJoins++;
       blanks = 0;
@@ -178,7 +187,13 @@ function finish(
 }
 
 /** Decides whether `next` goes on the open block, and why. */
-function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): JoinKind | null {
+function joinKind(
+  draft: Draft,
+  next: Line,
+  blanks: number,
+  wrap: Wrap | null,
+  after?: Line,
+): JoinKind | null {
   if (
     OPENS_BLOCK.test(next.text) ||
     DATELINE_HK.test(next.text) ||
@@ -189,6 +204,11 @@ function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): 
   const prev = draft.lines[draft.lines.length - 1] as Line;
   // A line cannot open with 。，」: a wrap or break pushed them off the line they end.
   if (CANNOT_OPEN.test(next.text)) return isFull(prev, wrap) ? 'wrap' : 'column';
+  if (blanks === 0 && isWordWrappedHeadline(draft, next, after, wrap)) return 'word';
+  // A headline made of parts (【rubric】 A　B：…，…) standing on its own line, or on lines a
+  // wrap cut, is not the first half of a paragraph broken across a column: it ends here
+  // (a full line ends it too when a blank line follows).
+  if ((blanks > 0 || !isFull(prev, wrap)) && isStandingHeadline(draft)) return null;
   const ending = hasOpenBracket(prev.text)
     ? 'continuing'
     : endingOf(stripTrailingMarkup(prev.text));
@@ -214,6 +234,56 @@ function joinKind(draft: Draft, next: Line, blanks: number, wrap: Wrap | null): 
     return isTitleLike(next, wrap) ? null : 'column';
   }
   return null;
+}
+
+/** A block of one line, or of lines a hard wrap cut, shaped like a headline of parts. */
+function isStandingHeadline(draft: Draft): boolean {
+  return (
+    draft.wrapJoins === draft.lines.length - 1 &&
+    !isSpecialLine(draft.text) &&
+    isHeadlineShaped(draft.text)
+  );
+}
+
+/** A line with a role of its own (來源：, a dateline, a reporter line, a caption): no title. */
+function isSpecialLine(text: string): boolean {
+  return (
+    OPENS_BLOCK.test(text) ||
+    DATELINE_HK.test(text) ||
+    DATELINE_AGENCY.test(text) ||
+    REPORTER.test(text)
+  );
+}
+
+/**
+ * A headline of parts that a word wrapper broke at the space between two parts: the line
+ * ends short of the width only because the next part did not fit after it (its first word
+ * plus a space would pass the width, while it fits a line of its own), and the two read as
+ * one headline (【rubric】 / 外交部：…). `after` is the line below `next`.
+ */
+function isWordWrappedHeadline(
+  draft: Draft,
+  next: Line,
+  after: Line | undefined,
+  wrap: Wrap | null,
+): boolean {
+  if (wrap === null || draft.wrapJoins !== draft.lines.length - 1) return false;
+  if (isSpecialLine(draft.text)) return false;
+  const prev = draft.lines[draft.lines.length - 1] as Line;
+  if (isFull(prev, wrap)) return false;
+  const word = next.text.split(/\s/, 1)[0] as string;
+  // A full line without a space may hold only the start of a longer word (a paragraph's
+  // first line): its word is whole only when nothing follows it.
+  if (word === next.text && isFull(next, wrap) && after !== undefined && after.length > 0) {
+    return false;
+  }
+  const size = (t: string) => (wrap.measure === 'chars' ? codePointLength(t) : displayWidth(t));
+  const room = wrap.width - (wrap.measure === 'chars' ? prev.length : prev.width);
+  return (
+    size(word) + 1 > room &&
+    size(word) + next.indent <= wrap.width &&
+    isHeadlineShaped(`${draft.text} ${next.text}`)
+  );
 }
 
 /** A line that opens a bracket or a title mark and does not close it: （記者 / 《中俄. */

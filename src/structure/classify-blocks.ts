@@ -1,3 +1,4 @@
+import { isHeadlineShaped } from '../layout/headline-shape.ts';
 import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength, endingOf } from '../text/chars.ts';
 import {
@@ -125,7 +126,9 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
 
   if (END_MARK.test(text)) return { block, role: 'end-mark', nodes: [paragraph(block, 0, view)] };
 
-  if (isTitle(text)) {
+  // A headline of parts may run longer than a title and carry commas after a name and colon
+  // (【rubric】 A：…　B　C, 林鄭上京述職　李克強：…，…): layout kept it apart from the body.
+  if (isTitle(text) || isHeadlineShaped(text)) {
     return {
       block,
       role: 'title',

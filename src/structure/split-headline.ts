@@ -1,3 +1,4 @@
+import { RUBRIC } from '../layout/headline-shape.ts';
 import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength } from '../text/chars.ts';
 import type { BlockNode } from '../tree/types.ts';
@@ -12,7 +13,8 @@ const MIN_PART = 4;
 /**
  * A headline line that holds a title and its subtitle, split by a space
  * (習近平普京視頻會晤：支持和踐行真正多邊主義 中俄延續睦鄰友好合作條約), becomes a headline and
- * a subheadline. Balanced parts are one couplet headline and stay together.
+ * a subheadline. Balanced parts are one couplet headline and stay together, and so does a
+ * headline led by a rubric (【…】 A：…　B　C), whose first part is the rubric, not a title.
  */
 export function splitHeadline(
   block: LayoutBlock,
@@ -23,6 +25,11 @@ export function splitHeadline(
   const text = block.text.replace(/\*\*/g, ' ');
   const cuts: number[] = [];
   const re = /(?<=[^ -~\s])\s+(?=[^ -~\s])/g;
+  // A rubric (【美簽港自治法】) is a part of its own even without a space after it.
+  const rubric = RUBRIC.exec(text);
+  if (rubric !== null && !/^\s/.test(text.slice(rubric[0].length))) {
+    cuts.push(rubric[0].length, rubric[0].length);
+  }
   for (let m = re.exec(text); m !== null; m = re.exec(text))
     cuts.push(m.index, m.index + m[0].length);
   const wrapped = cuts.length === 0;

@@ -240,6 +240,9 @@ function subjectIn(
     const all: Ref[] = [r];
     let j = k + 1;
     let tail = head.end;
+    // 外交部长王毅: a body read inside an office title leads through the title to the name.
+    const within = officeAt(text, head.start);
+    if (within !== null && head.start + within.length > tail) tail = head.start + within.length;
     for (; j < refs.length && head.type !== 'PER'; j++) {
       const n = refs[j] as Ref;
       if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges)) break;

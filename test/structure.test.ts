@@ -525,6 +525,27 @@ describe('a headline of parts alone on the first line of a scraped page', () => 
     );
   });
 
+  it('a headline of parts right above its body, without a blank line, stays apart', () => {
+    assert.deepEqual(roles(`外長訪問東京　外長：兩國合作，成果豐碩，前景廣闊\n${TRAD_BODY}`), [
+      'headline:外長訪問東京 外長：兩國合作，成果豐碩，前景廣闊',
+      `paragraph:${TRAD_BODY}`,
+    ]);
+  });
+
+  it('a source line is not read as the first part of a word-wrapped title below it', () => {
+    const body =
+      '外交部發言人今日在例行記者會上表示，各方應通過對話協商妥善處理分歧，共同維護地區的和平與穩定。';
+    const wrapped = [...body].reduce((s, c, i) => s + (i > 0 && i % 16 === 0 ? '\n' : '') + c, '');
+    const v = view(`兩國外長會談\n${wrapped}\n來源：中通社\n外長談合作前景與挑戰\n${wrapped}`);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.sources]),
+      [
+        ['兩國外長會談', ['中通社']],
+        ['外長談合作前景與挑戰', []],
+      ],
+    );
+  });
+
   it('a short heading over a full line of a word-wrapped paragraph is not joined to it', () => {
     const body =
       '外交部發言人今日在例行記者會上表示，各方應通過對話協商妥善處理分歧，共同維護地區的和平與穩定。';

@@ -473,3 +473,18 @@ describe('places of Taiwan and Hong Kong', () => {
     },
   ]);
 });
+
+describe('cities of the world news', () => {
+  check([
+    {
+      text: '以軍空襲拉法，也門胡塞武裝控制荷台達港口。',
+      has: ['LOC:拉法', 'ORG:胡塞武裝'],
+      why: 'cities of the wars in the news',
+    },
+    {
+      text: '店員往湯裡加辣椒醬。',
+      not: ['LOC:裡加', 'LOC:里加'],
+      why: 'no capital read out of a verb phrase',
+    },
+  ]);
+});

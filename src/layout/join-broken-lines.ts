@@ -48,7 +48,10 @@ const MAX_TITLE = 30;
  * Groups lines into blocks, rejoining what a column, page or hard wrap broke apart:
  * - a full line of a hard-wrapped page goes on in the next line;
  * - a line that ends mid-sentence (，、： or a word cut in two, 凌|駕) goes on in the next text
- *   line, even across blank or whitespace-only lines, when it reads as running prose.
+ *   line, even across blank or whitespace-only lines, when it reads as running prose;
+ * - but a headline made of parts (【rubric】, parts set apart by spaces, X：…，…) that stands on
+ *   its own goes on in nothing: it is never the first half of a broken paragraph. Where a
+ *   word wrapper broke it at a space between parts, its lines are put back together.
  * Every join is reported with the source ranges it joined.
  */
 export function joinBrokenLines(

@@ -301,6 +301,16 @@ describe('antecedents and unnamed pairs', () => {
   );
 });
 
+describe('cue verbs tagged as adverbs', () => {
+  bothScripts(
+    'a clause opening with 反對 tagged as an adverb still carries its holder on',
+    '新聞\n\n歐方表示，歐盟支持多邊主義，反對貿易保護主義，不支持對華加徵關稅。',
+    (a, c) => {
+      assert.ok(stances(a).includes(c('歐盟 support NOT 對華加徵關稅')), stances(a).join(' | '));
+    },
+  );
+});
+
 describe('stance cues and targets', () => {
   bothScripts(
     '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',

@@ -1,3 +1,4 @@
+import { QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
@@ -155,6 +156,9 @@ export function clauseSubject(
   return own;
 }
 
+/** Every cue word of the quote and stance readers. */
+const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
+
 /** Nouns that name who acts: 官员, 专家, 发言人, …协会, …组织. */
 const AGENT =
   /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局|外界|舆论|各界|民众|市民|网民|社会|人们|业界|市场|居民|学生|家属|证人|律师|法官|警员|军人)$/;
@@ -182,6 +186,8 @@ function opensWithNoun(
       }
       return false;
     }
+    // A cue verb the segmenter tagged otherwise (反对/d, 同意/d) opens a predicate.
+    if (CUE_WORDS.has(text.slice(i, w.end))) return false;
     // x is punctuation, or a word outside the dictionary: Han text of that kind is an
     // unknown name or noun (两人), never a lead word.
     const unknown = w.pos === 'x' && /[\u4e00-\u9fff]/.test(text[i] as string);

@@ -2,8 +2,9 @@
  * node --import tsx scripts/build-cues.ts [--check]
  *
  * Generates src/annotate/cues.generated.json from the cue lists in data/cues/*.tsv (our own
- * writing, one justified row per cue): speech.tsv (cue, mode, why) and stance.tsv (cue, class,
- * PLOVER type, why). Fails, naming file and line, on a row with too few columns, an unknown
+ * writing, one justified row per entry): speech.tsv (cue, mode, why), stance.tsv (cue, class,
+ * PLOVER type, why) and capitals.tsv (capital, state, why: a capital that holds a statement or
+ * a stance for its state). Fails, naming file and line, on a row with too few columns, an unknown
  * mode or class, a cue that is not Simplified, or a cue listed twice. With --check it writes
  * nothing and exits 1 when the committed file is out of date.
  */
@@ -68,10 +69,19 @@ export async function buildCues(): Promise<string> {
       throw new Error(`data/cues/stance.tsv:${line}: unknown PLOVER ${plover}`);
     return { cue, class: cls, plover };
   });
+  const capitals = Object.fromEntries(
+    (await rows('capitals.tsv', 3)).map(({ line, cells }) => {
+      const [capital, state] = cells as [string, string];
+      if (toSimplified(state) !== state || !/^[\u4e00-\u9fff]+$/.test(state))
+        throw new Error(`data/cues/capitals.tsv:${line}: ${state} is not a Simplified name`);
+      return [capital, state];
+    }),
+  );
   const json = {
     generated: 'by scripts/build-cues.ts from data/cues/*.tsv; do not edit',
     speech,
     stance,
+    capitals,
   };
   return format(`${JSON.stringify(json, null, 2)}\n`);
 }

@@ -301,6 +301,17 @@ describe('antecedents and unnamed pairs', () => {
   );
 });
 
+describe('capitals for their states', () => {
+  bothScripts(
+    'a capital holds for its state (莫斯科認為, 基輔擔心); 希望 + a verb is a wish, not an appeal',
+    '新聞\n\n莫斯科認為，北約東擴會威脅到俄羅斯的安全。基輔這邊希望加入北約，同時擔心俄羅斯入侵。',
+    (a, c) => {
+      assert.equal(quotes(a)[0]?.startsWith(c('俄羅斯: 北約東擴')), true, quotes(a).join(' | '));
+      assert.deepEqual(stances(a), [c('烏克蘭 concern 俄羅斯入侵')]);
+    },
+  );
+});
+
 describe('cue verbs tagged as adverbs', () => {
   bothScripts(
     'a clause opening with 反對 tagged as an adverb still carries its holder on',

@@ -102,3 +102,9 @@ export const QUOTE_CUES: readonly QuoteCue[] = (generated.speech as QuoteCue[])
 export const STANCE_CUE_LIST: readonly StanceCue[] = (generated.stance as StanceCue[])
   .slice()
   .sort((a, b) => b.cue.length - a.cue.length);
+
+/** Capitals that hold a statement or a stance for their state (data/cues/capitals.tsv):
+ * 莫斯科认为 → 俄罗斯. Simplified. */
+export const CAPITALS: ReadonlyMap<string, string> = new Map(
+  Object.entries(generated.capitals as Record<string, string>),
+);

@@ -244,7 +244,7 @@ function addressed(
   return refs.some(
     (r) =>
       r.start >= end &&
-      r.start <= end + 2 &&
+      r.start === end &&
       (r.type === 'PER' || r.type === 'ORG' || r.type === 'LOC' || r.type === 'group') &&
       !r.ids.every((id) => own.has(id)),
   );

@@ -1,4 +1,4 @@
-import { QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
+import { CAPITALS, QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
@@ -315,6 +315,8 @@ function subjectIn(
       all.push(second);
       head = second;
     }
+    head = asState(head);
+    for (let x = 0; x < all.length; x++) all[x] = asState(all[x] as Ref);
     if (all.length > 1) {
       const ids = new Set(all.flatMap((x) => x.ids));
       // 中日双方: the group names the pair again.
@@ -429,6 +431,14 @@ function chainEnd(text: string, refs: readonly Ref[], k: number, cue: number): n
   return j;
 }
 
+/** A capital holding for its state (莫斯科认为 → 俄罗斯), else the mention itself. */
+function asState(r: Ref): Ref {
+  if (r.type !== 'LOC' || r.ids.length !== 1) return r;
+  const id = r.ids[0] as string;
+  const state = CAPITALS.get(id.slice(id.indexOf(':') + 1));
+  return state === undefined ? r : { ...r, kind: 'alias', ids: [`LOC:${state}`] };
+}
+
 /** Whether a mention can hold a statement or a stance. */
 function isHolder(
   text: string,
@@ -440,6 +450,8 @@ function isHolder(
   if (r.type === 'PER' || r.type === 'ORG') return true;
   if (r.type === 'group') return true;
   if (r.type !== 'LOC') return false;
+  // A capital for its government: 莫斯科认为, 北京批评.
+  if (CAPITALS.has((r.ids[0] ?? '').slice((r.ids[0] ?? '').indexOf(':') + 1))) return true;
   if (options.places === true) {
     // 也门冲突方, 也门外长: a place that qualifies a noun or a title is not the holder.
     if (officeAt(text, r.end) !== null) return false;

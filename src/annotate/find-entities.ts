@@ -288,11 +288,13 @@ export function findEntities(
     // a title of nobility or letters after it (Baroness, QC).
     const latin = LATIN_NAME.exec(text.slice(s, s + 60));
     if (latin !== null) {
-      const [, lead = '', core = ''] = latin;
-      const at0 = s + latin.index + lead.length;
-      if (add({ start: at0, end: at0 + core.length, type: 'PER', key: core, kind: 'name' })) {
-        context.people.add(core);
-      }
+      // The mention runs from the title's end over the space, the title of nobility and the
+      // letters (a reader of the clause finds the person right after the title); the name
+      // is without them.
+      const [, space = '', lead = '', core = '', letters = ''] = latin;
+      const end = s + space.length + lead.length + core.length + letters.length;
+      const kind = space === '' && lead === '' && letters === '' ? 'name' : 'alias';
+      if (add({ start: s, end, type: 'PER', key: core, kind })) context.people.add(core);
       continue;
     }
     const name =
@@ -481,9 +483,19 @@ export function findEntities(
         context.people.add(name);
       }
     } else if (w.pos === 'ns') {
+      // A place and a one-unit word of district or county after it (新店/区).
+      const unit = words[k + 1];
+      const end =
+        unit !== undefined &&
+        unit.start === w.end &&
+        unit.end === w.end + 1 &&
+        ADMIN_UNIT.includes(text[w.end] as string) &&
+        !PLACE_END.includes(text[w.end - 1] as string)
+          ? w.end + 1
+          : w.end;
       if (
-        !PLACE_END.includes(text[w.end - 1] as string) ||
-        GENERIC_AREA.test(text.slice(w.end - 2, w.end))
+        !PLACE_END.includes(text[end - 1] as string) ||
+        GENERIC_AREA.test(text.slice(end - 2, end))
       ) {
         continue;
       }
@@ -492,9 +504,9 @@ export function findEntities(
       if (n === 2 && (MAJOR.includes(text[w.start] as string) || text[w.start + 1] === '海')) {
         continue;
       }
-      if (/^[人语籍族]/.test(text[w.end] ?? '') || !free(w.start, w.end)) continue;
-      const name = text.slice(w.start, w.end);
-      if (HAN.test(name)) add({ start: w.start, end: w.end, type: 'LOC', key: name, kind: 'name' });
+      if (/^[人语籍族]/.test(text[end] ?? '') || !free(w.start, end)) continue;
+      const name = text.slice(w.start, end);
+      if (HAN.test(name)) add({ start: w.start, end, type: 'LOC', key: name, kind: 'name' });
     } else if (n === 2 && w.pos === 'x' && surnameWordBefore(text, grid, w.start)) {
       // A surname the segmenter cut off an unknown given name (丁/薛祥), opening a clause and
       // followed by a verb or a mark.
@@ -763,6 +775,8 @@ const DEICTIC = /^[这那该此本每其各]/;
 
 /** A word of Han or Latin letters only. */
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z·]+$/;
+/** Common words that open the names of bodies (国际律师协会, 全国妇联, 世界银行). */
+const NAME_HEAD = /^(?:国际|全国|世界|全球|中华|国家)$/;
 /** Parts of speech of the word a name made by a suffix may open with. */
 const PROPER_POS = /^(?:nr|nrt|nrfg|ns|nt|nz|x|j|eng)$/;
 
@@ -830,7 +844,8 @@ function suffixNames(
       if (type === 'LOC' && m !== undefined && countryNames.has(m.key)) continue;
       if (
         m !== undefined ||
-        (PROPER_POS.test(h.pos) &&
+        ((PROPER_POS.test(h.pos) ||
+          (type === 'ORG' && NAME_HEAD.test(text.slice(h.start, h.end)))) &&
           i < ks &&
           (h.end - h.start >= 2 || /^n[rs]/.test(h.pos)) &&
           !DEICTIC.test(text[h.start] ?? ''))
@@ -881,11 +896,14 @@ const PERSON_TITLE =
 /** The last characters of the names of places: 州, 区, 省, 县, 岛, 海. */
 const PLACE_END = '州区省县岛海';
 
-/** A name in Latin letters right after a title, up to a Han character: capitalised words,
- * a title of nobility or address before them (group 1) and letters after them left out
- * (group 2 is the name). */
+/** A name in Latin letters right after a title, up to a Han character: space (group 1), a
+ * title of nobility or address (group 2), capitalised words (group 3, the name), letters
+ * after them (group 4). */
 const LATIN_NAME =
-  /^\s*((?:(?:Baroness|Baron|Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?)([A-Z][a-z]+(?:[ '’-][A-Z][a-zA-Z'’-]+){1,3}?)(?:\s+(?:QC|KC|SC|MP|PhD|Jr\.?|OBE|CBE))*\s*(?=[\u4e00-\u9fff])/;
+  /^(\s*)((?:(?:Baroness|Baron|Lord|Lady|Sir|Dame|Dr|Mr|Mrs|Ms|Prof)\.?\s+)?)([A-Z][a-z]+(?:[ '’-][A-Z][a-zA-Z'’-]+){1,3}?)((?:\s+(?:QC|KC|SC|MP|PhD|Jr\.?|OBE|CBE))*)\s*(?=[\u4e00-\u9fff])/;
+
+/** One-unit words of districts and counties after a place's name: 新店/区. */
+const ADMIN_UNIT = '区县';
 
 /** Common nouns of area the segmenter may tag as places: 地区, 山区, 市区, 湾区, 中心区. */
 const GENERIC_AREA = /^[地山城市郊社景园灾辖校片心边矿牧农林湾港新老]区$/;

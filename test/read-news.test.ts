@@ -301,6 +301,20 @@ describe('antecedents and unnamed pairs', () => {
   );
 });
 
+describe('他們 after two people', () => {
+  bothScripts(
+    '他們 holds for the two people last named; it quotes nobody (several speakers)',
+    '新聞\n\n外長林國棟在東京會見了日本外長山田一郎。他們表示反對任何單方面改變現狀的行為。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('林國棟+山田一郎 oppose 任何單方面改變現狀的行為')),
+        stances(a).join(' | '),
+      );
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+});
+
 describe('capitals for their states', () => {
   bothScripts(
     'a capital holds for its state (莫斯科認為, 基輔擔心); 希望 + a verb is a wish, not an appeal',

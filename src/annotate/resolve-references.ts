@@ -18,12 +18,16 @@ export interface PageMemory {
   countries: string[];
   lastPerson: string | null;
   lastOrg: string | null;
+  /** The people last named, most recent last (for 他们: the two last named). */
+  people: string[];
 }
 
 export function newPageMemory(): PageMemory {
-  return { pair: null, countries: [], lastPerson: null, lastOrg: null };
+  return { pair: null, countries: [], lastPerson: null, lastOrg: null, people: [] };
 }
 
+/** 他们, 她们: the two people last named. */
+const PLURAL = /他们|她们/g;
 /** 双方, 两国, 两国元首 …: the two parties in context. */
 const GROUP = /双方|两国|彼此/g;
 
@@ -84,7 +88,10 @@ export function resolveReferences(
       end: m.end,
       apply: () => {
         const id = entityId(m.type, m.key);
-        if (m.type === 'PER') memory.lastPerson = id;
+        if (m.type === 'PER') {
+          memory.lastPerson = id;
+          memory.people = [...memory.people.filter((p) => p !== id), id].slice(-4);
+        }
         if (m.country !== undefined) {
           const home = entityId('LOC', m.country);
           memory.countries = [...memory.countries.filter((c) => c !== home), home].slice(-4);
@@ -140,6 +147,20 @@ export function resolveReferences(
           ids: [id],
         };
       },
+    });
+  }
+  // 他们 after two people named (普京…习近平…。他们表示): the two together.
+  for (const g of text.matchAll(PLURAL)) {
+    const start = g.index ?? 0;
+    const end = start + g[0].length;
+    if (covered(start, end)) continue;
+    items.push({
+      start,
+      end,
+      apply: () =>
+        memory.people.length < 2
+          ? null
+          : { start, end, kind: 'pronoun', type: 'group', ids: memory.people.slice(-2) },
     });
   }
   for (const g of text.matchAll(GROUP)) {

@@ -293,6 +293,11 @@ describe('outlets in 《》, forms of address, pronouns', () => {
       not: ['PER:周女士'],
       why: 'a surname and a form of address is no name',
     },
+    {
+      text: '馬教授指出，問題嚴重。衛生部表示，將加強監管。',
+      not: ['PER:馬教授', 'PER:衛生部'],
+      why: 'nor a surname and a role, nor a ministry before a verb of speech',
+    },
   ]);
 });
 

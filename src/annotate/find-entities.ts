@@ -922,8 +922,9 @@ const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|�
 /** The last character of a village's, a street's or a district's name (王营村, 梁王河): a word
  * the segmenter does not know that ends so is a place, whatever surname it opens with. */
 const PLACE_LIKE = /[村乡镇县区市省州路街河湖]$/;
-/** A surname and a form of address: 沈女士, 李先生. */
-const ADDRESSED = /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人)$/;
+/** A surname and a form of address or a role: 沈女士, 李先生, 马教授. */
+const ADDRESSED =
+  /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)$/;
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它]/;
 

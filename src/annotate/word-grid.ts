@@ -110,7 +110,9 @@ export class WordGrid {
     const last = this.wordOf[end - 1] as number;
     const head = this.words[first] as ViewWord;
     if (first === last) {
-      if (surname && end - start >= 3) return !CLOSED_POS.test(head.pos);
+      // One word the segmenter calls an organisation or a place is none (卫生部).
+      if (surname && end - start >= 3)
+        return !CLOSED_POS.test(head.pos) && !/^n[ts]$/.test(head.pos);
       return NAME_POS.test(head.pos);
     }
     const tail = this.words[last] as ViewWord;

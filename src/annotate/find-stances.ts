@@ -34,8 +34,6 @@ const NOUN_AFTER =
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
-/** Adverbs between a subject and its cue that do not stop the clause being theirs. */
-const ANAPHOR = /^(?:此|这|该|其|上述|这一|这种|此举|这么做|这样做)/;
 /** 我们 opening a clause, as the voice of a statement. */
 const WE = /^(?:[「“]|但|而|因此|所以)?(?:我们|我方)/;
 

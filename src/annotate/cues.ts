@@ -8,8 +8,9 @@ import generated from './cues.generated.json' with { type: 'json' };
  * DEMAND covers demands and appeals, CONSULT covers meetings).
  */
 
-/** Verbs of speech that end a name after a title (王毅表示): the entity rules' stop words. The
- * quote reader uses {@link QUOTE_CUES}, from data/cues/speech.tsv. */
+/** Verbs of speech that end a name after a title (王毅表示): the entity rules' stop words, and
+ * features of the trained name tagger (ner/word-info.ts), so they stay as the model was
+ * trained with them. The quote reader uses {@link QUOTE_CUES}, from data/cues/speech.tsv. */
 export const SPEECH_CUES = [
   '接受记者采访时表示',
   '接受采访时表示',
@@ -61,10 +62,6 @@ export const STANCE_CUES: readonly StanceCue[] = [
   ...cue('会晤 会见 会谈 通电话 举行会谈', 'meet', 'CONSULT'),
   ...cue('拒绝 驳斥', 'reject', 'REJECT'),
 ].sort((a, b) => b.cue.length - a.cue.length);
-
-/** Negation right before a cue: 不支持, 决不接受 (but not 不断, 不仅). */
-export const NEGATION = /(?:不|未|没有|决不|绝不|并不|从不|无意)(?:会|能|再)?$/;
-export const NOT_NEGATION = /不断$|不仅$/;
 
 /** Modal and aspect words between an actor and its cue. */
 export const MODALITY = [

@@ -301,6 +301,25 @@ describe('antecedents and unnamed pairs', () => {
   );
 });
 
+describe('places inside a body or before a noun', () => {
+  bothScripts(
+    'a capital inside a body’s name (北京市衛生局局長X) is no holder; 中國政府 is the state',
+    '新聞\n\n北京市衛生局局長陳美玲表示，今年全市共有三十萬人參加無償獻血。北京市七成居民支持此規定。中國政府對此堅決反對。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('陳美玲')],
+      );
+      const all = stances(a);
+      assert.ok(!all.some((x) => x.startsWith(c('中國 support'))), all.join(' | '));
+      assert.ok(
+        all.some((x) => x.startsWith(c('中國 oppose'))),
+        all.join(' | '),
+      );
+    },
+  );
+});
+
 describe('他們 after two people', () => {
   bothScripts(
     '他們 holds for the two people last named; it quotes nobody (several speakers)',

@@ -450,21 +450,34 @@ function isHolder(
   if (r.type === 'PER' || r.type === 'ORG') return true;
   if (r.type === 'group') return true;
   if (r.type !== 'LOC') return false;
-  // A capital for its government: 莫斯科认为, 北京批评.
-  if (CAPITALS.has((r.ids[0] ?? '').slice((r.ids[0] ?? '').indexOf(':') + 1))) return true;
-  if (options.places === true) {
-    // 也门冲突方, 也门外长: a place that qualifies a noun or a title is not the holder.
-    if (officeAt(text, r.end) !== null) return false;
-    // 中日双方: another name right after makes a pair, not a qualifier.
-    if (refs.some((x) => x.start === r.end)) return true;
+  // A place that qualifies what follows it (也门冲突方, 也门外长, 北京市卫生局, 北京组委会)
+  // is not the holder, unless another name follows and makes a pair (中日双方).
+  const qualifies = (): boolean => {
+    if (officeAt(text, r.end) !== null) return true;
+    if (refs.some((x) => x.start === r.end)) return false;
+    // 中国政府, 以色列方面: the state itself, whatever the words.
+    if (PLACE_AS_SIDE.test(text.slice(r.end, r.end + 2))) return false;
+    // Inside a longer word (北京市卫生局 read whole): part of a body's name.
+    if (options.edges !== undefined && !options.edges.isEmpty() && !options.edges.startsAt(r.end))
+      return true;
     const w = options.edges?.wordAt(r.end);
     const word = w === undefined ? '' : text.slice(r.end, w.end);
-    return !(
-      w !== undefined &&
-      (w.pos === 'n' || w.pos === 'ng') &&
-      !/^(?:方面|政府|当局|人民|方)$/.test(word)
+    return (
+      /^[市省县区州]/.test(word) ||
+      (w !== undefined &&
+        (w.pos === 'n' || w.pos === 'ng' || w.pos === 'nt' || w.pos === 'vn') &&
+        !/^(?:方面|政府|当局|人民|方)$/.test(word))
     );
+  };
+  // A capital for its government: 莫斯科认为, 北京批评.
+  if (CAPITALS.has((r.ids[0] ?? '').slice((r.ids[0] ?? '').indexOf(':') + 1))) {
+    // Only as the subject of a verb right after it (北京批评, 莫斯科这边认为), not 北京市七成居民.
+    const w = options.edges?.wordAt(r.end);
+    const word = w === undefined ? '' : text.slice(r.end, w.end);
+    const acts = w === undefined || /^(?:v|vd|d|p|c|r)$/.test(w.pos) || CUE_WORDS.has(word);
+    return acts && !qualifies();
   }
+  if (options.places === true) return !qualifies();
   return (
     r.kind === 'abbreviation' ||
     text[r.end - 1] === '方' ||

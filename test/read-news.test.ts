@@ -161,6 +161,13 @@ describe('quotes that are not', () => {
     },
   );
   bothScripts(
+    'a cue with an aspect particle takes an object (強調了…的複雜性), it brings in no speech',
+    '新聞\n\n外長林國棟強調了兩國關係的複雜性和重要性。',
+    (a) => {
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+  bothScripts(
     'a quote whose speaker is unknown does not inherit the speaker before it',
     '新聞\n\n外長林國棟表示，雙方將在下月恢復部長級對話。\n\n一名不願具名的官員則表示，談判仍然存在相當大的困難。',
     (a, c) => {

@@ -144,7 +144,7 @@ function annotateArticle(
   const quotes: Quote[] = rawQuotes.map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
-    const cueAt = cueStart(s, q);
+    const cueAt = q.cueAt ?? cueStart(s, q);
     return {
       start,
       end,

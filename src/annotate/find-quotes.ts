@@ -15,6 +15,8 @@ export interface RawQuote {
   speaker: Ref | null;
   kind: 'direct' | 'reported';
   cue: string;
+  /** Where the cue stands (the colon of 普京：「…」). */
+  cueAt?: number;
   contentStart: number;
   contentEnd: number;
 }
@@ -107,7 +109,10 @@ export function findQuotes(
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
-      if (NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) || next === '的')
+      if (
+        NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||
+        /^[的了过着]$/.test(next)
+      )
         continue;
       const inside = depth[cue.at - line.from] !== 0;
       const subject: Subject = clauseSubject(text, floor, cue.at, refs, { edges });
@@ -180,6 +185,7 @@ export function findQuotes(
           speaker,
           kind: q.direct ? 'direct' : 'reported',
           cue: cue.cue.cue,
+          cueAt: cue.at,
           contentStart: q.start + (q.direct ? 1 : 0),
           contentEnd: q.end - (q.direct ? 1 : 0),
         });
@@ -194,6 +200,7 @@ export function findQuotes(
           speaker,
           kind: 'direct',
           cue: cue.cue.cue,
+          cueAt: cue.at,
           contentStart: before.start + 1,
           contentEnd: before.end - 1,
         });
@@ -215,6 +222,7 @@ export function findQuotes(
             speaker,
             kind: 'direct',
             cue: cue.cue.cue,
+            cueAt: cue.at,
             contentStart: contentStart + 1,
             contentEnd: end,
           });
@@ -237,6 +245,7 @@ export function findQuotes(
             speaker,
             kind: OPENERS[text[nextLine.from] ?? ''] !== undefined ? 'direct' : 'reported',
             cue: cue.cue.cue,
+            cueAt: cue.at,
             contentStart: nextLine.from,
             contentEnd: nextLine.to,
           });
@@ -249,6 +258,7 @@ export function findQuotes(
         speaker,
         kind: 'reported',
         cue: cue.cue.cue,
+        cueAt: cue.at,
         contentStart,
         contentEnd,
       });
@@ -263,6 +273,7 @@ export function findQuotes(
             speaker,
             kind: 'direct',
             cue: cue.cue.cue,
+            cueAt: cue.at,
             contentStart: nextLine.from,
             contentEnd: nextLine.to,
           });
@@ -433,6 +444,7 @@ function dialogueQuote(text: string, line: Line, refs: readonly Ref[]): RawQuote
     speaker,
     kind: 'direct',
     cue: '：',
+    cueAt: at,
     contentStart: start,
     contentEnd: end,
   };
@@ -460,6 +472,7 @@ function inlineColonQuotes(
       speaker,
       kind: 'direct',
       cue: '：',
+      cueAt: i,
       contentStart: i + 2,
       contentEnd: end,
     });

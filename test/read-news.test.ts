@@ -362,6 +362,16 @@ describe('cue verbs tagged as adverbs', () => {
   );
 });
 
+describe('pronouns no mention resolves', () => {
+  bothScripts(
+    '各方 and 這 hold nothing; 我 in a speaker’s words is the speaker; 符合要求 is a noun',
+    '新聞\n\n外長林國棟表示，我在報告中提出，要支持地區經濟一體化。各方應當支持和平談判。這也反映出各國對合作的支持。有關安排完全符合國際法的要求。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 地區經濟一體化')]);
+    },
+  );
+});
+
 describe('stance cues and targets', () => {
   bothScripts(
     '希望 to another party is appeal, a wish is not; 正告 is demand; 拒絕 oppose',

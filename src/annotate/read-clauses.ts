@@ -159,9 +159,16 @@ export function clauseSubject(
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
 
+/** Whether a word is or ends in a cue verb (全力支持 tagged as a noun). */
+function endsInCue(word: string): boolean {
+  for (let n = Math.min(4, word.length); n >= 1; n--)
+    if (CUE_WORDS.has(word.slice(-n))) return true;
+  return false;
+}
+
 /** Nouns that name who acts: 官员, 专家, 发言人, …协会, …组织. */
 const AGENT =
-  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局|外界|舆论|各界|民众|市民|网民|社会|人们|业界|市场|居民|学生|家属|证人|律师|法官|警员|军人)$/;
+  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局|外界|舆论|各界|民众|市民|网民|社会|人们|业界|市场|居民|学生|家属|证人|律师|法官|警员|军人|政府|港府|警方|军方)$/;
 
 /** Words that may open a clause before its subject: conjunctions, adverbs, time words,
  * numbers and measure words, locatives. */
@@ -187,13 +194,19 @@ function opensWithNoun(
       return false;
     }
     // A cue verb the segmenter tagged otherwise (反对/d, 同意/d) opens a predicate.
-    if (CUE_WORDS.has(text.slice(i, w.end))) return false;
+    if (endsInCue(text.slice(i, w.end))) return false;
     // x is punctuation, or a word outside the dictionary: Han text of that kind is an
     // unknown name or noun (两人), never a lead word.
     const unknown = w.pos === 'x' && /[\u4e00-\u9fff]/.test(text[i] as string);
     if (LEAD_POS.test(w.pos) && !unknown && !/^[「“『]/.test(text[i] as string)) {
       i = w.end;
       continue;
+    }
+    // A pronoun no mention resolves (各方, 这, 其): a subject we cannot name; 我 is the
+    // speaker and 我们 the voice of a statement, which the stance reader resolves.
+    if (w.pos === 'r' && !/^(?:我|本人)/.test(text.slice(i, i + 2))) {
+      const k = firstAtOrAfter(refs, i);
+      return (refs[k]?.start ?? -1) !== i;
     }
     if (!/^n/.test(w.pos) && !unknown) return false;
     const k = firstAtOrAfter(refs, i);

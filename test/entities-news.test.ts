@@ -179,6 +179,14 @@ describe('fullest names', () => {
       assert.equal(toSimplified(orgs[1]?.canonical ?? ''), '瑞典外交部');
     }
   });
+  it("a bare ministry before any fuller one is its own (the home country's)", () => {
+    const text = '外交部就中俄關係答記者問。瑞典外交部也發表聲明。';
+    const orgs = found(text).filter((e) => e.type === 'ORG');
+    assert.deepEqual(
+      orgs.map((e) => e.canonical),
+      ['外交部', '瑞典外交部'],
+    );
+  });
   check([
     {
       text: '國防部長蘇建和會面時說，雙方應加強溝通。蘇建和表示，合作順利。蘇建和其後離開。',

@@ -585,9 +585,9 @@ const TITLE_RANK = /^(?:常务副|副|前|代理|署理)/;
 const FOR_THE_BODY = /发言人|记者|评论员|主持人|主播|编辑|特派员|摄影/;
 
 /**
- * Drops an organisation named only inside a job title (国务院总理李强, 港澳办主任王明,
- * 美国国防部长): it counts when it also stands on its own in the text, or when the title
- * speaks or writes for it (外交部发言人, 新华社记者).
+ * Drops an organisation's mention inside a job title (国务院总理李强, 港澳办主任王明,
+ * 美国国防部长): the organisation counts where it stands on its own in the text, or where the
+ * title speaks or writes for it (外交部发言人, 新华社记者).
  */
 function dropTitleOrgs(
   text: string,
@@ -618,9 +618,9 @@ function dropTitleOrgs(
     }
     return false;
   };
-  const titled = mentions.map(inTitle);
-  const alone = new Set(mentions.filter((_, i) => !titled[i]).map((m) => m.key));
-  return mentions.filter((m, i) => !titled[i] || alone.has(m.key));
+  // The body counts where it stands on its own; inside the title the mention goes either
+  // way, so that the title reads on to the person it names.
+  return mentions.filter((m) => !inTitle(m));
 }
 
 /** Government bodies a country's name before them makes a fuller name (叙利亚外交部). */
@@ -628,7 +628,7 @@ const NATIONAL_BODY = /(?:部|院|署|局|府|委员会|议会|国会|人大|办
 
 /**
  * Fullest names: a place right before a government body makes one organisation
- * (美国商务部, 伊朗外交部), which the bare body then means too (外交部 after 伊朗外交部);
+ * (美国商务部, 伊朗外交部), which a bare body after it then means too (外交部 after 伊朗外交部);
  * a person's name always followed by the same character, which also ends the name where it
  * stands before a mark or a verb of speech, is that longer name (林郑月 + 娥: 林郑月娥（左）).
  */
@@ -668,17 +668,14 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
       m.kind = 'alias';
     }
   }
-  // A bare body means the fuller one named before it (else after it).
+  // A bare body means the fuller one named last before it (a bare 外交部 before any is the
+  // home country's, as Chinese news writes it).
   for (const m of fuller.length === 0 ? [] : out) {
     if (m.type !== 'ORG') continue;
     let best: RawMention | undefined;
     for (const f of fuller) {
-      if (f === m || f.key.length <= m.key.length || !f.key.endsWith(m.key)) continue;
-      if (
-        best === undefined ||
-        (f.start < m.start && (best.start > m.start || f.start > best.start))
-      )
-        best = f;
+      if (f.start >= m.start) break;
+      if (f.key.length > m.key.length && f.key.endsWith(m.key)) best = f;
     }
     if (best !== undefined) {
       m.key = best.key;

@@ -385,6 +385,16 @@ describe('names after a title: Latin letters, foreign names kept whole', () => {
       why: 'a name in Latin letters used in the sentence',
     },
     {
+      text: '會議結束後，John Smith表示，法治十分重要。',
+      has: ['PER:John Smith'],
+      why: 'a name in Latin letters before a verb of speech',
+    },
+    {
+      text: '學者葛明（Ming Ge）表示，局勢緊張。',
+      not: ['PER:Ming Ge'],
+      why: 'not one in brackets after a Chinese name',
+    },
+    {
       text: '以色列領導人內塔尼亞胡出席會議。',
       has: ['PER:內塔尼亞胡'],
       why: 'a foreign name the segmenter keeps whole',

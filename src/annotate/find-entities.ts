@@ -406,6 +406,18 @@ export function findEntities(
     }
   }
 
+  // A name in Latin letters as the subject of a verb of speech in a Chinese sentence (…，Anne
+  // Smith表示): not one in brackets after a Chinese name, nor in an English passage.
+  if (LATIN_PAIR.test(text)) {
+    for (const m of text.matchAll(LATIN_SPEAKER)) {
+      const name = m[1] as string;
+      const at = m.index ?? 0;
+      if (add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' })) {
+        context.people.add(name);
+      }
+    }
+  }
+
   for (const m of anchoredMatches(text, NAME_LIST, NAME_LIST_AT)) {
     let at = m.index ?? 0;
     for (const name of (m[1] as string).split('、')) {
@@ -904,6 +916,12 @@ const ADMIN_UNIT = '区县';
 
 /** Common nouns of area the segmenter may tag as places: 地区, 山区, 市区, 湾区, 中心区. */
 const GENERIC_AREA = /^[地山城市郊社景园灾辖校片心边矿牧农林湾港新老]区$/;
+
+/** Two capitalised Latin words in a row: a test before the search for LATIN_SPEAKER. */
+const LATIN_PAIR = /[A-Z][a-z]+ [A-Z]/;
+/** A Latin name after a Chinese mark or character and before a verb of speech. */
+const LATIN_SPEAKER =
+  /(?<=[\u4e00-\u9fff，。；：、\n] ?)([A-Z][a-z]+(?: [A-Z][a-zA-Z'’-]+){1,2})(?= ?(?:表示|指出|称|说|认为|强调))/g;
 
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;

@@ -93,17 +93,16 @@ export function findQuotes(
       }
       continue;
     }
+    const cues = cuesIn(text, line, edges);
+    // Most lines hold no cue and no colon: nothing to read there.
+    const colon = hasColon(text, line);
+    if (cues.length === 0 && !colon) continue;
     const depth = quoteDepth(text, line.from, line.to);
     const found: { cue: Cue; speaker: Ref; clause: number; after: boolean; also: Ref | null }[] =
       [];
-    const sentenceFloor = (at: number) => {
-      let i = at - 1;
-      while (i >= line.from && !isSentenceEnd(text, i, depth, line.from)) i--;
-      return Math.max(i + 1, datelineEnd(text, i + 1, line.to));
-    };
     let prevEnd = line.from;
-    for (const cue of cuesIn(text, line, edges)) {
-      const floor = Math.max(sentenceFloor(cue.at), prevEnd);
+    for (const cue of cues) {
+      const floor = Math.max(sentenceFloor(text, line, depth, cue.at), prevEnd);
       const next = text[cue.end] ?? '';
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
@@ -289,19 +288,41 @@ export function findQuotes(
         for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
-    for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);
+    if (colon)
+      for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);
   }
   return dedupe(quotes).sort((a, b) => a.contentStart - b.contentStart);
 }
 
 /** Adds a quote whose content is long enough to be one. */
 function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
-  // Letters and digits only: 很榮幸再到北京。 is seven.
-  const content = text.slice(q.contentStart, q.contentEnd).replace(/[^\p{L}\p{N}]/gu, '').length;
-  if (content < MIN_CONTENT) return;
+  // Letters and digits only: 很榮幸再到北京。 is seven. Counted up to the least needed.
+  let letters = 0;
+  for (let i = q.contentStart; i < q.contentEnd && letters < MIN_CONTENT; i++) {
+    if (LETTER.test(text[i] as string)) letters++;
+  }
+  if (letters < MIN_CONTENT) return;
   quotes.push(q);
 }
 
+/** A letter or a digit of any script. */
+const LETTER = /[\p{L}\p{N}]/u;
+
+/** Whether a line holds a colon (X：「…」 can quote without a cue word). */
+function hasColon(text: string, line: Line): boolean {
+  for (let i = line.from; i < line.to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xff1a || c === 0x3a) return true;
+  }
+  return false;
+}
+
+/** Where the sentence holding `at` starts within its line, after any dateline. */
+function sentenceFloor(text: string, line: Line, depth: Uint8Array, at: number): number {
+  let i = at - 1;
+  while (i >= line.from && !isSentenceEnd(text, i, depth, line.from)) i--;
+  return Math.max(i + 1, datelineEnd(text, i + 1, line.to));
+}
 /** One quote per content start: a colon block found twice is kept once. */
 function dedupe(quotes: RawQuote[]): RawQuote[] {
   const seen = new Set<string>();
@@ -354,11 +375,13 @@ function continues(lead: string): boolean {
 /** Every cue in a line outside quotation marks, where the segmenter cuts it as a word. */
 function cuesIn(text: string, line: Line, edges: WordEdges): Cue[] {
   const out: Cue[] = [];
-  CUE_PATTERN.lastIndex = line.from;
-  for (let m = CUE_PATTERN.exec(text); m !== null; m = CUE_PATTERN.exec(text)) {
-    const at = m.index;
+  // Searched in the line alone: a search of the whole text from the line would run on to
+  // the next cue anywhere, for every line that has none.
+  const seg = text.slice(line.from, line.to);
+  CUE_PATTERN.lastIndex = 0;
+  for (let m = CUE_PATTERN.exec(seg); m !== null; m = CUE_PATTERN.exec(seg)) {
+    const at = line.from + m.index;
     const end = at + m[0].length;
-    if (end > line.to) break;
     const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
     if (!(edges.endsAt(end) || inUnknown) || !(edges.startsAt(at) || glued || inUnknown)) continue;

@@ -100,11 +100,12 @@ export function findStances(
   const seen = new Set<string>();
   for (const line of lines) {
     let carried: Ref[] = [];
-    CUE_PATTERN.lastIndex = line.from;
-    for (let m = CUE_PATTERN.exec(text); m !== null; m = CUE_PATTERN.exec(text)) {
-      const at = m.index;
+    // Searched in the line alone, so a line without a cue costs its own length only.
+    const seg = text.slice(line.from, line.to);
+    CUE_PATTERN.lastIndex = 0;
+    for (let m = CUE_PATTERN.exec(seg); m !== null; m = CUE_PATTERN.exec(seg)) {
+      const at = line.from + m.index;
       const end = at + m[0].length;
-      if (end > line.to) break;
       const hit = CUE_BY_WORD.get(m[0]) as StanceCue;
       const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
       if (!edges.isEmpty() && !inUnknown && !(edges.startsAt(at) && edges.endsAt(end))) {
@@ -117,7 +118,7 @@ export function findStances(
       }
       // The sentence holding the cue, after any dateline.
       let sFrom = at - 1;
-      while (sFrom >= line.from && !'。！？；\n'.includes(text[sFrom] as string)) sFrom--;
+      while (sFrom >= line.from && !isSentenceMark(text.charCodeAt(sFrom))) sFrom--;
       sFrom++;
       // The sentence before, in this paragraph or the one before (對此 across a paragraph).
       const prevSentence = sentenceBefore(text, sFrom);
@@ -260,12 +261,17 @@ function clauseEnd(text: string, from: number, limit: number): number {
   return limit;
 }
 
+/** 。！？； and a line end: the marks a sentence ends at. */
+function isSentenceMark(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x0a;
+}
+
 /** The sentence before `at`, across a paragraph break. */
 function sentenceBefore(text: string, at: number): { from: number; to: number } {
   let to = at;
   while (to > 0 && /\s/.test(text[to - 1] as string)) to--;
   let from = to - 1;
-  while (from > 0 && !'。！？；\n'.includes(text[from - 1] as string)) from--;
+  while (from > 0 && !isSentenceMark(text.charCodeAt(from - 1))) from--;
   return { from: Math.max(0, from), to };
 }
 

@@ -204,7 +204,7 @@ test('an archive of the first schema is upgraded in place and keeps its data', (
   check.close();
 
   const stats = store.stats();
-  assert.deepEqual([stats.documents, stats.articles, stats.quotes, stats.stances], [2, 3, 5, 7]);
+  assert.deepEqual([stats.documents, stats.articles, stats.quotes, stats.stances], [2, 3, 5, 6]);
   // Migration 3 indexed the stored articles: search works in either script.
   assert.deepEqual(
     store
@@ -220,7 +220,7 @@ test('an archive of the first schema is upgraded in place and keeps its data', (
   // Migration 2 filled stance_actors from the stances' actor lists.
   assert.deepEqual(
     store.stances({ actor: '俄羅斯', class: 'oppose', about: '制裁' }).map((s) => s.target),
-    ['单边制裁'],
+    ['單邊制裁', '单边制裁'],
   );
   // Articles read back exactly as they were.
   assert.deepEqual(store.getArticle(1)?.view, {

@@ -12,25 +12,26 @@ import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 export class WordEdges {
   /** The end of the word starting at each unit, 0 where none starts. */
   private readonly wordEnd: Int32Array;
-  private readonly ends: Uint8Array;
-  private readonly unknown: Uint8Array;
-  /** The part of speech of the word starting at each unit (holey where none starts). */
-  private readonly tags: string[];
+  /** 1 where a word ends, 2 inside a word outside the dictionary; bits. */
+  private readonly marks: Uint8Array;
+  /** The part of speech of the word starting at each unit, as an index into TAGS. */
+  private readonly tags: Uint8Array;
   private readonly empty: boolean;
 
   constructor(length: number, words: readonly ViewWord[]) {
     this.wordEnd = new Int32Array(length + 1);
-    this.ends = new Uint8Array(length + 1);
-    this.unknown = new Uint8Array(length + 1);
-    this.tags = [];
+    this.marks = new Uint8Array(length + 1);
+    this.tags = new Uint8Array(length + 1);
     for (const w of words) {
       if (w.start > length || w.end > length) continue;
       this.wordEnd[w.start] = w.end;
-      this.tags[w.start] = w.pos;
-      this.ends[w.end] = 1;
+      this.tags[w.start] = tagCode(w.pos);
+      this.marks[w.end] = (this.marks[w.end] as number) | 1;
       // Words outside the dictionary (蓬佩奥则, 时称): the segmenter glued what it did not
       // know, so its edges say nothing about the characters inside.
-      if (w.pos === 'x' || w.pos === 'eng') this.unknown.fill(1, w.start, w.end);
+      if (w.pos === 'x' || w.pos === 'eng') {
+        for (let i = w.start; i < w.end; i++) this.marks[i] = (this.marks[i] as number) | 2;
+      }
     }
     this.empty = words.length === 0;
   }
@@ -45,19 +46,37 @@ export class WordEdges {
   }
 
   endsAt(i: number): boolean {
-    return this.empty || this.ends[i] === 1;
+    return this.empty || ((this.marks[i] as number) & 1) === 1;
   }
 
   /** The word starting at `i`: its end and part of speech. */
   wordAt(i: number): { end: number; pos: string } | undefined {
     const end = this.wordEnd[i];
-    return end === undefined || end === 0 ? undefined : { end, pos: this.tags[i] ?? '' };
+    return end === undefined || end === 0
+      ? undefined
+      : { end, pos: TAGS[this.tags[i] as number] ?? '' };
   }
 
   /** Whether the word covering unit `i` is outside the dictionary. */
   unknownAt(i: number): boolean {
-    return this.unknown[i] === 1;
+    return ((this.marks[i] as number) & 2) === 2;
   }
+}
+
+/** Parts of speech seen so far, by code (0 is none); few dozen in all. */
+const TAGS: string[] = [''];
+const TAG_CODES = new Map<string, number>([['', 0]]);
+
+function tagCode(pos: string): number {
+  let code = TAG_CODES.get(pos);
+  if (code === undefined) {
+    // More tags than a byte holds would be a segmenter of another kind: read them as none.
+    if (TAGS.length >= 255) return 0;
+    code = TAGS.length;
+    TAGS.push(pos);
+    TAG_CODES.set(pos, code);
+  }
+  return code;
 }
 
 /** A dateline or wire opener at a sentence's start: 新华社巴黎3月1日电（记者…）, 中央社記者…
@@ -426,6 +445,7 @@ function verbBetween(edges: WordEdges | undefined, from: number, to: number): bo
 /** Where the office titles right before `at` begin (与外长林国栋 → before 外长), not before
  * `floor`. */
 function titlesBefore(text: string, at: number, floor: number): number {
+  if (at <= floor || !/[\u4e00-\u9fff]/.test(text[at - 1] as string)) return at;
   for (let k = Math.min(8, at - floor); k > 0; k--) {
     if (officeAt(text, at - k) !== null && skipOffices(text, at - k) === at) return at - k;
   }

@@ -341,6 +341,16 @@ describe('他們 after two people', () => {
   );
 });
 
+describe('他們 that names no pair', () => {
+  bothScripts(
+    '他們 after a person named as a modifier (X的家屬) or long before holds nothing',
+    '新聞\n\n外長林國棟會見了議員陳美玲。兩國關係近年穩步發展，經貿往來持續增加。議員王建民與陳美玲的家屬見了面，他們並不要求任何賠償。',
+    (a) => {
+      assert.ok(!stances(a).some((x) => x.includes('+')), stances(a).join(' | '));
+    },
+  );
+});
+
 describe('capitals for their states', () => {
   bothScripts(
     'a capital holds for its state (莫斯科認為, 基輔擔心); 希望 + a verb is a wish, not an appeal',

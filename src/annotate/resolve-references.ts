@@ -18,12 +18,20 @@ export interface PageMemory {
   countries: string[];
   lastPerson: string | null;
   lastOrg: string | null;
-  /** The people last named, most recent last (for 他们: the two last named). */
-  people: string[];
 }
 
 export function newPageMemory(): PageMemory {
-  return { pair: null, countries: [], lastPerson: null, lastOrg: null, people: [] };
+  return { pair: null, countries: [], lastPerson: null, lastOrg: null };
+}
+
+/** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
+function sentencesBack(text: string, at: number, n: number): number {
+  let i = at - 1;
+  for (let seen = 0; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x0a) && ++seen === n) break;
+  }
+  return i + 1;
 }
 
 /** 他们, 她们: the two people last named. */
@@ -78,6 +86,8 @@ export function resolveReferences(
     const had = initials.get(c);
     initials.set(c, had === undefined || had === key ? key : null);
   }
+  /** People named so far in this article, in reading order, for 他们. */
+  const people: { id: string; end: number }[] = [];
   type Item = { start: number; end: number; apply: () => Ref | null };
   const items: Item[] = [];
   let prev: RawMention | null = null;
@@ -90,7 +100,8 @@ export function resolveReferences(
         const id = entityId(m.type, m.key);
         if (m.type === 'PER') {
           memory.lastPerson = id;
-          memory.people = [...memory.people.filter((p) => p !== id), id].slice(-4);
+          // Named as the people acting, not as a modifier (邓某的家属).
+          if (text[m.end] !== '的') people.push({ id, end: m.end });
         }
         if (m.country !== undefined) {
           const home = entityId('LOC', m.country);
@@ -157,10 +168,17 @@ export function resolveReferences(
     items.push({
       start,
       end,
-      apply: () =>
-        memory.people.length < 2
-          ? null
-          : { start, end, kind: 'pronoun', type: 'group', ids: memory.people.slice(-2) },
+      apply: () => {
+        // The two people last named in this sentence or the one before.
+        const from = sentencesBack(text, start, 2);
+        const ids: string[] = [];
+        for (let k = people.length - 1; k >= 0 && ids.length < 2; k--) {
+          const p = people[k] as { id: string; end: number };
+          if (p.end < from) break;
+          if (p.end <= start && !ids.includes(p.id)) ids.unshift(p.id);
+        }
+        return ids.length < 2 ? null : { start, end, kind: 'pronoun', type: 'group', ids };
+      },
     });
   }
   for (const g of text.matchAll(GROUP)) {

@@ -70,6 +70,13 @@ describe('quote cues beyond 表示／指出 with a comma', () => {
     },
   );
   bothScripts(
+    'the speaker after the content with where they said it: 「…」X在記者會上說。',
+    '新聞\n\n外長林國棟昨日出席記者會。「我們不會接受任何形式的脅迫。」林國棟在記者會上說。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 我們不會接受任何形式的脅迫。')]);
+    },
+  );
+  bothScripts(
     'X表示： with the content in the next paragraph',
     '新聞\n\n外長林國棟在會上表示：\n\n「國際上的事情應該由各國共同商量著辦，不能由一兩個國家說了算。」',
     (a, c) => {

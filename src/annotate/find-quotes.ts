@@ -160,7 +160,7 @@ export function findQuotes(
       const after =
         closes &&
         subject.carried !== true &&
-        cue.at - subject.ref.end <= 4 &&
+        cue.at - subject.ref.end <= 12 &&
         !STANCE_VERB.test(cue.cue.cue);
       if (closes && !after) {
         prevEnd = cue.end;

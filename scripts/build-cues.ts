@@ -3,8 +3,9 @@
  *
  * Generates src/annotate/cues.generated.json from the cue lists in data/cues/*.tsv (our own
  * writing, one justified row per entry): speech.tsv (cue, mode, why), stance.tsv (cue, class,
- * PLOVER type, why) and capitals.tsv (capital, state, why: a capital that holds a statement or
- * a stance for its state). Fails, naming file and line, on a row with too few columns, an unknown
+ * PLOVER type, why), capitals.tsv (capital, state, why: a capital that holds a statement or
+ * a stance for its state), agents.tsv (noun, why: who acts unnamed) and bodies.tsv (body, why:
+ * generic bodies a place makes a source). Fails, naming file and line, on a row with too few columns, an unknown
  * mode or class, a cue that is not Simplified, or a cue listed twice. With --check it writes
  * nothing and exits 1 when the committed file is out of date.
  */
@@ -77,11 +78,15 @@ export async function buildCues(): Promise<string> {
       return [capital, state];
     }),
   );
+  const words = async (file: string) =>
+    (await rows(file, 2)).map(({ cells }) => cells[0] as string);
   const json = {
     generated: 'by scripts/build-cues.ts from data/cues/*.tsv; do not edit',
     speech,
     stance,
     capitals,
+    agents: await words('agents.tsv'),
+    bodies: await words('bodies.tsv'),
   };
   return format(`${JSON.stringify(json, null, 2)}\n`);
 }

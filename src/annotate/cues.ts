@@ -105,3 +105,9 @@ export const STANCE_CUE_LIST: readonly StanceCue[] = (generated.stance as Stance
 export const CAPITALS: ReadonlyMap<string, string> = new Map(
   Object.entries(generated.capitals as Record<string, string>),
 );
+
+/** Nouns that name who acts without naming anyone (data/cues/agents.tsv): 官员, 专家, 政府. */
+export const AGENTS: readonly string[] = generated.agents as string[];
+
+/** Generic bodies a place makes a source (data/cues/bodies.tsv): 警方, 军方, 卫生部门. */
+export const BODIES: readonly string[] = generated.bodies as string[];

@@ -1,4 +1,4 @@
-import { CAPITALS, QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
+import { AGENTS, CAPITALS, QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
@@ -185,9 +185,9 @@ function endsInCue(word: string): boolean {
   return false;
 }
 
-/** Nouns that name who acts: 官员, 专家, 发言人, …协会, …组织. */
-const AGENT =
-  /(?:人士|官员|专家|学者|发言人|协会|公会|组织|机构|部门|委员会|议员|记者|媒体|分析师|消息人士|负责人|代表|当局|外界|舆论|各界|民众|市民|网民|社会|人们|业界|市场|居民|学生|家属|证人|律师|法官|警员|军人|政府|港府|警方|军方)$/;
+/** Nouns that name who acts without naming anyone (data/cues/agents.tsv), at the end of the
+ * nouns that open a clause: 官员, 专家, 律师协会. */
+const AGENT = new RegExp(`(?:${[...AGENTS].sort((a, b) => b.length - a.length).join('|')})$`);
 
 /** Words that may open a clause before its subject: conjunctions, adverbs, time words,
  * numbers and measure words, locatives. */

@@ -1,4 +1,5 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
+import { BODIES } from './cues.ts';
 import { findReferences, type RawMention } from './find-entities.ts';
 import { gazetteer } from './gazetteer.ts';
 
@@ -229,9 +230,10 @@ export function resolveReferences(
   return genericBodies(text, refs);
 }
 
-/** Generic bodies that a place makes a specific source: 莫斯科警方, 伊拉克军方. */
-const GENERIC_BODY = /^(?:警方|军方|卫生部门|卫生当局|消防部门|海关|检方|警察局)/;
-const BARE_BODY = /警方|军方|卫生部门|卫生当局|消防部门|海关|检方|警察局/g;
+const BODY_WORDS = [...BODIES].sort((a, b) => b.length - a.length).join('|');
+/** Generic bodies a place makes a source (data/cues/bodies.tsv): 莫斯科警方. */
+const GENERIC_BODY = new RegExp(`^(?:${BODY_WORDS})`);
+const BARE_BODY = new RegExp(BODY_WORDS, 'g');
 
 /**
  * 莫斯科警方, 巴勒斯坦加沙地带卫生部门: a run of places and a generic body is one source,

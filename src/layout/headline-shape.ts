@@ -17,11 +17,14 @@ const NAMED = /^[^\s，,。、；;：:「」『』“”《》（）()]{1,12}[�
  * the first line of a paragraph broken across a page. The whole does not end a sentence.
  */
 export function isHeadlineShaped(raw: string): boolean {
+  // Most blocks are paragraphs: a sentence mark, more than MAX_HEADLINE letters or no space
+  // between parts rules them out after a look at their first few dozen units, before any
+  // string is made.
+  if (!mayBeHeadline(raw)) return false;
   const text = raw.replace(/\*\*/g, ' ').trim();
-  if (text === '' || /[。；;]/.test(text)) return false;
+  if (text === '') return false;
   const ending = endingOf(text);
   if (ending === 'terminal' || ending === 'continuing') return false;
-  if (codePointLength(text.replace(/\s+/g, '')) > MAX_HEADLINE) return false;
   const parts: string[] = [];
   let rest = text;
   const rubric = RUBRIC.exec(rest);
@@ -35,6 +38,50 @@ export function isHeadlineShaped(raw: string): boolean {
     if (part !== '') parts.push(part);
   }
   return parts.length >= 2 && parts.every(isTitlePart);
+}
+
+/**
+ * False when `raw` cannot be a headline of parts: it holds 。；; or, with each ** read as a
+ * space, more than MAX_HEADLINE code points other than white space, or it has nothing that
+ * could part it (no white space, no **, no 【). Stops at the first such mark or at the letter
+ * over the limit.
+ */
+function mayBeHeadline(raw: string): boolean {
+  let n = 0;
+  let parted = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false;
+    if (c === 0x2a && raw.charCodeAt(i + 1) === 0x2a) {
+      parted = true;
+      i++;
+      continue;
+    }
+    if (c >= 0xdc00 && c <= 0xdfff) continue;
+    if (isWhite(c)) {
+      parted = true;
+      continue;
+    }
+    if (c === 0x3010) parted = true;
+    if (++n > MAX_HEADLINE) return false;
+  }
+  return parted;
+}
+
+/** What `\s` matches, by code unit. */
+function isWhite(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function isTitlePart(part: string): boolean {
@@ -60,9 +107,16 @@ const PAIRS: Record<string, string> = {
 /** Brackets and quotes closed where they open: a part cut out of a dateline is not. */
 function isBalanced(part: string): boolean {
   const stack: string[] = [];
-  for (const c of part) {
-    if (Object.values(PAIRS).includes(c)) stack.push(c);
-    else if (c in PAIRS && stack.pop() !== PAIRS[c]) return false;
+  for (let i = 0; i < part.length; i++) {
+    const c = part[i] as string;
+    if (OPENERS.has(c)) stack.push(c);
+    else {
+      const open = CLOSERS.get(c);
+      if (open !== undefined && stack.pop() !== open) return false;
+    }
   }
   return stack.length === 0;
 }
+
+const OPENERS = new Set(Object.values(PAIRS));
+const CLOSERS = new Map(Object.entries(PAIRS));

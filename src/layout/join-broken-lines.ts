@@ -243,8 +243,8 @@ function joinKind(
 function isStandingHeadline(draft: Draft): boolean {
   return (
     draft.wrapJoins === draft.lines.length - 1 &&
-    !isSpecialLine(draft.text) &&
-    isHeadlineShaped(draft.text)
+    isHeadlineShaped(draft.text) &&
+    !isSpecialLine(draft.text)
   );
 }
 
@@ -271,9 +271,8 @@ function isWordWrappedHeadline(
   wrap: Wrap | null,
 ): boolean {
   if (wrap === null || draft.wrapJoins !== draft.lines.length - 1) return false;
-  if (isSpecialLine(draft.text)) return false;
   const prev = draft.lines[draft.lines.length - 1] as Line;
-  if (isFull(prev, wrap)) return false;
+  if (isFull(prev, wrap) || isSpecialLine(draft.text)) return false;
   const word = next.text.split(/\s/, 1)[0] as string;
   // A full line without a space may hold only the start of a longer word (a paragraph's
   // first line): its word is whole only when nothing follows it.

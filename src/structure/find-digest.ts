@@ -131,7 +131,9 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
   if (count < (led ? MIN_ITEMS_UNDER_RUBRIC : MIN_ITEMS)) return false;
 
   const opens = new Map<number, string[]>();
-  let above = '';
+  // The two-character runs of the items above, gathered item by item (each item's text ends
+  // with a line end, so no run spans two).
+  const above = new Set<number>();
   for (let s = a; s <= b; s++) {
     const section = sections[s] as Section;
     const title = section.title as number;
@@ -148,7 +150,7 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
     } else if (rubric) {
       opens.set(title, [`first item under the rubric ${items[top.title]?.block.text}`]);
     }
-    above += textOf(items, section);
+    addHanPairs(textOf(items, section), above);
   }
   for (const [i, why] of opens) digest.opens.set(i, why);
   if (rubric) {
@@ -187,10 +189,14 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
   if (kind === null) return;
 
   const breaks = new Map<number, string[]>();
-  let above = items
-    .slice(0, body[0] ?? 0)
-    .map((item) => item.block.text)
-    .join('\n');
+  // The two-character runs of what stands above, gathered paragraph by paragraph (a line end
+  // comes between each, so no run spans two).
+  const above = hanPairs(
+    items
+      .slice(0, body[0] ?? 0)
+      .map((item) => item.block.text)
+      .join('\n'),
+  );
   for (let k = 0; k < body.length; k++) {
     const i = body[k] as number;
     const opens =
@@ -209,7 +215,7 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
         ]);
       }
     }
-    above += `\n${text(i)}`;
+    addHanPairs(text(i), above);
   }
   for (const [i, why] of breaks) digest.breaks.set(i, why);
 }
@@ -234,21 +240,30 @@ function endsWithShortCaption(item: Item): boolean {
 function creditEnds(block: LayoutBlock): { at: number; sentence: string }[] {
   const out: { at: number; sentence: string }[] = [];
   let from = 0;
-  const ends = [...block.segments.slice(1).map((seg) => seg.at), block.text.length];
+  const text = block.text;
+  const ends = [...block.segments.slice(1).map((seg) => seg.at), text.length];
   for (const at of ends) {
-    const line = block.text.slice(0, at).trimEnd();
-    const end = Math.max(line.lastIndexOf('。'), line.lastIndexOf('！'), line.lastIndexOf('？'));
+    // The block up to the line end, white space trimmed: text.slice(0, lineEnd); its last
+    // sentence end since the last credit.
+    let lineEnd = at;
+    while (lineEnd > 0 && WHITE.test(text[lineEnd - 1] as string)) lineEnd--;
+    let end = lineEnd - 1;
+    while (end >= from && !SENTENCE_END.has(text.charCodeAt(end))) end--;
     if (end < from) continue;
-    const credit = line
-      .slice(end + 1)
+    const credit = text
+      .slice(end + 1, lineEnd)
       .trim()
       .replace(/^[（(]\s*([^（）()]*?)\s*[）)]$/, '$1');
     if (credit === '' || codePointLength(credit) > MAX_CREDIT || !CREDIT.test(credit)) continue;
-    out.push({ at, sentence: line.slice(from, end + 1) });
+    out.push({ at, sentence: text.slice(from, end + 1) });
     from = at;
   }
   return out;
 }
+
+const WHITE = /\s/;
+/** 。！？ */
+const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);
 
 /** One short sentence: a photo caption between the items of a picture digest. */
 function isShortCaption(text: string): boolean {
@@ -333,29 +348,39 @@ function textOf(items: readonly Item[], section: Section): string {
   return `${parts.join('\n')}\n`;
 }
 
-/** The share of `text`'s runs of two Han characters that also occur in `other`. */
-export function sharedShare(text: string, other: string): number {
+/** The share of `text`'s runs of two Han characters that are in `known` (hanPairs of the
+ *  text it is compared with). */
+export function sharedShare(text: string, known: ReadonlySet<number>): number {
   const pairs = hanPairs(text);
   if (pairs.size === 0) return 0;
-  const known = hanPairs(other);
   let shared = 0;
   for (const p of pairs) if (known.has(p)) shared++;
   return shared / pairs.size;
 }
 
-/** A Han ideograph, also outside the BMP (𠝹). */
-function han(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
+/** A Han ideograph's code point, also outside the BMP (𠝹). */
+function han(code: number): boolean {
   return code > 0xffff ? code >= 0x20000 && code <= 0x3ffff : isHan(code);
 }
 
-function hanPairs(text: string): Set<string> {
-  const out = new Set<string>();
-  const chars = [...text];
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const x = chars[i] as string;
-    const y = chars[i + 1] as string;
-    if (han(x) && han(y)) out.add(x + y);
+/** The runs of two Han characters of `text`, each as one number. */
+function hanPairs(text: string): Set<number> {
+  return addHanPairs(text, new Set<number>());
+}
+
+/** Adds the runs of two Han characters of `text` to `out`, each as one number (the two code
+ *  points), and returns it. */
+function addHanPairs(text: string, out: Set<number>): Set<number> {
+  let prev = -1;
+  for (let i = 0; i < text.length; ) {
+    const code = text.codePointAt(i) as number;
+    i += code > 0xffff ? 2 : 1;
+    if (!han(code)) {
+      prev = -1;
+      continue;
+    }
+    if (prev >= 0) out.add(prev * 0x110000 + code);
+    prev = code;
   }
   return out;
 }

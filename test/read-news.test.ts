@@ -369,6 +369,23 @@ describe('capitals for their states', () => {
   );
 });
 
+describe('we and because', () => {
+  bothScripts(
+    '我們希望所有國家… in a secretary’s words is the country; 因為 does not govern the capital after it',
+    '新聞\n\n美國國務卿林國棟說，「我們希望所有國家都可以保護他們的主權。」莫斯科方面拒絕讓步，因為莫斯科認為北約東擴會威脅到俄羅斯的安全。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('美國 appeal 所有國家都可以保護他們的主權')),
+        stances(a).join(' | '),
+      );
+      assert.ok(
+        quotes(a).some((q) => q.startsWith(c('俄羅斯: 北約東擴'))),
+        quotes(a).join(' | '),
+      );
+    },
+  );
+});
+
 describe('cue verbs tagged as adverbs', () => {
   bothScripts(
     'a clause opening with 反對 tagged as an adverb still carries its holder on',

@@ -34,8 +34,8 @@ const NOUN_AFTER =
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
-/** 我们 opening a clause, as the voice of a statement. */
-const WE = /^(?:[「“]|但|而|因此|所以)?(?:我们|我方)/;
+/** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
+const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 
 /** The side a statement speaks as: the X方 written as a subject nearest before `to`. */
 function sideNear(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
@@ -73,7 +73,7 @@ const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生
 const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
 /** 希望 is an appeal only when it is addressed to another party (希望特区政府…, 希望双方…). */
 const ADDRESSEE =
-  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|[^\s，。]{1,4}方(?!面)|[^\s，。]{1,6}(?:政府|当局))/;
+  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|(?:所有|各个|其他)国家|[^\s，。]{1,4}方(?!面)|[^\s，。]{1,6}(?:政府|当局))/;
 
 /**
  * Finds stances: for each cue word of data/cues/stance.tsv that the segmenter reads as a word
@@ -145,19 +145,21 @@ export function findStances(
       const quote = quotes.find(
         (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
       );
+      // 我们 as the cue's own subject, before any holder borrowed from an earlier clause.
+      const we = subject.kind === 'none' || subject.carried === true;
       if (subject.kind === 'one' && subject.ref.kind === 'pronoun' && quote?.speaker != null) {
         // 他要求… inside someone's reported speech: the speaker.
         actors = [quote.speaker];
-      } else if (subject.kind === 'one') actors = [subject.ref];
-      else if (subject.kind === 'many') actors = subject.refs;
-      else if (WE.test(text.slice(subject.clause, at))) {
+      } else if (we && WE.test(text.slice(subject.clause, at))) {
         // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
           sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
           (quote?.speaker != null ? sideOf(text, refs, quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
-      } else if (subject.blocked === true) {
+      } else if (subject.kind === 'one') actors = [subject.ref];
+      else if (subject.kind === 'many') actors = subject.refs;
+      else if (subject.blocked === true) {
         // A subject the text gives but we cannot name (兩人, 專家): no holder.
         actors = [];
       } else {
@@ -238,7 +240,7 @@ function addressed(
   const rest = text.slice(end, end + 12);
   // 希望行政长官…: addressed to an office holder.
   if (officeAt(text, end) !== null) return true;
-  if (ADDRESSEE.test(rest.replace(/^(?:有关|相关|所有|各)/, ''))) return true;
+  if (ADDRESSEE.test(rest) || ADDRESSEE.test(rest.replace(/^(?:有关|相关|各)/, ''))) return true;
   const own = new Set(actors.flatMap((a) => a.ids));
   return refs.some(
     (r) =>

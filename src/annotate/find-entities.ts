@@ -142,6 +142,36 @@ const DATELINE =
  * 文：王国栋 图：李文. */
 const CREDIT_LINE =
   /(?:责任编辑|编辑|编译|翻译|撰稿|撰文|摄影|校对|采访|整理|(?<=^|[\s（(|｜])(?:文|图))\s*[：:︰]\s*([\u4e00-\u9fff]{2,4}(?:[/／、][\u4e00-\u9fff]{2,4})*)(?=[）)\s\d]|$)/gm;
+/** CREDIT_LINE, sticky, tried only just before a colon (creditLines). */
+const CREDIT_LINE_AT = new RegExp(CREDIT_LINE.source, 'my');
+const WHITE = /\s/;
+
+/**
+ * The matches of CREDIT_LINE in `text`, as a global search finds them, from a search at the
+ * few positions where one can start: every match holds one colon, right after its role word
+ * (one to four units) and white space, so a match starts one to four units before the white
+ * space before a colon; and role words hold no colon, so matches come colon by colon.
+ */
+function creditLines(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let next = 0;
+  for (let c = 0; c < text.length; c++) {
+    const u = text.charCodeAt(c);
+    if (u !== 0xff1a && u !== 0x3a && u !== 0xfe30) continue;
+    let word = c;
+    while (word > 0 && WHITE.test(text[word - 1] as string)) word--;
+    for (let s = Math.max(next, word - 4); s < word; s++) {
+      CREDIT_LINE_AT.lastIndex = s;
+      const m = CREDIT_LINE_AT.exec(text);
+      if (m === null) continue;
+      out.push(m);
+      next = s + m[0].length;
+      break;
+    }
+  }
+  return out;
+}
+
 /** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
 const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
 const PHOTO_CREDIT_AT = anchorOn('摄', 2, 3);
@@ -244,7 +274,7 @@ export function findEntities(
       at += name.length + 1;
     }
   }
-  for (const m of text.matchAll(CREDIT_LINE)) {
+  for (const m of creditLines(text)) {
     let at = (m.index ?? 0) + m[0].length - (m[1] as string).length;
     for (const name of (m[1] as string).split(/[/／、]/)) {
       if (name.length >= 2 && hasSurname(text, at)) {

@@ -7,51 +7,95 @@ export interface GazetteerHit {
   entry: LexiconEntry;
 }
 
+/** Slots of the pair filter: a power of two, many times the pairs a lexicon holds. */
+const PAIR_SLOTS = 1 << 18;
+
+/** Where the first two code units of a word fall in the pair filter. */
+function pairHash(first: number, second: number): number {
+  return (Math.imul(first, 0x9e3779b1) ^ second) & (PAIR_SLOTS - 1);
+}
+
+/** A word and what it is filed with. */
+interface Filed<T> {
+  word: string;
+  value: T;
+}
+
+/** The words that open with one pair of units: the pair itself when it is a word, and the
+ * longer ones by their third unit, longest first. */
+interface Bucket<T> {
+  two: Filed<T> | null;
+  byThird: Map<number, Filed<T>[]>;
+}
+
 /**
- * Words of two units or more filed by their first code unit, then their second, longest
+ * Words of two units or more filed by their first two code units, then their third, longest
  * first: finding the longest word at a position makes no string (number keys), skips most
- * positions with one typed-array test, and tries only the few words sharing two units even
- * where a common character (中, 国) starts hundreds.
+ * positions with two typed-array tests (the first unit, a filter on the pair), and tries only
+ * the few words sharing three units even where a common pair (中国) opens hundreds.
  */
 class PairIndex<T> {
-  private readonly byFirst = new Map<number, Map<number, { word: string; value: T }[]>>();
-  /** 1 at the first unit of every word. */
-  private readonly firstUnits = new Uint8Array(65536);
+  /** Words in the order they were filed, by pairKey. */
+  private readonly lists = new Map<number, Filed<T>[]>();
+  /** The same once finished, by pairKey. */
+  private readonly buckets = new Map<number, Bucket<T>>();
+  /** A small number for the first unit of every word (so a pair's key stays a small
+   * integer), -1 for a unit that opens none. */
+  private readonly firstIndex = new Int32Array(65536).fill(-1);
+  private firsts = 0;
+  /** 1 at the hash (pairHash) of the first two units of every word. */
+  private readonly pairs = new Uint8Array(PAIR_SLOTS);
 
   /** Files `word` (two units or more) with `value`; a word filed before keeps its value. */
   add(word: string, value: T): void {
     const first = word.charCodeAt(0);
-    this.firstUnits[first] = 1;
-    let bySecond = this.byFirst.get(first);
-    if (bySecond === undefined) {
-      bySecond = new Map();
-      this.byFirst.set(first, bySecond);
-    }
+    if (this.firstIndex[first] === -1) this.firstIndex[first] = this.firsts++;
     const second = word.charCodeAt(1);
-    let list = bySecond.get(second);
+    this.pairs[pairHash(first, second)] = 1;
+    const key = (this.firstIndex[first] as number) * 65536 + second;
+    let list = this.lists.get(key);
     if (list === undefined) {
       list = [];
-      bySecond.set(second, list);
+      this.lists.set(key, list);
     }
     if (!list.some((x) => x.word === word)) list.push({ word, value });
   }
 
-  /** Orders every list longest first; call once all words are in. */
+  /** Orders every list longest first and files it by the third unit; call once all words
+   * are in. */
   finish(): void {
-    for (const bySecond of this.byFirst.values()) {
-      for (const list of bySecond.values()) list.sort((a, b) => b.word.length - a.word.length);
+    for (const [key, list] of this.lists) {
+      list.sort((a, b) => b.word.length - a.word.length);
+      const bucket: Bucket<T> = { two: null, byThird: new Map() };
+      for (const x of list) {
+        if (x.word.length === 2) {
+          bucket.two = x;
+          continue;
+        }
+        const third = x.word.charCodeAt(2);
+        const same = bucket.byThird.get(third);
+        if (same === undefined) bucket.byThird.set(third, [x]);
+        else same.push(x);
+      }
+      this.buckets.set(key, bucket);
     }
   }
 
   /** The longest word starting at `at` in `text`, or null. Every word has two units or
-   * more, so only those filed under text[at] and text[at + 1] can start there. */
-  longestAt(text: string, at: number): { word: string; value: T } | null {
-    const first = text.charCodeAt(at);
-    if (this.firstUnits[first] !== 1 || at + 1 >= text.length) return null;
-    const list = this.byFirst.get(first)?.get(text.charCodeAt(at + 1));
-    if (list === undefined) return null;
-    for (const x of list) if (text.startsWith(x.word, at)) return x;
-    return null;
+   * more, so only those filed under text[at] and text[at + 1] can start there, and of the
+   * longer ones only those filed under text[at + 2]. */
+  longestAt(text: string, at: number): Filed<T> | null {
+    const index = this.firstIndex[text.charCodeAt(at)];
+    if (index === undefined || index < 0 || at + 1 >= text.length) return null;
+    const second = text.charCodeAt(at + 1);
+    if (this.pairs[pairHash(text.charCodeAt(at), second)] !== 1) return null;
+    const bucket = this.buckets.get(index * 65536 + second);
+    if (bucket === undefined) return null;
+    const longer = bucket.byThird.get(text.charCodeAt(at + 2));
+    if (longer !== undefined) {
+      for (const x of longer) if (text.startsWith(x.word, at)) return x;
+    }
+    return bucket.two;
   }
 
   /** The longest words of `text`, left to right, never overlapping. */

@@ -30,55 +30,64 @@ const PERSONAL_POS = /^(?:nr|nz|x|eng)/;
  * 利用), nothing in 主任商量过 (a verb and a particle).
  */
 export class WordGrid {
-  /** The index in `words` of the word covering each unit, -1 for none. */
+  /** One more than the index in `words` of the word covering each unit, 0 for none (a new
+   * array holds zeros: no pass to mark the units no word covers). */
   private readonly wordOf: Int32Array;
 
   constructor(
     length: number,
     private readonly words: readonly ViewWord[],
   ) {
-    this.wordOf = new Int32Array(length).fill(-1);
-    words.forEach((w, k) => {
-      this.wordOf.fill(k, w.start, Math.min(w.end, length));
-    });
+    const wordOf = new Int32Array(length);
+    for (let k = 0; k < words.length; k++) {
+      const w = words[k] as ViewWord;
+      const end = Math.min(w.end, length);
+      for (let i = Math.max(w.start, 0); i < end; i++) wordOf[i] = k + 1;
+    }
+    this.wordOf = wordOf;
+  }
+
+  /** The index in `words` of the word covering unit `i`, -1 for none (or past the text). */
+  private wordAt(i: number): number {
+    return (this.wordOf[i] ?? 0) - 1;
   }
 
   /** The part of speech of the word that holds unit `i`, '' for none. */
   posAt(i: number): string {
-    const k = this.wordOf[i];
-    return k === undefined || k < 0 ? '' : (this.words[k] as ViewWord).pos;
+    const k = this.wordAt(i);
+    return k < 0 ? '' : (this.words[k] as ViewWord).pos;
   }
 
   /** The start of the word that holds unit `i`, or `i` for none. */
   wordStartOf(i: number): number {
-    const k = this.wordOf[i];
-    return k === undefined || k < 0 ? i : (this.words[k] as ViewWord).start;
+    const k = this.wordAt(i);
+    return k < 0 ? i : (this.words[k] as ViewWord).start;
   }
 
   /** The end of the word that holds unit `i`, or `i + 1` for none. */
   wordEnd(i: number): number {
-    const k = this.wordOf[i];
-    return k === undefined || k < 0 ? i + 1 : (this.words[k] as ViewWord).end;
+    const k = this.wordAt(i);
+    return k < 0 ? i + 1 : (this.words[k] as ViewWord).end;
   }
 
   /** Whether a word starts at unit `i`. */
   startsWord(i: number): boolean {
-    const k = this.wordOf[i];
-    return k !== undefined && k >= 0 && (this.words[k] as ViewWord).start === i;
+    const k = this.wordAt(i);
+    return k >= 0 && (this.words[k] as ViewWord).start === i;
   }
 
   /** The end of the word that holds unit `i` and started before it, or `i` if none did. */
   endOfWordAcross(i: number): number {
-    const k = this.wordOf[i];
-    if (k === undefined || k < 0) return i;
+    const k = this.wordAt(i);
+    if (k < 0) return i;
     const w = this.words[k] as ViewWord;
     return w.start < i ? w.end : i;
   }
 
   /** Whether a word ends right before unit `i` (at the end of the text too). */
   endsWord(i: number): boolean {
-    const k = this.wordOf[i - 1];
-    return k !== undefined && k >= 0 && (this.words[k] as ViewWord).end === i;
+    const k = this.wordAt(i - 1);
+    return k >= 0 && (this.words[k] as ViewWord).end === i;
   }
 
   /**
@@ -103,11 +112,11 @@ export class WordGrid {
     if (!this.endsWord(end)) {
       // Only a stop word of two units (坦言), or one after a word jieba doesn't know
       // (阿赫萨为), says the name ends inside a word: 同 in 共同 does not (乔昆共同做客).
-      const crossing = this.words[this.wordOf[end - 1] as number] as ViewWord;
+      const crossing = this.words[this.wordAt(end - 1)] as ViewWord;
       if (stopAfter < 2 && !(stopAfter === 1 && UNKNOWN_POS.test(crossing.pos))) return false;
     }
-    const first = this.wordOf[start] as number;
-    const last = this.wordOf[end - 1] as number;
+    const first = this.wordAt(start);
+    const last = this.wordAt(end - 1);
     const head = this.words[first] as ViewWord;
     if (first === last) {
       // One word the segmenter calls an organisation or a place is none (卫生部).

@@ -7,7 +7,8 @@
  * a stance for its state), agents.tsv (noun, why: who acts unnamed) and bodies.tsv (body, why:
  * generic bodies a place makes a source). Fails, naming file and line, on a row with too few columns, an unknown
  * mode or class, a cue that is not Simplified, or a cue listed twice. With --check it writes
- * nothing and exits 1 when the committed file is out of date.
+ * nothing and exits 1 when the committed file is out of date. JIEDU_CUES_DIR reads the lists
+ * from another folder (the tests use it for rows that must be refused).
  */
 import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -17,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { toSimplified } from '../src/normalize/index.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DATA = join(ROOT, 'data', 'cues');
+const DATA = process.env.JIEDU_CUES_DIR ?? join(ROOT, 'data', 'cues');
 const OUT = join(ROOT, 'src', 'annotate', 'cues.generated.json');
 
 const MODES = new Set(['any', 'punct']);
@@ -107,7 +108,14 @@ function format(json: string): string {
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
   const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
-  const next = await buildCues();
+  let next: string;
+  try {
+    next = await buildCues();
+  } catch (err) {
+    // A bad row: say which, write nothing.
+    console.error(`build-cues: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  }
   if (values.check) {
     const now = await readFile(OUT, 'utf8').catch(() => '');
     if (now !== next) {

@@ -366,15 +366,19 @@ export function findEntities(
   }
 
   // One-character country abbreviations, only where context says they are countries.
-  const pairs = (a: string, b: string, after: string) =>
-    abbreviations.has(a) &&
-    abbreviations.has(b) &&
-    !NOT_PAIR_AFTER.test(after) &&
-    (PAIR_PARTNERS.test(after) ||
-      (MAJOR.includes(a) && MAJOR.includes(b)) ||
-      (!AMBIGUOUS.includes(a) &&
-        !AMBIGUOUS.includes(b) &&
-        (MAJOR.includes(a) || MAJOR.includes(b))));
+  /** Whether `a` and `b` are two countries, with the text from `afterAt` after them. */
+  const pairs = (a: string, b: string, afterAt: number) => {
+    if (!abbreviations.has(a) || !abbreviations.has(b)) return false;
+    const after = text.slice(afterAt);
+    return (
+      !NOT_PAIR_AFTER.test(after) &&
+      (PAIR_PARTNERS.test(after) ||
+        (MAJOR.includes(a) && MAJOR.includes(b)) ||
+        (!AMBIGUOUS.includes(a) &&
+          !AMBIGUOUS.includes(b) &&
+          (MAJOR.includes(a) || MAJOR.includes(b))))
+    );
+  };
   for (let i = 0; i < text.length; i++) {
     if (abbreviationUnits[text.charCodeAt(i)] === 0) continue;
     const entry = abbreviations.get(text[i] as string);
@@ -383,16 +387,13 @@ export function findEntities(
     // Inside one of the segmenter's words, the character is an abbreviation only when the
     // rest of the word is abbreviations and their context (中俄关系, 访俄, 美军), not part of
     // another word (法官, 穆罕默德).
-    const prevAbbr = i > 0 && pairs(text[i - 1] as string, c, text.slice(i + 1));
-    const nextAbbr = pairs(c, text[i + 1] ?? '', text.slice(i + 2));
-    const rest = text.slice(i + 1, i + 4);
     if (text[i + 1] === '方' && free(i, i + 2) && ownWord(text, grid, i, abbreviationUnits)) {
       add({ start: i, end: i + 2, type: 'LOC', key: entry.name, kind: 'alias' });
     } else if (
-      (prevAbbr ||
-        nextAbbr ||
+      ((i > 0 && pairs(text[i - 1] as string, c, i + 1)) ||
+        pairs(c, text[i + 1] ?? '', i + 2) ||
         // 俄政府, 美军: the abbreviation opens its word.
-        (ABBR_AFTER.test(rest) && grid.wordStartOf(i) === i) ||
+        (ABBR_AFTER.test(text.slice(i + 1, i + 4)) && grid.wordStartOf(i) === i) ||
         (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))) &&
       ownWord(text, grid, i, abbreviationUnits)
     ) {
@@ -749,7 +750,7 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
     if (list === undefined) byKey.set(m.key, [m]);
     else list.push(m);
   }
-  const starts = new Set(mentions.map((m) => m.start));
+  let starts: Set<number> | null = null;
   for (const [key, list] of byKey) {
     const next = text[(list[0] as RawMention).end] ?? '';
     if (!/[\u4e00-\u9fff]/.test(next) || NOT_NAME_END.includes(next)) continue;
@@ -767,7 +768,9 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
     }
     // Seen twice at least, three times when the character is also a conjunction (和, 与).
     if (seen < (CONJUNCTIONS.includes(next) ? 3 : 2)) continue;
-    if (!everywhere || !ends || list.some((m) => starts.has(m.end))) continue;
+    if (!everywhere || !ends) continue;
+    starts ??= new Set(mentions.map((m) => m.start));
+    if (list.some((m) => (starts as Set<number>).has(m.end))) continue;
     for (const m of list) {
       m.end += 1;
       m.key = longer;
@@ -830,13 +833,23 @@ function suffixNames(
   words: readonly ViewWord[],
   mentions: readonly RawMention[],
 ): { start: number; end: number; type: EntityType }[] {
-  const mentionAt = new Map<number, RawMention>();
-  /** The last start of a name that ends at each offset. */
-  const lastStartAt = new Map<number, number>();
-  for (const m of mentions) {
-    if (m.type === 'LOC' || m.type === 'ORG') mentionAt.set(m.start, m);
-    if (m.kind === 'name') lastStartAt.set(m.end, Math.max(lastStartAt.get(m.end) ?? -1, m.start));
-  }
+  // Places and organisations by start, and the last start of a name that ends at each
+  // offset: made when the first word with a suffix needs them (most texts have none).
+  let mentionAt: Map<number, RawMention> | null = null;
+  let lastStartAt: Map<number, number> | null = null;
+  const index = () => {
+    if (mentionAt === null || lastStartAt === null) {
+      mentionAt = new Map();
+      lastStartAt = new Map();
+      for (const m of mentions) {
+        if (m.type === 'LOC' || m.type === 'ORG') mentionAt.set(m.start, m);
+        if (m.kind === 'name') {
+          lastStartAt.set(m.end, Math.max(lastStartAt.get(m.end) ?? -1, m.start));
+        }
+      }
+    }
+    return { mentionAt, lastStartAt };
+  };
   const { countryNames } = gazetteer();
   const out: { start: number; end: number; type: EntityType }[] = [];
   for (let k = 0; k < words.length; k++) {
@@ -879,7 +892,7 @@ function suffixNames(
     let start = -1;
     for (let i = j; i <= k; i++) {
       const h = words[i] as ViewWord;
-      const m = mentionAt.get(h.start);
+      const m = index().mentionAt.get(h.start);
       if (type === 'LOC' && m !== undefined && countryNames.has(m.key)) continue;
       if (
         m !== undefined ||
@@ -908,7 +921,7 @@ function suffixNames(
     // A one-character suffix (港, 湾) needs a name of two units or more before it.
     if (start < 0 || w.end - start < (suffix[0].length === 1 ? 4 : 3)) continue;
     // A listed name that ends the span wins (天安门广场 of 北京天安门广场).
-    if ((lastStartAt.get(w.end) ?? -1) > start) continue;
+    if ((index().lastStartAt.get(w.end) ?? -1) > start) continue;
     out.push({ start, end: w.end, type });
   }
   return out;

@@ -21,6 +21,30 @@ export function isHeadlineShaped(raw: string): boolean {
   // between parts rules them out after a look at their first few dozen units, before any
   // string is made.
   if (!mayBeHeadline(raw)) return false;
+  // Layout asks of a line, structure of the same block again: the few that get this far are
+  // remembered.
+  let shaped = SHAPED.get(raw);
+  if (shaped === undefined) {
+    shaped = readsAsHeadline(raw);
+    if (SHAPED.size >= MAX_SHAPED) SHAPED.clear();
+    SHAPED.set(raw, shaped);
+  }
+  return shaped;
+}
+
+/** Texts of the page being read that passed mayBeHeadline, and whether they read as a
+ *  headline of parts. Emptied for every page (forgetHeadlineShapes): a text cut from a page
+ *  may hold on to the whole page. */
+const SHAPED = new Map<string, boolean>();
+const MAX_SHAPED = 256;
+
+/** Lets go of the texts isHeadlineShaped remembers; layout calls it for every page. */
+export function forgetHeadlineShapes(): void {
+  SHAPED.clear();
+}
+
+/** isHeadlineShaped past its first look (mayBeHeadline). */
+function readsAsHeadline(raw: string): boolean {
   const text = raw.replace(/\*\*/g, ' ').trim();
   if (text === '') return false;
   const ending = endingOf(text);
@@ -47,6 +71,11 @@ export function isHeadlineShaped(raw: string): boolean {
  * over the limit.
  */
 function mayBeHeadline(raw: string): boolean {
+  // A paragraph most often ends in a sentence mark, or in one and a closing quote or two.
+  for (let i = Math.max(0, raw.length - 3); i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false;
+  }
   let n = 0;
   let parted = false;
   for (let i = 0; i < raw.length; i++) {
@@ -69,7 +98,7 @@ function mayBeHeadline(raw: string): boolean {
 }
 
 /** What `\s` matches, by code unit. */
-function isWhite(c: number): boolean {
+export function isWhite(c: number): boolean {
   if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
   return (
     c === 0xa0 ||

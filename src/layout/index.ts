@@ -1,5 +1,6 @@
 import type { JieduFile } from '../tree/file.ts';
 import { detectHardWrap } from './detect-hard-wrap.ts';
+import { forgetHeadlineShapes } from './headline-shape.ts';
 import { joinBrokenLines } from './join-broken-lines.ts';
 import { splitLines } from './split-lines.ts';
 import type { LayoutBlock, LayoutRoot } from './types.ts';
@@ -13,6 +14,7 @@ export type { LayoutBlock, LayoutRoot, Line, Segment, Wrap } from './types.ts';
  */
 export function layout(file: JieduFile): LayoutRoot {
   const view = file.normalized;
+  forgetHeadlineShapes();
   const lines = splitLines(view.text);
   const wrap = detectHardWrap(lines);
   const { blocks, diagnostics } = joinBrokenLines(lines, wrap, view);

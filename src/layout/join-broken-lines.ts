@@ -11,7 +11,7 @@ import type { Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import { viewRangeToSource } from '../tree/view.ts';
 import { isFull } from './detect-hard-wrap.ts';
-import { isHeadlineShaped } from './headline-shape.ts';
+import { isHeadlineShaped, isWhite } from './headline-shape.ts';
 import type { LayoutBlock, Line, Segment, Wrap } from './types.ts';
 
 /** Why two lines were joined: a hard wrap (at the width, or at a space before a word that
@@ -272,8 +272,10 @@ function isWordWrappedHeadline(
 ): boolean {
   if (wrap === null || draft.wrapJoins !== draft.lines.length - 1) return false;
   const prev = draft.lines[draft.lines.length - 1] as Line;
-  if (isFull(prev, wrap) || isSpecialLine(draft.text)) return false;
-  const word = next.text.split(/\s/, 1)[0] as string;
+  if (isFull(prev, wrap)) return false;
+  let space = 0;
+  while (space < next.text.length && !isWhite(next.text.charCodeAt(space))) space++;
+  const word = next.text.slice(0, space);
   // A full line without a space may hold only the start of a longer word (a paragraph's
   // first line): its word is whole only when nothing follows it.
   if (word === next.text && isFull(next, wrap) && after !== undefined && after.length > 0) {
@@ -284,6 +286,7 @@ function isWordWrappedHeadline(
   return (
     size(word) + 1 > room &&
     size(word) + next.indent <= wrap.width &&
+    !isSpecialLine(draft.text) &&
     isHeadlineShaped(`${draft.text} ${next.text}`)
   );
 }

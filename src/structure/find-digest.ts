@@ -132,8 +132,9 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
 
   const opens = new Map<number, string[]>();
   // The two-character runs of the items above, gathered item by item (each item's text ends
-  // with a line end, so no run spans two).
+  // with a line end, so no run spans two) when the next item is compared with them.
   const above = new Set<number>();
+  let gathered = a;
   for (let s = a; s <= b; s++) {
     const section = sections[s] as Section;
     const title = section.title as number;
@@ -141,6 +142,9 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
     // Without a lead-in to say so, every item must read as news of its own: dated.
     if (!led && !DATED.test(opening)) return false;
     if (s > a) {
+      for (; gathered < s; gathered++) {
+        addHanPairs(textOf(items, sections[gathered] as Section), above);
+      }
       const share = sharedShare(opening, above);
       if (share > MAX_SHARED) return false;
       opens.set(title, [
@@ -150,7 +154,6 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
     } else if (rubric) {
       opens.set(title, [`first item under the rubric ${items[top.title]?.block.text}`]);
     }
-    addHanPairs(textOf(items, section), above);
   }
   for (const [i, why] of opens) digest.opens.set(i, why);
   if (rubric) {
@@ -190,13 +193,9 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
 
   const breaks = new Map<number, string[]>();
   // The two-character runs of what stands above, gathered paragraph by paragraph (a line end
-  // comes between each, so no run spans two).
-  const above = hanPairs(
-    items
-      .slice(0, body[0] ?? 0)
-      .map((item) => item.block.text)
-      .join('\n'),
-  );
+  // comes between each, so no run spans two) when a paragraph is compared with them.
+  let above: Set<number> | null = null;
+  let gathered = 0;
   for (let k = 0; k < body.length; k++) {
     const i = body[k] as number;
     const opens =
@@ -205,6 +204,13 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
         ? credited.includes(i) && endsWithShortCaption(items[body[k - 1] as number] as Item)
         : CITES_PAPER.test(firstSentences(text(i), 2)));
     if (opens) {
+      above ??= hanPairs(
+        items
+          .slice(0, body[0] ?? 0)
+          .map((item) => item.block.text)
+          .join('\n'),
+      );
+      for (; gathered < k; gathered++) addHanPairs(text(body[gathered] as number), above);
       const share = sharedShare(firstSentences(text(i), 1).slice(0, OPENING), above);
       if (share <= MAX_SHARED_UNTITLED) {
         breaks.set(i, [
@@ -215,7 +221,6 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
         ]);
       }
     }
-    addHanPairs(text(i), above);
   }
   for (const [i, why] of breaks) digest.breaks.set(i, why);
 }
@@ -368,8 +373,9 @@ function hanPairs(text: string): Set<number> {
   return addHanPairs(text, new Set<number>());
 }
 
-/** Adds the runs of two Han characters of `text` to `out`, each as one number (the two code
- *  points), and returns it. */
+/** Adds the runs of two Han characters of `text` to `out`, each as one number, and returns
+ *  it: two BMP characters as one 32-bit integer (a small integer to the engine), a pair with
+ *  a character beyond the BMP as a larger number, which no such integer equals. */
 function addHanPairs(text: string, out: Set<number>): Set<number> {
   let prev = -1;
   for (let i = 0; i < text.length; ) {
@@ -379,7 +385,9 @@ function addHanPairs(text: string, out: Set<number>): Set<number> {
       prev = -1;
       continue;
     }
-    if (prev >= 0) out.add(prev * 0x110000 + code);
+    if (prev >= 0) {
+      out.add(prev > 0xffff || code > 0xffff ? prev * 0x110000 + code : (prev << 16) | code);
+    }
     prev = code;
   }
   return out;

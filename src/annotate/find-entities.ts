@@ -1,7 +1,14 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
-import { findOffices, gazetteer, matchLexicon, officeAt, skipOffices } from './gazetteer.ts';
+import {
+  findOffices,
+  gazetteer,
+  matchLexicon,
+  officeAt,
+  skipOffices,
+  UnitSet,
+} from './gazetteer.ts';
 import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { WordGrid } from './word-grid.ts';
@@ -92,12 +99,12 @@ function straddles(grid: WordGrid, start: number, end: number): boolean {
 
 /** Whether the segmenter's word that holds unit `i` is one-character abbreviations and
  * their context only. */
-function ownWord(text: string, grid: WordGrid, i: number, units: Uint8Array): boolean {
+function ownWord(text: string, grid: WordGrid, i: number, units: UnitSet): boolean {
   const start = grid.wordStartOf(i);
   const end = grid.wordEnd(i);
   if (end - start < 2) return true;
   let rest = '';
-  for (let k = start; k < end; k++) if (units[text.charCodeAt(k)] !== 1) rest += text[k];
+  for (let k = start; k < end; k++) if (!units.has(text.charCodeAt(k))) rest += text[k];
   return ABBR_CONTEXT.test(rest);
 }
 
@@ -380,7 +387,7 @@ export function findEntities(
     );
   };
   for (let i = 0; i < text.length; i++) {
-    if (abbreviationUnits[text.charCodeAt(i)] === 0) continue;
+    if (!abbreviationUnits.has(text.charCodeAt(i))) continue;
     const entry = abbreviations.get(text[i] as string);
     if (entry === undefined || taken[i]) continue;
     const c = text[i] as string;
@@ -801,9 +808,9 @@ const NAME_PART_POS = /^(?:n|nr|nrt|nrfg|ns|nt|nz|x|j|vn|eng|l|a|an)$/;
 const SUFFIXES = [ORG_SUFFIX, LOC_SUFFIX].flatMap((re) =>
   re.source.replace(/^\(\?:|\)\$$/g, '').split('|'),
 );
-/** 1 at the last character of every suffix. */
-const SUFFIX_ENDS = new Uint8Array(65536);
-for (const x of SUFFIXES) SUFFIX_ENDS[x.charCodeAt(x.length - 1)] = 1;
+/** The last character of every suffix. */
+const SUFFIX_ENDS = new UnitSet();
+for (const x of SUFFIXES) SUFFIX_ENDS.add(x.charCodeAt(x.length - 1));
 /** The one-character suffixes (港, 湾), and the last two units of the others as one number. */
 const SUFFIX_ONE = new Set(SUFFIXES.filter((x) => x.length === 1).map((x) => x.charCodeAt(0)));
 const SUFFIX_PAIRS = new Set(
@@ -857,7 +864,7 @@ function suffixNames(
     // Most words end in no suffix's last character, nor its last two: typed-array and set
     // tests, no string.
     const last = text.charCodeAt(w.end - 1);
-    if (SUFFIX_ENDS[last] !== 1) continue;
+    if (!SUFFIX_ENDS.has(last)) continue;
     if (!SUFFIX_ONE.has(last) && !SUFFIX_PAIRS.has(text.charCodeAt(w.end - 2) * 65536 + last)) {
       continue;
     }

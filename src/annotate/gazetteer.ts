@@ -7,6 +7,23 @@ export interface GazetteerHit {
   entry: LexiconEntry;
 }
 
+/**
+ * A set of code units as bits (8 KB): a test per character of a text touches little memory,
+ * so it stays in the cache between one article's passes and the next.
+ */
+export class UnitSet {
+  private readonly bits = new Uint32Array(65536 >>> 5);
+
+  add(unit: number): void {
+    (this.bits[unit >>> 5] as number) |= 1 << (unit & 31);
+  }
+
+  /** Whether `unit` (a code unit; NaN for none) is in the set. */
+  has(unit: number): boolean {
+    return (((this.bits[unit >>> 5] as number) >>> (unit & 31)) & 1) === 1;
+  }
+}
+
 /** Slots of the pair filter: a power of two, many times the pairs a lexicon holds. */
 const PAIR_SLOTS = 1 << 18;
 
@@ -39,19 +56,23 @@ class PairIndex<T> {
   private readonly lists = new Map<number, Filed<T>[]>();
   /** The same once finished, by pairKey. */
   private readonly buckets = new Map<number, Bucket<T>>();
-  /** A small number for the first unit of every word (so a pair's key stays a small
-   * integer), -1 for a unit that opens none. */
-  private readonly firstIndex = new Int32Array(65536).fill(-1);
+  /** The first unit of every word. */
+  private readonly firstUnits = new UnitSet();
+  /** One more than a small number for the first unit of every word (so a pair's key stays a
+   * small integer), 0 for a unit that opens none. */
+  private readonly firstIndex = new Uint16Array(65536);
   private firsts = 0;
-  /** 1 at the hash (pairHash) of the first two units of every word. */
-  private readonly pairs = new Uint8Array(PAIR_SLOTS);
+  /** A bit at the hash (pairHash) of the first two units of every word. */
+  private readonly pairs = new Uint32Array(PAIR_SLOTS >>> 5);
 
   /** Files `word` (two units or more) with `value`; a word filed before keeps its value. */
   add(word: string, value: T): void {
     const first = word.charCodeAt(0);
-    if (this.firstIndex[first] === -1) this.firstIndex[first] = this.firsts++;
+    this.firstUnits.add(first);
+    if (this.firstIndex[first] === 0) this.firstIndex[first] = ++this.firsts;
     const second = word.charCodeAt(1);
-    this.pairs[pairHash(first, second)] = 1;
+    const hash = pairHash(first, second);
+    (this.pairs[hash >>> 5] as number) |= 1 << (hash & 31);
     const key = (this.firstIndex[first] as number) * 65536 + second;
     let list = this.lists.get(key);
     if (list === undefined) {
@@ -85,11 +106,12 @@ class PairIndex<T> {
    * more, so only those filed under text[at] and text[at + 1] can start there, and of the
    * longer ones only those filed under text[at + 2]. */
   longestAt(text: string, at: number): Filed<T> | null {
-    const index = this.firstIndex[text.charCodeAt(at)];
-    if (index === undefined || index < 0 || at + 1 >= text.length) return null;
+    const first = text.charCodeAt(at);
+    if (!this.firstUnits.has(first) || at + 1 >= text.length) return null;
     const second = text.charCodeAt(at + 1);
-    if (this.pairs[pairHash(text.charCodeAt(at), second)] !== 1) return null;
-    const bucket = this.buckets.get(index * 65536 + second);
+    const hash = pairHash(first, second);
+    if ((((this.pairs[hash >>> 5] as number) >>> (hash & 31)) & 1) !== 1) return null;
+    const bucket = this.buckets.get((this.firstIndex[first] as number) * 65536 + second);
     if (bucket === undefined) return null;
     const longer = bucket.byThird.get(text.charCodeAt(at + 2));
     if (longer !== undefined) {
@@ -118,8 +140,8 @@ interface Matcher {
   forms: PairIndex<LexiconEntry>;
   /** One-character abbreviations (俄 → 俄罗斯). */
   abbreviations: Map<string, LexiconEntry>;
-  /** 1 at the code unit of every abbreviation: a test that makes no string. */
-  abbreviationUnits: Uint8Array;
+  /** The code unit of every one-unit abbreviation: a test that makes no string. */
+  abbreviationUnits: UnitSet;
   /** Names of the countries the abbreviations stand for. */
   countryNames: ReadonlySet<string>;
   /** Office titles (总统, 外长 …). */
@@ -142,9 +164,9 @@ export function gazetteer(): Matcher {
       else forms.add(form, entry);
     }
   }
-  const abbreviationUnits = new Uint8Array(65536);
+  const abbreviationUnits = new UnitSet();
   for (const abbr of abbreviations.keys()) {
-    if (abbr.length === 1) abbreviationUnits[abbr.charCodeAt(0)] = 1;
+    if (abbr.length === 1) abbreviationUnits.add(abbr.charCodeAt(0));
   }
   forms.finish();
   offices.finish();

@@ -129,6 +129,12 @@ const SURNAMES = new Set(
 );
 /** Two-character surnames: the tagger's list. */
 const TWO_UNIT_SURNAMES: ReadonlySet<string> = new Set(COMPOUND_SURNAMES);
+/** The one-unit surnames, and the first units of the two-unit ones, as bits: hasSurname is
+ * asked at every name it reads, and makes no string for most positions. */
+const SURNAME_UNITS = new UnitSet();
+for (const s of SURNAMES) if (s.length === 1) SURNAME_UNITS.add(s.charCodeAt(0));
+const TWO_UNIT_FIRSTS = new UnitSet();
+for (const s of TWO_UNIT_SURNAMES) TWO_UNIT_FIRSTS.add(s.charCodeAt(0));
 /** A name opening a clause right before a speech verb: 王毅表示，… Sticky: tried only two
  * or three units before the first character of a verb (SPEAKER_NAME_AT). */
 const SPEAKER_NAME =
@@ -1053,7 +1059,9 @@ function knownNameAt(text: string, at: number, people: ReadonlySet<string>): str
 
 /** Whether the text at `at` opens with a surname, one character or two (欧阳). */
 function hasSurname(text: string, at: number): boolean {
-  return SURNAMES.has(text[at] as string) || TWO_UNIT_SURNAMES.has(text.slice(at, at + 2));
+  const unit = text.charCodeAt(at);
+  if (SURNAME_UNITS.has(unit)) return true;
+  return TWO_UNIT_FIRSTS.has(unit) && TWO_UNIT_SURNAMES.has(text.slice(at, at + 2));
 }
 
 /**

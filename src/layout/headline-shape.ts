@@ -66,9 +66,10 @@ function readsAsHeadline(raw: string): boolean {
 
 /**
  * False when `raw` cannot be a headline of parts: it holds 。；; or, with each ** read as a
- * space, more than MAX_HEADLINE code points other than white space, or it has nothing that
- * could part it (no white space, no **, no 【). Stops at the first such mark or at the letter
- * over the limit.
+ * space, more than MAX_HEADLINE code points other than white space, or a run of more than
+ * MAX_PART of them (a part holds every run in it; a run is counted afresh after 】, where a
+ * rubric ends), or it has nothing that could part it (no white space, no **, no 【). Stops at
+ * the first such mark or at the letter over a limit.
  */
 function mayBeHeadline(raw: string): boolean {
   // A paragraph most often ends in a sentence mark, or in one and a closing quote or two.
@@ -77,22 +78,26 @@ function mayBeHeadline(raw: string): boolean {
     if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false;
   }
   let n = 0;
+  let run = 0;
   let parted = false;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
     if (c === 0x3002 || c === 0xff1b || c === 0x3b) return false;
     if (c === 0x2a && raw.charCodeAt(i + 1) === 0x2a) {
       parted = true;
+      run = 0;
       i++;
       continue;
     }
     if (c >= 0xdc00 && c <= 0xdfff) continue;
     if (isWhite(c)) {
       parted = true;
+      run = 0;
       continue;
     }
     if (c === 0x3010) parted = true;
-    if (++n > MAX_HEADLINE) return false;
+    if (++n > MAX_HEADLINE || ++run > MAX_PART) return false;
+    if (c === 0x3011) run = 0;
   }
   return parted;
 }
@@ -124,28 +129,27 @@ function isTitlePart(part: string): boolean {
   return !/[，,]/.test(part) || NAMED.test(part);
 }
 
-const PAIRS: Record<string, string> = {
-  '）': '（',
-  ')': '(',
-  '》': '《',
-  '】': '【',
-  '」': '「',
-  '』': '『',
-};
+/** The opening mark of each closing one, by code unit: ）（ )( 》《 】【 」「 』『. */
+const OPENER_OF = new Map<number, number>([
+  [0xff09, 0xff08],
+  [0x29, 0x28],
+  [0x300b, 0x300a],
+  [0x3011, 0x3010],
+  [0x300d, 0x300c],
+  [0x300f, 0x300e],
+]);
+const OPENERS = new Set(OPENER_OF.values());
 
 /** Brackets and quotes closed where they open: a part cut out of a dateline is not. */
 function isBalanced(part: string): boolean {
-  const stack: string[] = [];
+  const stack: number[] = [];
   for (let i = 0; i < part.length; i++) {
-    const c = part[i] as string;
+    const c = part.charCodeAt(i);
     if (OPENERS.has(c)) stack.push(c);
     else {
-      const open = CLOSERS.get(c);
+      const open = OPENER_OF.get(c);
       if (open !== undefined && stack.pop() !== open) return false;
     }
   }
   return stack.length === 0;
 }
-
-const OPENERS = new Set(Object.values(PAIRS));
-const CLOSERS = new Map(Object.entries(PAIRS));

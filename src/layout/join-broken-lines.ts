@@ -208,10 +208,25 @@ function joinKind(
   // A line cannot open with 。，」: a wrap or break pushed them off the line they end.
   if (CANNOT_OPEN.test(next.text)) return isFull(prev, wrap) ? 'wrap' : 'column';
   if (blanks === 0 && isWordWrappedHeadline(draft, next, after, wrap)) return 'word';
+  const kind = proseJoin(draft, prev, next, blanks, wrap);
   // A headline made of parts (【rubric】 A　B：…，…) standing on its own line, or on lines a
   // wrap cut, is not the first half of a paragraph broken across a column: it ends here
-  // (a full line ends it too when a blank line follows).
-  if ((blanks > 0 || !isFull(prev, wrap)) && isStandingHeadline(draft)) return null;
+  // (a full line ends it too when a blank line follows). Asked only where the lines would
+  // otherwise be joined.
+  if (kind !== null && (blanks > 0 || !isFull(prev, wrap)) && isStandingHeadline(draft)) {
+    return null;
+  }
+  return kind;
+}
+
+/** joinKind for a line that no mark decides: whether the text reads on into it. */
+function proseJoin(
+  draft: Draft,
+  prev: Line,
+  next: Line,
+  blanks: number,
+  wrap: Wrap | null,
+): JoinKind | null {
   const ending = hasOpenBracket(prev.text)
     ? 'continuing'
     : endingOf(stripTrailingMarkup(prev.text));

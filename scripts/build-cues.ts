@@ -10,12 +10,12 @@
  * nothing and exits 1 when the committed file is out of date. JIEDU_CUES_DIR reads the lists
  * from another folder (the tests use it for rows that must be refused).
  */
-import { spawnSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { toSimplified } from '../src/normalize/index.ts';
+import { biomeFormat } from './lib/biome-format.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.JIEDU_CUES_DIR ?? join(ROOT, 'data', 'cues');
@@ -89,20 +89,7 @@ export async function buildCues(): Promise<string> {
     agents: await words('agents.tsv'),
     bodies: await words('bodies.tsv'),
   };
-  return format(`${JSON.stringify(json, null, 2)}\n`);
-}
-
-/** Laid out by the repository's formatter (Biome), so `npm run lint` accepts the file. */
-function format(json: string): string {
-  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
-  const formatted = spawnSync(biome, ['format', `--stdin-file-path=${OUT}`], {
-    cwd: ROOT,
-    input: json,
-    encoding: 'utf8',
-  });
-  if (formatted.status === 0 && formatted.stdout !== '') return formatted.stdout;
-  console.error('build-cues: biome is not available; writing unformatted JSON');
-  return json;
+  return biomeFormat(`${JSON.stringify(json, null, 2)}\n`, OUT, 'build-cues');
 }
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];

@@ -9,7 +9,6 @@
  * spelling or abbreviation claimed by two entries. With --check it writes nothing and exits
  * 1 when the committed file is out of date.
  */
-import { spawnSync } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +22,7 @@ import {
 } from '../src/annotate/lexicon/make-entry.ts';
 import { suggestFrequency } from '../src/annotate/segment/jieba.ts';
 import { toSimplified } from '../src/normalize/index.ts';
+import { biomeFormat } from './lib/biome-format.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'data', 'lexicon');
@@ -131,21 +131,10 @@ function dictionary(entries: readonly Located[]): [string, number, string][] {
   return out;
 }
 
-/**
- * The JSON text, laid out by the repository's formatter (Biome) so that `npm run lint`
- * accepts the file as generated and a regenerated file differs only where the data did.
- */
+/** The JSON text, laid out by Biome (scripts/lib/biome-format.ts). */
 function render(entries: readonly LexiconEntry[], words: readonly [string, number, string][]) {
   const json = `${JSON.stringify({ generated: GENERATED, entries, dictionary: words }, null, 2)}\n`;
-  const biome = join(ROOT, 'node_modules', '.bin', 'biome');
-  const formatted = spawnSync(biome, ['format', `--stdin-file-path=${OUT}`], {
-    cwd: ROOT,
-    input: json,
-    encoding: 'utf8',
-  });
-  if (formatted.status === 0 && formatted.stdout !== '') return formatted.stdout;
-  console.error('build-lexicon: biome is not available; writing unformatted JSON');
-  return json;
+  return biomeFormat(json, OUT, 'build-lexicon');
 }
 
 async function main(): Promise<number> {

@@ -2,29 +2,11 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type Anchor, anchoredMatches, anchorOn } from '../src/annotate/anchored-matches.ts';
 import { annotate, entities } from '../src/annotate/index.ts';
-import { parse, toArticleView } from '../src/index.ts';
+import { parse } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import type { ArticleViewArticle } from '../src/tree/article-view.ts';
+import { bothScripts, read, stances } from './helpers/annotated.ts';
 
-/** Annotates a composed page and returns its articles' views. */
-function read(text: string, date?: string): ArticleViewArticle[] {
-  return toArticleView(annotate(parse(text), date === undefined ? {} : { date })).articles;
-}
-
-/** Runs a check on the page as written (Traditional) and converted to Simplified. */
-function bothScripts(
-  name: string,
-  page: string,
-  check: (articles: ArticleViewArticle[], conv: (s: string) => string) => void,
-) {
-  it(`${name} (Traditional)`, () => check(read(page), (s) => s));
-  it(`${name} (Simplified)`, () => check(read(toSimplified(page)), toSimplified));
-}
-
-const stances = (a: ArticleViewArticle[]) =>
-  a
-    .flatMap((x) => x.stances ?? [])
-    .map((s) => `${s.actors.join('+')} ${s.class}${s.negated ? ' NOT' : ''} ${s.target}`);
 const quotes = (a: ArticleViewArticle[]) =>
   a.flatMap((x) => x.quotes ?? []).map((q) => `${q.speaker} ${q.kind} ${q.text}`);
 const names = (a: ArticleViewArticle[]) =>

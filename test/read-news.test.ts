@@ -4,31 +4,12 @@
  * here is our own writing; names are invented (林國棟, 山田一郎, 陳美玲 …) or public offices.
  */
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
-import { annotate } from '../src/annotate/index.ts';
-import { parse, toArticleView } from '../src/index.ts';
-import { toSimplified } from '../src/normalize/index.ts';
+import { describe } from 'node:test';
 import type { ArticleViewArticle } from '../src/tree/article-view.ts';
-
-function read(text: string): ArticleViewArticle[] {
-  return toArticleView(annotate(parse(text))).articles;
-}
-
-function bothScripts(
-  name: string,
-  page: string,
-  check: (articles: ArticleViewArticle[], conv: (s: string) => string) => void,
-) {
-  it(`${name} (Traditional)`, () => check(read(page), (s) => s));
-  it(`${name} (Simplified)`, () => check(read(toSimplified(page)), toSimplified));
-}
+import { bothScripts, stances } from './helpers/annotated.ts';
 
 const quotes = (a: ArticleViewArticle[]) =>
   a.flatMap((x) => x.quotes ?? []).map((q) => `${q.speaker}: ${q.text}`);
-const stances = (a: ArticleViewArticle[]) =>
-  a
-    .flatMap((x) => x.stances ?? [])
-    .map((s) => `${s.actors.join('+')} ${s.class}${s.negated ? ' NOT' : ''} ${s.target}`);
 
 describe('quote cues beyond 表示／指出 with a comma', () => {
   bothScripts(

@@ -253,12 +253,17 @@ function addressed(
 
 /** Where the clause after a cue ends: at 。！？；, or at ，： (not inside quotation marks). */
 function clauseEnd(text: string, from: number, limit: number): number {
+  return markAfter(text, from, limit, '，。！？；：,');
+}
+
+/** The first of `marks` at or after `from` outside quotation marks, or `limit`. */
+function markAfter(text: string, from: number, limit: number, marks: string): number {
   let depth = 0;
   for (let i = from; i < limit; i++) {
     const c = text[i] as string;
     if (c === '「' || c === '“' || c === '『') depth++;
     else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
-    else if (depth === 0 && '，。！？；：,'.includes(c)) return i;
+    else if (depth === 0 && marks.includes(c)) return i;
   }
   return limit;
 }
@@ -279,14 +284,7 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 
 /** Where the sentence after a cue ends: at 。！？； outside quotation marks. */
 function sentenceEnd(text: string, from: number, limit: number): number {
-  let depth = 0;
-  for (let i = from; i < limit; i++) {
-    const c = text[i] as string;
-    if (c === '「' || c === '“' || c === '『') depth++;
-    else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
-    else if (depth === 0 && '。！？；'.includes(c)) return i;
-  }
-  return limit;
+  return markAfter(text, from, limit, '。！？；');
 }
 
 /** The targets of a cue (a meeting with several counterparts gives several). */

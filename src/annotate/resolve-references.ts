@@ -64,29 +64,35 @@ export function resolveReferences(
   memory: PageMemory,
 ): Ref[] {
   const { countryNames } = gazetteer();
-  // 斯方, 阿方: X方 for a country named on the page whose name opens with X (斯里兰卡).
-  const initials = new Map<string, string | null>();
-  const named = [
-    ...memory.countries.map((id) => id.slice(id.indexOf(':') + 1)),
-    // Any place named on the page: the lexicon marks only the countries with a one-character
-    // abbreviation (countryNames), and 斯方 needs 斯里兰卡.
-    ...raw
-      .filter((m) => m.type === 'LOC' && m.kind === 'name' && m.key.length >= 2)
-      .map((m) => m.key),
-    // A body named after its country names the country too: 以色列国防军 → 以色列.
-    ...raw.flatMap((m) => {
-      if (m.type !== 'ORG') return [];
-      for (let n = Math.min(5, m.key.length - 1); n >= 2; n--) {
-        if (countryNames.has(m.key.slice(0, n))) return [m.key.slice(0, n)];
+  // 斯方, 阿方: X方 for a country named on the page whose name opens with X (斯里兰卡). Built
+  // only when an X方 turns up, which most articles lack.
+  let known: Map<string, string | null> | null = null;
+  const initials = (): Map<string, string | null> => {
+    if (known !== null) return known;
+    known = new Map();
+    const add = (key: string) => {
+      const c = key[0] as string;
+      const had = (known as Map<string, string | null>).get(c);
+      (known as Map<string, string | null>).set(c, had === undefined || had === key ? key : null);
+    };
+    for (const id of memory.countries) add(id.slice(id.indexOf(':') + 1));
+    for (const m of raw) {
+      // Any place named on the page: the lexicon marks only the countries with a one-character
+      // abbreviation (countryNames), and 斯方 needs 斯里兰卡.
+      if (m.type === 'LOC' && m.kind === 'name' && m.key.length >= 2) add(m.key);
+      // A body named after its country names the country too: 以色列国防军 → 以色列.
+      if (m.type === 'ORG') {
+        for (let n = Math.min(5, m.key.length - 1); n >= 2; n--) {
+          const head = m.key.slice(0, n);
+          if (countryNames.has(head)) {
+            add(head);
+            break;
+          }
+        }
       }
-      return [];
-    }),
-  ];
-  for (const key of named) {
-    const c = key[0] as string;
-    const had = initials.get(c);
-    initials.set(c, had === undefined || had === key ? key : null);
-  }
+    }
+    return known;
+  };
   /** People named so far in this article, in reading order, for 他们. */
   const people: { id: string; end: number }[] = [];
   type Item = { start: number; end: number; apply: () => Ref | null };
@@ -125,7 +131,7 @@ export function resolveReferences(
         // 斯方 read as a place of its own: the country named on the page that opens with 斯.
         const side =
           m.type === 'LOC' && m.key.length === 2 && m.key[1] === '方'
-            ? initials.get(m.key[0] as string)
+            ? initials().get(m.key[0] as string)
             : undefined;
         if (side != null && !countryNames.has(m.key)) {
           return {
@@ -212,7 +218,7 @@ export function resolveReferences(
   for (const g of text.matchAll(SIDE)) {
     const start = g.index ?? 0;
     const end = start + 2;
-    const key = initials.get(g[1] as string);
+    const key = initials().get(g[1] as string);
     if (key == null || covered(start, end)) continue;
     const id = entityId('LOC', key);
     items.push({

@@ -144,14 +144,13 @@ function annotateArticle(
   const quotes: Quote[] = rawQuotes.map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
-    const cueAt = q.cueAt ?? cueStart(s, q);
     return {
       start,
       end,
       speaker: q.speaker?.ids[0] ?? null,
       speakerText: q.speaker === null ? '' : originalText(at, q.speaker.start, q.speaker.end),
       kind: q.kind,
-      cue: originalText(at, cueAt, cueAt + q.cue.length) || q.cue,
+      cue: originalText(at, q.cueAt, q.cueAt + q.cue.length) || q.cue,
       content: {
         start: content.start,
         end: content.end,
@@ -264,11 +263,6 @@ function sentencesOf(
     }
   }
   return out;
-}
-
-function cueStart(s: string, q: { start: number; contentStart: number; cue: string }): number {
-  const at = s.lastIndexOf(q.cue, q.contentStart);
-  return at === -1 ? q.contentStart : at;
 }
 
 function originalCue(at: ArticleText, s: string, start: number, end: number, cue: string): string {

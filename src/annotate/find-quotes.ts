@@ -3,6 +3,7 @@ import {
   clauseStartOf,
   clauseSubject,
   datelineEnd,
+  isSentenceMark,
   type Subject,
   WordEdges,
 } from './read-clauses.ts';
@@ -16,7 +17,7 @@ export interface RawQuote {
   kind: 'direct' | 'reported';
   cue: string;
   /** Where the cue stands (the colon of 普京：「…」). */
-  cueAt?: number;
+  cueAt: number;
   contentStart: number;
   contentEnd: number;
 }
@@ -231,24 +232,31 @@ export function findQuotes(
       let contentEnd =
         nextClause < line.to ? sentenceEndBefore(text, nextClause, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
+      /** The next paragraph as the speech itself (X表示： ¶ …). */
+      const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
+        const nextLine = lines[li + 1];
+        if (nextLine === undefined || nextLine.dialogue) return;
+        pushQuote(quotes, text, {
+          start,
+          end: nextLine.to,
+          speaker,
+          kind,
+          cue: cue.cue.cue,
+          cueAt: cue.at,
+          contentStart: nextLine.from,
+          contentEnd: nextLine.to,
+        });
+      };
       if (
         contentStart >= line.to ||
         (/[：:]$/.test(text.slice(contentStart - 1, contentStart)) && contentEnd === contentStart)
       ) {
         // X表示： at the end of the paragraph: the content is the next paragraph.
-        const nextLine = lines[li + 1];
-        if (nextLine !== undefined && !nextLine.dialogue) {
-          pushQuote(quotes, text, {
-            start: Math.min(speaker.start, cue.at),
-            end: nextLine.to,
-            speaker,
-            kind: OPENERS[text[nextLine.from] ?? ''] !== undefined ? 'direct' : 'reported',
-            cue: cue.cue.cue,
-            cueAt: cue.at,
-            contentStart: nextLine.from,
-            contentEnd: nextLine.to,
-          });
-        }
+        const first = text[lines[li + 1]?.from ?? -1] ?? '';
+        nextParagraph(
+          Math.min(speaker.start, cue.at),
+          OPENERS[first] !== undefined ? 'direct' : 'reported',
+        );
         return;
       }
       pushQuote(quotes, text, {
@@ -264,19 +272,7 @@ export function findQuotes(
       // 他強調要…： ¶ the block: the paragraph after a cue's content ending in a colon is
       // the speech itself, quoted verbatim.
       if (/[：:]$/.test(text.slice(contentStart, contentEnd)) && contentEnd === line.to) {
-        const nextLine = lines[li + 1];
-        if (nextLine !== undefined && !nextLine.dialogue) {
-          pushQuote(quotes, text, {
-            start: nextLine.from,
-            end: nextLine.to,
-            speaker,
-            kind: 'direct',
-            cue: cue.cue.cue,
-            cueAt: cue.at,
-            contentStart: nextLine.from,
-            contentEnd: nextLine.to,
-          });
-        }
+        nextParagraph(lines[li + 1]?.from ?? 0, 'direct');
       }
     };
     found.forEach((f, k) => {
@@ -405,8 +401,7 @@ export function quoteDepth(text: string, from: number, to: number): Uint8Array {
 
 /** 。！？ that end a sentence outside quotation marks. */
 function isSentenceEnd(text: string, i: number, depth: Uint8Array, from: number): boolean {
-  const c = text[i] as string;
-  return (c === '。' || c === '！' || c === '？' || c === '；') && depth[i - from] === 0;
+  return isSentenceMark(text.charCodeAt(i)) && depth[i - from] === 0;
 }
 
 /** The index of the mark closing the quotation opened at `open`, or -1. */

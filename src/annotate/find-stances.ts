@@ -2,7 +2,7 @@ import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
-import { clauseSubject, datelineEnd, WordEdges } from './read-clauses.ts';
+import { clauseSubject, datelineEnd, isSentenceMark, WordEdges } from './read-clauses.ts';
 import type { Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
@@ -266,11 +266,6 @@ function markAfter(text: string, from: number, limit: number, marks: string): nu
     else if (depth === 0 && marks.includes(c)) return i;
   }
   return limit;
-}
-
-/** 。！？； and a line end: the marks a sentence ends at. */
-function isSentenceMark(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x0a;
 }
 
 /** The sentence before `at`, across a paragraph break. */

@@ -86,6 +86,11 @@ const DATELINE = [
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
 ];
 
+/** 。！？； and a line end: the marks a sentence ends at (a code unit). */
+export function isSentenceMark(c: number): boolean {
+  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x0a;
+}
+
 /** Where a dateline starting at `from` ends, or `from` when there is none. */
 export function datelineEnd(text: string, from: number, to: number): number {
   const head = text.slice(from, Math.min(to, from + 60));
@@ -98,7 +103,7 @@ export function datelineEnd(text: string, from: number, to: number): number {
 
 /** The subject a clause gives its cue: one holder, several (双方, A和B), or none. */
 export type Subject =
-  | { kind: 'one'; ref: Ref; refs: Ref[]; clause: number; carried?: boolean; via?: Ref }
+  | { kind: 'one'; ref: Ref; clause: number; carried?: boolean; via?: Ref }
   | { kind: 'many'; refs: Ref[]; clause: number; carried?: boolean }
   | { kind: 'none'; clause: number; blocked?: boolean };
 
@@ -355,7 +360,7 @@ function subjectIn(
     if (all.length > 1) {
       const ids = new Set(all.flatMap((x) => x.ids));
       // 中日双方: the group names the pair again.
-      if (ids.size === 1) return { kind: 'one', ref: all[0] as Ref, refs: [all[0] as Ref], clause };
+      if (ids.size === 1) return { kind: 'one', ref: all[0] as Ref, clause };
       return { kind: 'many', refs: all, clause };
     }
     if (head.type === 'group') {
@@ -364,8 +369,8 @@ function subjectIn(
         : { kind: 'none', clause };
     }
     return via === undefined
-      ? { kind: 'one', ref: head, refs: [head], clause }
-      : { kind: 'one', ref: head, refs: [head], clause, via };
+      ? { kind: 'one', ref: head, clause }
+      : { kind: 'one', ref: head, clause, via };
   }
   return { kind: 'none', clause };
 }

@@ -167,66 +167,52 @@ export function resolveReferences(
       },
     });
   }
+  /** Each match of `pattern` that no name covers, read when its turn comes by `read` (null
+   * when the match stands for nothing here). */
+  const addMatches = (
+    pattern: RegExp,
+    read: (g: RegExpExecArray, start: number, end: number) => (() => Ref | null) | null,
+  ) => {
+    for (const g of text.matchAll(pattern)) {
+      const start = g.index ?? 0;
+      const end = start + g[0].length;
+      if (covered(start, end)) continue;
+      const apply = read(g, start, end);
+      if (apply !== null) items.push({ start, end, apply });
+    }
+  };
   // 他们 after two people named (普京…习近平…。他们表示): the two together.
-  for (const g of text.matchAll(PLURAL)) {
-    const start = g.index ?? 0;
-    const end = start + g[0].length;
-    if (covered(start, end)) continue;
-    items.push({
-      start,
-      end,
-      apply: () => {
-        // The two people last named in this sentence or the one before.
-        const from = sentencesBack(text, start, 2);
-        const ids: string[] = [];
-        for (let k = people.length - 1; k >= 0 && ids.length < 2; k--) {
-          const p = people[k] as { id: string; end: number };
-          if (p.end < from) break;
-          if (p.end <= start && !ids.includes(p.id)) ids.unshift(p.id);
-        }
-        return ids.length < 2 ? null : { start, end, kind: 'pronoun', type: 'group', ids };
-      },
-    });
-  }
-  for (const g of text.matchAll(GROUP)) {
-    const start = g.index ?? 0;
-    const end = start + g[0].length;
-    if (covered(start, end)) continue;
-    items.push({
-      start,
-      end,
-      apply: () => {
-        const ids =
-          memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
-        return ids === null ? null : { start, end, kind: 'alias', type: 'group', ids: [...ids] };
-      },
-    });
-  }
-  // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4).
-  for (const g of text.matchAll(STATE_ORGAN)) {
-    const start = g.index ?? 0;
-    const end = start + g[0].length;
-    if (covered(start, end)) continue;
-    const id = entityId('LOC', HOME);
-    // A description, not a name: it does not make the country an entity of the page.
-    items.push({
-      start,
-      end,
-      apply: () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] }),
-    });
-  }
-  for (const g of text.matchAll(SIDE)) {
-    const start = g.index ?? 0;
-    const end = start + 2;
+  addMatches(PLURAL, (_, start, end) => () => {
+    // The two people last named in this sentence or the one before.
+    const from = sentencesBack(text, start, 2);
+    const ids: string[] = [];
+    for (let k = people.length - 1; k >= 0 && ids.length < 2; k--) {
+      const p = people[k] as { id: string; end: number };
+      if (p.end < from) break;
+      if (p.end <= start && !ids.includes(p.id)) ids.unshift(p.id);
+    }
+    return ids.length < 2 ? null : { start, end, kind: 'pronoun', type: 'group', ids };
+  });
+  addMatches(GROUP, (_, start, end) => () => {
+    const ids = memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
+    return ids === null ? null : { start, end, kind: 'alias', type: 'group', ids: [...ids] };
+  });
+  // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4),
+  // a description, not a name: it does not make the country an entity of the page.
+  const home = entityId('LOC', HOME);
+  addMatches(STATE_ORGAN, (_, start, end) => () => ({
+    start,
+    end,
+    kind: 'title',
+    type: 'LOC',
+    ids: [home],
+  }));
+  addMatches(SIDE, (g, start, end) => {
     const key = initials().get(g[1] as string);
-    if (key == null || covered(start, end)) continue;
+    if (key == null) return null;
     const id = entityId('LOC', key);
-    items.push({
-      start,
-      end,
-      apply: () => ({ start, end, kind: 'alias', type: 'LOC', ids: [id] }),
-    });
-  }
+    return () => ({ start, end, kind: 'alias', type: 'LOC', ids: [id] });
+  });
   items.sort((a, b) => a.start - b.start);
   const refs: Ref[] = [];
   for (const item of items) {

@@ -47,7 +47,7 @@ import { parseArgs } from 'node:util';
 import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
 import { builtInGazetteer } from '../src/annotate/ner/gazetteer.ts';
 import { NER_MODEL_FILE, tagEntities } from '../src/annotate/ner/index.ts';
-import { decodeModel, encodeModel } from '../src/annotate/ner/model.ts';
+import { decodeModel, encodeModel, type NerModel } from '../src/annotate/ner/model.ts';
 import { addHintBonus } from '../src/annotate/ner/tag-simplified.ts';
 import { spansToTags, TAG_COUNT, type TagSpan, tagsToSpans } from '../src/annotate/ner/tags.ts';
 import { viterbi } from '../src/annotate/ner/viterbi.ts';
@@ -56,7 +56,6 @@ import { segment } from '../src/annotate/segment/index.ts';
 import { simplifiedView } from '../src/normalize/index.ts';
 import {
   countSpans,
-  isHeldOut,
   NER_TYPES,
   type NerCounts,
   type NerSentence,
@@ -182,6 +181,18 @@ function augment(
     out.push({ text, spans });
   }
   return out;
+}
+
+/** `k,name=k,…`: a default number and numbers per corpus. */
+function perCorpus(spec: string): (corpus: string) => number {
+  let fallback = 0;
+  const own = new Map<string, number>();
+  for (const part of spec.split(',')) {
+    const [a, b] = part.split('=');
+    if (b === undefined) fallback = Number(a);
+    else own.set(a as string, Number(b));
+  }
+  return (corpus) => own.get(corpus) ?? fallback;
 }
 
 /** Numbers the features seen at least `minCount` times in `train`, in order of first sight. */
@@ -417,30 +428,27 @@ async function main(): Promise<number> {
     options: {
       epochs: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },
-      dev: { type: 'string' },
+      dev: { type: 'boolean', default: false },
       data: { type: 'string' },
       out: { type: 'string' },
       'min-weight': { type: 'string', default: '1' },
       'min-count': { type: 'string', default: '1' },
       corpora: { type: 'string' },
       repeat: { type: 'string' },
-      augment: { type: 'string', default: '4' },
+      augment: { type: 'string', default: '4,msra=0' },
       bag: { type: 'string', default: '3' },
-      domain: { type: 'string', default: 'peoples-daily' },
-      'domain-share': { type: 'string', default: '0.5' },
+      domain: { type: 'string', default: 'msra,uner-gsd-trad' },
+      'domain-share': { type: 'string', default: '1' },
       fraction: { type: 'string', default: '1' },
+      report: { type: 'string' },
     },
   });
   const epochs = Number(values.epochs);
   const seed = Number(values.seed);
   const minWeight = Number(values['min-weight']);
   const minCount = Number(values['min-count']);
-  const devFold = values.dev === undefined ? null : Number(values.dev);
-  if (devFold !== null && !(devFold >= 0 && devFold <= 3)) {
-    console.error('train-ner: --dev takes a fold from 0 to 3 (fold 4 is the held-out part)');
-    return 2;
-  }
-  const dataDir = resolve(values.data ?? join(ROOT, '..', 'shared', 'eval', 'ner'));
+  const showDev = values.dev === true;
+  const dataDir = resolve(values.data ?? join(ROOT, '..', 'shared', 'eval'));
   const out = resolve(values.out ?? join(ROOT, 'models', NER_MODEL_FILE));
   const t0 = performance.now();
 
@@ -452,21 +460,27 @@ async function main(): Promise<number> {
     console.error(`train-ner: no NER corpora under ${dataDir}`);
     return 1;
   }
-  // --domain c: per-corpus feature copies, and the model exported in corpus c's conventions
-  // (1-based index); -1 for `shared`, the shared part alone; 0 for `none`, no copies.
-  let domain = 0;
-  if (values.domain !== 'none') {
-    domain =
-      values.domain === 'shared' ? -1 : corpora.findIndex((c) => c.name === values.domain) + 1;
-    if (domain === 0) {
+  // --domain s[,t]: per-corpus feature copies, and the models exported in corpus s's
+  // conventions for Simplified text and t's for Traditional (1-based indices); -1 for
+  // `shared`, the shared part alone; 0 for `none`, no copies.
+  const names = (values.domain as string).split(',');
+  const domainIndex = (name: string) =>
+    name === 'none' ? 0 : name === 'shared' ? -1 : corpora.findIndex((c) => c.name === name) + 1;
+  const domains = {
+    simplified: domainIndex(names[0] as string),
+    traditional: domainIndex((names[1] ?? names[0]) as string),
+  };
+  for (const [k, d] of Object.entries(domains)) {
+    if (d === 0 && !names.includes('none')) {
       console.error(
-        `train-ner: --domain ${values.domain} is not among the corpora trained on ` +
+        `train-ner: the --domain for ${k} text is not among the corpora trained on ` +
           `(${corpora.map((c) => c.name).join(', ')}); or give shared or none`,
       );
       return 2;
     }
-    WIDTH = 2 * FEATURES_PER_UNIT;
   }
+  const domain = domains.simplified === 0 && domains.traditional === 0 ? 0 : 1;
+  if (domain !== 0) WIDTH = 2 * FEATURES_PER_UNIT;
   const share = Number(values['domain-share']);
   if (!(share >= 0 && share <= 1)) {
     console.error('train-ner: --domain-share takes a number from 0 to 1');
@@ -486,41 +500,34 @@ async function main(): Promise<number> {
   const devHashed: Hashed[] = [];
   /** The dev sentences as written, per corpus, to score the exported model on. */
   const devSentences = new Map<string, NerSentence[]>();
-  const copies = Number(values.augment);
+  // --augment k[,corpus=k…]: copies per sentence, by default and per corpus.
+  const copiesOf = perCorpus(values.augment);
   const augmentRandom = seeded(seed + 1);
   for (const c of corpora) {
-    let used = 0;
     const pool: Record<NerType, string[]> = { PER: [], LOC: [], ORG: [] };
     const mine: NerSentence[] = [];
-    c.sentences.forEach((s, i) => {
-      if (isHeldOut(i) || (devFold !== null && i % 5 === devFold) || !kept(i)) return;
+    c.train.forEach((s, i) => {
+      if (!kept(i)) return;
       const simple = simplify(s);
       mine.push({ text: simple.text, spans: simple.spans as NerSentence['spans'] });
       for (const span of simple.spans)
         pool[span.type].push(simple.text.slice(span.start, span.end));
     });
+    const copies = copiesOf(c.name);
     for (const s of mine) {
+      hashed.push(hashSentence(c.name, s, domainOf(c.name)));
       for (const a of augment(s, pool, copies, augmentRandom))
         hashed.push(hashSentence(c.name, a, domainOf(c.name)));
     }
-    c.sentences.forEach((s, i) => {
-      if (isHeldOut(i)) return;
-      if (devFold !== null && i % 5 === devFold) {
-        // Scored as the exported model will tag it: in the conventions of --domain.
-        devHashed.push(hashSentence(c.name, s, Math.max(domain, 0)));
-        let mineDev = devSentences.get(c.name);
-        if (mineDev === undefined) {
-          mineDev = [];
-          devSentences.set(c.name, mineDev);
-        }
-        mineDev.push(s);
-        return;
-      }
-      if (!kept(i)) return;
-      hashed.push(hashSentence(c.name, s, domainOf(c.name)));
-      used++;
-    });
-    console.error(`${c.name}: ${used} of ${c.sentences.length} sentences for training`);
+    if (showDev && c.dev.length > 0) {
+      // Scored as the exported model will tag it: in the conventions of --domain.
+      const d = Math.max(domains[c.script], 0);
+      for (const s of c.dev) devHashed.push(hashSentence(c.name, s, d));
+    }
+    if (c.dev.length > 0) devSentences.set(c.name, c.dev);
+    console.error(
+      `${c.name}: ${mine.length} of ${c.train.length} training sentences, ${copies} copies each; ${c.dev.length} dev`,
+    );
   }
   // Under --domain, the shared features are the first FEATURES_PER_UNIT slots of each unit.
   const sharedHashes = domain === 0 ? null : new Set<number>();
@@ -571,36 +578,65 @@ async function main(): Promise<number> {
   if (bag > 1 && dev.length > 0) console.error(`bag of ${bag}: dev F1 ${score(model, dev)}`);
   const tTrain = performance.now();
 
-  const parts = exportWeights(model, ids, minWeight, domain, share, sharedHashes);
-  const bytes = encodeModel({
-    ...parts,
-    trained: {
-      corpora: corpora.map((c) => c.file),
-      sentences: train.length,
-      epochs,
-      seed,
-      ...(domain === 0 ? {} : { domain: values.domain, domainShare: share }),
-      ...(fraction === 1 ? {} : { fraction }),
-      heldOut: 'every 5th sentence of each corpus (index % 5 === 4)',
-    },
-  });
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, bytes);
-  if (devSentences.size > 0) {
-    // What ships is what is scored: the written model, through the run-time tagger.
-    const written = decodeModel(bytes);
-    const f1s = [...devSentences].map(([name, sentences]) => {
-      const rows = scorePart(name, 'held-out', sentences, (t) =>
-        tagEntities(t, { model: written }),
-      );
-      return `${name} ${rows.map((r) => `${r.type} ${r.f1.toFixed(3)}`).join(' ')}`;
+  // One model per script, unless both speak the same conventions.
+  const outs = {
+    simplified: out,
+    traditional: out.replace(/(\.bin\.gz)?$/, '-traditional$1'),
+  };
+  const scripts: ('simplified' | 'traditional')[] =
+    domains.simplified === domains.traditional ? ['simplified'] : ['simplified', 'traditional'];
+  const written: Partial<Record<'simplified' | 'traditional', NerModel>> = {};
+  for (const script of scripts) {
+    const parts = exportWeights(model, ids, minWeight, domains[script], share, sharedHashes);
+    const bytes = encodeModel({
+      ...parts,
+      trained: {
+        corpora: corpora.filter((c) => c.train.length > 0).flatMap((c) => c.files),
+        sentences: train.length,
+        epochs,
+        seed,
+        script,
+        ...(domain === 0 ? {} : { domain: names[script === 'simplified' ? 0 : 1] ?? names[0], domainShare: share }),
+        ...(fraction === 1 ? {} : { fraction }),
+        heldOut: 'the dev splits; MSRA: every 10th block of 100 training sentences',
+      },
     });
-    console.error(`exported model, dev F1: ${f1s.join(' | ')}`);
+    await mkdir(dirname(outs[script]), { recursive: true });
+    await writeFile(outs[script], bytes);
+    written[script] = decodeModel(bytes);
+    console.error(
+      `wrote ${relative(process.cwd(), outs[script])}: ${parts.keys.length} features with weight, ` +
+        `${(bytes.length / 1e6).toFixed(2)} MB`,
+    );
+  }
+  if (devSentences.size > 0) {
+    // What ships is what is scored: the written models, through the run-time tagger.
+    const rows = [...devSentences].flatMap(([name, sentences]) => {
+      const script = corpora.find((c) => c.name === name)?.script ?? 'simplified';
+      const m = (written[script] ?? written.simplified) as NerModel;
+      return scorePart(name, 'dev', sentences, (t) => tagEntities(t, { model: m }));
+    });
+    const f1s = [...devSentences.keys()].map(
+      (name) =>
+        `${name} ${rows
+          .filter((r) => r.corpus === name)
+          .map((r) => `${r.type} ${r.f1.toFixed(3)}`)
+          .join(' ')}`,
+    );
+    console.error(`exported models, dev F1: ${f1s.join(' | ')}`);
+    // --report FILE: the dev rows as JSON, with how many sentences were trained on.
+    if (values.report !== undefined) {
+      const trainedOn = Object.fromEntries(
+        corpora.map((c) => [c.name, c.train.filter((_, i) => kept(i)).length]),
+      );
+      await writeFile(
+        resolve(values.report),
+        `${JSON.stringify({ fraction, trainedOn, rows }, null, 2)}\n`,
+      );
+    }
   }
   console.error(
-    `wrote ${relative(process.cwd(), out)}: ${parts.keys.length} features with weight, ` +
-      `${(bytes.length / 1e6).toFixed(2)} MB; training ${((tTrain - tPrep) / 1000).toFixed(1)} s, ` +
-      `total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    `training ${((tTrain - tPrep) / 1000).toFixed(1)} s, total ${((performance.now() - t0) / 1000).toFixed(1)} s`,
   );
   return 0;
 }

@@ -108,16 +108,19 @@ export function scoreLines(
 }
 
 /** Output of the peer: its lines, or why it could not run. */
-type PeerResult = { lines: string[]; ms: number } | { skipped: string };
+export type PeerResult = { lines: string[]; ms: number } | { skipped: string };
 
-/** Runs python3-jieba over `lines`, one line in, one line out. */
-function runPeer(lines: readonly string[]): Promise<PeerResult> {
+/**
+ * Runs python3-jieba over `lines`, one line in, one line out; with `pos`, each word as
+ * `word/flag` (jieba.posseg's part of speech).
+ */
+export function runPeer(lines: readonly string[], pos = false): Promise<PeerResult> {
   if (!existsSync(PEER_PYTHON)) {
     return Promise.resolve({ skipped: `${PEER_PYTHON} is absent` });
   }
   return new Promise((resolve) => {
     const t0 = performance.now();
-    const child = spawn(PEER_PYTHON, [PEER_SCRIPT], {
+    const child = spawn(PEER_PYTHON, [PEER_SCRIPT, ...(pos ? ['--pos'] : [])], {
       stdio: ['pipe', 'pipe', 'pipe'],
       // The system interpreter with its own packages only: no user site, no PYTHONPATH.
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LANG: 'C.UTF-8', PYTHONNOUSERSITE: '1' },

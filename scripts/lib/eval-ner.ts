@@ -1,15 +1,18 @@
 /**
- * The NER corpora under ../shared/eval/ner, read in their own formats, and span-exact
- * scoring of the tagger on them. The trainer (scripts/train-ner.ts) reads the same corpora
- * through `readNerCorpora` and trains only on the sentences `isHeldOut` leaves out of the
- * held-out part, so the scores on that part are on text the model never saw.
+ * The NER corpora under ../shared/eval (training splits in ner-train/, dev splits in ner/),
+ * read in their own formats, and span-exact scoring of the tagger on them. The trainer
+ * (scripts/train-ner.ts) reads the same corpora through `readNerCorpora` and trains only on
+ * their `train` sentences, so the scores on `dev` are on text the model never saw.
  */
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { annotate } from '../../src/annotate/index.ts';
 import { entities } from '../../src/annotate/entities.ts';
+import { parse } from '../../src/pipeline.ts';
 import { tagEntities } from '../../src/annotate/ner/index.ts';
+import { runPeer } from './eval-cws.ts';
 import { textTable } from './text-table.ts';
 
 /** The types the tagger knows; GPE is folded into LOC. */
@@ -28,19 +31,6 @@ export interface GoldSpan {
 export interface NerSentence {
   text: string;
   spans: GoldSpan[];
-}
-
-/** A corpus: its file name, script and sentences in file order. */
-export interface NerCorpus {
-  name: string;
-  file: string;
-  script: 'simplified' | 'traditional';
-  sentences: NerSentence[];
-}
-
-/** Every fifth sentence (the 5th, 10th, …) is held out of training. */
-export function isHeldOut(index: number): boolean {
-  return index % 5 === 4;
 }
 
 /** BIO tags (one per unit) → spans. A stray I- opens a span, as conlleval does. */
@@ -126,6 +116,11 @@ function readColumns(
 /** People's Daily: `char tag`, BIO PER/LOC/ORG. */
 export function readPeoplesDaily(raw: string): NerSentence[] {
   return readColumns(raw, (f) => f, / /);
+}
+
+/** MSRA: `char<TAB>tag`, BIO PER/LOC/ORG. */
+export function readMsra(raw: string): NerSentence[] {
+  return readColumns(raw, (f) => f, /\t/);
 }
 
 /** Weibo: `char+segpos<TAB>tag`; only named mentions (.NAM) count, GPE as LOC. */
@@ -235,40 +230,101 @@ export function readCluener(raw: string): NerSentence[] {
   return out;
 }
 
-/** The corpora this module knows, by file name. */
-const CORPORA: readonly {
+/**
+ * A corpus: its training sentences and the sentences it is scored on, which the trainer
+ * never sees (`dev`); both in the script they were written in, in file order.
+ */
+export interface NerCorpus {
   name: string;
-  file: string;
-  script: NerCorpus['script'];
-  read: (raw: string) => NerSentence[];
-}[] = [
-  {
-    name: 'peoples-daily',
-    file: 'peoples-daily-dev.bio',
-    script: 'simplified',
-    read: readPeoplesDaily,
-  },
-  {
-    name: 'uner-gsd-trad',
-    file: 'uner-gsd-traditional-dev.iob2',
-    script: 'traditional',
-    read: readUner,
-  },
-  { name: 'cluener', file: 'cluener-dev.jsonl', script: 'simplified', read: readCluener },
-  { name: 'weibo', file: 'weibo-dev.conll', script: 'simplified', read: readWeibo },
-];
+  script: 'simplified' | 'traditional';
+  /** The files read, relative to the shared eval folder. */
+  files: string[];
+  train: NerSentence[];
+  dev: NerSentence[];
+  /** How the dev sentences were chosen. */
+  devNote: string;
+}
 
-/** Every known corpus present under `nerDir`, in a fixed order. */
-export async function readNerCorpora(nerDir: string): Promise<NerCorpus[]> {
+/** MSRA has no dev file here: every 10th block of 100 training sentences is its dev part. */
+export function isMsraDev(index: number): boolean {
+  // Blocks of 100 sentences, so that the dev part's articles are mostly not trained on.
+  return Math.floor(index / 100) % 10 === 9;
+}
+
+async function readIf(path: string): Promise<string | null> {
+  return existsSync(path) ? readFile(path, 'utf8') : null;
+}
+
+/**
+ * The NER corpora under `evalDir` (../shared/eval): the training splits of `ner-train/` and
+ * the dev splits of `ner/`. A corpus whose files are missing is left out.
+ * - msra: MSRA train, every 10th sentence kept out as dev (MSRA has no dev split).
+ * People's Daily's dev split is not read: it is the same newspaper of the same year as MSRA and
+ * shares most of its sentences with it (the rest nearly so), so it says nothing independent of
+ * a tagger trained on MSRA.
+ * - uner-gsd-trad, cluener: their train and dev splits.
+ * - weibo: train and dev, less the dev posts that occur word for word in train (reposts).
+ */
+export async function readNerCorpora(evalDir: string): Promise<NerCorpus[]> {
   const out: NerCorpus[] = [];
-  for (const c of CORPORA) {
-    const path = join(nerDir, c.file);
-    if (!existsSync(path)) continue;
+  const at = (f: string) => join(evalDir, f);
+  const msraRaw = await readIf(at('ner-train/msra-train.bio'));
+  const msra = msraRaw === null ? null : readMsra(msraRaw);
+  if (msra !== null) {
+    out.push({
+      name: 'msra',
+      script: 'simplified',
+      files: ['ner-train/msra-train.bio'],
+      train: msra.filter((_, i) => !isMsraDev(i)),
+      dev: msra.filter((_, i) => isMsraDev(i)),
+      devNote: 'every 10th block of 100 sentences of the training file, kept out of training',
+    });
+  }
+  const pairs: readonly {
+    name: string;
+    script: NerCorpus['script'];
+    train: string;
+    dev: string;
+    read: (raw: string) => NerSentence[];
+  }[] = [
+    {
+      name: 'uner-gsd-trad',
+      script: 'traditional',
+      train: 'ner-train/uner-gsd-traditional-train.iob2',
+      dev: 'ner/uner-gsd-traditional-dev.iob2',
+      read: readUner,
+    },
+    {
+      name: 'cluener',
+      script: 'simplified',
+      train: 'ner-train/cluener-train.jsonl',
+      dev: 'ner/cluener-dev.jsonl',
+      read: readCluener,
+    },
+    {
+      name: 'weibo',
+      script: 'simplified',
+      train: 'ner-train/weibo-train.conll',
+      dev: 'ner/weibo-dev.conll',
+      read: readWeibo,
+    },
+  ];
+  for (const c of pairs) {
+    const train = await readIf(at(c.train));
+    const dev = await readIf(at(c.dev));
+    if (train === null || dev === null) continue;
+    const trained = c.read(train);
+    const seen = c.name === 'weibo' ? new Set(trained.map((s) => s.text)) : new Set<string>();
     out.push({
       name: c.name,
-      file: c.file,
       script: c.script,
-      sentences: c.read(await readFile(path, 'utf8')),
+      files: [c.train, c.dev],
+      train: trained,
+      dev: c.read(dev).filter((s) => !seen.has(s.text)),
+      devNote:
+        c.name === 'weibo'
+          ? 'the dev split, less posts that occur word for word in train'
+          : 'the dev split',
     });
   }
   return out;
@@ -284,8 +340,8 @@ export interface NerCounts {
 /** One row of the NER table: a corpus, a part of it and a type. */
 export interface Row {
   corpus: string;
-  /** `held-out`: the sentences never trained on; `all`: the whole file, for reference. */
-  part: 'held-out' | 'all';
+  /** `dev`: the sentences never trained on (NerCorpus.dev). */
+  part: 'dev';
   type: NerType | 'overall';
   sentences: number;
   gold: number;
@@ -364,23 +420,13 @@ export function scorePart(
 }
 
 /**
- * Scores `tagEntities` on `corpora` (readNerCorpora of `<sharedEvalDir>/ner`): span-exact
- * precision, recall and F1 per type and overall, on the held-out sentences (never trained
- * on) and, for reference, on the whole file (four fifths of which the model was trained
- * on). No rows for no corpora.
+ * Scores `tagEntities` on the dev sentences of `corpora` (never trained on): span-exact
+ * precision, recall and F1 per type and overall. No rows for no corpora.
  */
-export function evalNer(corpora: readonly NerCorpus[], options: { all?: boolean } = {}): Row[] {
+export function evalNer(corpora: readonly NerCorpus[], tag: Tagger = shippedTagger): Row[] {
   const rows: Row[] = [];
-  for (const c of corpora) {
-    rows.push(...scorePart(c.name, 'held-out', heldOut(c)));
-    if (options.all) rows.push(...scorePart(c.name, 'all', c.sentences));
-  }
+  for (const c of corpora) rows.push(...scorePart(c.name, 'dev', c.dev, tag));
   return rows;
-}
-
-/** The sentences of a corpus the tagger never trained on. */
-function heldOut(c: NerCorpus): NerSentence[] {
-  return c.sentences.filter((_, i) => isHeldOut(i));
 }
 
 /** One way of finding names, as the comparison table names it. */
@@ -397,9 +443,36 @@ export interface NerSystem {
  * on held-out data; this measures it.
  */
 export const NER_SYSTEMS: readonly NerSystem[] = [
-  { name: 'rules', tag: (text) => entities(text) },
-  { name: 'rules+tagger', tag: (text) => entities(text, { tagger: (t) => tagEntities(t) }) },
+  { name: 'rules', tag: (text) => entities(text, { tagger: null }) },
+  { name: 'merged', tag: (text) => entities(text) },
+  { name: 'parse --annotate', tag: pageNames },
 ];
+
+/** Mention kinds that name an entity (not 他, not a title standing for a person). */
+const NAMING = new Set(['name', 'alias', 'abbreviation']);
+
+/**
+ * What a user of `jiedu parse --annotate` gets for a one-line text: the whole pipeline
+ * (decode, layout, structure, annotate with its defaults), the page's naming mentions of
+ * people, places and organisations, in offsets of the text.
+ */
+function pageNames(text: string): GoldSpan[] {
+  const page = annotate(parse(text));
+  if (page.text !== text) return [];
+  const out: GoldSpan[] = [];
+  for (const article of page.children) {
+    const a = article.annotations;
+    if (a === undefined) continue;
+    for (const m of a.mentions) {
+      if (!NAMING.has(m.kind) || m.refersTo.length !== 1) continue;
+      const type = (m.refersTo[0] as string).split(':')[0];
+      if (type === 'PER' || type === 'LOC' || type === 'ORG') {
+        out.push({ start: m.start, end: m.end, type });
+      }
+    }
+  }
+  return out.sort((x, y) => x.start - y.start);
+}
 
 /** One system's overall held-out scores on one corpus. */
 export interface SystemScore {
@@ -409,24 +482,72 @@ export interface SystemScore {
 }
 
 /**
- * Overall held-out scores on each corpus: the tagger's from `taggerRows` (evalNer's, not
- * tagged again), then each of `systems`.
+ * Overall dev scores on each corpus: the tagger's from `taggerRows` (evalNer's, not tagged
+ * again), then each of `systems`, then the peer (python3-jieba's parts of speech nr, ns and
+ * nt read as PER, LOC and ORG) where it can run.
  */
-export function compareNerSystems(
+export async function compareNerSystems(
   corpora: readonly NerCorpus[],
   taggerRows: readonly Row[],
   systems: readonly NerSystem[] = NER_SYSTEMS,
-): SystemScore[] {
+): Promise<SystemScore[]> {
   const out: SystemScore[] = [];
+  const peer = await jiebaPosPeer(corpora);
   for (const c of corpora) {
-    const tagger = taggerRows.find(
-      (r) => r.corpus === c.name && r.part === 'held-out' && r.type === 'overall',
-    );
+    const tagger = taggerRows.find((r) => r.corpus === c.name && r.type === 'overall');
     if (tagger !== undefined) out.push({ corpus: c.name, system: 'tagger', row: tagger });
     for (const system of systems) {
-      const rows = scorePart(c.name, 'held-out', heldOut(c), system.tag);
+      const rows = scorePart(c.name, 'dev', c.dev, system.tag);
       out.push({ corpus: c.name, system: system.name, row: rows[rows.length - 1] as Row });
     }
+    const spans = peer.get(c.name);
+    if (spans !== undefined) {
+      let k = 0;
+      const rows = scorePart(c.name, 'dev', c.dev, () => spans[k++] ?? []);
+      out.push({ corpus: c.name, system: 'jieba POS', row: rows[rows.length - 1] as Row });
+    }
+  }
+  return out;
+}
+
+/** jieba's parts of speech that name: person, place, organisation. */
+const JIEBA_NAME_TAGS: Readonly<Record<string, NerType>> = {
+  nr: 'PER',
+  nrfg: 'PER',
+  nrt: 'PER',
+  ns: 'LOC',
+  nt: 'ORG',
+};
+
+/**
+ * Spans python3-jieba's part-of-speech tagger names in every dev sentence, per corpus, in
+ * order: a word tagged nr, ns or nt is a name. Empty when the peer cannot run.
+ */
+async function jiebaPosPeer(corpora: readonly NerCorpus[]): Promise<Map<string, GoldSpan[][]>> {
+  const out = new Map<string, GoldSpan[][]>();
+  // One line a sentence: line breaks inside a sentence (none in these files) become spaces.
+  const lines = corpora.flatMap((c) => c.dev.map((s) => s.text.replace(/[\r\n]/g, ' ')));
+  const peer = await runPeer(lines, true);
+  if ('skipped' in peer) return out;
+  let k = 0;
+  for (const c of corpora) {
+    const all: GoldSpan[][] = [];
+    for (const s of c.dev) {
+      const spans: GoldSpan[] = [];
+      let at = 0;
+      for (const item of (peer.lines[k++] ?? '').split(' ')) {
+        const cut = item.lastIndexOf('/');
+        if (cut <= 0) continue;
+        const word = item.slice(0, cut);
+        const start = s.text.indexOf(word, at);
+        if (start < 0) continue;
+        at = start + word.length;
+        const type = JIEBA_NAME_TAGS[item.slice(cut + 1)];
+        if (type !== undefined) spans.push({ start, end: at, type });
+      }
+      all.push(spans);
+    }
+    out.set(c.name, all);
   }
   return out;
 }
@@ -448,8 +569,10 @@ export function formatNerComparison(results: readonly SystemScore[]): string {
   return [
     textTable([head, ...body]),
     '',
-    'Held-out overall F1 of each way to find names: the statistical tagger; the rules and',
-    'lexicon of page annotation (entities()); the rules with the tagger filling what they leave.',
+    'Overall dev F1 of each way to find names: the statistical tagger alone; the rules and',
+    'lexicon of page annotation alone (entities() without the tagger); merged, what',
+    'parse --annotate gives (rules, lexicon and tagger, longer names winning); and, as a peer,',
+    "python3-jieba's parts of speech (nr, ns, nt) run on the same sentences.",
   ].join('\n');
 }
 
@@ -470,8 +593,9 @@ export function formatNerTable(rows: readonly Row[]): string {
   return [
     textTable([head, ...body], (i) => i >= 3),
     '',
-    'NER: span-exact P/R/F1 (PER, LOC with GPE, ORG). held-out = every 5th sentence of each',
-    'file, never trained on; all = the whole file, 4/5 of it seen in training (reference only).',
+    'NER: span-exact P/R/F1 (PER, LOC with GPE, ORG) of the statistical tagger on dev sentences',
+    'it never trained on: the dev splits; for MSRA, which has none, every 10th block of 100',
+    "training sentences. People's Daily's dev split is not scored: it repeats MSRA's text.",
   ].join('\n');
 }
 
@@ -483,7 +607,7 @@ if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.a
       join(fileURLToPath(new URL('../../..', import.meta.url)), 'shared', 'eval'),
   );
   const t0 = performance.now();
-  const rows = evalNer(await readNerCorpora(join(dir, 'ner')), { all: args.includes('--all') });
-  console.log(rows.length === 0 ? `eval-ner: no corpora under ${dir}/ner` : formatNerTable(rows));
+  const rows = evalNer(await readNerCorpora(dir));
+  console.log(rows.length === 0 ? `eval-ner: no NER corpora under ${dir}` : formatNerTable(rows));
   console.log(`(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 }

@@ -16,6 +16,7 @@ import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-date
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
 import { findStances } from './find-stances.ts';
+import { tagWords } from './ner/index.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
 import { WordEdges } from './read-clauses.ts';
 import { newPageMemory, resolveReferences } from './resolve-references.ts';
@@ -25,8 +26,11 @@ import { segment } from './segment/index.ts';
 export interface AnnotateOptions {
   /** The page's date (YYYY-MM-DD) for relative dates; else the first full date on the page. */
   date?: string;
-  /** A statistical tagger for names the rules and lexicon miss; none by default. */
-  tagger?: TagSpans;
+  /**
+   * The statistical tagger for names the rules and lexicon miss: by default the shipped one,
+   * in the conventions of the page's script; null for the rules and lexicon alone.
+   */
+  tagger?: TagSpans | null;
 }
 
 /** Interview roles that speak dialogue lines but name nobody. */
@@ -52,10 +56,15 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
     date = pageDateIn((texts[i] as ArticleText).simplified.text);
   }
   const traditional = page.source.script === 'traditional' || page.source.script === 'mixed';
+  const script = traditional ? 'traditional' : 'simplified';
+  const tagger: TagSpans | null =
+    options.tagger === undefined
+      ? (text, words) => tagWords(text, words, { script })
+      : options.tagger;
   const context: EntityContext = {
     people: new Set(),
     works: [],
-    ...(options.tagger ? { tagger: options.tagger } : {}),
+    ...(tagger !== null ? { tagger } : {}),
   };
   const memory = newPageMemory();
   const entities = new Map<string, Entity>();

@@ -2,6 +2,7 @@ import { simplifiedView, toTraditional } from '../normalize/index.ts';
 import type { EntityType } from '../tree/annotations.ts';
 import { viewRangeToSource } from '../tree/view.ts';
 import { findEntities, type TagSpans } from './find-entities.ts';
+import { tagWords } from './ner/index.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
 import { segment } from './segment/index.ts';
 
@@ -17,8 +18,11 @@ export interface EntityHit {
 
 /** Options for {@link entities}. */
 export interface EntitiesOptions {
-  /** A statistical tagger for names the rules and lexicon miss. */
-  tagger?: TagSpans;
+  /**
+   * The statistical tagger for names the rules and lexicon miss: by default the shipped one,
+   * in the conventions of the text's script; null for the rules and lexicon alone.
+   */
+  tagger?: TagSpans | null;
   /** Entity types to keep; all by default. */
   types?: readonly EntityType[];
 }
@@ -30,9 +34,14 @@ export interface EntitiesOptions {
 export function entities(text: string, options: EntitiesOptions = {}): EntityHit[] {
   if (typeof text !== 'string') throw new TypeError('entities: `text` must be a string');
   const view = simplifiedView(text);
+  const script = view.text === text ? 'simplified' : 'traditional';
+  const tagger: TagSpans | null =
+    options.tagger === undefined
+      ? (t, words) => tagWords(t, words, { script })
+      : options.tagger;
   const found = findEntities(
     view.text,
-    { people: new Set(), works: [], ...(options.tagger ? { tagger: options.tagger } : {}) },
+    { people: new Set(), works: [], ...(tagger !== null ? { tagger } : {}) },
     tokensToViewWords(view, segment(text, { view })),
   );
   const keep = options.types === undefined ? null : new Set(options.types);

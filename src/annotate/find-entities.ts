@@ -28,8 +28,14 @@ export interface RawMention {
   country?: string;
 }
 
-/** Spans a statistical tagger proposes (Simplified text offsets). */
-export type TagSpans = (text: string) => { start: number; end: number; type: EntityType }[];
+/**
+ * Spans a statistical tagger proposes in a Simplified text (offsets into it), given the
+ * segmenter's words of it.
+ */
+export type TagSpans = (
+  text: string,
+  words: readonly ViewWord[],
+) => readonly { start: number; end: number; type: EntityType }[];
 
 /** What the finder may know from earlier articles of the page. */
 export interface EntityContext {
@@ -230,6 +236,31 @@ export function findEntities(
   const add = (m: RawMention, claim: [number, number] = [m.start, m.end]) => {
     if (m.end <= m.start || !free(claim[0], claim[1])) return false;
     taken.fill(1, claim[0], claim[1]);
+    out.push(m);
+    return true;
+  };
+  // A longer name the tagger reads over lexicon places and organisations inside it
+  // (中国科学院 over 中国, 青海省曲麻莱县政府 over 青海省) takes their place: where each
+  // mention it touches lies inside it, is shorter, and is a lexicon or suffix name of a
+  // place or organisation, never a work, a person or a credit.
+  const widens = (m: RawMention): boolean => {
+    const inside: number[] = [];
+    for (let k = 0; k < out.length; k++) {
+      const o = out[k] as RawMention;
+      if (o.end <= m.start || o.start >= m.end) continue;
+      if (o.start < m.start || o.end > m.end || o.end - o.start >= m.end - m.start) return false;
+      if ((o.type !== 'LOC' && o.type !== 'ORG') || o.kind !== 'name') return false;
+      inside.push(k);
+    }
+    if (inside.length === 0) return false;
+    // Nothing else claims the span: claims reach past their mention for works and credits.
+    let covered = 0;
+    for (const k of inside) covered += (out[k] as RawMention).end - (out[k] as RawMention).start;
+    let claimed = 0;
+    for (let i = m.start; i < m.end; i++) claimed += taken[i] as number;
+    if (claimed !== covered) return false;
+    for (let k = inside.length - 1; k >= 0; k--) out.splice(inside[k] as number, 1);
+    taken.fill(1, m.start, m.end);
     out.push(m);
     return true;
   };
@@ -615,10 +646,17 @@ export function findEntities(
   }
 
   if (context.tagger !== undefined) {
-    for (const span of context.tagger(text)) {
+    for (const span of context.tagger(text, words)) {
       const surface = text.slice(span.start, span.end);
       if (span.end - span.start < 2 || /[\s\p{P}]/u.test(surface)) continue;
-      if (add({ start: span.start, end: span.end, type: span.type, key: surface, kind: 'name' })) {
+      const m: RawMention = {
+        start: span.start,
+        end: span.end,
+        type: span.type,
+        key: surface,
+        kind: 'name',
+      };
+      if (add(m) || (span.type !== 'PER' && widens(m))) {
         if (span.type === 'PER') context.people.add(surface);
       }
     }

@@ -4,7 +4,6 @@ import {
   type AnnotateOptions,
   annotate,
   loadDictionaryFile,
-  tagEntities,
 } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
@@ -260,7 +259,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
         ? {
             annotate: {
               ...(typeof flags.date === 'string' ? { date: flags.date } : {}),
-              ...(flags.ner === true ? { tagger: (text: string) => tagEntities(text) } : {}),
+              ...(flags['no-ner'] === true ? { tagger: null } : {}),
             },
           }
         : {}),

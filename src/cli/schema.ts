@@ -151,10 +151,14 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Add entities, quotes, stances, dates, keywords and a summary to every article',
       },
-      ner: {
+      'no-ner': {
         type: 'boolean',
         description:
-          'With --annotate, also run the statistical name tagger: finds names without a title, slower',
+          'With --annotate, leave out the statistical name tagger (on by default): rules and lexicon only, faster, fewer names',
+      },
+      ner: {
+        type: 'boolean',
+        description: 'With --annotate, run the statistical name tagger (the default; kept for old scripts)',
       },
       date: {
         type: 'string',

@@ -8,7 +8,7 @@ import { Gazetteer } from './gazetteer.ts';
 import { decodeModel, type NerModel } from './model.ts';
 import { tagSimplified } from './tag-simplified.ts';
 import type { NerType, TagSpan } from './tags.ts';
-import { tokensToViewWords } from './word-info.ts';
+import { tokensToViewWords, type ViewWord } from './word-info.ts';
 
 /**
  * The statistical entity tagger: an averaged perceptron over character features (with the
@@ -44,19 +44,36 @@ export interface TagEntitiesOptions {
   /** A model of one's own (decodeModel of a trained file) instead of the shipped one: the
    * trainer scores what it is about to write this way. */
   model?: NerModel;
+  /**
+   * Whose conventions to follow; by default Traditional where converting the text to
+   * Simplified changes it, Simplified otherwise. A caller that knows a whole article's script
+   * passes it, so every sentence of it is read alike.
+   */
+  script?: NerScript;
 }
 
-/** The model file, under the package's models/ folder. */
+/** The model files, under the package's models/ folder: for Simplified and Traditional text. */
 export const NER_MODEL_FILE = 'ner/ner-perceptron.bin.gz';
+export const NER_MODEL_FILE_TRADITIONAL = 'ner/ner-perceptron-traditional.bin.gz';
 
-let model: NerModel | null = null;
+/** The script whose conventions the tagger follows: see {@link nerModel}. */
+export type NerScript = 'simplified' | 'traditional';
 
-/** The shipped model, read on first use and kept. */
-export function nerModel(): NerModel {
-  if (model === null) {
-    model = decodeModel(readFileSync(join(findModelsDir(), NER_MODEL_FILE)));
+const models: Partial<Record<NerScript, NerModel>> = {};
+
+/**
+ * The shipped model for text in `script`, read on first use and kept. Both share what the
+ * training corpora agree on; each adds the conventions of the corpus of its script (MSRA's
+ * news for Simplified, Universal NER's for Traditional), see scripts/train-ner.ts.
+ */
+export function nerModel(script: NerScript = 'simplified'): NerModel {
+  let m = models[script];
+  if (m === undefined) {
+    const file = script === 'traditional' ? NER_MODEL_FILE_TRADITIONAL : NER_MODEL_FILE;
+    m = decodeModel(readFileSync(join(findModelsDir(), file)));
+    models[script] = m;
   }
-  return model;
+  return m;
 }
 
 /**
@@ -70,7 +87,8 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
   const view = simplifiedView(text);
   const tokens = options.tokens ?? segment(text, { view });
   const words = tokensToViewWords(view, tokens);
-  const spans = tagSimplified(options.model ?? nerModel(), view.text, words, options.gazetteer);
+  const script = options.script ?? (view.text === text ? 'simplified' : 'traditional');
+  const spans = tagSimplified(options.model ?? nerModel(script), view.text, words, options.gazetteer);
   if (view.text === text) return spans;
   // Back to the offsets of `text`: unit by unit where the conversion kept the length, to
   // the whole converted phrase where it did not.
@@ -83,6 +101,25 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
     out.push({ start, end, type: s.type });
   }
   return out;
+}
+
+/**
+ * The tagger on a Simplified text whose words the caller has (the annotation pipeline reads
+ * an article's Simplified view and has segmented it already): spans in offsets of `simplified`,
+ * following the conventions of `script`, the script the text was written in.
+ */
+export function tagWords(
+  simplified: string,
+  words: readonly ViewWord[],
+  options: { script?: NerScript; model?: NerModel; gazetteer?: TagEntitiesOptions['gazetteer'] } = {},
+): EntitySpan[] {
+  if (simplified.length === 0) return [];
+  return tagSimplified(
+    options.model ?? nerModel(options.script ?? 'simplified'),
+    simplified,
+    words,
+    options.gazetteer,
+  );
 }
 
 /**

@@ -239,20 +239,29 @@ export function findEntities(
     out.push(m);
     return true;
   };
-  // A longer name the tagger reads over lexicon places and organisations inside it
-  // (中国科学院 over 中国, 青海省曲麻莱县政府 over 青海省) takes their place: where each
-  // mention it touches lies inside it, is shorter, and is a lexicon or suffix name of a
-  // place or organisation, never a work, a person or a credit.
+  // A longer name the tagger reads over names the rules found inside it takes their place,
+  // where each mention it touches lies inside it and is shorter:
+  // - an organisation over places and organisations (中国科学院 over 中国, 湖北省公安厅 over
+  //   湖北省, 印尼队 over 印尼);
+  // - a place over places where what it adds is no place itself (北京西客站, 沈阳军区,
+  //   沈阳市 over 沈阳); a chain of places (美国佛罗里达州) names each of them;
+  // - a person over a person the rules read one character short or long (向俊平 over 俊平).
+  // Never over a work, a title's person or a credit, whose claims reach past their mention.
   const widens = (m: RawMention): boolean => {
     const inside: number[] = [];
+    let rest = text.slice(m.start, m.end);
     for (let k = 0; k < out.length; k++) {
       const o = out[k] as RawMention;
       if (o.end <= m.start || o.start >= m.end) continue;
       if (o.start < m.start || o.end > m.end || o.end - o.start >= m.end - m.start) return false;
-      if ((o.type !== 'LOC' && o.type !== 'ORG') || o.kind !== 'name') return false;
+      if (o.kind !== 'name' && o.kind !== 'alias') return false;
+      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC' && o.type !== 'ORG') return false;
+      if (m.type === 'LOC' && o.type !== 'LOC') return false;
+      rest = rest.replace(text.slice(o.start, o.end), '');
       inside.push(k);
     }
     if (inside.length === 0) return false;
+    if (m.type === 'LOC' && (rest.length === 0 || placeEntry(rest) !== null)) return false;
     // Nothing else claims the span: claims reach past their mention for works and credits.
     let covered = 0;
     for (const k of inside) covered += (out[k] as RawMention).end - (out[k] as RawMention).start;
@@ -647,8 +656,8 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const span of context.tagger(text, words)) {
+      if (!taggedNameHolds(text, span, grid)) continue;
       const surface = text.slice(span.start, span.end);
-      if (span.end - span.start < 2 || /[\s\p{P}]/u.test(surface)) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -656,7 +665,7 @@ export function findEntities(
         key: surface,
         kind: 'name',
       };
-      if (add(m) || (span.type !== 'PER' && widens(m))) {
+      if (add(m) || widens(m)) {
         if (span.type === 'PER') context.people.add(surface);
       }
     }
@@ -664,6 +673,73 @@ export function findEntities(
 
   out.sort((a, b) => a.start - b.start);
   return fullestNames(text, dropTitleOrgs(text, out, offices));
+}
+
+/** Parts of speech of words that are never inside a person's name: verbs, adverbs,
+ * prepositions, conjunctions, particles, pronouns, numerals, time and place words. */
+const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
+
+/** Parts of speech of one word that may be a whole name (jieba's name and foreign tags). */
+const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
+
+/** A national service branch, optionally after its country: 美国海军, 空军, 以军. */
+const SERVICE_BRANCH = /(?:海军陆战队|太空军|海军|陆军|空军|军)$/;
+
+/**
+ * Whether a name the tagger proposes may stand as an entity of a news page (GUIDELINES of
+ * the annotated pages): the tagger learned corpora whose conventions differ and it reads
+ * past the words it should stop at, so its proposals pass the checks the rules apply to
+ * their own. A name must have Han characters (Latin names are the rules' to judge, by
+ * their use in the sentence); it may not start or end inside a word the segmenter cut
+ * (全审查委员会 of 安全审查委员会); it is not a name the lexicon knows (the lexicon pass
+ * has judged those in context, 中国 in 中国特色 too). A person's name holds no verb, adverb or
+ * particle (林郑上京), and a single common word is no name (施政, 老祖宗). A service branch
+ * with or without its country (美国海军, 空军) is not an organisation.
+ */
+function taggedNameHolds(
+  text: string,
+  span: { start: number; end: number; type: EntityType },
+  grid: WordGrid,
+): boolean {
+  const surface = text.slice(span.start, span.end);
+  if (span.end - span.start < 2) return false;
+  // No spaces or punctuation, but for the dot of foreign names between two parts (冯·诺依曼).
+  if (/[\s\p{P}]/u.test(surface.replace(/(?<=\p{L})[·‧・•](?=\p{L})/gu, ''))) return false;
+  if (!/\p{Script=Han}/u.test(surface)) {
+    // A Latin name counts where a Chinese sentence uses it as the name, not in brackets or an
+    // English passage: a person's name with Han text right beside it.
+    if (span.type !== 'PER') return false;
+    const before = text.slice(Math.max(0, span.start - 2), span.start).trimEnd();
+    const after = text.slice(span.end, span.end + 2).trimStart();
+    if (/[(（]$/.test(before)) return false;
+    if (!/\p{Script=Han}$/u.test(before) && !/^\p{Script=Han}/u.test(after)) return false;
+  }
+  // Places and organisations start and end where the segmenter's words do (not 全审查委员会
+  // of 安全审查委员会). A person's name may not, as the segmenter cuts unknown names badly
+  // (吴潮/升原 for 吴潮升 原, 俊/平为 for 俊平 为).
+  if (span.type !== 'PER') {
+    if (grid.endOfWordAcross(span.start) !== span.start) return false;
+    if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end) return false;
+  }
+  if (gazetteer().forms.longestAt(surface, 0)?.word === surface) return false;
+  if (span.type === 'PER') {
+    // The parts of speech of the words wholly inside, in order.
+    const inner: string[] = [];
+    for (let i = grid.endOfWordAcross(span.start); i < span.end; i = grid.wordEnd(i)) {
+      if (grid.wordEnd(i) <= span.end) inner.push(grid.posAt(i));
+    }
+    const oneWord = grid.startsWord(span.start) && grid.wordEnd(span.start) === span.end;
+    if (oneWord && !TAGGED_NAME_POS.test(inner[0] as string)) return false;
+    for (let k = 1; k < inner.length; k++) if (NOT_IN_NAME.test(inner[k] as string)) return false;
+  }
+  if (span.type === 'ORG') {
+    const branch = SERVICE_BRANCH.exec(surface);
+    if (branch !== null) {
+      const country = surface.slice(0, branch.index);
+      if (country.length <= 1 || placeEntry(country) !== null) return false;
+    }
+  }
+  return true;
 }
 
 /** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */

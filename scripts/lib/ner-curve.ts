@@ -12,6 +12,8 @@ export const CURVE_FILE = 'eval/ner-learning-curve.json';
 export interface LearningCurve {
   /** The day it was recorded (YYYY-MM-DD). */
   made: string;
+  /** Perceptrons averaged per point. */
+  bag: number;
   points: {
     fraction: number;
     /** Training sentences per corpus at this fraction. */
@@ -41,6 +43,7 @@ export function formatLearningCurve(curve: LearningCurve): string {
     textTable([head, ...body], (i) => i >= 1),
     '',
     `Overall dev F1 of the tagger trained on a fraction of each corpus's training sentences`,
-    `(recorded ${curve.made} by npm run train:ner:curve; not re-run here, training takes minutes).`,
+    `(recorded ${curve.made} by npm run train:ner:curve, ${curve.bag === 1 ? 'one perceptron' : `a bag of ${curve.bag}`} per point;`,
+    'not re-run here: each point is a training of minutes).',
   ].join('\n');
 }

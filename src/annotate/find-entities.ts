@@ -261,7 +261,28 @@ export function findEntities(
       inside.push(k);
     }
     if (inside.length === 0) return false;
-    if (m.type === 'LOC' && (rest.length === 0 || placeEntry(rest) !== null)) return false;
+    // What a place adds to the places inside it is no place of its own (西客站, 军区, 市),
+    // or the span is a chain of places: a known one, or a name with an administrative suffix
+    // (青海省玛多县).
+    // A chain names each place: the ones the rules did not find are added on their own.
+    if (m.type === 'LOC') {
+      if (rest.length === 0) return false;
+      if (placeEntry(rest) !== null || (rest.length >= 2 && ADMIN_PLACE.test(rest))) {
+        const found = inside.map((k) => out[k] as RawMention).sort((a, b) => a.start - b.start);
+        let at = m.start;
+        for (const o of [...found, null]) {
+          const end = o === null ? m.end : o.start;
+          const piece = text.slice(at, end);
+          const entry = placeEntry(piece);
+          if (piece.length >= 2 && (entry !== null || ADMIN_PLACE.test(piece))) {
+            const kind = entry === null || entry === piece ? 'name' : 'alias';
+            add({ start: at, end, type: 'LOC', key: entry ?? piece, kind });
+          }
+          if (o !== null) at = o.end;
+        }
+        return false;
+      }
+    }
     // Nothing else claims the span: claims reach past their mention for works and credits.
     let covered = 0;
     for (const k of inside) covered += (out[k] as RawMention).end - (out[k] as RawMention).start;
@@ -681,6 +702,9 @@ const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
 
 /** Parts of speech of one word that may be a whole name (jieba's name and foreign tags). */
 const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
+
+/** An administrative division's name: 玛多县, 西贡区. */
+const ADMIN_PLACE = /[省市县区州郡镇乡村]$/;
 
 /** A national service branch, optionally after its country: 美国海军, 空军, 以军. */
 const SERVICE_BRANCH = /(?:海军陆战队|太空军|海军|陆军|空军|军)$/;

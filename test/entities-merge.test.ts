@@ -1,0 +1,97 @@
+/**
+ * One entity finder: the rules and lexicon of page annotation merged with the statistical
+ * tagger, which is on by default. Sentences composed for these tests, each in both scripts.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { annotate, entities } from '../src/annotate/index.ts';
+import { toTraditional } from '../src/normalize/index.ts';
+import { parse } from '../src/pipeline.ts';
+
+/** `TYPE:surface` of every name entities() finds, by default (tagger on) or rules alone. */
+function names(text: string, rulesOnly = false): string[] {
+  return entities(text, rulesOnly ? { tagger: null } : {}).map((e) => `${e.type}:${e.text}`);
+}
+
+/** The Simplified sentence and its Traditional form, with the expected names in each. */
+function bothScripts(simplified: string): [string, (s: string) => string][] {
+  return [
+    [simplified, (s) => s],
+    [toTraditional(simplified), toTraditional],
+  ];
+}
+
+describe('the merged entity finder', () => {
+  test('a longer organisation wins over a lexicon place inside it', () => {
+    for (const [text, script] of bothScripts('湖北省公安厅通报了案件进展。')) {
+      const found = names(text);
+      assert.ok(found.includes(script('ORG:湖北省公安厅')), `${text}: ${found}`);
+      assert.ok(!found.includes(script('LOC:湖北省')), `${text}: ${found}`);
+      // The rules alone see only the province.
+      assert.deepEqual(names(text, true), [script('LOC:湖北省')]);
+    }
+  });
+
+  test('a country inside its national team is the team', () => {
+    for (const [text, script] of bothScripts('巴西国家队昨晚在里约热内卢迎战阿根廷队。')) {
+      const found = names(text);
+      for (const name of ['ORG:巴西国家队', 'LOC:里约热内卢', 'ORG:阿根廷队']) {
+        assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
+      }
+      assert.ok(!found.includes(script('LOC:巴西')), `${text}: ${found}`);
+    }
+  });
+
+  test('a chain of places names each place, never the chain', () => {
+    for (const [text, script] of bothScripts('美国佛罗里达州遭飓风袭击，青海省玛多县发生地震。')) {
+      const found = names(text);
+      for (const name of ['LOC:美国', 'LOC:佛罗里达州', 'LOC:青海省', 'LOC:玛多县']) {
+        assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
+      }
+      assert.ok(!found.some((n) => n.includes(script('美国佛罗'))), `${text}: ${found}`);
+      assert.ok(!found.some((n) => n.includes(script('青海省玛'))), `${text}: ${found}`);
+    }
+  });
+
+  test('a foreign name joined by · is kept whole, and a weekday after it is not part of it', () => {
+    for (const [text, script] of bothScripts('英国首相约翰·史密斯周一表示，将推迟表决。')) {
+      const found = names(text);
+      assert.ok(found.includes(script('PER:约翰·史密斯')), `${text}: ${found}`);
+      assert.ok(!found.some((n) => n.endsWith(script('周一'))), `${text}: ${found}`);
+    }
+    for (const [text, script] of bothScripts('维克多·佩雷斯今天宣布辞职。')) {
+      assert.deepEqual(names(text), [script('PER:维克多·佩雷斯')]);
+      assert.deepEqual(names(text, true), [], 'the rules alone miss a bare foreign name');
+    }
+  });
+
+  test('works in 《》 and outlets stay what the rules make them', () => {
+    for (const [text, script] of bothScripts('《星河公约》今天生效，《人民日报》发表评论。')) {
+      assert.deepEqual(names(text), [script('WORK:星河公约'), script('ORG:人民日报')]);
+    }
+  });
+
+  test('what the guidelines do not count stays out: service branches, a surname and a title', () => {
+    for (const [text, script] of bothScripts('美国海军和空军昨天举行联合演习。')) {
+      const found = names(text);
+      assert.ok(!found.some((n) => n.startsWith('ORG:')), `${text}: ${found}`);
+      assert.ok(found.includes(script('LOC:美国')), `${text}: ${found}`);
+    }
+  });
+
+  test('a Latin name counts where the sentence uses it as the name, not in brackets', () => {
+    const text = '研究员Anna Berg指出，数据仍不完整。';
+    assert.ok(names(text).includes('PER:Anna Berg'), `${names(text)}`);
+    const bracketed = '研究员贝安娜（Anna Berg）指出，数据仍不完整。';
+    assert.ok(!names(bracketed).includes('PER:Anna Berg'), `${names(bracketed)}`);
+  });
+
+  test('parse --annotate gives the merged names, and can leave the tagger out', () => {
+    const text = '维克多·佩雷斯今天在湖北省公安厅宣布辞职。';
+    const mentionsOf = (page: ReturnType<typeof annotate>) =>
+      (page.children[0]?.annotations?.mentions ?? []).map((m) => m.text);
+    const page = annotate(parse(text));
+    assert.deepEqual(mentionsOf(page), ['维克多·佩雷斯', '湖北省公安厅']);
+    assert.deepEqual(mentionsOf(annotate(parse(text), { tagger: null })), ['湖北省']);
+  });
+});

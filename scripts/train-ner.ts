@@ -596,7 +596,9 @@ async function main(): Promise<number> {
         epochs,
         seed,
         script,
-        ...(domain === 0 ? {} : { domain: names[script === 'simplified' ? 0 : 1] ?? names[0], domainShare: share }),
+        ...(domain === 0
+          ? {}
+          : { domain: names[script === 'simplified' ? 0 : 1] ?? names[0], domainShare: share }),
         ...(fraction === 1 ? {} : { fraction }),
         heldOut: 'the dev splits; MSRA: every 10th block of 100 training sentences',
       },

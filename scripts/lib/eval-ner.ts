@@ -8,10 +8,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { annotate } from '../../src/annotate/index.ts';
 import { entities } from '../../src/annotate/entities.ts';
-import { parse } from '../../src/pipeline.ts';
+import { annotate } from '../../src/annotate/index.ts';
 import { tagEntities } from '../../src/annotate/ner/index.ts';
+import { parse } from '../../src/pipeline.ts';
 import { runPeer } from './eval-cws.ts';
 import { textTable } from './text-table.ts';
 

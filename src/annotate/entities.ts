@@ -36,9 +36,7 @@ export function entities(text: string, options: EntitiesOptions = {}): EntityHit
   const view = simplifiedView(text);
   const script = view.text === text ? 'simplified' : 'traditional';
   const tagger: TagSpans | null =
-    options.tagger === undefined
-      ? (t, words) => tagWords(t, words, { script })
-      : options.tagger;
+    options.tagger === undefined ? (t, words) => tagWords(t, words, { script }) : options.tagger;
   const found = findEntities(
     view.text,
     { people: new Set(), works: [], ...(tagger !== null ? { tagger } : {}) },

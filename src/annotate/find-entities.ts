@@ -255,8 +255,9 @@ export function findEntities(
       if (o.end <= m.start || o.start >= m.end) continue;
       if (o.start < m.start || o.end > m.end || o.end - o.start >= m.end - m.start) return false;
       if (o.kind !== 'name' && o.kind !== 'alias') return false;
-      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC' && o.type !== 'ORG') return false;
-      if (m.type === 'LOC' && o.type !== 'LOC') return false;
+      // An organisation over places only: one the rules named stays itself (胡塞武装 of
+      // 也门胡塞武装, 民建联 of 民建联立法会).
+      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC') return false;
       rest = rest.replace(text.slice(o.start, o.end), '');
       inside.push(k);
     }
@@ -265,6 +266,8 @@ export function findEntities(
     // or the span is a chain of places: a known one, or a name with an administrative suffix
     // (青海省玛多县).
     // A chain names each place: the ones the rules did not find are added on their own.
+    // Otherwise a place widens only into a named facility (北京西客站, 沈阳军区, 沈阳市), not
+    // into a common noun (西贡海滩, 荷台达港口).
     if (m.type === 'LOC') {
       if (rest.length === 0) return false;
       if (placeEntry(rest) !== null || (rest.length >= 2 && ADMIN_PLACE.test(rest))) {
@@ -282,6 +285,7 @@ export function findEntities(
         }
         return false;
       }
+      if (!FACILITY.test(rest)) return false;
     }
     // Nothing else claims the span: claims reach past their mention for works and credits.
     let covered = 0;
@@ -703,6 +707,14 @@ const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
 /** Parts of speech of one word that may be a whole name (jieba's name and foreign tags). */
 const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
 
+/**
+ * What a place's name ends with when it names a facility or a division inside the place:
+ * stations, halls, airports, military regions, squares, bridges, palaces, temples, parks
+ * (北京西客站, 中国现代文学馆, 沈阳军区), and the administrative suffix of the place itself
+ * (沈阳市).
+ */
+const FACILITY = /(?:站|馆|机场|军区|广场|大桥|宫|寺|公园|大厦|中心|[省市县区])$/;
+
 /** An administrative division's name: 玛多县, 西贡区. */
 const ADMIN_PLACE = /[省市县区州郡镇乡村]$/;
 
@@ -746,6 +758,11 @@ function taggedNameHolds(
     if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end) return false;
   }
   if (gazetteer().forms.longestAt(surface, 0)?.word === surface) return false;
+  // No name runs on into a title (民进党立委, 吴教授): the rules read titles.
+  for (let i = span.start + 1; i < span.end; i++) {
+    const office = officeAt(text, i);
+    if (office !== null && i + office.length === span.end) return false;
+  }
   if (span.type === 'PER') {
     // The parts of speech of the words wholly inside, in order.
     const inner: string[] = [];

@@ -1,10 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  type AnnotateOptions,
-  annotate,
-  loadDictionaryFile,
-} from '../annotate/index.ts';
+import { type AnnotateOptions, annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';

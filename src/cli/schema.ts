@@ -158,7 +158,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       ner: {
         type: 'boolean',
-        description: 'With --annotate, run the statistical name tagger (the default; kept for old scripts)',
+        description:
+          'With --annotate, run the statistical name tagger (the default; kept for old scripts)',
       },
       date: {
         type: 'string',

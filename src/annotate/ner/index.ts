@@ -88,7 +88,12 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
   const tokens = options.tokens ?? segment(text, { view });
   const words = tokensToViewWords(view, tokens);
   const script = options.script ?? (view.text === text ? 'simplified' : 'traditional');
-  const spans = tagSimplified(options.model ?? nerModel(script), view.text, words, options.gazetteer);
+  const spans = tagSimplified(
+    options.model ?? nerModel(script),
+    view.text,
+    words,
+    options.gazetteer,
+  );
   if (view.text === text) return spans;
   // Back to the offsets of `text`: unit by unit where the conversion kept the length, to
   // the whole converted phrase where it did not.
@@ -111,7 +116,11 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
 export function tagWords(
   simplified: string,
   words: readonly ViewWord[],
-  options: { script?: NerScript; model?: NerModel; gazetteer?: TagEntitiesOptions['gazetteer'] } = {},
+  options: {
+    script?: NerScript;
+    model?: NerModel;
+    gazetteer?: TagEntitiesOptions['gazetteer'];
+  } = {},
 ): EntitySpan[] {
   if (simplified.length === 0) return [];
   return tagSimplified(

@@ -94,6 +94,23 @@ describe('ingest into a store', () => {
     assert.equal(summary.bytes, summary.totalBytes);
   });
 
+  test('the statistical name tagger is on unless told off (tagger: false, --no-ner)', async () => {
+    // A bare foreign name: no title before it, no lexicon entry; only the tagger reads it.
+    const text = '本報訊 維克多·佩雷斯今天在記者會上宣佈辭職。\n';
+    const namesIn = async (options: Partial<IngestOptions>) => {
+      const root = await folderOfPages(`tagger-${options.tagger ?? 'on'}`, [text]);
+      const store = new MemoryStore();
+      const { summary } = await run(store, { inputs: [root], ...options });
+      assert.equal(summary.stored, 1);
+      const doc = [...store.documents.values()][0];
+      return (doc?.page.children ?? []).flatMap((a) =>
+        (a.annotations?.mentions ?? []).map((m) => m.text),
+      );
+    };
+    assert.ok((await namesIn({})).includes('維克多·佩雷斯'));
+    assert.ok(!(await namesIn({ tagger: false })).includes('維克多·佩雷斯'));
+  });
+
   test('re-ingesting is a no-op: all already present, nothing parsed or written', async () => {
     const root = await folderOfPages('again', pages(6));
     const store = new MemoryStore();

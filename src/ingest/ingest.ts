@@ -23,6 +23,9 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Take a page's date from a date in its path (2024/03/15/a.txt); off by default. */
   dateFromPath?: boolean;
+  /** false: annotate with the rules and lexicon alone, without the statistical name tagger
+   * (faster, fewer names); on by default. */
+  tagger?: boolean;
   /** What `-` reads; the process's standard input by default. */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** A JSON Lines file every failure is appended to; none by default. */
@@ -243,6 +246,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       input: unit.input,
       ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
       ...(unit.web === undefined ? {} : { web: unit.web }),
+      ...(options.tagger === false ? { tagger: false as const } : {}),
     };
     inFlightBytes += unit.bytes;
     const done: Promise<void> = pool

@@ -22,7 +22,10 @@ export function processPage(task: PageTask): PageResult {
     if (parsed.children.length === 0) {
       return { id: task.id, ok: false, reason: 'empty: no text on the page' };
     }
-    const page = annotate(parsed, task.date === undefined ? {} : { date: task.date });
+    const page = annotate(parsed, {
+      ...(task.date === undefined ? {} : { date: task.date }),
+      ...(task.tagger === false ? { tagger: null } : {}),
+    });
     const meta = page.children.find((a) => a.meta !== undefined)?.meta;
     const outlet = meta?.outlet ?? findOutlet(page);
     const published = meta?.published?.slice(0, 10);

@@ -16,6 +16,8 @@ export interface PageTask {
   date?: string;
   /** For an HTML response out of a WARC file: what its record says. */
   web?: WebRecordInfo;
+  /** false: annotate without the statistical name tagger. */
+  tagger?: false;
 }
 
 /** What a WARC record says about the HTML page it holds. */

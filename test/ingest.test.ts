@@ -97,7 +97,7 @@ describe('ingest into a store', () => {
   test('the statistical name tagger is on unless told off (tagger: false, --no-ner)', async () => {
     // A bare foreign name: no title before it, no lexicon entry; only the tagger reads it.
     const text = '本報訊 維克多·佩雷斯今天在記者會上宣佈辭職。\n';
-    const namesIn = async (options: Partial<IngestOptions>) => {
+    const namesIn = async (options: { tagger?: boolean }) => {
       const root = await folderOfPages(`tagger-${options.tagger ?? 'on'}`, [text]);
       const store = new MemoryStore();
       const { summary } = await run(store, { inputs: [root], ...options });

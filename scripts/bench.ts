@@ -10,9 +10,10 @@
  * included), and prints MB/s and pages/s for both, their ratio and the peak RSS. Last, parse +
  * annotate beside @node-rs/jieba's bare cut on the first 5 MB of the corpus: a cold first pass
  * each (start-up included), then the better of two warm passes each, with a breakdown: parse
- * alone and the segmenter alone on the same pages, the rest being the annotation passes.
+ * alone and the segmenter alone on the same pages, the rest being the annotation passes; and
+ * parse + annotate without the statistical name tagger, the tagger alone, and its models' size.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,7 +35,7 @@ const built = existsSync(DIST);
 const { parse } = (await import(
   built ? DIST : '../src/index.ts'
 )) as typeof import('../src/index.ts');
-const { annotate, segment } = (await import(
+const { annotate, segment, tagEntities } = (await import(
   built ? join(ROOT, 'dist', 'annotate', 'index.js') : '../src/annotate/index.ts'
 )) as typeof import('../src/annotate/index.ts');
 const MB = 1e6;
@@ -178,6 +179,11 @@ const decoders: Record<Label, TextDecoder> = {
 const floor = (page: Page) => decoders[page.label].decode(page.bytes).split(/\r\n|\r|\n/).length;
 const full = (page: Page) => parse(page.bytes).children.length;
 const annotated = (page: Page) => annotate(parse(page.bytes)).children.length;
+// The same without the statistical name tagger (parse --annotate --no-ner), and the tagger
+// alone on the decoded text, its own segmentation included (jiedu entities --lines).
+const annotatedNoNer = (page: Page) =>
+  annotate(parse(page.bytes), { tagger: null }).children.length;
+const tagged = (page: Page) => tagEntities(decoders[page.label].decode(page.bytes)).length;
 // The breakdown of parse + annotate: the segmenter alone on the decoded text (its Simplified
 // view, jieba with the lexicon, the convention passes and the map back), as annotate runs
 // it once per article.
@@ -262,6 +268,12 @@ async function main(): Promise<void> {
   const jiebaRate = rate(jiebaTiming);
   const parseAloneRate = rate(best(full));
   const segmentRate = rate(best(segmented));
+  const noNerRate = rate(best(annotatedNoNer, budgetMs));
+  const taggerRate = rate(best(tagged, budgetMs));
+  const modelMb = ['ner/ner-perceptron.bin.gz', 'ner/ner-perceptron-traditional.bin.gz']
+    .map((f) => join(ROOT, 'models', f))
+    .filter((f) => existsSync(f))
+    .reduce((sum, f) => sum + statSync(f).size / MB, 0);
   const peakRssMb = (process.resourceUsage().maxRSS * 1024) / MB;
   const result = {
     corpus: { pages: pages.length, mb: total / MB, mix },
@@ -281,6 +293,9 @@ async function main(): Promise<void> {
       costVsJieba: jiebaRate.mbPerS / annotateRate.mbPerS,
       cold: { mbPerS: rate(annotateCold).mbPerS, jiebaMbPerS: rate(jiebaCold).mbPerS },
       breakdown: { parseMbPerS: parseAloneRate.mbPerS, segmentMbPerS: segmentRate.mbPerS },
+      withoutTaggerMbPerS: noNerRate.mbPerS,
+      taggerAloneMbPerS: taggerRate.mbPerS,
+      taggerModelsMb: modelMb,
       targetMbPerS: TARGET_ANNOTATE_MB_S,
     },
     peakRssMb,
@@ -304,6 +319,9 @@ async function main(): Promise<void> {
     msPerMb(annotateRate.mbPerS) - msPerMb(parseAloneRate.mbPerS) - msPerMb(segmentRate.mbPerS);
   log(
     `  breakdown on the same pages: parse ${parseAloneRate.mbPerS.toFixed(1)} MB/s (${msPerMb(parseAloneRate.mbPerS).toFixed(0)} ms/MB), segment ${segmentRate.mbPerS.toFixed(1)} MB/s (${msPerMb(segmentRate.mbPerS).toFixed(0)} ms/MB), the other passes about ${rest.toFixed(0)} ms/MB of ${msPerMb(annotateRate.mbPerS).toFixed(0)}`,
+  );
+  log(
+    `  without the name tagger (--no-ner): ${noNerRate.mbPerS.toFixed(1)} MB/s; the tagger alone (tagEntities, its segmentation included): ${taggerRate.mbPerS.toFixed(1)} MB/s; its two models ${modelMb.toFixed(1)} MB`,
   );
   log(
     `first pass, cold (start-up included): parse+annotate ${rate(annotateCold).mbPerS.toFixed(1)} MB/s, bare jieba ${rate(jiebaCold).mbPerS.toFixed(1)} MB/s`,

@@ -7,7 +7,7 @@ import {
   StoreError,
 } from '../store/index.ts';
 import { UsageError } from './args.ts';
-import { type CsvValue, csvRecord } from './csv.ts';
+import { type CsvValue, csvRecord } from '../text/csv.ts';
 import type { Io } from './io.ts';
 import { EXIT, type FlagValues } from './schema.ts';
 import { type Cell, type Column, renderTable } from './table.ts';

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
-import { csvRecord } from '../cli/csv.ts';
+import { csvRecord } from '../text/csv.ts';
 import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
 import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';

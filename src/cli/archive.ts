@@ -6,8 +6,8 @@ import {
   QueryError,
   StoreError,
 } from '../store/index.ts';
-import { UsageError } from './args.ts';
 import { type CsvValue, csvRecord } from '../text/csv.ts';
+import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { EXIT, type FlagValues } from './schema.ts';
 import { type Cell, type Column, renderTable } from './table.ts';

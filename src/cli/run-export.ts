@@ -6,8 +6,8 @@ import type {
   QuoteRow,
   StanceRow,
 } from '../store/index.ts';
-import { filterFlags, stringFlag, withArchive, writeStreamed } from './archive.ts';
 import { type CsvValue, csvRecord } from '../text/csv.ts';
+import { filterFlags, stringFlag, withArchive, writeStreamed } from './archive.ts';
 import type { Io } from './io.ts';
 import { QUOTES as QUOTES_LISTING } from './run-quotes.ts';
 import { STANCES as STANCES_LISTING } from './run-stances.ts';

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { isLoopback, startServer, WEB_ROOT } from '../serve/index.ts';
+import { startServer, WEB_ROOT } from '../serve/index.ts';
 import { type Archive, openStore, StoreError } from '../store/index.ts';
 import { archivePath, shownPath, stringFlag } from './archive.ts';
 import { UsageError } from './args.ts';
@@ -113,7 +113,7 @@ export async function serveArchive(
       `jiedu ${command}: the web UI is not built (no ${WEB_ROOT}); the API works, run 'npm run build' for the UI\n`,
     );
   }
-  if (!isLoopback(options.host)) {
+  if (!running.loopback) {
     io.stderr.write(
       `jiedu ${command}: listening on ${options.host}: anyone who reaches this machine can read the archive\n`,
     );

@@ -6,6 +6,7 @@ export { findRepairs, type Repair, type RepairKind } from './find-repairs.ts';
 export { buildOpenApi } from './openapi.ts';
 export {
   isLoopback,
+  isLoopbackAddress,
   type RunningServer,
   type ServeOptions,
   startServer,

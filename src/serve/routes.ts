@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
-import { csvRecord } from '../text/csv.ts';
 import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
 import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';
@@ -16,6 +15,7 @@ import type {
   SearchQuery,
   StanceQuery,
 } from '../store/index.ts';
+import { csvRecord } from '../text/csv.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';

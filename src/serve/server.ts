@@ -76,6 +76,8 @@ export interface RunningServer {
   server: Server;
   /** http://host:port/ as a browser opens it. */
   url: string;
+  /** Whether the bound address is loopback (requests then must name it in Host). */
+  loopback: boolean;
   port: number;
   /** Stops taking connections, ends idle ones at once and busy ones after their response
    * (or after `graceMs`); resolves when every one is closed. */
@@ -128,9 +130,20 @@ interface ServerState {
 /** Loopback addresses and the names they go by. */
 const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '[::1]', '::1'];
 
-/** Whether `host` is a loopback address. */
+/**
+ * Whether a bound address (what the socket reports once listening, always numeric) is
+ * loopback: 127.0.0.0/8, ::1, or 127.x.x.x mapped into IPv6. The address asked for is not
+ * asked: 127.1, 0x7f.0.0.1 and ::ffff:127.0.0.1 all bind loopback, spelled otherwise.
+ */
+export function isLoopbackAddress(address: string): boolean {
+  const v4 = address.toLowerCase().replace(/^::ffff:/, '');
+  return address === '::1' || /^127(?:\.\d{1,3}){3}$/.test(v4);
+}
+
+/** Whether `host` as written is loopback; a guess from the spelling, for messages before
+ * the server listens. What the server checks is {@link isLoopbackAddress} of its socket. */
 export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.includes(host) || /^127(?:\.\d{1,3}){3}$/.test(host);
+  return LOOPBACK_HOSTS.includes(host) || isLoopbackAddress(host);
 }
 
 /**
@@ -138,8 +151,12 @@ export function isLoopback(host: string): boolean {
  * port. A page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its
  * own name, and is refused: it cannot read a local archive through the reader's browser.
  */
-function allowedHosts(host: string, port: number): Set<string> {
-  const names = new Set([...LOOPBACK_HOSTS, host].map((h) => (h === '::1' ? '[::1]' : h)));
+function allowedHosts(host: string, bound: string, port: number): Set<string> {
+  const names = new Set(
+    [...LOOPBACK_HOSTS, host, bound].map((h) =>
+      (h.includes(':') && !h.startsWith('[') ? `[${h}]` : h).toLowerCase(),
+    ),
+  );
   // A browser leaves the default port out of the header.
   return new Set([...names].flatMap((h) => (port === 80 ? [h, `${h}:80`] : [`${h}:${port}`])));
 }
@@ -354,13 +371,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   // Later errors (an accept that fails when the process is out of file handles) are
   // logged: the server goes on with the connections it can take.
   server.on('error', (err) => log(`jiedu serve: ${err.message}`));
-  const port = (server.address() as AddressInfo).port;
-  if (isLoopback(host)) state.hosts = allowedHosts(host, port);
+  const { port, address: bound } = server.address() as AddressInfo;
+  // Loopback by the address bound, however it was spelled: the Host check is on.
+  const loopback = isLoopbackAddress(bound);
+  if (loopback) state.hosts = allowedHosts(host, bound, port);
   const shownHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
   return {
     server,
     port,
     url: `http://${shownHost}:${port}/`,
+    loopback,
     close: async (graceMs = 2000) => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

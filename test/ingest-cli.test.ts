@@ -83,6 +83,11 @@ describe('jiedu ingest: usage', { concurrency: true }, () => {
     ['stdin twice', ['-', '-'], /standard input \(-\) can be read only once/],
     ['--workers 0', ['x.txt', '--workers', '0'], /--workers takes a positive whole number/],
     ['--workers 1.5', ['x.txt', '--workers', '1.5'], /--workers takes a positive whole number/],
+    [
+      '--workers 100000',
+      ['x.txt', '--workers', '100000'],
+      /--workers takes 1 to \d+ on this machine \(4 per core/,
+    ],
     ['--max-size abc', ['x.txt', '--max-size', 'abc'], /--max-size takes a positive number of MB/],
     [
       'an unknown option',

@@ -1,5 +1,5 @@
 import { extname } from 'node:path';
-import { type IngestSummary, ingest, MB } from '../ingest/index.ts';
+import { type IngestSummary, ingest, MAX_WORKERS, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
 import { openStore, type Store, StoreError } from '../store/index.ts';
 import { archivePath, shownPath } from './archive.ts';
@@ -54,6 +54,12 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   }
   const workers =
     typeof flags.workers === 'string' ? positiveInteger(flags.workers, 'workers') : undefined;
+  if (workers !== undefined && workers > MAX_WORKERS) {
+    throw new UsageError(
+      `--workers takes 1 to ${MAX_WORKERS} on this machine (4 per core; each worker holds about 200 MB), not ${workers}`,
+      'ingest',
+    );
+  }
   const maxSize = Number(flags['max-size']);
   if (!(maxSize > 0) || !Number.isFinite(maxSize)) {
     throw new UsageError(

@@ -9,5 +9,6 @@ export {
   type IngestStats,
   type IngestSummary,
   ingest,
+  MAX_WORKERS,
 } from './ingest.ts';
 export { formatMb, MB } from './read-units.ts';

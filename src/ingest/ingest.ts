@@ -68,6 +68,12 @@ export interface IngestSummary extends IngestStats {
 /** The writer's heap ceiling in MB: its live data (the SQLite store's tables) is ~100 MB. */
 const WRITER_HEAP_MB = 200;
 
+/**
+ * Worker threads at most: each holds its own segmenter dictionary, lexicon and name models
+ * (about 200 MB), so more than a few per core only fills memory. 4 per core, and at least 8.
+ */
+export const MAX_WORKERS = Math.max(8, 4 * availableParallelism());
+
 /** Input bytes on the workers at most (unless a single page is larger): 32 MB. */
 const IN_FLIGHT_BYTES = 32 * MB;
 
@@ -123,8 +129,8 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     throw new TypeError('ingest: `store` must be a Store');
   }
   const workers = options.workers ?? availableParallelism();
-  if (!Number.isInteger(workers) || workers < 1) {
-    throw new TypeError('ingest: `workers` must be a positive integer');
+  if (!Number.isInteger(workers) || workers < 1 || workers > MAX_WORKERS) {
+    throw new TypeError(`ingest: \`workers\` must be an integer from 1 to ${MAX_WORKERS}`);
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (!(maxBytes > 0)) throw new TypeError('ingest: `maxBytes` must be positive');

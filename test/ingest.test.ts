@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -109,6 +110,39 @@ describe('ingest into a store', () => {
     };
     assert.ok((await namesIn({})).includes('維克多·佩雷斯'));
     assert.ok(!(await namesIn({ tagger: false })).includes('維克多·佩雷斯'));
+  });
+
+  test('devices and named pipes are refused, not read: no hang, no unbounded read', async () => {
+    const root = await folder('special');
+    const fifo = join(root, 'pipe.txt');
+    execFileSync('mkfifo', [fifo]);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [fifo, '/dev/zero'], maxBytes: MB });
+    assert.equal(summary.stored, 0);
+    assert.deepEqual(
+      failures.map((f) => [f.path, f.reason]),
+      [
+        [fifo, 'a named pipe, not a file: not read (only regular files are, within --max-size)'],
+        ['/dev/zero', 'a device, not a file: not read (only regular files are, within --max-size)'],
+      ],
+    );
+  });
+
+  test('links out of a folder are not followed unless asked', async () => {
+    const outside = await folderOfPages('outside', pages(1));
+    const root = await folderOfPages('dump', pages(2).slice(1));
+    await symlink(join(outside, 'p0.txt'), join(root, 'secret.txt'));
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [root] });
+    assert.equal(summary.stored, 1, JSON.stringify(failures));
+    const byName = new Map(failures.map((f) => [f.path.split(/[\\/]/).pop(), f.reason]));
+    assert.match(
+      byName.get('secret.txt') ?? '',
+      /^a link to .*outside .*: not followed \(--follow-symlinks/,
+    );
+    const followed = new MemoryStore();
+    const again = await run(followed, { inputs: [root], followSymlinks: true });
+    assert.equal(again.summary.stored, 2);
   });
 
   test('re-ingesting is a no-op: all already present, nothing parsed or written', async () => {

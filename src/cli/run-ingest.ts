@@ -100,6 +100,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       cwd: io.cwd,
       maxBytes: maxSize * MB,
       dateFromPath: flags['date-from-path'] === true,
+      followSymlinks: flags['follow-symlinks'] === true,
       ...(flags['no-ner'] === true ? { tagger: false } : {}),
       stdin: io.stdin,
       failuresLog: failuresLogPath(dbPath),

@@ -384,6 +384,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Take a page date from its path (2024/03/15/a.txt, 20240315.txt) unless a JSONL line gives one',
       },
+      'follow-symlinks': {
+        type: 'boolean',
+        description:
+          'Follow links found in a folder to files outside it (not followed by default, reported as failures)',
+      },
       'no-ner': {
         type: 'boolean',
         description:

@@ -1,4 +1,5 @@
-import { stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError } from './describe-fs-error.ts';
@@ -44,9 +45,30 @@ function under(arg: string, rel: string): string {
   return arg === '.' ? rel.split('/').join(sep) : join(arg, ...rel.split('/'));
 }
 
-async function fileSource(display: string, path: string): Promise<FileSource> {
+/** What a path that is not a regular file is, for the message that refuses it. */
+function notAFile(info: Stats): string | null {
+  if (info.isFile()) return null;
+  const what = info.isFIFO()
+    ? 'a named pipe'
+    : info.isCharacterDevice() || info.isBlockDevice()
+      ? 'a device'
+      : info.isSocket()
+        ? 'a socket'
+        : 'not a regular file';
+  return `${what}, not a file: not read (only regular files are, within --max-size)`;
+}
+
+async function fileSource(display: string, path: string): Promise<FileSource | SourceFailure> {
   const info = await stat(path);
+  const refused = notAFile(info);
+  if (refused !== null) return { kind: 'failure', display, reason: refused };
   return { kind: 'file', display, path, size: info.size, jsonl: JSONL_FILE.test(path) };
+}
+
+/** Options of {@link collectSources}. */
+export interface CollectOptions {
+  /** Follow links found in a folder to files outside it; off by default. */
+  followSymlinks?: boolean;
 }
 
 /**
@@ -56,16 +78,24 @@ async function fileSource(display: string, path: string): Promise<FileSource> {
  * input. An argument that names nothing becomes a failure with its reason; it never stops
  * the others. A file named twice (`a.txt a.txt`) is read once. Files in `exclude`
  * (absolute paths: the archive's own failures log) are passed over when a folder or a
- * pattern finds them, and refused when named.
+ * pattern finds them, and refused when named. Only regular files are read: a device, a named
+ * pipe or a socket is refused with its reason (/dev/zero would never end). A link found in
+ * a folder that leads out of it (a site dump's link to /etc/passwd) is not followed unless
+ * `followSymlinks`, and said so; nor is a link whose target is missing.
  */
 export async function collectSources(
   args: readonly string[],
   cwd: string,
   exclude: ReadonlySet<string> = new Set(),
+  options: CollectOptions = {},
 ): Promise<Source[]> {
   const out: Source[] = [];
   const seen = new Set<string>(exclude);
-  const add = (source: FileSource) => {
+  const add = (source: FileSource | SourceFailure) => {
+    if (source.kind === 'failure') {
+      out.push(source);
+      return;
+    }
     if (seen.has(source.path)) return;
     seen.add(source.path);
     out.push(source);
@@ -96,7 +126,32 @@ export async function collectSources(
           reason: 'no .txt, .html, .warc or .jsonl files in it',
         });
       }
-      for (const rel of found) add(await fileSource(under(arg, rel), join(path, rel)));
+      const root = await realpath(path);
+      for (const rel of found) {
+        const display = under(arg, rel);
+        const file = join(path, rel);
+        if (options.followSymlinks !== true) {
+          // The file itself, or a folder on the way to it, may be a link out of the folder.
+          const real = await realpath(file).catch(() => null);
+          if (real === null) {
+            out.push({ kind: 'failure', display, reason: 'a link whose target is missing' });
+            continue;
+          }
+          if (real !== root && !real.startsWith(root + sep)) {
+            out.push({
+              kind: 'failure',
+              display,
+              reason: `a link to ${real}, outside ${arg}: not followed (--follow-symlinks follows it)`,
+            });
+            continue;
+          }
+        }
+        try {
+          add(await fileSource(display, file));
+        } catch (fileErr) {
+          out.push({ kind: 'failure', display, reason: describeFsError(fileErr) });
+        }
+      }
     } catch (err) {
       const code = (err as NodeJS.ErrnoException)?.code;
       if (code !== 'ENOENT' || !isDynamicPattern(arg)) {

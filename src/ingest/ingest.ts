@@ -23,6 +23,9 @@ export interface IngestOptions {
   maxBytes?: number;
   /** Take a page's date from a date in its path (2024/03/15/a.txt); off by default. */
   dateFromPath?: boolean;
+  /** Follow links found in a folder to files outside it (a site dump's links); off by
+   * default: such a link is reported as a failure, unread. */
+  followSymlinks?: boolean;
   /** false: annotate with the rules and lexicon alone, without the statistical name tagger
    * (faster, fewer names); on by default. */
   tagger?: boolean;
@@ -139,7 +142,9 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const cwd = options.cwd ?? process.cwd();
   // Reading the failures log as input would append to the file being read.
   const own = options.failuresLog === undefined ? [] : [resolve(cwd, options.failuresLog)];
-  const sources = await collectSources(options.inputs, cwd, new Set(own));
+  const sources = await collectSources(options.inputs, cwd, new Set(own), {
+    followSymlinks: options.followSymlinks === true,
+  });
   const stats: IngestStats = {
     totalBytes: sources.some((s) => s.kind === 'stdin')
       ? null

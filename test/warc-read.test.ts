@@ -136,6 +136,37 @@ describe('readWarc', () => {
   });
 });
 
+describe('a plain .warc cut inside a record', () => {
+  test('is refused at the record that is cut, never read in part', async () => {
+    const plain = Buffer.from(await composeWarc(crawl().slice(0, 1), false));
+    const whole: WarcEntry[] = [];
+    for await (const e of readWarc([plain], 'crawl.warc')) whole.push(e);
+    const page = whole.find((e) => e.kind === 'page');
+    assert.ok(page);
+    // Cut 300 bytes into the end of the page's HTML: the record says more is coming.
+    const cut = plain.subarray(0, plain.length - 300);
+    await assert.rejects(
+      (async () => {
+        for await (const _ of readWarc([cut], 'crawl.warc'));
+      })(),
+      (err: unknown) => {
+        assert.ok(err instanceof WarcError);
+        assert.match(
+          err.message,
+          /record cut short: the file ends \d+ bytes before its Content-Length/,
+        );
+        return true;
+      },
+    );
+    // Only the four bytes of the record's closing line breaks missing: the content is whole.
+    const trailing: WarcEntry[] = [];
+    for await (const e of readWarc([plain.subarray(0, plain.length - 4)], 'crawl.warc')) {
+      trailing.push(e);
+    }
+    assert.equal(trailing.filter((e) => e.kind === 'page').length, 1);
+  });
+});
+
 describe('jiedu parse crawl.warc.gz', () => {
   test('prints one article view per HTML response, as JSON Lines named file@offset', async () => {
     const file = join(dir, 'crawl.warc.gz');

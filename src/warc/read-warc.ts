@@ -60,6 +60,16 @@ function skipReason(
 }
 
 /**
+ * Bytes of a record's block that its Content-Length promised and the stream did not hold,
+ * once the record is read: what warcio's length-limited reader of the block has left. 0 when
+ * warcio does not say (its reader is internal; a version without it checks nothing).
+ */
+function bytesMissing(record: object): number {
+  const left = (record as { _reader?: { limit?: unknown } })._reader?.limit;
+  return typeof left === 'number' && left > 0 ? left : 0;
+}
+
+/**
  * Reads a WARC or WARC.gz stream record by record with warcio, never holding more than one
  * record: yields each HTML response (and HTML resource record) with its target URI, date and
  * Content-Type, and a skip for every other record. Throws WarcError naming `path` and the
@@ -118,6 +128,16 @@ export async function* readWarc(
       payload = reason !== undefined ? new Uint8Array(0) : await record.readFully(true);
     } catch (err) {
       throw new WarcError(path, offset, err instanceof Error ? err.message : String(err));
+    }
+    // A record cut short (a plain .warc truncated inside it: a crawler's size limit, a broken
+    // download) ends the file before its Content-Length: refused, never stored in part.
+    const missing = bytesMissing(record);
+    if (missing > 0) {
+      throw new WarcError(
+        path,
+        offset,
+        `record cut short: the file ends ${missing} bytes before its Content-Length`,
+      );
     }
     // In a .warc.gz, warcio settles a record's offset only once the record has been read.
     offset = parser.offset;

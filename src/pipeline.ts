@@ -52,7 +52,19 @@ export function readFile(input: string | Uint8Array, options: ParseOptions = {})
       chars: text.length,
     },
     normalized: normalizeText(text),
-    messages: [],
+    messages:
+      'cutTail' in decoded && decoded.cutTail !== undefined
+        ? [
+            {
+              start: text.length - 1,
+              end: text.length,
+              message: `the file ends inside a UTF-8 character (${decoded.cutTail} of its bytes): read as U+FFFD; the file looks truncated`,
+              rule: 'utf8-cut-tail',
+              source: 'decode',
+              severity: 'warning',
+            },
+          ]
+        : [],
   };
 }
 

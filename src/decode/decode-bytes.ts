@@ -16,6 +16,8 @@ export interface Decoded {
   confidence: number;
   /** Whether the input started with a byte order mark (removed from `text`). */
   bom: boolean;
+  /** Bytes of a last character cut short (a truncated UTF-8 file), read as one U+FFFD. */
+  cutTail?: number;
 }
 
 export interface DecodeOptions {
@@ -89,6 +91,18 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
 
   const detection = detectEncoding(bytes, path);
   if (detection.kind === 'sure') {
+    const cut = detection.cutTail ?? 0;
+    if (cut > 0) {
+      const whole = bytes.subarray(0, bytes.length - cut);
+      const text = `${decodeOrThrow(whole, detection.encoding, 0, path, 'detected')}\ufffd`;
+      return {
+        text,
+        encoding: detection.encoding,
+        confidence: detection.confidence,
+        bom: false,
+        cutTail: cut,
+      };
+    }
     const text = decodeOrThrow(bytes, detection.encoding, 0, path, 'detected');
     return { text, encoding: detection.encoding, confidence: detection.confidence, bom: false };
   }

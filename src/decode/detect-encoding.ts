@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { utf8CutTail } from './utf8-cut-tail.ts';
 import type { Encoding } from '../tree/types.ts';
 import { DecodeError } from './decode-error.ts';
 import { findNul } from './find-nul.ts';
@@ -9,7 +10,13 @@ import { looksBinary, tallyBytes } from './tally-bytes.ts';
 /** What detection found for input without a BOM. */
 export type Detection =
   /** Valid UTF-8 (or pure ASCII): no need to compare. */
-  | { kind: 'sure'; encoding: Encoding; confidence: number }
+  | {
+      kind: 'sure';
+      encoding: Encoding;
+      confidence: number;
+      /** Bytes of a last character cut short (UTF-8 only): read as U+FFFD. */
+      cutTail?: number;
+    }
   /**
    * Candidates scored on a sample, best first; none decoded in full yet. `binary` is set when
    * NUL or control bytes ruled out the byte encodings, leaving only UTF-16 to try.
@@ -54,6 +61,12 @@ export function detectEncoding(bytes: Uint8Array, path: string | undefined): Det
   if (firstNul < 0 && isUtf8(bytes)) {
     if (binary !== undefined) throw binary;
     return { kind: 'sure', encoding: 'utf-8', confidence: utf8Confidence(tally.leads) };
+  }
+  // Valid UTF-8 but for a last character cut short: UTF-8, its tail damaged.
+  const cut = firstNul < 0 ? utf8CutTail(bytes) : 0;
+  if (cut > 0) {
+    if (binary !== undefined) throw binary;
+    return { kind: 'sure', encoding: 'utf-8', confidence: utf8Confidence(tally.leads), cutTail: cut };
   }
 
   const scores: Score[] = [];

@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { utf8CutTail } from '../decode/utf8-cut-tail.ts';
 import { DecodeError, decodeLenient, detectBom, rankEncodings } from '../decode/index.ts';
 import type { Encoding } from '../tree/types.ts';
 import { charsetOfContentType, encodingOfLabel, sniffMetaCharset } from './sniff-charset.ts';
@@ -73,7 +74,10 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): 
     throw new DecodeError(options.path, nul, 'found a NUL byte: this is not an HTML page');
   }
   const declaredEncoding = declared === undefined ? undefined : encodingOfLabel(declared);
-  if (isUtf8(bytes)) {
+  // Valid UTF-8, or valid but for a last character cut short (a truncated download or a
+  // WARC record cut at a crawler's limit): UTF-8, whatever a legacy decoding might make of it.
+  const cut = isUtf8(bytes) ? 0 : utf8CutTail(bytes);
+  if (cut > 0 || isUtf8(bytes)) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const overruled =
       declaredEncoding !== undefined && declaredEncoding !== 'utf-8' && hasHighBytes(bytes);
@@ -84,7 +88,7 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): 
       confidence: 1,
       bom: false,
       overruled,
-      replaced: 0,
+      replaced: cut > 0 ? 1 : 0,
     };
   }
   const choice = chooseLegacy(bytes, declaredEncoding);

@@ -238,28 +238,42 @@ export function schemaVersion(db: Database.Database): number {
 /**
  * Brings `db` up to `target` (default: the current schema), one migration a transaction.
  * Throws when the archive is newer than this code, or when the file holds tables but is not
- * a jiedu archive.
+ * a jiedu archive. Safe when several processes open the same new or older archive at once:
+ * each step reads the version and migrates under SQLite's write lock (BEGIN IMMEDIATE), so
+ * a process that waited for another's migration sees it done and goes on.
  */
 export function migrate(db: Database.Database, target: number = SCHEMA_VERSION): number {
-  const current = schemaVersion(db);
-  if (current > SCHEMA_VERSION) {
-    throw new Error(
-      `archive schema version ${current} is newer than this jiedu understands (${SCHEMA_VERSION}); upgrade jiedu`,
-    );
-  }
-  if (current === 0) {
-    const tables = db
-      .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'")
-      .get();
-    if ((tables?.n ?? 0) > 0)
-      throw new Error('not a jiedu archive: the database holds other tables');
-  }
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current || migration.version > target) continue;
-    db.transaction(() => {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }).immediate();
+  const check = (current: number) => {
+    if (current > SCHEMA_VERSION) {
+      throw new Error(
+        `archive schema version ${current} is newer than this jiedu understands (${SCHEMA_VERSION}); upgrade jiedu`,
+      );
+    }
+  };
+  // Up to date: nothing to lock (a read-only connection could not).
+  const first = schemaVersion(db);
+  check(first);
+  if (first >= target) return first;
+  const step = db.transaction((): boolean => {
+    const current = schemaVersion(db);
+    check(current);
+    if (current === 0) {
+      const tables = db
+        .prepare<[], { n: number }>(
+          "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'",
+        )
+        .get();
+      if ((tables?.n ?? 0) > 0)
+        throw new Error('not a jiedu archive: the database holds other tables');
+    }
+    const next = MIGRATIONS.find((m) => m.version > current && m.version <= target);
+    if (next === undefined) return false;
+    next.up(db);
+    db.pragma(`user_version = ${next.version}`);
+    return true;
+  });
+  while (step.immediate()) {
+    // One migration a transaction, until none is left.
   }
   return schemaVersion(db);
 }

@@ -2,7 +2,7 @@ import { simplifiedView, toTraditional } from '../normalize/index.ts';
 import type { EntityType } from '../tree/annotations.ts';
 import { viewRangeToSource } from '../tree/view.ts';
 import { findEntities, type TagSpans } from './find-entities.ts';
-import { tagWords } from './ner/index.ts';
+import { scriptOf, tagWords } from './ner/index.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
 import { segment } from './segment/index.ts';
 
@@ -34,7 +34,7 @@ export interface EntitiesOptions {
 export function entities(text: string, options: EntitiesOptions = {}): EntityHit[] {
   if (typeof text !== 'string') throw new TypeError('entities: `text` must be a string');
   const view = simplifiedView(text);
-  const script = view.text === text ? 'simplified' : 'traditional';
+  const script = scriptOf(text);
   const tagger: TagSpans | null =
     options.tagger === undefined ? (t, words) => tagWords(t, words, { script }) : options.tagger;
   const found = findEntities(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simplifiedView } from '../../normalize/index.ts';
+import { detectScript, simplifiedView } from '../../normalize/index.ts';
 import type { EntitySpan, Token } from '../../tree/annotations.ts';
 import { segment } from '../segment/index.ts';
 import { findModelsDir } from './find-models.ts';
@@ -45,8 +45,7 @@ export interface TagEntitiesOptions {
    * trainer scores what it is about to write this way. */
   model?: NerModel;
   /**
-   * Whose conventions to follow; by default Traditional where converting the text to
-   * Simplified changes it, Simplified otherwise. A caller that knows a whole article's script
+   * Whose conventions to follow; by default the text's own script ({@link scriptOf}). A caller that knows a whole article's script
    * passes it, so every sentence of it is read alike.
    */
   script?: NerScript;
@@ -77,6 +76,17 @@ export function nerModel(script: NerScript = 'simplified'): NerModel {
 }
 
 /**
+ * Whose conventions a text is read in: Traditional when its script is Traditional or mixed
+ * (as a page's), Simplified otherwise. By the characters only one script uses, not by
+ * whether conversion changes anything: a Simplified post with a character the converter
+ * maps (乾, 著) is still Simplified.
+ */
+export function scriptOf(text: string): NerScript {
+  const script = detectScript(text);
+  return script === 'traditional' || script === 'mixed' ? 'traditional' : 'simplified';
+}
+
+/**
  * Finds the names of people (PER), places (LOC, countries and cities included) and
  * organisations (ORG) in `text`, Traditional or Simplified. Spans are `[start, end)` UTF-16
  * offsets into `text`, in order, never overlapping.
@@ -87,7 +97,7 @@ export function tagEntities(text: string, options: TagEntitiesOptions = {}): Ent
   const view = simplifiedView(text);
   const tokens = options.tokens ?? segment(text, { view });
   const words = tokensToViewWords(view, tokens);
-  const script = options.script ?? (view.text === text ? 'simplified' : 'traditional');
+  const script = options.script ?? scriptOf(text);
   const spans = tagSimplified(
     options.model ?? nerModel(script),
     view.text,

@@ -76,7 +76,7 @@ describe('readWarc', () => {
       assert.ok(isWarc(bytes.subarray(0, 512)));
       const got = await entries(bytes);
       assert.deepEqual(
-        got.map((e) => (e.kind === 'page' ? e.url : e.reason)),
+        got.map((e) => (e.kind === 'page' ? e.url : e.kind === 'skipped' ? e.reason : 'oversize')),
         [
           'a warcinfo record',
           'https://news.example.cn/2023/0412/bus.html',
@@ -133,6 +133,53 @@ describe('readWarc', () => {
       assert.equal(err.offset, last.offset);
       return true;
     });
+  });
+});
+
+describe('decompression budgets', () => {
+  test('an HTML record over the record budget is streamed past, and the next page read', async () => {
+    const big = `<html><body><p>${'新聞'.repeat(600_000)}</p></body></html>`; // ~3.6 MB
+    const records = [
+      { url: 'https://a.example/big', date: '2024-01-01T00:00:00Z', body: big },
+      ...crawl().slice(0, 1),
+    ];
+    const gz = Buffer.from(await composeWarc(records, true));
+    assert.ok(gz.length < 200_000, `compresses well: ${gz.length}`);
+    const got: WarcEntry[] = [];
+    for await (const e of readWarc([gz], 'big.warc.gz', { maxRecordBytes: 1024 * 1024 })) {
+      got.push(e);
+    }
+    const kinds = got.map((e) => e.kind);
+    assert.deepEqual(kinds, ['skipped', 'oversize', 'page']);
+    assert.ok((got[1] as { bytes: number }).bytes > 3_000_000);
+  });
+
+  test('records that declare more than the file budget end the file before inflating', async () => {
+    // A record claiming a gigabyte in a file of a few hundred bytes.
+    const header = [
+      'WARC/1.1',
+      'WARC-Type: response',
+      'WARC-Record-ID: <urn:uuid:00000000-0000-4000-8000-000000000001>',
+      'WARC-Date: 2024-01-01T00:00:00Z',
+      'WARC-Target-URI: https://a.example/claim',
+      'Content-Type: application/http; msgtype=response',
+      'Content-Length: 1073741824',
+      '',
+      'HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html>',
+    ].join('\r\n');
+    const plain = new TextEncoder().encode(header);
+    const started = performance.now();
+    await assert.rejects(
+      (async () => {
+        for await (const _ of readWarc([plain], 'claim.warc', { maxFileBytes: 512 * 1024 * 1024 }));
+      })(),
+      (err: unknown) => {
+        assert.ok(err instanceof WarcError);
+        assert.match(err.reason, /declare more than 536870912 bytes in all/);
+        return true;
+      },
+    );
+    assert.ok(performance.now() - started < 2000);
   });
 });
 

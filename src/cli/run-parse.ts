@@ -1,4 +1,4 @@
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnnotateOptions, annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
@@ -113,7 +113,17 @@ async function readPages(
       ? [bytes]
       : createReadStream(item.file as string, { highWaterMark: 1024 * 1024 });
   const list: InputPages['list'] = [];
-  for await (const entry of readWarc(source, item.display)) {
+  // Budgets as ingest's: a page record over 20 MB is streamed past; records that declare more
+  // than 512 MB in all (or 20 times the file) end the file.
+  const MB = 1024 * 1024;
+  const budget = {
+    maxRecordBytes: 20 * MB,
+    maxFileBytes: Math.max(
+      512 * MB,
+      20 * (bytes?.byteLength ?? (item.file === null ? 0 : statSync(item.file).size)),
+    ),
+  };
+  for await (const entry of readWarc(source, item.display, budget)) {
     if (entry.kind !== 'page') continue;
     const display = `${item.display}@${entry.offset}`;
     const parsed = parse(entry.payload, {

@@ -187,6 +187,15 @@ function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: Re
  * Content-Type. --max-size applies to each page, not to the file. A bad record ends the
  * file with a failure naming its offset; the pages before it are kept.
  */
+/**
+ * What the records of one WARC file may declare in all: 512 MB, or twenty times the file's
+ * own size when that is more (a plain .warc declares about its size, a .warc.gz of web pages
+ * five to ten times its size). A 2 KB .warc.gz whose records claim a gigabyte stops at the
+ * record that claims it, before inflating it; a record over --max-size within the budget is
+ * streamed past, never held.
+ */
+const WARC_FILE_BUDGET = 512 * MB;
+
 async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
   let counted = 0;
   const upTo = (offset: number) => {
@@ -196,13 +205,21 @@ async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerato
   };
   try {
     const stream = createReadStream(file.path, { highWaterMark: MB });
-    for await (const entry of readWarc(stream, file.display)) {
+    const budget = {
+      maxRecordBytes: options.maxBytes,
+      maxFileBytes: Math.max(WARC_FILE_BUDGET, 20 * file.size),
+    };
+    for await (const entry of readWarc(stream, file.display, budget)) {
       const consumed = upTo(entry.offset);
       if (entry.kind === 'skipped') {
         yield { kind: 'skip', consumed };
         continue;
       }
       const source = `${file.display}@${entry.offset}`;
+      if (entry.kind === 'oversize') {
+        yield { kind: 'failure', source, reason: tooLarge(entry.bytes, options.maxBytes), consumed };
+        continue;
+      }
       const bytes = entry.payload.byteLength;
       if (bytes === 0) {
         yield { kind: 'failure', source, reason: 'empty response', consumed };

@@ -35,7 +35,25 @@ export interface WarcSkipped {
   reason: string;
 }
 
-export type WarcEntry = WarcPage | WarcSkipped;
+/** An HTML record larger than the caller's budget: passed over unread, never inflated into memory. */
+export interface WarcOversize {
+  kind: 'oversize';
+  offset: number;
+  /** The record's declared Content-Length. */
+  bytes: number;
+}
+
+export type WarcEntry = WarcPage | WarcSkipped | WarcOversize;
+
+/** Budgets of {@link readWarc}: what decompression may cost. */
+export interface WarcBudget {
+  /** An HTML record declaring more bytes than this is passed over (streamed past, not
+   * held): `oversize`. None by default. */
+  maxRecordBytes?: number;
+  /** The records of one file declaring more bytes than this in all end it with a WarcError
+   * (a small .warc.gz that inflates to gigabytes). None by default. */
+  maxFileBytes?: number;
+}
 
 /** Media types of web pages. */
 const HTML_TYPE = /^\s*(?:text\/html|application\/xhtml\+xml)\b/i;
@@ -78,7 +96,9 @@ function bytesMissing(record: object): number {
 export async function* readWarc(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   path?: string,
+  budget: WarcBudget = {},
 ): AsyncGenerator<WarcEntry> {
+  let declaredTotal = 0;
   let total = 0;
   const counted = (async function* () {
     for await (const chunk of source) {
@@ -120,6 +140,29 @@ export async function* readWarc(
         ? record.httpHeaders?.headers.get('content-type')
         : record.warcContentType) ?? '';
     const reason = skipReason(type, Number.isNaN(status) ? undefined : status, contentType);
+    // What the record says it holds, against the budgets, before anything is inflated.
+    const declared = Number(record.warcHeaders.headers.get('Content-Length') ?? 0) || 0;
+    declaredTotal += declared;
+    if (budget.maxFileBytes !== undefined && declaredTotal > budget.maxFileBytes) {
+      throw new WarcError(
+        path,
+        offset,
+        `the file's records declare more than ${budget.maxFileBytes} bytes in all: not read on`,
+      );
+    }
+    if (
+      reason === undefined &&
+      budget.maxRecordBytes !== undefined &&
+      declared > budget.maxRecordBytes
+    ) {
+      try {
+        await record.skipFully();
+      } catch (err) {
+        throw new WarcError(path, offset, err instanceof Error ? err.message : String(err));
+      }
+      yield { kind: 'oversize', offset: parser.offset, bytes: declared };
+      continue;
+    }
     let payload: Uint8Array;
     try {
       if (reason !== undefined) {

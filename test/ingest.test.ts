@@ -112,6 +112,21 @@ describe('ingest into a store', () => {
     assert.ok(!(await namesIn({ tagger: false })).includes('維克多·佩雷斯'));
   });
 
+  test('a page over the time budget fails with the reason; the pages queued behind it go on', async () => {
+    // Short lines that keep joining: the layout pass is slow on them (issue 13), a few
+    // seconds for this one. The good pages sit behind it on the same worker.
+    const poison = '記者：\n'.repeat(32_000);
+    const root = await folderOfPages('slow', [poison, ...pages(3)]);
+    const store = new MemoryStore();
+    const started = performance.now();
+    const { summary, failures } = await run(store, { inputs: [root], pageTimeMs: 700 });
+    assert.equal(summary.stored, 3, JSON.stringify(failures));
+    assert.equal(failures.length, 1);
+    assert.match(failures[0]?.path ?? '', /p0\.txt$/);
+    assert.match(failures[0]?.reason ?? '', /^took longer than 1 s to parse and annotate: stopped/);
+    assert.ok(performance.now() - started < 20_000);
+  });
+
   test('devices and named pipes are refused, not read: no hang, no unbounded read', async () => {
     const root = await folder('special');
     const fifo = join(root, 'pipe.txt');

@@ -60,6 +60,13 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       'ingest',
     );
   }
+  const pageTime = Number(flags['page-time']);
+  if (!(pageTime > 0) || !Number.isFinite(pageTime)) {
+    throw new UsageError(
+      `--page-time takes a positive number of seconds, not ${JSON.stringify(flags['page-time'])}`,
+      'ingest',
+    );
+  }
   const maxSize = Number(flags['max-size']);
   if (!(maxSize > 0) || !Number.isFinite(maxSize)) {
     throw new UsageError(
@@ -101,6 +108,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       maxBytes: maxSize * MB,
       dateFromPath: flags['date-from-path'] === true,
       followSymlinks: flags['follow-symlinks'] === true,
+      pageTimeMs: pageTime * 1000,
       ...(flags['no-ner'] === true ? { tagger: false } : {}),
       stdin: io.stdin,
       failuresLog: failuresLogPath(dbPath),

@@ -384,6 +384,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Take a page date from its path (2024/03/15/a.txt, 20240315.txt) unless a JSONL line gives one',
       },
+      'page-time': {
+        type: 'string',
+        value: 's',
+        default: '60',
+        description:
+          'Fail, as too slow, any page that takes longer than this to parse and annotate; the pages queued behind it go on',
+      },
       'follow-symlinks': {
         type: 'boolean',
         description:

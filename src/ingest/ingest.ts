@@ -7,7 +7,7 @@ import { heapCeiling } from './heap-ceiling.ts';
 import { MB, type PageUnit, readUnits, type Unit } from './read-units.ts';
 import { StoreWriter } from './store-writer.ts';
 import type { PageResult } from './types.ts';
-import { WorkerPool } from './worker-pool.ts';
+import { WORKER_HEAP_MB, WorkerPool } from './worker-pool.ts';
 
 /** Options for {@link ingest}. */
 export interface IngestOptions {
@@ -26,6 +26,9 @@ export interface IngestOptions {
   /** Follow links found in a folder to files outside it (a site dump's links); off by
    * default: such a link is reported as a failure, unread. */
   followSymlinks?: boolean;
+  /** Longest a page may take to parse and annotate, in ms (60 s by default; null for no
+   * limit). A page over it fails with the reason; the pages queued behind it go on. */
+  pageTimeMs?: number | null;
   /** false: annotate with the rules and lexicon alone, without the statistical name tagger
    * (faster, fewer names); on by default. */
   tagger?: boolean;
@@ -83,6 +86,10 @@ const IN_FLIGHT_BYTES = 32 * MB;
 /** The default --max-size: 20 MB. */
 export const DEFAULT_MAX_BYTES = 20 * MB;
 
+/** How long a page may take to parse and annotate by default: 60 s (a news page takes well
+ * under a second; one that takes a minute is pathological input). */
+export const DEFAULT_PAGE_TIME_MS = 60_000;
+
 /**
  * `promise`'s outcome, or 'aborted' as soon as one of `signals` aborts. The listeners go
  * when it settles: racing a long-lived promise instead would add a reaction to it on every
@@ -136,6 +143,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     throw new TypeError(`ingest: \`workers\` must be an integer from 1 to ${MAX_WORKERS}`);
   }
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const pageTimeMs = options.pageTimeMs === undefined ? DEFAULT_PAGE_TIME_MS : options.pageTimeMs;
+  if (pageTimeMs !== null && !(pageTimeMs > 0)) {
+    throw new TypeError('ingest: `pageTimeMs` must be positive, or null for no limit');
+  }
   if (!(maxBytes > 0)) throw new TypeError('ingest: `maxBytes` must be positive');
 
   const started = performance.now();
@@ -249,7 +260,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
 
   const dispatch = (unit: PageUnit) => {
-    pool ??= new WorkerPool(workers);
+    pool ??= new WorkerPool(workers, WORKER_HEAP_MB, pageTimeMs);
     parsing.set(unit.hash, []);
     const task = {
       id: nextId++,

@@ -217,7 +217,12 @@ async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerato
       }
       const source = `${file.display}@${entry.offset}`;
       if (entry.kind === 'oversize') {
-        yield { kind: 'failure', source, reason: tooLarge(entry.bytes, options.maxBytes), consumed };
+        yield {
+          kind: 'failure',
+          source,
+          reason: tooLarge(entry.bytes, options.maxBytes),
+          consumed,
+        };
         continue;
       }
       const bytes = entry.payload.byteLength;

@@ -34,7 +34,16 @@ interface Slot {
   answered: boolean;
   /** Set once the pool ended this worker on purpose, so its exit is not a crash. */
   retired: boolean;
+  /** When the worker started its current task (the first pending one); 0 when idle. */
+  since: number;
+  /** Whether the worker has loaded what it needs and said so: its clock runs from then. */
+  ready: boolean;
+  /** Set when the watchdog stopped the worker: its current task took too long. */
+  timedOut: boolean;
 }
+
+/** How often the watchdog looks for a page over its time budget (ms). */
+const WATCH_EVERY_MS = 250;
 
 /**
  * Starts the worker module `name` that sits beside the module at `base` (its
@@ -100,14 +109,44 @@ export class WorkerPool {
   readonly #large = new Set<Worker>();
   /** Pages that ran out of the pool's heap and were parsed again without the limit. */
   largeRuns = 0;
+  /** Longest a page may take on a worker (ms); null for no limit. */
+  readonly #pageTimeMs: number | null;
+  #watchdog: ReturnType<typeof setInterval> | null = null;
 
-  /** `heapMb`: the workers' old-generation limit, {@link WORKER_HEAP_MB} by default. */
-  constructor(size: number, heapMb: number | null = WORKER_HEAP_MB) {
+  /**
+   * `heapMb`: the workers' old-generation limit, {@link WORKER_HEAP_MB} by default.
+   * `pageTimeMs`: how long a page may take; a worker still on one page after that is
+   * stopped, the page fails with the reason, and the pages queued behind it go on elsewhere.
+   */
+  constructor(
+    size: number,
+    heapMb: number | null = WORKER_HEAP_MB,
+    pageTimeMs: number | null = null,
+  ) {
     if (!Number.isInteger(size) || size < 1) {
       throw new TypeError('WorkerPool: `size` must be a positive integer');
     }
+    if (pageTimeMs !== null && !(pageTimeMs > 0)) {
+      throw new TypeError('WorkerPool: `pageTimeMs` must be positive');
+    }
     this.size = size;
     this.#heapMb = heapMb;
+    this.#pageTimeMs = pageTimeMs;
+  }
+
+  /** Stops every worker whose current page is over the time budget. */
+  #watch(): void {
+    const limit = this.#pageTimeMs;
+    if (limit === null) return;
+    const now = performance.now();
+    for (const slot of this.#slots) {
+      if (slot.retired || !slot.ready || slot.pending.size === 0 || now - slot.since <= limit) {
+        continue;
+      }
+      slot.timedOut = true;
+      // Its 'exit' settles the page and hands the queued ones to other workers.
+      void slot.worker.terminate();
+    }
   }
 
   /** Workers started so far: the pool grows to `size` only while they all have work. */
@@ -135,6 +174,7 @@ export class WorkerPool {
   /** Ends every worker; tasks still pending are abandoned (their promises never settle). */
   async close(): Promise<void> {
     this.#closed = true;
+    if (this.#watchdog !== null) clearInterval(this.#watchdog);
     for (const slot of this.#slots) slot.retired = true;
     await terminateAll([...this.#slots.map((slot) => slot.worker), ...this.#large]);
   }
@@ -154,7 +194,12 @@ export class WorkerPool {
       best = this.#spawn();
       this.#slots.push(best);
     }
+    if (best.pending.size === 0) best.since = performance.now();
     best.pending.set(pending.task.id, pending);
+    if (this.#pageTimeMs !== null && this.#watchdog === null) {
+      this.#watchdog = setInterval(() => this.#watch(), WATCH_EVERY_MS);
+      this.#watchdog.unref();
+    }
     // A busy worker keeps the process alive; an idle one must not.
     best.worker.ref();
     best.worker.postMessage(pending.task);
@@ -166,11 +211,22 @@ export class WorkerPool {
       pending: new Map(),
       answered: false,
       retired: false,
+      since: 0,
+      ready: false,
+      timedOut: false,
     };
-    slot.worker.on('message', (result: PageResult) => {
+    slot.worker.on('message', (result: PageResult | { ready: true }) => {
+      if ('ready' in result) {
+        // Its first page starts now.
+        slot.ready = true;
+        slot.since = performance.now();
+        return;
+      }
       const pending = slot.pending.get(result.id);
       if (pending === undefined) return;
       slot.pending.delete(result.id);
+      // The next page in its queue starts now.
+      slot.since = performance.now();
       slot.answered = true;
       this.#failedStarts = 0;
       if (slot.pending.size === 0) slot.worker.unref();
@@ -191,11 +247,14 @@ export class WorkerPool {
   /** Drops a dead worker; settles or reassigns the tasks it held. */
   #dropCrashed(slot: Slot, code: number, crash: unknown): void {
     slot.retired = true;
-    if (!slot.answered) this.#failedStarts++;
+    // A page over its time budget says nothing of whether workers can start.
+    if (!slot.answered && !slot.timedOut) this.#failedStarts++;
     const [current, ...queued] = [...slot.pending.values()];
     slot.pending.clear();
     const message = crash instanceof Error ? crash.message : 'the worker stopped';
-    const reason = `worker crashed (exit code ${code}): ${message}`;
+    const reason = slot.timedOut
+      ? `took longer than ${((this.#pageTimeMs ?? 0) / 1000).toFixed(0)} s to parse and annotate: stopped (--page-time)`
+      : `worker crashed (exit code ${code}): ${message}`;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
       // Nothing will run on a broken pool: every waiting caller hears why.
       const broken = new Error(`ingest workers cannot start: ${reason}`);
@@ -212,7 +271,7 @@ export class WorkerPool {
     if (index >= 0) this.#slots.splice(index, 1);
     // The worker runs its tasks in order, so the first one is what it died on.
     if (current !== undefined) {
-      if (outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);
+      if (!slot.timedOut && outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);
       else current.resolve({ id: current.task.id, ok: false, reason });
     }
     for (const pending of queued) this.#submit(pending);
@@ -233,7 +292,9 @@ export class WorkerPool {
       void worker.terminate();
       pending.resolve(result);
     };
-    worker.on('message', (result: PageResult) => finish(result));
+    worker.on('message', (result: PageResult | { ready: true }) => {
+      if (!('ready' in result)) finish(result);
+    });
     worker.on('error', (err) => {
       crash = err;
     });

@@ -1,11 +1,11 @@
 import { isUtf8 } from 'node:buffer';
-import { utf8CutTail } from './utf8-cut-tail.ts';
 import type { Encoding } from '../tree/types.ts';
 import { DecodeError } from './decode-error.ts';
 import { findNul } from './find-nul.ts';
 import { pickSample } from './pick-sample.ts';
 import { type Score, scoreDecoding } from './score-decoding.ts';
 import { looksBinary, tallyBytes } from './tally-bytes.ts';
+import { utf8CutTail } from './utf8-cut-tail.ts';
 
 /** What detection found for input without a BOM. */
 export type Detection =
@@ -66,7 +66,12 @@ export function detectEncoding(bytes: Uint8Array, path: string | undefined): Det
   const cut = firstNul < 0 ? utf8CutTail(bytes) : 0;
   if (cut > 0) {
     if (binary !== undefined) throw binary;
-    return { kind: 'sure', encoding: 'utf-8', confidence: utf8Confidence(tally.leads), cutTail: cut };
+    return {
+      kind: 'sure',
+      encoding: 'utf-8',
+      confidence: utf8Confidence(tally.leads),
+      cutTail: cut,
+    };
   }
 
   const scores: Score[] = [];

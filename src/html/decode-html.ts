@@ -1,6 +1,6 @@
 import { isUtf8 } from 'node:buffer';
-import { utf8CutTail } from '../decode/utf8-cut-tail.ts';
 import { DecodeError, decodeLenient, detectBom, rankEncodings } from '../decode/index.ts';
+import { utf8CutTail } from '../decode/utf8-cut-tail.ts';
 import type { Encoding } from '../tree/types.ts';
 import { charsetOfContentType, encodingOfLabel, sniffMetaCharset } from './sniff-charset.ts';
 

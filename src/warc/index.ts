@@ -1,10 +1,10 @@
 export {
   readWarc,
+  type WarcBudget,
   type WarcEntry,
   WarcError,
-  type WarcPage,
-  type WarcBudget,
   type WarcOversize,
+  type WarcPage,
   type WarcSkipped,
 } from './read-warc.ts';
 export { isWarc, isWarcFile } from './sniff-warc.ts';

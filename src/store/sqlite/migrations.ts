@@ -259,9 +259,7 @@ export function migrate(db: Database.Database, target: number = SCHEMA_VERSION):
     check(current);
     if (current === 0) {
       const tables = db
-        .prepare<[], { n: number }>(
-          "SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'",
-        )
+        .prepare<[], { n: number }>("SELECT count(*) AS n FROM sqlite_schema WHERE type = 'table'")
         .get();
       if ((tables?.n ?? 0) > 0)
         throw new Error('not a jiedu archive: the database holds other tables');

@@ -105,6 +105,22 @@ function setPartitionSize(db: Database.Database, size: number): void {
   db.prepare('UPDATE settings SET value = ? WHERE key = ?').run(String(size), PARTITION_SETTING);
 }
 
+/** Runs `work`, again while SQLite says the database is locked, for up to `ms`. */
+function whileLocked<T>(ms: number, work: () => T): T {
+  const until = Date.now() + ms;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return work();
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      if ((code !== 'SQLITE_BUSY' && code !== 'SQLITE_LOCKED') || Date.now() >= until) throw err;
+      // A short, jittered wait: the process that holds the lock needs milliseconds.
+      Atomics.wait(pause, 0, 0, 10 + Math.random() * 40);
+    }
+  }
+}
+
 /**
  * The archive in one SQLite file (better-sqlite3), in WAL mode so searches run while an
  * ingest writes. Opening it applies any missing migrations.
@@ -137,8 +153,12 @@ export class SqliteStore implements Archive {
     }
     const db = this.#db;
     try {
-      db.pragma(`busy_timeout = ${options.busyTimeout ?? 10_000}`);
-      db.pragma('journal_mode = WAL');
+      const busyMs = options.busyTimeout ?? 10_000;
+      db.pragma(`busy_timeout = ${busyMs}`);
+      // Turning a new file to WAL takes an exclusive lock, and SQLite does not wait for it
+      // (no busy handler): when several processes open one new archive at once, the others
+      // are told "database is locked" at once. They try again, within the busy timeout.
+      whileLocked(busyMs, () => db.pragma('journal_mode = WAL'));
       // NORMAL in WAL mode: a committed document survives a crash of the process (kill -9);
       // only a power cut may lose the last commits, never corrupt the file.
       db.pragma('synchronous = NORMAL');

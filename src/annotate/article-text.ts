@@ -77,7 +77,10 @@ function markerLength(source: string, piece: Range): number {
 function appendPiece(source: string, start: number, end: number, out: Filling): void {
   let from = start;
   while (from < end) {
-    const mark = source.indexOf('**', from);
+    // Looked for within the piece only: a search of the whole page for each piece made a
+    // page of many pieces quadratic.
+    const found = source.slice(from, end).indexOf('**');
+    const mark = found === -1 ? -1 : from + found;
     const to = mark === -1 || mark + 2 > end ? end : mark;
     if (to > from) {
       out.parts.push(source.slice(from, to));

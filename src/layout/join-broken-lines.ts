@@ -118,19 +118,27 @@ export function joinBrokenLines(
 function isCutMidSentence(draft: Draft): boolean {
   const prev = draft.lines[draft.lines.length - 1] as Line;
   const ending = endingOf(stripTrailingMarkup(prev.text));
-  return (
-    (ending === 'continuing' || ending === 'open') &&
-    isProse(draft.text) &&
-    !MARKED.test(draft.text)
-  );
+  return (ending === 'continuing' || ending === 'open') && isProseDraft(draft) && !draft.marked;
 }
 
+/**
+ * A block being built. What the join rules ask of its whole text (does it open with a
+ * caption mark, how long is it, does it hold prose punctuation) is kept up to date line by
+ * line: asking the growing text itself costs its length each time, which made a page of
+ * many short joining lines quadratic (issue 13).
+ */
 interface Draft {
   text: string;
   segments: Segment[];
   lines: Line[];
   blankBefore: number;
   wrapJoins: number;
+  /** The text opens with a caption or boxed byline mark (MARKED). */
+  marked: boolean;
+  /** Code points of the text. */
+  chars: number;
+  /** The text holds prose punctuation. */
+  punctuated: boolean;
 }
 
 function start(line: Line, blanks: number): Draft {
@@ -140,6 +148,9 @@ function start(line: Line, blanks: number): Draft {
     lines: [line],
     blankBefore: blanks,
     wrapJoins: 0,
+    marked: MARKED.test(line.text),
+    chars: codePointLength(line.text),
+    punctuated: hasProsePunctuation(line.text),
   };
 }
 
@@ -148,6 +159,13 @@ function append(draft: Draft, line: Line, sep: string): void {
   draft.segments.push({ start: line.start, end: line.end, at: draft.text.length, sep });
   draft.text += line.text;
   draft.lines.push(line);
+  draft.chars += codePointLength(sep) + codePointLength(line.text);
+  draft.punctuated ||= hasProsePunctuation(sep) || hasProsePunctuation(line.text);
+}
+
+/** Running prose: punctuated sentences, or long text (from what the draft keeps). */
+function isProseDraft(draft: Draft): boolean {
+  return draft.chars >= LONG_PROSE || (draft.chars >= MIN_PROSE && draft.punctuated);
 }
 
 function finish(
@@ -234,21 +252,20 @@ function proseJoin(
     if (isFull(prev, wrap)) {
       // A full line that ends a sentence, or a caption already complete, followed by a
       // title: the text ended right at the width and the title stands on its own.
-      const complete =
-        ending === 'terminal' || (MARKED.test(draft.text) && endsWithCredit(draft.text));
+      const complete = ending === 'terminal' || (draft.marked && endsWithCredit(draft.text));
       return complete && isTitleLike(next, wrap) ? null : 'wrap';
     }
     // A caption or boxed byline goes on only where a wrap cut it, never into the body.
-    if (MARKED.test(draft.text)) return null;
+    if (draft.marked) return null;
     if (ending === 'continuing') return 'column';
-    if (ending === 'open' && isProse(draft.text) && !isTitleLike(next, wrap)) {
+    if (ending === 'open' && isProseDraft(draft) && !isTitleLike(next, wrap)) {
       return 'column';
     }
     return null;
   }
   // Across blank lines only running prose goes on: never a caption, never a title.
-  if (MARKED.test(draft.text)) return null;
-  if ((ending === 'continuing' || ending === 'open') && isProse(draft.text)) {
+  if (draft.marked) return null;
+  if ((ending === 'continuing' || ending === 'open') && isProseDraft(draft)) {
     return isTitleLike(next, wrap) ? null : 'column';
   }
   return null;
@@ -318,12 +335,6 @@ function hasOpenBracket(text: string): boolean {
 function endsWithCredit(text: string): boolean {
   const cut = Math.max(text.lastIndexOf(' '), text.lastIndexOf('。'));
   return cut > 0 && CREDIT.test(text.slice(cut + 1));
-}
-
-/** Running prose: punctuated sentences, or long text. */
-function isProse(text: string): boolean {
-  const n = codePointLength(text);
-  return n >= LONG_PROSE || (n >= MIN_PROSE && hasProsePunctuation(text));
 }
 
 /** A short unpunctuated line that does not end a sentence: a title, not a paragraph's tail. */

@@ -252,9 +252,12 @@ function creditEnds(block: LayoutBlock): { at: number; sentence: string }[] {
     // sentence end since the last credit.
     let lineEnd = at;
     while (lineEnd > 0 && WHITE.test(text[lineEnd - 1] as string)) lineEnd--;
+    // A credit is short: its sentence end lies within reach of the line end, so the search
+    // back stops there (a block of thousands of lines without one is read in linear time).
+    const floor = Math.max(from, lineEnd - CREDIT_REACH);
     let end = lineEnd - 1;
-    while (end >= from && !SENTENCE_END.has(text.charCodeAt(end))) end--;
-    if (end < from) continue;
+    while (end >= floor && !SENTENCE_END.has(text.charCodeAt(end))) end--;
+    if (end < floor) continue;
     const credit = text
       .slice(end + 1, lineEnd)
       .trim()
@@ -267,6 +270,9 @@ function creditEnds(block: LayoutBlock): { at: number; sentence: string }[] {
 }
 
 const WHITE = /\s/;
+/** How far back from a line end a credit's sentence end may lie, in UTF-16 units: a credit
+ * of MAX_CREDIT code points (two units each at most) and a little white space. */
+const CREDIT_REACH = 2 * MAX_CREDIT + 8;
 /** 。！？ */
 const SENTENCE_END = new Set([0x3002, 0xff01, 0xff1f]);
 

@@ -201,7 +201,8 @@ function settleTitle(
   const item = items[i] as Item;
   const prev = items[i - 1];
   const next = nextContent(items, i + 1);
-  const after = next === undefined ? undefined : nextContent(items, items.indexOf(next) + 1);
+  // Looked for from here on: indexOf from the start made a page of many titles quadratic.
+  const after = next === undefined ? undefined : nextContent(items, items.indexOf(next, i + 1) + 1);
 
   if (draft.hasHeadline && !draft.hasBody && draft.closed === null && prev?.role === 'title') {
     // Right under the headline, or a ——dash subtitle, or followed by the dateline.

@@ -1,0 +1,68 @@
+/**
+ * A property of time (issue 13): for each input that made a pass super-linear, doubling the
+ * input at most about doubles the time it takes. Checked as a ratio within one run, the
+ * better of three timings each, so the machine's speed does not matter.
+ */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { annotate } from '../src/annotate/index.ts';
+import { parse } from '../src/pipeline.ts';
+
+/** The best of three timings of `work` (ms). */
+function best(work: () => void): number {
+  let min = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < 3; k++) {
+    const t0 = performance.now();
+    work();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+/** Time at 2n over time at n, after a warm-up at n. */
+function doublingRatio(
+  make: (n: number) => string,
+  n: number,
+  run: (text: string) => void,
+): number {
+  const small = make(n);
+  const large = make(2 * n);
+  run(small);
+  return best(() => run(large)) / best(() => run(small));
+}
+
+/** Families of pathological pages, composed here: n lines each. */
+const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: boolean }[] = [
+  // Short lines that all read on into the next (a colon ends each): one growing block.
+  {
+    name: 'short lines that keep joining (記者：)',
+    make: (n) => '記者：\n'.repeat(n),
+    annotate: false,
+  },
+  // Lines that open a quotation and never close it.
+  {
+    name: 'open quotations on every line',
+    make: (n) => '他說：「這是\n'.repeat(n),
+    annotate: true,
+  },
+  // Caption marks alone on their lines.
+  { name: 'caption marks alone', make: (n) => '●\n'.repeat(n), annotate: false },
+  // Long unpunctuated lines after blank lines, each continuing the last.
+  {
+    name: 'prose cut mid-sentence across blank lines',
+    make: (n) => '這是一段沒有標點而且很長的新聞文字一直寫下去，\n\n'.repeat(n),
+    annotate: false,
+  },
+];
+
+describe('doubling a pathological page at most about doubles the time', () => {
+  for (const family of FAMILIES) {
+    test(family.name, () => {
+      const run = family.annotate
+        ? (text: string) => void annotate(parse(text), { tagger: null })
+        : (text: string) => void parse(text);
+      const ratio = doublingRatio(family.make, 24_000, run);
+      assert.ok(ratio < 3, `${family.name}: ${ratio.toFixed(2)}× for twice the input`);
+    });
+  }
+});

@@ -117,30 +117,47 @@ export function collectParagraphs(root: DomElement | DomNode | null): HtmlParagr
     linkChars = 0;
     bufferHeading = false;
   };
-  const visit = (node: DomNode) => {
+  // Walked with an explicit stack, not recursion: a page nested tens of thousands deep
+  // would overflow the call stack. An element leaves an exit entry below its children.
+  const stack: { node: DomNode; exit: boolean; block: boolean; heading: boolean; link: boolean }[] =
+    [{ node: root as DomNode, exit: false, block: false, heading: false, link: false }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as (typeof stack)[number];
+    if (entry.exit) {
+      if (entry.heading) inHeading--;
+      if (entry.link) inLink--;
+      if (entry.block) flush();
+      continue;
+    }
+    const node = entry.node;
     if (node.nodeType === TEXT_NODE) {
       const text = node.textContent ?? '';
       buffer += text;
       if (inLink > 0) linkChars += text.replace(/[\s\u3000\u00a0]/g, '').length;
       if (inHeading > 0) bufferHeading = true;
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = node.nodeName.toUpperCase();
-    if (SKIPPED_TAGS.has(tag)) return;
+    if (SKIPPED_TAGS.has(tag)) continue;
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
     const heading = HEADING.test(tag);
     const link = tag === 'A';
     if (heading) inHeading++;
     if (link) inLink++;
+    stack.push({ node, exit: true, block, heading, link });
     const children = node.childNodes;
-    for (let i = 0; i < children.length; i++) visit(children[i] as DomNode);
-    if (heading) inHeading--;
-    if (link) inLink--;
-    if (block) flush();
-  };
-  visit(root);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({
+        node: children[i] as DomNode,
+        exit: false,
+        block: false,
+        heading: false,
+        link: false,
+      });
+    }
+  }
   flush();
   return out;
 }

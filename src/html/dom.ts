@@ -88,6 +88,27 @@ export function rootOf(doc: DomDocument): DomElement | null {
   return doc.body ?? doc.documentElement;
 }
 
+/**
+ * Element nesting past which Readability is not run. Real news pages nest a few dozen levels
+ * (the deepest of the evaluation pages, built by site builders, stay under 60).
+ */
+export const MAX_READABILITY_DEPTH = 150;
+
+/** How deep a document's elements nest, walked with an explicit stack (no recursion). */
+export function depthOf(document: DomDocument): number {
+  const root = document.documentElement;
+  if (root === null) return 0;
+  let deepest = 0;
+  const stack: [DomElement, number][] = [[root, 1]];
+  while (stack.length > 0) {
+    const [el, depth] = stack.pop() as [DomElement, number];
+    if (depth > deepest) deepest = depth;
+    const kids = el.children;
+    for (let k = 0; k < kids.length; k++) stack.push([kids[k] as DomElement, depth + 1]);
+  }
+  return deepest;
+}
+
 /** What Readability found: the main content as markup, and its title and byline. */
 export interface ReadabilityResult {
   title: string;
@@ -106,6 +127,9 @@ export function runReadability(
   document: DomDocument,
   charThreshold: number,
 ): ReadabilityResult | null {
+  // Readability's cleaning grows far faster than the page on deep nesting (2,000 levels:
+  // minutes) and recurses: past a depth no real page reaches, the other extractors read it.
+  if (depthOf(document) > MAX_READABILITY_DEPTH) return null;
   const { Readability } = libs();
   let result: ReturnType<ReadabilityClass['parse']>;
   try {

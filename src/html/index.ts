@@ -1,3 +1,4 @@
+import { DecodeError } from '../decode/index.ts';
 import type { Diagnostic, Encoding, PageNode } from '../tree/types.ts';
 import { buildPage } from './build-page.ts';
 import { type DecodedHtml, decodeHtml } from './decode-html.ts';
@@ -27,6 +28,35 @@ export interface ParseHtmlOptions {
 /** A warning about how the page's bytes as a whole were decoded (its charset). */
 function decodeWarning(message: string): Diagnostic {
   return { message, rule: 'decode-html', source: 'decode', severity: 'warning', start: 0, end: 0 };
+}
+
+/** Element nesting past which a page is refused before it is parsed. */
+export const MAX_NESTING = 20_000;
+
+/** Elements whose end tag may be left out, and void elements: they do not nest when unclosed. */
+const NOT_NESTING = new Set(
+  'p li td th tr dt dd option optgroup tbody thead tfoot colgroup caption rb rt rp br hr img input meta link area base col embed param source track wbr'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Where the markup's open elements first nest deeper than `limit`, counting start and end
+ * tags in one pass (elements that may stay unclosed not counted); -1 when they never do.
+ * An estimate made before parsing, linear in the markup.
+ */
+export function nestingPast(html: string, limit: number): number {
+  let depth = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = (m[2] as string).toLowerCase();
+    if (NOT_NESTING.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') {
+      if (depth > 0) depth--;
+    } else if (++depth > limit) {
+      return m.index ?? 0;
+    }
+  }
+  return -1;
 }
 
 /**
@@ -61,6 +91,14 @@ export function parseHtml(input: Uint8Array | string, options: ParseHtmlOptions 
       decodeWarning(
         `${decoded.replaced} byte sequences are not ${decoded.encoding} and were replaced by U+FFFD`,
       ),
+    );
+  }
+  const tooDeep = nestingPast(decoded.html, MAX_NESTING);
+  if (tooDeep >= 0) {
+    throw new DecodeError(
+      options.path,
+      Buffer.byteLength(decoded.html.slice(0, tooDeep)),
+      `HTML nested more than ${MAX_NESTING} elements deep here: not read (no page nests so deep; the parser would take minutes)`,
     );
   }
   const article = extractArticle(

@@ -20,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
+import { NER_MODEL_FILE, NER_MODEL_FILE_TRADITIONAL } from '../src/annotate/ner/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { big5Safe } from './lib/big5.ts';
@@ -270,7 +271,7 @@ async function main(): Promise<void> {
   const segmentRate = rate(best(segmented));
   const noNerRate = rate(best(annotatedNoNer, budgetMs));
   const taggerRate = rate(best(tagged, budgetMs));
-  const modelMb = ['ner/ner-perceptron.bin.gz', 'ner/ner-perceptron-traditional.bin.gz']
+  const modelMb = [NER_MODEL_FILE, NER_MODEL_FILE_TRADITIONAL]
     .map((f) => join(ROOT, 'models', f))
     .filter((f) => existsSync(f))
     .reduce((sum, f) => sum + statSync(f).size / MB, 0);

@@ -1,4 +1,4 @@
-import { decode } from './decode/index.ts';
+import { type Decoded, decode } from './decode/index.ts';
 import { parseHtml, sniffHtml } from './html/index.ts';
 import { layout } from './layout/index.ts';
 import { detectLineEnding, detectScript, normalizeText } from './normalize/index.ts';
@@ -31,7 +31,7 @@ export function readFile(input: string | Uint8Array, options: ParseOptions = {})
   if (typeof input !== 'string' && !(input instanceof Uint8Array)) {
     throw new TypeError('parse: `input` must be a string or a Uint8Array');
   }
-  const decoded =
+  const decoded: Decoded =
     typeof input === 'string'
       ? { text: input, encoding: 'utf-8' as const, confidence: 1, bom: false }
       : decode(input, options);
@@ -53,7 +53,7 @@ export function readFile(input: string | Uint8Array, options: ParseOptions = {})
     },
     normalized: normalizeText(text),
     messages:
-      'cutTail' in decoded && decoded.cutTail !== undefined
+      decoded.cutTail !== undefined
         ? [
             {
               start: text.length - 1,

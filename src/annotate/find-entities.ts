@@ -249,7 +249,6 @@ export function findEntities(
   // Never over a work, a title's person or a credit, whose claims reach past their mention.
   const widens = (m: RawMention): boolean => {
     const inside: number[] = [];
-    let rest = text.slice(m.start, m.end);
     for (let k = 0; k < out.length; k++) {
       const o = out[k] as RawMention;
       if (o.end <= m.start || o.start >= m.end) continue;
@@ -258,33 +257,35 @@ export function findEntities(
       // An organisation over places only: one the rules named stays itself (胡塞武装 of
       // 也门胡塞武装, 民建联 of 民建联立法会).
       if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC') return false;
-      rest = rest.replace(text.slice(o.start, o.end), '');
       inside.push(k);
     }
     if (inside.length === 0) return false;
-    // What a place adds to the places inside it is no place of its own (西客站, 军区, 市),
-    // or the span is a chain of places: a known one, or a name with an administrative suffix
-    // (青海省玛多县).
-    // A chain names each place: the ones the rules did not find are added on their own.
-    // Otherwise a place widens only into a named facility (北京西客站, 沈阳军区, 沈阳市), not
-    // into a common noun (西贡海滩, 荷台达港口).
     if (m.type === 'LOC') {
+      // What the span adds to the places inside it: the stretches no mention covers.
+      const pieces: [number, number][] = [];
+      let at = m.start;
+      for (const o of inside.map((k) => out[k] as RawMention).sort((x, y) => x.start - y.start)) {
+        if (o.start > at) pieces.push([at, o.start]);
+        at = o.end;
+      }
+      if (m.end > at) pieces.push([at, m.end]);
+      const rest = pieces.map(([from, to]) => text.slice(from, to)).join('');
       if (rest.length === 0) return false;
+      // A chain of places (a known one, or a name with an administrative suffix: 青海省玛多县)
+      // names each place: the ones the rules did not find are added on their own.
       if (placeEntry(rest) !== null || (rest.length >= 2 && ADMIN_PLACE.test(rest))) {
-        const found = inside.map((k) => out[k] as RawMention).sort((a, b) => a.start - b.start);
-        let at = m.start;
-        for (const o of [...found, null]) {
-          const end = o === null ? m.end : o.start;
-          const piece = text.slice(at, end);
+        for (const [from, to] of pieces) {
+          const piece = text.slice(from, to);
           const entry = placeEntry(piece);
           if (piece.length >= 2 && (entry !== null || ADMIN_PLACE.test(piece))) {
             const kind = entry === null || entry === piece ? 'name' : 'alias';
-            add({ start: at, end, type: 'LOC', key: entry ?? piece, kind });
+            add({ start: from, end: to, type: 'LOC', key: entry ?? piece, kind });
           }
-          if (o !== null) at = o.end;
         }
         return false;
       }
+      // Otherwise a place widens only into a named facility (北京西客站, 沈阳军区, 沈阳市),
+      // not into a common noun (西贡海滩, 荷台达港口).
       if (!FACILITY.test(rest)) return false;
     }
     // Nothing else claims the span: claims reach past their mention for works and credits.

@@ -5,7 +5,7 @@ import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
 import type { Encoding, PageNode } from '../tree/types.ts';
-import { isWarc, isWarcFile, readWarc, WarcError } from '../warc/index.ts';
+import { isWarc, isWarcFile, readWarc, WarcError, warcBudget } from '../warc/index.ts';
 import { UsageError } from './args.ts';
 import {
   collectInputs,
@@ -113,17 +113,9 @@ async function readPages(
       ? [bytes]
       : createReadStream(item.file as string, { highWaterMark: 1024 * 1024 });
   const list: InputPages['list'] = [];
-  // Budgets as ingest's: a page record over 20 MB is streamed past; records that declare more
-  // than 512 MB in all (or 20 times the file) end the file.
-  const MB = 1024 * 1024;
-  const budget = {
-    maxRecordBytes: 20 * MB,
-    maxFileBytes: Math.max(
-      512 * MB,
-      20 * (bytes?.byteLength ?? (item.file === null ? 0 : statSync(item.file).size)),
-    ),
-  };
-  for await (const entry of readWarc(source, item.display, budget)) {
+  // Ingest's budgets: an oversized page record is streamed past, not held.
+  const fileBytes = bytes?.byteLength ?? (item.file === null ? 0 : statSync(item.file).size);
+  for await (const entry of readWarc(source, item.display, warcBudget(fileBytes))) {
     if (entry.kind !== 'page') continue;
     const display = `${item.display}@${entry.offset}`;
     const parsed = parse(entry.payload, {

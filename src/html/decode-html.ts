@@ -76,8 +76,9 @@ export function decodeHtml(bytes: Uint8Array, options: DecodeHtmlOptions = {}): 
   const declaredEncoding = declared === undefined ? undefined : encodingOfLabel(declared);
   // Valid UTF-8, or valid but for a last character cut short (a truncated download or a
   // WARC record cut at a crawler's limit): UTF-8, whatever a legacy decoding might make of it.
-  const cut = isUtf8(bytes) ? 0 : utf8CutTail(bytes);
-  if (cut > 0 || isUtf8(bytes)) {
+  const valid = isUtf8(bytes);
+  const cut = valid ? 0 : utf8CutTail(bytes);
+  if (valid || cut > 0) {
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
     const overruled =
       declaredEncoding !== undefined && declaredEncoding !== 'utf-8' && hasHighBytes(bytes);

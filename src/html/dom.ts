@@ -94,19 +94,26 @@ export function rootOf(doc: DomDocument): DomElement | null {
  */
 export const MAX_READABILITY_DEPTH = 150;
 
-/** How deep a document's elements nest, walked with an explicit stack (no recursion). */
-export function depthOf(document: DomDocument): number {
+/**
+ * Whether a document's elements nest deeper than `limit`, walked with an explicit stack (no
+ * recursion); stops at the first element past it.
+ */
+export function nestsDeeperThan(document: DomDocument, limit: number): boolean {
   const root = document.documentElement;
-  if (root === null) return 0;
-  let deepest = 0;
-  const stack: [DomElement, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [el, depth] = stack.pop() as [DomElement, number];
-    if (depth > deepest) deepest = depth;
+  if (root === null) return false;
+  const elements: DomElement[] = [root];
+  const depths: number[] = [1];
+  while (elements.length > 0) {
+    const el = elements.pop() as DomElement;
+    const depth = depths.pop() as number;
+    if (depth > limit) return true;
     const kids = el.children;
-    for (let k = 0; k < kids.length; k++) stack.push([kids[k] as DomElement, depth + 1]);
+    for (let k = 0; k < kids.length; k++) {
+      elements.push(kids[k] as DomElement);
+      depths.push(depth + 1);
+    }
   }
-  return deepest;
+  return false;
 }
 
 /** What Readability found: the main content as markup, and its title and byline. */
@@ -129,7 +136,7 @@ export function runReadability(
 ): ReadabilityResult | null {
   // Readability's cleaning grows far faster than the page on deep nesting (2,000 levels:
   // minutes) and recurses: past a depth no real page reaches, the other extractors read it.
-  if (depthOf(document) > MAX_READABILITY_DEPTH) return null;
+  if (nestsDeeperThan(document, MAX_READABILITY_DEPTH)) return null;
   const { Readability } = libs();
   let result: ReturnType<ReadabilityClass['parse']>;
   try {

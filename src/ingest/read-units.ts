@@ -1,6 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { isWarcFile, readWarc, WarcError } from '../warc/index.ts';
+import { isWarcFile, readWarc, WarcError, warcBudget } from '../warc/index.ts';
 import type { FileSource, Source } from './collect-sources.ts';
 import { contentHash } from './content-hash.ts';
 import { dateFromPath, readDate } from './date-from-path.ts';
@@ -187,15 +187,6 @@ function pageUnit(source: string, bytes: Uint8Array, meta: UnitMeta, options: Re
  * Content-Type. --max-size applies to each page, not to the file. A bad record ends the
  * file with a failure naming its offset; the pages before it are kept.
  */
-/**
- * What the records of one WARC file may declare in all: 512 MB, or twenty times the file's
- * own size when that is more (a plain .warc declares about its size, a .warc.gz of web pages
- * five to ten times its size). A 2 KB .warc.gz whose records claim a gigabyte stops at the
- * record that claims it, before inflating it; a record over --max-size within the budget is
- * streamed past, never held.
- */
-const WARC_FILE_BUDGET = 512 * MB;
-
 async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerator<Unit> {
   let counted = 0;
   const upTo = (offset: number) => {
@@ -205,10 +196,7 @@ async function* warcUnits(file: FileSource, options: ReadOptions): AsyncGenerato
   };
   try {
     const stream = createReadStream(file.path, { highWaterMark: MB });
-    const budget = {
-      maxRecordBytes: options.maxBytes,
-      maxFileBytes: Math.max(WARC_FILE_BUDGET, 20 * file.size),
-    };
+    const budget = warcBudget(file.size, options.maxBytes);
     for await (const entry of readWarc(stream, file.display, budget)) {
       const consumed = upTo(entry.offset);
       if (entry.kind === 'skipped') {

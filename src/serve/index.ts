@@ -5,7 +5,6 @@
 export { findRepairs, type Repair, type RepairKind } from './find-repairs.ts';
 export { buildOpenApi } from './openapi.ts';
 export {
-  isLoopback,
   isLoopbackAddress,
   type RunningServer,
   type ServeOptions,

@@ -140,12 +140,6 @@ export function isLoopbackAddress(address: string): boolean {
   return address === '::1' || /^127(?:\.\d{1,3}){3}$/.test(v4);
 }
 
-/** Whether `host` as written is loopback; a guess from the spelling, for messages before
- * the server listens. What the server checks is {@link isLoopbackAddress} of its socket. */
-export function isLoopback(host: string): boolean {
-  return LOOPBACK_HOSTS.includes(host) || isLoopbackAddress(host);
-}
-
 /**
  * The Host header a server on loopback accepts: its own address or localhost, with its
  * port. A page elsewhere that rebinds its own name to 127.0.0.1 (DNS rebinding) sends its

@@ -21,8 +21,10 @@ function field(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const text = Array.isArray(value) ? value.join('; ') : String(value);
-  if (FORMULA_START.test(text)) return `"'${text.replaceAll('"', '""')}"`;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  // A neutralised formula is always quoted, so the quote in front reads as part of the text.
+  const formula = FORMULA_START.test(text);
+  const safe = formula ? `'${text}` : text;
+  return formula || /[",\r\n]|^\s|\s$/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 /** One CSV record, CRLF included. */

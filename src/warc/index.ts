@@ -6,5 +6,6 @@ export {
   type WarcOversize,
   type WarcPage,
   type WarcSkipped,
+  warcBudget,
 } from './read-warc.ts';
 export { isWarc, isWarcFile } from './sniff-warc.ts';

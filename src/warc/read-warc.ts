@@ -77,6 +77,20 @@ function skipReason(
   return undefined;
 }
 
+const MIB = 1024 * 1024;
+
+/**
+ * The budgets jiedu reads a WARC file of `fileBytes` with (ingest and parse alike): an HTML
+ * record over `maxRecordBytes` (20 MiB by default, ingest's --max-size) is streamed past,
+ * never held; the records may declare 512 MiB in all, or twenty times the file's own size
+ * when that is more (a plain .warc declares about its size, a .warc.gz of web pages five to
+ * ten times its size). A 2 KB .warc.gz whose records claim a gigabyte stops at the record
+ * that claims it, before inflating it.
+ */
+export function warcBudget(fileBytes: number, maxRecordBytes = 20 * MIB): WarcBudget {
+  return { maxRecordBytes, maxFileBytes: Math.max(512 * MIB, 20 * fileBytes) };
+}
+
 /**
  * Bytes of a record's block that its Content-Length promised and the stream did not hold,
  * once the record is read: what warcio's length-limited reader of the block has left. 0 when

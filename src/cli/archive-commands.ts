@@ -1,4 +1,4 @@
-import type { CommandSpec, FlagSpec } from './schema.ts';
+import type { CommandSpec, FlagSpec } from './command-spec.ts';
 
 /**
  * The flag schemas of the commands that read the archive. Kept apart from their code (and

@@ -1,11 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { version } from '../version.ts';
 import { COMMANDS, type CommandSpec, EXIT_CODES_HELP, type FlagSpec } from './schema.ts';
-
-/** The package version, read from the package.json two folders up (src/cli or dist/cli). */
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
-  return String(pkg.version);
-}
 
 /** Help lines are wrapped to this many columns. */
 const COLUMNS = 90;

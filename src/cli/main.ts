@@ -1,5 +1,7 @@
-import { parseCommandArgs, suggest, UsageError } from './args.ts';
-import { commandHelp, globalHelp, version } from './help.ts';
+import { suggest } from '../text/suggest.ts';
+import { version } from '../version.ts';
+import { parseCommandArgs, UsageError } from './args.ts';
+import { commandHelp, globalHelp } from './help.ts';
 import { type Io, processIo } from './io.ts';
 import { COMMANDS, EXIT, findCommand } from './schema.ts';
 

@@ -6,11 +6,11 @@ import type {
   QuoteRow,
   StanceRow,
 } from '../store/index.ts';
+import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
 import { type CsvValue, csvRecord } from '../text/csv.ts';
 import { filterFlags, stringFlag, withArchive, writeStreamed } from './archive.ts';
 import type { Io } from './io.ts';
 import { QUOTES as QUOTES_LISTING } from './run-quotes.ts';
-import { STANCES as STANCES_LISTING } from './run-stances.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** One kind of record to export: where the rows come from and their CSV columns. */
@@ -64,8 +64,8 @@ const QUOTES: Export<QuoteRow> = {
 // The same columns as `jiedu stances --format csv`: one definition serves both.
 const STANCES: Export<StanceRow> = {
   rows: (archive, filter) => archive.exportStances(filter),
-  header: STANCES_LISTING.csvHeader,
-  csv: (row) => STANCES_LISTING.csv(row),
+  header: STANCE_CSV_HEADER,
+  csv: stanceCsv,
 };
 
 const ENTITIES: Export<EntityRow> = {

@@ -1,4 +1,5 @@
 import type { StanceGroup, StanceQuery, StanceRow } from '../store/index.ts';
+import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
 import type { StanceClass } from '../tree/annotations.ts';
 import {
   countListing,
@@ -31,40 +32,8 @@ export const STANCES: Listing<StanceRow> = {
     s.cue,
     s.target,
   ],
-  csvHeader: [
-    'id',
-    'article',
-    'document',
-    'date',
-    'outlet',
-    'actor_ids',
-    'actors',
-    'class',
-    'plover',
-    'cue',
-    'target',
-    'negated',
-    'modality',
-    'start',
-    'end',
-  ],
-  csv: (s) => [
-    s.id,
-    s.articleId,
-    s.documentId,
-    s.date,
-    s.outlet,
-    s.actorIds,
-    s.actors,
-    s.class,
-    s.plover,
-    s.cue,
-    s.target,
-    s.negated,
-    s.modality,
-    s.start,
-    s.end,
-  ],
+  csvHeader: STANCE_CSV_HEADER,
+  csv: stanceCsv,
 };
 
 /**

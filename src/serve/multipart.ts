@@ -1,5 +1,10 @@
 import { badRequest } from './http-error.ts';
-import type { PostedPage } from './read-body.ts';
+
+/** A page posted to the API: its bytes, and the file name a form gave with it. */
+export interface PostedPage {
+  bytes: Uint8Array;
+  filename?: string;
+}
 
 /**
  * Just enough of multipart/form-data (RFC 7578) to take one file from a form: the parts are

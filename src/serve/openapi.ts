@@ -1,4 +1,4 @@
-import { version } from '../cli/help.ts';
+import { version } from '../version.ts';
 import {
   DEFAULT_LIMIT,
   ENTITY_TYPES,

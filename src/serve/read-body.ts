@@ -1,15 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import { badRequest, HttpError } from './http-error.ts';
-import { readMultipartFile } from './multipart.ts';
+import { type PostedPage, readMultipartFile } from './multipart.ts';
 
 /** Largest request body /api/parse and /api/ingest take: 2 MiB. */
 export const MAX_BODY = 2 * 1024 * 1024;
 
-/** A page posted to the API: its bytes, and the file name a form gave with it. */
-export interface PostedPage {
-  bytes: Uint8Array;
-  filename?: string;
-}
+export type { PostedPage } from './multipart.ts';
 
 function tooLarge(limit: number): HttpError {
   return new HttpError(413, 'payload-too-large', `the body is larger than ${limit} bytes`);

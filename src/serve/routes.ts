@@ -1,7 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
-import { STANCES as STANCES_LISTING } from '../cli/run-stances.ts';
 import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';
 import type { PageResult, PageTask } from '../ingest/types.ts';
@@ -15,6 +14,7 @@ import type {
   SearchQuery,
   StanceQuery,
 } from '../store/index.ts';
+import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
 import { csvRecord } from '../text/csv.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
@@ -241,9 +241,7 @@ const stancesCsv: Handler = (ctx, { query }) => {
     offset: whole(query, 'offset', 0, 1_000_000) ?? 0,
   };
   const rows = ctx.archive.stances(request);
-  const body =
-    csvRecord(STANCES_LISTING.csvHeader) +
-    rows.map((row) => csvRecord(STANCES_LISTING.csv(row))).join('');
+  const body = csvRecord(STANCE_CSV_HEADER) + rows.map((row) => csvRecord(stanceCsv(row))).join('');
   return {
     status: 200,
     headers: {

@@ -7,9 +7,9 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { suggest } from '../cli/args.ts';
 import { processPage } from '../ingest/process-page.ts';
 import type { Archive } from '../store/index.ts';
+import { suggest } from '../text/suggest.ts';
 import {
   chooseEncoding,
   compressBody,

@@ -1,4 +1,4 @@
-import type { Range } from './types.ts';
+import type { Range } from './range.ts';
 
 /**
  * Annotation layers. They point at offsets of the decoded text and never edit it; the same

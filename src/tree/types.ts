@@ -1,16 +1,13 @@
 import type { ArticleAnnotations } from './annotations.ts';
+import type { Range } from './range.ts';
+
+export type { Range } from './range.ts';
 
 /**
  * The one document tree. Every node carries `start`/`end`: 0-based, end-exclusive UTF-16
  * offsets into the decoded text (the string a user can slice). Trees are plain JSON:
  * `JSON.parse(JSON.stringify(page))` gives the same page back.
  */
-
-/** A half-open range `[start, end)` of UTF-16 code units in the decoded text. */
-export interface Range {
-  start: number;
-  end: number;
-}
 
 /** How sure a stage is of a finding; only `fatal` problems throw. */
 export type Severity = 'info' | 'warning' | 'error';

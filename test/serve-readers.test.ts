@@ -113,7 +113,11 @@ describe('reader threads', () => {
       assert.equal((await call(server.url, '/api/stats')).status, 200);
       // A page of about 430 KB: parsing and annotating it takes a second or more.
       const big = Array.from({ length: 1500 }, () => G20_PAGE).join('\n');
-      const slow = await call(server.url, '/api/parse', { method: 'POST', body: big });
+      const slow = await call(server.url, '/api/parse', {
+        method: 'POST',
+        body: big,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      });
       assert.equal(slow.status, 503);
       assert.equal(slow.json.error, 'timeout');
       // Ingest parses and annotates on a reader too, under the same limit; nothing stored.

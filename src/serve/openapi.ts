@@ -1,4 +1,5 @@
 import { version } from '../version.ts';
+import { OPEN_PARSE_LIMITS } from './open-parse.ts';
 import {
   DEFAULT_LIMIT,
   ENTITY_TYPES,
@@ -386,6 +387,8 @@ function errors(...statuses: number[]): Record<string, Schema> {
     404: 'No such record.',
     413: `Body larger than ${MAX_BODY} bytes.`,
     415: 'Unsupported content type.',
+    429: 'Too many requests: wait as long as Retry-After says.',
+    503: 'The server is busy, or the request took too long and was stopped.',
   };
   const out: Record<string, Schema> = {};
   for (const s of statuses) out[String(s)] = ERROR(all[s] ?? '');
@@ -602,7 +605,9 @@ const PATHS: Record<string, Schema> = {
   '/api/parse': {
     post: {
       operationId: 'parse',
+      security: [{}, { bearer: [] }],
       summary: 'Parse (and annotate) a posted page; nothing is stored.',
+      description: `Open to all. Without the server's token a request is held to smaller limits: a page of at most ${OPEN_PARSE_LIMITS.maxBytes} bytes, ${OPEN_PARSE_LIMITS.perMinute} pages a minute from one address, one page at a time across all clients, ${OPEN_PARSE_LIMITS.timeLimitMs / 1000} s each. With the token (Authorization: Bearer), the limits of every request apply.`,
       parameters: [
         param(
           'annotate',
@@ -618,7 +623,16 @@ const PATHS: Record<string, Schema> = {
       requestBody: PAGE_BODY,
       responses: {
         200: ok('ParseResult', 'The article view, the decoded text and the repairs.'),
-        ...errors(400, 413, 415),
+        ...errors(400, 413, 415, 429, 503),
+        413: ERROR(
+          `Body larger than ${OPEN_PARSE_LIMITS.maxBytes} bytes without the server's token, or ${MAX_BODY} bytes with it.`,
+        ),
+        429: ERROR(
+          `Without the server's token: more than ${OPEN_PARSE_LIMITS.perMinute} pages a minute from one address, or another page is being parsed (one at a time). Wait as long as Retry-After says.`,
+        ),
+        503: ERROR(
+          `The page took longer than ${OPEN_PARSE_LIMITS.timeLimitMs / 1000} s without the server's token (15 s with it) and was stopped, or the server is busy.`,
+        ),
       },
     },
   },

@@ -7,8 +7,8 @@ export const MAX_BODY = 2 * 1024 * 1024;
 
 export type { PostedPage } from './multipart.ts';
 
-function tooLarge(limit: number): HttpError {
-  return new HttpError(413, 'payload-too-large', `the body is larger than ${limit} bytes`);
+function tooLarge(limit: number, hint: string): HttpError {
+  return new HttpError(413, 'payload-too-large', `the body is larger than ${limit} bytes${hint}`);
 }
 
 /**
@@ -16,15 +16,15 @@ function tooLarge(limit: number): HttpError {
  * is refused before anything is read; a body that grows past it while arriving is refused
  * as soon as it does (the rest is discarded by the server, which closes the connection).
  */
-async function readBody(req: IncomingMessage, limit: number = MAX_BODY): Promise<Buffer> {
+async function readBody(req: IncomingMessage, limit: number, hint: string): Promise<Buffer> {
   const declared = req.headers['content-length'];
-  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit);
+  if (declared !== undefined && Number(declared) > limit) throw tooLarge(limit, hint);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     const buffer = chunk as Buffer;
     size += buffer.length;
-    if (size > limit) throw tooLarge(limit);
+    if (size > limit) throw tooLarge(limit, hint);
     chunks.push(buffer);
   }
   return Buffer.concat(chunks, size);
@@ -41,9 +41,14 @@ const RAW_TYPES = new Set(['', 'text/plain', 'application/octet-stream', 'text/h
 /**
  * The page a parse or ingest request posted: the raw body (text/plain,
  * application/octet-stream, or no type; any supported encoding), or the `file` field of a
- * multipart/form-data form. Anything else is a 415; an empty page a 400.
+ * multipart/form-data form. Anything else is a 415; an empty page a 400; a body over `limit`
+ * bytes a 413 (its message ends with `hint`).
  */
-export async function readPostedPage(req: IncomingMessage): Promise<PostedPage> {
+export async function readPostedPage(
+  req: IncomingMessage,
+  limit: number = MAX_BODY,
+  hint = '',
+): Promise<PostedPage> {
   const type = mediaType(req.headers['content-type']);
   if (type !== 'multipart/form-data' && !RAW_TYPES.has(type)) {
     throw new HttpError(
@@ -52,7 +57,7 @@ export async function readPostedPage(req: IncomingMessage): Promise<PostedPage> 
       `cannot read a body of type '${type}': send the page as text/plain, application/octet-stream or multipart/form-data`,
     );
   }
-  const body = await readBody(req);
+  const body = await readBody(req, limit, hint);
   const page: PostedPage =
     type === 'multipart/form-data'
       ? readMultipartFile(body, req.headers['content-type'] ?? '', 'file')

@@ -41,6 +41,8 @@ type Answer = { reply: Reply } | { result: PageResult } | { error: Error };
 interface Job {
   id: number;
   work: Work;
+  /** Longest it may run on a reader (ms). */
+  limitMs: number;
   queuedAt: number;
   settle(answer: Answer): void;
 }
@@ -81,9 +83,10 @@ export class ReaderPool {
     this.#sweeper.unref();
   }
 
-  /** Runs a route's task on a reader; resolves with its reply (never rejects). */
-  async run(task: Task): Promise<Reply> {
-    const answer = await this.#enqueue({ task });
+  /** Runs a route's task on a reader, for at most `limitMs` (default the pool's limit);
+   * resolves with its reply (never rejects). */
+  async run(task: Task, limitMs: number = this.#options.timeLimitMs): Promise<Reply> {
+    const answer = await this.#enqueue({ task }, limitMs);
     if ('reply' in answer) return answer.reply;
     if ('error' in answer) return errorReply(answer.error, this.#options.log);
     return errorReply(new Error('a reader answered a task with a page'), this.#options.log);
@@ -92,7 +95,7 @@ export class ReaderPool {
   /** Parses and annotates a page on a reader; rejects with an HttpError (a 503 when it took
    * too long or the server is busy) when there is no result. */
   async process(page: PageTask): Promise<PageResult> {
-    const answer = await this.#enqueue({ page });
+    const answer = await this.#enqueue({ page }, this.#options.timeLimitMs);
     if ('result' in answer) return answer.result;
     if ('error' in answer) throw answer.error;
     throw new Error('a reader answered a page with a reply');
@@ -112,7 +115,7 @@ export class ReaderPool {
     await terminateAll(this.#readers.map((reader) => reader.worker));
   }
 
-  #enqueue(work: Work): Promise<Answer> {
+  #enqueue(work: Work, limitMs: number): Promise<Answer> {
     if (this.#closed) return Promise.resolve({ error: closing() });
     if (this.#broken !== null) return Promise.resolve({ error: new Error(this.#broken) });
     if (this.#queue.length >= this.#options.maxQueue) {
@@ -120,7 +123,8 @@ export class ReaderPool {
       return Promise.resolve({ error: new HttpError(503, 'busy', busy) });
     }
     return new Promise<Answer>((settle) => {
-      this.#queue.push({ id: this.#nextId++, work, queuedAt: performance.now(), settle });
+      const job = { id: this.#nextId++, work, limitMs, queuedAt: performance.now(), settle };
+      this.#queue.push(job);
       this.#pump();
     });
   }
@@ -207,7 +211,10 @@ export class ReaderPool {
     const job = reader.job;
     if (index < 0 || job === null) return;
     this.#finish(reader);
-    const seconds = this.#options.timeLimitMs / 1000;
+    const seconds = job.limitMs / 1000;
+    const what =
+      'task' in job.work ? `${job.work.task.method} ${job.work.task.route}` : 'a page to ingest';
+    this.#options.log(`jiedu serve: ${what} ran past ${seconds} s on a reader and was stopped`);
     const message = `the request took longer than ${seconds} s and was stopped; narrow it (filters, a smaller page)`;
     job.settle({ error: new HttpError(503, 'timeout', message) });
     this.#replace(index);
@@ -232,7 +239,7 @@ export class ReaderPool {
       const job = this.#queue.shift();
       if (job === undefined) return;
       reader.job = job;
-      reader.timer = setTimeout(() => this.#timedOut(reader), this.#options.timeLimitMs);
+      reader.timer = setTimeout(() => this.#timedOut(reader), job.limitMs);
       reader.worker.postMessage({ id: job.id, ...job.work });
     }
   }

@@ -86,6 +86,9 @@ export interface Route {
   body?: boolean;
   /** Only with the server's bearer token (checked before the body is read). */
   token?: boolean;
+  /** Open to all, but a request without the token is held to the open limits
+   * (`OpenParseGate`: a smaller body, a rate per client, one at a time, a shorter time). */
+  open?: boolean;
   /** The page to parse and annotate before the handler runs (into `processed`). */
   process?: (request: ApiRequest) => PageTask;
 }
@@ -317,6 +320,13 @@ function sameToken(given: string, expected: string): boolean {
   return timingSafeEqual(a, b);
 }
 
+/** Whether the request carries the server's bearer token (false when there is none). */
+export function carriesToken(token: string | undefined, req: IncomingMessage): boolean {
+  if (token === undefined) return false;
+  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+  return m !== null && sameToken(m[1] as string, token);
+}
+
 /** Ingest is open only with a token, and only to a request that carries it. */
 export function authorize(token: string | undefined, req: IncomingMessage): void {
   if (token === undefined) {
@@ -326,9 +336,7 @@ export function authorize(token: string | undefined, req: IncomingMessage): void
       'this server is read-only: start it with --token to allow ingest',
     );
   }
-  const header = req.headers.authorization ?? '';
-  const m = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
-  if (m === null || !sameToken(m[1] as string, token)) {
+  if (!carriesToken(token, req)) {
     throw new HttpError(
       401,
       'unauthorized',
@@ -413,7 +421,14 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/api/stances.csv', handle: stancesCsv, runs: 'reader' },
   { method: 'GET', path: '/api/timeline', handle: timeline, runs: 'reader' },
   { method: 'GET', path: '/api/graph', handle: graph, runs: 'reader' },
-  { method: 'POST', path: '/api/parse', handle: parsePage, runs: 'reader', body: true },
+  {
+    method: 'POST',
+    path: '/api/parse',
+    handle: parsePage,
+    runs: 'reader',
+    body: true,
+    open: true,
+  },
   // Ingest writes, and the archive has one writer: the main thread's connection; the
   // parsing and annotating before it run where the readers do.
   {

@@ -19,11 +19,12 @@ import {
 } from './compress.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
+import { OPEN_PARSE_LIMITS, OpenParseGate, type OpenParseLimits } from './open-parse.ts';
 import { queryParameters } from './openapi.ts';
-import { readPostedPage } from './read-body.ts';
+import { MAX_BODY, readPostedPage } from './read-body.ts';
 import { ReaderPool } from './reader-pool.ts';
 import type { Reply } from './reply.ts';
-import { type ApiContext, authorize, ROUTES, type Route } from './routes.ts';
+import { type ApiContext, authorize, carriesToken, ROUTES, type Route } from './routes.ts';
 import { errorReply, requestOf, runHandler, type Task } from './run-handler.ts';
 import { findStaticFile } from './static-files.ts';
 
@@ -69,6 +70,10 @@ export interface ServeOptions {
     /** Requests waiting at most; default 256. */
     maxQueue?: number;
   };
+  /** Limits on POST /api/parse without the token (defaults: {@link OPEN_PARSE_LIMITS}). */
+  openParse?: Partial<OpenParseLimits>;
+  /** The HTTP layer's time limits (ms); defaults: headers 10 s, a whole request 30 s. */
+  timeouts?: { headersMs?: number; requestMs?: number };
 }
 
 /** A server that is listening. */
@@ -99,6 +104,9 @@ const LIMITS: ServerOptions = {
   requestTimeout: 30_000,
   /** The headers must arrive within this (ms). */
   headersTimeout: 10_000,
+  /** How often Node checks connections against the two timeouts above (ms). Its default,
+   * 30 s, lets a slow client hold a connection for up to 40 s on a 10 s header limit. */
+  connectionsCheckingInterval: 1_000,
   /** An idle keep-alive connection is closed after this (ms). */
   keepAliveTimeout: 5_000,
   /** Headers beyond this size are a 431 (Node's default is 16 KiB). */
@@ -124,6 +132,7 @@ interface ServerState {
   /** Host names a request may be addressed to; null: any (the server listens beyond
    * loopback, where a name check would only refuse its own users). */
   hosts: ReadonlySet<string> | null;
+  openParse: OpenParseGate;
   log(line: string): void;
 }
 
@@ -193,6 +202,9 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
     checkParameters(route, search);
     // The token before the body: a refused client need not send 2 MiB first.
     if (route.token === true) authorize(server.ctx.token, req);
+    if (route.open === true && !carriesToken(server.ctx.token, req)) {
+      return openRoute(server, req, route, match.params, search);
+    }
     const page = route.body === true ? await readPostedPage(req) : undefined;
     const task: Task = {
       route: route.path,
@@ -225,6 +237,43 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
   }
   const file = await findStaticFile(server.webRoot, path);
   return { status: 200, headers: file.headers, body: file };
+}
+
+/**
+ * A route open to all, for a request without the token: admitted by the gate (rate per
+ * client address, one at a time), its body under the open size limit, and run on a reader
+ * under the open time limit.
+ */
+async function openRoute(
+  server: ServerState,
+  req: IncomingMessage,
+  route: Route,
+  params: Record<string, string>,
+  query: string,
+): Promise<Reply> {
+  const gate = server.openParse;
+  const release = gate.admit(req.socket.remoteAddress ?? 'unknown');
+  try {
+    const hint =
+      server.ctx.token === undefined
+        ? ''
+        : ` (without the server's token; with it, up to ${MAX_BODY} bytes)`;
+    const page =
+      route.body === true ? await readPostedPage(req, gate.limits.maxBytes, hint) : undefined;
+    const task: Task = {
+      route: route.path,
+      method: route.method,
+      query,
+      params,
+      ...(page === undefined ? {} : { page }),
+    };
+    if (server.pool !== undefined && route.runs === 'reader') {
+      return await server.pool.run(task, gate.limits.timeLimitMs);
+    }
+    return runHandler(server.ctx, route, requestOf(task), server.log);
+  } finally {
+    release();
+  }
 }
 
 /** Sends a body held whole, with its length; a HEAD request gets the headers only. */
@@ -333,9 +382,15 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           }),
     webRoot: options.webRoot ?? WEB_ROOT,
     hosts: null,
+    openParse: new OpenParseGate(options.openParse),
     log,
   };
-  const server = createServer(LIMITS, (req, res) => {
+  const limits: ServerOptions = {
+    ...LIMITS,
+    headersTimeout: options.timeouts?.headersMs ?? LIMITS.headersTimeout,
+    requestTimeout: options.timeouts?.requestMs ?? LIMITS.requestTimeout,
+  };
+  const server = createServer(limits, (req, res) => {
     route(state, req)
       .catch((err: unknown) => errorReply(err, log))
       .then((reply) => send(req, res, reply))

@@ -13,6 +13,7 @@ import { readLines } from '../src/ingest/read-lines.ts';
 import { formatDuration, progressLine, showProgress } from '../src/ingest/show-progress.ts';
 import { WorkerPool } from '../src/ingest/worker-pool.ts';
 import { parse } from '../src/pipeline.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf16 } from './helpers/encode.ts';
 import { pages, simplifiedPage, traditionalPage } from './helpers/ingest-pages.ts';
 import { BatchMemoryStore, MemoryStore } from './helpers/memory-store.ts';
@@ -44,7 +45,7 @@ async function folderOfPages(name: string, texts: readonly string[]): Promise<st
 }
 
 /** Runs ingest on one worker (enough for a handful of pages) and collects the failures. */
-async function run(store: MemoryStore, options: Partial<IngestOptions> & { inputs: string[] }) {
+async function run(store: Store, options: Partial<IngestOptions> & { inputs: string[] }) {
   const failures: FailureRecord[] = [];
   const summary = await ingest({
     store,
@@ -126,8 +127,48 @@ describe('ingest into a store', () => {
     assert.equal(summary.stored, 3, JSON.stringify(failures));
     assert.equal(failures.length, 1);
     assert.match(failures[0]?.path ?? '', /p0\.txt$/);
-    assert.match(failures[0]?.reason ?? '', /^took longer than 1 s to parse and annotate: stopped/);
+    assert.match(
+      failures[0]?.reason ?? '',
+      /^took longer than 0\.7 s to parse and annotate: stopped/,
+    );
     assert.ok(performance.now() - started < 20_000);
+  });
+
+  test('a rerun skips a page an earlier run stopped at its budget, unless asked or given longer', async () => {
+    // Composed poison: one long paragraph of short clauses, a few seconds to annotate.
+    const poison = '議員昨日在會上質詢，局長回應時表示會研究。\n'.repeat(12_000);
+    const root = await folderOfPages('rerun-slow', [poison, ...pages(2)]);
+    const store = openStore(join(await folder('rerun-slow-db'), 'a.db'));
+    try {
+      const first = await run(store, { inputs: [root], pageTimeMs: 500 });
+      assert.equal(first.summary.stored, 2);
+      assert.match(first.failures[0]?.reason ?? '', /^took longer than/);
+      const hash = sha256(poison);
+      assert.equal(store.slowPage(hash)?.limitMs, 500);
+      // The rerun fails it at once, unread, and says how to try again.
+      const started = performance.now();
+      const again = await run(store, { inputs: [root], pageTimeMs: 500 });
+      assert.ok(performance.now() - started < 2_000, 'the rerun did not parse the page');
+      assert.equal(again.summary.present, 2);
+      assert.equal(again.failures.length, 1);
+      assert.match(
+        again.failures[0]?.reason ?? '',
+        /^took longer than 0\.5 s to parse and annotate in an earlier run \(\d{4}-\d\d-\d\d\): skipped; --retry-slow/,
+      );
+      // Asked to retry, it is parsed again (and stopped again under the same budget).
+      const retried = await run(store, { inputs: [root], pageTimeMs: 500, retrySlow: true });
+      assert.match(
+        retried.failures[0]?.reason ?? '',
+        /^took longer than 0\.5 s to parse and annotate: stopped/,
+      );
+      // A longer budget tries it without being asked; stored, it is forgotten as slow.
+      const longer = await run(store, { inputs: [root], pageTimeMs: 120_000 });
+      assert.deepEqual(longer.failures, []);
+      assert.equal(longer.summary.stored, 1);
+      assert.equal(store.slowPage(hash), undefined);
+    } finally {
+      store.close();
+    }
   });
 
   test('devices and named pipes are refused, not read: no hang, no unbounded read', async () => {

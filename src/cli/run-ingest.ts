@@ -109,6 +109,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       dateFromPath: flags['date-from-path'] === true,
       followSymlinks: flags['follow-symlinks'] === true,
       pageTimeMs: pageTime * 1000,
+      retrySlow: flags['retry-slow'] === true,
       ...(flags['no-ner'] === true ? { tagger: false } : {}),
       stdin: io.stdin,
       failuresLog: failuresLogPath(dbPath),

@@ -351,7 +351,12 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: 's',
         default: '60',
         description:
-          'Fail, as too slow, any page that takes longer than this to parse and annotate; the pages queued behind it go on',
+          'Fail, as too slow, any page that takes longer than this to parse and annotate; the pages queued behind it go on, and later runs skip it',
+      },
+      'retry-slow': {
+        type: 'boolean',
+        description:
+          'Parse again the pages an earlier run failed as too slow (skipped otherwise, unless --page-time is longer than it was)',
       },
       'follow-symlinks': {
         type: 'boolean',

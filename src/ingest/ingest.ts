@@ -7,7 +7,7 @@ import { heapCeiling } from './heap-ceiling.ts';
 import { MB, type PageUnit, readUnits, type Unit } from './read-units.ts';
 import { StoreWriter } from './store-writer.ts';
 import type { PageResult } from './types.ts';
-import { WORKER_HEAP_MB, WorkerPool } from './worker-pool.ts';
+import { formatSeconds, WORKER_HEAP_MB, WorkerPool } from './worker-pool.ts';
 
 /** Options for {@link ingest}. */
 export interface IngestOptions {
@@ -29,6 +29,10 @@ export interface IngestOptions {
   /** Longest a page may take to parse and annotate, in ms (60 s by default; null for no
    * limit). A page over it fails with the reason; the pages queued behind it go on. */
   pageTimeMs?: number | null;
+  /** Parse again the pages an earlier run stopped at its time budget. Off by default: such a
+   * page fails at once, unread ("stopped in an earlier run"), unless this run's budget is
+   * longer than the one it ran past, or there is none. */
+  retrySlow?: boolean;
   /** false: annotate with the rules and lexicon alone, without the statistical name tagger
    * (faster, fewer names); on by default. */
   tagger?: boolean;
@@ -205,6 +209,13 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     else {
       if (created) stats.stored++;
       else stats.present++;
+      if (retried.delete(unit.hash)) {
+        try {
+          store.forgetSlow?.(unit.hash);
+        } catch (err) {
+          fatalError(err);
+        }
+      }
       progress(unit.consumed);
     }
     for (const copy of copies) {
@@ -238,8 +249,24 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
   };
 
+  /** Pages an earlier run stopped at its budget, parsed again in this run. */
+  const retried = new Set<string>();
+
   const settle = (unit: PageUnit, result: PageResult) => {
     if (!result.ok) {
+      // A poison page: the archive remembers it, so the next run does not stall on it again.
+      if (result.timedOut === true && pageTimeMs !== null) {
+        try {
+          store.markSlow?.({
+            hash: unit.hash,
+            source: unit.source,
+            limitMs: pageTimeMs,
+            at: new Date().toISOString(),
+          });
+        } catch (err) {
+          fatalError(err);
+        }
+      }
       finish(unit, result.reason, false);
       return;
     }
@@ -298,8 +325,25 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       return;
     }
     const copies = parsing.get(unit.hash);
-    if (copies !== undefined) copies.push(unit);
-    else dispatch(unit);
+    if (copies !== undefined) {
+      copies.push(unit);
+      return;
+    }
+    const slow = store.slowPage?.(unit.hash);
+    if (slow !== undefined) {
+      const longer = pageTimeMs === null || pageTimeMs > slow.limitMs;
+      if (options.retrySlow !== true && !longer) {
+        const seconds = formatSeconds(slow.limitMs);
+        fail(
+          unit.source,
+          `took longer than ${seconds} s to parse and annotate in an earlier run (${slow.at.slice(0, 10)}): skipped; --retry-slow or a longer --page-time tries it again`,
+          unit.consumed,
+        );
+        return;
+      }
+      retried.add(unit.hash);
+    }
+    dispatch(unit);
   };
 
   const both = [options.signal, options.abandon];

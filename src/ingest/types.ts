@@ -49,6 +49,8 @@ export interface PageFailed {
   id: number;
   ok: false;
   reason: string;
+  /** Set when the page ran past the time budget and its worker was stopped. */
+  timedOut?: true;
 }
 
 export type PageResult = PageDone | PageFailed;

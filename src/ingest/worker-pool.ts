@@ -90,6 +90,12 @@ function outOfMemory(err: unknown): boolean {
   return (err as NodeJS.ErrnoException)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
 }
 
+/** Seconds for a message: whole when whole (60), else to a tenth (0.5). */
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return Number.isInteger(seconds) ? String(seconds) : seconds.toFixed(1);
+}
+
 /**
  * Up to `size` worker threads that parse and annotate pages, started as the work needs
  * them. `run` hands a task to the least busy worker. When a worker crashes, the page it
@@ -253,7 +259,7 @@ export class WorkerPool {
     slot.pending.clear();
     const message = crash instanceof Error ? crash.message : 'the worker stopped';
     const reason = slot.timedOut
-      ? `took longer than ${((this.#pageTimeMs ?? 0) / 1000).toFixed(0)} s to parse and annotate: stopped (--page-time)`
+      ? `took longer than ${formatSeconds(this.#pageTimeMs ?? 0)} s to parse and annotate: stopped (--page-time)`
       : `worker crashed (exit code ${code}): ${message}`;
     if (this.#failedStarts >= MAX_FAILED_STARTS) {
       // Nothing will run on a broken pool: every waiting caller hears why.
@@ -272,7 +278,14 @@ export class WorkerPool {
     // The worker runs its tasks in order, so the first one is what it died on.
     if (current !== undefined) {
       if (!slot.timedOut && outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);
-      else current.resolve({ id: current.task.id, ok: false, reason });
+      else {
+        current.resolve({
+          id: current.task.id,
+          ok: false,
+          reason,
+          ...(slot.timedOut ? { timedOut: true as const } : {}),
+        });
+      }
     }
     for (const pending of queued) this.#submit(pending);
   }

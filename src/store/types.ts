@@ -50,7 +50,29 @@ export interface Store {
    * again on the next run.
    */
   putDocuments?(docs: readonly DocumentInput[]): BatchResult[];
+  /** Optional: the record of a page an earlier ingest stopped at its time budget. */
+  slowPage?(hash: string): SlowPage | undefined;
+  /** Optional: records a page ingest stopped at its time budget (replacing an older record). */
+  markSlow?(page: SlowPage): void;
+  /** Optional: forgets a page's time-budget record (it has been read since). */
+  forgetSlow?(hash: string): void;
   close(): void;
+}
+
+/**
+ * A page ingest stopped because parsing and annotating it ran past the time budget. A later
+ * run skips it (a poison page must not stall every rerun) unless told to try it again or
+ * given a longer budget.
+ */
+export interface SlowPage {
+  /** The content hash of the page's bytes. */
+  hash: string;
+  /** Where it was read from. */
+  source: string;
+  /** The budget it ran past (ms). */
+  limitMs: number;
+  /** When, ISO 8601. */
+  at: string;
 }
 
 /** One document of a batch: its result, or the error that kept it out. */

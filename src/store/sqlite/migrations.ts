@@ -219,12 +219,28 @@ function addArticleMeta(db: Database.Database): void {
   db.exec('ALTER TABLE articles ADD COLUMN meta TEXT');
 }
 
+/**
+ * 5: pages ingest stopped at its time budget (`Store.markSlow`), so a rerun skips them
+ * rather than stall on them again.
+ */
+function addSlowPages(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE slow_pages (
+      hash     TEXT PRIMARY KEY,
+      source   TEXT NOT NULL,
+      limit_ms INTEGER NOT NULL,
+      at       TEXT NOT NULL
+    ) WITHOUT ROWID;
+  `);
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'stance actors', up: addStanceActors },
   { version: 3, name: 'full-text search', up: addSearchIndex },
   { version: 4, name: 'article metadata', up: addArticleMeta },
+  { version: 5, name: 'slow pages', up: addSlowPages },
 ];
 
 /** The schema version this code writes. */

@@ -22,6 +22,7 @@ import type {
   QuoteRow,
   SearchHit,
   SearchQuery,
+  SlowPage,
   StanceGraph,
   StanceGroup,
   StanceQuery,
@@ -131,6 +132,8 @@ export class SqliteStore implements Archive {
   readonly #writer: DocumentWriter;
   readonly #rankWindow: number;
   readonly #index: SearchIndex;
+  /** Ingest asks for every new page: prepared once, on first use. */
+  #findSlow: Database.Statement<[string], SlowPage> | undefined;
 
   constructor(path: string, options: SqliteStoreOptions = {}) {
     if (typeof path !== 'string' || path === '') {
@@ -191,6 +194,23 @@ export class SqliteStore implements Archive {
 
   putDocuments(docs: readonly DocumentInput[]): BatchResult[] {
     return this.#writer.putMany(docs);
+  }
+
+  slowPage(hash: string): SlowPage | undefined {
+    this.#findSlow ??= this.#db.prepare<[string], SlowPage>(
+      'SELECT hash, source, limit_ms AS limitMs, at FROM slow_pages WHERE hash = ?',
+    );
+    return this.#findSlow.get(hash);
+  }
+
+  markSlow(page: SlowPage): void {
+    this.#db
+      .prepare('INSERT OR REPLACE INTO slow_pages (hash, source, limit_ms, at) VALUES (?, ?, ?, ?)')
+      .run(page.hash, page.source, Math.round(page.limitMs), page.at);
+  }
+
+  forgetSlow(hash: string): void {
+    this.#db.prepare('DELETE FROM slow_pages WHERE hash = ?').run(hash);
   }
 
   search(query: SearchQuery): SearchHit[] {

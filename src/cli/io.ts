@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { notAFile } from '../ingest/collect-sources.ts';
 import { describeFsError } from '../ingest/describe-fs-error.ts';
+import { tooLarge } from '../ingest/read-units.ts';
+import { walkFolder } from '../ingest/walk-folder.ts';
 
 /** The outside world of a command, so tests and embedders can swap it. */
 export interface Io {
@@ -49,28 +52,6 @@ export const describeError = describeFsError;
 /** What a directory is searched for: text pages, web pages and web archives. */
 const PAGE_FILE = /\.(?:txt|html?|warc|warc\.gz)$/i;
 
-/** Every page file (*.txt, *.html, *.htm, *.warc, *.warc.gz) under `dir`, relative to it with / separators, sorted by path. */
-async function walk(dir: string): Promise<string[]> {
-  const found: string[] = [];
-  async function visit(sub: string): Promise<void> {
-    const entries = await readdir(join(dir, sub), { withFileTypes: true });
-    for (const entry of entries) {
-      // Hidden files and folders (.git, editor backups) are not pages.
-      if (entry.name.startsWith('.')) continue;
-      const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
-      if (entry.isDirectory()) await visit(rel);
-      else if (PAGE_FILE.test(entry.name)) {
-        // Follow a symlink to a file, never to a folder (no cycles).
-        if (entry.isFile() || (entry.isSymbolicLink() && (await stat(join(dir, rel))).isFile())) {
-          found.push(rel);
-        }
-      }
-    }
-  }
-  await visit('');
-  return found.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 /** The inputs of a command line, and whether they form a collection rather than one page. */
 export interface Inputs {
   items: (Input | InputFailure)[];
@@ -79,8 +60,23 @@ export interface Inputs {
   collection: boolean;
 }
 
-/** The inputs named on the command line, in order: files, folders expanded, `-` for stdin. */
-export async function collectInputs(args: readonly string[], cwd: string): Promise<Inputs> {
+/** How {@link collectInputs} treats folders. */
+export interface CollectInputOptions {
+  /** Follow links found in a folder to files outside it; off by default. */
+  followSymlinks?: boolean;
+}
+
+/**
+ * The inputs named on the command line, in order: files, folders expanded, `-` for stdin.
+ * Only regular files are read (a device or a named pipe is refused: /dev/zero never ends).
+ * In a folder, a link out of it is not followed unless asked, and a link whose target is
+ * missing is said, both as failures (see walk-folder.ts).
+ */
+export async function collectInputs(
+  args: readonly string[],
+  cwd: string,
+  options: CollectInputOptions = {},
+): Promise<Inputs> {
   const out: (Input | InputFailure)[] = [];
   let collection = args.length > 1;
   for (const arg of args) {
@@ -92,11 +88,20 @@ export async function collectInputs(args: readonly string[], cwd: string): Promi
     try {
       const info = await stat(file);
       if (!info.isDirectory()) {
-        out.push({ kind: 'input', display: arg, file, outName: basename(file) });
+        const refused = notAFile(info);
+        out.push(
+          refused === null
+            ? { kind: 'input', display: arg, file, outName: basename(file) }
+            : { kind: 'failure', display: arg, reason: refused },
+        );
         continue;
       }
       collection = true;
-      const pages = await walk(file);
+      const pages = await walkFolder(file, {
+        wanted: (name) => PAGE_FILE.test(name),
+        followSymlinks: options.followSymlinks === true,
+        display: arg,
+      });
       if (pages.length === 0) {
         out.push({
           kind: 'failure',
@@ -104,13 +109,13 @@ export async function collectInputs(args: readonly string[], cwd: string): Promi
           reason: 'no .txt, .html or .warc files in this directory',
         });
       }
-      for (const rel of pages) {
-        out.push({
-          kind: 'input',
-          display: join(arg, ...rel.split('/')),
-          file: join(file, ...rel.split('/')),
-          outName: rel,
-        });
+      for (const page of pages) {
+        const display = join(arg, ...page.rel.split('/'));
+        out.push(
+          page.refused === undefined
+            ? { kind: 'input', display, file: page.path, outName: page.rel }
+            : { kind: 'failure', display, reason: page.refused },
+        );
       }
     } catch (err) {
       out.push({ kind: 'failure', display: arg, reason: describeError(err) });
@@ -119,14 +124,43 @@ export async function collectInputs(args: readonly string[], cwd: string): Promi
   return { items: out, collection };
 }
 
-/** Reads an input's bytes; the whole of stdin for `-`. */
-export async function readInput(input: Input, stdin: Io['stdin']): Promise<Uint8Array> {
-  if (input.file !== null) return readFile(input.file);
-  const chunks: Buffer[] = [];
-  for await (const chunk of stdin) {
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
+/** An input over the size limit: refused before (a file) or while (stdin) it is read. */
+export class TooLargeError extends Error {
+  constructor(bytes: number | null, limit: number) {
+    super(`${tooLarge(bytes, limit)}: not read`);
+    this.name = 'TooLargeError';
   }
-  return Buffer.concat(chunks);
+}
+
+/**
+ * Reads an input's bytes, at most `maxBytes`: a larger file is refused before it is read;
+ * standard input is read until it passes the limit, then refused (what was read is dropped).
+ */
+export async function readInput(
+  input: Input,
+  stdin: Io['stdin'],
+  maxBytes: number = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array> {
+  if (input.file !== null) {
+    const handle = await open(input.file, 'r');
+    try {
+      // The size of the file opened, not of whatever the path names by now.
+      const { size } = await handle.stat();
+      if (size > maxBytes) throw new TooLargeError(size, maxBytes);
+      return await handle.readFile();
+    } finally {
+      await handle.close();
+    }
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk);
+    size += buffer.length;
+    if (size > maxBytes) throw new TooLargeError(null, maxBytes);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks, size);
 }
 
 /** Where `input`'s output goes under `outDir`: its name with the extension replaced. */

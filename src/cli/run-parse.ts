@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnnotateOptions, annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
+import { MB, tooLarge } from '../ingest/read-units.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
 import type { Encoding, PageNode } from '../tree/types.ts';
@@ -15,6 +16,7 @@ import {
   type Io,
   outputPath,
   readInput,
+  TooLargeError,
   writeFileAtomic,
 } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
@@ -34,6 +36,8 @@ export interface ConvertOptions {
   annotate?: AnnotateOptions;
   /** Several inputs or a folder: JSON Lines and per-input headers instead of one document. */
   collection: boolean;
+  /** Largest page read, in bytes (a WARC file's page records each); larger ones fail, unread. */
+  maxBytes: number;
 }
 
 const EXTENSIONS: Record<Format, string> = {
@@ -73,7 +77,9 @@ class OutputError extends Error {}
 function failure(display: string, err: unknown): string {
   // A DecodeError already names the file and the byte offset, a WarcError the record's.
   if (err instanceof DecodeError || err instanceof WarcError) return err.message;
-  if (err instanceof OutputError) return `${display}: ${err.message}`;
+  if (err instanceof OutputError || err instanceof TooLargeError) {
+    return `${display}: ${err.message}`;
+  }
   if ((err as NodeJS.ErrnoException)?.code !== undefined)
     return `${display}: ${describeError(err)}`;
   const message = err instanceof Error ? err.message : String(err);
@@ -84,6 +90,8 @@ function failure(display: string, err: unknown): string {
 interface InputPages {
   warc: boolean;
   list: { page: PageNode; input: Input }[];
+  /** Page records of a WARC file passed over unread, each `file@offset: reason`. */
+  skipped: string[];
 }
 
 /**
@@ -100,22 +108,27 @@ async function readPages(
   const finish = (parsed: PageNode) =>
     options.annotate === undefined ? parsed : annotate(parsed, options.annotate);
   const warcFile = item.file !== null && (await isWarcFile(item.file));
-  const bytes = warcFile ? null : await readInput(item, stdin);
+  const bytes = warcFile ? null : await readInput(item, stdin, options.maxBytes);
   if (bytes !== null && !isWarc(bytes)) {
     const parsed = parse(bytes, {
       path: item.display,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
     });
-    return { warc: false, list: [{ page: finish(parsed), input: item }] };
+    return { warc: false, list: [{ page: finish(parsed), input: item }], skipped: [] };
   }
   const source: AsyncIterable<Uint8Array> | Iterable<Uint8Array> =
     bytes !== null
       ? [bytes]
       : createReadStream(item.file as string, { highWaterMark: 1024 * 1024 });
   const list: InputPages['list'] = [];
+  const skipped: string[] = [];
   // Ingest's budgets: an oversized page record is streamed past, not held.
   const fileBytes = bytes?.byteLength ?? (item.file === null ? 0 : statSync(item.file).size);
-  for await (const entry of readWarc(source, item.display, warcBudget(fileBytes))) {
+  const budget = warcBudget(fileBytes, options.maxBytes);
+  for await (const entry of readWarc(source, item.display, budget)) {
+    if (entry.kind === 'oversize') {
+      skipped.push(`${item.display}@${entry.offset}: ${tooLarge(entry.bytes, options.maxBytes)}`);
+    }
     if (entry.kind !== 'page') continue;
     const display = `${item.display}@${entry.offset}`;
     const parsed = parse(entry.payload, {
@@ -136,7 +149,7 @@ async function readPages(
       },
     });
   }
-  return { warc: true, list };
+  return { warc: true, list, skipped };
 }
 
 /**
@@ -192,6 +205,8 @@ export async function convert(
       for (const { page, input } of pages.list) {
         await emit(page, input, pages.warc || options.collection);
       }
+      for (const line of pages.skipped) io.stderr.write(`${line}\n`);
+      if (pages.skipped.length > 0) failed++;
     } catch (err) {
       io.stderr.write(`${failure(item.display, err)}\n`);
       if (process.env.JIEDU_DEBUG && err instanceof Error && err.stack) {
@@ -238,7 +253,16 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     throw new UsageError(`--date takes YYYY-MM-DD, not ${JSON.stringify(flags.date)}`, 'parse');
   }
   if (typeof flags.dict === 'string') await loadDictionaryFile(resolve(io.cwd, flags.dict));
-  const inputs = await collectInputs(positionals, io.cwd);
+  const maxSize = Number(flags['max-size']);
+  if (!(maxSize > 0) || !Number.isFinite(maxSize)) {
+    throw new UsageError(
+      `--max-size takes a positive number of MB, not ${JSON.stringify(flags['max-size'])}`,
+      'parse',
+    );
+  }
+  const inputs = await collectInputs(positionals, io.cwd, {
+    followSymlinks: flags['follow-symlinks'] === true,
+  });
   if (format === 'html' && inputs.collection && out === null) {
     throw new UsageError(
       '--format html writes one page per input; with several inputs use --out DIR',
@@ -252,6 +276,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       tree,
       out,
       collection: inputs.collection,
+      maxBytes: maxSize * MB,
       ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
       ...(flags.annotate === true
         ? {

@@ -133,6 +133,18 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'A user dictionary for --annotate: lines "word [freq] [tag]" or lexicon TSV rows',
       },
+      'max-size': {
+        type: 'string',
+        value: 'MB',
+        default: '20',
+        description:
+          'Fail, unread, any page larger than this (a WARC file: any page record); 1 MB = 1,048,576 bytes',
+      },
+      'follow-symlinks': {
+        type: 'boolean',
+        description:
+          'Follow links found in a folder to files outside it (not followed by default, reported as failures)',
+      },
       help: HELP_FLAG,
     },
     sections: {

@@ -1,8 +1,9 @@
 import type { Stats } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { describeFsError } from './describe-fs-error.ts';
+import { walkFolder } from './walk-folder.ts';
 
 /** A file to ingest: a page, or JSON Lines of pages. */
 export interface FileSource {
@@ -36,7 +37,7 @@ export type Source = FileSource | StdinSource | SourceFailure;
 const JSONL_FILE = /\.(?:jsonl|ndjson)$/i;
 /** What a directory is searched for: pages, web pages, web archives and JSON Lines, in every
  * sub-folder (a site dump is a folder of .html files). */
-const DIRECTORY_PATTERN = '**/*.{txt,html,htm,warc,warc.gz,jsonl,ndjson}';
+const PAGE_OR_LINES = /\.(?:txt|html?|warc|warc\.gz|jsonl|ndjson)$/i;
 
 const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -46,7 +47,7 @@ function under(arg: string, rel: string): string {
 }
 
 /** What a path that is not a regular file is, for the message that refuses it. */
-function notAFile(info: Stats): string | null {
+export function notAFile(info: Stats): string | null {
   if (info.isFile()) return null;
   const what = info.isFIFO()
     ? 'a named pipe'
@@ -81,7 +82,8 @@ export interface CollectOptions {
  * pattern finds them, and refused when named. Only regular files are read: a device, a named
  * pipe or a socket is refused with its reason (/dev/zero would never end). A link found in
  * a folder that leads out of it (a site dump's link to /etc/passwd) is not followed unless
- * `followSymlinks`, and said so; nor is a link whose target is missing.
+ * `followSymlinks`, and said so; a link whose target is missing is said too (see
+ * walk-folder.ts).
  */
 export async function collectSources(
   args: readonly string[],
@@ -116,9 +118,11 @@ export async function collectSources(
         }
         continue;
       }
-      const found = (
-        await glob(DIRECTORY_PATTERN, { cwd: path, onlyFiles: true, caseSensitiveMatch: false })
-      ).sort(byPath);
+      const found = await walkFolder(path, {
+        wanted: (name) => PAGE_OR_LINES.test(name),
+        followSymlinks: options.followSymlinks === true,
+        display: arg,
+      });
       if (found.length === 0) {
         out.push({
           kind: 'failure',
@@ -126,28 +130,15 @@ export async function collectSources(
           reason: 'no .txt, .html, .warc or .jsonl files in it',
         });
       }
-      const root = await realpath(path);
-      for (const rel of found) {
-        const display = under(arg, rel);
-        const file = join(path, rel);
-        if (options.followSymlinks !== true) {
-          // The file itself, or a folder on the way to it, may be a link out of the folder.
-          const real = await realpath(file).catch(() => null);
-          if (real === null) {
-            out.push({ kind: 'failure', display, reason: 'a link whose target is missing' });
-            continue;
-          }
-          if (real !== root && !real.startsWith(root + sep)) {
-            out.push({
-              kind: 'failure',
-              display,
-              reason: `a link to ${real}, outside ${arg}: not followed (--follow-symlinks follows it)`,
-            });
-            continue;
-          }
+      for (const entry of found) {
+        const display = under(arg, entry.rel);
+        if (entry.refused !== undefined) {
+          out.push({ kind: 'failure', display, reason: entry.refused });
+          continue;
         }
+        if (exclude.has(entry.path)) continue;
         try {
-          add(await fileSource(display, file));
+          add(await fileSource(display, entry.path));
         } catch (fileErr) {
           out.push({ kind: 'failure', display, reason: describeFsError(fileErr) });
         }

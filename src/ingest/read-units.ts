@@ -69,8 +69,10 @@ export function formatMb(bytes: number): string {
   return `${mb >= 10 ? mb.toFixed(0) : Number(mb.toPrecision(2))} MB`;
 }
 
-const tooLarge = (bytes: number, max: number) =>
-  `larger than --max-size (${formatMb(bytes)} > ${formatMb(max)})`;
+/** Why a page over --max-size is not read; `bytes` null when the size is not known (standard
+ * input, read until it passed the limit). */
+export const tooLarge = (bytes: number | null, max: number) =>
+  `larger than --max-size (${bytes === null ? '' : `${formatMb(bytes)} `}> ${formatMb(max)})`;
 
 /** Where a page of `source` gets its date when the input does not say. */
 function pathDate(path: string, options: ReadOptions): UnitMeta {

@@ -76,6 +76,10 @@ export function runNode(
   options: { input?: string | Uint8Array; cwd?: string; env?: Record<string, string> } = {},
 ): Promise<Run> {
   const run = spawnCaptured(args, options);
+  // A child may stop reading early (input over a limit): what it left unread is its choice.
+  run.child.stdin.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
   run.child.stdin.end(options.input ?? '');
   return run.exited.then(({ code, stdout, stderr }) => ({ code, stdout, stderr }));
 }

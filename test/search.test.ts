@@ -92,6 +92,34 @@ describe('queries', () => {
     });
   }
 
+  test('what one query costs is bounded: repeats dropped, terms and nesting capped', () => {
+    // A word repeated is searched once, in AND and OR alike; its highlight is marked once.
+    assert.equal(match(Array(400).fill('中').join(' ')), match('中'));
+    assert.equal(match(Array(300).fill('制裁').join(' OR ')), match('制裁'));
+    assert.equal(compileQuery('制裁 制裁 制裁')?.positive.length, 1);
+    // 32 different words are searched; 33 are refused with the count.
+    const words = Array.from({ length: 33 }, (_, i) => `w${i}`);
+    assert.ok(match(words.slice(0, 32).join(' ')));
+    assert.throws(
+      () => compileQuery(words.join(' ')),
+      /33 different words and phrases; at most 32/,
+    );
+    // Brackets: 16 deep are read, deeper is refused, never a stack overflow.
+    assert.ok(match(`${'('.repeat(16)}中俄${')'.repeat(16)}`));
+    assert.throws(
+      () => compileQuery(`${'('.repeat(17)}中俄${')'.repeat(17)}`),
+      (err: unknown) => err instanceof QueryError && /nested more than 16 deep/.test(err.message),
+    );
+    assert.throws(() => compileQuery(`${'('.repeat(20_000)}中俄`), QueryError);
+    assert.throws(() => compileQuery(`${'('.repeat(999)}中俄`), /nested more than 16 deep/);
+    // A query of 20,000 words is refused before it is read into a tree.
+    assert.throws(() => compileQuery('中 '.repeat(20_000)), /at most 1000/);
+    assert.throws(() => compileQuery('中 NOT 俄 '.repeat(5_000)), QueryError);
+    // A pasted paragraph is searched by its first 64 characters.
+    const run = '甲乙丙丁戊己庚辛壬癸'.repeat(10);
+    assert.equal(match(run), match(run.slice(0, 64)));
+  });
+
   test('a phrase for filters takes operators as text', () => {
     assert.equal(compilePhrase('單邊制裁'), '"单边 边制 制裁"');
     assert.equal(compilePhrase('OR'), '"or"');

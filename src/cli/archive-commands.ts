@@ -151,6 +151,8 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         'covid* finds covid19, 中俄* finds 中俄關係 but not 中俄 at the end of a sentence.',
         'A query of filters alone lists the articles they let through, newest first.',
         'A broad query is ranked among its 1,000 newest matches, which keeps it fast.',
+        'At most 32 different words and phrases and brackets 16 deep; a word repeated is',
+        'searched once; a run of Chinese over 64 characters is searched by its first 64.',
       ],
       Archive: ARCHIVE_SECTION,
     },

@@ -16,6 +16,24 @@ import { MAX_WORD, scanRuns } from './scan-text.ts';
  * “…”. The query is converted to Simplified first, as the index is.
  */
 
+/**
+ * What one query may ask, so that no query costs the archive more than a few hundred
+ * searches' worth: a term the index holds often (a single character is a prefix query over
+ * every pair it starts) costs a scan of its postings, and an expression is evaluated term by
+ * term. Repeats are dropped before counting (`a a a` is `a`).
+ */
+export const QUERY_LIMITS = {
+  /** Distinct words and phrases in one query. */
+  terms: 32,
+  /** Brackets inside brackets. */
+  depth: 16,
+  /** Words, phrases, operators and brackets in all, repeats included. */
+  tokens: 1000,
+  /** Characters of one run of Chinese kept: a longer run (a pasted paragraph) is searched by
+   * its first this many characters, which already pick one sentence out of millions. */
+  run: 64,
+} as const;
+
 /** A query that cannot be read: unbalanced brackets, an operator without an operand. */
 export class QueryError extends Error {
   constructor(message: string) {
@@ -101,7 +119,9 @@ function piecesOf(text: string, prefix: boolean, phrase: boolean): Piece[] {
   for (const run of scanRuns(source)) {
     const last = pieces[pieces.length - 1];
     if (run.kind === 'cjk') {
-      pieces.push({ kind: 'cjk', chars: codePoints(run.text), prefix: false });
+      const chars = codePoints(run.text);
+      if (chars.length > QUERY_LIMITS.run) chars.length = QUERY_LIMITS.run;
+      pieces.push({ kind: 'cjk', chars, prefix: false });
     } else if (
       phrase &&
       last?.kind === 'words' &&
@@ -120,6 +140,7 @@ function piecesOf(text: string, prefix: boolean, phrase: boolean): Piece[] {
 
 class Parser {
   private at = 0;
+  private depth = 0;
   constructor(private readonly tokens: Token[]) {}
 
   parse(): QueryNode | null {
@@ -176,8 +197,14 @@ class Parser {
     const token = this.tokens[this.at++];
     if (token === undefined) throw new QueryError('the query ends where a word was expected');
     if (token.t === 'open') {
+      if (++this.depth > QUERY_LIMITS.depth) {
+        throw new QueryError(
+          `brackets nested more than ${QUERY_LIMITS.depth} deep in the query: flatten it`,
+        );
+      }
       const node = this.or();
       if (this.tokens[this.at++]?.t !== 'close') throw new QueryError('unclosed ( in the query');
+      this.depth--;
       return node;
     }
     if (token.t === 'word') {
@@ -219,7 +246,10 @@ function emit(node: QueryNode, positive: Piece[] | null): string | null {
     }
     case 'and':
     case 'or': {
-      const parts = node.items.map((item) => emit(item, positive)).filter((p) => p !== null);
+      // a AND a is a, a OR a is a: a repeat costs a second scan and finds nothing more.
+      const parts = [
+        ...new Set(node.items.map((item) => emit(item, positive)).filter((p) => p !== null)),
+      ];
       if (parts.length === 0) return null;
       const op = node.op === 'and' ? ' AND ' : ' OR ';
       return parts.length === 1 ? (parts[0] as string) : `(${parts.join(op)})`;
@@ -233,9 +263,43 @@ function emit(node: QueryNode, positive: Piece[] | null): string | null {
   }
 }
 
+/** A piece as a key: two pieces with the same key search and mark the same thing. */
+function pieceKey(piece: Piece): string {
+  const body = piece.kind === 'cjk' ? piece.chars.join('') : piece.words.join(' ');
+  return `${piece.kind}:${piece.prefix ? '*' : ''}:${body}`;
+}
+
+/** The distinct terms of a query (a term is a word or phrase, by its pieces). */
+function countTerms(tree: QueryNode): number {
+  const seen = new Set<string>();
+  const stack: QueryNode[] = [tree];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node.op === 'term') seen.add(node.pieces.map(pieceKey).join('|'));
+    else if (node.op === 'not') stack.push(node.left, node.right);
+    else stack.push(...node.items);
+  }
+  return seen.size;
+}
+
+function uniquePieces(pieces: readonly Piece[]): Piece[] {
+  const seen = new Set<string>();
+  return pieces.filter((piece) => {
+    const key = pieceKey(piece);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Reads a query into its tree; null for a blank query. Throws QueryError. */
 export function parseQuery(query: string): QueryNode | null {
-  return new Parser(lex(toSimplified(query))).parse();
+  const tokens = lex(toSimplified(query));
+  if (tokens.length > QUERY_LIMITS.tokens) {
+    throw new QueryError(
+      `the query has ${tokens.length} words, operators and brackets; at most ${QUERY_LIMITS.tokens}`,
+    );
+  }
+  return new Parser(tokens).parse();
 }
 
 /**
@@ -246,10 +310,16 @@ export function parseQuery(query: string): QueryNode | null {
 export function compileQuery(query: string): CompiledQuery | null {
   const tree = parseQuery(query);
   if (tree === null) return null;
+  const terms = countTerms(tree);
+  if (terms > QUERY_LIMITS.terms) {
+    throw new QueryError(
+      `the query has ${terms} different words and phrases; at most ${QUERY_LIMITS.terms} are searched at once`,
+    );
+  }
   const positive: Piece[] = [];
   const match = emit(tree, positive);
   if (match === null) throw new QueryError(`nothing to search for in '${query}'`);
-  return { match, positive };
+  return { match, positive: uniquePieces(positive) };
 }
 
 /**

@@ -53,6 +53,25 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => '這是一段沒有標點而且很長的新聞文字一直寫下去，\n\n'.repeat(n),
     annotate: false,
   },
+  // One line with no punctuation at all, a speech verb every few characters: every cue's
+  // sentence is the whole line so far.
+  {
+    name: 'a speech verb repeated in one unpunctuated line',
+    make: (n) => '議員回應時表示'.repeat(n),
+    annotate: true,
+  },
+  // A meeting named on every other line: a stance each, all names of the page before it.
+  {
+    name: 'a meeting on every other line',
+    make: (n) => '韓日會談\n\n'.repeat(n),
+    annotate: true,
+  },
+  // A speaker and a colon, over and over, on one line.
+  {
+    name: 'a speaker and a colon repeated on one line',
+    make: (n) => '局長稱：'.repeat(n),
+    annotate: true,
+  },
 ];
 
 describe('doubling a pathological page at most about doubles the time', () => {
@@ -65,4 +84,13 @@ describe('doubling a pathological page at most about doubles the time', () => {
       assert.ok(ratio < 3, `${family.name}: ${ratio.toFixed(2)}× for twice the input`);
     });
   }
+});
+
+describe('long pages of tiny lines', () => {
+  test('200,000 caption marks are read, not a stack overflow', () => {
+    const page = parse('●\n'.repeat(200_000));
+    assert.ok(page.children.length > 0);
+    const annotated = annotate(parse('●外交部表示\n'.repeat(50_000)), { tagger: null });
+    assert.ok(annotated.children.length > 0);
+  });
 });

@@ -102,8 +102,15 @@ export function findQuotes(
     const found: { cue: Cue; speaker: Ref; clause: number; after: boolean; also: Ref | null }[] =
       [];
     let prevEnd = line.from;
+    // The cues come in order: the line is scanned for sentence ends once, not back from each.
+    let sentenceStart = line.from;
+    let scanned = line.from;
     for (const cue of cues) {
-      const floor = Math.max(sentenceFloor(text, line, depth, cue.at), prevEnd);
+      for (; scanned < cue.at; scanned++) {
+        if (isSentenceEnd(text, scanned, depth, line.from)) sentenceStart = scanned + 1;
+      }
+      const sentenceFloor = Math.max(sentenceStart, datelineEnd(text, sentenceStart, line.to));
+      const floor = Math.max(sentenceFloor, prevEnd);
       const next = text[cue.end] ?? '';
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
@@ -313,12 +320,6 @@ function hasColon(text: string, line: Line): boolean {
   return false;
 }
 
-/** Where the sentence holding `at` starts within its line, after any dateline. */
-function sentenceFloor(text: string, line: Line, depth: Uint8Array, at: number): number {
-  let i = at - 1;
-  while (i >= line.from && !isSentenceEnd(text, i, depth, line.from)) i--;
-  return Math.max(i + 1, datelineEnd(text, i + 1, line.to));
-}
 /** One quote per content start: a colon block found twice is kept once. */
 function dedupe(quotes: RawQuote[]): RawQuote[] {
   const seen = new Set<string>();

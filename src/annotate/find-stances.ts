@@ -3,7 +3,7 @@ import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, isSentenceMark, WordEdges } from './read-clauses.ts';
-import type { Ref } from './resolve-references.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
 export interface RawStance {
@@ -40,8 +40,10 @@ const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 /** The side a statement speaks as: the X方 written as a subject nearest before `to`. */
 function sideNear(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
   let found: Ref | null = null;
-  for (const r of refs) {
-    if (r.start < from || r.end > to) continue;
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
+    if (r.end > to) continue;
     if (
       r.type === 'LOC' &&
       text[r.end - 1] === '方' &&
@@ -50,6 +52,18 @@ function sideNear(text: string, refs: readonly Ref[], from: number, to: number):
       found = r;
   }
   return found;
+}
+
+/** The refs wholly inside [from, to), found from the first that starts there (refs are in
+ * order of start): a span's own refs cost their number, not the page's. */
+function refsWithin(refs: readonly Ref[], from: number, to: number): Ref[] {
+  const out: Ref[] = [];
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
+    if (r.end <= to) out.push(r);
+  }
+  return out;
 }
 
 /** The country a speaker serves on the page: the place before their title (美国国务卿蓬佩奥
@@ -98,8 +112,23 @@ export function findStances(
   } = { last: null, met: null };
   const out: RawStance[] = [];
   const seen = new Set<string>();
+  /** The side each speaker serves (sideOf reads the whole page: once a speaker). */
+  const sides = new Map<string, Ref | null>();
+  const sideOfSpeaker = (speaker: Ref): Ref | null => {
+    const key = `${speaker.type}|${speaker.ids[0] ?? ''}`;
+    let side = sides.get(key);
+    if (side === undefined) {
+      side = sideOf(text, refs, speaker);
+      sides.set(key, side);
+    }
+    return side;
+  };
   for (const line of lines) {
     let carried: Ref[] = [];
+    // Where the sentence holding the next cue starts: the cues of a line come in order, so
+    // the line is scanned for sentence marks once, not back from every cue.
+    let sentenceStart = line.from;
+    let scanned = line.from;
     // Searched in the line alone, so a line without a cue costs its own length only.
     const seg = text.slice(line.from, line.to);
     CUE_PATTERN.lastIndex = 0;
@@ -117,9 +146,10 @@ export function findStances(
           continue;
       }
       // The sentence holding the cue, after any dateline.
-      let sFrom = at - 1;
-      while (sFrom >= line.from && !isSentenceMark(text.charCodeAt(sFrom))) sFrom--;
-      sFrom++;
+      for (; scanned < at; scanned++) {
+        if (isSentenceMark(text.charCodeAt(scanned))) sentenceStart = scanned + 1;
+      }
+      const sFrom = sentenceStart;
       // The sentence before, in this paragraph or the one before (對此 across a paragraph).
       const prevSentence = sentenceBefore(text, sFrom);
       const floor = Math.max(sFrom, datelineEnd(text, sFrom, line.to));
@@ -155,7 +185,7 @@ export function findStances(
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
           sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
-          (quote?.speaker != null ? sideOf(text, refs, quote.speaker) : null);
+          (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
       } else if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
@@ -242,13 +272,16 @@ function addressed(
   if (officeAt(text, end) !== null) return true;
   if (ADDRESSEE.test(rest) || ADDRESSEE.test(rest.replace(/^(?:有关|相关|各)/, ''))) return true;
   const own = new Set(actors.flatMap((a) => a.ids));
-  return refs.some(
-    (r) =>
-      r.start >= end &&
-      r.start === end &&
+  for (let k = firstAtOrAfter(refs, end); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start !== end) break;
+    if (
       (r.type === 'PER' || r.type === 'ORG' || r.type === 'LOC' || r.type === 'group') &&
-      !r.ids.every((id) => own.has(id)),
-  );
+      !r.ids.every((id) => own.has(id))
+    )
+      return true;
+  }
+  return false;
 }
 
 /** Where the clause after a cue ends: at 。！？；, or at ，： (not inside quotation marks). */
@@ -315,7 +348,7 @@ function targetsOf(
     for (let i = from; i <= to; i++) {
       if (i < to && !'、和及'.includes(text[i] as string)) continue;
       const t = trim(text, piece, i);
-      const inside = refs.filter((r) => r.start >= t.start && r.end <= t.end);
+      const inside = refsWithin(refs, t.start, t.end);
       const self = inside.length > 0 && inside.every((r) => r.ids.every((id) => own.has(id)));
       // A counterpart is named, or addressed (阁下); 会谈都是一对一地谈 names nobody.
       const named = inside.length > 0 || HONORIFIC.test(text.slice(t.start, t.end));

@@ -495,7 +495,7 @@ function isHolder(
   // is not the holder, unless another name follows and makes a pair (中日双方).
   const qualifies = (): boolean => {
     if (officeAt(text, r.end) !== null) return true;
-    if (refs.some((x) => x.start === r.end)) return false;
+    if (refs[firstAtOrAfter(refs, r.end)]?.start === r.end) return false;
     // 中国政府, 以色列方面: the state itself, whatever the words.
     if (PLACE_AS_SIDE.test(text.slice(r.end, r.end + 2))) return false;
     // Inside a longer word (北京市卫生局 read whole): part of a body's name.

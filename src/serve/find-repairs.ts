@@ -45,8 +45,8 @@ function classifySeam(
   if (inGap.length > 0) {
     return {
       kind: 'caption-moved',
-      start: Math.min(...inGap.map((c) => c.start)),
-      end: Math.max(...inGap.map((c) => c.end)),
+      start: inGap.reduce((min, c) => Math.min(min, c.start), Number.POSITIVE_INFINITY),
+      end: inGap.reduce((max, c) => Math.max(max, c.end), 0),
       note,
     };
   }

@@ -1,4 +1,5 @@
 import { CLOSING_FORMULA, TITLED_SPEAKER } from '../text/patterns.ts';
+import { pushAll } from '../text/push-all.ts';
 import type { ArticleNode, BlockNode, BylineNode, Diagnostic } from '../tree/types.ts';
 import type { TextView } from '../tree/view.ts';
 import type { Item, Role } from './classify-blocks.ts';
@@ -77,8 +78,8 @@ export function splitArticles(
     switch (item.role) {
       case 'caption':
       case 'credit':
-        if (draft === null || draft.closed !== null) pending.push(...item.nodes);
-        else draft.nodes.push(...item.nodes);
+        if (draft === null || draft.closed !== null) pushAll(pending, item.nodes);
+        else pushAll(draft.nodes, item.nodes);
         break;
       case 'title': {
         const node = item.nodes[0] as BlockNode;
@@ -104,7 +105,7 @@ export function splitArticles(
           const subtitleFollows = below?.role === 'title' && below.block.blankBefore === 0;
           const glued = digest.glued.get(i);
           if (glued === undefined) {
-            target.nodes.push(...splitHeadline(item.block, node, view, subtitleFollows));
+            pushAll(target.nodes, splitHeadline(item.block, node, view, subtitleFollows));
           } else {
             target.nodes.push(leadInByline(sliceBlock(item.block, 0, glued, view)), {
               type: 'headline',
@@ -124,14 +125,14 @@ export function splitArticles(
       }
       case 'end-mark': {
         const target = draft ?? open(item, ['page opens with it']);
-        target.nodes.push(...item.nodes);
+        pushAll(target.nodes, item.nodes);
         target.closed = 'strong';
         break;
       }
       case 'source':
       case 'reporter': {
         const target = draft ?? open(item, ['page opens with it']);
-        target.nodes.push(...item.nodes);
+        pushAll(target.nodes, item.nodes);
         if (target.hasBody) target.closed = 'strong';
         break;
       }
@@ -151,7 +152,7 @@ export function splitArticles(
             target.closed === 'strong' ? 'the last story was closed' : 'a dateline opens a story',
           ]);
         }
-        target.nodes.push(...item.nodes);
+        pushAll(target.nodes, item.nodes);
         target.hasBody = true;
         for (const n of item.nodes) target.text += n.text;
         const last = item.nodes[item.nodes.length - 1] as BlockNode;
@@ -170,7 +171,7 @@ export function splitArticles(
         closed: null,
         text: '',
       };
-    (cur as Draft).nodes.push(...pending);
+    pushAll((cur as Draft).nodes, pending);
   }
   if (cur !== null) articles.push(finish(cur));
   return { articles, diagnostics };

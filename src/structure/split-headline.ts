@@ -49,9 +49,11 @@ export function splitHeadline(
   }
   const lengths = parts.map((p) => p.n);
   const first = parts[0] as { from: number; to: number; n: number };
-  const balanced = Math.max(...lengths) - Math.min(...lengths) <= COUPLET_SLACK;
+  const longest = lengths.reduce((max, n) => Math.max(max, n), 0);
+  const shortest = lengths.reduce((min, n) => Math.min(min, n), Number.POSITIVE_INFINITY);
+  const balanced = longest - shortest <= COUPLET_SLACK;
   const colon = /[：:]/.test(text.slice(first.from, first.to));
-  const titled = colon || (!wrapped && first.n === Math.max(...lengths));
+  const titled = colon || (!wrapped && first.n === longest);
   if (balanced || !titled || lengths.some((n) => n < MIN_PART))
     return [{ ...node, type: 'headline' }];
   const head = sliceBlock(block, first.from, first.to, view);

@@ -327,6 +327,33 @@ describe('ingest into a store', () => {
     await assert.rejects(readFile(log), { code: 'ENOENT' });
   });
 
+  test('JSON Lines are UTF-8: a line with a stray byte or a lone surrogate is refused, as a text file is', async () => {
+    const root = await folder('jsonl-bytes');
+    const good = JSON.stringify({ text: traditionalPage(83) });
+    const stray = Buffer.concat([
+      Buffer.from('{"text": "立法會今日'),
+      Buffer.from([0xe4, 0xb8]), // a character cut after two of its three bytes
+      Buffer.from('辯論。"}'),
+    ]);
+    const surrogate = '{"text": "半個字\\ud800在此"}';
+    await writeFile(
+      join(root, 'feed.jsonl'),
+      Buffer.concat([Buffer.from(`${good}\n`), stray, Buffer.from(`\n${surrogate}\n`)]),
+    );
+    // The same stray bytes in a text file are refused too.
+    await writeFile(join(root, 'page.txt'), stray);
+    const store = new MemoryStore();
+    const { summary, failures } = await run(store, { inputs: [root] });
+    assert.equal(summary.stored, 1);
+    const reasons = failures.map((f) => [f.path.split(/[\\/]/).pop(), f.reason]);
+    assert.deepEqual(reasons.slice(0, 2), [
+      ['feed.jsonl:2', 'not valid UTF-8 at byte 25 of the line: JSON Lines must be UTF-8'],
+      ['feed.jsonl:3', 'the text holds a lone surrogate (\\ud800) at character 3: not text'],
+    ]);
+    assert.match(reasons[2]?.[1] ?? '', /byte offset|not text|cannot decode/i);
+    assert.equal(reasons[2]?.[0], 'page.txt');
+  });
+
   test('JSON Lines: one page per line with its url, date, outlet and id', async () => {
     const root = await folder('jsonl');
     const trad = traditionalPage(80);

@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { findInvalidOffset } from '../decode/find-invalid-offset.ts';
 import { isWarcFile, readWarc, WarcError, warcBudget } from '../warc/index.ts';
 import type { FileSource, Source } from './collect-sources.ts';
 import { contentHash } from './content-hash.ts';
@@ -81,6 +82,11 @@ function pathDate(path: string, options: ReadOptions): UnitMeta {
   return date === undefined ? {} : { date };
 }
 
+/** UTF-8 that throws on the first bad sequence (and leaves a byte-order mark in place). */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** A UTF-16 surrogate without its pair. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** One JSONL line as a page, or the reason it is not one; null for a blank line. */
 function lineUnit(
   line: Line,
@@ -96,8 +102,17 @@ function lineUnit(
     consumed: line.size,
   });
   if (line.bytes === null) return fail(tooLarge(line.size, options.maxBytes));
+  // JSON Lines are UTF-8: a line that is not is refused at its first bad byte, as a text
+  // file is, rather than read with U+FFFD in place of what it held.
+  let decoded: string;
+  try {
+    decoded = STRICT_UTF8.decode(line.bytes);
+  } catch {
+    const at = findInvalidOffset(line.bytes, 'utf-8');
+    return fail(`not valid UTF-8 at byte ${at} of the line: JSON Lines must be UTF-8`);
+  }
   // A byte-order mark may open the first line of a file saved by a Windows editor.
-  const json = line.bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const json = decoded.replace(/^\uFEFF/, '');
   if (json.trim() === '') return null;
   let record: unknown;
   try {
@@ -113,6 +128,13 @@ function lineUnit(
   const isHtml = fields.text === undefined && typeof fields.html === 'string';
   const text = isHtml ? fields.html : fields.text;
   if (typeof text !== 'string') return fail('no "text" or "html" field (a string) in this line');
+  // \ud800 written as an escape is valid JSON but no character: not text either.
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone !== null) {
+    return fail(
+      `the text holds a lone surrogate (\\u${lone[0].charCodeAt(0).toString(16)}) at character ${lone.index}: not text`,
+    );
+  }
   const bytes = Buffer.byteLength(text, 'utf8');
   if (text.trim() === '') return fail('empty: no text on the page');
   if (bytes > options.maxBytes) return fail(tooLarge(bytes, options.maxBytes));

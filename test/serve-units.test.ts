@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
+import { describeFailure } from '../src/ingest/process-page.ts';
 import { parse } from '../src/pipeline.ts';
 import { findRepairs } from '../src/serve/find-repairs.ts';
 import { HttpError } from '../src/serve/http-error.ts';
@@ -9,6 +10,7 @@ import { matchRoute } from '../src/serve/match-route.ts';
 import { boundaryOf, readMultipartFile, splitParts } from '../src/serve/multipart.ts';
 import { filters, isDate, isWellFormed, page } from '../src/serve/params.ts';
 import { ROUTES } from '../src/serve/routes.ts';
+import { errorReply } from '../src/serve/run-handler.ts';
 import { ROOT } from './helpers/cli.ts';
 import { G20_PAGE } from './helpers/store-pages.ts';
 
@@ -178,5 +180,35 @@ describe('routing and parameters', () => {
       entity: '習近平',
     });
     assert.throws(() => filters(new URLSearchParams('from=2024-05-02&to=2024-05-01')), badRequest);
+  });
+});
+
+describe('errors a request causes', () => {
+  /** A real stack overflow, as a pass that recursed too deep would throw it. */
+  const overflow = (): RangeError => {
+    const recurse = (n: number): number => recurse(n + 1) + 1;
+    try {
+      recurse(0);
+    } catch (err) {
+      if (err instanceof RangeError) return err;
+    }
+    throw new Error('no stack overflow');
+  };
+
+  test('a stack overflow is a 422 that says what it is, logged; anything else a 500', () => {
+    const lines: string[] = [];
+    const reply = errorReply(overflow(), (line) => lines.push(line));
+    assert.equal(reply.status, 422);
+    const body = JSON.parse(reply.body as string);
+    assert.equal(body.error, 'too-deep');
+    assert.match(body.message, /a stack overflow\): not read/);
+    assert.equal(lines.length, 1);
+    const other = errorReply(new TypeError('a bug'), () => {});
+    assert.equal(other.status, 500);
+  });
+
+  test('ingest and parse name it the same way, never as an internal error', () => {
+    assert.match(describeFailure(overflow()), /^a page shaped too deep or too long/);
+    assert.match(describeFailure(new TypeError('a bug')), /^internal error: a bug/);
   });
 });

@@ -2,6 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnnotateOptions, annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
+import { describeFailure } from '../ingest/process-page.ts';
 import { MB, tooLarge } from '../ingest/read-units.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
@@ -82,8 +83,7 @@ function failure(display: string, err: unknown): string {
   }
   if ((err as NodeJS.ErrnoException)?.code !== undefined)
     return `${display}: ${describeError(err)}`;
-  const message = err instanceof Error ? err.message : String(err);
-  return `${display}: internal error: ${message}`;
+  return `${display}: ${describeFailure(err)}`;
 }
 
 /** The pages of one input: one for a page file, one per HTML response for a WARC file. */

@@ -50,5 +50,10 @@ export function describeFailure(err: unknown): string {
     return `cannot decode as text at byte offset ${err.offset}: ${err.reason}`;
   }
   const message = err instanceof Error ? err.message : String(err);
+  // A shape of page no pass expected (the known ones are read without recursion): said as
+  // what it is, not as jiedu breaking.
+  if (err instanceof RangeError && /call stack/i.test(message)) {
+    return 'a page shaped too deep or too long for one of the passes (a stack overflow): not read; please report it';
+  }
   return `internal error: ${message}`;
 }

@@ -1,3 +1,4 @@
+import { describeFailure } from '../ingest/process-page.ts';
 import { QueryError } from '../store/index.ts';
 import { type ErrorBody, HttpError } from './http-error.ts';
 import type { PostedPage } from './read-body.ts';
@@ -21,7 +22,8 @@ export interface Task {
 }
 
 /** The reply for an error: its own status for an HttpError, 400 for a query the search
- * cannot read, else a 500 that is logged. */
+ * cannot read, 422 for a page or query shaped too deep to read (a stack overflow), else a
+ * 500 that is logged. */
 export function errorReply(err: unknown, log: (line: string) => void): Reply {
   let body: ErrorBody;
   let headers: Record<string, string> = {};
@@ -30,6 +32,10 @@ export function errorReply(err: unknown, log: (line: string) => void): Reply {
     headers = { ...err.headers };
   } else if (err instanceof QueryError) {
     body = { status: 400, error: 'bad-query', message: err.message };
+  } else if (err instanceof RangeError && /call stack/i.test(err.message)) {
+    // The request's shape, not a fault of the server: said so, and logged to be fixed.
+    log(`jiedu serve: a stack overflow: ${err.stack ?? err.message}`);
+    body = { status: 422, error: 'too-deep', message: describeFailure(err) };
   } else {
     log(`jiedu serve: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     body = { status: 500, error: 'internal', message: 'internal error: the server log says more' };

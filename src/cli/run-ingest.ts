@@ -118,6 +118,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       ...(workers === undefined ? {} : { workers }),
       onProgress: (stats) => display.update(stats),
       onFailure: (failure) => display.log(`${failure.path}: ${failure.reason}`),
+      onNotice: (line) => display.log(`jiedu ingest: ${line}`),
     });
   } finally {
     process.off('SIGINT', onSigint);

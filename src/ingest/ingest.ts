@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { DocumentInput, Store } from '../store/types.ts';
+import { addressSpaceLimit, addressSpaceUsed, planWorkers } from './address-space.ts';
 import { collectSources } from './collect-sources.ts';
 import { type FailureRecord, FailuresLog } from './failures-log.ts';
 import { heapCeiling } from './heap-ceiling.ts';
@@ -48,6 +49,9 @@ export interface IngestOptions {
   onProgress?(stats: IngestStats): void;
   /** Called for each input that fails, as it fails. */
   onFailure?(failure: FailureRecord): void;
+  /** Called with what the user should know about how the run goes (fewer workers under an
+   * address-space limit). */
+  onNotice?(line: string): void;
 }
 
 /** Counts of an ingest run so far. */
@@ -287,7 +291,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   };
 
   const dispatch = (unit: PageUnit) => {
-    pool ??= new WorkerPool(workers, WORKER_HEAP_MB, pageTimeMs);
+    if (pool === null) {
+      const plan = planWorkers(workers, WORKER_HEAP_MB, addressSpaceLimit(), addressSpaceUsed());
+      if (plan.note !== null) options.onNotice?.(plan.note);
+      pool = new WorkerPool(plan.workers, WORKER_HEAP_MB, pageTimeMs, plan.largeHeapMb);
+    }
     parsing.set(unit.hash, []);
     const task = {
       id: nextId++,

@@ -1,3 +1,5 @@
+// Before any thread loads the segmenter's native module: its allocator reads this then.
+import '../annotate/segment/allocator.ts';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { PageResult, PageTask } from './types.ts';
 
@@ -54,6 +56,13 @@ const WATCH_EVERY_MS = 250;
  * reader threads both start theirs here.
  */
 export function startThread(base: string, name: string, options: WorkerOptions = {}): Worker {
+  // Address space, not memory: V8 reserves 512 MB for each thread's compiled code unless
+  // told, which alone puts two workers over a 2 GB limit (`ulimit -v`, a container's).
+  // Their code (parse, annotate, a reader's queries) fits in a tenth of this.
+  options = {
+    ...options,
+    resourceLimits: { codeRangeSizeMb: THREAD_CODE_RANGE_MB, ...options.resourceLimits },
+  };
   const here = new URL(base);
   if (!here.pathname.endsWith('.ts')) return new Worker(new URL(`./${name}.js`, here), options);
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -62,6 +71,9 @@ export function startThread(base: string, name: string, options: WorkerOptions =
   const boot = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(entry)}); });`;
   return new Worker(boot, { ...options, eval: true });
 }
+
+/** Address space for a thread's compiled code (MB). */
+const THREAD_CODE_RANGE_MB = 64;
 
 /**
  * Terminates `workers` and resolves once every one has exited. A worker stopped in the
@@ -117,17 +129,21 @@ export class WorkerPool {
   largeRuns = 0;
   /** Longest a page may take on a worker (ms); null for no limit. */
   readonly #pageTimeMs: number | null;
+  readonly #largeHeapMb: number | null;
   #watchdog: ReturnType<typeof setInterval> | null = null;
 
   /**
    * `heapMb`: the workers' old-generation limit, {@link WORKER_HEAP_MB} by default.
    * `pageTimeMs`: how long a page may take; a worker still on one page after that is
    * stopped, the page fails with the reason, and the pages queued behind it go on elsewhere.
+   * `largeHeapMb`: the heap of the one-off worker that reads a page again when it ran out of
+   * the pool's: null for no limit, 0 for none (the page fails; see address-space.ts).
    */
   constructor(
     size: number,
     heapMb: number | null = WORKER_HEAP_MB,
     pageTimeMs: number | null = null,
+    largeHeapMb: number | null = null,
   ) {
     if (!Number.isInteger(size) || size < 1) {
       throw new TypeError('WorkerPool: `size` must be a positive integer');
@@ -138,6 +154,7 @@ export class WorkerPool {
     this.size = size;
     this.#heapMb = heapMb;
     this.#pageTimeMs = pageTimeMs;
+    this.#largeHeapMb = largeHeapMb;
   }
 
   /** Stops every worker whose current page is over the time budget. */
@@ -277,8 +294,16 @@ export class WorkerPool {
     if (index >= 0) this.#slots.splice(index, 1);
     // The worker runs its tasks in order, so the first one is what it died on.
     if (current !== undefined) {
-      if (!slot.timedOut && outOfMemory(crash) && this.#heapMb !== null) this.#runLarge(current);
-      else {
+      const large = this.#largeHeapMb !== 0;
+      if (!slot.timedOut && outOfMemory(crash) && this.#heapMb !== null && large) {
+        this.#runLarge(current);
+      } else if (!slot.timedOut && outOfMemory(crash)) {
+        current.resolve({
+          id: current.task.id,
+          ok: false,
+          reason: `needs more than the ${this.#heapMb} MB of heap a worker has, and the address-space limit (ulimit -v) leaves no room for a larger one: not read`,
+        });
+      } else {
         current.resolve({
           id: current.task.id,
           ok: false,
@@ -290,11 +315,12 @@ export class WorkerPool {
     for (const pending of queued) this.#submit(pending);
   }
 
-  /** Parses one page on a worker of its own without the heap limit, then ends it. */
+  /** Parses one page on a worker of its own with the large heap (no limit by default), then
+   * ends it. */
   #runLarge(pending: Pending): void {
     if (this.#closed) return;
     this.largeRuns++;
-    const worker = startWorker(null);
+    const worker = startWorker(this.#largeHeapMb);
     this.#large.add(worker);
     let crash: unknown = null;
     let settled = false;

@@ -1,3 +1,4 @@
+import './allocator.ts';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { type DictionaryWord, dictionaryWords } from '../lexicon/index.ts';

@@ -680,6 +680,9 @@ describe('ingest helpers', () => {
         '(25%), ETA 30s, 4.0 documents/s, 0.10 MB/s',
     );
     assert.doesNotMatch(progressLine({ ...stats, totalBytes: null }), /ETA/);
+    // A slow page holds the run: said once no page has finished for 10 s.
+    assert.doesNotMatch(progressLine(stats, 9_000), /no page finished/);
+    assert.match(progressLine(stats, 25_000), /MB\/s, no page finished for 25s$/);
     assert.deepEqual([5, 65, 3725, Number.NaN].map(formatDuration), ['5s', '1m05s', '1h02m', '?']);
   });
 
@@ -693,6 +696,16 @@ describe('ingest helpers', () => {
     assert.match(plain, /^a\.txt: empty file\n/);
     assert.match(plain, /jiedu ingest: 40 documents \(30 stored/);
     assert.equal(plain.match(/jiedu ingest/g)?.length, 1, 'no new line while nothing moves');
+
+    // Stalled past `stallMs`: a line each interval says so, with an ETA that has grown.
+    let stalled = '';
+    const slow = showProgress({ write: (chunk: string) => (stalled += chunk) }, 10, 30);
+    slow.update(stats);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    slow.stop();
+    const printed = stalled.trim().split('\n');
+    assert.ok(printed.length >= 2, stalled);
+    assert.match(printed.at(-1) ?? '', /no page finished for \d+s$/);
 
     let tty = '';
     const bar = showProgress({ isTTY: true, write: (chunk: string) => (tty += chunk) });

@@ -110,6 +110,15 @@ describe('jiedu parse within limits', () => {
     assert.match(bad.stderr, /--max-size takes a positive number of MB/);
   });
 
+  test('segment and entities --lines refuse a device too, by name', async () => {
+    const segment = await runJiedu(['segment', '--lines', '/dev/zero']);
+    assert.equal(segment.code, 1);
+    assert.match(segment.stderr, /^\/dev\/zero: a device, not a file: not read/m);
+    const entities = await runJiedu(['entities', '--lines', '/dev/zero']);
+    assert.equal(entities.code, 1);
+    assert.match(entities.stderr, /^\/dev\/zero: a device, not a file: not read/m);
+  });
+
   test('devices and named pipes are refused, not read', async () => {
     const fifo = join(dir, 'pipe.txt');
     execFileSync('mkfifo', [fifo]);

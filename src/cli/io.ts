@@ -124,13 +124,24 @@ export async function collectInputs(
   return { items: out, collection };
 }
 
+/** An input refused before it is read; its message is the reason, without the path. */
+export class InputRefused extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'InputRefused';
+  }
+}
+
 /** An input over the size limit: refused before (a file) or while (stdin) it is read. */
-export class TooLargeError extends Error {
+export class TooLargeError extends InputRefused {
   constructor(bytes: number | null, limit: number) {
     super(`${tooLarge(bytes, limit)}: not read`);
     this.name = 'TooLargeError';
   }
 }
+
+/** The most a line-by-line command (segment, entities --lines) reads: 1 GiB. */
+export const LINES_MAX_BYTES = 1024 ** 3;
 
 /**
  * Reads an input's bytes, at most `maxBytes`: a larger file is refused before it is read;
@@ -144,8 +155,12 @@ export async function readInput(
   if (input.file !== null) {
     const handle = await open(input.file, 'r');
     try {
-      // The size of the file opened, not of whatever the path names by now.
-      const { size } = await handle.stat();
+      // The file opened, not whatever the path names by now: a device or a pipe is never
+      // read (/dev/zero would not end), a file over the limit not at all.
+      const info = await handle.stat();
+      const refused = notAFile(info);
+      if (refused !== null) throw new InputRefused(refused);
+      const { size } = info;
       if (size > maxBytes) throw new TooLargeError(size, maxBytes);
       return await handle.readFile();
     } finally {

@@ -17,7 +17,7 @@ import {
   withArchive,
 } from './archive.ts';
 import { UsageError } from './args.ts';
-import { describeError, type Io, readInput } from './io.ts';
+import { describeError, InputRefused, type Io, LINES_MAX_BYTES, readInput } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** Lines written to stdout at once: fewer writes, bounded memory. */
@@ -62,7 +62,11 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const display = lines;
   try {
     const file = lines === '-' ? null : resolve(io.cwd, lines);
-    const bytes = await readInput({ kind: 'input', display, file, outName: 'lines.txt' }, io.stdin);
+    const bytes = await readInput(
+      { kind: 'input', display, file, outName: 'lines.txt' },
+      io.stdin,
+      LINES_MAX_BYTES,
+    );
     const { text } = decode(bytes, {
       path: display,
       ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
@@ -79,6 +83,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     return EXIT.ok;
   } catch (err) {
     if (err instanceof DecodeError) io.stderr.write(`${err.message}\n`);
+    else if (err instanceof InputRefused) io.stderr.write(`${display}: ${err.message}\n`);
     else if ((err as NodeJS.ErrnoException)?.code !== undefined) {
       io.stderr.write(`${display}: ${describeError(err)}\n`);
     } else {

@@ -14,10 +14,10 @@ import {
   describeError,
   type Input,
   type InputFailure,
+  InputRefused,
   type Io,
   outputPath,
   readInput,
-  TooLargeError,
   writeFileAtomic,
 } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
@@ -78,7 +78,7 @@ class OutputError extends Error {}
 function failure(display: string, err: unknown): string {
   // A DecodeError already names the file and the byte offset, a WarcError the record's.
   if (err instanceof DecodeError || err instanceof WarcError) return err.message;
-  if (err instanceof OutputError || err instanceof TooLargeError) {
+  if (err instanceof OutputError || err instanceof InputRefused) {
     return `${display}: ${err.message}`;
   }
   if ((err as NodeJS.ErrnoException)?.code !== undefined)

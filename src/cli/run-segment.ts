@@ -4,7 +4,7 @@ import { segmentLines } from '../annotate/segment/index.ts';
 import { DecodeError, decode } from '../decode/index.ts';
 import type { Encoding } from '../tree/types.ts';
 import { UsageError } from './args.ts';
-import { describeError, type Io, readInput } from './io.ts';
+import { describeError, InputRefused, type Io, LINES_MAX_BYTES, readInput } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** Lines segmented and written at once: one segmenter call and one write per batch. */
@@ -24,6 +24,7 @@ async function readText(name: string, io: Io, encoding: Encoding | undefined): P
   const bytes = await readInput(
     { kind: 'input', display: name, file, outName: 'lines.txt' },
     io.stdin,
+    LINES_MAX_BYTES,
   );
   return decode(bytes, { path: name, ...(encoding === undefined ? {} : { encoding }) }).text;
 }
@@ -32,6 +33,8 @@ async function readText(name: string, io: Io, encoding: Encoding | undefined): P
 function report(err: unknown, name: string, io: Io): void {
   if (err instanceof DecodeError || err instanceof DictionaryError) {
     io.stderr.write(`${err.message}\n`);
+  } else if (err instanceof InputRefused) {
+    io.stderr.write(`${name}: ${err.message}\n`);
   } else if ((err as NodeJS.ErrnoException)?.code !== undefined) {
     io.stderr.write(`${name}: ${describeError(err)}\n`);
   } else {

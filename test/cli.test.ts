@@ -99,6 +99,16 @@ describe('help, version and usage errors', { concurrency: true }, () => {
     ['--tree with md', ['parse', '--tree', '--format', 'md', 'x'], /--tree prints JSON/],
     ['a bad encoding', ['parse', '--encoding', 'latin1', 'x'], /invalid value 'latin1'/],
     ['stdin twice', ['parse', '-', '-'], /only once/],
+    [
+      'a date that is no day',
+      ['parse', '--annotate', '--date', '2021-13-45', 'x'],
+      /--date takes a calendar date YYYY-MM-DD, not "2021-13-45"/,
+    ],
+    [
+      'a filter date that is no day',
+      ['search', 'x', '--from', '2021-02-30'],
+      /--from must be a date/,
+    ],
   ];
   for (const [what, args, message] of usage) {
     test(`${what} is a usage error: exit 2`, async () => {

@@ -7,6 +7,7 @@ import {
   StoreError,
 } from '../store/index.ts';
 import { type CsvValue, csvRecord } from '../text/csv.ts';
+import { isDate } from '../text/dates.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { EXIT, type FlagValues } from './schema.ts';
@@ -68,8 +69,6 @@ export async function withArchive(
 
 // ── flags ───────────────────────────────────────────────────────────────────────────────
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 /** A whole-number flag, checked. */
 export function intFlag(command: string, flags: FlagValues, name: string): number | undefined {
   const raw = flags[name];
@@ -91,7 +90,7 @@ export function filterFlags(command: string, flags: FlagValues): ArchiveFilter {
   for (const name of ['outlet', 'from', 'to', 'entity', 'speaker'] as const) {
     const value = stringFlag(flags, name);
     if (value === undefined) continue;
-    if ((name === 'from' || name === 'to') && !DATE.test(value)) {
+    if ((name === 'from' || name === 'to') && !isDate(value)) {
       throw new UsageError(`--${name} must be a date YYYY-MM-DD, not '${value}'`, command);
     }
     filter[name] = value;

@@ -6,6 +6,7 @@ import { describeFailure } from '../ingest/process-page.ts';
 import { MB, tooLarge } from '../ingest/read-units.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
+import { isDate } from '../text/dates.ts';
 import type { Encoding, PageNode } from '../tree/types.ts';
 import { isWarc, isWarcFile, readWarc, WarcError, warcBudget } from '../warc/index.ts';
 import { UsageError } from './args.ts';
@@ -249,8 +250,11 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   ) {
     throw new UsageError('--date and --dict go with --annotate', 'parse');
   }
-  if (typeof flags.date === 'string' && !/^\d{4}-\d{2}-\d{2}$/.test(flags.date)) {
-    throw new UsageError(`--date takes YYYY-MM-DD, not ${JSON.stringify(flags.date)}`, 'parse');
+  if (typeof flags.date === 'string' && !isDate(flags.date)) {
+    throw new UsageError(
+      `--date takes a calendar date YYYY-MM-DD, not ${JSON.stringify(flags.date)}`,
+      'parse',
+    );
   }
   if (typeof flags.dict === 'string') await loadDictionaryFile(resolve(io.cwd, flags.dict));
   const maxSize = Number(flags['max-size']);

@@ -1,12 +1,8 @@
+import { isCalendarDate } from '../text/dates.ts';
+
 // 2024-03-15, 2024_03_15, 2024.03.15, 2024/03/15 (folders), 20240315; not inside a longer number.
 const DATE_IN_PATH =
   /(?<!\d)((?:19|20)\d{2})([-_./\\]?)(0[1-9]|1[0-2])\2(0[1-9]|[12]\d|3[01])(?!\d)/g;
-
-/** Whether year-month-day is a day of the calendar (no 2023-02-30). */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
 
 /**
  * The date a path gives, as YYYY-MM-DD: archives are often laid out by day

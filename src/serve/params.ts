@@ -1,4 +1,7 @@
-import { isCalendarDate } from '../ingest/date-from-path.ts';
+import { isDate } from '../text/dates.ts';
+
+export { isDate };
+
 import type { ArchiveFilter, QuoteGroup, StanceGroup } from '../store/index.ts';
 import type { EntityType, StanceClass } from '../tree/annotations.ts';
 import { badRequest } from './http-error.ts';
@@ -70,7 +73,6 @@ export const STANCE_CLASSES = Object.keys(STANCE_CLASS) as StanceClass[];
 export const QUOTE_GROUPS = Object.keys(QUOTE_GROUP) as QuoteGroup[];
 export const STANCE_GROUPS = Object.keys(STANCE_GROUP) as StanceGroup[];
 
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WHOLE = /^\d{1,9}$/;
 
 /** A text parameter: absent or empty is undefined; too long is a 400. */
@@ -96,15 +98,6 @@ export function date(query: URLSearchParams, name: string): string | undefined {
   if (value === undefined) return undefined;
   if (!isDate(value)) throw badRequest(`'${name}' must be a date YYYY-MM-DD, not '${value}'`);
   return value;
-}
-
-/** Whether `value` is a real calendar date written YYYY-MM-DD. */
-export function isDate(value: string): boolean {
-  const m = DATE.exec(value);
-  if (m === null) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  // Date.UTC reads the years 0–99 as 1900–1999, so ingest's check cannot vouch for them.
-  return y >= 100 && isCalendarDate(y, mo, d);
 }
 
 /** A whole number within [min, max]. */

@@ -14,7 +14,8 @@ export interface ParseOptions {
   encoding?: Encoding;
   /**
    * What the input is: a raw text page, an HTML page, or `auto` (the default) to tell by its
-   * content: a page that opens with a doctype, <html> or <head> is HTML; one that opens with
+   * content: a page that opens with a doctype, <html> or <head> is HTML, and so is a piece
+   * of a page in markup (<div>…<h1>…<p>…, four body tags or more); one that opens with
    * <meta>, <title> or <body> is too, unless `path` ends in .txt.
    */
   format?: 'auto' | 'text' | 'html';
@@ -77,7 +78,8 @@ function isHtml(input: string | Uint8Array, options: ParseOptions): boolean {
   if (options.format === 'html') return true;
   if (options.format === 'text') return false;
   const sniffed = sniffHtml(input);
-  if (sniffed === 'document') return true;
+  // A whole document, or a page's body in markup, is HTML whatever the file is called.
+  if (sniffed === 'document' || sniffed === 'markup') return true;
   return sniffed === 'fragment' && !/\.txt$/i.test(options.path ?? '');
 }
 

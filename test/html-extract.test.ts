@@ -221,6 +221,34 @@ describe('content sniffing', () => {
     assert.ok(!looksLikeHtml('<<港鐵>> 新車站'));
   });
 
+  test('a piece of a page scraped without its head is HTML, by its markup, whatever its name', () => {
+    const piece = [
+      '<div class="content">',
+      '<h1>運輸署公布新巴士路線</h1>',
+      '<p class="time">2024年5月8日 10:30</p>',
+      '<p>運輸署發言人表示，新路線下月通車，班次每十五分鐘一班。</p>',
+      '<p>區議員歡迎有關安排，但希望當局增加晚間班次。</p>',
+      '</div>',
+    ].join('\n');
+    assert.equal(sniffHtml(piece), 'markup');
+    for (const path of ['piece.html', 'piece.txt', undefined]) {
+      const page = parse(piece, path === undefined ? {} : { path });
+      assert.equal(page.source.format, 'html', String(path));
+      const view = toArticleView(page).articles[0];
+      assert.equal(view?.headline, '運輸署公布新巴士路線');
+      assert.equal(view?.published, '2024-05-08T10:30');
+      assert.ok(
+        view?.blocks.every((b) => !b.text.includes('<')),
+        'no markup left in the text',
+      );
+    }
+    // Told otherwise, it is text.
+    assert.equal(parse(piece, { format: 'text' }).source.format, undefined);
+    // A text page that opens with one tag, or names a few in its prose, is still text.
+    assert.equal(sniffHtml('<b>快訊</b>\n港鐵新車站今日啟用，居民期待多年。'), 'no');
+    assert.equal(sniffHtml('網頁用<p>和<br>分段\n其餘是文字'), 'no');
+  });
+
   test('a .txt name has the last word only over a page that opens like a fragment', () => {
     const fragment = '<meta charset="utf-8"><p>港鐵新車站啟用，居民期待多年。</p>';
     assert.equal(parse(fragment, { path: 'a.txt' }).source.format, undefined);

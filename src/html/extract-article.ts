@@ -67,7 +67,8 @@ function texts(doc: DomDocument, selector: string): string[] {
 /**
  * The headline: a heading (h1–h3) that the page <title> or og:title begins with; else the
  * JSON-LD or Open Graph headline; else the part of the <title> that is not the site or
- * section name (新闻标题_新浪网, 多维博客 » 新闻标题).
+ * section name (新闻标题_新浪网, 多维博客 » 新闻标题); else, on a page without any title,
+ * its first h1 (h2, h3).
  */
 function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
   const pageTitle = collapseWhitespace(doc.title ?? '');
@@ -80,7 +81,14 @@ function chooseTitle(doc: DomDocument, markup: MarkupFacts): string {
   if (markup.title !== undefined && markup.title.trim() !== '') {
     return headlinePart(titleParts(markup.title)) ?? markup.title.trim();
   }
-  return headlinePart(titleParts(pageTitle)) ?? '';
+  const fromTitle = headlinePart(titleParts(pageTitle));
+  if (fromTitle !== undefined) return fromTitle;
+  // No title at all (a piece of a page scraped without its head): its first main heading.
+  for (const selector of ['h1', 'h2', 'h3']) {
+    const heading = texts(doc, selector).find((h) => h.length >= 4);
+    if (heading !== undefined) return heading;
+  }
+  return '';
 }
 
 /** Words of a site, channel or section name: 新浪网, 听雨轩的博客, 新闻中心, blog.example.com. */

@@ -80,6 +80,26 @@ describe('help, version and usage errors', { concurrency: true }, () => {
     const parse = (await jiedu(['help', 'parse'])).stdout;
     assert.ok(readme.includes(global.slice(global.indexOf('Usage:')).trimEnd()), 'jiedu --help');
     assert.ok(readme.includes(parse.trimEnd()), 'jiedu help parse');
+    // Every command whose help the README shows shows it as it is.
+    for (const m of readme.matchAll(/^Usage: jiedu (\w+) /gm)) {
+      const help = (await jiedu(['help', m[1] as string])).stdout;
+      assert.ok(readme.includes(help.trimEnd()), `jiedu help ${m[1]}`);
+    }
+  });
+
+  test('--input-format: a piece of a page in markup is HTML unless told it is text', async () => {
+    const piece =
+      '<div><h1>議會通過年度預算案</h1><p>2024年6月3日</p><p>財政司司長表示，預算案獲得通過。</p></div>';
+    const auto = await jiedu(['parse', '-', '--format', 'text'], { input: piece });
+    assert.equal(auto.code, 0);
+    assert.match(auto.stdout, /^議會通過年度預算案\n/);
+    assert.doesNotMatch(auto.stdout, /<div>/);
+    const text = await jiedu(['parse', '-', '--format', 'text', '--input-format', 'text'], {
+      input: piece,
+    });
+    assert.match(text.stdout, /<div><h1>/);
+    const bad = await jiedu(['parse', '-', '--input-format', 'pdf'], { input: piece });
+    assert.equal(bad.code, 2);
   });
 
   test('--version prints the package version', async () => {

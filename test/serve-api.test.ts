@@ -299,6 +299,24 @@ describe('POST /api/parse', () => {
     assert.equal(article.entities, undefined);
   });
 
+  test('input-format: told by content by default, or as told', async () => {
+    const piece =
+      '<div><h1>議會通過年度預算案</h1><p>2024年6月3日</p><p>財政司司長表示，預算案獲得通過。</p></div>';
+    const auto = await post('/api/parse', '/api/parse?annotate=0', { body: piece }, 200);
+    assert.equal(auto.json.page.source.format, 'html');
+    assert.equal(auto.json.page.articles[0].headline, '議會通過年度預算案');
+    const asText = await post(
+      '/api/parse',
+      '/api/parse?annotate=0&input-format=text',
+      { body: piece },
+      200,
+    );
+    assert.equal(asText.json.page.source.format, 'text');
+    assert.match(asText.json.text, /^<div><h1>/);
+    const bad = await post('/api/parse', '/api/parse?input-format=pdf', { body: piece }, 400);
+    assert.match(bad.json.message, /'input-format' must be one of auto, text, html/);
+  });
+
   test('too large, empty, not text, a form without the file, a JSON body', async () => {
     const big = new Uint8Array(2 * 1024 * 1024 + 1).fill(0x41);
     const tooBig = await post('/api/parse', '/api/parse', { body: big }, 413);

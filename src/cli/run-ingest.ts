@@ -110,6 +110,10 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       followSymlinks: flags['follow-symlinks'] === true,
       pageTimeMs: pageTime * 1000,
       retrySlow: flags['retry-slow'] === true,
+      inputFormat:
+        flags['input-format'] === 'text' || flags['input-format'] === 'html'
+          ? flags['input-format']
+          : 'auto',
       ...(flags['no-ner'] === true ? { tagger: false } : {}),
       stdin: io.stdin,
       failuresLog: failuresLogPath(dbPath),

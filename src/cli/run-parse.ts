@@ -40,6 +40,8 @@ export interface ConvertOptions {
   collection: boolean;
   /** Largest page read, in bytes (a WARC file's page records each); larger ones fail, unread. */
   maxBytes: number;
+  /** What every page is; by default each is told by its content. */
+  inputFormat?: 'text' | 'html';
 }
 
 const EXTENSIONS: Record<Format, string> = {
@@ -114,6 +116,7 @@ async function readPages(
     const parsed = parse(bytes, {
       path: item.display,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
+      ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
     });
     return { warc: false, list: [{ page: finish(parsed), input: item }], skipped: [] };
   }
@@ -281,6 +284,9 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       out,
       collection: inputs.collection,
       maxBytes: maxSize * MB,
+      ...(flags['input-format'] === 'text' || flags['input-format'] === 'html'
+        ? { inputFormat: flags['input-format'] }
+        : {}),
       ...(typeof flags.encoding === 'string' ? { encoding: flags.encoding as Encoding } : {}),
       ...(flags.annotate === true
         ? {

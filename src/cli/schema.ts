@@ -42,6 +42,16 @@ function encodingFlag(what: string): FlagSpec {
   };
 }
 
+/** `--input-format` of the commands that read pages. */
+const INPUT_FORMAT_FLAG: FlagSpec = {
+  type: 'string',
+  value: 'fmt',
+  choices: ['auto', 'text', 'html'],
+  default: 'auto',
+  description:
+    'What the pages are: text, html, or auto to tell each by its content (a document, or a piece of a page in markup, is HTML)',
+};
+
 /** `--lines` of the commands that read text one item per line. */
 const LINES_FLAG: FlagSpec = {
   type: 'string',
@@ -105,6 +115,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           'atomically; print only a summary on stderr',
       },
       encoding: encodingFlag('every input'),
+      'input-format': INPUT_FORMAT_FLAG,
       annotate: {
         type: 'boolean',
         short: 'a',
@@ -375,6 +386,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Follow links found in a folder to files outside it (not followed by default, reported as failures)',
       },
+      'input-format': INPUT_FORMAT_FLAG,
       'no-ner': {
         type: 'boolean',
         description:

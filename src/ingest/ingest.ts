@@ -37,6 +37,8 @@ export interface IngestOptions {
   /** false: annotate with the rules and lexicon alone, without the statistical name tagger
    * (faster, fewer names); on by default. */
   tagger?: boolean;
+  /** What every page is: text, or HTML; by default each is told by its content. */
+  inputFormat?: 'auto' | 'text' | 'html';
   /** What `-` reads; the process's standard input by default. */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** A JSON Lines file every failure is appended to; none by default. */
@@ -304,6 +306,12 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
       ...(unit.web === undefined ? {} : { web: unit.web }),
       ...(options.tagger === false ? { tagger: false as const } : {}),
+      // A WARC record is a web page whatever the run was told.
+      ...(options.inputFormat === undefined ||
+      options.inputFormat === 'auto' ||
+      unit.web !== undefined
+        ? {}
+        : { format: options.inputFormat }),
     };
     inFlightBytes += unit.bytes;
     const done: Promise<void> = pool

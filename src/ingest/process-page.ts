@@ -15,6 +15,7 @@ export function processPage(task: PageTask): PageResult {
       path: task.source,
       // A WARC record was chosen as an HTML response: its payload is a web page.
       ...(web === undefined ? {} : { format: 'html' as const }),
+      ...(task.format === undefined ? {} : { format: task.format }),
       ...(web?.url === undefined ? {} : { url: web.url }),
       ...(web?.fetched === undefined ? {} : { fetched: web.fetched }),
       ...(web?.contentType === undefined ? {} : { contentType: web.contentType }),

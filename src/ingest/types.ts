@@ -18,6 +18,8 @@ export interface PageTask {
   web?: WebRecordInfo;
   /** false: annotate without the statistical name tagger. */
   tagger?: false;
+  /** What the page is, when told (--input-format): else told by its content. */
+  format?: 'text' | 'html';
 }
 
 /** What a WARC record says about the HTML page it holds. */

@@ -396,6 +396,12 @@ function errors(...statuses: number[]): Record<string, Schema> {
   return out;
 }
 
+const INPUT_FORMAT_PARAM = param(
+  'input-format',
+  { enum: ['auto', 'text', 'html'], default: 'auto' },
+  'What the page is: text, html, or auto to tell by its content (a document, or a piece of a page in markup, is HTML).',
+);
+
 const PAGE_BODY: Schema = {
   required: true,
   description: `The page: raw bytes in any supported encoding (detected), or a form with a \`file\` field. At most ${MAX_BODY} bytes.`,
@@ -619,6 +625,7 @@ const PATHS: Record<string, Schema> = {
           date,
           'The page date for relative dates (昨日); else the first full date on the page.',
         ),
+        INPUT_FORMAT_PARAM,
       ],
       requestBody: PAGE_BODY,
       responses: {
@@ -646,6 +653,7 @@ const PATHS: Record<string, Schema> = {
         param('outlet', text(), "The outlet (default: the one the page's byline names)."),
         param('date', date, 'The publication date (default: the first full date on the page).'),
         param('url', text(), 'The page address.'),
+        INPUT_FORMAT_PARAM,
       ],
       requestBody: PAGE_BODY,
       responses: {

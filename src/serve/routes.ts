@@ -272,10 +272,18 @@ const graph: Handler = (ctx, { query }) => {
 
 // ── parse and ingest ─────────────────────────────────────────────────────────────────────
 
+/** What a posted page is: `input-format` text or html when told, else told by content. */
+function inputFormat(query: URLSearchParams): 'text' | 'html' | undefined {
+  const told = choice(query, 'input-format', INPUT_FORMATS);
+  return told === 'auto' ? undefined : told;
+}
+
+const INPUT_FORMATS = ['auto', 'text', 'html'] as const;
+
 /** Parses posted bytes; bytes that are not text are the client's mistake: a 400. */
-function parsePosted(bytes: Uint8Array): PageNode {
+function parsePosted(bytes: Uint8Array, format: 'text' | 'html' | undefined): PageNode {
   try {
-    return parse(bytes);
+    return parse(bytes, format === undefined ? {} : { format });
   } catch (err) {
     if (err instanceof DecodeError) {
       throw new HttpError(
@@ -298,7 +306,7 @@ const parsePage: Handler = (_ctx, request) => {
   const { query } = request;
   const withAnnotations = flag(query, 'annotate') ?? true;
   const pageDate = date(query, 'date');
-  const parsed = parsePosted(postedPage(request).bytes);
+  const parsed = parsePosted(postedPage(request).bytes, inputFormat(query));
   const tree =
     withAnnotations && parsed.children.length > 0
       ? annotate(parsed, pageDate === undefined ? {} : { date: pageDate })
@@ -360,11 +368,13 @@ function ingestTask(request: ApiRequest): PageTask {
   text(query, 'outlet');
   text(query, 'url');
   const pageDate = date(query, 'date');
+  const format = inputFormat(query);
   return {
     id: 0,
     source: sourceOf(request),
     input: postedPage(request).bytes,
     ...(pageDate === undefined ? {} : { date: pageDate }),
+    ...(format === undefined ? {} : { format }),
   };
 }
 

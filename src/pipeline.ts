@@ -4,7 +4,7 @@ import { layout } from './layout/index.ts';
 import { detectLineEnding, detectScript, normalizeText } from './normalize/index.ts';
 import { structure } from './structure/index.ts';
 import type { JieduFile } from './tree/file.ts';
-import type { Encoding, PageNode } from './tree/types.ts';
+import type { Diagnostic, Encoding, PageNode } from './tree/types.ts';
 
 /** Options for {@link parse}. */
 export interface ParseOptions {
@@ -12,6 +12,9 @@ export interface ParseOptions {
   path?: string;
   /** Force an encoding instead of detecting it (byte input only). */
   encoding?: Encoding;
+  /** Refuse a page with any byte that is not text in its encoding (byte input only); by
+   * default a few such bytes are read as U+FFFD with a warning that gives their offset. */
+  strict?: boolean;
   /**
    * What the input is: a raw text page, an HTML page, or `auto` (the default) to tell by its
    * content: a page that opens with a doctype, <html> or <head> is HTML, and so is a piece
@@ -25,6 +28,21 @@ export interface ParseOptions {
   url?: string;
   /** HTML: when the page was fetched (a WARC record's date), ISO 8601. */
   fetched?: string;
+}
+
+/** The warning for byte sequences read as U+FFFD, at the first of them in the text. */
+function replacedMessage(text: string, decoded: Decoded): Diagnostic {
+  const { count, offset } = decoded.replaced as { count: number; offset: number };
+  const at = Math.max(0, text.indexOf('\ufffd'));
+  const what = count === 1 ? 'a byte sequence that is not' : `${count} byte sequences that are not`;
+  return {
+    start: at,
+    end: Math.min(text.length, at + 1),
+    message: `${what} ${decoded.encoding} text, read as U+FFFD; the first at byte offset ${offset} (--strict refuses the page instead)`,
+    rule: 'invalid-bytes-replaced',
+    source: 'decode',
+    severity: 'warning',
+  };
 }
 
 /** Reads the input into the carrier: decode (bytes only) and normalize. */
@@ -53,19 +71,21 @@ export function readFile(input: string | Uint8Array, options: ParseOptions = {})
       chars: text.length,
     },
     normalized: normalizeText(text),
-    messages:
-      decoded.cutTail !== undefined
+    messages: [
+      ...(decoded.cutTail !== undefined
         ? [
             {
               start: text.length - 1,
               end: text.length,
               message: `the file ends inside a UTF-8 character (${decoded.cutTail} of its bytes): read as U+FFFD; the file looks truncated`,
               rule: 'utf8-cut-tail',
-              source: 'decode',
-              severity: 'warning',
+              source: 'decode' as const,
+              severity: 'warning' as const,
             },
           ]
-        : [],
+        : []),
+      ...(decoded.replaced !== undefined ? [replacedMessage(text, decoded)] : []),
+    ],
   };
 }
 

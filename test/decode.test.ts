@@ -294,53 +294,65 @@ describe('decode: not text', () => {
     assertDecodeError(() => decode(bytes, { path: 'h.bin' }), 'h.bin');
   });
 
-  test('a byte invalid in every encoding is reported where Big5 fails', () => {
+  test('with strict, a byte invalid in every encoding is reported where Big5 fails', () => {
     const bytes = encodeBig5(TRADITIONAL);
     const at = afterLine(bytes, 3) + 10;
     const error = assertDecodeError(
-      () => decode(insertByte(bytes, at, 0xff), { path: 'b.txt' }),
+      () => decode(insertByte(bytes, at, 0xff), { path: 'b.txt', strict: true }),
       'b.txt',
       at,
     );
     assert.match(error.reason, /big5/);
+    // Not strict: the page is read, the byte counted where it is.
+    const lenient = decode(insertByte(bytes, at, 0xff), { path: 'b.txt' });
+    assert.equal(lenient.encoding, 'big5');
+    assert.deepEqual(lenient.replaced, { count: 1, offset: at });
   });
 
-  test('a byte invalid in every encoding is reported where GB18030 fails', () => {
+  test('with strict, a byte invalid in every encoding is reported where GB18030 fails', () => {
     const bytes = encodeGb18030(SIMPLIFIED);
     const at = afterLine(bytes, 1) + 6;
     const error = assertDecodeError(
-      () => decode(insertByte(bytes, at, 0xff), { path: 'g.txt' }),
+      () => decode(insertByte(bytes, at, 0xff), { path: 'g.txt', strict: true }),
       'g.txt',
       at,
     );
     assert.match(error.reason, /gb18030/);
   });
 
-  test('a corrupt byte in UTF-8 text is reported where UTF-8 fails', () => {
+  test('with strict, a corrupt byte in UTF-8 text is reported where UTF-8 fails', () => {
     const bytes = encodeUtf8(SIMPLIFIED);
     const at = afterLine(bytes, 3) + 3;
     const error = assertDecodeError(
-      () => decode(insertByte(bytes, at, 0xff), { path: 'u.txt' }),
+      () => decode(insertByte(bytes, at, 0xff), { path: 'u.txt', strict: true }),
       'u.txt',
       at,
     );
     assert.match(error.reason, /utf-8/);
   });
 
-  test('Big5 text cut inside its last character fails at that character', () => {
+  test('with strict, Big5 text cut inside its last character fails at that character', () => {
     const bytes = encodeBig5(TRADITIONAL);
     const cut = bytes.subarray(0, bytes.length - 1);
-    const error = assertDecodeError(() => decode(cut, { path: 'c.txt' }), 'c.txt', cut.length - 1);
+    const error = assertDecodeError(
+      () => decode(cut, { path: 'c.txt', strict: true }),
+      'c.txt',
+      cut.length - 1,
+    );
     assert.match(error.reason, /big5/);
-    assertDecodeError(() => decode(cut, { encoding: 'big5' }), undefined, cut.length - 1);
+    assertDecodeError(
+      () => decode(cut, { encoding: 'big5', strict: true }),
+      undefined,
+      cut.length - 1,
+    );
   });
 
-  test('bytes Node’s Big5 decoder lets through (0x80, 0xFF, lead 0x81) are invalid Big5', () => {
+  test('with strict, bytes Node’s Big5 decoder lets through (0x80, 0xFF, lead 0x81) are invalid Big5', () => {
     const bytes = encodeBig5(TRADITIONAL);
     const at = afterLine(bytes, 1);
     for (const bad of [[0x80], [0xff], [0x81, 0x40]]) {
       const broken = new Uint8Array([...bytes.subarray(0, at), ...bad, ...bytes.subarray(at)]);
-      assertDecodeError(() => decode(broken, { encoding: 'big5' }), undefined, at);
+      assertDecodeError(() => decode(broken, { encoding: 'big5', strict: true }), undefined, at);
     }
   });
 

@@ -123,7 +123,18 @@ describe('jiedu ingest: the archive', () => {
     await writeFile(join(work, 'fine.txt'), traditionalPage(502));
     const page = traditionalPage(503);
     const r = await ingestChild(
-      ['-', 'truncated.txt', 'large.txt', 'fine.txt', '--db', 'a.db', '--max-size', '0.004'],
+      // --strict: the cut page is refused, not read with a warning (decode-lenient.test.ts).
+      [
+        '-',
+        'truncated.txt',
+        'large.txt',
+        'fine.txt',
+        '--db',
+        'a.db',
+        '--max-size',
+        '0.004',
+        '--strict',
+      ],
       { cwd: work, input: page },
     );
     assert.equal(r.code, 1, r.stderr);

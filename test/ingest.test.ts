@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { after, before, describe, test } from 'node:test';
 import { dateFromPath, readDate } from '../src/ingest/date-from-path.ts';
-import { findOutlet } from '../src/ingest/find-outlet.ts';
+import { findOutlet, findPageDate } from '../src/ingest/find-outlet.ts';
 import { type FailureRecord, type IngestOptions, ingest, MB } from '../src/ingest/index.ts';
 import { readLines } from '../src/ingest/read-lines.ts';
 import { formatDuration, progressLine, showProgress } from '../src/ingest/show-progress.ts';
@@ -256,7 +256,7 @@ describe('ingest into a store', () => {
     );
   });
 
-  test('corrupt, truncated, binary and empty inputs are reported and skipped; the batch completes', async () => {
+  test('binary and empty inputs are reported and skipped, truncated and corrupt text read with a warning; the batch completes', async () => {
     const root = await folder('corrupt');
     const good = pages(3, 60);
     await writeFile(join(root, 'a-good.txt'), good[0] as string);
@@ -275,31 +275,43 @@ describe('ingest into a store', () => {
     await writeFile(join(root, 'h-good.txt'), good[2] as string);
     const store = new MemoryStore();
     const log = join(root, 'archive.failures.jsonl');
+    const warnings: string[] = [];
     const { summary, failures } = await run(store, {
       inputs: [root, join(root, 'missing.txt')],
       failuresLog: log,
+      onWarning: (path, warning) => warnings.push(`${path.replace(`${root}/`, '')}: ${warning}`),
     });
-    assert.equal(summary.stored, 3);
-    assert.equal(summary.failed, 6);
+    assert.equal(summary.stored, 5);
+    assert.equal(summary.failed, 4);
+    // A Big5 page cut inside its last character, or with one bad pair in it: kept, and said.
+    assert.deepEqual(warnings.map((w) => w.replace(/ \(--strict.*$/, '')).sort(), [
+      `c-truncated-big5.txt: a byte sequence that is not big5 text, read as U+FFFD; the first at byte offset ${big5.length - 3}`,
+      'd-invalid-big5.txt: a byte sequence that is not big5 text, read as U+FFFD; the first at byte offset 40',
+    ]);
     assert.equal(summary.failuresLog, log);
     const reasons = Object.fromEntries(
       failures.map((f) => [f.path.replace(`${root}/`, ''), f.reason]),
     );
     assert.match(reasons['b-binary.txt'] ?? '', /cannot decode as text at byte offset \d+/);
-    assert.match(reasons['c-truncated-big5.txt'] ?? '', /cannot decode as text at byte offset \d+/);
-    assert.match(reasons['d-invalid-big5.txt'] ?? '', /cannot decode as text at byte offset \d+/);
     assert.equal(reasons['e-empty.txt'], 'empty file');
     assert.match(reasons['f-blank.txt'] ?? '', /^empty/);
     assert.equal(reasons['missing.txt'], 'no such file or directory');
     // The log: one whole JSON line per failure, with time, path and reason.
     const lines = (await readFile(log, 'utf8')).split('\n');
     assert.equal(lines.pop(), '');
-    assert.equal(lines.length, 6);
+    assert.equal(lines.length, 4);
     for (const line of lines) {
       const record = JSON.parse(line) as FailureRecord;
       assert.ok(!Number.isNaN(Date.parse(record.time)));
       assert.ok(record.path.length > 0 && record.reason.length > 0);
     }
+    // All or nothing when asked: both refused with the offset.
+    const strict = await run(new MemoryStore(), { inputs: [root], strict: true });
+    const refused = Object.fromEntries(
+      strict.failures.map((f) => [f.path.replace(`${root}/`, ''), f.reason]),
+    );
+    assert.match(refused['c-truncated-big5.txt'] ?? '', /cannot decode as text at byte offset \d+/);
+    assert.match(refused['d-invalid-big5.txt'] ?? '', /cannot decode as text at byte offset 40/);
   });
 
   test('a torn last line in the failures log (a killed run) is cut before appending', async () => {
@@ -327,31 +339,52 @@ describe('ingest into a store', () => {
     await assert.rejects(readFile(log), { code: 'ENOENT' });
   });
 
-  test('JSON Lines are UTF-8: a line with a stray byte or a lone surrogate is refused, as a text file is', async () => {
+  test('JSON Lines and text files alike: a stray byte is read as U+FFFD and said; --strict refuses it; a lone surrogate is no text', async () => {
     const root = await folder('jsonl-bytes');
     const good = JSON.stringify({ text: traditionalPage(83) });
-    const stray = Buffer.concat([
-      Buffer.from('{"text": "立法會今日'),
-      Buffer.from([0xe4, 0xb8]), // a character cut after two of its three bytes
-      Buffer.from('辯論。"}'),
-    ]);
+    const cutInLine = (n: number) =>
+      Buffer.concat([
+        Buffer.from(`{"text": "立法會今日${n}`),
+        Buffer.from([0xe4, 0xb8]), // a character cut after two of its three bytes
+        Buffer.from('辯論議案，議員發言踴躍，會議持續至深夜。"}'),
+      ]);
     const surrogate = '{"text": "半個字\\ud800在此"}';
     await writeFile(
       join(root, 'feed.jsonl'),
-      Buffer.concat([Buffer.from(`${good}\n`), stray, Buffer.from(`\n${surrogate}\n`)]),
+      Buffer.concat([Buffer.from(`${good}\n`), cutInLine(1), Buffer.from(`\n${surrogate}\n`)]),
     );
-    // The same stray bytes in a text file are refused too.
-    await writeFile(join(root, 'page.txt'), stray);
-    const store = new MemoryStore();
-    const { summary, failures } = await run(store, { inputs: [root] });
-    assert.equal(summary.stored, 1);
-    const reasons = failures.map((f) => [f.path.split(/[\\/]/).pop(), f.reason]);
-    assert.deepEqual(reasons.slice(0, 2), [
-      ['feed.jsonl:2', 'not valid UTF-8 at byte 25 of the line: JSON Lines must be UTF-8'],
-      ['feed.jsonl:3', 'the text holds a lone surrogate (\\ud800) at character 3: not text'],
+    // The same kind of bytes in a text file.
+    const page = Buffer.concat([
+      Buffer.from(`${traditionalPage(84)}\n相關連結：立法會今日`),
+      Buffer.from([0xe4, 0xb8]),
+      Buffer.from('...\n'),
     ]);
-    assert.match(reasons[2]?.[1] ?? '', /byte offset|not text|cannot decode/i);
-    assert.equal(reasons[2]?.[0], 'page.txt');
+    await writeFile(join(root, 'page.txt'), page);
+    const store = new MemoryStore();
+    const warnings: string[] = [];
+    const { summary, failures } = await run(store, {
+      inputs: [root],
+      onWarning: (path, warning) => warnings.push(`${path.split(/[\\/]/).pop()}: ${warning}`),
+    });
+    assert.equal(summary.stored, 3, JSON.stringify(failures));
+    assert.deepEqual(
+      failures.map((f) => [f.path.split(/[\\/]/).pop(), f.reason]),
+      [['feed.jsonl:3', 'the text holds a lone surrogate (\\ud800) at character 3: not text']],
+    );
+    assert.deepEqual(warnings.sort(), [
+      'feed.jsonl:2: a byte sequence that is not UTF-8, read as U+FFFD; the first at byte 26 of the line (--strict refuses the line instead)',
+      `page.txt: a byte sequence that is not utf-8 text, read as U+FFFD; the first at byte offset ${page.length - 6} (--strict refuses the page instead)`,
+    ]);
+    const strict = await run(new MemoryStore(), { inputs: [root], strict: true });
+    assert.equal(strict.summary.stored, 1);
+    const reasons = Object.fromEntries(
+      strict.failures.map((f) => [f.path.split(/[\\/]/).pop(), f.reason]),
+    );
+    assert.equal(
+      reasons['feed.jsonl:2'],
+      'not valid UTF-8 at byte 26 of the line: JSON Lines must be UTF-8',
+    );
+    assert.match(reasons['page.txt'] ?? '', /byte offset \d+: invalid utf-8 byte sequence/);
   });
 
   test('JSON Lines: one page per line with its url, date, outlet and id', async () => {
@@ -714,6 +747,26 @@ describe('ingest helpers', () => {
     bar.stop();
     assert.match(tty, /25% \| 40 docs \| 1\.00\/4\.00 MB \| 4\.0 docs\/s \| ETA/);
     assert.match(tty, /b\.txt: empty file/);
+  });
+
+  test('findPageDate: a digits stamp on a header line counts, before the first date in prose', async () => {
+    const { annotate } = await import('../src/annotate/index.ts');
+    const date = (text: string) => findPageDate(annotate(parse(text), { tagger: null }));
+    assert.equal(
+      date(
+        '外交部舉行例行記者會\n\n发布时间：2024-04-27 00:45\n\n發言人表示，雙方於2024年4月25日會談。\n',
+      ),
+      '2024-04-27',
+    );
+    assert.equal(date('市政新聞\n\n2024/1/9 18:05\n\n市政府今日公布新措施。\n'), '2024-01-09');
+    // Prose first: its date. A stamp-like number inside a long paragraph is no stamp.
+    assert.equal(
+      date(
+        '標題\n\n本報2024年3月15日訊 會議於2024-03-10召開，各方代表出席並發言，討論持續整日，會後發表聯合聲明。\n',
+      ),
+      '2024-03-15',
+    );
+    assert.equal(date('標題\n\n編號 2024-02-30 的文件\n'), undefined);
   });
 
   test('findOutlet: the publisher of the first byline, not the agency it cites', () => {

@@ -123,6 +123,8 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       onProgress: (stats) => display.update(stats),
       onFailure: (failure) => display.log(`${failure.path}: ${failure.reason}`),
       onNotice: (line) => display.log(`jiedu ingest: ${line}`),
+      onWarning: (path, warning) => display.log(`${path}: warning: ${warning}`),
+      ...(flags.strict === true ? { strict: true } : {}),
     });
   } finally {
     process.off('SIGINT', onSigint);

@@ -42,6 +42,8 @@ export interface ConvertOptions {
   maxBytes: number;
   /** What every page is; by default each is told by its content. */
   inputFormat?: 'text' | 'html';
+  /** Refuse a page with any byte that is not text in its encoding. */
+  strict?: boolean;
 }
 
 const EXTENSIONS: Record<Format, string> = {
@@ -89,6 +91,13 @@ function failure(display: string, err: unknown): string {
   return `${display}: ${describeFailure(err)}`;
 }
 
+/** The decode stage's warnings of a page (bytes read as U+FFFD, a file cut short). */
+function decodeWarnings(page: PageNode): string[] {
+  return page.diagnostics
+    .filter((d) => d.source === 'decode' && d.severity === 'warning')
+    .map((d) => d.message);
+}
+
 /** The pages of one input: one for a page file, one per HTML response for a WARC file. */
 interface InputPages {
   warc: boolean;
@@ -117,6 +126,7 @@ async function readPages(
       path: item.display,
       ...(options.encoding === undefined ? {} : { encoding: options.encoding }),
       ...(options.inputFormat === undefined ? {} : { format: options.inputFormat }),
+      ...(options.strict === true ? { strict: true } : {}),
     });
     return { warc: false, list: [{ page: finish(parsed), input: item }], skipped: [] };
   }
@@ -207,6 +217,8 @@ export async function convert(
         throw new OutputError('a WARC file holds many pages; --format html needs --out DIR');
       }
       for (const { page, input } of pages.list) {
+        // What reading the bytes had to repair is said, not only kept in the tree.
+        for (const d of decodeWarnings(page)) io.stderr.write(`${input.display}: warning: ${d}\n`);
         await emit(page, input, pages.warc || options.collection);
       }
       for (const line of pages.skipped) io.stderr.write(`${line}\n`);
@@ -284,6 +296,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       out,
       collection: inputs.collection,
       maxBytes: maxSize * MB,
+      ...(flags.strict === true ? { strict: true } : {}),
       ...(flags['input-format'] === 'text' || flags['input-format'] === 'html'
         ? { inputFormat: flags['input-format'] }
         : {}),

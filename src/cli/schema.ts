@@ -52,6 +52,13 @@ const INPUT_FORMAT_FLAG: FlagSpec = {
     'What the pages are: text, html, or auto to tell each by its content (a document, or a piece of a page in markup, is HTML)',
 };
 
+/** `--strict` of the commands that read pages. */
+const STRICT_FLAG: FlagSpec = {
+  type: 'boolean',
+  description:
+    'Refuse a page with any byte that is not text in its encoding (by default a few are read as U+FFFD, with a warning giving the offset)',
+};
+
 /** `--lines` of the commands that read text one item per line. */
 const LINES_FLAG: FlagSpec = {
   type: 'string',
@@ -116,6 +123,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       encoding: encodingFlag('every input'),
       'input-format': INPUT_FORMAT_FLAG,
+      strict: STRICT_FLAG,
       annotate: {
         type: 'boolean',
         short: 'a',
@@ -387,6 +395,7 @@ export const COMMANDS: readonly CommandSpec[] = [
           'Follow links found in a folder to files outside it (not followed by default, reported as failures)',
       },
       'input-format': INPUT_FORMAT_FLAG,
+      strict: STRICT_FLAG,
       'no-ner': {
         type: 'boolean',
         description:

@@ -1,3 +1,4 @@
+import { isCalendarDate } from '../text/dates.ts';
 import type { PageNode } from '../tree/types.ts';
 
 // 香港文匯報訊 / 香港文汇报讯, 香港文匯報記者 陳卓言: the publisher before 訊 or 記者.
@@ -25,14 +26,48 @@ export function findOutlet(page: PageNode): string | undefined {
 const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
- * The first full date (YYYY-MM-DD) the page states outright, as annotate takes it for the
- * page date when none is given; undefined when the page has none or is not annotated.
+ * A date stamp in digits on a short line of its own or after a label, as web copies and
+ * portals print the publication time: 发布时间：2024-04-27 00:45, 2024/01/24 18:05,
+ * 2024.03.15. In prose a date is written 2024年3月15日, which annotate reads.
  */
-export function findPageDate(page: PageNode): string | undefined {
+const STAMP =
+  /(?:^|[\s：:|｜（(【])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d年])/;
+/** Lines this long at most may carry a stamp (a header line, not a paragraph). */
+const STAMP_LINE = 60;
+
+/** The first digits stamp among `page`'s short lines, with its offset; undefined if none. */
+function firstStamp(page: PageNode): { at: number; value: string } | undefined {
   for (const article of page.children) {
-    for (const date of article.annotations?.dates ?? []) {
-      if (!date.relative && date.value !== null && FULL_DATE.test(date.value)) return date.value;
+    for (const block of article.children) {
+      if (block.text.length > STAMP_LINE) continue;
+      const m = STAMP.exec(block.text);
+      if (m === null) continue;
+      const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];
+      if (!isCalendarDate(y, mo, d)) continue;
+      const value = `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      return { at: block.start + m.index, value };
     }
   }
   return undefined;
+}
+
+/**
+ * The page date when none is given: the first full date (YYYY-MM-DD) the page states
+ * outright (annotate's dates, 2024年3月15日), or a digits stamp on a header line
+ * (发布时间：2024-04-27 00:45) when that comes first; undefined when the page has neither.
+ */
+export function findPageDate(page: PageNode): string | undefined {
+  let stated: { at: number; value: string } | undefined;
+  for (const article of page.children) {
+    for (const date of article.annotations?.dates ?? []) {
+      if (!date.relative && date.value !== null && FULL_DATE.test(date.value)) {
+        stated = { at: date.start, value: date.value };
+        break;
+      }
+    }
+    if (stated !== undefined) break;
+  }
+  const stamp = firstStamp(page);
+  if (stamp !== undefined && (stated === undefined || stamp.at < stated.at)) return stamp.value;
+  return stated?.value;
 }

@@ -39,6 +39,11 @@ export interface IngestOptions {
   tagger?: boolean;
   /** What every page is: text, or HTML; by default each is told by its content. */
   inputFormat?: 'auto' | 'text' | 'html';
+  /** Refuse a page with any byte that is not text in its encoding; by default a few are
+   * read as U+FFFD and said (`onWarning`). */
+  strict?: boolean;
+  /** Called for a page stored with a warning (bytes read as U+FFFD, a file cut short). */
+  onWarning?(path: string, warning: string): void;
   /** What `-` reads; the process's standard input by default. */
   stdin?: AsyncIterable<Uint8Array | string>;
   /** A JSON Lines file every failure is appended to; none by default. */
@@ -259,6 +264,11 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const retried = new Set<string>();
 
   const settle = (unit: PageUnit, result: PageResult) => {
+    if (result.ok) {
+      for (const w of [...(unit.warnings ?? []), ...(result.warnings ?? [])]) {
+        options.onWarning?.(unit.source, w);
+      }
+    }
     if (!result.ok) {
       // A poison page: the archive remembers it, so the next run does not stall on it again.
       if (result.timedOut === true && pageTimeMs !== null) {
@@ -306,6 +316,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       ...(unit.meta.date === undefined ? {} : { date: unit.meta.date }),
       ...(unit.web === undefined ? {} : { web: unit.web }),
       ...(options.tagger === false ? { tagger: false as const } : {}),
+      ...(options.strict === true ? { strict: true as const } : {}),
       // A WARC record is a web page whatever the run was told.
       ...(options.inputFormat === undefined ||
       options.inputFormat === 'auto' ||
@@ -366,6 +377,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   const units = readUnits(sources, {
     maxBytes,
     dateFromPath: options.dateFromPath === true,
+    ...(options.strict === true ? { strict: true } : {}),
     // process.stdin is not touched unless `-` is read: it would start a stream for nothing.
     stdin: () => options.stdin ?? process.stdin,
   });

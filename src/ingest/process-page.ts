@@ -16,6 +16,7 @@ export function processPage(task: PageTask): PageResult {
       // A WARC record was chosen as an HTML response: its payload is a web page.
       ...(web === undefined ? {} : { format: 'html' as const }),
       ...(task.format === undefined ? {} : { format: task.format }),
+      ...(task.strict === true ? { strict: true } : {}),
       ...(web?.url === undefined ? {} : { url: web.url }),
       ...(web?.fetched === undefined ? {} : { fetched: web.fetched }),
       ...(web?.contentType === undefined ? {} : { contentType: web.contentType }),
@@ -32,10 +33,14 @@ export function processPage(task: PageTask): PageResult {
     const published = meta?.published?.slice(0, 10);
     const date = task.date ?? published ?? findPageDate(page);
     const url = meta?.url;
+    const warnings = page.diagnostics
+      .filter((d) => d.source === 'decode' && d.severity === 'warning')
+      .map((d) => d.message);
     return {
       id: task.id,
       ok: true,
       page,
+      ...(warnings.length === 0 ? {} : { warnings }),
       ...(outlet === undefined ? {} : { outlet }),
       ...(date === undefined ? {} : { date }),
       ...(url === undefined ? {} : { url }),

@@ -33,6 +33,8 @@ export interface PageUnit {
   meta: UnitMeta;
   /** For an HTML response out of a WARC file: what its record says. */
   web?: WebRecordInfo;
+  /** What reading it had to repair before parsing (a JSON line's bytes read as U+FFFD). */
+  warnings?: string[];
 }
 
 /** Something that could not become a page, with the reason. */
@@ -59,6 +61,8 @@ export interface ReadOptions {
   dateFromPath: boolean;
   /** Standard input, asked for only when `-` is among the inputs. */
   stdin: () => AsyncIterable<Uint8Array | string>;
+  /** Refuse a JSON line with any byte that is not UTF-8 (else a few become U+FFFD). */
+  strict?: boolean;
 }
 
 /** 1 MB as --max-size counts it. */
@@ -102,14 +106,23 @@ function lineUnit(
     consumed: line.size,
   });
   if (line.bytes === null) return fail(tooLarge(line.size, options.maxBytes));
-  // JSON Lines are UTF-8: a line that is not is refused at its first bad byte, as a text
-  // file is, rather than read with U+FFFD in place of what it held.
+  // JSON Lines are UTF-8. A line with a byte or two that is not is read as a text file is:
+  // those bytes as U+FFFD, said in a warning; more, or any with --strict, refuse the line.
   let decoded: string;
+  const warnings: string[] = [];
   try {
     decoded = STRICT_UTF8.decode(line.bytes);
   } catch {
     const at = findInvalidOffset(line.bytes, 'utf-8');
-    return fail(`not valid UTF-8 at byte ${at} of the line: JSON Lines must be UTF-8`);
+    decoded = line.bytes.toString('utf8');
+    const bad = decoded.split('\ufffd').length - 1;
+    if (options.strict === true || bad > Math.max(2, decoded.length * 0.01)) {
+      return fail(`not valid UTF-8 at byte ${at} of the line: JSON Lines must be UTF-8`);
+    }
+    const what = bad === 1 ? 'a byte sequence that is not' : `${bad} byte sequences that are not`;
+    warnings.push(
+      `${what} UTF-8, read as U+FFFD; the first at byte ${at} of the line (--strict refuses the line instead)`,
+    );
   }
   // A byte-order mark may open the first line of a file saved by a Windows editor.
   const json = decoded.replace(/^\uFEFF/, '');
@@ -156,6 +169,7 @@ function lineUnit(
     meta.date = date;
   }
   return {
+    ...(warnings.length === 0 ? {} : { warnings }),
     kind: 'page',
     source,
     input: text,

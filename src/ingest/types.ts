@@ -20,6 +20,8 @@ export interface PageTask {
   tagger?: false;
   /** What the page is, when told (--input-format): else told by its content. */
   format?: 'text' | 'html';
+  /** Refuse the page for any byte that is not text in its encoding. */
+  strict?: true;
 }
 
 /** What a WARC record says about the HTML page it holds. */
@@ -44,6 +46,8 @@ export interface PageDone {
   date?: string;
   /** The article's canonical address, when an HTML page gives one. */
   url?: string;
+  /** What reading its bytes had to repair (bytes read as U+FFFD, a file cut short). */
+  warnings?: string[];
 }
 
 /** A page that could not be read: not text, or nothing in it. */

@@ -769,6 +769,24 @@ describe('ingest helpers', () => {
     assert.equal(date('標題\n\n編號 2024-02-30 的文件\n'), undefined);
   });
 
+  test('a page dated only to its month is stored with that month', async () => {
+    const root = await folder('month');
+    await writeFile(
+      join(root, 'essay.html'),
+      '<html><head><title>論制度建設</title></head><body><article><h1>論制度建設</h1>' +
+        '<p>作者認為，改革需要耐心，各方應當保持對話與溝通。</p><p>作者強調，共識的形成需要時間。</p>' +
+        '<p>——《東方評論》1998年3月號</p></article></body></html>',
+    );
+    const store = openStore(':memory:');
+    try {
+      const { summary, failures } = await run(store, { inputs: [root] });
+      assert.equal(summary.stored, 1, JSON.stringify(failures));
+      assert.equal(store.search({}).at(0)?.date, '1998-03');
+    } finally {
+      store.close();
+    }
+  });
+
   test('findOutlet: the publisher of the first byline, not the agency it cites', () => {
     assert.equal(findOutlet(parse(traditionalPage(0))), '香港文匯報');
     assert.equal(findOutlet(parse(simplifiedPage(1))), '新华社');

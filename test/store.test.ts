@@ -115,6 +115,35 @@ describe('storing documents', () => {
     store.close();
   });
 
+  test('dates at the precision known: a month or a year is kept and filtered by the days in it', () => {
+    const store = openStore(':memory:');
+    const day = documentFor(SIMP_PAGE, { source: 'day.txt', date: '1998-03-20' });
+    const month = { ...documentFor(TRAD_PAGE, { source: 'month.txt' }), date: '1998-03' };
+    const year = { ...documentFor(`${SIMP_PAGE}\n补记。`, { source: 'year.txt' }), date: '1997' };
+    for (const doc of [day, month, year]) store.putDocument(doc);
+    // The documents found (a page may hold several articles).
+    const sources = (filter: { from?: string; to?: string }) => [
+      ...new Set(
+        store
+          .search(filter)
+          .map((h) => store.getArticle(h.articleId)?.document.source)
+          .sort(),
+      ),
+    ];
+    assert.deepEqual(sources({ from: '1998-03-15' }), ['day.txt', 'month.txt']);
+    assert.deepEqual(sources({ to: '1998-03-10' }), ['month.txt', 'year.txt']);
+    assert.deepEqual(sources({ from: '1997-06-01', to: '1997-12-31' }), ['year.txt']);
+    assert.deepEqual(sources({ from: '1998-04-01' }), []);
+    // The timeline counts days: a month or a year is no day.
+    assert.deepEqual(store.timeline({}), [{ date: '1998-03-20', count: 1 }]);
+    // A date that is not one is refused, at any precision.
+    assert.throws(
+      () => store.putDocument({ ...day, hash: 'x'.repeat(64), date: '1998-13' }),
+      /doc\.date/,
+    );
+    store.close();
+  });
+
   test('a page without annotations is stored and searchable', () => {
     const store = openStore(':memory:');
     const doc = documentFor(SIMP_PAGE, { source: 's.txt' });

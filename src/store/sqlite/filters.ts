@@ -70,7 +70,16 @@ export function addFilter(db: Database.Database, where: Where, filter: ArchiveFi
   checkDate('from', filter.from);
   checkDate('to', filter.to);
   if (filter.outlet !== undefined) where.add('a.outlet_key = ?', outletKey(filter.outlet));
-  if (filter.from !== undefined) where.add('a.date >= ?', filter.from);
+  // A date known to the month or the year (1998-03, 1998) sorts before the days in it: one
+  // that holds `from` is in range too (both found through the date index).
+  if (filter.from !== undefined) {
+    where.add(
+      '(a.date >= ? OR a.date IN (?, ?))',
+      filter.from,
+      filter.from.slice(0, 4),
+      filter.from.slice(0, 7),
+    );
+  }
   if (filter.to !== undefined) where.add('a.date <= ?', filter.to);
   if (filter.entity !== undefined) {
     const ids = resolveEntities(db, filter.entity);

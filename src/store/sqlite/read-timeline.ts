@@ -14,7 +14,7 @@ export function timeline(
   index: SearchIndex,
   query: SearchQuery,
 ): DayCount[] {
-  const where = addFilter(db, new Where(), query).add('a.date IS NOT NULL');
+  const where = addFilter(db, new Where(), query).add('a.date IS NOT NULL AND length(a.date) = 10');
   const compiled =
     query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
   if (compiled !== null) {

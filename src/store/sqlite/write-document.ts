@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { simplifiedView, toSimplified } from '../../normalize/index.ts';
+import { isCalendarDate } from '../../text/dates.ts';
 import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
@@ -7,8 +8,20 @@ import { indexStream } from '../search/index-stream.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import type { SearchIndex } from './search-index.ts';
 
-/** YYYY-MM-DD, the only date form the archive keeps. */
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** The dates the archive keeps, at the precision known: YYYY-MM-DD, YYYY-MM or YYYY. */
+const DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Whether `date` is a date the archive keeps: a day, a month or a year of the calendar. */
+export function isArchiveDate(date: string): boolean {
+  const m = DATE.exec(date);
+  if (m === null) return false;
+  const [y, mo, d] = [
+    Number(m[1]),
+    m[2] === undefined ? 1 : Number(m[2]),
+    m[3] === undefined ? 1 : Number(m[3]),
+  ];
+  return y >= 1000 && isCalendarDate(y, mo, d);
+}
 
 function checkInput(doc: DocumentInput): void {
   if (doc === null || typeof doc !== 'object') {
@@ -20,8 +33,10 @@ function checkInput(doc: DocumentInput): void {
   if (typeof doc.source !== 'string')
     throw new TypeError('putDocument: `doc.source` must be a string');
   if (doc.page?.type !== 'page') throw new TypeError('putDocument: `doc.page` must be a PageNode');
-  if (doc.date !== undefined && !DATE.test(doc.date)) {
-    throw new TypeError(`putDocument: \`doc.date\` must be YYYY-MM-DD, not '${doc.date}'`);
+  if (doc.date !== undefined && !isArchiveDate(doc.date)) {
+    throw new TypeError(
+      `putDocument: \`doc.date\` must be YYYY-MM-DD, YYYY-MM or YYYY, not '${doc.date}'`,
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
+import { annotate } from '../src/annotate/index.ts';
 import { looksLikeHtml, parseHtml, sniffHtml } from '../src/html/index.ts';
 import { parse } from '../src/pipeline.ts';
 import { renderMarkdown, renderText, toArticleView } from '../src/render/index.ts';
@@ -247,6 +248,15 @@ describe('content sniffing', () => {
     // A text page that opens with one tag, or names a few in its prose, is still text.
     assert.equal(sniffHtml('<b>快訊</b>\n港鐵新車站今日啟用，居民期待多年。'), 'no');
     assert.equal(sniffHtml('網頁用<p>和<br>分段\n其餘是文字'), 'no');
+  });
+
+  test('昨日 on a web page is the day before the page says it was published', () => {
+    const html =
+      '<html><head><title>港府公布新措施</title><meta property="article:published_time" content="2024-03-15T09:00:00+08:00"></head>' +
+      '<body><article><h1>港府公布新措施</h1><p>政務司司長昨日表示，新措施將於2024年4月1日實施。</p></article></body></html>';
+    const page = annotate(parse(html, { path: 'a.html' }), { tagger: null });
+    const dates = page.children.flatMap((a) => a.annotations?.dates ?? []);
+    assert.equal(dates.find((d) => d.text === '昨日')?.value, '2024-03-14');
   });
 
   test('a .txt name has the last word only over a page that opens like a fragment', () => {

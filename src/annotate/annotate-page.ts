@@ -1,4 +1,5 @@
 import { toSimplified, toTraditional } from '../normalize/index.ts';
+import { isDate } from '../text/dates.ts';
 import type {
   ArticleAnnotations,
   DateMention,
@@ -24,7 +25,8 @@ import { segment } from './segment/index.ts';
 
 /** Options for {@link annotate}. */
 export interface AnnotateOptions {
-  /** The page's date (YYYY-MM-DD) for relative dates; else the first full date on the page. */
+  /** The page's date (YYYY-MM-DD) for relative dates; else the date a web page says it was
+   * published; else the first full date on the page. */
   date?: string;
   /**
    * The statistical tagger for names the rules and lexicon miss: by default the shipped one,
@@ -52,6 +54,14 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
   }
   const texts = page.children.map((article) => articleText(article, page.text));
   let date = options.date !== undefined ? parsePageDate(options.date) : null;
+  // A web page says when it was published (its meta tags, JSON-LD or header line): 昨日 is
+  // the day before that, whatever dates its text mentions.
+  for (let i = 0; date === null && i < page.children.length; i++) {
+    const published = page.children[i]?.meta?.published?.slice(0, 10);
+    if (published !== undefined && isDate(published)) {
+      date = parsePageDate(published);
+    }
+  }
   for (let i = 0; date === null && i < texts.length; i++) {
     date = pageDateIn((texts[i] as ArticleText).simplified.text);
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { annotate } from '../src/annotate/index.ts';
+import { isNameValue } from '../src/html/extract-article.ts';
 import { looksLikeHtml, parseHtml, sniffHtml } from '../src/html/index.ts';
 import { parse } from '../src/pipeline.ts';
 import { renderMarkdown, renderText, toArticleView } from '../src/render/index.ts';
@@ -248,6 +249,20 @@ describe('content sniffing', () => {
     // A text page that opens with one tag, or names a few in its prose, is still text.
     assert.equal(sniffHtml('<b>快訊</b>\n港鐵新車站今日啟用，居民期待多年。'), 'no');
     assert.equal(sniffHtml('網頁用<p>和<br>分段\n其餘是文字'), 'no');
+  });
+
+  test("a portal's furniture is no author or outlet: user ids, 关注, …举报", () => {
+    const html =
+      '<html><head><title>市政府公布新方案</title><meta name="author" content="104363">' +
+      '<meta property="og:site_name" content="违法和不良信息举报">' +
+      '<script type="application/ld+json">{"@type":"NewsArticle","headline":"市政府公布新方案","author":[{"name":"关注"},{"name":"王小明"}]}</script>' +
+      '</head><body><article><h1>市政府公布新方案</h1><p>市政府今日公布新的交通方案，市民可於網上提出意見。</p></article></body></html>';
+    const view = toArticleView(parse(html, { path: 'p.html' })).articles[0];
+    assert.ok(!view?.authors.includes('104363'));
+    assert.ok(!view?.authors.includes('关注'));
+    assert.notEqual(view?.outlet, '违法和不良信息举报');
+    assert.ok(isNameValue('王小明') && isNameValue('香港文匯報') && isNameValue('Reuters'));
+    assert.ok(!isNameValue('104363') && !isNameValue('点击关注') && !isNameValue('http://a.cn'));
   });
 
   test('昨日 on a web page is the day before the page says it was published', () => {

@@ -115,15 +115,34 @@ function siteFromTitle(pageTitle: string): string | undefined {
   return /[网網报報社台]$|新闻|新聞|日报|日報|时报|時報/.test(last) ? last : undefined;
 }
 
-/** Merges facts from several sources: the first to give a field wins. */
+/** Words of a portal's page furniture, not of a name: 关注, 举报, 分享 … */
+const FURNITURE =
+  /关注|關注|举报|舉報|分享|收藏|点赞|點讚|评论|評論|登录|登錄|注册|註冊|打印|列印|字号|字號|订阅|訂閱|转发|轉發|阅读|閱讀|责任编辑|責任編輯|返回|首页|首頁|更多|下载|下載|扫一扫|掃一掃/;
+
+/**
+ * Whether a value from a page's markup can be a name (an author or an outlet): not a bare
+ * number (104363, a user id), not a piece of the page's furniture (关注, …举报), not a
+ * web address, not a sentence.
+ */
+export function isNameValue(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || v.length > 40) return false;
+  if (/^[\d\s.,:/_-]+$/.test(v)) return false;
+  if (/https?:|www\.|@|[<>{}=]/.test(v)) return false;
+  if (/[。！？；]/.test(v)) return false;
+  return !FURNITURE.test(v);
+}
+
+/** Merges facts from several sources: the first to give a field wins. Authors and outlets
+ * that cannot be names (see isNameValue) are passed over. */
 function mergeFacts(list: readonly MarkupFacts[]): MarkupFacts {
   const out: MarkupFacts = { authors: [] };
   for (const facts of list) {
     out.title ??= facts.title;
     out.published ??= facts.published;
-    out.outlet ??= facts.outlet;
+    if (facts.outlet !== undefined && isNameValue(facts.outlet)) out.outlet ??= facts.outlet;
     out.url ??= facts.url;
-    if (out.authors.length === 0) out.authors = facts.authors;
+    if (out.authors.length === 0) out.authors = facts.authors.filter(isNameValue);
   }
   return out;
 }
@@ -205,9 +224,10 @@ export function extractArticle(html: string, options: { url?: string } = {}): Ht
   );
   const credits: Credit[] = markup.authors.map((name) => ({ role: 'author' as const, name }));
   for (const c of text.credits) {
-    if (!credits.some((x) => x.name === c.name)) credits.push(c);
+    if (isNameValue(c.name) && !credits.some((x) => x.name === c.name)) credits.push(c);
   }
-  const outlet = markup.outlet ?? siteFromTitle(collapseWhitespace(doc.title ?? '')) ?? text.source;
+  const source = text.source !== undefined && isNameValue(text.source) ? text.source : undefined;
+  const outlet = markup.outlet ?? siteFromTitle(collapseWhitespace(doc.title ?? '')) ?? source;
   const url = markup.url ?? options.url;
   return {
     title,

@@ -61,10 +61,33 @@ export async function setScriptChoice(next: ScriptChoice): Promise<void> {
   }
 }
 
+/**
+ * `text` in Traditional: its Simplified characters converted, and those already
+ * Traditional left as printed. Converting Traditional text again changes it (葛沖 would
+ * become 葛衝, 衛 the Hong Kong form 衞): a character that converts to Simplified is
+ * Traditional already, and is kept.
+ */
+function traditionalOnly(text: string, convert: Convert, back: Convert): string {
+  const trad = convert(text);
+  const simp = back(text);
+  if (trad.length !== text.length || simp.length !== text.length) {
+    // Not character for character (a phrase rule): convert only text with nothing
+    // Traditional in it.
+    return simp === text ? trad : text;
+  }
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    out += simp[i] !== text[i] ? (text[i] as string) : (trad[i] as string);
+  }
+  return out;
+}
+
 /** `text` in the reader's script. */
 export function zh(text: string): string {
   if (choice === 'simplified' && toSimplified !== null) return toSimplified(text);
-  if (choice === 'traditional' && toTraditional !== null) return toTraditional(text);
+  if (choice === 'traditional' && toTraditional !== null && toSimplified !== null) {
+    return traditionalOnly(text, toTraditional, toSimplified);
+  }
   return text;
 }
 

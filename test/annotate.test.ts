@@ -83,6 +83,13 @@ describe('quotes', () => {
       );
     },
   );
+  bothScripts(
+    'a name whose last character the segmenter joins to the cue (明說) still speaks before a colon',
+    '預算\n\n市長張家明說：「明年我們將大幅增加教育預算。」',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['張家明 direct 明年我們將大幅增加教育預算。'].map(c));
+    },
+  );
   it('a group (雙方) states positions, it is not quoted', () => {
     assert.deepEqual(quotes(read('會談\n\n中日兩國外長會談。雙方強調，應加強合作。')), []);
   });

@@ -381,7 +381,14 @@ function cuesIn(text: string, line: Line, edges: WordEdges): Cue[] {
     const end = at + m[0].length;
     const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
-    if (!(edges.endsAt(end) || inUnknown) || !(edges.startsAt(at) || glued || inUnknown)) continue;
+    // 陈立明说：“…”: the segmenter may read the name's last character and the cue as one
+    // word (明说); a cue that a colon follows announces what is said, whatever the words.
+    const announced = /^[：:]/.test(text.slice(end, end + 1));
+    if (
+      !(edges.endsAt(end) || inUnknown) ||
+      !(edges.startsAt(at) || glued || inUnknown || announced)
+    )
+      continue;
     out.push({ at, end, cue: CUE_BY_WORD.get(m[0]) as QuoteCue });
   }
   return out;

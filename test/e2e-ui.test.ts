@@ -156,6 +156,12 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     );
     const marks = await hit.locator('.snippet mark').allTextContents();
     assert.ok(marks.includes('王毅'), `the snippet highlights the query: ${marks.join(',')}`);
+    // Where the page is among every match.
+    const hitCount = await page.locator('.hit').count();
+    assert.match(
+      (await page.locator('.result-count').textContent()) ?? '',
+      new RegExp(`^1–${hitCount} of ${hitCount} articles?$`),
+    );
     await shot(page, 'laptop-search.png');
 
     await hit.locator('.hit-title a').click();

@@ -100,6 +100,11 @@ describe('GET routes', () => {
     ).json;
     assert.equal(page2.hits.length, 1);
     assert.equal(page2.offset, 1);
+    // The total counts every match, whatever the page shows.
+    const all = (await get('/api/search', `/api/search?${q({ q: '制裁', limit: '200' })}`)).json;
+    assert.equal(page2.total, all.hits.length);
+    assert.equal(all.total, all.hits.length);
+    assert.equal(hits.total, 2);
     const filtered = (
       await get(
         '/api/search',

@@ -134,6 +134,10 @@ describe('storing documents', () => {
     assert.deepEqual(sources({ to: '1998-03-10' }), ['month.txt', 'year.txt']);
     assert.deepEqual(sources({ from: '1997-06-01', to: '1997-12-31' }), ['year.txt']);
     assert.deepEqual(sources({ from: '1998-04-01' }), []);
+    assert.equal(
+      store.countMatches({ from: '1998-03-15' }),
+      sources({ from: '1998-03-15' }).length + 1,
+    );
     // The timeline counts days: a month or a year is no day.
     assert.deepEqual(store.timeline({}), [{ date: '1998-03-20', count: 1 }]);
     // A date that is not one is refused, at any precision.

@@ -95,7 +95,12 @@ const SCHEMAS: Record<string, Schema> = {
       description: "Every match, as offsets into the document's decoded text.",
     },
   }),
-  SearchResult: object({ hits: array(ref('SearchHit')), limit: int(1), offset: int() }),
+  SearchResult: object({
+    hits: array(ref('SearchHit')),
+    total: int(),
+    limit: int(1),
+    offset: int(),
+  }),
   StoredDocument: object({
     id: int(1),
     hash: { type: 'string', pattern: '^[0-9a-f]{64}$' },

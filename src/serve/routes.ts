@@ -161,8 +161,15 @@ const stats: Handler = (ctx) => {
 
 const search: Handler = (ctx, { query }) => {
   const paging = page(query);
-  const hits = ctx.archive.search({ ...searchQuery(query), ...paging });
-  return json({ hits, ...paging });
+  const wanted = searchQuery(query);
+  const hits = ctx.archive.search({ ...wanted, ...paging });
+  // The total of every match, for "1–20 of 3,412": counted only when this page is full or
+  // starts further on (else it is what the page shows).
+  const total =
+    hits.length < paging.limit && paging.offset === 0
+      ? hits.length
+      : ctx.archive.countMatches(wanted);
+  return json({ hits, total, ...paging });
 };
 
 const article: Handler = (ctx, { params }) => {

@@ -410,6 +410,9 @@ export interface Archive extends Store {
   /** Articles per publication day that a search (text and filters) finds; articles without
    * a date are not counted. Throws QueryError for a query it cannot read. */
   timeline(query: SearchQuery): DayCount[];
+  /** How many articles a search matches in all (every match, not only the ranked window;
+   * limit and offset are ignored). */
+  countMatches(query: SearchQuery): number;
   /** Who takes a stance on whom: for each stance (the newest 20000 the query selects), an
    * edge from each actor to each person, organisation or place its target mentions;
    * heaviest edges first, at most `limit` (default 200). */

@@ -131,7 +131,7 @@ export function stats(): Promise<ArchiveStats> {
 
 export function search(
   params: Params,
-): Promise<{ hits: SearchHit[]; limit: number; offset: number }> {
+): Promise<{ hits: SearchHit[]; total: number; limit: number; offset: number }> {
   return get('/api/search', params);
 }
 

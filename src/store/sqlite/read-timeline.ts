@@ -27,3 +27,23 @@ export function timeline(
     )
     .all(...where.params) as DayCount[];
 }
+
+/** How many articles a search matches: every match, as the timeline counts them, dated or
+ * not. */
+export function countMatches(
+  db: Database.Database,
+  index: SearchIndex,
+  query: SearchQuery,
+): number {
+  const where = addFilter(db, new Where(), query);
+  const compiled =
+    query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
+  if (compiled !== null) {
+    const ids = index.matchingIds(compiled.match);
+    where.add(`a.id IN ${ids.sql}`, ...ids.params);
+  }
+  const row = db.prepare(`SELECT count(*) AS n FROM articles a${where}`).get(...where.params) as {
+    n: number;
+  };
+  return row.n;
+}

@@ -53,7 +53,7 @@ import {
   listStances,
   registerFunctions,
 } from './read-lists.ts';
-import { timeline } from './read-timeline.ts';
+import { countMatches, timeline } from './read-timeline.ts';
 import { search } from './search.ts';
 import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
 import { DocumentWriter } from './write-document.ts';
@@ -315,6 +315,10 @@ export class SqliteStore implements Archive {
 
   cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[] {
     return cooccurring(this.#db, entity, query);
+  }
+
+  countMatches(query: SearchQuery): number {
+    return countMatches(this.#db, this.#index, query);
   }
 
   timeline(query: SearchQuery): DayCount[] {

@@ -175,8 +175,17 @@ export async function searchPage(ctx: PageContext): Promise<void> {
     replace(results, errorBox(searchResult.reason, 'The search could not run'));
     return;
   }
-  const { hits } = searchResult.value;
+  const { hits, total } = searchResult.value;
   const title = filtered ? 'Results' : 'Newest articles';
+  // 1–20 of 3,412: where this page is among every match.
+  const shown =
+    hits.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'muted result-count' },
+          `${(offset + 1).toLocaleString('en')}–${(offset + hits.length).toLocaleString('en')} of ${total.toLocaleString('en')} ${total === 1 ? 'article' : 'articles'}`,
+        );
   const hrefFor = (o: number) => {
     const values: Record<string, string | number> = { q, ...filters };
     if (limit !== LIMIT) values.limit = limit;
@@ -201,6 +210,7 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   replace(
     results,
     h('h2', { id: 'results-title', class: 'section-title' }, title),
+    shown,
     hits.length > 0
       ? h('ol', { class: 'hits', start: offset + 1 }, hits.map(hitItem))
       : statsResult.status === 'fulfilled' && statsResult.value.articles === 0

@@ -181,6 +181,17 @@ describe('dates', () => {
 });
 
 describe('keywords and summary', () => {
+  bothScripts(
+    'the words of every story (雙方, 強調, 表示) are no keywords, in either script',
+    '能源合作\n\n中日兩國外長昨日舉行會談。雙方強調，清潔能源合作潛力巨大。雙方表示，將擴大光伏和氫能投資。外長強調，能源轉型需要雙方長期合作。',
+    (a, c) => {
+      const words = (a[0]?.keywords ?? []).map((k) => k.text);
+      for (const stop of ['雙方', '強調', '表示'].map(c))
+        assert.ok(!words.includes(stop), `${stop} in ${words}`);
+      assert.ok(words.includes(c('能源')), words.join(','));
+    },
+  );
+
   it('gives keywords and a two- or three-sentence summary in reading order', () => {
     const page =
       '能源合作\n\n中日兩國外長昨日舉行會談，討論能源合作。雙方同意擴大清潔能源投資。能源轉型是兩國的共同目標。雙方還討論了人文交流。會談在友好氣氛中進行。雙方將繼續推進能源合作項目。';

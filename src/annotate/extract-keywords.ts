@@ -1,12 +1,19 @@
+import { toSimplified } from '../normalize/index.ts';
 import type { Keyword, Token } from '../tree/annotations.ts';
 
 /** Parts of speech that make keywords: nouns and names (n…), verbs and verbal nouns, Latin. */
 function isKeyPos(pos: string): boolean {
   return pos.charCodeAt(0) === 0x6e || pos === 'v' || pos === 'vn' || pos === 'eng';
 }
-/** Words too common in news to say what a story is about. */
+/**
+ * Words too common in news to say what a story is about: the reporting verbs (表示, 指出,
+ * 强调, 认为, 表达), the verbs of every communiqué (进行, 实现, 推动, 加强, 继续, 发展, 坚定,
+ * 维护, 支持, 反对), the nouns of every diplomatic story (问题, 方面, 领域, 工作, 关系, 国家,
+ * 国际, 世界, 双方, 各方), and news furniture (今天, 记者, 报道, 有关, 相关, 重要, 共同).
+ * In Simplified: a word is looked up in Simplified, so both scripts lose the same words.
+ */
 const STOP = new Set(
-  '表示 指出 强调 认为 进行 实现 推动 加强 继续 发展 问题 方面 领域 工作 重要 共同 关系 国家 国际 世界 今天 记者 报道 有关 相关 坚定 维护 支持 反对 表示 表達 進行 實現 推動 加強 繼續 發展 問題 領域 工作 重要 共同 關係 國家 國際 今天 記者 報道 有關 相關 堅定 維護 支持 反對'.split(
+  '表示 指出 强调 认为 表达 进行 实现 推动 加强 继续 发展 坚定 维护 支持 反对 问题 方面 领域 工作 关系 国家 国际 世界 双方 各方 今天 记者 报道 有关 相关 重要 共同'.split(
     ' ',
   ),
 );
@@ -103,10 +110,18 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
 function candidateIds(tokens: readonly Token[]): { index: Map<string, number>; ids: Int32Array } {
   const index = new Map<string, number>();
   const ids = new Int32Array(tokens.length);
+  /** Whether a word is a stop word, by its Simplified form (converted once a word). */
+  const stopped = new Map<string, boolean>();
   let count = 0;
   for (const t of tokens) {
     const w = t.text;
-    if (w.length < 2 || !isKeyPos(t.pos) || STOP.has(w)) continue;
+    if (w.length < 2 || !isKeyPos(t.pos)) continue;
+    let stop = stopped.get(w);
+    if (stop === undefined) {
+      stop = STOP.has(w) || STOP.has(toSimplified(w));
+      stopped.set(w, stop);
+    }
+    if (stop) continue;
     let id = index.get(w);
     if (id === undefined) {
       id = index.size;

@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { NER_MODEL_FILE, NER_MODEL_FILE_TRADITIONAL } from '../src/annotate/ner/index.ts';
+import { decode } from '../src/decode/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { big5Safe } from './lib/big5.ts';
@@ -70,8 +71,10 @@ async function templates(): Promise<string[]> {
     const path = join(ROOT, dir);
     if (!existsSync(path)) continue;
     for (const name of (await readdir(path)).sort()) {
-      if (name.endsWith('.txt'))
-        out.push((await readFile(join(path, name), 'utf8')).replace(/\r\n?/g, '\n'));
+      // Decoded as jiedu decodes them: some samples are GB18030 or Big5.
+      if (name.endsWith('.txt')) {
+        out.push(decode(await readFile(join(path, name))).text.replace(/\r\n?/g, '\n'));
+      }
     }
   }
   return out;

@@ -17,6 +17,21 @@ const STOP = new Set(
     ' ',
   ),
 );
+/** Whether a word is a stop word, by its Simplified form. Words repeat from page to page:
+ * each is converted once (the table is emptied when it grows past STOP_CACHE). */
+const stopCache = new Map<string, boolean>();
+const STOP_CACHE = 100_000;
+
+function isStopWord(word: string): boolean {
+  let stop = stopCache.get(word);
+  if (stop === undefined) {
+    stop = STOP.has(word) || STOP.has(toSimplified(word));
+    if (stopCache.size >= STOP_CACHE) stopCache.clear();
+    stopCache.set(word, stop);
+  }
+  return stop;
+}
+
 const WINDOW = 5;
 const DAMPING = 0.85;
 const ITERATIONS = 20;
@@ -110,18 +125,10 @@ export function extractKeywords(tokens: readonly Token[], top = 10): Keyword[] {
 function candidateIds(tokens: readonly Token[]): { index: Map<string, number>; ids: Int32Array } {
   const index = new Map<string, number>();
   const ids = new Int32Array(tokens.length);
-  /** Whether a word is a stop word, by its Simplified form (converted once a word). */
-  const stopped = new Map<string, boolean>();
   let count = 0;
   for (const t of tokens) {
     const w = t.text;
-    if (w.length < 2 || !isKeyPos(t.pos)) continue;
-    let stop = stopped.get(w);
-    if (stop === undefined) {
-      stop = STOP.has(w) || STOP.has(toSimplified(w));
-      stopped.set(w, stop);
-    }
-    if (stop) continue;
+    if (w.length < 2 || !isKeyPos(t.pos) || isStopWord(w)) continue;
     let id = index.get(w);
     if (id === undefined) {
       id = index.size;

@@ -97,6 +97,17 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a vote tally (0票反對) is a count, not a stance',
+    '表決\n\n安理會以13票贊成、0票反對、2票棄權通過決議，中方對此表示歡迎。',
+    (a) => {
+      assert.deepEqual(
+        stances(a).filter((s) => / oppose /.test(s)),
+        [],
+      );
+      assert.equal(stances(a).filter((s) => / welcome /.test(s)).length, 1);
+    },
+  );
+  bothScripts(
     'several in a sentence, the subject carried over, aliases resolved',
     '聯合聲明\n\n中日雙方強調，支持和踐行多邊主義，反對單邊制裁，反對將經貿問題政治化。日方支持中方舉辦博覽會。',
     (a, c) => {

@@ -90,6 +90,13 @@ describe('quotes', () => {
       assert.deepEqual(quotes(a), ['張家明 direct 明年我們將大幅增加教育預算。'].map(c));
     },
   );
+  bothScripts(
+    "a photographer's credit ((X攝)) is not whom 她 stands for",
+    '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['陳美玲 direct 我們希望當局盡快增加晚間班次。'].map(c));
+    },
+  );
   it('a group (雙方) states positions, it is not quoted', () => {
     assert.deepEqual(quotes(read('會談\n\n中日兩國外長會談。雙方強調，應加強合作。')), []);
   });

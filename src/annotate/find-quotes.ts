@@ -7,7 +7,7 @@ import {
   type Subject,
   WordEdges,
 } from './read-clauses.ts';
-import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+import { CREDIT_AFTER, firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A quote in Simplified-text offsets, before mapping back. */
 export interface RawQuote {
@@ -344,6 +344,9 @@ function subjectSince(
     const r = refs[k] as Ref;
     if (r.end > to) break;
     if (r.type !== 'PER' || r.kind !== 'name') continue;
+    // A credit in brackets ((馮健文攝), (記者 王五)) names who took the picture or wrote the
+    // story: never whom a later 他 refers to.
+    if (CREDIT_AFTER.test(text.slice(r.end, r.end + 4))) continue;
     const clause = clauseStartOf(text, r.start, from);
     const s = clauseSubject(text, clause, r.end, refs, { edges });
     if (s.kind === 'one' && s.carried !== true && s.ref === r) found = r;

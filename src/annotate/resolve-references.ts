@@ -105,7 +105,9 @@ export function resolveReferences(
       end: m.end,
       apply: () => {
         const id = entityId(m.type, m.key);
-        if (m.type === 'PER') {
+        // A credit in brackets ((馮健文攝), (記者 王五)) names who took the picture or wrote
+        // the story, not anyone a later 他 or 她 stands for.
+        if (m.type === 'PER' && !CREDIT_AFTER.test(text.slice(m.end, m.end + 4))) {
           memory.lastPerson = id;
           // Named as the people acting, not as a modifier (邓某的家属).
           if (text[m.end] !== '的') people.push({ id, end: m.end });
@@ -292,6 +294,9 @@ function genericBodies(text: string, refs: Ref[]): Ref[] {
   if (bare.length === 0) return out;
   return [...out, ...bare].sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** What closes a credit in brackets after a name: 攝, 攝影, /攝, then the bracket. */
+export const CREDIT_AFTER = /^(?:[攝摄](?:影)?|[/／][攝摄](?:影)?)?[）)]/;
 
 /** The index of the first ref starting at or after `at` (refs sorted by start). */
 export function firstAtOrAfter(refs: readonly Ref[], at: number): number {

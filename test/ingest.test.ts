@@ -787,6 +787,26 @@ describe('ingest helpers', () => {
     }
   });
 
+  test('findOutlet: how papers name themselves at the head of a story', () => {
+    const outlet = (head: string) =>
+      findOutlet(
+        parse(
+          `港島新聞標題\n\n${head}\n\n市政府今日公布新措施，市民反應熱烈，各區議員亦表示歡迎。\n`,
+        ),
+      );
+    assert.equal(outlet('【東方報專訊】運輸署今日宣布新措施，市民反應熱烈。'), '東方報');
+    assert.equal(outlet('【南方日報訊】記者 李四報道：市政府今日公布新措施。'), '南方日報');
+    assert.equal(outlet('【南方时报报道 记者 张三】市政府今日公布新措施。'), '南方时报');
+    assert.equal(outlet('（海峽社記者王五台中3日電）市政府今天公布新措施。'), '海峽社');
+    assert.equal(outlet('2024年3月3日 09:15　民生報／記者李四／台中報導'), '民生報');
+    assert.equal(outlet('晨光日報 2024年3月3日 星期日'), '晨光日報');
+    assert.equal(outlet('2024年03月03日 09:15　来源：南方时报'), '南方时报');
+    assert.equal(outlet('《晨光日报》（2024年03月03日 第04版）'), '晨光日报');
+    // "This paper" names no paper; a date line alone names none.
+    assert.equal(outlet('【本報訊】市政府今日公布新措施。'), undefined);
+    assert.equal(outlet('2024年3月3日 星期日'), undefined);
+  });
+
   test('findOutlet: the publisher of the first byline, not the agency it cites', () => {
     assert.equal(findOutlet(parse(traditionalPage(0))), '香港文匯報');
     assert.equal(findOutlet(parse(simplifiedPage(1))), '新华社');

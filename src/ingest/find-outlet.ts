@@ -20,6 +20,48 @@ export function findOutlet(page: PageNode): string | undefined {
       if (first !== undefined && block.text.startsWith(first)) return first;
     }
   }
+  // Else the ways a paper names itself at the head of a story, whatever block they fell in.
+  for (const article of page.children) {
+    for (const block of article.children.slice(0, HEAD_BLOCKS)) {
+      const named = outletInHead(block.text.trim());
+      if (named !== undefined) return named;
+    }
+  }
+  return undefined;
+}
+
+/** Blocks of a story's head where a paper names itself. */
+const HEAD_BLOCKS = 6;
+
+/** A paper's name: ends in 報/报, 社, 網/网 or 台 (明報, 星島日報, 中央社, 聯合新聞網). */
+const PAPER = '[^\\s\\d【】（）()《》／/，。：:、]{1,10}?(?:報|报|社|網|网|台)';
+
+/** How papers name themselves at the head of a story, the name in group 1. */
+const HEADS: readonly RegExp[] = [
+  // 【明報專訊】, 【大公報訊】, 【环球时报报道 记者 刘欣】 (not 【本報訊】: "this paper" names
+  // none).
+  new RegExp(
+    `^【(?!本[報报])(${PAPER})(?:專訊|专讯|訊|讯|(?:綜合|综合)?(?:报道|報導|報道))(?:\\s*[記记]者[^】]{0,20})?】`,
+  ),
+  // 2024年05月21日 06:45 来源：环球时报: a source line under the headline.
+  new RegExp(`(?:^|\\s)(?:来源|來源)[：:]\\s*(${PAPER})\\s*$`),
+  // （中央社記者楊某台北22日電）: a wire's dateline in brackets.
+  new RegExp(`^[（(](${PAPER})記者[^）)]{1,20}?[電电][）)]`),
+  new RegExp(`^[（(](${PAPER})记者[^）)]{1,20}?[電电][）)]`),
+  // 聯合報／記者蘇某／台北報導.
+  new RegExp(`^(?:\\d{4}年[^　\\s]*\\s+[\\d:]*\\s*)?(${PAPER})[／/]記者`),
+  new RegExp(`^(?:\\d{4}年[^　\\s]*\\s+[\\d:]*\\s*)?(${PAPER})[／/]记者`),
+  // A masthead line: 明報 2024年2月19日 星期一; 《人民日报》（2024年09月05日 第02版）.
+  new RegExp(`^(${PAPER})\\s+\\d{4}年\\d{1,2}月\\d{1,2}日(?:\\s*星期.)?(?:\\s+\\d{1,2}:\\d{2})?$`),
+  /^《([^》]{2,10}(?:報|报|刊))》\s*[（(]\d{4}年/,
+];
+
+/** The outlet a head line names, or undefined. */
+function outletInHead(line: string): string | undefined {
+  for (const pattern of HEADS) {
+    const name = pattern.exec(line)?.[1];
+    if (name !== undefined) return name;
+  }
   return undefined;
 }
 

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type AnnotateOptions, annotate, loadDictionaryFile } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
-import { describeFailure } from '../ingest/process-page.ts';
+import { decodeWarnings, describeFailure } from '../ingest/process-page.ts';
 import { MB, tooLarge } from '../ingest/read-units.ts';
 import { parse } from '../pipeline.ts';
 import { renderHtml, renderMarkdown, renderText, toArticleView } from '../render/index.ts';
@@ -89,13 +89,6 @@ function failure(display: string, err: unknown): string {
   if ((err as NodeJS.ErrnoException)?.code !== undefined)
     return `${display}: ${describeError(err)}`;
   return `${display}: ${describeFailure(err)}`;
-}
-
-/** The decode stage's warnings of a page (bytes read as U+FFFD, a file cut short). */
-function decodeWarnings(page: PageNode): string[] {
-  return page.diagnostics
-    .filter((d) => d.source === 'decode' && d.severity === 'warning')
-    .map((d) => d.message);
 }
 
 /** The pages of one input: one for a page file, one per HTML response for a WARC file. */

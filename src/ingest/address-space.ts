@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { addressSpaceLimit } from '../address-space-limit.ts';
+
+export { addressSpaceLimit };
 
 /**
  * Ingest under a limit of address space (`ulimit -v`, some containers). What a process
@@ -16,22 +19,6 @@ const MB = 1024 * 1024;
 export const WORKER_FIXED_MB = 320;
 /** What the main thread may still grow by: the writer's batches, SQLite's cache, its heap. */
 export const MAIN_MARGIN_MB = 300;
-
-/** The soft limit of address space in bytes, or null when there is none (or no /proc). */
-export function addressSpaceLimit(limits?: string): number | null {
-  let text = limits;
-  if (text === undefined) {
-    try {
-      text = readFileSync('/proc/self/limits', 'utf8');
-    } catch {
-      return null;
-    }
-  }
-  const soft = /^Max address space\s+(\S+)/m.exec(text)?.[1];
-  if (soft === undefined || soft === 'unlimited') return null;
-  const bytes = Number(soft);
-  return Number.isFinite(bytes) && bytes > 0 ? bytes : null;
-}
 
 /** The address space this process holds now, in bytes (VmSize), or null without /proc. */
 export function addressSpaceUsed(status?: string): number | null {

@@ -136,7 +136,6 @@ export async function collectSources(
           out.push({ kind: 'failure', display, reason: entry.refused });
           continue;
         }
-        if (exclude.has(entry.path)) continue;
         try {
           add(await fileSource(display, entry.path));
         } catch (fileErr) {

@@ -1,6 +1,7 @@
 import { annotate } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
+import type { PageNode } from '../tree/types.ts';
 import { findOutlet, findPageDate } from './find-outlet.ts';
 import type { PageResult, PageTask } from './types.ts';
 
@@ -33,9 +34,7 @@ export function processPage(task: PageTask): PageResult {
     const published = meta?.published?.slice(0, 10);
     const date = task.date ?? published ?? findPageDate(page);
     const url = meta?.url;
-    const warnings = page.diagnostics
-      .filter((d) => d.source === 'decode' && d.severity === 'warning')
-      .map((d) => d.message);
+    const warnings = decodeWarnings(page);
     return {
       id: task.id,
       ok: true,
@@ -48,6 +47,14 @@ export function processPage(task: PageTask): PageResult {
   } catch (err) {
     return { id: task.id, ok: false, reason: describeFailure(err) };
   }
+}
+
+/** The decode stage's warnings of a page: what reading its bytes had to repair (bytes read
+ * as U+FFFD, a file cut short), said to the user beside the page. */
+export function decodeWarnings(page: PageNode): string[] {
+  return page.diagnostics
+    .filter((d) => d.source === 'decode' && d.severity === 'warning')
+    .map((d) => d.message);
 }
 
 /** The reason for a failed page, without its path (the caller names the page). */

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { findInvalidOffset } from '../decode/find-invalid-offset.ts';
+import { type Decoded, DecodeError, decode } from '../decode/index.ts';
+import { LONE_SURROGATE } from '../text/chars.ts';
 import { isWarcFile, readWarc, WarcError, warcBudget } from '../warc/index.ts';
 import type { FileSource, Source } from './collect-sources.ts';
 import { contentHash } from './content-hash.ts';
@@ -87,9 +88,6 @@ function pathDate(path: string, options: ReadOptions): UnitMeta {
 }
 
 /** UTF-8 that throws on the first bad sequence (and leaves a byte-order mark in place). */
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-/** A UTF-16 surrogate without its pair. */
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** One JSONL line as a page, or the reason it is not one; null for a blank line. */
 function lineUnit(
@@ -108,24 +106,26 @@ function lineUnit(
   if (line.bytes === null) return fail(tooLarge(line.size, options.maxBytes));
   // JSON Lines are UTF-8. A line with a byte or two that is not is read as a text file is:
   // those bytes as U+FFFD, said in a warning; more, or any with --strict, refuse the line.
-  let decoded: string;
-  const warnings: string[] = [];
+  // The decoder's own policy (decode-bytes.ts): how many bad sequences a text may hold.
+  let decoded: Decoded;
   try {
-    decoded = STRICT_UTF8.decode(line.bytes);
-  } catch {
-    const at = findInvalidOffset(line.bytes, 'utf-8');
-    decoded = line.bytes.toString('utf8');
-    const bad = decoded.split('\ufffd').length - 1;
-    if (options.strict === true || bad > Math.max(2, decoded.length * 0.01)) {
-      return fail(`not valid UTF-8 at byte ${at} of the line: JSON Lines must be UTF-8`);
-    }
-    const what = bad === 1 ? 'a byte sequence that is not' : `${bad} byte sequences that are not`;
+    decoded = decode(line.bytes, { encoding: 'utf-8', strict: options.strict === true });
+  } catch (err) {
+    if (!(err instanceof DecodeError)) throw err;
+    const why = /^invalid/.test(err.reason) ? 'not valid UTF-8' : err.reason;
+    return fail(`${why} at byte ${err.offset} of the line: JSON Lines must be UTF-8`);
+  }
+  const warnings: string[] = [];
+  if (decoded.replaced !== undefined) {
+    const { count, offset } = decoded.replaced;
+    const what =
+      count === 1 ? 'a byte sequence that is not' : `${count} byte sequences that are not`;
     warnings.push(
-      `${what} UTF-8, read as U+FFFD; the first at byte ${at} of the line (--strict refuses the line instead)`,
+      `${what} UTF-8, read as U+FFFD; the first at byte ${offset} of the line (--strict refuses the line instead)`,
     );
   }
   // A byte-order mark may open the first line of a file saved by a Windows editor.
-  const json = decoded.replace(/^\uFEFF/, '');
+  const json = decoded.text.replace(/^\uFEFF/, '');
   if (json.trim() === '') return null;
   let record: unknown;
   try {

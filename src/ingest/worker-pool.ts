@@ -294,10 +294,10 @@ export class WorkerPool {
     if (index >= 0) this.#slots.splice(index, 1);
     // The worker runs its tasks in order, so the first one is what it died on.
     if (current !== undefined) {
-      const large = this.#largeHeapMb !== 0;
-      if (!slot.timedOut && outOfMemory(crash) && this.#heapMb !== null && large) {
+      const oom = !slot.timedOut && outOfMemory(crash);
+      if (oom && this.#heapMb !== null && this.#largeHeapMb !== 0) {
         this.#runLarge(current);
-      } else if (!slot.timedOut && outOfMemory(crash)) {
+      } else if (oom) {
         current.resolve({
           id: current.task.id,
           ok: false,

@@ -1,3 +1,4 @@
+import { LONE_SURROGATE } from '../text/chars.ts';
 import { isDate } from '../text/dates.ts';
 
 export { isDate };
@@ -89,7 +90,7 @@ export function text(query: URLSearchParams, name: string): string | undefined {
 
 /** No lone surrogate anywhere in `value`. */
 export function isWellFormed(value: string): boolean {
-  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+  return !LONE_SURROGATE.test(value);
 }
 
 /** A calendar date YYYY-MM-DD that exists (no 2024-02-30). */

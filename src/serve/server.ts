@@ -19,9 +19,9 @@ import {
 } from './compress.ts';
 import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
-import { OPEN_PARSE_LIMITS, OpenParseGate, type OpenParseLimits } from './open-parse.ts';
+import { OpenParseGate, type OpenParseLimits } from './open-parse.ts';
 import { queryParameters } from './openapi.ts';
-import { MAX_BODY, readPostedPage } from './read-body.ts';
+import { MAX_BODY, type PostedPage, readPostedPage } from './read-body.ts';
 import { ReaderPool } from './reader-pool.ts';
 import type { Reply } from './reply.ts';
 import { type ApiContext, authorize, carriesToken, ROUTES, type Route } from './routes.ts';
@@ -70,7 +70,7 @@ export interface ServeOptions {
     /** Requests waiting at most; default 256. */
     maxQueue?: number;
   };
-  /** Limits on POST /api/parse without the token (defaults: {@link OPEN_PARSE_LIMITS}). */
+  /** Limits on POST /api/parse without the token (defaults: OPEN_PARSE_LIMITS in open-parse.ts). */
   openParse?: Partial<OpenParseLimits>;
   /** The HTTP layer's time limits (ms); defaults: headers 10 s, a whole request 30 s. */
   timeouts?: { headersMs?: number; requestMs?: number };
@@ -206,13 +206,7 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
       return openRoute(server, req, route, match.params, search);
     }
     const page = route.body === true ? await readPostedPage(req) : undefined;
-    const task: Task = {
-      route: route.path,
-      method: route.method,
-      query: search,
-      params: match.params,
-      ...(page === undefined ? {} : { page }),
-    };
+    const task = taskOf(route, search, match.params, page);
     if (route.process === undefined && server.pool !== undefined && route.runs === 'reader') {
       return server.pool.run(task);
     }
@@ -239,6 +233,22 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
   return { status: 200, headers: file.headers, body: file };
 }
 
+/** A request as plain data, for a reader thread or the main thread alike. */
+function taskOf(
+  route: Route,
+  query: string,
+  params: Record<string, string>,
+  page: PostedPage | undefined,
+): Task {
+  return {
+    route: route.path,
+    method: route.method,
+    query,
+    params,
+    ...(page === undefined ? {} : { page }),
+  };
+}
+
 /**
  * A route open to all, for a request without the token: admitted by the gate (rate per
  * client address, one at a time), its body under the open size limit, and run on a reader
@@ -260,13 +270,7 @@ async function openRoute(
         : ` (without the server's token; with it, up to ${MAX_BODY} bytes)`;
     const page =
       route.body === true ? await readPostedPage(req, gate.limits.maxBytes, hint) : undefined;
-    const task: Task = {
-      route: route.path,
-      method: route.method,
-      query,
-      params,
-      ...(page === undefined ? {} : { page }),
-    };
+    const task = taskOf(route, query, params, page);
     if (server.pool !== undefined && route.runs === 'reader') {
       return await server.pool.run(task, gate.limits.timeLimitMs);
     }

@@ -100,3 +100,7 @@ function isWide(c: number): boolean {
     (c >= 0xffe0 && c <= 0xffe6)
   );
 }
+
+/** A UTF-16 surrogate without its pair: no character, in a string that is not well formed. */
+export const LONE_SURROGATE =
+  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

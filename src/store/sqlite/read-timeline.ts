@@ -4,6 +4,18 @@ import type { DayCount, SearchQuery } from '../types.ts';
 import { addFilter, Where } from './filters.ts';
 import type { SearchIndex } from './search-index.ts';
 
+/** The articles (`a`) a search finds: its filters, and its text through the index. */
+function matching(db: Database.Database, index: SearchIndex, query: SearchQuery): Where {
+  const where = addFilter(db, new Where(), query);
+  const compiled =
+    query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
+  if (compiled !== null) {
+    const ids = index.matchingIds(compiled.match);
+    where.add(`a.id IN ${ids.sql}`, ...ids.params);
+  }
+  return where;
+}
+
 /**
  * Articles per publication day for a search: the same query language and filters as
  * `search`, but every match counts (no ranking, so no window): the index gives the ids of
@@ -14,13 +26,7 @@ export function timeline(
   index: SearchIndex,
   query: SearchQuery,
 ): DayCount[] {
-  const where = addFilter(db, new Where(), query).add('a.date IS NOT NULL AND length(a.date) = 10');
-  const compiled =
-    query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
-  if (compiled !== null) {
-    const ids = index.matchingIds(compiled.match);
-    where.add(`a.id IN ${ids.sql}`, ...ids.params);
-  }
+  const where = matching(db, index, query).add('a.date IS NOT NULL AND length(a.date) = 10');
   return db
     .prepare(
       `SELECT a.date AS date, count(*) AS count FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
@@ -35,13 +41,7 @@ export function countMatches(
   index: SearchIndex,
   query: SearchQuery,
 ): number {
-  const where = addFilter(db, new Where(), query);
-  const compiled =
-    query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
-  if (compiled !== null) {
-    const ids = index.matchingIds(compiled.match);
-    where.add(`a.id IN ${ids.sql}`, ...ids.params);
-  }
+  const where = matching(db, index, query);
   const row = db.prepare(`SELECT count(*) AS n FROM articles a${where}`).get(...where.params) as {
     n: number;
   };

@@ -58,6 +58,7 @@ export type {
   ArticleViewCaption,
   ArticleViewCredit,
   ArticleViewSource,
+  ArticleViewSourceLine,
 } from './tree/article-view.ts';
 export { ARTICLE_VIEW_VERSION } from './tree/article-view.ts';
 export type {

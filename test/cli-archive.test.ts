@@ -216,7 +216,7 @@ describe('jiedu entities, quotes, stances', { concurrency: true }, () => {
     const r = await jiedu(['entities', '--db', db, '--type', 'per', '--format', 'csv']);
     assert.equal(r.code, 0, r.stderr);
     const rows = readCsv(r.stdout);
-    assert.deepEqual(rows[0], ['id', 'type', 'name', 'articles', 'mentions']);
+    assert.deepEqual(rows[0], ['id', 'type', 'name', 'articles', 'mentions', 'roles']);
     assert.ok(rows.slice(1).every((row) => row[1] === 'PER'));
     assert.ok(rows.some((row) => row[0] === 'PER:习近平'));
     const count = await jiedu(['entities', '--db', db, '--count', '--format', 'json']);

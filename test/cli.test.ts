@@ -144,7 +144,7 @@ describe('jiedu parse', { concurrency: true }, () => {
   test('one file prints one pretty JSON article view', async () => {
     const r = await jiedu(['parse', join(dir, 'page.txt')]);
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /^\{\n {2}"version": 3,/);
+    assert.match(r.stdout, /^\{\n {2}"version": 4,/);
     const view = JSON.parse(r.stdout);
     assert.equal(view.source.path, join(dir, 'page.txt'));
     assert.equal(view.source.encoding, 'utf-8');
@@ -251,7 +251,7 @@ describe('jiedu parse', { concurrency: true }, () => {
     assert.equal(a.code, 0, a.stderr);
     assert.equal(b.code, 0, b.stderr);
     assert.deepEqual((await readdir(out)).sort(), ['page.json', 'page.tree.json']);
-    assert.equal(JSON.parse(await readFile(join(out, 'page.json'), 'utf8')).version, 3);
+    assert.equal(JSON.parse(await readFile(join(out, 'page.json'), 'utf8')).version, 4);
     assert.equal(JSON.parse(await readFile(join(out, 'page.tree.json'), 'utf8')).type, 'page');
   });
 

@@ -262,7 +262,10 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('link', { name: 'Download CSV' }).click(),
+      page
+        .getByRole('group', { name: 'Export these stances' })
+        .getByRole('link', { name: 'CSV' })
+        .click(),
     ]);
     assert.equal(download.suggestedFilename(), 'stances.csv');
     const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');

@@ -148,7 +148,7 @@ function samplePage(): PageNode {
 describe('toArticleView', () => {
   test('gathers each article into the contract shape', () => {
     const view = toArticleView(samplePage());
-    assert.equal(view.version, 3);
+    assert.equal(view.version, 4);
     assert.equal(view.source.path, 'samples/bridge.txt');
     assert.equal(view.articles.length, 2);
     const [first, second] = view.articles;
@@ -208,6 +208,7 @@ describe('toArticleView', () => {
       'subheadlines',
       'bylines',
       'sources',
+      'sourceLines',
       'blocks',
       'captions',
       'published',
@@ -567,7 +568,7 @@ describe('docs/article-view.schema.json', () => {
     delete broken.articles[1].captions[0].credit;
     broken.articles[1].extra = true;
     assert.deepEqual(check(root, broken), [
-      '$.version: not 3',
+      '$.version: not 4',
       '$.articles[0].blocks[0]: matches 0 of oneOf',
       '$.articles[1].captions[0]: missing credit',
       '$.articles[1]: extra extra',

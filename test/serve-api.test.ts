@@ -235,12 +235,138 @@ describe('GET routes', () => {
       /attachment; filename=stances\.csv/,
     );
     const lines = answer.text.split('\r\n').filter((l) => l !== '');
-    assert.equal(lines[0], STANCES.csvHeader.join(','));
+    assert.equal(lines[0], STANCES.csv.header.join(','));
     const listed = (await get('/api/stances', '/api/stances?class=oppose&limit=200')).json.stances;
     assert.equal(lines.length - 1, listed.length);
     assert.ok(lines.slice(1).every((l) => l.includes(',oppose,')));
     const bad = await call(server.url, '/api/stances.csv?limit=10001');
     assert.equal(bad.status, 400);
+  });
+
+  test('every listing answers with its total, and its .json and .csv twins hold the same rows', async () => {
+    const cases: [string, string, string, string][] = [
+      // [route, query, rows key, first CSV column of a row]
+      ['/api/search', q({ q: '制裁', limit: '1' }), 'hits', 'articleId'],
+      ['/api/entities', q({ type: 'PER', limit: '2' }), 'entities', 'id'],
+      ['/api/quotes', q({ limit: '2', offset: '1' }), 'quotes', 'id'],
+      ['/api/stances', q({ class: 'oppose', limit: '1' }), 'stances', 'id'],
+    ];
+    for (const [route, query, key, idField] of cases) {
+      const listed = (await get(route, `${route}?${query}`)).json;
+      const rows = listed[key] as Record<string, unknown>[];
+      assert.ok(rows.length > 0, route);
+      const everything = (
+        await get(
+          route,
+          `${route}?${q({ ...Object.fromEntries(new URLSearchParams(query)), limit: '200', offset: '0' })}`,
+        )
+      ).json;
+      assert.equal(listed.total, everything[key].length, `${route}: the total counts every row`);
+      assert.ok(listed.total > rows.length || listed.offset > 0 || rows.length === listed.total);
+      // /api/X.json and the UI view's /X.json answer exactly as /api/X.
+      const view = route.replace('/api', '');
+      for (const twin of [`${route}.json`, `${view}.json`]) {
+        const same = await get(twin, `${twin}?${query}`);
+        assert.deepEqual(same.json, listed, twin);
+      }
+      // /api/X.csv and /X.csv: a header and the same rows, in the same order.
+      for (const twin of [`${route}.csv`, `${view}.csv`]) {
+        const answer = await call(server.url, `${twin}?${query}`);
+        assert.equal(answer.status, 200, twin);
+        assert.match(answer.headers.get('content-type') ?? '', /^text\/csv/);
+        const name = `${route.split('/').pop()}.csv`;
+        assert.match(
+          answer.headers.get('content-disposition') ?? '',
+          new RegExp(`filename=${name.replace('.', '\\.')}`),
+        );
+        const lines = answer.text.split('\r\n').filter((l) => l !== '');
+        assert.equal(lines.length - 1, rows.length, twin);
+        assert.deepEqual(
+          lines.slice(1).map((l) => l.split(',')[0]),
+          rows.map((r) => String(r[idField])),
+          `${twin}: the rows of the JSON`,
+        );
+      }
+    }
+    // A CSV may ask for more rows than a JSON page, up to 10000.
+    assert.equal((await call(server.url, '/api/quotes.csv?limit=5000')).status, 200);
+    await get('/api/quotes', '/api/quotes?limit=5000', 400);
+    // Counts as CSV: the group and its count.
+    const counts = await call(server.url, '/api/stances.csv?by=class');
+    assert.equal(counts.text.split('\r\n')[0], 'class,count');
+  });
+
+  test('/api/search sort, the script filter and /api/facets', async () => {
+    const newest = (await get('/api/search', `/api/search?${q({ q: '制裁', sort: 'newest' })}`))
+      .json;
+    const dates = newest.hits.map((h: { date: string }) => h.date);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const oldest = (await get('/api/search', `/api/search?${q({ q: '制裁', sort: 'oldest' })}`))
+      .json;
+    assert.deepEqual(
+      oldest.hits.map((h: { date: string }) => h.date),
+      [...dates].reverse(),
+    );
+    await get('/api/search', '/api/search?sort=random', 400);
+    const trad = (await get('/api/search', '/api/search?script=traditional&limit=200')).json;
+    assert.ok(trad.hits.length > 0);
+    assert.ok(trad.hits.every((h: { script: string }) => h.script === 'traditional'));
+    const simp = (await get('/api/search', '/api/search?script=simplified&limit=200')).json;
+    assert.ok(simp.hits.every((h: { script: string }) => h.script === 'simplified'));
+    await get('/api/search', '/api/search?script=klingon', 400);
+
+    const facets = (await get('/api/facets', `/api/facets?${q({ q: '制裁' })}`)).json;
+    const total = (await get('/api/search', `/api/search?${q({ q: '制裁' })}`)).json.total;
+    assert.equal(facets.counted, total);
+    const sum = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
+    assert.equal(sum(facets.outlets), total, 'every match has one outlet group');
+    assert.equal(sum(facets.scripts), total);
+    assert.ok(facets.months.every((m: { key: string }) => /^\d{4}-\d{2}$/.test(m.key)));
+    const places = facets.entities.find((f: { type: string }) => f.type === 'LOC');
+    assert.ok(places.rows.length > 0);
+    // An entity's count is its matching articles: narrowing by it finds as many.
+    const top = places.rows[0];
+    const narrowed = (await get('/api/search', `/api/search?${q({ q: '制裁', entity: top.id })}`))
+      .json;
+    assert.equal(narrowed.total, top.articles);
+  });
+
+  test("an entity's lists: totals on its page, mentions and cooccurring as listings", async () => {
+    const id = encodeURIComponent('PER:习近平');
+    const page = (await get('/api/entities/{id}', `/api/entities/${id}`)).json;
+    assert.equal(page.totals.quotesBy, page.quotesBy.length);
+    assert.equal(page.totals.mentions, page.mentions.length);
+    const mentions = (await get('/api/entities/{id}/mentions', `/api/entities/${id}/mentions`))
+      .json;
+    assert.deepEqual(mentions.mentions, page.mentions);
+    assert.equal(mentions.total, page.totals.mentions);
+    const with_ = (
+      await get('/api/entities/{id}/cooccurring', `/api/entities/${id}/cooccurring?limit=3`)
+    ).json;
+    assert.deepEqual(with_.cooccurring, page.cooccurring.slice(0, 3));
+    const csv = await call(server.url, `/api/entities/${id}/cooccurring.csv?limit=3`);
+    assert.equal(csv.text.split('\r\n')[0], 'id,type,name,articles');
+    await get('/api/entities/{id}/mentions', '/api/entities/nobody/mentions', 404);
+    // Quotes and stances whose words mention an entity, as the page lists them.
+    const about = (await get('/api/quotes', `/api/quotes?${q({ mentioning: 'LOC:俄罗斯' })}`)).json;
+    const russia = (
+      await get('/api/entities/{id}', `/api/entities/${encodeURIComponent('LOC:俄罗斯')}`)
+    ).json;
+    assert.deepEqual(about.quotes, russia.quotesAbout);
+    assert.equal(about.total, russia.totals.quotesAbout);
+  });
+
+  test('entities carry the roles pages wrote with their names', async () => {
+    const people = (await get('/api/entities', '/api/entities?type=PER&limit=200')).json.entities;
+    assert.ok(people.every((e: { roles: unknown }) => Array.isArray(e.roles)));
+    const withRoles = people.filter((e: { roles: string[] }) => e.roles.length > 0);
+    assert.ok(withRoles.length > 0, 'some person has a role');
+    const xi = (
+      await get('/api/entities/{id}', `/api/entities/${encodeURIComponent('PER:习近平')}`)
+    ).json.entity;
+    assert.deepEqual(xi.roles, ['國家主席'], 'as the page writes it');
+    const putin = people.find((e: { id: string }) => e.id === 'PER:普京');
+    assert.deepEqual(putin.roles, ['俄羅斯總統']);
   });
 
   test('/api/timeline: articles per day for a query, an entity, or everything', async () => {

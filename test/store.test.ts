@@ -232,6 +232,7 @@ describe('reading an archive', () => {
       name: '俄罗斯',
       articles: 2,
       mentions: top[1]?.mentions,
+      roles: [],
     });
     assert.ok((top[1]?.mentions ?? 0) > (top[2]?.mentions ?? 0));
     assert.ok(store.entities({ type: 'PER' }).every((e) => e.type === 'PER'));

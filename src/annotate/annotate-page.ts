@@ -7,6 +7,7 @@ import type {
   EntityType,
   Mention,
   Quote,
+  Role,
   Stance,
   Token,
 } from '../tree/annotations.ts';
@@ -16,6 +17,7 @@ import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
+import { findRoles } from './find-roles.ts';
 import { findStances } from './find-stances.ts';
 import { tagWords } from './ner/index.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
@@ -214,6 +216,11 @@ function annotateArticle(
     return date;
   });
 
+  const roles: Role[] = findRoles(s, refs).map((r) => {
+    const { start, end } = toSource(at, r.start, r.end);
+    return { start, end, text: originalText(at, r.start, r.end), entity: r.entity };
+  });
+
   for (const t of tokens) {
     // Offsets into the article view → into the page text, in place (tokens are ours).
     const s = at.original.starts[t.start] ?? 0;
@@ -234,6 +241,7 @@ function annotateArticle(
     quotes,
     stances,
     dates,
+    roles,
     keywords,
     summary,
   };

@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve } from 'node:path';
+import { type CsvColumns, countCsv, csvOf } from '../store/csv-columns.ts';
 import {
   type Archive,
   type ArchiveFilter,
@@ -6,7 +7,6 @@ import {
   QueryError,
   StoreError,
 } from '../store/index.ts';
-import { type CsvValue, csvRecord } from '../text/csv.ts';
 import { isDate } from '../text/dates.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -122,8 +122,8 @@ export function useColor(io: Io): boolean {
 export interface Listing<T> {
   columns: readonly Column[];
   cells(row: T): Cell[];
-  csvHeader: readonly string[];
-  csv(row: T): CsvValue[];
+  /** Its CSV columns: the store's, which the server's CSV listings write too. */
+  csv: CsvColumns<T>;
 }
 
 /** Prints rows in the chosen format; an empty table prints a note on stderr instead. */
@@ -142,9 +142,7 @@ export function printRows<T>(
       io.stdout.write(rows.map((row) => `${JSON.stringify(row)}\n`).join(''));
       return;
     case 'csv':
-      io.stdout.write(
-        csvRecord(listing.csvHeader) + rows.map((row) => csvRecord(listing.csv(row))).join(''),
-      );
+      io.stdout.write(csvOf(listing.csv, rows));
       return;
     default:
       if (rows.length === 0) {
@@ -168,8 +166,7 @@ export function countListing(header: string): Listing<{ key: string; count: numb
       { header: 'count', align: 'right' },
     ],
     cells: (row) => [row.key, String(row.count)],
-    csvHeader: [header, 'count'],
-    csv: (row) => [row.key, row.count],
+    csv: countCsv(header),
   };
 }
 

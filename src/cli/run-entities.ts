@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { tagEntities } from '../annotate/ner/index.ts';
 import { DecodeError, decode } from '../decode/index.ts';
+import { ENTITY_CSV } from '../store/csv-columns.ts';
 import type { EntityQuery, EntityRow } from '../store/index.ts';
 import type { EntityType } from '../tree/annotations.ts';
 import type { Encoding } from '../tree/types.ts';
@@ -104,10 +105,17 @@ const ENTITIES: Listing<EntityRow> = {
     { header: 'name', flex: 2, max: 24 },
     { header: 'articles', align: 'right' },
     { header: 'mentions', align: 'right' },
+    { header: 'roles', flex: 2, max: 30 },
   ],
-  cells: (e) => [e.id, e.type, e.name, String(e.articles), String(e.mentions)],
-  csvHeader: ['id', 'type', 'name', 'articles', 'mentions'],
-  csv: (e) => [e.id, e.type, e.name, e.articles, e.mentions],
+  cells: (e) => [
+    e.id,
+    e.type,
+    e.name,
+    String(e.articles),
+    String(e.mentions),
+    (e.roles ?? []).join('、'),
+  ],
+  csv: ENTITY_CSV,
 };
 
 /**

@@ -1,3 +1,10 @@
+import {
+  ARTICLE_CSV,
+  type CsvColumns,
+  ENTITY_CSV,
+  QUOTE_CSV,
+  STANCE_CSV,
+} from '../store/csv-columns.ts';
 import type {
   Archive,
   ArchiveFilter,
@@ -6,72 +13,38 @@ import type {
   QuoteRow,
   StanceRow,
 } from '../store/index.ts';
-import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
-import { type CsvValue, csvRecord } from '../text/csv.ts';
+import { csvRecord } from '../text/csv.ts';
 import { filterFlags, stringFlag, withArchive, writeStreamed } from './archive.ts';
 import type { Io } from './io.ts';
-import { QUOTES as QUOTES_LISTING } from './run-quotes.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** One kind of record to export: where the rows come from and their CSV columns. */
 interface Export<T> {
   rows(archive: Archive, filter: ArchiveFilter): Iterable<T>;
-  header: readonly string[];
-  csv(row: T): CsvValue[];
+  /** The store's CSV columns, which the listings write too. */
+  csv: CsvColumns<T>;
 }
 
 const ARTICLES: Export<ArticleRecord> = {
   rows: (archive, filter) => archive.exportArticles(filter),
-  header: [
-    'id',
-    'document',
-    'index',
-    'source',
-    'outlet',
-    'date',
-    'url',
-    'external_id',
-    'script',
-    'headline',
-    'text',
-    'entities',
-    'keywords',
-  ],
-  csv: (a) => [
-    a.id,
-    a.documentId,
-    a.index,
-    a.source,
-    a.outlet,
-    a.date,
-    a.url,
-    a.externalId,
-    a.script,
-    a.headline,
-    a.text,
-    a.entities,
-    a.keywords,
-  ],
+  csv: ARTICLE_CSV,
 };
 
-// The same columns as `jiedu quotes --format csv`: one definition serves both.
+// The same columns as `jiedu quotes --format csv` and the server's quotes.csv.
 const QUOTES: Export<QuoteRow> = {
   rows: (archive, filter) => archive.exportQuotes(filter),
-  header: QUOTES_LISTING.csvHeader,
-  csv: (row) => QUOTES_LISTING.csv(row),
+  csv: QUOTE_CSV,
 };
 
-// The same columns as `jiedu stances --format csv`: one definition serves both.
+// The same columns as `jiedu stances --format csv` and the server's stances.csv.
 const STANCES: Export<StanceRow> = {
   rows: (archive, filter) => archive.exportStances(filter),
-  header: STANCE_CSV_HEADER,
-  csv: stanceCsv,
+  csv: STANCE_CSV,
 };
 
 const ENTITIES: Export<EntityRow> = {
   rows: (archive) => archive.exportEntities(),
-  header: ['id', 'type', 'name', 'articles', 'mentions'],
-  csv: (e) => [e.id, e.type, e.name, e.articles, e.mentions],
+  csv: ENTITY_CSV,
 };
 
 const EXPORTS: Readonly<Record<string, Export<never>>> = {
@@ -82,9 +55,9 @@ const EXPORTS: Readonly<Record<string, Export<never>>> = {
 };
 
 function* lines<T>(format: string, spec: Export<T>, rows: Iterable<T>): Generator<string> {
-  if (format === 'csv') yield csvRecord(spec.header);
+  if (format === 'csv') yield csvRecord(spec.csv.header);
   for (const row of rows)
-    yield format === 'csv' ? csvRecord(spec.csv(row)) : `${JSON.stringify(row)}\n`;
+    yield format === 'csv' ? csvRecord(spec.csv.cells(row)) : `${JSON.stringify(row)}\n`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { QUOTE_CSV } from '../store/csv-columns.ts';
 import type { QuoteGroup, QuoteQuery, QuoteRow } from '../store/index.ts';
 import {
   countListing,
@@ -21,34 +22,7 @@ export const QUOTES: Listing<QuoteRow> = {
     { header: 'quote', flex: 4 },
   ],
   cells: (q) => [String(q.id), String(q.articleId), q.date ?? '', q.speaker, q.cue, q.text],
-  csvHeader: [
-    'id',
-    'article',
-    'document',
-    'date',
-    'outlet',
-    'speaker_id',
-    'speaker',
-    'kind',
-    'cue',
-    'text',
-    'start',
-    'end',
-  ],
-  csv: (q) => [
-    q.id,
-    q.articleId,
-    q.documentId,
-    q.date,
-    q.outlet,
-    q.speakerId,
-    q.speaker,
-    q.kind,
-    q.cue,
-    q.text,
-    q.start,
-    q.end,
-  ],
+  csv: QUOTE_CSV,
 };
 
 /**

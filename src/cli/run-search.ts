@@ -1,3 +1,4 @@
+import { SEARCH_CSV } from '../store/csv-columns.ts';
 import type { SearchHit } from '../store/index.ts';
 import {
   filterFlags,
@@ -26,18 +27,7 @@ export const HITS: Listing<SearchHit> = {
     hit.headline,
     { text: hit.snippet.text, highlights: hit.snippet.highlights },
   ],
-  csvHeader: ['id', 'document', 'date', 'outlet', 'headline', 'score', 'snippet', 'source', 'url'],
-  csv: (hit) => [
-    hit.articleId,
-    hit.documentId,
-    hit.date,
-    hit.outlet,
-    hit.headline,
-    hit.score,
-    hit.snippet.text,
-    hit.source,
-    hit.url,
-  ],
+  csv: SEARCH_CSV,
 };
 
 /**

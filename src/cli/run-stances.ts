@@ -1,5 +1,5 @@
+import { STANCE_CSV } from '../store/csv-columns.ts';
 import type { StanceGroup, StanceQuery, StanceRow } from '../store/index.ts';
-import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
 import type { StanceClass } from '../tree/annotations.ts';
 import {
   countListing,
@@ -32,8 +32,7 @@ export const STANCES: Listing<StanceRow> = {
     s.cue,
     s.target,
   ],
-  csvHeader: STANCE_CSV_HEADER,
-  csv: stanceCsv,
+  csv: STANCE_CSV,
 };
 
 /**

@@ -80,7 +80,8 @@ function bare(text: string): string {
  * page controls and copyright lines anywhere, runs of links at either end, the headline
  * repeated as the first paragraph, and the metadata lines between headline and
  * text (read for metadata before they are dropped). Trailing credits (（记者 王五）,
- * 责任编辑：赵六) are part of the article and stay.
+ * 责任编辑：赵六) and the story's own source line (來源：中央社) are part of the article and
+ * stay.
  */
 export function tidyParagraphs(
   paragraphs: readonly HtmlParagraph[],
@@ -99,9 +100,22 @@ export function tidyParagraphs(
 /** Labels a site puts before a repeated headline: 原创, 独家, 置顶. */
 const TITLE_TAG = /^(?:原创|原創|独家|獨家|置顶|置頂|转载|轉載|推荐|推薦)/;
 
-/** Drops the leading lines that repeat the headline or hold its metadata (at most four). */
+/**
+ * A line that is the story's own source line and nothing else: 來源：中央社, （來源：明報）,
+ * 資料來源：政府統計處. A site's metadata line also holds a date or other labels
+ * (2021-06-29 08:15 来源：新华网 作者：王五).
+ */
+const OWN_SOURCE_LINE =
+  /^[（(【[［]?\s*(?:資料|资料|新聞|新闻|消息|文章|本文|稿件)?(?:來源|来源|稿源)\s*[:：]\s*[^\s:：]{1,30}?\s*[）)】\]］]?$/;
+
+/**
+ * Drops the leading lines that repeat the headline or hold its metadata (at most four). A
+ * source line of the story's own (來源：中央社 under the headline) is kept: it is part of
+ * the story, and the reader shows it.
+ */
 function dropHeader(paragraphs: readonly HtmlParagraph[], title: string): HtmlParagraph[] {
   const titleBare = bare(title);
+  const kept: HtmlParagraph[] = [];
   let start = 0;
   while (start < paragraphs.length && start < 4) {
     const p = paragraphs[start] as HtmlParagraph;
@@ -109,9 +123,10 @@ function dropHeader(paragraphs: readonly HtmlParagraph[], title: string): HtmlPa
     const isTitle =
       titleBare !== '' && b !== '' && (b === titleBare || (b.length >= 6 && titleBare.includes(b)));
     if (!isTitle && !isMetaLine(p.text)) break;
+    if (!isTitle && OWN_SOURCE_LINE.test(p.text.trim())) kept.push(p);
     start++;
   }
-  return paragraphs.slice(start);
+  return [...kept, ...paragraphs.slice(start)];
 }
 
 /** A line that is a date and nothing else: 2019-09-09, 2019年9月9日 10:20. */

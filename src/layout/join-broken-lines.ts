@@ -23,7 +23,7 @@ type JoinKind = 'wrap' | 'word' | 'column';
  * (●▲◆■), a list bullet, a source line (來源：) or a dialogue line (普京：「…).
  */
 const OPENS_BLOCK =
-  /^(?:[●▲◆■▼◎]|[-*•・](?:\s|$)|(?:來源|来源|稿源)\s*[：:]|[^\s：:「」，。、]{1,12}[：:]\s*[「“『])/;
+  /^(?:[●▲◆■▼◎]|[-*•・](?:\s|$)|(?:資料|资料|新聞|新闻|消息|文章|本文)?(?:來源|来源|稿源)\s*[：:]|[^\s：:「」，。、]{1,12}[：:]\s*[「“『])/;
 
 /** Punctuation that closes what came before and so never opens a line. */
 const CANNOT_OPEN = /^[。，、；：！？」』”’）)】》〕,.;:!?]/;

@@ -8,6 +8,7 @@ import {
   type ArticleViewCaption,
   type ArticleViewCredit,
   type ArticleViewSource,
+  type ArticleViewSourceLine,
 } from '../tree/article-view.ts';
 import type {
   ArticleNode,
@@ -24,6 +25,7 @@ interface Collector {
   subheadlines: string[];
   bylines: string[];
   sources: string[];
+  sourceLines: ArticleViewSourceLine[];
   blocks: ArticleViewBlock[];
   captions: ArticleViewCaption[];
   /** The caption written by the previous child, waiting for a credit that directly follows. */
@@ -55,6 +57,13 @@ const handlers: Handlers = {
   },
   source(node, into) {
     addSource(into, node.outlet);
+    // The line itself too: a reader shows the story's credit where the page prints it.
+    into.sourceLines.push({
+      text: node.text,
+      outlet: node.outlet,
+      start: node.start,
+      end: node.end,
+    });
   },
   caption(node, into) {
     const caption = { text: node.text, credit: null, start: node.start, end: node.end };
@@ -104,6 +113,7 @@ function articleView(article: ArticleNode): ArticleViewArticle {
     subheadlines: [],
     bylines: [],
     sources: [],
+    sourceLines: [],
     blocks: [],
     captions: [],
     openCaption: null,
@@ -120,6 +130,7 @@ function articleView(article: ArticleNode): ArticleViewArticle {
     subheadlines: into.subheadlines,
     bylines: into.bylines,
     sources: into.sources,
+    sourceLines: into.sourceLines,
     blocks: into.blocks,
     captions: into.captions,
     ...meta,
@@ -214,6 +225,12 @@ function annotationView(a: ArticleAnnotations): Partial<ArticleViewArticle> {
       start,
       end,
     })),
+    roles: (a.roles ?? []).map((r) => ({
+      person: name(r.entity),
+      text: r.text,
+      start: r.start,
+      end: r.end,
+    })),
     keywords: a.keywords,
     summary: a.summary.map((s) => s.text),
   };
@@ -240,8 +257,9 @@ function sourceView(source: SourceInfo): ArticleViewSource {
 /**
  * Turns a page tree into the article view, the public contract `jiedu parse --format json`
  * prints: articles in order, each with its headline ('' when it has none), subheadlines,
- * bylines, outlet names (from source lines and bylines, de-duplicated in order), body blocks
- * in reading order and captions with the credit that directly follows them.
+ * bylines, outlet names (from source lines and bylines, de-duplicated in order), the source
+ * lines as printed, body blocks in reading order and captions with the credit that directly
+ * follows them.
  */
 export function toArticleView(page: PageNode): ArticleView {
   if (page === null || typeof page !== 'object' || page.type !== 'page') {

@@ -1,4 +1,5 @@
 import { version } from '../version.ts';
+import { LISTING_TWINS } from './listing-routes.ts';
 import { OPEN_PARSE_LIMITS } from './open-parse.ts';
 import {
   DEFAULT_LIMIT,
@@ -9,6 +10,7 @@ import {
   MAX_OFFSET,
   MAX_TEXT,
   QUOTE_GROUPS,
+  SCRIPTS,
   STANCE_CLASSES,
   STANCE_GROUPS,
 } from './params.ts';
@@ -183,10 +185,11 @@ const SCHEMAS: Record<string, Schema> = {
           ['unresolved'],
         ),
       ),
+      roles: array(open({ person: { type: 'string' }, text: { type: 'string' }, ...RANGE })),
       keywords: array(open({ text: { type: 'string' }, score: { type: 'number' } })),
       summary: array({ type: 'string' }),
     },
-    ['entities', 'quotes', 'stances', 'dates', 'keywords', 'summary'],
+    ['entities', 'quotes', 'stances', 'dates', 'roles', 'keywords', 'summary'],
   ),
   ArticleView: {
     ...open({
@@ -232,6 +235,10 @@ const SCHEMAS: Record<string, Schema> = {
     name: { type: 'string' },
     articles: int(),
     mentions: int(),
+    roles: {
+      ...array({ type: 'string' }),
+      description: 'Offices pages wrote with its name (外交部发言人), most frequent first.',
+    },
   }),
   EntityDetail: object({
     id: { type: 'string' },
@@ -240,6 +247,7 @@ const SCHEMAS: Record<string, Schema> = {
     articles: int(),
     mentions: int(),
     names: array({ type: 'string' }),
+    roles: array({ type: 'string' }),
   }),
   EntityMention: object({
     articleId: int(1),
@@ -285,7 +293,33 @@ const SCHEMAS: Record<string, Schema> = {
     ...RANGE,
   }),
   DayCount: object({ date: { type: 'string', pattern: DATE_PATTERN }, count: int(1) }),
-  EntityList: object({ entities: array(ref('EntityRow')) }),
+  EntityList: object({
+    entities: array(ref('EntityRow')),
+    total: int(),
+    limit: int(1),
+    offset: int(),
+  }),
+  MentionList: object({
+    mentions: array(ref('EntityMention')),
+    total: { ...int(), description: 'Articles that mention the entity and pass the filters.' },
+    limit: int(1),
+    offset: int(),
+  }),
+  CooccurrenceList: object({
+    cooccurring: array(ref('CooccurrenceRow')),
+    limit: int(1),
+    offset: int(),
+  }),
+  SearchFacets: object({
+    outlets: array(ref('CountRow')),
+    months: { ...array(ref('CountRow')), description: 'Keys YYYY-MM, newest first.' },
+    scripts: array(ref('CountRow')),
+    entities: array(object({ type: ref('EntityType'), rows: array(ref('CooccurrenceRow')) })),
+    counted: {
+      ...int(),
+      description: 'How many matches were counted: the newest 5000 at most.',
+    },
+  }),
   EntityPage: object({
     entity: ref('EntityDetail'),
     mentions: array(ref('EntityMention')),
@@ -295,10 +329,27 @@ const SCHEMAS: Record<string, Schema> = {
     stancesBy: array(ref('StanceRow')),
     stancesAbout: array(ref('StanceRow')),
     timeline: array(ref('DayCount')),
+    totals: object({
+      mentions: int(),
+      quotesBy: int(),
+      quotesAbout: int(),
+      stancesBy: int(),
+      stancesAbout: int(),
+    }),
   }),
-  Counts: object({ counts: array(ref('CountRow')) }),
-  QuoteList: object({ quotes: array(ref('QuoteRow')), limit: int(1), offset: int() }),
-  StanceList: object({ stances: array(ref('StanceRow')), limit: int(1), offset: int() }),
+  Counts: object({ counts: array(ref('CountRow')), limit: int(1), offset: int() }),
+  QuoteList: object({
+    quotes: array(ref('QuoteRow')),
+    total: { ...int(), description: 'Every quote the query selects.' },
+    limit: int(1),
+    offset: int(),
+  }),
+  StanceList: object({
+    stances: array(ref('StanceRow')),
+    total: { ...int(), description: 'Every stance the query selects.' },
+    limit: int(1),
+    offset: int(),
+  }),
   Timeline: object({ days: array(ref('DayCount')) }),
   GraphNode: object({
     id: { type: 'string' },
@@ -349,6 +400,7 @@ const PARAMETERS: Record<string, Schema> = {
     'Only articles that mention this entity: a canonical name in either script, or an id (PER:习近平).',
   ),
   speaker: param('speaker', text(), 'Only articles that quote this entity.'),
+  script: param('script', { enum: SCRIPTS }, 'Only articles of pages in this script.'),
   limit: param(
     'limit',
     { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
@@ -361,7 +413,7 @@ const PARAMETERS: Record<string, Schema> = {
   ),
 };
 
-const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker'].map((n) => ({
+const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker', 'script'].map((n) => ({
   $ref: `#/components/parameters/${n}`,
 }));
 const PAGING = ['limit', 'offset'].map((n) => ({ $ref: `#/components/parameters/${n}` }));
@@ -371,7 +423,25 @@ const STANCE_PARAMS = [
   param('class', ref('StanceClass'), 'Only stances of this class.'),
   param('about', text(), 'Only stances whose target contains this text, in either script.'),
   param('negated', { enum: ['1', 'true', '0', 'false'] }, 'Only negated (1) or plain (0) stances.'),
+  param(
+    'mentioning',
+    text(),
+    "Only stances whose target mentions this entity (in the entity's newest 1000 articles).",
+  ),
 ];
+
+const ENTITY_PATH_ID: Schema = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'An id (PER:习近平, URL-encoded) or a canonical name in either script.',
+  schema: { type: 'string' },
+};
+
+/** The filters a list of an entity's articles takes (the entity is the path's). */
+const ENTITY_LIST_FILTERS = ['outlet', 'from', 'to', 'speaker', 'script'].map((n) => ({
+  $ref: `#/components/parameters/${n}`,
+}));
 
 /** A JSON response. */
 function ok(schema: string, description: string): Schema {
@@ -457,10 +527,24 @@ const PATHS: Record<string, Schema> = {
           text(),
           'The query (the CLI query language): words, "phrases", AND, OR, NOT, brackets, prefix*. Absent: every article the filters let through, newest first.',
         ),
+        param(
+          'sort',
+          { enum: ['relevance', 'newest', 'oldest'] },
+          'The order: relevance (BM25; the default with q), newest (the default without) or oldest first.',
+        ),
         ...FILTERS,
         ...PAGING,
       ],
       responses: { 200: ok('SearchResult', 'A page of hits.'), ...errors(400) },
+    },
+  },
+  '/api/facets': {
+    get: {
+      operationId: 'facets',
+      summary:
+        "What a search's matches hold: matching articles per outlet, month and script, and the entities of each type they mention most.",
+      parameters: [param('q', text(), 'The query, as for search.'), ...FILTERS],
+      responses: { 200: ok('SearchFacets', 'The facets.'), ...errors(400) },
     },
   },
   '/api/articles/{id}': {
@@ -484,6 +568,7 @@ const PATHS: Record<string, Schema> = {
         param('type', ref('EntityType'), 'Only entities of this type.'),
         param('name', text(), 'Only entities whose canonical name contains this.'),
         ...FILTERS.slice(0, 3),
+        FILTERS[5] as Schema,
         ...PAGING,
       ],
       responses: { 200: ok('EntityList', 'A page of entities.'), ...errors(400) },
@@ -494,17 +579,7 @@ const PATHS: Record<string, Schema> = {
       operationId: 'entity',
       summary:
         'One entity: its mentions, co-occurring entities, quotes and stances by and about it, and its mentions per day.',
-      parameters: [
-        {
-          name: 'id',
-          in: 'path',
-          required: true,
-          description: 'An id (PER:习近平, URL-encoded) or a canonical name in either script.',
-          schema: { type: 'string' },
-        },
-        ...FILTERS,
-        ...PAGING,
-      ],
+      parameters: [ENTITY_PATH_ID, ...FILTERS, ...PAGING],
       responses: {
         200: ok(
           'EntityPage',
@@ -514,6 +589,22 @@ const PATHS: Record<string, Schema> = {
       },
     },
   },
+  '/api/entities/{id}/mentions': {
+    get: {
+      operationId: 'entityMentions',
+      summary: 'The articles that mention an entity, newest first, with the text around it.',
+      parameters: [ENTITY_PATH_ID, ...ENTITY_LIST_FILTERS, ...PAGING],
+      responses: { 200: ok('MentionList', 'A page of articles.'), ...errors(400, 404) },
+    },
+  },
+  '/api/entities/{id}/cooccurring': {
+    get: {
+      operationId: 'entityCooccurring',
+      summary: "The entities that share an entity's articles (its newest 1000), most shared first.",
+      parameters: [ENTITY_PATH_ID, ...ENTITY_LIST_FILTERS, ...PAGING],
+      responses: { 200: ok('CooccurrenceList', 'A page of entities.'), ...errors(400, 404) },
+    },
+  },
   '/api/quotes': {
     get: {
       operationId: 'quotes',
@@ -521,6 +612,11 @@ const PATHS: Record<string, Schema> = {
       parameters: [
         param('about', text(), 'Only quotes whose content contains this text, in either script.'),
         param('kind', { enum: ['direct', 'reported'] }, 'Only direct or reported quotes.'),
+        param(
+          'mentioning',
+          text(),
+          "Only quotes whose words mention this entity (in the entity's newest 1000 articles).",
+        ),
         param('by', { enum: QUOTE_GROUPS }, 'Count quotes per group instead of listing them.'),
         ...FILTERS,
         ...PAGING,
@@ -552,29 +648,6 @@ const PATHS: Record<string, Schema> = {
           content: {
             'application/json': { schema: { oneOf: [ref('StanceList'), ref('Counts')] } },
           },
-        },
-        ...errors(400),
-      },
-    },
-  },
-  '/api/stances.csv': {
-    get: {
-      operationId: 'stancesCsv',
-      summary: 'The stances as CSV: the columns of `jiedu stances --format csv`.',
-      parameters: [
-        ...STANCE_PARAMS,
-        ...FILTERS,
-        param(
-          'limit',
-          { type: 'integer', minimum: 1, maximum: MAX_CSV_ROWS, default: MAX_CSV_ROWS },
-          'Rows to return.',
-        ),
-        param('offset', { type: 'integer', minimum: 0, default: 0 }, 'Rows to skip.'),
-      ],
-      responses: {
-        200: {
-          description: 'RFC 4180 CSV with a header row, as an attachment (stances.csv).',
-          content: { 'text/csv': { schema: { type: 'string' } } },
         },
         ...errors(400),
       },
@@ -669,6 +742,45 @@ const PATHS: Record<string, Schema> = {
     },
   },
 };
+
+/** The twins of the listings: `/api/X.json` answers as `/api/X`; `/api/X.csv` and the UI
+ * views' `/X.csv` answer the same rows as CSV, up to 10000 of them (MAX_CSV_ROWS). */
+for (const twin of LISTING_TWINS) {
+  const of = (PATHS[twin.of] as { get: Schema & { parameters: Schema[] } }).get;
+  if (twin.shape === 'json') {
+    PATHS[twin.path] = { get: { ...of, operationId: `${of.operationId}Json` } };
+    continue;
+  }
+  const name = twin.path.split('/').pop() ?? twin.path;
+  PATHS[twin.path] = {
+    get: {
+      ...of,
+      operationId: `${of.operationId}${twin.path.startsWith('/api/') ? 'Csv' : 'ViewCsv'}`,
+      summary: `${String(of.summary)} As CSV: the columns of the CLI's --format csv.`,
+      parameters: of.parameters.map((p) =>
+        p.$ref === '#/components/parameters/limit'
+          ? param(
+              'limit',
+              { type: 'integer', minimum: 1, maximum: MAX_CSV_ROWS, default: DEFAULT_LIMIT },
+              'Rows to return (as the listing, up to more).',
+            )
+          : p,
+      ),
+      responses: {
+        200: {
+          description: `RFC 4180 CSV with a header row, as an attachment (${name}).`,
+          content: { 'text/csv': { schema: { type: 'string' } } },
+        },
+        ...errors(400),
+      },
+    },
+  };
+}
+for (const [path, item] of Object.entries(PATHS)) {
+  if (!path.endsWith('.json') || path.startsWith('/api/') || path === '/openapi.json') continue;
+  const get = (item as { get: Schema }).get;
+  PATHS[path] = { get: { ...get, operationId: `${String(get.operationId)}View` } };
+}
 
 const queryNames = new Map<string, Set<string>>();
 

@@ -142,16 +142,24 @@ export function flag(query: URLSearchParams, name: string): boolean | undefined 
 
 /** The names of the common filters. */
 export type FilterName = keyof ArchiveFilter;
-const FILTER_NAMES: readonly FilterName[] = ['outlet', 'from', 'to', 'entity', 'speaker'];
+const FILTER_NAMES: readonly FilterName[] = ['outlet', 'from', 'to', 'entity', 'speaker', 'script'];
 
-/** The common filters (or those of `names`): outlet, from, to, entity, speaker; from must
- * not be after to. */
+/** Scripts a page is read in, as the `script` filter takes them. */
+export const SCRIPTS = ['traditional', 'simplified', 'mixed', 'unknown'] as const;
+
+/** The common filters (or those of `names`): outlet, from, to, entity, speaker, script;
+ * from must not be after to. */
 export function filters(
   query: URLSearchParams,
   names: readonly FilterName[] = FILTER_NAMES,
 ): ArchiveFilter {
   const filter: ArchiveFilter = {};
   for (const name of names) {
+    if (name === 'script') {
+      const script = choice(query, 'script', SCRIPTS);
+      if (script !== undefined) filter.script = script;
+      continue;
+    }
     const value = name === 'from' || name === 'to' ? date(query, name) : text(query, name);
     if (value !== undefined) filter[name] = value;
   }

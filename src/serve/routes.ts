@@ -3,40 +3,20 @@ import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';
-import type { PageResult, PageTask } from '../ingest/types.ts';
+import type { PageTask } from '../ingest/types.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
-import type {
-  Archive,
-  ArchiveStats,
-  EntityQuery,
-  QuoteQuery,
-  SearchQuery,
-  StanceQuery,
-} from '../store/index.ts';
-import { STANCE_CSV_HEADER, stanceCsv } from '../store/stance-csv.ts';
-import { csvRecord } from '../text/csv.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
+import { LISTING_ROUTES, matchQuery } from './listing-routes.ts';
 import { buildOpenApi } from './openapi.ts';
-import {
-  choice,
-  date,
-  ENTITY_TYPES,
-  filters,
-  flag,
-  MAX_CSV_ROWS,
-  MAX_EDGES,
-  page,
-  QUOTE_GROUPS,
-  STANCE_CLASSES,
-  STANCE_GROUPS,
-  text,
-  whole,
-} from './params.ts';
+import { choice, date, filters, flag, page, text } from './params.ts';
 import type { PostedPage } from './read-body.ts';
-import { json, type Reply } from './reply.ts';
+import { json } from './reply.ts';
+import type { ApiContext, ApiRequest, Handler, Route } from './route-types.ts';
+
+export type { ApiContext, ApiRequest, Handler, Route };
 
 /**
  * The API's routes: each a method, a path pattern and a handler that reads the request's
@@ -44,54 +24,9 @@ import { json, type Reply } from './reply.ts';
  * work, params.ts checks the input.
  */
 
-/** What every handler gets. */
-export interface ApiContext {
-  archive: Archive;
-  /** The bearer token ingest needs; undefined: the server is read-only. */
-  token: string | undefined;
-  /** Pages re-parsed for their repairs, by document id (see `repairsOf`). */
-  parsed: Map<number, PageNode>;
-  /** The last figures of /api/stats and when they were read (performance.now()). */
-  stats?: { at: number; value: ArchiveStats };
-}
-
 /** How long /api/stats keeps its figures: counting every table of a large archive takes
  * a while, and the search page asks for them on every visit. */
 const STATS_TTL_MS = 5000;
-
-/** One request as a handler sees it: plain data, so it can cross to a reader thread. */
-export interface ApiRequest {
-  query: URLSearchParams;
-  /** Path parameters, decoded: `{id}` → params.id. */
-  params: Readonly<Record<string, string>>;
-  /** The posted page, for routes that take a body (read before the handler runs). */
-  page?: PostedPage;
-  /** The posted page parsed and annotated, for routes with `process` (done before the
-   * handler runs, on a reader thread when the server has them). */
-  processed?: PageResult;
-}
-
-/** Handlers are synchronous: the archive is, and a reader thread runs one at a time. */
-export type Handler = (ctx: ApiContext, request: ApiRequest) => Reply;
-
-/** A route: `GET /api/articles/{id}`. */
-export interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  handle: Handler;
-  /** Where it runs when the server has reader threads: `reader` for what only reads the
-   * archive or parses (any thread), `main` for what writes or touches nothing. */
-  runs: 'reader' | 'main';
-  /** The request body is a page (raw or a form's file), read before the handler. */
-  body?: boolean;
-  /** Only with the server's bearer token (checked before the body is read). */
-  token?: boolean;
-  /** Open to all, but a request without the token is held to the open limits
-   * (`OpenParseGate`: a smaller body, a rate per client, one at a time, a shorter time). */
-  open?: boolean;
-  /** The page to parse and annotate before the handler runs (into `processed`). */
-  process?: (request: ApiRequest) => PageTask;
-}
 
 /** Pages kept parsed for the repairs of their articles. */
 const PARSED_PAGES = 16;
@@ -108,25 +43,6 @@ function articleId(raw: string | undefined): number {
 }
 
 // ── reading ─────────────────────────────────────────────────────────────────────────────
-
-function searchQuery(query: URLSearchParams): SearchQuery {
-  const q = text(query, 'q');
-  return { ...filters(query), ...(q === undefined ? {} : { text: q }) };
-}
-
-function stanceQuery(query: URLSearchParams): StanceQuery {
-  const actor = text(query, 'actor');
-  const about = text(query, 'about');
-  const stanceClass = choice(query, 'class', STANCE_CLASSES);
-  const negated = flag(query, 'negated');
-  return {
-    ...filters(query),
-    ...(actor === undefined ? {} : { actor }),
-    ...(about === undefined ? {} : { about }),
-    ...(stanceClass === undefined ? {} : { class: stanceClass }),
-    ...(negated === undefined ? {} : { negated }),
-  };
-}
 
 /**
  * The repairs of one stored article: its page parsed again from the stored text (parsing
@@ -159,18 +75,8 @@ const stats: Handler = (ctx) => {
   return json(ctx.stats.value);
 };
 
-const search: Handler = (ctx, { query }) => {
-  const paging = page(query);
-  const wanted = searchQuery(query);
-  const hits = ctx.archive.search({ ...wanted, ...paging });
-  // The total of every match, for "1–20 of 3,412": counted only when this page is full or
-  // starts further on (else it is what the page shows).
-  const total =
-    hits.length < paging.limit && paging.offset === 0
-      ? hits.length
-      : ctx.archive.countMatches(wanted);
-  return json({ hits, total, ...paging });
-};
+/** What the matches of a search hold, counted: outlets, months, scripts, entities. */
+const facets: Handler = (ctx, { query }) => json(ctx.archive.facets(matchQuery(query)));
 
 const article: Handler = (ctx, { params }) => {
   const id = articleId(params.id);
@@ -185,20 +91,6 @@ const article: Handler = (ctx, { params }) => {
   return json({ article: found, text, repairs });
 };
 
-const entities: Handler = (ctx, { query }) => {
-  const type = choice(query, 'type', ENTITY_TYPES);
-  const name = text(query, 'name');
-  // A list of entities is narrowed by where and when; entity and speaker do not apply.
-  const filter = filters(query, ['outlet', 'from', 'to']);
-  const request: EntityQuery = {
-    ...page(query),
-    ...(type === undefined ? {} : { type }),
-    ...(name === undefined ? {} : { name }),
-    filter,
-  };
-  return json({ entities: ctx.archive.entities(request) });
-};
-
 const entity: Handler = (ctx, { params, query }) => {
   const name = params.id ?? '';
   const found = name.trim() === '' ? undefined : ctx.archive.getEntity(name);
@@ -208,73 +100,28 @@ const entity: Handler = (ctx, { params, query }) => {
   const filter = filters(query);
   const paging = page(query);
   const listed = { ...filter, ...paging };
+  const quotesBy = { ...filter, speaker: id };
+  const quotesAbout = { ...filter, mentioning: id };
+  const stancesBy = { ...filter, actor: id };
+  const stancesAbout = { ...filter, mentioning: id };
   return json({
     entity: found,
     mentions: archive.entityMentions(id, listed),
     cooccurring: archive.cooccurring(id, listed),
-    quotesBy: archive.quotes({ ...listed, speaker: id }),
-    quotesAbout: archive.quotes({ ...listed, mentioning: id }),
-    stancesBy: archive.stances({ ...listed, actor: id }),
-    stancesAbout: archive.stances({ ...listed, mentioning: id }),
+    quotesBy: archive.quotes({ ...quotesBy, ...paging }),
+    quotesAbout: archive.quotes({ ...quotesAbout, ...paging }),
+    stancesBy: archive.stances({ ...stancesBy, ...paging }),
+    stancesAbout: archive.stances({ ...stancesAbout, ...paging }),
     timeline: archive.timeline({ ...filter, entity: id }),
-  });
-};
-
-const quotes: Handler = (ctx, { query }) => {
-  const about = text(query, 'about');
-  const kind = choice(query, 'kind', ['direct', 'reported'] as const);
-  const by = choice(query, 'by', QUOTE_GROUPS);
-  const paging = page(query);
-  const request: QuoteQuery = {
-    ...filters(query),
-    ...paging,
-    ...(about === undefined ? {} : { about }),
-    ...(kind === undefined ? {} : { kind }),
-  };
-  if (by !== undefined) return json({ counts: ctx.archive.countQuotes(request, by) });
-  return json({ quotes: ctx.archive.quotes(request), ...paging });
-};
-
-const stances: Handler = (ctx, { query }) => {
-  const by = choice(query, 'by', STANCE_GROUPS);
-  const paging = page(query);
-  const request = { ...stanceQuery(query), ...paging };
-  if (by !== undefined) return json({ counts: ctx.archive.countStances(request, by) });
-  return json({ stances: ctx.archive.stances(request), ...paging });
-};
-
-/** The stances as CSV: the columns of `jiedu stances --format csv`, from the same listing. */
-const stancesCsv: Handler = (ctx, { query }) => {
-  const request = {
-    ...stanceQuery(query),
-    limit: whole(query, 'limit', 1, MAX_CSV_ROWS) ?? MAX_CSV_ROWS,
-    offset: whole(query, 'offset', 0, 1_000_000) ?? 0,
-  };
-  const rows = ctx.archive.stances(request);
-  const body = csvRecord(STANCE_CSV_HEADER) + rows.map((row) => csvRecord(stanceCsv(row))).join('');
-  return {
-    status: 200,
-    headers: {
-      'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': 'attachment; filename=stances.csv',
-      'cache-control': 'no-store',
+    // How many rows each list has in all, for "20 of 312" and the exports' links.
+    totals: {
+      mentions: archive.countMatches({ ...filter, entity: id }),
+      quotesBy: archive.totalQuotes(quotesBy),
+      quotesAbout: archive.totalQuotes(quotesAbout),
+      stancesBy: archive.totalStances(stancesBy),
+      stancesAbout: archive.totalStances(stancesAbout),
     },
-    body,
-  };
-};
-
-const timeline: Handler = (ctx, { query }) =>
-  json({ days: ctx.archive.timeline(searchQuery(query)) });
-
-const graph: Handler = (ctx, { query }) => {
-  const min = whole(query, 'min', 1, 1_000_000);
-  const limit = whole(query, 'limit', 1, MAX_EDGES);
-  const request = {
-    ...stanceQuery(query),
-    ...(min === undefined ? {} : { min }),
-    ...(limit === undefined ? {} : { limit }),
-  };
-  return json(ctx.archive.stanceGraph(request));
+  });
 };
 
 // ── parse and ingest ─────────────────────────────────────────────────────────────────────
@@ -429,15 +276,10 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', path: '/healthz', handle: health, runs: 'main' },
   { method: 'GET', path: '/openapi.json', handle: openApi, runs: 'main' },
   { method: 'GET', path: '/api/stats', handle: stats, runs: 'reader' },
-  { method: 'GET', path: '/api/search', handle: search, runs: 'reader' },
+  { method: 'GET', path: '/api/facets', handle: facets, runs: 'reader' },
   { method: 'GET', path: '/api/articles/{id}', handle: article, runs: 'reader' },
-  { method: 'GET', path: '/api/entities', handle: entities, runs: 'reader' },
   { method: 'GET', path: '/api/entities/{id}', handle: entity, runs: 'reader' },
-  { method: 'GET', path: '/api/quotes', handle: quotes, runs: 'reader' },
-  { method: 'GET', path: '/api/stances', handle: stances, runs: 'reader' },
-  { method: 'GET', path: '/api/stances.csv', handle: stancesCsv, runs: 'reader' },
-  { method: 'GET', path: '/api/timeline', handle: timeline, runs: 'reader' },
-  { method: 'GET', path: '/api/graph', handle: graph, runs: 'reader' },
+  ...LISTING_ROUTES,
   {
     method: 'POST',
     path: '/api/parse',

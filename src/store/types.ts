@@ -99,6 +99,8 @@ export interface ArchiveFilter {
   entity?: string;
   /** Articles that quote this entity (canonical name in either script, or an id). */
   speaker?: string;
+  /** Articles of pages in this script. */
+  script?: Script;
 }
 
 /** A page of results: at most `limit` (default 20) after skipping `offset` (default 0). */
@@ -118,6 +120,27 @@ export interface SearchQuery extends ArchiveFilter, Page {
   text?: string;
   /** Characters of text in a snippet; default 80. */
   snippetLength?: number;
+  /** The order of the hits: `relevance` (BM25, the default with query text), `newest` (the
+   * default without) or `oldest` first by publication date. */
+  sort?: SearchSort;
+}
+
+/** How search hits are ordered. */
+export type SearchSort = 'relevance' | 'newest' | 'oldest';
+
+/** What the articles a search matches hold, counted: each facet's largest groups. */
+export interface SearchFacets {
+  /** Matching articles per outlet (the key is the outlet as written; '' for none). */
+  outlets: CountRow[];
+  /** Matching articles per month of publication, YYYY-MM, newest first. */
+  months: CountRow[];
+  /** Matching articles per script of their page. */
+  scripts: CountRow[];
+  /** The people, organisations, places and works the matching articles mention most, by
+   * type: an entity's articles among the matches. */
+  entities: { type: EntityType; rows: CooccurrenceRow[] }[];
+  /** How many of the matches the facets counted: the newest `FACET_ARTICLES` at most. */
+  counted: number;
 }
 
 /** A stretch of text with the matches in it; `highlights` are offsets into `text`. */
@@ -189,6 +212,9 @@ export interface EntityRow {
   /** Articles that mention it. */
   articles: number;
   mentions: number;
+  /** Offices pages wrote with its name (外交部发言人, 国家主席), most frequent first, in
+   * listings; absent where the rows are exported in bulk. */
+  roles?: string[];
 }
 
 /** Filters for listing quotes. */
@@ -313,6 +339,8 @@ export interface EntityDetail extends EntityRow {
    * names, abbreviations, aliases and titles its mentions used (pronouns left out), as seen
    * in its newest 1000 articles. */
   names: string[];
+  /** Offices pages wrote with its name, most frequent first (its newest 1000 articles). */
+  roles: string[];
 }
 
 /** An article that mentions an entity, with the text around its mentions. */
@@ -390,6 +418,12 @@ export interface Archive extends Store {
   countStances(query: StanceQuery, by: StanceGroup): CountRow[];
   /** How many entities of each type the query selects, largest first. */
   countEntities(query?: EntityQuery): CountRow[];
+  /** How many entities, quotes or stances a query selects in all (limit and offset aside). */
+  totalEntities(query?: EntityQuery): number;
+  totalQuotes(query?: QuoteQuery): number;
+  totalStances(query?: StanceQuery): number;
+  /** What the articles a search matches hold, counted by outlet, month, script and entity. */
+  facets(query: SearchQuery): SearchFacets;
   /** Every article, quote, stance or entity, in id order, one at a time. */
   exportArticles(filter?: ArchiveFilter): IterableIterator<ArticleRecord>;
   exportQuotes(filter?: ArchiveFilter): IterableIterator<QuoteRow>;

@@ -42,9 +42,12 @@ export const REPORTER =
 /** The last word of a reporter line when a wrap cut it off: 北京報道, 攝. */
 export const REPORTER_TAIL = /^\S{0,8}(?:報道|报道|報導|报导|撰文|整理|發自|发自|攝|摄)$/;
 
-/** A source line: 來源：央視網. Group 1 is the outlet. */
+/**
+ * A source line: 來源：央視網, （來源：明報）, 資料來源：政府統計處, and the date line a portal
+ * prints under a headline (2024年05月21日 09:30 来源：新华网). Group 1 is the outlet.
+ */
 export const SOURCE =
-  /^[（(【[]?\s*(?:來源|来源|稿源|出處|出处|消息來源|消息来源)\s*[：:]\s*([^）)】\]]{1,30}?)\s*[）)】\]]?$/;
+  /^(?:\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?\s*)?[（(【[]?\s*(?:資料|资料|新聞|新闻|消息|文章|本文|稿件)?(?:來源|来源|稿源|出處|出处)\s*[：:]\s*([^）)】\]]{1,30}?)\s*[）)】\]]?$/;
 
 /** A dialogue line: 普京：「…」 / 問：… Group 1 the speaker, group 2 the speech. */
 export const DIALOGUE = /^([^\s：:「」『』“”，。、《》]{1,12})\s*[：:]\s*([「『“][\s\S]*)$/;

@@ -94,6 +94,14 @@ export interface DateMention extends Range {
   unresolved?: string;
 }
 
+/** An office a page writes with a person's name (外交部發言人 X, X主席), in the page's
+ * script: who the person is, as this page says. */
+export interface Role extends Range {
+  text: string;
+  /** The person's entity id. */
+  entity: string;
+}
+
 /** A keyword with its weight. */
 export interface Keyword {
   text: string;
@@ -108,6 +116,8 @@ export interface ArticleAnnotations {
   quotes: Quote[];
   stances: Stance[];
   dates: DateMention[];
+  /** Offices written with people's names. */
+  roles: Role[];
   keywords: Keyword[];
   /** Extractive summary: 2–3 sentences in reading order. */
   summary: (Range & { text: string })[];

@@ -6,9 +6,9 @@ import type { CreditRole, Encoding, LineEnding, Script } from './types.ts';
  * Version 2 adds the annotation fields of `jiedu parse --annotate` (absent otherwise).
  * Version 3 adds, on every article, `published`, `authors`, `credits`, `outlet` and `url`,
  * and on the source `format` (text or html) with, for web pages, `declaredCharset`, `url`
- * and `fetched`.
+ * and `fetched`. Version 4 adds `sourceLines`: each source line as printed, with its range.
  */
-export const ARTICLE_VIEW_VERSION = 3;
+export const ARTICLE_VIEW_VERSION = 4;
 
 export interface ArticleViewSource {
   path?: string;
@@ -48,6 +48,14 @@ export type ArticleViewBlock =
       end: number;
     };
 
+/** A story's own source line as printed (來源：中央社, （來源：明報）) and the outlet it names. */
+export interface ArticleViewSourceLine {
+  text: string;
+  outlet: string;
+  start: number;
+  end: number;
+}
+
 export interface ArticleViewCaption {
   text: string;
   credit: string | null;
@@ -62,6 +70,8 @@ export interface ArticleViewArticle {
   bylines: string[];
   /** Outlet names: 來源：X → X; 據X報道 → X. */
   sources: string[];
+  /** The source lines (來源：X, 資料來源：X) as printed, in page order, with their ranges. */
+  sourceLines: ArticleViewSourceLine[];
   /** Reading order; captions and credits are not blocks. */
   blocks: ArticleViewBlock[];
   captions: ArticleViewCaption[];
@@ -113,6 +123,9 @@ export interface ArticleViewArticle {
     start: number;
     end: number;
   }[];
+  /** With --annotate: offices written with people's names (外交部發言人 X): the person's
+   * canonical name and the title as the page writes it. */
+  roles?: { person: string; text: string; start: number; end: number }[];
   keywords?: { text: string; score: number }[];
   summary?: string[];
 }

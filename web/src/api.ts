@@ -7,6 +7,7 @@ import type {
   EntityMention,
   EntityRow,
   QuoteRow,
+  SearchFacets,
   SearchHit,
   StanceGraph,
   StanceRow,
@@ -52,7 +53,22 @@ export interface EntityResponse {
   stancesBy: StanceRow[];
   stancesAbout: StanceRow[];
   timeline: DayCount[];
+  /** How many rows each list has in all. */
+  totals: {
+    mentions: number;
+    quotesBy: number;
+    quotesAbout: number;
+    stancesBy: number;
+    stancesAbout: number;
+  };
 }
+
+/** A page of a listing: its rows under `K`, the total the query selects, the page asked. */
+export type Listing<K extends string, T> = { [key in K]: T[] } & {
+  total: number;
+  limit: number;
+  offset: number;
+};
 
 /** GET /api/graph: the actor graph. */
 export type GraphResponse = StanceGraph;
@@ -64,6 +80,7 @@ export type {
   EntityMention,
   EntityRow,
   QuoteRow,
+  SearchFacets,
   SearchHit,
   StanceRow,
   StoredArticle,
@@ -129,10 +146,17 @@ export function stats(): Promise<ArchiveStats> {
   return get('/api/stats');
 }
 
-export function search(
-  params: Params,
-): Promise<{ hits: SearchHit[]; total: number; limit: number; offset: number }> {
+export function search(params: Params): Promise<Listing<'hits', SearchHit>> {
   return get('/api/search', params);
+}
+
+/** What the matches of a search hold: outlets, months, scripts, entities. */
+export function facets(params: Params): Promise<SearchFacets> {
+  return get('/api/facets', params);
+}
+
+export function quotes(params: Params): Promise<Listing<'quotes', QuoteRow>> {
+  return get('/api/quotes', params);
 }
 
 export function article(id: string): Promise<ArticleResponse> {
@@ -143,13 +167,11 @@ export function entity(id: string): Promise<EntityResponse> {
   return get(`/api/entities/${encodeURIComponent(id)}`);
 }
 
-export function entities(params: Params): Promise<{ entities: EntityRow[] }> {
+export function entities(params: Params): Promise<Listing<'entities', EntityRow>> {
   return get('/api/entities', params);
 }
 
-export function stances(
-  params: Params,
-): Promise<{ stances: StanceRow[]; limit: number; offset: number }> {
+export function stances(params: Params): Promise<Listing<'stances', StanceRow>> {
   return get('/api/stances', params);
 }
 

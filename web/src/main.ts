@@ -7,8 +7,10 @@ import type { PageContext } from './context.ts';
 import { h, replace } from './dom.ts';
 import { disposeGraph } from './graph.ts';
 import { articlePage } from './pages/article.ts';
+import { entitiesPage } from './pages/entities.ts';
 import { entityPage } from './pages/entity.ts';
 import { pastePage } from './pages/paste.ts';
+import { quotesPage } from './pages/quotes.ts';
 import { searchPage } from './pages/search.ts';
 import { stancesPage } from './pages/stances.ts';
 import { parseRoute, type Route } from './routes.ts';
@@ -28,9 +30,8 @@ let drawing = 0;
 let drawnPath = '';
 
 function navKey(route: Route): string {
-  if (route.page === 'article' || route.page === 'entity' || route.page === 'missing') {
-    return 'search';
-  }
+  if (route.page === 'entity') return 'entities';
+  if (route.page === 'article' || route.page === 'missing') return 'search';
   return route.page;
 }
 
@@ -90,6 +91,12 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
     case 'stances':
       await stancesPage(ctx);
       break;
+    case 'entities':
+      await entitiesPage(ctx);
+      break;
+    case 'quotes':
+      await quotesPage(ctx);
+      break;
     case 'paste':
       pastePage(ctx);
       break;
@@ -138,8 +145,9 @@ function isAppLink(event: MouseEvent): HTMLAnchorElement | null {
   if (link.target !== '' || link.hasAttribute('download')) return null;
   const url = new URL(link.href, window.location.href);
   if (url.origin !== window.location.origin) return null;
-  // The API (a CSV, the OpenAPI document) is not a page of the app.
-  if (url.pathname.startsWith('/api/') || url.pathname === '/openapi.json') return null;
+  // The API (a CSV, the OpenAPI document) and a view's .csv / .json twin are not pages of
+  // the app.
+  if (url.pathname.startsWith('/api/') || /\.(?:csv|json)$/.test(url.pathname)) return null;
   // A link to a #fragment of this page scrolls as usual.
   if (
     url.pathname + url.search === window.location.pathname + window.location.search &&

@@ -131,11 +131,38 @@ function blockNode(block: ArticleViewBlock, input: ReaderInput, marks: Marks): H
   }
 }
 
-/** Body blocks in reading order; runs of list items become one list. */
+/**
+ * The story's source lines (來源：中央社): a credit, shown where the page prints it. A view
+ * stored before article view 4 has only the outlets (`sources`); those a byline does not
+ * already name get a line at the foot, as the text renderers print them.
+ */
+function sourceLines(input: ReaderInput, marks: Marks): { at: number; node: HTMLElement }[] {
+  const a = input.article;
+  const line = (children: Child[]) => h('p', { class: 'source-line' }, children);
+  if (a.sourceLines !== undefined) {
+    return a.sourceLines.map((s) => ({
+      at: s.start,
+      node: line(marked(s.text, input.text, s.start, s.end, marks)),
+    }));
+  }
+  const label = input.script === 'simplified' ? '来源' : '來源';
+  return a.sources
+    .filter((name) => !a.bylines.some((b) => b.includes(name)))
+    .map((name) => ({ at: a.end, node: line(headerLine(`${label}：${name}`, input, marks)) }));
+}
+
+/** Body blocks and source lines in reading order; runs of list items become one list. */
 function bodyNodes(input: ReaderInput, marks: Marks): HTMLElement[] {
   const out: HTMLElement[] = [];
+  const credits = sourceLines(input, marks);
   let list: HTMLUListElement | null = null;
   for (const block of input.article.blocks) {
+    for (let credit = credits[0]; credit !== undefined && credit.at < block.start; ) {
+      out.push(credit.node);
+      list = null;
+      credits.shift();
+      credit = credits[0];
+    }
     const node = blockNode(block, input, marks);
     if (block.type === 'list-item') {
       if (list === null) {
@@ -148,6 +175,7 @@ function bodyNodes(input: ReaderInput, marks: Marks): HTMLElement[] {
     list = null;
     out.push(node);
   }
+  for (const credit of credits) out.push(credit.node);
   return out;
 }
 

@@ -35,6 +35,8 @@ export type Route =
   | { page: 'article'; id: string }
   | { page: 'entity'; id: string }
   | { page: 'stances' }
+  | { page: 'entities' }
+  | { page: 'quotes' }
   | { page: 'paste' }
   | { page: 'missing'; path: string };
 
@@ -59,6 +61,8 @@ export function parseRoute(pathname: string): Route {
     return { page: 'entity', id: decode(second) };
   }
   if (first === 'stances' && parts.length === 1) return { page: 'stances' };
+  if (first === 'entities' && parts.length === 1) return { page: 'entities' };
+  if (first === 'quotes' && parts.length === 1) return { page: 'quotes' };
   if (first === 'paste' && parts.length === 1) return { page: 'paste' };
   return { page: 'missing', path: pathname };
 }

@@ -1,4 +1,4 @@
-import { ApiError } from './api.ts';
+import { ApiError, type Params, withParams } from './api.ts';
 import { type Child, h } from './dom.ts';
 import { zh } from './script.ts';
 
@@ -112,5 +112,51 @@ export function tableRegion(label: string, table: HTMLTableElement): HTMLElement
     'div',
     { class: 'table-scroll', role: 'region', 'aria-label': label, tabindex: 0 },
     table,
+  );
+}
+
+/** "1–20 of 3,412 quotes": where this page is among every row the query selects. */
+export function countLine(
+  offset: number,
+  shown: number,
+  total: number,
+  one: string,
+  many: string,
+): HTMLElement | null {
+  if (shown === 0) return null;
+  const n = (x: number) => x.toLocaleString('en');
+  return h(
+    'p',
+    { class: 'muted result-count' },
+    `${n(offset + 1)}–${n(offset + shown)} of ${n(total)} ${total === 1 ? one : many}`,
+  );
+}
+
+/**
+ * CSV and JSON of exactly what a listing shows: the listing's own path with `.csv` or
+ * `.json` and the same parameters, the page's limit and offset included, so the file holds
+ * the rows on screen. `path` is a view of the UI (/quotes) or a listing of the API
+ * (/api/quotes); `name` names the files.
+ */
+export function exportLinks(
+  path: string,
+  params: Params,
+  name: string,
+  label: string,
+): HTMLElement {
+  return h(
+    'p',
+    { class: 'export-links', role: 'group', 'aria-label': `Export ${label}` },
+    h('span', { class: 'muted' }, 'Export'),
+    h(
+      'a',
+      { class: 'button small', href: withParams(`${path}.csv`, params), download: `${name}.csv` },
+      'CSV',
+    ),
+    h(
+      'a',
+      { class: 'button small', href: withParams(`${path}.json`, params), download: `${name}.json` },
+      'JSON',
+    ),
   );
 }

@@ -89,6 +89,12 @@ export function addFilter(db: Database.Database, where: Where, filter: ArchiveFi
     const ids = resolveEntities(db, filter.speaker);
     where.add(`a.id IN (SELECT article FROM quotes WHERE speaker ${inList(ids)})`);
   }
+  if (filter.script !== undefined) {
+    where.add(
+      'EXISTS (SELECT 1 FROM documents sd WHERE sd.id = a.document AND sd.script = ?)',
+      filter.script,
+    );
+  }
   return where;
 }
 
@@ -99,6 +105,7 @@ export function hasFilter(filter: ArchiveFilter): boolean {
     filter.from !== undefined ||
     filter.to !== undefined ||
     filter.entity !== undefined ||
-    filter.speaker !== undefined
+    filter.speaker !== undefined ||
+    filter.script !== undefined
   );
 }

@@ -1,5 +1,8 @@
 import type Database from 'better-sqlite3';
+import { findRoles } from '../../annotate/find-roles.ts';
+import type { Ref } from '../../annotate/resolve-references.ts';
 import { simplifiedView } from '../../normalize/index.ts';
+import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
@@ -234,6 +237,70 @@ function addSlowPages(db: Database.Database): void {
   `);
 }
 
+/**
+ * 6: roles, the offices pages write with people's names (外交部發言人 X), per article, for
+ * the entity directory and the entity page. An archive written before gets them from what
+ * it stored: each article's mentions read against its document's text, as annotating does
+ * (a title run right against a person's name).
+ */
+function addRoles(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE roles (
+      article    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      span_start INTEGER NOT NULL,
+      span_end   INTEGER NOT NULL,
+      entity     INTEGER NOT NULL REFERENCES entities (id),
+      text       TEXT NOT NULL,
+      PRIMARY KEY (article, span_start, span_end)
+    ) WITHOUT ROWID;
+    CREATE INDEX roles_entity ON roles (entity, article);
+  `);
+  const documents = db.prepare<[number], { id: number; text: string }>(
+    `SELECT t.document AS id, t.text FROM document_texts t
+      WHERE t.document > ? AND EXISTS (SELECT 1 FROM articles a WHERE a.document = t.document)
+      ORDER BY t.document LIMIT 100`,
+  );
+  const mentionsOf = db.prepare<
+    [number],
+    { article: number; start: number; end: number; kind: MentionKind; key: string; type: string }
+  >(
+    `SELECT m.article, m.span_start AS start, m.span_end AS "end", m.kind, e.key, e.type
+       FROM mentions m JOIN articles a ON a.id = m.article JOIN entities e ON e.id = m.entity
+      WHERE a.document = ? ORDER BY m.article, m.span_start`,
+  );
+  const entityId = db.prepare<[string], { id: number }>('SELECT id FROM entities WHERE key = ?');
+  const add = db.prepare(
+    'INSERT OR IGNORE INTO roles (article, span_start, span_end, entity, text) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (let rows = documents.all(0); rows.length > 0; rows = documents.all(rows.at(-1)?.id ?? 0)) {
+    for (const doc of rows) {
+      const simplified = simplifiedView(doc.text).text;
+      // Offsets of the document's text index the Simplified view only where converting kept
+      // every character's place (it nearly always does); else the document is left without.
+      if (simplified.length !== doc.text.length) continue;
+      const byArticle = new Map<number, Ref[]>();
+      for (const m of mentionsOf.all(doc.id)) {
+        const refs = byArticle.get(m.article) ?? [];
+        refs.push({
+          start: m.start,
+          end: m.end,
+          kind: m.kind,
+          type: m.type as EntityType,
+          ids: [m.key],
+        });
+        byArticle.set(m.article, refs);
+      }
+      for (const [article, refs] of byArticle) {
+        for (const role of findRoles(simplified, refs)) {
+          const entity = entityId.get(role.entity)?.id;
+          if (entity === undefined) continue;
+          add.run(article, role.start, role.end, entity, doc.text.slice(role.start, role.end));
+        }
+      }
+    }
+  }
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -241,6 +308,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'full-text search', up: addSearchIndex },
   { version: 4, name: 'article metadata', up: addArticleMeta },
   { version: 5, name: 'slow pages', up: addSlowPages },
+  { version: 6, name: 'roles', up: addRoles },
 ];
 
 /** The schema version this code writes. */

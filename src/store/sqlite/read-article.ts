@@ -7,6 +7,7 @@ import type {
   Mention,
   MentionKind,
   Quote,
+  Role,
   Stance,
   StanceClass,
 } from '../../tree/annotations.ts';
@@ -229,6 +230,12 @@ function readAnnotations(db: Database.Database, article: ArticleRow): ArticleAnn
       negated: s.negated === 1,
       modality: JSON.parse(s.modality),
     }));
+  const roles: Role[] = db
+    .prepare<[number], Role>(
+      `SELECT r.span_start AS start, r.span_end AS "end", r.text, e.key AS entity
+         FROM roles r JOIN entities e ON e.id = r.entity WHERE r.article = ? ORDER BY r.span_start`,
+    )
+    .all(id);
   const keywords = db
     .prepare<[number], { text: string; score: number }>(
       'SELECT text, score FROM keywords WHERE article = ? ORDER BY rank',
@@ -241,6 +248,7 @@ function readAnnotations(db: Database.Database, article: ArticleRow): ArticleAnn
     quotes,
     stances,
     dates: article.dates === null ? [] : JSON.parse(article.dates),
+    roles,
     keywords,
     summary: article.summary === null ? [] : JSON.parse(article.summary),
   };

@@ -12,6 +12,7 @@ import type {
   Page,
 } from '../types.ts';
 import { addFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
+import { rolesOf } from './read-lists.ts';
 import { prepared } from './statements.ts';
 
 /**
@@ -26,6 +27,8 @@ import { prepared } from './statements.ts';
 const NAME_ARTICLES = 1000;
 /** Articles whose entities are counted as co-occurring. */
 const COOCCURRENCE_ARTICLES = 1000;
+/** Roles an entity page lists. */
+const ENTITY_ROLES = 8;
 /** Characters of text in a mention snippet. */
 const SNIPPET_LENGTH = 80;
 
@@ -60,7 +63,7 @@ export function getEntity(db: Database.Database, name: string): EntityDetail | u
   // The canonical (Simplified) name is always among them, even for an entity only ever
   // written in Traditional.
   if (!names.includes(row.name)) names.push(row.name);
-  return { ...row, names };
+  return { ...row, names, roles: rolesOf(db, id, ENTITY_ROLES) };
 }
 
 interface MentionArticle {

@@ -129,16 +129,46 @@ function entitySql(db: Database.Database, query: EntityQuery): EntitySql {
   };
 }
 
-/** Entities, most written about first. */
+/** Roles listed with an entity: its most frequent. */
+const ROLES_LISTED = 4;
+/** Articles whose roles are read for an entity: its newest. */
+const ROLE_ARTICLES = 1000;
+
+/**
+ * The roles pages gave an entity (外交部发言人, 国家主席), most frequent first, grouped by their
+ * Simplified form and shown in the form written most; from its newest 1000 articles.
+ */
+export function rolesOf(db: Database.Database, entityRowId: number, limit: number): string[] {
+  return db
+    .prepare<[number, number, number, number], { text: string }>(
+      `SELECT text FROM (
+         SELECT ${SIMPLIFIED_FN}(r.text) AS key, r.text AS text, count(*) AS n FROM roles r
+          WHERE r.entity = ? AND r.article IN (
+            SELECT article FROM article_entities WHERE entity = ? ORDER BY article DESC LIMIT ?)
+          GROUP BY r.text)
+        GROUP BY key ORDER BY sum(n) DESC, max(n) DESC, key LIMIT ?`,
+    )
+    .all(entityRowId, entityRowId, ROLE_ARTICLES, limit)
+    .map((r) => r.text);
+}
+
+/** Entities, most written about first, each with the roles pages gave it. */
 export function listEntities(db: Database.Database, query: EntityQuery = {}): EntityRow[] {
   const { limit, offset } = pageOf(query);
   const { sql, params } = entitySql(db, query);
-  return db
+  const rows = db
     .prepare(
-      `SELECT id, type, name, articles, mentions FROM (${sql})
+      `SELECT rowid, id, type, name, articles, mentions FROM (${sql})
         ORDER BY articles DESC, mentions DESC, rowid LIMIT ? OFFSET ?`,
     )
-    .all(...params, limit, offset) as EntityRow[];
+    .all(...params, limit, offset) as (EntityRow & { rowid: number })[];
+  return rows.map(({ rowid, ...row }) => ({ ...row, roles: rolesOf(db, rowid, ROLES_LISTED) }));
+}
+
+/** How many entities the query selects. */
+export function totalEntities(db: Database.Database, query: EntityQuery = {}): number {
+  const { sql, params } = entitySql(db, query);
+  return (db.prepare(`SELECT count(*) AS n FROM (${sql})`).get(...params) as { n: number }).n;
 }
 
 /** How many entities of each type (among those the query selects). */
@@ -193,6 +223,20 @@ export function listQuotes(
   return db
     .prepare(`SELECT ${QUOTE_COLUMNS} FROM ${QUOTE_FROM}${where} ORDER BY q.id LIMIT ? OFFSET ?`)
     .all(...where.params, limit, offset) as QuoteRow[];
+}
+
+/** How many quotes the query selects (limit and offset aside). */
+export function totalQuotes(
+  db: Database.Database,
+  index: SearchIndex,
+  query: QuoteQuery = {},
+): number {
+  const where = quoteWhere(db, index, query);
+  return (
+    db.prepare(`SELECT count(*) AS n FROM ${QUOTE_FROM}${where}`).get(...where.params) as {
+      n: number;
+    }
+  ).n;
 }
 
 const QUOTE_GROUPS: Readonly<Record<QuoteGroup, { key: string; label: string }>> = {
@@ -297,6 +341,20 @@ export function listStances(
       )
       .all(...where.params, limit, offset) as RawStance[]
   ).map(toStance);
+}
+
+/** How many stances the query selects (limit and offset aside). */
+export function totalStances(
+  db: Database.Database,
+  index: SearchIndex,
+  query: StanceQuery = {},
+): number {
+  const where = stanceWhere(db, index, query);
+  return (
+    db.prepare(`SELECT count(*) AS n FROM ${STANCE_FROM}${where}`).get(...where.params) as {
+      n: number;
+    }
+  ).n;
 }
 
 /** Stances counted by a field, largest group first; by actor, a stance counts once for each. */

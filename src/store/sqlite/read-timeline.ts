@@ -5,7 +5,7 @@ import { addFilter, Where } from './filters.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** The articles (`a`) a search finds: its filters, and its text through the index. */
-function matching(db: Database.Database, index: SearchIndex, query: SearchQuery): Where {
+export function matching(db: Database.Database, index: SearchIndex, query: SearchQuery): Where {
   const where = addFilter(db, new Where(), query);
   const compiled =
     query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);

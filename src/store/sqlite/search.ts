@@ -5,6 +5,7 @@ import { makeSnippet, matchOriginal, toSourceRanges } from '../search/highlight.
 import { compileQuery, type Piece } from '../search/parse-query.ts';
 import type { ArchiveFilter, SearchHit, SearchQuery } from '../types.ts';
 import { addFilter, hasFilter, pageOf, Where } from './filters.ts';
+import { matching } from './read-timeline.ts';
 import { partitionTable, type SearchIndex } from './search-index.ts';
 import { prepared } from './statements.ts';
 
@@ -48,18 +49,35 @@ export function search(
   const compiled =
     query.text === undefined || query.text.trim() === '' ? null : compileQuery(query.text);
   let ranked: Ranked[];
-  if (compiled !== null) {
+  const byDate = query.sort === 'newest' || query.sort === 'oldest';
+  if (query.sort !== undefined && !['relevance', 'newest', 'oldest'].includes(query.sort)) {
+    throw new TypeError(`\`sort\` must be relevance, newest or oldest, not '${query.sort}'`);
+  }
+  const order = query.sort === 'oldest' ? 'ASC' : 'DESC';
+  if (compiled !== null && byDate) {
+    // By date: every match, through the index's ids and the articles' date index; an
+    // article without a date comes last either way.
+    const where = matching(db, index, query);
+    ranked = db
+      .prepare(
+        `SELECT a.id AS id, NULL AS rank FROM articles a${where}
+          ORDER BY a.date IS NULL, a.date ${order}, a.id ${order} LIMIT ? OFFSET ?`,
+      )
+      .all(...where.params, limit, offset) as Ranked[];
+  } else if (compiled !== null) {
     ranked = rankMatches(db, index, compiled.match, query, rankWindow, offset + limit);
     ranked.sort((x, y) => (x.rank as number) - (y.rank as number) || y.id - x.id);
     ranked = ranked.slice(offset, offset + limit);
   } else {
     const where = addFilter(db, new Where(), query);
-    ranked = db
-      .prepare(
-        `SELECT a.id AS id, NULL AS rank FROM articles a${where}
-          ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(...where.params, limit, offset) as Ranked[];
+    // Newest first, or oldest first when asked (an undated article last either way).
+    const sql =
+      query.sort === 'oldest'
+        ? `SELECT a.id AS id, NULL AS rank FROM articles a${where}
+            ORDER BY a.date IS NULL, a.date ASC, a.id ASC LIMIT ? OFFSET ?`
+        : `SELECT a.id AS id, NULL AS rank FROM articles a${where}
+            ORDER BY a.date DESC, a.id DESC LIMIT ? OFFSET ?`;
+    ranked = db.prepare(sql).all(...where.params, limit, offset) as Ranked[];
   }
   const read = prepared(
     db,

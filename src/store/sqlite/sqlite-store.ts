@@ -20,6 +20,7 @@ import type {
   QuoteGroup,
   QuoteQuery,
   QuoteRow,
+  SearchFacets,
   SearchHit,
   SearchQuery,
   SlowPage,
@@ -39,6 +40,7 @@ import {
   getEntity,
   setFrequentThreshold,
 } from './read-entity.ts';
+import { facets } from './read-facets.ts';
 import { stanceGraph } from './read-graph.ts';
 import {
   countEntities,
@@ -52,6 +54,9 @@ import {
   listQuotes,
   listStances,
   registerFunctions,
+  totalEntities,
+  totalQuotes,
+  totalStances,
 } from './read-lists.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { search } from './search.ts';
@@ -227,6 +232,22 @@ export class SqliteStore implements Archive {
 
   countEntities(query?: EntityQuery): CountRow[] {
     return countEntities(this.#db, query);
+  }
+
+  totalEntities(query?: EntityQuery): number {
+    return totalEntities(this.#db, query);
+  }
+
+  totalQuotes(query?: QuoteQuery): number {
+    return totalQuotes(this.#db, this.#index, query);
+  }
+
+  totalStances(query?: StanceQuery): number {
+    return totalStances(this.#db, this.#index, query);
+  }
+
+  facets(query: SearchQuery): SearchFacets {
+    return facets(this.#db, this.#index, query);
   }
 
   quotes(query?: QuoteQuery): QuoteRow[] {

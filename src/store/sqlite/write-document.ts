@@ -98,6 +98,9 @@ function prepare(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     stanceActor: db.prepare('INSERT OR IGNORE INTO stance_actors (stance, entity) VALUES (?, ?)'),
+    role: db.prepare(
+      'INSERT OR IGNORE INTO roles (article, span_start, span_end, entity, text) VALUES (?, ?, ?, ?, ?)',
+    ),
     keyword: db.prepare('INSERT INTO keywords (article, rank, text, score) VALUES (?, ?, ?, ?)'),
   };
 }
@@ -315,6 +318,9 @@ export class DocumentWriter {
       ).lastInsertRowid;
       for (const key of st.actors) s.stanceActor.run(stanceId, this.#entity(key));
     });
+    for (const r of a.roles ?? []) {
+      s.role.run(articleId, r.start, r.end, this.#entity(r.entity), r.text);
+    }
     a.keywords.forEach((kw, k) => {
       s.keyword.run(articleId, k, kw.text, kw.score);
     });

@@ -6,7 +6,7 @@ import { classChip, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
 import { zh } from '../script.ts';
-import { emptyState, errorBox, highlighted, loading, metaLine, panel } from '../ui.ts';
+import { emptyState, errorBox, exportLinks, highlighted, loading, metaLine, panel } from '../ui.ts';
 
 /**
  * An entity's page: how often the archive mentions it over time, who it quotes and who
@@ -75,6 +75,31 @@ function stanceSummary(rows: readonly api.StanceRow[]): HTMLElement | null {
   );
 }
 
+/** "Quotes by X (20 of 312)": a list's heading with what it shows of how many. */
+function counted(title: string, shown: number, total: number): string {
+  return shown < total
+    ? `${title} (${shown} of ${total.toLocaleString('en')})`
+    : `${title} (${shown})`;
+}
+
+/** The CSV and JSON of one of the page's lists: the API listing it came from, with the same
+ * page (the entity page asks each list for its first PAGE rows). */
+function listExport(
+  path: string,
+  params: api.Params,
+  name: string,
+  shown: number,
+): HTMLElement | null {
+  if (shown === 0) return null;
+  return exportLinks(path, { ...params, limit: PAGE, offset: 0 }, name, name.replaceAll('-', ' '));
+}
+
+/** "All 312 →": the browser page that lists every row of one of the entity's lists. */
+function allLink(href: string, shown: number, total: number, what: string): HTMLElement | null {
+  if (shown >= total) return null;
+  return h('p', { class: 'more' }, h('a', { href }, `All ${total.toLocaleString('en')} ${what} →`));
+}
+
 /** Draws /entity/:id. */
 export async function entityPage(ctx: PageContext, id: string): Promise<void> {
   ctx.setTitle('Entity');
@@ -93,6 +118,8 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
   const { entity } = data;
   ctx.setTitle(zh(entity.name));
   const otherNames = entity.names.filter((n) => n !== entity.name);
+  const totals = data.totals;
+  const eid = entity.id;
   const head = h(
     'header',
     { class: 'entity-head' },
@@ -112,6 +139,14 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       `${entity.articles} articles · ${entity.mentions} mentions · id `,
       h('code', {}, entity.id),
     ),
+    entity.roles.length === 0
+      ? null
+      : h(
+          'p',
+          { class: 'entity-roles', lang: 'zh' },
+          'Roles seen: ',
+          entity.roles.map(zh).join('、'),
+        ),
     otherNames.length === 0
       ? null
       : h(
@@ -129,6 +164,7 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
         'Articles mentioning',
       ),
       h('a', { class: 'button', href: pathWith('/stances', { actor: entity.id }) }, 'Stances by'),
+      h('a', { class: 'button', href: pathWith('/quotes', { speaker: entity.id }) }, 'Quotes by'),
       h('a', { class: 'button', href: pathWith('/', { speaker: entity.id }) }, 'Articles quoting'),
     ),
   );
@@ -175,6 +211,12 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
                 ),
               ),
             ),
+        listExport(
+          `/api/entities/${encodeURIComponent(eid)}/cooccurring`,
+          {},
+          'appears-with',
+          data.cooccurring.length,
+        ),
       ),
     ),
     h(
@@ -182,42 +224,65 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       { class: 'entity-grid' },
       panel(
         'sec-quotes-by',
-        `Quotes by ${zh(entity.name)} (${data.quotesBy.length})`,
+        counted(`Quotes by ${zh(entity.name)}`, data.quotesBy.length, totals.quotesBy),
+        listExport('/api/quotes', { speaker: eid }, 'quotes-by', data.quotesBy.length),
         quoteList(data.quotesBy, 'No quotes by them.'),
+        allLink(
+          pathWith('/quotes', { speaker: eid }),
+          data.quotesBy.length,
+          totals.quotesBy,
+          'quotes',
+        ),
       ),
       panel(
         'sec-quotes-about',
-        `Quotes about ${zh(entity.name)} (${data.quotesAbout.length})`,
+        counted(`Quotes about ${zh(entity.name)}`, data.quotesAbout.length, totals.quotesAbout),
+        listExport('/api/quotes', { mentioning: eid }, 'quotes-about', data.quotesAbout.length),
         quoteList(data.quotesAbout, 'No quotes about them.'),
+        allLink(
+          pathWith('/quotes', { mentioning: eid }),
+          data.quotesAbout.length,
+          totals.quotesAbout,
+          'quotes',
+        ),
       ),
     ),
     panel(
       'sec-stances-by',
-      `Stances by ${zh(entity.name)} (${data.stancesBy.length})`,
+      counted(`Stances by ${zh(entity.name)}`, data.stancesBy.length, totals.stancesBy),
+      listExport('/api/stances', { actor: eid }, 'stances-by', data.stancesBy.length),
       stanceSummary(data.stancesBy),
       stanceTable(data.stancesBy, 'Stances by this entity', 'No stances by them.'),
+      allLink(
+        pathWith('/stances', { actor: eid }),
+        data.stancesBy.length,
+        totals.stancesBy,
+        'stances',
+      ),
     ),
     panel(
       'sec-stances-about',
-      `Stances about ${zh(entity.name)} (${data.stancesAbout.length})`,
+      counted(`Stances about ${zh(entity.name)}`, data.stancesAbout.length, totals.stancesAbout),
+      listExport('/api/stances', { mentioning: eid }, 'stances-about', data.stancesAbout.length),
       stanceSummary(data.stancesAbout),
       stanceTable(data.stancesAbout, 'Stances about this entity', 'No stances about them.'),
     ),
     panel(
       'sec-mentions',
-      `Mentions (${data.mentions.length < PAGE ? data.mentions.length : `first ${PAGE}`})`,
+      counted('Mentions', data.mentions.length, totals.mentions),
+      listExport(
+        `/api/entities/${encodeURIComponent(eid)}/mentions`,
+        {},
+        'mentions',
+        data.mentions.length,
+      ),
       mentionList(data.mentions),
-      data.mentions.length < PAGE
-        ? null
-        : h(
-            'p',
-            { class: 'more' },
-            h(
-              'a',
-              { href: pathWith('/', { entity: entity.id }) },
-              `All ${entity.articles} articles mentioning ${zh(entity.name)} →`,
-            ),
-          ),
+      allLink(
+        pathWith('/', { entity: eid }),
+        data.mentions.length,
+        totals.mentions,
+        `articles mentioning ${zh(entity.name)}`,
+      ),
     ),
   );
 }

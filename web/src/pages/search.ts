@@ -2,9 +2,20 @@ import * as api from '../api.ts';
 import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
 import { field, h, replace } from '../dom.ts';
+import { ENTITY_TYPES } from '../marks.ts';
 import { articlePath, pathWith } from '../routes.ts';
 import { zh, zhLang } from '../script.ts';
-import { emptyState, errorBox, highlighted, intParam, loading, metaLine, pager } from '../ui.ts';
+import {
+  countLine,
+  emptyState,
+  errorBox,
+  exportLinks,
+  highlighted,
+  intParam,
+  loading,
+  metaLine,
+  pager,
+} from '../ui.ts';
 
 /**
  * Search: the CLI's query language over the archive, with the same filters, results with
@@ -15,7 +26,19 @@ import { emptyState, errorBox, highlighted, intParam, loading, metaLine, pager }
 /** Results a page by default; `?limit=` asks for 1 to 100. */
 const LIMIT = 20;
 const MAX_LIMIT = 100;
-const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker'] as const;
+const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker', 'script'] as const;
+/** The orders a reader can pick; relevance needs query text. */
+const SORTS: readonly [string, string][] = [
+  ['', 'Best match'],
+  ['newest', 'Newest first'],
+  ['oldest', 'Oldest first'],
+];
+const SCRIPT_NAMES: Record<string, string> = {
+  traditional: 'Traditional',
+  simplified: 'Simplified',
+  mixed: 'Mixed',
+  unknown: 'Unknown',
+};
 
 function input(name: string, value: string, attrs: Record<string, string> = {}): HTMLInputElement {
   return h('input', { name, value, type: 'text', autocomplete: 'off', ...attrs });
@@ -63,6 +86,20 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
           input('entity', p.get('entity') ?? '', { placeholder: '習近平 or PER:习近平' }),
         ),
         field('Quotes speaker', input('speaker', p.get('speaker') ?? '', { placeholder: '王毅' })),
+        field(
+          'Script',
+          h(
+            'select',
+            { name: 'script' },
+            [
+              ['', 'Both scripts'],
+              ['traditional', 'Traditional pages'],
+              ['simplified', 'Simplified pages'],
+            ].map(([v, label]) =>
+              h('option', { value: v, selected: v === (p.get('script') ?? '') }, label),
+            ),
+          ),
+        ),
       ),
     ),
   );
@@ -71,6 +108,8 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
     const data = new FormData(form);
     const values: Record<string, string> = {};
     for (const name of ['q', ...FILTERS]) values[name] = String(data.get(name) ?? '').trim();
+    // The order chosen stays with a new query.
+    values.sort = p.get('sort') ?? '';
     ctx.navigate(pathWith('/', values));
   });
   return form;
@@ -101,13 +140,19 @@ function hitItem(hit: api.SearchHit): HTMLElement {
 }
 
 function statsCard(stats: api.ArchiveStats): HTMLElement {
-  const figure = (value: number | string, label: string) =>
-    h(
-      'div',
-      { class: 'figure' },
-      h('span', { class: 'figure-value' }, String(value)),
+  const figure = (value: number | string, label: string, href?: string) => {
+    const body = [
+      h(
+        'span',
+        { class: 'figure-value' },
+        typeof value === 'number' ? value.toLocaleString('en') : value,
+      ),
       h('span', { class: 'figure-label' }, label),
-    );
+    ];
+    return href === undefined
+      ? h('div', { class: 'figure' }, body)
+      : h('a', { class: 'figure figure-link', href }, body);
+  };
   const span =
     stats.firstDate === null
       ? 'undated'
@@ -117,17 +162,136 @@ function statsCard(stats: api.ArchiveStats): HTMLElement {
     { class: 'stats-card', 'aria-label': 'What the archive holds' },
     figure(stats.documents, 'pages'),
     figure(stats.articles, 'articles'),
-    figure(stats.entities, 'entities'),
-    figure(stats.quotes, 'quotes'),
-    figure(stats.stances, 'stances'),
+    figure(stats.entities, 'entities', '/entities'),
+    figure(stats.quotes, 'quotes', '/quotes'),
+    figure(stats.stances, 'stances', '/stances'),
     figure(span, 'dates'),
   );
+}
+
+/** A facet's groups as links that narrow the search to one of them. */
+function facetList(
+  title: string,
+  rows: readonly { label: string; count: number; href: string; lang?: string }[],
+): HTMLElement | null {
+  if (rows.length === 0) return null;
+  return h(
+    'div',
+    { class: 'facet' },
+    h('h3', {}, title),
+    h(
+      'ul',
+      {},
+      rows.map((r) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: r.href, ...(r.lang === undefined ? {} : { lang: r.lang }) },
+            h('span', { class: 'facet-label' }, r.label),
+            h('span', { class: 'facet-count' }, r.count.toLocaleString('en')),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The last day of a month YYYY-MM. */
+function monthEnd(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return `${month}-${String(last).padStart(2, '0')}`;
+}
+
+/** The facets of a search: each group narrows the current search (its other filters kept). */
+function facetsPanel(facets: api.SearchFacets, current: Record<string, string>): HTMLElement {
+  const narrow = (change: Record<string, string>) => pathWith('/', { ...current, ...change });
+  const entityLists = facets.entities.map((f) =>
+    facetList(
+      `${ENTITY_TYPES[f.type] ?? f.type}s`.replace('Persons', 'People'),
+      f.rows.map((e) => ({
+        label: zh(e.name),
+        count: e.articles,
+        href: narrow({ entity: e.id }),
+        lang: 'zh',
+      })),
+    ),
+  );
+  // Open beside the results on a wide screen; folded above them on a narrow one, where
+  // it would push the results a screen down.
+  const wide = window.matchMedia('(min-width: 1001px)').matches;
+  return h(
+    'details',
+    { class: 'panel facets-panel', open: wide },
+    h('summary', {}, h('h2', { id: 'facets-title' }, 'Narrow the matches')),
+    facets.counted < 5000
+      ? null
+      : h('p', { class: 'muted' }, 'Counted over the newest 5,000 matches.'),
+    facetList(
+      'Outlet',
+      facets.outlets
+        .filter((o) => o.key !== '')
+        .map((o) => ({
+          label: zh(o.key),
+          count: o.count,
+          href: narrow({ outlet: o.key }),
+          lang: 'zh',
+        })),
+    ),
+    facetList(
+      'Month',
+      facets.months.map((m) => ({
+        label: m.key,
+        count: m.count,
+        href: narrow({ from: `${m.key}-01`, to: monthEnd(m.key) }),
+      })),
+    ),
+    facets.scripts.length < 2
+      ? null
+      : facetList(
+          'Script',
+          facets.scripts.map((x) => ({
+            label: SCRIPT_NAMES[x.key] ?? x.key,
+            count: x.count,
+            href: narrow({ script: x.key }),
+          })),
+        ),
+    entityLists,
+  );
+}
+
+/** The order of the results: a select that reloads the search in the order picked. */
+function sortControl(
+  ctx: PageContext,
+  current: Record<string, string>,
+  hasText: boolean,
+): HTMLElement {
+  const value = ctx.params.get('sort') ?? '';
+  const options = hasText ? SORTS : SORTS.filter(([v]) => v !== '');
+  const control = h(
+    'select',
+    { name: 'sort', id: 'sort-order' },
+    options.map(([v, label]) =>
+      h(
+        'option',
+        { value: v, selected: v === value || (!hasText && v === 'newest' && value === '') },
+        label,
+      ),
+    ),
+  );
+  control.addEventListener('change', () => {
+    ctx.navigate(pathWith('/', { ...current, sort: control.value, offset: undefined }));
+  });
+  return h('p', { class: 'sort-control' }, h('label', { for: 'sort-order' }, 'Order '), control);
 }
 
 /** Draws the search page. */
 export async function searchPage(ctx: PageContext): Promise<void> {
   const p = ctx.params;
   const q = p.get('q') ?? '';
+  const sort = p.get('sort') ?? '';
   const offset = intParam(p, 'offset', 0);
   const filtered = q !== '' || FILTERS.some((f) => (p.get(f) ?? '') !== '');
   ctx.setTitle(q === '' ? 'Search' : `${q} – Search`);
@@ -149,15 +313,18 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   );
 
   const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(p, 'limit', LIMIT)));
-  // The filters as the URL gives them, read once for the two calls and the pager's links.
+  // The filters as the URL gives them, read once for the calls and the links.
   const filters: Record<string, string> = {};
   for (const f of FILTERS) filters[f] = p.get(f) ?? '';
-  const [statsResult, searchResult, timelineResult] = await Promise.allSettled([
+  const current: Record<string, string> = { q, ...filters, sort };
+  const asked = { q, ...filters, sort, limit, offset };
+  const [statsResult, searchResult, timelineResult, facetsResult] = await Promise.allSettled([
     api.stats(),
-    api.search({ q, limit, offset, ...filters }),
+    api.search(asked),
     filtered
       ? api.get<{ days: api.DayCount[] }>('/api/timeline', { q, ...filters })
       : Promise.resolve(null),
+    filtered ? api.facets({ q, ...filters }) : Promise.resolve(null),
   ]);
   if (statsResult.status === 'fulfilled') {
     const outlets = statsResult.value.outlets
@@ -177,28 +344,19 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   }
   const { hits, total } = searchResult.value;
   const title = filtered ? 'Results' : 'Newest articles';
-  // 1–20 of 3,412: where this page is among every match.
-  const shown =
-    hits.length === 0
-      ? null
-      : h(
-          'p',
-          { class: 'muted result-count' },
-          `${(offset + 1).toLocaleString('en')}–${(offset + hits.length).toLocaleString('en')} of ${total.toLocaleString('en')} ${total === 1 ? 'article' : 'articles'}`,
-        );
   const hrefFor = (o: number) => {
-    const values: Record<string, string | number> = { q, ...filters };
+    const values: Record<string, string | number> = { ...current };
     if (limit !== LIMIT) values.limit = limit;
     if (o > 0) values.offset = o;
     return pathWith('/', values);
   };
   const days = timelineResult.status === 'fulfilled' ? (timelineResult.value?.days ?? []) : [];
+  const facets = facetsResult.status === 'fulfilled' ? facetsResult.value : null;
   // Beside the results on a wide screen, above them on a narrow one: when the matches were
-  // published, at a glance.
+  // published, and what they hold, at a glance.
+  const asides: HTMLElement[] = [];
   if (days.length >= 2) {
-    aside.hidden = false;
-    replace(
-      aside,
+    asides.push(
       h(
         'section',
         { class: 'panel timeline-panel', 'aria-labelledby': 'timeline-title' },
@@ -207,10 +365,23 @@ export async function searchPage(ctx: PageContext): Promise<void> {
       ),
     );
   }
+  if (facets !== null && hits.length > 0) asides.push(facetsPanel(facets, current));
+  if (asides.length > 0) {
+    aside.hidden = false;
+    replace(aside, asides);
+  }
   replace(
     results,
     h('h2', { id: 'results-title', class: 'section-title' }, title),
-    shown,
+    hits.length === 0
+      ? null
+      : h(
+          'div',
+          { class: 'list-head' },
+          countLine(offset, hits.length, total, 'article', 'articles'),
+          sortControl(ctx, current, q !== ''),
+          exportLinks('/search', asked, 'search', 'these results'),
+        ),
     hits.length > 0
       ? h('ol', { class: 'hits', start: offset + 1 }, hits.map(hitItem))
       : statsResult.status === 'fulfilled' && statsResult.value.articles === 0

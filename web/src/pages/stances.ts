@@ -5,11 +5,20 @@ import { actorGraph } from '../graph.ts';
 import { classChip, stanceTable } from '../lists.ts';
 import { STANCE_CLASSES } from '../marks.ts';
 import { entityIdPath, pathWith } from '../routes.ts';
-import { emptyState, errorBox, intParam, loading, pager, panel } from '../ui.ts';
+import {
+  countLine,
+  emptyState,
+  errorBox,
+  exportLinks,
+  intParam,
+  loading,
+  pager,
+  panel,
+} from '../ui.ts';
 
 /**
- * The stance explorer: who stands where, as an actor × class × target table with the CLI's
- * filters, a CSV of the same rows, the count per class, and the actor graph.
+ * The stance explorer: who stands where, as the actor graph and the count per class, then
+ * an actor × class × target table with the CLI's filters and a CSV of the same rows.
  */
 
 const LIMIT = 50;
@@ -101,6 +110,12 @@ function classCounts(
   return panel(
     'class-counts',
     'By class',
+    exportLinks(
+      '/api/stances',
+      { ...values, by: 'class' },
+      'stance-classes',
+      'the counts by class',
+    ),
     h(
       'ul',
       { class: 'bar-list' },
@@ -126,37 +141,42 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
   ctx.setTitle('Stances');
   const values = filterValues(ctx.params);
   const offset = intParam(ctx.params, 'offset', 0);
-  const csvHref = api.withParams('/api/stances.csv', values);
+  // What the table asks for, and so what its CSV and JSON hold.
+  const asked = { ...values, limit: LIMIT, offset };
+  const graphParams = {
+    outlet: values.outlet,
+    from: values.from,
+    to: values.to,
+    class: values.class,
+  };
   const tableSlot = h('div', {}, loading('Loading stances…'));
-  const countsSlot = h('div', {});
+  // Empty until the counts come (and when there are none): the graph then takes the row.
+  const countsSlot = h('div', { class: 'stance-side' });
   const graphSlot = h('div', {}, loading('Loading the actor graph…'));
   replace(
     ctx.main,
-    h(
-      'div',
-      { class: 'page-head' },
-      h('h1', { class: 'page-title' }, 'Stance explorer'),
-      h('a', { class: 'button', href: csvHref, download: 'stances.csv' }, 'Download CSV'),
-    ),
+    h('div', { class: 'page-head' }, h('h1', { class: 'page-title' }, 'Stance explorer')),
     h(
       'p',
       { class: 'lede' },
       'Who supports, opposes, welcomes or criticises whom, across the archive.',
     ),
     filterForm(ctx, values),
+    // The overview first (the graph with the count per class beside it), then the rows: a
+    // long table must not bury the graph at the foot of the page.
     h(
       'div',
       { class: 'stance-layout' },
-      panel('stance-rows', 'Stances', tableSlot),
-      h('div', { class: 'stance-side' }, countsSlot),
+      panel('actor-graph', 'Actor graph', graphSlot),
+      countsSlot,
     ),
-    panel('actor-graph', 'Actor graph', graphSlot),
+    panel('stance-rows', 'Stances', tableSlot),
   );
 
   const [rows, counts, graph, actors] = await Promise.allSettled([
-    api.stances({ ...values, limit: LIMIT, offset }),
+    api.stances(asked),
     api.get<{ counts: api.CountRow[] }>('/api/stances', { ...values, by: 'class' }),
-    api.graph({ outlet: values.outlet, from: values.from, to: values.to, class: values.class }),
+    api.graph(graphParams),
     api.get<{ counts: api.CountRow[] }>('/api/stances', { by: 'actor', limit: 50 }),
   ]);
   // The most frequent actors, offered as the actor box is typed in.
@@ -172,8 +192,17 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
   } else {
     const hrefFor = (o: number) =>
       pathWith('/stances', { ...values, offset: o > 0 ? o : undefined });
+    const shown = rows.value.stances.length;
     replace(
       tableSlot,
+      shown === 0
+        ? null
+        : h(
+            'div',
+            { class: 'list-head' },
+            countLine(offset, shown, rows.value.total, 'stance', 'stances'),
+            exportLinks('/stances', asked, 'stances', 'these stances'),
+          ),
       stanceTable(
         rows.value.stances,
         'Stances matching the filters',
@@ -198,6 +227,7 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
   } else {
     replace(
       graphSlot,
+      exportLinks('/api/graph', graphParams, 'actor-graph', "the graph's links"),
       actorGraph(graph.value, (id) => ctx.navigate(entityIdPath(id))),
     );
   }

@@ -125,6 +125,33 @@ describe('jiedu search', { concurrency: true }, () => {
     assert.match(none.stderr, /No articles match/);
   });
 
+  test('--sort newest / oldest, --script, and --facets', async () => {
+    const dates = async (...extra: string[]) => {
+      const r = await jiedu(['search', '制裁', '--db', db, '--format', 'json', ...extra]);
+      assert.equal(r.code, 0, r.stderr);
+      return JSON.parse(r.stdout).map((h: { date: string }) => h.date) as string[];
+    };
+    const newest = await dates('--sort', 'newest');
+    assert.ok(newest.length >= 2);
+    assert.deepEqual(newest, [...newest].sort().reverse());
+    assert.deepEqual(await dates('--sort', 'oldest'), [...newest].reverse());
+    const trad = await jiedu(['search', '--db', db, '--script', 'traditional', '--format', 'json']);
+    const hits = JSON.parse(trad.stdout) as { script: string }[];
+    assert.ok(hits.length > 0 && hits.every((h) => h.script === 'traditional'));
+    const bad = await jiedu(['search', '制裁', '--db', db, '--sort', 'random']);
+    assert.equal(bad.code, 2);
+    const facets = await jiedu(['search', '制裁', '--db', db, '--facets', '--format', 'csv']);
+    assert.equal(facets.code, 0, facets.stderr);
+    const rows = readCsv(facets.stdout);
+    assert.deepEqual(rows[0], ['facet', 'key', 'label', 'count']);
+    const outlets = rows.filter((r) => r[0] === 'outlet');
+    const total = outlets.reduce((n, r) => n + Number(r[3]), 0);
+    assert.equal(total, newest.length, 'each match counted under one outlet');
+    assert.ok(rows.some((r) => r[0] === 'LOC' && r[1] === 'LOC:俄罗斯'));
+    const table = await jiedu(['search', '制裁', '--db', db, '--facets']);
+    assert.match(table.stdout, /^facet\s+group\s+articles\n/);
+  });
+
   test('--format csv: a header and RFC 4180 quoting', async () => {
     const r = await jiedu(['search', '--db', db, '--format', 'csv', '--limit', '2']);
     assert.equal(r.code, 0, r.stderr);
@@ -218,7 +245,8 @@ describe('jiedu entities, quotes, stances', { concurrency: true }, () => {
     const rows = readCsv(r.stdout);
     assert.deepEqual(rows[0], ['id', 'type', 'name', 'articles', 'mentions', 'roles']);
     assert.ok(rows.slice(1).every((row) => row[1] === 'PER'));
-    assert.ok(rows.some((row) => row[0] === 'PER:习近平'));
+    // The roles pages gave a person, as the page wrote them (國家主席習近平).
+    assert.equal(rows.find((row) => row[0] === 'PER:习近平')?.[5], '國家主席');
     const count = await jiedu(['entities', '--db', db, '--count', '--format', 'json']);
     assert.ok(JSON.parse(count.stdout).some((c: { key: string }) => c.key === 'LOC'));
     const table = await jiedu(['entities', '--db', db, '--name', '羅斯']);

@@ -41,6 +41,12 @@ const SPEAKER: FlagSpec = {
   value: 'name',
   description: 'Only articles that quote this speaker: a canonical name (either script) or an id',
 };
+const SCRIPT: FlagSpec = {
+  type: 'string',
+  value: 'script',
+  choices: ['traditional', 'simplified', 'mixed', 'unknown'],
+  description: 'Only articles of pages in this script',
+};
 const LIMIT: FlagSpec = {
   type: 'string',
   short: 'n',
@@ -114,6 +120,7 @@ export const ENTITY_LIST_FLAGS: Readonly<Record<string, FlagSpec>> = {
   outlet: OUTLET,
   from: FROM,
   to: TO,
+  script: SCRIPT,
   count: { type: 'boolean', short: 'c', description: 'Print how many entities of each type' },
   limit: LIMIT,
   offset: OFFSET,
@@ -139,6 +146,19 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       to: TO,
       entity: ENTITY,
       speaker: SPEAKER,
+      script: SCRIPT,
+      sort: {
+        type: 'string',
+        value: 'order',
+        choices: ['relevance', 'newest', 'oldest'],
+        description:
+          'The order: relevance (BM25; the default with a query), newest (the default without) or oldest first',
+      },
+      facets: {
+        type: 'boolean',
+        description:
+          'Print what the matches hold instead: articles per outlet, month and script, and the entities of each type they mention most',
+      },
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -161,6 +181,8 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       'jiedu search \'"睦鄰友好" OR 戰略協作\' --from 2024-01-01',
       'jiedu search 制裁 NOT 美國 --outlet 新華社 --format json',
       'jiedu search --speaker 王毅 --limit 50 --format csv > wang-yi.csv',
+      'jiedu search 關稅 --sort newest --script traditional',
+      'jiedu search 制裁 --facets',
     ],
     load: () => import('./run-search.ts'),
   },
@@ -222,6 +244,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       outlet: OUTLET,
       from: FROM,
       to: TO,
+      script: SCRIPT,
       count: COUNT,
       by: {
         type: 'string',
@@ -276,6 +299,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       outlet: OUTLET,
       from: FROM,
       to: TO,
+      script: SCRIPT,
       count: COUNT,
       by: {
         type: 'string',
@@ -330,6 +354,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       to: TO,
       entity: ENTITY,
       speaker: SPEAKER,
+      script: SCRIPT,
       help: HELP_FLAG,
     },
     sections: {

@@ -8,6 +8,7 @@ import {
   StoreError,
 } from '../store/index.ts';
 import { isDate } from '../text/dates.ts';
+import type { Script } from '../tree/types.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
 import { EXIT, type FlagValues } from './schema.ts';
@@ -87,6 +88,9 @@ export function stringFlag(flags: FlagValues, name: string): string | undefined 
 /** The filter flags a command was given, dates checked. */
 export function filterFlags(command: string, flags: FlagValues): ArchiveFilter {
   const filter: ArchiveFilter = {};
+  const script = stringFlag(flags, 'script');
+  // Checked against its choices by the flag parser.
+  if (script !== undefined) filter.script = script as Script;
   for (const name of ['outlet', 'from', 'to', 'entity', 'speaker'] as const) {
     const value = stringFlag(flags, name);
     if (value === undefined) continue;

@@ -39,7 +39,18 @@ export function entityLine(text: string): string {
 }
 
 /** Flags that only the archive listing takes, not the line tagger. */
-const ARCHIVE_FLAGS = ['db', 'type', 'name', 'outlet', 'from', 'to', 'count', 'limit', 'offset'];
+const ARCHIVE_FLAGS = [
+  'db',
+  'type',
+  'name',
+  'outlet',
+  'from',
+  'to',
+  'script',
+  'count',
+  'limit',
+  'offset',
+];
 
 /**
  * `jiedu entities --lines FILE|- [--format jsonl] [--encoding …]` tags every line of the

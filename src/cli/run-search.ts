@@ -1,5 +1,5 @@
-import { SEARCH_CSV } from '../store/csv-columns.ts';
-import type { SearchHit } from '../store/index.ts';
+import { FACET_CSV, SEARCH_CSV } from '../store/csv-columns.ts';
+import type { CountRow, SearchFacets, SearchHit, SearchSort } from '../store/index.ts';
 import {
   filterFlags,
   type Listing,
@@ -30,6 +30,42 @@ export const HITS: Listing<SearchHit> = {
   csv: SEARCH_CSV,
 };
 
+/** One group of a facet: what it is, its key, a label to read, how many matches. */
+export interface FacetRow {
+  facet: string;
+  key: string;
+  label: string;
+  count: number;
+}
+
+/** The facets as rows, in the order the UI shows them. */
+function facetRows(facets: SearchFacets): FacetRow[] {
+  const rows: FacetRow[] = [];
+  const add = (facet: string, groups: readonly CountRow[]) => {
+    for (const g of groups) rows.push({ facet, key: g.key, label: g.key, count: g.count });
+  };
+  add('outlet', facets.outlets);
+  add('month', facets.months);
+  add('script', facets.scripts);
+  for (const f of facets.entities) {
+    for (const e of f.rows) {
+      rows.push({ facet: f.type, key: e.id, label: e.name, count: e.articles });
+    }
+  }
+  return rows;
+}
+
+/** `--facets`: facet, group, count. */
+const FACETS: Listing<FacetRow> = {
+  columns: [
+    { header: 'facet' },
+    { header: 'group', flex: 2, max: 30 },
+    { header: 'articles', align: 'right' },
+  ],
+  cells: (r) => [r.facet, r.label, String(r.count)],
+  csv: FACET_CSV,
+};
+
 /**
  * `jiedu search "query" [--db FILE] [filters] [--limit N --offset N] [--format …]`: the
  * archive's articles that match, best first, with snippets in each page's own script.
@@ -37,13 +73,19 @@ export const HITS: Listing<SearchHit> = {
 export async function run(args: CommandArgs, io: Io): Promise<number> {
   const { flags } = args;
   const text = args.positionals.join(' ');
+  const sort = stringFlag(flags, 'sort') as SearchSort | undefined;
   const query = {
     text,
     ...filterFlags('search', flags),
     ...pageFlags('search', flags),
+    ...(sort === undefined ? {} : { sort }),
   };
   const format = stringFlag(flags, 'format') ?? 'table';
   return withArchive('search', flags, io, (archive) => {
+    if (flags.facets === true) {
+      printRows(io, format, facetRows(archive.facets(query)), FACETS, 'No articles match.');
+      return EXIT.ok;
+    }
     const hits = archive.search(query);
     printRows(io, format, hits, HITS, 'No articles match.');
     return EXIT.ok;

@@ -181,6 +181,13 @@ export const EDGE_CSV: CsvColumns<GraphEdge> = {
   ],
 };
 
+/** A search's facets as rows (`jiedu search --facets`): the facet (outlet, month, script or
+ * an entity type), the group's key and readable label, its matching articles. */
+export const FACET_CSV: CsvColumns<{ facet: string; key: string; label: string; count: number }> = {
+  header: ['facet', 'key', 'label', 'count'],
+  cells: (r) => [r.facet, r.key, r.label, r.count],
+};
+
 /** Counts by a field (`--count --by F`): the field's name heads the key column. */
 export function countCsv(header: string): CsvColumns<CountRow> {
   return { header: [header, 'count'], cells: (row) => [row.key, row.count] };

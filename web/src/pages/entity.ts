@@ -188,7 +188,19 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
     h(
       'div',
       { class: 'entity-grid' },
-      panel('sec-timeline', 'Mentions over time', chart),
+      panel(
+        'sec-timeline',
+        'Mentions over time',
+        chart,
+        data.timeline.length === 0
+          ? null
+          : exportLinks(
+              '/api/timeline',
+              { entity: eid },
+              'mentions-per-day',
+              'the mentions per day',
+            ),
+      ),
       panel(
         'sec-cooccur',
         'Appears with',

@@ -362,6 +362,7 @@ export async function searchPage(ctx: PageContext): Promise<void> {
         { class: 'panel timeline-panel', 'aria-labelledby': 'timeline-title' },
         h('h2', { id: 'timeline-title' }, 'Matches over time'),
         mentionsChart(days, 'Matching articles per day'),
+        exportLinks('/api/timeline', { q, ...filters }, 'timeline', 'the matches per day'),
       ),
     );
   }

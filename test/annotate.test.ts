@@ -91,6 +91,32 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    'a name glued to 說 by the segmenter (陳立|明說) keeps its last character and speaks, with a comma too',
+    '議會\n\n陳立明說，政府將繼續支持本地中小企業。\n\n議員周文光說，預算案將於下周交由大會表決。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '陳立明 reported 政府將繼續支持本地中小企業。',
+          '周文光 reported 預算案將於下周交由大會表決。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    "他 right after an unnamed spokesperson's quote is that spokesperson: the quote is the ministry's",
+    '會見\n\n外交部長林國棟昨日會見了來訪的英國外相。\n\n外交部發言人在記者會上表示，雙方會談坦誠深入。他說，中方希望英方尊重中國的主權和領土完整。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '外交部 reported 雙方會談坦誠深入。',
+          '外交部 reported 中方希望英方尊重中國的主權和領土完整。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {
@@ -103,6 +129,13 @@ describe('quotes', () => {
 });
 
 describe('stances', () => {
+  bothScripts(
+    'an anaphor with coordinated attitudes (對此強烈不滿、堅決反對): the target is what 此 stands for',
+    '軍售\n\n美國國會通過法案，批准對台軍售。中方對此強烈不滿、堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['中國 oppose 美國國會通過法案，批准對台軍售'].map(c));
+    },
+  );
   bothScripts(
     'a vote tally (0票反對) is a count, not a stance',
     '表決\n\n安理會以13票贊成、0票反對、2票棄權通過決議，中方對此表示歡迎。',

@@ -32,10 +32,14 @@ export interface RawMention {
  * Spans a statistical tagger proposes in a Simplified text (offsets into it), given the
  * segmenter's words of it.
  */
-export type TagSpans = (
-  text: string,
-  words: readonly ViewWord[],
-) => readonly { start: number; end: number; type: EntityType }[];
+export type TagSpans = (text: string, words: readonly ViewWord[]) => readonly ProposedSpan[];
+
+/** A name a tagger proposes: offsets into the Simplified text, and its type. */
+export interface ProposedSpan {
+  start: number;
+  end: number;
+  type: EntityType;
+}
 
 /** What the finder may know from earlier articles of the page. */
 export interface EntityContext {
@@ -681,7 +685,8 @@ export function findEntities(
   }
 
   if (context.tagger !== undefined) {
-    for (const span of context.tagger(text, words)) {
+    for (const proposed of context.tagger(text, words)) {
+      const span = withGluedLast(text, proposed, grid);
       if (!taggedNameHolds(text, span, grid)) continue;
       const surface = text.slice(span.start, span.end);
       const m: RawMention = {
@@ -699,6 +704,24 @@ export function findEntities(
 
   out.sort((a, b) => a.start - b.start);
   return fullestNames(text, dropTitleOrgs(text, out, offices));
+}
+
+/** One-character verbs of speech a name stands right before (陈立明说). */
+const SPEECH_VERB = /^[说称讲]$/;
+
+/**
+ * A surname and one character proposed as a person's name, right before a two-character
+ * word whose second character is a verb of speech (陈立 | 明说): the segmenter read the
+ * name's last character and the verb as one word (明说 "say plainly"), and the tagger
+ * followed its cut. The name then takes the character, as a three-character Chinese name
+ * does (陈立明 | 说).
+ */
+function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start !== 2) return span;
+  if (!SURNAMES.has(text[span.start] as string)) return span;
+  if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
+  if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
+  return { ...span, end: span.end + 1 };
 }
 
 /** Parts of speech of words that are never inside a person's name: verbs, adverbs,

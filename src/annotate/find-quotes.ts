@@ -78,6 +78,9 @@ export function findQuotes(
   edges: WordEdges = new WordEdges(text.length, []),
 ): RawQuote[] {
   const quotes: RawQuote[] = [];
+  // Where people's names end: a cue may start there, however the segmenter cut.
+  const nameEnds = new Set<number>();
+  for (const r of refs) if (r.type === 'PER' && r.kind === 'name') nameEnds.add(r.end);
   let last: { speaker: Ref; line: number; cueEnd: number } | null = null;
   let issuer: Ref | null = null;
   for (let li = 0; li < lines.length; li++) {
@@ -94,7 +97,7 @@ export function findQuotes(
       }
       continue;
     }
-    const cues = cuesIn(text, line, edges);
+    const cues = cuesIn(text, line, edges, nameEnds);
     // Most lines hold no cue and no colon: nothing to read there.
     const colon = hasColon(text, line);
     if (cues.length === 0 && !colon) continue;
@@ -156,7 +159,10 @@ export function findQuotes(
       // one before (else since the paragraph before began), else that quote's speaker; not
       // 特朗普 of 特朗普政府, named since as a modifier.
       if (speaker.kind === 'pronoun' && subject.carried !== true) {
-        const recent = last !== null && li - last.line <= 1 && last.speaker.type === 'PER';
+        const recent =
+          last !== null &&
+          li - last.line <= 1 &&
+          (last.speaker.type === 'PER' || speaksThroughPerson(text, last.speaker));
         const from = recent && last !== null ? last.cueEnd : (lines[li - 1]?.from ?? line.from);
         speaker =
           subjectSince(text, refs, from, speaker.start, edges) ??
@@ -354,6 +360,18 @@ function subjectSince(
   return found;
 }
 
+/** Titles of a person who speaks for the organisation named before them (外交部发言人). */
+const SPOKESPERSON = /^的?(?:新闻)?(?:发言人|负责人|官员)/;
+
+/**
+ * Whether an organisation spoke through a person its page does not name (外交部发言人表示,
+ * the quote is the ministry's, GUIDELINES §2): then 他 or 她 right after can only be that
+ * person, and the quote is the organisation's again.
+ */
+function speaksThroughPerson(text: string, speaker: Ref): boolean {
+  return speaker.type === 'ORG' && SPOKESPERSON.test(text.slice(speaker.end, speaker.end + 6));
+}
+
 /** Whether a person or an organisation is named between `from` and `to`. */
 function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
@@ -373,7 +391,7 @@ function continues(lead: string): boolean {
 }
 
 /** Every cue in a line outside quotation marks, where the segmenter cuts it as a word. */
-function cuesIn(text: string, line: Line, edges: WordEdges): Cue[] {
+function cuesIn(text: string, line: Line, edges: WordEdges, nameEnds: ReadonlySet<number>): Cue[] {
   const out: Cue[] = [];
   // Searched in the line alone: a search of the whole text from the line would run on to
   // the next cue anywhere, for every line that has none.
@@ -385,8 +403,9 @@ function cuesIn(text: string, line: Line, edges: WordEdges): Cue[] {
     const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
     // 陈立明说：“…”: the segmenter may read the name's last character and the cue as one
-    // word (明说); a cue that a colon follows announces what is said, whatever the words.
-    const announced = /^[：:]/.test(text.slice(end, end + 1));
+    // word (明说); a cue that a colon follows announces what is said, and a cue right after
+    // a name the entity finder read starts where the name ends, whatever the words.
+    const announced = /^[：:]/.test(text.slice(end, end + 1)) || nameEnds.has(at);
     if (
       !(edges.endsAt(end) || inUnknown) ||
       !(edges.startsAt(at) || glued || inUnknown || announced)

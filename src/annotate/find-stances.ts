@@ -386,7 +386,8 @@ function targetsOf(
     .replace(/(?:坚决|强烈|严正|高度|一贯|始终|都|也|将|一致)+$/, '');
   if (
     /^(?:此|这|该事件|此事|此举|这一做法)$/.test(phrase) ||
-    /(?:这么做|这样做|此举)$/.test(phrase)
+    /(?:这么做|这样做|此举)$/.test(phrase) ||
+    onlyAnaphorAndCues(phrase)
   ) {
     const clause = clauseBefore(text, clauseFrom, prevSentence.from);
     return [
@@ -398,6 +399,39 @@ function targetsOf(
   if (coordinated !== null) start += coordinated[0].length;
   const t = trim(text, start, stop);
   return t.end - t.start >= 2 ? [t] : [];
+}
+
+/** Every stance cue word, for reading what stands between an anaphor and the cue. */
+const CUE_WORDS = new Set(STANCE_CUE_LIST.map((c) => c.cue));
+/** Degree adverbs, light verbs and attitude nouns that come with a stance cue, coordinated
+ * with it: 强烈不满、坚决反对, 表示愤慨和谴责. */
+const WITH_CUE =
+  /^(?:表示|感到|深表|深感|予以|极为|十分|非常|强烈|坚决|严正|高度|一贯|始终|都|也|将|一致|不满|愤慨|遗憾|震惊|担忧|关切|并|和|及|、|，)/;
+
+/**
+ * 对此强烈不满、坚决反对: an anaphor (此, 这, 此事) and then only other stance cues with their
+ * adverbs, coordinated with the cue: the target is what the anaphor stands for, not the
+ * words the holder stacks up.
+ */
+function onlyAnaphorAndCues(phrase: string): boolean {
+  const anaphor = /^(?:此事|此举|该事件|此|这)/.exec(phrase);
+  if (anaphor === null) return false;
+  let rest = phrase.slice(anaphor[0].length);
+  if (rest === '') return true;
+  while (rest !== '') {
+    const adverb = WITH_CUE.exec(rest);
+    if (adverb !== null) {
+      rest = rest.slice(adverb[0].length);
+      continue;
+    }
+    let cut = 0;
+    for (let n = Math.min(4, rest.length); n >= 1 && cut === 0; n--) {
+      if (CUE_WORDS.has(rest.slice(0, n))) cut = n;
+    }
+    if (cut === 0) return false;
+    rest = rest.slice(cut);
+  }
+  return true;
 }
 
 /** The clause before `at` within the sentence (from `floor`), or an empty span. */

@@ -130,6 +130,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a group the speaker reports on (衝突各方, 也門衝突方) holds the stance, not the speaker who reports it',
+    '停火\n\n聯合國特使林德表示，衝突各方同意自周六起停火兩個月。特使又說，也門衝突方同意開放機場。\n\n外長王文說，中方支持這項停火安排。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['中國 support 這項停火安排'].map(c));
+    },
+  );
+  bothScripts(
     'an anaphor with coordinated attitudes (對此強烈不滿、堅決反對): the target is what 此 stands for',
     '軍售\n\n美國國會通過法案，批准對台軍售。中方對此強烈不滿、堅決反對。',
     (a, c) => {

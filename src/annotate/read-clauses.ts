@@ -166,7 +166,7 @@ export function clauseSubject(
     opener.end <= cue &&
     /^(?:而|但|但是|因为|由于|不过|同时|此外)?$/.test(text.slice(clause, opener.start))
   )
-    return own;
+    return { ...own, blocked: true };
   // A clause that opens with a noun no name covers (专家指出, 一名官员表示, 国际律师协会 read
   // as two common nouns) has a subject we cannot name: it borrows none either.
   if (opensWithNoun(text, clause, cue, refs, options.edges)) return { ...own, blocked: true };
@@ -233,6 +233,20 @@ function opensWithNoun(
     if (w.pos === 'r' && !/^(?:我|本人)/.test(text.slice(i, i + 2))) {
       const k = firstAtOrAfter(refs, i);
       return (refs[k]?.start ?? -1) !== i;
+    }
+    // 冲突各方, 参战各国: a verb or verbal noun qualifying a pronoun no mention resolves is
+    // a group we cannot name.
+    if (/^v/.test(w.pos) && w.end < to) {
+      const n = edges.wordAt(w.end);
+      if (
+        n !== undefined &&
+        n.pos === 'r' &&
+        n.end <= to &&
+        !/^[我你他她它]/.test(text[w.end] as string)
+      ) {
+        const k = firstAtOrAfter(refs, w.end);
+        if ((refs[k]?.start ?? -1) !== w.end) return true;
+      }
     }
     if (!/^n/.test(w.pos) && !unknown) return false;
     const k = firstAtOrAfter(refs, i);

@@ -130,6 +130,23 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'X與Y會晤時表示: X speaks (與 brings in the counterpart), the counterpart ends before 時',
+    '會晤\n\n國防部長林國棟與來訪的美國國防部長史密斯會晤時表示，兩軍應保持密切溝通和交流。\n\n外長王文同英國外相通電話時說，中方堅決反對單邊制裁。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['林國棟 reported 兩軍應保持密切溝通和交流。', '王文 reported 中方堅決反對單邊制裁。'].map(
+          c,
+        ),
+      );
+      const meets = stances(a).filter((x) => / meet /.test(x));
+      assert.deepEqual(
+        meets,
+        ['林國棟 meet 來訪的美國國防部長史密斯', '王文 meet 英國外相'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a group the speaker reports on (衝突各方, 也門衝突方) holds the stance, not the speaker who reports it',
     '停火\n\n聯合國特使林德表示，衝突各方同意自周六起停火兩個月。特使又說，也門衝突方同意開放機場。\n\n外長王文說，中方支持這項停火安排。',
     (a, c) => {

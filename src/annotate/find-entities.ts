@@ -686,7 +686,7 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const proposed of context.tagger(text, words)) {
-      const span = withGluedLast(text, proposed, grid);
+      const span = withoutLinkingLast(text, withGluedLast(text, proposed, grid), taken);
       if (!taggedNameHolds(text, span, grid)) continue;
       const surface = text.slice(span.start, span.end);
       const m: RawMention = {
@@ -722,6 +722,22 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
   if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
   return { ...span, end: span.end + 1 };
+}
+
+/** Prepositions and conjunctions that link a person to the next name (王文同英国外相). */
+const LINKING = /^[同与和跟及]$/;
+
+/**
+ * A three-character person's name proposed right before another name the rules found,
+ * whose last character links the two (王文同 | 英国外相通电话, 李明与 | 美方): the name is
+ * the first two characters. A name that ends in such a character (魏凤和) keeps it where
+ * no other name follows.
+ */
+function withoutLinkingLast(text: string, span: ProposedSpan, taken: Uint8Array): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start !== 3) return span;
+  if (!LINKING.test(text[span.end - 1] ?? '') || taken[span.end] !== 1) return span;
+  if (!SURNAMES.has(text[span.start] as string)) return span;
+  return { ...span, end: span.end - 1 };
 }
 
 /** Parts of speech of words that are never inside a person's name: verbs, adverbs,

@@ -31,8 +31,9 @@ export interface Line {
 
 const CUE_BY_WORD = new Map(QUOTE_CUES.map((c) => [c.cue, c]));
 const CUE_PATTERN = new RegExp(QUOTE_CUES.map((c) => c.cue).join('|'), 'g');
-/** Adverbs the segmenter may glue to a one-character cue: 并称, 又说, 坚称. */
-const GLUED = /^[并又还亦则也更再坚声宣]$/;
+/** Adverbs the segmenter may glue to a one-character cue (并称, 又说, 坚称), and the
+ * locatives that end a time or place phrase before it (会谈时说, 会后说, 讲话中说). */
+const GLUED = /^[并又还亦则也更再坚声宣时后中]$/;
 /** Words after 表示 that make it "express" a stance, not bring in speech: 表示欢迎. */
 const EXPRESSES =
   /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|同情|哀悼|慰问|遗憾|不满|谴责|抗议|担忧|担心|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|衷心|诚挚|热烈|强烈|坚决|高度|严重|深切|深表|深感)/;

@@ -337,10 +337,13 @@ function targetsOf(
       before.lastIndexOf('跟'),
     );
     const from = link === -1 ? end : clauseFrom + link + 1;
-    const to =
+    let to =
       link === -1
         ? clauseTo
         : at - (/举行(?:了)?[^，。]{0,8}$/.exec(text.slice(from, at))?.[0].length ?? 0);
+    // 会晤马蒂斯时表示…: the counterpart ends where the time clause does.
+    const when = WHEN_SAYING.exec(text.slice(from, to));
+    if (when !== null) to = from + when.index;
     // Each counterpart named (分别会见A、B和C), as written with its title, so a name the
     // finder does not know still stands in the target: 阿联酋总统穆罕默德.
     const out: { start: number; end: number }[] = [];
@@ -397,9 +400,15 @@ function targetsOf(
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));
   if (coordinated !== null) start += coordinated[0].length;
+  // 会晤马蒂斯时表示…: the time clause ends the object; what is said after is a quote.
+  const when = WHEN_SAYING.exec(text.slice(start, stop));
+  if (when !== null) stop = start + when.index;
   const t = trim(text, start, stop);
   return t.end - t.start >= 2 ? [t] : [];
 }
+
+/** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */
+const WHEN_SAYING = /(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申)/;
 
 /** Every stance cue word, for reading what stands between an anaphor and the cue. */
 const CUE_WORDS = new Set(STANCE_CUE_LIST.map((c) => c.cue));

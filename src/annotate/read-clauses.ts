@@ -130,6 +130,8 @@ const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
 const AND = /^(?:和|与|及|以及|、)$/;
 /** For a meeting, 和／与 link the counterpart (X与Y会谈), not a second holder. */
 const AND_MEETING = /^(?:及|以及|、)$/;
+/** A meeting's verb in the rest of a clause (X与Y 举行会谈时表示, 会晤后说). */
+const MEETING_AFTER = /^[^，。；]*?(?:会晤|会见|会谈|会面|见面|通电话|通话|磋商)/;
 
 /** Where the clause holding `at` starts, not before `floor`. */
 export function clauseStartOf(text: string, at: number, floor: number): number {
@@ -344,7 +346,10 @@ function subjectIn(
       if (n.start >= cue) break;
       const between = text.slice(head.end, n.start);
       const afterTitles = text.slice(skipOffices(text, head.end), n.start);
-      const and = options.meeting === true ? AND_MEETING : AND;
+      // X与Y会晤时表示: a meeting between the second name and the cue makes 与 its
+      // counterpart's preposition, as for a meeting's own cue.
+      const and =
+        options.meeting === true || MEETING_AFTER.test(text.slice(n.end, cue)) ? AND_MEETING : AND;
       // 中日 (两国): abbreviations written together are one pair of holders.
       const pair =
         between === '' &&

@@ -130,6 +130,19 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "a clause without a subject borrows the one before its verb, not the previous clause's object",
+    '賀電\n\n林國棟表示，日方熱烈祝賀東盟成立五十周年，高度讚賞東盟取得的發展成就。',
+    (a, c) => {
+      const held = stances(a);
+      assert.equal(held.length, 2, held.join(' / '));
+      assert.ok(
+        held.every((x) => x.startsWith(c('日本 '))),
+        held.join(' / '),
+      );
+      assert.ok(held[1]?.endsWith(c('東盟取得的發展成就')));
+    },
+  );
+  bothScripts(
     'X與Y會晤時表示: X speaks (與 brings in the counterpart), the counterpart ends before 時',
     '會晤\n\n國防部長林國棟與來訪的美國國防部長史密斯會晤時表示，兩軍應保持密切溝通和交流。\n\n外長王文同英國外相通電話時說，中方堅決反對單邊制裁。',
     (a, c) => {

@@ -176,12 +176,29 @@ export function clauseSubject(
   // 與Y會晤; 美國從未…，更反對…), the nearest first, up to one whose subject we cannot name.
   for (let end = clause - 1; end > floor; ) {
     const from = clauseStartOf(text, end, floor);
-    const before = subjectIn(text, from, end, refs, options);
+    // Its subject stands before its verb: 日方祝贺东盟成立…, 东盟 is what is congratulated.
+    const before = subjectIn(text, from, firstVerb(text, from, end, options.edges), refs, options);
     if (before.kind !== 'none') return { ...before, clause, carried: true };
     if (opensWithNoun(text, from, end, refs, options.edges)) return { ...own, blocked: true };
     end = from - 1;
   }
   return own;
+}
+
+/** Where the first verb of a clause starts (a cue word, or a word the segmenter tags as a
+ * verb), or `end` when it has none or there are no words. */
+function firstVerb(text: string, from: number, end: number, edges?: WordEdges): number {
+  if (edges === undefined || edges.isEmpty()) return end;
+  for (let i = from; i < end; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (/^v$|^vd$|^vi$/.test(w.pos) || endsInCue(text.slice(i, w.end))) return i;
+    i = w.end;
+  }
+  return end;
 }
 
 /** Every cue word of the quote and stance readers. */

@@ -130,6 +130,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '希望 addressed to an institution (司法, 警方) is an appeal; a wish for someone is not',
+    '案件\n\n市長林大文今天表示，希望司法調查要尊重比例原則。他又說，希望警方盡快查明真相。\n\n林大文說，希望傷者早日康復。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['林大文 appeal 司法調查要尊重比例原則', '林大文 appeal 警方盡快查明真相'].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a clause without a subject borrows the one before its verb, not the previous clause's object",
     '賀電\n\n林國棟表示，日方熱烈祝賀東盟成立五十周年，高度讚賞東盟取得的發展成就。',
     (a, c) => {

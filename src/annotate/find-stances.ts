@@ -87,7 +87,7 @@ const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生
 const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
 /** 希望 is an appeal only when it is addressed to another party (希望特区政府…, 希望双方…). */
 const ADDRESSEE =
-  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|(?:所有|各个|其他)国家|[^\s，。]{1,4}方(?!面)|[^\s，。]{1,6}(?:政府|当局))/;
+  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|社会各界|(?:所有|各个|其他)国家|[^\s，。]{1,4}方(?!面)|[^\s，。]{1,6}(?:政府|当局)|司法|法院|检方|检察官|警方|执法部门|立法会|国会|议会|业界)/;
 
 /**
  * Finds stances: for each cue word of data/cues/stance.tsv that the segmenter reads as a word

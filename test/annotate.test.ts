@@ -130,6 +130,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'not stances: a passive (被校長要求), 要求 as a noun (長寬高等要求, 距離公約要求還有差距), words quoted from no one',
+    '地鐵\n\n陳大文三年前被校長要求退出教學一線。只要符合體積、長寬高等要求，乘客可攜帶摺疊車。林國棟說，控煙措施距離公約要求還有相當差距。\n\n「支持陳大文，支持這個計劃！」一位網友表示。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
     '希望 addressed to an institution (司法, 警方) is an appeal; a wish for someone is not',
     '案件\n\n市長林大文今天表示，希望司法調查要尊重比例原則。他又說，希望警方盡快查明真相。\n\n林大文說，希望傷者早日康復。',
     (a, c) => {

@@ -34,6 +34,19 @@ const NOUN_AFTER =
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
+/** Whether `at` stands inside quotation marks opened on its line. */
+function insideMarks(text: string, from: number, at: number): boolean {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    const c = text[i];
+    if (c === '「' || c === '“' || c === '『') depth++;
+    else if ((c === '」' || c === '”' || c === '』') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评. */
+const PASSIVE = /(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}$/;
 /** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
 const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 
@@ -165,6 +178,11 @@ export function findStances(
         (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || /的[^，。的]{1,3}$/.test(before))
       )
         continue;
+      // 被校长要求…, 遭到拒绝: a passive is not annotated (GUIDELINES §4); nor a cue that
+      // doubles as a noun where a noun stands (长宽高等要求, 距离公约要求还有差距).
+      if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
+      if (hit.cue === '要求' && (/等$/.test(before) || /^(?:还有|仍有|尚有|有差距)/.test(after)))
+        continue;
       const subject = clauseSubject(text, floor, at, refs, {
         places: true,
         groups: true,
@@ -191,6 +209,9 @@ export function findStances(
       else if (subject.kind === 'many') actors = subject.refs;
       else if (subject.blocked === true) {
         // A subject the text gives but we cannot name (兩人, 專家): no holder.
+        actors = [];
+      } else if (quote === undefined && insideMarks(text, line.from, at)) {
+        // Quoted words no one is credited with (“支持老崔！”一位网友说): no holder.
         actors = [];
       } else {
         // A speaker's stance with no subject of its own, inside their reported speech.

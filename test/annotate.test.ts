@@ -130,6 +130,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '對此進行了批評: a light verb before the cue, the target what 此 stands for; 不受歡迎, 不容忽視 are no stances',
+    '外交\n\n俄羅斯宣布驅逐兩名外交官。美國國務院對此進行了強烈批評。\n\n敘利亞外交部宣布該國大使為不受歡迎的人。衛生部表示，事件的後果不容忽視。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['美國國務院 criticize 俄羅斯宣布驅逐兩名外交官'].map(c));
+    },
+  );
+  bothScripts(
     'not stances: a passive (被校長要求), 要求 as a noun (長寬高等要求, 距離公約要求還有差距), words quoted from no one',
     '地鐵\n\n陳大文三年前被校長要求退出教學一線。只要符合體積、長寬高等要求，乘客可攜帶摺疊車。林國棟說，控煙措施距離公約要求還有相當差距。\n\n「支持陳大文，支持這個計劃！」一位網友表示。',
     (a) => {

@@ -33,7 +33,7 @@ const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|和帮助|与帮助)/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
-  /(?:表示|感到|致以|予以|表达|深表|深感)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
+  /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
 /** Whether `at` stands inside quotation marks opened on its line. */
 function insideMarks(text: string, from: number, at: number): boolean {
   let depth = 0;
@@ -46,7 +46,7 @@ function insideMarks(text: string, from: number, at: number): boolean {
 }
 
 /** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评. */
-const PASSIVE = /(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}$/;
+const PASSIVE = /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}|受)$/;
 /** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
 const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 
@@ -182,6 +182,12 @@ export function findStances(
       // doubles as a noun where a noun stands (长宽高等要求, 距离公约要求还有差距).
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
       if (hit.cue === '要求' && (/等$/.test(before) || /^(?:还有|仍有|尚有|有差距)/.test(after)))
+        continue;
+      // 不容忽视, 不容乐观, 不容置疑: set phrases ("cannot be ignored"), not "will not tolerate".
+      if (
+        hit.cue === '不容' &&
+        /^(?:忽视|乐观|置疑|置喙|小觑|想象|错过|否认|拖延|懈怠|回避|混淆)/.test(after)
+      )
         continue;
       const subject = clauseSubject(text, floor, at, refs, {
         places: true,
@@ -386,7 +392,7 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
-  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以)[^，。]{0,4}?$/.exec(before);
+  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|进行了?)[^，。]{0,4}?$/.exec(before);
   const object = trim(text, start, stop);
   const lead =
     /(?:对于|对(?![方手象话外岸面策立抗称等应])|向(?![来前往外内])|就(?![是要会能在已这]))/g;

@@ -117,6 +117,21 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    "a whole-sentence quotation after the cue is direct, once; reported speech stops before the next speaker's quotation",
+    '慈善\n\n企業家王大明日前表示，「我已經不信任官辦的慈善機構，他們的管理太差了。」王大明說，他計劃把一半家產捐給母校。\n\n趙鵬林透露，地鐵未來將分等級提供服務，滿足不同乘客的需求。「我們希望軌道交通像私家車一樣分很多種。」趙鵬林說。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '王大明 direct 我已經不信任官辦的慈善機構，他們的管理太差了。',
+          '王大明 reported 他計劃把一半家產捐給母校。',
+          '趙鵬林 reported 地鐵未來將分等級提供服務，滿足不同乘客的需求。',
+          '趙鵬林 direct 我們希望軌道交通像私家車一樣分很多種。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {

@@ -227,8 +227,11 @@ export function findQuotes(
       if (close !== undefined) {
         const end = matchingClose(text, contentStart, line.to);
         // 他指出「一帶一路」是…: a quotation that the sentence goes on after is part of it.
+        // A quotation that is a whole sentence (「…。」王大明說) is whole whatever follows it.
         const whole =
-          end === -1 || /^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2));
+          end === -1 ||
+          /^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2)) ||
+          isSentenceMark(text.charCodeAt(end - 1));
         if (end !== -1 && end < nextClause + 1 && whole) {
           pushQuote(quotes, text, {
             start: Math.min(speaker.start, cue.at),
@@ -243,8 +246,19 @@ export function findQuotes(
           return;
         }
       }
-      let contentEnd =
-        nextClause < line.to ? sentenceEndBefore(text, nextClause, contentStart) : line.to;
+      // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
+      let limit = nextClause;
+      const nextFound = found[k + 1];
+      if (nextFound !== undefined) {
+        const theirs = contentBefore(text, nextFound.clause, line.from, depth);
+        if (
+          theirs?.direct === true &&
+          theirs.end === nextFound.clause &&
+          theirs.start > contentStart
+        )
+          limit = theirs.start;
+      }
+      let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {

@@ -132,6 +132,18 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    'a foreign name in full, then its last part alone: one person; the name stops before a weekday',
+    '會談\n\n美國國務卿安東尼·布林肯周三抵達北京。布林肯表示，美方希望雙方管控分歧，避免衝突。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['安東尼·布林肯 reported 美方希望雙方管控分歧，避免衝突。'].map(c),
+      );
+      const people = names(a).filter((n) => n.startsWith('PER:'));
+      assert.deepEqual(people, [c('PER:安東尼·布林肯')]);
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {

@@ -65,7 +65,7 @@ const HOME = '中国';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -686,7 +686,11 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const proposed of context.tagger(text, words)) {
-      const span = withoutLinkingLast(text, withGluedLast(text, proposed, grid), taken);
+      const span = withoutLinkingLast(
+        text,
+        withGluedLast(text, withoutTime(text, proposed), grid),
+        taken,
+      );
       if (!taggedNameHolds(text, span, grid)) continue;
       const surface = text.slice(span.start, span.end);
       const m: RawMention = {
@@ -722,6 +726,18 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
   if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
   return { ...span, end: span.end + 1 };
+}
+
+/** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */
+const TIME_AFTER_NAME =
+  /(?:(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明]天|[今昨]日|[今昨]晚|当天|[0-9０-９一二三四五六七八九十]{1,3}日)$/;
+
+/** A name the tagger ran on into the time word after it (安东尼·布林肯周三): the name alone. */
+function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type !== 'PER' && span.type !== 'ORG') return span;
+  const m = TIME_AFTER_NAME.exec(text.slice(span.start, span.end));
+  if (m === null || span.end - span.start - m[0].length < 2) return span;
+  return { ...span, end: span.end - m[0].length };
 }
 
 /** Prepositions and conjunctions that link a person to the next name (王文同英国外相). */

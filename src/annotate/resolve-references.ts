@@ -19,11 +19,17 @@ export interface PageMemory {
   countries: string[];
   lastPerson: string | null;
   lastOrg: string | null;
+  /** Foreign names written in full with a dot (希沙姆·哈桑), by their last part (哈桑): a
+   * later mention of the last part alone is the same person. */
+  dotted: Map<string, string>;
 }
 
 export function newPageMemory(): PageMemory {
-  return { pair: null, countries: [], lastPerson: null, lastOrg: null };
+  return { pair: null, countries: [], lastPerson: null, lastOrg: null, dotted: new Map() };
 }
+
+/** The dots that join the parts of a transliterated name. */
+const NAME_DOT = /[·‧・•]/;
 
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {
@@ -104,7 +110,21 @@ export function resolveReferences(
       start: m.start,
       end: m.end,
       apply: () => {
-        const id = entityId(m.type, m.key);
+        let id = entityId(m.type, m.key);
+        let kind = m.kind;
+        if (m.type === 'PER') {
+          const parts = m.key.split(NAME_DOT);
+          const last = parts[parts.length - 1] as string;
+          // 希沙姆·哈桑 … 哈桑说: the last part alone, after the full name, is the same person.
+          if (parts.length > 1 && last.length >= 2) memory.dotted.set(last, id);
+          else {
+            const full = memory.dotted.get(m.key);
+            if (full !== undefined) {
+              id = full;
+              kind = 'alias';
+            }
+          }
+        }
         // A credit in brackets ((馮健文攝), (記者 王五)) names who took the picture or wrote
         // the story, not anyone a later 他 or 她 stands for.
         if (m.type === 'PER' && !CREDIT_AFTER.test(text.slice(m.end, m.end + 4))) {
@@ -144,7 +164,7 @@ export function resolveReferences(
             ids: [entityId('LOC', side)],
           };
         }
-        return { start: m.start, end: m.end, kind: m.kind, type: m.type, ids: [id] };
+        return { start: m.start, end: m.end, kind, type: m.type, ids: [id] };
       },
     });
     prev = m;

@@ -144,6 +144,14 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    "reported speech stops before a quotation an anonymous source closes; it is no one's",
+    '請客\n\n主持人王大明在微博上表示，他願意請這些工人吃頓飯，表達敬意。「老王辦實事啊，支持老王！希望更多明星參與進來。」一位網友表示。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['王大明 reported 他願意請這些工人吃頓飯，表達敬意。'].map(c));
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {
@@ -156,6 +164,13 @@ describe('quotes', () => {
 });
 
 describe('stances', () => {
+  bothScripts(
+    'titles listed with 、 before a name (親善大使、著名演員X): the named person holds the stance',
+    '短片\n\n聯合國開發計劃署中國親善大使、著名演員周文光支持並參與拍攝公益短片。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['周文光 support 拍攝公益短片'].map(c));
+    },
+  );
   bothScripts(
     '對此進行了批評: a light verb before the cue, the target what 此 stands for; 不受歡迎, 不容忽視 are no stances',
     '外交\n\n俄羅斯宣布驅逐兩名外交官。美國國務院對此進行了強烈批評。\n\n敘利亞外交部宣布該國大使為不受歡迎的人。衛生部表示，事件的後果不容忽視。',

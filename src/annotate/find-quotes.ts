@@ -106,6 +106,9 @@ export function findQuotes(
     const found: { cue: Cue; speaker: Ref; clause: number; after: boolean; also: Ref | null }[] =
       [];
     let prevEnd = line.from;
+    // Clauses of cues whose speaker is several people or no one named (一位网友表示): what
+    // they close is not an earlier speaker's.
+    const unnamed: number[] = [];
     // The cues come in order: the line is scanned for sentence ends once, not back from each.
     let sentenceStart = line.from;
     let scanned = line.from;
@@ -133,6 +136,7 @@ export function findQuotes(
         // quotes after it do not continue an earlier speaker.
         prevEnd = cue.end;
         last = null;
+        unnamed.push(subject.clause);
         continue;
       }
       if (subject.kind === 'none' || (inside && subject.carried === true)) {
@@ -152,7 +156,10 @@ export function findQuotes(
         if (carried !== null) {
           found.push({ cue, speaker: carried, clause: subject.clause, after: closes, also: null });
           last = { speaker: carried, line: li, cueEnd: cue.end };
-        } else last = null;
+        } else {
+          last = null;
+          unnamed.push(subject.clause);
+        }
         continue;
       }
       let speaker = subject.ref;
@@ -249,14 +256,15 @@ export function findQuotes(
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
       const nextFound = found[k + 1];
-      if (nextFound !== undefined) {
-        const theirs = contentBefore(text, nextFound.clause, line.from, depth);
-        if (
-          theirs?.direct === true &&
-          theirs.end === nextFound.clause &&
-          theirs.start > contentStart
-        )
-          limit = theirs.start;
+      const closers = [
+        ...(nextFound === undefined ? [] : [nextFound.clause]),
+        ...unnamed.filter((u) => u > contentStart && u < nextClause),
+      ];
+      for (const clause of closers) {
+        const theirs = contentBefore(text, clause, line.from, depth);
+        if (theirs?.direct === true && theirs.end === clause && theirs.start > contentStart) {
+          limit = Math.min(limit, theirs.start);
+        }
       }
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;

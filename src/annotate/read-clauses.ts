@@ -437,9 +437,18 @@ function joins(
   const at = skipOffices(text, from);
   if (at === to) return true;
   const gap = text.slice(at, to);
-  if (to < at || gap.length > (afterPlace ? 8 : 6) || NOT_IN_TITLE.test(gap)) return false;
+  // 亲善大使、著名演员X: titles listed with 、 between them, each a title of its own (never a
+  // 、 alone or at either end: 王毅、林国栋 are two people).
+  const listed = /^[^、]+(?:、[^、]+)+$/.test(gap);
+  const longest = (afterPlace ? 8 : 6) + (listed ? 6 : 0);
+  const marks = listed ? gap.replaceAll('、', '') : gap;
+  if (to < at || gap.length > longest || NOT_IN_TITLE.test(marks)) return false;
   if (edges === undefined || edges.isEmpty()) return false;
   for (let i = at; i < to; ) {
+    if (listed && text[i] === '、') {
+      i++;
+      continue;
+    }
     const w = edges.wordAt(i);
     if (w === undefined || w.end > to) return false;
     if (NOT_TITLE_POS.test(w.pos) && !QUALIFIER.test(text.slice(i, w.end))) return false;

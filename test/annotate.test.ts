@@ -165,6 +165,17 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '特區政府 stands for its region, as a speaker and as a holder (GUIDELINES: generic state organs)',
+    '回應\n\n美國國會通過所謂法案。特區政府強烈反對美方的無理指責。\n\n特區政府發言人表示，政府將繼續支持本地中小企業渡過難關。\n\n澳門特區政府歡迎中央政府的支持措施。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['香港 oppose 美方的無理指責', '澳門 welcome 中央政府的支持措施'].map(c),
+      );
+      assert.deepEqual(quotes(a), ['香港 reported 政府將繼續支持本地中小企業渡過難關。'].map(c));
+    },
+  );
+  bothScripts(
     'titles listed with 、 before a name (親善大使、著名演員X): the named person holds the stance',
     '短片\n\n聯合國開發計劃署中國親善大使、著名演員周文光支持並參與拍攝公益短片。',
     (a, c) => {

@@ -539,6 +539,9 @@ function isHolder(
   // A place that qualifies what follows it (也门冲突方, 也门外长, 北京市卫生局, 北京组委会)
   // is not the holder, unless another name follows and makes a pair (中日双方).
   const qualifies = (): boolean => {
+    // 特区政府发言人, 中央政府官员: a state organ named generically speaks for its state,
+    // through whoever speaks for it.
+    if (r.kind === 'title') return false;
     if (officeAt(text, r.end) !== null) return true;
     if (refs[firstAtOrAfter(refs, r.end)]?.start === r.end) return false;
     // 中国政府, 以色列方面: the state itself, whatever the words.
@@ -566,6 +569,8 @@ function isHolder(
   if (options.places === true) return !qualifies();
   return (
     r.kind === 'abbreviation' ||
+    // 特区政府, 中央政府: a state organ named generically is its state as a speaker too.
+    r.kind === 'title' ||
     text[r.end - 1] === '方' ||
     PLACE_AS_SIDE.test(text.slice(r.end, cue))
   );

@@ -48,6 +48,8 @@ const GROUP = /双方|两国|彼此/g;
 
 /** State organs named generically, which stand for China in Chinese news (中央政府). */
 const STATE_ORGAN = /中央政府|中国政府/g;
+/** The government of a special administrative region, named generically: 特区政府. */
+const SAR_GOVERNMENT = /特(?:别行政)?区政府/g;
 const HOME = '中国';
 /** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
 const SIDE =
@@ -229,6 +231,21 @@ export function resolveReferences(
     type: 'LOC',
     ids: [home],
   }));
+  // 特区政府: the region's government, as a state organ stands for its state: the region
+  // named right before it (澳门特区政府), else the one named nearest before in the article,
+  // else Macao's where only Macao is named after it, else Hong Kong's.
+  addMatches(SAR_GOVERNMENT, (_, start, end) => {
+    const before = text.slice(0, start);
+    const hk = before.lastIndexOf('香港');
+    const mo = before.lastIndexOf('澳门');
+    let region = hk === -1 && mo === -1 ? null : mo > hk ? '澳门' : '香港';
+    if (region === null) {
+      const after = text.slice(end);
+      region = after.includes('澳门') && !after.includes('香港') ? '澳门' : '香港';
+    }
+    const id = entityId('LOC', region);
+    return () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] });
+  });
   addMatches(SIDE, (g, start, end) => {
     const key = initials().get(g[1] as string);
     if (key == null) return null;

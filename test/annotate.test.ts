@@ -166,13 +166,20 @@ describe('quotes', () => {
 describe('stances', () => {
   bothScripts(
     '特區政府 stands for its region, as a speaker and as a holder (GUIDELINES: generic state organs)',
-    '回應\n\n美國國會通過所謂法案。特區政府強烈反對美方的無理指責。\n\n特區政府發言人表示，政府將繼續支持本地中小企業渡過難關。\n\n澳門特區政府歡迎中央政府的支持措施。',
+    '回應\n\n美國國會通過所謂法案。特區政府強烈反對美方的無理指責。\n\n特區政府發言人表示，政府將繼續支持本地中小企業渡過難關。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['香港 oppose 美方的無理指責'].map(c));
+      assert.deepEqual(quotes(a), ['香港 reported 政府將繼續支持本地中小企業渡過難關。'].map(c));
+    },
+  );
+  bothScripts(
+    "澳門特區政府 is Macao's; a bare 特區政府 on a page that names only Macao is Macao's too",
+    '措施\n\n澳門特區政府歡迎中央政府的支持措施。\n\n特區政府強烈反對外部勢力干預。',
     (a, c) => {
       assert.deepEqual(
         stances(a),
-        ['香港 oppose 美方的無理指責', '澳門 welcome 中央政府的支持措施'].map(c),
+        ['澳門 welcome 中央政府的支持措施', '澳門 oppose 外部勢力干預'].map(c),
       );
-      assert.deepEqual(quotes(a), ['香港 reported 政府將繼續支持本地中小企業渡過難關。'].map(c));
     },
   );
   bothScripts(

@@ -178,8 +178,9 @@ export function readCredits(line: string): Credit[] {
   return out;
 }
 
-// 香港文匯報記者 陳卓言, 香港文汇报讯, 新华网北京6月29日电: the publisher before 訊, 記者 or a dateline.
-const PUBLISHER = /^[●■◆]?\s*([^\s（(：:，,●]{2,12}?)(?:訊|讯|記者|记者|特約記者|特约记者)/;
+// 香港文匯報記者 陳卓言, 香港文汇报讯, 聯合報／記者 王小明: the publisher before 訊 or 記者.
+const PUBLISHER =
+  /^[●■◆]?\s*([^\s（(：:，,●／/]{2,12}?)\s*[／/]?\s*(?:訊|讯|記者|记者|特約記者|特约记者)/;
 
 /** The outlet a byline names as its publisher: 香港文匯報記者 葛沖 → 香港文匯報. */
 export function readPublisher(line: string): string | undefined {

@@ -1,8 +1,6 @@
+import { readPublisher } from '../html/index.ts';
 import { isCalendarDate } from '../text/dates.ts';
 import type { PageNode } from '../tree/types.ts';
-
-// 香港文匯報訊 / 香港文汇报讯, 香港文匯報記者 陳卓言: the publisher before 訊 or 記者.
-const PUBLISHER = /^([^\s（(：:，,]{2,12}?)(?:訊|讯|記者|记者)/;
 
 /**
  * The outlet that published a page, as its first byline names it: 香港文匯報訊 據中通社報道 →
@@ -13,7 +11,8 @@ export function findOutlet(page: PageNode): string | undefined {
   for (const article of page.children) {
     for (const block of article.children) {
       if (block.type !== 'byline') continue;
-      const publisher = PUBLISHER.exec(block.text)?.[1];
+      // 香港文匯報訊, 香港文匯報記者 陳卓言, 聯合報／記者 王小明: the publisher before 訊 or 記者.
+      const publisher = readPublisher(block.text);
       if (publisher !== undefined) return publisher;
       // A wire dateline names its agency as the byline's own outlet: 新华社北京3月6日电.
       const first = block.outlets[0];
@@ -72,6 +71,10 @@ const FULL_DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 const STAMP =
   /(?:^|[\s：:|｜（(【])((?:19|20)\d{2})([-/.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?![\d年])/;
+/** A Taiwanese wire story's closing stamp: the editor's credit, then the date as the year of
+ * the Republic and month and day (（編輯：陳大文）1130124 is 2024-01-24). */
+const ROC_STAMP =
+  /[（(](?:編輯|编辑)[：:][^）)]{1,12}[）)]\s*(1[0-4]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/;
 /** Lines this long at most may carry a stamp (a header line, not a paragraph). */
 const STAMP_LINE = 60;
 
@@ -80,6 +83,14 @@ function firstStamp(page: PageNode): { at: number; value: string } | undefined {
   for (const article of page.children) {
     for (const block of article.children) {
       if (block.text.length > STAMP_LINE) continue;
+      const roc = ROC_STAMP.exec(block.text);
+      if (roc !== null) {
+        // 中央社's closing credit: （編輯：X）1130124, the year of the Republic (113 = 2024).
+        const [y, mo, d] = [1911 + Number(roc[1]), Number(roc[2]), Number(roc[3])];
+        if (!isCalendarDate(y, mo, d)) continue;
+        const value = `${y}-${roc[2]}-${roc[3]}`;
+        return { at: block.start + roc.index, value };
+      }
       const m = STAMP.exec(block.text);
       if (m === null) continue;
       const [y, mo, d] = [Number(m[1]), Number(m[3]), Number(m[4])];

@@ -165,6 +165,27 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '中新兩國 on a page that names Singapore: a pair, and 雙方 is China and Singapore; a name ends before 時指出',
+    '會見\n\n國務院總理李強在會見新加坡總理黃循財時指出，中新兩國是重要合作夥伴。雙方一致同意加強在數字經濟領域的合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['李強 meet 新加坡總理黃循財', '中國+新加坡 agree 加強在數字經濟領域的合作'].map(c),
+      );
+      assert.ok(quotes(a)[0]?.startsWith(c('李強 reported 中新兩國是重要合作夥伴。')));
+    },
+  );
+  bothScripts(
+    '中新 where no Singapore is named (新疆, 新西蘭) is no pair',
+    '合作\n\n新疆代表團訪問北京，中新合作前景廣闊。',
+    (a, c) => {
+      assert.deepEqual(
+        names(a).filter((n) => n.startsWith('LOC:')),
+        ['LOC:北京', 'LOC:新疆'].map(c),
+      );
+    },
+  );
+  bothScripts(
     '特區政府 stands for its region, as a speaker and as a holder (GUIDELINES: generic state organs)',
     '回應\n\n美國國會通過所謂法案。特區政府強烈反對美方的無理指責。\n\n特區政府發言人表示，政府將繼續支持本地中小企業渡過難關。',
     (a, c) => {

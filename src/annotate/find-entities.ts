@@ -65,7 +65,7 @@ const HOME = '中国';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|时(?=${SPEECH_CUES.join('|')})|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -117,6 +117,9 @@ function ownWord(text: string, grid: WordGrid, i: number, units: UnitSet): boole
   for (let k = start; k < end; k++) if (!units.has(text.charCodeAt(k))) rest += text[k];
   return ABBR_CONTEXT.test(rest);
 }
+
+/** Two one-character abbreviations and a word of relations after them: 中新两国, 中新关系. */
+const BILATERAL = /[\u4e00-\u9fff]{2}(?=两国|双方|关系|合作|友好|建交|邦交|自贸)/g;
 
 /** 中美洲, 中英文: two abbreviations that are not two countries. */
 const NOT_PAIR_AFTER = /^[洲文语籍式餐药]/;
@@ -379,7 +382,19 @@ export function findEntities(
 
   // People after an office title. In Chinese news a bare state title (外长林国栋, not
   // 日本外长) is China's, which tells 双方 who the parties are.
-  const { abbreviations, abbreviationUnits } = gazetteer();
+  const { abbreviations, abbreviationUnits, forms } = gazetteer();
+  /**
+   * The country `c` stands for in a pair (中新两国): one the lexicon knows as c方 (新方 →
+   * 新加坡), and that this text named before `at`; undefined otherwise (新疆 is no side).
+   */
+  const namedInitial = (c: string, at: number): string | undefined => {
+    const side = forms.longestAt(`${c}方`, 0);
+    const country = side?.word === `${c}方` ? side.value.name : undefined;
+    if (country === undefined) return undefined;
+    return out.some((m) => m.start < at && m.type === 'LOC' && m.key === country)
+      ? country
+      : undefined;
+  };
   // A name read after a title or before a speech verb must also be one by its words.
   const grid = new WordGrid(text.length, words);
   /** Whether `[start, start + n)` of the text could be a name by its words. */
@@ -481,6 +496,28 @@ export function findEntities(
       ownWord(text, grid, i, abbreviationUnits)
     ) {
       add({ start: i, end: i + 1, type: 'LOC', key: entry.name, kind: 'abbreviation' });
+    }
+  }
+
+  // 中新两国 on a page about Singapore: a pair of one-character abbreviations before a word of
+  // relations, where a character no lexicon abbreviation has (新: 新加坡 or 新西兰?) opens the
+  // name of exactly one country named before it in the article.
+  for (const m of text.matchAll(BILATERAL)) {
+    const i = m.index ?? 0;
+    if (!free(i, i + 2)) continue;
+    const keys = [0, 1].map((k) => {
+      const c = text[i + k] as string;
+      return abbreviations.get(c)?.name ?? namedInitial(c, i);
+    });
+    if (keys.some((k) => k === undefined) || keys[0] === keys[1]) continue;
+    for (const k of [0, 1]) {
+      add({
+        start: i + k,
+        end: i + k + 1,
+        type: 'LOC',
+        key: keys[k] as string,
+        kind: 'abbreviation',
+      });
     }
   }
 
@@ -732,9 +769,21 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
 const TIME_AFTER_NAME =
   /(?:(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明]天|[今昨]日|[今昨]晚|当天|[0-9０-９一二三四五六七八九十]{1,3}日)$/;
 
+/** A verb of speech starting a text. */
+const SPEECH_AFTER = new RegExp(`^(?:${SPEECH_CUES.join('|')})`);
+
 /** A name the tagger ran on into the time word after it (安东尼·布林肯周三): the name alone. */
 function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
   if (span.type !== 'PER' && span.type !== 'ORG') return span;
+  // 会见黄循财时指出: the time clause's 时 before a verb of speech.
+  if (
+    span.type === 'PER' &&
+    span.end - span.start >= 3 &&
+    text[span.end - 1] === '时' &&
+    SPEECH_AFTER.test(text.slice(span.end, span.end + 4))
+  ) {
+    return { ...span, end: span.end - 1 };
+  }
   const m = TIME_AFTER_NAME.exec(text.slice(span.start, span.end));
   if (m === null || span.end - span.start - m[0].length < 2) return span;
   return { ...span, end: span.end - m[0].length };

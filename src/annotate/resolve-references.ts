@@ -139,7 +139,9 @@ export function resolveReferences(
           memory.countries = [...memory.countries.filter((c) => c !== home), home].slice(-4);
         }
         if (m.type === 'ORG') memory.lastOrg = id;
-        if (m.type === 'LOC' && countryNames.has(m.key)) {
+        // A country: one the lexicon abbreviates, or any place written as a one-character
+        // abbreviation in a pair (中新两国: 新 for 新加坡).
+        if (m.type === 'LOC' && (countryNames.has(m.key) || m.kind === 'abbreviation')) {
           memory.countries = [...memory.countries.filter((c) => c !== id), id].slice(-4);
           if (
             before !== null &&

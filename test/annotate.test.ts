@@ -179,10 +179,10 @@ describe('stances', () => {
     '中新 where no Singapore is named (新疆, 新西蘭) is no pair',
     '合作\n\n新疆代表團訪問北京，中新合作前景廣闊。',
     (a, c) => {
-      assert.deepEqual(
-        names(a).filter((n) => n.startsWith('LOC:')),
-        ['LOC:北京', 'LOC:新疆'].map(c),
-      );
+      const found = names(a);
+      for (const wrong of ['LOC:中國', 'LOC:新加坡', 'LOC:新西蘭'].map(c)) {
+        assert.ok(!found.includes(wrong), `${wrong} in ${found.join(' ')}`);
+      }
     },
   );
   bothScripts(

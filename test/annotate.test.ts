@@ -165,6 +165,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '拒絕 before an act is no stance (拒絕評論, 拒絕譴責X: the criticism negated); 拒絕接受X rejects X',
+    '表態\n\n外交部發言人林國棟拒絕評論有關報道。美國國務卿史密斯拒絕譴責盟友的軍事行動。\n\n菲律賓政府拒絕接受仲裁庭的裁決。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['史密斯 criticize NOT 盟友的軍事行動', '菲律賓 oppose 接受仲裁庭的裁決'].map(c),
+      );
+    },
+  );
+  bothScripts(
     '中新兩國 on a page that names Singapore: a pair, and 雙方 is China and Singapore; a name ends before 時指出',
     '會見\n\n國務院總理李強在會見新加坡總理黃循財時指出，中新兩國是重要合作夥伴。雙方一致同意加強在數字經濟領域的合作。',
     (a, c) => {

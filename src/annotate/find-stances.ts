@@ -183,6 +183,16 @@ export function findStances(
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
       if (hit.cue === '要求' && (/等$/.test(before) || /^(?:还有|仍有|尚有|有差距)/.test(after)))
         continue;
+      // 拒绝评论, 拒绝谴责X: refusing to act is no stance on the act (GUIDELINES: 拒絕譴責中國
+      // is not criticism of China); 拒绝接受X, 拒绝承认X reject X.
+      if (hit.cue === '拒绝') {
+        const w = edges.wordAt(end);
+        const word = w === undefined ? '' : text.slice(end, w.end);
+        const acts =
+          (w !== undefined && /^v/.test(w.pos)) ||
+          /^(?:评论|置评|回应|回答|透露|表态|作答)/.test(word);
+        if (acts && !/^(?:接受|承认|执行|服从|遵守)$/.test(word)) continue;
+      }
       // 不容忽视, 不容乐观, 不容置疑: set phrases ("cannot be ignored"), not "will not tolerate".
       if (
         hit.cue === '不容' &&

@@ -165,6 +165,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '歡迎並支持X: two cues, one target, without the second cue in the first target',
+    '合作\n\n中方歡迎並支持東盟國家加強團結合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 welcome 東盟國家加強團結合作', '中國 support 東盟國家加強團結合作'].map(c),
+      );
+    },
+  );
+  bothScripts(
     '拒絕 before an act is no stance (拒絕評論, 拒絕譴責X: the criticism negated); 拒絕接受X rejects X',
     '表態\n\n外交部發言人林國棟拒絕評論有關報道。美國國務卿史密斯拒絕譴責盟友的軍事行動。\n\n菲律賓政府拒絕接受仲裁庭的裁決。',
     (a, c) => {

@@ -437,6 +437,19 @@ function targetsOf(
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));
   if (coordinated !== null) start += coordinated[0].length;
+  else {
+    // 欢迎并支持X: another stance cue coordinated after this one; the target is X for both.
+    const link = /^(?:和|与|并|及)/.exec(text.slice(start, stop));
+    if (link !== null) {
+      const rest = text.slice(start + link[0].length, stop);
+      for (let n = Math.min(4, rest.length); n >= 2; n--) {
+        if (CUE_WORDS.has(rest.slice(0, n))) {
+          start += link[0].length + n;
+          break;
+        }
+      }
+    }
+  }
   // 会晤马蒂斯时表示…: the time clause ends the object; what is said after is a quote.
   const when = WHEN_SAYING.exec(text.slice(start, stop));
   if (when !== null) stop = start + when.index;

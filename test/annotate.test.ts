@@ -165,6 +165,23 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a person named only by an office (聯合國秘書長, 也門外長) holds and speaks as written; with a name, the name',
+    '停火\n\n聯合國秘書長當天呼籲各方保持克制。也門外長和胡塞武裝都歡迎停火協議。\n\n美國總統當天表示，美方將繼續向烏克蘭提供援助。\n\n聯合國秘書長古特雷斯呼籲各方保持克制。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '聯合國秘書長 appeal 各方保持克制',
+          '也門外長+胡塞武裝 welcome 停火協議',
+          '古特雷斯 appeal 各方保持克制',
+        ].map(c),
+      );
+      assert.deepEqual(quotes(a), ['美國總統 reported 美方將繼續向烏克蘭提供援助。'].map(c));
+      // No named entity for a title alone.
+      assert.ok(!names(a).some((n) => n.includes(c('秘書長'))), names(a).join(' '));
+    },
+  );
+  bothScripts(
     '歡迎並支持X: two cues, one target, without the second cue in the first target',
     '合作\n\n中方歡迎並支持東盟國家加強團結合作。',
     (a, c) => {

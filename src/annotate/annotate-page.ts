@@ -137,7 +137,14 @@ function annotateArticle(
     const text = originalText(at, r.start, r.end);
     // The surface names the entity only where it spells its key (canonicalName checks).
     for (const id of r.ids) {
-      const e = entityOf(id, text);
+      // A person named only by an office (联合国秘书长): the office as the page's script
+      // writes it, the surface being the office alone.
+      const e = entityOf(
+        id,
+        r.kind === 'title' && r.type === 'PER' && shared.traditional
+          ? remembered(TRADITIONAL, splitId(id)[1], toTraditional)
+          : text,
+      );
       // An organisation is called by the fullest name the page gives it (中國外交部 for
       // 外交部 when both are written): a longer name ending in the canonical one.
       if (

@@ -446,7 +446,13 @@ export function findEntities(
     // A name that runs from inside one of the segmenter's words into another is no name
     // (海地 of 加勒比海/地区); one inside a single word may be (北京 of 北京天安门广场).
     // A place's last unit may open a title, though (新北市 of 新北/市长).
-    if (straddles(grid, hit.start, hit.end) && officeAt(text, hit.end - 1) === null) continue;
+    // 也门外长 read 也|门外|长: a place right before an office holds however the words fell.
+    if (
+      straddles(grid, hit.start, hit.end) &&
+      officeAt(text, hit.end - 1) === null &&
+      officeAt(text, hit.end) === null
+    )
+      continue;
     const kind: MentionKind = hit.entry.name === text.slice(hit.start, hit.end) ? 'name' : 'alias';
     add({
       start: hit.start,
@@ -935,8 +941,47 @@ function dropTitleOrgs(
     return false;
   };
   // The body counts where it stands on its own; inside the title the mention goes either
-  // way, so that the title reads on to the person it names.
-  return mentions.filter((m) => !inTitle(m));
+  // way, so that the title reads on to the person it names. Where the title names no one
+  // (联合国秘书长呼吁…), the body and its office are the person, kept as written
+  // (GUIDELINES §4): a title mention, no named entity.
+  const out: RawMention[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k] as RawMention;
+    if (!inTitle(m)) {
+      out.push(m);
+      continue;
+    }
+    const titled = titledPerson(text, m, mentions[k + 1]);
+    if (titled !== null) out.push(titled);
+  }
+  return out;
+}
+
+/** Titles that speak for their body, not as a person of their own (GUIDELINES §2). */
+const SPEAKS_FOR_BODY = /^(?:发言人|新闻发言人|负责人|官员|代表|人士|部门)/;
+/** What may follow a person named by an office as the subject of a clause: a mark, a link to
+ * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…). */
+const AFTER_TITLED =
+  /^(?:[，。、；：:,]|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
+
+/**
+ * The person an office of a body or place stands for where no name follows it (联合国秘书长,
+ * 也门外长): a `title` mention over the body and the office, keyed by that text; null where a
+ * name or another office follows, or where the office speaks for the body (发言人).
+ */
+export function titledPerson(
+  text: string,
+  body: { start: number; end: number },
+  next: { start: number } | undefined,
+): RawMention | null {
+  const rank = TITLE_RANK.exec(text.slice(body.end, body.end + 3))?.[0].length ?? 0;
+  const office = officeAt(text, body.end + rank);
+  if (office === null || SPEAKS_FOR_BODY.test(office)) return null;
+  const end = body.end + rank + office.length;
+  if (next !== undefined && next.start === end) return null;
+  if (officeAt(text, end) !== null || !AFTER_TITLED.test(text.slice(end, end + 4))) return null;
+  const key = text.slice(body.start, end);
+  return { start: body.start, end, type: 'PER', key, kind: 'title' };
 }
 
 /** Government bodies a country's name before them makes a fuller name (叙利亚外交部). */

@@ -1,6 +1,6 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { BODIES } from './cues.ts';
-import { findReferences, type RawMention } from './find-entities.ts';
+import { findReferences, type RawMention, titledPerson } from './find-entities.ts';
 import { gazetteer } from './gazetteer.ts';
 
 /** A mention with what it refers to: entity ids, several for 雙方 / 兩國 (Simplified offsets). */
@@ -260,7 +260,31 @@ export function resolveReferences(
     const ref = item.apply();
     if (ref !== null) refs.push(ref);
   }
-  return genericBodies(text, refs);
+  return genericBodies(text, titledPeople(text, refs));
+}
+
+/**
+ * A person the page names only by an office of a place (也门外长): the holder or speaker
+ * "kept as written" (GUIDELINES §4), a `title` mention over the office (the place stays a
+ * mention of its own). Bodies inside such titles are read by the entity finder.
+ */
+function titledPeople(text: string, refs: Ref[]): Ref[] {
+  const out: Ref[] = [];
+  for (let k = 0; k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    out.push(r);
+    if (r.type !== 'LOC' || r.kind === 'pronoun' || r.kind === 'title') continue;
+    const titled = titledPerson(text, r, refs[k + 1]);
+    if (titled === null) continue;
+    out.push({
+      start: r.end,
+      end: titled.end,
+      kind: 'title',
+      type: 'PER',
+      ids: [entityId('PER', titled.key)],
+    });
+  }
+  return out;
 }
 
 const BODY_WORDS = [...BODIES].sort((a, b) => b.length - a.length).join('|');

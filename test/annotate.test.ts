@@ -165,6 +165,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a place before a degree word and a cue holds (台灣高度關切); before a noun it qualifies (中國企業支持…)',
+    '軍演\n\n陳中吉表示，台灣高度關切共軍在台海周邊的軍事活動。中國企業支持垃圾分類政策的推行。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['台灣 concern 共軍在台海周邊的軍事活動'].map(c));
+    },
+  );
+  bothScripts(
     'a person named only by an office (聯合國秘書長, 也門外長) holds and speaks as written; with a name, the name',
     '停火\n\n聯合國秘書長當天呼籲各方保持克制。也門外長和胡塞武裝都歡迎停火協議。\n\n美國總統當天表示，美方將繼續向烏克蘭提供援助。\n\n聯合國秘書長古特雷斯呼籲各方保持克制。',
     (a, c) => {

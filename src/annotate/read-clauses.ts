@@ -204,6 +204,16 @@ function firstVerb(text: string, from: number, end: number, edges?: WordEdges): 
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
 
+/** Degree words the segmenter may tag as nouns (高度/n): before a cue they are adverbs. */
+const DEGREE = /^(?:高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切)$/;
+
+/** Whether a text opens with a cue word. */
+function startsWithCue(text: string): boolean {
+  for (let n = Math.min(4, text.length); n >= 1; n--)
+    if (CUE_WORDS.has(text.slice(0, n))) return true;
+  return false;
+}
+
 /** Whether a word is or ends in a cue verb (全力支持 tagged as a noun). */
 function endsInCue(word: string): boolean {
   for (let n = Math.min(4, word.length); n >= 1; n--)
@@ -551,6 +561,9 @@ function isHolder(
       return true;
     const w = options.edges?.wordAt(r.end);
     const word = w === undefined ? '' : text.slice(r.end, w.end);
+    // 台湾高度关切: a degree word the segmenter tags as a noun, right before a cue.
+    if (DEGREE.test(word) && startsWithCue(text.slice(w?.end ?? r.end, (w?.end ?? r.end) + 4)))
+      return false;
     return (
       /^[市省县区州]/.test(word) ||
       (w !== undefined &&

@@ -14,6 +14,16 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a bare 國務院 after 美國國務院 on the page is the US body, not the PRC State Council',
+    '晶片\n\n美國國務院發言人表示，新措施針對軍事用途。國務院稍後發表聲明。',
+    (a, c) => {
+      assert.deepEqual(
+        names(a).filter((n) => n.startsWith('ORG:')),
+        ['ORG:美國國務院'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'people after titles, lexicon names, works and abbreviations meet in one entity',
     '外長會晤\n\n國務委員兼外長林國棟昨日在北京會見日本外務大臣山田一郎。雙方同意加強溝通。林國棟表示，中日關係正處於關鍵時期，日方應恪守《中日和平友好條約》精神。他指出，《條約》是兩國關係的政治基礎。',
     (a, c) => {

@@ -984,6 +984,17 @@ export function titledPerson(
   return { start: body.start, end, type: 'PER', key, kind: 'title' };
 }
 
+/** Whether a name is a place's name and a government body (美国国务院, 台湾外交部). */
+function placeAndBody(key: string): boolean {
+  for (let n = 2; n <= Math.min(5, key.length - 2); n++) {
+    const head = gazetteer().forms.longestAt(key.slice(0, n), 0);
+    if (head?.word === key.slice(0, n) && head.value.type === 'LOC') {
+      return NATIONAL_BODY.test(key.slice(n));
+    }
+  }
+  return false;
+}
+
 /** Government bodies a country's name before them makes a fuller name (叙利亚外交部). */
 const NATIONAL_BODY = /(?:部|院|署|局|府|委员会|议会|国会|人大|办公室)$/;
 
@@ -1016,7 +1027,11 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
         kind: 'name',
       };
       fuller.push(out[out.length - 1] as RawMention);
-    } else out.push(m);
+    } else {
+      out.push(m);
+      // 美国国务院 known whole to the lexicon: a place and a body, fuller than a bare 国务院.
+      if (m.type === 'ORG' && m.kind === 'name' && placeAndBody(m.key)) fuller.push(m);
+    }
   }
   // A place's short form (佛州) means the place named in full that opens and ends alike
   // (佛罗里达州).

@@ -14,6 +14,13 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a nationality (日本人, 美國人) names no country; 中國人民, 中國人口 do',
+    '事故\n\n兩名日本人在事故中受傷。美國人普遍支持這項政策。中國人民很團結。',
+    (a, c) => {
+      assert.deepEqual(names(a), ['LOC:中國'].map(c));
+    },
+  );
+  bothScripts(
     'a bare 國務院 after 美國國務院 on the page is the US body, not the PRC State Council',
     '晶片\n\n美國國務院發言人表示，新措施針對軍事用途。國務院稍後發表聲明。',
     (a, c) => {

@@ -750,7 +750,18 @@ export function findEntities(
   }
 
   out.sort((a, b) => a.start - b.start);
-  return fullestNames(text, dropTitleOrgs(text, out, offices));
+  // 日本人, 美国人: a nationality, no mention of the country (GUIDELINES §1); 中国人民 and
+  // 中国人口 are the country's.
+  const named = out.filter(
+    (m) =>
+      !(
+        m.type === 'LOC' &&
+        text[m.end] === '人' &&
+        grid.startsWord(m.end) &&
+        grid.wordEnd(m.end) === m.end + 1
+      ),
+  );
+  return fullestNames(text, dropTitleOrgs(text, named, offices));
 }
 
 /** One-character verbs of speech a name stands right before (陈立明说). */

@@ -272,6 +272,12 @@ export function findQuotes(
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
         const nextLine = lines[li + 1];
         if (nextLine === undefined || nextLine.dialogue) return;
+        // A paragraph that is one quotation: its words inside the marks.
+        const close = OPENERS[text[nextLine.from] ?? ''];
+        const whole =
+          close !== undefined &&
+          text[nextLine.to - 1] === close &&
+          matchingClose(text, nextLine.from, nextLine.to) === nextLine.to - 1;
         pushQuote(quotes, text, {
           start,
           end: nextLine.to,
@@ -279,8 +285,8 @@ export function findQuotes(
           kind,
           cue: cue.cue.cue,
           cueAt: cue.at,
-          contentStart: nextLine.from,
-          contentEnd: nextLine.to,
+          contentStart: nextLine.from + (whole ? 1 : 0),
+          contentEnd: nextLine.to - (whole ? 1 : 0),
         });
       };
       if (

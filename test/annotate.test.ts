@@ -169,6 +169,13 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    "他 right after an anonymous source is that source: no quote, and no one else's; reported speech stops before the anonymous clause",
+    '談判\n\n外長林國棟表示，中方願同各方加強溝通。有分析人士認為，談判仍面對不少困難。\n\n一名不願具名的官員說，談判仍面對不少困難。他還說，雙方在關稅問題上分歧明顯。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['林國棟 reported 中方願同各方加強溝通。'].map(c));
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {

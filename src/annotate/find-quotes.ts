@@ -83,6 +83,8 @@ export function findQuotes(
   const nameEnds = new Set<number>();
   for (const r of refs) if (r.type === 'PER' && r.kind === 'name') nameEnds.add(r.end);
   let last: { speaker: Ref; line: number; cueEnd: number } | null = null;
+  /** The last cue whose speaker no one named (一名官員說): a 他 right after is that source. */
+  let anonymous: { line: number; at: number } | null = null;
   let issuer: Ref | null = null;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] as Line;
@@ -137,6 +139,7 @@ export function findQuotes(
         prevEnd = cue.end;
         last = null;
         unnamed.push(subject.clause);
+        if (NOT_A_SOURCE.test(lead)) anonymous = { line: li, at: cue.end };
         continue;
       }
       if (subject.kind === 'none' || (inside && subject.carried === true)) {
@@ -159,6 +162,9 @@ export function findQuotes(
         } else {
           last = null;
           unnamed.push(subject.clause);
+          if (subject.kind === 'none' && subject.blocked === true) {
+            anonymous = { line: li, at: cue.end };
+          }
         }
         continue;
       }
@@ -167,6 +173,16 @@ export function findQuotes(
       // one before (else since the paragraph before began), else that quote's speaker; not
       // 特朗普 of 特朗普政府, named since as a modifier.
       if (speaker.kind === 'pronoun' && subject.carried !== true) {
+        // 一名官員說…。他還說: 他 is the source no one named, whom no quote is given to.
+        if (
+          anonymous !== null &&
+          li - anonymous.line <= 1 &&
+          (last === null || anonymous.at > last.cueEnd) &&
+          subjectSince(text, refs, anonymous.at, speaker.start, edges) === null
+        ) {
+          prevEnd = cue.end;
+          continue;
+        }
         const recent =
           last !== null &&
           li - last.line <= 1 &&
@@ -256,10 +272,10 @@ export function findQuotes(
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
       const nextFound = found[k + 1];
-      const closers = [
-        ...(nextFound === undefined ? [] : [nextFound.clause]),
-        ...unnamed.filter((u) => u > contentStart && u < nextClause),
-      ];
+      const later = unnamed.filter((u) => u > contentStart && u < nextClause);
+      // …。有分析人士認為，…: reported speech ends before a clause of another, unnamed source.
+      for (const u of later) limit = Math.min(limit, u);
+      const closers = [...(nextFound === undefined ? [] : [nextFound.clause]), ...later];
       for (const clause of closers) {
         const theirs = contentBefore(text, clause, line.from, depth);
         if (theirs?.direct === true && theirs.end === clause && theirs.start > contentStart) {

@@ -176,6 +176,19 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    'a quote inside a quote (X表示，Y曾經說過，…) counts for both speakers; 說了算 is no speech',
+    '參與\n\n黃國華表示，美國在台協會曾經說過，美方支持台灣有意義地參與國際組織。這不是他說了算的事情。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '黃國華 reported 美國在台協會曾經說過，美方支持台灣有意義地參與國際組織。',
+          '美國在台協會 reported 美方支持台灣有意義地參與國際組織。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {

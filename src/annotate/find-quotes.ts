@@ -114,7 +114,10 @@ export function findQuotes(
     // The cues come in order: the line is scanned for sentence ends once, not back from each.
     let sentenceStart = line.from;
     let scanned = line.from;
-    for (const cue of cues) {
+    for (let cue of cues) {
+      // 曾经说过，…: a cue with its aspect mark and a comma after it brings in speech.
+      if (/^[了过][，,：:]/.test(text.slice(cue.end, cue.end + 2)))
+        cue = { ...cue, end: cue.end + 1 };
       for (; scanned < cue.at; scanned++) {
         if (isSentenceEnd(text, scanned, depth, line.from)) sentenceStart = scanned + 1;
       }
@@ -208,6 +211,8 @@ export function findQuotes(
       last = { speaker, line: li, cueEnd: cue.end };
       prevEnd = cue.end;
     }
+    /** Where a sentence that quotes another speaker ends (see emit). */
+    let nestedUntil = -1;
     const emit = (f: (typeof found)[number], k: number): void => {
       const { cue, speaker } = f;
       const nextClause = found[k + 1]?.clause ?? line.to;
@@ -271,10 +276,21 @@ export function findQuotes(
       }
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
+      // Inside another speaker's sentence that quotes it: no further than that sentence.
+      if (nestedUntil > f.clause) limit = Math.min(limit, nestedUntil);
       const nextFound = found[k + 1];
       const later = unnamed.filter((u) => u > contentStart && u < nextClause);
       // …。有分析人士認為，…: reported speech ends before a clause of another, unnamed source.
       for (const u of later) limit = Math.min(limit, u);
+      // 黃國昌表示，美國在台協會曾說，…: the content opens with another speaker's speech, which
+      // is the first speaker's words too (GUIDELINES: a nested quote counts for both), to the
+      // end of that sentence.
+      if (nextFound !== undefined && nextFound.clause <= contentStart && later.length === 0) {
+        let e = nextFound.cue.end;
+        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
+        limit = Math.min(line.to, e + 1);
+        nestedUntil = limit;
+      }
       const closers = [...(nextFound === undefined ? [] : [nextFound.clause]), ...later];
       for (const clause of closers) {
         const theirs = contentBefore(text, clause, line.from, depth);

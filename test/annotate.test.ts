@@ -189,6 +189,13 @@ describe('quotes', () => {
     },
   );
   bothScripts(
+    'a passive (被網友批評) is no speech of the subject; an unnamed crowd (眾人, 網友) quotes no one named before',
+    '主持\n\n由於活動開放網絡直播，主持人王大明得知自己被網友批評，在主持中數次道歉。\n\n眾人輪番傻眼，批評「太尷尬了，講話吞吞吐吐，真不知道怎樣選的主持人」。',
+    (a) => {
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+  bothScripts(
     "a photographer's credit ((X攝)) is not whom 她 stands for",
     '區議會討論\n\n區議員陳美玲在會上質詢運輸署的安排。\n\n●區議會昨日舉行會議。（馮健文攝）\n\n她說：「我們希望當局盡快增加晚間班次。」',
     (a, c) => {

@@ -4,6 +4,7 @@ import {
   clauseSubject,
   datelineEnd,
   isSentenceMark,
+  PASSIVE,
   type Subject,
   WordEdges,
 } from './read-clauses.ts';
@@ -130,7 +131,9 @@ export function findQuotes(
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
       if (
         NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||
-        /^[的了过着]$/.test(next)
+        /^[的了过着]$/.test(next) ||
+        // 他被网友批评，…: what was done to him, not what he said.
+        PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at))
       )
         continue;
       const inside = depth[cue.at - line.from] !== 0;

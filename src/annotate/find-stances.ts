@@ -2,7 +2,7 @@ import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
-import { clauseSubject, datelineEnd, isSentenceMark, WordEdges } from './read-clauses.ts';
+import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
@@ -45,8 +45,6 @@ function insideMarks(text: string, from: number, at: number): boolean {
   return depth > 0;
 }
 
-/** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评. */
-const PASSIVE = /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}|受)$/;
 /** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
 const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 

@@ -201,6 +201,10 @@ function firstVerb(text: string, from: number, end: number, edges?: WordEdges): 
   return end;
 }
 
+/** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评, 受欢迎. The cue
+ * then tells what was done to the subject: no speech and no stance of its (GUIDELINES §4). */
+export const PASSIVE = /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}|受)$/;
+
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
 

@@ -209,6 +209,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "a count of a place's people (英國七位前外相) is a group no one named; a target drops a stray closing mark",
+    '聯署\n\n英國七位前外相聯署，敦促首相約翰遜在香港問題上發揮領頭作用。\n\n報道說，「德國總理拒絕出席會議，而俄羅斯幾乎肯定會拒絕譴責中國」，這證明聯盟難以建立。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['俄羅斯 criticize NOT 中國'].map(c));
+    },
+  );
+  bothScripts(
     'a place before a degree word and a cue holds (台灣高度關切); before a noun it qualifies (中國企業支持…)',
     '軍演\n\n陳中吉表示，台灣高度關切共軍在台海周邊的軍事活動。中國企業支持垃圾分類政策的推行。',
     (a, c) => {

@@ -503,5 +503,9 @@ function clauseBefore(text: string, at: number, floor: number): { start: number;
 function trim(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /[\s，。；、：:]/.test(text[start] as string)) start++;
   while (end > start && /[\s，。；、：:]/.test(text[end - 1] as string)) end--;
+  // 谴责中国”: a closing mark whose opening lies outside the target is not part of it.
+  const piece = text.slice(start, end);
+  if (/[”」』]$/.test(piece) && !/[“「『]/.test(piece)) end--;
+  if (/^[“「『]/.test(piece) && !/[”」』]/.test(piece)) start++;
   return { start, end };
 }

@@ -557,6 +557,13 @@ function isHolder(
     // through whoever speaks for it.
     if (r.kind === 'title') return false;
     if (officeAt(text, r.end) !== null) return true;
+    // 英国七位前外相, 美国两名议员: a count of people of the place, a group no one named.
+    if (
+      /^(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|家|批)/.test(
+        text.slice(r.end, r.end + 5),
+      )
+    )
+      return true;
     if (refs[firstAtOrAfter(refs, r.end)]?.start === r.end) return false;
     // 中国政府, 以色列方面: the state itself, whatever the words.
     if (PLACE_AS_SIDE.test(text.slice(r.end, r.end + 2))) return false;

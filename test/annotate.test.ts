@@ -209,6 +209,20 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "聯合國秘書長歡迎…: an office with no name speaks right before its cue; titles listed with 、 then a name are that person's; 歡迎加入 invites; 無理要求 is a noun",
+    '停火\n\n歡迎加入本站郵件列表。聯合國秘書長歡迎雙方達成停火協議。\n\n鹽城市委副書記、市長周大文要求全市上下堅持穩中求進。中方拒絕無理要求。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '聯合國秘書長 welcome 雙方達成停火協議',
+          '周大文 demand 全市上下堅持穩中求進',
+          '中國 oppose 無理要求',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a count of a place's people (英國七位前外相) is a group no one named; a target drops a stray closing mark",
     '聯署\n\n英國七位前外相聯署，敦促首相約翰遜在香港問題上發揮領頭作用。\n\n報道說，「德國總理拒絕出席會議，而俄羅斯幾乎肯定會拒絕譴責中國」，這證明聯盟難以建立。',
     (a, c) => {

@@ -973,7 +973,12 @@ const SPEAKS_FOR_BODY = /^(?:发言人|新闻发言人|负责人|官员|代表|�
 /** What may follow a person named by an office as the subject of a clause: a mark, a link to
  * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…). */
 const AFTER_TITLED =
-  /^(?:[，。、；：:,]|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
+  /^(?:[，。；：:,]|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
+
+/** A verb of speech or stance opening a text (联合国秘书长欢迎…). */
+const CUE_START = new RegExp(
+  `^(?:${[...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].join('|')})`,
+);
 
 /**
  * The person an office of a body or place stands for where no name follows it (联合国秘书长,
@@ -990,7 +995,12 @@ export function titledPerson(
   if (office === null || SPEAKS_FOR_BODY.test(office)) return null;
   const end = body.end + rank + office.length;
   if (next !== undefined && next.start === end) return null;
-  if (officeAt(text, end) !== null || !AFTER_TITLED.test(text.slice(end, end + 4))) return null;
+  const after = text.slice(end, end + 6);
+  if (officeAt(text, end) !== null) return null;
+  // 、 and another title (市委副书记、市长周斌) lists the titles of a person named after them;
+  // 、 and a name (也门外长、胡塞武装) lists holders.
+  const listed = after[0] === '、' && officeAt(text, end + 1) === null;
+  if (!(listed || AFTER_TITLED.test(after) || CUE_START.test(after))) return null;
   const key = text.slice(body.start, end);
   return { start: body.start, end, type: 'PER', key, kind: 'title' };
 }

@@ -181,16 +181,29 @@ export function findStances(
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
       if (hit.cue === '要求' && (/等$/.test(before) || /^(?:还有|仍有|尚有|有差距)/.test(after)))
         continue;
+      // 无理要求, 合理要求: 要求 read into one word with a modifier is a noun; with an adverb
+      // (坚决要求, 一再要求) it is still the verb.
+      if (hit.cue === '要求' && !edges.isEmpty() && !edges.startsAt(at)) {
+        let from = at;
+        while (from > line.from && at - from < 4 && !edges.startsAt(from)) from--;
+        const prefix = text.slice(from, at);
+        if (!/(?:坚决|强烈|一再|再次|严正|郑重|一致|明确|并|还|也|又)$/.test(prefix)) continue;
+      }
       // 拒绝评论, 拒绝谴责X: refusing to act is no stance on the act (GUIDELINES: 拒絕譴責中國
       // is not criticism of China); 拒绝接受X, 拒绝承认X reject X.
       if (hit.cue === '拒绝') {
         const w = edges.wordAt(end);
         const word = w === undefined ? '' : text.slice(end, w.end);
+        // A verb, or a set phrase opening with an act (出席会议/l, not 无理要求/l).
         const acts =
           (w !== undefined && /^v/.test(w.pos)) ||
-          /^(?:评论|置评|回应|回答|透露|表态|作答)/.test(word);
-        if (acts && !/^(?:接受|承认|执行|服从|遵守)$/.test(word)) continue;
+          /^(?:评论|置评|回应|回答|透露|表态|作答|出席|参加|参与|签署|签字|配合|露面|见面|会见|谈判|对话|道歉|让步|投票)/.test(
+            word,
+          );
+        if (acts && !/^(?:接受|承认|执行|服从|遵守)/.test(word)) continue;
       }
+      // 欢迎加入, 欢迎访问: a site's or host's invitation, no stance.
+      if (hit.cue === '欢迎' && INVITATION.test(after)) continue;
       // 不容忽视, 不容乐观, 不容置疑: set phrases ("cannot be ignored"), not "will not tolerate".
       if (
         hit.cue === '不容' &&
@@ -457,6 +470,10 @@ function targetsOf(
 
 /** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */
 const WHEN_SAYING = /(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申)/;
+
+/** What 欢迎 invites to, as a page or host does: 欢迎加入, 欢迎访问, 欢迎莅临. */
+const INVITATION =
+  /^(?:加入|访问|订阅|关注|光临|莅临|投稿|使用|下载|来电|参观|收看|收听|阅读|登录|注册|点击|转载|分享|报名|垂询|咨询)/;
 
 /** Every stance cue word, for reading what stands between an anaphor and the cue. */
 const CUE_WORDS = new Set(STANCE_CUE_LIST.map((c) => c.cue));

@@ -209,6 +209,23 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "a cue inside another cue's object is that object's stance (感謝X…表示祝賀和支持); under an appeal or a demand it is no one's",
+    '會談\n\n林國棟感謝普京及俄各界對兩國建交紀念日表示祝賀和支持。中方感謝日方支持中方的正當立場。中方敦促美方支持兩岸和平發展。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 praise 普京及俄各界對兩國建交紀念日表示祝賀和支持',
+          '普京+俄羅斯 praise 兩國建交紀念日',
+          '普京+俄羅斯 support 兩國建交紀念日',
+          '中國 praise 日方支持中方的正當立場',
+          '日本 support 中方的正當立場',
+          '中國 demand 美方支持兩岸和平發展',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "聯合國秘書長歡迎…: an office with no name speaks right before its cue; titles listed with 、 then a name are that person's; 歡迎加入 invites; 無理要求 is a noun",
     '停火\n\n歡迎加入本站郵件列表。聯合國秘書長歡迎雙方達成停火協議。\n\n鹽城市委副書記、市長周大文要求全市上下堅持穩中求進。中方拒絕無理要求。',
     (a, c) => {

@@ -210,12 +210,30 @@ export function findStances(
         /^(?:忽视|乐观|置疑|置喙|小觑|想象|错过|否认|拖延|懈怠|回避|混淆)/.test(after)
       )
         continue;
-      const subject = clauseSubject(text, floor, at, refs, {
+      let subject = clauseSubject(text, floor, at, refs, {
         places: true,
         groups: true,
         meeting: hit.class === 'meet',
         edges,
       });
+      // 习近平感谢普京及俄各界…表示祝贺: a cue inside the object of another cue of the same
+      // clause is the stance of that cue's object (普京), who comes after it; under an
+      // appeal or a demand (敦促美方支持…) it is asked for, no one's stance yet.
+      const outer = outerCue(text, subject.clause, at);
+      if (outer !== null && (subject.kind === 'one' || subject.kind === 'many')) {
+        const holderEnd = subject.kind === 'one' ? subject.ref.end : (subject.refs[0]?.end ?? 0);
+        if (outer.at >= holderEnd) {
+          if (outer.cue.class === 'demand' || outer.cue.class === 'appeal') continue;
+          const inner = clauseSubject(text, outer.end, at, refs, {
+            places: true,
+            groups: true,
+            meeting: hit.class === 'meet',
+            edges,
+          });
+          if (inner.kind === 'one' || inner.kind === 'many')
+            subject = { ...inner, clause: subject.clause };
+        }
+      }
       let actors: Ref[];
       const quote = quotes.find(
         (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
@@ -466,6 +484,35 @@ function targetsOf(
   if (when !== null) stop = start + when.index;
   const t = trim(text, start, stop);
   return t.end - t.start >= 2 ? [t] : [];
+}
+
+/** The last stance cue of a clause before `at` (not a light verb's 表示), or null. */
+function outerCue(
+  text: string,
+  from: number,
+  at: number,
+): { at: number; end: number; cue: StanceCue } | null {
+  let found: { at: number; end: number; cue: StanceCue } | null = null;
+  const re = new RegExp(CUE_PATTERN.source, 'g');
+  const piece = text.slice(from, at);
+  const all: { at: number; end: number; cue: StanceCue }[] = [];
+  for (let m = re.exec(piece); m !== null; m = re.exec(piece)) {
+    const cue = CUE_BY_WORD.get(m[0]);
+    if (cue === undefined || cue.class === 'meet') continue;
+    all.push({ at: from + m.index, end: from + m.index + m[0].length, cue });
+  }
+  // 表示祝贺和支持: a cue coordinated with the next (和, 并, 、) is no outer verb of it.
+  let next = at;
+  for (let k = all.length - 1; k >= 0; k--) {
+    const c = all[k] as { at: number; end: number; cue: StanceCue };
+    if (/^(?:和|与|及|并|、|以及|并且)$/.test(text.slice(c.end, next))) {
+      next = c.at;
+      continue;
+    }
+    found = c;
+    break;
+  }
+  return found;
 }
 
 /** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */

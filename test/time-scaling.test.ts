@@ -72,6 +72,25 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => '局長稱：'.repeat(n),
     annotate: true,
   },
+  // Stance cues inside other cues' objects, one unpunctuated line: each looks back for an
+  // outer cue, in a window, not the whole line.
+  {
+    name: 'stance cues nested in one unpunctuated line',
+    make: (n) => '中方感謝俄方支持'.repeat(n),
+    annotate: true,
+  },
+  // A pair before a word of relations over and over, after the country is named once.
+  {
+    name: 'pairs of abbreviations repeated',
+    make: (n) => `新加坡總理到訪${'中新兩國'.repeat(n)}`,
+    annotate: true,
+  },
+  // Anonymous sources and named speakers in turn on one line.
+  {
+    name: 'anonymous sources between named speakers on one line',
+    make: (n) => '一名官員說支持談判林國棟表示反對制裁'.repeat(n),
+    annotate: true,
+  },
 ];
 
 describe('doubling a pathological page at most about doubles the time', () => {

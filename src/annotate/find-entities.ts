@@ -387,13 +387,19 @@ export function findEntities(
    * The country `c` stands for in a pair (中新两国): one the lexicon knows as c方 (新方 →
    * 新加坡), and that this text named before `at`; undefined otherwise (新疆 is no side).
    */
+  /** Where each place is first named in `out`, built on the first pair looked at. */
+  let firstNamed: Map<string, number> | null = null;
   const namedInitial = (c: string, at: number): string | undefined => {
     const side = forms.longestAt(`${c}方`, 0);
     const country = side?.word === `${c}方` ? side.value.name : undefined;
     if (country === undefined) return undefined;
-    return out.some((m) => m.start < at && m.type === 'LOC' && m.key === country)
-      ? country
-      : undefined;
+    if (firstNamed === null) {
+      firstNamed = new Map();
+      for (const m of out) {
+        if (m.type === 'LOC' && !firstNamed.has(m.key)) firstNamed.set(m.key, m.start);
+      }
+    }
+    return (firstNamed.get(country) ?? at) < at ? country : undefined;
   };
   // A name read after a title or before a speech verb must also be one by its words.
   const grid = new WordGrid(text.length, words);

@@ -282,7 +282,9 @@ export function findQuotes(
       // Inside another speaker's sentence that quotes it: no further than that sentence.
       if (nestedUntil > f.clause) limit = Math.min(limit, nestedUntil);
       const nextFound = found[k + 1];
-      const later = unnamed.filter((u) => u > contentStart && u < nextClause);
+      // The first unnamed source's clause after the content starts (they come in order).
+      const u = firstAfter(unnamed, contentStart);
+      const later = u !== undefined && u < nextClause ? [u] : [];
       // …。有分析人士認為，…: reported speech ends before a clause of another, unnamed source.
       for (const u of later) limit = Math.min(limit, u);
       // 黃國昌表示，美國在台協會曾說，…: the content opens with another speaker's speech, which
@@ -365,6 +367,18 @@ export function findQuotes(
       for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);
   }
   return dedupe(quotes).sort((a, b) => a.contentStart - b.contentStart);
+}
+
+/** The first of ascending `values` above `at`, by binary search. */
+function firstAfter(values: readonly number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return values[lo];
 }
 
 /** Adds a quote whose content is long enough to be one. */

@@ -358,6 +358,9 @@ function clauseEnd(text: string, from: number, limit: number): number {
 /** The first of `marks` at or after `from` outside quotation marks, or `limit`. */
 function markAfter(text: string, from: number, limit: number, marks: string): number {
   let depth = 0;
+  // No object or sentence of prose runs this long without a mark: a page of such runs is
+  // read in linear time.
+  limit = Math.min(limit, from + MAX_SPAN);
   for (let i = from; i < limit; i++) {
     const c = text[i] as string;
     if (c === '「' || c === '“' || c === '『') depth++;
@@ -367,12 +370,16 @@ function markAfter(text: string, from: number, limit: number, marks: string): nu
   return limit;
 }
 
+/** The longest object, sentence or sentence before a cue read, in UTF-16 units. */
+const MAX_SPAN = 400;
+
 /** The sentence before `at`, across a paragraph break. */
 function sentenceBefore(text: string, at: number): { from: number; to: number } {
   let to = at;
-  while (to > 0 && /\s/.test(text[to - 1] as string)) to--;
+  while (to > 0 && at - to < MAX_SPAN && /\s/.test(text[to - 1] as string)) to--;
   let from = to - 1;
-  while (from > 0 && !isSentenceMark(text.charCodeAt(from - 1))) from--;
+  const stop = Math.max(0, to - MAX_SPAN);
+  while (from > stop && !isSentenceMark(text.charCodeAt(from - 1))) from--;
   return { from: Math.max(0, from), to };
 }
 
@@ -486,6 +493,11 @@ function targetsOf(
   return t.end - t.start >= 2 ? [t] : [];
 }
 
+/** How far before a cue an outer cue is looked for. */
+const OUTER_REACH = 60;
+/** The stance cues, for outerCue's own scans (CUE_PATTERN's lastIndex belongs to the caller). */
+const OUTER_PATTERN = new RegExp(CUE_PATTERN.source, 'g');
+
 /** The last stance cue of a clause before `at` (not a light verb's 表示), or null. */
 function outerCue(
   text: string,
@@ -493,13 +505,16 @@ function outerCue(
   at: number,
 ): { at: number; end: number; cue: StanceCue } | null {
   let found: { at: number; end: number; cue: StanceCue } | null = null;
-  const re = new RegExp(CUE_PATTERN.source, 'g');
-  const piece = text.slice(from, at);
+  // A window before the cue, so a long line without marks costs no more per cue.
+  const start = Math.max(from, at - OUTER_REACH);
+  const re = OUTER_PATTERN;
+  re.lastIndex = 0;
+  const piece = text.slice(start, at);
   const all: { at: number; end: number; cue: StanceCue }[] = [];
   for (let m = re.exec(piece); m !== null; m = re.exec(piece)) {
     const cue = CUE_BY_WORD.get(m[0]);
     if (cue === undefined || cue.class === 'meet') continue;
-    all.push({ at: from + m.index, end: from + m.index + m[0].length, cue });
+    all.push({ at: start + m.index, end: start + m.index + m[0].length, cue });
   }
   // 表示祝贺和支持: a cue coordinated with the next (和, 并, 、) is no outer verb of it.
   let next = at;

@@ -135,10 +135,16 @@ const MEETING_AFTER = /^[^，。；]*?(?:会晤|会见|会谈|会面|见面|通�
 
 /** Where the clause holding `at` starts, not before `floor`. */
 export function clauseStartOf(text: string, at: number, floor: number): number {
+  // A run this long without a mark is no clause of prose: its last MAX_CLAUSE units hold
+  // whatever subject it has, and a page of such runs is read in linear time.
+  const stop = Math.max(floor, at - MAX_CLAUSE);
   let i = at - 1;
-  while (i >= floor && !CLAUSE_MARK.test(text[i] as string)) i--;
+  while (i >= stop && !CLAUSE_MARK.test(text[i] as string)) i--;
   return i + 1;
 }
+
+/** The longest clause read back from a cue, in UTF-16 units. */
+const MAX_CLAUSE = 160;
 
 /**
  * The subject of the clause of `text` that ends at the cue at `cue` (a verb of speech or

@@ -173,7 +173,14 @@ export function resolveReferences(
     });
     prev = m;
   }
-  const covered = (s: number, e: number) => raw.some((m) => m.start < e && s < m.end);
+  // Units a raw mention covers, marked once: a page of many mentions and many references is
+  // read in linear time.
+  const coveredUnits = new Uint8Array(text.length + 1);
+  for (const m of raw) coveredUnits.fill(1, m.start, m.end);
+  const covered = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (coveredUnits[i] === 1) return true;
+    return false;
+  };
   for (const r of findReferences(text)) {
     if (covered(r.start, r.end)) continue;
     items.push({

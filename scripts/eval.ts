@@ -6,6 +6,8 @@
  * 15/20/25/30 characters, and broken at spaces like Python's textwrap), CRLF, and saved as
  * Big5, GB18030 and UTF-16LE with a BOM. Prints one row per page and variant; --check exits
  * 1 when a score falls below eval/thresholds.json (or a variant fails to parse).
+ * Stories (near-duplicates at ingest) are scored on the set composed in the repository
+ * (test/fixtures/stories), with or without ../shared/eval.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -34,6 +36,7 @@ import {
   formatNerTable,
   readNerCorpora,
 } from './lib/eval-ner.ts';
+import { storyRuns, storyShortfalls, storyTable } from './lib/eval-stories.ts';
 import { formatLearningCurve, readLearningCurve } from './lib/ner-curve.ts';
 import {
   type Metric,
@@ -73,6 +76,8 @@ interface Floors {
   annot?: { dev?: number; 'held-out'?: number };
   cws: Record<string, number>;
   ner: Record<string, number>;
+  /** Pairwise precision and recall of the archive's stories on the composed set. */
+  stories?: { precision?: number; recall?: number };
 }
 
 interface Row {
@@ -194,9 +199,26 @@ async function main(): Promise<number> {
   });
   const dir = resolve(values.dir ?? join(ROOT, '..', 'shared', 'eval'));
   const shown = values.dir ?? relative(process.cwd(), dir);
+  const floors = JSON.parse(await readFile(join(ROOT, 'eval', 'floors.json'), 'utf8')) as Floors;
+  // Stories: the composed set is in the repository, so they are scored whatever else is.
+  const stories = storyRuns();
+  const storiesBelow = storyShortfalls(stories, floors.stories);
+  const printStories = () => {
+    console.log('\n== Stories (test/fixtures/stories: pairwise precision and recall of copies)\n');
+    console.log(storyTable(stories));
+    console.log(
+      '\npairs: together in both/in the archive/in the gold; a page of another story put with a' +
+        "\nstory's first page is named as page → first page, a story split over several as split.",
+    );
+  };
   if (!existsSync(dir)) {
     console.log(`eval: skipped: no evaluation data at ${shown} (the folder is absent).`);
-    return 0;
+    if (values.json) console.log(JSON.stringify({ stories, below: storiesBelow }, null, 2));
+    else printStories();
+    if (!values.check || storiesBelow.length === 0) return 0;
+    console.error(`eval --check: ${storiesBelow.length} score(s) below eval/floors.json:`);
+    for (const b of storiesBelow) console.error(`  ${b}`);
+    return 1;
   }
   const pages: string[] = [];
   for (const entry of (await readdir(dir, { withFileTypes: true })).sort((a, b) =>
@@ -246,8 +268,7 @@ async function main(): Promise<number> {
   }
 
   const failing = rows.filter((r) => r.error !== undefined || r.shortfalls.length > 0);
-  const floors = JSON.parse(await readFile(join(ROOT, 'eval', 'floors.json'), 'utf8')) as Floors;
-  const below: string[] = [];
+  const below: string[] = [...storiesBelow];
 
   // Annotation: entities, quotes, stances and aliases on pages with gold-annotations.json.
   const annotated = await evalAnnotations(dir, pages);
@@ -325,6 +346,7 @@ async function main(): Promise<number> {
             f1: row.f1,
           })),
           html,
+          stories,
           failing: failing.length,
           below,
         },
@@ -379,6 +401,7 @@ async function main(): Promise<number> {
           "\nextractor's output (silver). Details: node --import tsx scripts/eval-html.ts ../shared/eval --pages",
       );
     }
+    printStories();
   }
   if (!values.check) return 0;
   if (below.length > 0) {

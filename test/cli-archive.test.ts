@@ -167,6 +167,9 @@ describe('jiedu search', { concurrency: true }, () => {
       'snippet',
       'source',
       'url',
+      // Added with stories, after the columns the CSV had before.
+      'story',
+      'copies',
     ]);
     assert.equal(rows.length, 3);
     // Newest first without a query; the snippet has commas, so it was quoted.

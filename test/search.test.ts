@@ -354,6 +354,9 @@ describe('searching an archive', () => {
         score: undefined,
         snippet: undefined,
         matches: undefined,
+        // A story of its own: no other page of the archive is a copy of it.
+        story: 3,
+        copies: 1,
       },
     );
   });
@@ -367,6 +370,10 @@ describe('searching an archive', () => {
 
 describe('an archive of many search partitions', () => {
   let store: SqliteStore;
+
+  // The pages below are copies of three stories (the same page with a line added): these
+  // tests of the partitions list every copy (`copies: true`); the last one counts stories.
+  const copies = true;
 
   before(() => {
     // Three articles a partition: the 13 articles below fill partitions 0 to 4.
@@ -384,7 +391,7 @@ describe('an archive of many search partitions', () => {
   test('a narrow query is ranked over every partition', () => {
     assert.deepEqual(
       store
-        .search({ text: '凌驾', limit: 10 })
+        .search({ text: '凌驾', limit: 10, copies })
         .map((h) => h.articleId)
         .sort((a, b) => a - b),
       [4, 8, 12],
@@ -392,27 +399,61 @@ describe('an archive of many search partitions', () => {
   });
 
   test('a broad query ranks its newest matches across partitions, and pages past them', () => {
-    const top = store.search({ text: '制裁', limit: 4 });
+    const top = store.search({ text: '制裁', limit: 4, copies });
     // Seven articles match; the window holds the newest four (13, 11, 9, 7).
     assert.deepEqual(
       top.map((h) => h.articleId).sort((a, b) => a - b),
       [7, 9, 11, 13],
     );
     // Asking for more than the window widens it.
-    assert.equal(store.search({ text: '制裁', limit: 7 }).length, 7);
-    assert.equal(store.search({ text: '制裁', limit: 3, offset: 4 }).length, 3);
+    assert.equal(store.search({ text: '制裁', limit: 7, copies }).length, 7);
+    assert.equal(store.search({ text: '制裁', limit: 3, offset: 4, copies }).length, 3);
   });
 
   test('filters and --about look in every partition', () => {
     assert.deepEqual(
       store
-        .search({ text: '制裁', speaker: '普京', limit: 10 })
+        .search({ text: '制裁', speaker: '普京', limit: 10, copies })
         .map((h) => h.articleId)
         .sort((a, b) => a - b),
       [1, 5, 9],
     );
     // Each Simplified page has two stances against sanctions, the Traditional one has one.
     assert.equal(store.stances({ about: '單邊制裁', limit: 50 }).length, 11);
+  });
+
+  test('by default a story counts once, across partitions: its best ranked or newest copy', () => {
+    // 制裁: the meeting (articles 1, 5, 9) and the ministry (3, 7, 11, 13); seven matches.
+    const hits = store.search({ text: '制裁', limit: 10 });
+    assert.deepEqual(hits.map((h) => [h.story, h.copies]).sort(), [
+      [1, 3],
+      [3, 4],
+    ]);
+    assert.equal(store.countMatches({ text: '制裁' }), 2);
+    assert.equal(store.countMatches({ text: '制裁', copies }), 7);
+    // The window (four matches here) holds copies of one story only: it is read again,
+    // larger, until the page holds its stories.
+    assert.equal(store.search({ text: '制裁', limit: 2 }).length, 2);
+    assert.deepEqual(
+      store.search({ text: '制裁', limit: 1, offset: 1 }).map((h) => h.story),
+      [hits[1]?.story],
+    );
+    // Newest first: each story's newest copy that matches (13 and 9).
+    assert.deepEqual(
+      store
+        .search({ text: '制裁', sort: 'newest' })
+        .map((h) => h.articleId)
+        .sort(),
+      [13, 9].sort(),
+    );
+    // Oldest first: the story's first copy stands for it.
+    assert.deepEqual(
+      store.search({ text: '凌驾', sort: 'oldest' }).map((h) => [h.articleId, h.copies]),
+      [[4, 3]],
+    );
+    // Without text, newest first: one row per story, short articles each their own.
+    assert.equal(store.search({ limit: 50 }).length, 6);
+    assert.equal(store.countMatches({}), 6);
   });
 
   test("the partition size is the archive's, fixed once it indexes", () => {

@@ -126,7 +126,7 @@ export const ENTITY_LIST_FLAGS: Readonly<Record<string, FlagSpec>> = {
   offset: OFFSET,
 };
 
-/** search, show, quotes, stances, export and stats, in the order help lists them. */
+/** search, show, quotes, stances, stories, export and stats, in the order help lists them. */
 export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
   {
     name: 'search',
@@ -159,6 +159,11 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         description:
           'Print what the matches hold instead: articles per outlet, month and script, and the entities of each type they mention most',
       },
+      copies: {
+        type: 'boolean',
+        description:
+          'List every copy of a story (by default the copies of one article, in other outlets, encodings or scripts, are one hit: the copy that comes first)',
+      },
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -171,6 +176,8 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         'covid* finds covid19, 中俄* finds 中俄關係 but not 中俄 at the end of a sentence.',
         'A query of filters alone lists the articles they let through, newest first.',
         'A broad query is ranked among its 1,000 newest matches, which keeps it fast.',
+        'A story counts once: each hit says how many copies its story has (copies in',
+        'JSON and CSV); --copies lists them all.',
         'At most 32 different words and phrases and brackets 16 deep; a word repeated is',
         'searched once; a run of Chinese over 64 characters is searched by its first 64.',
       ],
@@ -183,6 +190,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       'jiedu search --speaker 王毅 --limit 50 --format csv > wang-yi.csv',
       'jiedu search 關稅 --sort newest --script traditional',
       'jiedu search 制裁 --facets',
+      'jiedu search 關稅 --copies --format jsonl',
     ],
     load: () => import('./run-search.ts'),
   },
@@ -320,6 +328,44 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       'jiedu stances --about 南海 --count --by actor --format csv',
     ],
     load: () => import('./run-stances.ts'),
+  },
+  {
+    name: 'stories',
+    summary: "List the archive's stories: an article and its copies, most copies first",
+    usage: '[options]',
+    description: [
+      'Lists the stories of the archive, most copies first: the articles that are copies',
+      'of one another (the same wire copy in other outlets, other encodings or scripts,',
+      'lightly edited: a paragraph cut, a headline reworded), found when they were stored.',
+      'A story is known by the id of its first article.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: DB_FLAG,
+      'min-copies': {
+        type: 'string',
+        value: 'n',
+        description: 'Only stories of at least N articles (default: 1, every story)',
+      },
+      limit: LIMIT,
+      offset: OFFSET,
+      format: LISTING_FORMAT,
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'A table (or JSON, JSON Lines, CSV) of story, copies, headline (its first',
+        "article's) and outlets; JSON rows also give each article's id, outlet, date and",
+        'path (where its document came from), CSV its ids and paths.',
+      ],
+      Archive: ARCHIVE_SECTION,
+    },
+    examples: [
+      'jiedu stories --min-copies 2',
+      'jiedu stories --format json --limit 5',
+      'jiedu stories --min-copies 3 --format csv > copied.csv',
+    ],
+    load: () => import('./run-stories.ts'),
   },
   {
     name: 'export',

@@ -79,6 +79,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     ...filterFlags('search', flags),
     ...pageFlags('search', flags),
     ...(sort === undefined ? {} : { sort }),
+    ...(flags.copies === true ? { copies: true } : {}),
   };
   const format = stringFlag(flags, 'format') ?? 'table';
   return withArchive('search', flags, io, (archive) => {

@@ -10,6 +10,7 @@ import {
   QUOTE_CSV,
   SEARCH_CSV,
   STANCE_CSV,
+  STORY_CSV,
 } from '../store/csv-columns.ts';
 import type {
   EntityQuery,
@@ -73,10 +74,16 @@ export function matchQuery(query: URLSearchParams): SearchQuery {
   return { ...filters(query), ...(q === undefined ? {} : { text: q }) };
 }
 
-/** A search from the request: what it matches, and in which order. */
+/** A search from the request: what it matches, in which order, and whether every copy of a
+ * story is a hit (copies=1) or a story counts once (the default). */
 function searchQuery(query: URLSearchParams): SearchQuery {
   const sort = choice(query, 'sort', SORTS);
-  return { ...matchQuery(query), ...(sort === undefined ? {} : { sort }) };
+  const copies = flag(query, 'copies');
+  return {
+    ...matchQuery(query),
+    ...(sort === undefined ? {} : { sort }),
+    ...(copies === true ? { copies } : {}),
+  };
 }
 
 function stanceQuery(query: URLSearchParams): StanceQuery {
@@ -167,6 +174,18 @@ const stances: List = (ctx, { query }, max) => {
   return listed('stances', rows, STANCE_CSV, { total, ...paging });
 };
 
+const stories: List = (ctx, { query }, max) => {
+  const minCopies = whole(query, 'min-copies', 1, 1_000_000);
+  const paging = page(query, max);
+  const request = minCopies === undefined ? {} : { minCopies };
+  const rows = ctx.archive.stories({ ...request, ...paging });
+  const total =
+    rows.length < paging.limit && paging.offset === 0
+      ? rows.length
+      : ctx.archive.totalStories(request);
+  return listed('stories', rows, STORY_CSV, { total, ...paging });
+};
+
 const timeline: List = (ctx, { query }) =>
   listed('days', ctx.archive.timeline(matchQuery(query)), DAY_CSV, {});
 
@@ -197,7 +216,7 @@ const mentions: List = (ctx, request, max) => {
   const total =
     rows.length < paging.limit && paging.offset === 0
       ? rows.length
-      : ctx.archive.countMatches({ ...filter, entity: id });
+      : ctx.archive.countMatches({ ...filter, entity: id, copies: true });
   return listed('mentions', rows, MENTION_CSV, { total, ...paging });
 };
 
@@ -233,6 +252,7 @@ const LISTINGS: readonly { name: string; list: List; view?: string }[] = [
   { name: 'entities', list: entities, view: '/entities' },
   { name: 'quotes', list: quotes, view: '/quotes' },
   { name: 'stances', list: stances, view: '/stances' },
+  { name: 'stories', list: stories },
   { name: 'timeline', list: timeline },
   { name: 'graph', list: graph },
   { name: 'entities/{id}/mentions', list: mentions },

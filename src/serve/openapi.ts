@@ -96,10 +96,44 @@ const SCHEMAS: Record<string, Schema> = {
       ...array(ref('Range')),
       description: "Every match, as offsets into the document's decoded text.",
     },
+    story: { ...int(1), description: "The article's story: the id of its first article." },
+    copies: {
+      ...int(1),
+      description:
+        'How many articles its story has (copies in other outlets, encodings or scripts), this one included.',
+    },
   }),
   SearchResult: object({
     hits: array(ref('SearchHit')),
-    total: int(),
+    total: {
+      ...int(),
+      description: 'Every match: stories, or articles with copies=1.',
+    },
+    limit: int(1),
+    offset: int(),
+  }),
+  StoryArticle: object({
+    id: int(1),
+    outlet: nullable('string'),
+    date: nullable('string'),
+    path: { type: 'string', description: 'Where its document came from.' },
+  }),
+  StoryRow: object({
+    story: { ...int(1), description: 'The id of its first article.' },
+    headline: { type: 'string', description: "Its first article's headline." },
+    copies: int(1),
+    outlets: {
+      ...array({ type: 'string' }),
+      description: 'The outlets that printed it, in the order stored.',
+    },
+    articles: {
+      ...array(ref('StoryArticle')),
+      description: 'Its articles in the order stored (the first 1000).',
+    },
+  }),
+  StoryList: object({
+    stories: array(ref('StoryRow')),
+    total: { ...int(), description: 'Every story the query selects.' },
     limit: int(1),
     offset: int(),
   }),
@@ -532,6 +566,11 @@ const PATHS: Record<string, Schema> = {
           { enum: ['relevance', 'newest', 'oldest'] },
           'The order: relevance (BM25; the default with q), newest (the default without) or oldest first.',
         ),
+        param(
+          'copies',
+          { enum: ['1', 'true', '0', 'false'], default: '0' },
+          'Every copy of a story is a hit (1); by default a story is one hit, its copy that comes first in the order, and total counts stories.',
+        ),
         ...FILTERS,
         ...PAGING,
       ],
@@ -651,6 +690,22 @@ const PATHS: Record<string, Schema> = {
         },
         ...errors(400),
       },
+    },
+  },
+  '/api/stories': {
+    get: {
+      operationId: 'stories',
+      summary:
+        'Stories: the copies of one article (other outlets, encodings, scripts, light edits), most copies first.',
+      parameters: [
+        param(
+          'min-copies',
+          { type: 'integer', minimum: 1, maximum: 1_000_000, default: 1 },
+          'Only stories of at least this many articles.',
+        ),
+        ...PAGING,
+      ],
+      responses: { 200: ok('StoryList', 'A page of stories.'), ...errors(400) },
     },
   },
   '/api/timeline': {
@@ -812,7 +867,7 @@ export function buildOpenApi(): Schema {
       title: 'jiedu',
       version: version(),
       description:
-        'The jiedu archive over HTTP: search, articles with annotations, entities, quotes, stances, timelines and the actor graph; parse a page without storing it. Every error is JSON { status, error, message }.',
+        'The jiedu archive over HTTP: search, articles with annotations, entities, quotes, stances, stories, timelines and the actor graph; parse a page without storing it. Every error is JSON { status, error, message }.',
     },
     paths: PATHS,
     components: {

@@ -115,7 +115,8 @@ const entity: Handler = (ctx, { params, query }) => {
     timeline: archive.timeline({ ...filter, entity: id }),
     // How many rows each list has in all, for "20 of 312" and the exports' links.
     totals: {
-      mentions: archive.countMatches({ ...filter, entity: id }),
+      // The mentions list every article that names it, copies included.
+      mentions: archive.countMatches({ ...filter, entity: id, copies: true }),
       quotesBy: archive.totalQuotes(quotesBy),
       quotesAbout: archive.totalQuotes(quotesAbout),
       stancesBy: archive.totalStances(stancesBy),

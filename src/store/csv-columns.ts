@@ -10,6 +10,7 @@ import type {
   QuoteRow,
   SearchHit,
   StanceRow,
+  StoryRow,
 } from './types.ts';
 
 /**
@@ -30,8 +31,21 @@ export function csvOf<T>(columns: CsvColumns<T>, rows: Iterable<T>): string {
   return out;
 }
 
+/** Search hits; `story` and `copies` last, after the columns the CSV had before stories. */
 export const SEARCH_CSV: CsvColumns<SearchHit> = {
-  header: ['id', 'document', 'date', 'outlet', 'headline', 'score', 'snippet', 'source', 'url'],
+  header: [
+    'id',
+    'document',
+    'date',
+    'outlet',
+    'headline',
+    'score',
+    'snippet',
+    'source',
+    'url',
+    'story',
+    'copies',
+  ],
   cells: (hit) => [
     hit.articleId,
     hit.documentId,
@@ -42,6 +56,21 @@ export const SEARCH_CSV: CsvColumns<SearchHit> = {
     hit.snippet.text,
     hit.source,
     hit.url,
+    hit.story,
+    hit.copies,
+  ],
+};
+
+/** Stories: their articles' ids and the paths of their documents, in the order stored. */
+export const STORY_CSV: CsvColumns<StoryRow> = {
+  header: ['story', 'headline', 'copies', 'outlets', 'articles', 'paths'],
+  cells: (s) => [
+    s.story,
+    s.headline,
+    s.copies,
+    s.outlets,
+    s.articles.map((a) => a.id),
+    s.articles.map((a) => a.path),
   ],
 };
 

@@ -123,6 +123,10 @@ export interface SearchQuery extends ArchiveFilter, Page {
   /** The order of the hits: `relevance` (BM25, the default with query text), `newest` (the
    * default without) or `oldest` first by publication date. */
   sort?: SearchSort;
+  /** Every matching article, copies of one story included. By default (false) a story
+   * counts once: its copy that comes first in the order asked (best ranked, newest or
+   * oldest) among those that match stands for it, and `countMatches` counts stories. */
+  copies?: boolean;
 }
 
 /** How search hits are ordered. */
@@ -166,6 +170,40 @@ export interface SearchHit {
   snippet: Snippet;
   /** Every match in the article as offsets into the document's decoded text. */
   matches: Range[];
+  /** The article's story: the id of the story's first article. */
+  story: number;
+  /** How many articles the story has (copies in other outlets, encodings, scripts), this
+   * one included. */
+  copies: number;
+}
+
+/** Which stories to list. */
+export interface StoryQuery extends Page {
+  /** Only stories of at least this many articles; default 1 (every story). */
+  minCopies?: number;
+}
+
+/** One article of a story. */
+export interface StoryArticle {
+  id: number;
+  outlet: string | null;
+  date: string | null;
+  /** Where its document came from (DocumentInput.source). */
+  path: string;
+}
+
+/** A story: the copies of one article in the archive. */
+export interface StoryRow {
+  /** The story's id: the id of its first article. */
+  story: number;
+  /** The headline of its first article ('' when it has none). */
+  headline: string;
+  /** How many articles it has. */
+  copies: number;
+  /** The outlets that printed it, as written, in the order they were stored. */
+  outlets: string[];
+  /** Its articles, in the order they were stored. */
+  articles: StoryArticle[];
 }
 
 /** An article as stored, with its document. */
@@ -445,8 +483,12 @@ export interface Archive extends Store {
    * a date are not counted. Throws QueryError for a query it cannot read. */
   timeline(query: SearchQuery): DayCount[];
   /** How many articles a search matches in all (every match, not only the ranked window;
-   * limit and offset are ignored). */
+   * limit and offset are ignored); without `copies`, how many stories. */
   countMatches(query: SearchQuery): number;
+  /** Stories, most copies first (newest first among equals), each with its articles. */
+  stories(query?: StoryQuery): StoryRow[];
+  /** How many stories a query selects in all (limit and offset aside). */
+  totalStories(query?: StoryQuery): number;
   /** Who takes a stance on whom: for each stance (the newest 20000 the query selects), an
    * edge from each actor to each person, organisation or place its target mentions;
    * heaviest edges first, at most `limit` (default 200). */

@@ -5,6 +5,7 @@ import { simplifiedView } from '../../normalize/index.ts';
 import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
+import { StoryFinder } from './join-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
 
 /**
@@ -301,6 +302,44 @@ function addRoles(db: Database.Database): void {
   }
 }
 
+/**
+ * 7: stories, the copies of one article (other outlets, encodings, scripts, light edits):
+ * each article's story (the id of its first copy), the stories with their number of copies,
+ * and the band keys near-duplicate detection looks candidates up by (see join-story.ts).
+ * The articles already stored join their stories in id order, as ingest would have put them.
+ */
+function addStories(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE articles ADD COLUMN story INTEGER;
+    CREATE TABLE stories (
+      id     INTEGER PRIMARY KEY,  -- the id of the story's first article
+      copies INTEGER NOT NULL
+    );
+    CREATE INDEX stories_copies ON stories (copies, id);
+    -- No foreign key: the table is looked up by key only, and a key would need an index on
+    -- article besides to check one.
+    CREATE TABLE story_bands (
+      key     INTEGER NOT NULL,
+      article INTEGER NOT NULL,
+      PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
+  `);
+  const finder = new StoryFinder(db);
+  const batch = db.prepare<[number], { id: number; headline: string; spans: string; text: string }>(
+    `SELECT a.id, a.headline, a.spans, t.text
+       FROM articles a JOIN document_texts t ON t.document = a.document
+      WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+  );
+  for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-1)?.id ?? 0)) {
+    for (const row of rows) {
+      const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
+      finder.join(row.id, simplifiedView(text).text, row.headline !== '');
+    }
+  }
+  // After the backfill: an index built once is quicker than one kept up row by row.
+  db.exec('CREATE INDEX articles_story ON articles (story, id)');
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -309,6 +348,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'article metadata', up: addArticleMeta },
   { version: 5, name: 'slow pages', up: addSlowPages },
   { version: 6, name: 'roles', up: addRoles },
+  { version: 7, name: 'stories', up: addStories },
 ];
 
 /** The schema version this code writes. */

@@ -34,16 +34,20 @@ export function timeline(
     .all(...where.params) as DayCount[];
 }
 
-/** How many articles a search matches: every match, as the timeline counts them, dated or
- * not. */
+/** How many articles a search matches (with `copies`): every match, as the timeline counts
+ * them, dated or not; else how many stories they belong to, as search lists them. */
 export function countMatches(
   db: Database.Database,
   index: SearchIndex,
   query: SearchQuery,
 ): number {
   const where = matching(db, index, query);
-  const row = db.prepare(`SELECT count(*) AS n FROM articles a${where}`).get(...where.params) as {
-    n: number;
-  };
+  const sql =
+    query.copies === true
+      ? `SELECT count(*) AS n FROM articles a${where}`
+      : where.clauses.length === 0
+        ? 'SELECT count(*) AS n FROM stories'
+        : `SELECT count(DISTINCT a.story) AS n FROM articles a${where}`;
+  const row = db.prepare(sql).get(...where.params) as { n: number };
   return row.n;
 }

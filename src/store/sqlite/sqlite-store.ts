@@ -29,6 +29,8 @@ import type {
   StanceQuery,
   StanceRow,
   StoredArticle,
+  StoryQuery,
+  StoryRow,
 } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import { readArticle } from './read-article.ts';
@@ -58,6 +60,7 @@ import {
   totalQuotes,
   totalStances,
 } from './read-lists.ts';
+import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { search } from './search.ts';
 import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
@@ -340,6 +343,14 @@ export class SqliteStore implements Archive {
 
   countMatches(query: SearchQuery): number {
     return countMatches(this.#db, this.#index, query);
+  }
+
+  stories(query?: StoryQuery): StoryRow[] {
+    return listStories(this.#db, query);
+  }
+
+  totalStories(query?: StoryQuery): number {
+    return totalStories(this.#db, query);
   }
 
   timeline(query: SearchQuery): DayCount[] {

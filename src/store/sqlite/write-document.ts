@@ -6,6 +6,7 @@ import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
+import { StoryFinder } from './join-story.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** The dates the archive keeps, at the precision known: YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -115,12 +116,14 @@ export class DocumentWriter {
   readonly #putMany: (docs: readonly DocumentInput[]) => BatchResult[];
   readonly #s: ReturnType<typeof prepare>;
   readonly #index: SearchIndex;
+  readonly #stories: StoryFinder;
   /** Entity keys created by the document being written, to forget if it rolls back. */
   #added: string[] = [];
 
   constructor(db: Database.Database, index: SearchIndex) {
     this.#s = prepare(db);
     this.#index = index;
+    this.#stories = new StoryFinder(db);
     // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
     // failing to upgrade its read lock halfway through a document.
     const one = db.transaction((doc: DocumentInput) => this.#write(doc));
@@ -169,6 +172,7 @@ export class DocumentWriter {
       // The commit itself failed: nothing of the batch was stored.
       if (this.#entityIds.size !== before) this.#entityIds.clear();
       this.#index.reset();
+      this.#stories.reset();
       throw err;
     }
   }
@@ -178,6 +182,7 @@ export class DocumentWriter {
   #forget(added: readonly string[]): void {
     for (const key of added) this.#entityIds.delete(key);
     this.#index.reset();
+    this.#stories.reset();
   }
 
   #write(doc: DocumentInput): PutResult {
@@ -243,8 +248,10 @@ export class DocumentWriter {
       s.block.run(articleId, k, block.type, block.start, block.end, stored, blockData(block));
     });
     if (a !== undefined) this.#writeAnnotations(articleId, a);
-    const searchText = articleText(text, spans).text;
-    this.#index.insert(articleId, indexStream(simplifiedView(searchText).text));
+    // One Simplified view for the search index and the story the article joins.
+    const simplified = simplifiedView(articleText(text, spans).text).text;
+    this.#index.insert(articleId, indexStream(simplified));
+    this.#stories.join(articleId, simplified, headline !== '');
   }
 
   /** The entity id of an annotation id, created on first sight. */

@@ -1,0 +1,290 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { storyRuns } from '../scripts/lib/eval-stories.ts';
+import { parse } from '../src/pipeline.ts';
+import {
+  type DocumentInput,
+  openStore,
+  SCHEMA_VERSION,
+  type SqliteStore,
+} from '../src/store/index.ts';
+import { migrate } from '../src/store/sqlite/migrations.ts';
+import { writeV1 } from './helpers/old-archive.ts';
+import { hashOf } from './helpers/store-pages.ts';
+import { type StoryCopy, storyDocument, storySet } from './helpers/story-set.ts';
+
+/*
+ * Stories at ingest: copies of one article (other outlets, encodings, scripts, light edits)
+ * share a story, different stories of one topic do not; ids are stable, storing again
+ * stores nothing twice, and an archive of the schema before stories gets them when opened.
+ */
+
+let dir = '';
+before(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'jiedu-stories-'));
+});
+after(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Two topics of the composed set: four stories, seven pages each. */
+const PAGES = storySet(['eu-tariffs', 'hang-seng']);
+
+/** Stores pages, and says which article each page became. */
+function store(archive: SqliteStore, pages: readonly StoryCopy[]): Map<string, number> {
+  const articles = new Map<string, number>();
+  for (const page of pages) {
+    const { documentId } = archive.putDocument(storyDocument(page));
+    const [id] = archive.documentArticles(documentId);
+    assert.ok(id !== undefined, page.source);
+    articles.set(page.source, id);
+  }
+  return articles;
+}
+
+/** The story of every article, from the listing. */
+function storyOf(archive: SqliteStore): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const row of archive.stories({ limit: 1000 })) {
+    for (const a of row.articles) out.set(a.id, row.story);
+  }
+  return out;
+}
+
+/** A page of text, parsed, as ingest would store it. */
+function textDocument(text: string, source: string, outlet?: string): DocumentInput {
+  return {
+    hash: hashOf(text),
+    source,
+    bytes: Buffer.byteLength(text),
+    page: parse(text, { path: source }),
+    ...(outlet === undefined ? {} : { outlet }),
+  };
+}
+
+describe('stories at ingest', () => {
+  test('copies share a story whose id is its first article; stories of one topic stay apart', () => {
+    const archive = openStore(':memory:');
+    const articles = store(archive, PAGES);
+    const stories = storyOf(archive);
+    for (const id of ['eu-tariffs-a', 'eu-tariffs-b', 'hang-seng-a', 'hang-seng-b']) {
+      const own = PAGES.filter((p) => p.story === id).map((p) => articles.get(p.source) as number);
+      const first = Math.min(...own);
+      assert.deepEqual(
+        own.map((a) => stories.get(a)),
+        own.map(() => first),
+        `${id}: every copy in the story of its first article`,
+      );
+    }
+    assert.equal(archive.totalStories(), 4);
+    // Most copies first; every story here has seven.
+    const rows = archive.stories();
+    assert.deepEqual(
+      rows.map((r) => r.copies),
+      [7, 7, 7, 7],
+    );
+    const first = rows.find((r) => r.story === articles.get('stories/eu-tariffs-a/original.txt'));
+    assert.equal(first?.headline, '外交部回应欧盟对华电动汽车加征临时关税');
+    // An outlet once, in the script it was first written in; the articles in order stored.
+    assert.deepEqual(first?.outlets, [
+      '新华社',
+      '大公報',
+      '人民日报',
+      '中新网',
+      '环球时报',
+      '澎湃新闻',
+      '東方日報',
+    ]);
+    assert.deepEqual(first?.articles[1], {
+      id: articles.get('stories/eu-tariffs-a/other-script.txt'),
+      outlet: '大公報',
+      date: '2024-06-13',
+      path: 'stories/eu-tariffs-a/other-script.txt',
+    });
+    archive.close();
+  });
+
+  test('the id stays the first article’s whichever copy came first; later copies join it', () => {
+    const archive = openStore(':memory:');
+    const pages = PAGES.filter((p) => p.story === 'hang-seng-b').reverse();
+    const articles = store(archive, pages.slice(0, 3));
+    const first = articles.get(pages[0]?.source ?? '') as number;
+    assert.deepEqual(
+      archive.stories().map((r) => [r.story, r.copies]),
+      [[first, 3]],
+    );
+    // A search of no rows leaves the connection free to write.
+    assert.deepEqual(archive.search({ limit: 0 }), []);
+    assert.deepEqual(archive.search({ text: '恒指', limit: 0, sort: 'newest' }), []);
+    store(archive, pages.slice(3));
+    assert.deepEqual(
+      archive.stories().map((r) => [r.story, r.copies]),
+      [[first, 7]],
+    );
+    archive.close();
+  });
+
+  test('storing the same bytes again stores nothing twice', () => {
+    const archive = openStore(':memory:');
+    store(archive, PAGES);
+    const before = archive.stories({ limit: 100 });
+    for (const page of PAGES) {
+      assert.equal(archive.putDocument(storyDocument(page)).created, false, page.source);
+    }
+    const batch = archive.putDocuments(PAGES.slice(0, 5).map(storyDocument));
+    assert.ok(batch.every((b) => b.result?.created === false));
+    assert.deepEqual(archive.stories({ limit: 100 }), before);
+    assert.equal(archive.stats().articles, PAGES.length);
+    archive.close();
+  });
+
+  test('short articles are stories of their own', () => {
+    const archive = openStore(':memory:');
+    const notice =
+      '停水通知\n\n因管道维修，本市东区明日上午9时至下午5时停止供水，请居民提前储水。\n';
+    archive.putDocument(textDocument(notice, 'a.txt', '本报'));
+    archive.putDocument(textDocument(notice.replace('本市', '全市'), 'b.txt', '晚报'));
+    assert.deepEqual(
+      archive.stories().map((r) => r.copies),
+      [1, 1],
+    );
+    archive.close();
+  });
+
+  test('a batch: copies in one commit join each other; a page that fails leaves no trace', () => {
+    const archive = openStore(':memory:');
+    const [a, aCopy] = PAGES.filter((p) => p.story === 'eu-tariffs-a').map(storyDocument);
+    const [b, bCopy] = PAGES.filter((p) => p.story === 'hang-seng-a').map(storyDocument);
+    assert.ok(a && aCopy && b && bCopy);
+    // A copy of a whose second article cannot be stored: its first joined a's story before
+    // the page failed, and was rolled back with it.
+    const [article] = aCopy.page.children;
+    assert.ok(article !== undefined);
+    const broken = { ...article, children: [{ ...article.children[0], pieces: undefined }] };
+    const failing = {
+      ...aCopy,
+      page: { ...aCopy.page, children: [article, broken] },
+    } as unknown as DocumentInput;
+    const results = archive.putDocuments([a, failing, b, bCopy]);
+    assert.deepEqual(
+      results.map((r) => r.error === undefined),
+      [true, false, true, true],
+    );
+    // b took the id the failed page's article had: b's copy is found as b's, not as a's.
+    assert.deepEqual(
+      archive.stories().map((r) => [r.story, r.copies]),
+      [
+        [2, 2],
+        [1, 1],
+      ],
+    );
+    archive.close();
+  });
+});
+
+describe('search counts a story once', () => {
+  let archive: SqliteStore;
+  let articles: Map<string, number>;
+  before(() => {
+    archive = openStore(':memory:');
+    articles = store(archive, PAGES);
+  });
+  after(() => archive.close());
+
+  test('one hit per story, the best ranked copy, with how many copies it has', () => {
+    const hits = archive.search({ text: '关税' });
+    assert.equal(hits.length, 2);
+    assert.deepEqual(
+      hits.map((h) => h.copies),
+      [7, 7],
+    );
+    assert.deepEqual(new Set(hits.map((h) => h.story)).size, 2);
+    assert.equal(archive.countMatches({ text: '关税' }), 2);
+    // Every copy that says 关税 (a's first half does not).
+    const every = archive.search({ text: '关税', copies: true, limit: 50 });
+    assert.equal(every.length, 11);
+    assert.equal(archive.countMatches({ text: '關稅', copies: true }), 11);
+    // The best ranked copy of each story is the first of its copies in the full ranking.
+    for (const hit of hits) {
+      assert.equal(every.find((h) => h.story === hit.story)?.articleId, hit.articleId);
+    }
+  });
+
+  test('by date and without text: the newest (or oldest) copy that passes the filters', () => {
+    const oldest = archive.search({ text: '恒指', sort: 'oldest' });
+    assert.equal(oldest.length, 2);
+    for (const hit of oldest) assert.equal(hit.articleId, hit.story);
+    const newest = archive.search({ text: '恒指', sort: 'newest' });
+    assert.deepEqual(
+      newest.map((h) => h.date),
+      ['2024-07-13', '2024-07-12'],
+    );
+    // Of a story's copies, the one the outlet filter lets through stands for it.
+    const inOutlet = archive.search({ outlet: '东方日报' });
+    assert.deepEqual(
+      inOutlet.map((h) => h.articleId).sort((x, y) => x - y),
+      [
+        'eu-tariffs-a/all-at-once',
+        'eu-tariffs-b/all-at-once',
+        'hang-seng-a/headline-dateline',
+        'hang-seng-b/headline-dateline',
+      ].map((s) => articles.get(`stories/${s}.txt`)),
+    );
+    assert.equal(archive.search({ limit: 100 }).length, 4);
+    assert.equal(archive.countMatches({}), 4);
+    assert.equal(archive.search({ limit: 100, copies: true }).length, PAGES.length);
+    assert.deepEqual(archive.search({ limit: 2, offset: 3 }).map((h) => h.story).length, 1);
+  });
+});
+
+describe('an archive of the schema before stories', () => {
+  test('is upgraded in place: every article joins its story, as ingest would have put it', () => {
+    const path = join(dir, 'v6.db');
+    const old = new Database(path);
+    old.pragma('journal_mode = WAL');
+    assert.equal(migrate(old, 6), 6);
+    const tables = old
+      .prepare<[], { name: string }>("SELECT name FROM sqlite_schema WHERE type = 'table'")
+      .all()
+      .map((t) => t.name);
+    assert.ok(!tables.includes('stories') && !tables.includes('story_bands'));
+    old.transaction(() => {
+      for (const page of PAGES) writeV1(old, storyDocument(page));
+    })();
+    old.close();
+
+    const upgraded = openStore(path, { create: false });
+    assert.equal(upgraded.stats().schemaVersion, SCHEMA_VERSION);
+    const fresh = openStore(':memory:');
+    store(fresh, PAGES);
+    assert.deepEqual(upgraded.stories({ limit: 100 }), fresh.stories({ limit: 100 }));
+    // The upgraded archive takes new pages into its stories.
+    const more = storySet(['typhoon']).filter((p) => p.story === 'typhoon-a');
+    store(upgraded, more.slice(0, 2));
+    assert.deepEqual(
+      upgraded.stories({ minCopies: 2 }).map((r) => r.copies),
+      [7, 7, 7, 7, 2],
+    );
+    upgraded.close();
+    fresh.close();
+
+    // Opening it again changes nothing.
+    const again = openStore(path);
+    assert.equal(again.totalStories(), 5);
+    again.close();
+  });
+});
+
+describe('measured on the composed set', () => {
+  test('pairwise precision and recall of 0.95 or more, stored as composed and shuffled', () => {
+    for (const { order, result } of storyRuns()) {
+      assert.equal(result.pages, 168, order);
+      assert.ok(result.precision >= 0.95, `${order}: precision ${result.precision}`);
+      assert.ok(result.recall >= 0.95, `${order}: recall ${result.recall}`);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { openStore } from '../src/store/index.ts';
 import { displayWidth } from '../src/text/chars.ts';
 import { runJiedu } from './helpers/cli.ts';
+import { readCsv } from './helpers/csv.ts';
 import { fillStore } from './helpers/store-pages.ts';
 
 let dir = '';
@@ -14,36 +15,6 @@ let db = '';
 /** Runs jiedu in the test folder, with no archive named by the environment. */
 function jiedu(args: string[], env: Record<string, string> = {}) {
   return runJiedu(args, { cwd: dir, env: { JIEDU_DB: '', ...env } });
-}
-
-/** Reads CSV (RFC 4180: quoted fields, doubled quotes, CRLF) into rows of fields. */
-function readCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  assert.equal(field, '', 'the CSV ends with a record end');
-  return rows;
 }
 
 before(async () => {

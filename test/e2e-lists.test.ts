@@ -8,7 +8,6 @@ import { ingest } from '../src/ingest/index.ts';
 import { type RunningServer, startServer } from '../src/serve/index.ts';
 import { openStore, type SqliteStore } from '../src/store/index.ts';
 import {
-  artifactPath,
   browserMissing,
   E2E_PAGES,
   ensureWebBuilt,
@@ -16,7 +15,10 @@ import {
   launchBrowser,
   newContext,
   PHONE,
+  screenshot,
+  sidewaysOverflow,
 } from './helpers/browser.ts';
+import { readCsv } from './helpers/csv.ts';
 
 /**
  * The listings in Chromium: the entity directory and the quote browser reached from the
@@ -27,36 +29,6 @@ import {
 
 const missing = browserMissing();
 if (missing !== null) console.log(`# skipping the browser tests: ${missing}`);
-
-/** RFC 4180 CSV into rows of fields (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 180_000 }, () => {
   let dir: string;
@@ -105,19 +77,6 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     });
     page.on('pageerror', (e) => errors.push(e.message));
     return { context, page, errors };
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-    });
-    await page.screenshot({ path: artifactPath(name), fullPage: true });
-  }
-
-  function sidewaysOverflow(page: Page): Promise<number> {
-    return page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
   }
 
   /** Clicks an export link and reads the file it downloads. */
@@ -172,7 +131,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     const ids = await rowIds(page, '.entity-table');
     const csv = await download(page, 'Export these entities', 'CSV');
     assert.equal(csv.file.suggestedFilename(), 'entities.csv');
-    const rows = parseCsv(csv.text);
+    const rows = readCsv(csv.text);
     assert.deepEqual(rows[0], ['id', 'type', 'name', 'articles', 'mentions', 'roles']);
     assert.deepEqual(
       rows.slice(1).map((r) => r[0]),
@@ -187,7 +146,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
       ids,
     );
     assert.equal(body.total, ids.length);
-    await shot(page, 'lists-entities-laptop.png');
+    await screenshot(page, 'lists-entities-laptop.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -218,7 +177,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     );
     const ids = await rowIds(page, '.quote-table');
     const csv = await download(page, 'Export these quotes', 'CSV');
-    const rows = parseCsv(csv.text);
+    const rows = readCsv(csv.text);
     assert.equal(rows[0]?.[0], 'id');
     assert.deepEqual(
       rows.slice(1).map((r) => r[0]),
@@ -239,7 +198,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     await page.locator('.quote-table tbody .speaker a').first().click();
     await page.waitForURL(/\/entity\//);
     await page.locator('#sec-quotes-by').waitFor();
-    await shot(page, 'lists-quotes-entity-laptop.png');
+    await screenshot(page, 'lists-quotes-entity-laptop.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -271,13 +230,13 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     const shown = await page.$$eval('.hits .hit-title a', (links) =>
       links.map((a) => (a.getAttribute('href') ?? '').replace('/article/', '')),
     );
-    const rows = parseCsv((await download(page, 'Export these results', 'CSV')).text);
+    const rows = readCsv((await download(page, 'Export these results', 'CSV')).text);
     assert.deepEqual(
       rows.slice(1).map((r) => r[0]),
       shown,
       'the CSV holds the hits on screen, in their order',
     );
-    await shot(page, 'lists-search-facets-laptop.png');
+    await screenshot(page, 'lists-search-facets-laptop.png');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -291,7 +250,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
       .locator('section[aria-labelledby="sec-quotes-by"] .quote-list li')
       .count();
     assert.match(heading, new RegExp(`\\(${shown}\\)$`));
-    const csv = parseCsv((await download(page, 'Export quotes by', 'CSV')).text);
+    const csv = readCsv((await download(page, 'Export quotes by', 'CSV')).text);
     assert.equal(csv.length - 1, shown, 'the CSV holds the quotes the panel shows');
     assert.match(
       (await page.locator('.entity-roles').textContent()) ?? '',
@@ -311,7 +270,7 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     ] as const) {
       await page.goto(`${base}${path}`);
       await page.locator('.results h2').waitFor();
-      await shot(page, name);
+      await screenshot(page, name);
       const wide = await page.evaluate(() =>
         [...document.querySelectorAll('body *')]
           .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)

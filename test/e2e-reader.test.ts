@@ -8,13 +8,14 @@ import { ingest } from '../src/ingest/index.ts';
 import { type RunningServer, startServer } from '../src/serve/index.ts';
 import { openStore, type SqliteStore } from '../src/store/index.ts';
 import {
-  artifactPath,
   browserMissing,
   E2E_PAGES,
   ensureWebBuilt,
   launchBrowser,
   newContext,
   PHONE,
+  screenshot,
+  sidewaysOverflow,
 } from './helpers/browser.ts';
 
 /**
@@ -113,21 +114,6 @@ describe('reader layout in Chromium', { skip: missing ?? false, timeout: 180_000
     return { context, page, errors };
   }
 
-  async function shot(page: Page, name: string, fullPage: boolean): Promise<void> {
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
-    });
-    await page.screenshot({ path: artifactPath(name), fullPage });
-  }
-
-  /** How many pixels the document is wider than the viewport (0 or less: it fits). */
-  function sidewaysOverflow(page: Page): Promise<number> {
-    return page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-  }
-
   /** Scrolls the window to `y` and waits for the frame that lays it out. */
   async function scrollTo(page: Page, y: number): Promise<void> {
     await page.evaluate(async (to) => {
@@ -208,9 +194,9 @@ describe('reader layout in Chromium', { skip: missing ?? false, timeout: 180_000
       credit !== null && credit.y + credit.height <= WIDE.height,
       'the source line is seen',
     );
-    await shot(page, 'reader-wide-scrolled.png', false);
+    await screenshot(page, 'reader-wide-scrolled.png', false);
     await scrollTo(page, 0);
-    await shot(page, 'reader-wide.png', true);
+    await screenshot(page, 'reader-wide.png', true);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -229,7 +215,7 @@ describe('reader layout in Chromium', { skip: missing ?? false, timeout: 180_000
     const headings = await page.locator('main h1, main h2').allTextContents();
     assert.ok(headings.indexOf('Actor graph') < headings.indexOf('Stances'), headings.join(' / '));
     assert.equal(headings[0], 'Stance explorer');
-    await shot(page, 'reader-wide-stances.png', true);
+    await screenshot(page, 'reader-wide-stances.png', true);
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -247,10 +233,10 @@ describe('reader layout in Chromium', { skip: missing ?? false, timeout: 180_000
     assert.ok(clean !== null && original !== null);
     assert.ok(original.y >= clean.y + clean.height - 1, 'the original comes under the text');
     assert.equal(await page.locator('.pane-clean .source-line').textContent(), LONG_SOURCE);
-    await shot(page, 'reader-phone.png', true);
+    await screenshot(page, 'reader-phone.png', true);
     // One screen at the end of the text: the source line, then the original under it.
     await page.locator('.pane-clean .source-line').scrollIntoViewIfNeeded();
-    await shot(page, 'reader-phone-foot.png', false);
+    await screenshot(page, 'reader-phone-foot.png', false);
 
     await page.goto(`${base}/stances`);
     await page.locator('.stance-table').waitFor();
@@ -259,7 +245,7 @@ describe('reader layout in Chromium', { skip: missing ?? false, timeout: 180_000
     const graph = await page.locator('section[aria-labelledby="actor-graph"]').boundingBox();
     const table = await page.locator('.stance-table').boundingBox();
     assert.ok(graph !== null && table !== null && graph.y < table.y, 'the graph comes first');
-    await shot(page, 'reader-phone-stances.png', true);
+    await screenshot(page, 'reader-phone-stances.png', true);
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -8,7 +8,6 @@ import { ingest } from '../src/ingest/index.ts';
 import { type RunningServer, startServer } from '../src/serve/index.ts';
 import { openStore, type SqliteStore } from '../src/store/index.ts';
 import {
-  artifactPath,
   browserMissing,
   E2E_HTML_PAGE,
   E2E_PAGES,
@@ -18,6 +17,8 @@ import {
   launchBrowser,
   newContext,
   PHONE,
+  screenshot,
+  sidewaysOverflow,
 } from './helpers/browser.ts';
 import { encodeBig5 } from './helpers/encode.ts';
 
@@ -105,22 +106,6 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     assert.deepEqual(watch.errors, [], 'no console error (a CSP violation is one)');
   }
 
-  async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-    // Fonts in, and two frames for canvases (chart, graph) to finish a pending redraw.
-    await page.evaluate(async () => {
-      await document.fonts.ready;
-      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
-    });
-    await page.screenshot({ path: artifactPath(name), fullPage });
-  }
-
-  /** How many pixels the document is wider than the viewport (0 or less: it fits). */
-  function sidewaysOverflow(page: Page): Promise<number> {
-    return page.evaluate(
-      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
-    );
-  }
-
   /** True when the canvas under `selector` has a pixel that is not transparent. */
   function painted(page: Page, selector: string): Promise<boolean> {
     return page.evaluate((sel) => {
@@ -162,7 +147,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       (await page.locator('.result-count').textContent()) ?? '',
       new RegExp(`^1–${hitCount} of ${hitCount} articles?$`),
     );
-    await shot(page, 'laptop-search.png');
+    await screenshot(page, 'laptop-search.png');
 
     await hit.locator('.hit-title a').click();
     await page.waitForURL(/\/article\/\d+$/);
@@ -216,7 +201,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     // Repairs are hidden until asked for.
     await page.getByLabel(/Parser repairs/).check();
     assert.match((await page.locator('.reader').getAttribute('class')) ?? '', /show-repairs/);
-    await shot(page, 'laptop-article.png');
+    await screenshot(page, 'laptop-article.png');
     // The list of quotes links to where each one is in the text.
     await page.locator('.quote-list .jump').first().click();
     await page.waitForURL(/#r-quote-0$/);
@@ -236,7 +221,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       (await page.locator('section[aria-labelledby="sec-cooccur"]').textContent()) ?? '',
       /拉夫罗夫/,
     );
-    await shot(page, 'laptop-entity.png');
+    await screenshot(page, 'laptop-entity.png');
 
     await page.getByRole('link', { name: 'Stances by' }).click();
     await page.waitForURL(/\/stances\?actor=/);
@@ -281,7 +266,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     // The actor graph draws on a canvas without a GPU.
     await page.locator('.graph-box[data-drawn="true"]').waitFor();
     assert.equal(await painted(page, '.graph-box'), true, 'the actor graph is drawn');
-    await shot(page, 'laptop-stances.png');
+    await screenshot(page, 'laptop-stances.png');
     assertClean(watch);
     await context.close();
   });
@@ -303,7 +288,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       (await page.locator('.parse-summary').textContent()) ?? '',
       /1 article · utf-8 · simplified/,
     );
-    await shot(page, 'laptop-paste.png');
+    await screenshot(page, 'laptop-paste.png');
 
     // A file in Big5: the server detects the encoding; the reader shows the same article.
     const lavrov = E2E_PAGES[0]?.text ?? '';
@@ -335,7 +320,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     assert.match(facts, /By林曉彤/);
     assert.match(facts, /Published2026-03-12 09:30/);
     assert.doesNotMatch((await page.locator('.pane-clean').textContent()) ?? '', /首頁|版權所有/);
-    await shot(page, 'laptop-paste-html.png', false);
+    await screenshot(page, 'laptop-paste-html.png', false);
     assertClean(watch);
     await context.close();
   });
@@ -364,7 +349,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     assert.equal(await lavrov.getAttribute('data-tip'), '拉夫罗夫 · Person');
     assert.equal(await page.locator('.pane-clean').getAttribute('lang'), null);
     assert.equal(await page.locator('.pane-clean .clean').getAttribute('lang'), 'zh-Hans');
-    await shot(page, 'laptop-article-simplified.png');
+    await screenshot(page, 'laptop-article-simplified.png');
 
     // Remembered across a reload; Traditional converts a Simplified page.
     await page.reload();
@@ -397,7 +382,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       await page.locator(ready).first().waitFor();
       const overflow = await sidewaysOverflow(page);
       assert.ok(overflow <= 0, `${path} is ${overflow}px wider than the phone`);
-      await shot(page, name);
+      await screenshot(page, name);
     }
     await page.goto(`${base}/`);
     await page.locator('.hit-title a').first().click();
@@ -422,7 +407,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       const wider = await sidewaysOverflow(page);
       assert.ok(wider <= 0, `card ${i} does not widen the page`);
     }
-    await shot(page, 'phone-article.png');
+    await screenshot(page, 'phone-article.png');
     assertClean(watch);
     await context.close();
   });
@@ -493,7 +478,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       });
     assert.match(paragraph, /第五届中国—东盟数字经济合作论坛/);
     assert.ok((await page.locator('.pane-original .rep').count()) >= 6, 'the original marks them');
-    await shot(page, 'laptop-repairs.png', false);
+    await screenshot(page, 'laptop-repairs.png', false);
     assertClean(watch);
     await context.close();
   });
@@ -542,7 +527,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
       original.includes(INERT_MARKUP[1] ?? '?'),
       'the original layout shows it literally too',
     );
-    await shot(page, 'laptop-inert-markup.png');
+    await screenshot(page, 'laptop-inert-markup.png');
 
     await page.goto(`${base}/paste`);
     await page.getByLabel('Page text').fill(phishing);

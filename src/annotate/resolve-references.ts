@@ -244,13 +244,12 @@ export function resolveReferences(
   // named right before it (澳门特区政府), else the one named nearest before in the article,
   // else Macao's where only Macao is named after it, else Hong Kong's.
   addMatches(SAR_GOVERNMENT, (_, start, end) => {
-    const before = text.slice(0, start);
-    const hk = before.lastIndexOf('香港');
-    const mo = before.lastIndexOf('澳门');
+    // Searched in place, not in copies of the text before and after.
+    const hk = start < 2 ? -1 : text.lastIndexOf('香港', start - 2);
+    const mo = start < 2 ? -1 : text.lastIndexOf('澳门', start - 2);
     let region = hk === -1 && mo === -1 ? null : mo > hk ? '澳门' : '香港';
     if (region === null) {
-      const after = text.slice(end);
-      region = after.includes('澳门') && !after.includes('香港') ? '澳门' : '香港';
+      region = text.includes('澳门', end) && !text.includes('香港', end) ? '澳门' : '香港';
     }
     const id = entityId('LOC', region);
     return () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] });

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
 /**
  * Driving the system's Chromium for the end-to-end tests: never a downloaded browser (CI
@@ -244,3 +244,20 @@ export const E2E_HTML_PAGE = [
   '</body>',
   '</html>',
 ].join('\n');
+
+/** Saves a screenshot under test-artifacts/: the fonts in, and two frames for canvases (a
+ * chart, the graph) to finish a pending redraw. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+    for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(r));
+  });
+  await page.screenshot({ path: artifactPath(name), fullPage });
+}
+
+/** How many pixels the document is wider than the viewport (0 or less: it fits). */
+export function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+}

@@ -1,19 +1,17 @@
 import * as api from '../api.ts';
 import type { PageContext } from '../context.ts';
-import { field, h, replace } from '../dom.ts';
-import { ENTITY_TYPES } from '../marks.ts';
-import { entityIdPath, pathWith } from '../routes.ts';
-import { zh } from '../script.ts';
+import { field, h } from '../dom.ts';
 import {
-  countLine,
-  emptyState,
-  errorBox,
-  exportLinks,
-  intParam,
-  loading,
-  pager,
-  tableRegion,
-} from '../ui.ts';
+  choiceSelect,
+  drawListingPage,
+  navigateOnSubmit,
+  SCRIPT_CHOICES,
+  textInput,
+} from '../listing-page.ts';
+import { ENTITY_TYPES } from '../marks.ts';
+import { entityIdPath } from '../routes.ts';
+import { zh } from '../script.ts';
+import { tableRegion } from '../ui.ts';
 
 /**
  * The entity directory: every person, organisation, place and work the archive knows, most
@@ -27,27 +25,6 @@ const MAX_LIMIT = 200;
 const PARAMS = ['name', 'type', 'outlet', 'from', 'to', 'script'] as const;
 /** The types a reader picks from, in the order they matter to news. */
 const TYPES = ['PER', 'ORG', 'LOC', 'WORK', 'EVENT'] as const;
-const SCRIPT_LABELS: Record<string, string> = {
-  traditional: 'Traditional pages',
-  simplified: 'Simplified pages',
-};
-
-function input(name: string, value: string, attrs: Record<string, string> = {}): HTMLInputElement {
-  return h('input', { name, value, type: 'text', autocomplete: 'off', ...attrs });
-}
-
-function select(
-  name: string,
-  value: string,
-  options: readonly [string, string][],
-): HTMLSelectElement {
-  return h(
-    'select',
-    { name },
-    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
-  );
-}
-
 function directoryForm(ctx: PageContext): HTMLFormElement {
   const p = ctx.params;
   const form = h(
@@ -58,36 +35,23 @@ function directoryForm(ctx: PageContext): HTMLFormElement {
       { class: 'filter-grid' },
       field(
         'Name contains',
-        input('name', p.get('name') ?? '', { type: 'search', placeholder: '王毅 or 外交' }),
+        textInput('name', p.get('name') ?? '', { type: 'search', placeholder: '王毅 or 外交' }),
       ),
       field(
         'Type',
-        select('type', p.get('type') ?? '', [
+        choiceSelect('type', p.get('type') ?? '', [
           ['', 'Every type'],
           ...TYPES.map((t): [string, string] => [t, ENTITY_TYPES[t] ?? t]),
         ]),
       ),
-      field('Outlet', input('outlet', p.get('outlet') ?? '')),
-      field('From', input('from', p.get('from') ?? '', { type: 'date' })),
-      field('To', input('to', p.get('to') ?? '', { type: 'date' })),
-      field(
-        'Script',
-        select('script', p.get('script') ?? '', [
-          ['', 'Both scripts'],
-          ...Object.entries(SCRIPT_LABELS),
-        ]),
-      ),
+      field('Outlet', textInput('outlet', p.get('outlet') ?? '')),
+      field('From', textInput('from', p.get('from') ?? '', { type: 'date' })),
+      field('To', textInput('to', p.get('to') ?? '', { type: 'date' })),
+      field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
     ),
     h('button', { type: 'submit', class: 'button primary' }, 'Find'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const values: Record<string, string> = {};
-    for (const name of PARAMS) values[name] = String(data.get(name) ?? '').trim();
-    ctx.navigate(pathWith('/entities', values));
-  });
-  return form;
+  return navigateOnSubmit(form, ctx, '/entities', PARAMS);
 }
 
 function entityTable(rows: readonly api.EntityRow[]): HTMLElement {
@@ -140,58 +104,21 @@ function entityTable(rows: readonly api.EntityRow[]): HTMLElement {
 }
 
 /** Draws /entities. */
-export async function entitiesPage(ctx: PageContext): Promise<void> {
-  const p = ctx.params;
-  ctx.setTitle('Entities');
-  const offset = intParam(p, 'offset', 0);
-  const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(p, 'limit', LIMIT)));
-  const values: Record<string, string | number> = {};
-  for (const name of PARAMS) values[name] = p.get(name) ?? '';
-  const results = h(
-    'section',
-    { class: 'results', 'aria-labelledby': 'entities-title' },
-    loading(),
-  );
-  replace(
-    ctx.main,
-    h('h1', { class: 'page-title' }, 'Entities'),
-    h(
-      'p',
-      { class: 'lede muted' },
-      'Everyone and everything the archive names, most written about first, with the offices pages gave them.',
-    ),
-    directoryForm(ctx),
-    results,
-  );
-  const asked = { ...values, limit, offset };
-  let found: api.Listing<'entities', api.EntityRow>;
-  try {
-    found = await api.entities(asked);
-  } catch (error) {
-    replace(results, errorBox(error, 'The entities could not be listed'));
-    return;
-  }
-  const rows = found.entities;
-  const hrefFor = (o: number) =>
-    pathWith('/entities', {
-      ...values,
-      ...(limit === LIMIT ? {} : { limit }),
-      offset: o || undefined,
-    });
-  replace(
-    results,
-    h('h2', { id: 'entities-title', class: 'section-title' }, 'Entities'),
-    h(
-      'div',
-      { class: 'list-head' },
-      countLine(offset, rows.length, found.total, 'entity', 'entities'),
-      rows.length === 0 ? null : exportLinks('/entities', asked, 'entities', 'these entities'),
-    ),
-    rows.length === 0
-      ? emptyState('No entity matches.', 'Try part of the name, another type, or fewer filters.')
-      : entityTable(rows),
-    rows.length < limit && offset === 0
-      ? null
-      : pager(offset, limit, rows.length, hrefFor, 'Entity pages'),
-  );
+export function entitiesPage(ctx: PageContext): Promise<void> {
+  return drawListingPage(ctx, {
+    path: '/entities',
+    title: 'Entities',
+    lede: 'Everyone and everything the archive names, most written about first, with the offices pages gave them.',
+    params: PARAMS,
+    form: directoryForm,
+    fetch: api.entities,
+    key: 'entities',
+    one: 'entity',
+    many: 'entities',
+    empty: ['No entity matches.', 'Try part of the name, another type, or fewer filters.'],
+    pagerLabel: 'Entity pages',
+    table: entityTable,
+    limit: LIMIT,
+    maxLimit: MAX_LIMIT,
+  });
 }

@@ -1,19 +1,17 @@
 import * as api from '../api.ts';
 import type { PageContext } from '../context.ts';
-import { field, h, replace } from '../dom.ts';
-import { quoteWords } from '../lists.ts';
-import { articlePath, entityIdPath, pathWith } from '../routes.ts';
-import { zh } from '../script.ts';
+import { field, h } from '../dom.ts';
 import {
-  countLine,
-  emptyState,
-  errorBox,
-  exportLinks,
-  intParam,
-  loading,
-  pager,
-  tableRegion,
-} from '../ui.ts';
+  choiceSelect,
+  drawListingPage,
+  navigateOnSubmit,
+  SCRIPT_CHOICES,
+  textInput,
+} from '../listing-page.ts';
+import { quoteWords } from '../lists.ts';
+import { articlePath, entityIdPath } from '../routes.ts';
+import { zh } from '../script.ts';
+import { tableRegion } from '../ui.ts';
 
 /**
  * The quote browser: who said what, in the order the archive stored it, narrowed by
@@ -35,22 +33,6 @@ const PARAMS = [
   'script',
 ] as const;
 
-function input(name: string, value: string, attrs: Record<string, string> = {}): HTMLInputElement {
-  return h('input', { name, value, type: 'text', autocomplete: 'off', ...attrs });
-}
-
-function select(
-  name: string,
-  value: string,
-  options: readonly [string, string][],
-): HTMLSelectElement {
-  return h(
-    'select',
-    { name },
-    options.map(([v, label]) => h('option', { value: v, selected: v === value }, label)),
-  );
-}
-
 function quoteForm(ctx: PageContext): HTMLFormElement {
   const p = ctx.params;
   const form = h(
@@ -61,46 +43,32 @@ function quoteForm(ctx: PageContext): HTMLFormElement {
       { class: 'filter-grid' },
       field(
         'Speaker',
-        input('speaker', p.get('speaker') ?? '', { placeholder: '王毅 or PER:王毅' }),
+        textInput('speaker', p.get('speaker') ?? '', { placeholder: '王毅 or PER:王毅' }),
       ),
       field(
         'Words contain',
-        input('about', p.get('about') ?? '', { type: 'search', placeholder: '制裁' }),
+        textInput('about', p.get('about') ?? '', { type: 'search', placeholder: '制裁' }),
       ),
       field(
         'Mentions entity',
-        input('mentioning', p.get('mentioning') ?? '', { placeholder: '美國 or LOC:美国' }),
+        textInput('mentioning', p.get('mentioning') ?? '', { placeholder: '美國 or LOC:美国' }),
       ),
       field(
         'Kind',
-        select('kind', p.get('kind') ?? '', [
+        choiceSelect('kind', p.get('kind') ?? '', [
           ['', 'Direct and reported'],
           ['direct', 'Direct (「…」)'],
           ['reported', 'Reported'],
         ]),
       ),
-      field('Outlet', input('outlet', p.get('outlet') ?? '')),
-      field('From', input('from', p.get('from') ?? '', { type: 'date' })),
-      field('To', input('to', p.get('to') ?? '', { type: 'date' })),
-      field(
-        'Script',
-        select('script', p.get('script') ?? '', [
-          ['', 'Both scripts'],
-          ['traditional', 'Traditional pages'],
-          ['simplified', 'Simplified pages'],
-        ]),
-      ),
+      field('Outlet', textInput('outlet', p.get('outlet') ?? '')),
+      field('From', textInput('from', p.get('from') ?? '', { type: 'date' })),
+      field('To', textInput('to', p.get('to') ?? '', { type: 'date' })),
+      field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
     ),
     h('button', { type: 'submit', class: 'button primary' }, 'Find'),
   );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const data = new FormData(form);
-    const values: Record<string, string> = {};
-    for (const name of PARAMS) values[name] = String(data.get(name) ?? '').trim();
-    ctx.navigate(pathWith('/quotes', values));
-  });
-  return form;
+  return navigateOnSubmit(form, ctx, '/quotes', PARAMS);
 }
 
 /** Quotes as a table: speaker, words, outlet, date, each row linked to its article. */
@@ -146,50 +114,21 @@ export function quoteTable(rows: readonly api.QuoteRow[], label: string): HTMLEl
 }
 
 /** Draws /quotes. */
-export async function quotesPage(ctx: PageContext): Promise<void> {
-  const p = ctx.params;
-  ctx.setTitle('Quotes');
-  const offset = intParam(p, 'offset', 0);
-  const limit = Math.min(MAX_LIMIT, Math.max(1, intParam(p, 'limit', LIMIT)));
-  const values: Record<string, string> = {};
-  for (const name of PARAMS) values[name] = p.get(name) ?? '';
-  const results = h('section', { class: 'results', 'aria-labelledby': 'quotes-title' }, loading());
-  replace(
-    ctx.main,
-    h('h1', { class: 'page-title' }, 'Quotes'),
-    h('p', { class: 'lede muted' }, 'Who said what, with where and when it was printed.'),
-    quoteForm(ctx),
-    results,
-  );
-  const asked = { ...values, limit, offset };
-  let found: api.Listing<'quotes', api.QuoteRow>;
-  try {
-    found = await api.quotes(asked);
-  } catch (error) {
-    replace(results, errorBox(error, 'The quotes could not be listed'));
-    return;
-  }
-  const rows = found.quotes;
-  const hrefFor = (o: number) =>
-    pathWith('/quotes', {
-      ...values,
-      ...(limit === LIMIT ? {} : { limit }),
-      offset: o || undefined,
-    });
-  replace(
-    results,
-    h('h2', { id: 'quotes-title', class: 'section-title' }, 'Quotes'),
-    h(
-      'div',
-      { class: 'list-head' },
-      countLine(offset, rows.length, found.total, 'quote', 'quotes'),
-      rows.length === 0 ? null : exportLinks('/quotes', asked, 'quotes', 'these quotes'),
-    ),
-    rows.length === 0
-      ? emptyState('No quote matches.', 'Try another spelling of the speaker, or fewer filters.')
-      : quoteTable(rows, 'Quotes'),
-    rows.length < limit && offset === 0
-      ? null
-      : pager(offset, limit, rows.length, hrefFor, 'Quote pages'),
-  );
+export function quotesPage(ctx: PageContext): Promise<void> {
+  return drawListingPage(ctx, {
+    path: '/quotes',
+    title: 'Quotes',
+    lede: 'Who said what, with where and when it was printed.',
+    params: PARAMS,
+    form: quoteForm,
+    fetch: api.quotes,
+    key: 'quotes',
+    one: 'quote',
+    many: 'quotes',
+    empty: ['No quote matches.', 'Try another spelling of the speaker, or fewer filters.'],
+    pagerLabel: 'Quote pages',
+    table: (rows) => quoteTable(rows, 'Quotes'),
+    limit: LIMIT,
+    maxLimit: MAX_LIMIT,
+  });
 }

@@ -2,6 +2,7 @@ import * as api from '../api.ts';
 import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
 import { field, h, replace } from '../dom.ts';
+import { choiceSelect, SCRIPT_CHOICES, textInput } from '../listing-page.ts';
 import { ENTITY_TYPES } from '../marks.ts';
 import { articlePath, pathWith } from '../routes.ts';
 import { zh, zhLang } from '../script.ts';
@@ -40,19 +41,15 @@ const SCRIPT_NAMES: Record<string, string> = {
   unknown: 'Unknown',
 };
 
-function input(name: string, value: string, attrs: Record<string, string> = {}): HTMLInputElement {
-  return h('input', { name, value, type: 'text', autocomplete: 'off', ...attrs });
-}
-
 function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormElement {
   const p = ctx.params;
-  const q = input('q', p.get('q') ?? '', {
+  const q = textInput('q', p.get('q') ?? '', {
     type: 'search',
     placeholder: '中俄 OR 外交部 NOT 制裁',
     spellcheck: 'false',
   });
   const filtersOpen = FILTERS.some((f) => (p.get(f) ?? '') !== '');
-  const outlet = input('outlet', p.get('outlet') ?? '', { list: 'outlet-list' });
+  const outlet = textInput('outlet', p.get('outlet') ?? '', { list: 'outlet-list' });
   const form = h(
     'form',
     { class: 'search-form', role: 'search', 'aria-label': 'Archive search' },
@@ -79,27 +76,17 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
           { id: 'outlet-list' },
           outlets.map((o) => h('option', { value: o })),
         ),
-        field('From', input('from', p.get('from') ?? '', { type: 'date' })),
-        field('To', input('to', p.get('to') ?? '', { type: 'date' })),
+        field('From', textInput('from', p.get('from') ?? '', { type: 'date' })),
+        field('To', textInput('to', p.get('to') ?? '', { type: 'date' })),
         field(
           'Mentions entity',
-          input('entity', p.get('entity') ?? '', { placeholder: '習近平 or PER:习近平' }),
+          textInput('entity', p.get('entity') ?? '', { placeholder: '習近平 or PER:习近平' }),
         ),
-        field('Quotes speaker', input('speaker', p.get('speaker') ?? '', { placeholder: '王毅' })),
         field(
-          'Script',
-          h(
-            'select',
-            { name: 'script' },
-            [
-              ['', 'Both scripts'],
-              ['traditional', 'Traditional pages'],
-              ['simplified', 'Simplified pages'],
-            ].map(([v, label]) =>
-              h('option', { value: v, selected: v === (p.get('script') ?? '') }, label),
-            ),
-          ),
+          'Quotes speaker',
+          textInput('speaker', p.get('speaker') ?? '', { placeholder: '王毅' }),
         ),
+        field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
       ),
     ),
   );

@@ -209,6 +209,37 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a cue ending its sentence with no object (表示強烈譴責。) stands on the sentence before in its paragraph: the stance taken there, else what it tells; not across a paragraph',
+    '空襲\n\n伊朗外交部周五譴責美軍的空襲是侵犯主權的行為。伊朗表示強烈譴責。\n\n美國國務院昨日宣布向台灣出售一批武器。中方堅決反對。\n\n他說，這是好事，我們支持。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '伊朗外交部 criticize 美軍的空襲是侵犯主權的行為',
+          '伊朗 criticize 美軍的空襲是侵犯主權的行為',
+          '中國 oppose 美國國務院昨日宣布向台灣出售一批武器',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a clause with no subject borrows the one before whole, title and name (外交部發言人扎哈羅娃…譴責…，呼籲…), not the office inside the title',
+    '空襲\n\n俄羅斯外交部發言人扎哈羅娃當天強烈譴責美軍空襲行為，呼籲無條件尊重敘利亞主權和領土完整。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['扎哈羅娃 criticize 美軍空襲行為', '扎哈羅娃 appeal 無條件尊重敘利亞主權和領土完整'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a colon opens what is said: the clause after it borrows no subject from before it (…損人不利己：反對…), the speaker holds',
+    '論壇\n\n外交部長王大明今天出席論壇。\n\n他又說，各國人民要摒棄零和思維，築牆脫鉤損人不利己：\n\n反對任何形式的陣營對抗，國與國相處要平等。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['王大明 oppose 任何形式的陣營對抗'].map(c));
+    },
+  );
+  bothScripts(
     "a cue inside another cue's object is that object's stance (感謝X…表示祝賀和支持); under an appeal or a demand it is no one's",
     '會談\n\n林國棟感謝普京及俄各界對兩國建交紀念日表示祝賀和支持。中方感謝日方支持中方的正當立場。中方敦促美方支持兩岸和平發展。',
     (a, c) => {

@@ -287,6 +287,24 @@ export function findStances(
       if (targets.length === 0 && hit.class !== 'meet' && memo.last?.sentence === sFrom) {
         // 坚决反对，予以强烈谴责: a second cue with no object of its own shares the first's.
         targets = [{ start: memo.last.start, end: memo.last.end }];
+      } else if (
+        targets.length === 0 &&
+        IMPLICIT_OBJECT.has(hit.class) &&
+        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
+        !text.slice(prevSentence.to, sFrom).includes('\n')
+      ) {
+        // 伊朗表示强烈谴责。: a cue ending its sentence with no object stands on what the
+        // sentence before it in the paragraph was about, as 对此 would: the stance taken
+        // there, else its last clause.
+        if (memo.last !== null && memo.last.sentence === prevSentence.from)
+          targets = [{ start: memo.last.start, end: memo.last.end }];
+        else {
+          const clause = clauseBefore(text, clauseFrom, prevSentence.from);
+          const antecedent =
+            clause.end - clause.start >= 4 ? clause : trim(text, prevSentence.from, prevSentence.to);
+          if (antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
+            targets = [antecedent];
+        }
       }
       if (hit.class === 'meet') {
         // 同阁下举行会谈, 与总统殿下会晤: the honorific is the counterpart last met.
@@ -492,6 +510,16 @@ function targetsOf(
   const t = trim(text, start, stop);
   return t.end - t.start >= 2 ? [t] : [];
 }
+
+/** Classes whose cue may stand with its object left to the sentence before (表示强烈谴责。). */
+const IMPLICIT_OBJECT: ReadonlySet<string> = new Set([
+  'criticize',
+  'oppose',
+  'support',
+  'concern',
+  'welcome',
+  'praise',
+]);
 
 /** How far before a cue an outer cue is looked for. */
 const OUTER_REACH = 60;

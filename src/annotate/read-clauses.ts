@@ -181,9 +181,18 @@ export function clauseSubject(
   // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
   // 與Y會晤; 美國從未…，更反對…), the nearest first, up to one whose subject we cannot name.
   for (let end = clause - 1; end > floor; ) {
+    // A colon opens what is said or listed (…损人不利己：反对…): the clause after it borrows
+    // no subject from before it; a quote's speaker holds it.
+    if (/[：:]/.test(text[end] as string)) break;
     const from = clauseStartOf(text, end, floor);
     // Its subject stands before its verb: 日方祝贺东盟成立…, 东盟 is what is congratulated.
-    const before = subjectIn(text, from, firstVerb(text, from, end, options.edges), refs, options);
+    const before = subjectIn(
+      text,
+      from,
+      firstVerb(text, from, end, refs, options.edges),
+      refs,
+      options,
+    );
     if (before.kind !== 'none') return { ...before, clause, carried: true };
     if (opensWithNoun(text, from, end, refs, options.edges)) return { ...own, blocked: true };
     end = from - 1;
@@ -192,10 +201,24 @@ export function clauseSubject(
 }
 
 /** Where the first verb of a clause starts (a cue word, or a word the segmenter tags as a
- * verb), or `end` when it has none or there are no words. */
-function firstVerb(text: string, from: number, end: number, edges?: WordEdges): number {
+ * verb), or `end` when it has none or there are no words. A verb inside a name or title
+ * (发言 of 外交部发言人扎哈罗娃) is part of it. */
+function firstVerb(
+  text: string,
+  from: number,
+  end: number,
+  refs: readonly Ref[],
+  edges?: WordEdges,
+): number {
   if (edges === undefined || edges.isEmpty()) return end;
+  let k = firstAtOrAfter(refs, from);
   for (let i = from; i < end; ) {
+    while (k < refs.length && (refs[k] as Ref).end <= i) k++;
+    const ref = refs[k];
+    if (ref !== undefined && ref.start <= i && i < ref.end) {
+      i = ref.end;
+      continue;
+    }
     const w = edges.wordAt(i);
     if (w === undefined) {
       i++;

@@ -228,7 +228,9 @@ describe('stances', () => {
     (a, c) => {
       assert.deepEqual(
         stances(a),
-        ['扎哈羅娃 criticize 美軍空襲行為', '扎哈羅娃 appeal 無條件尊重敘利亞主權和領土完整'].map(c),
+        ['扎哈羅娃 criticize 美軍空襲行為', '扎哈羅娃 appeal 無條件尊重敘利亞主權和領土完整'].map(
+          c,
+        ),
       );
     },
   );

@@ -301,7 +301,9 @@ export function findStances(
         else {
           const clause = clauseBefore(text, clauseFrom, prevSentence.from);
           const antecedent =
-            clause.end - clause.start >= 4 ? clause : trim(text, prevSentence.from, prevSentence.to);
+            clause.end - clause.start >= 4
+              ? clause
+              : trim(text, prevSentence.from, prevSentence.to);
           if (antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
             targets = [antecedent];
         }

@@ -209,6 +209,25 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a relative clause before a name (正在中國訪問的…, 前來參加論壇的…) qualifies it: the name holds; a time clause opening with a verb (會見來訪的X時) does not make X the subject',
+    '訪問\n\n正在中國訪問的美國國防部長馬蒂斯，周三在行程的第一天，與中國國家主席習近平會晤。\n\n前來參加論壇的日本外相岸田文雄表示，日方支持自由貿易。\n\n王毅周二抵達東京，會見來訪的美國國務卿布林肯時表示，中方反對外部勢力干涉。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '馬蒂斯 meet 中國國家主席習近平',
+          '日本 support 自由貿易',
+          '王毅 meet 來訪的美國國務卿布林肯',
+          '中國 oppose 外部勢力干涉',
+        ].map(c),
+      );
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['岸田文雄', '王毅'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a cue ending its sentence with no object (表示強烈譴責。) stands on the sentence before in its paragraph: the stance taken there, else what it tells; not across a paragraph',
     '空襲\n\n伊朗外交部周五譴責美軍的空襲是侵犯主權的行為。伊朗表示強烈譴責。\n\n美國國務院昨日宣布向台灣出售一批武器。中方堅決反對。\n\n他說，這是好事，我們支持。',
     (a, c) => {

@@ -202,7 +202,8 @@ export function clauseSubject(
 
 /** Where the first verb of a clause starts (a cue word, or a word the segmenter tags as a
  * verb), or `end` when it has none or there are no words. A verb inside a name or title
- * (发言 of 外交部发言人扎哈罗娃) is part of it. */
+ * (发言 of 外交部发言人扎哈罗娃) is part of it, one in a relative clause (在X访问的Y) qualifies
+ * the name after it. */
 function firstVerb(
   text: string,
   from: number,
@@ -224,7 +225,26 @@ function firstVerb(
       i++;
       continue;
     }
-    if (/^v$|^vd$|^vi$/.test(w.pos) || endsInCue(text.slice(i, w.end))) return i;
+    if (/^v$|^vd$|^vi$/.test(w.pos) || endsInCue(text.slice(i, w.end))) {
+      // 正在中国访问的美国国防部长马蒂斯: a verb in a relative clause qualifies the name
+      // after its 的; the clause's verb comes later.
+      const de = text.indexOf('的', w.end);
+      if (
+        de !== -1 &&
+        de < end &&
+        de - i <= 40 &&
+        !/[，。；：]/.test(text.slice(i, de)) &&
+        verbsBetween(text, edges, i, de) <= 2 &&
+        !timeClause(text, i, end, edges)
+      ) {
+        const next = refs[firstAtOrAfter(refs, de + 1)];
+        if (next !== undefined && next.start - de <= 8 && next.end <= end) {
+          i = de + 1;
+          continue;
+        }
+      }
+      return i;
+    }
     i = w.end;
   }
   return end;
@@ -351,7 +371,9 @@ function subjectIn(
       continue;
     }
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
-    if (verbBetween(options.edges, clause, titles)) {
+    if (
+      verbBetween(options.edges, relativeHead(text, clause, titles, cue, options.edges), titles)
+    ) {
       k = chainEnd(text, refs, k, cue) - 1;
       continue;
     }
@@ -524,6 +546,67 @@ function beforeTime(text: string, from: number, to: number, edges?: WordEdges): 
 }
 
 /** Whether the segmenter reads a verb between `from` and `to`. */
+/**
+ * Where the head of a noun phrase starts when a relative clause qualifies it (正在中国访问的
+ * 美国国防部长马蒂斯, 来自台湾的立委X): after the last 的 before `to` that closes words
+ * holding a verb; else `from`.
+ */
+function relativeHead(
+  text: string,
+  from: number,
+  to: number,
+  cue: number,
+  edges: WordEdges | undefined,
+): number {
+  const de = text.lastIndexOf('的', to - 1);
+  if (de < from || de - from > 40) return from;
+  const verbs = verbsBetween(text, edges, from, de);
+  return verbs >= 1 && verbs <= 2 && !timeClause(text, from, cue, edges) ? de + 1 : from;
+}
+
+/**
+ * Whether a clause opening with a verb runs into 时 before its cue (会见来访的X时表示): a time
+ * clause, whose verb governs the names in it; its subject stands outside it.
+ */
+function timeClause(
+  text: string,
+  from: number,
+  cue: number,
+  edges: WordEdges | undefined,
+): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  let i = from;
+  while (i < cue && /\s/.test(text[i] as string)) i++;
+  const w = edges.wordAt(i);
+  return (
+    w !== undefined &&
+    (/^v/.test(w.pos) || endsInCue(text.slice(i, w.end))) &&
+    /[时時]/.test(text.slice(w.end, cue))
+  );
+}
+
+/** How many words tagged as verbs lie between `from` and `to` (up to 3). A relative clause
+ * has one or two (正在中国访问的X, 前来参加会议的X). */
+function verbsBetween(
+  text: string,
+  edges: WordEdges | undefined,
+  from: number,
+  to: number,
+): number {
+  if (edges === undefined || edges.isEmpty()) return 0;
+  let n = 0;
+  for (let i = from; i < to && n < 3; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (w.end <= to && (/^v/.test(w.pos) || endsInCue(text.slice(i, w.end)))) n++;
+    i = w.end;
+  }
+  return n;
+}
+
 function verbBetween(edges: WordEdges | undefined, from: number, to: number): boolean {
   if (edges === undefined || edges.isEmpty()) return false;
   for (let i = from; i < to; ) {

@@ -209,6 +209,23 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    '此 stands for the clause before, passing over one that only brings in speech (…發言人回應稱，中方對此…), without a topic preposition (對於X，)',
+    '制裁\n\n對於美方的制裁，外交部發言人毛寧回應稱，中方對此表示強烈譴責。\n\n美國國務院宣布對台軍售。外交部發言人毛寧回應稱，中方對此堅決反對。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 criticize 美方的制裁', '中國 oppose 美國國務院宣布對台軍售'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    '雙方 after two ministers meet is their two countries, named in their titles (中國外交部長王毅與俄羅斯外長拉夫羅夫), not countries named earlier',
+    '會談\n\n台灣外交部對此表示歡迎。\n\n中國外交部長王毅與俄羅斯外長拉夫羅夫在莫斯科舉行會談。雙方一致同意加強戰略協作。',
+    (a, c) => {
+      assert.ok(stances(a).includes(c('中國+俄羅斯 agree 加強戰略協作')), stances(a).join('\n'));
+    },
+  );
+  bothScripts(
     'a relative clause before a name (正在中國訪問的…, 前來參加論壇的…) qualifies it: the name holds; a time clause opening with a verb (會見來訪的X時) does not make X the subject',
     '訪問\n\n正在中國訪問的美國國防部長馬蒂斯，周三在行程的第一天，與中國國家主席習近平會晤。\n\n前來參加論壇的日本外相岸田文雄表示，日方支持自由貿易。\n\n王毅周二抵達東京，會見來訪的美國國務卿布林肯時表示，中方反對外部勢力干涉。',
     (a, c) => {

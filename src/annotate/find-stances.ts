@@ -1,5 +1,5 @@
 import type { StanceClass } from '../tree/annotations.ts';
-import { MODALITY, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
+import { MODALITY, QUOTE_CUES, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
@@ -485,10 +485,7 @@ function targetsOf(
     /(?:这么做|这样做|此举)$/.test(phrase) ||
     onlyAnaphorAndCues(phrase)
   ) {
-    const clause = clauseBefore(text, clauseFrom, prevSentence.from);
-    return [
-      clause.end - clause.start >= 4 ? clause : trim(text, prevSentence.from, prevSentence.to),
-    ];
+    return [antecedentClause(text, clauseFrom, prevSentence)];
   }
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));
@@ -600,12 +597,44 @@ function onlyAnaphorAndCues(phrase: string): boolean {
   return true;
 }
 
+/** A clause that ends in a speech cue (外交部发言人回应称): it brings in what is said. */
+const SPEECH_END = new RegExp(
+  `(?:${[...new Set(QUOTE_CUES.map((c) => c.cue))].sort((a, b) => b.length - a.length).join('|')})$`,
+);
+/** A topic phrase's opening (对于X，…对此): X is what 此 stands for. */
+const TOPIC_OPEN = /^(?:对于|针对|关于|对|就)/;
+
+/**
+ * What 此 before `at` stands for: the clause before it, passing over clauses that only bring
+ * in speech (对于美方的制裁，发言人回应称，中方对此…), without a topic phrase's preposition.
+ */
+function antecedentClause(
+  text: string,
+  at: number,
+  prev: { from: number; to: number },
+): { start: number; end: number } {
+  // The clause before, else (the cue's clause opens its sentence) the sentence before.
+  const before = (to: number) => {
+    const c = clauseBefore(text, to, prev.from);
+    return c.end - c.start >= 2 ? c : trim(text, prev.from, prev.to);
+  };
+  let clause = before(at);
+  for (let n = 0; n < 3 && SPEECH_END.test(text.slice(clause.start, clause.end)); n++) {
+    const earlier = before(clause.start);
+    if (earlier.end - earlier.start < 2 || earlier.start >= clause.start) break;
+    clause = earlier;
+  }
+  if (clause.end - clause.start < 4) clause = trim(text, prev.from, prev.to);
+  const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
+  return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
+}
+
 /** The clause before `at` within the sentence (from `floor`), or an empty span. */
 function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
   let end = at;
   while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;
   let start = end;
-  while (start > floor && !'，,。！？；'.includes(text[start - 1] as string)) start--;
+  while (start > floor && !'，,。！？；\n'.includes(text[start - 1] as string)) start--;
   return trim(text, start, end);
 }
 

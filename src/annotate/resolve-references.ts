@@ -55,6 +55,27 @@ const HOME = '中国';
 const SIDE =
   /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全北南东西上下前后左右地远平处药配秘良偏])方(?![面法式案向针便可能位言圆块形程子])/g;
 
+/**
+ * The country that opens the titles written right before a person's name (中国外交部长 王毅,
+ * 俄罗斯总统 普京): within 12 units, in the same clause, with no 的 between (访问中国的X
+ * names a visitor, not a Chinese official); the longest name at the earliest start.
+ */
+function titleCountry(text: string, at: number, countries: ReadonlySet<string>): string | null {
+  let found: string | null = null;
+  for (let k = at - 1; k >= 0 && at - k <= 12; k--) {
+    const c = text[k] as string;
+    if (!/[\u4e00-\u9fff]/.test(c) || c === '的') break;
+    for (let n = Math.min(8, at - k); n >= 2; n--) {
+      const name = text.slice(k, k + n);
+      if (countries.has(name)) {
+        found = name;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /** The entity id of a mention. */
 export function entityId(type: EntityType, key: string): string {
   return `${type}:${key}`;
@@ -133,6 +154,15 @@ export function resolveReferences(
           memory.lastPerson = id;
           // Named as the people acting, not as a modifier (邓某的家属).
           if (text[m.end] !== '的') people.push({ id, end: m.end });
+        }
+        // 中国外交部长王毅: the country a person's title opens with is named too (双方 after
+        // a meeting of two ministers is their two countries).
+        if (m.type === 'PER') {
+          const country = titleCountry(text, m.start, countryNames);
+          if (country !== null) {
+            const cid = entityId('LOC', country);
+            memory.countries = [...memory.countries.filter((c) => c !== cid), cid].slice(-4);
+          }
         }
         if (m.country !== undefined) {
           const home = entityId('LOC', m.country);

@@ -209,6 +209,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "an organisation's short name the segmenter cuts into a one-character verb (教協會長X) owns the title and X speaks; a time clause (見X時) still governs X",
+    '課程\n\n教協會長馮偉華認為，教育局不應干預學校的課程安排。\n\n見法國總統馬克龍時表示，中方願意加強合作與交流。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('馮偉華')],
+      );
+    },
+  );
+  bothScripts(
     '此 stands for the clause before, passing over one that only brings in speech (…發言人回應稱，中方對此…), without a topic preposition (對於X，)',
     '制裁\n\n對於美方的制裁，外交部發言人毛寧回應稱，中方對此表示強烈譴責。\n\n美國國務院宣布對台軍售。外交部發言人毛寧回應稱，中方對此堅決反對。',
     (a, c) => {

@@ -372,7 +372,8 @@ function subjectIn(
     }
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
     if (
-      verbBetween(options.edges, relativeHead(text, clause, titles, cue, options.edges), titles)
+      verbBetween(options.edges, relativeHead(text, clause, titles, cue, options.edges), titles) &&
+      !abbreviatedOwner(text, clause, titles, cue, options.edges)
     ) {
       k = chainEnd(text, refs, k, cue) - 1;
       continue;
@@ -583,6 +584,28 @@ function timeClause(
     (/^v/.test(w.pos) || endsInCue(text.slice(i, w.end))) &&
     /[时時]/.test(text.slice(w.end, cue))
   );
+}
+
+/**
+ * Whether what opens a clause before an office title is an organisation's short name the
+ * segmenter cut into a one-character verb and a word (教协会长X: 教/v 协会/n 长): one such
+ * verb first in the clause, at most two units on to the title, and no time clause.
+ */
+function abbreviatedOwner(
+  text: string,
+  clause: number,
+  titles: number,
+  cue: number,
+  edges: WordEdges | undefined,
+): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  let i = clause;
+  while (i < titles && /\s/.test(text[i] as string)) i++;
+  const w = edges.wordAt(i);
+  if (w === undefined || w.end - i !== 1 || !/^v/.test(w.pos)) return false;
+  if (titles - w.end < 1 || titles - w.end > 2 || officeAt(text, titles) === null) return false;
+  if (!/^[\u4e00-\u9fff]+$/.test(text.slice(i, titles))) return false;
+  return !timeClause(text, clause, cue, edges) && !verbBetween(edges, w.end, titles);
 }
 
 /** How many words tagged as verbs lie between `from` and `to` (up to 3). A relative clause

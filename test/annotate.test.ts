@@ -209,6 +209,17 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a title is bare only when no country stands before it (伊朗外長X is Iran’s, so 雙方 is Iran and Saudi Arabia); a portfolio before an office (外交與安全政策高級代表X) leads to the person',
+    '通話\n\n伊朗外長阿拉格齊與沙特外交大臣費薩爾通電話，雙方同意加強溝通。\n\n歐盟外交與安全政策高級代表卡拉斯警告說，俄羅斯對歐洲的威脅正在上升。',
+    (a, c) => {
+      assert.ok(stances(a).includes(c('伊朗+沙特阿拉伯 agree 加強溝通')), stances(a).join('\n'));
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('卡拉斯')],
+      );
+    },
+  );
+  bothScripts(
     "an organisation's short name the segmenter cuts into a one-character verb (教協會長X) owns the title and X speaks; a time clause (見X時) still governs X",
     '課程\n\n教協會長馮偉華認為，教育局不應干預學校的課程安排。\n\n見法國總統馬克龍時表示，中方願意加強合作與交流。',
     (a, c) => {

@@ -62,6 +62,13 @@ const QUALIFIED =
   /(?:国|方|府|部|会|组织|联盟|兼|驻)$|[\u4e00-\u9fff]{2}(?:国|斯|亚|兰|本|鲜|度|西|大|坦)$/;
 const HOME = '中国';
 
+/** Whether a country's name ends right at `at` (伊朗 in 伊朗外长: the title is not bare). */
+function endsInCountry(text: string, at: number): boolean {
+  const { countryNames } = gazetteer();
+  for (let n = 2; n <= 8 && n <= at; n++) if (countryNames.has(text.slice(at - n, at))) return true;
+  return false;
+}
+
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
@@ -436,7 +443,10 @@ export function findEntities(
       readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
       personWord(text, grid, s);
     if (name === null) continue;
-    const bare = STATE_OFFICE.test(office) && !QUALIFIED.test(text.slice(Math.max(0, at - 4), at));
+    const bare =
+      STATE_OFFICE.test(office) &&
+      !QUALIFIED.test(text.slice(Math.max(0, at - 4), at)) &&
+      !endsInCountry(text, at);
     const m: RawMention = {
       start: s,
       end: s + name.length,

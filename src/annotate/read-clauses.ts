@@ -503,6 +503,8 @@ function joins(
   const at = skipOffices(text, from);
   if (at === to) return true;
   const gap = text.slice(at, to);
+  // 欧盟外交与安全政策高级代表X: a portfolio of nouns (joined by 与／和) before an office title.
+  if (portfolioBefore(text, at, to, edges)) return true;
   // 亲善大使、著名演员X: titles listed with 、 between them, each a title of its own (never a
   // 、 alone or at either end: 王毅、林国栋 are two people).
   const listed = /^[^、]+(?:、[^、]+)+$/.test(gap);
@@ -521,6 +523,38 @@ function joins(
     i = w.end;
   }
   return true;
+}
+
+/**
+ * Whether `[from, to)` is a portfolio and an office title (外交与安全政策 高级代表): up to ten
+ * units of nouns, two of them perhaps joined by 与, 和 or 及, then titles running to `to`.
+ */
+function portfolioBefore(text: string, from: number, to: number, edges?: WordEdges): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  let office = -1;
+  for (let k = from + 2; k < to && k - from <= 10; k++) {
+    if (officeAt(text, k) !== null && skipOffices(text, k) === to) {
+      office = k;
+      break;
+    }
+  }
+  if (office === -1 || /[，。、；：,:「」“”（）()]/.test(text.slice(from, office))) return false;
+  let nouns = 0;
+  let last = '';
+  for (let i = from; i < office; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined || w.end > office) return false;
+    const word = text.slice(i, w.end);
+    if (/^(?:与|和|及)$/.test(word)) {
+      if (last !== 'n') return false;
+      last = 'c';
+    } else if (/^(?:n|nz|nt|vn|j|an|b)$/.test(w.pos)) {
+      nouns++;
+      last = 'n';
+    } else return false;
+    i = w.end;
+  }
+  return nouns >= 1 && last === 'n';
 }
 
 /** The four units before `to`, after dropping the time words that end there (就昨晚X). */

@@ -14,6 +14,14 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    "a person's name stops where a cue word the segmenter reads whole begins (呂特 | 呼籲, not 呂特呼)",
+    '國防\n\n北約秘書長呂特呼籲成員國增加國防開支。',
+    (a, c) => {
+      assert.ok(names(a).includes(c('PER:呂特')), names(a).join(' '));
+      assert.deepEqual(stances(a), [c('呂特 appeal 成員國增加國防開支')]);
+    },
+  );
+  bothScripts(
     'a nationality (日本人, 美國人) names no country; 中國人民, 中國人口 do',
     '事故\n\n兩名日本人在事故中受傷。美國人普遍支持這項政策。中國人民很團結。',
     (a, c) => {

@@ -745,10 +745,10 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const proposed of context.tagger(text, words)) {
-      const span = withoutLinkingLast(
+      const span = withoutCueTail(
         text,
-        withGluedLast(text, withoutTime(text, proposed), grid),
-        taken,
+        withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+        grid,
       );
       if (!taggedNameHolds(text, span, grid)) continue;
       const surface = text.slice(span.start, span.end);
@@ -796,6 +796,23 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
   if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
   return { ...span, end: span.end + 1 };
+}
+
+/** Cue words of two units or more a name may not run into (吕特呼 | 吁): speech and stance. */
+const CUE_WORDS: ReadonlySet<string> = new Set(
+  [...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].filter((w) => w.length >= 2),
+);
+
+/**
+ * A person's name the tagger ran on into the first character of a cue word the segmenter
+ * read whole after it (吕特呼 of 吕特 | 呼吁): the name stops where the cue word starts.
+ */
+function withoutCueTail(text: string, span: ProposedSpan, grid: WordGrid): ProposedSpan {
+  if (span.type !== 'PER' || span.end >= text.length) return span;
+  const start = grid.wordStartOf(span.end);
+  if (start >= span.end || start - span.start < 2) return span;
+  if (!CUE_WORDS.has(text.slice(start, grid.wordEnd(span.end)))) return span;
+  return { ...span, end: start };
 }
 
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */

@@ -85,6 +85,13 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => `新加坡總理到訪${'中新兩國'.repeat(n)}`,
     annotate: true,
   },
+  // Relative clauses before titled names, over and over on one line: each looks for its 的
+  // in a window, not the whole line.
+  {
+    name: 'relative clauses before titled names on one line',
+    make: (n) => '前來參加論壇的日本外相表示支持'.repeat(n),
+    annotate: true,
+  },
   // Anonymous sources and named speakers in turn on one line.
   {
     name: 'anonymous sources between named speakers on one line',

@@ -228,7 +228,8 @@ function firstVerb(
     if (/^v$|^vd$|^vi$/.test(w.pos) || endsInCue(text.slice(i, w.end))) {
       // 正在中国访问的美国国防部长马蒂斯: a verb in a relative clause qualifies the name
       // after its 的; the clause's verb comes later.
-      const de = text.indexOf('的', w.end);
+      const near = text.slice(w.end, Math.min(end, i + 41));
+      const de = near.includes('的') ? w.end + near.indexOf('的') : -1;
       if (
         de !== -1 &&
         de < end &&
@@ -593,8 +594,11 @@ function relativeHead(
   cue: number,
   edges: WordEdges | undefined,
 ): number {
-  const de = text.lastIndexOf('的', to - 1);
-  if (de < from || de - from > 40) return from;
+  // Looked for in the clause's last 40 units only: a page of one unpunctuated line stays linear.
+  let de = to - 1;
+  const stop = Math.max(from, to - 40);
+  while (de >= stop && text[de] !== '的') de--;
+  if (de < stop) return from;
   const verbs = verbsBetween(text, edges, from, de);
   return verbs >= 1 && verbs <= 2 && !timeClause(text, from, cue, edges) ? de + 1 : from;
 }

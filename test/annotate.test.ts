@@ -81,6 +81,27 @@ describe('entities', () => {
 });
 
 describe('quotes', () => {
+  it('Cantonese 話 brings in a quotation after a mark (陳家駒話，「…」), and a quotation the attribution interrupts is one quote; 講話, 電話 are no cue', () => {
+    const a = read(
+      '議會\n\n陳家駒話，「政府唔可以再拖落去，市民已經等咗好耐。」\n\n「呢個係一個好嚴重嘅問題，」林國棟話，「政府要盡快處理。」\n\n他的講話內容豐富，觀點鮮明，發人深省。\n\n王大明在電話中表示同意，但沒有透露細節和時間表。',
+    );
+    assert.deepEqual(
+      quotes(a).map((q) => q.split(' ').slice(0, 2).join(' ')),
+      ['陳家駒 direct', '林國棟 direct'],
+    );
+    assert.ok(quotes(a)[1]?.includes('呢個係一個好嚴重嘅問題'));
+  });
+  bothScripts(
+    'a dialogue line whose speaker is written with a verb of speech (陳家駒補充：「…」) names the person without the verb',
+    '議會\n\n陳家駒補充：「政府不可以再拖下去，市民已經等了很久。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('陳家駒')],
+      );
+      assert.ok(names(a).includes(c('PER:陳家駒')), names(a).join(' '));
+    },
+  );
   bothScripts(
     'reported, direct before and after, through 他 and 這位專家',
     '專家評論\n\n國際問題評論員趙明指出，地區合作前景廣闊。各方應加強協調。\n\n這位專家表示，經貿往來持續增長。他說，雙邊投資也在擴大。\n\n「這是互利共贏的選擇。」趙明強調，各國應相向而行，共同維護地區穩定。\n\n外長林國棟在記者會上說：「我們歡迎各方參與。」',

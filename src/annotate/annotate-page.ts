@@ -16,6 +16,7 @@ import { type ArticleText, articleText, originalText, toSource } from './article
 import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
+import { QUOTE_CUES } from './cues.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
 import { findRoles } from './find-roles.ts';
 import { findStances } from './find-stances.ts';
@@ -111,7 +112,9 @@ function annotateArticle(
   // A dialogue line names its speaker: a person to look for everywhere (林國棟：「…」).
   for (const node of article.children) {
     if (node.type === 'dialogue' && !INTERVIEW_ROLES.test(node.speaker)) {
-      shared.context.people.add(remembered(SIMPLIFIED, node.speaker, toSimplified));
+      shared.context.people.add(
+        withoutSpeechVerb(remembered(SIMPLIFIED, node.speaker, toSimplified)),
+      );
     }
   }
   // Words first: the entity rules ask them whether what follows a title can be a name.
@@ -326,6 +329,21 @@ function canonicalName(
 const SIMPLIFIED = new Map<string, string>();
 const TRADITIONAL = new Map<string, string>();
 const REMEMBERED = 1 << 14;
+
+/** A verb of speech ending a dialogue line's speaker (陈家驹补充：「…」), with an adverb. */
+const SPEECH_VERB_END = new RegExp(
+  `(?:[又也还并续再])?(?:${[...new Set(QUOTE_CUES.map((c) => c.cue))]
+    .sort((a, b) => b.length - a.length)
+    .join('|')})$`,
+);
+
+/** A dialogue speaker without the verb of speech written after the name (陈家驹补充 → 陈家驹). */
+function withoutSpeechVerb(speaker: string): string {
+  const m = SPEECH_VERB_END.exec(speaker);
+  return m !== null && speaker.length - m[0].length >= 2
+    ? speaker.slice(0, speaker.length - m[0].length)
+    : speaker;
+}
 
 function remembered(
   memory: Map<string, string>,

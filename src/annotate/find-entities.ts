@@ -155,11 +155,11 @@ const SURNAME_UNITS = new UnitSet();
 for (const s of SURNAMES) if (s.length === 1) SURNAME_UNITS.add(s.charCodeAt(0));
 const TWO_UNIT_FIRSTS = new UnitSet();
 for (const s of TWO_UNIT_SURNAMES) TWO_UNIT_FIRSTS.add(s.charCodeAt(0));
-/** A name opening a clause right before a speech verb: 王毅表示，… Sticky: tried only two
+/** A name opening a clause right before a speech verb: 王毅表示，…, 陈家驹话，「…」. Sticky: tried only two
  * or three units before the first character of a verb (SPEAKER_NAME_AT). */
 const SPEAKER_NAME =
-  /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：])/y;
-const SPEAKER_NAME_AT = anchorOn('表指强认介透坦直说', 2, 3);
+  /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：]|(?<!的)话[，：])/y;
+const SPEAKER_NAME_AT = anchorOn('表指强认介透坦直说话', 2, 3);
 
 /** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. Sticky: tried only
  * two or three units before a 、 (NAME_LIST_AT). */
@@ -781,7 +781,7 @@ export function findEntities(
 }
 
 /** One-character verbs of speech a name stands right before (陈立明说). */
-const SPEECH_VERB = /^[说称讲]$/;
+const SPEECH_VERB = /^[说称讲话]$/;
 
 /**
  * A surname and one character proposed as a person's name, right before a two-character
@@ -795,6 +795,8 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   if (!SURNAMES.has(text[span.start] as string)) return span;
   if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
   if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
+  // 的话 ("if") and 这话 are words of their own, no name's last character.
+  if (/^[的了这那个些]$/.test(text[span.end] ?? '')) return span;
   return { ...span, end: span.end + 1 };
 }
 

@@ -128,6 +128,9 @@ export function findQuotes(
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
+      // 陈家驹话，: Cantonese 话 is a verb only right after a person's name; 这种话，, 的话，
+      // are the noun.
+      if (cue.cue.cue === '话' && !refs.some((r) => r.end === cue.at && r.type === 'PER')) continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
       if (
         NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||
@@ -238,7 +241,41 @@ export function findQuotes(
       }
       // 「…」趙明強調，…: the quotation closing right before the speaker's clause is theirs too.
       const before = contentBefore(text, f.clause, line.from, depth);
-      if (before?.direct === true && before.end === f.clause) {
+      const interrupted = before?.direct === true && before.end === f.clause;
+      // A quotation of its own: long enough, opening its sentence (not 以“小炜伊”的名义).
+      const ownQuotation =
+        interrupted &&
+        before !== null &&
+        letterCount(text, before.start + 1, before.end - 1) >= MIN_CONTENT &&
+        /^$|[。！？\n]$/.test(text.slice(line.from, before.start).trimEnd());
+      if (ownQuotation && before !== null) {
+        // 「…，」陳家駒話，「…」: a quotation the attribution interrupts is one quote (one cue,
+        // one quote: GUIDELINES §3).
+        let open = cue.end;
+        while (open < line.to && /[，,：:\s]/.test(text[open] as string)) open++;
+        const close = OPENERS[text[open] ?? ''];
+        const end = close === undefined ? -1 : matchingClose(text, open, line.to);
+        // The second part is a quotation of its own (「…」 then a mark or the end), not a term
+        // that opens reported speech (指，「一帶一路」倡議…).
+        const whole =
+          end !== -1 &&
+          (/^(?:$|[。！？，,；\s])/.test(text.slice(end + 1, end + 2)) ||
+            isSentenceMark(text.charCodeAt(end - 1)));
+        if (end !== -1 && end < nextClause + 1 && whole) {
+          pushQuote(quotes, text, {
+            start: before.start,
+            end: end + 1,
+            speaker,
+            kind: 'direct',
+            cue: cue.cue.cue,
+            cueAt: cue.at,
+            contentStart: before.start + 1,
+            contentEnd: end,
+          });
+          return;
+        }
+      }
+      if (interrupted && before !== null) {
         pushQuote(quotes, text, {
           start: before.start,
           end: cue.end,
@@ -383,13 +420,17 @@ function firstAfter(values: readonly number[], at: number): number | undefined {
 
 /** Adds a quote whose content is long enough to be one. */
 function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
-  // Letters and digits only: 很榮幸再到北京。 is seven. Counted up to the least needed.
+  if (letterCount(text, q.contentStart, q.contentEnd) < MIN_CONTENT) return;
+  quotes.push(q);
+}
+
+/** Letters and digits in `[from, to)` (很榮幸再到北京。 is seven), counted up to MIN_CONTENT. */
+function letterCount(text: string, from: number, to: number): number {
   let letters = 0;
-  for (let i = q.contentStart; i < q.contentEnd && letters < MIN_CONTENT; i++) {
+  for (let i = from; i < to && letters < MIN_CONTENT; i++) {
     if (LETTER.test(text[i] as string)) letters++;
   }
-  if (letters < MIN_CONTENT) return;
-  quotes.push(q);
+  return letters;
 }
 
 /** A letter or a digit of any script. */

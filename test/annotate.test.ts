@@ -238,6 +238,20 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'refusing to comment after a prepositional phrase (拒絕就此事發表評論) is no stance; rights groups named as one (國際特赦組織, 人權觀察) hold theirs',
+    '人權\n\n美國國務院拒絕就此事發表評論。日本拒絕美方的要求。\n\n國際特赦組織譴責當局檢控記者。人權觀察發表報告，批評當局打壓公民社會。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '日本 oppose 美方的要求',
+          '國際特赦組織 criticize 當局檢控記者',
+          '人權觀察 criticize 當局打壓公民社會',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a title is bare only when no country stands before it (伊朗外長X is Iran’s, so 雙方 is Iran and Saudi Arabia); a portfolio before an office (外交與安全政策高級代表X) leads to the person',
     '通話\n\n伊朗外長阿拉格齊與沙特外交大臣費薩爾通電話，雙方同意加強溝通。\n\n歐盟外交與安全政策高級代表卡拉斯警告說，俄羅斯對歐洲的威脅正在上升。',
     (a, c) => {

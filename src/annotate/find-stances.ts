@@ -201,6 +201,13 @@ export function findStances(
             word,
           );
         if (acts && !/^(?:接受|承认|执行|服从|遵守)/.test(word)) continue;
+        // 拒绝就此事发表评论, 拒绝对此作出回应: an act after a prepositional phrase.
+        if (
+          /^(?:就|对|向|为|在)[^，。；]{0,12}?(?:发表|作出|做出|评论|置评|回应|透露|表态|说明)/.test(
+            text.slice(end, end + 20),
+          )
+        )
+          continue;
       }
       // 欢迎加入, 欢迎访问: a site's or host's invitation, no stance.
       if (hit.cue === '欢迎' && INVITATION.test(after)) continue;

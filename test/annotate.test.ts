@@ -238,6 +238,14 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'X方 is the country the page names that opens with X (巴方 is Brazil on a page naming 巴西 in a title, Pakistan where it names 巴基斯坦)',
+    '會見\n\n習近平會見來華訪問的巴西總統盧拉。盧拉表示，巴方支持中方提出的和平倡議。',
+    (a, c) => {
+      assert.deepEqual(stances(a).slice(-1), [c('巴西 support 中方提出的和平倡議')]);
+      assert.ok(!names(a).includes(c('LOC:巴基斯坦')), names(a).join(' '));
+    },
+  );
+  bothScripts(
     'refusing to comment after a prepositional phrase (拒絕就此事發表評論) is no stance; rights groups named as one (國際特赦組織, 人權觀察) hold theirs',
     '人權\n\n美國國務院拒絕就此事發表評論。日本拒絕美方的要求。\n\n國際特赦組織譴責當局檢控記者。人權觀察發表報告，批評當局打壓公民社會。',
     (a, c) => {

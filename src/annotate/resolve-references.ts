@@ -109,6 +109,11 @@ export function resolveReferences(
       // Any place named on the page: the lexicon marks only the countries with a one-character
       // abbreviation (countryNames), and 斯方 needs 斯里兰卡.
       if (m.type === 'LOC' && m.kind === 'name' && m.key.length >= 2) add(m.key);
+      // A country a person's title opens with (巴西总统卢拉 names 巴西).
+      if (m.type === 'PER') {
+        const country = titleCountry(text, m.start, countryNames);
+        if (country !== null) add(country);
+      }
       // A body named after its country names the country too: 以色列国防军 → 以色列.
       if (m.type === 'ORG') {
         for (let n = Math.min(5, m.key.length - 1); n >= 2; n--) {
@@ -168,11 +173,29 @@ export function resolveReferences(
           const home = entityId('LOC', m.country);
           memory.countries = [...memory.countries.filter((c) => c !== home), home].slice(-4);
         }
+        // 斯方 read as a place of its own: the country named on the page that opens with 斯;
+        // and 巴方, which the lexicon gives 巴基斯坦, is 巴西 on a page that names 巴西 and not
+        // 巴基斯坦.
+        const surface = text.slice(m.start, m.end);
+        const sideOf = /^[\u4e00-\u9fff]方$/.test(surface)
+          ? initials().get(surface[0] as string)
+          : undefined;
+        const side =
+          m.type !== 'LOC'
+            ? undefined
+            : m.key.length === 2 && m.key[1] === '方'
+              ? countryNames.has(m.key)
+                ? undefined
+                : sideOf
+              : sideOf != null && sideOf !== m.key && !text.includes(m.key)
+                ? sideOf
+                : undefined;
         if (m.type === 'ORG') memory.lastOrg = id;
         // A country: one the lexicon abbreviates, or any place written as a one-character
         // abbreviation in a pair (中新两国: 新 for 新加坡).
         if (m.type === 'LOC' && (countryNames.has(m.key) || m.kind === 'abbreviation')) {
-          memory.countries = [...memory.countries.filter((c) => c !== id), id].slice(-4);
+          const cid = side == null ? id : entityId('LOC', side);
+          memory.countries = [...memory.countries.filter((c) => c !== cid), cid].slice(-4);
           if (
             before !== null &&
             before.end === m.start &&
@@ -184,12 +207,7 @@ export function resolveReferences(
             if (other !== id) memory.pair = [other, id];
           }
         }
-        // 斯方 read as a place of its own: the country named on the page that opens with 斯.
-        const side =
-          m.type === 'LOC' && m.key.length === 2 && m.key[1] === '方'
-            ? initials().get(m.key[0] as string)
-            : undefined;
-        if (side != null && !countryNames.has(m.key)) {
+        if (side != null) {
           return {
             start: m.start,
             end: m.end,

@@ -81,6 +81,16 @@ describe('entities', () => {
 });
 
 describe('quotes', () => {
+  bothScripts(
+    'X引述Y表示: the person cited is read through titles (引述美國國務卿布林肯), and an official no one names (引述美國官員, 美國國務院官員) is no source',
+    '制裁\n\n路透社引述美國國務卿布林肯表示，美方將在下周公布新一輪制裁名單。\n\n路透社引述美國官員表示，美方將在下周公布新一輪制裁名單。\n\n法新社引述美國國務院官員表示，美方將在下周公布新一輪制裁名單。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('布林肯')],
+      );
+    },
+  );
   it('Cantonese 話 brings in a quotation after a mark (陳家駒話，「…」), and a quotation the attribution interrupts is one quote; 講話, 電話 are no cue', () => {
     const a = read(
       '議會\n\n陳家駒話，「政府唔可以再拖落去，市民已經等咗好耐。」\n\n「呢個係一個好嚴重嘅問題，」林國棟話，「政府要盡快處理。」\n\n他的講話內容豐富，觀點鮮明，發人深省。\n\n王大明在電話中表示同意，但沒有透露細節和時間表。',

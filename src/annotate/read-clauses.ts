@@ -385,32 +385,36 @@ function subjectIn(
     let head = r;
     const all: Ref[] = [r];
     let j = k + 1;
-    let tail = head.end;
-    // 外交部长王毅: a body read inside an office title leads through the title to the name.
-    const within = officeAt(text, head.start);
-    if (within !== null && head.start + within.length > tail) tail = head.start + within.length;
-    for (; j < refs.length && head.type !== 'PER'; j++) {
-      const n = refs[j] as Ref;
-      if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges)) break;
-      if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
-        head = n;
-        tail = n.end;
-        continue;
+    const readOn = () => {
+      let tail = head.end;
+      // 外交部长王毅: a body read inside an office title leads through the title to the name.
+      const within = officeAt(text, head.start);
+      if (within !== null && head.start + within.length > tail) tail = head.start + within.length;
+      for (; j < refs.length && head.type !== 'PER'; j++) {
+        const n = refs[j] as Ref;
+        if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges))
+          break;
+        if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
+          head = n;
+          tail = n.end;
+          continue;
+        }
+        // 联合国也门问题特使X: a place inside the title is passed over on the way to the name.
+        const m = refs[j + 1];
+        if (
+          n.type === 'LOC' &&
+          m !== undefined &&
+          m.start < cue &&
+          ((m.type === 'PER' && m.kind !== 'pronoun') || m.type === 'ORG') &&
+          joins(text, n.end, m.start, false, options.edges)
+        ) {
+          tail = n.end;
+          continue;
+        }
+        break;
       }
-      // 联合国也门问题特使X: a place inside the title is passed over on the way to the name.
-      const m = refs[j + 1];
-      if (
-        n.type === 'LOC' &&
-        m !== undefined &&
-        m.start < cue &&
-        ((m.type === 'PER' && m.kind !== 'pronoun') || m.type === 'ORG') &&
-        joins(text, n.end, m.start, false, options.edges)
-      ) {
-        tail = n.end;
-        continue;
-      }
-      break;
-    }
+    };
+    readOn();
     // X引述Y指: the source is Y.
     const cited = /^\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
       text.slice(head.end, cue),
@@ -419,9 +423,16 @@ function subjectIn(
     if (cited !== null) {
       const n = refs[j];
       if (n !== undefined && n.start === head.end + cited[0].length && n.end <= cue) {
+        // 路透社引述美国官员表示: an official no one names is no source (GUIDELINES §3).
+        const rest = text.slice(skipOffices(text, n.end), cue).trim();
+        if (rest !== '' && rest.length <= 6 && AGENT.test(rest)) {
+          return { kind: 'none', clause, blocked: true };
+        }
         via = head;
         head = n;
         j++;
+        // 引述美国国务卿布林肯: on through the titles to the person cited.
+        readOn();
       }
     }
     // A和B: several holders.

@@ -248,6 +248,21 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'negation reaches over a light verb before the cue (尚未表態支持, 沒有公開表示反對); 將繼續支持, 不斷支持 are no negation',
+    '烏克蘭\n\n德國將繼續支持烏克蘭。加拿大尚未表態支持。日本沒有公開表示反對。韓國不斷支持改革。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '德國 support 烏克蘭',
+          '加拿大 support NOT 烏克蘭',
+          '日本 oppose NOT 烏克蘭',
+          '韓國 support 改革',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'X方 is the country the page names that opens with X (巴方 is Brazil on a page naming 巴西 in a title, Pakistan where it names 巴基斯坦)',
     '會見\n\n習近平會見來華訪問的巴西總統盧拉。盧拉表示，巴方支持中方提出的和平倡議。',
     (a, c) => {

@@ -22,9 +22,10 @@ export interface RawStance {
 const CUE_BY_WORD = new Map(STANCE_CUE_LIST.map((c) => [c.cue, c]));
 const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g');
 
-/** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责 (but not 不断, 不仅). */
+/** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持 (but not 不断,
+ * 不仅). */
 const NEGATION =
-  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去)?$/;
+  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
@@ -324,7 +325,7 @@ export function findStances(
       }
       const first = targets[0];
       if (first !== undefined && hit.class !== 'meet') memo.last = { sentence: sFrom, ...first };
-      const lead = text.slice(Math.max(clauseFrom, at - 5), at);
+      const lead = text.slice(Math.max(clauseFrom, at - 8), at);
       const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
       const between = text.slice(clauseFrom, at);
       const modality = MODALITY.filter((w) => between.includes(w)).filter(

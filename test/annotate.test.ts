@@ -82,6 +82,16 @@ describe('entities', () => {
 
 describe('quotes', () => {
   bothScripts(
+    'what someone did not say or would not (並未表示，…; 拒絕透露，…) is no quote',
+    '談判\n\n外交部長王毅並未表示，中方會改變對台政策，只是重申了一貫立場。\n\n王大明拒絕透露，談判何時恢復，也沒有說明具體原因。\n\n林國棟表示，談判已經取得了積極進展。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('林國棟')],
+      );
+    },
+  );
+  bothScripts(
     'X引述Y表示: the person cited is read through titles (引述美國國務卿布林肯), and an official no one names (引述美國官員, 美國國務院官員) is no source',
     '制裁\n\n路透社引述美國國務卿布林肯表示，美方將在下周公布新一輪制裁名單。\n\n路透社引述美國官員表示，美方將在下周公布新一輪制裁名單。\n\n法新社引述美國國務院官員表示，美方將在下周公布新一輪制裁名單。',
     (a, c) => {

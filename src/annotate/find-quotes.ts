@@ -47,6 +47,8 @@ const ISSUED =
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
 const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
+/** Negation or refusal right before a cue: 并未表示, 没有说, 拒绝透露, 不愿透露. */
+const UNSAID = /(?:未|没有|没|不愿|不肯|拒绝|无意|不便)$/;
 /** Content shorter than this is not a quote (GUIDELINES §3: 「無無無！」). */
 const MIN_CONTENT = 8;
 
@@ -136,7 +138,9 @@ export function findQuotes(
         NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||
         /^[的了过着]$/.test(next) ||
         // 他被网友批评，…: what was done to him, not what he said.
-        PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at))
+        PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at)) ||
+        // 并未表示, 拒绝透露: what someone did not say, or would not.
+        UNSAID.test(text.slice(Math.max(line.from, cue.at - 4), cue.at))
       )
         continue;
       const inside = depth[cue.at - line.from] !== 0;

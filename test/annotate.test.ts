@@ -14,6 +14,14 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    "a photo position (左二, 右一) is no name; a subject's one-character verb is not the start of a name (律師協會促英歐…)",
+    '述職\n\n林鄭月娥（左二）向李克強（中）述職，港澳辦主任張曉明（左一）在旁。\n\n國際律師協會促英歐施壓。',
+    (a, c) => {
+      const people = names(a).filter((n) => n.startsWith('PER:'));
+      assert.deepEqual(people, ['PER:張曉明', 'PER:李克強', 'PER:林鄭月娥'].map(c).sort());
+    },
+  );
+  bothScripts(
     "a person's name stops where a cue word the segmenter reads whole begins (呂特 | 呼籲, not 呂特呼)",
     '國防\n\n北約秘書長呂特呼籲成員國增加國防開支。',
     (a, c) => {

@@ -751,6 +751,15 @@ export function findEntities(
         grid,
       );
       if (!taggedNameHolds(text, span, grid)) continue;
+      // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
+      // 称, 指) right after a name is that name's verb and its object.
+      if (
+        span.type === 'PER' &&
+        span.start > 0 &&
+        taken[span.start - 1] === 1 &&
+        ONE_CHAR_VERB.test(text[span.start] as string)
+      )
+        continue;
       const surface = text.slice(span.start, span.end);
       const m: RawMention = {
         start: span.start,
@@ -768,6 +777,7 @@ export function findEntities(
   out.sort((a, b) => a.start - b.start);
   // 日本人, 美国人: a nationality, no mention of the country (GUIDELINES §1); 中国人民 and
   // 中国人口 are the country's.
+  // 左二, 右一起: a photo caption's position of a person, no name.
   const named = out.filter(
     (m) =>
       !(
@@ -775,7 +785,7 @@ export function findEntities(
         text[m.end] === '人' &&
         grid.startsWord(m.end) &&
         grid.wordEnd(m.end) === m.end + 1
-      ),
+      ) && !(m.type === 'PER' && PHOTO_POSITION.test(m.key)),
   );
   return fullestNames(text, dropTitleOrgs(text, named, offices));
 }
@@ -1365,6 +1375,10 @@ const LED_FIRST = '政当团内阵';
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 /** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
  * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
+/** One-character verbs of stance and speech a subject's name runs straight into (X促Y). */
+const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
+/** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
+const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
 const NOT_PERSON = /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|先生|小姐|太太|夫人|同志)$/;
 /** The last character of a village's, a street's or a district's name (王营村, 梁王河): a word
  * the segmenter does not know that ends so is a place, whatever surname it opens with. */

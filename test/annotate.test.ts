@@ -266,6 +266,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'an object written as an anaphor and a head noun (反對該法案) stands for the work in 《》 before it whose name ends in the head',
+    '法案\n\n美國國會通過《台灣關係強化法案》。中方堅決反對該法案。\n\n日本首相出席會議。中方反對此協議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['中國 oppose 台灣關係強化法案', '中國 oppose 此協議'].map(c));
+    },
+  );
+  bothScripts(
     'negation reaches over a light verb before the cue (尚未表態支持, 沒有公開表示反對); 將繼續支持, 不斷支持 are no negation',
     '烏克蘭\n\n德國將繼續支持烏克蘭。加拿大尚未表態支持。日本沒有公開表示反對。韓國不斷支持改革。',
     (a, c) => {

@@ -515,7 +515,42 @@ function targetsOf(
   const when = WHEN_SAYING.exec(text.slice(start, stop));
   if (when !== null) stop = start + when.index;
   const t = trim(text, start, stop);
-  return t.end - t.start >= 2 ? [t] : [];
+  if (t.end - t.start < 2) return [];
+  return [namedAntecedent(text, t, refs) ?? t];
+}
+
+/** 该法案, 此协议, 这一组织: an anaphor and a head noun. */
+const ANAPHOR_HEAD = /^(?:该|此|这一|这项|这个|这份)([\u4e00-\u9fff]{1,4})$/;
+
+/**
+ * What an object written as an anaphor and a head noun (中方坚决反对该法案) stands for: the
+ * last work in 《》 (台湾关系强化法案) or named body before it, within MAX_SPAN units, whose name
+ * ends in the head; null when none does.
+ */
+function namedAntecedent(
+  text: string,
+  t: { start: number; end: number },
+  refs: readonly Ref[],
+): { start: number; end: number } | null {
+  const m = ANAPHOR_HEAD.exec(text.slice(t.start, t.end));
+  if (m === null) return null;
+  const head = m[1] as string;
+  const floor = Math.max(0, t.start - MAX_SPAN);
+  // A title in 《》 ending in the head.
+  const close = text.lastIndexOf(`${head}》`, t.start);
+  if (close >= floor) {
+    const open = text.lastIndexOf('《', close);
+    if (open >= floor && !text.slice(open + 1, close).includes('》'))
+      return { start: open + 1, end: close + head.length };
+  }
+  // A named body ending in the head (该组织 after 世界卫生组织).
+  for (let k = firstAtOrAfter(refs, t.start) - 1; k >= 0; k--) {
+    const r = refs[k] as Ref;
+    if (r.end <= floor) break;
+    if (r.end <= t.start && r.kind === 'name' && text.slice(r.start, r.end).endsWith(head))
+      return { start: r.start, end: r.end };
+  }
+  return null;
 }
 
 /** Classes whose cue may stand with its object left to the sentence before (表示强烈谴责。). */

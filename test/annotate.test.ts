@@ -14,6 +14,19 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a short form of a name the page gives in full (林鄭 of 林鄭月娥) is that person, also where the tagger runs it into the next word (林鄭上京)',
+    '述職\n\n林鄭上京述職\n\n行政長官林鄭月娥今日出席活動。林鄭表示，政府會繼續努力。',
+    (a, c) => {
+      assert.deepEqual(
+        a
+          .flatMap((x) => x.entities ?? [])
+          .filter((e) => e.type === 'PER')
+          .map((e) => `${e.text}→${e.canonical}`),
+        ['林鄭→林鄭月娥', '林鄭月娥→林鄭月娥', '林鄭→林鄭月娥'].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a photo position (左二, 右一) is no name; a subject's one-character verb is not the start of a name (律師協會促英歐…)",
     '述職\n\n林鄭月娥（左二）向李克強（中）述職，港澳辦主任張曉明（左一）在旁。\n\n國際律師協會促英歐施壓。',
     (a, c) => {

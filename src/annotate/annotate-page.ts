@@ -132,6 +132,15 @@ function annotateArticle(
       const [type, key] = splitId(id);
       e = { id, type, canonical: canonicalName(type, key, surface, shared.traditional) };
       shared.entities.set(id, e);
+    } else if (
+      shared.traditional &&
+      e.canonical === splitId(id)[1] &&
+      surface !== e.canonical &&
+      remembered(SIMPLIFIED, surface, toSimplified) === e.canonical
+    ) {
+      // First met through a short form or a pronoun (林鄭 before 林鄭月娥): the name as the
+      // page spells it, once it does.
+      e.canonical = surface;
     }
     used.set(id, e);
     return e;

@@ -745,10 +745,15 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const proposed of context.tagger(text, words)) {
-      const span = withoutCueTail(
+      const span = withoutShortFormTail(
         text,
-        withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+        withoutCueTail(
+          text,
+          withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+          grid,
+        ),
         grid,
+        context.people,
       );
       if (!taggedNameHolds(text, span, grid)) continue;
       // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
@@ -825,6 +830,32 @@ function withoutCueTail(text: string, span: ProposedSpan, grid: WordGrid): Propo
   if (start >= span.end || start - span.start < 2) return span;
   if (!CUE_WORDS.has(text.slice(start, grid.wordEnd(span.end)))) return span;
   return { ...span, end: start };
+}
+
+/**
+ * A person's name the tagger reads as a short form of a name the page gives in full and a
+ * word after it (林郑上京 beside 林郑月娥: 林郑 | 上京): the short form alone, where the two
+ * part at a word's edge and two units at least follow.
+ */
+function withoutShortFormTail(
+  text: string,
+  span: ProposedSpan,
+  grid: WordGrid,
+  people: ReadonlySet<string>,
+): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start < 4) return span;
+  const surface = text.slice(span.start, span.end);
+  // The first thousand names only: a page naming more is a list, read in linear time.
+  let looked = 0;
+  for (const full of people) {
+    if (++looked > 1000) break;
+    if (full.length < 3 || full === surface || full[0] !== surface[0]) continue;
+    let n = 0;
+    while (n < full.length && n < surface.length && full[n] === surface[n]) n++;
+    if (n >= 2 && n < full.length && surface.length - n >= 2 && grid.startsWord(span.start + n))
+      return { ...span, end: span.start + n };
+  }
+  return span;
 }
 
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */

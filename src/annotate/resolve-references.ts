@@ -22,10 +22,19 @@ export interface PageMemory {
   /** Foreign names written in full with a dot (希沙姆·哈桑), by their last part (哈桑): a
    * later mention of the last part alone is the same person. */
   dotted: Map<string, string>;
+  /** People the page names (keys), for short forms (林郑 of 林郑月娥); the last 2,000. */
+  people: string[];
 }
 
 export function newPageMemory(): PageMemory {
-  return { pair: null, countries: [], lastPerson: null, lastOrg: null, dotted: new Map() };
+  return {
+    pair: null,
+    countries: [],
+    lastPerson: null,
+    lastOrg: null,
+    dotted: new Map(),
+    people: [],
+  };
 }
 
 /** The dots that join the parts of a transliterated name. */
@@ -127,6 +136,14 @@ export function resolveReferences(
     }
     return known;
   };
+  // The people this article names in full, before any is resolved: a headline's short form
+  // (林郑) comes before the body's full name.
+  for (const m of raw) {
+    if (m.type === 'PER' && m.kind === 'name' && !NAME_DOT.test(m.key)) {
+      if (!memory.people.includes(m.key)) memory.people.push(m.key);
+    }
+  }
+  if (memory.people.length > 2000) memory.people.splice(0, memory.people.length - 2000);
   /** People named so far in this article, in reading order, for 他们. */
   const people: { id: string; end: number }[] = [];
   type Item = { start: number; end: number; apply: () => Ref | null };
@@ -149,6 +166,17 @@ export function resolveReferences(
             const full = memory.dotted.get(m.key);
             if (full !== undefined) {
               id = full;
+              kind = 'alias';
+            }
+          }
+          // 林郑月娥 … 林郑表示: the first part of a name the page writes in full (two
+          // characters at least, the full name two longer) is the same person.
+          if (kind === 'name' && parts.length === 1 && m.key.length >= 2) {
+            const full = memory.people.find(
+              (p) => p.length >= m.key.length + 2 && p.startsWith(m.key) && !NAME_DOT.test(p),
+            );
+            if (full !== undefined) {
+              id = entityId('PER', full);
               kind = 'alias';
             }
           }

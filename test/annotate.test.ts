@@ -279,6 +279,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'an anaphor with a head noun (此事件, 這一行為, 該做法) stands for what the sentence before told, as 此 does',
+    '空襲\n\n以色列軍隊周二空襲加沙難民營。中方對此事件表示高度關注。\n\n日本宣布排放核污水。韓國強烈反對這一行為。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 concern 以色列軍隊周二空襲加沙難民營', '韓國 oppose 日本宣布排放核污水'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'an object written as an anaphor and a head noun (反對該法案) stands for the work in 《》 before it whose name ends in the head',
     '法案\n\n美國國會通過《台灣關係強化法案》。中方堅決反對該法案。\n\n日本首相出席會議。中方反對此協議。',
     (a, c) => {

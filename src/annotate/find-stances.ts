@@ -489,7 +489,7 @@ function targetsOf(
     .slice(start, stop)
     .replace(/(?:坚决|强烈|严正|高度|一贯|始终|都|也|将|一致)+$/, '');
   if (
-    /^(?:此|这|该事件|此事|此举|这一做法)$/.test(phrase) ||
+    /^(?:此|这|(?:该|此|这一?|这起)(?:事件|事|举|做法|行为|行动|举动))$/.test(phrase) ||
     /(?:这么做|这样做|此举)$/.test(phrase) ||
     onlyAnaphorAndCues(phrase)
   ) {

@@ -14,6 +14,16 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a ship (航空母艦「林肯號」) or a storm (颶風「艾瑪」) named after a person is no person',
+    '颶風\n\n颶風「艾瑪」重創佛羅里達州，美國海軍派出航空母艦「林肯號」協助搜救。',
+    (a, c) => {
+      assert.deepEqual(
+        names(a).filter((n) => n.startsWith('PER:')),
+        [],
+      );
+    },
+  );
+  bothScripts(
     'a short form of a name the page gives in full (林鄭 of 林鄭月娥) is that person, also where the tagger runs it into the next word (林鄭上京)',
     '述職\n\n林鄭上京述職\n\n行政長官林鄭月娥今日出席活動。林鄭表示，政府會繼續努力。',
     (a, c) => {

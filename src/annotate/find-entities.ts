@@ -782,7 +782,8 @@ export function findEntities(
   out.sort((a, b) => a.start - b.start);
   // 日本人, 美国人: a nationality, no mention of the country (GUIDELINES §1); 中国人民 and
   // 中国人口 are the country's.
-  // 左二, 右一起: a photo caption's position of a person, no name.
+  // 左二, 右一起: a photo caption's position of a person, no name; nor a ship or a storm
+  // named after one.
   const named = out.filter(
     (m) =>
       !(
@@ -790,7 +791,14 @@ export function findEntities(
         text[m.end] === '人' &&
         grid.startsWord(m.end) &&
         grid.wordEnd(m.end) === m.end + 1
-      ) && !(m.type === 'PER' && PHOTO_POSITION.test(m.key)),
+      ) &&
+      !(
+        m.type === 'PER' &&
+        (PHOTO_POSITION.test(m.key) ||
+          // 「林肯号」: a ship; 飓风「艾玛」: a storm.
+          /^[」”]?号/.test(text.slice(m.end, m.end + 2)) ||
+          /(?:飓风|台风|热带风暴|风暴)[「“]?$/.test(text.slice(Math.max(0, m.start - 5), m.start)))
+      ),
   );
   return fullestNames(text, dropTitleOrgs(text, named, offices));
 }

@@ -14,6 +14,15 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a word that picks out bodies (有關, 各級) is no part of a court or council named by its suffix (台灣地區有關法院); 台北地方法院 is one',
+    '判決\n\n最高人民法院認可台灣地區有關法院的民事判決。台北地方法院今天宣判。',
+    (a, c) => {
+      const orgs = names(a).filter((n) => n.startsWith('ORG:'));
+      assert.ok(orgs.includes(c('ORG:台北地方法院')), orgs.join(' '));
+      assert.ok(!orgs.some((o) => o.includes(c('有關法院'))), orgs.join(' '));
+    },
+  );
+  bothScripts(
     'a ship (航空母艦「林肯號」) or a storm (颶風「艾瑪」) named after a person is no person',
     '颶風\n\n颶風「艾瑪」重創佛羅里達州，美國海軍派出航空母艦「林肯號」協助搜救。',
     (a, c) => {

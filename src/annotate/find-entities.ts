@@ -1250,6 +1250,9 @@ const SUFFIX_PAIRS = new Set(
   ),
 );
 
+/** Words that pick out bodies rather than name one: 有关法院, 相关部门, 各级政府. */
+const NOT_IN_BODY_NAME = /^(?:有关|相关|各级|各地|所有|其他|上述|所属|当地)$/;
+
 /** Demonstratives and the like, which open no name (这班, 该台). */
 const DEICTIC = /^[这那该此本每其各]/;
 
@@ -1320,7 +1323,9 @@ function suffixNames(
       if (
         p.end !== (words[j] as ViewWord).start ||
         !NAME_PART_POS.test(p.pos) ||
-        !NAME_WORD.test(text.slice(p.start, p.end))
+        !NAME_WORD.test(text.slice(p.start, p.end)) ||
+        // 台湾地区有关法院: a word that picks out bodies (有关, 各级) is no part of a name.
+        NOT_IN_BODY_NAME.test(text.slice(p.start, p.end))
       ) {
         break;
       }

@@ -14,6 +14,16 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a place the segmenter reads as one word with a word for its area (東北地區) is not dropped',
+    '天氣\n\n東北地區大部將有降雨，華北一帶氣溫回升。',
+    (a, c) => {
+      assert.ok(
+        names(a).some((n) => n.startsWith(c('LOC:東北'))),
+        names(a).join(' '),
+      );
+    },
+  );
+  bothScripts(
     'a word that picks out bodies (有關, 各級) is no part of a court or council named by its suffix (台灣地區有關法院); 台北地方法院 is one',
     '判決\n\n最高人民法院認可台灣地區有關法院的民事判決。台北地方法院今天宣判。',
     (a, c) => {

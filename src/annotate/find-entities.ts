@@ -285,6 +285,8 @@ export function findEntities(
       if (m.end > at) pieces.push([at, m.end]);
       const rest = pieces.map(([from, to]) => text.slice(from, to)).join('');
       if (rest.length === 0) return false;
+      // 台湾地区, 香港市区: a common word for an area is no division of its own.
+      if (GENERIC_AREA.test(rest)) return false;
       // A chain of places (a known one, or a name with an administrative suffix: 青海省玛多县)
       // names each place: the ones the rules did not find are added on their own.
       if (placeEntry(rest) !== null || (rest.length >= 2 && ADMIN_PLACE.test(rest))) {
@@ -961,7 +963,14 @@ function taggedNameHolds(
   // (吴潮/升原 for 吴潮升 原, 俊/平为 for 俊平 为).
   if (span.type !== 'PER') {
     if (grid.endOfWordAcross(span.start) !== span.start) return false;
-    if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end) return false;
+    // 东北地区, 华北一带: a place and a word for its area read as one word, the place alone.
+    const area =
+      span.type === 'LOC' &&
+      /^(?:地区|一带|境内|全境|各地|沿海|地带)$/.test(
+        text.slice(span.end, grid.endOfWordAcross(span.end)),
+      );
+    if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end && !area)
+      return false;
   }
   if (gazetteer().forms.longestAt(surface, 0)?.word === surface) return false;
   // No name runs on into a title (民进党立委, 吴教授): the rules read titles.

@@ -308,6 +308,20 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "港府 holds for Hong Kong as 特區政府 does; a party's caucus (國民黨團) is a body of its own; 籲請 appeals",
+    '施政\n\n港府強烈譴責暴徒的違法行為。國民黨團要求行政院長到立法院報告。工聯會籲請政府盡快推出紓困措施。全黨團結一致。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '香港 criticize 暴徒的違法行為',
+          '國民黨團 demand 行政院長到立法院報告',
+          '香港工會聯合會 appeal 政府盡快推出紓困措施',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'an anaphor with a head noun (此事件, 這一行為, 該做法) stands for what the sentence before told, as 此 does',
     '空襲\n\n以色列軍隊周二空襲加沙難民營。中方對此事件表示高度關注。\n\n日本宣布排放核污水。韓國強烈反對這一行為。',
     (a, c) => {

@@ -802,6 +802,22 @@ export function findEntities(
           /(?:飓风|台风|热带风暴|风暴)[「“]?$/.test(text.slice(Math.max(0, m.start - 5), m.start)))
       ),
   );
+  // 国民党团, 民进党团: a party's caucus is a body of its own (GUIDELINES §1), though the
+  // lexicon reads the party inside it.
+  const starts = new Set(named.map((m) => m.start));
+  for (let k = 0; k < named.length; k++) {
+    const m = named[k] as RawMention;
+    if (
+      m.type === 'ORG' &&
+      text[m.end - 1] === '党' &&
+      text[m.end] === '团' &&
+      !/^[结体队员长聚]/.test(text[m.end + 1] ?? '') &&
+      !starts.has(m.end)
+    ) {
+      const surface = text.slice(m.start, m.end + 1);
+      named[k] = { start: m.start, end: m.end + 1, type: 'ORG', key: surface, kind: 'name' };
+    }
+  }
   return fullestNames(text, dropTitleOrgs(text, named, offices));
 }
 

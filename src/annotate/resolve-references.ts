@@ -57,8 +57,8 @@ const GROUP = /双方|两国|彼此/g;
 
 /** State organs named generically, which stand for China in Chinese news (中央政府). */
 const STATE_ORGAN = /中央政府|中国政府/g;
-/** The government of a special administrative region, named generically: 特区政府. */
-const SAR_GOVERNMENT = /特(?:别行政)?区政府/g;
+/** The government of a special administrative region, named generically: 特区政府, 港府. */
+const SAR_GOVERNMENT = /特(?:别行政)?区政府|[港澳]府/g;
 const HOME = '中国';
 /** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
 const SIDE =
@@ -319,14 +319,25 @@ export function resolveReferences(
   // 特区政府: the region's government, as a state organ stands for its state: the region
   // named right before it (澳门特区政府), else the one named nearest before in the article,
   // else Macao's where only Macao is named after it, else Hong Kong's.
-  addMatches(SAR_GOVERNMENT, (_, start, end) => {
-    // Searched in place, not in copies of the text before and after.
-    const hk = start < 2 ? -1 : text.lastIndexOf('香港', start - 2);
-    const mo = start < 2 ? -1 : text.lastIndexOf('澳门', start - 2);
-    let region = hk === -1 && mo === -1 ? null : mo > hk ? '澳门' : '香港';
-    if (region === null) {
-      region = text.includes('澳门', end) && !text.includes('香港', end) ? '澳门' : '香港';
+  // The regions named before each match, found by scanning forward once (matches come in
+  // order), and where each is last named: linear however many matches a page has.
+  const last = { 香港: -1, 澳门: -1 };
+  const next = { 香港: text.indexOf('香港'), 澳门: text.indexOf('澳门') };
+  const finalAt = { 香港: text.lastIndexOf('香港'), 澳门: text.lastIndexOf('澳门') };
+  const namedBefore = (name: '香港' | '澳门', limit: number): number => {
+    while (next[name] !== -1 && next[name] <= limit) {
+      last[name] = next[name];
+      next[name] = text.indexOf(name, next[name] + 1);
     }
+    return last[name];
+  };
+  addMatches(SAR_GOVERNMENT, (_, start, end) => {
+    const hk = start < 2 ? -1 : namedBefore('香港', start - 2);
+    const mo = start < 2 ? -1 : namedBefore('澳门', start - 2);
+    // 港府, 澳府 name their region.
+    const own = text[start] === '港' ? '香港' : text[start] === '澳' ? '澳门' : null;
+    let region = own ?? (hk === -1 && mo === -1 ? null : mo > hk ? '澳门' : '香港');
+    if (region === null) region = finalAt.澳门 >= end && finalAt.香港 < end ? '澳门' : '香港';
     const id = entityId('LOC', region);
     return () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] });
   });

@@ -92,6 +92,13 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => '前來參加論壇的日本外相表示支持'.repeat(n),
     annotate: true,
   },
+  // A region's government named generically over and over: its region is found in one
+  // forward pass, not by searching back from each.
+  {
+    name: 'a government named generically on every line (特區政府, 港府)',
+    make: (n) => '香港特區政府表示支持港府回應\n'.repeat(n),
+    annotate: true,
+  },
   // Anonymous sources and named speakers in turn on one line.
   {
     name: 'anonymous sources between named speakers on one line',

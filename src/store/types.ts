@@ -449,6 +449,9 @@ export interface Archive extends Store {
   search(query: SearchQuery): SearchHit[];
   /** One article with its document, or undefined when there is no such id. */
   getArticle(id: number): StoredArticle | undefined;
+  /** One article as a page tree of its own (the document's text, the article's blocks and
+   * annotations with entity ids), or undefined when there is no such id. */
+  articlePage(id: number): PageNode | undefined;
   entities(query?: EntityQuery): EntityRow[];
   quotes(query?: QuoteQuery): QuoteRow[];
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[];

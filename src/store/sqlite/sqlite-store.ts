@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { PageNode } from '../../tree/types.ts';
 import type {
   Archive,
   ArchiveFilter,
@@ -34,6 +35,7 @@ import type {
 } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import { readArticle } from './read-article.ts';
+import { readArticlePage } from './read-article-page.ts';
 import {
   cooccurring,
   documentArticles,
@@ -227,6 +229,10 @@ export class SqliteStore implements Archive {
 
   getArticle(id: number): StoredArticle | undefined {
     return readArticle(this.#db, id);
+  }
+
+  articlePage(id: number): PageNode | undefined {
+    return readArticlePage(this.#db, id);
   }
 
   entities(query?: EntityQuery): EntityRow[] {

@@ -59,7 +59,15 @@ describe('the OpenAPI document and the handlers', () => {
           query,
           params,
           ...(route.body === true ? { page: { bytes } } : {}),
+          ...(route.form === undefined
+            ? {}
+            : { form: Object.fromEntries(route.form.map((f) => [f, { bytes }])) }),
         };
+        // A route reading articles by query (compare's a and b) is given two.
+        if (route.path === '/api/compare' && route.form === undefined) {
+          query.set('a', '1');
+          query.set('b', '2');
+        }
         if (route.process !== undefined) {
           request.processed = processPage(route.process(request));
         }

@@ -48,6 +48,9 @@ function open(properties: Record<string, Schema>, optional: readonly string[] = 
 
 const RANGE = { start: int(), end: int() };
 
+/** What can change in a compared position. */
+const CHANGE_KINDS = ['negated', 'class', 'modality', 'target'];
+
 const SCHEMAS: Record<string, Schema> = {
   Error: object({
     status: { type: 'integer', minimum: 400, maximum: 599 },
@@ -408,6 +411,69 @@ const SCHEMAS: Record<string, Schema> = {
     encoding: ref('Encoding'),
     script: ref('Script'),
     repairs: array(ref('Repair')),
+  }),
+  ComparedText: object({
+    text: { type: 'string' },
+    start: int(),
+    end: int(),
+  }),
+  PositionSide: object(
+    {
+      text: { type: 'string', description: 'The sentence that holds the position.' },
+      start: int(),
+      end: int(),
+      span: { ...object(RANGE), description: "The position's own range." },
+      cue: { type: 'string' },
+      target: { type: 'string', description: "The stance's target, or the quote's content." },
+      negated: { type: 'boolean' },
+      modality: array({ type: 'string' }),
+    },
+    ['cue', 'negated', 'modality'],
+  ),
+  ComparedPosition: object(
+    {
+      type: { enum: ['stance', 'quote'] },
+      status: { enum: ['same', 'added', 'dropped', 'changed'] },
+      change: {
+        enum: CHANGE_KINDS,
+        description: 'The first of what changed, in the order negated, class, modality, target.',
+      },
+      changes: array({ enum: CHANGE_KINDS }),
+      targetChange: { enum: ['widened', 'narrowed', 'reworded'] },
+      modalityAdded: array({ type: 'string' }),
+      modalityRemoved: array({ type: 'string' }),
+      actors: array({ type: 'string' }),
+      class: { type: 'string', description: "A stance's class, or `quote`." },
+      target: { type: 'string' },
+      a: { oneOf: [ref('PositionSide'), { type: 'null' }] },
+      b: { oneOf: [ref('PositionSide'), { type: 'null' }] },
+    },
+    ['change', 'changes', 'targetChange', 'modalityAdded', 'modalityRemoved'],
+  ),
+  ComparedSentence: object({
+    status: { enum: ['same', 'changed', 'added', 'dropped'] },
+    similarity: { type: 'number', minimum: 0, maximum: 1 },
+    a: { oneOf: [ref('ComparedText'), { type: 'null' }] },
+    b: { oneOf: [ref('ComparedText'), { type: 'null' }] },
+  }),
+  ComparedStatement: object({
+    label: { type: 'string' },
+    script: ref('Script'),
+    headline: { type: 'string' },
+    sentences: int(),
+    stances: int(),
+    quotes: int(),
+  }),
+  Comparison: object({
+    version: { const: 1 },
+    a: ref('ComparedStatement'),
+    b: ref('ComparedStatement'),
+    summary: object({
+      positions: object({ same: int(), changed: int(), added: int(), dropped: int() }),
+      sentences: object({ same: int(), changed: int(), added: int(), dropped: int() }),
+    }),
+    positions: array(ref('ComparedPosition')),
+    sentences: array(ref('ComparedSentence')),
   }),
   IngestResult: object({
     documentId: int(1),
@@ -773,6 +839,64 @@ const PATHS: Record<string, Schema> = {
         503: ERROR(
           `The page took longer than ${OPEN_PARSE_LIMITS.timeLimitMs / 1000} s without the server's token (15 s with it) and was stopped, or the server is busy.`,
         ),
+      },
+    },
+  },
+  '/api/compare': {
+    get: {
+      operationId: 'compareArticles',
+      summary:
+        'Compare two archive articles as statements: sentences aligned, stances and quotes same, added, dropped or changed (negated, class, modality, target).',
+      parameters: [
+        param('a', { type: 'string', pattern: '^#?\\d{1,16}$' }, 'The first article id (A).', true),
+        param(
+          'b',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'The second article id (B).',
+          true,
+        ),
+      ],
+      responses: {
+        200: ok('Comparison', 'The comparison, as jiedu compare --format json prints it.'),
+        ...errors(400, 404),
+      },
+    },
+    post: {
+      operationId: 'compare',
+      security: [{}, { bearer: [] }],
+      summary:
+        'Compare two posted statements (or a posted one and an archive article); nothing is stored.',
+      description: `A form with fields \`a\` and \`b\`, each a page (a file or text); a side may be an archive article instead, named by the query parameter of its name. Open to all: without the server's token, the limits of /api/parse apply, the body up to ${2 * OPEN_PARSE_LIMITS.maxBytes} bytes.`,
+      parameters: [
+        param(
+          'a',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'A as an archive article, when the form has no `a`.',
+        ),
+        param(
+          'b',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'B as an archive article, when the form has no `b`.',
+        ),
+        INPUT_FORMAT_PARAM,
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                a: { type: 'string', format: 'binary' },
+                b: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: ok('Comparison', 'The comparison, as jiedu compare --format json prints it.'),
+        ...errors(400, 404, 413, 415, 429, 503),
       },
     },
   },

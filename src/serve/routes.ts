@@ -1,17 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
-import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';
 import type { PageTask } from '../ingest/types.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
-import type { PageNode } from '../tree/types.ts';
+import { COMPARE_ROUTES } from './compare-routes.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
 import { LISTING_ROUTES, matchQuery } from './listing-routes.ts';
 import { buildOpenApi } from './openapi.ts';
-import { choice, date, filters, flag, page, text } from './params.ts';
+import { date, filters, flag, page, text } from './params.ts';
+import { inputFormat, parsePosted } from './parse-posted.ts';
 import type { PostedPage } from './read-body.ts';
 import { json } from './reply.ts';
 import type { ApiContext, ApiRequest, Handler, Route } from './route-types.ts';
@@ -126,30 +126,6 @@ const entity: Handler = (ctx, { params, query }) => {
 };
 
 // ── parse and ingest ─────────────────────────────────────────────────────────────────────
-
-/** What a posted page is: `input-format` text or html when told, else told by content. */
-function inputFormat(query: URLSearchParams): 'text' | 'html' | undefined {
-  const told = choice(query, 'input-format', INPUT_FORMATS);
-  return told === 'auto' ? undefined : told;
-}
-
-const INPUT_FORMATS = ['auto', 'text', 'html'] as const;
-
-/** Parses posted bytes; bytes that are not text are the client's mistake: a 400. */
-function parsePosted(bytes: Uint8Array, format: 'text' | 'html' | undefined): PageNode {
-  try {
-    return parse(bytes, format === undefined ? {} : { format });
-  } catch (err) {
-    if (err instanceof DecodeError) {
-      throw new HttpError(
-        400,
-        'not-text',
-        `cannot decode as text at byte offset ${err.offset}: ${err.reason}`,
-      );
-    }
-    throw err;
-  }
-}
 
 /** The posted page of a route that takes a body. */
 function postedPage(request: ApiRequest): PostedPage {
@@ -289,6 +265,7 @@ export const ROUTES: readonly Route[] = [
     body: true,
     open: true,
   },
+  ...COMPARE_ROUTES,
   // Ingest writes, and the archive has one writer: the main thread's connection; the
   // parsing and annotating before it run where the readers do.
   {

@@ -1,6 +1,7 @@
 import type { SentencePair } from './align-sentences.ts';
 import { similarity } from './similarity.ts';
 import type { QuotePosition, StancePosition } from './statement.ts';
+import type { ChangeKind, TargetChange } from './types.ts';
 
 /**
  * Aligns the positions of two statements. A stance of A and one of B are the same position
@@ -12,11 +13,7 @@ import type { QuotePosition, StancePosition } from './statement.ts';
  */
 
 /** What can change in a position, in the order the primary change is picked. */
-export type ChangeKind = 'negated' | 'class' | 'modality' | 'target';
 export const CHANGE_ORDER: readonly ChangeKind[] = ['negated', 'class', 'modality', 'target'];
-
-/** How a changed target relates to the earlier one. */
-export type TargetChange = 'widened' | 'narrowed' | 'reworded';
 
 export interface PositionPair<P> {
   a: P | null;

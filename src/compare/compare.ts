@@ -1,12 +1,5 @@
 import type { PageNode } from '../tree/types.ts';
-import {
-  alignQuotes,
-  alignStances,
-  CHANGE_ORDER,
-  type ChangeKind,
-  type PositionPair,
-  type TargetChange,
-} from './align-positions.ts';
+import { alignQuotes, alignStances, CHANGE_ORDER, type PositionPair } from './align-positions.ts';
 import { alignSentences, type SentencePair } from './align-sentences.ts';
 import {
   type QuotePosition,
@@ -15,6 +8,15 @@ import {
   type StancePosition,
   type Statement,
 } from './statement.ts';
+import {
+  COMPARISON_VERSION,
+  type ComparedPosition,
+  type ComparedSentence,
+  type ComparedStatement,
+  type ComparedText,
+  type Comparison,
+  type PositionSide,
+} from './types.ts';
 
 /**
  * Compares two statements (two annotated pages: joint statements of different years, two
@@ -24,75 +26,6 @@ import {
  * removed) or `target` (widened, narrowed or reworded; a quote's content). This is what
  * `jiedu compare --format json` prints and `/api/compare` answers.
  */
-
-export const COMPARISON_VERSION = 1;
-
-/** A place in one statement: the sentence that holds a position, or a sentence alone. */
-export interface ComparedText {
-  text: string;
-  start: number;
-  end: number;
-}
-
-/** Where a position is in one statement: its sentence, and what it is there. */
-export interface PositionSide extends ComparedText {
-  /** The position's own range (a stance from its actor to its target; a quote). */
-  span: { start: number; end: number };
-  cue?: string;
-  target: string;
-  negated?: boolean;
-  modality?: string[];
-}
-
-export interface ComparedPosition {
-  type: 'stance' | 'quote';
-  status: 'same' | 'added' | 'dropped' | 'changed';
-  /** The first of what changed, in the order negated, class, modality, target. */
-  change?: ChangeKind;
-  /** Everything that changed. */
-  changes?: ChangeKind[];
-  /** For a changed target: whether B's holds A's (widened), the reverse, or neither. */
-  targetChange?: TargetChange;
-  modalityAdded?: string[];
-  modalityRemoved?: string[];
-  /** Canonical names, in A's script when A has the position, else B's. */
-  actors: string[];
-  /** A stance's class; `quote` for a quote. */
-  class: string;
-  /** A stance's target, a quote's content, as A has it when A does. */
-  target: string;
-  a: PositionSide | null;
-  b: PositionSide | null;
-}
-
-export interface ComparedSentence {
-  status: 'same' | 'changed' | 'added' | 'dropped';
-  similarity: number;
-  a: ComparedText | null;
-  b: ComparedText | null;
-}
-
-export interface ComparedStatement {
-  label: string;
-  script: string;
-  headline: string;
-  sentences: number;
-  stances: number;
-  quotes: number;
-}
-
-export interface Comparison {
-  version: typeof COMPARISON_VERSION;
-  a: ComparedStatement;
-  b: ComparedStatement;
-  /** Positions by status, and sentences by status. */
-  summary: {
-    positions: Record<ComparedPosition['status'], number>;
-    sentences: Record<ComparedSentence['status'], number>;
-  };
-  positions: ComparedPosition[];
-  sentences: ComparedSentence[];
-}
 
 function sentenceText(s: Sentence): ComparedText {
   return { text: s.text, start: s.start, end: s.end };

@@ -1,4 +1,4 @@
-import type { ComparedPosition, Comparison } from './compare.ts';
+import type { ComparedPosition, Comparison } from './types.ts';
 
 /**
  * A comparison printed: `json` as the data, `md` a report in Markdown (counts, the

@@ -1,13 +1,14 @@
+export { compare, compareStatements } from './compare.ts';
+export { type ComparisonFormat, formatComparison } from './format.ts';
+export { readStatement, type Statement } from './statement.ts';
 export {
+  type ChangeKind,
   COMPARISON_VERSION,
   type ComparedPosition,
   type ComparedSentence,
   type ComparedStatement,
   type ComparedText,
   type Comparison,
-  compare,
-  compareStatements,
   type PositionSide,
-} from './compare.ts';
-export { type ComparisonFormat, formatComparison } from './format.ts';
-export { readStatement, type Statement } from './statement.ts';
+  type TargetChange,
+} from './types.ts';

@@ -1,3 +1,4 @@
+import type { Comparison } from '../../src/compare/types.ts';
 import type {
   ArchiveStats,
   CooccurrenceRow,
@@ -188,4 +189,25 @@ export function parsePage(body: Blob | string, date?: string): Promise<ParseResp
     headers: { accept: 'application/json', 'content-type': type },
     body,
   });
+}
+
+export type { Comparison };
+
+/** One side of a comparison: an archive article's id, or a page (text or a file). */
+export type CompareSide = { id: string } | { page: Blob | string; name?: string };
+
+/** Compares two statements: GET for two archive articles, else a form of the pages. */
+export function compare(a: CompareSide, b: CompareSide): Promise<Comparison> {
+  if ('id' in a && 'id' in b) return get<Comparison>('/api/compare', { a: a.id, b: b.id });
+  const form = new FormData();
+  const params: Params = {};
+  for (const [name, side] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if ('id' in side) params[name] = side.id;
+    else if (typeof side.page === 'string') form.set(name, side.page);
+    else form.set(name, side.page, side.name ?? name);
+  }
+  return request(withParams('/api/compare', params), { method: 'POST', body: form });
 }

@@ -7,6 +7,7 @@ import type { PageContext } from './context.ts';
 import { h, replace } from './dom.ts';
 import { disposeGraph } from './graph.ts';
 import { articlePage } from './pages/article.ts';
+import { comparePage } from './pages/compare.ts';
 import { entitiesPage } from './pages/entities.ts';
 import { entityPage } from './pages/entity.ts';
 import { pastePage } from './pages/paste.ts';
@@ -99,6 +100,9 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
       break;
     case 'paste':
       pastePage(ctx);
+      break;
+    case 'compare':
+      await comparePage(ctx);
       break;
     case 'missing':
       ctx.setTitle('Not found');

@@ -38,6 +38,7 @@ export type Route =
   | { page: 'entities' }
   | { page: 'quotes' }
   | { page: 'paste' }
+  | { page: 'compare' }
   | { page: 'missing'; path: string };
 
 function decode(part: string): string {
@@ -64,5 +65,6 @@ export function parseRoute(pathname: string): Route {
   if (first === 'entities' && parts.length === 1) return { page: 'entities' };
   if (first === 'quotes' && parts.length === 1) return { page: 'quotes' };
   if (first === 'paste' && parts.length === 1) return { page: 'paste' };
+  if (first === 'compare' && parts.length === 1) return { page: 'compare' };
   return { page: 'missing', path: pathname };
 }

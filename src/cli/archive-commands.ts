@@ -9,6 +9,13 @@ import type { CommandSpec, FlagSpec } from './command-spec.ts';
 /** `--help`, on every command. */
 export const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
 
+/** `--copies` of the quote and stance listings. */
+const EVERY_COPY: FlagSpec = {
+  type: 'boolean',
+  description:
+    "List every copy's rows (by default a story counts once: a quote or stance that copies of one article repeat, in other outlets, encodings or scripts, is one row, with the copies and outlets that carry it)",
+};
+
 /** Where the archive is, for every command that reads it. */
 export const DB_FLAG: FlagSpec = {
   type: 'string',
@@ -261,6 +268,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'speaker',
         description: 'With --count: what to count by',
       },
+      copies: EVERY_COPY,
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -316,6 +324,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'class',
         description: 'With --count: what to count by',
       },
+      copies: EVERY_COPY,
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,

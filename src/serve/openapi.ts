@@ -300,35 +300,51 @@ const SCHEMAS: Record<string, Schema> = {
     name: { type: 'string' },
     articles: int(1),
   }),
-  QuoteRow: object({
-    id: int(1),
-    articleId: int(1),
-    documentId: int(1),
-    date: nullable('string'),
-    outlet: nullable('string'),
-    speakerId: nullable('string'),
-    speaker: { type: 'string' },
-    kind: { enum: ['direct', 'reported'] },
-    cue: { type: 'string' },
-    text: { type: 'string' },
-    ...RANGE,
-  }),
-  StanceRow: object({
-    id: int(1),
-    articleId: int(1),
-    documentId: int(1),
-    date: nullable('string'),
-    outlet: nullable('string'),
-    actorIds: array({ type: 'string' }),
-    actors: array({ type: 'string' }),
-    cue: { type: 'string' },
-    class: ref('StanceClass'),
-    plover: { type: 'string' },
-    target: { type: 'string' },
-    negated: { type: 'boolean' },
-    modality: array({ type: 'string' }),
-    ...RANGE,
-  }),
+  QuoteRow: object(
+    {
+      id: int(1),
+      articleId: int(1),
+      documentId: int(1),
+      date: nullable('string'),
+      outlet: nullable('string'),
+      speakerId: nullable('string'),
+      speaker: { type: 'string' },
+      kind: { enum: ['direct', 'reported'] },
+      cue: { type: 'string' },
+      text: { type: 'string' },
+      ...RANGE,
+      copies: { ...int(1), description: 'Counted once: the copies of its story that carry it.' },
+      outlets: {
+        ...int(),
+        description: 'Counted once: the outlets of those copies (0: none known).',
+      },
+    },
+    ['copies', 'outlets'],
+  ),
+  StanceRow: object(
+    {
+      id: int(1),
+      articleId: int(1),
+      documentId: int(1),
+      date: nullable('string'),
+      outlet: nullable('string'),
+      actorIds: array({ type: 'string' }),
+      actors: array({ type: 'string' }),
+      cue: { type: 'string' },
+      class: ref('StanceClass'),
+      plover: { type: 'string' },
+      target: { type: 'string' },
+      negated: { type: 'boolean' },
+      modality: array({ type: 'string' }),
+      ...RANGE,
+      copies: { ...int(1), description: 'Counted once: the copies of its story that carry it.' },
+      outlets: {
+        ...int(),
+        description: 'Counted once: the outlets of those copies (0: none known).',
+      },
+    },
+    ['copies', 'outlets'],
+  ),
   DayCount: object({ date: { type: 'string', pattern: DATE_PATTERN }, count: int(1) }),
   EntityList: object({
     entities: array(ref('EntityRow')),
@@ -513,6 +529,13 @@ const PARAMETERS: Record<string, Schema> = {
   ),
 };
 
+/** `copies`: every copy's rows, where a story otherwise counts once. */
+const COPIES = param(
+  'copies',
+  { enum: ['1', 'true', '0', 'false'], default: '0' },
+  "Every copy's rows (1); by default a story counts once: a quote or stance its copies repeat is one row, with the copies and outlets that carry it, and the timeline counts a story once a day.",
+);
+
 const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker', 'script'].map((n) => ({
   $ref: `#/components/parameters/${n}`,
 }));
@@ -684,7 +707,7 @@ const PATHS: Record<string, Schema> = {
       operationId: 'entity',
       summary:
         'One entity: its mentions, co-occurring entities, quotes and stances by and about it, and its mentions per day.',
-      parameters: [ENTITY_PATH_ID, ...FILTERS, ...PAGING],
+      parameters: [ENTITY_PATH_ID, COPIES, ...FILTERS, ...PAGING],
       responses: {
         200: ok(
           'EntityPage',
@@ -723,6 +746,7 @@ const PATHS: Record<string, Schema> = {
           "Only quotes whose words mention this entity (in the entity's newest 1000 articles).",
         ),
         param('by', { enum: QUOTE_GROUPS }, 'Count quotes per group instead of listing them.'),
+        COPIES,
         ...FILTERS,
         ...PAGING,
       ],
@@ -744,6 +768,7 @@ const PATHS: Record<string, Schema> = {
       parameters: [
         ...STANCE_PARAMS,
         param('by', { enum: STANCE_GROUPS }, 'Count stances per group instead of listing them.'),
+        COPIES,
         ...FILTERS,
         ...PAGING,
       ],
@@ -778,7 +803,7 @@ const PATHS: Record<string, Schema> = {
     get: {
       operationId: 'timeline',
       summary: 'Articles per publication day for a query or an entity.',
-      parameters: [param('q', text(), 'The query, as for search.'), ...FILTERS],
+      parameters: [param('q', text(), 'The query, as for search.'), COPIES, ...FILTERS],
       responses: {
         200: ok('Timeline', 'Days with at least one article, in order.'),
         ...errors(400),
@@ -797,6 +822,7 @@ const PATHS: Record<string, Schema> = {
           { type: 'integer', minimum: 1, default: 1 },
           'Only edges of at least this weight.',
         ),
+        COPIES,
         param(
           'limit',
           { type: 'integer', minimum: 1, maximum: MAX_EDGES, default: 200 },

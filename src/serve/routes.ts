@@ -8,7 +8,7 @@ import { toArticleView } from '../render/index.ts';
 import { COMPARE_ROUTES } from './compare-routes.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
-import { LISTING_ROUTES, matchQuery } from './listing-routes.ts';
+import { everyCopy, LISTING_ROUTES, matchQuery } from './listing-routes.ts';
 import { buildOpenApi } from './openapi.ts';
 import { date, filters, flag, page, text } from './params.ts';
 import { inputFormat, parsePosted } from './parse-posted.ts';
@@ -100,10 +100,12 @@ const entity: Handler = (ctx, { params, query }) => {
   const filter = filters(query);
   const paging = page(query);
   const listed = { ...filter, ...paging };
-  const quotesBy = { ...filter, speaker: id };
-  const quotesAbout = { ...filter, mentioning: id };
-  const stancesBy = { ...filter, actor: id };
-  const stancesAbout = { ...filter, mentioning: id };
+  // Quotes, stances and the timeline count a story once, unless copies=1.
+  const copies = everyCopy(query);
+  const quotesBy = { ...filter, ...copies, speaker: id };
+  const quotesAbout = { ...filter, ...copies, mentioning: id };
+  const stancesBy = { ...filter, ...copies, actor: id };
+  const stancesAbout = { ...filter, ...copies, mentioning: id };
   return json({
     entity: found,
     mentions: archive.entityMentions(id, listed),
@@ -112,7 +114,7 @@ const entity: Handler = (ctx, { params, query }) => {
     quotesAbout: archive.quotes({ ...quotesAbout, ...paging }),
     stancesBy: archive.stances({ ...stancesBy, ...paging }),
     stancesAbout: archive.stances({ ...stancesAbout, ...paging }),
-    timeline: archive.timeline({ ...filter, entity: id }),
+    timeline: archive.timeline({ ...filter, ...copies, entity: id }),
     // How many rows each list has in all, for "20 of 312" and the exports' links.
     totals: {
       // The mentions list every article that names it, copies included.

@@ -260,6 +260,9 @@ export interface QuoteQuery extends ArchiveFilter, Page {
   /** Only quotes whose content contains this text, in either script. */
   about?: string;
   kind?: 'direct' | 'reported';
+  /** Every copy's quotes; by default (false) a quote that copies of one story repeat
+   * counts once, and each row says in how many copies and outlets it is. */
+  copies?: boolean;
   /** Only quotes whose content mentions this entity (name in either script, or id): what
    * others say about it, in the entity's newest 1000 articles (that the filter lets
    * through), so that a much-mentioned entity costs no more than a rare one. */
@@ -283,6 +286,10 @@ export interface QuoteRow {
   /** Offsets of the whole quote in the document's decoded text. */
   start: number;
   end: number;
+  /** Counted once: how many copies of its story carry it (this one included), and in how
+   * many outlets (0 when none is known). */
+  copies?: number;
+  outlets?: number;
 }
 
 /** Filters for listing stances. */
@@ -294,6 +301,10 @@ export interface StanceQuery extends ArchiveFilter, Page {
   about?: string;
   /** true: only negated stances (不支持); false: only plain ones. */
   negated?: boolean;
+  /** Every copy's stances; by default (false) a stance that copies of one story repeat
+   * counts once (in listings, counts and the graph), and each row says in how many copies
+   * and outlets it is. */
+  copies?: boolean;
   /** Only stances whose target mentions this entity (name in either script, or id): where
    * others stand on it, in the entity's newest 1000 articles (that the filter lets
    * through). */
@@ -319,6 +330,10 @@ export interface StanceRow {
   modality: string[];
   start: number;
   end: number;
+  /** Counted once: how many copies of its story carry it (this one included), and in how
+   * many outlets (0 when none is known). */
+  copies?: number;
+  outlets?: number;
 }
 
 /** A group and its size, for `--count`. */

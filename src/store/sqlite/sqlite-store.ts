@@ -34,6 +34,7 @@ import type {
   StoryRow,
 } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
+import { registerStoryFunctions, withSpread } from './once-per-story.ts';
 import { readArticle } from './read-article.ts';
 import { readArticlePage } from './read-article-page.ts';
 import {
@@ -187,6 +188,7 @@ export class SqliteStore implements Archive {
       );
     }
     registerFunctions(db);
+    registerStoryFunctions(db);
     if (options.frequentEntity !== undefined) setFrequentThreshold(db, options.frequentEntity);
     if (options.searchPartitionSize !== undefined)
       setPartitionSize(db, options.searchPartitionSize);
@@ -260,7 +262,8 @@ export class SqliteStore implements Archive {
   }
 
   quotes(query?: QuoteQuery): QuoteRow[] {
-    return listQuotes(this.#db, this.#index, query);
+    const rows = listQuotes(this.#db, this.#index, query);
+    return query?.copies === true ? rows : withSpread(this.#db, 'quote', rows);
   }
 
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[] {
@@ -268,7 +271,8 @@ export class SqliteStore implements Archive {
   }
 
   stances(query?: StanceQuery): StanceRow[] {
-    return listStances(this.#db, this.#index, query);
+    const rows = listStances(this.#db, this.#index, query);
+    return query?.copies === true ? rows : withSpread(this.#db, 'stance', rows);
   }
 
   countStances(query: StanceQuery, by: StanceGroup): CountRow[] {
@@ -280,11 +284,14 @@ export class SqliteStore implements Archive {
   }
 
   exportQuotes(filter?: ArchiveFilter): IterableIterator<QuoteRow> {
-    return exportQuotes(this.#db, this.#index, filter);
+    // An export holds every copy's rows.
+    const every: QuoteQuery = { ...filter, copies: true };
+    return exportQuotes(this.#db, this.#index, every);
   }
 
   exportStances(filter?: ArchiveFilter): IterableIterator<StanceRow> {
-    return exportStances(this.#db, this.#index, filter);
+    const every: StanceQuery = { ...filter, copies: true };
+    return exportStances(this.#db, this.#index, every);
   }
 
   exportEntities(): IterableIterator<EntityRow> {

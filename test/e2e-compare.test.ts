@@ -187,6 +187,37 @@ describe('the compare page in Chromium', { skip: missing ?? false, timeout: 120_
     }
   });
 
+  test('a story: its copy side by side against the earliest, reached from search', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await page.goto(`${base}/?q=${encodeURIComponent('湄公河')}`);
+      const copies = page.locator('.hit .copies-note');
+      await copies.waitFor();
+      assert.equal(await copies.textContent(), '2 copies');
+      await copies.click();
+      await page.waitForURL(/\/story\/\d+$/);
+      const section = page.locator('.story-copy');
+      await section.waitFor();
+      assert.equal(await section.count(), 1);
+      const counts = (await section.locator('.cmp-counts').textContent()) ?? '';
+      assert.match(counts, /3 same/);
+      assert.match(counts, /4 changed/);
+      assert.match(counts, /1 cut/);
+      assert.match(counts, /1 added/);
+      assert.equal(await section.locator('tr.cmp-dropped').count(), 1);
+      assert.equal(await section.locator('tr.cmp-added').count(), 1);
+      assert.match((await section.locator('tr.cmp-dropped').textContent()) ?? '', /馬來西亞/);
+      assert.equal(
+        await section.getByRole('link', { name: 'Compare' }).getAttribute('href'),
+        '/compare?a=1&b=2',
+      );
+      await screenshot(page, 'story-versions.png');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a phone: the two sides stack, nothing wider than the screen', async () => {
     const { context, page, errors } = await open(PHONE);
     try {

@@ -53,7 +53,10 @@ describe('the OpenAPI document and the handlers', () => {
         const query = new RecordingParams();
         const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
         const params = Object.fromEntries(
-          pathParams.map((name) => [name, route.path.includes('articles') ? '1' : 'PER:习近平']),
+          pathParams.map((name) => [
+            name,
+            /articles|stories/.test(route.path) ? '1' : 'PER:习近平',
+          ]),
         );
         const request: ApiRequest = {
           query,

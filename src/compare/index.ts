@@ -10,5 +10,9 @@ export {
   type ComparedText,
   type Comparison,
   type PositionSide,
+  type StoryVersions,
   type TargetChange,
+  type VersionArticle,
+  type VersionCopy,
 } from './types.ts';
+export { MAX_VERSIONS, storyVersions, versionsText } from './versions.ts';

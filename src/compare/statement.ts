@@ -1,6 +1,6 @@
 import { type ArticleText, articleText, toSource } from '../annotate/article-text.ts';
 import { toSimplified } from '../normalize/index.ts';
-import type { ArticleNode, BlockNode, PageNode } from '../tree/types.ts';
+import type { ArticleNode, BlockNode, PageNode, Script } from '../tree/types.ts';
 
 /**
  * A statement as compare reads it: its sentences in reading order, and its positions (the
@@ -64,7 +64,7 @@ export interface QuotePosition {
 export interface Statement {
   /** How the statement is named in reports: a file name or `#12`. */
   label: string;
-  script: string;
+  script: Script;
   /** The page text every offset points into. */
   text: string;
   headline: string;
@@ -179,15 +179,16 @@ function sentenceAt(sentences: readonly Sentence[], at: number): number {
 
 /**
  * Reads an annotated page (every article of it, in order) into a statement.
- * Throws a TypeError when the page was not annotated: positions need the annotators.
+ * Throws a TypeError when the page was not annotated: positions need the annotators;
+ * with `sentencesOnly`, an article without annotations gives its sentences alone.
  */
-export function readStatement(page: PageNode, label: string): Statement {
+export function readStatement(page: PageNode, label: string, sentencesOnly = false): Statement {
   if (page?.type !== 'page') throw new TypeError(`${label}: not a page tree`);
   const sentences: Sentence[] = [];
   const stances: StancePosition[] = [];
   const quotes: QuotePosition[] = [];
   for (const article of page.children) {
-    if (article.annotations === undefined) {
+    if (article.annotations === undefined && !sentencesOnly) {
       throw new TypeError(`${label}: the page is not annotated`);
     }
     const before = sentences.length;

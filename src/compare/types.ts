@@ -4,6 +4,8 @@
  * reads them too.
  */
 
+import type { Script } from '../tree/types.ts';
+
 /** What can change in a position. */
 export type ChangeKind = 'negated' | 'class' | 'modality' | 'target';
 
@@ -59,7 +61,7 @@ export interface ComparedSentence {
 
 export interface ComparedStatement {
   label: string;
-  script: string;
+  script: Script;
   headline: string;
   sentences: number;
   stances: number;
@@ -77,4 +79,32 @@ export interface Comparison {
   };
   positions: ComparedPosition[];
   sentences: ComparedSentence[];
+}
+
+/** One article of the story, as versions name it. */
+export interface VersionArticle {
+  id: number;
+  outlet: string | null;
+  date: string | null;
+  path: string;
+}
+
+/** A copy against the earliest. */
+export interface VersionCopy extends VersionArticle {
+  script: Script;
+  headline: string;
+  /** Sentences the copy kept as they were, changed, cut (only in the earliest) and added. */
+  sentences: { same: number; changed: number; cut: number; added: number };
+  /** The full comparison: A is the earliest, B this copy. */
+  comparison: Comparison;
+}
+
+export interface StoryVersions {
+  story: number;
+  headline: string;
+  /** How many articles the story has (more than `copies` lists when there are over 50). */
+  articles: number;
+  /** The copy the others are read against: the earliest dated, else the first stored. */
+  earliest: VersionArticle & { script: Script; headline: string; sentences: number };
+  copies: VersionCopy[];
 }

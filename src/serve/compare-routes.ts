@@ -1,5 +1,5 @@
 import { annotate } from '../annotate/index.ts';
-import { compare } from '../compare/index.ts';
+import { compare, storyVersions } from '../compare/index.ts';
 import type { PageNode } from '../tree/types.ts';
 import { badRequest, notFound } from './http-error.ts';
 import { inputFormat, parsePosted } from './parse-posted.ts';
@@ -71,7 +71,24 @@ const compareHandler: Handler = (ctx, request) => {
   return json(compare(a.page, b.page, { a: a.label, b: b.label }));
 };
 
+/** A story's versions: each copy against the earliest (the story of any of its articles). */
+const versions: Handler = (ctx, request) => {
+  const raw = request.params.id ?? '';
+  if (!/^\d{1,16}$/.test(raw) || Number(raw) < 1 || Number(raw) > MAX_ID) {
+    throw badRequest(
+      `a story is named by an article id, a positive whole number, not '${raw.slice(0, 40)}'`,
+    );
+  }
+  const id = Number(raw);
+  const story = ctx.archive.getStory(id);
+  const found =
+    story === undefined ? undefined : storyVersions(story, (a) => ctx.archive.articlePage(a));
+  if (found === undefined) throw notFound(`no article ${id}`);
+  return json(found);
+};
+
 export const COMPARE_ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/api/stories/{id}', handle: versions, runs: 'reader' },
   { method: 'GET', path: '/api/compare', handle: compareHandler, runs: 'reader' },
   {
     method: 'POST',

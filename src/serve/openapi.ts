@@ -491,6 +491,40 @@ const SCHEMAS: Record<string, Schema> = {
     positions: array(ref('ComparedPosition')),
     sentences: array(ref('ComparedSentence')),
   }),
+  VersionArticle: object({
+    id: int(1),
+    outlet: nullable('string'),
+    date: nullable('string'),
+    path: { type: 'string' },
+  }),
+  VersionCopy: object({
+    id: int(1),
+    outlet: nullable('string'),
+    date: nullable('string'),
+    path: { type: 'string' },
+    script: ref('Script'),
+    headline: { type: 'string' },
+    sentences: object({ same: int(), changed: int(), cut: int(), added: int() }),
+    comparison: {
+      ...ref('Comparison'),
+      description: 'A is the earliest copy, B this one.',
+    },
+  }),
+  StoryVersions: object({
+    story: int(1),
+    headline: { type: 'string' },
+    articles: { ...int(1), description: 'Articles of the story (the first 51 are compared).' },
+    earliest: object({
+      id: int(1),
+      outlet: nullable('string'),
+      date: nullable('string'),
+      path: { type: 'string' },
+      script: ref('Script'),
+      headline: { type: 'string' },
+      sentences: int(),
+    }),
+    copies: array(ref('VersionCopy')),
+  }),
   IngestResult: object({
     documentId: int(1),
     created: { type: 'boolean', description: 'False when the same bytes were already stored.' },
@@ -797,6 +831,26 @@ const PATHS: Record<string, Schema> = {
         ...PAGING,
       ],
       responses: { 200: ok('StoryList', 'A page of stories.'), ...errors(400) },
+    },
+  },
+  '/api/stories/{id}': {
+    get: {
+      operationId: 'storyVersions',
+      summary:
+        "A story's versions: each copy against the earliest (by date, else the first stored), with the sentences it cut, added and changed and the quotes and stances it dropped, added or changed.",
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'Any article of the story.',
+          schema: { type: 'integer', minimum: 1 },
+        },
+      ],
+      responses: {
+        200: ok('StoryVersions', 'The earliest copy and every other against it.'),
+        ...errors(400, 404),
+      },
     },
   },
   '/api/timeline': {

@@ -467,6 +467,9 @@ export interface Archive extends Store {
   /** One article as a page tree of its own (the document's text, the article's blocks and
    * annotations with entity ids), or undefined when there is no such id. */
   articlePage(id: number): PageNode | undefined;
+  /** The story an article belongs to (any of its articles names it), or undefined when
+   * there is no such article. */
+  getStory(articleId: number): StoryRow | undefined;
   entities(query?: EntityQuery): EntityRow[];
   quotes(query?: QuoteQuery): QuoteRow[];
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[];

@@ -1,4 +1,4 @@
-import type { Comparison } from '../../src/compare/types.ts';
+import type { Comparison, StoryVersions } from '../../src/compare/types.ts';
 import type {
   ArchiveStats,
   CooccurrenceRow,
@@ -191,7 +191,12 @@ export function parsePage(body: Blob | string, date?: string): Promise<ParseResp
   });
 }
 
-export type { Comparison };
+export type { Comparison, StoryVersions };
+
+/** A story's versions: each copy against the earliest. */
+export function storyVersions(id: string): Promise<StoryVersions> {
+  return get<StoryVersions>(`/api/stories/${encodeURIComponent(id)}`);
+}
 
 /** One side of a comparison: an archive article's id, or a page (text or a file). */
 export type CompareSide = { id: string } | { page: Blob | string; name?: string };

@@ -14,6 +14,7 @@ import { pastePage } from './pages/paste.ts';
 import { quotesPage } from './pages/quotes.ts';
 import { searchPage } from './pages/search.ts';
 import { stancesPage } from './pages/stances.ts';
+import { storyPage } from './pages/story.ts';
 import { parseRoute, type Route } from './routes.ts';
 import { loadConverters, type ScriptChoice, scriptChoice, setScriptChoice } from './script.ts';
 import { hideTooltip, startTooltips } from './tooltip.ts';
@@ -32,7 +33,9 @@ let drawnPath = '';
 
 function navKey(route: Route): string {
   if (route.page === 'entity') return 'entities';
-  if (route.page === 'article' || route.page === 'missing') return 'search';
+  if (route.page === 'article' || route.page === 'missing' || route.page === 'story') {
+    return 'search';
+  }
   return route.page;
 }
 
@@ -103,6 +106,9 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
       break;
     case 'compare':
       await comparePage(ctx);
+      break;
+    case 'story':
+      await storyPage(ctx, route.id);
       break;
     case 'missing':
       ctx.setTitle('Not found');

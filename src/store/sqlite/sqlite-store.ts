@@ -65,6 +65,7 @@ import {
 } from './read-lists.ts';
 import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
+import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
 import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
 import { DocumentWriter } from './write-document.ts';
@@ -235,6 +236,10 @@ export class SqliteStore implements Archive {
 
   articlePage(id: number): PageNode | undefined {
     return readArticlePage(this.#db, id);
+  }
+
+  getStory(articleId: number): StoryRow | undefined {
+    return readStory(this.#db, articleId);
   }
 
   entities(query?: EntityQuery): EntityRow[] {

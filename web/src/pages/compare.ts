@@ -48,7 +48,7 @@ function changeWords(p: Position): string {
     .join(', ');
 }
 
-function badge(status: Status, text: string = STATUS_TEXT[status]): HTMLElement {
+export function badge(status: Status, text: string = STATUS_TEXT[status]): HTMLElement {
   return h('span', { class: `cmp-badge cmp-${status}` }, text);
 }
 
@@ -118,7 +118,7 @@ function sentenceCells(row: SentenceRow): [Child[], Child[]] {
 }
 
 /** The positions that differ, each with its sentence in A and in B. */
-function changesList(c: Comparison): HTMLElement {
+export function changesList(c: Comparison): HTMLElement {
   const differ = c.positions.filter((p) => p.status !== 'same');
   if (differ.length === 0) {
     return h('p', { class: 'muted' }, 'Every position of A is in B as it was.');
@@ -177,7 +177,7 @@ function rowNotes(c: Comparison): { a: Map<number, Position[]>; b: Map<number, P
 }
 
 /** The two statements side by side, a row per aligned sentence. */
-function sideBySide(c: Comparison): HTMLElement {
+export function sideBySide(c: Comparison): HTMLElement {
   const notes = rowNotes(c);
   const rows = c.sentences.map((row) => {
     const [left, right] = sentenceCells(row);

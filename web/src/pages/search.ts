@@ -4,7 +4,7 @@ import type { PageContext } from '../context.ts';
 import { field, h, replace } from '../dom.ts';
 import { choiceSelect, copiesSwitch, SCRIPT_CHOICES, textInput } from '../listing-page.ts';
 import { ENTITY_TYPES } from '../marks.ts';
-import { articlePath, pathWith } from '../routes.ts';
+import { articlePath, pathWith, storyPath } from '../routes.ts';
 import { zh, zhLang } from '../script.ts';
 import {
   countLine,
@@ -124,7 +124,9 @@ function hitItem(hit: api.SearchHit): HTMLElement {
       { class: 'hit-meta' },
       h('span', { lang }, metaLine([hit.outlet, hit.date])),
       h('span', { class: 'hit-source' }, hit.source),
-      hit.copies > 1 ? h('span', { class: 'copies-note' }, `${hit.copies} copies`) : null,
+      hit.copies > 1
+        ? h('a', { class: 'copies-note', href: storyPath(hit.story) }, `${hit.copies} copies`)
+        : null,
     ),
     h('p', { class: 'snippet', lang }, highlighted(hit.snippet.text, hit.snippet.highlights)),
   );

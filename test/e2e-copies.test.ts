@@ -20,7 +20,7 @@ import { documentFor, TRAD_PAGE } from './helpers/store-pages.ts';
 /**
  * A story counted once in Chromium: the meeting page in three outlets. Search, the quote
  * browser and the stance explorer show it once with "3 copies in 3 outlets"; the "Every
- * copy" switch lists every copy's rows. Screenshots go to test-artifacts/.
+ * copy" switch lists every copy's rows; the entity page compares the outlets. Screenshots go to test-artifacts/.
  */
 
 const missing = browserMissing();
@@ -111,6 +111,30 @@ describe('a story counted once in Chromium', { skip: missing ?? false, timeout: 
       await page.locator('.stance-table tbody tr').nth(once).waitFor();
       assert.equal(await page.locator('.stance-table tbody tr').count(), 3 * once);
       await screenshot(page, 'copies-stances.png');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the entity page compares the outlets: whom each quotes, its stances', async () => {
+    const { context, page, errors } = await open();
+    try {
+      await page.goto(`${base}/entity/${encodeURIComponent('PER:普京')}`);
+      const table = page.locator('.outlet-table');
+      await table.waitFor();
+      const rows = table.locator('tbody tr');
+      assert.equal(await rows.count(), 3);
+      const first = (await rows.first().textContent()) ?? '';
+      assert.match(first, /普京1/);
+      assert.match(first, /习近平1|習近平1/);
+      // Quotes by 普京 count the story once, with its copies.
+      assert.match(
+        (await page.locator('#sec-quotes-by').locator('xpath=..').textContent()) ?? '',
+        /3 copies in 3 outlets/,
+      );
+      await table.scrollIntoViewIfNeeded();
+      await screenshot(page, 'copies-entity-outlets.png', false);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -2,6 +2,8 @@ import { annotate } from '../annotate/index.ts';
 import { compare, storyVersions } from '../compare/index.ts';
 import type { PageNode } from '../tree/types.ts';
 import { badRequest, notFound } from './http-error.ts';
+import { everyCopy } from './listing-routes.ts';
+import { filters, text, whole } from './params.ts';
 import { inputFormat, parsePosted } from './parse-posted.ts';
 import { json } from './reply.ts';
 import type { ApiContext, ApiRequest, Handler, Route } from './route-types.ts';
@@ -87,7 +89,24 @@ const versions: Handler = (ctx, request) => {
   return json(found);
 };
 
+/** Outlets compared for the articles a search selects: which quote whom, stances by class. */
+const outlets: Handler = (ctx, { query }) => {
+  const q = text(query, 'q');
+  const shownOutlets = whole(query, 'outlets', 1, 100);
+  const shownSpeakers = whole(query, 'speakers', 1, 100);
+  return json(
+    ctx.archive.compareOutlets({
+      ...filters(query),
+      ...everyCopy(query),
+      ...(q === undefined ? {} : { text: q }),
+      ...(shownOutlets === undefined ? {} : { outlets: shownOutlets }),
+      ...(shownSpeakers === undefined ? {} : { speakers: shownSpeakers }),
+    }),
+  );
+};
+
 export const COMPARE_ROUTES: readonly Route[] = [
+  { method: 'GET', path: '/api/outlets', handle: outlets, runs: 'reader' },
   { method: 'GET', path: '/api/stories/{id}', handle: versions, runs: 'reader' },
   { method: 'GET', path: '/api/compare', handle: compareHandler, runs: 'reader' },
   {

@@ -525,6 +525,16 @@ const SCHEMAS: Record<string, Schema> = {
     }),
     copies: array(ref('VersionCopy')),
   }),
+  OutletComparison: object({
+    outlets: array(object({ outlet: { type: 'string' }, quotes: int(), stances: int() })),
+    speakers: array(object({ id: { type: 'string' }, name: { type: 'string' }, quotes: int(1) })),
+    quotes: array(
+      object({ outlet: { type: 'string' }, speaker: { type: 'string' }, count: int(1) }),
+    ),
+    stances: array(
+      object({ outlet: { type: 'string' }, class: ref('StanceClass'), count: int(1) }),
+    ),
+  }),
   IngestResult: object({
     documentId: int(1),
     created: { type: 'boolean', description: 'False when the same bytes were already stored.' },
@@ -851,6 +861,29 @@ const PATHS: Record<string, Schema> = {
         200: ok('StoryVersions', 'The earliest copy and every other against it.'),
         ...errors(400, 404),
       },
+    },
+  },
+  '/api/outlets': {
+    get: {
+      operationId: 'outlets',
+      summary:
+        'Outlets compared for the articles a search selects (q, an entity they mention, the filters): which outlets quote whom, and their stances by class; an outlet counts a story it printed more than once once, unless copies=1.',
+      parameters: [
+        param('q', text(), 'The query, as for search.'),
+        param(
+          'outlets',
+          { type: 'integer', minimum: 1, maximum: 100, default: 12 },
+          'Outlets shown, most quotes and stances first.',
+        ),
+        param(
+          'speakers',
+          { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+          'Speakers shown, most quoted first.',
+        ),
+        COPIES,
+        ...FILTERS,
+      ],
+      responses: { 200: ok('OutletComparison', 'The outlets compared.'), ...errors(400) },
     },
   },
   '/api/timeline': {

@@ -457,6 +457,29 @@ export interface StanceGraph {
   edges: GraphEdge[];
 }
 
+/** Outlets compared: the articles a search selects (its text and filters). */
+export interface OutletQuery extends ArchiveFilter {
+  /** The search's text, in the query language of `search`. */
+  text?: string;
+  /** Every copy's quotes and stances; by default an outlet counts a story's once. */
+  copies?: boolean;
+  /** Outlets shown, most quotes and stances first (default 12), and speakers (default 10). */
+  outlets?: number;
+  speakers?: number;
+}
+
+/** Which outlets quote whom, and their stances by class. */
+export interface OutletComparison {
+  /** The outlets, most quotes and stances first, with how many of each they printed. */
+  outlets: { outlet: string; quotes: number; stances: number }[];
+  /** The speakers those outlets quote most (id, canonical name, quotes in all). */
+  speakers: { id: string; name: string; quotes: number }[];
+  /** Quotes per outlet and speaker (the speakers above only); no row for none. */
+  quotes: { outlet: string; speaker: string; count: number }[];
+  /** Stances per outlet and class; no row for none. */
+  stances: { outlet: string; class: StanceClass; count: number }[];
+}
+
 /** The archive with its queries: what `openStore` returns. */
 export interface Archive extends Store {
   /** Searches the articles; results ranked by BM25, or newest first without query text.
@@ -470,6 +493,9 @@ export interface Archive extends Store {
   /** The story an article belongs to (any of its articles names it), or undefined when
    * there is no such article. */
   getStory(articleId: number): StoryRow | undefined;
+  /** Outlets compared for the articles a search selects: which outlets quote whom, and
+   * their stances by class (a story's quotes and stances once per outlet, unless copies). */
+  compareOutlets(query: OutletQuery): OutletComparison;
   entities(query?: EntityQuery): EntityRow[];
   quotes(query?: QuoteQuery): QuoteRow[];
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[];

@@ -7,6 +7,7 @@ import type {
   EntityDetail,
   EntityMention,
   EntityRow,
+  OutletComparison,
   QuoteRow,
   SearchFacets,
   SearchHit,
@@ -191,7 +192,12 @@ export function parsePage(body: Blob | string, date?: string): Promise<ParseResp
   });
 }
 
-export type { Comparison, StoryVersions };
+export type { Comparison, OutletComparison, StoryVersions };
+
+/** Outlets compared for the articles a search selects: which quote whom, stances by class. */
+export function outlets(params: Params): Promise<OutletComparison> {
+  return get<OutletComparison>('/api/outlets', params);
+}
 
 /** A story's versions: each copy against the earliest. */
 export function storyVersions(id: string): Promise<StoryVersions> {

@@ -48,13 +48,15 @@ const TABLE = {
 
 /**
  * Adds to a listing's WHERE (rows `q` or `s`, articles `a`) that a row counts only when no
- * earlier copy of its story, passing the same filter, has the same position.
+ * earlier copy of its story, passing the same filter, has the same position; `perOutlet`:
+ * no earlier copy of the same outlet (each outlet that printed it counts it once).
  */
 export function addOncePerStory(
   db: Database.Database,
   where: Where,
   kind: 'quote' | 'stance',
   filter: ArchiveFilter,
+  perOutlet = false,
 ): void {
   const { table, other } = TABLE[kind];
   // The filter again, on the earlier copy (`a2`): the clauses name articles `a` only.
@@ -64,6 +66,7 @@ export function addOncePerStory(
     `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
         SELECT 1 FROM articles a2 JOIN ${table} ${other} ON ${other}.article = a2.id
          WHERE a2.story = a.story AND a2.id < a.id AND ${SAME[kind]}
+               ${perOutlet ? 'AND a2.outlet_key IS a.outlet_key' : ''}
                ${clauses.map((c) => `AND ${c}`).join(' ')}))`,
     ...inner.params,
   );

@@ -16,6 +16,8 @@ import type {
   EntityQuery,
   EntityRow,
   GraphQuery,
+  OutletComparison,
+  OutletQuery,
   Page,
   PutResult,
   QuoteGroup,
@@ -63,6 +65,7 @@ import {
   totalQuotes,
   totalStances,
 } from './read-lists.ts';
+import { compareOutlets } from './read-outlets.ts';
 import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { readStory } from './read-versions.ts';
@@ -240,6 +243,10 @@ export class SqliteStore implements Archive {
 
   getStory(articleId: number): StoryRow | undefined {
     return readStory(this.#db, articleId);
+  }
+
+  compareOutlets(query: OutletQuery): OutletComparison {
+    return compareOutlets(this.#db, this.#index, query);
   }
 
   entities(query?: EntityQuery): EntityRow[] {

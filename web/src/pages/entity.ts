@@ -4,6 +4,7 @@ import type { PageContext } from '../context.ts';
 import { h, replace, srOnly } from '../dom.ts';
 import { classChip, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
+import { outletTable } from '../outlets-view.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
 import { zh } from '../script.ts';
 import { emptyState, errorBox, exportLinks, highlighted, loading, metaLine, panel } from '../ui.ts';
@@ -175,6 +176,29 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
           'Articles without a publication date are not counted here.',
         )
       : mentionsChart(data.timeline, `Articles mentioning ${zh(entity.name)} per day`);
+  // Outlets compared comes after the rest: the page does not wait for it.
+  const outletsSlot = panel(
+    'sec-outlets',
+    'Outlets compared',
+    h(
+      'p',
+      { class: 'muted' },
+      'Which outlets quote whom in the articles that mention it, and their stances.',
+    ),
+    loading('Comparing outlets…'),
+  );
+  void api.outlets({ entity: eid }).then(
+    (found) => {
+      outletsSlot.lastElementChild?.replaceWith(
+        outletTable(found, `Outlets in articles mentioning ${zh(entity.name)}`),
+      );
+    },
+    (error) => {
+      outletsSlot.lastElementChild?.replaceWith(
+        errorBox(error, 'The outlets could not be compared'),
+      );
+    },
+  );
   replace(
     ctx.main,
     h(
@@ -279,6 +303,7 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       stanceSummary(data.stancesAbout),
       stanceTable(data.stancesAbout, 'Stances about this entity', 'No stances about them.'),
     ),
+    outletsSlot,
     panel(
       'sec-mentions',
       counted('Mentions', data.mentions.length, totals.mentions),

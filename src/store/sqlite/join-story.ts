@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { simplifiedView } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
+  BANDS,
   bandKeys,
   likeness,
   MIN_STORY_CHARS,
@@ -37,6 +38,9 @@ const CACHED_PRINTS = 256;
 export class StoryFinder {
   readonly #s;
   readonly #prints = new Map<number, StoryPrint | null>();
+  /** What finding stories cost this writer: milliseconds, articles, and how many joined a
+   * story already stored (npm run bench:archive reports it). */
+  readonly time = { ms: 0, articles: 0, copies: 0 };
 
   constructor(db: Database.Database) {
     this.#s = {
@@ -54,6 +58,18 @@ export class StoryFinder {
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
       band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article) VALUES (?, ?)'),
+      // An article's BANDS keys in one statement each way: its candidates (the newest
+      // PER_KEY articles of each key, an article once per key it shares) and its own keys.
+      allCandidates: db.prepare<number[], { article: number }>(
+        Array.from(
+          { length: BANDS },
+          () =>
+            'SELECT * FROM (SELECT article FROM story_bands WHERE key = ? ORDER BY article DESC LIMIT ?)',
+        ).join(' UNION ALL '),
+      ),
+      allBands: db.prepare(
+        `INSERT OR IGNORE INTO story_bands (key, article) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
+      ),
     };
   }
 
@@ -63,6 +79,15 @@ export class StoryFinder {
    * whether its first line is the headline. Call inside the article's transaction.
    */
   join(articleId: number, simplified: string, hasHeadline: boolean): number {
+    const started = performance.now();
+    const story = this.#join(articleId, simplified, hasHeadline);
+    this.time.ms += performance.now() - started;
+    this.time.articles++;
+    if (story !== articleId) this.time.copies++;
+    return story;
+  }
+
+  #join(articleId: number, simplified: string, hasHeadline: boolean): number {
     const print = storyPrint(storyText(simplified, hasHeadline));
     const keys = print.chars >= MIN_STORY_CHARS ? bandKeys(signature(print.shingles)) : [];
     const found = keys.length === 0 ? undefined : this.#find(print, keys);
@@ -71,7 +96,8 @@ export class StoryFinder {
     else s.addCopy.run(found);
     const story = found ?? articleId;
     s.setStory.run(story, articleId);
-    for (const key of keys) s.band.run(key, articleId);
+    if (keys.length === BANDS) s.allBands.run(...keys.flatMap((key) => [key, articleId]));
+    else for (const key of keys) s.band.run(key, articleId);
     this.#remember(articleId, keys.length === 0 ? null : print);
     return story;
   }
@@ -85,11 +111,11 @@ export class StoryFinder {
   #find(print: StoryPrint, keys: readonly number[]): number | undefined {
     const s = this.#s;
     const sharedKeys = new Map<number, number>();
-    for (const key of keys) {
-      for (const { article } of s.candidates.all(key, PER_KEY)) {
-        sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
-      }
-    }
+    const found =
+      keys.length === BANDS
+        ? s.allCandidates.all(...keys.flatMap((key) => [key, PER_KEY]))
+        : keys.flatMap((key) => s.candidates.all(key, PER_KEY));
+    for (const { article } of found) sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
     if (sharedKeys.size === 0) return undefined;
     const byStory = new Map<number, { article: number; keys: number }[]>();
     for (const [article, n] of sharedKeys) {

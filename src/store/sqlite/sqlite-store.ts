@@ -241,6 +241,12 @@ export class SqliteStore implements Archive {
     return readArticlePage(this.#db, id);
   }
 
+  /** What finding stories has cost this connection's writes: milliseconds, articles, and
+   * how many joined a story already stored (for npm run bench:archive). */
+  storyTiming(): { ms: number; articles: number; copies: number } {
+    return this.#writer.storyTime;
+  }
+
   getStory(articleId: number): StoryRow | undefined {
     return readStory(this.#db, articleId);
   }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { simplifiedView } from '../../normalize/index.ts';
+import { toSimplified } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
   BANDS,
@@ -156,7 +156,8 @@ export class StoryFinder {
     let print: StoryPrint | null = null;
     if (row !== undefined) {
       const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
-      const found = storyPrint(storyText(simplifiedView(text).text, row.headline !== ''));
+      // The text alone (the same as the view's), without the view's maps back to offsets.
+      const found = storyPrint(storyText(toSimplified(text), row.headline !== ''));
       print = found.chars >= MIN_STORY_CHARS ? found : null;
     }
     this.#remember(articleId, print);

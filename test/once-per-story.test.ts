@@ -126,6 +126,53 @@ describe('a story counts once', () => {
   });
 });
 
+describe('a passage a page repeats counts once', () => {
+  /** A page of two articles: the meeting, then a commentary that repeats 普京's words. */
+  const PAGE = [
+    '習近平會見俄羅斯總統普京',
+    '',
+    '香港文匯報訊 據新華社報道，國家主席習近平昨日在北京會見俄羅斯總統普京。習近平表示，中俄堅持睦鄰友好，雙方支持彼此維護核心利益。',
+    '',
+    '普京說：「俄方反對單邊制裁，願同中方加強合作。」',
+    '',
+    '●香港文匯報記者 葛沖 北京報道',
+    '',
+    '',
+    '',
+    '專家：中俄合作有助穩定',
+    '',
+    '香港文匯報訊 多名專家昨日表示，中俄關係穩定發展，有助於地區和平。',
+    '',
+    '普京說：「俄方反對單邊制裁，願同中方加強合作。」',
+    '',
+    '專家指出，兩國在能源和貿易領域的合作將進一步深化。',
+    '',
+  ].join('\n');
+
+  test("the later article's repeat of a quote and a stance is left out; copies lists it", () => {
+    const store = openStore(':memory:');
+    try {
+      store.putDocument(documentFor(PAGE, { source: 'page.txt', date: '2024-05-16' }));
+      assert.equal(store.documentArticles(1).length, 2);
+      const putin = <R extends { speaker: string }>(rows: R[]) =>
+        rows.filter((q) => q.speaker === '普京');
+      assert.equal(putin(store.quotes({ limit: 50, copies: true })).length, 2);
+      const once = putin(store.quotes({ limit: 50 }));
+      assert.equal(once.length, 1);
+      assert.equal(once[0]?.articleId, 1);
+      const sanctions = (rows: { class: string; target: string }[]) =>
+        rows.filter((s) => s.class === 'oppose' && s.target === '單邊制裁');
+      assert.equal(sanctions(store.stances({ limit: 50, copies: true })).length, 2);
+      assert.equal(sanctions(store.stances({ limit: 50 })).length, 1);
+      assert.equal(store.totalStances({ class: 'oppose' }), 1);
+      // Only the repeat goes: the commentary's own words stay.
+      assert.ok(store.quotes({ limit: 50 }).length >= 2);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('over HTTP', () => {
   let server: RunningServer;
   let webRoot = '';

@@ -10,6 +10,10 @@ import { addFilter, Where } from './filters.ts';
  * (the same actors, class, negation and target), whatever the script, spacing or
  * punctuation. The first article of a story keeps all of its own. Each row listed then
  * says how many copies carry it, in how many outlets.
+ *
+ * A repeated passage counts once too: a paragraph a page prints again in a later article
+ * (a digest or commentary repeating the main story's words) gives quotes and stances that
+ * an earlier article of the same page already has; those of the later article are left out.
  */
 
 /** The SQL function giving a text's comparable key: Simplified, without spacing or
@@ -69,6 +73,14 @@ export function addOncePerStory(
                ${perOutlet ? 'AND a2.outlet_key IS a.outlet_key' : ''}
                ${clauses.map((c) => `AND ${c}`).join(' ')}))`,
     ...inner.params,
+  );
+  // A passage the page repeats: an earlier article of the same document has the same
+  // position (the page's first article has no earlier one, and most pages have one article).
+  const same = SAME[kind].replaceAll(`${other}.`, `${other}p.`);
+  where.add(
+    `(a.idx = 0 OR NOT EXISTS (
+        SELECT 1 FROM articles ap JOIN ${table} ${other}p ON ${other}p.article = ap.id
+         WHERE ap.document = a.document AND ap.idx < a.idx AND ${same}))`,
   );
 }
 

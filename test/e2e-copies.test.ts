@@ -135,6 +135,16 @@ describe('a story counted once in Chromium', { skip: missing ?? false, timeout: 
       );
       await table.scrollIntoViewIfNeeded();
       await screenshot(page, 'copies-entity-outlets.png', false);
+      // The switch: every copy's quotes, three of 普京's.
+      const quotesBy = page.locator('#sec-quotes-by').locator('xpath=..');
+      assert.equal(await quotesBy.locator('.quote-list li').count(), 1);
+      await page.getByRole('link', { name: 'Count every copy' }).click();
+      await page.waitForURL(/copies=1/);
+      await page.getByRole('link', { name: 'Count a story once' }).waitFor();
+      assert.equal(
+        await page.locator('#sec-quotes-by').locator('xpath=..').locator('.quote-list li').count(),
+        3,
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

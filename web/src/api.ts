@@ -165,8 +165,8 @@ export function article(id: string): Promise<ArticleResponse> {
   return get(`/api/articles/${encodeURIComponent(id)}`);
 }
 
-export function entity(id: string): Promise<EntityResponse> {
-  return get(`/api/entities/${encodeURIComponent(id)}`);
+export function entity(id: string, params: Params = {}): Promise<EntityResponse> {
+  return get(`/api/entities/${encodeURIComponent(id)}`, params);
 }
 
 export function entities(params: Params): Promise<Listing<'entities', EntityRow>> {

@@ -22,9 +22,9 @@ const PAGE = 20;
  * from the archive (a Traditional form the converter simplified otherwise): then the
  * entities of that type whose name matches are tried.
  */
-async function findEntity(id: string): Promise<api.EntityResponse> {
+async function findEntity(id: string, params: api.Params): Promise<api.EntityResponse> {
   try {
-    return await api.entity(id);
+    return await api.entity(id, params);
   } catch (error) {
     const colon = id.indexOf(':');
     if (!(error instanceof api.ApiError) || error.status !== 404 || colon < 0) throw error;
@@ -33,7 +33,7 @@ async function findEntity(id: string): Promise<api.EntityResponse> {
     const { entities } = await api.entities({ type, name, limit: 5 });
     const match = entities.find((e) => e.name === name) ?? entities[0];
     if (match === undefined) throw error;
-    return api.entity(match.id);
+    return api.entity(match.id, params);
   }
 }
 
@@ -104,10 +104,12 @@ function allLink(href: string, shown: number, total: number, what: string): HTML
 /** Draws /entity/:id. */
 export async function entityPage(ctx: PageContext, id: string): Promise<void> {
   ctx.setTitle('Entity');
+  // copies=1: every copy's quotes and stances; by default a story counts once.
+  const everyCopy = ctx.params.get('copies') === '1';
   replace(ctx.main, loading('Loading the entity…'));
   let data: api.EntityResponse;
   try {
-    data = await findEntity(id);
+    data = await findEntity(id, { copies: everyCopy ? 1 : undefined });
   } catch (error) {
     replace(
       ctx.main,
@@ -168,6 +170,18 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       h('a', { class: 'button', href: pathWith('/quotes', { speaker: entity.id }) }, 'Quotes by'),
       h('a', { class: 'button', href: pathWith('/', { speaker: entity.id }) }, 'Articles quoting'),
     ),
+    h(
+      'p',
+      { class: 'copies-line' },
+      everyCopy
+        ? 'Every copy of a story is counted. '
+        : 'A story counts once: its copies in other outlets are one row. ',
+      h(
+        'a',
+        { href: pathWith(window.location.pathname, { copies: everyCopy ? undefined : 1 }) },
+        everyCopy ? 'Count a story once' : 'Count every copy',
+      ),
+    ),
   );
   const chart =
     data.timeline.length === 0
@@ -187,7 +201,7 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
     ),
     loading('Comparing outlets…'),
   );
-  void api.outlets({ entity: eid }).then(
+  void api.outlets({ entity: eid, copies: everyCopy ? 1 : undefined }).then(
     (found) => {
       outletsSlot.lastElementChild?.replaceWith(
         outletTable(found, `Outlets in articles mentioning ${zh(entity.name)}`),

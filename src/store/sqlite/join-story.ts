@@ -31,8 +31,9 @@ const PER_KEY = 32;
 const VERIFY_STORIES = 8;
 /** Articles of one candidate story verified, those sharing most keys first. */
 const VERIFY_PER_STORY = 2;
-/** Prints of stored articles kept: copies of one story tend to arrive together. */
-const CACHED_PRINTS = 256;
+/** Prints of stored articles kept (a few kB each): copies of one story tend to arrive
+ * together, and a story's articles are verified again for each new copy. */
+const CACHED_PRINTS = 2048;
 
 /** Puts stored articles in stories; one per connection that writes. */
 export class StoryFinder {
@@ -60,12 +61,12 @@ export class StoryFinder {
       band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article) VALUES (?, ?)'),
       // An article's BANDS keys in one statement each way: its candidates (the newest
       // PER_KEY articles of each key, an article once per key it shares) and its own keys.
-      allCandidates: db.prepare<number[], { article: number }>(
-        Array.from(
+      allCandidates: db.prepare<number[], { article: number; story: number | null }>(
+        `SELECT c.article, a.story FROM (${Array.from(
           { length: BANDS },
           () =>
             'SELECT * FROM (SELECT article FROM story_bands WHERE key = ? ORDER BY article DESC LIMIT ?)',
-        ).join(' UNION ALL '),
+        ).join(' UNION ALL ')}) c JOIN articles a ON a.id = c.article`,
       ),
       allBands: db.prepare(
         `INSERT OR IGNORE INTO story_bands (key, article) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
@@ -111,15 +112,24 @@ export class StoryFinder {
   #find(print: StoryPrint, keys: readonly number[]): number | undefined {
     const s = this.#s;
     const sharedKeys = new Map<number, number>();
-    const found =
-      keys.length === BANDS
-        ? s.allCandidates.all(...keys.flatMap((key) => [key, PER_KEY]))
-        : keys.flatMap((key) => s.candidates.all(key, PER_KEY));
-    for (const { article } of found) sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
+    // Each candidate's story comes with it (one statement for all 32 keys), else is read.
+    const storyOf = new Map<number, number | null>();
+    if (keys.length === BANDS) {
+      for (const c of s.allCandidates.all(...keys.flatMap((key) => [key, PER_KEY]))) {
+        sharedKeys.set(c.article, (sharedKeys.get(c.article) ?? 0) + 1);
+        storyOf.set(c.article, c.story);
+      }
+    } else {
+      for (const key of keys) {
+        for (const { article } of s.candidates.all(key, PER_KEY)) {
+          sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
+        }
+      }
+    }
     if (sharedKeys.size === 0) return undefined;
     const byStory = new Map<number, { article: number; keys: number }[]>();
     for (const [article, n] of sharedKeys) {
-      const story = s.storyOf.get(article)?.story;
+      const story = storyOf.has(article) ? storyOf.get(article) : s.storyOf.get(article)?.story;
       if (story === null || story === undefined) continue;
       const list = byStory.get(story) ?? [];
       list.push({ article, keys: n });

@@ -145,7 +145,7 @@ describe('web UI in Chromium', { skip: missing ?? false, timeout: 180_000 }, () 
     const hitCount = await page.locator('.hit').count();
     assert.match(
       (await page.locator('.result-count').textContent()) ?? '',
-      new RegExp(`^1–${hitCount} of ${hitCount} articles?$`),
+      new RegExp(`^1–${hitCount} of ${hitCount} stor(?:y|ies)$`),
     );
     await screenshot(page, 'laptop-search.png');
 

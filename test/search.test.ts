@@ -419,7 +419,14 @@ describe('an archive of many search partitions', () => {
       [1, 5, 9],
     );
     // Each Simplified page has two stances against sanctions, the Traditional one has one.
-    assert.equal(store.stances({ about: '單邊制裁', limit: 50 }).length, 11);
+    assert.equal(store.stances({ about: '單邊制裁', limit: 50, copies }).length, 11);
+    // Counted once: the ministry story's two, the meeting story's one, each with its copies.
+    const once = store.stances({ about: '單邊制裁', limit: 50 });
+    assert.equal(once.length, 3);
+    assert.equal(
+      once.reduce((n, s) => n + (s.copies ?? 0), 0),
+      11,
+    );
   });
 
   test('by default a story counts once, across partitions: its best ranked or newest copy', () => {

@@ -53,13 +53,24 @@ describe('the OpenAPI document and the handlers', () => {
         const query = new RecordingParams();
         const pathParams = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
         const params = Object.fromEntries(
-          pathParams.map((name) => [name, route.path.includes('articles') ? '1' : 'PER:习近平']),
+          pathParams.map((name) => [
+            name,
+            /articles|stories/.test(route.path) ? '1' : 'PER:习近平',
+          ]),
         );
         const request: ApiRequest = {
           query,
           params,
           ...(route.body === true ? { page: { bytes } } : {}),
+          ...(route.form === undefined
+            ? {}
+            : { form: Object.fromEntries(route.form.map((f) => [f, { bytes }])) }),
         };
+        // A route reading articles by query (compare's a and b) is given two.
+        if (route.path === '/api/compare' && route.form === undefined) {
+          query.set('a', '1');
+          query.set('b', '2');
+        }
         if (route.process !== undefined) {
           request.processed = processPage(route.process(request));
         }

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { annotate } from '../../src/annotate/index.ts';
 import { segmentWords } from '../../src/annotate/segment/index.ts';
+import { decode } from '../../src/decode/index.ts';
 import { toSimplified, toTraditional } from '../../src/normalize/index.ts';
 import { parse } from '../../src/pipeline.ts';
 import type { PageNode } from '../../src/tree/types.ts';
@@ -86,7 +87,10 @@ function templatePages(root: string): string[] {
     const path = join(root, dir);
     if (!existsSync(path)) continue;
     for (const name of readdirSync(path).sort()) {
-      if (name.endsWith('.txt')) out.push(readFileSync(join(path, name), 'utf8'));
+      // Samples come in GB18030 and Big5 too: read as jiedu reads them, not as UTF-8.
+      if (name.endsWith('.txt')) {
+        out.push(decode(new Uint8Array(readFileSync(join(path, name)))).text);
+      }
     }
   }
   return out;

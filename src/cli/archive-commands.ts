@@ -9,6 +9,13 @@ import type { CommandSpec, FlagSpec } from './command-spec.ts';
 /** `--help`, on every command. */
 export const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: 'Show this help' };
 
+/** `--copies` of the quote and stance listings. */
+const EVERY_COPY: FlagSpec = {
+  type: 'boolean',
+  description:
+    "List every copy's rows (by default a story counts once: a quote or stance that copies of one article repeat, in other outlets, encodings or scripts, is one row, with the copies and outlets that carry it)",
+};
+
 /** Where the archive is, for every command that reads it. */
 export const DB_FLAG: FlagSpec = {
   type: 'string',
@@ -261,6 +268,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'speaker',
         description: 'With --count: what to count by',
       },
+      copies: EVERY_COPY,
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -316,6 +324,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         default: 'class',
         description: 'With --count: what to count by',
       },
+      copies: EVERY_COPY,
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -347,6 +356,12 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         value: 'n',
         description: 'Only stories of at least N articles (default: 1, every story)',
       },
+      story: {
+        type: 'string',
+        value: 'id',
+        description:
+          "Show one story's versions instead: each copy against the earliest, the sentences it cut, added and changed, and the quotes and stances it dropped, added or changed (the story of any of its articles; table or json)",
+      },
       limit: LIMIT,
       offset: OFFSET,
       format: LISTING_FORMAT,
@@ -357,6 +372,9 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
         'A table (or JSON, JSON Lines, CSV) of story, copies, headline (its first',
         "article's) and outlets; JSON rows also give each article's id, outlet, date and",
         'path (where its document came from), CSV its ids and paths.',
+        'With --story: the earliest copy (by date, else the first stored), then each other',
+        'copy with its counts and the sentences it cut (-), added (+) and changed (~); JSON',
+        "gives each copy's full comparison, as jiedu compare --format json prints it.",
       ],
       Archive: ARCHIVE_SECTION,
     },
@@ -364,8 +382,58 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       'jiedu stories --min-copies 2',
       'jiedu stories --format json --limit 5',
       'jiedu stories --min-copies 3 --format csv > copied.csv',
+      'jiedu stories --story 12',
     ],
     load: () => import('./run-stories.ts'),
+  },
+  {
+    name: 'outlets',
+    summary: 'Compare outlets: which quote whom, and their stances by class',
+    usage: '[query...] [options]',
+    description: [
+      'For the articles a search selects (words of the query language, an entity they',
+      'mention, the other filters): the outlets that printed most quotes and stances, whom',
+      'each quotes and how often, and how many stances of each class each printed. An',
+      'outlet that printed a story more than once counts its quotes and stances once.',
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      db: DB_FLAG,
+      entity: ENTITY,
+      outlet: OUTLET,
+      from: FROM,
+      to: TO,
+      speaker: SPEAKER,
+      script: SCRIPT,
+      copies: {
+        type: 'boolean',
+        description: "Count every copy's quotes and stances, an outlet's reprints included",
+      },
+      outlets: {
+        type: 'string',
+        value: 'n',
+        default: '12',
+        description: 'Outlets shown, most quotes and stances first (1–100)',
+      },
+      speakers: {
+        type: 'string',
+        value: 'n',
+        default: '10',
+        description: 'Speakers shown, most quoted first (1–100)',
+      },
+      format: format(['table', 'json'], 'table'),
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'A table: each outlet with its quotes and stances, the speakers it quotes (of the',
+        'most quoted) and its stances by class. JSON: {outlets, speakers, quotes, stances},',
+        'as GET /api/outlets answers.',
+      ],
+      Archive: ARCHIVE_SECTION,
+    },
+    examples: ['jiedu outlets --entity 普京', 'jiedu outlets 制裁 --from 2024-01-01 --format json'],
+    load: () => import('./run-outlets.ts'),
   },
   {
     name: 'export',

@@ -208,3 +208,12 @@ export async function writeStreamed(io: Io, chunks: Iterable<string>): Promise<v
   }
   if (buffer !== '') out.write(buffer);
 }
+
+/** A counted-once row's copies in a table: `3 in 2` (copies in outlets); '' for one copy
+ * or with --copies. */
+export function spreadCell(row: { copies?: number; outlets?: number }): string {
+  if (row.copies === undefined || row.copies < 2) return '';
+  return row.outlets === undefined || row.outlets === 0
+    ? String(row.copies)
+    : `${row.copies} in ${row.outlets}`;
+}

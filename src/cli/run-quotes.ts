@@ -6,6 +6,7 @@ import {
   type Listing,
   pageFlags,
   printRows,
+  spreadCell,
   stringFlag,
   withArchive,
 } from './archive.ts';
@@ -20,8 +21,17 @@ export const QUOTES: Listing<QuoteRow> = {
     { header: 'speaker', flex: 1, max: 16 },
     { header: 'cue', max: 6 },
     { header: 'quote', flex: 4 },
+    { header: 'copies', align: 'right' },
   ],
-  cells: (q) => [String(q.id), String(q.articleId), q.date ?? '', q.speaker, q.cue, q.text],
+  cells: (q) => [
+    String(q.id),
+    String(q.articleId),
+    q.date ?? '',
+    q.speaker,
+    q.cue,
+    q.text,
+    spreadCell(q),
+  ],
   csv: QUOTE_CSV,
 };
 
@@ -39,6 +49,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     ...pageFlags('quotes', flags),
     ...(about === undefined ? {} : { about }),
     ...(kind === undefined ? {} : { kind }),
+    ...(flags.copies === true ? { copies: true } : {}),
   };
   const format = stringFlag(flags, 'format') ?? 'table';
   return withArchive('quotes', flags, io, (archive) => {

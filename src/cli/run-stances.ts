@@ -7,6 +7,7 @@ import {
   type Listing,
   pageFlags,
   printRows,
+  spreadCell,
   stringFlag,
   withArchive,
 } from './archive.ts';
@@ -22,6 +23,7 @@ export const STANCES: Listing<StanceRow> = {
     { header: 'class' },
     { header: 'cue', max: 8 },
     { header: 'target', flex: 3 },
+    { header: 'copies', align: 'right' },
   ],
   cells: (s) => [
     String(s.id),
@@ -31,6 +33,7 @@ export const STANCES: Listing<StanceRow> = {
     s.negated ? `not ${s.class}` : s.class,
     s.cue,
     s.target,
+    spreadCell(s),
   ],
   csv: STANCE_CSV,
 };
@@ -52,6 +55,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     ...(about === undefined ? {} : { about }),
     ...(stanceClass === undefined ? {} : { class: stanceClass }),
     ...(flags.negated === true ? { negated: true } : {}),
+    ...(flags.copies === true ? { copies: true } : {}),
   };
   const format = stringFlag(flags, 'format') ?? 'table';
   return withArchive('stances', flags, io, (archive) => {

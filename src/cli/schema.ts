@@ -194,6 +194,57 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: () => import('./run-parse.ts'),
   },
   {
+    name: 'compare',
+    summary: 'Compare two statements: their positions same, changed, added or dropped',
+    usage: '<a> <b> [options]',
+    description: [
+      'Compares two statements, each a page file (- for standard input) or an archive',
+      'article written #id: both are parsed and annotated (an archive article as stored),',
+      'their sentences aligned in order, in either script, and their positions paired:',
+      'stances (actors, class, target) and quotes (speaker, content). Each position is',
+      'same, added (only in B), dropped (only in A) or changed, and a change is negated,',
+      'class, modality (將, 繼續, 應 … added or removed) or target (widened, narrowed or',
+      "reworded; a quote's content), given with the sentence that holds it in A and in B.",
+    ].join('\n'),
+    positionals: true,
+    flags: {
+      format: {
+        type: 'string',
+        short: 'f',
+        value: 'fmt',
+        choices: ['md', 'json', 'html'],
+        aliases: { markdown: 'md' },
+        default: 'md',
+        description:
+          'Output format: a Markdown report, the comparison as JSON, or an HTML page with the two side by side',
+      },
+      db: DB_FLAG,
+      'input-format': INPUT_FORMAT_FLAG,
+      'no-ner': {
+        type: 'boolean',
+        description:
+          'Annotate the page files without the statistical name tagger: rules and lexicon only',
+      },
+      help: HELP_FLAG,
+    },
+    sections: {
+      Output: [
+        'JSON: {version, a, b, summary, positions, sentences}. Each position has type',
+        '(stance or quote), status, change (the first of negated, class, modality, target)',
+        'and changes when changed, actors, class (quote for a quote), target, and a and b:',
+        'the sentence that holds it, {text, start, end} with offsets into that page, or',
+        'null. Each sentence row has status (same, changed, added, dropped), similarity,',
+        'a and b. A stance whose actors differ is another position: dropped and added.',
+      ],
+    },
+    examples: [
+      'jiedu compare statement-2019.txt statement-2023.txt',
+      "jiedu compare '#12' '#40' --db archive.db --format json",
+      'jiedu compare before.txt after.txt --format html > changes.html',
+    ],
+    load: () => import('./run-compare.ts'),
+  },
+  {
     name: 'start',
     summary: 'Ingest the bundled sample pages into the archive and serve the web UI',
     usage: '[--db FILE] [--host H] [--port P]',

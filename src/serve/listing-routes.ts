@@ -86,6 +86,11 @@ function searchQuery(query: URLSearchParams): SearchQuery {
   };
 }
 
+/** `copies=1`: every copy's rows; by default a story counts once. */
+export function everyCopy(query: URLSearchParams): { copies?: true } {
+  return flag(query, 'copies') === true ? { copies: true } : {};
+}
+
 function stanceQuery(query: URLSearchParams): StanceQuery {
   const actor = text(query, 'actor');
   const about = text(query, 'about');
@@ -99,6 +104,7 @@ function stanceQuery(query: URLSearchParams): StanceQuery {
     ...(mentioning === undefined ? {} : { mentioning }),
     ...(stanceClass === undefined ? {} : { class: stanceClass }),
     ...(negated === undefined ? {} : { negated }),
+    ...everyCopy(query),
   };
 }
 
@@ -145,6 +151,7 @@ const quotes: List = (ctx, { query }, max) => {
     ...(about === undefined ? {} : { about }),
     ...(mentioning === undefined ? {} : { mentioning }),
     ...(kind === undefined ? {} : { kind }),
+    ...everyCopy(query),
   };
   if (by !== undefined) {
     const counts = ctx.archive.countQuotes({ ...request, ...paging }, by);
@@ -187,7 +194,7 @@ const stories: List = (ctx, { query }, max) => {
 };
 
 const timeline: List = (ctx, { query }) =>
-  listed('days', ctx.archive.timeline(matchQuery(query)), DAY_CSV, {});
+  listed('days', ctx.archive.timeline({ ...matchQuery(query), ...everyCopy(query) }), DAY_CSV, {});
 
 const graph: List = (ctx, { query }) => {
   const min = whole(query, 'min', 1, 1_000_000);

@@ -85,6 +85,28 @@ function dispositionParam(disposition: string, param: string): string | undefine
   return value?.replace(/\\(.)/g, '$1');
 }
 
+/**
+ * The pages posted in form fields `fields` of a multipart/form-data body (a file or a text
+ * field alike); a field missing is a 400 naming it.
+ */
+export function readMultipartFields(
+  body: Buffer,
+  contentType: string,
+  fields: readonly string[],
+): Record<string, PostedPage> {
+  const parts = splitParts(body, boundaryOf(contentType));
+  const out: Record<string, PostedPage> = {};
+  for (const part of parts) {
+    const disposition = part.headers.get('content-disposition') ?? '';
+    if (!/^form-data\b/i.test(disposition)) continue;
+    const name = dispositionParam(disposition, 'name');
+    if (name === undefined || !fields.includes(name) || out[name] !== undefined) continue;
+    const filename = dispositionParam(disposition, 'filename');
+    out[name] = filename === undefined ? { bytes: part.body } : { bytes: part.body, filename };
+  }
+  return out;
+}
+
 /** The file posted in form field `field` of a multipart/form-data body. */
 export function readMultipartFile(body: Buffer, contentType: string, field: string): PostedPage {
   const parts = splitParts(body, boundaryOf(contentType));

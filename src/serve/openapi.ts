@@ -48,6 +48,9 @@ function open(properties: Record<string, Schema>, optional: readonly string[] = 
 
 const RANGE = { start: int(), end: int() };
 
+/** What can change in a compared position. */
+const CHANGE_KINDS = ['negated', 'class', 'modality', 'target'];
+
 const SCHEMAS: Record<string, Schema> = {
   Error: object({
     status: { type: 'integer', minimum: 400, maximum: 599 },
@@ -297,35 +300,51 @@ const SCHEMAS: Record<string, Schema> = {
     name: { type: 'string' },
     articles: int(1),
   }),
-  QuoteRow: object({
-    id: int(1),
-    articleId: int(1),
-    documentId: int(1),
-    date: nullable('string'),
-    outlet: nullable('string'),
-    speakerId: nullable('string'),
-    speaker: { type: 'string' },
-    kind: { enum: ['direct', 'reported'] },
-    cue: { type: 'string' },
-    text: { type: 'string' },
-    ...RANGE,
-  }),
-  StanceRow: object({
-    id: int(1),
-    articleId: int(1),
-    documentId: int(1),
-    date: nullable('string'),
-    outlet: nullable('string'),
-    actorIds: array({ type: 'string' }),
-    actors: array({ type: 'string' }),
-    cue: { type: 'string' },
-    class: ref('StanceClass'),
-    plover: { type: 'string' },
-    target: { type: 'string' },
-    negated: { type: 'boolean' },
-    modality: array({ type: 'string' }),
-    ...RANGE,
-  }),
+  QuoteRow: object(
+    {
+      id: int(1),
+      articleId: int(1),
+      documentId: int(1),
+      date: nullable('string'),
+      outlet: nullable('string'),
+      speakerId: nullable('string'),
+      speaker: { type: 'string' },
+      kind: { enum: ['direct', 'reported'] },
+      cue: { type: 'string' },
+      text: { type: 'string' },
+      ...RANGE,
+      copies: { ...int(1), description: 'Counted once: the copies of its story that carry it.' },
+      outlets: {
+        ...int(),
+        description: 'Counted once: the outlets of those copies (0: none known).',
+      },
+    },
+    ['copies', 'outlets'],
+  ),
+  StanceRow: object(
+    {
+      id: int(1),
+      articleId: int(1),
+      documentId: int(1),
+      date: nullable('string'),
+      outlet: nullable('string'),
+      actorIds: array({ type: 'string' }),
+      actors: array({ type: 'string' }),
+      cue: { type: 'string' },
+      class: ref('StanceClass'),
+      plover: { type: 'string' },
+      target: { type: 'string' },
+      negated: { type: 'boolean' },
+      modality: array({ type: 'string' }),
+      ...RANGE,
+      copies: { ...int(1), description: 'Counted once: the copies of its story that carry it.' },
+      outlets: {
+        ...int(),
+        description: 'Counted once: the outlets of those copies (0: none known).',
+      },
+    },
+    ['copies', 'outlets'],
+  ),
   DayCount: object({ date: { type: 'string', pattern: DATE_PATTERN }, count: int(1) }),
   EntityList: object({
     entities: array(ref('EntityRow')),
@@ -409,6 +428,113 @@ const SCHEMAS: Record<string, Schema> = {
     script: ref('Script'),
     repairs: array(ref('Repair')),
   }),
+  ComparedText: object({
+    text: { type: 'string' },
+    start: int(),
+    end: int(),
+  }),
+  PositionSide: object(
+    {
+      text: { type: 'string', description: 'The sentence that holds the position.' },
+      start: int(),
+      end: int(),
+      span: { ...object(RANGE), description: "The position's own range." },
+      cue: { type: 'string' },
+      target: { type: 'string', description: "The stance's target, or the quote's content." },
+      negated: { type: 'boolean' },
+      modality: array({ type: 'string' }),
+    },
+    ['cue', 'negated', 'modality'],
+  ),
+  ComparedPosition: object(
+    {
+      type: { enum: ['stance', 'quote'] },
+      status: { enum: ['same', 'added', 'dropped', 'changed'] },
+      change: {
+        enum: CHANGE_KINDS,
+        description: 'The first of what changed, in the order negated, class, modality, target.',
+      },
+      changes: array({ enum: CHANGE_KINDS }),
+      targetChange: { enum: ['widened', 'narrowed', 'reworded'] },
+      modalityAdded: array({ type: 'string' }),
+      modalityRemoved: array({ type: 'string' }),
+      actors: array({ type: 'string' }),
+      class: { type: 'string', description: "A stance's class, or `quote`." },
+      target: { type: 'string' },
+      a: { oneOf: [ref('PositionSide'), { type: 'null' }] },
+      b: { oneOf: [ref('PositionSide'), { type: 'null' }] },
+    },
+    ['change', 'changes', 'targetChange', 'modalityAdded', 'modalityRemoved'],
+  ),
+  ComparedSentence: object({
+    status: { enum: ['same', 'changed', 'added', 'dropped'] },
+    similarity: { type: 'number', minimum: 0, maximum: 1 },
+    a: { oneOf: [ref('ComparedText'), { type: 'null' }] },
+    b: { oneOf: [ref('ComparedText'), { type: 'null' }] },
+  }),
+  ComparedStatement: object({
+    label: { type: 'string' },
+    script: ref('Script'),
+    headline: { type: 'string' },
+    sentences: int(),
+    stances: int(),
+    quotes: int(),
+  }),
+  Comparison: object({
+    version: { const: 1 },
+    a: ref('ComparedStatement'),
+    b: ref('ComparedStatement'),
+    summary: object({
+      positions: object({ same: int(), changed: int(), added: int(), dropped: int() }),
+      sentences: object({ same: int(), changed: int(), added: int(), dropped: int() }),
+    }),
+    positions: array(ref('ComparedPosition')),
+    sentences: array(ref('ComparedSentence')),
+  }),
+  VersionArticle: object({
+    id: int(1),
+    outlet: nullable('string'),
+    date: nullable('string'),
+    path: { type: 'string' },
+  }),
+  VersionCopy: object({
+    id: int(1),
+    outlet: nullable('string'),
+    date: nullable('string'),
+    path: { type: 'string' },
+    script: ref('Script'),
+    headline: { type: 'string' },
+    sentences: object({ same: int(), changed: int(), cut: int(), added: int() }),
+    comparison: {
+      ...ref('Comparison'),
+      description: 'A is the earliest copy, B this one.',
+    },
+  }),
+  StoryVersions: object({
+    story: int(1),
+    headline: { type: 'string' },
+    articles: { ...int(1), description: 'Articles of the story (the first 51 are compared).' },
+    earliest: object({
+      id: int(1),
+      outlet: nullable('string'),
+      date: nullable('string'),
+      path: { type: 'string' },
+      script: ref('Script'),
+      headline: { type: 'string' },
+      sentences: int(),
+    }),
+    copies: array(ref('VersionCopy')),
+  }),
+  OutletComparison: object({
+    outlets: array(object({ outlet: { type: 'string' }, quotes: int(), stances: int() })),
+    speakers: array(object({ id: { type: 'string' }, name: { type: 'string' }, quotes: int(1) })),
+    quotes: array(
+      object({ outlet: { type: 'string' }, speaker: { type: 'string' }, count: int(1) }),
+    ),
+    stances: array(
+      object({ outlet: { type: 'string' }, class: ref('StanceClass'), count: int(1) }),
+    ),
+  }),
   IngestResult: object({
     documentId: int(1),
     created: { type: 'boolean', description: 'False when the same bytes were already stored.' },
@@ -446,6 +572,13 @@ const PARAMETERS: Record<string, Schema> = {
     'Rows to skip.',
   ),
 };
+
+/** `copies`: every copy's rows, where a story otherwise counts once. */
+const COPIES = param(
+  'copies',
+  { enum: ['1', 'true', '0', 'false'], default: '0' },
+  "Every copy's rows (1); by default a story counts once: a quote or stance its copies repeat is one row, with the copies and outlets that carry it, and the timeline counts a story once a day.",
+);
 
 const FILTERS = ['outlet', 'from', 'to', 'entity', 'speaker', 'script'].map((n) => ({
   $ref: `#/components/parameters/${n}`,
@@ -618,7 +751,7 @@ const PATHS: Record<string, Schema> = {
       operationId: 'entity',
       summary:
         'One entity: its mentions, co-occurring entities, quotes and stances by and about it, and its mentions per day.',
-      parameters: [ENTITY_PATH_ID, ...FILTERS, ...PAGING],
+      parameters: [ENTITY_PATH_ID, COPIES, ...FILTERS, ...PAGING],
       responses: {
         200: ok(
           'EntityPage',
@@ -657,6 +790,7 @@ const PATHS: Record<string, Schema> = {
           "Only quotes whose words mention this entity (in the entity's newest 1000 articles).",
         ),
         param('by', { enum: QUOTE_GROUPS }, 'Count quotes per group instead of listing them.'),
+        COPIES,
         ...FILTERS,
         ...PAGING,
       ],
@@ -678,6 +812,7 @@ const PATHS: Record<string, Schema> = {
       parameters: [
         ...STANCE_PARAMS,
         param('by', { enum: STANCE_GROUPS }, 'Count stances per group instead of listing them.'),
+        COPIES,
         ...FILTERS,
         ...PAGING,
       ],
@@ -708,11 +843,54 @@ const PATHS: Record<string, Schema> = {
       responses: { 200: ok('StoryList', 'A page of stories.'), ...errors(400) },
     },
   },
+  '/api/stories/{id}': {
+    get: {
+      operationId: 'storyVersions',
+      summary:
+        "A story's versions: each copy against the earliest (by date, else the first stored), with the sentences it cut, added and changed and the quotes and stances it dropped, added or changed.",
+      parameters: [
+        {
+          name: 'id',
+          in: 'path',
+          required: true,
+          description: 'Any article of the story.',
+          schema: { type: 'integer', minimum: 1 },
+        },
+      ],
+      responses: {
+        200: ok('StoryVersions', 'The earliest copy and every other against it.'),
+        ...errors(400, 404),
+      },
+    },
+  },
+  '/api/outlets': {
+    get: {
+      operationId: 'outlets',
+      summary:
+        'Outlets compared for the articles a search selects (q, an entity they mention, the filters): which outlets quote whom, and their stances by class; an outlet counts a story it printed more than once once, unless copies=1.',
+      parameters: [
+        param('q', text(), 'The query, as for search.'),
+        param(
+          'outlets',
+          { type: 'integer', minimum: 1, maximum: 100, default: 12 },
+          'Outlets shown, most quotes and stances first.',
+        ),
+        param(
+          'speakers',
+          { type: 'integer', minimum: 1, maximum: 100, default: 10 },
+          'Speakers shown, most quoted first.',
+        ),
+        COPIES,
+        ...FILTERS,
+      ],
+      responses: { 200: ok('OutletComparison', 'The outlets compared.'), ...errors(400) },
+    },
+  },
   '/api/timeline': {
     get: {
       operationId: 'timeline',
       summary: 'Articles per publication day for a query or an entity.',
-      parameters: [param('q', text(), 'The query, as for search.'), ...FILTERS],
+      parameters: [param('q', text(), 'The query, as for search.'), COPIES, ...FILTERS],
       responses: {
         200: ok('Timeline', 'Days with at least one article, in order.'),
         ...errors(400),
@@ -731,6 +909,7 @@ const PATHS: Record<string, Schema> = {
           { type: 'integer', minimum: 1, default: 1 },
           'Only edges of at least this weight.',
         ),
+        COPIES,
         param(
           'limit',
           { type: 'integer', minimum: 1, maximum: MAX_EDGES, default: 200 },
@@ -773,6 +952,64 @@ const PATHS: Record<string, Schema> = {
         503: ERROR(
           `The page took longer than ${OPEN_PARSE_LIMITS.timeLimitMs / 1000} s without the server's token (15 s with it) and was stopped, or the server is busy.`,
         ),
+      },
+    },
+  },
+  '/api/compare': {
+    get: {
+      operationId: 'compareArticles',
+      summary:
+        'Compare two archive articles as statements: sentences aligned, stances and quotes same, added, dropped or changed (negated, class, modality, target).',
+      parameters: [
+        param('a', { type: 'string', pattern: '^#?\\d{1,16}$' }, 'The first article id (A).', true),
+        param(
+          'b',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'The second article id (B).',
+          true,
+        ),
+      ],
+      responses: {
+        200: ok('Comparison', 'The comparison, as jiedu compare --format json prints it.'),
+        ...errors(400, 404),
+      },
+    },
+    post: {
+      operationId: 'compare',
+      security: [{}, { bearer: [] }],
+      summary:
+        'Compare two posted statements (or a posted one and an archive article); nothing is stored.',
+      description: `A form with fields \`a\` and \`b\`, each a page (a file or text); a side may be an archive article instead, named by the query parameter of its name. Open to all: without the server's token, the limits of /api/parse apply, the body up to ${2 * OPEN_PARSE_LIMITS.maxBytes} bytes.`,
+      parameters: [
+        param(
+          'a',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'A as an archive article, when the form has no `a`.',
+        ),
+        param(
+          'b',
+          { type: 'string', pattern: '^#?\\d{1,16}$' },
+          'B as an archive article, when the form has no `b`.',
+        ),
+        INPUT_FORMAT_PARAM,
+      ],
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                a: { type: 'string', format: 'binary' },
+                b: { type: 'string', format: 'binary' },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        200: ok('Comparison', 'The comparison, as jiedu compare --format json prints it.'),
+        ...errors(400, 404, 413, 415, 429, 503),
       },
     },
   },

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { badRequest, HttpError } from './http-error.ts';
-import { type PostedPage, readMultipartFile } from './multipart.ts';
+import { type PostedPage, readMultipartFields, readMultipartFile } from './multipart.ts';
 
 /** Largest request body /api/parse and /api/ingest take: 2 MiB. */
 export const MAX_BODY = 2 * 1024 * 1024;
@@ -64,4 +64,31 @@ export async function readPostedPage(
       : { bytes: body };
   if (page.bytes.byteLength === 0) throw badRequest('the page is empty');
   return page;
+}
+
+/**
+ * The pages a form posted in its fields `fields` (files or text fields): the body must be
+ * multipart/form-data (else a 415), at most `limit` bytes (a 413). A field left out is
+ * absent from the result; a field posted empty is a 400 naming it.
+ */
+export async function readPostedForm(
+  req: IncomingMessage,
+  fields: readonly string[],
+  limit: number = MAX_BODY,
+  hint = '',
+): Promise<Record<string, PostedPage>> {
+  const type = mediaType(req.headers['content-type']);
+  if (type !== 'multipart/form-data') {
+    throw new HttpError(
+      415,
+      'unsupported-media-type',
+      `cannot read a body of type '${type}': send multipart/form-data with the fields ${fields.join(' and ')}`,
+    );
+  }
+  const body = await readBody(req, limit, hint);
+  const form = readMultipartFields(body, req.headers['content-type'] ?? '', fields);
+  for (const [name, page] of Object.entries(form)) {
+    if (page.bytes.byteLength === 0) throw badRequest(`the form's '${name}' field is empty`);
+  }
+  return form;
 }

@@ -24,6 +24,8 @@ export interface ApiRequest {
   params: Readonly<Record<string, string>>;
   /** The posted page, for routes that take a body (read before the handler runs). */
   page?: PostedPage;
+  /** The pages posted in a form's fields, for routes with `form` (read before the handler). */
+  form?: Record<string, PostedPage>;
   /** The posted page parsed and annotated, for routes with `process` (done before the
    * handler runs, on a reader thread when the server has them). */
   processed?: PageResult;
@@ -42,6 +44,9 @@ export interface Route {
   runs: 'reader' | 'main';
   /** The request body is a page (raw or a form's file), read before the handler. */
   body?: boolean;
+  /** The request body is a form whose fields are pages (files or text), read before the
+   * handler; the fields the route takes. */
+  form?: readonly string[];
   /** Only with the server's bearer token (checked before the body is read). */
   token?: boolean;
   /** Open to all, but a request without the token is held to the open limits

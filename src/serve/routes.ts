@@ -1,17 +1,17 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { annotate } from '../annotate/index.ts';
-import { DecodeError } from '../decode/index.ts';
 import { contentHash } from '../ingest/content-hash.ts';
 import type { PageTask } from '../ingest/types.ts';
 import { parse } from '../pipeline.ts';
 import { toArticleView } from '../render/index.ts';
-import type { PageNode } from '../tree/types.ts';
+import { COMPARE_ROUTES } from './compare-routes.ts';
 import { findRepairs, type Repair } from './find-repairs.ts';
 import { badRequest, HttpError, notFound } from './http-error.ts';
-import { LISTING_ROUTES, matchQuery } from './listing-routes.ts';
+import { everyCopy, LISTING_ROUTES, matchQuery } from './listing-routes.ts';
 import { buildOpenApi } from './openapi.ts';
-import { choice, date, filters, flag, page, text } from './params.ts';
+import { date, filters, flag, page, text } from './params.ts';
+import { inputFormat, parsePosted } from './parse-posted.ts';
 import type { PostedPage } from './read-body.ts';
 import { json } from './reply.ts';
 import type { ApiContext, ApiRequest, Handler, Route } from './route-types.ts';
@@ -100,10 +100,12 @@ const entity: Handler = (ctx, { params, query }) => {
   const filter = filters(query);
   const paging = page(query);
   const listed = { ...filter, ...paging };
-  const quotesBy = { ...filter, speaker: id };
-  const quotesAbout = { ...filter, mentioning: id };
-  const stancesBy = { ...filter, actor: id };
-  const stancesAbout = { ...filter, mentioning: id };
+  // Quotes, stances and the timeline count a story once, unless copies=1.
+  const copies = everyCopy(query);
+  const quotesBy = { ...filter, ...copies, speaker: id };
+  const quotesAbout = { ...filter, ...copies, mentioning: id };
+  const stancesBy = { ...filter, ...copies, actor: id };
+  const stancesAbout = { ...filter, ...copies, mentioning: id };
   return json({
     entity: found,
     mentions: archive.entityMentions(id, listed),
@@ -112,7 +114,7 @@ const entity: Handler = (ctx, { params, query }) => {
     quotesAbout: archive.quotes({ ...quotesAbout, ...paging }),
     stancesBy: archive.stances({ ...stancesBy, ...paging }),
     stancesAbout: archive.stances({ ...stancesAbout, ...paging }),
-    timeline: archive.timeline({ ...filter, entity: id }),
+    timeline: archive.timeline({ ...filter, ...copies, entity: id }),
     // How many rows each list has in all, for "20 of 312" and the exports' links.
     totals: {
       // The mentions list every article that names it, copies included.
@@ -126,30 +128,6 @@ const entity: Handler = (ctx, { params, query }) => {
 };
 
 // ── parse and ingest ─────────────────────────────────────────────────────────────────────
-
-/** What a posted page is: `input-format` text or html when told, else told by content. */
-function inputFormat(query: URLSearchParams): 'text' | 'html' | undefined {
-  const told = choice(query, 'input-format', INPUT_FORMATS);
-  return told === 'auto' ? undefined : told;
-}
-
-const INPUT_FORMATS = ['auto', 'text', 'html'] as const;
-
-/** Parses posted bytes; bytes that are not text are the client's mistake: a 400. */
-function parsePosted(bytes: Uint8Array, format: 'text' | 'html' | undefined): PageNode {
-  try {
-    return parse(bytes, format === undefined ? {} : { format });
-  } catch (err) {
-    if (err instanceof DecodeError) {
-      throw new HttpError(
-        400,
-        'not-text',
-        `cannot decode as text at byte offset ${err.offset}: ${err.reason}`,
-      );
-    }
-    throw err;
-  }
-}
 
 /** The posted page of a route that takes a body. */
 function postedPage(request: ApiRequest): PostedPage {
@@ -289,6 +267,7 @@ export const ROUTES: readonly Route[] = [
     body: true,
     open: true,
   },
+  ...COMPARE_ROUTES,
   // Ingest writes, and the archive has one writer: the main thread's connection; the
   // parsing and annotating before it run where the readers do.
   {

@@ -19,6 +19,7 @@ export interface Task {
   query: string;
   params: Record<string, string>;
   page?: PostedPage;
+  form?: Record<string, PostedPage>;
 }
 
 /** The reply for an error: its own status for an HttpError, 400 for a query the search
@@ -65,6 +66,7 @@ export function requestOf(task: Task): ApiRequest {
     query: new URLSearchParams(task.query),
     params: task.params,
     ...(task.page === undefined ? {} : { page: task.page }),
+    ...(task.form === undefined ? {} : { form: task.form }),
   };
 }
 

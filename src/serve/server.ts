@@ -21,7 +21,7 @@ import { HttpError, notFound } from './http-error.ts';
 import { matchRoute } from './match-route.ts';
 import { OpenParseGate, type OpenParseLimits } from './open-parse.ts';
 import { queryParameters } from './openapi.ts';
-import { MAX_BODY, type PostedPage, readPostedPage } from './read-body.ts';
+import { MAX_BODY, type PostedPage, readPostedForm, readPostedPage } from './read-body.ts';
 import { ReaderPool } from './reader-pool.ts';
 import type { Reply } from './reply.ts';
 import { type ApiContext, authorize, carriesToken, ROUTES, type Route } from './routes.ts';
@@ -206,7 +206,11 @@ async function route(server: ServerState, req: IncomingMessage): Promise<Reply> 
       return openRoute(server, req, route, match.params, search);
     }
     const page = route.body === true ? await readPostedPage(req) : undefined;
-    const task = taskOf(route, search, match.params, page);
+    const form =
+      route.form === undefined
+        ? undefined
+        : await readPostedForm(req, route.form, MAX_BODY * route.form.length);
+    const task = taskOf(route, search, match.params, page, form);
     if (route.process === undefined && server.pool !== undefined && route.runs === 'reader') {
       return server.pool.run(task);
     }
@@ -239,6 +243,7 @@ function taskOf(
   query: string,
   params: Record<string, string>,
   page: PostedPage | undefined,
+  form?: Record<string, PostedPage>,
 ): Task {
   return {
     route: route.path,
@@ -246,6 +251,7 @@ function taskOf(
     query,
     params,
     ...(page === undefined ? {} : { page }),
+    ...(form === undefined ? {} : { form }),
   };
 }
 
@@ -270,7 +276,12 @@ async function openRoute(
         : ` (without the server's token; with it, up to ${MAX_BODY} bytes)`;
     const page =
       route.body === true ? await readPostedPage(req, gate.limits.maxBytes, hint) : undefined;
-    const task = taskOf(route, query, params, page);
+    // A form of two pages may be twice the size of one.
+    const form =
+      route.form === undefined
+        ? undefined
+        : await readPostedForm(req, route.form, gate.limits.maxBytes * route.form.length, hint);
+    const task = taskOf(route, query, params, page, form);
     if (server.pool !== undefined && route.runs === 'reader') {
       return await server.pool.run(task, gate.limits.timeLimitMs);
     }

@@ -260,6 +260,9 @@ export interface QuoteQuery extends ArchiveFilter, Page {
   /** Only quotes whose content contains this text, in either script. */
   about?: string;
   kind?: 'direct' | 'reported';
+  /** Every copy's quotes; by default (false) a quote that copies of one story repeat
+   * counts once, and each row says in how many copies and outlets it is. */
+  copies?: boolean;
   /** Only quotes whose content mentions this entity (name in either script, or id): what
    * others say about it, in the entity's newest 1000 articles (that the filter lets
    * through), so that a much-mentioned entity costs no more than a rare one. */
@@ -283,6 +286,10 @@ export interface QuoteRow {
   /** Offsets of the whole quote in the document's decoded text. */
   start: number;
   end: number;
+  /** Counted once: how many copies of its story carry it (this one included), and in how
+   * many outlets (0 when none is known). */
+  copies?: number;
+  outlets?: number;
 }
 
 /** Filters for listing stances. */
@@ -294,6 +301,10 @@ export interface StanceQuery extends ArchiveFilter, Page {
   about?: string;
   /** true: only negated stances (不支持); false: only plain ones. */
   negated?: boolean;
+  /** Every copy's stances; by default (false) a stance that copies of one story repeat
+   * counts once (in listings, counts and the graph), and each row says in how many copies
+   * and outlets it is. */
+  copies?: boolean;
   /** Only stances whose target mentions this entity (name in either script, or id): where
    * others stand on it, in the entity's newest 1000 articles (that the filter lets
    * through). */
@@ -319,6 +330,10 @@ export interface StanceRow {
   modality: string[];
   start: number;
   end: number;
+  /** Counted once: how many copies of its story carry it (this one included), and in how
+   * many outlets (0 when none is known). */
+  copies?: number;
+  outlets?: number;
 }
 
 /** A group and its size, for `--count`. */
@@ -442,6 +457,29 @@ export interface StanceGraph {
   edges: GraphEdge[];
 }
 
+/** Outlets compared: the articles a search selects (its text and filters). */
+export interface OutletQuery extends ArchiveFilter {
+  /** The search's text, in the query language of `search`. */
+  text?: string;
+  /** Every copy's quotes and stances; by default an outlet counts a story's once. */
+  copies?: boolean;
+  /** Outlets shown, most quotes and stances first (default 12), and speakers (default 10). */
+  outlets?: number;
+  speakers?: number;
+}
+
+/** Which outlets quote whom, and their stances by class. */
+export interface OutletComparison {
+  /** The outlets, most quotes and stances first, with how many of each they printed. */
+  outlets: { outlet: string; quotes: number; stances: number }[];
+  /** The speakers those outlets quote most (id, canonical name, quotes in all). */
+  speakers: { id: string; name: string; quotes: number }[];
+  /** Quotes per outlet and speaker (the speakers above only); no row for none. */
+  quotes: { outlet: string; speaker: string; count: number }[];
+  /** Stances per outlet and class; no row for none. */
+  stances: { outlet: string; class: StanceClass; count: number }[];
+}
+
 /** The archive with its queries: what `openStore` returns. */
 export interface Archive extends Store {
   /** Searches the articles; results ranked by BM25, or newest first without query text.
@@ -449,6 +487,15 @@ export interface Archive extends Store {
   search(query: SearchQuery): SearchHit[];
   /** One article with its document, or undefined when there is no such id. */
   getArticle(id: number): StoredArticle | undefined;
+  /** One article as a page tree of its own (the document's text, the article's blocks and
+   * annotations with entity ids), or undefined when there is no such id. */
+  articlePage(id: number): PageNode | undefined;
+  /** The story an article belongs to (any of its articles names it), or undefined when
+   * there is no such article. */
+  getStory(articleId: number): StoryRow | undefined;
+  /** Outlets compared for the articles a search selects: which outlets quote whom, and
+   * their stances by class (a story's quotes and stances once per outlet, unless copies). */
+  compareOutlets(query: OutletQuery): OutletComparison;
   entities(query?: EntityQuery): EntityRow[];
   quotes(query?: QuoteQuery): QuoteRow[];
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[];

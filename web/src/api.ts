@@ -1,3 +1,4 @@
+import type { Comparison, StoryVersions } from '../../src/compare/types.ts';
 import type {
   ArchiveStats,
   CooccurrenceRow,
@@ -6,6 +7,7 @@ import type {
   EntityDetail,
   EntityMention,
   EntityRow,
+  OutletComparison,
   QuoteRow,
   SearchFacets,
   SearchHit,
@@ -163,8 +165,8 @@ export function article(id: string): Promise<ArticleResponse> {
   return get(`/api/articles/${encodeURIComponent(id)}`);
 }
 
-export function entity(id: string): Promise<EntityResponse> {
-  return get(`/api/entities/${encodeURIComponent(id)}`);
+export function entity(id: string, params: Params = {}): Promise<EntityResponse> {
+  return get(`/api/entities/${encodeURIComponent(id)}`, params);
 }
 
 export function entities(params: Params): Promise<Listing<'entities', EntityRow>> {
@@ -188,4 +190,35 @@ export function parsePage(body: Blob | string, date?: string): Promise<ParseResp
     headers: { accept: 'application/json', 'content-type': type },
     body,
   });
+}
+
+export type { Comparison, OutletComparison, StoryVersions };
+
+/** Outlets compared for the articles a search selects: which quote whom, stances by class. */
+export function outlets(params: Params): Promise<OutletComparison> {
+  return get<OutletComparison>('/api/outlets', params);
+}
+
+/** A story's versions: each copy against the earliest. */
+export function storyVersions(id: string): Promise<StoryVersions> {
+  return get<StoryVersions>(`/api/stories/${encodeURIComponent(id)}`);
+}
+
+/** One side of a comparison: an archive article's id, or a page (text or a file). */
+export type CompareSide = { id: string } | { page: Blob | string; name?: string };
+
+/** Compares two statements: GET for two archive articles, else a form of the pages. */
+export function compare(a: CompareSide, b: CompareSide): Promise<Comparison> {
+  if ('id' in a && 'id' in b) return get<Comparison>('/api/compare', { a: a.id, b: b.id });
+  const form = new FormData();
+  const params: Params = {};
+  for (const [name, side] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
+    if ('id' in side) params[name] = side.id;
+    else if (typeof side.page === 'string') form.set(name, side.page);
+    else form.set(name, side.page, side.name ?? name);
+  }
+  return request(withParams('/api/compare', params), { method: 'POST', body: form });
 }

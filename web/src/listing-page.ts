@@ -35,6 +35,20 @@ export const SCRIPT_CHOICES: readonly (readonly [string, string])[] = [
   ['simplified', 'Simplified pages'],
 ];
 
+/**
+ * The switch between counting a story once (the default: a quote or stance that copies of
+ * one article repeat in other outlets is one row) and listing every copy (`copies=1`).
+ */
+export function copiesSwitch(checked: boolean): HTMLElement {
+  return h(
+    'label',
+    { class: 'copies-switch' },
+    h('input', { type: 'checkbox', name: 'copies', value: '1', checked }),
+    ' Every copy ',
+    h('span', { class: 'muted' }, '(else a story counts once)'),
+  );
+}
+
 /** On submit, goes to `path` with the form's values of `params` (trimmed; empty left out). */
 export function navigateOnSubmit(
   form: HTMLFormElement,

@@ -20,6 +20,18 @@ function sourceLink(row: {
   );
 }
 
+/** "3 copies in 2 outlets" for a row counted once that copies of its story repeat. */
+export function copiesNote(row: { copies?: number; outlets?: number }): HTMLElement | null {
+  const copies = row.copies ?? 1;
+  if (copies < 2) return null;
+  const outlets = row.outlets ?? 0;
+  const text =
+    outlets === 0
+      ? `${copies} copies`
+      : `${copies} copies in ${outlets} outlet${outlets === 1 ? '' : 's'}`;
+  return h('span', { class: 'copies-note' }, text);
+}
+
 /** A quote's cue and its words: a direct quote in <q>, reported speech as plain text. */
 export function quoteWords(q: { kind: string; cue: string; text: string }): HTMLElement[] {
   return [
@@ -47,6 +59,7 @@ export function quoteList(rows: readonly QuoteRow[], empty: string): HTMLElement
             ),
         quoteWords(q),
         sourceLink(q),
+        copiesNote(q),
       ),
     ),
   );
@@ -105,7 +118,7 @@ export function stanceTable(rows: readonly StanceRow[], label: string, empty: st
           ),
           h('td', { class: 'target', lang: 'zh' }, zh(row.target)),
           h('td', { class: 'cue', lang: 'zh' }, zh(row.cue)),
-          h('td', { class: 'where' }, sourceLink(row)),
+          h('td', { class: 'where' }, sourceLink(row), copiesNote(row)),
         ),
       ),
     ),

@@ -7,12 +7,14 @@ import type { PageContext } from './context.ts';
 import { h, replace } from './dom.ts';
 import { disposeGraph } from './graph.ts';
 import { articlePage } from './pages/article.ts';
+import { comparePage } from './pages/compare.ts';
 import { entitiesPage } from './pages/entities.ts';
 import { entityPage } from './pages/entity.ts';
 import { pastePage } from './pages/paste.ts';
 import { quotesPage } from './pages/quotes.ts';
 import { searchPage } from './pages/search.ts';
 import { stancesPage } from './pages/stances.ts';
+import { storyPage } from './pages/story.ts';
 import { parseRoute, type Route } from './routes.ts';
 import { loadConverters, type ScriptChoice, scriptChoice, setScriptChoice } from './script.ts';
 import { hideTooltip, startTooltips } from './tooltip.ts';
@@ -31,7 +33,9 @@ let drawnPath = '';
 
 function navKey(route: Route): string {
   if (route.page === 'entity') return 'entities';
-  if (route.page === 'article' || route.page === 'missing') return 'search';
+  if (route.page === 'article' || route.page === 'missing' || route.page === 'story') {
+    return 'search';
+  }
   return route.page;
 }
 
@@ -99,6 +103,12 @@ async function draw(options: { focus: boolean; keepScroll?: boolean }): Promise<
       break;
     case 'paste':
       pastePage(ctx);
+      break;
+    case 'compare':
+      await comparePage(ctx);
+      break;
+    case 'story':
+      await storyPage(ctx, route.id);
       break;
     case 'missing':
       ctx.setTitle('Not found');

@@ -21,6 +21,11 @@ export function articlePath(id: number): string {
   return `/article/${id}`;
 }
 
+/** The versions of a story (named by any of its articles). */
+export function storyPath(id: number): string {
+  return `/story/${id}`;
+}
+
 /** A path of the UI with a query string, leaving out empty values (as the API's paths do). */
 export function pathWith(
   path: string,
@@ -38,6 +43,8 @@ export type Route =
   | { page: 'entities' }
   | { page: 'quotes' }
   | { page: 'paste' }
+  | { page: 'compare' }
+  | { page: 'story'; id: string }
   | { page: 'missing'; path: string };
 
 function decode(part: string): string {
@@ -64,5 +71,9 @@ export function parseRoute(pathname: string): Route {
   if (first === 'entities' && parts.length === 1) return { page: 'entities' };
   if (first === 'quotes' && parts.length === 1) return { page: 'quotes' };
   if (first === 'paste' && parts.length === 1) return { page: 'paste' };
+  if (first === 'compare' && parts.length === 1) return { page: 'compare' };
+  if (first === 'story' && second !== undefined && parts.length === 2) {
+    return { page: 'story', id: decode(second) };
+  }
   return { page: 'missing', path: pathname };
 }

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import { simplifiedView } from '../../normalize/index.ts';
+import { toSimplified } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
+  BANDS,
   bandKeys,
   likeness,
   MIN_STORY_CHARS,
@@ -30,13 +31,17 @@ const PER_KEY = 32;
 const VERIFY_STORIES = 8;
 /** Articles of one candidate story verified, those sharing most keys first. */
 const VERIFY_PER_STORY = 2;
-/** Prints of stored articles kept: copies of one story tend to arrive together. */
-const CACHED_PRINTS = 256;
+/** Prints of stored articles kept (a few kB each): copies of one story tend to arrive
+ * together, and a story's articles are verified again for each new copy. */
+const CACHED_PRINTS = 2048;
 
 /** Puts stored articles in stories; one per connection that writes. */
 export class StoryFinder {
   readonly #s;
   readonly #prints = new Map<number, StoryPrint | null>();
+  /** What finding stories cost this writer: milliseconds, articles, and how many joined a
+   * story already stored (npm run bench:archive reports it). */
+  readonly time = { ms: 0, articles: 0, copies: 0 };
 
   constructor(db: Database.Database) {
     this.#s = {
@@ -54,6 +59,18 @@ export class StoryFinder {
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
       band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article) VALUES (?, ?)'),
+      // An article's BANDS keys in one statement each way: its candidates (the newest
+      // PER_KEY articles of each key, an article once per key it shares) and its own keys.
+      allCandidates: db.prepare<number[], { article: number; story: number | null }>(
+        `SELECT c.article, a.story FROM (${Array.from(
+          { length: BANDS },
+          () =>
+            'SELECT * FROM (SELECT article FROM story_bands WHERE key = ? ORDER BY article DESC LIMIT ?)',
+        ).join(' UNION ALL ')}) c JOIN articles a ON a.id = c.article`,
+      ),
+      allBands: db.prepare(
+        `INSERT OR IGNORE INTO story_bands (key, article) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
+      ),
     };
   }
 
@@ -63,6 +80,15 @@ export class StoryFinder {
    * whether its first line is the headline. Call inside the article's transaction.
    */
   join(articleId: number, simplified: string, hasHeadline: boolean): number {
+    const started = performance.now();
+    const story = this.#join(articleId, simplified, hasHeadline);
+    this.time.ms += performance.now() - started;
+    this.time.articles++;
+    if (story !== articleId) this.time.copies++;
+    return story;
+  }
+
+  #join(articleId: number, simplified: string, hasHeadline: boolean): number {
     const print = storyPrint(storyText(simplified, hasHeadline));
     const keys = print.chars >= MIN_STORY_CHARS ? bandKeys(signature(print.shingles)) : [];
     const found = keys.length === 0 ? undefined : this.#find(print, keys);
@@ -71,7 +97,8 @@ export class StoryFinder {
     else s.addCopy.run(found);
     const story = found ?? articleId;
     s.setStory.run(story, articleId);
-    for (const key of keys) s.band.run(key, articleId);
+    if (keys.length === BANDS) s.allBands.run(...keys.flatMap((key) => [key, articleId]));
+    else for (const key of keys) s.band.run(key, articleId);
     this.#remember(articleId, keys.length === 0 ? null : print);
     return story;
   }
@@ -85,15 +112,24 @@ export class StoryFinder {
   #find(print: StoryPrint, keys: readonly number[]): number | undefined {
     const s = this.#s;
     const sharedKeys = new Map<number, number>();
-    for (const key of keys) {
-      for (const { article } of s.candidates.all(key, PER_KEY)) {
-        sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
+    // Each candidate's story comes with it (one statement for all 32 keys), else is read.
+    const storyOf = new Map<number, number | null>();
+    if (keys.length === BANDS) {
+      for (const c of s.allCandidates.all(...keys.flatMap((key) => [key, PER_KEY]))) {
+        sharedKeys.set(c.article, (sharedKeys.get(c.article) ?? 0) + 1);
+        storyOf.set(c.article, c.story);
+      }
+    } else {
+      for (const key of keys) {
+        for (const { article } of s.candidates.all(key, PER_KEY)) {
+          sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
+        }
       }
     }
     if (sharedKeys.size === 0) return undefined;
     const byStory = new Map<number, { article: number; keys: number }[]>();
     for (const [article, n] of sharedKeys) {
-      const story = s.storyOf.get(article)?.story;
+      const story = storyOf.has(article) ? storyOf.get(article) : s.storyOf.get(article)?.story;
       if (story === null || story === undefined) continue;
       const list = byStory.get(story) ?? [];
       list.push({ article, keys: n });
@@ -130,7 +166,8 @@ export class StoryFinder {
     let print: StoryPrint | null = null;
     if (row !== undefined) {
       const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
-      const found = storyPrint(storyText(simplifiedView(text).text, row.headline !== ''));
+      // The text alone (the same as the view's), without the view's maps back to offsets.
+      const found = storyPrint(storyText(toSimplified(text), row.headline !== ''));
       print = found.chars >= MIN_STORY_CHARS ? found : null;
     }
     this.#remember(articleId, print);

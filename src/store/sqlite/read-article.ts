@@ -25,7 +25,7 @@ import type { StoredArticle, StoredDocument } from '../types.ts';
 import { prepared } from './statements.ts';
 import { piecesText } from './write-document.ts';
 
-interface DocumentRow {
+export interface DocumentRow {
   id: number;
   hash: string;
   source: string;
@@ -56,7 +56,7 @@ export function toStoredDocument(row: DocumentRow): StoredDocument {
   };
 }
 
-interface ArticleRow {
+export interface ArticleRow {
   id: number;
   document: number;
   idx: number;
@@ -138,7 +138,7 @@ export function readBlocks(db: Database.Database, articleId: number, text: strin
   });
 }
 
-function readAnnotations(db: Database.Database, article: ArticleRow): ArticleAnnotations {
+export function readAnnotations(db: Database.Database, article: ArticleRow): ArticleAnnotations {
   const id = article.id;
   const entities: Entity[] = db
     .prepare<[number], { key: string; type: EntityType; name: string }>(

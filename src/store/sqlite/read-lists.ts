@@ -15,6 +15,7 @@ import type {
   StanceRow,
 } from '../types.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
+import { addOncePerStory } from './once-per-story.ts';
 import { readBlocks } from './read-article.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -209,6 +210,7 @@ function quoteWhere(db: Database.Database, index: SearchIndex, query: QuoteQuery
   if (query.kind !== undefined) where.add('q.kind = ?', query.kind);
   if (query.about !== undefined) addAbout(index, where, 'q.content', 'q.article', query.about);
   addMentioning(db, where, query, 'q.article', 'q.content_start', 'q.content_end');
+  if (query.copies !== true) addOncePerStory(db, where, 'quote', filter);
   return where;
 }
 
@@ -323,6 +325,7 @@ export function stanceWhere(db: Database.Database, index: SearchIndex, query: St
   if (query.negated !== undefined) where.add('s.negated = ?', query.negated ? 1 : 0);
   if (query.about !== undefined) addAbout(index, where, 's.target', 's.article', query.about);
   addMentioning(db, where, query, 's.article', 's.target_start', 's.target_end');
+  if (query.copies !== true) addOncePerStory(db, where, 'stance', query);
   return where;
 }
 

@@ -19,7 +19,8 @@ export function matching(db: Database.Database, index: SearchIndex, query: Searc
 /**
  * Articles per publication day for a search: the same query language and filters as
  * `search`, but every match counts (no ranking, so no window): the index gives the ids of
- * the matching articles and the articles' date index does the grouping.
+ * the matching articles and the articles' date index does the grouping. A story counts
+ * once a day (its copies of that day are one), unless `copies`.
  */
 export function timeline(
   db: Database.Database,
@@ -29,7 +30,8 @@ export function timeline(
   const where = matching(db, index, query).add('a.date IS NOT NULL AND length(a.date) = 10');
   return db
     .prepare(
-      `SELECT a.date AS date, count(*) AS count FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
+      `SELECT a.date AS date, ${query.copies === true ? 'count(*)' : 'count(DISTINCT coalesce(a.story, a.id))'} AS count
+         FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
     )
     .all(...where.params) as DayCount[];
 }

@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import type { PageNode } from '../../tree/types.ts';
 import type {
   Archive,
   ArchiveFilter,
@@ -15,6 +16,8 @@ import type {
   EntityQuery,
   EntityRow,
   GraphQuery,
+  OutletComparison,
+  OutletQuery,
   Page,
   PutResult,
   QuoteGroup,
@@ -33,7 +36,9 @@ import type {
   StoryRow,
 } from '../types.ts';
 import { migrate, schemaVersion } from './migrations.ts';
+import { registerStoryFunctions, withSpread } from './once-per-story.ts';
 import { readArticle } from './read-article.ts';
+import { readArticlePage } from './read-article-page.ts';
 import {
   cooccurring,
   documentArticles,
@@ -60,8 +65,10 @@ import {
   totalQuotes,
   totalStances,
 } from './read-lists.ts';
+import { compareOutlets } from './read-outlets.ts';
 import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
+import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
 import { PARTITION_SETTING, SearchIndex } from './search-index.ts';
 import { DocumentWriter } from './write-document.ts';
@@ -185,6 +192,7 @@ export class SqliteStore implements Archive {
       );
     }
     registerFunctions(db);
+    registerStoryFunctions(db);
     if (options.frequentEntity !== undefined) setFrequentThreshold(db, options.frequentEntity);
     if (options.searchPartitionSize !== undefined)
       setPartitionSize(db, options.searchPartitionSize);
@@ -229,6 +237,24 @@ export class SqliteStore implements Archive {
     return readArticle(this.#db, id);
   }
 
+  articlePage(id: number): PageNode | undefined {
+    return readArticlePage(this.#db, id);
+  }
+
+  /** What finding stories has cost this connection's writes: milliseconds, articles, and
+   * how many joined a story already stored (for npm run bench:archive). */
+  storyTiming(): { ms: number; articles: number; copies: number } {
+    return this.#writer.storyTime;
+  }
+
+  getStory(articleId: number): StoryRow | undefined {
+    return readStory(this.#db, articleId);
+  }
+
+  compareOutlets(query: OutletQuery): OutletComparison {
+    return compareOutlets(this.#db, this.#index, query);
+  }
+
   entities(query?: EntityQuery): EntityRow[] {
     return listEntities(this.#db, query);
   }
@@ -254,7 +280,8 @@ export class SqliteStore implements Archive {
   }
 
   quotes(query?: QuoteQuery): QuoteRow[] {
-    return listQuotes(this.#db, this.#index, query);
+    const rows = listQuotes(this.#db, this.#index, query);
+    return query?.copies === true ? rows : withSpread(this.#db, 'quote', rows);
   }
 
   countQuotes(query: QuoteQuery, by: QuoteGroup): CountRow[] {
@@ -262,7 +289,8 @@ export class SqliteStore implements Archive {
   }
 
   stances(query?: StanceQuery): StanceRow[] {
-    return listStances(this.#db, this.#index, query);
+    const rows = listStances(this.#db, this.#index, query);
+    return query?.copies === true ? rows : withSpread(this.#db, 'stance', rows);
   }
 
   countStances(query: StanceQuery, by: StanceGroup): CountRow[] {
@@ -274,11 +302,14 @@ export class SqliteStore implements Archive {
   }
 
   exportQuotes(filter?: ArchiveFilter): IterableIterator<QuoteRow> {
-    return exportQuotes(this.#db, this.#index, filter);
+    // An export holds every copy's rows.
+    const every: QuoteQuery = { ...filter, copies: true };
+    return exportQuotes(this.#db, this.#index, every);
   }
 
   exportStances(filter?: ArchiveFilter): IterableIterator<StanceRow> {
-    return exportStances(this.#db, this.#index, filter);
+    const every: StanceQuery = { ...filter, copies: true };
+    return exportStances(this.#db, this.#index, every);
   }
 
   exportEntities(): IterableIterator<EntityRow> {

@@ -120,6 +120,11 @@ export class DocumentWriter {
   /** Entity keys created by the document being written, to forget if it rolls back. */
   #added: string[] = [];
 
+  /** What finding stories has cost this writer so far (see StoryFinder.time). */
+  get storyTime(): { ms: number; articles: number; copies: number } {
+    return { ...this.#stories.time };
+  }
+
   constructor(db: Database.Database, index: SearchIndex) {
     this.#s = prepare(db);
     this.#index = index;

@@ -4,6 +4,7 @@ import type { PageContext } from '../context.ts';
 import { h, replace, srOnly } from '../dom.ts';
 import { classChip, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
+import { outletTable } from '../outlets-view.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
 import { zh } from '../script.ts';
 import { emptyState, errorBox, exportLinks, highlighted, loading, metaLine, panel } from '../ui.ts';
@@ -21,9 +22,9 @@ const PAGE = 20;
  * from the archive (a Traditional form the converter simplified otherwise): then the
  * entities of that type whose name matches are tried.
  */
-async function findEntity(id: string): Promise<api.EntityResponse> {
+async function findEntity(id: string, params: api.Params): Promise<api.EntityResponse> {
   try {
-    return await api.entity(id);
+    return await api.entity(id, params);
   } catch (error) {
     const colon = id.indexOf(':');
     if (!(error instanceof api.ApiError) || error.status !== 404 || colon < 0) throw error;
@@ -32,7 +33,7 @@ async function findEntity(id: string): Promise<api.EntityResponse> {
     const { entities } = await api.entities({ type, name, limit: 5 });
     const match = entities.find((e) => e.name === name) ?? entities[0];
     if (match === undefined) throw error;
-    return api.entity(match.id);
+    return api.entity(match.id, params);
   }
 }
 
@@ -103,10 +104,12 @@ function allLink(href: string, shown: number, total: number, what: string): HTML
 /** Draws /entity/:id. */
 export async function entityPage(ctx: PageContext, id: string): Promise<void> {
   ctx.setTitle('Entity');
+  // copies=1: every copy's quotes and stances; by default a story counts once.
+  const everyCopy = ctx.params.get('copies') === '1';
   replace(ctx.main, loading('Loading the entity…'));
   let data: api.EntityResponse;
   try {
-    data = await findEntity(id);
+    data = await findEntity(id, { copies: everyCopy ? 1 : undefined });
   } catch (error) {
     replace(
       ctx.main,
@@ -167,6 +170,18 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       h('a', { class: 'button', href: pathWith('/quotes', { speaker: entity.id }) }, 'Quotes by'),
       h('a', { class: 'button', href: pathWith('/', { speaker: entity.id }) }, 'Articles quoting'),
     ),
+    h(
+      'p',
+      { class: 'copies-line' },
+      everyCopy
+        ? 'Every copy of a story is counted. '
+        : 'A story counts once: its copies in other outlets are one row. ',
+      h(
+        'a',
+        { href: pathWith(window.location.pathname, { copies: everyCopy ? undefined : 1 }) },
+        everyCopy ? 'Count a story once' : 'Count every copy',
+      ),
+    ),
   );
   const chart =
     data.timeline.length === 0
@@ -175,6 +190,29 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
           'Articles without a publication date are not counted here.',
         )
       : mentionsChart(data.timeline, `Articles mentioning ${zh(entity.name)} per day`);
+  // Outlets compared comes after the rest: the page does not wait for it.
+  const outletsSlot = panel(
+    'sec-outlets',
+    'Outlets compared',
+    h(
+      'p',
+      { class: 'muted' },
+      'Which outlets quote whom in the articles that mention it, and their stances.',
+    ),
+    loading('Comparing outlets…'),
+  );
+  void api.outlets({ entity: eid, copies: everyCopy ? 1 : undefined }).then(
+    (found) => {
+      outletsSlot.lastElementChild?.replaceWith(
+        outletTable(found, `Outlets in articles mentioning ${zh(entity.name)}`),
+      );
+    },
+    (error) => {
+      outletsSlot.lastElementChild?.replaceWith(
+        errorBox(error, 'The outlets could not be compared'),
+      );
+    },
+  );
   replace(
     ctx.main,
     h(
@@ -279,6 +317,7 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       stanceSummary(data.stancesAbout),
       stanceTable(data.stancesAbout, 'Stances about this entity', 'No stances about them.'),
     ),
+    outletsSlot,
     panel(
       'sec-mentions',
       counted('Mentions', data.mentions.length, totals.mentions),

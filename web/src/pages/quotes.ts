@@ -3,12 +3,13 @@ import type { PageContext } from '../context.ts';
 import { field, h } from '../dom.ts';
 import {
   choiceSelect,
+  copiesSwitch,
   drawListingPage,
   navigateOnSubmit,
   SCRIPT_CHOICES,
   textInput,
 } from '../listing-page.ts';
-import { quoteWords } from '../lists.ts';
+import { copiesNote, quoteWords } from '../lists.ts';
 import { articlePath, entityIdPath } from '../routes.ts';
 import { zh } from '../script.ts';
 import { tableRegion } from '../ui.ts';
@@ -31,6 +32,7 @@ const PARAMS = [
   'from',
   'to',
   'script',
+  'copies',
 ] as const;
 
 function quoteForm(ctx: PageContext): HTMLFormElement {
@@ -66,6 +68,7 @@ function quoteForm(ctx: PageContext): HTMLFormElement {
       field('To', textInput('to', p.get('to') ?? '', { type: 'date' })),
       field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
     ),
+    copiesSwitch(p.get('copies') === '1'),
     h('button', { type: 'submit', class: 'button primary' }, 'Find'),
   );
   return navigateOnSubmit(form, ctx, '/quotes', PARAMS);
@@ -103,7 +106,7 @@ export function quoteTable(rows: readonly api.QuoteRow[], label: string): HTMLEl
               : h('a', { href: entityIdPath(q.speakerId) }, zh(q.speaker)),
           ),
           h('td', { class: 'words', lang: 'zh' }, quoteWords(q)),
-          h('td', { class: 'outlet', lang: 'zh' }, zh(q.outlet ?? '')),
+          h('td', { class: 'outlet', lang: 'zh' }, zh(q.outlet ?? ''), copiesNote(q)),
           h('td', { class: 'date' }, q.date ?? ''),
           h('td', { class: 'where' }, h('a', { href: articlePath(q.articleId) }, 'Article')),
         ),

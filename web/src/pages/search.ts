@@ -2,9 +2,9 @@ import * as api from '../api.ts';
 import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
 import { field, h, replace } from '../dom.ts';
-import { choiceSelect, SCRIPT_CHOICES, textInput } from '../listing-page.ts';
+import { choiceSelect, copiesSwitch, SCRIPT_CHOICES, textInput } from '../listing-page.ts';
 import { ENTITY_TYPES } from '../marks.ts';
-import { articlePath, pathWith } from '../routes.ts';
+import { articlePath, pathWith, storyPath } from '../routes.ts';
 import { zh, zhLang } from '../script.ts';
 import {
   countLine,
@@ -48,7 +48,7 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
     placeholder: '中俄 OR 外交部 NOT 制裁',
     spellcheck: 'false',
   });
-  const filtersOpen = FILTERS.some((f) => (p.get(f) ?? '') !== '');
+  const filtersOpen = [...FILTERS, 'copies'].some((f) => (p.get(f) ?? '') !== '');
   const outlet = textInput('outlet', p.get('outlet') ?? '', { list: 'outlet-list' });
   const form = h(
     'form',
@@ -88,13 +88,16 @@ function searchForm(ctx: PageContext, outlets: readonly string[]): HTMLFormEleme
         ),
         field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
       ),
+      copiesSwitch(p.get('copies') === '1'),
     ),
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
     const values: Record<string, string> = {};
-    for (const name of ['q', ...FILTERS]) values[name] = String(data.get(name) ?? '').trim();
+    for (const name of ['q', ...FILTERS, 'copies']) {
+      values[name] = String(data.get(name) ?? '').trim();
+    }
     // The order chosen stays with a new query.
     values.sort = p.get('sort') ?? '';
     ctx.navigate(pathWith('/', values));
@@ -121,6 +124,9 @@ function hitItem(hit: api.SearchHit): HTMLElement {
       { class: 'hit-meta' },
       h('span', { lang }, metaLine([hit.outlet, hit.date])),
       h('span', { class: 'hit-source' }, hit.source),
+      hit.copies > 1
+        ? h('a', { class: 'copies-note', href: storyPath(hit.story) }, `${hit.copies} copies`)
+        : null,
     ),
     h('p', { class: 'snippet', lang }, highlighted(hit.snippet.text, hit.snippet.highlights)),
   );
@@ -303,13 +309,15 @@ export async function searchPage(ctx: PageContext): Promise<void> {
   // The filters as the URL gives them, read once for the calls and the links.
   const filters: Record<string, string> = {};
   for (const f of FILTERS) filters[f] = p.get(f) ?? '';
-  const current: Record<string, string> = { q, ...filters, sort };
-  const asked = { q, ...filters, sort, limit, offset };
+  // copies=1: every copy of a story is a hit, and the timeline counts every copy.
+  const copies = p.get('copies') === '1' ? '1' : '';
+  const current: Record<string, string> = { q, ...filters, sort, copies };
+  const asked = { q, ...filters, sort, copies, limit, offset };
   const [statsResult, searchResult, timelineResult, facetsResult] = await Promise.allSettled([
     api.stats(),
     api.search(asked),
     filtered
-      ? api.get<{ days: api.DayCount[] }>('/api/timeline', { q, ...filters })
+      ? api.get<{ days: api.DayCount[] }>('/api/timeline', { q, ...filters, copies })
       : Promise.resolve(null),
     filtered ? api.facets({ q, ...filters }) : Promise.resolve(null),
   ]);
@@ -366,7 +374,13 @@ export async function searchPage(ctx: PageContext): Promise<void> {
       : h(
           'div',
           { class: 'list-head' },
-          countLine(offset, hits.length, total, 'article', 'articles'),
+          countLine(
+            offset,
+            hits.length,
+            total,
+            copies === '1' ? 'article' : 'story',
+            copies === '1' ? 'articles' : 'stories',
+          ),
           sortControl(ctx, current, q !== ''),
           exportLinks('/search', asked, 'search', 'these results'),
         ),

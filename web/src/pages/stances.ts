@@ -2,6 +2,7 @@ import * as api from '../api.ts';
 import type { PageContext } from '../context.ts';
 import { field, h, options, replace } from '../dom.ts';
 import { actorGraph } from '../graph.ts';
+import { copiesSwitch } from '../listing-page.ts';
 import { classChip, stanceTable } from '../lists.ts';
 import { STANCE_CLASSES } from '../marks.ts';
 import { entityIdPath, pathWith } from '../routes.ts';
@@ -22,7 +23,7 @@ import {
  */
 
 const LIMIT = 50;
-const FILTERS = ['actor', 'class', 'about', 'outlet', 'from', 'to', 'negated'] as const;
+const FILTERS = ['actor', 'class', 'about', 'outlet', 'from', 'to', 'negated', 'copies'] as const;
 type Filter = (typeof FILTERS)[number];
 
 function filterValues(params: URLSearchParams): Record<Filter, string> {
@@ -77,6 +78,7 @@ function filterForm(ctx: PageContext, values: Record<Filter, string>): HTMLFormE
       field('To', date('to')),
       field('Negation', negated),
     ),
+    copiesSwitch(values.copies === '1'),
     h(
       'div',
       { class: 'form-actions' },
@@ -148,6 +150,7 @@ export async function stancesPage(ctx: PageContext): Promise<void> {
     from: values.from,
     to: values.to,
     class: values.class,
+    copies: values.copies,
   };
   const tableSlot = h('div', {}, loading('Loading stances…'));
   // Empty until the counts come (and when there are none): the graph then takes the row.

@@ -1,0 +1,114 @@
+import type Database from 'better-sqlite3';
+import { toSimplified } from '../../normalize/index.ts';
+import type { ArchiveFilter, QuoteRow, StanceRow } from '../types.ts';
+import { addFilter, Where } from './filters.ts';
+
+/**
+ * Counting a story once in the quote and stance listings, their counts and the graph: a
+ * quote (a stance) of a copy of a story is left out when an earlier copy of the story that
+ * the filter also lets through has the same one: the same speaker saying the same words
+ * (the same actors, class, negation and target), whatever the script, spacing or
+ * punctuation. The first article of a story keeps all of its own. Each row listed then
+ * says how many copies carry it, in how many outlets.
+ *
+ * A repeated passage counts once too: a paragraph a page prints again in a later article
+ * (a digest or commentary repeating the main story's words) gives quotes and stances that
+ * an earlier article of the same page already has; those of the later article are left out.
+ */
+
+/** The SQL function giving a text's comparable key: Simplified, without spacing or
+ * punctuation (so 「」 and “” copies of a quote are one). */
+export const KEY_FN = 'jiedu_story_key';
+
+const NOT_KEY = /[\s\p{P}\p{S}]/gu;
+
+/** Registers the SQL function above on a connection; keys are cached, as quotes repeat. */
+export function registerStoryFunctions(db: Database.Database): void {
+  const cache = new Map<string, string>();
+  db.function(KEY_FN, { deterministic: true }, (text: unknown) => {
+    if (typeof text !== 'string') return text;
+    let out = cache.get(text);
+    if (out === undefined) {
+      out = toSimplified(text).replace(NOT_KEY, '');
+      if (cache.size > 50_000) cache.clear();
+      cache.set(text, out);
+    }
+    return out;
+  });
+}
+
+/** What makes two quotes (`q`, `q2`) or two stances (`s`, `s2`) the same position. */
+const SAME = {
+  quote: `q2.speaker IS q.speaker AND (q.speaker IS NOT NULL OR q2.speaker_text = q.speaker_text)
+          AND ${KEY_FN}(q2.content) = ${KEY_FN}(q.content)`,
+  stance: `s2.actors = s.actors AND s2.class = s.class AND s2.negated = s.negated
+           AND ${KEY_FN}(s2.target) = ${KEY_FN}(s.target)`,
+} as const;
+
+const TABLE = {
+  quote: { table: 'quotes', own: 'q', other: 'q2' },
+  stance: { table: 'stances', own: 's', other: 's2' },
+} as const;
+
+/**
+ * Adds to a listing's WHERE (rows `q` or `s`, articles `a`) that a row counts only when no
+ * earlier copy of its story, passing the same filter, has the same position; `perOutlet`:
+ * no earlier copy of the same outlet (each outlet that printed it counts it once).
+ */
+export function addOncePerStory(
+  db: Database.Database,
+  where: Where,
+  kind: 'quote' | 'stance',
+  filter: ArchiveFilter,
+  perOutlet = false,
+): void {
+  const { table, other } = TABLE[kind];
+  // The filter again, on the earlier copy (`a2`): the clauses name articles `a` only.
+  const inner = addFilter(db, new Where(), filter);
+  const clauses = inner.clauses.map((c) => c.replace(/\ba\./g, 'a2.'));
+  where.add(
+    `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
+        SELECT 1 FROM articles a2 JOIN ${table} ${other} ON ${other}.article = a2.id
+         WHERE a2.story = a.story AND a2.id < a.id AND ${SAME[kind]}
+               ${perOutlet ? 'AND a2.outlet_key IS a.outlet_key' : ''}
+               ${clauses.map((c) => `AND ${c}`).join(' ')}))`,
+    ...inner.params,
+  );
+  // A passage the page repeats: an earlier article of the same document has the same
+  // position (the page's first article has no earlier one, and most pages have one article).
+  const same = SAME[kind].replaceAll(`${other}.`, `${other}p.`);
+  where.add(
+    `(a.idx = 0 OR NOT EXISTS (
+        SELECT 1 FROM articles ap JOIN ${table} ${other}p ON ${other}p.article = ap.id
+         WHERE ap.document = a.document AND ap.idx < a.idx AND ${same}))`,
+  );
+}
+
+interface Spread {
+  copies: number;
+  outlets: number;
+}
+
+/** How many copies of a row's story carry the same position, and in how many outlets. */
+function spreadOf(db: Database.Database, kind: 'quote' | 'stance', id: number): Spread {
+  const { table, own, other } = TABLE[kind];
+  const row = db
+    .prepare<[number], Spread>(
+      `SELECT count(DISTINCT a2.id) AS copies, count(DISTINCT a2.outlet_key) AS outlets
+         FROM ${table} ${own} JOIN articles a ON a.id = ${own}.article
+         JOIN articles a2 ON a2.story = a.story
+         JOIN ${table} ${other} ON ${other}.article = a2.id AND ${SAME[kind]}
+        WHERE ${own}.id = ?`,
+    )
+    .get(id);
+  return row === undefined || row.copies === 0 ? { copies: 1, outlets: 1 } : row;
+}
+
+/** Rows of a listing counted once, each with the copies and outlets that carry it. */
+export function withSpread<R extends QuoteRow | StanceRow>(
+  db: Database.Database,
+  kind: 'quote' | 'stance',
+  rows: R[],
+): R[] {
+  return rows.map((r) => ({ ...r, ...spreadOf(db, kind, r.id) }));
+}

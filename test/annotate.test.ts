@@ -308,6 +308,21 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'two cues coordinated by 也, 又, 而且 share the object after the second (既不支持也不反對X), each with its own negation',
+    '提案\n\n中方既不支持也不反對這一提案。日本歡迎並支持雙方達成的協議。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '中國 support NOT 這一提案',
+          '中國 oppose NOT 這一提案',
+          '日本 welcome 雙方達成的協議',
+          '日本 support 雙方達成的協議',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "港府 holds for Hong Kong as 特區政府 does; a party's caucus (國民黨團) is a body of its own; 籲請 appeals",
     '施政\n\n港府強烈譴責暴徒的違法行為。國民黨團要求行政院長到立法院報告。工聯會籲請政府盡快推出紓困措施。全黨團結一致。',
     (a, c) => {

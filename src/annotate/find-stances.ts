@@ -500,7 +500,9 @@ function targetsOf(
   if (coordinated !== null) start += coordinated[0].length;
   else {
     // 欢迎并支持X: another stance cue coordinated after this one; the target is X for both.
-    const link = /^(?:和|与|并|及)/.exec(text.slice(start, stop));
+    const link = /^(?:和|与|并且|并|及|而且|或者|或|也|又|且)(?:不|未)?/.exec(
+      text.slice(start, stop),
+    );
     if (link !== null) {
       const rest = text.slice(start + link[0].length, stop);
       for (let n = Math.min(4, rest.length); n >= 2; n--) {

@@ -14,6 +14,16 @@ const names = (a: ArticleViewArticle[]) =>
 
 describe('entities', () => {
   bothScripts(
+    'a name the tagger runs into the first half of a weekday (川普週 | 二) stops before it',
+    '通話\n\n美國總統川普週二與俄羅斯總統蒲亭通電話。',
+    (a, c) => {
+      assert.deepEqual(
+        names(a).filter((n) => n.startsWith('PER:')),
+        ['PER:川普', 'PER:蒲亭'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a place the segmenter reads as one word with a word for its area (東北地區) is not dropped',
     '天氣\n\n東北地區大部將有降雨，華北一帶氣溫回升。',
     (a, c) => {

@@ -904,7 +904,17 @@ function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
     return { ...span, end: span.end - 1 };
   }
   const m = TIME_AFTER_NAME.exec(text.slice(span.start, span.end));
-  if (m === null || span.end - span.start - m[0].length < 2) return span;
+  if (m === null || span.end - span.start - m[0].length < 2) {
+    // 川普週 | 二: the name ran into the first half of a weekday.
+    const half = /(?:周|星期|礼拜)$/.exec(text.slice(span.start, span.end));
+    if (
+      half !== null &&
+      /^[一二三四五六日天]/.test(text.slice(span.end, span.end + 1)) &&
+      span.end - span.start - half[0].length >= 2
+    )
+      return { ...span, end: span.end - half[0].length };
+    return span;
+  }
   return { ...span, end: span.end - m[0].length };
 }
 

@@ -142,6 +142,23 @@ describe('entities', () => {
 
 describe('quotes', () => {
   bothScripts(
+    'a surname and an office (賴總統, 習主席) is the person of that surname the page names',
+    '國防\n\n總統賴清德今天出席活動。賴總統表示，台灣會堅定守護民主自由，也會持續強化國防。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        [c('賴清德')],
+      );
+      assert.deepEqual(
+        a
+          .flatMap((x) => x.entities ?? [])
+          .filter((e) => e.type === 'PER')
+          .map((e) => e.canonical),
+        ['賴清德', '賴清德'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'what someone did not say or would not (並未表示，…; 拒絕透露，…) is no quote',
     '談判\n\n外交部長王毅並未表示，中方會改變對台政策，只是重申了一貫立場。\n\n王大明拒絕透露，談判何時恢復，也沒有說明具體原因。\n\n林國棟表示，談判已經取得了積極進展。',
     (a, c) => {

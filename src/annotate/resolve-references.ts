@@ -39,6 +39,9 @@ export function newPageMemory(): PageMemory {
 
 /** The dots that join the parts of a transliterated name. */
 const NAME_DOT = /[·‧・•]/;
+/** A surname and an office, the way the press calls a person already named: 赖总统, 习主席. */
+const SURNAME_OFFICE =
+  /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长)$/;
 
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {
@@ -167,6 +170,26 @@ export function resolveReferences(
             if (full !== undefined) {
               id = full;
               kind = 'alias';
+            }
+          }
+          // 赖总统, 习主席: a surname and an office stand for the person of that surname the
+          // page names (GUIDELINES §2: titles that name a speaker resolve).
+          const titled = SURNAME_OFFICE.exec(m.key);
+          if (titled !== null) {
+            const surname = titled[1] as string;
+            for (let p = memory.people.length - 1; p >= 0; p--) {
+              const name = memory.people[p] as string;
+              if (
+                name !== m.key &&
+                name.length >= 2 &&
+                name.length <= 4 &&
+                name[0] === surname &&
+                !SURNAME_OFFICE.test(name)
+              ) {
+                id = entityId('PER', name);
+                kind = 'alias';
+                break;
+              }
             }
           }
           // 林郑月娥 … 林郑表示: the first part of a name the page writes in full (two

@@ -227,7 +227,9 @@ async function main(): Promise<void> {
   const storyTime =
     archive !== undefined && 'storyTiming' in archive
       ? (
-          archive as unknown as { storyTiming(): { ms: number; articles: number; copies: number } }
+          archive as unknown as {
+            storyTiming(): { ms: number; articles: number; copies: number; reads: number };
+          }
         ).storyTiming()
       : null;
   const storyShare = storyTime === null ? null : storyTime.ms / 1000 / ingestS;
@@ -237,7 +239,8 @@ async function main(): Promise<void> {
     const cpuS = (cpu.user + cpu.system) / 1e6;
     log(
       `stories: ${(storyTime.ms / 1000).toFixed(1)} s finding the stories of ${storyTime.articles} articles ` +
-        `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored): ` +
+        `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored; ` +
+        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify candidates): ` +
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
     );

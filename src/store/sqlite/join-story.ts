@@ -39,18 +39,13 @@ const CACHED_PRINTS = 2048;
 export class StoryFinder {
   readonly #s;
   readonly #prints = new Map<number, StoryPrint | null>();
-  /** What finding stories cost this writer: milliseconds, articles, and how many joined a
-   * story already stored (npm run bench:archive reports it). */
-  readonly time = { ms: 0, articles: 0, copies: 0 };
+  /** What finding stories cost this writer: milliseconds, articles, how many joined a
+   * story already stored, and how many stored articles' texts were read to verify a
+   * candidate (npm run bench:archive reports it). */
+  readonly time = { ms: 0, articles: 0, copies: 0, reads: 0 };
 
   constructor(db: Database.Database) {
     this.#s = {
-      candidates: db.prepare<[number, number], { article: number }>(
-        'SELECT article FROM story_bands WHERE key = ? ORDER BY article DESC LIMIT ?',
-      ),
-      storyOf: db.prepare<[number], { story: number | null }>(
-        'SELECT story FROM articles WHERE id = ?',
-      ),
       textOf: db.prepare<[number], { headline: string; spans: string; text: string }>(
         `SELECT a.headline, a.spans, t.text FROM articles a
            JOIN document_texts t ON t.document = a.document WHERE a.id = ?`,
@@ -59,15 +54,12 @@ export class StoryFinder {
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
       band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article) VALUES (?, ?)'),
-      // An article's BANDS keys in one statement each way: its candidates (the newest
-      // PER_KEY articles of each key, an article once per key it shares) and its own keys.
-      allCandidates: db.prepare<number[], { article: number; story: number | null }>(
-        `SELECT c.article, a.story FROM (${Array.from(
-          { length: BANDS },
-          () =>
-            'SELECT * FROM (SELECT article FROM story_bands WHERE key = ? ORDER BY article DESC LIMIT ?)',
-        ).join(' UNION ALL ')}) c JOIN articles a ON a.id = c.article`,
+      // A key's newest PER_KEY articles, each with its story.
+      keyCandidates: db.prepare<[number, number], { article: number; story: number | null }>(
+        `SELECT sb.article, a.story FROM story_bands sb JOIN articles a ON a.id = sb.article
+          WHERE sb.key = ? ORDER BY sb.article DESC LIMIT ?`,
       ),
+      // An article's BANDS keys stored in one statement.
       allBands: db.prepare(
         `INSERT OR IGNORE INTO story_bands (key, article) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
       ),
@@ -112,24 +104,18 @@ export class StoryFinder {
   #find(print: StoryPrint, keys: readonly number[]): number | undefined {
     const s = this.#s;
     const sharedKeys = new Map<number, number>();
-    // Each candidate's story comes with it (one statement for all 32 keys), else is read.
+    // Each candidate comes with its story: no query per candidate.
     const storyOf = new Map<number, number | null>();
-    if (keys.length === BANDS) {
-      for (const c of s.allCandidates.all(...keys.flatMap((key) => [key, PER_KEY]))) {
+    for (const key of keys) {
+      for (const c of s.keyCandidates.all(key, PER_KEY)) {
         sharedKeys.set(c.article, (sharedKeys.get(c.article) ?? 0) + 1);
         storyOf.set(c.article, c.story);
-      }
-    } else {
-      for (const key of keys) {
-        for (const { article } of s.candidates.all(key, PER_KEY)) {
-          sharedKeys.set(article, (sharedKeys.get(article) ?? 0) + 1);
-        }
       }
     }
     if (sharedKeys.size === 0) return undefined;
     const byStory = new Map<number, { article: number; keys: number }[]>();
     for (const [article, n] of sharedKeys) {
-      const story = storyOf.has(article) ? storyOf.get(article) : s.storyOf.get(article)?.story;
+      const story = storyOf.get(article);
       if (story === null || story === undefined) continue;
       const list = byStory.get(story) ?? [];
       list.push({ article, keys: n });
@@ -162,6 +148,7 @@ export class StoryFinder {
   #print(articleId: number): StoryPrint | null {
     const cached = this.#prints.get(articleId);
     if (cached !== undefined) return cached;
+    this.time.reads++;
     const row = this.#s.textOf.get(articleId);
     let print: StoryPrint | null = null;
     if (row !== undefined) {

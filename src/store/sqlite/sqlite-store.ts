@@ -243,7 +243,7 @@ export class SqliteStore implements Archive {
 
   /** What finding stories has cost this connection's writes: milliseconds, articles, and
    * how many joined a story already stored (for npm run bench:archive). */
-  storyTiming(): { ms: number; articles: number; copies: number } {
+  storyTiming(): { ms: number; articles: number; copies: number; reads: number } {
     return this.#writer.storyTime;
   }
 

@@ -121,7 +121,7 @@ export class DocumentWriter {
   #added: string[] = [];
 
   /** What finding stories has cost this writer so far (see StoryFinder.time). */
-  get storyTime(): { ms: number; articles: number; copies: number } {
+  get storyTime(): { ms: number; articles: number; copies: number; reads: number } {
     return { ...this.#stories.time };
   }
 

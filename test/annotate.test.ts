@@ -335,6 +335,16 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    'a cue joined by 和 to a noun (轉達了立場和關切。) or brought in with another by 表達 (表達理解和支持。) is a noun; 歡迎和支持X are cues',
+    '協議\n\n美方已經向北京轉達了有關立場和關切。日本對此表達理解和支持。中方歡迎和支持雙方達成協議。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 welcome 雙方達成協議', '中國 support 雙方達成協議'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'two cues coordinated by 也, 又, 而且 share the object after the second (既不支持也不反對X), each with its own negation',
     '提案\n\n中方既不支持也不反對這一提案。日本歡迎並支持雙方達成的協議。',
     (a, c) => {

@@ -177,6 +177,18 @@ export function findStances(
         (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || /的[^，。的]{1,3}$/.test(before))
       )
         continue;
+      // 转达了有关立场和关切。: a cue joined by 和 to a noun before it, with nothing after it,
+      // is a noun too.
+      // So is one 表达 brings in with another (表达理解和支持, GUIDELINES §4).
+      if (
+        /[和与及、]/.test(text[at - 1] ?? '') &&
+        /^(?:$|[。，；！？\n」”])/.test(text.slice(end, end + 1)) &&
+        (nounEndsAt(text, edges, at - 1) ||
+          /(?:表达|致以)[^，。；]{1,4}[和与及、]$/.test(
+            text.slice(Math.max(line.from, at - 8), at),
+          ))
+      )
+        continue;
       // 被校长要求…, 遭到拒绝: a passive is not annotated (GUIDELINES §4); nor a cue that
       // doubles as a noun where a noun stands (长宽高等要求, 距离公约要求还有差距).
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
@@ -352,6 +364,23 @@ export function findStances(
     }
   }
   return out;
+}
+
+/** Whether a word the segmenter tags as a noun ends at `at`. */
+function nounEndsAt(text: string, edges: WordEdges, at: number): boolean {
+  if (edges.isEmpty()) return false;
+  for (let k = at - 1; k >= 0 && at - k <= 4; k--) {
+    const w = edges.wordAt(k);
+    if (w !== undefined && w.end === at) {
+      // 表示祝贺/n 和支持: a word that ends in a cue is that cue, coordinated.
+      const word = text.slice(k, at);
+      for (let n = Math.min(4, word.length); n >= 2; n--) {
+        if (CUE_WORDS.has(word.slice(-n))) return false;
+      }
+      return /^(?:n|nz)$/.test(w.pos);
+    }
+  }
+  return false;
 }
 
 /** Whether 希望 at `end` is addressed to another party than its holder. */

@@ -142,6 +142,16 @@ describe('entities', () => {
 
 describe('quotes', () => {
   bothScripts(
+    '該部, 該局 stand for the body last named whose name ends so (國防部), also with a spokesperson; 該部部長 is a person no one named here',
+    '共機\n\n國防部昨晚發布新聞稿。該部指出，共機今日共有二十架次進入防空識別區。\n\n外交部長林佳龍出席立法院會議。該部部長表示，台灣將持續深化與友邦的合作關係。\n\n國防部今日召開記者會。該部發言人表示，國軍已經提高戒備等級並密切監控。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['國防部', '國防部'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a surname and an office (賴總統, 習主席) is the person of that surname the page names',
     '國防\n\n總統賴清德今天出席活動。賴總統表示，台灣會堅定守護民主自由，也會持續強化國防。',
     (a, c) => {

@@ -22,6 +22,8 @@ export interface PageMemory {
   /** Foreign names written in full with a dot (希沙姆·哈桑), by their last part (哈桑): a
    * later mention of the last part alone is the same person. */
   dotted: Map<string, string>;
+  /** Bodies named lately on the page (ids, the last twenty), for 该部 and 该局. */
+  orgs: string[];
   /** People the page names (keys), for short forms (林郑 of 林郑月娥); the last 2,000. */
   people: string[];
 }
@@ -33,6 +35,7 @@ export function newPageMemory(): PageMemory {
     lastPerson: null,
     lastOrg: null,
     dotted: new Map(),
+    orgs: [],
     people: [],
   };
 }
@@ -241,7 +244,10 @@ export function resolveReferences(
               : sideOf != null && sideOf !== m.key && !text.includes(m.key)
                 ? sideOf
                 : undefined;
-        if (m.type === 'ORG') memory.lastOrg = id;
+        if (m.type === 'ORG') {
+          memory.lastOrg = id;
+          memory.orgs = [...memory.orgs.filter((o) => o !== id), id].slice(-20);
+        }
         // A country: one the lexicon abbreviates, or any place written as a one-character
         // abbreviation in a pair (中新两国: 新 for 新加坡).
         if (m.type === 'LOC' && (countryNames.has(m.key) || m.kind === 'abbreviation')) {
@@ -286,7 +292,18 @@ export function resolveReferences(
       start: r.start,
       end: r.end,
       apply: () => {
-        const id = r.what === 'org' ? memory.lastOrg : memory.lastPerson;
+        // 该部, 该局: the body last named whose name ends so (国防部); 该组织: the last body.
+        const head =
+          r.what === 'org' ? text.slice(r.start, r.end).replace(/^(?:该|这个|此)/, '') : '';
+        const bySuffix = /^(?:部|局|署|委员会|协会|公司|党)$/.test(head)
+          ? ([...memory.orgs].reverse().find((o) => o.endsWith(head)) ?? null)
+          : undefined;
+        const id =
+          r.what === 'org'
+            ? bySuffix === undefined
+              ? memory.lastOrg
+              : bySuffix
+            : memory.lastPerson;
         if (id === null) return null;
         const type: EntityType = r.what === 'org' ? 'ORG' : 'PER';
         return {

@@ -45,7 +45,7 @@ describe('entities', () => {
   bothScripts(
     'a ship (航空母艦「林肯號」) or a storm (颶風「艾瑪」) named after a person is no person',
     '颶風\n\n颶風「艾瑪」重創佛羅里達州，美國海軍派出航空母艦「林肯號」協助搜救。',
-    (a, c) => {
+    (a) => {
       assert.deepEqual(
         names(a).filter((n) => n.startsWith('PER:')),
         [],

@@ -345,6 +345,13 @@ describe('quotes', () => {
 
 describe('stances', () => {
   bothScripts(
+    "a target does not open with the verb's aspect mark (拒絕了停火提議 → 停火提議)",
+    '停火\n\n以色列拒絕了停火提議。日本支持了這項決議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['以色列 oppose 停火提議', '日本 support 這項決議'].map(c));
+    },
+  );
+  bothScripts(
     'a cue joined by 和 to a noun (轉達了立場和關切。) or brought in with another by 表達 (表達理解和支持。) is a noun; 歡迎和支持X are cues',
     '協議\n\n美方已經向北京轉達了有關立場和關切。日本對此表達理解和支持。中方歡迎和支持雙方達成協議。',
     (a, c) => {

@@ -546,6 +546,8 @@ function targetsOf(
   const when = WHEN_SAYING.exec(text.slice(start, stop));
   if (when !== null) stop = start + when.index;
   const t = trim(text, start, stop);
+  // 拒绝了停火提议: the aspect mark is the verb's, not the object's.
+  if (/^[了过着]/.test(text[t.start] ?? '') && t.end - t.start > 2) t.start++;
   if (t.end - t.start < 2) return [];
   return [namedAntecedent(text, t, refs) ?? t];
 }

@@ -142,6 +142,13 @@ describe('entities', () => {
 
 describe('quotes', () => {
   bothScripts(
+    "an outlet's report (共同社報道稱，…; 美聯社報道說，…) is a source line, not a quote",
+    '國防\n\n日本共同社報道稱，日本政府計劃明年大幅增加國防預算。美聯社報道說，以色列軍方周二展開新一輪空襲行動。',
+    (a) => {
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+  bothScripts(
     '該部, 該局 stand for the body last named whose name ends so (國防部), also with a spokesperson; 該部部長 is a person no one named here',
     '共機\n\n國防部昨晚發布新聞稿。該部指出，共機今日共有二十架次進入防空識別區。\n\n外交部長林佳龍出席立法院會議。該部部長表示，台灣將持續深化與友邦的合作關係。\n\n國防部今日召開記者會。該部發言人表示，國軍已經提高戒備等級並密切監控。',
     (a, c) => {

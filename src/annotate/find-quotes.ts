@@ -140,7 +140,9 @@ export function findQuotes(
         // 他被网友批评，…: what was done to him, not what he said.
         PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at)) ||
         // 并未表示, 拒绝透露: what someone did not say, or would not.
-        UNSAID.test(text.slice(Math.max(line.from, cue.at - 4), cue.at))
+        UNSAID.test(text.slice(Math.max(line.from, cue.at - 4), cue.at)) ||
+        // 共同社报道称，…: an outlet's report is a source line, not a quote (GUIDELINES §3).
+        /(?:报道|报导)$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at))
       )
         continue;
       const inside = depth[cue.at - line.from] !== 0;

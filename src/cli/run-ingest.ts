@@ -1,7 +1,7 @@
 import { extname } from 'node:path';
 import { type IngestSummary, ingest, MAX_WORKERS, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
-import { openStore, type Store, StoreError } from '../store/index.ts';
+import { isPostgresUrl, openArchive, type Store, StoreError } from '../store/index.ts';
 import { archivePath, shownPath } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -12,6 +12,8 @@ export const EXIT_INTERRUPTED = 130;
 
 /** The failures log beside an archive: archive.db → archive.failures.jsonl. */
 export function failuresLogPath(db: string): string {
+  // A database on a server: the log goes in the working folder.
+  if (isPostgresUrl(db)) return 'jiedu.failures.jsonl';
   const ext = extname(db);
   return `${ext === '' ? db : db.slice(0, -ext.length)}.failures.jsonl`;
 }
@@ -80,7 +82,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
 
   let store: Store;
   try {
-    store = openStore(dbPath);
+    store = openArchive(dbPath);
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr.write(`jiedu ingest: ${err.message}\n`);

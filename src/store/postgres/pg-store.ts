@@ -216,32 +216,31 @@ export class PgArchive implements AsyncArchive {
     return facets(this.#sql, query);
   }
 
-  /** One page of an export, in id order after `afterId` (what the exports iterate). */
+  /** One page of an export after `after` (an id; for entities, a key), and where the next
+   * page starts: what the exports iterate. */
   async exportPage(
     kind: 'articles' | 'quotes' | 'stances' | 'entities',
     filter: ArchiveFilter,
-    afterId: number,
+    after: number | string,
     size = EXPORT_PAGE,
-  ): Promise<{ rows: unknown[]; last: number }> {
+  ): Promise<{ rows: unknown[]; last: number | string }> {
+    const id = typeof after === 'number' ? after : 0;
     switch (kind) {
       case 'articles': {
-        const rows = await articlePage(this.#sql, filter, afterId, size);
-        return { rows, last: rows.at(-1)?.id ?? afterId };
+        const rows = await articlePage(this.#sql, filter, id, size);
+        return { rows, last: rows.at(-1)?.id ?? after };
       }
       case 'quotes': {
-        const rows = await quotePage(this.#sql, filter, afterId, size);
-        return { rows, last: rows.at(-1)?.id ?? afterId };
+        const rows = await quotePage(this.#sql, filter, id, size);
+        return { rows, last: rows.at(-1)?.id ?? after };
       }
       case 'stances': {
-        const rows = await stancePage(this.#sql, filter, afterId, size);
-        return { rows, last: rows.at(-1)?.id ?? afterId };
+        const rows = await stancePage(this.#sql, filter, id, size);
+        return { rows, last: rows.at(-1)?.id ?? after };
       }
       case 'entities': {
-        const rows = await entityPage(this.#sql, afterId, size);
-        return {
-          rows: rows.map(({ rowid: _, ...row }) => row),
-          last: rows.at(-1)?.rowid ?? afterId,
-        };
+        const rows = await entityPage(this.#sql, typeof after === 'string' ? after : '', size);
+        return { rows, last: rows.at(-1)?.id ?? after };
       }
     }
   }
@@ -250,7 +249,7 @@ export class PgArchive implements AsyncArchive {
     kind: 'articles' | 'quotes' | 'stances' | 'entities',
     filter: ArchiveFilter,
   ): AsyncIterable<T> {
-    for (let after = 0; ; ) {
+    for (let after: number | string = kind === 'entities' ? '' : 0; ; ) {
       const { rows, last } = await this.exportPage(kind, filter, after);
       for (const row of rows) yield row as T;
       if (rows.length < EXPORT_PAGE) return;

@@ -134,16 +134,13 @@ export async function countEntities(sql: Sql, query: EntityQuery = {}): Promise<
   );
 }
 
-/** A page of every entity in id order, after `afterId`. */
-export async function entityPage(
-  sql: Sql,
-  afterId: number,
-  size: number,
-): Promise<(EntityRow & { rowid: number })[]> {
-  return sql.all(
-    `SELECT id AS rowid, key AS id, type, name, articles, mentions FROM entities
-      WHERE id > ? ORDER BY id LIMIT ?`,
-    [afterId, size],
+/** A page of every entity after `afterKey`, in the order the SQLite export gives them (by
+ * key: its `ORDER BY id` names the key, aliased as id). */
+export async function entityPage(sql: Sql, afterKey: string, size: number): Promise<EntityRow[]> {
+  return sql.all<EntityRow>(
+    `SELECT key AS id, type, name, articles, mentions FROM entities
+      WHERE key > ? ORDER BY key LIMIT ?`,
+    [afterKey, size],
   );
 }
 

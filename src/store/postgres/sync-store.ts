@@ -185,8 +185,13 @@ export class PgSyncStore implements Archive {
     return this.#call('facets', query);
   }
   *#export<T>(kind: string, filter: ArchiveFilter): IterableIterator<T> {
-    for (let after = 0; ; ) {
-      const page = this.#call<{ rows: T[]; last: number }>('exportPage', kind, filter, after);
+    for (let after: number | string = kind === 'entities' ? '' : 0; ; ) {
+      const page = this.#call<{ rows: T[]; last: number | string }>(
+        'exportPage',
+        kind,
+        filter,
+        after,
+      );
       yield* page.rows;
       if (page.rows.length === 0 || page.last === after) return;
       after = page.last;

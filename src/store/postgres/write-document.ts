@@ -155,8 +155,9 @@ async function insertRows(
   ]);
 }
 
-/** The ids of entity keys, created on first sight (in key order: two writers that
- * ever ran at once would lock them in the same order). */
+/** The ids of entity keys, created on first sight, in the order the SQLite writer creates
+ * them (so both archives number them alike). Writers hold the write lock: no two
+ * transactions create or count entities at once, so they never deadlock. */
 async function entities(
   sql: Sql,
   known: Map<string, number>,
@@ -164,8 +165,7 @@ async function entities(
 ): Promise<void> {
   const missing = [...wanted]
     .map(([key, e]) => [clean(key), e] as const)
-    .filter(([key]) => !known.has(key))
-    .sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0));
+    .filter(([key]) => !known.has(key));
   if (missing.length === 0) return;
   const rows = await sql.all<{ id: number; key: string }>(
     `INSERT INTO entities (key, type, name)

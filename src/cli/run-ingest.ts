@@ -1,6 +1,7 @@
 import { extname } from 'node:path';
 import { type IngestSummary, ingest, MAX_WORKERS, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
+import { enqueue } from '../queue/page-queue.ts';
 import { isPostgresUrl, openArchive, type Store, StoreError } from '../store/index.ts';
 import { archivePath, shownPath } from './archive.ts';
 import { UsageError } from './args.ts';
@@ -80,6 +81,8 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const dbPath = archivePath(flags, io);
   const db = shownPath(dbPath, io.cwd);
 
+  if (flags.queue === true) return queuePages(positionals, dbPath, maxSize * MB, flags, io);
+
   let store: Store;
   try {
     store = openArchive(dbPath);
@@ -148,4 +151,33 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   }
   if (summary.failed > 0) return EXIT.failed;
   return EXIT.ok;
+}
+
+/** `ingest --queue`: the pages go on the PostgreSQL queue for `jiedu worker`. */
+async function queuePages(
+  inputs: readonly string[],
+  url: string,
+  maxBytes: number,
+  flags: CommandArgs['flags'],
+  io: Io,
+): Promise<number> {
+  if (!isPostgresUrl(url)) {
+    throw new UsageError('--queue needs a PostgreSQL archive: --db postgres://…', 'ingest');
+  }
+  try {
+    const summary = await enqueue(url, inputs, {
+      cwd: io.cwd,
+      maxBytes,
+      dateFromPath: flags['date-from-path'] === true,
+      stdin: () => io.stdin,
+    });
+    for (const f of summary.failed) io.stderr.write(`${f.source}: ${f.reason}\n`);
+    io.stderr.write(
+      `jiedu ingest: ${summary.queued} queued, ${summary.present} already stored or queued, ${summary.failed.length} failed, on ${shownPath(url, io.cwd)}\n`,
+    );
+    return summary.failed.length > 0 ? EXIT.failed : EXIT.ok;
+  } catch (err) {
+    io.stderr.write(`jiedu ingest: ${(err as Error).message}\n`);
+    return EXIT.failed;
+  }
 }

@@ -356,9 +356,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     flags: {
       db: {
         type: 'string',
-        value: 'file',
+        value: 'file|url',
         description:
-          'The archive to write to, created if missing (default: $JIEDU_DB, else jiedu.db)',
+          'The archive to write to, created if missing: a SQLite file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
       },
       workers: {
         type: 'string',
@@ -396,6 +396,11 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       'input-format': INPUT_FORMAT_FLAG,
       strict: STRICT_FLAG,
+      queue: {
+        type: 'boolean',
+        description:
+          'Only queue the pages (a PostgreSQL --db) for `jiedu worker` processes to parse and store; a page stored or queued already is not queued again',
+      },
       'no-ner': {
         type: 'boolean',
         description:
@@ -423,6 +428,80 @@ export const COMMANDS: readonly CommandSpec[] = [
       'cat page.txt | jiedu ingest -',
     ],
     load: () => import('./run-ingest.ts'),
+  },
+  {
+    name: 'worker',
+    summary: 'Take queued pages (ingest --queue) off a PostgreSQL queue: parse, annotate, store',
+    usage: '--db postgres://… [options]',
+    description: [
+      'Runs on any number of machines at once, each taking pages that `jiedu ingest --queue`',
+      "put on the queue in the archive's PostgreSQL database (pg-boss). Each page is stored",
+      'once: a page another worker stored is left alone, and the page of a worker that died',
+      '(even by SIGKILL) is given to another when its job times out.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'url',
+        description:
+          'The archive and its queue: postgres://user:password@host/db (default: $JIEDU_DB)',
+      },
+      concurrency: {
+        type: 'string',
+        value: 'n',
+        default: '1',
+        description: 'Pages parsed and annotated at once (worker threads)',
+      },
+      'until-idle': {
+        type: 'boolean',
+        description:
+          'Stop when no page is waiting or being worked on (else run until Ctrl-C or SIGTERM)',
+      },
+      'job-timeout': {
+        type: 'string',
+        value: 's',
+        default: '900',
+        description: 'How long a page may stay with one worker before another is given it',
+      },
+      help: HELP_FLAG,
+    },
+    examples: [
+      'jiedu ingest pages/ --db postgres://jiedu@db/jiedu --queue',
+      'jiedu worker --db postgres://jiedu@db/jiedu --concurrency 4',
+    ],
+    load: () => import('./run-worker.ts'),
+  },
+  {
+    name: 'queue',
+    summary: 'How the ingest queue stands: pages waiting, active, done, failed; recent failures',
+    usage: '--db postgres://… [options]',
+    description:
+      'The PostgreSQL ingest queue (ingest --queue, jiedu worker), and its failures log.',
+    positionals: false,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'url',
+        description: 'The archive and its queue (default: $JIEDU_DB)',
+      },
+      failures: {
+        type: 'string',
+        value: 'n',
+        default: '10',
+        description: 'How many of the newest failed pages to list',
+      },
+      format: {
+        type: 'string',
+        value: 'fmt',
+        choices: ['table', 'json'],
+        default: 'table',
+        description: 'Output format',
+      },
+      help: HELP_FLAG,
+    },
+    examples: ['jiedu queue --db postgres://jiedu@db/jiedu'],
+    load: () => import('./run-queue.ts'),
   },
   ...ARCHIVE_COMMANDS,
 ];

@@ -6,6 +6,7 @@ import { isPostgresUrl, openArchive, type Store, StoreError } from '../store/ind
 import { archivePath, shownPath } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
+import { countFlag } from './run-worker.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** The exit code of a run stopped by Ctrl-C, as shells report a SIGINT. */
@@ -170,6 +171,7 @@ async function queuePages(
       maxBytes,
       dateFromPath: flags['date-from-path'] === true,
       stdin: () => io.stdin,
+      jobTimeoutSeconds: countFlag('ingest', flags['job-timeout'], 'job-timeout', 900),
     });
     for (const f of summary.failed) io.stderr.write(`${f.source}: ${f.reason}\n`);
     io.stderr.write(

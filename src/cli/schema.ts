@@ -401,6 +401,13 @@ export const COMMANDS: readonly CommandSpec[] = [
         description:
           'Only queue the pages (a PostgreSQL --db) for `jiedu worker` processes to parse and store; a page stored or queued already is not queued again',
       },
+      'job-timeout': {
+        type: 'string',
+        value: 's',
+        default: '900',
+        description:
+          "With --queue: how long a queued page may stay with one worker before another is given it (a killed worker's page waits this long)",
+      },
       'no-ner': {
         type: 'boolean',
         description:

@@ -130,7 +130,10 @@ export async function enqueue(
           : { bytes: Buffer.from(unit.input).toString('base64') }),
         ...(unit.web === undefined ? {} : { web: unit.web }),
       };
-      const id = await boss.send(PAGE_QUEUE, job, { id: jobId(unit.hash) });
+      const id = await boss.send(PAGE_QUEUE, job, {
+        id: jobId(unit.hash),
+        expireInSeconds: options.jobTimeoutSeconds ?? 900,
+      });
       if (id === null) summary.present++;
       else summary.queued++;
     }
@@ -229,6 +232,7 @@ export async function work(url: string, options: WorkOptions = {}): Promise<Work
   const boss = await openQueue(url, options);
   const pool = new WorkerPool(concurrency, WORKER_HEAP_MB, options.pageTimeMs ?? 60_000, null);
   const summary: WorkSummary = { stored: 0, present: 0, failed: 0 };
+  let nextTask = 0;
   const handle = async (job: PgBoss.Job<PageJob>) => {
     const data = job.data;
     if (await archive.hasDocument(data.hash)) {
@@ -237,7 +241,8 @@ export async function work(url: string, options: WorkOptions = {}): Promise<Work
       return;
     }
     const task: PageTask = {
-      id: 0,
+      // The pool matches results to tasks by id: each task its own.
+      id: nextTask++,
       source: data.source,
       input: data.text ?? new Uint8Array(Buffer.from(data.bytes ?? '', 'base64')),
       ...(data.meta.date === undefined ? {} : { date: data.meta.date }),

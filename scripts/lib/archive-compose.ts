@@ -79,6 +79,8 @@ const AGENCIES = ['新華社', '中通社', '中新社'];
 const OUTLETS = ['央視新聞', '新華網', '人民網', '大公網', '中新網', '香港商報'];
 const CAPTION_CREDITS = ['網上圖片', '新華社', '中新社', '資料圖片'];
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** The pages the benchmark composes from, as text. */
 function templatePages(root: string): string[] {
   const out: string[] = [];
@@ -86,7 +88,14 @@ function templatePages(root: string): string[] {
     const path = join(root, dir);
     if (!existsSync(path)) continue;
     for (const name of readdirSync(path).sort()) {
-      if (name.endsWith('.txt')) out.push(readFileSync(join(path, name), 'utf8'));
+      if (!name.endsWith('.txt')) continue;
+      // Pages in Big5 or GB18030 (samples/ has some) are not UTF-8: read as such they would
+      // put U+FFFD into the composed text, which no legacy encoding can write.
+      try {
+        out.push(UTF8.decode(readFileSync(join(path, name))));
+      } catch {
+        // Not UTF-8: left out.
+      }
     }
   }
   return out;

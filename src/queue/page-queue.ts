@@ -25,6 +25,9 @@ import type { DocumentInput } from '../store/types.ts';
 /** The queue's name. */
 export const PAGE_QUEUE = 'jiedu-pages';
 
+/** Jobs a worker takes at a time, per parsing thread. */
+const BATCH_PER_THREAD = 4;
+
 /** Tries a page gets after its first (a worker that died, a server that went away). */
 const RETRY_LIMIT = 3;
 
@@ -201,6 +204,15 @@ export interface WorkOptions extends QueueOptions {
   onPage?: (source: string, outcome: 'stored' | 'present' | 'failed', reason?: string) => void;
 }
 
+/** Whether a failure is the connection's (worth another try), not the page's: no SQLSTATE
+ * (a socket error), or class 08 (connection), 53 (resources), 57 (operator intervention),
+ * 40 (serialization, deadlock). */
+function transient(err: unknown): boolean {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
+  return /^(08|53|57|40)/.test(code);
+}
+
 /** The document of a parsed page, as ingest makes it. */
 function documentOf(job: PageJob, result: PageResult & { ok: true }): DocumentInput {
   const doc: DocumentInput = {
@@ -256,21 +268,37 @@ export async function work(url: string, options: WorkOptions = {}): Promise<Work
       options.onPage?.(data.source, 'failed', result.reason);
       return;
     }
-    const put = await archive.putDocument(documentOf(data, result));
+    let put: Awaited<ReturnType<PgArchive['putDocument']>>;
+    try {
+      put = await archive.putDocument(documentOf(data, result));
+    } catch (err) {
+      // The server went away: the batch is tried again (elsewhere, or here later).
+      if (transient(err)) throw err;
+      // The page cannot be stored (rolled back whole): logged, not retried.
+      const reason = `cannot store: ${(err as Error).message}`;
+      summary.failed++;
+      await archive.logFailure({ hash: data.hash, source: data.source, reason });
+      options.onPage?.(data.source, 'failed', reason);
+      return;
+    }
     if (put.created) summary.stored++;
     else summary.present++;
     options.onPage?.(data.source, put.created ? 'stored' : 'present');
   };
   try {
-    for (let k = 0; k < concurrency; k++) {
-      await boss.work<PageJob>(
-        PAGE_QUEUE,
-        { batchSize: 1, pollingIntervalSeconds: 0.5 },
-        async ([job]) => {
-          if (job !== undefined) await handle(job);
-        },
-      );
-    }
+    // One poller a process, taking a batch at a time and parsing its pages in parallel
+    // (the pool runs `concurrency` at once): pg-boss waits its polling interval after each
+    // fetch that took less time than that, so a page a fetch would cap a worker at a
+    // couple of pages a second. A batch is completed together when all of it is stored;
+    // a worker killed mid-batch leaves all of it to be retried, and the pages it stored are
+    // then found stored.
+    await boss.work<PageJob>(
+      PAGE_QUEUE,
+      { batchSize: concurrency * BATCH_PER_THREAD, pollingIntervalSeconds: 0.5 },
+      async (jobs) => {
+        await Promise.all(jobs.map(handle));
+      },
+    );
     await new Promise<void>((resolve) => {
       const check = setInterval(async () => {
         if (options.signal?.aborted === true) {

@@ -12,8 +12,9 @@ export const HELP_FLAG: FlagSpec = { type: 'boolean', short: 'h', description: '
 /** Where the archive is, for every command that reads it. */
 export const DB_FLAG: FlagSpec = {
   type: 'string',
-  value: 'file',
-  description: 'The archive (default: $JIEDU_DB, else jiedu.db in the current folder)',
+  value: 'file|url',
+  description:
+    'The archive: a SQLite file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db in the current folder)',
 };
 
 const OUTLET: FlagSpec = {

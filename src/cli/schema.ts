@@ -206,7 +206,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: { ...DB_FLAG, description: 'The archive (default: $JIEDU_DB, else jiedu.db)' },
+      db: {
+        ...DB_FLAG,
+        description: 'The archive: a file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
+      },
       host: SERVE_FLAGS.host,
       port: SERVE_FLAGS.port,
       help: HELP_FLAG,
@@ -216,7 +219,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'serve',
     summary: 'Serve the archive: JSON API, OpenAPI document and web UI over HTTP',
-    usage: '[--db FILE] [--host H] [--port P] [--token T]',
+    usage: '[--db FILE|URL] [--host H] [--port P] [--token T]',
     description: [
       'Serves the archive over HTTP until Ctrl-C or SIGTERM: the web UI at /, the JSON API',
       'under /api/ (search, articles, entities, quotes, stances, timeline, graph, parse)',
@@ -225,7 +228,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: { ...DB_FLAG, description: 'The archive to serve (default: $JIEDU_DB, else jiedu.db)' },
+      db: {
+        ...DB_FLAG,
+        description:
+          'The archive to serve: a file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
+      },
       ...SERVE_FLAGS,
       token: {
         type: 'string',
@@ -342,7 +349,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Read pages into the archive: parse, annotate and store them, once each',
     usage: '<path|glob|->... [options]',
     description: [
-      'Reads news pages into a SQLite archive: files in any supported encoding, directories',
+      'Reads news pages into the archive: files in any supported encoding, directories',
       '(searched recursively for *.txt, *.html, *.htm, *.warc, *.warc.gz and *.jsonl: a',
       'site dump is a folder of .html files), glob patterns, JSON Lines files (one page per',
       'line: {"text": …} or {"html": …} with optional url, date, outlet, id) and - for',
@@ -350,7 +357,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'files are told by their content; each HTML response of a WARC file is one document',
       "(file@offset), with the record's URL, and the date and outlet the page gives. Pages",
       'are parsed and annotated in parallel; a page already in the archive (same SHA-256)',
-      'is skipped unread.',
+      'is skipped unread. The archive is a SQLite file or a PostgreSQL database (--db); on',
+      'PostgreSQL, --queue leaves parsing and storing to `jiedu worker` processes.',
     ].join('\n'),
     positionals: true,
     flags: {

@@ -29,10 +29,10 @@ export function openStore(path: string, options: SqliteStoreOptions = {}): Sqlit
  */
 export function openArchive(location: string, options: SqliteStoreOptions = {}): Archive {
   if (isPostgresUrl(location)) {
-    return new PgSyncStore(
-      location,
-      options.rankWindow === undefined ? {} : { rankWindow: options.rankWindow },
-    );
+    return new PgSyncStore(location, {
+      ...(options.rankWindow === undefined ? {} : { rankWindow: options.rankWindow }),
+      ...(options.create === undefined ? {} : { create: options.create }),
+    });
   }
   return new SqliteStore(location, options);
 }

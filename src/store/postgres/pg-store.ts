@@ -72,6 +72,9 @@ import { checkInput, writeDocument } from './write-document.ts';
 
 /** Options for opening a PostgreSQL archive. */
 export interface PgStoreOptions extends PoolOptions {
+  /** Create the archive's tables in a database that has none (default true); false makes
+   * a database without an archive an error, for commands that only read. */
+  create?: boolean;
   /** Matches ranked per search (default 1000; 0: all), as the SQLite store's option. */
   rankWindow?: number;
 }
@@ -383,6 +386,9 @@ export async function openPgArchive(url: string, options: PgStoreOptions = {}): 
     throw new PgStoreError(connectError(url, err));
   }
   try {
+    if (options.create === false && (await pgSchemaVersion(new Sql(pool))) === 0) {
+      throw new Error('no archive there');
+    }
     await migratePg(pool);
   } catch (err) {
     await pool.end().catch(() => {});

@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import {
   type Archive,
+  type AsyncArchive,
+  asyncArchive,
   type DocumentInput,
   openArchive,
+  openPgArchive,
   type SearchHit,
 } from '../src/store/index.ts';
 import {
+  createTestDatabase,
   dropTestDatabases,
   PG_SKIP,
   POSTGRES,
@@ -212,5 +216,53 @@ describe('a PostgreSQL URL that cannot be reached', () => {
         /cannot connect to postgres:\/\/someone:\*\*\*@127\.0\.0\.1:1\/nothing/.test(err.message) &&
         !err.message.includes('secret'),
     );
+  });
+});
+
+describe('one asynchronous interface, both backends', () => {
+  /** Code written once against AsyncArchive: stores the pages, then reads. */
+  async function roundTrip(archive: AsyncArchive) {
+    for (const doc of testDocuments()) await archive.putDocument(doc);
+    const again = await archive.putDocument(testDocuments()[0] as DocumentInput);
+    const hits = await archive.search({ text: '单边制裁', copies: true });
+    const articles: string[] = [];
+    for await (const a of archive.exportArticles()) articles.push(a.headline);
+    await assert.rejects(archive.search({ text: '(中' }), { name: 'QueryError' });
+    return {
+      again: again.created,
+      hits: hits.map((h) => [h.articleId, h.snippet]),
+      articles,
+      entities: (await archive.entities({ limit: 5 })).map((e) => e.id),
+    };
+  }
+
+  test('SQLite behind AsyncArchive answers as it does directly', async () => {
+    const sync = SQLITE.open();
+    for (const doc of testDocuments()) sync.putDocument(doc);
+    const wrapped = asyncArchive(SQLITE.open());
+    const got = await roundTrip(wrapped);
+    assert.equal(got.again, false);
+    assert.deepEqual(
+      got.hits,
+      sync.search({ text: '单边制裁', copies: true }).map((h) => [h.articleId, h.snippet]),
+    );
+    assert.deepEqual(
+      got.articles,
+      [...sync.exportArticles()].map((a) => a.headline),
+    );
+    sync.close();
+    await wrapped.close();
+  });
+
+  test('the same code on PostgreSQL (PgArchive) gives the same answers', { skip }, async () => {
+    const lite = asyncArchive(SQLITE.open());
+    const pg = await openPgArchive(await createTestDatabase());
+    try {
+      assert.deepEqual(await roundTrip(pg), await roundTrip(lite));
+    } finally {
+      await pg.close();
+      await lite.close();
+      await dropTestDatabases();
+    }
   });
 });

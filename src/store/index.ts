@@ -3,7 +3,7 @@ import { PgSyncStore } from './postgres/sync-store.ts';
 import { SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
 import type { Archive } from './types.ts';
 
-export type { AsyncArchive } from './async-archive.ts';
+export { type AsyncArchive, asyncArchive } from './async-archive.ts';
 export { isPostgresUrl, shownUrl } from './postgres/connection.ts';
 export { openPgArchive, PgArchive, type PgStoreOptions } from './postgres/pg-store.ts';
 export { PgSyncStore } from './postgres/sync-store.ts';

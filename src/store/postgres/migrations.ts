@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { storyKey } from '../sqlite/once-per-story.ts';
 import { Sql, transaction } from './connection.ts';
 
 /**
@@ -212,9 +213,42 @@ async function createArchive(sql: Sql): Promise<void> {
   `);
 }
 
+/**
+ * 2: each quote's and stance's comparable key (its content or target in Simplified, without
+ * spacing or punctuation: sqlite/once-per-story.ts's storyKey), by which a story's repeated
+ * quote or stance counts once; the SQLite store computes it in SQL with a function of its
+ * own. Rows stored before are keyed here, a batch at a time.
+ */
+async function addStoryKeys(sql: Sql): Promise<void> {
+  await sql.exec(`
+    ALTER TABLE quotes ADD COLUMN story_key ${T};
+    ALTER TABLE stances ADD COLUMN story_key ${T};
+  `);
+  for (const [table, column] of [
+    ['quotes', 'content'],
+    ['stances', 'target'],
+  ] as const) {
+    for (let after = 0; ; ) {
+      const rows = await sql.all<{ id: number; text: string }>(
+        `SELECT id, ${column} AS text FROM ${table} WHERE id > ? ORDER BY id LIMIT 5000`,
+        [after],
+      );
+      if (rows.length === 0) break;
+      await sql.run(
+        `UPDATE ${table} t SET story_key = k.key FROM unnest(?::int[], ?::text[]) k(id, key)
+          WHERE t.id = k.id`,
+        [rows.map((r) => r.id), rows.map((r) => storyKey(r.text))],
+      );
+      after = (rows.at(-1) as { id: number }).id;
+    }
+    await sql.exec(`ALTER TABLE ${table} ALTER COLUMN story_key SET NOT NULL`);
+  }
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
+  { version: 2, name: 'comparable keys of quotes and stances', up: addStoryKeys },
 ];
 
 /** The schema version this code writes. */

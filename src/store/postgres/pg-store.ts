@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { PageNode } from '../../tree/types.ts';
 import type { AsyncArchive } from '../async-archive.ts';
 import type {
   ArchiveFilter,
@@ -14,6 +15,8 @@ import type {
   EntityQuery,
   EntityRow,
   GraphQuery,
+  OutletComparison,
+  OutletQuery,
   Page,
   PutResult,
   QuoteGroup,
@@ -40,7 +43,9 @@ import {
   transaction,
 } from './connection.ts';
 import { migratePg, pgSchemaVersion } from './migrations.ts';
+import { withSpread } from './once-per-story.ts';
 import { readArticle } from './read-article.ts';
+import { readArticlePage } from './read-article-page.ts';
 import {
   cooccurring,
   documentArticles,
@@ -65,8 +70,10 @@ import {
   totalQuotes,
   totalStances,
 } from './read-lists.ts';
+import { compareOutlets } from './read-outlets.ts';
 import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
+import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
 import { checkInput, writeDocument } from './write-document.ts';
 
@@ -179,6 +186,18 @@ export class PgArchive implements AsyncArchive {
     return readArticle(this.#sql, id);
   }
 
+  articlePage(id: number): Promise<PageNode | undefined> {
+    return readArticlePage(this.#sql, id);
+  }
+
+  getStory(articleId: number): Promise<StoryRow | undefined> {
+    return readStory(this.#sql, articleId);
+  }
+
+  compareOutlets(query: OutletQuery): Promise<OutletComparison> {
+    return compareOutlets(this.#sql, query);
+  }
+
   entities(query?: EntityQuery): Promise<EntityRow[]> {
     return listEntities(this.#sql, query);
   }
@@ -191,8 +210,9 @@ export class PgArchive implements AsyncArchive {
     return totalEntities(this.#sql, query);
   }
 
-  quotes(query?: QuoteQuery): Promise<QuoteRow[]> {
-    return listQuotes(this.#sql, query);
+  async quotes(query?: QuoteQuery): Promise<QuoteRow[]> {
+    const rows = await listQuotes(this.#sql, query);
+    return query?.copies === true ? rows : withSpread(this.#sql, 'quote', rows);
   }
 
   countQuotes(query: QuoteQuery, by: QuoteGroup): Promise<CountRow[]> {
@@ -203,8 +223,9 @@ export class PgArchive implements AsyncArchive {
     return totalQuotes(this.#sql, query);
   }
 
-  stances(query?: StanceQuery): Promise<StanceRow[]> {
-    return listStances(this.#sql, query);
+  async stances(query?: StanceQuery): Promise<StanceRow[]> {
+    const rows = await listStances(this.#sql, query);
+    return query?.copies === true ? rows : withSpread(this.#sql, 'stance', rows);
   }
 
   countStances(query: StanceQuery, by: StanceGroup): Promise<CountRow[]> {
@@ -233,12 +254,13 @@ export class PgArchive implements AsyncArchive {
         const rows = await articlePage(this.#sql, filter, id, size);
         return { rows, last: rows.at(-1)?.id ?? after };
       }
+      // An export holds every copy's rows.
       case 'quotes': {
-        const rows = await quotePage(this.#sql, filter, id, size);
+        const rows = await quotePage(this.#sql, { ...filter, copies: true }, id, size);
         return { rows, last: rows.at(-1)?.id ?? after };
       }
       case 'stances': {
-        const rows = await stancePage(this.#sql, filter, id, size);
+        const rows = await stancePage(this.#sql, { ...filter, copies: true }, id, size);
         return { rows, last: rows.at(-1)?.id ?? after };
       }
       case 'entities': {

@@ -24,7 +24,7 @@ import type { Sql } from './connection.ts';
 
 /** One article read back into its tree and article view (see sqlite/read-article.ts). */
 
-interface ArticleRow {
+export interface ArticleRow {
   id: number;
   document: number;
   idx: number;
@@ -115,7 +115,7 @@ export async function readBlocks(sql: Sql, articleId: number, text: string): Pro
   });
 }
 
-async function readAnnotations(sql: Sql, article: ArticleRow): Promise<ArticleAnnotations> {
+export async function readAnnotations(sql: Sql, article: ArticleRow): Promise<ArticleAnnotations> {
   const id = article.id;
   const entities = (
     await sql.all<{ key: string; type: EntityType; name: string }>(

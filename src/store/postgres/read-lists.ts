@@ -14,6 +14,7 @@ import type {
 } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
+import { addOncePerStory } from './once-per-story.ts';
 import { readBlocks } from './read-article.ts';
 import { phraseTsQuery } from './search-index.ts';
 
@@ -163,6 +164,7 @@ async function quoteWhere(sql: Sql, query: QuoteQuery): Promise<Where> {
   if (query.kind !== undefined) where.add('q.kind = ?', query.kind);
   if (query.about !== undefined) addAbout(where, 'q.content_key', 'q.article', query.about);
   await addMentioning(sql, where, query, 'q.article', 'q.content_start', 'q.content_end');
+  if (query.copies !== true) await addOncePerStory(sql, where, 'quote', filter);
   return where;
 }
 
@@ -213,7 +215,7 @@ export async function countQuotes(
 /** A page of the quotes a filter lets through, in id order, after `afterId`. */
 export async function quotePage(
   sql: Sql,
-  filter: ArchiveFilter,
+  filter: QuoteQuery,
   afterId: number,
   size: number,
 ): Promise<QuoteRow[]> {
@@ -258,6 +260,7 @@ export async function stanceWhere(sql: Sql, query: StanceQuery): Promise<Where> 
   if (query.negated !== undefined) where.add('s.negated = ?', query.negated);
   if (query.about !== undefined) addAbout(where, 's.target_key', 's.article', query.about);
   await addMentioning(sql, where, query, 's.article', 's.target_start', 's.target_end');
+  if (query.copies !== true) await addOncePerStory(sql, where, 'stance', query);
   return where;
 }
 
@@ -326,7 +329,7 @@ export async function countStances(
 /** A page of the stances a filter lets through, in id order, after `afterId`. */
 export async function stancePage(
   sql: Sql,
-  filter: ArchiveFilter,
+  filter: StanceQuery,
   afterId: number,
   size: number,
 ): Promise<StanceRow[]> {

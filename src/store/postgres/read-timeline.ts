@@ -12,11 +12,13 @@ export async function matching(sql: Sql, query: SearchQuery): Promise<Where> {
   return where;
 }
 
-/** Articles per publication day for a search (see sqlite/read-timeline.ts). */
+/** Articles per publication day for a search (see sqlite/read-timeline.ts): a story counts
+ * once a day (its copies of that day are one), unless `copies`. */
 export async function timeline(sql: Sql, query: SearchQuery): Promise<DayCount[]> {
   const where = (await matching(sql, query)).add('a.date IS NOT NULL AND length(a.date) = 10');
   return sql.all<DayCount>(
-    `SELECT a.date AS date, count(*) AS count FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
+    `SELECT a.date AS date, ${query.copies === true ? 'count(*)' : 'count(DISTINCT coalesce(a.story, a.id))'} AS count
+       FROM articles a${where} GROUP BY a.date ORDER BY a.date`,
     where.params,
   );
 }

@@ -4,6 +4,7 @@ import {
   receiveMessageOnPort,
   Worker,
 } from 'node:worker_threads';
+import type { PageNode } from '../../tree/types.ts';
 import { QueryError } from '../search/parse-query.ts';
 import { StoreError } from '../sqlite/sqlite-store.ts';
 import type {
@@ -21,6 +22,8 @@ import type {
   EntityQuery,
   EntityRow,
   GraphQuery,
+  OutletComparison,
+  OutletQuery,
   Page,
   PutResult,
   QuoteGroup,
@@ -153,6 +156,15 @@ export class PgSyncStore implements Archive {
   }
   getArticle(id: number): StoredArticle | undefined {
     return this.#call('getArticle', id);
+  }
+  articlePage(id: number): PageNode | undefined {
+    return this.#call('articlePage', id);
+  }
+  getStory(articleId: number): StoryRow | undefined {
+    return this.#call('getStory', articleId);
+  }
+  compareOutlets(query: OutletQuery): OutletComparison {
+    return this.#call('compareOutlets', query);
   }
   entities(query?: EntityQuery): EntityRow[] {
     return this.#call('entities', query);

@@ -3,6 +3,7 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
+import { storyKey } from '../sqlite/once-per-story.ts';
 import { isArchiveDate, outletKey, piecesText } from '../sqlite/write-document.ts';
 import type { DocumentInput, PutResult } from '../types.ts';
 import type { Sql } from './connection.ts';
@@ -243,9 +244,23 @@ async function writeAnnotations(
   await insertRows(
     sql,
     `quotes (article, idx, span_start, span_end, speaker, speaker_text, kind, cue, cue_key,
-      content_start, content_end, content, content_key)`,
+      content_start, content_end, content, content_key, story_key)`,
     articleId,
-    ['int', 'int', 'int', 'int', 'text', 'text', 'text', 'text', 'int', 'int', 'text', 'text'],
+    [
+      'int',
+      'int',
+      'int',
+      'int',
+      'text',
+      'text',
+      'text',
+      'text',
+      'int',
+      'int',
+      'text',
+      'text',
+      'text',
+    ],
     a.quotes.map((q, k) => [
       k,
       q.start,
@@ -259,12 +274,13 @@ async function writeAnnotations(
       q.content.end,
       clean(q.content.text),
       clean(toSimplified(q.content.text)),
+      clean(storyKey(q.content.text)),
     ]),
   );
   await insertRows(
     sql,
     `stances (article, idx, span_start, span_end, actors, cue, cue_key, class, plover,
-      target_start, target_end, target, target_key, negated, modality)`,
+      target_start, target_end, target, target_key, negated, modality, story_key)`,
     articleId,
     [
       'int',
@@ -280,6 +296,7 @@ async function writeAnnotations(
       'text',
       'text',
       'boolean',
+      'text',
       'text',
     ],
     a.stances.map((st, k) => [
@@ -297,6 +314,7 @@ async function writeAnnotations(
       clean(toSimplified(st.target.text)),
       st.negated,
       clean(JSON.stringify(st.modality)),
+      clean(storyKey(st.target.text)),
     ]),
   );
   const actors = a.stances.flatMap((st, k) => st.actors.map((key) => [k, id(key)] as const));

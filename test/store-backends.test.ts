@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import pg from 'pg';
+import { toSimplified } from '../src/normalize/index.ts';
 import {
   type Archive,
   type AsyncArchive,
@@ -20,7 +22,7 @@ import {
   SQLITE,
 } from './helpers/backends.ts';
 import { ROOT } from './helpers/cli.ts';
-import { documentFor, testDocuments } from './helpers/store-pages.ts';
+import { documentFor, TRAD_PAGE, testDocuments } from './helpers/store-pages.ts';
 import { storyDocument, storySet } from './helpers/story-set.ts';
 
 /**
@@ -46,7 +48,50 @@ function documents(): DocumentInput[] {
         outlet: k % 2 === 0 ? '文匯報' : '新华社',
       }),
     );
-  return [...testDocuments(), ...fixtures, ...storySet().slice(0, 40).map(storyDocument)];
+  return [
+    ...testDocuments(),
+    ...fixtures,
+    ...storySet().slice(0, 40).map(storyDocument),
+    ...copiesAndRepeats(),
+  ];
+}
+
+/** A paragraph with a quote and a stance of its own, that one copy of the meeting adds. */
+const ADDED = '王毅補充說：「中方願同俄方加強在聯合國的協調。」中方反對干涉別國內政。';
+
+/** The meeting page (the first test page) again in three more outlets (in Simplified, with
+ * CRLF line ends, with a paragraph more), and a page of two articles whose second repeats
+ * a passage of the first (a quote and a stance). */
+function copiesAndRepeats(): DocumentInput[] {
+  const added = TRAD_PAGE.replace('\n\n●香港文匯報記者', `\n\n${ADDED}\n\n●香港文匯報記者`);
+  const repeated = [
+    '習近平會見俄羅斯總統普京',
+    '',
+    '香港文匯報訊 據新華社報道，國家主席習近平前日在北京會見俄羅斯總統普京。習近平表示，中俄堅持睦鄰友好，雙方支持彼此維護核心利益。',
+    '',
+    '普京說：「俄方反對單邊制裁，願同中方加強合作。」',
+    '',
+    '●香港文匯報記者 葛沖 北京報道',
+    '',
+    '',
+    '',
+    '專家：中俄合作有助穩定',
+    '',
+    '香港文匯報訊 多名專家昨日表示，中俄關係穩定發展，有助於地區和平。',
+    '',
+    '普京說：「俄方反對單邊制裁，願同中方加強合作。」',
+    '',
+    '專家指出，兩國在能源和貿易領域的合作將進一步深化。',
+    '',
+  ].join('\n');
+  return [
+    { text: toSimplified(TRAD_PAGE), outlet: '大公报', source: 'takung.txt' },
+    { text: TRAD_PAGE.replace(/\n/g, '\r\n'), outlet: '星島日報', source: 'singtao.txt' },
+    { text: added, outlet: '明報', source: 'mingpao.txt' },
+    { text: repeated, outlet: '香港商報', source: 'repeated.txt' },
+  ].map((c, k) =>
+    documentFor(c.text, { source: c.source, outlet: c.outlet, date: `2024-05-${16 + (k % 2)}` }),
+  );
 }
 
 /** A hit without its score, for comparing. */
@@ -136,30 +181,53 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
       assert.deepEqual(pg.countEntities(q), lite.countEntities(q));
       assert.equal(pg.totalEntities(q), lite.totalEntities(q));
     }
-    for (const q of [
+    for (const base of [
       {},
       { kind: 'direct' as const },
       { about: '制裁' },
       { speaker: '王毅' },
+      { speaker: '普京' },
       { mentioning: '中国' },
+      { outlet: '大公報' },
+      { outlet: '星島日報', from: '2024-05-01' },
     ]) {
-      assert.deepEqual(pg.quotes({ ...q, limit: 200 }), lite.quotes({ ...q, limit: 200 }));
-      assert.equal(pg.totalQuotes(q), lite.totalQuotes(q));
-      for (const by of ['speaker', 'cue', 'kind', 'outlet', 'date'] as const) {
-        assert.deepEqual(pg.countQuotes(q, by), lite.countQuotes(q, by), by);
+      for (const copies of [false, true]) {
+        const q = { ...base, copies };
+        const label = JSON.stringify(q);
+        assert.deepEqual(pg.quotes({ ...q, limit: 300 }), lite.quotes({ ...q, limit: 300 }), label);
+        assert.deepEqual(
+          pg.quotes({ ...q, limit: 5, offset: 3 }),
+          lite.quotes({ ...q, limit: 5, offset: 3 }),
+          label,
+        );
+        assert.equal(pg.totalQuotes(q), lite.totalQuotes(q), label);
+        for (const by of ['speaker', 'cue', 'kind', 'outlet', 'date'] as const) {
+          assert.deepEqual(pg.countQuotes(q, by), lite.countQuotes(q, by), `${label} ${by}`);
+        }
       }
     }
-    for (const q of [
+    for (const base of [
       {},
       { class: 'support' as const },
+      { class: 'oppose' as const },
       { about: '中' },
       { actor: '中国' },
       { negated: true },
+      { outlet: '大公報' },
+      { outlet: '明報', to: '2024-12-31' },
     ]) {
-      assert.deepEqual(pg.stances({ ...q, limit: 200 }), lite.stances({ ...q, limit: 200 }));
-      assert.equal(pg.totalStances(q), lite.totalStances(q));
-      for (const by of ['class', 'actor', 'cue', 'plover', 'target', 'outlet', 'date'] as const) {
-        assert.deepEqual(pg.countStances(q, by), lite.countStances(q, by), by);
+      for (const copies of [false, true]) {
+        const q = { ...base, copies };
+        const label = JSON.stringify(q);
+        assert.deepEqual(
+          pg.stances({ ...q, limit: 300 }),
+          lite.stances({ ...q, limit: 300 }),
+          label,
+        );
+        assert.equal(pg.totalStances(q), lite.totalStances(q), label);
+        for (const by of ['class', 'actor', 'cue', 'plover', 'target', 'outlet', 'date'] as const) {
+          assert.deepEqual(pg.countStances(q, by), lite.countStances(q, by), `${label} ${by}`);
+        }
       }
     }
     assert.deepEqual(pg.stanceGraph({}), lite.stanceGraph({}));
@@ -197,6 +265,113 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
     assert.ok(lite.totalStories({ minCopies: 2 }) > 0, 'the set has stories of several copies');
   });
 
+  test('a story counts once: the set has copies and a repeated passage, on both alike', () => {
+    // The set holds what is counted once: a quote in four copies of one story, in four
+    // outlets, and a page that repeats a quote and a stance in its second article.
+    const putin = (rows: { text: string; copies?: number; outlets?: number }[]) =>
+      rows.filter((q) => toSimplified(q.text).includes('单边制裁'));
+    const liteOnce = putin(lite.quotes({ speaker: '普京', limit: 300 }));
+    const liteEvery = putin(lite.quotes({ speaker: '普京', copies: true, limit: 300 }));
+    assert.ok(liteOnce.some((q) => (q.copies ?? 0) >= 4 && (q.outlets ?? 0) >= 4));
+    assert.ok(liteEvery.length > liteOnce.length + 3, 'copies and the repeat listed');
+    const repeatedDoc = { outlet: '香港商報', limit: 300 };
+    const repeated = lite.quotes({ ...repeatedDoc, copies: true })[0]?.documentId ?? 0;
+    const [first, second] = lite.documentArticles(repeated);
+    assert.ok(first !== undefined && second !== undefined, 'the repeating page has two articles');
+    const of = <R extends { articleId: number }>(rows: R[], id: number) =>
+      rows.filter((r) => r.articleId === id);
+    assert.equal(putin(of(lite.quotes({ ...repeatedDoc, copies: true }), second)).length, 1);
+    assert.equal(putin(of(lite.quotes(repeatedDoc), second)).length, 0);
+    // PostgreSQL answers alike, copies and outlets of each row included.
+    assert.deepEqual(putin(pg.quotes({ speaker: '普京', limit: 300 })), liteOnce);
+    assert.deepEqual(pg.quotes(repeatedDoc), lite.quotes(repeatedDoc));
+    assert.deepEqual(pg.stances(repeatedDoc), lite.stances(repeatedDoc));
+    for (const copies of [false, true]) {
+      for (const text of ['普京', '制裁', '中俄', '習近平']) {
+        const q = { text, copies };
+        assert.deepEqual(pg.timeline(q), lite.timeline(q), text);
+        assert.equal(pg.countMatches(q), lite.countMatches(q), text);
+      }
+      for (const q of [{}, { class: 'oppose' as const }, { outlet: '明報' }, { min: 2 }]) {
+        const g = { ...q, copies };
+        assert.deepEqual(pg.stanceGraph(g), lite.stanceGraph(g), JSON.stringify(g));
+      }
+    }
+    const g = lite.stanceGraph({});
+    const all = lite.stanceGraph({ copies: true });
+    const weight = (x: typeof g) => x.edges.reduce((n, e) => n + e.weight, 0);
+    assert.ok(weight(all) > weight(g), 'the graph counts copies once');
+    // The entity's own page: its detail, and what it says with and without copies.
+    for (const name of ['PER:普京', '王毅', '中国']) {
+      assert.deepEqual(pg.getEntity(name), lite.getEntity(name), name);
+      for (const copies of [false, true]) {
+        const q = { speaker: name, copies, limit: 100 };
+        assert.deepEqual(pg.quotes(q), lite.quotes(q), name);
+        assert.equal(pg.totalQuotes(q), lite.totalQuotes(q), name);
+        const about = { mentioning: name, copies, limit: 100 };
+        assert.deepEqual(pg.quotes(about), lite.quotes(about), name);
+        const st = { actor: name, copies, limit: 100 };
+        assert.deepEqual(pg.stances(st), lite.stances(st), name);
+        assert.deepEqual(pg.countStances(st, 'class'), lite.countStances(st, 'class'), name);
+        const on = { mentioning: name, copies, limit: 100 };
+        assert.deepEqual(pg.stances(on), lite.stances(on), name);
+        assert.deepEqual(
+          pg.timeline({ entity: name, copies }),
+          lite.timeline({ entity: name, copies }),
+          name,
+        );
+      }
+    }
+  });
+
+  test('articlePage and getStory: every article as a page of its own, and its story', () => {
+    const total = lite.stats().articles;
+    let joined = 0;
+    for (let id = 1; id <= total; id++) {
+      assert.deepEqual(pg.articlePage(id), lite.articlePage(id), `article ${id}`);
+      const story = lite.getStory(id);
+      assert.deepEqual(pg.getStory(id), story, `story of ${id}`);
+      if ((story?.articles.length ?? 0) > 1) joined++;
+    }
+    assert.ok(joined >= 4, 'articles of stories of several copies');
+    assert.ok(lite.articlePage(1)?.children[0]?.annotations !== undefined);
+    for (const id of [0, -1, total + 1, 10_000_000_000, 1.5]) {
+      assert.equal(pg.articlePage(id), lite.articlePage(id), String(id));
+      assert.equal(pg.getStory(id), lite.getStory(id), String(id));
+    }
+  });
+
+  test('compareOutlets: the same outlets, speakers, quotes and stances', () => {
+    const queries = [
+      {},
+      { text: '普京' },
+      { text: '制裁 OR 合作' },
+      { entity: '俄羅斯' },
+      { outlet: '明報' },
+      { from: '2024-05-01', to: '2024-05-31' },
+      { script: 'simplified' as const },
+      { outlets: 2, speakers: 1 },
+      { outlets: 100, speakers: 100 },
+      { text: '没有这样的字' },
+    ];
+    for (const base of queries) {
+      for (const copies of [false, true]) {
+        const q = { ...base, copies };
+        assert.deepEqual(pg.compareOutlets(q), lite.compareOutlets(q), JSON.stringify(q));
+      }
+    }
+    const once = lite.compareOutlets({});
+    const every = lite.compareOutlets({ copies: true });
+    assert.ok(once.outlets.length >= 4 && once.speakers.length > 0 && once.stances.length > 0);
+    const sum = (c: typeof once) => c.outlets.reduce((n, o) => n + o.quotes + o.stances, 0);
+    assert.ok(sum(every) > sum(once), 'an outlet counts a story it printed twice once');
+    for (const bad of [{ outlets: 0 }, { speakers: 101 }, { outlets: 1.5 }]) {
+      assert.throws(() => lite.compareOutlets(bad), TypeError);
+      assert.throws(() => pg.compareOutlets(bad), TypeError);
+    }
+    assert.throws(() => pg.compareOutlets({ text: '(中' }), { name: 'QueryError' });
+  });
+
   test('a bad query is a QueryError, bad arguments TypeErrors, as on SQLite', () => {
     assert.throws(() => pg.search({ text: '(中' }), { name: 'QueryError' });
     assert.throws(() => pg.search({ text: '中', limit: -1 }), TypeError);
@@ -204,6 +379,43 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
       () => pg.putDocument({ ...(testDocuments()[0] as DocumentInput), hash: '' }),
       /doc\.hash/,
     );
+  });
+});
+
+describe('a PostgreSQL archive of schema 1', { skip }, () => {
+  test('gains the comparable keys of its quotes and stances: a story counts once there too', async () => {
+    const docs = copiesAndRepeats();
+    const url = await createTestDatabase();
+    const lite = SQLITE.open();
+    try {
+      // An archive as schema 1 wrote it: no keys, version 1.
+      const first = await openPgArchive(url);
+      for (const doc of docs) await first.putDocument(doc);
+      await first.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
+          ALTER TABLE stances DROP COLUMN story_key; UPDATE jiedu_schema SET version = 1`);
+      } finally {
+        await client.end();
+      }
+      const upgraded = await openPgArchive(url);
+      try {
+        assert.equal((await upgraded.stats()).schemaVersion, 2);
+        for (const doc of docs) lite.putDocument(doc);
+        const once = await upgraded.quotes({ limit: 100 });
+        assert.ok(once.length < (await upgraded.totalQuotes({ copies: true })));
+        assert.deepEqual(once, lite.quotes({ limit: 100 }));
+        assert.deepEqual(await upgraded.stances({ limit: 100 }), lite.stances({ limit: 100 }));
+        assert.deepEqual(await upgraded.compareOutlets({}), lite.compareOutlets({}));
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      lite.close();
+      await dropTestDatabases();
+    }
   });
 });
 
@@ -233,6 +445,10 @@ describe('one asynchronous interface, both backends', () => {
       hits: hits.map((h) => [h.articleId, h.snippet]),
       articles,
       entities: (await archive.entities({ limit: 5 })).map((e) => e.id),
+      page: await archive.articlePage(1),
+      story: await archive.getStory(2),
+      outlets: await archive.compareOutlets({ copies: true }),
+      quotes: await archive.quotes({ limit: 20 }),
     };
   }
 

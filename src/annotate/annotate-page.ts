@@ -13,10 +13,10 @@ import type {
 } from '../tree/annotations.ts';
 import type { ArticleNode, PageNode } from '../tree/types.ts';
 import { type ArticleText, articleText, originalText, toSource } from './article-text.ts';
+import { QUOTE_CUES } from './cues.ts';
 import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
-import { QUOTE_CUES } from './cues.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
 import { findRoles } from './find-roles.ts';
 import { findStances } from './find-stances.ts';

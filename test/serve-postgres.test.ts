@@ -37,6 +37,20 @@ const PATHS = [
   '/api/stories?limit=50',
   '/api/articles/7',
   '/api/articles/999999',
+  // A story's repeated quotes and stances once, and every copy's.
+  '/api/quotes?limit=50&copies=1',
+  '/api/stances?limit=50&copies=1',
+  '/api/stances?class=oppose',
+  '/api/timeline?q=制裁&copies=1',
+  '/api/graph?copies=1',
+  '/api/entities/PER:林国栋?copies=1',
+  '/api/outlets',
+  '/api/outlets?copies=1&outlets=3&speakers=2',
+  '/api/outlets?q=中国',
+  '/api/stories/7',
+  '/api/stories/999999',
+  '/api/compare?a=7&b=8',
+  '/api/compare?a=1&b=999999',
 ];
 
 async function json(server: Serving, path: string): Promise<{ status: number; body: unknown }> {

@@ -16,7 +16,15 @@
  *
  * --null-store ingests into a store that keeps nothing: the ceiling of parse + annotate
  * on this machine, without SQLite.
+ *
+ * --db postgres://… measures PostgreSQL beside SQLite in the same run, on the same corpus
+ * and queries, each in a database of its own created on that server (dropped after unless
+ * --keep): the same ingest into the archive (`jiedu ingest --db postgres://…`), then the
+ * queue: `ingest --queue` and 1, then 2, `jiedu worker --until-idle` processes
+ * (--queue-workers 1,2; 0 skips it), with articles/s, search p50/p95/p99 and bytes per
+ * article (the database's size) for each.
  */
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
@@ -41,6 +49,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     'null-store': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
+    db: { type: 'string' },
+    'queue-workers': { type: 'string', default: '1,2' },
     // Internal: compose the corpus into --dir and exit (run in a child process, see main).
     'generate-only': { type: 'boolean', default: false },
   },
@@ -286,6 +296,10 @@ async function main(): Promise<void> {
   store.close();
   const maxRss = Math.max(peakRss, (process.resourceUsage().maxRSS * 1024) / MB);
 
+  // PostgreSQL beside it, on the same corpus and queries.
+  const postgres =
+    values.db === undefined ? null : await benchPostgres(values.db, inputDir, generated.queries);
+
   // 4. Against the targets.
   const minutesAt1M = 1e6 / articlesPerS / 60;
   const projected = counts.articles < 1e6;
@@ -334,6 +348,7 @@ async function main(): Promise<void> {
           peakRssMb: maxRss,
           minutesAt1M,
           projected,
+          postgres,
           node: process.version,
         },
         null,
@@ -343,6 +358,149 @@ async function main(): Promise<void> {
   }
   if (values.keep) log(`kept: ${dir}`);
   else if (values.dir === undefined) rmSync(dir, { recursive: true, force: true });
+}
+
+/** What PostgreSQL measured: one ingest and its searches, or a queue run. */
+interface PgRun {
+  mode: string;
+  articles: number;
+  seconds: number;
+  articlesPerS: number;
+  bytesPerArticle: number;
+  search?: { p50: number; p95: number; p99: number; queries: number };
+}
+
+/** A database of its own on the server of `url`; its URL and how to drop it. */
+async function freshDatabase(url: string, name: string) {
+  const pg = (await import('pg')).default;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return {
+    url: fresh.toString(),
+    drop: async () => {
+      const again = new pg.Client({ connectionString: url });
+      await again.connect();
+      await again.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+/** Searches through the archive as the CLI and server do; p50/p95/p99 (ms). */
+function timeSearches(archive: Archive, queries: readonly string[]) {
+  for (const q of queries.slice(0, 50)) archive.search({ text: q, limit: 20 });
+  const times: number[] = [];
+  for (const q of queries) {
+    const start = performance.now();
+    archive.search({ text: q, limit: 20 });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    queries: times.length,
+  };
+}
+
+/** Runs the jiedu binary (the build the npm script made) and waits for it. */
+function jiedu(args: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'jiedu.js'), ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += String(d);
+    });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`jiedu ${args[0]} exited ${code}: ${stderr}`)),
+    );
+  });
+}
+
+/** The PostgreSQL half: the same ingest and searches, then the queue with 1 and 2 workers. */
+async function benchPostgres(url: string, inputDir: string, queries: readonly string[]) {
+  const { openArchive: open } = (await import(
+    built ? join(ROOT, 'dist', 'store', 'index.js') : '../src/store/index.ts'
+  )) as typeof import('../src/store/index.ts');
+  const runs: PgRun[] = [];
+  const size = async (archive: Archive) => {
+    const stats = archive.stats();
+    return { articles: stats.articles, bytes: stats.fileBytes };
+  };
+
+  // The same ingest as SQLite's, into the archive on the server.
+  {
+    const db = await freshDatabase(url, `jiedu_bench_${process.pid}_direct`);
+    const archive = open(db.url);
+    const t = performance.now();
+    await ingest({ inputs: [inputDir], store: archive, workers });
+    const seconds = (performance.now() - t) / 1000;
+    const { articles: n, bytes } = await size(archive);
+    const search = timeSearches(archive, queries);
+    const run: PgRun = {
+      mode: `ingest, ${workers} worker threads`,
+      articles: n,
+      seconds,
+      articlesPerS: n / seconds,
+      bytesPerArticle: bytes / n,
+      search,
+    };
+    runs.push(run);
+    log(
+      `postgres ingest (${workers} worker threads): ${n} articles in ${seconds.toFixed(1)} s: ` +
+        `${run.articlesPerS.toFixed(0)} articles/s; ${(bytes / MB).toFixed(1)} MB, ${run.bytesPerArticle.toFixed(0)} bytes per article`,
+    );
+    log(
+      `postgres search: ${search.queries} queries: p50 ${search.p50.toFixed(2)} ms, ` +
+        `p95 ${search.p95.toFixed(2)} ms, p99 ${search.p99.toFixed(2)} ms`,
+    );
+    archive.close();
+    if (!values.keep) await db.drop();
+  }
+
+  // The queue: ingest --queue, then N worker processes until it is empty.
+  const counts = (values['queue-workers'] ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  for (const n of counts) {
+    const db = await freshDatabase(url, `jiedu_bench_${process.pid}_queue${n}`);
+    let t = performance.now();
+    await jiedu(['ingest', inputDir, '--db', db.url, '--queue']);
+    const enqueueS = (performance.now() - t) / 1000;
+    t = performance.now();
+    await Promise.all(
+      Array.from({ length: n }, () => jiedu(['worker', '--db', db.url, '--until-idle'])),
+    );
+    const seconds = (performance.now() - t) / 1000;
+    const archive = open(db.url);
+    const { articles: stored, bytes } = await size(archive);
+    archive.close();
+    const run: PgRun = {
+      mode: `queue, ${n} worker process${n === 1 ? '' : 'es'}`,
+      articles: stored,
+      seconds,
+      articlesPerS: stored / seconds,
+      bytesPerArticle: bytes / stored,
+    };
+    runs.push(run);
+    log(
+      `postgres queue (${n} worker process${n === 1 ? '' : 'es'}, 1 thread each): ${stored} articles in ${seconds.toFixed(1)} s ` +
+        `after ${enqueueS.toFixed(1)} s of queueing: ${run.articlesPerS.toFixed(0)} articles/s; ` +
+        `${run.bytesPerArticle.toFixed(0)} bytes per article (queue tables included)`,
+    );
+    if (!values.keep) await db.drop();
+  }
+  return runs;
 }
 
 if (values['generate-only']) {

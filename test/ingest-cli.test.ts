@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { openStore } from '../src/store/index.ts';
+import { openArchive as openAnyArchive, openStore } from '../src/store/index.ts';
+import { createTestDatabase, dropTestDatabases, PG_SKIP } from './helpers/backends.ts';
 import { BIN, ROOT, type Run, spawnCaptured } from './helpers/cli.ts';
 import { encodeBig5 } from './helpers/encode.ts';
 import { pages, traditionalPage } from './helpers/ingest-pages.ts';
@@ -107,7 +108,12 @@ describe('jiedu ingest: usage', { concurrency: true }, () => {
   test('help ingest shows the options', async () => {
     const r = await ingestChild(['--help'], { cwd: dir });
     assert.equal(r.code, 0);
-    for (const flag of ['--db <file>', '--workers <n>', '--max-size <MB>', '--date-from-path']) {
+    for (const flag of [
+      '--db <file|url>',
+      '--workers <n>',
+      '--max-size <MB>',
+      '--date-from-path',
+    ]) {
       assert.ok(r.stdout.includes(flag), flag);
     }
   });
@@ -161,69 +167,85 @@ describe('jiedu ingest: the archive', () => {
     assert.match(again.stderr, /0 stored, 2 already present, 0 failed/);
   });
 
-  test('killed with SIGKILL at a random point, then run again: the archive equals a clean ingest', async () => {
-    const work = await mkdtemp(join(dir, 'crash-'));
-    const args = [batch, '--db', join(work, 'crashed.db'), '--workers', '2'];
-    // Kill after 1 to 250 of the 400 pages are stored, a random few milliseconds later.
-    const killAt = 1 + Math.floor(Math.random() * 250);
-    const delay = Math.floor(Math.random() * 30);
-    let killed = false;
-    const crashed = await ingestChild(args, {
-      cwd: work,
-      watch: (child, stderr) => {
-        if (killed || storedSoFar(stderr) < killAt) return;
-        killed = true;
-        setTimeout(() => child.kill('SIGKILL'), delay);
-      },
-    });
-    assert.equal(
-      crashed.signal,
-      'SIGKILL',
-      `not killed (kill at ${killAt}): ${crashed.stderr.slice(-300)}`,
-    );
-    const resumed = await ingestChild(args, { cwd: work });
-    assert.equal(resumed.code, 1, resumed.stderr); // the two bad inputs fail again
-    // The summary line, not a progress line: "(N stored, …" is progress.
-    const summary = /^jiedu ingest: (\d+) stored, (\d+) already present, 2 failed/m.exec(
-      resumed.stderr,
-    );
-    assert.ok(summary, resumed.stderr);
-    assert.equal(Number(summary[1]) + Number(summary[2]), expected.length);
-    assert.ok(Number(summary[2]) >= killAt, `${summary[2]} present after a kill at ${killAt}`);
-
-    const clean = await ingestChild([batch, '--db', join(work, 'clean.db'), '--workers', '2'], {
-      cwd: work,
-    });
-    assert.equal(clean.code, 1, clean.stderr);
-    const a = openArchive(join(work, 'crashed.db'));
-    const b = openArchive(join(work, 'clean.db'));
-    try {
-      for (const hash of expected) {
-        assert.ok(a.hasDocument(hash), `missing after resume: ${hash}`);
-        assert.ok(b.hasDocument(hash));
-      }
-      // Same counts everywhere: no document twice, none stored in part.
-      assert.deepEqual(a.stats().documents, expected.length);
-      const { documents, articles, blocks, mentions } = a.stats();
-      const want = b.stats();
-      assert.deepEqual(
-        { documents, articles, blocks, mentions },
-        {
-          documents: want.documents,
-          articles: want.articles,
-          blocks: want.blocks,
-          mentions: want.mentions,
+  for (const backend of ['sqlite', 'postgres'] as const) {
+    const skip =
+      backend === 'postgres' && PG_SKIP !== null
+        ? `PostgreSQL half skipped: ${PG_SKIP}`
+        : undefined;
+    test(`killed with SIGKILL at a random point, then run again: the archive equals a clean ingest (${backend})`, {
+      skip,
+    }, async () => {
+      const work = await mkdtemp(join(dir, 'crash-'));
+      const pg = backend === 'postgres';
+      const crashedDb = pg ? await createTestDatabase() : join(work, 'crashed.db');
+      const cleanDb = pg ? await createTestDatabase() : join(work, 'clean.db');
+      const args = [batch, '--db', crashedDb, '--workers', '2'];
+      // Kill after 1 to 250 of the 400 pages are stored, a random few milliseconds later.
+      const killAt = 1 + Math.floor(Math.random() * 250);
+      const delay = Math.floor(Math.random() * 30);
+      let killed = false;
+      const crashed = await ingestChild(args, {
+        cwd: work,
+        watch: (child, stderr) => {
+          if (killed || storedSoFar(stderr) < killAt) return;
+          killed = true;
+          setTimeout(() => child.kill('SIGKILL'), delay);
         },
+      });
+      assert.equal(
+        crashed.signal,
+        'SIGKILL',
+        `not killed (kill at ${killAt}): ${crashed.stderr.slice(-300)}`,
       );
-    } finally {
-      a.close();
-      b.close();
-    }
-    // The failures log holds whole lines only, whatever the kill interrupted.
-    const log = await readFile(join(work, 'crashed.failures.jsonl'), 'utf8');
-    assert.ok(log.endsWith('\n'));
-    for (const line of log.trim().split('\n')) assert.ok(JSON.parse(line).reason);
-  });
+      const resumed = await ingestChild(args, { cwd: work });
+      assert.equal(resumed.code, 1, resumed.stderr); // the two bad inputs fail again
+      // The summary line, not a progress line: "(N stored, …" is progress.
+      const summary = /^jiedu ingest: (\d+) stored, (\d+) already present, 2 failed/m.exec(
+        resumed.stderr,
+      );
+      assert.ok(summary, resumed.stderr);
+      assert.equal(Number(summary[1]) + Number(summary[2]), expected.length);
+      assert.ok(Number(summary[2]) >= killAt, `${summary[2]} present after a kill at ${killAt}`);
+
+      const clean = await ingestChild([batch, '--db', cleanDb, '--workers', '2'], {
+        cwd: work,
+      });
+      assert.equal(clean.code, 1, clean.stderr);
+      const a = pg ? openAnyArchive(crashedDb) : openArchive(crashedDb);
+      const b = pg ? openAnyArchive(cleanDb) : openArchive(cleanDb);
+      try {
+        for (const hash of expected) {
+          assert.ok(a.hasDocument(hash), `missing after resume: ${hash}`);
+          assert.ok(b.hasDocument(hash));
+        }
+        // Same counts everywhere: no document twice, none stored in part.
+        assert.deepEqual(a.stats().documents, expected.length);
+        const { documents, articles, blocks, mentions } = a.stats();
+        const want = b.stats();
+        assert.deepEqual(
+          { documents, articles, blocks, mentions },
+          {
+            documents: want.documents,
+            articles: want.articles,
+            blocks: want.blocks,
+            mentions: want.mentions,
+          },
+        );
+      } finally {
+        a.close();
+        b.close();
+      }
+      // The failures log holds whole lines only, whatever the kill interrupted.
+      // (On PostgreSQL the log is jiedu.failures.jsonl in the working folder.)
+      const log = await readFile(
+        join(work, pg ? 'jiedu.failures.jsonl' : 'crashed.failures.jsonl'),
+        'utf8',
+      );
+      assert.ok(log.endsWith('\n'));
+      for (const line of log.trim().split('\n')) assert.ok(JSON.parse(line).reason);
+      if (pg) await dropTestDatabases();
+    });
+  }
 
   test('Ctrl-C stores the pages in hand, prints the summary and exits 130', async () => {
     const work = await mkdtemp(join(dir, 'sigint-'));

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { openStore, QueryError, type SearchHit, type SqliteStore } from '../src/store/index.ts';
+import {
+  type Archive,
+  openStore,
+  QueryError,
+  type SearchHit,
+  type SqliteStore,
+} from '../src/store/index.ts';
 import { findMatches, makeSnippet } from '../src/store/search/highlight.ts';
 import { indexStream, RUN_END } from '../src/store/search/index-stream.ts';
 import { compilePhrase, compileQuery } from '../src/store/search/parse-query.ts';
+import { BACKENDS, dropTestDatabases, prepareDatabases } from './helpers/backends.ts';
 import {
   documentFor,
   fillStore,
@@ -169,204 +176,209 @@ describe('highlights and snippets', () => {
   });
 });
 
-describe('searching an archive', () => {
-  let store: SqliteStore;
-  const ids = (hits: SearchHit[]) => hits.map((h) => h.articleId).sort((a, b) => a - b);
-  const search = (text: string, more = {}) => ids(store.search({ text, ...more }));
+for (const { backend, skip } of BACKENDS)
+  describe(`searching an archive (${backend.name})`, { skip }, () => {
+    let store: Archive;
+    const ids = (hits: SearchHit[]) => hits.map((h) => h.articleId).sort((a, b) => a - b);
+    const search = (text: string, more = {}) => ids(store.search({ text, ...more }));
 
-  before(() => {
-    store = openStore(':memory:');
-    fillStore(store);
-  });
-  after(() => store.close());
+    before(async () => {
+      await prepareDatabases(backend.name === 'postgres' ? 1 : 0);
+      store = backend.open();
+      fillStore(store);
+    });
+    after(async () => {
+      store.close();
+      await dropTestDatabases();
+    });
 
-  test('the pages hold the articles the tests expect', () => {
-    const [trad, simp, g20] = testDocuments();
-    assert.equal(trad?.page.children.length, 2);
-    assert.equal(simp?.page.children.length, 1);
-    assert.equal(g20?.page.children.length, 1);
-    assert.equal(trad?.page.source.script, 'traditional');
-    assert.equal(simp?.page.source.script, 'simplified');
-  });
+    test('the pages hold the articles the tests expect', () => {
+      const [trad, simp, g20] = testDocuments();
+      assert.equal(trad?.page.children.length, 2);
+      assert.equal(simp?.page.children.length, 1);
+      assert.equal(g20?.page.children.length, 1);
+      assert.equal(trad?.page.source.script, 'traditional');
+      assert.equal(simp?.page.source.script, 'simplified');
+    });
 
-  test('a query in either script finds the page in the other', () => {
-    assert.deepEqual(search('习近平'), [1]);
-    assert.deepEqual(search('習近平'), [1]);
-    assert.deepEqual(search('单边制裁'), [1, 3]);
-    assert.deepEqual(search('單邊制裁'), [1, 3]);
-    assert.deepEqual(search('睦鄰友好'), [1, 3]);
-    assert.deepEqual(search('睦邻友好'), [1, 3]);
-  });
+    test('a query in either script finds the page in the other', () => {
+      assert.deepEqual(search('习近平'), [1]);
+      assert.deepEqual(search('習近平'), [1]);
+      assert.deepEqual(search('单边制裁'), [1, 3]);
+      assert.deepEqual(search('單邊制裁'), [1, 3]);
+      assert.deepEqual(search('睦鄰友好'), [1, 3]);
+      assert.deepEqual(search('睦邻友好'), [1, 3]);
+    });
 
-  test('a two-character word inside a longer word is found, whatever jieba made of it', () => {
-    const tokens = testDocuments()[0]?.page.children[0]?.annotations?.tokens.map((t) => t.text);
-    assert.ok(tokens?.includes('習近平') && tokens.includes('睦鄰友好'));
-    assert.deepEqual(search('近平'), [1]);
-    assert.deepEqual(search('睦鄰'), [1, 3]);
-    assert.deepEqual(search('友好'), [1, 3]);
-    assert.deepEqual(search('中俄'), [1, 3]);
-    assert.deepEqual(search('邊制'), [1, 3]);
-  });
+    test('a two-character word inside a longer word is found, whatever jieba made of it', () => {
+      const tokens = testDocuments()[0]?.page.children[0]?.annotations?.tokens.map((t) => t.text);
+      assert.ok(tokens?.includes('習近平') && tokens.includes('睦鄰友好'));
+      assert.deepEqual(search('近平'), [1]);
+      assert.deepEqual(search('睦鄰'), [1, 3]);
+      assert.deepEqual(search('友好'), [1, 3]);
+      assert.deepEqual(search('中俄'), [1, 3]);
+      assert.deepEqual(search('邊制'), [1, 3]);
+    });
 
-  test('one character finds every article that holds it, at the end of a run too', () => {
-    assert.deepEqual(search('俄'), [1, 3]);
-    assert.deepEqual(search('館'), [2]);
-    // 导 only in 领导人 (G20); 京 ends the run 普京 in article 1 and 北京 in 1 and 3.
-    assert.deepEqual(search('導'), [4]);
-    assert.deepEqual(search('京'), [1, 3]);
-  });
+    test('one character finds every article that holds it, at the end of a run too', () => {
+      assert.deepEqual(search('俄'), [1, 3]);
+      assert.deepEqual(search('館'), [2]);
+      // 导 only in 领导人 (G20); 京 ends the run 普京 in article 1 and 北京 in 1 and 3.
+      assert.deepEqual(search('導'), [4]);
+      assert.deepEqual(search('京'), [1, 3]);
+    });
 
-  test('a word is not found across punctuation', () => {
-    assert.deepEqual(search('好雙'), []);
-    assert.deepEqual(search('好双'), []);
-  });
+    test('a word is not found across punctuation', () => {
+      assert.deepEqual(search('好雙'), []);
+      assert.deepEqual(search('好双'), []);
+    });
 
-  test('a word broken by a line end is found where layout rejoined it', () => {
-    assert.deepEqual(search('凌驾'), [4]);
-    assert.deepEqual(search('凌駕'), [4]);
-  });
+    test('a word broken by a line end is found where layout rejoined it', () => {
+      assert.deepEqual(search('凌驾'), [4]);
+      assert.deepEqual(search('凌駕'), [4]);
+    });
 
-  test('phrases, AND, OR, NOT and brackets', () => {
-    assert.deepEqual(search('"中俄关系"'), [3]);
-    assert.deepEqual(search('"中俄 关系"'), [3]);
-    assert.deepEqual(search('"中俄堅持"'), [1]);
-    assert.deepEqual(search('制裁 普京'), [1]);
-    assert.deepEqual(search('制裁 AND 王毅'), [3]);
-    assert.deepEqual(search('普京 OR 王毅'), [1, 3]);
-    assert.deepEqual(search('制裁 NOT 普京'), [3]);
-    assert.deepEqual(search('(普京 OR 水族館) NOT 制裁'), [2]);
-    assert.deepEqual(search('普京 王毅'), []);
-  });
+    test('phrases, AND, OR, NOT and brackets', () => {
+      assert.deepEqual(search('"中俄关系"'), [3]);
+      assert.deepEqual(search('"中俄 关系"'), [3]);
+      assert.deepEqual(search('"中俄堅持"'), [1]);
+      assert.deepEqual(search('制裁 普京'), [1]);
+      assert.deepEqual(search('制裁 AND 王毅'), [3]);
+      assert.deepEqual(search('普京 OR 王毅'), [1, 3]);
+      assert.deepEqual(search('制裁 NOT 普京'), [3]);
+      assert.deepEqual(search('(普京 OR 水族館) NOT 制裁'), [2]);
+      assert.deepEqual(search('普京 王毅'), []);
+    });
 
-  test('prefixes: a Latin word, one character, a run', () => {
-    assert.deepEqual(search('covid*'), [4]);
-    assert.deepEqual(search('covid'), [4]);
-    assert.deepEqual(search('cov'), []);
-    assert.deepEqual(search('g2*'), [4]);
-    // 俄* wants a character after 俄: 俄羅斯, 俄方, 俄关系 — but 中俄 alone does not count.
-    assert.deepEqual(search('俄*'), [1, 3]);
-    assert.deepEqual(search('中俄*'), [1, 3]);
-    // 遊客 only ends a sentence (遊客。); 普京 runs on in 普京說.
-    assert.deepEqual(search('遊客'), [2]);
-    assert.deepEqual(search('遊客*'), []);
-    assert.deepEqual(search('普京*'), [1]);
-    assert.deepEqual(search('普*'), [1]);
-  });
+    test('prefixes: a Latin word, one character, a run', () => {
+      assert.deepEqual(search('covid*'), [4]);
+      assert.deepEqual(search('covid'), [4]);
+      assert.deepEqual(search('cov'), []);
+      assert.deepEqual(search('g2*'), [4]);
+      // 俄* wants a character after 俄: 俄羅斯, 俄方, 俄关系 — but 中俄 alone does not count.
+      assert.deepEqual(search('俄*'), [1, 3]);
+      assert.deepEqual(search('中俄*'), [1, 3]);
+      // 遊客 only ends a sentence (遊客。); 普京 runs on in 普京說.
+      assert.deepEqual(search('遊客'), [2]);
+      assert.deepEqual(search('遊客*'), []);
+      assert.deepEqual(search('普京*'), [1]);
+      assert.deepEqual(search('普*'), [1]);
+    });
 
-  test('digits and Latin words are words', () => {
-    assert.deepEqual(search('G20'), [4]);
-    assert.deepEqual(search('g20峰会'), [4]);
-    assert.deepEqual(search('19'), [4]);
-  });
+    test('digits and Latin words are words', () => {
+      assert.deepEqual(search('G20'), [4]);
+      assert.deepEqual(search('g20峰会'), [4]);
+      assert.deepEqual(search('19'), [4]);
+    });
 
-  test('highlights sit on the matching characters of the page, in its own script', () => {
-    const [trad] = testDocuments();
-    const text = trad?.page.text ?? '';
-    const [hit] = store.search({ text: '习近平' });
-    assert.ok(hit !== undefined);
-    assert.equal(hit.script, 'traditional');
-    assert.ok(hit.matches.length >= 2);
-    for (const m of hit.matches) assert.equal(text.slice(m.start, m.end), '習近平');
-    assert.ok(hit.snippet.highlights.length >= 1);
-    for (const h of hit.snippet.highlights) {
-      assert.equal(hit.snippet.text.slice(h.start, h.end), '習近平');
-    }
-    // The headline is shown apart; the snippet opens with the body.
-    assert.equal(hit.headline, '習近平會見俄羅斯總統普京');
-    assert.ok(hit.snippet.text.startsWith('香港文匯報訊'));
-  });
+    test('highlights sit on the matching characters of the page, in its own script', () => {
+      const [trad] = testDocuments();
+      const text = trad?.page.text ?? '';
+      const [hit] = store.search({ text: '习近平' });
+      assert.ok(hit !== undefined);
+      assert.equal(hit.script, 'traditional');
+      assert.ok(hit.matches.length >= 2);
+      for (const m of hit.matches) assert.equal(text.slice(m.start, m.end), '習近平');
+      assert.ok(hit.snippet.highlights.length >= 1);
+      for (const h of hit.snippet.highlights) {
+        assert.equal(hit.snippet.text.slice(h.start, h.end), '習近平');
+      }
+      // The headline is shown apart; the snippet opens with the body.
+      assert.equal(hit.headline, '習近平會見俄羅斯總統普京');
+      assert.ok(hit.snippet.text.startsWith('香港文匯報訊'));
+    });
 
-  test('a Simplified query marks Traditional characters, and the other way round', () => {
-    const [hit1] = store.search({ text: '单边制裁', entity: '普京' });
-    assert.deepEqual(
-      hit1?.snippet.highlights.map((h) => hit1.snippet.text.slice(h.start, h.end)),
-      ['單邊制裁'],
-    );
-    const [hit3] = store.search({ text: '單邊制裁', outlet: '新華社' });
-    assert.deepEqual(
-      hit3?.snippet.highlights.map((h) => hit3.snippet.text.slice(h.start, h.end)),
-      ['单边制裁', '单边制裁'],
-    );
-    const simp = testDocuments()[1]?.page.text ?? '';
-    assert.deepEqual(
-      hit3?.matches.map((m) => simp.slice(m.start, m.end)),
-      ['单边制裁', '单边制裁'],
-    );
-  });
+    test('a Simplified query marks Traditional characters, and the other way round', () => {
+      const [hit1] = store.search({ text: '单边制裁', entity: '普京' });
+      assert.deepEqual(
+        hit1?.snippet.highlights.map((h) => hit1.snippet.text.slice(h.start, h.end)),
+        ['單邊制裁'],
+      );
+      const [hit3] = store.search({ text: '單邊制裁', outlet: '新華社' });
+      assert.deepEqual(
+        hit3?.snippet.highlights.map((h) => hit3.snippet.text.slice(h.start, h.end)),
+        ['单边制裁', '单边制裁'],
+      );
+      const simp = testDocuments()[1]?.page.text ?? '';
+      assert.deepEqual(
+        hit3?.matches.map((m) => simp.slice(m.start, m.end)),
+        ['单边制裁', '单边制裁'],
+      );
+    });
 
-  test('a phrase is highlighted in full, a NOT term not at all', () => {
-    const [hit] = store.search({ text: '"中俄关系" NOT 普京' });
-    assert.deepEqual(
-      hit?.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end)),
-      ['中俄关系'],
-    );
-  });
+    test('a phrase is highlighted in full, a NOT term not at all', () => {
+      const [hit] = store.search({ text: '"中俄关系" NOT 普京' });
+      assert.deepEqual(
+        hit?.snippet.highlights.map((h) => hit.snippet.text.slice(h.start, h.end)),
+        ['中俄关系'],
+      );
+    });
 
-  test('filters: outlet (either script), dates, entity, speaker', () => {
-    assert.deepEqual(search('制裁', { outlet: '文汇报' }), [1]);
-    assert.deepEqual(search('制裁', { outlet: '新華社' }), [3]);
-    assert.deepEqual(search('制裁', { from: '2024-05-17' }), [3]);
-    assert.deepEqual(search('制裁', { to: '2024-05-16' }), [1]);
-    assert.deepEqual(search('制裁', { from: '2024-05-17', to: '2024-05-17' }), [3]);
-    assert.deepEqual(search('制裁', { entity: '習近平' }), [1]);
-    assert.deepEqual(search('制裁', { entity: 'PER:习近平' }), [1]);
-    assert.deepEqual(search('制裁', { entity: 'per:習近平' }), [1]);
-    assert.deepEqual(search('制裁', { speaker: '王毅' }), [3]);
-    assert.deepEqual(search('制裁', { speaker: '普京' }), [1]);
-    assert.deepEqual(search('制裁', { entity: '沒有這個人' }), []);
-  });
+    test('filters: outlet (either script), dates, entity, speaker', () => {
+      assert.deepEqual(search('制裁', { outlet: '文汇报' }), [1]);
+      assert.deepEqual(search('制裁', { outlet: '新華社' }), [3]);
+      assert.deepEqual(search('制裁', { from: '2024-05-17' }), [3]);
+      assert.deepEqual(search('制裁', { to: '2024-05-16' }), [1]);
+      assert.deepEqual(search('制裁', { from: '2024-05-17', to: '2024-05-17' }), [3]);
+      assert.deepEqual(search('制裁', { entity: '習近平' }), [1]);
+      assert.deepEqual(search('制裁', { entity: 'PER:习近平' }), [1]);
+      assert.deepEqual(search('制裁', { entity: 'per:習近平' }), [1]);
+      assert.deepEqual(search('制裁', { speaker: '王毅' }), [3]);
+      assert.deepEqual(search('制裁', { speaker: '普京' }), [1]);
+      assert.deepEqual(search('制裁', { entity: '沒有這個人' }), []);
+    });
 
-  test('filters alone list articles newest first, undated last', () => {
-    assert.deepEqual(
-      store.search({}).map((h) => h.articleId),
-      [3, 2, 1, 4],
-    );
-    assert.deepEqual(ids(store.search({ entity: '俄羅斯' })), [1, 3]);
-    const hit = store.search({ outlet: '文匯報', limit: 1 })[0];
-    assert.equal(hit?.score, null);
-    assert.equal(hit?.snippet.highlights.length, 0);
-  });
+    test('filters alone list articles newest first, undated last', () => {
+      assert.deepEqual(
+        store.search({}).map((h) => h.articleId),
+        [3, 2, 1, 4],
+      );
+      assert.deepEqual(ids(store.search({ entity: '俄羅斯' })), [1, 3]);
+      const hit = store.search({ outlet: '文匯報', limit: 1 })[0];
+      assert.equal(hit?.score, null);
+      assert.equal(hit?.snippet.highlights.length, 0);
+    });
 
-  test('results are ranked, higher score first, and paged by limit and offset', () => {
-    const all = store.search({ text: '俄' });
-    assert.equal(all.length, 2);
-    assert.ok((all[0]?.score ?? 0) >= (all[1]?.score ?? 0));
-    assert.deepEqual(
-      store.search({ text: '俄', limit: 1, offset: 1 }).map((h) => h.articleId),
-      [all[1]?.articleId],
-    );
-    assert.deepEqual(store.search({ text: '俄', offset: 5 }), []);
-  });
+    test('results are ranked, higher score first, and paged by limit and offset', () => {
+      const all = store.search({ text: '俄' });
+      assert.equal(all.length, 2);
+      assert.ok((all[0]?.score ?? 0) >= (all[1]?.score ?? 0));
+      assert.deepEqual(
+        store.search({ text: '俄', limit: 1, offset: 1 }).map((h) => h.articleId),
+        [all[1]?.articleId],
+      );
+      assert.deepEqual(store.search({ text: '俄', offset: 5 }), []);
+    });
 
-  test('every hit carries its document', () => {
-    const [hit] = store.search({ text: '王毅' });
-    assert.deepEqual(
-      { ...hit, snippet: undefined, matches: undefined, score: undefined },
-      {
-        articleId: 3,
-        documentId: 2,
-        headline: '外交部就中俄关系答记者问',
-        outlet: '新华社',
-        date: '2024-05-17',
-        source: 'feed.jsonl:1',
-        url: 'https://example.org/a/1',
-        script: 'simplified',
-        score: undefined,
-        snippet: undefined,
-        matches: undefined,
-        // A story of its own: no other page of the archive is a copy of it.
-        story: 3,
-        copies: 1,
-      },
-    );
-  });
+    test('every hit carries its document', () => {
+      const [hit] = store.search({ text: '王毅' });
+      assert.deepEqual(
+        { ...hit, snippet: undefined, matches: undefined, score: undefined },
+        {
+          articleId: 3,
+          documentId: 2,
+          headline: '外交部就中俄关系答记者问',
+          outlet: '新华社',
+          date: '2024-05-17',
+          source: 'feed.jsonl:1',
+          url: 'https://example.org/a/1',
+          script: 'simplified',
+          score: undefined,
+          snippet: undefined,
+          matches: undefined,
+          // A story of its own: no other page of the archive is a copy of it.
+          story: 3,
+          copies: 1,
+        },
+      );
+    });
 
-  test('wrong arguments are TypeErrors, a bad query a QueryError', () => {
-    assert.throws(() => store.search({ text: '中', limit: -1 }), TypeError);
-    assert.throws(() => store.search({ text: '中', from: '2024/05/01' }), TypeError);
-    assert.throws(() => store.search({ text: '(中' }), QueryError);
+    test('wrong arguments are TypeErrors, a bad query a QueryError', () => {
+      assert.throws(() => store.search({ text: '中', limit: -1 }), TypeError);
+      assert.throws(() => store.search({ text: '中', from: '2024/05/01' }), TypeError);
+      assert.throws(() => store.search({ text: '(中' }), QueryError);
+    });
   });
-});
 
 describe('an archive of many search partitions', () => {
   let store: SqliteStore;

@@ -19,8 +19,9 @@ const EVERY_COPY: FlagSpec = {
 /** Where the archive is, for every command that reads it. */
 export const DB_FLAG: FlagSpec = {
   type: 'string',
-  value: 'file',
-  description: 'The archive (default: $JIEDU_DB, else jiedu.db in the current folder)',
+  value: 'file|url',
+  description:
+    'The archive: a SQLite file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db in the current folder)',
 };
 
 const OUTLET: FlagSpec = {

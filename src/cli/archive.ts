@@ -3,9 +3,11 @@ import { type CsvColumns, countCsv, csvOf } from '../store/csv-columns.ts';
 import {
   type Archive,
   type ArchiveFilter,
-  openStore,
+  isPostgresUrl,
+  openArchive,
   QueryError,
   StoreError,
+  shownUrl,
 } from '../store/index.ts';
 import { isDate } from '../text/dates.ts';
 import type { Script } from '../tree/types.ts';
@@ -23,14 +25,17 @@ import { type Cell, type Column, renderTable } from './table.ts';
 /** The archive file when neither --db nor JIEDU_DB names one: jiedu.db in the current folder. */
 export const DEFAULT_DB = 'jiedu.db';
 
-/** --db FILE, else $JIEDU_DB, else ./jiedu.db; relative to the working folder. */
+/** --db FILE|URL, else $JIEDU_DB, else ./jiedu.db; a file relative to the working folder,
+ * a postgres:// URL as given. */
 export function archivePath(flags: FlagValues, io: Io): string {
   const given = typeof flags.db === 'string' ? flags.db : process.env.JIEDU_DB;
+  if (given !== undefined && isPostgresUrl(given)) return given;
   return resolve(io.cwd, given !== undefined && given !== '' ? given : DEFAULT_DB);
 }
 
 /** How to name a file in messages: relative to the working folder when it is inside it. */
 export function shownPath(path: string, cwd: string): string {
+  if (isPostgresUrl(path)) return shownUrl(path);
   const rel = relative(cwd, path);
   return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
 }
@@ -49,7 +54,7 @@ export async function withArchive(
   const path = archivePath(flags, io);
   let archive: Archive;
   try {
-    archive = openStore(path, { create: false });
+    archive = openArchive(path, { create: false });
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     const hint = /no archive there/.test(err.message)

@@ -1,10 +1,12 @@
 import { extname } from 'node:path';
 import { type IngestSummary, ingest, MAX_WORKERS, MB } from '../ingest/index.ts';
 import { type ProgressStream, rates, showProgress } from '../ingest/show-progress.ts';
-import { openStore, type Store, StoreError } from '../store/index.ts';
+import { enqueue } from '../queue/page-queue.ts';
+import { isPostgresUrl, openArchive, type Store, StoreError } from '../store/index.ts';
 import { archivePath, shownPath } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
+import { countFlag } from './run-worker.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
 /** The exit code of a run stopped by Ctrl-C, as shells report a SIGINT. */
@@ -12,6 +14,8 @@ export const EXIT_INTERRUPTED = 130;
 
 /** The failures log beside an archive: archive.db → archive.failures.jsonl. */
 export function failuresLogPath(db: string): string {
+  // A database on a server: the log goes in the working folder.
+  if (isPostgresUrl(db)) return 'jiedu.failures.jsonl';
   const ext = extname(db);
   return `${ext === '' ? db : db.slice(0, -ext.length)}.failures.jsonl`;
 }
@@ -78,9 +82,11 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const dbPath = archivePath(flags, io);
   const db = shownPath(dbPath, io.cwd);
 
+  if (flags.queue === true) return queuePages(positionals, dbPath, maxSize * MB, flags, io);
+
   let store: Store;
   try {
-    store = openStore(dbPath);
+    store = openArchive(dbPath);
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     io.stderr.write(`jiedu ingest: ${err.message}\n`);
@@ -146,4 +152,34 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   }
   if (summary.failed > 0) return EXIT.failed;
   return EXIT.ok;
+}
+
+/** `ingest --queue`: the pages go on the PostgreSQL queue for `jiedu worker`. */
+async function queuePages(
+  inputs: readonly string[],
+  url: string,
+  maxBytes: number,
+  flags: CommandArgs['flags'],
+  io: Io,
+): Promise<number> {
+  if (!isPostgresUrl(url)) {
+    throw new UsageError('--queue needs a PostgreSQL archive: --db postgres://…', 'ingest');
+  }
+  try {
+    const summary = await enqueue(url, inputs, {
+      cwd: io.cwd,
+      maxBytes,
+      dateFromPath: flags['date-from-path'] === true,
+      stdin: () => io.stdin,
+      jobTimeoutSeconds: countFlag('ingest', flags['job-timeout'], 'job-timeout', 900),
+    });
+    for (const f of summary.failed) io.stderr.write(`${f.source}: ${f.reason}\n`);
+    io.stderr.write(
+      `jiedu ingest: ${summary.queued} queued, ${summary.present} already stored or queued, ${summary.failed.length} failed, on ${shownPath(url, io.cwd)}\n`,
+    );
+    return summary.failed.length > 0 ? EXIT.failed : EXIT.ok;
+  } catch (err) {
+    io.stderr.write(`jiedu ingest: ${(err as Error).message}\n`);
+    return EXIT.failed;
+  }
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { startServer, WEB_ROOT } from '../serve/index.ts';
-import { type Archive, openStore, StoreError } from '../store/index.ts';
+import { type Archive, openArchive, StoreError } from '../store/index.ts';
 import { archivePath, shownPath, stringFlag } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -134,7 +134,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
   const path = archivePath(args.flags, io);
   let archive: Archive;
   try {
-    archive = openStore(path, { create: options.token !== undefined });
+    archive = openArchive(path, { create: options.token !== undefined });
   } catch (err) {
     if (!(err instanceof StoreError)) throw err;
     const hint = /no archive there/.test(err.message)

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ingest } from '../ingest/index.ts';
-import { openStore } from '../store/index.ts';
+import { openArchive } from '../store/index.ts';
 import { archivePath } from './archive.ts';
 import type { Io } from './io.ts';
 import { failuresLogPath } from './run-ingest.ts';
@@ -28,7 +28,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     return EXIT.failed;
   }
   const db = archivePath(args.flags, io);
-  const store = openStore(db);
+  const store = openArchive(db);
   try {
     const summary = await ingest({
       inputs: [samples],

@@ -1,5 +1,5 @@
 import type { ArchiveStats } from '../store/index.ts';
-import { archivePath, stringFlag, withArchive } from './archive.ts';
+import { archivePath, shownPath, stringFlag, withArchive } from './archive.ts';
 import type { Io } from './io.ts';
 import { type CommandArgs, EXIT } from './schema.ts';
 
@@ -40,7 +40,7 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
     io.stdout.write(
       format === 'json'
         ? `${JSON.stringify(stats, null, 2)}\n`
-        : describe(archivePath(flags, io), stats),
+        : describe(shownPath(archivePath(flags, io), io.cwd), stats),
     );
     return EXIT.ok;
   });

@@ -257,7 +257,10 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: { ...DB_FLAG, description: 'The archive (default: $JIEDU_DB, else jiedu.db)' },
+      db: {
+        ...DB_FLAG,
+        description: 'The archive: a file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
+      },
       host: SERVE_FLAGS.host,
       port: SERVE_FLAGS.port,
       help: HELP_FLAG,
@@ -267,7 +270,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'serve',
     summary: 'Serve the archive: JSON API, OpenAPI document and web UI over HTTP',
-    usage: '[--db FILE] [--host H] [--port P] [--token T]',
+    usage: '[--db FILE|URL] [--host H] [--port P] [--token T]',
     description: [
       'Serves the archive over HTTP until Ctrl-C or SIGTERM: the web UI at /, the JSON API',
       'under /api/ (search, articles, entities, quotes, stances, timeline, graph, parse)',
@@ -276,7 +279,11 @@ export const COMMANDS: readonly CommandSpec[] = [
     ].join('\n'),
     positionals: false,
     flags: {
-      db: { ...DB_FLAG, description: 'The archive to serve (default: $JIEDU_DB, else jiedu.db)' },
+      db: {
+        ...DB_FLAG,
+        description:
+          'The archive to serve: a file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
+      },
       ...SERVE_FLAGS,
       token: {
         type: 'string',
@@ -393,7 +400,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     summary: 'Read pages into the archive: parse, annotate and store them, once each',
     usage: '<path|glob|->... [options]',
     description: [
-      'Reads news pages into a SQLite archive: files in any supported encoding, directories',
+      'Reads news pages into the archive: files in any supported encoding, directories',
       '(searched recursively for *.txt, *.html, *.htm, *.warc, *.warc.gz and *.jsonl: a',
       'site dump is a folder of .html files), glob patterns, JSON Lines files (one page per',
       'line: {"text": …} or {"html": …} with optional url, date, outlet, id) and - for',
@@ -401,15 +408,16 @@ export const COMMANDS: readonly CommandSpec[] = [
       'files are told by their content; each HTML response of a WARC file is one document',
       "(file@offset), with the record's URL, and the date and outlet the page gives. Pages",
       'are parsed and annotated in parallel; a page already in the archive (same SHA-256)',
-      'is skipped unread.',
+      'is skipped unread. The archive is a SQLite file or a PostgreSQL database (--db); on',
+      'PostgreSQL, --queue leaves parsing and storing to `jiedu worker` processes.',
     ].join('\n'),
     positionals: true,
     flags: {
       db: {
         type: 'string',
-        value: 'file',
+        value: 'file|url',
         description:
-          'The archive to write to, created if missing (default: $JIEDU_DB, else jiedu.db)',
+          'The archive to write to, created if missing: a SQLite file or a postgres:// URL (default: $JIEDU_DB, else jiedu.db)',
       },
       workers: {
         type: 'string',
@@ -447,6 +455,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       },
       'input-format': INPUT_FORMAT_FLAG,
       strict: STRICT_FLAG,
+      queue: {
+        type: 'boolean',
+        description:
+          'Only queue the pages (a PostgreSQL --db) for `jiedu worker` processes to parse and store; a page stored or queued already is not queued again',
+      },
+      'job-timeout': {
+        type: 'string',
+        value: 's',
+        default: '900',
+        description:
+          "With --queue: how long a queued page may stay with one worker before another is given it (a killed worker's page waits this long)",
+      },
       'no-ner': {
         type: 'boolean',
         description:
@@ -474,6 +494,80 @@ export const COMMANDS: readonly CommandSpec[] = [
       'cat page.txt | jiedu ingest -',
     ],
     load: () => import('./run-ingest.ts'),
+  },
+  {
+    name: 'worker',
+    summary: 'Take queued pages (ingest --queue) off a PostgreSQL queue: parse, annotate, store',
+    usage: '--db postgres://… [options]',
+    description: [
+      'Runs on any number of machines at once, each taking pages that `jiedu ingest --queue`',
+      "put on the queue in the archive's PostgreSQL database (pg-boss). Each page is stored",
+      'once: a page another worker stored is left alone, and the page of a worker that died',
+      '(even by SIGKILL) is given to another when its job times out.',
+    ].join('\n'),
+    positionals: false,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'url',
+        description:
+          'The archive and its queue: postgres://user:password@host/db (default: $JIEDU_DB)',
+      },
+      concurrency: {
+        type: 'string',
+        value: 'n',
+        default: '1',
+        description: 'Pages parsed and annotated at once (worker threads)',
+      },
+      'until-idle': {
+        type: 'boolean',
+        description:
+          'Stop when no page is waiting or being worked on (else run until Ctrl-C or SIGTERM)',
+      },
+      'job-timeout': {
+        type: 'string',
+        value: 's',
+        default: '900',
+        description: 'How long a page may stay with one worker before another is given it',
+      },
+      help: HELP_FLAG,
+    },
+    examples: [
+      'jiedu ingest pages/ --db postgres://jiedu@db/jiedu --queue',
+      'jiedu worker --db postgres://jiedu@db/jiedu --concurrency 4',
+    ],
+    load: () => import('./run-worker.ts'),
+  },
+  {
+    name: 'queue',
+    summary: 'How the ingest queue stands: pages waiting, active, done, failed; recent failures',
+    usage: '--db postgres://… [options]',
+    description:
+      'The PostgreSQL ingest queue (ingest --queue, jiedu worker), and its failures log.',
+    positionals: false,
+    flags: {
+      db: {
+        type: 'string',
+        value: 'url',
+        description: 'The archive and its queue (default: $JIEDU_DB)',
+      },
+      failures: {
+        type: 'string',
+        value: 'n',
+        default: '10',
+        description: 'How many of the newest failed pages to list',
+      },
+      format: {
+        type: 'string',
+        value: 'fmt',
+        choices: ['table', 'json'],
+        default: 'table',
+        description: 'Output format',
+      },
+      help: HELP_FLAG,
+    },
+    examples: ['jiedu queue --db postgres://jiedu@db/jiedu'],
+    load: () => import('./run-queue.ts'),
   },
   ...ARCHIVE_COMMANDS,
 ];

@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { processPage } from '../ingest/process-page.ts';
 import type { PageTask } from '../ingest/types.ts';
-import { openStore } from '../store/index.ts';
+import { openArchive } from '../store/index.ts';
 import type { ApiContext } from './routes.ts';
 import { runTask, type Task } from './run-handler.ts';
 
@@ -18,7 +18,7 @@ interface Start {
 
 const { path } = workerData as Start;
 const ctx: ApiContext = {
-  archive: openStore(path, { create: false }),
+  archive: openArchive(path, { create: false }),
   token: undefined,
   parsed: new Map(),
 };

@@ -327,7 +327,13 @@ export function compileQuery(query: string): CompiledQuery | null {
  * expression; null when it holds nothing searchable. For filters such as `--about 制裁`.
  */
 export function compilePhrase(text: string): string | null {
-  const parts = piecesOf(toSimplified(text), false, true).map(pieceMatch);
+  const parts = phrasePieces(text).map(pieceMatch);
   if (parts.length === 0) return null;
   return parts.length === 1 ? (parts[0] as string) : `(${parts.join(' AND ')})`;
+}
+
+/** A text as the pieces of one phrase (no operators), in Simplified: what `compilePhrase`
+ * searches for, for a store that writes its own index's expressions. */
+export function phrasePieces(text: string): Piece[] {
+  return piecesOf(toSimplified(text), false, true);
 }

@@ -22,6 +22,12 @@ export const KEY_FN = 'jiedu_story_key';
 
 const NOT_KEY = /[\s\p{P}\p{S}]/gu;
 
+/** A text's comparable key (what the SQL function gives): Simplified, without spacing or
+ * punctuation. The PostgreSQL archive stores it beside each quote and stance. */
+export function storyKey(text: string): string {
+  return toSimplified(text).replace(NOT_KEY, '');
+}
+
 /** Registers the SQL function above on a connection; keys are cached, as quotes repeat. */
 export function registerStoryFunctions(db: Database.Database): void {
   const cache = new Map<string, string>();
@@ -29,7 +35,7 @@ export function registerStoryFunctions(db: Database.Database): void {
     if (typeof text !== 'string') return text;
     let out = cache.get(text);
     if (out === undefined) {
-      out = toSimplified(text).replace(NOT_KEY, '');
+      out = storyKey(text);
       if (cache.size > 50_000) cache.clear();
       cache.set(text, out);
     }

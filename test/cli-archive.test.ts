@@ -349,7 +349,8 @@ describe('jiedu export and stats', { concurrency: true }, () => {
       assert.match(r.stdout, new RegExp(`\\n {2}${name} +\\S`), name);
     }
     const search = await jiedu(['help', 'search']);
-    assert.match(search.stdout, /--db <file>/);
+    assert.match(search.stdout, /--db <file\|url>/);
+    assert.match(search.stdout, /postgres:\/\//);
     assert.match(search.stdout, /JIEDU_DB/);
   });
 });

@@ -108,7 +108,13 @@ describe('jiedu ingest: usage', { concurrency: true }, () => {
   test('help ingest shows the options', async () => {
     const r = await ingestChild(['--help'], { cwd: dir });
     assert.equal(r.code, 0);
-    for (const flag of ['--db <file>', '--workers <n>', '--max-size <MB>', '--date-from-path']) {
+    for (const flag of [
+      '--db <file|url>',
+      '--workers <n>',
+      '--max-size <MB>',
+      '--date-from-path',
+      '--queue',
+    ]) {
       assert.ok(r.stdout.includes(flag), flag);
     }
   });

@@ -350,6 +350,7 @@ describe('jiedu export and stats', { concurrency: true }, () => {
     }
     const search = await jiedu(['help', 'search']);
     assert.match(search.stdout, /--db <file\|url>/);
+    assert.match(search.stdout, /postgres:\/\//);
     assert.match(search.stdout, /JIEDU_DB/);
   });
 });

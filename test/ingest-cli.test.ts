@@ -113,6 +113,7 @@ describe('jiedu ingest: usage', { concurrency: true }, () => {
       '--workers <n>',
       '--max-size <MB>',
       '--date-from-path',
+      '--queue',
     ]) {
       assert.ok(r.stdout.includes(flag), flag);
     }

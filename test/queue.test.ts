@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { transient } from '../src/queue/page-queue.ts';
 import { openPgArchive } from '../src/store/index.ts';
 import { createTestDatabase, dropTestDatabases, PG_SKIP } from './helpers/backends.ts';
 import { BIN, runJiedu, spawnCaptured } from './helpers/cli.ts';
@@ -126,5 +127,25 @@ describe('ingest by workers on a PostgreSQL queue', { skip }, () => {
     assert.equal(state.failed ?? 0, 0);
 
     assert.deepEqual(await contents(queued), await contents(clean));
+  });
+});
+
+describe('what a worker retries', () => {
+  test('a lost connection is tried again; a page the archive refuses is not', () => {
+    assert.equal(
+      transient(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })),
+      true,
+    );
+    assert.equal(transient(new Error('Connection terminated unexpectedly')), true);
+    assert.equal(
+      transient(Object.assign(new Error('terminating connection'), { code: '57P01' })),
+      true,
+    );
+    assert.equal(transient(Object.assign(new Error('deadlock detected'), { code: '40P01' })), true);
+    assert.equal(
+      transient(new TypeError("putDocument: `doc.date` must be YYYY-MM-DD, not '7941-00-12'")),
+      false,
+    );
+    assert.equal(transient(Object.assign(new Error('value too long'), { code: '22001' })), false);
   });
 });

@@ -204,13 +204,18 @@ export interface WorkOptions extends QueueOptions {
   onPage?: (source: string, outcome: 'stored' | 'present' | 'failed', reason?: string) => void;
 }
 
-/** Whether a failure is the connection's (worth another try), not the page's: no SQLSTATE
- * (a socket error), or class 08 (connection), 53 (resources), 57 (operator intervention),
- * 40 (serialization, deadlock). */
-function transient(err: unknown): boolean {
-  const code = (err as { code?: unknown }).code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return true;
-  return /^(08|53|57|40)/.test(code);
+/** Whether a failure is the connection's (worth another try), not the page's: a socket
+ * error, the client losing its server, or SQLSTATE class 08 (connection), 53 (resources),
+ * 57 (operator intervention) or 40 (serialization, deadlock). A page the archive refuses
+ * (a TypeError from its checks, a constraint) is not. */
+export function transient(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string') {
+    if (/^(ECONNRESET|ECONNREFUSED|EPIPE|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND)$/.test(code))
+      return true;
+    return /^(08|53|57|40)[0-9A-Z]{3}$/.test(code);
+  }
+  return typeof message === 'string' && /Connection terminated|connection timeout/i.test(message);
 }
 
 /** The document of a parsed page, as ingest makes it. */

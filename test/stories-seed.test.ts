@@ -79,6 +79,16 @@ describe('the seed in four versions', {
           q,
         );
         assert.equal(archive.countMatches({ text: q, copies: true }), 4 * hits.length, q);
+        // The facets count a story once too (each month's and script's), every copy with copies.
+        const once = archive.facets({ text: q });
+        const all = archive.facets({ text: q, copies: true });
+        assert.equal(once.counted, hits.length, q);
+        assert.equal(all.counted, 4 * hits.length, q);
+        const sum = (rows: readonly { count: number }[]) => rows.reduce((t, r) => t + r.count, 0);
+        assert.equal(sum(all.months), 4 * sum(once.months), q);
+        for (const group of once.entities) {
+          for (const row of group.rows) assert.ok(row.articles <= hits.length, `${q} ${row.name}`);
+        }
       }
       // 中俄 is in three of the four articles: three hits, not twelve.
       assert.equal(archive.search({ text: '中俄', limit: 50 }).length, 3);

@@ -165,7 +165,7 @@ export const ARCHIVE_COMMANDS: readonly CommandSpec[] = [
       facets: {
         type: 'boolean',
         description:
-          'Print what the matches hold instead: articles per outlet, month and script, and the entities of each type they mention most',
+          'Print what the matches hold instead: stories per outlet, month and script (every copy with --copies), and the entities of each type they mention most',
       },
       copies: {
         type: 'boolean',

@@ -714,7 +714,7 @@ const PATHS: Record<string, Schema> = {
     get: {
       operationId: 'facets',
       summary:
-        "What a search's matches hold: matching articles per outlet, month and script, and the entities of each type they mention most.",
+        "What a search's matches hold: matching stories (a story's copies once; every article with copies=1) per outlet, month and script, and the entities of each type they mention most.",
       parameters: [param('q', text(), 'The query, as for search.'), ...FILTERS],
       responses: { 200: ok('SearchFacets', 'The facets.'), ...errors(400) },
     },

@@ -1,5 +1,5 @@
 import type { EntityType } from '../../tree/annotations.ts';
-import { FACET_ARTICLES } from '../sqlite/read-facets.ts';
+import { FACET_ARTICLES, facetCount } from '../sqlite/read-facets.ts';
 import type { CooccurrenceRow, CountRow, SearchFacets, SearchQuery } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { matching } from './read-timeline.ts';
@@ -13,22 +13,24 @@ const FACET_TYPES: readonly EntityType[] = ['PER', 'ORG', 'LOC', 'WORK'];
 
 export async function facets(sql: Sql, query: SearchQuery): Promise<SearchFacets> {
   const where = await matching(sql, query);
+  const n = facetCount(query);
   const matches = `WITH f AS MATERIALIZED (
-      SELECT a.id AS id, a.document AS document, a.outlet_key AS outlet_key, a.date AS date
+      SELECT a.id AS id, a.story AS story, a.document AS document, a.outlet_key AS outlet_key,
+             a.date AS date
         FROM articles a${where} ORDER BY a.id DESC LIMIT ${FACET_ARTICLES})`;
   const groups = await sql.all<{ facet: string; key: string; count: number }>(
     `${matches}
-     SELECT 'counted' AS facet, '' AS key, count(*) AS count FROM f
+     SELECT 'counted' AS facet, '' AS key, ${n} AS count FROM f
      UNION ALL
-     (SELECT 'outlet', coalesce(min(d.outlet), ''), count(*) AS n
+     (SELECT 'outlet', coalesce(min(d.outlet), ''), ${n} AS n
          FROM f JOIN documents d ON d.id = f.document
         GROUP BY f.outlet_key ORDER BY n DESC, 2 LIMIT ${OUTLETS})
      UNION ALL
-     (SELECT 'month', substr(f.date, 1, 7) AS m, count(*) FROM f
+     (SELECT 'month', substr(f.date, 1, 7) AS m, ${n} FROM f
         WHERE f.date IS NOT NULL AND length(f.date) >= 7
         GROUP BY m ORDER BY m DESC LIMIT ${MONTHS})
      UNION ALL
-     (SELECT 'script', d.script, count(*) AS n
+     (SELECT 'script', d.script, ${n} AS n
          FROM f JOIN documents d ON d.id = f.document GROUP BY d.script ORDER BY n DESC, 2)`,
     where.params,
   );
@@ -38,8 +40,8 @@ export async function facets(sql: Sql, query: SearchQuery): Promise<SearchFacets
   const top = await sql.all<CooccurrenceRow>(
     `${matches}
      SELECT id, type, name, articles FROM (
-       SELECT e.key AS id, e.type AS type, e.name AS name, count(*) AS articles,
-              row_number() OVER (PARTITION BY e.type ORDER BY count(*) DESC, e.id) AS place
+       SELECT e.key AS id, e.type AS type, e.name AS name, ${n} AS articles,
+              row_number() OVER (PARTITION BY e.type ORDER BY ${n} DESC, e.id) AS place
          FROM f JOIN article_entities ae ON ae.article = f.id
          JOIN entities e ON e.id = ae.entity
         WHERE e.type IN (${types})

@@ -13,7 +13,7 @@ import type {
 } from '../tree/annotations.ts';
 import type { ArticleNode, PageNode } from '../tree/types.ts';
 import { type ArticleText, articleText, originalText, toSource } from './article-text.ts';
-import { QUOTE_CUES } from './cues.ts';
+import { QUOTE_CUE_ALTERNATION } from './cues.ts';
 import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
@@ -340,11 +340,7 @@ const TRADITIONAL = new Map<string, string>();
 const REMEMBERED = 1 << 14;
 
 /** A verb of speech ending a dialogue line's speaker (陈家驹补充：「…」), with an adverb. */
-const SPEECH_VERB_END = new RegExp(
-  `(?:[又也还并续再])?(?:${[...new Set(QUOTE_CUES.map((c) => c.cue))]
-    .sort((a, b) => b.length - a.length)
-    .join('|')})$`,
-);
+const SPEECH_VERB_END = new RegExp(`(?:[又也还并续再])?(?:${QUOTE_CUE_ALTERNATION})$`);
 
 /** A dialogue speaker without the verb of speech written after the name (陈家驹补充 → 陈家驹). */
 function withoutSpeechVerb(speaker: string): string {

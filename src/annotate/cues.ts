@@ -94,6 +94,9 @@ export const QUOTE_CUES: readonly QuoteCue[] = (generated.speech as QuoteCue[])
   .slice()
   .sort((a, b) => b.cue.length - a.cue.length);
 
+/** The quote cues as one regular-expression alternation, longest first (表示 before 示). */
+export const QUOTE_CUE_ALTERNATION = QUOTE_CUES.map((c) => c.cue).join('|');
+
 /** The stance reader's cues with class and PLOVER type (data/cues/stance.tsv), longest first
  * so 一致同意 wins over 同意. */
 export const STANCE_CUE_LIST: readonly StanceCue[] = (generated.stance as StanceCue[])

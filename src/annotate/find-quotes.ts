@@ -1,4 +1,4 @@
-import { QUOTE_CUES, type QuoteCue } from './cues.ts';
+import { QUOTE_CUE_ALTERNATION, QUOTE_CUES, type QuoteCue } from './cues.ts';
 import {
   clauseStartOf,
   clauseSubject,
@@ -31,7 +31,7 @@ export interface Line {
 }
 
 const CUE_BY_WORD = new Map(QUOTE_CUES.map((c) => [c.cue, c]));
-const CUE_PATTERN = new RegExp(QUOTE_CUES.map((c) => c.cue).join('|'), 'g');
+const CUE_PATTERN = new RegExp(QUOTE_CUE_ALTERNATION, 'g');
 /** Adverbs the segmenter may glue to a one-character cue (并称, 又说, 坚称), and the
  * locatives that end a time or place phrase before it (会谈时说, 会后说, 讲话中说). */
 const GLUED = /^[并又还亦则也更再坚声宣时后中]$/;

@@ -1,5 +1,5 @@
 import type { StanceClass } from '../tree/annotations.ts';
-import { MODALITY, QUOTE_CUES, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
+import { MODALITY, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import type { Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
@@ -674,9 +674,7 @@ function onlyAnaphorAndCues(phrase: string): boolean {
 }
 
 /** A clause that ends in a speech cue (外交部发言人回应称): it brings in what is said. */
-const SPEECH_END = new RegExp(
-  `(?:${[...new Set(QUOTE_CUES.map((c) => c.cue))].sort((a, b) => b.length - a.length).join('|')})$`,
-);
+const SPEECH_END = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})$`);
 /** A topic phrase's opening (对于X，…对此): X is what 此 stands for. */
 const TOPIC_OPEN = /^(?:对于|针对|关于|对|就)/;
 

@@ -24,8 +24,9 @@ export interface PageMemory {
   dotted: Map<string, string>;
   /** Bodies named lately on the page (ids, the last twenty), for 该部 and 该局. */
   orgs: string[];
-  /** People the page names (keys), for short forms (林郑 of 林郑月娥); the last 2,000. */
-  people: string[];
+  /** People the page names (keys) by their first character, for short forms (林郑 of 林郑月娥)
+   * and surnames with an office (赖总统); the last hundred of each. */
+  people: Map<string, string[]>;
 }
 
 export function newPageMemory(): PageMemory {
@@ -36,7 +37,7 @@ export function newPageMemory(): PageMemory {
     lastOrg: null,
     dotted: new Map(),
     orgs: [],
-    people: [],
+    people: new Map(),
   };
 }
 
@@ -146,10 +147,15 @@ export function resolveReferences(
   // (林郑) comes before the body's full name.
   for (const m of raw) {
     if (m.type === 'PER' && m.kind === 'name' && !NAME_DOT.test(m.key)) {
-      if (!memory.people.includes(m.key)) memory.people.push(m.key);
+      const initial = m.key[0] as string;
+      const named = memory.people.get(initial) ?? [];
+      if (!named.includes(m.key)) {
+        named.push(m.key);
+        if (named.length > 100) named.shift();
+        memory.people.set(initial, named);
+      }
     }
   }
-  if (memory.people.length > 2000) memory.people.splice(0, memory.people.length - 2000);
   /** People named so far in this article, in reading order, for 他们. */
   const people: { id: string; end: number }[] = [];
   type Item = { start: number; end: number; apply: () => Ref | null };
@@ -179,14 +185,13 @@ export function resolveReferences(
           // page names (GUIDELINES §2: titles that name a speaker resolve).
           const titled = SURNAME_OFFICE.exec(m.key);
           if (titled !== null) {
-            const surname = titled[1] as string;
-            for (let p = memory.people.length - 1; p >= 0; p--) {
-              const name = memory.people[p] as string;
+            const named = memory.people.get(titled[1] as string) ?? [];
+            for (let p = named.length - 1; p >= 0; p--) {
+              const name = named[p] as string;
               if (
                 name !== m.key &&
                 name.length >= 2 &&
                 name.length <= 4 &&
-                name[0] === surname &&
                 !SURNAME_OFFICE.test(name)
               ) {
                 id = entityId('PER', name);
@@ -198,7 +203,7 @@ export function resolveReferences(
           // 林郑月娥 … 林郑表示: the first part of a name the page writes in full (two
           // characters at least, the full name two longer) is the same person.
           if (kind === 'name' && parts.length === 1 && m.key.length >= 2) {
-            const full = memory.people.find(
+            const full = (memory.people.get(m.key[0] as string) ?? []).find(
               (p) => p.length >= m.key.length + 2 && p.startsWith(m.key) && !NAME_DOT.test(p),
             );
             if (full !== undefined) {

@@ -392,8 +392,46 @@ describe('stances', () => {
         [
           '香港 criticize 暴徒的違法行為',
           '國民黨團 demand 行政院長到立法院報告',
-          '香港工會聯合會 appeal 政府盡快推出紓困措施',
+          '工聯會 appeal 政府盡快推出紓困措施',
         ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    "an organisation is named by the fullest name the page writes, not the lexicon's when the page never writes it",
+    '黨團協商\n\n民進黨發表聲明表示，將全力支持這項改革。北約發言人表示，北約反對任何單方面改變現狀的行為。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['民進黨 support 這項改革', '北約 oppose 任何單方面改變現狀的行為'].map(c),
+      );
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['民進黨', '北約'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a caption is read for what the body does not say, and not twice for what it repeats',
+    '外長會晤\n\n布林肯（左）與王毅會晤。路透社\n\n正在美國訪問的中國外交部長王毅，周二與美國國務卿布林肯會晤。\n\n香港記者協會在使館外集會，抗議新法。路透社\n\n王毅表示，這次會談坦誠而富有成果，有助於增進相互了解。\n\n王毅說，會談坦誠而務實。路透社',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['王毅 meet 美國國務卿布林肯', '香港記者協會 criticize 新法'].map(c),
+      );
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['王毅'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a fuller name the page writes later becomes the name, whichever comes first',
+    '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['中國外交部'].map(c),
       );
     },
   );

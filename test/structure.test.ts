@@ -76,6 +76,23 @@ describe('roles of a line', () => {
       `${BODY}\n\n●兩國外長握手。\n\n${BODY}`,
       [`paragraph:${BODY}`, 'caption:兩國外長握手。', `paragraph:${BODY}`],
     ],
+    [
+      "a sentence with a credit glued on is a caption, and the paragraph after it stays apart",
+      `兩國外長握手。路透社\n\n${BODY}\n\n示威者在使館外集會。张三摄\n\n${BODY}`,
+      [
+        'caption:兩國外長握手。',
+        'credit:路透社',
+        `paragraph:${BODY}`,
+        'caption:示威者在使館外集會。',
+        'credit:张三摄',
+        `paragraph:${BODY}`,
+      ],
+    ],
+    [
+      'a paragraph of two sentences ending in an agency name is no caption',
+      `${BODY}\n\n兩國外長握手。會後發表聲明，感謝新華社`,
+      [`paragraph:${BODY}`, 'paragraph:兩國外長握手。會後發表聲明，感謝新華社'],
+    ],
     ['a source line', `${BODY}\n\n來源：中通社`, [`paragraph:${BODY}`, 'source:來源：中通社']],
   ];
   for (const [name, text, want] of cases) it(name, () => assert.deepEqual(roles(text), want));

@@ -15,6 +15,7 @@ import type { ArticleNode, PageNode } from '../tree/types.ts';
 import { type ArticleText, articleText, originalText, toSource } from './article-text.ts';
 import { QUOTE_CUE_ALTERNATION } from './cues.ts';
 import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts';
+import { findCaptionStatements } from './find-caption-statements.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
 import { findQuotes, type Line } from './find-quotes.ts';
@@ -41,8 +42,9 @@ export interface AnnotateOptions {
 /** Interview roles that speak dialogue lines but name nobody. */
 const INTERVIEW_ROLES = /^(?:問|答|问|記者|记者|主持人)$/;
 
-/** Blocks that carry no statements: captions, credits, bylines and source lines, and the
- * headlines, which repeat the body in fewer words (GUIDELINES §0 of the annotation set). */
+/** Blocks that carry no statements of the body: captions (read apart, see
+ * find-caption-statements.ts), credits, bylines and source lines, and the headlines, which
+ * repeat the body in fewer words (GUIDELINES §0 of the annotation set). */
 const NO_STATEMENTS = new Set(['caption', 'credit', 'byline', 'source', 'headline', 'subheadline']);
 
 /**
@@ -81,6 +83,7 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
   };
   const memory = newPageMemory();
   const entities = new Map<string, Entity>();
+  const orgsNamed = new Set<string>();
   const children = page.children.map((article, i) => ({
     ...article,
     annotations: annotateArticle(article, texts[i] as ArticleText, {
@@ -89,6 +92,7 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
       context,
       memory,
       entities,
+      orgsNamed,
     }),
   }));
   return { ...page, children };
@@ -101,6 +105,8 @@ interface Shared {
   memory: ReturnType<typeof newPageMemory>;
   /** Entities of the page so far, by id: one canonical name for all articles. */
   entities: Map<string, Entity>;
+  /** Organisations whose canonical name is one the page writes (not the lexicon's). */
+  orgsNamed: Set<string>;
 }
 
 function annotateArticle(
@@ -157,19 +163,18 @@ function annotateArticle(
           ? remembered(TRADITIONAL, splitId(id)[1], toTraditional)
           : text,
       );
-      // An organisation is called by the fullest name the page gives it (中國外交部 for
-      // 外交部 when both are written): a longer name ending in the canonical one.
+      // An organisation is called by the fullest name the page gives it (GUIDELINES 1): 中國外交部
+      // for 外交部 when both are written, but 民眾黨 where the page never writes the
+      // lexicon's 台灣民眾黨. Chinese names only: an acronym (CSIS) is an alias.
       if (
         e.type === 'ORG' &&
         (r.kind === 'name' || r.kind === 'alias') &&
         r.ids.length === 1 &&
-        text.length > e.canonical.length &&
-        text.length <= e.canonical.length + 6 &&
-        remembered(SIMPLIFIED, text, toSimplified).endsWith(
-          remembered(SIMPLIFIED, e.canonical, toSimplified),
-        )
+        CHINESE_NAME.test(text) &&
+        (!shared.orgsNamed.has(e.id) || text.length > e.canonical.length)
       ) {
         e.canonical = text;
+        shared.orgsNamed.add(e.id);
       }
     }
     // Spelled out rather than spread: a page has hundreds of mentions, and spreading into
@@ -180,7 +185,22 @@ function annotateArticle(
 
   // Spelled out rather than spread, as for mentions: the same keys in the same order.
   const edges = new WordEdges(s.length, words);
-  const rawQuotes = findQuotes(s, statementLines, refs, edges);
+  const bodyQuotes = findQuotes(s, statementLines, refs, edges);
+  const bodyStances = findStances(s, statementLines, refs, edges, bodyQuotes);
+  const captions = findCaptionStatements(
+    s,
+    lines.filter((l) => l.type === 'caption'),
+    refs,
+    edges,
+    { quotes: bodyQuotes, stances: bodyStances },
+  );
+  const byStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
+  const rawQuotes =
+    captions.quotes.length === 0 ? bodyQuotes : [...bodyQuotes, ...captions.quotes].sort(byStart);
+  const rawStances =
+    captions.stances.length === 0
+      ? bodyStances
+      : [...bodyStances, ...captions.stances].sort(byStart);
   const quotes: Quote[] = rawQuotes.map((q) => {
     const { start, end } = toSource(at, q.start, q.end);
     const content = toSource(at, q.contentStart, q.contentEnd);
@@ -199,7 +219,7 @@ function annotateArticle(
     };
   });
 
-  const stances: Stance[] = findStances(s, statementLines, refs, edges, rawQuotes).map((st) => {
+  const stances: Stance[] = rawStances.map((st) => {
     const { start, end } = toSource(at, st.start, st.end);
     const target = toSource(at, st.targetStart, st.targetEnd);
     return {
@@ -332,6 +352,9 @@ function canonicalName(
   // A person only ever seen through 他 or 這位專家 keeps the name as first found.
   return traditional && type !== 'PER' ? remembered(TRADITIONAL, key, toTraditional) : key;
 }
+
+/** A name of two or more Chinese characters, nothing else. */
+const CHINESE_NAME = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/;
 
 /** Names converted so far, each way: the same few hundred names come back on every page,
  * and converting one costs far more than looking it up. Bounded: emptied when full. */

@@ -1,3 +1,4 @@
+import { gluedCreditStart } from '../text/captions.ts';
 import {
   codePointLength,
   displayWidth,
@@ -263,8 +264,9 @@ function proseJoin(
     }
     return null;
   }
-  // Across blank lines only running prose goes on: never a caption, never a title.
-  if (draft.marked) return null;
+  // Across blank lines only running prose goes on: never a caption (marked, or a sentence
+  // with its photo credit glued on: …會晤。美聯社), never a title.
+  if (draft.marked || gluedCreditStart(draft.text) !== null) return null;
   if ((ending === 'continuing' || ending === 'open') && isProseDraft(draft)) {
     return isTitleLike(next, wrap) ? null : 'column';
   }

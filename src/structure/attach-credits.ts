@@ -1,5 +1,6 @@
+import { isCredit } from '../text/captions.ts';
 import type { BlockNode } from '../tree/types.ts';
-import { type Item, isCredit } from './classify-blocks.ts';
+import type { Item } from './classify-blocks.ts';
 
 /**
  * A lone short line right after a caption that names a photo source (新華社, 網上圖片) is

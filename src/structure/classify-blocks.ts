@@ -1,5 +1,6 @@
 import { isHeadlineShaped } from '../layout/headline-shape.ts';
 import type { LayoutBlock } from '../layout/types.ts';
+import { gluedCreditStart, isCredit } from '../text/captions.ts';
 import { codePointLength, endingOf } from '../text/chars.ts';
 import {
   BULLET,
@@ -11,7 +12,6 @@ import {
   END_MARK,
   INTERVIEW,
   MARKER,
-  MAX_CREDIT,
   REPORTER,
   SELF_OUTLET,
   SOURCE,
@@ -72,6 +72,12 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   }
 
   if (CAPTION_LEAD.test(text) && codePointLength(text) <= MAX_CAPTION) {
+    return { block, role: 'caption', nodes: readCaption(block, 0, view) };
+  }
+
+  // One sentence with a photo credit glued after it, as scraped pages keep a caption
+  // (…會晤。美聯社, …塗鴉。張三攝): a body paragraph never closes on an agency's name.
+  if (gluedCreditStart(text) !== null) {
     return { block, role: 'caption', nodes: readCaption(block, 0, view) };
   }
 
@@ -158,9 +164,6 @@ export function isReporterLine(text: string): boolean {
 }
 
 /** A credit standing alone: 新華社, 網上圖片, 記者 張三 攝. */
-export function isCredit(text: string): boolean {
-  return codePointLength(text) <= MAX_CREDIT && CREDIT.test(text);
-}
 
 function isDialogue(speaker: string, speech: string, quoted: boolean): boolean {
   if (quoted && SPEECH_VERB.test(speaker)) return false;

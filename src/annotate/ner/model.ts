@@ -41,6 +41,9 @@ export interface ModelParts {
 
 const T = TAG_COUNT;
 
+/** Integer score sums of the units being scored, kept from call to call. */
+let sums = new Int32Array(1024 * T);
+
 /**
  * A loaded model. Feature keys sit in an open-addressing table whose slots hold the key and
  * where its entries start and how many there are, side by side, so scoring a feature
@@ -95,7 +98,9 @@ export class NerModel {
    */
   score(features: Int32Array, n: number, scores: Float32Array): void {
     const { table, mask, entries, scale } = this;
-    scores.fill(0, 0, n * T);
+    if (sums.length < n * T) sums = new Int32Array(Math.max(n * T, 2 * sums.length));
+    const acc = sums;
+    acc.fill(0, 0, n * T);
     for (let i = 0; i < n; i++) {
       const base = i * T;
       const from = i * FEATURES_PER_UNIT;
@@ -115,11 +120,11 @@ export class NerModel {
         for (let e = first; e < last; e++) {
           const entry = entries[e] as number;
           const k = base + (entry & 15);
-          scores[k] = (scores[k] as number) + (entry >> 4);
+          acc[k] = (acc[k] as number) + (entry >> 4);
         }
       }
     }
-    for (let k = 0; k < n * T; k++) scores[k] = (scores[k] as number) * scale;
+    for (let k = 0; k < n * T; k++) scores[k] = (acc[k] as number) * scale;
   }
 }
 

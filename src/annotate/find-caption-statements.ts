@@ -1,0 +1,52 @@
+import { findQuotes, type Line, type RawQuote } from './find-quotes.ts';
+import { findStances, type RawStance } from './find-stances.ts';
+import type { WordEdges } from './read-clauses.ts';
+import type { Ref } from './resolve-references.ts';
+
+/**
+ * Statements a photo caption reports that the body does not (GUIDELINES §0: a caption is
+ * annotated for quotes and stances only when it says what the body nowhere says, as
+ * 「…在首爾集會，譴責北韓核試」 under a photo of a story about something else). Each caption
+ * line is read on its own, so no speaker carries over between a caption and the body; what
+ * repeats a statement of the body is dropped: a quote of a speaker the body quotes, a
+ * stance of a class the body has with the same holder or the same object (習近平與馬蒂斯會晤
+ * under a body where 馬蒂斯…與習近平會晤 holds for either side).
+ */
+export function findCaptionStatements(
+  text: string,
+  captions: readonly Line[],
+  refs: readonly Ref[],
+  edges: WordEdges,
+  body: { quotes: readonly RawQuote[]; stances: readonly RawStance[] },
+): { quotes: RawQuote[]; stances: RawStance[] } {
+  const quotes: RawQuote[] = [];
+  const stances: RawStance[] = [];
+  for (const caption of captions) {
+    const lineQuotes = findQuotes(text, [caption], refs, edges);
+    for (const q of lineQuotes) {
+      const speaker = q.speaker?.ids[0];
+      if (speaker === undefined) continue;
+      if (body.quotes.some((b) => b.speaker?.ids.includes(speaker) === true)) continue;
+      quotes.push(q);
+    }
+    for (const st of findStances(text, [caption], refs, edges, lineQuotes)) {
+      if (!body.stances.some((b) => repeats(text, st, b))) stances.push(st);
+    }
+  }
+  return { quotes, stances };
+}
+
+/** Whether caption stance `a` says what body stance `b` says. */
+function repeats(text: string, a: RawStance, b: RawStance): boolean {
+  if (a.class !== b.class) return false;
+  if (a.actors.some((id) => b.actors.includes(id))) return true;
+  const targetA = text.slice(a.targetStart, a.targetEnd);
+  const targetB = text.slice(b.targetStart, b.targetEnd);
+  if (targetA.length > 0 && targetB.length > 0) {
+    if (targetA.includes(targetB) || targetB.includes(targetA)) return true;
+  }
+  // The two sides of one meeting, told from either: each side's holder is the other's object.
+  const named = (ids: readonly string[], target: string) =>
+    ids.some((id) => target.includes(id.slice(id.indexOf(':') + 1)));
+  return named(a.actors, targetB) || named(b.actors, targetA);
+}

@@ -77,7 +77,7 @@ describe('roles of a line', () => {
       [`paragraph:${BODY}`, 'caption:兩國外長握手。', `paragraph:${BODY}`],
     ],
     [
-      "a sentence with a credit glued on is a caption, and the paragraph after it stays apart",
+      'a sentence with a credit glued on is a caption, and the paragraph after it stays apart',
       `兩國外長握手。路透社\n\n${BODY}\n\n示威者在使館外集會。张三摄\n\n${BODY}`,
       [
         'caption:兩國外長握手。',

@@ -426,6 +426,46 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a title the segmenter glued to the end of a body before it still leads to the name (民進黨團總召X)',
+    '預算審查\n\n民進黨團總召柯建銘表示，這項預算攸關國家安全，必須盡快通過。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['柯建銘'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a clause after one that 我們 opened speaks in the same voice, not the quoted speaker’s own',
+    '外交部回應\n\n王毅表示，我們堅決反對美方的錯誤做法，敦促美方停止干涉中國內政。中方將採取必要措施。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 oppose 美方的錯誤做法', '中國 demand 美方停止干涉中國內政'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'an object put first as a clause of its own (對於X，Y表示譴責) is the target',
+    '制裁\n\n對於美方的最新制裁，俄羅斯外交部表示強烈譴責。針對有關報道，英國政府表示關注。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['俄羅斯外交部 criticize 美方的最新制裁', '英國 concern 有關報道'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    '該辦 is the office last named (港澳辦, 國台辦 for its full name)',
+    '國台辦記者會\n\n國台辦發言人表示，兩岸同胞是一家人。該辦指出，民進黨當局的挑釁不會得逞。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['國台辦', '國台辦'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

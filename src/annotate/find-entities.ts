@@ -141,7 +141,7 @@ const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
 const ORG_REF =
-  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|委员会|协会|公司)(?![长门分队级属部主副官])/g;
+  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])/g;
 const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */

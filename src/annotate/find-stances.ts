@@ -137,6 +137,8 @@ export function findStances(
   };
   for (const line of lines) {
     let carried: Ref[] = [];
+    /** The side a 我们 of this line spoke for, and the sentence it opened. */
+    let voice: { sentence: number; actors: Ref[] } | null = null;
     // Where the sentence holding the next cue starts: the cues of a line come in order, so
     // the line is scanned for sentence marks once, not back from every cue.
     let sentenceStart = line.from;
@@ -270,6 +272,11 @@ export function findStances(
           sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
           (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
+        voice = { sentence: sFrom, actors };
+      } else if (we && voice !== null && voice.sentence === sFrom) {
+        // 我们坚决反对…，敦促…: a later clause of the sentence with no subject of its own
+        // goes on in the voice of the 我们 that opened it, not a holder borrowed from before.
+        actors = voice.actors;
       } else if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
       else if (subject.blocked === true) {
@@ -507,6 +514,13 @@ function targetsOf(
     if (found !== -1) {
       start = clauseFrom + found;
       stop = light !== null ? clauseFrom + light.index : at;
+    } else {
+      // 对于美方的制裁，俄罗斯表示强烈谴责: the object opens the sentence as a clause of its own.
+      const topic = topicBefore(text, clauseFrom);
+      if (topic !== null) {
+        start = topic.start;
+        stop = topic.end;
+      }
     }
   } else if (hit.class === 'agree' && end >= clauseTo - 1) {
     // 双方一致同意，共同…: what was agreed follows.
@@ -550,6 +564,25 @@ function targetsOf(
   if (/^[了过着]/.test(text[t.start] ?? '') && t.end - t.start > 2) t.start++;
   if (t.end - t.start < 2) return [];
   return [namedAntecedent(text, t, refs) ?? t];
+}
+
+/** A clause that is only a topic: 对于X, 针对X, 关于X, 就X. */
+const TOPIC = /^(?:对于|针对|关于|对|就)([^，,；;。！？!?\n]{1,40})$/;
+
+/**
+ * The object a sentence puts first as a clause of its own (对于美方的制裁，…表示谴责): X of
+ * the clause right before `clauseFrom`, when that clause is only 对于X, 针对X, 关于X or 就X
+ * and a comma closes it; null otherwise.
+ */
+function topicBefore(text: string, clauseFrom: number): { start: number; end: number } | null {
+  const comma = clauseFrom - 1;
+  if (text[comma] !== '，' && text[comma] !== ',') return null;
+  let from = comma;
+  while (from > 0 && comma - from <= 42 && !/[，,；;。！？!?\n]/.test(text[from - 1] as string))
+    from--;
+  const m = TOPIC.exec(text.slice(from, comma));
+  if (m === null) return null;
+  return { start: comma - (m[1] as string).length, end: comma };
 }
 
 /** 该法案, 此协议, 这一组织: an anaphor and a head noun. */

@@ -530,6 +530,12 @@ function joins(
       continue;
     }
     const w = edges.wordAt(i);
+    // Inside a word the segmenter glued from what it did not know (民进党 团总召 柯建铭, the
+    // name's last character and the title): its characters are read as title, one by one.
+    if (w === undefined && edges.unknownAt(i)) {
+      i++;
+      continue;
+    }
     if (w === undefined || w.end > to) return false;
     if (NOT_TITLE_POS.test(w.pos) && !QUALIFIER.test(text.slice(i, w.end))) return false;
     i = w.end;

@@ -297,11 +297,14 @@ export function resolveReferences(
       start: r.start,
       end: r.end,
       apply: () => {
-        // 该部, 该局: the body last named whose name ends so (国防部); 该组织: the last body.
+        // 该部, 该局, 该办: the body last named whose name ends so (国防部; 港澳办, or the
+        // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body.
         const head =
           r.what === 'org' ? text.slice(r.start, r.end).replace(/^(?:该|这个|此)/, '') : '';
-        const bySuffix = /^(?:部|局|署|委员会|协会|公司|党)$/.test(head)
-          ? ([...memory.orgs].reverse().find((o) => o.endsWith(head)) ?? null)
+        const bySuffix = /^(?:部|局|署|办|委员会|协会|公司|党)$/.test(head)
+          ? ([...memory.orgs]
+              .reverse()
+              .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)
           : undefined;
         const id =
           r.what === 'org'

@@ -466,6 +466,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'ASCII ? and ! end sentences; 不容易 is no cue; a demand stops where the next demand begins',
+    '評論\n\n民進黨當初不是主張改革嗎?民進黨又有什麼理由拒絕呢?不過問題並不容易解決。國民黨要求重新調查，並呼籲法務部公開全部資料。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['國民黨 demand 重新調查', '國民黨 appeal 法務部公開全部資料'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -229,7 +229,7 @@ export function findStances(
       // 不容忽视, 不容乐观, 不容置疑: set phrases ("cannot be ignored"), not "will not tolerate".
       if (
         hit.cue === '不容' &&
-        /^(?:忽视|乐观|置疑|置喙|小觑|想象|错过|否认|拖延|懈怠|回避|混淆)/.test(after)
+        /^(?:易|忽视|乐观|置疑|置喙|小觑|想象|错过|否认|拖延|懈怠|回避|混淆)/.test(after)
       )
         continue;
       let subject = clauseSubject(text, floor, at, refs, {
@@ -294,9 +294,10 @@ export function findStances(
       const clauseFrom = subject.clause;
       // What is demanded or appealed for often runs over several clauses (希望特区政府带领…，
       // 广泛团结…): to the end of the sentence.
+      // …, but not over the next demand or appeal of the sentence (要求核实，甚至要求政府核查).
       const clauseTo =
         hit.class === 'demand' || hit.class === 'appeal'
-          ? sentenceEnd(text, end, line.to)
+          ? nextAsking(text, end, sentenceEnd(text, end, line.to))
           : clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
@@ -416,7 +417,7 @@ function addressed(
 
 /** Where the clause after a cue ends: at 。！？；, or at ，： (not inside quotation marks). */
 function clauseEnd(text: string, from: number, limit: number): number {
-  return markAfter(text, from, limit, '，。！？；：,');
+  return markAfter(text, from, limit, '，。！？；：,?!');
 }
 
 /** The first of `marks` at or after `from` outside quotation marks, or `limit`. */
@@ -447,9 +448,26 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
   return { from: Math.max(0, from), to };
 }
 
+/** The cues of demands and appeals, for where one's object ends at the next. */
+const ASKING = new RegExp(
+  STANCE_CUE_LIST.filter((c) => (c.class === 'demand' || c.class === 'appeal') && c.cue.length > 1)
+    .map((c) => c.cue)
+    .join('|'),
+);
+
+/** Where the object of a demand or appeal starting at `from` ends: before the clause that
+ * holds the next such cue before `to`, else `to`. */
+function nextAsking(text: string, from: number, to: number): number {
+  const m = ASKING.exec(text.slice(from, to));
+  if (m === null) return to;
+  let at = from + m.index;
+  while (at > from && !'，,；;'.includes(text[at - 1] as string)) at--;
+  return at > from ? at - 1 : to;
+}
+
 /** Where the sentence after a cue ends: at 。！？； outside quotation marks. */
 function sentenceEnd(text: string, from: number, limit: number): number {
-  return markAfter(text, from, limit, '。！？；');
+  return markAfter(text, from, limit, '。！？；?!');
 }
 
 /** The targets of a cue (a meeting with several counterparts gives several). */

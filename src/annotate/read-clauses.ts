@@ -86,9 +86,18 @@ const DATELINE = [
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
 ];
 
-/** 。！？； and a line end: the marks a sentence ends at (a code unit). */
+/** 。！？； and a line end, and ? and ! as pages typed on a Western keyboard write them (…拒绝呢?不过):
+ * the marks a sentence ends at (a code unit). */
 export function isSentenceMark(c: number): boolean {
-  return c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x0a;
+  return (
+    c === 0x3002 ||
+    c === 0xff01 ||
+    c === 0xff1f ||
+    c === 0xff1b ||
+    c === 0x0a ||
+    c === 0x3f ||
+    c === 0x21
+  );
 }
 
 /** Where a dateline starting at `from` ends, or `from` when there is none. */

@@ -476,6 +476,17 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a kinship term is nobody’s name, and a dialogue line it speaks is no quote',
+    '尋親\n\n哥哥：「如果我告訴爸爸媽媽，就會把我們全家都殺掉。」\n\n林國棟：「我們歡迎各國企業前來投資，一起發展。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['林國棟'].map(c),
+      );
+      assert.ok(!names(a).some((n) => n.startsWith('PER:') && /哥哥|爸爸|媽媽|妈妈/.test(n)));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

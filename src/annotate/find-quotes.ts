@@ -606,6 +606,8 @@ function dialogueQuote(text: string, line: Line, refs: readonly Ref[]): RawQuote
     refs.find(
       (r) => r.start >= line.from && r.end <= at && (r.type === 'PER' || r.type === 'ORG'),
     ) ?? null;
+  // A line whose speaker names no one (哥哥：, 問：) is no one's quote (GUIDELINES §3).
+  if (speaker === null) return null;
   let start = at + 1;
   let end = line.to;
   while (start < end && /\s/.test(text[start] as string)) start++;

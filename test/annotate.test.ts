@@ -487,6 +487,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a place where something breaks out is not who acts after it (X爆發罷工，反對…)',
+    '罷工\n\n法國9日再次爆發全國大罷工，反對政府的退休制度改革。法國總統馬克龍表示，法方堅決反對任何形式的暴力。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['法國 oppose 任何形式的暴力'].map(c));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -195,19 +195,23 @@ export function clauseSubject(
     if (/[：:]/.test(text[end] as string)) break;
     const from = clauseStartOf(text, end, floor);
     // Its subject stands before its verb: 日方祝贺东盟成立…, 东盟 is what is congratulated.
-    const before = subjectIn(
-      text,
-      from,
-      firstVerb(text, from, end, refs, options.edges),
-      refs,
-      options,
-    );
+    const verb = firstVerb(text, from, end, refs, options.edges);
+    const before = subjectIn(text, from, verb, refs, options);
+    // 法国再次爆发大罢工，反对…: a place where something breaks out is where, not who; those
+    // who act after it are not named.
+    if (before.kind === 'one' && before.ref.type === 'LOC' && EXISTENTIAL.test(text.slice(verb)))
+      return { ...own, blocked: true };
     if (before.kind !== 'none') return { ...before, clause, carried: true };
     if (opensWithNoun(text, from, end, refs, options.edges)) return { ...own, blocked: true };
     end = from - 1;
   }
   return own;
 }
+
+/** Verbs of something breaking out or taking place at a place, with adverbs and time words
+ * they may follow in the clause (再次爆发, 接连发生). */
+const EXISTENTIAL =
+  /^(?:[\d日月年再又接连相继先后同时昨今]{0,4})?(?:爆发|发生|出现|掀起|兴起|举行|展开)/;
 
 /** Where the first verb of a clause starts (a cue word, or a word the segmenter tags as a
  * verb), or `end` when it has none or there are no words. A verb inside a name or title

@@ -494,6 +494,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'someone counted but not named (一位…的男子) speaks for no one before; a mission is named with the state that sends it',
+    '業績會\n\n香港《明報》公開的現場視頻顯示，一位自稱業主的男子在會上激動地表示，公司的樓盤全部都有質量問題。中國駐英國大使館發言人回應稱，香港事務純屬中國內政，任何外國無權干預。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['中國駐英國大使館'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

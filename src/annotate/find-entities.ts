@@ -1395,8 +1395,13 @@ function suffixNames(
     ) {
       start = w.start;
     }
-    // A mission abroad opens with 驻 (驻韩国代表处).
-    if (text[start - 1] === '驻' && start - 1 >= (words[j] as ViewWord).start - 1) start--;
+    // A mission abroad opens with 驻 (驻韩国代表处), and with the state that sends it when the
+    // text names one right before (中国驻英国大使馆).
+    if (text[start - 1] === '驻' && start - 1 >= (words[j] as ViewWord).start - 1) {
+      start--;
+      const sender = mentions.find((m) => m.end === start && m.type === 'LOC');
+      if (sender !== undefined) start = sender.start;
+    }
     // A one-character suffix (港, 湾) needs a name of two units or more before it.
     if (start < 0 || w.end - start < (suffix[0].length === 1 ? 4 : 3)) continue;
     // A listed name that ends the span wins (天安门广场 of 北京天安门广场).

@@ -298,6 +298,10 @@ const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 
 /** Whether the clause `[from, to)` opens (after lead words) with a noun that no mention
  * starts at: a subject the text gives but we cannot resolve. */
+/** A clause opening on a counted, unnamed someone: 一位…, 两名…, 有几个…, 另一名…. */
+const INDEFINITE =
+  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:有)?(?:一|两|三|几|数|多|某|另一|另外一)(?:位|名|个|些|批|群)/;
+
 function opensWithNoun(
   text: string,
   from: number,
@@ -305,6 +309,9 @@ function opensWithNoun(
   refs: readonly Ref[],
   edges?: WordEdges,
 ): boolean {
+  // 一位自称业主的男子…表示, 有两名官员说: someone the text counts but does not name, however
+  // long what qualifies them.
+  if (INDEFINITE.test(text.slice(from, Math.min(to, from + 12)))) return true;
   if (edges === undefined || edges.isEmpty()) return false;
   for (let i = from; i < to; ) {
     const w = edges.wordAt(i);

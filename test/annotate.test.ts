@@ -504,6 +504,28 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'no stance from a surname with 姓, 有所憂慮, a cue inside a treaty’s name, a holder read as its own object, nor 對此 with nothing before it but the headline',
+    '美國宣布新一輪制裁\n\n俄羅斯外交部對此表示強烈譴責。黃姓業者曾透過各種管道希望雙方和解。學者早就有所憂慮。大會通過了「反對酷刑條款」。該片受到議員通過對李小明加以譴責。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
+    'a demand stops where a clause of its own begins; degree adverbs are not the object; 不太 negates',
+    '新聞\n\n行政院要求經建會開會協調，而經建會隨後決定暫緩。歐盟對伊朗的做法十分擔憂。美國卻不太譴責這種行為，民進黨則強烈譴責暴力。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '行政院 demand 經建會開會協調',
+          '歐盟 concern 伊朗的做法',
+          '美國 criticize NOT 這種行為',
+          '民進黨 criticize 暴力',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

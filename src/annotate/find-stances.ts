@@ -25,16 +25,41 @@ const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g')
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持 (but not 不断,
  * 不仅). */
 const NEGATION =
-  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
+  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去|太|大)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:的(?:一致|广泛|大力|坚定|全力|热烈)?|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|根据|依照|[\d０-９零一二三四五六七八九十百两]+票)$/;
+  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|根据|依照|[\d０-９零一二三四五六七八九十百两]+票)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|和帮助|与帮助)/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
+/** What ends the name of a document or a campaign written in 「」 (「反对…条款」). */
+const DOCUMENT_END = /(?:条款|法案|法|公约|宣言|决议|声明|协议|条例|纲领|运动|计划)[」”』]$/;
+
+/**
+ * Whether `at` stands inside a title: 《…》, or quotation marks whose words end in a kind of
+ * document (「反对性交易者及其剥削者条款」), looked for within MAX_SPAN of the line.
+ */
+function insideTitle(text: string, from: number, at: number): boolean {
+  const floor = Math.max(from, at - MAX_SPAN);
+  const open = text.lastIndexOf('《', at);
+  if (open >= floor && text.lastIndexOf('》', at) < open) return true;
+  let q = -1;
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '」' || c === '”' || c === '』') return false;
+    if (c === '「' || c === '“' || c === '『') {
+      q = i;
+      break;
+    }
+  }
+  if (q === -1) return false;
+  const close = text.slice(at, Math.min(text.length, at + 40)).search(/[」”』]/);
+  return close !== -1 && DOCUMENT_END.test(text.slice(at, at + close + 1));
+}
+
 /** Whether `at` stands inside quotation marks opened on its line. */
 function insideMarks(text: string, from: number, at: number): boolean {
   let depth = 0;
@@ -135,8 +160,15 @@ export function findStances(
     }
     return side;
   };
+  /** The statement line before this one: 对此 may look back into it. */
+  let prevLine: Line | null = null;
+  let thisLine: Line | null = null;
   for (const line of lines) {
+    prevLine = thisLine;
+    thisLine = line;
     let carried: Ref[] = [];
+    /** The sentence `carried` was found in. */
+    let carriedIn = -1;
     /** The side a 我们 of this line spoke for, and the sentence it opened. */
     let voice: { sentence: number; actors: Ref[] } | null = null;
     // Where the sentence holding the next cue starts: the cues of a line come in order, so
@@ -164,8 +196,14 @@ export function findStances(
         if (isSentenceMark(text.charCodeAt(scanned))) sentenceStart = scanned + 1;
       }
       const sFrom = sentenceStart;
-      // The sentence before, in this paragraph or the one before (對此 across a paragraph).
-      const prevSentence = sentenceBefore(text, sFrom);
+      // The sentence before, in this paragraph or the one before (對此 across a paragraph),
+      // never a headline's or a caption's: a line that carries no statements is none.
+      let prevSentence = sentenceBefore(text, sFrom);
+      if (
+        prevSentence.from < line.from &&
+        (prevLine === null || prevSentence.from < prevLine.from || prevSentence.to > prevLine.to)
+      )
+        prevSentence = { from: sFrom, to: sFrom };
       const floor = Math.max(sFrom, datelineEnd(text, sFrom, line.to));
       const before = text.slice(Math.max(line.from, at - 6), at);
       const after = text.slice(end, end + 6);
@@ -191,6 +229,9 @@ export function findStances(
           ))
       )
         continue;
+      // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a
+      // declaration is no one's stance.
+      if (insideTitle(text, line.from, at)) continue;
       // 被校长要求…, 遭到拒绝: a passive is not annotated (GUIDELINES §4); nor a cue that
       // doubles as a noun where a noun stands (长宽高等要求, 距离公约要求还有差距).
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;
@@ -287,9 +328,12 @@ export function findStances(
         actors = [];
       } else {
         // A speaker's stance with no subject of its own, inside their reported speech.
-        actors = quote?.speaker != null ? [quote.speaker] : carried;
+        actors = quote?.speaker != null ? [quote.speaker] : carriedIn === sFrom ? carried : [];
       }
-      if (subject.kind !== 'none') carried = actors;
+      if (subject.kind !== 'none') {
+        carried = actors;
+        carriedIn = sFrom;
+      }
       if (actors.length === 0) continue;
       const clauseFrom = subject.clause;
       // What is demanded or appealed for often runs over several clauses (希望特区政府带领…，
@@ -297,7 +341,7 @@ export function findStances(
       // …, but not over the next demand or appeal of the sentence (要求核实，甚至要求政府核查).
       const clauseTo =
         hit.class === 'demand' || hit.class === 'appeal'
-          ? nextAsking(text, end, sentenceEnd(text, end, line.to))
+          ? nextAsking(text, end, sentenceEnd(text, end, line.to), refs)
           : clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
@@ -319,6 +363,7 @@ export function findStances(
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
         /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
+        prevSentence.to > prevSentence.from &&
         !text.slice(prevSentence.to, sFrom).includes('\n')
       ) {
         // 伊朗表示强烈谴责。: a cue ending its sentence with no object stands on what the
@@ -353,6 +398,15 @@ export function findStances(
       );
       const ids = [...new Set(actors.flatMap((r) => r.ids))];
       for (const t of targets) {
+        // 对玛丹娜加以谴责 read with 玛丹娜 as holder: no one stands on themselves alone.
+        const inside = refsWithin(refs, t.start, t.end);
+        if (
+          inside.length > 0 &&
+          inside[0]?.start === t.start &&
+          inside[inside.length - 1]?.end === t.end &&
+          inside.every((r) => r.ids.every((id) => ids.includes(id)))
+        )
+          continue;
         const key = `${ids.join('+')}|${hit.class}|${text.slice(t.start, t.end)}|${negated}`;
         if (seen.has(key)) continue;
         seen.add(key);
@@ -456,13 +510,24 @@ const ASKING = new RegExp(
 );
 
 /** Where the object of a demand or appeal starting at `from` ends: before the clause that
- * holds the next such cue before `to`, else `to`. */
-function nextAsking(text: string, from: number, to: number): number {
+ * holds the next such cue before `to`, or one that opens on a name or a turn, else `to`. */
+function nextAsking(text: string, from: number, to: number, refs: readonly Ref[]): number {
   const m = ASKING.exec(text.slice(from, to));
-  if (m === null) return to;
-  let at = from + m.index;
-  while (at > from && !'，,；;'.includes(text[at - 1] as string)) at--;
-  return at > from ? at - 1 : to;
+  if (m !== null) {
+    let at = from + m.index;
+    while (at > from && !'，,；;'.includes(text[at - 1] as string)) at--;
+    if (at > from) to = at - 1;
+  }
+  // 要求停工，陈定南在震怒之余…; 希望X…，但X却…: a clause that opens on a name of its own, or
+  // turns with 但, 然而, 却, says something else.
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (c !== '，' && c !== ',') continue;
+    const k = firstAtOrAfter(refs, i + 1);
+    const opensOnName = refs[k]?.start === i + 1 && refs[k]?.type !== 'group';
+    if (opensOnName || /^(?:但|然而|可是|不过|却|而)/.test(text.slice(i + 1, i + 3))) return i;
+  }
+  return to;
 }
 
 /** Where the sentence after a cue ends: at 。！？； outside quotation marks. */
@@ -532,6 +597,9 @@ function targetsOf(
     if (found !== -1) {
       start = clauseFrom + found;
       stop = light !== null ? clauseFrom + light.index : at;
+      // 对她相当关切: the degree adverbs before the cue are not the object's.
+      const degree = DEGREE_END.exec(text.slice(start, stop));
+      if (degree !== null && degree.index > 0) stop = start + degree.index;
     } else {
       // 对于美方的制裁，俄罗斯表示强烈谴责: the object opens the sentence as a clause of its own.
       const topic = topicBefore(text, clauseFrom);
@@ -554,6 +622,8 @@ function targetsOf(
     /(?:这么做|这样做|此举)$/.test(phrase) ||
     onlyAnaphorAndCues(phrase)
   ) {
+    // No sentence before it in the body (the headline's is no antecedent): no object.
+    if (prevSentence.to <= prevSentence.from) return [];
     return [antecedentClause(text, clauseFrom, prevSentence)];
   }
   // 支持和践行X: the target is X.
@@ -583,6 +653,10 @@ function targetsOf(
   if (t.end - t.start < 2) return [];
   return [namedAntecedent(text, t, refs) ?? t];
 }
+
+/** Adverbs of degree and manner closing the words between an object and its cue. */
+const DEGREE_END =
+  /(?:相当|非常|十分|高度|极为|极其|特别|很|更|都|也|一直|始终|坚决|强烈|严重|深表|深感|格外|尤其)+$/;
 
 /** A clause that is only a topic: 对于X, 针对X, 关于X, 就X. */
 const TOPIC = /^(?:对于|针对|关于|对|就)([^，,；;。！？!?\n]{1,40})$/;

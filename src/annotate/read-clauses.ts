@@ -298,9 +298,10 @@ const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 
 /** Whether the clause `[from, to)` opens (after lead words) with a noun that no mention
  * starts at: a subject the text gives but we cannot resolve. */
-/** A clause opening on a counted, unnamed someone: 一位…, 两名…, 有几个…, 另一名…. */
+/** A clause opening on a counted, unnamed someone: 一位…, 两名…, 有几个…, 另一名…, 超过一百位…,
+ * 部分渔民…. */
 const INDEFINITE =
-  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:有)?(?:一|两|三|几|数|多|某|另一|另外一)(?:位|名|个|些|批|群)/;
+  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:[\d０-９]+年)?\s*(?:有)?(?:(?:超过|逾|近|约|多达|上)?(?:另一|另外一|[\d０-９一二三四五六七八九十百千万两几数多某]+)(?:多|余)?(?:位|名|个|些|批|群)|部分|许多|不少|很多|一些|大批|多数|少数|大部分)/;
 
 function opensWithNoun(
   text: string,

@@ -622,9 +622,11 @@ function targetsOf(
     /(?:这么做|这样做|此举)$/.test(phrase) ||
     onlyAnaphorAndCues(phrase)
   ) {
-    // No sentence before it in the body (the headline's is no antecedent): no object.
-    if (prevSentence.to <= prevSentence.from) return [];
-    return [antecedentClause(text, clauseFrom, prevSentence)];
+    const antecedent = antecedentClause(text, clauseFrom, prevSentence);
+    // No sentence before it in the body (the headline's is no antecedent): only a clause
+    // before it in its own sentence can be (对于美方的制裁，…中方对此…).
+    if (prevSentence.to <= prevSentence.from && antecedent.end - antecedent.start < 4) return [];
+    return [antecedent];
   }
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));

@@ -526,6 +526,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a cue inside a noun (反對派, 按要求) is no stance',
+    '政局\n\n巴拉克也無法避免國內反對派的百般非難。鎮政府率先實行改革，農民都能主動地按要求完成上繳。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -533,6 +533,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '說 in a turn of phrase (說實在的, 老實說, 據說) brings in no quote of its own',
+    '訪談\n\n楊建表示，說實在的，家人從來都沒想到後來會被捧得這麼高。據說，他曾經三次入獄。王毅說，老實說，這件事情並不容易處理。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['楊建', '王毅'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -10,6 +10,12 @@ import {
 } from './read-clauses.ts';
 import { CREDIT_AFTER, firstAtOrAfter, type Ref } from './resolve-references.ts';
 
+/** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定. */
+const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来)/;
+/** …and before it: 老实说, 坦白说, 换句话说, 也就是说, 比如说, 据说, 听说, 可以说, 不用说. */
+const SAYING_IDIOM_BEFORE =
+  /(?:老实|坦白|简单|换句话|也就是|比如|[据听]|可以|不用|不必|虽|或者|就是|应该)$/;
+
 /** A quote in Simplified-text offsets, before mapping back. */
 export interface RawQuote {
   start: number;
@@ -133,6 +139,13 @@ export function findQuotes(
       // 陈家驹话，: Cantonese 话 is a verb only right after a person's name; 这种话，, 的话，
       // are the noun.
       if (cue.cue.cue === '话' && !refs.some((r) => r.end === cue.at && r.type === 'PER')) continue;
+      // 说实在的, 老实说, 换句话说, 据说: a turn of phrase or hearsay, not a source speaking.
+      if (
+        cue.cue.cue === '说' &&
+        (SAYING_IDIOM_AFTER.test(text.slice(cue.end, cue.end + 3)) ||
+          SAYING_IDIOM_BEFORE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)))
+      )
+        continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
       if (
         NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||

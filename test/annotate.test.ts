@@ -543,6 +543,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'no holder in 對方, 有人 or 有民眾; no stance inside a quoted term, after 未經 or in 有…的跡象',
+    '衛生局提醒\n\n衛生局近來頻頻接獲檢舉，有民眾甚至擔心業者使用的儀器未經許可。陳嘉俊指出，他曾接過一通電話，對方要求切除狗的聲帶。長照中心在「家庭照顧者支持團體」的活動中安排課程。黃志明未經董事會同意就簽下合約。吳乃仁表示，目前看不出國民黨有同意合作的跡象。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

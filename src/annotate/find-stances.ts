@@ -29,7 +29,7 @@ const NEGATION =
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|[\d０-９零一二三四五六七八九十百两]+票)$/;
+  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|有|[\d０-９零一二三四五六七八九十百两]+票)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|党|票|和帮助|与帮助)/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
@@ -40,7 +40,8 @@ const DOCUMENT_END = /(?:条款|法案|法|公约|宣言|决议|声明|协议|�
 
 /**
  * Whether `at` stands inside a title: 《…》, or quotation marks whose words end in a kind of
- * document (「反对性交易者及其剥削者条款」), looked for within MAX_SPAN of the line.
+ * document (「反对性交易者及其剥削者条款」) or that a noun phrase goes on from, looked for
+ * within MAX_SPAN of the line.
  */
 function insideTitle(text: string, from: number, at: number): boolean {
   const floor = Math.max(from, at - MAX_SPAN);
@@ -57,7 +58,11 @@ function insideTitle(text: string, from: number, at: number): boolean {
   }
   if (q === -1) return false;
   const close = text.slice(at, Math.min(text.length, at + 40)).search(/[」”』]/);
-  return close !== -1 && DOCUMENT_END.test(text.slice(at, at + close + 1));
+  if (close === -1) return false;
+  // Words in quotation marks that a noun phrase goes on from (「家庭照顾者支持团体」的活动,
+  // 「…支持国家重大建设」三大议题) are a name or a term, not someone's words.
+  if (/[\u4e00-\u9fff]/.test(text[at + close + 1] ?? '')) return true;
+  return DOCUMENT_END.test(text.slice(at, at + close + 1));
 }
 
 /** Whether `at` stands inside quotation marks opened on its line. */
@@ -232,6 +237,8 @@ export function findStances(
       // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a
       // declaration is no one's stance.
       if (insideTitle(text, line.from, at)) continue;
+      // 未经董事会同意: a consent not given is no one's stance.
+      if (/未经[^，。；]{0,12}$/.test(text.slice(Math.max(line.from, at - 14), at))) continue;
       // 被校长要求…, 遭到拒绝: a passive is not annotated (GUIDELINES §4); nor a cue that
       // doubles as a noun where a noun stands (长宽高等要求, 距离公约要求还有差距).
       if (PASSIVE.test(text.slice(Math.max(line.from, at - 10), at))) continue;

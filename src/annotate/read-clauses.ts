@@ -303,6 +303,10 @@ const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 const INDEFINITE =
   /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:[\d０-９]+年)?\s*(?:有)?(?:(?:超过|逾|近|约|多达|上)?(?:另一|另外一|[\d０-９一二三四五六七八九十百千万两几数多某]+)(?:多|余)?(?:位|名|个|些|批|群)|部分|许多|不少|很多|一些|大批|多数|少数|大部分)/;
 
+/** A clause opening on someone no name covers: 对方, 有人, 外界, 大家, 有民众…. */
+const UNNAMED =
+  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:对方|有人|外界|大家|人们|众人|有(?:民众|网友|学者|专家|议员|官员|人士|市民|居民|业者|家长|读者|观众|舆论|媒体))/;
+
 function opensWithNoun(
   text: string,
   from: number,
@@ -313,6 +317,8 @@ function opensWithNoun(
   // 一位自称业主的男子…表示, 有两名官员说: someone the text counts but does not name, however
   // long what qualifies them.
   if (INDEFINITE.test(text.slice(from, Math.min(to, from + 12)))) return true;
+  // 对方要求…, 有人认为…, 有民众担心…: someone the text does not name.
+  if (UNNAMED.test(text.slice(from, Math.min(to, from + 8)))) return true;
   if (edges === undefined || edges.isEmpty()) return false;
   for (let i = from; i < to; ) {
     const w = edges.wordAt(i);

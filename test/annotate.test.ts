@@ -550,6 +550,14 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a name run on into the word after it (張庭|強忍) is the name the page writes elsewhere; a full name stays whole',
+    '記者會\n\n張庭強忍淚水說：「我真的再也沒有辦法忍受這些傳聞了。」張庭這時雙手頻頻顫抖。陳建明表示，公司會全力支持她。陳建明天將出訪日本。',
+    (a, c) => {
+      const people = names(a).filter((n) => n.startsWith('PER:'));
+      assert.deepEqual(people, ['PER:張庭', 'PER:陳建明'].map(c));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -748,15 +748,19 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     for (const proposed of context.tagger(text, words)) {
-      const span = withoutShortFormTail(
+      const span = withoutWordTail(
         text,
-        withoutCueTail(
+        withoutShortFormTail(
           text,
-          withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+          withoutCueTail(
+            text,
+            withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+            grid,
+          ),
           grid,
+          context.people,
         ),
         grid,
-        context.people,
       );
       if (!taggedNameHolds(text, span, grid)) continue;
       // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
@@ -881,6 +885,25 @@ function withoutShortFormTail(
     while (n < full.length && n < surface.length && full[n] === surface[n]) n++;
     if (n >= 2 && n < full.length && surface.length - n >= 2 && grid.startsWord(span.start + n))
       return { ...span, end: span.start + n };
+  }
+  return span;
+}
+
+/**
+ * A person's name of three units the tagger ran on into a word of the segmenter's that its
+ * last unit opens (张庭 | 强忍泪水), where the page writes the first two on their own too
+ * (张庭这时…, 张庭表示): those two alone.
+ */
+function withoutWordTail(text: string, span: ProposedSpan, grid: WordGrid): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start !== 3) return span;
+  const last = span.end - 1;
+  if (!grid.startsWord(last) || grid.wordEnd(last) <= span.end) return span;
+  if (!/^[nvadl]/.test(grid.posAt(last))) return span;
+  const short = text.slice(span.start, last);
+  const tail = text[last];
+  for (let at = text.indexOf(short); at !== -1; at = text.indexOf(short, at + 1)) {
+    if (text[at + 2] !== tail && /[\u4e00-\u9fff，。、：]/.test(text[at + 2] ?? ''))
+      return { ...span, end: last };
   }
   return span;
 }

@@ -89,6 +89,15 @@ describe('roles of a line', () => {
       ],
     ],
     [
+      'a caption with its credit in brackets and the date the photo was taken',
+      `外長（中）29日出席活動時致詞。（通訊社記者林小華攝 113年12月29日）\n\n${BODY}`,
+      [
+        'caption:外長（中）29日出席活動時致詞。',
+        'credit:通訊社記者林小華攝 113年12月29日',
+        `paragraph:${BODY}`,
+      ],
+    ],
+    [
       'a paragraph of two sentences ending in an agency name is no caption',
       `${BODY}\n\n兩國外長握手。會後發表聲明，感謝新華社`,
       [`paragraph:${BODY}`, 'paragraph:兩國外長握手。會後發表聲明，感謝新華社'],

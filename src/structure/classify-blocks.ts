@@ -232,7 +232,7 @@ function creditStart(text: string, from: number): number | null {
   const end = Math.max(text.lastIndexOf('。'), text.lastIndexOf('！'));
   if (end > from && end < text.length - 1) candidates.push(end + 1);
   // In brackets at the end: …會晤。（新華社記者 王五 攝）
-  const paren = /[（(][^（()）]{1,20}[）)]$/.exec(text);
+  const paren = /[（(][^（()）]{1,30}[）)]$/.exec(text);
   if (paren !== null && paren.index > from) candidates.push(paren.index);
   // The longest credit wins: 新华社记者 王刚 摄 rather than 王刚 摄.
   let best: number | null = null;

@@ -5,7 +5,6 @@ import { codePointLength, endingOf } from '../text/chars.ts';
 import {
   BULLET,
   CAPTION_LEAD,
-  CREDIT,
   DATELINE_AGENCY,
   DATELINE_HK,
   DIALOGUE,

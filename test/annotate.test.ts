@@ -558,6 +558,17 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a newspaper named as the source of what it says is an organisation, and 報紙說 is that paper; a communiqué is no paper',
+    '報紙摘要\n\n各位好，歡迎收聽報紙摘要。巴黎星期天報說，總統下星期將訪問莫斯科和基輔。報紙說，基輔現在也成了外交舞台。兩國發表的聯合公報說，雙方將加強合作。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['巴黎星期天報', '巴黎星期天報'].map(c),
+      );
+      assert.ok(names(a).includes(c('ORG:巴黎星期天報')));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -141,7 +141,7 @@ const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
 const ORG_REF =
-  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])/g;
+  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))/g;
 const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */
@@ -548,7 +548,8 @@ export function findEntities(
 
   // Names made by a suffix (…法院, …委员会, …机场, …港) over the segmenter's words, with the
   // place or organisation before it when there is one (欧盟统计局, 韩国消防署).
-  for (const span of suffixNames(text, words, out)) {
+  // So are newspapers named as the source of what they say (法国星期天报说，…).
+  for (const span of [...suffixNames(text, words, out), ...outletNames(text)]) {
     const inside = out.filter((m) => m.start < span.end && m.end > span.start);
     if (inside.some((m) => m.start < span.start || m.end > span.end || m.type === 'PER')) continue;
     if (inside.some((m) => m.start === span.start && m.end === span.end)) continue;
@@ -1430,6 +1431,27 @@ function suffixNames(
     // A listed name that ends the span wins (天安门广场 of 北京天安门广场).
     if ((index().lastStartAt.get(w.end) ?? -1) > start) continue;
     out.push({ start, end: w.end, type });
+  }
+  return out;
+}
+
+/**
+ * A newspaper named at the head of a clause as the source of what it says (法国星期天报说，
+ * 费加罗报认为): the name ends in 报 or a kind of paper (日报, 时报, 邮报) and a verb of speech
+ * follows it. A paper's own words for documents (公报, 简报, 通报) are no names.
+ */
+const OUTLET_SOURCE =
+  /(?<=^|[，。；：！？\s「」“”、])([\u4e00-\u9fff]{1,8}?报)(?=(?:也|还|则|又|更|今天|昨天|星期[一二三四五六日天])?(?:评论说|社论说|说|称|认为|指出|写道|分析说|强调))/g;
+const NOT_OUTLET = /(?:公|简|情|通|举|汇|电|画|海|预|警|捷|喜|学|快|据|日)报$/;
+
+function outletNames(text: string): { start: number; end: number; type: EntityType }[] {
+  if (!text.includes('报')) return [];
+  const out: { start: number; end: number; type: EntityType }[] = [];
+  for (const m of text.matchAll(OUTLET_SOURCE)) {
+    const name = m[1] as string;
+    if (name.length < 3 || NOT_OUTLET.test(name) || DEICTIC.test(name)) continue;
+    const start = m.index ?? 0;
+    out.push({ start, end: start + name.length, type: 'ORG' });
   }
   return out;
 }

@@ -299,9 +299,15 @@ export function resolveReferences(
       apply: () => {
         // 该部, 该局, 该办: the body last named whose name ends so (国防部; 港澳办, or the
         // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body.
+        // 报纸说, 该报认为: the paper last named (法国星期天报).
         const head =
-          r.what === 'org' ? text.slice(r.start, r.end).replace(/^(?:该|这个|此)/, '') : '';
-        const bySuffix = /^(?:部|局|署|办|委员会|协会|公司|党)$/.test(head)
+          r.what === 'org'
+            ? text
+                .slice(r.start, r.end)
+                .replace(/^(?:该|这个|此|这家)/, '')
+                .replace(/^报纸$/, '报')
+            : '';
+        const bySuffix = /^(?:部|局|署|办|委员会|协会|公司|党|报)$/.test(head)
           ? ([...memory.orgs]
               .reverse()
               .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)

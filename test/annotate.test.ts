@@ -569,6 +569,20 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a subhead is read for what the body does not say, not for what it repeats in fewer words; 抗議民眾 are protesters',
+    '外交風波\n\n台灣總統蔡英文周三晚在臉書貼文表示，全世界信仰民主自由的人，今天都會選擇站在一起。\n\n國民黨譴責政府粗暴處理抗議：與對岸聯手打壓新聞自由\n\n國民黨發言人林小明今日譴責行政院以粗暴手段處理抗議民眾，並要求政府公開道歉。\n\n工黨支持延長兵役\n\n工黨主席王大同在記者會上表示，國際局勢嚴峻，台灣必須加強防衛力量。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林小明 criticize 行政院以粗暴手段處理抗議民眾',
+          '林小明 demand 政府公開道歉',
+          '工黨 support 延長兵役',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -42,10 +42,20 @@ export interface AnnotateOptions {
 /** Interview roles that speak dialogue lines but name nobody. */
 const INTERVIEW_ROLES = /^(?:問|答|问|記者|记者|主持人)$/;
 
-/** Blocks that carry no statements of the body: captions (read apart, see
+/** Blocks that carry no statements of the body: captions and subheads (read apart, see
  * find-caption-statements.ts), credits, bylines and source lines, and the headlines, which
  * repeat the body in fewer words (GUIDELINES §0 of the annotation set). */
-const NO_STATEMENTS = new Set(['caption', 'credit', 'byline', 'source', 'headline', 'subheadline']);
+const NO_STATEMENTS = new Set([
+  'caption',
+  'credit',
+  'byline',
+  'source',
+  'headline',
+  'subheadline',
+  'heading',
+]);
+/** Blocks read apart for what they say that the body does not: captions and subheads. */
+const READ_APART = new Set(['caption', 'subheadline', 'heading']);
 
 /**
  * Annotates every article of a parsed page: tokens, entities with canonical ids, mentions
@@ -189,7 +199,7 @@ function annotateArticle(
   const bodyStances = findStances(s, statementLines, refs, edges, bodyQuotes);
   const captions = findCaptionStatements(
     s,
-    lines.filter((l) => l.type === 'caption'),
+    lines.filter((l) => READ_APART.has(l.type)),
     refs,
     edges,
     { quotes: bodyQuotes, stances: bodyStances },

@@ -4,8 +4,9 @@ import type { WordEdges } from './read-clauses.ts';
 import type { Ref } from './resolve-references.ts';
 
 /**
- * Statements a photo caption reports that the body does not (GUIDELINES §0: a caption is
- * annotated for quotes and stances only when it says what the body nowhere says, as
+ * Statements a photo caption or a subhead reports that the body does not (GUIDELINES §0: a
+ * caption or subhead is annotated for quotes and stances only when it says what the body
+ * nowhere says, as
  * 「…在首爾集會，譴責北韓核試」 under a photo of a story about something else). Each caption
  * line is read on its own, so no speaker carries over between a caption and the body; what
  * repeats a statement of the body is dropped: a quote of a speaker the body quotes, a
@@ -44,6 +45,13 @@ function repeats(text: string, a: RawStance, b: RawStance): boolean {
   const targetB = text.slice(b.targetStart, b.targetEnd);
   if (targetA.length > 0 && targetB.length > 0) {
     if (targetA.includes(targetB) || targetB.includes(targetA)) return true;
+    // In fewer words (港府暴力驅散民眾 for 香港政府以暴力手段驅離民眾): most characters of the
+    // shorter object stand in the longer.
+    const [short, long] =
+      targetA.length <= targetB.length ? [targetA, targetB] : [targetB, targetA];
+    let shared = 0;
+    for (const ch of short) if (long.includes(ch)) shared++;
+    if (short.length >= 4 && shared / short.length >= 0.75) return true;
   }
   // The two sides of one meeting, told from either: each side's holder is the other's object.
   const named = (ids: readonly string[], target: string) =>

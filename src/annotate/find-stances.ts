@@ -237,6 +237,12 @@ export function findStances(
       // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a
       // declaration is no one's stance.
       if (insideTitle(text, line.from, at)) continue;
+      // 抗议民众, 抗议活动: those who protest and what they do, nouns.
+      if (
+        hit.cue === '抗议' &&
+        /^(?:民众|群众|人群|人士|活动|行动|浪潮|声浪|示威|队伍)/.test(after)
+      )
+        continue;
       // 未经董事会同意: a consent not given is no one's stance.
       if (/未经[^，。；]{0,12}$/.test(text.slice(Math.max(line.from, at - 14), at))) continue;
       // 被校长要求…, 遭到拒绝: a passive is not annotated (GUIDELINES §4); nor a cue that

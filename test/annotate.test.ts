@@ -583,6 +583,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a surname and a form of address (馬教授) is the one person of that surname the page names; 俗稱 and （又稱X） name, 表示嘉許 expresses',
+    '食品安全\n\n上海市食品研究所教授馬志英提醒，市民購買食品時要提高警惕。馬教授指出，洗菜不要超過二十分鐘，以免營養流失。王先生說，他以後會更加小心選購食品。附近的梁王河（又稱石河）近日出現大面積油污。該河俗稱小清河支流。潘基文對此表示嘉許和感謝。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['馬志英', '馬志英', '王先生'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

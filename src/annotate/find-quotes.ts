@@ -10,6 +10,10 @@ import {
 } from './read-clauses.ts';
 import { CREDIT_AFTER, firstAtOrAfter, type Ref } from './resolve-references.ts';
 
+/** The character before 称 that makes it "be called": 俗称, 简称, 统称, 号称, 堪称, 自称; and
+ * in brackets after a name, （又称X）. */
+const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自人]$/;
+
 /** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定. */
 const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来)/;
 /** …and before it: 老实说, 坦白说, 换句话说, 也就是说, 比如说, 据说, 听说, 可以说, 不用说. */
@@ -43,7 +47,7 @@ const CUE_PATTERN = new RegExp(QUOTE_CUE_ALTERNATION, 'g');
 const GLUED = /^[并又还亦则也更再坚声宣时后中]$/;
 /** Words after 表示 that make it "express" a stance, not bring in speech: 表示欢迎. */
 const EXPRESSES =
-  /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|同情|哀悼|慰问|遗憾|不满|谴责|抗议|担忧|担心|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|衷心|诚挚|热烈|强烈|坚决|高度|严重|深切|深表|深感)/;
+  /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|赞许|嘉许|赞扬|钦佩|敬佩|认可|同情|哀悼|慰问|遗憾|惋惜|痛心|不满|谴责|抗议|担忧|担心|忧虑|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|衷心|诚挚|热烈|强烈|坚决|高度|严重|深切|深表|深感)/;
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
@@ -139,6 +143,13 @@ export function findQuotes(
       // 陈家驹话，: Cantonese 话 is a verb only right after a person's name; 这种话，, 的话，
       // are the noun.
       if (cue.cue.cue === '话' && !refs.some((r) => r.end === cue.at && r.type === 'PER')) continue;
+      // 俗称, 简称, 号称, 自称: what something is called or claims to be, no one speaking.
+      if (
+        cue.cue.cue === '称' &&
+        (NAMING_CHENG.test(text.slice(Math.max(line.from, cue.at - 1), cue.at)) ||
+          /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)))
+      )
+        continue;
       // 说实在的, 老实说, 换句话说, 据说: a turn of phrase or hearsay, not a source speaking.
       if (
         cue.cue.cue === '说' &&

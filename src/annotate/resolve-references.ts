@@ -47,6 +47,10 @@ const NAME_DOT = /[·‧・•]/;
 const SURNAME_OFFICE =
   /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长)$/;
 
+/** A surname and a form of address: 马教授, 王先生, 李医生. */
+const SURNAME_ADDRESS =
+  /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学)$/;
+
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {
   let i = at - 1;
@@ -198,6 +202,22 @@ export function resolveReferences(
                 kind = 'alias';
                 break;
               }
+            }
+          }
+          // 马志英 … 马教授指出: a surname and a form of address stand for the one person of
+          // that surname the page names; with none or several, the form stays (沈女士).
+          const addressed = SURNAME_ADDRESS.exec(m.key);
+          if (addressed !== null) {
+            const named = (memory.people.get(addressed[1] as string) ?? []).filter(
+              (name) =>
+                name.length >= 2 &&
+                name.length <= 4 &&
+                !SURNAME_OFFICE.test(name) &&
+                !SURNAME_ADDRESS.test(name),
+            );
+            if (named.length === 1) {
+              id = entityId('PER', named[0] as string);
+              kind = 'alias';
             }
           }
           // 林郑月娥 … 林郑表示: the first part of a name the page writes in full (two

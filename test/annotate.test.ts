@@ -593,6 +593,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '自己 in someone’s reported speech is the speaker',
+    '選舉\n\n議員張志強接受訪問時說，自己支持陳美玲連任，認為她的表現不錯。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['張志強 support 陳美玲連任'].map(c));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

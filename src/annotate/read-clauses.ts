@@ -340,7 +340,7 @@ function opensWithNoun(
     }
     // A pronoun no mention resolves (各方, 这, 其): a subject we cannot name; 我 is the
     // speaker and 我们 the voice of a statement, which the stance reader resolves.
-    if (w.pos === 'r' && !/^(?:我|本人)/.test(text.slice(i, i + 2))) {
+    if (w.pos === 'r' && !/^(?:我|本人|自己)/.test(text.slice(i, i + 2))) {
       const k = firstAtOrAfter(refs, i);
       return (refs[k]?.start ?? -1) !== i;
     }

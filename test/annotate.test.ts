@@ -600,6 +600,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '雙方 the page does not resolve to two countries is the holders that acted last',
+    '聲明\n\n東盟與中國外長昨日舉行會議。\n\n中國和東盟支持多邊貿易體制。雙方歡迎區域協定生效。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國+東盟 support 多邊貿易體制', '中國+東盟 welcome 區域協定生效'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

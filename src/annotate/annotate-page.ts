@@ -181,6 +181,8 @@ function annotateArticle(
         (r.kind === 'name' || r.kind === 'alias') &&
         r.ids.length === 1 &&
         CHINESE_NAME.test(text) &&
+        // 欧方, 美国方面: a side the page speaks of, not the body's name.
+        !/方(?:面)?$/.test(text) &&
         (!shared.orgsNamed.has(e.id) || text.length > e.canonical.length)
       ) {
         e.canonical = text;

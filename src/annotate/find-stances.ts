@@ -60,8 +60,15 @@ function insideTitle(text: string, from: number, at: number): boolean {
   const close = text.slice(at, Math.min(text.length, at + 40)).search(/[」”』]/);
   if (close === -1) return false;
   // Words in quotation marks that a noun phrase goes on from (「家庭照顾者支持团体」的活动,
-  // 「…支持国家重大建设」三大议题) are a name or a term, not someone's words.
-  if (/[\u4e00-\u9fff]/.test(text[at + close + 1] ?? '')) return true;
+  // 「…支持国家重大建设」三大议题) are a name or a term, not someone's words: short, with no
+  // sentence or clause mark inside.
+  const quoted = text.slice(q + 1, at + close);
+  if (
+    quoted.length <= 24 &&
+    !/[。！？，；]/.test(quoted) &&
+    /[\u4e00-\u9fff]/.test(text[at + close + 1] ?? '')
+  )
+    return true;
   return DOCUMENT_END.test(text.slice(at, at + close + 1));
 }
 
@@ -341,7 +348,16 @@ export function findStances(
         actors = [];
       } else {
         // A speaker's stance with no subject of its own, inside their reported speech.
-        actors = quote?.speaker != null ? [quote.speaker] : carriedIn === sFrom ? carried : [];
+        // A subject only from this sentence, but 双方 / 两国 the page has not resolved are the
+        // two or more holders that acted last (中国和东盟支持…。双方欢迎…).
+        const pair =
+          carried.length >= 2 && /^(?:双方|两国)/.test(text.slice(subject.clause, at).trim());
+        actors =
+          quote?.speaker != null && !pair
+            ? [quote.speaker]
+            : carriedIn === sFrom || pair
+              ? carried
+              : [];
       }
       if (subject.kind !== 'none') {
         carried = actors;

@@ -8,7 +8,8 @@
  * rows, without parsing or annotating them, into a database of their own that the store's
  * own migrations created: each article one document (its text, one block a line, the first
  * line the headline) with its article row and its search row, made by the same functions
- * the writer uses (the Simplified view, the index stream, its tsvector). No blocks,
+ * the writer uses (the Simplified view, the index stream, its tsvector); the search
+ * partitions are made first and the GIN index is built after the rows are in. No blocks,
  * entities, quotes or stories are written (search does not read them; every article is its
  * own story). `--distinct` texts are composed and cycled (ids apart, each a document of its
  * own), since composing and indexing a million texts in JavaScript would take longer than
@@ -26,8 +27,14 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { simplifiedView } from '../src/normalize/index.ts';
 import { articleText } from '../src/store/article-text.ts';
+import { Sql } from '../src/store/postgres/connection.ts';
 import { openPgArchive } from '../src/store/postgres/pg-store.ts';
-import { streamVector } from '../src/store/postgres/search-index.ts';
+import {
+  createPartition,
+  SEARCH_GIN,
+  searchExtent,
+  streamVector,
+} from '../src/store/postgres/search-index.ts';
 import { indexStream } from '../src/store/search/index-stream.ts';
 import { buildVocabulary, queries as composeQueries, composer } from './lib/archive-compose.ts';
 import { percentile } from './lib/percentile.ts';
@@ -121,6 +128,11 @@ async function load(): Promise<void> {
   console.log(`${distinct} distinct articles composed and indexed in ${seconds(t)} s`);
   const db = new pg.Client({ connectionString: url.toString() });
   await db.connect();
+  // The partitions first, the GIN index after the rows (built at once, not row by row).
+  const { size } = await searchExtent(new Sql(db));
+  for (let p = 0; p <= Math.floor(articles / size); p++)
+    await createPartition(new Sql(db), p, size);
+  await db.query('DROP INDEX article_search_gin');
   t = performance.now();
   const BATCH = 1000;
   const stamp = new Date().toISOString();
@@ -152,10 +164,10 @@ async function load(): Promise<void> {
       );
       await db.query(
         `INSERT INTO articles (id, document, idx, date, outlet_key, headline, span_start,
-           span_end, spans, annotated, search)
-         SELECT id, id, 0, date, outlet, headline, 0, length(text), spans, false, vector
-           FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::tsvector[]) x(id, date, outlet, headline, text, spans, vector)`,
+           span_end, spans, annotated)
+         SELECT id, id, 0, date, outlet, headline, 0, length(text), spans, false
+           FROM unnest($1::int[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+             x(id, date, outlet, headline, text, spans)`,
         [
           ids,
           batch.map((a) => a.date),
@@ -163,9 +175,12 @@ async function load(): Promise<void> {
           batch.map((a) => a.headline),
           batch.map((a) => a.text),
           batch.map((a) => a.spans),
-          batch.map((a) => a.vector),
         ],
       );
+      await db.query('INSERT INTO article_search SELECT * FROM unnest($1::int[], $2::tsvector[])', [
+        ids,
+        batch.map((a) => a.vector),
+      ]);
       await db.query('COMMIT');
       if ((first / BATCH) % 50 === 49) {
         console.log(`  ${first + BATCH} rows, ${seconds(t)} s`);
@@ -174,6 +189,10 @@ async function load(): Promise<void> {
     await db.query(`SELECT setval(pg_get_serial_sequence('documents', 'id'), ${articles})`);
     await db.query(`SELECT setval(pg_get_serial_sequence('articles', 'id'), ${articles})`);
     console.log(`${articles} articles loaded as rows in ${seconds(t)} s`);
+    t = performance.now();
+    await db.query("SET maintenance_work_mem = '256MB'");
+    await db.query(SEARCH_GIN);
+    console.log(`GIN index built in ${seconds(t)} s`);
     t = performance.now();
     await db.query('VACUUM ANALYZE');
     console.log(`VACUUM ANALYZE in ${seconds(t)} s`);

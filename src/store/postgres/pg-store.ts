@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PageNode } from '../../tree/types.ts';
 import type { AsyncArchive } from '../async-archive.ts';
+import { PARTITION_SETTING } from '../sqlite/search-index.ts';
 import type {
   ArchiveFilter,
   ArchiveStats,
@@ -75,6 +76,7 @@ import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
+import { searchExtent } from './search-index.ts';
 import { checkInput, writeDocument } from './write-document.ts';
 
 /** Options for opening a PostgreSQL archive. */
@@ -84,6 +86,9 @@ export interface PgStoreOptions extends PoolOptions {
   create?: boolean;
   /** Matches ranked per search (default 1000; 0: all), as the SQLite store's option. */
   rankWindow?: number;
+  /** Articles per search partition (default 65,536), as the SQLite store's option: the
+   * archive's own, fixed once it indexes. */
+  searchPartitionSize?: number;
 }
 
 /** Rows an export reads at a time. */
@@ -179,7 +184,7 @@ export class PgArchive implements AsyncArchive {
   }
 
   search(query: SearchQuery): Promise<SearchHit[]> {
-    return search(this.#sql, query, this.#rankWindow);
+    return search(this.pool, query, this.#rankWindow);
   }
 
   getArticle(id: number): Promise<StoredArticle | undefined> {
@@ -394,6 +399,10 @@ export async function openPgArchive(url: string, options: PgStoreOptions = {}): 
   if (!Number.isInteger(rankWindow) || rankWindow < 0) {
     throw new TypeError('openStore: `rankWindow` must be a whole number');
   }
+  const partitionSize = options.searchPartitionSize;
+  if (partitionSize !== undefined && (!Number.isInteger(partitionSize) || partitionSize < 1)) {
+    throw new TypeError('openStore: `searchPartitionSize` must be a positive whole number');
+  }
   let pool: pg.Pool;
   try {
     pool = createPool(url, options);
@@ -412,9 +421,24 @@ export async function openPgArchive(url: string, options: PgStoreOptions = {}): 
       throw new Error('no archive there');
     }
     await migratePg(pool);
+    if (partitionSize !== undefined) await setPartitionSize(new Sql(pool), partitionSize);
   } catch (err) {
+    if (err instanceof TypeError) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
     await pool.end().catch(() => {});
     throw new PgStoreError(`${shownUrl(url)}: ${(err as Error).message}`);
   }
   return new PgArchive(url, pool, rankWindow);
+}
+
+/** Records a partition size in an archive whose index is still empty. */
+async function setPartitionSize(sql: Sql, size: number): Promise<void> {
+  const { size: current, top } = await searchExtent(sql);
+  if (current === size) return;
+  if (top !== null) {
+    throw new TypeError('openStore: `searchPartitionSize` is fixed once the archive indexes');
+  }
+  await sql.run('UPDATE settings SET value = ? WHERE key = ?', [String(size), PARTITION_SETTING]);
 }

@@ -218,6 +218,8 @@ async function rankMatches(
 ): Promise<{ rows: Ranked[]; window: number; more: boolean }> {
   const window = rankWindow > 0 ? Math.max(rankWindow, need) : 0;
   const filtered = hasFilter(filter);
+  // Before the settings below: the highest id is read from the primary keys' ends.
+  const { size, top } = await searchExtent(sql);
   await sql.exec(
     filtered
       ? 'SET LOCAL jit = off'
@@ -236,7 +238,6 @@ async function rankMatches(
     );
     return { rows, window, more: rows.length === need };
   }
-  const { size, top } = await searchExtent(sql);
   const out: Ranked[] = [];
   if (top === null) return { rows: out, window, more: false };
   const phrase = tsquery.candidate !== tsquery.query;

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { nextSpan } from '../src/store/postgres/search.ts';
 import { compileTsQuery } from '../src/store/postgres/search-index.ts';
 
 /** The two forms of a PostgreSQL query: exact (phrases by position) and the candidates the
@@ -36,5 +37,22 @@ describe('compileTsQuery: the exact query and its candidates', () => {
     assert.equal(candidate, "'制裁'");
     // A NOT without a phrase stays in the candidates.
     assert.equal(forms('制裁 NOT 美国').candidate, "('制裁' & !'美国')");
+  });
+});
+
+describe('nextSpan: how far back the next partition query reads', () => {
+  const size = 65_536;
+  test('one partition while the newest (often short) is all that was read', () => {
+    assert.equal(nextSpan(100, 0, 1000, size), size);
+  });
+  test('a common word: one partition at a time', () => {
+    assert.equal(nextSpan(size, 30_000, 1000, size), size);
+  });
+  test('a rarer one: the partitions that should hold twice what is still wanted', () => {
+    // 350 matches in 82,496 ids; 650 wanted: some 306,000 ids, five partitions.
+    assert.equal(nextSpan(82_496, 350, 650, size), 5 * size);
+  });
+  test('none found in a partition and more: all the rest at once', () => {
+    assert.ok(nextSpan(size, 0, 1000, size) >= 2 ** 31);
   });
 });

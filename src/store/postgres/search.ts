@@ -205,9 +205,8 @@ async function pageOfStories(
  * checking each vector: it cannot tell that a vector is read from TOAST, some 3–5 pages,
  * and a walk of a partition costs hundreds of milliseconds where the index costs a few).
  *
- * Partitions with few matches are read together: once a partition's worth of ids has been
- * read, if the rate of matches so far says the older ones hold under SPARSE × window
- * matches, they are read in one query.
+ * Partitions with few matches are read together (nextSpan): a rare word costs a query or
+ * two, not one a partition, and a common one stops at the partition that fills the window.
  */
 async function rankMatches(
   sql: Sql,
@@ -260,16 +259,24 @@ async function rankMatches(
       : [tsquery.query, ...where.params, window - out.length];
     for (const row of await sql.all<Ranked>(text, params)) out.push(row);
     if (out.length >= window) return { rows: out, window, more: true };
-    const seen = top + 1 - lo;
     hi = lo;
-    lo = seen >= size && (out.length / seen) * lo <= SPARSE * window ? 0 : Math.max(0, lo - size);
+    lo = Math.max(0, lo - nextSpan(top + 1 - lo, out.length, window - out.length, size));
   }
   return { rows: out, window, more: false };
 }
 
-/** Older partitions expected to hold at most this many windows of matches are read in one
- * query (see rankMatches). */
-const SPARSE = 4;
+/**
+ * How many ids older than those read the next query covers: whole partitions, as many as
+ * should hold twice the matches still wanted at the rate found so far (all the rest when
+ * none were found), and one partition while less than a partition's worth has been read
+ * (the newest is often short, its rate no guide).
+ */
+export function nextSpan(seen: number, found: number, wanted: number, size: number): number {
+  if (seen < size) return size;
+  if (found === 0) return Number.MAX_SAFE_INTEGER;
+  const partitions = Math.ceil((2 * wanted * seen) / found / size);
+  return Math.min(Number.MAX_SAFE_INTEGER, Math.max(1, partitions) * size);
+}
 
 function hit(row: HitRow, rank: number | null, positive: Piece[], length: number): SearchHit {
   const view = articleText(row.text, JSON.parse(row.spans) as ArticleSpans);

@@ -76,7 +76,7 @@ import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
-import { searchExtent } from './search-index.ts';
+import { overEveryMatch, searchExtent } from './search-index.ts';
 import { checkInput, writeDocument } from './write-document.ts';
 
 /** Options for opening a PostgreSQL archive. */
@@ -117,6 +117,16 @@ export class PgArchive implements AsyncArchive {
     this.pool = pool;
     this.#sql = new Sql(pool);
     this.#rankWindow = rankWindow;
+  }
+
+  /** A read over every match of a query's text: in a transaction whose planner uses the
+   * search index (see overEveryMatch); without text, as any read. */
+  #overMatches<T>(query: SearchQuery, read: (sql: Sql) => Promise<T>): Promise<T> {
+    if (query.text === undefined || query.text.trim() === '') return read(this.#sql);
+    return transaction(this.pool, async (sql) => {
+      await overEveryMatch(sql);
+      return read(sql);
+    });
   }
 
   async hasDocument(hash: string): Promise<boolean> {
@@ -242,7 +252,7 @@ export class PgArchive implements AsyncArchive {
   }
 
   facets(query: SearchQuery): Promise<SearchFacets> {
-    return facets(this.#sql, query);
+    return this.#overMatches(query, (sql) => facets(sql, query));
   }
 
   /** One page of an export after `after` (an id; for entities, a key), and where the next
@@ -365,11 +375,11 @@ export class PgArchive implements AsyncArchive {
   }
 
   timeline(query: SearchQuery): Promise<DayCount[]> {
-    return timeline(this.#sql, query);
+    return this.#overMatches(query, (sql) => timeline(sql, query));
   }
 
   countMatches(query: SearchQuery): Promise<number> {
-    return countMatches(this.#sql, query);
+    return this.#overMatches(query, (sql) => countMatches(sql, query));
   }
 
   stories(query?: StoryQuery): Promise<StoryRow[]> {

@@ -192,6 +192,18 @@ export async function indexArticle(sql: Sql, articleId: number, vector: string):
   ]);
 }
 
+/**
+ * Planner settings for the rest of a transaction that reads every match of a query (counts,
+ * timelines, facets, listings by date): no sequential scans, so the matches come from the
+ * GIN indexes. Left alone, the planner scans `article_search` for a common word and reads
+ * every vector from TOAST (it cannot tell what that costs): 4.8 s to count 合作's 839,720
+ * matches at 1 M rows, 0.9 s through the index. And no JIT, which costs more than it saves
+ * here.
+ */
+export async function overEveryMatch(sql: Sql): Promise<void> {
+  await sql.exec('SET LOCAL jit = off; SET LOCAL enable_seqscan = off');
+}
+
 /** The archive's partition size and its highest indexed article id (null when empty). */
 export async function searchExtent(sql: Sql): Promise<{ size: number; top: number | null }> {
   const row = await sql.get<{ size: number; top: number | null }>(

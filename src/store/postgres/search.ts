@@ -7,7 +7,7 @@ import type { ArchiveFilter, SearchHit, SearchQuery } from '../types.ts';
 import { Sql, transaction } from './connection.ts';
 import { addFilter, hasFilter, pageOf, Where } from './filters.ts';
 import { matching } from './read-timeline.ts';
-import { compileTsQuery, searchExtent, type TsQuery } from './search-index.ts';
+import { compileTsQuery, overEveryMatch, searchExtent, type TsQuery } from './search-index.ts';
 
 /**
  * Full-text search over the PostgreSQL archive, as sqlite/search.ts does it: the index
@@ -99,16 +99,19 @@ export async function search(
   const everyCopy = query.copies === true;
   let ranked: Ranked[];
   if (compiled !== null && byDate) {
-    const where = await matching(sql, query);
-    ranked = await inOrder(
-      sql,
-      `SELECT a.id AS id, NULL::real AS rank, a.story AS story FROM articles a${where}
-        ORDER BY a.date IS NULL, a.date ${order}, a.id ${order}`,
-      where.params,
-      everyCopy,
-      limit,
-      offset,
-    );
+    ranked = await transaction(pool, async (tx) => {
+      await overEveryMatch(tx);
+      const where = await matching(tx, query);
+      return inOrder(
+        tx,
+        `SELECT a.id AS id, NULL::real AS rank, a.story AS story FROM articles a${where}
+          ORDER BY a.date IS NULL, a.date ${order}, a.id ${order}`,
+        where.params,
+        everyCopy,
+        limit,
+        offset,
+      );
+    });
   } else if (compiled !== null) {
     ranked = await rankedPage(sql, pool, compiled, query, rankWindow, limit, offset);
   } else {

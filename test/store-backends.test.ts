@@ -11,6 +11,7 @@ import {
   type DocumentInput,
   openArchive,
   openPgArchive,
+  openStore,
   type SearchHit,
 } from '../src/store/index.ts';
 import {
@@ -22,7 +23,13 @@ import {
   SQLITE,
 } from './helpers/backends.ts';
 import { ROOT } from './helpers/cli.ts';
-import { documentFor, TRAD_PAGE, testDocuments } from './helpers/store-pages.ts';
+import {
+  documentFor,
+  G20_PAGE,
+  SIMP_PAGE,
+  TRAD_PAGE,
+  testDocuments,
+} from './helpers/store-pages.ts';
 import { storyDocument, storySet } from './helpers/story-set.ts';
 
 /**
@@ -395,24 +402,118 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
+        // Schema 1 also kept the search vectors in the article rows (schema 3 moved them).
         await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
-          ALTER TABLE stances DROP COLUMN story_key; UPDATE jiedu_schema SET version = 1`);
+          ALTER TABLE stances DROP COLUMN story_key;
+          ALTER TABLE articles ADD COLUMN search tsvector;
+          UPDATE articles a SET search = s.search FROM article_search s WHERE s.article = a.id;
+          ALTER TABLE articles ALTER COLUMN search SET NOT NULL;
+          CREATE INDEX articles_search ON articles USING gin (search) WITH (fastupdate = off);
+          DROP TABLE article_search;
+          DELETE FROM settings WHERE key = 'search_partition_size';
+          UPDATE jiedu_schema SET version = 1`);
       } finally {
         await client.end();
       }
       const upgraded = await openPgArchive(url);
       try {
-        assert.equal((await upgraded.stats()).schemaVersion, 2);
+        assert.equal((await upgraded.stats()).schemaVersion, 3);
         for (const doc of docs) lite.putDocument(doc);
         const once = await upgraded.quotes({ limit: 100 });
         assert.ok(once.length < (await upgraded.totalQuotes({ copies: true })));
         assert.deepEqual(once, lite.quotes({ limit: 100 }));
         assert.deepEqual(await upgraded.stances({ limit: 100 }), lite.stances({ limit: 100 }));
         assert.deepEqual(await upgraded.compareOutlets({}), lite.compareOutlets({}));
+        // The vectors moved into their partitions find what SQLite finds.
+        for (const text of ['中方', '聯合國', '協調 NOT 干涉']) {
+          const q = { text, copies: true, limit: 100 };
+          assert.deepEqual(
+            byId(await upgraded.search(q)).map((h) => h.articleId),
+            byId(lite.search(q)).map((h) => h.articleId),
+            text,
+          );
+          assert.equal(await upgraded.countMatches(q), lite.countMatches(q), text);
+        }
       } finally {
         await upgraded.close();
       }
     } finally {
+      lite.close();
+      await dropTestDatabases();
+    }
+  });
+});
+
+describe('search partitions on PostgreSQL, read as on SQLite', { skip }, () => {
+  test('the newest matches of every partition, phrases checked, stories once', async () => {
+    const options = { searchPartitionSize: 3, rankWindow: 4 };
+    const url = await createTestDatabase();
+    const lite = openStore(':memory:', options);
+    const pga = await openPgArchive(url, options);
+    const ids = (hits: SearchHit[]) => hits.map((h) => h.articleId).sort((a, b) => a - b);
+    try {
+      // Copies of three pages, a line added to each, and two more: 14 articles, partitions
+      // 0 to 4.
+      for (let i = 0; i < 3; i++) {
+        for (const [k, text] of [TRAD_PAGE, SIMP_PAGE, G20_PAGE].entries()) {
+          const doc = documentFor(`${text}\n第${i}${k}號`, { source: `p${i}${k}.txt` });
+          assert.deepEqual(await pga.putDocument(doc), lite.putDocument(doc));
+        }
+      }
+      const last = documentFor(`${SIMP_PAGE}\n最後`, { source: 'last.txt' });
+      assert.deepEqual(await pga.putDocument(last), lite.putDocument(last));
+      // Every pair of 中俄关系, none of them in a row: the phrase's pairs propose it, its
+      // positions rule it out.
+      const apart = documentFor('中俄兩國會面。\n俄關注此事。雙方關係穩定。', {
+        source: 'apart.txt',
+      });
+      assert.deepEqual(await pga.putDocument(apart), lite.putDocument(apart));
+      const pairs = { text: '中俄 俄關 關係', limit: 100, copies: true };
+      assert.ok(ids(await pga.search(pairs)).includes(14));
+      assert.ok(!ids(await pga.search({ ...pairs, text: '"中俄關係"' })).includes(14));
+      const parts = await pga.pool.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'article_search'::regclass",
+      );
+      assert.equal(parts.rows[0]?.n, 5);
+      for (const text of [
+        '凌驾',
+        '制裁',
+        '普京 OR 王毅',
+        '"中俄 关系"',
+        '单边制裁',
+        '中 NOT 单边制裁',
+        '制裁 NOT "中俄 关系"',
+        '中俄*',
+      ]) {
+        // A page as large as the window holds the window: the same matches on both.
+        for (const limit of [4, 7, 100]) {
+          const q = { text, limit, copies: true };
+          assert.deepEqual(ids(await pga.search(q)), ids(lite.search(q)), `${text} ${limit}`);
+        }
+        const once = { text, limit: 100 };
+        assert.deepEqual(
+          (await pga.search(once)).map((h) => [h.story, h.copies]).sort(),
+          lite
+            .search(once)
+            .map((h) => [h.story, h.copies])
+            .sort(),
+          text,
+        );
+        assert.equal(await pga.countMatches(once), lite.countMatches(once), text);
+      }
+      // Seven articles match 制裁; the window holds the newest four.
+      assert.deepEqual(
+        ids(await pga.search({ text: '制裁', limit: 4, copies: true })),
+        [7, 9, 11, 13],
+      );
+      const filtered = { text: '制裁', speaker: '普京', limit: 10, copies: true };
+      assert.deepEqual(ids(await pga.search(filtered)), ids(lite.search(filtered)));
+      await assert.rejects(
+        openPgArchive(url, { searchPartitionSize: 5 }),
+        /searchPartitionSize` is fixed/,
+      );
+    } finally {
+      await pga.close();
       lite.close();
       await dropTestDatabases();
     }

@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import { storyKey } from '../sqlite/once-per-story.ts';
+import { PARTITION_SETTING, PARTITION_SIZE } from '../sqlite/search-index.ts';
 import { Sql, transaction } from './connection.ts';
+import { createPartition, SEARCH_GIN } from './search-index.ts';
 
 /**
  * The PostgreSQL archive's schema as an ordered list of migrations, as in the SQLite store
@@ -245,10 +247,52 @@ async function addStoryKeys(sql: Sql): Promise<void> {
   }
 }
 
+/**
+ * 3: the search vectors apart from the article rows, in `article_search`, partitioned by
+ * article id (search-index.ts says why): the partition size recorded, the partitions the
+ * articles need created, the vectors moved, their GIN index built once they are in,
+ * `articles.search` (and its index) dropped, and the new table analysed. Measured: 40 s
+ * for 100,000 articles on the development machine. The space the old column held is reused by
+ * later writes; VACUUM FULL articles gives it back at once.
+ */
+async function partitionSearch(sql: Sql): Promise<void> {
+  await sql.run('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING', [
+    PARTITION_SETTING,
+    String(PARTITION_SIZE),
+  ]);
+  const size = Number(
+    (
+      (await sql.get<{ value: string }>('SELECT value FROM settings WHERE key = ?', [
+        PARTITION_SETTING,
+      ])) as { value: string }
+    ).value,
+  );
+  await sql.exec(`
+    CREATE TABLE article_search (
+      article integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      search  tsvector NOT NULL,
+      PRIMARY KEY (article)
+    ) PARTITION BY RANGE (article);
+    ALTER TABLE article_search ALTER COLUMN search SET STORAGE EXTERNAL;
+  `);
+  const partitions = await sql.all<{ p: number }>(
+    'SELECT DISTINCT id / ?::int AS p FROM articles ORDER BY p',
+    [size],
+  );
+  for (const { p } of partitions) await createPartition(sql, p, size);
+  await sql.exec(`
+    INSERT INTO article_search (article, search) SELECT id, search FROM articles;
+    ${SEARCH_GIN};
+    ALTER TABLE articles DROP COLUMN search;
+    ANALYZE article_search;
+  `);
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'comparable keys of quotes and stances', up: addStoryKeys },
+  { version: 3, name: 'search vectors apart, partitioned by article id', up: partitionSearch },
 ];
 
 /** The schema version this code writes. */

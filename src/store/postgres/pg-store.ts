@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { PageNode } from '../../tree/types.ts';
 import type { AsyncArchive } from '../async-archive.ts';
+import { PARTITION_SETTING } from '../sqlite/search-index.ts';
 import type {
   ArchiveFilter,
   ArchiveStats,
@@ -75,6 +76,7 @@ import { listStories, totalStories } from './read-stories.ts';
 import { countMatches, timeline } from './read-timeline.ts';
 import { readStory } from './read-versions.ts';
 import { search } from './search.ts';
+import { overEveryMatch, searchExtent } from './search-index.ts';
 import { checkInput, writeDocument } from './write-document.ts';
 
 /** Options for opening a PostgreSQL archive. */
@@ -84,6 +86,9 @@ export interface PgStoreOptions extends PoolOptions {
   create?: boolean;
   /** Matches ranked per search (default 1000; 0: all), as the SQLite store's option. */
   rankWindow?: number;
+  /** Articles per search partition (default 65,536), as the SQLite store's option: the
+   * archive's own, fixed once it indexes. */
+  searchPartitionSize?: number;
 }
 
 /** Rows an export reads at a time. */
@@ -112,6 +117,16 @@ export class PgArchive implements AsyncArchive {
     this.pool = pool;
     this.#sql = new Sql(pool);
     this.#rankWindow = rankWindow;
+  }
+
+  /** A read over every match of a query's text: in a transaction whose planner uses the
+   * search index (see overEveryMatch); without text, as any read. */
+  #overMatches<T>(query: SearchQuery, read: (sql: Sql) => Promise<T>): Promise<T> {
+    if (query.text === undefined || query.text.trim() === '') return read(this.#sql);
+    return transaction(this.pool, async (sql) => {
+      await overEveryMatch(sql);
+      return read(sql);
+    });
   }
 
   async hasDocument(hash: string): Promise<boolean> {
@@ -179,7 +194,7 @@ export class PgArchive implements AsyncArchive {
   }
 
   search(query: SearchQuery): Promise<SearchHit[]> {
-    return search(this.#sql, query, this.#rankWindow);
+    return search(this.pool, query, this.#rankWindow);
   }
 
   getArticle(id: number): Promise<StoredArticle | undefined> {
@@ -237,7 +252,7 @@ export class PgArchive implements AsyncArchive {
   }
 
   facets(query: SearchQuery): Promise<SearchFacets> {
-    return facets(this.#sql, query);
+    return this.#overMatches(query, (sql) => facets(sql, query));
   }
 
   /** One page of an export after `after` (an id; for entities, a key), and where the next
@@ -360,11 +375,11 @@ export class PgArchive implements AsyncArchive {
   }
 
   timeline(query: SearchQuery): Promise<DayCount[]> {
-    return timeline(this.#sql, query);
+    return this.#overMatches(query, (sql) => timeline(sql, query));
   }
 
   countMatches(query: SearchQuery): Promise<number> {
-    return countMatches(this.#sql, query);
+    return this.#overMatches(query, (sql) => countMatches(sql, query));
   }
 
   stories(query?: StoryQuery): Promise<StoryRow[]> {
@@ -394,6 +409,10 @@ export async function openPgArchive(url: string, options: PgStoreOptions = {}): 
   if (!Number.isInteger(rankWindow) || rankWindow < 0) {
     throw new TypeError('openStore: `rankWindow` must be a whole number');
   }
+  const partitionSize = options.searchPartitionSize;
+  if (partitionSize !== undefined && (!Number.isInteger(partitionSize) || partitionSize < 1)) {
+    throw new TypeError('openStore: `searchPartitionSize` must be a positive whole number');
+  }
   let pool: pg.Pool;
   try {
     pool = createPool(url, options);
@@ -412,9 +431,24 @@ export async function openPgArchive(url: string, options: PgStoreOptions = {}): 
       throw new Error('no archive there');
     }
     await migratePg(pool);
+    if (partitionSize !== undefined) await setPartitionSize(new Sql(pool), partitionSize);
   } catch (err) {
+    if (err instanceof TypeError) {
+      await pool.end().catch(() => {});
+      throw err;
+    }
     await pool.end().catch(() => {});
     throw new PgStoreError(`${shownUrl(url)}: ${(err as Error).message}`);
   }
   return new PgArchive(url, pool, rankWindow);
+}
+
+/** Records a partition size in an archive whose index is still empty. */
+async function setPartitionSize(sql: Sql, size: number): Promise<void> {
+  const { size: current, top } = await searchExtent(sql);
+  if (current === size) return;
+  if (top !== null) {
+    throw new TypeError('openStore: `searchPartitionSize` is fixed once the archive indexes');
+  }
+  await sql.run('UPDATE settings SET value = ? WHERE key = ?', [String(size), PARTITION_SETTING]);
 }

@@ -28,7 +28,10 @@ import { phraseTsQuery } from './search-index.ts';
 function addAbout(where: Where, keyColumn: string, articleColumn: string, about: string): void {
   const phrase = phraseTsQuery(about);
   if (phrase === null) return;
-  where.add(`${articleColumn} IN (SELECT id FROM articles WHERE search @@ ?::tsquery)`, phrase);
+  where.add(
+    `${articleColumn} IN (SELECT article FROM article_search WHERE search @@ ?::tsquery)`,
+    phrase,
+  );
   where.add(`strpos(${keyColumn}, ?) > 0`, toSimplified(about.trim()));
 }
 

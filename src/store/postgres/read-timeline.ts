@@ -8,7 +8,11 @@ export async function matching(sql: Sql, query: SearchQuery): Promise<Where> {
   const where = await addFilter(sql, new Where(), query);
   const compiled =
     query.text === undefined || query.text.trim() === '' ? null : compileTsQuery(query.text);
-  if (compiled !== null) where.add('a.search @@ ?::tsquery', compiled.query);
+  if (compiled !== null)
+    where.add(
+      'a.id IN (SELECT article FROM article_search WHERE search @@ ?::tsquery)',
+      compiled.query,
+    );
   return where;
 }
 

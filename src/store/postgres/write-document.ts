@@ -8,7 +8,7 @@ import { isArchiveDate, outletKey, piecesText } from '../sqlite/write-document.t
 import type { DocumentInput, PutResult } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { joinStory } from './join-story.ts';
-import { streamVector } from './search-index.ts';
+import { indexArticle, streamVector } from './search-index.ts';
 
 /**
  * Stores documents in PostgreSQL: the rows sqlite/write-document.ts writes, the rows of each
@@ -103,8 +103,8 @@ async function writeArticle(
   const simplified = simplifiedView(articleText(text, spans).text).text;
   const row = await sql.get<{ id: number }>(
     `INSERT INTO articles (document, idx, date, outlet_key, headline, span_start, span_end,
-       spans, annotated, dates, summary, meta, search)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::tsvector) RETURNING id`,
+       spans, annotated, dates, summary, meta)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
     [
       where.documentId,
       index,
@@ -118,10 +118,10 @@ async function writeArticle(
       a === undefined ? null : clean(JSON.stringify(a.dates)),
       a === undefined ? null : clean(JSON.stringify(a.summary)),
       article.meta === undefined ? null : clean(JSON.stringify(article.meta)),
-      clean(streamVector(indexStream(simplified))),
     ],
   );
   const articleId = (row as { id: number }).id;
+  await indexArticle(sql, articleId, clean(streamVector(indexStream(simplified))));
   const blocks = article.children.map((block, k) => {
     const stored = block.text === piecesText(text, block.pieces) ? null : clean(block.text);
     const { type: _type, start: _start, end: _end, text: _text, ...rest } = block;

@@ -610,6 +610,17 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'Cantonese 佢 is the person last named; a dialogue line’s speaker with a verb and its object after the name is the name',
+    '議會\n\n議員陳家強昨日接受電台訪問。佢話，政府應該盡快交代事件，唔好再拖延落去。\n\n陳家強批評政府：「你哋根本冇聽市民意見！」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['陳家強', '陳家強'].map(c),
+      );
+      assert.deepEqual(stances(a), ['陳家強 criticize 政府'].map(c));
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

@@ -129,7 +129,7 @@ function annotateArticle(
   for (const node of article.children) {
     if (node.type === 'dialogue' && !INTERVIEW_ROLES.test(node.speaker)) {
       shared.context.people.add(
-        withoutSpeechVerb(remembered(SIMPLIFIED, node.speaker, toSimplified)),
+        beforeCue(withoutSpeechVerb(remembered(SIMPLIFIED, node.speaker, toSimplified))),
       );
     }
   }
@@ -383,6 +383,18 @@ function withoutSpeechVerb(speaker: string): string {
   return m !== null && speaker.length - m[0].length >= 2
     ? speaker.slice(0, speaker.length - m[0].length)
     : speaker;
+}
+
+/** A cue of speech or stance inside a dialogue line's speaker (陈家强批评政府：「…」). */
+const CUE_INSIDE = new RegExp(
+  `(?:${QUOTE_CUE_ALTERNATION}|批评|抨击|痛批|谴责|呼吁|敦促|反问|回应|质问)`,
+);
+
+/** The speaker of a dialogue line before a verb and its object written after the name: the
+ * name alone (陈家强批评政府 → 陈家强), where two units at least stand before the verb. */
+function beforeCue(speaker: string): string {
+  const m = CUE_INSIDE.exec(speaker);
+  return m !== null && m.index >= 2 ? speaker.slice(0, m.index) : speaker;
 }
 
 function remembered(

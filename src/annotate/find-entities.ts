@@ -142,7 +142,7 @@ const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
 const ORG_REF =
   /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))/g;
-const PRONOUN = /(?<![其吉])[他她](?![们国人乡日])/g;
+const PRONOUN = /(?<![其吉])[他她佢](?![们国人乡日哋])/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */
 const SURNAMES = new Set(
@@ -1518,7 +1518,7 @@ const PLACE_LIKE = /[村乡镇县区市省州路街河湖]$/;
 const ADDRESSED =
   /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)$/;
 /** A pronoun, which opens no name. */
-const PRONOUN_START = /^[他她我你它]/;
+const PRONOUN_START = /^[他她我你它佢]/;
 
 /** The names of outlets, written in 《》 like works: 日报, 时报, 周刊, 新闻, 电视台. */
 const OUTLET =

@@ -156,8 +156,16 @@ export function gazetteer(): Matcher {
   const forms = new PairIndex<LexiconEntry>();
   const offices = new PairIndex<null>();
   const abbreviations = new Map<string, LexiconEntry>();
+  // States: those written with a one-character abbreviation (中 for 中国), and the places
+  // whose side the lexicon writes X方 (新方 for 新加坡), as only a state has one.
+  const countryNames = new Set<string>();
   for (const entry of lexicon().entries) {
-    if (entry.abbr !== undefined) abbreviations.set(entry.abbr, entry);
+    if (entry.abbr !== undefined) {
+      abbreviations.set(entry.abbr, entry);
+      countryNames.add(entry.name);
+    }
+    if (entry.type === 'LOC' && entry.forms.some((f) => f.length === 2 && f[1] === '方'))
+      countryNames.add(entry.name);
     for (const form of entry.forms) {
       if (form.length < 2) continue;
       if (entry.type === 'OFFICE') offices.add(form, null);
@@ -174,7 +182,7 @@ export function gazetteer(): Matcher {
     forms,
     abbreviations,
     abbreviationUnits,
-    countryNames: new Set([...abbreviations.values()].map((e) => e.name)),
+    countryNames,
     offices,
   };
   return matcher;

@@ -631,6 +631,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a state office written in full without a country (國務院總理) is China’s, one of 雙方',
+    '會見\n\n國務院總理李強3日在北京會見新加坡總理黃循財。雙方一致同意加強在數字經濟領域的合作。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('中國+新加坡 agree 加強在數字經濟領域的合作')),
+        stances(a).join(' | '),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

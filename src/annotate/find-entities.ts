@@ -56,7 +56,7 @@ const ENTITY_TYPES = new Set<string>(['LOC', 'ORG', 'EVENT']);
 
 /** Titles of state that, standing bare before a name, mean China's in Chinese news. */
 const STATE_OFFICE =
-  /^(?:国家主席|主席|总书记|总理|副总理|国务委员|外长|外交部长|副外长|部长|国防部长|外交部发言人|发言人|大使|特使|委员长)$/;
+  /^(?:国家主席|主席|总书记|总理|副总理|国务院总理|国务院副总理|国务委员|外长|外交部长|副外长|部长|国防部长|外交部发言人|发言人|大使|特使|委员长|全国人大常委会委员长|全国政协主席|中共中央总书记|中央军委主席)$/;
 /** A country, organisation or 兼 right before a title: the title is not bare. */
 const QUALIFIED =
   /(?:国|方|府|部|会|组织|联盟|兼|驻)$|[\u4e00-\u9fff]{2}(?:国|斯|亚|兰|本|鲜|度|西|大|坦)$/;

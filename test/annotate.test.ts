@@ -641,6 +641,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '沒有反對 is a negated stance, not a noun after 有; the cue after it shares its object',
+    '表態\n\n法國沒有反對這項提議，但表示關注。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['法國 oppose NOT 這項提議', '法國 concern 這項提議'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

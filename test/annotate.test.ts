@@ -644,10 +644,7 @@ describe('stances', () => {
     '沒有反對 is a negated stance, not a noun after 有; the cue after it shares its object',
     '表態\n\n法國沒有反對這項提議，但表示關注。',
     (a, c) => {
-      assert.deepEqual(
-        stances(a),
-        ['法國 oppose NOT 這項提議', '法國 concern 這項提議'].map(c),
-      );
+      assert.deepEqual(stances(a), ['法國 oppose NOT 這項提議', '法國 concern 這項提議'].map(c));
     },
   );
   bothScripts(

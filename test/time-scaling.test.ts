@@ -99,6 +99,13 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => '香港特區政府表示支持港府回應\n'.repeat(n),
     annotate: true,
   },
+  // A photo caption with a statement on every other line: each is read apart against the
+  // body, with its own names, not the page's.
+  {
+    name: 'a caption with a statement on every other line',
+    make: (n) => '林國棟支持談判。路透社\n\n王大同表示，談判應該盡快恢復。\n\n'.repeat(n),
+    annotate: true,
+  },
   // Anonymous sources and named speakers in turn on one line.
   {
     name: 'anonymous sources between named speakers on one line',

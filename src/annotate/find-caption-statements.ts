@@ -1,7 +1,7 @@
 import { findQuotes, type Line, type RawQuote } from './find-quotes.ts';
 import { findStances, type RawStance } from './find-stances.ts';
 import type { WordEdges } from './read-clauses.ts';
-import type { Ref } from './resolve-references.ts';
+import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /**
  * Statements a photo caption or a subhead reports that the body does not (GUIDELINES §0: a
@@ -23,14 +23,19 @@ export function findCaptionStatements(
   const quotes: RawQuote[] = [];
   const stances: RawStance[] = [];
   for (const caption of captions) {
-    const lineQuotes = findQuotes(text, [caption], refs, edges);
+    // The line's own names only: a page of many captions is read in linear time.
+    const first = firstAtOrAfter(refs, caption.from);
+    let last = first;
+    while (last < refs.length && (refs[last] as Ref).start < caption.to) last++;
+    const own = refs.slice(first, last);
+    const lineQuotes = findQuotes(text, [caption], own, edges);
     for (const q of lineQuotes) {
       const speaker = q.speaker?.ids[0];
       if (speaker === undefined) continue;
       if (body.quotes.some((b) => b.speaker?.ids.includes(speaker) === true)) continue;
       quotes.push(q);
     }
-    for (const st of findStances(text, [caption], refs, edges, lineQuotes)) {
+    for (const st of findStances(text, [caption], own, edges, lineQuotes)) {
       if (!body.stances.some((b) => repeats(text, st, b))) stances.push(st);
     }
   }

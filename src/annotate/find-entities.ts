@@ -901,13 +901,29 @@ function withoutWordTail(text: string, span: ProposedSpan, grid: WordGrid): Prop
   if (!grid.startsWord(last) || grid.wordEnd(last) <= span.end) return span;
   if (!/^[nvadl]/.test(grid.posAt(last))) return span;
   const short = text.slice(span.start, last);
-  const tail = text[last];
-  for (let at = text.indexOf(short); at !== -1; at = text.indexOf(short, at + 1)) {
-    if (text[at + 2] !== tail && /[\u4e00-\u9fff，。、：]/.test(text[at + 2] ?? ''))
-      return { ...span, end: last };
+  const tail = text[last] as string;
+  // Looked up once per text, two units and what follows them: a page naming the same
+  // person a thousand times is read once, not a thousand times.
+  if (aloneIn !== text) {
+    aloneIn = text;
+    alone.clear();
   }
+  let after = alone.get(short);
+  if (after === undefined) {
+    after = new Set();
+    for (let at = text.indexOf(short); at !== -1; at = text.indexOf(short, at + 1)) {
+      const next = text[at + 2] ?? '';
+      if (/[\u4e00-\u9fff，。、：]/.test(next)) after.add(next);
+    }
+    alone.set(short, after);
+  }
+  for (const next of after) if (next !== tail) return { ...span, end: last };
   return span;
 }
+
+/** The text withoutWordTail last read, and what follows each two units it looked up. */
+let aloneIn = '';
+const alone = new Map<string, Set<string>>();
 
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */
 const TIME_AFTER_NAME =

@@ -45,8 +45,13 @@ const DOCUMENT_END = /(?:条款|法案|法|公约|宣言|决议|声明|协议|�
  */
 function insideTitle(text: string, from: number, at: number): boolean {
   const floor = Math.max(from, at - MAX_SPAN);
-  const open = text.lastIndexOf('《', at);
-  if (open >= floor && text.lastIndexOf('》', at) < open) return true;
+  // Looked for back from the cue within the window only: a page of many cues is read in
+  // linear time.
+  for (let i = at - 1; i >= floor; i--) {
+    const c = text[i];
+    if (c === '》') break;
+    if (c === '《') return true;
+  }
   let q = -1;
   for (let i = at - 1; i >= floor; i--) {
     const c = text[i];

@@ -1,4 +1,4 @@
-import { gluedCreditStart } from '../text/captions.ts';
+import { gluedCreditStart, MAX_GLUED_CAPTION } from '../text/captions.ts';
 import {
   codePointLength,
   displayWidth,
@@ -266,7 +266,11 @@ function proseJoin(
   }
   // Across blank lines only running prose goes on: never a caption (marked, or a sentence
   // with its photo credit glued on: …會晤。美聯社), never a title.
-  if (draft.marked || gluedCreditStart(draft.text) !== null) return null;
+  if (
+    draft.marked ||
+    (draft.text.length <= GLUED_CAPTION_LINE && gluedCreditStart(draft.text) !== null)
+  )
+    return null;
   if ((ending === 'continuing' || ending === 'open') && isProseDraft(draft)) {
     return isTitleLike(next, wrap) ? null : 'column';
   }
@@ -332,6 +336,10 @@ function hasOpenBracket(text: string): boolean {
   const rest = text.slice(open);
   return !/[）》】]/.test(rest);
 }
+
+/** Longest line that can be a sentence with its credit glued on (a growing block of prose
+ * is never looked at again). */
+const GLUED_CAPTION_LINE = MAX_GLUED_CAPTION + 48;
 
 /** A caption line closed by its credit: ●…打招呼。 網上圖片. */
 function endsWithCredit(text: string): boolean {

@@ -238,7 +238,13 @@ async function main(): Promise<void> {
     archive !== undefined && 'storyTiming' in archive
       ? (
           archive as unknown as {
-            storyTiming(): { ms: number; articles: number; copies: number; reads: number };
+            storyTiming(): {
+              ms: number;
+              articles: number;
+              copies: number;
+              reads: number;
+              sketched: number;
+            };
           }
         ).storyTiming()
       : null;
@@ -250,7 +256,8 @@ async function main(): Promise<void> {
     log(
       `stories: ${(storyTime.ms / 1000).toFixed(1)} s finding the stories of ${storyTime.articles} articles ` +
         `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored; ` +
-        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify candidates): ` +
+        `${(storyTime.sketched / Math.max(1, storyTime.articles)).toFixed(2)} candidates per article decided on their sketches, ` +
+        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify the rest): ` +
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
     );

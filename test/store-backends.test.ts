@@ -13,6 +13,7 @@ import {
   openPgArchive,
   type SearchHit,
 } from '../src/store/index.ts';
+import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.ts';
 import {
   createTestDatabase,
   dropTestDatabases,
@@ -396,19 +397,60 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
       await client.connect();
       try {
         await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
-          ALTER TABLE stances DROP COLUMN story_key; UPDATE jiedu_schema SET version = 1`);
+          ALTER TABLE stances DROP COLUMN story_key; DROP TABLE story_sketches;
+          ALTER TABLE story_bands DROP COLUMN story; UPDATE jiedu_schema SET version = 1`);
       } finally {
         await client.end();
       }
       const upgraded = await openPgArchive(url);
       try {
-        assert.equal((await upgraded.stats()).schemaVersion, 2);
+        assert.equal((await upgraded.stats()).schemaVersion, PG_SCHEMA_VERSION);
         for (const doc of docs) lite.putDocument(doc);
         const once = await upgraded.quotes({ limit: 100 });
         assert.ok(once.length < (await upgraded.totalQuotes({ copies: true })));
         assert.deepEqual(once, lite.quotes({ limit: 100 }));
         assert.deepEqual(await upgraded.stances({ limit: 100 }), lite.stances({ limit: 100 }));
         assert.deepEqual(await upgraded.compareOutlets({}), lite.compareOutlets({}));
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      lite.close();
+      await dropTestDatabases();
+    }
+  });
+});
+
+describe('a PostgreSQL archive of schema 2 (band keys without their stories, no sketches)', {
+  skip,
+}, () => {
+  test('keeps its stories, and new copies join them as on SQLite', async () => {
+    const pages = storySet(['eu-tariffs', 'hang-seng']);
+    const older = pages.filter((p) => p.variant !== 'all-at-once').map(storyDocument);
+    const rest = pages.filter((p) => p.variant === 'all-at-once').map(storyDocument);
+    const url = await createTestDatabase();
+    const lite = SQLITE.open();
+    try {
+      const first = await openPgArchive(url);
+      for (const doc of older) await first.putDocument(doc);
+      const before = await first.stories({ limit: 100 });
+      await first.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+          UPDATE jiedu_schema SET version = 2`);
+      } finally {
+        await client.end();
+      }
+      const upgraded = await openPgArchive(url);
+      try {
+        assert.equal((await upgraded.stats()).schemaVersion, PG_SCHEMA_VERSION);
+        assert.deepEqual(await upgraded.stories({ limit: 100 }), before);
+        for (const doc of rest) await upgraded.putDocument(doc);
+        for (const doc of [...older, ...rest]) lite.putDocument(doc);
+        assert.deepEqual(await upgraded.stories({ limit: 100 }), lite.stories({ limit: 100 }));
+        assert.ok(lite.totalStories({ minCopies: 7 }) === 4, 'each story has its seven copies');
       } finally {
         await upgraded.close();
       }

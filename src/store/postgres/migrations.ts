@@ -245,10 +245,27 @@ async function addStoryKeys(sql: Sql): Promise<void> {
   }
 }
 
+/**
+ * 3: what makes finding stories cheap, as in the SQLite archive's schema 8: each band key's
+ * row carries its article's story (rows stored before read it from the article), and each
+ * article's sketch, on which candidates are verified without reading back their texts;
+ * articles stored before get theirs when they are first compared exactly.
+ */
+async function addStorySketches(sql: Sql): Promise<void> {
+  await sql.exec(`
+    ALTER TABLE story_bands ADD COLUMN story integer;
+    CREATE TABLE story_sketches (
+      article integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+      sketch  bytea NOT NULL
+    );
+  `);
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'comparable keys of quotes and stances', up: addStoryKeys },
+  { version: 3, name: 'story sketches', up: addStorySketches },
 ];
 
 /** The schema version this code writes. */

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { PageNode } from '../../tree/types.ts';
+import type { StoryTime } from '../story-verify.ts';
 import type {
   Archive,
   ArchiveFilter,
@@ -241,9 +242,10 @@ export class SqliteStore implements Archive {
     return readArticlePage(this.#db, id);
   }
 
-  /** What finding stories has cost this connection's writes: milliseconds, articles, and
-   * how many joined a story already stored (for npm run bench:archive). */
-  storyTiming(): { ms: number; articles: number; copies: number; reads: number } {
+  /** What finding stories has cost this connection's writes: milliseconds, articles, how
+   * many joined a story already stored, texts read back and candidates decided on their
+   * sketches (for npm run bench:archive). */
+  storyTiming(): StoryTime {
     return this.#writer.storyTime;
   }
 

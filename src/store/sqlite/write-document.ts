@@ -5,6 +5,7 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
+import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import { StoryFinder } from './join-story.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -121,7 +122,7 @@ export class DocumentWriter {
   #added: string[] = [];
 
   /** What finding stories has cost this writer so far (see StoryFinder.time). */
-  get storyTime(): { ms: number; articles: number; copies: number; reads: number } {
+  get storyTime(): StoryTime {
     return { ...this.#stories.time };
   }
 

@@ -243,10 +243,13 @@ export function storyText(simplified: string, hasHeadline: boolean): string {
  * reading back of its text: the number of its shingles (so the size ratio is exact), the
  * hashes of its numbers (so the numbers check is exact), and a consistent sample of its
  * shingles, those whose hash falls in the lowest 1/SAMPLE_RATE of the range, each kept to
- * its low 16 bits. Two articles are sampled alike, so the share of the shorter's sample
- * found in the longer's estimates the containment: within ±0.1 at three standard
- * deviations for a sample of 225 (an article of about 900 characters). About 2 bytes per
- * SAMPLE_RATE characters of text: some 500 bytes for an article of 1,000.
+ * its low 16 bits (a chance match of two of those adds under 1% to an estimate). Two
+ * articles are sampled alike, so the share of the shorter's sample found in the longer's
+ * estimates the containment: its standard deviation is at most 0.033 for a sample of 225
+ * (an article of about 450 characters). About one byte per character of text: some 470
+ * bytes per article on bench:archive's composed articles, beside the 590 of the band keys.
+ * Of the 14,028 pairs of npm run eval's 168 stories, the sketches decide all but 7, each as
+ * the exact comparison does (test/minhash.test.ts checks it on 600 composed pairs).
  */
 export const SAMPLE_RATE = 2;
 /** Shingle hashes at or above this are not sampled (2^32 / SAMPLE_RATE). */

@@ -177,6 +177,9 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
       { type: 'PER' as const },
       { name: '中' },
       { filter: { outlet: '新華社' } },
+      { copies: true },
+      { filter: { outlet: '新華社' }, copies: true },
+      { filter: { script: 'simplified' as const } },
     ]) {
       assert.deepEqual(pg.entities({ ...q, limit: 100 }), lite.entities({ ...q, limit: 100 }));
       assert.deepEqual(pg.countEntities(q), lite.countEntities(q));
@@ -306,6 +309,11 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
     for (const name of ['PER:普京', '王毅', '中国']) {
       assert.deepEqual(pg.getEntity(name), lite.getEntity(name), name);
       for (const copies of [false, true]) {
+        assert.deepEqual(pg.getEntity(name, { copies }), lite.getEntity(name, { copies }), name);
+        for (const filter of [{}, { outlet: '新華社' }, { script: 'traditional' as const }]) {
+          const m = { ...filter, copies, limit: 100 };
+          assert.deepEqual(pg.entityMentions(name, m), lite.entityMentions(name, m), name);
+        }
         const q = { speaker: name, copies, limit: 100 };
         assert.deepEqual(pg.quotes(q), lite.quotes(q), name);
         assert.equal(pg.totalQuotes(q), lite.totalQuotes(q), name);
@@ -398,7 +406,8 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
       try {
         await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
           ALTER TABLE stances DROP COLUMN story_key; DROP TABLE story_sketches;
-          ALTER TABLE story_bands DROP COLUMN story; UPDATE jiedu_schema SET version = 1`);
+          ALTER TABLE story_bands DROP COLUMN story; ALTER TABLE entities DROP COLUMN stories;
+          ALTER TABLE entities DROP COLUMN story_mentions; UPDATE jiedu_schema SET version = 1`);
       } finally {
         await client.end();
       }
@@ -411,6 +420,8 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
         assert.deepEqual(once, lite.quotes({ limit: 100 }));
         assert.deepEqual(await upgraded.stances({ limit: 100 }), lite.stances({ limit: 100 }));
         assert.deepEqual(await upgraded.compareOutlets({}), lite.compareOutlets({}));
+        // The entities' counts of a story once, computed for the entities stored before.
+        assert.deepEqual(await upgraded.entities({ limit: 100 }), lite.entities({ limit: 100 }));
       } finally {
         await upgraded.close();
       }
@@ -439,6 +450,7 @@ describe('a PostgreSQL archive of schema 2 (band keys without their stories, no 
       await client.connect();
       try {
         await client.query(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+          ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
           UPDATE jiedu_schema SET version = 2`);
       } finally {
         await client.end();

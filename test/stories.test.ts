@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { storyRuns } from '../scripts/lib/eval-stories.ts';
+import { annotate } from '../src/annotate/index.ts';
 import { parse } from '../src/pipeline.ts';
 import {
   type DocumentInput,
@@ -279,6 +280,68 @@ describe('an archive of the schema before stories', () => {
   });
 });
 
+describe('entities count a story once', () => {
+  test('the directory, an entity and its mentions: stories by default, every copy with copies', () => {
+    const archive = openStore(':memory:');
+    // Annotated, as ingest stores them: the entities are the annotator's.
+    for (const page of PAGES.filter((p) => p.story.startsWith('eu-tariffs'))) {
+      const doc = storyDocument(page);
+      archive.putDocument({ ...doc, page: annotate(doc.page, { date: page.date }) });
+    }
+    const storyOfArticle = storyOf(archive);
+    const every = archive.entities({ limit: 1000, copies: true });
+    const once = new Map(archive.entities({ limit: 1000 }).map((e) => [e.id, e]));
+    let fewer = 0;
+    for (const e of every) {
+      const mentions = archive.entityMentions(e.id, { limit: 1000, copies: true });
+      assert.equal(mentions.length, e.articles, e.id);
+      const stories = new Set(mentions.map((m) => storyOfArticle.get(m.articleId)));
+      const counted = once.get(e.id);
+      assert.equal(counted?.articles, stories.size, e.id);
+      assert.equal(archive.getEntity(e.id)?.articles, stories.size, e.id);
+      assert.equal(archive.getEntity(e.id, { copies: true })?.articles, e.articles, e.id);
+      // The list: one row per story, its newest copy, with how many copies mention it.
+      const listed = archive.entityMentions(e.id, { limit: 1000 });
+      assert.equal(listed.length, stories.size, e.id);
+      assert.equal(
+        listed.reduce((n, m) => n + (m.copies ?? 0), 0),
+        e.articles,
+        `${e.id}: the copies of the rows listed are every article`,
+      );
+      if (stories.size < e.articles) fewer++;
+    }
+    assert.ok(fewer > 5, `entities whose copies are counted once: ${fewer}`);
+    // With a filter, among the copies it lets through (the same as counted without one
+    // here, as every page passes it).
+    const filtered = archive.entities({ limit: 1000, filter: { from: '1900-01-01' } });
+    const dated = archive.entities({ limit: 1000, filter: { from: '1900-01-01' }, copies: true });
+    assert.ok(dated.some((e) => e.articles > (once.get(e.id)?.articles ?? 0)));
+    for (const e of filtered) assert.equal(e.articles, once.get(e.id)?.articles, e.id);
+    archive.close();
+  });
+
+  test('an archive of schema 8 gets the counts of the entities it holds', () => {
+    const path = join(dir, 'v8-entities.db');
+    const archive = openStore(path);
+    for (const page of PAGES.filter((p) => p.story === 'eu-tariffs-a')) {
+      const doc = storyDocument(page);
+      archive.putDocument({ ...doc, page: annotate(doc.page, { date: page.date }) });
+    }
+    const expected = archive.entities({ limit: 1000 });
+    assert.ok(expected.some((e) => e.articles === 1 && e.mentions > 0));
+    archive.close();
+    const db = new Database(path);
+    db.exec(
+      'ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;',
+    );
+    db.pragma('user_version = 8');
+    db.close();
+    const upgraded = openStore(path);
+    assert.deepEqual(upgraded.entities({ limit: 1000 }), expected);
+    upgraded.close();
+  });
+});
+
 describe('an archive of schema 7 (band keys without their stories, no sketches)', () => {
   test('is upgraded in place: its stories stay, and new copies join them', () => {
     const path = join(dir, 'v7.db');
@@ -287,9 +350,11 @@ describe('an archive of schema 7 (band keys without their stories, no sketches)'
     store(first, older);
     const before = first.stories({ limit: 100 });
     first.close();
-    // Back to schema 7: the band rows lose their stories, the sketches go.
+    // Back to schema 7: the band rows lose their stories, the sketches go (and the entities'
+    // counts of schema 9).
     const db = new Database(path);
-    db.exec('DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;');
+    db.exec(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+      ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;`);
     db.pragma('user_version = 7');
     db.close();
 

@@ -239,6 +239,16 @@ export interface EntityQuery extends Page {
   name?: string;
   /** Count only articles that pass these; without any, the archive's running totals. */
   filter?: Omit<ArchiveFilter, 'entity' | 'speaker'>;
+  /** Count every copy of a story. By default (false) a story counts once: `articles` is
+   * the number of stories that mention the entity, and `mentions` its mentions in the
+   * first copy of each (that passes the filter) that mentions it. */
+  copies?: boolean;
+}
+
+/** How an entity is read: its counts and its list of mentions, a story once (the default)
+ * or every copy. */
+export interface EntityOptions {
+  copies?: boolean;
 }
 
 /** An entity with how often the archive mentions it. */
@@ -405,6 +415,10 @@ export interface EntityMention {
   outlet: string | null;
   /** Text around the mentions, in the page's own script, the mentions highlighted. */
   snippet: Snippet;
+  /** Counted once (the default): how many copies of its story mention the entity, and in
+   * how many outlets (the filter applies to them too). Absent with `copies`. */
+  copies?: number;
+  outlets?: number;
 }
 
 /** An entity that shares articles with another, and how many. */
@@ -519,10 +533,12 @@ export interface Archive extends Store {
   documentText(documentId: number): string | undefined;
   /** The ids of a document's articles, in page order. */
   documentArticles(documentId: number): number[];
-  /** One entity (canonical name in either script, or id), or undefined when unknown. */
-  getEntity(name: string): EntityDetail | undefined;
-  /** Articles that mention an entity, newest first, each with a snippet around it. */
-  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[];
+  /** One entity (canonical name in either script, or id), or undefined when unknown; its
+   * counts count a story once, unless `copies`. */
+  getEntity(name: string, options?: EntityOptions): EntityDetail | undefined;
+  /** Articles that mention an entity, newest first, each with a snippet around it; a story
+   * once (its newest copy that mentions it and passes the filter), unless `copies`. */
+  entityMentions(entity: string, query?: ArchiveFilter & Page & EntityOptions): EntityMention[];
   /** Entities mentioned in the same articles as `entity` (its newest 1000 that the filter
    * lets through), most shared first. */
   cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[];

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { storyKey } from '../sqlite/once-per-story.ts';
 import { Sql, transaction } from './connection.ts';
+import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 
 /**
  * The PostgreSQL archive's schema as an ordered list of migrations, as in the SQLite store
@@ -261,11 +262,29 @@ async function addStorySketches(sql: Sql): Promise<void> {
   `);
 }
 
+/**
+ * 4: each entity's running totals with a story counted once, as in the SQLite archive's
+ * schema 9: its stories and the mentions in them, computed for the entities already stored.
+ */
+async function addEntityStories(sql: Sql): Promise<void> {
+  await sql.exec(`
+    ALTER TABLE entities ADD COLUMN stories integer NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN story_mentions integer NOT NULL DEFAULT 0;
+    UPDATE entities e SET stories = c.n, story_mentions = c.m
+      FROM (SELECT ae.entity, count(*) AS n, sum(ae.mentions) AS m
+              FROM article_entities ae JOIN articles a ON a.id = ae.article
+             WHERE ${ONCE_PER_STORY_ENTITY}
+             GROUP BY ae.entity) c
+     WHERE e.id = c.entity;
+  `);
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'comparable keys of quotes and stances', up: addStoryKeys },
   { version: 3, name: 'story sketches', up: addStorySketches },
+  { version: 4, name: 'entities counted once per story', up: addEntityStories },
 ];
 
 /** The schema version this code writes. */

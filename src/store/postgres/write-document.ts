@@ -135,7 +135,20 @@ async function writeArticle(
     blocks,
   );
   if (a !== undefined) await writeAnnotations(sql, articleId, a, entityIds);
-  await joinStory(sql, articleId, simplified, headline !== '');
+  const story = await joinStory(sql, articleId, simplified, headline !== '');
+  // The entities it mentions that no other copy of its story mentioned before: their
+  // stories and the mentions counted once (migrations.ts, 4).
+  if (a !== undefined && a.entities.length > 0) {
+    await sql.run(
+      `UPDATE entities e SET stories = e.stories + 1, story_mentions = e.story_mentions + ae.mentions
+         FROM article_entities ae
+        WHERE ae.article = ? AND e.id = ae.entity
+          AND NOT EXISTS (SELECT 1 FROM articles a2
+                JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+               WHERE a2.story = ? AND a2.id <> ?)`,
+      [articleId, story, articleId],
+    );
+  }
 }
 
 /** Inserts rows (each `article` then `columns`) in one statement, arrays unnested. */

@@ -6,6 +6,7 @@ import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { StoryFinder } from './join-story.ts';
+import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
 
 /**
@@ -364,6 +365,22 @@ function addStorySketches(db: Database.Database): void {
   db.exec('CREATE INDEX articles_story ON articles (story, id)');
 }
 
+/**
+ * 9: each entity's running totals with a story counted once (the entity directory's
+ * default): its stories and the mentions in them. Computed for the entities already stored;
+ * ingest keeps them up (write-document.ts).
+ */
+function addEntityStories(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE entities ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN story_mentions INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET (stories, story_mentions) = (
+      SELECT count(*), coalesce(sum(ae.mentions), 0)
+        FROM article_entities ae JOIN articles a ON a.id = ae.article
+       WHERE ae.entity = entities.id AND ${ONCE_PER_STORY_ENTITY});
+  `);
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -374,6 +391,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'roles', up: addRoles },
   { version: 7, name: 'stories', up: addStories },
   { version: 8, name: 'story sketches', up: addStorySketches },
+  { version: 9, name: 'entities counted once per story', up: addEntityStories },
 ];
 
 /** The schema version this code writes. */

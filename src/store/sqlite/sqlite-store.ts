@@ -14,6 +14,7 @@ import type {
   DocumentInput,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityQuery,
   EntityRow,
   GraphQuery,
@@ -362,11 +363,11 @@ export class SqliteStore implements Archive {
     return documentArticles(this.#db, documentId);
   }
 
-  getEntity(name: string): EntityDetail | undefined {
-    return getEntity(this.#db, name);
+  getEntity(name: string, options?: EntityOptions): EntityDetail | undefined {
+    return getEntity(this.#db, name, options);
   }
 
-  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[] {
+  entityMentions(entity: string, query?: ArchiveFilter & Page & EntityOptions): EntityMention[] {
     return entityMentions(this.#db, entity, query);
   }
 

@@ -86,6 +86,18 @@ function prepare(db: Database.Database) {
     articleEntity: db.prepare(
       'INSERT INTO article_entities (article, entity, name, mentions) VALUES (?, ?, ?, ?)',
     ),
+    // The entities an article mentions that no other copy of its story mentioned before:
+    // their stories and the mentions counted once (migrations.ts, 9).
+    countOnce: db.prepare<{ article: number; story: number }>(
+      `UPDATE entities
+          SET stories = stories + 1,
+              story_mentions = story_mentions + (SELECT ae.mentions FROM article_entities ae
+                                  WHERE ae.article = @article AND ae.entity = entities.id)
+        WHERE id IN (SELECT ae.entity FROM article_entities ae WHERE ae.article = @article
+                       AND NOT EXISTS (SELECT 1 FROM articles a2
+                             JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+                            WHERE a2.story = @story AND a2.id <> @article))`,
+    ),
     mention: db.prepare(
       `INSERT OR IGNORE INTO mentions (article, span_start, span_end, entity, kind, text)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -257,7 +269,8 @@ export class DocumentWriter {
     // One Simplified view for the search index and the story the article joins.
     const simplified = simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
-    this.#stories.join(articleId, simplified, headline !== '');
+    const story = this.#stories.join(articleId, simplified, headline !== '');
+    if (a !== undefined && a.entities.length > 0) s.countOnce.run({ article: articleId, story });
   }
 
   /** The entity id of an annotation id, created on first sight. */

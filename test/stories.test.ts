@@ -14,6 +14,7 @@ import {
   type SqliteStore,
 } from '../src/store/index.ts';
 import { migrate } from '../src/store/sqlite/migrations.ts';
+import { headlineOf, prepareArticles, simplifiedOf, storyInput } from '../src/store/story-input.ts';
 import { writeV1 } from './helpers/old-archive.ts';
 import { hashOf } from './helpers/store-pages.ts';
 import { type StoryCopy, storyDocument, storySet } from './helpers/story-set.ts';
@@ -339,6 +340,39 @@ describe('entities count a story once', () => {
     const upgraded = openStore(path);
     assert.deepEqual(upgraded.entities({ limit: 1000 }), expected);
     upgraded.close();
+  });
+});
+
+describe('articles prepared beforehand (as ingest workers do)', () => {
+  test('store as the writer would have: the same stories, search and story inputs', () => {
+    const plain = openStore(':memory:');
+    const prepared = openStore(':memory:');
+    for (const page of PAGES) {
+      const doc = storyDocument(page);
+      plain.putDocument(doc);
+      const ready = prepareArticles(doc.page);
+      assert.equal(ready.length, doc.page.children.length);
+      for (const [k, article] of doc.page.children.entries()) {
+        const simplified = simplifiedOf(doc.page.text, article);
+        assert.equal(ready[k]?.simplified, simplified);
+        assert.deepEqual(ready[k]?.story, storyInput(simplified, headlineOf(article) !== ''));
+      }
+      prepared.putDocument({ ...doc, prepared: ready });
+    }
+    assert.deepEqual(prepared.stories({ limit: 100 }), plain.stories({ limit: 100 }));
+    for (const q of ['关税', '恒指', '電動汽車']) {
+      assert.deepEqual(
+        prepared.search({ text: q, limit: 50 }),
+        plain.search({ text: q, limit: 50 }),
+      );
+    }
+    const doc = storyDocument(PAGES[0] as StoryCopy);
+    assert.throws(
+      () => prepared.putDocument({ ...doc, hash: 'other', prepared: [] }),
+      /one entry per article/,
+    );
+    plain.close();
+    prepared.close();
   });
 });
 

@@ -231,6 +231,7 @@ const ingestPage: Handler = (ctx, request) => {
     source: sourceOf(request),
     bytes: posted.bytes.byteLength,
     page: result.page,
+    ...(result.prepared === undefined ? {} : { prepared: result.prepared }),
     ...(outlet === undefined ? {} : { outlet }),
     ...(result.date === undefined ? {} : { date: result.date }),
     ...(url === undefined ? {} : { url }),

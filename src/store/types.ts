@@ -1,6 +1,7 @@
 import type { EntityType, StanceClass } from '../tree/annotations.ts';
 import type { ArticleView } from '../tree/article-view.ts';
 import type { Encoding, PageNode, Range, Script } from '../tree/types.ts';
+import type { PreparedArticle } from './story-input.ts';
 
 /**
  * The archive's contract. The rest of jiedu sees this interface, never SQL, so a
@@ -25,6 +26,11 @@ export interface DocumentInput {
   bytes: number;
   /** The page: parsed, annotated (its `text` is the decoded text). */
   page: PageNode;
+  /** What the writer computes from each article (its Simplified text, its story print),
+   * computed beforehand by `prepareArticles(page)`, one per article in page order (an
+   * ingest worker does it beside parsing): the writer then does not. It must be what
+   * prepareArticles gives for this page. */
+  prepared?: readonly PreparedArticle[];
 }
 
 /** Result of storing a document. */

@@ -1,18 +1,17 @@
 import { simplifiedView } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
-  bandKeys,
   compareSketches,
   decodeSketch,
   encodeSketch,
   MIN_STORY_CHARS,
   type Sketch,
   type StoryPrint,
-  signature,
   sketchOf,
   storyPrint,
   storyText,
 } from '../minhash.ts';
+import type { StoryInput } from '../story-input.ts';
 import { candidateStories, closestStory, PER_KEY, type StoryTime } from '../story-verify.ts';
 import type { Sql } from './connection.ts';
 
@@ -25,21 +24,18 @@ import type { Sql } from './connection.ts';
  * workers never miss each other's copies.
  */
 
-/** Puts a stored article in a story and returns the story's id. */
+/** Puts a stored article in a story and returns the story's id; `input` is what it is
+ * compared on (story-input.ts). */
 export async function joinStory(
   sql: Sql,
   articleId: number,
-  simplified: string,
-  hasHeadline: boolean,
+  { print, keys, sketch }: StoryInput,
 ): Promise<number> {
-  const print = storyPrint(storyText(simplified, hasHeadline));
-  if (print.chars < MIN_STORY_CHARS) {
+  if (sketch === null || keys.length === 0) {
     await sql.run('INSERT INTO stories (id, copies) VALUES (?, 1)', [articleId]);
     await sql.run('UPDATE articles SET story = ? WHERE id = ?', [articleId, articleId]);
     return articleId;
   }
-  const keys = bandKeys(signature(print.shingles));
-  const sketch = sketchOf(print);
   const found = await findStory(sql, articleId, print, sketch, keys);
   if (found === undefined)
     await sql.run('INSERT INTO stories (id, copies) VALUES (?, 1)', [articleId]);

@@ -3,17 +3,16 @@ import { toSimplified } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
   BANDS,
-  bandKeys,
   decodeSketch,
   encodeSketch,
   MIN_STORY_CHARS,
   type Sketch,
   type StoryPrint,
-  signature,
   sketchOf,
   storyPrint,
   storyText,
 } from '../minhash.ts';
+import type { StoryInput } from '../story-input.ts';
 import {
   candidateStories,
   closestStory,
@@ -85,30 +84,27 @@ export class StoryFinder {
   }
 
   /**
-   * Puts a stored article in a story and returns the story's id. `simplified` is the
-   * article's text in Simplified (the search index's, one block a line); `hasHeadline` says
-   * whether its first line is the headline. Call inside the article's transaction.
+   * Puts a stored article in a story and returns the story's id. `input` is what the
+   * article is compared on (story-input.ts: its print, keys and sketch, from its Simplified
+   * text). Call inside the article's transaction.
    */
-  join(articleId: number, simplified: string, hasHeadline: boolean): number {
+  join(articleId: number, input: StoryInput): number {
     const started = performance.now();
-    const story = this.#join(articleId, simplified, hasHeadline);
+    const story = this.#join(articleId, input);
     this.time.ms += performance.now() - started;
     this.time.articles++;
     if (story !== articleId) this.time.copies++;
     return story;
   }
 
-  #join(articleId: number, simplified: string, hasHeadline: boolean): number {
+  #join(articleId: number, { print, keys, sketch }: StoryInput): number {
     const s = this.#s;
-    const print = storyPrint(storyText(simplified, hasHeadline));
-    if (print.chars < MIN_STORY_CHARS) {
+    if (sketch === null || keys.length === 0) {
       s.newStory.run(articleId);
       s.setStory.run(articleId, articleId);
       this.#sketches.set(articleId, null);
       return articleId;
     }
-    const keys = bandKeys(signature(print.shingles));
-    const sketch = sketchOf(print);
     const found = closestStory(
       print,
       sketch,

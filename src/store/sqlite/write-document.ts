@@ -5,6 +5,7 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
+import { headlineOf, type PreparedArticle, storyInput } from '../story-input.ts';
 import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import { StoryFinder } from './join-story.ts';
@@ -35,6 +36,12 @@ function checkInput(doc: DocumentInput): void {
   if (typeof doc.source !== 'string')
     throw new TypeError('putDocument: `doc.source` must be a string');
   if (doc.page?.type !== 'page') throw new TypeError('putDocument: `doc.page` must be a PageNode');
+  if (
+    doc.prepared !== undefined &&
+    (!Array.isArray(doc.prepared) || doc.prepared.length !== doc.page.children.length)
+  ) {
+    throw new TypeError('putDocument: `doc.prepared` must give one entry per article');
+  }
   if (doc.date !== undefined && !isArchiveDate(doc.date)) {
     throw new TypeError(
       `putDocument: \`doc.date\` must be YYYY-MM-DD, YYYY-MM or YYYY, not '${doc.date}'`,
@@ -229,7 +236,7 @@ export class DocumentWriter {
     this.#s.text.run(documentId, page.text);
     const where = { documentId, date, outlet };
     page.children.forEach((article, index) => {
-      this.#writeArticle(where, index, article, page.text);
+      this.#writeArticle(where, index, article, page.text, doc.prepared?.[index]);
     });
     return { documentId, created: true };
   }
@@ -239,11 +246,12 @@ export class DocumentWriter {
     index: number,
     article: ArticleNode,
     text: string,
+    prepared: PreparedArticle | undefined,
   ): void {
     const s = this.#s;
     const a = article.annotations;
     const spans = articleSpans(article);
-    const headline = article.children.find((b) => b.type === 'headline')?.text ?? '';
+    const headline = headlineOf(article);
     const articleId = Number(
       s.article.run(
         where.documentId,
@@ -266,10 +274,14 @@ export class DocumentWriter {
       s.block.run(articleId, k, block.type, block.start, block.end, stored, blockData(block));
     });
     if (a !== undefined) this.#writeAnnotations(articleId, a);
-    // One Simplified view for the search index and the story the article joins.
-    const simplified = simplifiedView(articleText(text, spans).text).text;
+    // One Simplified view for the search index and the story the article joins (both
+    // computed beforehand when an ingest worker prepared the article).
+    const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
-    const story = this.#stories.join(articleId, simplified, headline !== '');
+    const story = this.#stories.join(
+      articleId,
+      prepared?.story ?? storyInput(simplified, headline !== ''),
+    );
     if (a !== undefined && a.entities.length > 0) s.countOnce.run({ article: articleId, story });
   }
 

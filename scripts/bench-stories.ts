@@ -54,6 +54,8 @@ let cpuMs = 0;
 let prepareMs = 0;
 let prepareCpuMs = 0;
 let lastCpu = 0;
+let lastReads = 0;
+let lastSketched = 0;
 let lastMs = 0;
 let lastN = 0;
 /** Articles per transaction, as ingest commits a few dozen documents at a time. */
@@ -88,9 +90,13 @@ outer: for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-
       const t = finder.time;
       console.log(
         `${done} articles: ${((t.ms - lastMs) / (t.articles - lastN)).toFixed(3)} ms each ` +
-          `(${((cpuMs - lastCpu) / (t.articles - lastN)).toFixed(3)} ms of CPU) over the last ${t.articles - lastN}`,
+          `(${((cpuMs - lastCpu) / (t.articles - lastN)).toFixed(3)} ms of CPU) over the last ${t.articles - lastN}, ` +
+          `${((t.reads - lastReads) / (t.articles - lastN)).toFixed(2)} texts read and ` +
+          `${((t.sketched - lastSketched) / (t.articles - lastN)).toFixed(2)} sketches decided per article`,
       );
       lastCpu = cpuMs;
+      lastReads = t.reads;
+      lastSketched = t.sketched;
       lastMs = t.ms;
       lastN = t.articles;
     }

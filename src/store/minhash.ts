@@ -241,21 +241,23 @@ export function storyText(simplified: string, hasHeadline: boolean): string {
 /**
  * A sketch of a print, stored beside each article so that verifying a candidate needs no
  * reading back of its text: the number of its shingles (so the size ratio is exact), the
- * hashes of its numbers (so the numbers check is exact), and a consistent sample of its
- * shingles, those whose hash falls in the lowest 1/SAMPLE_RATE of the range, each kept to
- * its low 16 bits (a chance match of two of those adds under 1% to an estimate). Two
- * articles are sampled alike, so the share of the shorter's sample found in the longer's
- * estimates the containment: its standard deviation is at most 0.033 for a sample of 225
- * (an article of about 450 characters). About one byte per character of text: some 470
- * bytes per article on bench:archive's composed articles, beside the 590 of the band keys.
- * Of the 14,028 pairs of npm run eval's 168 stories, the sketches decide all but 7, each as
- * the exact comparison does (test/minhash.test.ts checks it on 600 composed pairs).
+ * hashes of its numbers (so the numbers check is exact), and its shingles, each kept to its
+ * low 16 bits (SAMPLE_RATE 1: all of them; a rate of n would keep the consistent sample of
+ * those whose hash falls in the lowest 1/n of the range, and estimate the containment from
+ * it). Two bytes per shingle, about one per character of text beside the 1.3 of the band
+ * keys: on bench:archive's composed articles (430 characters) some 950 bytes per article.
+ * The containment on 16-bit values errs only by chance matches, at most about one in
+ * 65,536 per shingle of the longer, which the margin allows for; nearer the threshold than
+ * that, the stored text is read. Of the 14,028 pairs of npm run eval's 168 stories, the
+ * sketches decide each as the exact comparison does (test/minhash.test.ts checks it on 600
+ * composed pairs).
  */
-export const SAMPLE_RATE = 2;
+export const SAMPLE_RATE = 1;
 /** Shingle hashes at or above this are not sampled (2^32 / SAMPLE_RATE). */
 const SAMPLE_BELOW = 0x1_0000_0000 / SAMPLE_RATE;
-/** A sketch's estimate decides only when it is this many standard deviations from the
- * threshold (MIN_CONTAINMENT); nearer, the stored text is read and compared exactly. */
+/** A sketch's estimate decides only when it is this many standard deviations (of a sample;
+ * none at SAMPLE_RATE 1) and the chance matches of 16-bit values from the threshold
+ * (MIN_CONTAINMENT); nearer, the stored text is read and compared exactly. */
 export const SKETCH_SIGMAS = 2;
 /** Below this many sampled shingles (in the shorter of two) the estimate is too loose to
  * decide anything: the stored text is read. */
@@ -341,9 +343,11 @@ export interface SketchVerdict {
 
 /**
  * Compares two sketches as `sameStory` compares prints: the size ratio and the numbers
- * exactly, the containment on the samples. The estimate decides only when it is
- * SKETCH_SIGMAS standard deviations or more from MIN_CONTAINMENT (a binomial share of the
- * shorter's sample, its deviation at most 0.5/√n).
+ * exactly, the containment on the samples. The estimate decides only when it is farther
+ * from MIN_CONTAINMENT than SKETCH_SIGMAS standard deviations (a share of the shorter's
+ * sample drawn from its shingles at 1/SAMPLE_RATE: at most 0.5·√((1 − 1/SAMPLE_RATE)/n))
+ * plus the chance matches of 16-bit values (about n·m/65,536 for samples of n and m, taken
+ * at three deviations above).
  */
 export function compareSketches(a: Sketch, b: Sketch): SketchVerdict {
   const [short, long] = a.shingles <= b.shingles ? [a, b] : [b, a];
@@ -357,7 +361,11 @@ export function compareSketches(a: Sketch, b: Sketch): SketchVerdict {
   const n = short.sample.length;
   const containment = n === 0 ? 0 : shared(short.sample, long.sample) / n;
   if (n < MIN_SAMPLE) return { verdict: 'unsure', containment };
-  const margin = (SKETCH_SIGMAS * 0.5) / Math.sqrt(n);
+  const sampling = SKETCH_SIGMAS * 0.5 * Math.sqrt((1 - 1 / SAMPLE_RATE) / n);
+  // Chance matches of 16-bit values: about n·m/65,536 of them (a Poisson count), allowed
+  // for up to three deviations above.
+  const chance = (n * long.sample.length) / 0x10000;
+  const margin = sampling + (chance + 3 * Math.sqrt(chance) + 1) / n;
   if (containment >= MIN_CONTAINMENT + margin) return { verdict: 'same', containment };
   if (containment < MIN_CONTAINMENT - margin) return { verdict: 'different', containment };
   return { verdict: 'unsure', containment };

@@ -69,7 +69,7 @@ const commit = db.transaction((rows: { id: number; simplified: string; headline:
     let used = process.cpuUsage(cpu);
     prepareCpuMs += (used.user + used.system) / 1000;
     cpu = process.cpuUsage();
-    finder.join(r.id, input);
+    finder.join(r.id, r.simplified, r.headline, { story: input, storyMs: 0 });
     used = process.cpuUsage(cpu);
     cpuMs += (used.user + used.system) / 1000;
   }

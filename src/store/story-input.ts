@@ -40,6 +40,8 @@ export interface PreparedArticle {
    * story are built from. */
   simplified: string;
   story: StoryInput;
+  /** Milliseconds computing `story` took (reported with the writer's, see StoryTime). */
+  storyMs: number;
 }
 
 /** The article's headline, '' when it has none. */
@@ -56,6 +58,8 @@ export function simplifiedOf(text: string, article: PageNode['children'][number]
 export function prepareArticles(page: PageNode): PreparedArticle[] {
   return page.children.map((article) => {
     const simplified = simplifiedOf(page.text, article);
-    return { simplified, story: storyInput(simplified, headlineOf(article) !== '') };
+    const started = performance.now();
+    const story = storyInput(simplified, headlineOf(article) !== '');
+    return { simplified, story, storyMs: performance.now() - started };
   });
 }

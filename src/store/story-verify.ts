@@ -60,6 +60,9 @@ export interface StoryTime {
   copies: number;
   reads: number;
   sketched: number;
+  /** Milliseconds the ingest workers spent on the prints, keys and sketches of the articles
+   * they prepared (story-input.ts), in parallel with the writer; not in `ms`. */
+  workerMs: number;
 }
 
 /**

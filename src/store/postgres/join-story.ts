@@ -107,7 +107,7 @@ async function findStory(
       if (exact !== null && !sketches.has(row.id)) await putSketch(sql, row.id, sketchOf(exact));
     }
   }
-  const time: StoryTime = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0 };
+  const time: StoryTime = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0, workerMs: 0 };
   return closestStory(
     print,
     sketch,

@@ -12,7 +12,7 @@ import {
   storyPrint,
   storyText,
 } from '../minhash.ts';
-import type { StoryInput } from '../story-input.ts';
+import { type StoryInput, storyInput } from '../story-input.ts';
 import {
   candidateStories,
   closestStory,
@@ -48,7 +48,14 @@ export class StoryFinder {
   readonly #sketches = new Recent<Sketch | null>(CACHED_SKETCHES);
   readonly #prints = new Recent<StoryPrint | null>(CACHED_PRINTS);
   /** What finding stories cost this writer (see StoryTime). */
-  readonly time: StoryTime = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0 };
+  readonly time: StoryTime = {
+    ms: 0,
+    articles: 0,
+    copies: 0,
+    reads: 0,
+    sketched: 0,
+    workerMs: 0,
+  };
 
   constructor(db: Database.Database) {
     this.#s = {
@@ -84,13 +91,22 @@ export class StoryFinder {
   }
 
   /**
-   * Puts a stored article in a story and returns the story's id. `input` is what the
-   * article is compared on (story-input.ts: its print, keys and sketch, from its Simplified
-   * text). Call inside the article's transaction.
+   * Puts a stored article in a story and returns the story's id. `simplified` is the
+   * article's text in Simplified (the search index's, one block a line), `hasHeadline`
+   * whether its first line is the headline; `prepared`, what it is compared on (its print,
+   * keys and sketch: story-input.ts) when an ingest worker computed it beforehand, else it
+   * is computed here. Call inside the article's transaction.
    */
-  join(articleId: number, input: StoryInput): number {
+  join(
+    articleId: number,
+    simplified: string,
+    hasHeadline: boolean,
+    prepared?: { story: StoryInput; storyMs: number },
+  ): number {
     const started = performance.now();
+    const input = prepared?.story ?? storyInput(simplified, hasHeadline);
     const story = this.#join(articleId, input);
+    this.time.workerMs += prepared?.storyMs ?? 0;
     this.time.ms += performance.now() - started;
     this.time.articles++;
     if (story !== articleId) this.time.copies++;

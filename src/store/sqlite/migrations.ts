@@ -5,7 +5,6 @@ import { simplifiedView } from '../../normalize/index.ts';
 import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
-import { storyInput } from '../story-input.ts';
 import { StoryFinder } from './join-story.ts';
 import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
@@ -360,7 +359,7 @@ function addStorySketches(db: Database.Database): void {
   for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-1)?.id ?? 0)) {
     for (const row of rows) {
       const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
-      finder.join(row.id, storyInput(simplifiedView(text).text, row.headline !== ''));
+      finder.join(row.id, simplifiedView(text).text, row.headline !== '');
     }
   }
   db.exec('CREATE INDEX articles_story ON articles (story, id)');

@@ -5,7 +5,7 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
-import { headlineOf, type PreparedArticle, storyInput } from '../story-input.ts';
+import { headlineOf, type PreparedArticle } from '../story-input.ts';
 import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import { StoryFinder } from './join-story.ts';
@@ -278,10 +278,7 @@ export class DocumentWriter {
     // computed beforehand when an ingest worker prepared the article).
     const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
-    const story = this.#stories.join(
-      articleId,
-      prepared?.story ?? storyInput(simplified, headline !== ''),
-    );
+    const story = this.#stories.join(articleId, simplified, headline !== '', prepared);
     if (a !== undefined && a.entities.length > 0) s.countOnce.run({ article: articleId, story });
   }
 

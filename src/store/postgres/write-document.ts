@@ -160,14 +160,20 @@ async function writeArticle(
   // The entities it mentions that no other copy of its story mentioned before: their
   // stories and the mentions counted once (migrations.ts, 4).
   if (a !== undefined && a.entities.length > 0) {
+    // The first copy of a story counts every entity it mentions.
+    const first = story === articleId;
     await sql.run(
       `UPDATE entities e SET stories = e.stories + 1, story_mentions = e.story_mentions + ae.mentions
          FROM article_entities ae
         WHERE ae.article = ? AND e.id = ae.entity
-          AND NOT EXISTS (SELECT 1 FROM articles a2
-                JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
-               WHERE a2.story = ? AND a2.id <> ?)`,
-      [articleId, story, articleId],
+          ${
+            first
+              ? ''
+              : `AND NOT EXISTS (SELECT 1 FROM articles a2 WHERE a2.story = ? AND a2.id <> ?
+                   AND EXISTS (SELECT 1 FROM article_entities ae2
+                                WHERE ae2.article = a2.id AND ae2.entity = ae.entity))`
+          }`,
+      first ? [articleId] : [articleId, story, articleId],
     );
   }
 }

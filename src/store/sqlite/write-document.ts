@@ -93,6 +93,10 @@ function prepare(db: Database.Database) {
     articleEntity: db.prepare(
       'INSERT INTO article_entities (article, entity, name, mentions) VALUES (?, ?, ?, ?)',
     ),
+    countFirst: db.prepare<[number]>(
+      `UPDATE entities SET stories = stories + 1, story_mentions = story_mentions + ae.mentions
+         FROM article_entities ae WHERE ae.article = ? AND entities.id = ae.entity`,
+    ),
     // The entities an article mentions that no other copy of its story mentioned before:
     // their stories and the mentions counted once (migrations.ts, 9).
     countOnce: db.prepare<{ article: number; story: number }>(
@@ -102,7 +106,7 @@ function prepare(db: Database.Database) {
                                   WHERE ae.article = @article AND ae.entity = entities.id)
         WHERE id IN (SELECT ae.entity FROM article_entities ae WHERE ae.article = @article
                        AND NOT EXISTS (SELECT 1 FROM articles a2
-                             JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+                             CROSS JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
                             WHERE a2.story = @story AND a2.id <> @article))`,
     ),
     mention: db.prepare(
@@ -279,7 +283,11 @@ export class DocumentWriter {
     const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
     const story = this.#stories.join(articleId, simplified, headline !== '', prepared);
-    if (a !== undefined && a.entities.length > 0) s.countOnce.run({ article: articleId, story });
+    if (a !== undefined && a.entities.length > 0) {
+      // The first copy of a story counts every entity it mentions.
+      if (story === articleId) s.countFirst.run(articleId);
+      else s.countOnce.run({ article: articleId, story });
+    }
   }
 
   /** The entity id of an annotation id, created on first sight. */

@@ -4,13 +4,14 @@ import { articleSpans, articleText } from './article-text.ts';
 import {
   bandKeys,
   MIN_STORY_CHARS,
-  type Sketch,
-  type StoryPrint,
   signature,
   sketchOf,
   storyPrint,
   storyText,
 } from './minhash.ts';
+import type { PreparedArticle, StoryInput } from './types.ts';
+
+export type { PreparedArticle, StoryInput };
 
 /**
  * What finding an article's story needs of the article itself, computed from its text alone:
@@ -18,13 +19,6 @@ import {
  * stores; an ingest worker can compute it beforehand (`prepareArticles`), beside parsing and
  * annotating, so that the one writer only looks candidates up and stores.
  */
-export interface StoryInput {
-  print: StoryPrint;
-  /** Its BANDS band keys; none when the article is too short to be compared. */
-  keys: number[];
-  /** Null when the article is too short to be compared. */
-  sketch: Sketch | null;
-}
 
 /** The story input of an article's Simplified text (one block a line); `hasHeadline`: its
  * first line is the headline. */
@@ -32,16 +26,6 @@ export function storyInput(simplified: string, hasHeadline: boolean): StoryInput
   const print = storyPrint(storyText(simplified, hasHeadline));
   if (print.chars < MIN_STORY_CHARS) return { print, keys: [], sketch: null };
   return { print, keys: bandKeys(signature(print.shingles)), sketch: sketchOf(print) };
-}
-
-/** What a writer computes from each article before storing it, computed beforehand. */
-export interface PreparedArticle {
-  /** The article's text in Simplified, one block a line: what the search index and the
-   * story are built from. */
-  simplified: string;
-  story: StoryInput;
-  /** Milliseconds computing `story` took (reported with the writer's, see StoryTime). */
-  storyMs: number;
 }
 
 /** The article's headline, '' when it has none. */

@@ -1,13 +1,35 @@
 import type { EntityType, StanceClass } from '../tree/annotations.ts';
 import type { ArticleView } from '../tree/article-view.ts';
 import type { Encoding, PageNode, Range, Script } from '../tree/types.ts';
-import type { PreparedArticle } from './story-input.ts';
+import type { Sketch, StoryPrint } from './minhash.ts';
 
 /**
  * The archive's contract. The rest of jiedu sees this interface, never SQL, so a
  * PostgreSQL implementation can follow without touching callers. SQLite
  * (better-sqlite3) is the embedded default.
  */
+
+/**
+ * What finding an article's story needs of the article itself, computed from its text alone
+ * (story-input.ts): its print, band keys and sketch (minhash.ts).
+ */
+export interface StoryInput {
+  print: StoryPrint;
+  /** Its BANDS band keys; none when the article is too short to be compared. */
+  keys: number[];
+  /** Null when the article is too short to be compared. */
+  sketch: Sketch | null;
+}
+
+/** What a writer computes from each article before storing it, computed beforehand. */
+export interface PreparedArticle {
+  /** The article's text in Simplified, one block a line: what the search index and the
+   * story are built from. */
+  simplified: string;
+  story: StoryInput;
+  /** Milliseconds computing `story` took (reported with the writer's, see StoryTime). */
+  storyMs: number;
+}
 
 /** One parsed and annotated page, ready to be stored. */
 export interface DocumentInput {

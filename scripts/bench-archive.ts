@@ -238,7 +238,14 @@ async function main(): Promise<void> {
     archive !== undefined && 'storyTiming' in archive
       ? (
           archive as unknown as {
-            storyTiming(): { ms: number; articles: number; copies: number; reads: number };
+            storyTiming(): {
+              ms: number;
+              articles: number;
+              copies: number;
+              reads: number;
+              sketched: number;
+              workerMs: number;
+            };
           }
         ).storyTiming()
       : null;
@@ -250,9 +257,18 @@ async function main(): Promise<void> {
     log(
       `stories: ${(storyTime.ms / 1000).toFixed(1)} s finding the stories of ${storyTime.articles} articles ` +
         `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored; ` +
-        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify candidates): ` +
+        `${(storyTime.sketched / Math.max(1, storyTime.articles)).toFixed(2)} candidates per article decided on their sketches, ` +
+        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify the rest): ` +
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
+    );
+    // The workers compute each article's print, band keys and sketch beside parsing (in
+    // parallel with the writer): their time, and all of story detection's, against the
+    // CPU time of the ingest.
+    log(
+      `  and in the workers: ${(storyTime.workerMs / 1000).toFixed(1)} s computing the prints, keys and sketches ` +
+        `(${(storyTime.workerMs / Math.max(1, storyTime.articles)).toFixed(3)} ms per article); story detection in all ` +
+        `(writer and workers) at most ${((100 * (storyTime.ms + storyTime.workerMs)) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest`,
     );
   }
 

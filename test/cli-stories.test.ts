@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { annotate } from '../src/annotate/index.ts';
 import { openStore } from '../src/store/index.ts';
 import { runJiedu } from './helpers/cli.ts';
 import { storyDocument, storySet } from './helpers/story-set.ts';
@@ -34,6 +35,33 @@ before(async () => {
 
 after(async () => {
   await rm(dir, { recursive: true, force: true });
+});
+
+describe('jiedu entities counts a story once', () => {
+  test('an entity of one story of seven copies: one article by default, seven with --copies', async () => {
+    const annotated = join(dir, 'annotated.db');
+    const archive = openStore(annotated);
+    for (const page of storySet(['eu-tariffs']).filter((p) => p.story === 'eu-tariffs-a')) {
+      const doc = storyDocument(page);
+      archive.putDocument({ ...doc, page: annotate(doc.page, { date: page.date }) });
+    }
+    archive.close();
+    const rows = async (extra: string[]) => {
+      const r = await jiedu(['entities', '--db', annotated, '--format', 'json', ...extra]);
+      assert.equal(r.code, 0, r.stderr);
+      return new Map(
+        (JSON.parse(r.stdout) as { id: string; articles: number }[]).map((e) => [e.id, e.articles]),
+      );
+    };
+    const once = await rows(['--limit', '100']);
+    const every = await rows(['--limit', '100', '--copies']);
+    assert.ok(once.size > 0);
+    assert.ok([...once.values()].every((n) => n === 1));
+    assert.ok([...every.values()].some((n) => n === 7));
+    const wrong = await jiedu(['entities', '--lines', '-', '--copies']);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /--copies lists the archive/);
+  });
 });
 
 describe('jiedu stories', { concurrency: true }, () => {

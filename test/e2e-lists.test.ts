@@ -147,6 +147,27 @@ describe('listings and exports in Chromium', { skip: missing ?? false, timeout: 
     );
     assert.equal(body.total, ids.length);
     await screenshot(page, 'lists-entities-laptop.png');
+
+    // A story counts once unless every copy is asked for: the switch sends copies=1, and
+    // no entity then counts fewer articles.
+    const articles = async () =>
+      new Map(
+        await page.$$eval('.entity-table tbody tr', (rows) =>
+          rows.map((r): [string, number] => [
+            r.getAttribute('data-id') ?? '',
+            Number(r.querySelector('td:nth-child(4)')?.textContent?.replaceAll(',', '')),
+          ]),
+        ),
+      );
+    const once = await articles();
+    await page.getByLabel(/Every copy/).check();
+    await page.getByRole('button', { name: 'Find' }).click();
+    await page.waitForURL(/copies=1/);
+    await page.locator('.entity-table').waitFor();
+    const every = await articles();
+    for (const [id, n] of once) assert.ok((every.get(id) ?? n) >= n, id);
+    assert.ok(await page.getByLabel(/Every copy/).isChecked());
+    await screenshot(page, 'lists-entities-every-copy-laptop.png', false);
     assert.deepEqual(errors, []);
     await context.close();
   });

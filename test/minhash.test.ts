@@ -5,12 +5,17 @@ import {
   BANDS,
   bandKeys,
   comparableText,
+  compareSketches,
+  decodeSketch,
+  encodeSketch,
   HASHES,
   likeness,
   MIN_CONTAINMENT,
+  SAMPLE_RATE,
   sameStory,
   shingles,
   signature,
+  sketchOf,
   storyPrint,
   storyText,
 } from '../src/store/minhash.ts';
@@ -65,6 +70,14 @@ describe('signatures and bands', () => {
     const a = signature(print(STORY).shingles);
     assert.equal(a.length, HASHES);
     assert.deepEqual(signature(print(STORY).shingles), a);
+  });
+
+  test('signatures and keys are those the archive stored before (they are compared across runs)', () => {
+    const first = print([STORY[0] as string]);
+    const sig = signature(first.shingles);
+    assert.deepEqual([...sig.slice(0, 4)], [5120729, 150821465, 97638309, 491588517]);
+    assert.deepEqual(bandKeys(sig).slice(0, 3), [35375786712076, 64403127909902, 114181743835563]);
+    assert.deepEqual([...signature(new Uint32Array()).slice(0, 2)], [0xffffffff, 0xffffffff]);
   });
 
   test('the share of equal minima estimates the Jaccard similarity', () => {
@@ -149,5 +162,88 @@ describe('whether two articles are one story', () => {
     assert.ok(!sameStory(l));
     // The same day's report in another paper is a copy.
     assert.ok(sameStory(likeness(a, print(day(17651, 324, 1206, 95).slice(0, 2)))));
+  });
+});
+
+/** A seeded sequence of whole numbers below 2^32. */
+function numbersFrom(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    return x;
+  };
+}
+
+/** A paragraph of `n` characters drawn from the common CJK block, with a number in it. */
+function paragraph(next: () => number, n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i++) out += String.fromCharCode(0x4e00 + (next() % 2500));
+  return `${out}${next() % 10000}。`;
+}
+
+describe('sketches: candidates verified without reading their texts back', () => {
+  test('stored and read back, the same; what is not a sketch is refused', () => {
+    const sketch = sketchOf(print(STORY));
+    assert.deepEqual(decodeSketch(encodeSketch(sketch)), sketch);
+    // Within a larger buffer, as a database driver may give it.
+    const bytes = encodeSketch(sketch);
+    const inside = new Uint8Array(bytes.length + 3);
+    inside.set(bytes, 3);
+    assert.deepEqual(decodeSketch(inside.subarray(3)), sketch);
+    assert.throws(() => decodeSketch(new Uint8Array(3)), RangeError);
+    assert.throws(() => decodeSketch(Uint8Array.of(1, 0, 0, 0, 9, 0, 1)), RangeError);
+  });
+
+  test('about one shingle in SAMPLE_RATE is sampled, the same ones in every copy', () => {
+    const whole = print(STORY);
+    const sketch = sketchOf(whole);
+    assert.equal(sketch.shingles, whole.shingles.length);
+    const share = sketch.sample.length / whole.shingles.length;
+    assert.ok(Math.abs(share - 1 / SAMPLE_RATE) < 0.12, String(share));
+    // The copy with a paragraph cut samples a subset of the same values.
+    const cut = sketchOf(print(STORY.slice(0, 5)));
+    assert.ok(cut.sample.every((v) => sketch.sample.includes(v)));
+    assert.ok(sketch.sample.every((v, i) => i === 0 || v > (sketch.sample[i - 1] as number)));
+  });
+
+  test('they decide what is clear as the exact comparison would, and leave the rest to it', () => {
+    const long = [...STORY, ...STORY.map((p) => p.replace('公园', '广场').replace('市', '县'))];
+    const verdict = (a: readonly string[], b: readonly string[]) =>
+      compareSketches(sketchOf(print(a)), sketchOf(print(b))).verdict;
+    // A copy with a paragraph cut.
+    assert.equal(verdict(long, long.slice(0, 10)), 'same');
+    // Too short a part of the longer: decided on the sizes, which are exact.
+    assert.equal(verdict(long, long.slice(0, 2)), 'different');
+    // Another story entirely.
+    const next = numbersFrom(7);
+    const other = Array.from({ length: 6 }, () => paragraph(next, 80));
+    assert.equal(verdict(long, other), 'different');
+    // Too few shingles sampled to tell: the texts are compared.
+    assert.equal(verdict(STORY.slice(0, 1), STORY.slice(0, 1)), 'unsure');
+  });
+
+  test('where they decide, they agree with the exact comparison (600 pairs of shared paragraphs)', () => {
+    const next = numbersFrom(15);
+    const pool = Array.from({ length: 40 }, () => paragraph(next, 60 + (next() % 60)));
+    const pick = (n: number) =>
+      Array.from({ length: n }, () => pool[next() % pool.length] as string);
+    let decided = 0;
+    let same = 0;
+    for (let i = 0; i < 600; i++) {
+      const a = pick(4 + (next() % 6));
+      // Some of a's paragraphs, in order, and some others: every degree of overlap.
+      const b = [...a.filter(() => next() % 2 === 0), ...pick(next() % 8)];
+      const pa = print(a);
+      const pb = print(b);
+      const judged = compareSketches(sketchOf(pa), sketchOf(pb));
+      if (judged.verdict === 'unsure') continue;
+      decided++;
+      const exact = sameStory(likeness(pa, pb));
+      if (exact) same++;
+      assert.equal(judged.verdict === 'same', exact, `pair ${i}: ${judged.containment}`);
+    }
+    // Most pairs are decided, both ways.
+    assert.ok(decided > 450, String(decided));
+    assert.ok(same > 50 && decided - same > 50, `${same} of ${decided}`);
   });
 });

@@ -122,7 +122,7 @@ describe('GET /api/search and stories', () => {
     assert.equal(rows.length, 2);
   });
 
-  test("a search by entity counts the story once; the entity's mentions list every copy", async () => {
+  test("a search by entity counts the story once, and so do the entity's mentions", async () => {
     const found = (await get('/api/search', `/api/search?entity=${encodeURIComponent('習近平')}`))
       .json;
     assert.equal(found.total, 1);
@@ -132,11 +132,48 @@ describe('GET /api/search and stories', () => {
     );
     const id = encodeURIComponent('PER:习近平');
     const page = (await get('/api/entities/{id}', `/api/entities/${id}`)).json;
-    assert.equal(page.totals.mentions, 2);
-    assert.equal(page.mentions.length, 2);
+    assert.equal(page.totals.mentions, 1);
+    assert.deepEqual(
+      page.mentions.map((m: { articleId: number; copies: number }) => [m.articleId, m.copies]),
+      [[31, 2]],
+    );
     const mentions = (
-      await get('/api/entities/{id}/mentions', `/api/entities/${id}/mentions?limit=1`)
+      await get('/api/entities/{id}/mentions', `/api/entities/${id}/mentions?limit=1&copies=1`)
     ).json;
     assert.deepEqual([mentions.total, mentions.mentions.length], [2, 1]);
+  });
+});
+
+describe('entities count a story once over HTTP', () => {
+  test('the directory, an entity page and its mentions; copies=1 counts every copy', async () => {
+    const once = (await get('/api/entities', '/api/entities?limit=100')).json;
+    const every = (await get('/api/entities', '/api/entities?limit=100&copies=1')).json;
+    type Row = { id: string; articles: number };
+    const counted = new Map<string, number>(once.entities.map((e: Row) => [e.id, e.articles]));
+    // The meeting in Traditional and in Simplified is one story of two copies.
+    const twice = (every.entities as Row[]).filter(
+      (e) => e.articles === 2 && counted.get(e.id) === 1,
+    );
+    assert.ok(twice.length > 0, 'entities of the meeting, counted once');
+    const id = encodeURIComponent((twice[0] as Row).id);
+    const page = (await get('/api/entities/{id}', `/api/entities/${id}`)).json;
+    assert.equal(page.entity.articles, 1);
+    assert.equal(page.mentions.length, 1);
+    assert.deepEqual([page.mentions[0].copies, page.totals.mentions], [2, 1]);
+    const all = (await get('/api/entities/{id}', `/api/entities/${id}?copies=1`)).json;
+    assert.equal(all.entity.articles, 2);
+    assert.equal(all.mentions.length, 2);
+    assert.equal(all.mentions[0].copies, undefined);
+    assert.equal(all.totals.mentions, 2);
+    const list = (await get('/api/entities/{id}/mentions', `/api/entities/${id}/mentions`)).json;
+    // The newest copy stands for the story: the later of the two stored, as both are undated.
+    assert.deepEqual(
+      list.mentions.map((m: { articleId: number; copies: number }) => [m.articleId, m.copies]),
+      [[31, 2]],
+    );
+    const listAll = (
+      await get('/api/entities/{id}/mentions', `/api/entities/${id}/mentions?copies=1&limit=1`)
+    ).json;
+    assert.deepEqual([listAll.mentions.length, listAll.total], [1, 2]);
   });
 });

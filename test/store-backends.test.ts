@@ -14,6 +14,7 @@ import {
   openStore,
   type SearchHit,
 } from '../src/store/index.ts';
+import { PG_SCHEMA_VERSION } from '../src/store/postgres/migrations.ts';
 import {
   createTestDatabase,
   dropTestDatabases,
@@ -40,6 +41,18 @@ import { storyDocument, storySet } from './helpers/story-set.ts';
  */
 
 const skip = PG_SKIP === null ? undefined : `PostgreSQL half skipped: ${PG_SKIP}`;
+
+/** What schema 3 changed, undone: the search vectors back in the article rows. */
+const UNDO_SCHEMA_3 = `ALTER TABLE articles ADD COLUMN search tsvector;
+  UPDATE articles a SET search = s.search FROM article_search s WHERE s.article = a.id;
+  ALTER TABLE articles ALTER COLUMN search SET NOT NULL;
+  CREATE INDEX articles_search ON articles USING gin (search) WITH (fastupdate = off);
+  DROP TABLE article_search;
+  DELETE FROM settings WHERE key = 'search_partition_size'`;
+
+/** What schemas 4 and 5 added, dropped: story sketches and entities' totals per story. */
+const UNDO_SCHEMA_4_AND_5 = `DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+  ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions`;
 
 /** The test pages, the fixture pages and a set of composed stories (copies in other
  * outlets and scripts). */
@@ -183,6 +196,9 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
       { type: 'PER' as const },
       { name: '中' },
       { filter: { outlet: '新華社' } },
+      { copies: true },
+      { filter: { outlet: '新華社' }, copies: true },
+      { filter: { script: 'simplified' as const } },
     ]) {
       assert.deepEqual(pg.entities({ ...q, limit: 100 }), lite.entities({ ...q, limit: 100 }));
       assert.deepEqual(pg.countEntities(q), lite.countEntities(q));
@@ -312,6 +328,11 @@ describe('the PostgreSQL archive answers as the SQLite one', { skip }, () => {
     for (const name of ['PER:普京', '王毅', '中国']) {
       assert.deepEqual(pg.getEntity(name), lite.getEntity(name), name);
       for (const copies of [false, true]) {
+        assert.deepEqual(pg.getEntity(name, { copies }), lite.getEntity(name, { copies }), name);
+        for (const filter of [{}, { outlet: '新華社' }, { script: 'traditional' as const }]) {
+          const m = { ...filter, copies, limit: 100 };
+          assert.deepEqual(pg.entityMentions(name, m), lite.entityMentions(name, m), name);
+        }
         const q = { speaker: name, copies, limit: 100 };
         assert.deepEqual(pg.quotes(q), lite.quotes(q), name);
         assert.equal(pg.totalQuotes(q), lite.totalQuotes(q), name);
@@ -404,20 +425,14 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
       try {
         // Schema 1 also kept the search vectors in the article rows (schema 3 moved them).
         await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
-          ALTER TABLE stances DROP COLUMN story_key;
-          ALTER TABLE articles ADD COLUMN search tsvector;
-          UPDATE articles a SET search = s.search FROM article_search s WHERE s.article = a.id;
-          ALTER TABLE articles ALTER COLUMN search SET NOT NULL;
-          CREATE INDEX articles_search ON articles USING gin (search) WITH (fastupdate = off);
-          DROP TABLE article_search;
-          DELETE FROM settings WHERE key = 'search_partition_size';
+          ALTER TABLE stances DROP COLUMN story_key; ${UNDO_SCHEMA_4_AND_5}; ${UNDO_SCHEMA_3};
           UPDATE jiedu_schema SET version = 1`);
       } finally {
         await client.end();
       }
       const upgraded = await openPgArchive(url);
       try {
-        assert.equal((await upgraded.stats()).schemaVersion, 3);
+        assert.equal((await upgraded.stats()).schemaVersion, PG_SCHEMA_VERSION);
         for (const doc of docs) lite.putDocument(doc);
         const once = await upgraded.quotes({ limit: 100 });
         assert.ok(once.length < (await upgraded.totalQuotes({ copies: true })));
@@ -434,6 +449,49 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
           );
           assert.equal(await upgraded.countMatches(q), lite.countMatches(q), text);
         }
+        // The entities' counts of a story once, computed for the entities stored before.
+        assert.deepEqual(await upgraded.entities({ limit: 100 }), lite.entities({ limit: 100 }));
+      } finally {
+        await upgraded.close();
+      }
+    } finally {
+      lite.close();
+      await dropTestDatabases();
+    }
+  });
+});
+
+describe('a PostgreSQL archive of schema 2 (band keys without their stories, no sketches)', {
+  skip,
+}, () => {
+  test('keeps its stories, and new copies join them as on SQLite', async () => {
+    const pages = storySet(['eu-tariffs', 'hang-seng']);
+    const older = pages.filter((p) => p.variant !== 'all-at-once').map(storyDocument);
+    const rest = pages.filter((p) => p.variant === 'all-at-once').map(storyDocument);
+    const url = await createTestDatabase();
+    const lite = SQLITE.open();
+    try {
+      const first = await openPgArchive(url);
+      for (const doc of older) await first.putDocument(doc);
+      const before = await first.stories({ limit: 100 });
+      await first.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(
+          `${UNDO_SCHEMA_4_AND_5}; ${UNDO_SCHEMA_3}; UPDATE jiedu_schema SET version = 2`,
+        );
+      } finally {
+        await client.end();
+      }
+      const upgraded = await openPgArchive(url);
+      try {
+        assert.equal((await upgraded.stats()).schemaVersion, PG_SCHEMA_VERSION);
+        assert.deepEqual(await upgraded.stories({ limit: 100 }), before);
+        for (const doc of rest) await upgraded.putDocument(doc);
+        for (const doc of [...older, ...rest]) lite.putDocument(doc);
+        assert.deepEqual(await upgraded.stories({ limit: 100 }), lite.stories({ limit: 100 }));
+        assert.ok(lite.totalStories({ minCopies: 7 }) === 4, 'each story has its seven copies');
       } finally {
         await upgraded.close();
       }

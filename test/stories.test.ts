@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { storyRuns } from '../scripts/lib/eval-stories.ts';
+import { annotate } from '../src/annotate/index.ts';
 import { parse } from '../src/pipeline.ts';
 import {
   type DocumentInput,
@@ -13,6 +14,7 @@ import {
   type SqliteStore,
 } from '../src/store/index.ts';
 import { migrate } from '../src/store/sqlite/migrations.ts';
+import { headlineOf, prepareArticles, simplifiedOf, storyInput } from '../src/store/story-input.ts';
 import { writeV1 } from './helpers/old-archive.ts';
 import { hashOf } from './helpers/store-pages.ts';
 import { type StoryCopy, storyDocument, storySet } from './helpers/story-set.ts';
@@ -276,6 +278,164 @@ describe('an archive of the schema before stories', () => {
     const again = openStore(path);
     assert.equal(again.totalStories(), 5);
     again.close();
+  });
+});
+
+describe('entities count a story once', () => {
+  test('the directory, an entity and its mentions: stories by default, every copy with copies', () => {
+    const archive = openStore(':memory:');
+    // Annotated, as ingest stores them: the entities are the annotator's.
+    for (const page of PAGES.filter((p) => p.story.startsWith('eu-tariffs'))) {
+      const doc = storyDocument(page);
+      archive.putDocument({ ...doc, page: annotate(doc.page, { date: page.date }) });
+    }
+    const storyOfArticle = storyOf(archive);
+    const every = archive.entities({ limit: 1000, copies: true });
+    const once = new Map(archive.entities({ limit: 1000 }).map((e) => [e.id, e]));
+    let fewer = 0;
+    for (const e of every) {
+      const mentions = archive.entityMentions(e.id, { limit: 1000, copies: true });
+      assert.equal(mentions.length, e.articles, e.id);
+      const stories = new Set(mentions.map((m) => storyOfArticle.get(m.articleId)));
+      const counted = once.get(e.id);
+      assert.equal(counted?.articles, stories.size, e.id);
+      assert.equal(archive.getEntity(e.id)?.articles, stories.size, e.id);
+      assert.equal(archive.getEntity(e.id, { copies: true })?.articles, e.articles, e.id);
+      // The list: one row per story, its newest copy, with how many copies mention it.
+      const listed = archive.entityMentions(e.id, { limit: 1000 });
+      assert.equal(listed.length, stories.size, e.id);
+      assert.equal(
+        listed.reduce((n, m) => n + (m.copies ?? 0), 0),
+        e.articles,
+        `${e.id}: the copies of the rows listed are every article`,
+      );
+      if (stories.size < e.articles) fewer++;
+    }
+    assert.ok(fewer > 5, `entities whose copies are counted once: ${fewer}`);
+    // With a filter, among the copies it lets through (the same as counted without one
+    // here, as every page passes it).
+    const filtered = archive.entities({ limit: 1000, filter: { from: '1900-01-01' } });
+    const dated = archive.entities({ limit: 1000, filter: { from: '1900-01-01' }, copies: true });
+    assert.ok(dated.some((e) => e.articles > (once.get(e.id)?.articles ?? 0)));
+    for (const e of filtered) assert.equal(e.articles, once.get(e.id)?.articles, e.id);
+    archive.close();
+  });
+
+  test('an archive of schema 8 gets the counts of the entities it holds', () => {
+    const path = join(dir, 'v8-entities.db');
+    const archive = openStore(path);
+    for (const page of PAGES.filter((p) => p.story === 'eu-tariffs-a')) {
+      const doc = storyDocument(page);
+      archive.putDocument({ ...doc, page: annotate(doc.page, { date: page.date }) });
+    }
+    const expected = archive.entities({ limit: 1000 });
+    assert.ok(expected.some((e) => e.articles === 1 && e.mentions > 0));
+    archive.close();
+    const db = new Database(path);
+    db.exec(
+      'ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;',
+    );
+    db.pragma('user_version = 8');
+    db.close();
+    const upgraded = openStore(path);
+    assert.deepEqual(upgraded.entities({ limit: 1000 }), expected);
+    upgraded.close();
+  });
+});
+
+describe('articles prepared beforehand (as ingest workers do)', () => {
+  test('store as the writer would have: the same stories, search and story inputs', () => {
+    const plain = openStore(':memory:');
+    const prepared = openStore(':memory:');
+    for (const page of PAGES) {
+      const doc = storyDocument(page);
+      plain.putDocument(doc);
+      const ready = prepareArticles(doc.page);
+      assert.equal(ready.length, doc.page.children.length);
+      for (const [k, article] of doc.page.children.entries()) {
+        const simplified = simplifiedOf(doc.page.text, article);
+        assert.equal(ready[k]?.simplified, simplified);
+        assert.deepEqual(ready[k]?.story, storyInput(simplified, headlineOf(article) !== ''));
+      }
+      prepared.putDocument({ ...doc, prepared: ready });
+    }
+    assert.deepEqual(prepared.stories({ limit: 100 }), plain.stories({ limit: 100 }));
+    for (const q of ['关税', '恒指', '電動汽車']) {
+      assert.deepEqual(
+        prepared.search({ text: q, limit: 50 }),
+        plain.search({ text: q, limit: 50 }),
+      );
+    }
+    const doc = storyDocument(PAGES[0] as StoryCopy);
+    assert.throws(
+      () => prepared.putDocument({ ...doc, hash: 'other', prepared: [] }),
+      /one entry per article/,
+    );
+    plain.close();
+    prepared.close();
+  });
+});
+
+describe('an archive of schema 7 (band keys without their stories, no sketches)', () => {
+  test('is upgraded in place: its stories stay, and new copies join them', () => {
+    const path = join(dir, 'v7.db');
+    const first = openStore(path);
+    const older = PAGES.filter((p) => p.variant !== 'all-at-once');
+    store(first, older);
+    const before = first.stories({ limit: 100 });
+    first.close();
+    // Back to schema 7: the band rows lose their stories, the sketches go (and the entities'
+    // counts of schema 9).
+    const db = new Database(path);
+    db.exec(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+      ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;`);
+    db.pragma('user_version = 7');
+    db.close();
+
+    const upgraded = openStore(path);
+    assert.equal(upgraded.stats().schemaVersion, SCHEMA_VERSION);
+    assert.deepEqual(upgraded.stories({ limit: 100 }), before);
+    // The pages left out join the stories already stored: their candidates come from band
+    // rows without a story, verified on texts read back (which then get sketches).
+    const rest = PAGES.filter((p) => p.variant === 'all-at-once');
+    assert.ok(rest.length > 0);
+    const added = store(upgraded, rest);
+    const stories = storyOf(upgraded);
+    for (const page of rest) {
+      const story = stories.get(added.get(page.source) as number);
+      assert.ok(story !== undefined && story !== added.get(page.source), page.source);
+    }
+    assert.ok(upgraded.storyTiming().reads > 0);
+    upgraded.close();
+    const after = new Database(path, { readonly: true });
+    const sketched = after.prepare('SELECT count(*) AS n FROM story_sketches').get() as {
+      n: number;
+    };
+    assert.ok(sketched.n >= rest.length, String(sketched.n));
+    after.close();
+  });
+});
+
+describe('what ingest keeps to find stories cheaply', () => {
+  test("each band key's row carries its story, each article a sketch; candidates are mostly decided on sketches", () => {
+    const path = join(dir, 'kept.db');
+    const archive = openStore(path);
+    const articles = store(archive, PAGES);
+    const timing = archive.storyTiming();
+    archive.close();
+    const db = new Database(path, { readonly: true });
+    const wrong = db
+      .prepare(
+        'SELECT count(*) AS n FROM story_bands sb JOIN articles a ON a.id = sb.article WHERE sb.story IS NOT a.story',
+      )
+      .get() as { n: number };
+    assert.equal(wrong.n, 0);
+    const sketches = db.prepare('SELECT count(*) AS n FROM story_sketches').get() as {
+      n: number;
+    };
+    assert.equal(sketches.n, articles.size);
+    db.close();
+    assert.ok(timing.sketched > timing.reads, `${timing.sketched} > ${timing.reads}`);
   });
 });
 

@@ -130,6 +130,11 @@ export const ENTITY_LIST_FLAGS: Readonly<Record<string, FlagSpec>> = {
   to: TO,
   script: SCRIPT,
   count: { type: 'boolean', short: 'c', description: 'Print how many entities of each type' },
+  copies: {
+    type: 'boolean',
+    description:
+      "Count every copy of a story (by default a story counts once: an entity's articles are the stories that mention it, its mentions those of the first copy of each)",
+  },
   limit: LIMIT,
   offset: OFFSET,
 };

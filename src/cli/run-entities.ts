@@ -48,6 +48,7 @@ const ARCHIVE_FLAGS = [
   'to',
   'script',
   'count',
+  'copies',
   'limit',
   'offset',
 ];
@@ -130,8 +131,9 @@ const ENTITIES: Listing<EntityRow> = {
 };
 
 /**
- * `jiedu entities [--db FILE] [--type T] [--name TEXT] [--outlet --from --to] [--count]`:
- * the archive's entities, most written about first, or with --count how many of each type.
+ * `jiedu entities [--db FILE] [--type T] [--name TEXT] [--outlet --from --to] [--count]
+ * [--copies]`: the archive's entities, most written about first (a story counted once, every
+ * copy with --copies), or with --count how many of each type.
  */
 async function listEntities(args: CommandArgs, io: Io): Promise<number> {
   const { flags } = args;
@@ -145,6 +147,7 @@ async function listEntities(args: CommandArgs, io: Io): Promise<number> {
     ...pageFlags('entities', flags),
     ...(type === undefined ? {} : { type: type.toUpperCase() as EntityType }),
     ...(name === undefined ? {} : { name }),
+    ...(flags.copies === true ? { copies: true } : {}),
     filter,
   };
   // Bare `jiedu entities` where there is no archive: say what it can do.

@@ -291,6 +291,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       source: unit.source,
       bytes: unit.bytes,
       page: result.page,
+      ...(result.prepared === undefined ? {} : { prepared: result.prepared }),
     };
     const outlet = unit.meta.outlet ?? result.outlet;
     const date = unit.meta.date ?? result.date;

@@ -1,6 +1,7 @@
 import { annotate } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
+import { prepareArticles } from '../store/story-input.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findOutlet, findPageDate } from './find-outlet.ts';
 import type { PageResult, PageTask } from './types.ts';
@@ -39,6 +40,8 @@ export function processPage(task: PageTask): PageResult {
       id: task.id,
       ok: true,
       page,
+      // The writer's share of the story search (prints, keys, sketches), done here in parallel.
+      prepared: prepareArticles(page),
       ...(warnings.length === 0 ? {} : { warnings }),
       ...(outlet === undefined ? {} : { outlet }),
       ...(date === undefined ? {} : { date }),

@@ -1,3 +1,4 @@
+import type { PreparedArticle } from '../store/story-input.ts';
 import type { PageNode } from '../tree/types.ts';
 
 /**
@@ -48,6 +49,9 @@ export interface PageDone {
   url?: string;
   /** What reading its bytes had to repair (bytes read as U+FFFD, a file cut short). */
   warnings?: string[];
+  /** What the writer needs of each article (its Simplified text, its story print),
+   * computed here so that the one writer does not. */
+  prepared?: PreparedArticle[];
 }
 
 /** A page that could not be read: not text, or nothing in it. */

@@ -225,6 +225,7 @@ function documentOf(job: PageJob, result: PageResult & { ok: true }): DocumentIn
     source: job.source,
     bytes: job.size,
     page: result.page,
+    ...(result.prepared === undefined ? {} : { prepared: result.prepared }),
   };
   const outlet = job.meta.outlet ?? result.outlet;
   const date = job.meta.date ?? result.date;

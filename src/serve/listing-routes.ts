@@ -130,6 +130,7 @@ const entities: List = (ctx, { query }, max) => {
   const request: EntityQuery = {
     ...(type === undefined ? {} : { type }),
     ...(name === undefined ? {} : { name }),
+    ...everyCopy(query),
     filter,
   };
   const rows = ctx.archive.entities({ ...request, ...paging });
@@ -219,11 +220,13 @@ const mentions: List = (ctx, request, max) => {
   const id = entityOf(ctx, request);
   const filter = filters(request.query, ['outlet', 'from', 'to', 'speaker', 'script']);
   const paging = page(request.query, max);
-  const rows = ctx.archive.entityMentions(id, { ...filter, ...paging });
+  // A story once (its newest copy), unless copies=1; the total counts alike.
+  const copies = everyCopy(request.query);
+  const rows = ctx.archive.entityMentions(id, { ...filter, ...copies, ...paging });
   const total =
     rows.length < paging.limit && paging.offset === 0
       ? rows.length
-      : ctx.archive.countMatches({ ...filter, entity: id, copies: true });
+      : ctx.archive.countMatches({ ...filter, ...copies, entity: id });
   return listed('mentions', rows, MENTION_CSV, { total, ...paging });
 };
 

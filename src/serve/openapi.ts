@@ -270,8 +270,16 @@ const SCHEMAS: Record<string, Schema> = {
     id: { type: 'string', description: 'TYPE:canonical name, e.g. PER:习近平' },
     type: ref('EntityType'),
     name: { type: 'string' },
-    articles: int(),
-    mentions: int(),
+    articles: {
+      ...int(),
+      description:
+        'The stories that mention it (a story counts once); every article with copies=1.',
+    },
+    mentions: {
+      ...int(),
+      description:
+        'Its mentions in the first copy of each of those stories; in every article with copies=1.',
+    },
     roles: {
       ...array({ type: 'string' }),
       description: 'Offices pages wrote with its name (外交部发言人), most frequent first.',
@@ -281,19 +289,39 @@ const SCHEMAS: Record<string, Schema> = {
     id: { type: 'string' },
     type: ref('EntityType'),
     name: { type: 'string' },
-    articles: int(),
-    mentions: int(),
+    articles: {
+      ...int(),
+      description:
+        'The stories that mention it (a story counts once); every article with copies=1.',
+    },
+    mentions: {
+      ...int(),
+      description:
+        'Its mentions in the first copy of each of those stories; in every article with copies=1.',
+    },
     names: array({ type: 'string' }),
     roles: array({ type: 'string' }),
   }),
-  EntityMention: object({
-    articleId: int(1),
-    documentId: int(1),
-    headline: { type: 'string' },
-    date: nullable('string'),
-    outlet: nullable('string'),
-    snippet: ref('Snippet'),
-  }),
+  EntityMention: object(
+    {
+      articleId: int(1),
+      documentId: int(1),
+      headline: { type: 'string' },
+      date: nullable('string'),
+      outlet: nullable('string'),
+      snippet: ref('Snippet'),
+      copies: {
+        ...int(1),
+        description:
+          'Counted once (its newest copy listed): the copies of its story that mention the entity.',
+      },
+      outlets: {
+        ...int(),
+        description: 'Counted once: the outlets of those copies (0: none known).',
+      },
+    },
+    ['copies', 'outlets'],
+  ),
   CooccurrenceRow: object({
     id: { type: 'string' },
     type: ref('EntityType'),
@@ -573,6 +601,13 @@ const PARAMETERS: Record<string, Schema> = {
   ),
 };
 
+/** `copies` of the entity directory and an entity's mentions. */
+const ENTITY_COPIES = param(
+  'copies',
+  { enum: ['1', 'true', '0', 'false'], default: '0' },
+  "Every copy (1); by default a story counts once: an entity's articles are the stories that mention it, and its mentions are listed one per story (its newest copy, with the copies and outlets that mention it).",
+);
+
 /** `copies`: every copy's rows, where a story otherwise counts once. */
 const COPIES = param(
   'copies',
@@ -741,6 +776,7 @@ const PATHS: Record<string, Schema> = {
         param('name', text(), 'Only entities whose canonical name contains this.'),
         ...FILTERS.slice(0, 3),
         FILTERS[5] as Schema,
+        ENTITY_COPIES,
         ...PAGING,
       ],
       responses: { 200: ok('EntityList', 'A page of entities.'), ...errors(400) },
@@ -764,8 +800,9 @@ const PATHS: Record<string, Schema> = {
   '/api/entities/{id}/mentions': {
     get: {
       operationId: 'entityMentions',
-      summary: 'The articles that mention an entity, newest first, with the text around it.',
-      parameters: [ENTITY_PATH_ID, ...ENTITY_LIST_FILTERS, ...PAGING],
+      summary:
+        'The articles that mention an entity, newest first, with the text around it; a story once (its newest copy), every copy with copies=1.',
+      parameters: [ENTITY_PATH_ID, ...ENTITY_LIST_FILTERS, ENTITY_COPIES, ...PAGING],
       responses: { 200: ok('MentionList', 'A page of articles.'), ...errors(400, 404) },
     },
   },

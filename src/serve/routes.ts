@@ -93,22 +93,23 @@ const article: Handler = (ctx, { params }) => {
 
 const entity: Handler = (ctx, { params, query }) => {
   const name = params.id ?? '';
-  const found = name.trim() === '' ? undefined : ctx.archive.getEntity(name);
+  // Its counts count a story once, unless copies=1.
+  const found = name.trim() === '' ? undefined : ctx.archive.getEntity(name, everyCopy(query));
   if (found === undefined) throw notFound(`no entity '${name}'`);
   const archive = ctx.archive;
   const id = found.id;
   const filter = filters(query);
   const paging = page(query);
-  const listed = { ...filter, ...paging };
-  // Quotes, stances and the timeline count a story once, unless copies=1.
+  // Its counts, mentions, quotes, stances and timeline count a story once, unless copies=1.
   const copies = everyCopy(query);
+  const listed = { ...filter, ...paging };
   const quotesBy = { ...filter, ...copies, speaker: id };
   const quotesAbout = { ...filter, ...copies, mentioning: id };
   const stancesBy = { ...filter, ...copies, actor: id };
   const stancesAbout = { ...filter, ...copies, mentioning: id };
   return json({
     entity: found,
-    mentions: archive.entityMentions(id, listed),
+    mentions: archive.entityMentions(id, { ...listed, ...copies }),
     cooccurring: archive.cooccurring(id, listed),
     quotesBy: archive.quotes({ ...quotesBy, ...paging }),
     quotesAbout: archive.quotes({ ...quotesAbout, ...paging }),
@@ -117,8 +118,8 @@ const entity: Handler = (ctx, { params, query }) => {
     timeline: archive.timeline({ ...filter, ...copies, entity: id }),
     // How many rows each list has in all, for "20 of 312" and the exports' links.
     totals: {
-      // The mentions list every article that names it, copies included.
-      mentions: archive.countMatches({ ...filter, entity: id, copies: true }),
+      // The mentions: the stories that name it, or every article with copies=1.
+      mentions: archive.countMatches({ ...filter, ...copies, entity: id }),
       quotesBy: archive.totalQuotes(quotesBy),
       quotesAbout: archive.totalQuotes(quotesAbout),
       stancesBy: archive.totalStances(stancesBy),
@@ -230,6 +231,7 @@ const ingestPage: Handler = (ctx, request) => {
     source: sourceOf(request),
     bytes: posted.bytes.byteLength,
     page: result.page,
+    ...(result.prepared === undefined ? {} : { prepared: result.prepared }),
     ...(outlet === undefined ? {} : { outlet }),
     ...(result.date === undefined ? {} : { date: result.date }),
     ...(url === undefined ? {} : { url }),

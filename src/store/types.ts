@@ -1,12 +1,35 @@
 import type { EntityType, StanceClass } from '../tree/annotations.ts';
 import type { ArticleView } from '../tree/article-view.ts';
 import type { Encoding, PageNode, Range, Script } from '../tree/types.ts';
+import type { Sketch, StoryPrint } from './minhash.ts';
 
 /**
  * The archive's contract. The rest of jiedu sees this interface, never SQL, so a
  * PostgreSQL implementation can follow without touching callers. SQLite
  * (better-sqlite3) is the embedded default.
  */
+
+/**
+ * What finding an article's story needs of the article itself, computed from its text alone
+ * (story-input.ts): its print, band keys and sketch (minhash.ts).
+ */
+export interface StoryInput {
+  print: StoryPrint;
+  /** Its BANDS band keys; none when the article is too short to be compared. */
+  keys: number[];
+  /** Null when the article is too short to be compared. */
+  sketch: Sketch | null;
+}
+
+/** What a writer computes from each article before storing it, computed beforehand. */
+export interface PreparedArticle {
+  /** The article's text in Simplified, one block a line: what the search index and the
+   * story are built from. */
+  simplified: string;
+  story: StoryInput;
+  /** Milliseconds computing `story` took (reported with the writer's, see StoryTime). */
+  storyMs: number;
+}
 
 /** One parsed and annotated page, ready to be stored. */
 export interface DocumentInput {
@@ -25,6 +48,11 @@ export interface DocumentInput {
   bytes: number;
   /** The page: parsed, annotated (its `text` is the decoded text). */
   page: PageNode;
+  /** What the writer computes from each article (its Simplified text, its story print),
+   * computed beforehand by `prepareArticles(page)`, one per article in page order (an
+   * ingest worker does it beside parsing): the writer then does not. It must be what
+   * prepareArticles gives for this page. */
+  prepared?: readonly PreparedArticle[];
 }
 
 /** Result of storing a document. */
@@ -239,6 +267,16 @@ export interface EntityQuery extends Page {
   name?: string;
   /** Count only articles that pass these; without any, the archive's running totals. */
   filter?: Omit<ArchiveFilter, 'entity' | 'speaker'>;
+  /** Count every copy of a story. By default (false) a story counts once: `articles` is
+   * the number of stories that mention the entity, and `mentions` its mentions in the
+   * first copy of each (that passes the filter) that mentions it. */
+  copies?: boolean;
+}
+
+/** How an entity is read: its counts and its list of mentions, a story once (the default)
+ * or every copy. */
+export interface EntityOptions {
+  copies?: boolean;
 }
 
 /** An entity with how often the archive mentions it. */
@@ -405,6 +443,10 @@ export interface EntityMention {
   outlet: string | null;
   /** Text around the mentions, in the page's own script, the mentions highlighted. */
   snippet: Snippet;
+  /** Counted once (the default): how many copies of its story mention the entity, and in
+   * how many outlets (the filter applies to them too). Absent with `copies`. */
+  copies?: number;
+  outlets?: number;
 }
 
 /** An entity that shares articles with another, and how many. */
@@ -519,10 +561,12 @@ export interface Archive extends Store {
   documentText(documentId: number): string | undefined;
   /** The ids of a document's articles, in page order. */
   documentArticles(documentId: number): number[];
-  /** One entity (canonical name in either script, or id), or undefined when unknown. */
-  getEntity(name: string): EntityDetail | undefined;
-  /** Articles that mention an entity, newest first, each with a snippet around it. */
-  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[];
+  /** One entity (canonical name in either script, or id), or undefined when unknown; its
+   * counts count a story once, unless `copies`. */
+  getEntity(name: string, options?: EntityOptions): EntityDetail | undefined;
+  /** Articles that mention an entity, newest first, each with a snippet around it; a story
+   * once (its newest copy that mentions it and passes the filter), unless `copies`. */
+  entityMentions(entity: string, query?: ArchiveFilter & Page & EntityOptions): EntityMention[];
   /** Entities mentioned in the same articles as `entity` (its newest 1000 that the filter
    * lets through), most shared first. */
   cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[];

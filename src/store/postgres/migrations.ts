@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { storyKey } from '../sqlite/once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE } from '../sqlite/search-index.ts';
 import { Sql, transaction } from './connection.ts';
+import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { createPartition, SEARCH_GIN } from './search-index.ts';
 
 /**
@@ -288,11 +289,46 @@ async function partitionSearch(sql: Sql): Promise<void> {
   `);
 }
 
+/**
+ * 4: what makes finding stories cheap, as in the SQLite archive's schema 8: each band key's
+ * row carries its article's story (rows stored before read it from the article), and each
+ * article's sketch, on which candidates are verified without reading back their texts;
+ * articles stored before get theirs when they are first compared exactly.
+ */
+async function addStorySketches(sql: Sql): Promise<void> {
+  await sql.exec(`
+    ALTER TABLE story_bands ADD COLUMN story integer;
+    CREATE TABLE story_sketches (
+      article integer PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+      sketch  bytea NOT NULL
+    );
+  `);
+}
+
+/**
+ * 5: each entity's running totals with a story counted once, as in the SQLite archive's
+ * schema 9: its stories and the mentions in them, computed for the entities already stored.
+ */
+async function addEntityStories(sql: Sql): Promise<void> {
+  await sql.exec(`
+    ALTER TABLE entities ADD COLUMN stories integer NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN story_mentions integer NOT NULL DEFAULT 0;
+    UPDATE entities e SET stories = c.n, story_mentions = c.m
+      FROM (SELECT ae.entity, count(*) AS n, sum(ae.mentions) AS m
+              FROM article_entities ae JOIN articles a ON a.id = ae.article
+             WHERE ${ONCE_PER_STORY_ENTITY}
+             GROUP BY ae.entity) c
+     WHERE e.id = c.entity;
+  `);
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
   { version: 2, name: 'comparable keys of quotes and stances', up: addStoryKeys },
   { version: 3, name: 'search vectors apart, partitioned by article id', up: partitionSearch },
+  { version: 4, name: 'story sketches', up: addStorySketches },
+  { version: 5, name: 'entities counted once per story', up: addEntityStories },
 ];
 
 /** The schema version this code writes. */

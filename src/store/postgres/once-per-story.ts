@@ -86,3 +86,28 @@ export async function withSpread<R extends QuoteRow | StanceRow>(
     };
   });
 }
+
+/** An article's mention of an entity (`ae`, article `a`) counts once per story: only when
+ * no earlier copy of its story mentions the entity too (sqlite/once-per-story.ts). */
+export const ONCE_PER_STORY_ENTITY = `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
+    SELECT 1 FROM articles a2
+     WHERE a2.story = a.story AND a2.id < a.id
+       AND EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article = a2.id AND ae2.entity = ae.entity)))`;
+
+/** Adds to a WHERE over `article_entities ae JOIN articles a` that a mention counts once
+ * per story, among the copies the filter also lets through. */
+export async function addEntityOncePerStory(
+  sql: Sql,
+  where: Where,
+  filter: ArchiveFilter,
+): Promise<void> {
+  const inner = await addFilter(sql, new Where(), filter);
+  const clauses = inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'a2.')}`).join(' ');
+  where.add(
+    `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
+        SELECT 1 FROM articles a2
+         WHERE a2.story = a.story AND a2.id < a.id ${clauses}
+           AND EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article = a2.id AND ae2.entity = ae.entity)))`,
+    ...inner.params,
+  );
+}

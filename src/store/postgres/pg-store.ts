@@ -13,6 +13,7 @@ import type {
   DocumentInput,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityQuery,
   EntityRow,
   GraphQuery,
@@ -362,11 +363,14 @@ export class PgArchive implements AsyncArchive {
     return documentArticles(this.#sql, documentId);
   }
 
-  getEntity(name: string): Promise<EntityDetail | undefined> {
-    return getEntity(this.#sql, name);
+  getEntity(name: string, options?: EntityOptions): Promise<EntityDetail | undefined> {
+    return getEntity(this.#sql, name, options);
   }
 
-  entityMentions(entity: string, query?: ArchiveFilter & Page): Promise<EntityMention[]> {
+  entityMentions(
+    entity: string,
+    query?: ArchiveFilter & Page & EntityOptions,
+  ): Promise<EntityMention[]> {
     return entityMentions(this.#sql, entity, query);
   }
 

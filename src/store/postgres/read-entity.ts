@@ -7,6 +7,7 @@ import type {
   CooccurrenceRow,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityRow,
   Page,
 } from '../types.ts';
@@ -21,11 +22,19 @@ const COOCCURRENCE_ARTICLES = 1000;
 const ENTITY_ROLES = 8;
 const SNIPPET_LENGTH = 80;
 
-export async function getEntity(sql: Sql, name: string): Promise<EntityDetail | undefined> {
+export async function getEntity(
+  sql: Sql,
+  name: string,
+  options: EntityOptions = {},
+): Promise<EntityDetail | undefined> {
   const id = (await resolveEntities(sql, name))[0];
   if (id === undefined) return undefined;
+  const counts =
+    options.copies === true
+      ? 'articles, mentions'
+      : 'stories AS articles, story_mentions AS mentions';
   const row = await sql.get<EntityRow>(
-    'SELECT key AS id, type, name, articles, mentions FROM entities WHERE id = ?',
+    `SELECT key AS id, type, name, ${counts} FROM entities WHERE id = ?`,
     [id],
   );
   if (row === undefined) return undefined;
@@ -76,17 +85,41 @@ function toViewRange(view: TextView, range: Range): Range | undefined {
   return start < 0 ? undefined : { start, end };
 }
 
-/** Articles that mention an entity, newest first, with a snippet around its mentions. */
+/** The filter's clauses on the copies `a2` of an article `a`, and their parameters. */
+async function onCopies(sql: Sql, filter: ArchiveFilter) {
+  const inner = await addFilter(sql, new Where(), filter);
+  return {
+    clauses: inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'a2.')}`).join(' '),
+    params: inner.params,
+  };
+}
+
+/** Articles that mention an entity, newest first, with a snippet around its mentions; a
+ * story once (its newest copy: see sqlite/read-entity.ts), unless `copies`. */
 export async function entityMentions(
   sql: Sql,
   entity: string,
-  query: ArchiveFilter & Page = {},
+  query: ArchiveFilter & Page & EntityOptions = {},
 ): Promise<EntityMention[]> {
   const { limit, offset } = pageOf(query);
   const ids = inList(await resolveEntities(sql, entity));
-  const where = (await addFilter(sql, new Where(), query)).add(
+  const { copies, limit: _limit, offset: _offset, ...filter } = query;
+  const where = (await addFilter(sql, new Where(), filter)).add(
     `EXISTS (SELECT 1 FROM article_entities ae WHERE ae.article = a.id AND ae.entity ${ids})`,
   );
+  const copiesOf = copies === true ? undefined : await onCopies(sql, filter);
+  if (copiesOf !== undefined) {
+    where.add(
+      `(a.story IS NULL OR NOT EXISTS (
+          SELECT 1 FROM articles a2
+           WHERE a2.story = a.story AND a2.id <> a.id
+             AND (coalesce(a2.date, '') > coalesce(a.date, '')
+                  OR (coalesce(a2.date, '') = coalesce(a.date, '') AND a2.id > a.id))
+             AND EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article = a2.id AND ae2.entity ${ids})
+             ${copiesOf.clauses}))`,
+      ...copiesOf.params,
+    );
+  }
   const articles = await sql.all<MentionArticle>(
     `WITH page AS (
        SELECT a.id FROM articles a${where}
@@ -115,9 +148,28 @@ export async function entityMentions(
       date: a.date,
       outlet: a.outlet,
       snippet: makeSnippet(view.text, found, SNIPPET_LENGTH, Math.max(0, bodyStart)),
+      ...(copiesOf === undefined ? {} : await spreadOf(sql, a.id, ids, copiesOf)),
     });
   }
   return out;
+}
+
+/** How many copies of an article's story mention the entity (and pass the filter), in how
+ * many outlets. */
+async function spreadOf(
+  sql: Sql,
+  articleId: number,
+  ids: string,
+  copiesOf: { clauses: string; params: unknown[] },
+): Promise<{ copies: number; outlets: number }> {
+  const row = await sql.get<{ copies: number; outlets: number }>(
+    `SELECT count(*)::int AS copies, count(DISTINCT a2.outlet_key)::int AS outlets
+       FROM articles a JOIN articles a2 ON a2.story = a.story
+      WHERE a.id = ? AND EXISTS (SELECT 1 FROM article_entities ae2
+                                  WHERE ae2.article = a2.id AND ae2.entity ${ids}) ${copiesOf.clauses}`,
+    [articleId, ...copiesOf.params],
+  );
+  return row === undefined || row.copies === 0 ? { copies: 1, outlets: 1 } : row;
 }
 
 /** Entities that share articles with `entity`, most shared first. */

@@ -14,7 +14,7 @@ import type {
 } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
-import { addOncePerStory } from './once-per-story.ts';
+import { addEntityOncePerStory, addOncePerStory } from './once-per-story.ts';
 import { readBlocks } from './read-article.ts';
 import { phraseTsQuery } from './search-index.ts';
 
@@ -71,12 +71,17 @@ async function entitySql(
     if (query.type !== undefined) where.add('e.type = ?', query.type);
     if (query.name !== undefined)
       where.add('strpos(e.name, ?) > 0', toSimplified(query.name.trim()));
+    const counts =
+      query.copies === true
+        ? 'e.articles, e.mentions'
+        : 'e.stories AS articles, e.story_mentions AS mentions';
     return {
-      sql: `SELECT e.id AS rowid, e.key AS id, e.type, e.name, e.articles, e.mentions FROM entities e${where}`,
+      sql: `SELECT e.id AS rowid, e.key AS id, e.type, e.name, ${counts} FROM entities e${where}`,
       params: where.params,
     };
   }
   const where = await addFilter(sql, new Where(), filter);
+  if (query.copies !== true) await addEntityOncePerStory(sql, where, filter);
   if (query.type !== undefined) where.add('e.type = ?', query.type);
   if (query.name !== undefined) where.add('strpos(e.name, ?) > 0', toSimplified(query.name.trim()));
   return {

@@ -19,6 +19,7 @@ import type {
   DocumentInput,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityQuery,
   EntityRow,
   GraphQuery,
@@ -230,10 +231,10 @@ export class PgSyncStore implements Archive {
   documentArticles(documentId: number): number[] {
     return this.#call('documentArticles', documentId);
   }
-  getEntity(name: string): EntityDetail | undefined {
-    return this.#call('getEntity', name);
+  getEntity(name: string, options?: EntityOptions): EntityDetail | undefined {
+    return this.#call('getEntity', name, options);
   }
-  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[] {
+  entityMentions(entity: string, query?: ArchiveFilter & Page & EntityOptions): EntityMention[] {
     return this.#call('entityMentions', entity, query);
   }
   cooccurring(entity: string, query?: ArchiveFilter & Page): CooccurrenceRow[] {

@@ -5,6 +5,7 @@ import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { storyKey } from '../sqlite/once-per-story.ts';
 import { isArchiveDate, outletKey, piecesText } from '../sqlite/write-document.ts';
+import { headlineOf, type PreparedArticle, storyInput } from '../story-input.ts';
 import type { DocumentInput, PutResult } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { joinStory } from './join-story.ts';
@@ -34,6 +35,12 @@ export function checkInput(doc: DocumentInput): void {
   if (typeof doc.source !== 'string')
     throw new TypeError('putDocument: `doc.source` must be a string');
   if (doc.page?.type !== 'page') throw new TypeError('putDocument: `doc.page` must be a PageNode');
+  if (
+    doc.prepared !== undefined &&
+    (!Array.isArray(doc.prepared) || doc.prepared.length !== doc.page.children.length)
+  ) {
+    throw new TypeError('putDocument: `doc.prepared` must give one entry per article');
+  }
   if (doc.date !== undefined && !isArchiveDate(doc.date)) {
     throw new TypeError(
       `putDocument: \`doc.date\` must be YYYY-MM-DD, YYYY-MM or YYYY, not '${doc.date}'`,
@@ -84,7 +91,15 @@ export async function writeDocument(sql: Sql, doc: DocumentInput): Promise<PutRe
   ]);
   const entityIds = new Map<string, number>();
   for (const [index, article] of page.children.entries()) {
-    await writeArticle(sql, { documentId, date, outlet }, index, article, page.text, entityIds);
+    await writeArticle(
+      sql,
+      { documentId, date, outlet },
+      index,
+      article,
+      page.text,
+      entityIds,
+      doc.prepared?.[index],
+    );
   }
   return { documentId, created: true };
 }
@@ -96,11 +111,13 @@ async function writeArticle(
   article: ArticleNode,
   text: string,
   entityIds: Map<string, number>,
+  prepared: PreparedArticle | undefined,
 ): Promise<void> {
   const a = article.annotations;
   const spans = articleSpans(article);
-  const headline = article.children.find((b) => b.type === 'headline')?.text ?? '';
-  const simplified = simplifiedView(articleText(text, spans).text).text;
+  const headline = headlineOf(article);
+  // Computed beforehand when an ingest worker prepared the article.
+  const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
   const row = await sql.get<{ id: number }>(
     `INSERT INTO articles (document, idx, date, outlet_key, headline, span_start, span_end,
        spans, annotated, dates, summary, meta)
@@ -135,7 +152,30 @@ async function writeArticle(
     blocks,
   );
   if (a !== undefined) await writeAnnotations(sql, articleId, a, entityIds);
-  await joinStory(sql, articleId, simplified, headline !== '');
+  const story = await joinStory(
+    sql,
+    articleId,
+    prepared?.story ?? storyInput(simplified, headline !== ''),
+  );
+  // The entities it mentions that no other copy of its story mentioned before: their
+  // stories and the mentions counted once (migrations.ts, 4).
+  if (a !== undefined && a.entities.length > 0) {
+    // The first copy of a story counts every entity it mentions.
+    const first = story === articleId;
+    await sql.run(
+      `UPDATE entities e SET stories = e.stories + 1, story_mentions = e.story_mentions + ae.mentions
+         FROM article_entities ae
+        WHERE ae.article = ? AND e.id = ae.entity
+          ${
+            first
+              ? ''
+              : `AND NOT EXISTS (SELECT 1 FROM articles a2 WHERE a2.story = ? AND a2.id <> ?
+                   AND EXISTS (SELECT 1 FROM article_entities ae2
+                                WHERE ae2.article = a2.id AND ae2.entity = ae.entity))`
+          }`,
+      first ? [articleId] : [articleId, story, articleId],
+    );
+  }
 }
 
 /** Inserts rows (each `article` then `columns`) in one statement, arrays unnested. */

@@ -3,46 +3,59 @@ import { toSimplified } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import {
   BANDS,
-  bandKeys,
-  likeness,
+  decodeSketch,
+  encodeSketch,
   MIN_STORY_CHARS,
+  type Sketch,
   type StoryPrint,
-  sameStory,
-  signature,
+  sketchOf,
   storyPrint,
   storyText,
 } from '../minhash.ts';
+import { type StoryInput, storyInput } from '../story-input.ts';
+import {
+  candidateStories,
+  closestStory,
+  PER_KEY,
+  Recent,
+  type StoryTime,
+} from '../story-verify.ts';
 
 /**
  * Stories at ingest: each stored article joins the story of a copy already stored, or
  * starts one of its own, whose id is the article's (so a story id never changes). The
  * article's band keys (minhash.ts) go into `story_bands`; the articles that share a key with
  * it are its candidates, read through the table's primary key (key, article), so finding
- * them costs BANDS index lookups whatever the archive's size. Each candidate story is
- * verified on the exact shingles of one or two of its articles, rebuilt from the stored
- * text. Stories are never merged: an article that is a copy of two stories joins the one it
- * is closest to, and earlier ids stay as they were.
+ * them costs BANDS index lookups (one statement) whatever the archive's size, and each row
+ * carries the article's story, so no article is read. Each candidate story is verified on
+ * one or two of its articles: first on their sketches (`story_sketches`, a few hundred
+ * bytes each, see minhash.ts), which decide unless the estimate is near the threshold; only
+ * then is the stored text read back and its exact shingles rebuilt. Stories are never
+ * merged: an article that is a copy of two stories joins the one it is closest to, and
+ * earlier ids stay as they were.
  */
 
-/** Articles read per band key, newest first: a key shared by thousands of articles (a
- * much-copied notice) costs no more than this. */
-const PER_KEY = 32;
-/** Candidate stories verified, those sharing most keys first. */
-const VERIFY_STORIES = 8;
-/** Articles of one candidate story verified, those sharing most keys first. */
-const VERIFY_PER_STORY = 2;
-/** Prints of stored articles kept (a few kB each): copies of one story tend to arrive
- * together, and a story's articles are verified again for each new copy. */
+/** Sketches of stored articles kept (half a kB each), the most recently used. */
+const CACHED_SKETCHES = 8192;
+/** Exact prints kept (a few kB each), the most recently used: those of the articles just
+ * stored, which their copies (arriving together) are compared with when the sketches cannot
+ * tell, and those read back. */
 const CACHED_PRINTS = 2048;
 
 /** Puts stored articles in stories; one per connection that writes. */
 export class StoryFinder {
   readonly #s;
-  readonly #prints = new Map<number, StoryPrint | null>();
-  /** What finding stories cost this writer: milliseconds, articles, how many joined a
-   * story already stored, and how many stored articles' texts were read to verify a
-   * candidate (npm run bench:archive reports it). */
-  readonly time = { ms: 0, articles: 0, copies: 0, reads: 0 };
+  readonly #sketches = new Recent<Sketch | null>(CACHED_SKETCHES);
+  readonly #prints = new Recent<StoryPrint | null>(CACHED_PRINTS);
+  /** What finding stories cost this writer (see StoryTime). */
+  readonly time: StoryTime = {
+    ms: 0,
+    articles: 0,
+    copies: 0,
+    reads: 0,
+    sketched: 0,
+    workerMs: 0,
+  };
 
   constructor(db: Database.Database) {
     this.#s = {
@@ -50,101 +63,103 @@ export class StoryFinder {
         `SELECT a.headline, a.spans, t.text FROM articles a
            JOIN document_texts t ON t.document = a.document WHERE a.id = ?`,
       ),
+      sketchOf: db
+        .prepare<[number], Buffer>('SELECT sketch FROM story_sketches WHERE article = ?')
+        .pluck(),
+      putSketch: db.prepare(
+        'INSERT OR REPLACE INTO story_sketches (article, sketch) VALUES (?, ?)',
+      ),
       newStory: db.prepare('INSERT INTO stories (id, copies) VALUES (?, 1)'),
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
-      band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article) VALUES (?, ?)'),
-      // A key's newest PER_KEY articles, each with its story.
-      keyCandidates: db.prepare<[number, number], { article: number; story: number | null }>(
-        `SELECT sb.article, a.story FROM story_bands sb JOIN articles a ON a.id = sb.article
-          WHERE sb.key = ? ORDER BY sb.article DESC LIMIT ?`,
+      band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article, story) VALUES (?, ?, ?)'),
+      // Each key's newest PER_KEY articles (those from the PER_KEY-th newest on), with their
+      // stories; rows stored before the story was kept with them (schema 7) read it from
+      // the article.
+      candidates: db.prepare<[string], { article: number; story: number | null }>(
+        `SELECT sb.article,
+                coalesce(sb.story, (SELECT a.story FROM articles a WHERE a.id = sb.article)) AS story
+           FROM json_each(?) k JOIN story_bands sb ON sb.key = k.value
+          WHERE sb.article >= coalesce((SELECT s2.article FROM story_bands s2 WHERE s2.key = k.value
+                                        ORDER BY s2.article DESC LIMIT 1 OFFSET ${PER_KEY - 1}), 0)`,
       ),
       // An article's BANDS keys stored in one statement.
       allBands: db.prepare(
-        `INSERT OR IGNORE INTO story_bands (key, article) VALUES ${Array.from({ length: BANDS }, () => '(?, ?)').join(', ')}`,
+        `INSERT OR IGNORE INTO story_bands (key, article, story) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`,
       ),
     };
   }
 
   /**
    * Puts a stored article in a story and returns the story's id. `simplified` is the
-   * article's text in Simplified (the search index's, one block a line); `hasHeadline` says
-   * whether its first line is the headline. Call inside the article's transaction.
+   * article's text in Simplified (the search index's, one block a line), `hasHeadline`
+   * whether its first line is the headline; `prepared`, what it is compared on (its print,
+   * keys and sketch: story-input.ts) when an ingest worker computed it beforehand, else it
+   * is computed here. Call inside the article's transaction.
    */
-  join(articleId: number, simplified: string, hasHeadline: boolean): number {
+  join(
+    articleId: number,
+    simplified: string,
+    hasHeadline: boolean,
+    prepared?: { story: StoryInput; storyMs: number },
+  ): number {
     const started = performance.now();
-    const story = this.#join(articleId, simplified, hasHeadline);
+    const input = prepared?.story ?? storyInput(simplified, hasHeadline);
+    const story = this.#join(articleId, input);
+    this.time.workerMs += prepared?.storyMs ?? 0;
     this.time.ms += performance.now() - started;
     this.time.articles++;
     if (story !== articleId) this.time.copies++;
     return story;
   }
 
-  #join(articleId: number, simplified: string, hasHeadline: boolean): number {
-    const print = storyPrint(storyText(simplified, hasHeadline));
-    const keys = print.chars >= MIN_STORY_CHARS ? bandKeys(signature(print.shingles)) : [];
-    const found = keys.length === 0 ? undefined : this.#find(print, keys);
+  #join(articleId: number, { print, keys, sketch }: StoryInput): number {
     const s = this.#s;
+    if (sketch === null || keys.length === 0) {
+      s.newStory.run(articleId);
+      s.setStory.run(articleId, articleId);
+      this.#sketches.set(articleId, null);
+      return articleId;
+    }
+    const found = closestStory(
+      print,
+      sketch,
+      candidateStories(s.candidates.all(JSON.stringify(keys))),
+      (article) => this.#sketch(article),
+      (article) => this.#print(article),
+      this.time,
+    );
     if (found === undefined) s.newStory.run(articleId);
     else s.addCopy.run(found);
     const story = found ?? articleId;
     s.setStory.run(story, articleId);
-    if (keys.length === BANDS) s.allBands.run(...keys.flatMap((key) => [key, articleId]));
-    else for (const key of keys) s.band.run(key, articleId);
-    this.#remember(articleId, keys.length === 0 ? null : print);
+    if (keys.length === BANDS) s.allBands.run(...keys.flatMap((key) => [key, articleId, story]));
+    else for (const key of keys) s.band.run(key, articleId, story);
+    s.putSketch.run(articleId, encodeSketch(sketch));
+    this.#sketches.set(articleId, sketch);
+    this.#prints.set(articleId, print);
     return story;
   }
 
   /** Forgets what it read, after a rollback (an article id may be given again). */
   reset(): void {
+    this.#sketches.clear();
     this.#prints.clear();
   }
 
-  /** The story of the closest copy among the articles that share a key, if any is one. */
-  #find(print: StoryPrint, keys: readonly number[]): number | undefined {
-    const s = this.#s;
-    const sharedKeys = new Map<number, number>();
-    // Each candidate comes with its story: no query per candidate.
-    const storyOf = new Map<number, number | null>();
-    for (const key of keys) {
-      for (const c of s.keyCandidates.all(key, PER_KEY)) {
-        sharedKeys.set(c.article, (sharedKeys.get(c.article) ?? 0) + 1);
-        storyOf.set(c.article, c.story);
-      }
-    }
-    if (sharedKeys.size === 0) return undefined;
-    const byStory = new Map<number, { article: number; keys: number }[]>();
-    for (const [article, n] of sharedKeys) {
-      const story = storyOf.get(article);
-      if (story === null || story === undefined) continue;
-      const list = byStory.get(story) ?? [];
-      list.push({ article, keys: n });
-      byStory.set(story, list);
-    }
-    const best = (list: { keys: number }[]) => Math.max(...list.map((c) => c.keys));
-    const stories = [...byStory]
-      .sort(([a, x], [b, y]) => best(y) - best(x) || a - b)
-      .slice(0, VERIFY_STORIES);
-    let chosen: number | undefined;
-    let closest = -1;
-    for (const [story, list] of stories) {
-      list.sort((x, y) => y.keys - x.keys || y.article - x.article);
-      for (const candidate of list.slice(0, VERIFY_PER_STORY)) {
-        const other = this.#print(candidate.article);
-        if (other === null) continue;
-        const l = likeness(print, other);
-        if (!sameStory(l)) continue;
-        if (l.containment > closest) {
-          closest = l.containment;
-          chosen = story;
-        }
-        break;
-      }
-    }
-    return chosen;
+  /** The sketch of a stored article; null when it has none (too short, or stored before
+   * sketches were: then its exact print is read). */
+  #sketch(articleId: number): Sketch | null {
+    const cached = this.#sketches.get(articleId);
+    if (cached !== undefined) return cached;
+    const bytes = this.#s.sketchOf.get(articleId);
+    const sketch = bytes === undefined ? null : decodeSketch(bytes);
+    this.#sketches.set(articleId, sketch);
+    return sketch;
   }
 
-  /** The print of a stored article, from its text (null when it is too short to have one). */
+  /** The exact print of a stored article, from its text (null when it is too short to have
+   * one). An article stored before sketches were gets one now. */
   #print(articleId: number): StoryPrint | null {
     const cached = this.#prints.get(articleId);
     if (cached !== undefined) return cached;
@@ -157,15 +172,12 @@ export class StoryFinder {
       const found = storyPrint(storyText(toSimplified(text), row.headline !== ''));
       print = found.chars >= MIN_STORY_CHARS ? found : null;
     }
-    this.#remember(articleId, print);
-    return print;
-  }
-
-  #remember(articleId: number, print: StoryPrint | null): void {
-    if (this.#prints.size >= CACHED_PRINTS) {
-      const oldest = this.#prints.keys().next().value;
-      if (oldest !== undefined) this.#prints.delete(oldest);
+    if (print !== null && this.#sketch(articleId) === null) {
+      const sketch = sketchOf(print);
+      this.#s.putSketch.run(articleId, encodeSketch(sketch));
+      this.#sketches.set(articleId, sketch);
     }
     this.#prints.set(articleId, print);
+    return print;
   }
 }

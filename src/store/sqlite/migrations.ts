@@ -6,6 +6,7 @@ import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { StoryFinder } from './join-story.ts';
+import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
 
 /**
@@ -306,7 +307,7 @@ function addRoles(db: Database.Database): void {
  * 7: stories, the copies of one article (other outlets, encodings, scripts, light edits):
  * each article's story (the id of its first copy), the stories with their number of copies,
  * and the band keys near-duplicate detection looks candidates up by (see join-story.ts).
- * The articles already stored join their stories in id order, as ingest would have put them.
+ * The articles already stored join their stories in migration 8.
  */
 function addStories(db: Database.Database): void {
   db.exec(`
@@ -324,11 +325,36 @@ function addStories(db: Database.Database): void {
       PRIMARY KEY (key, article)
     ) WITHOUT ROWID;
   `);
+  // The articles already stored join their stories in migration 8, once the tables the
+  // story finder writes are there.
+  db.exec('CREATE INDEX articles_story ON articles (story, id)');
+}
+
+/**
+ * 8: what makes finding stories cheap: each band key's row carries its article's story (no
+ * article read per candidate; rows stored before read it from the article), and each
+ * article's sketch (minhash.ts), on which candidates are verified without reading back
+ * their texts; articles stored before get theirs when they are first compared exactly.
+ * Articles not in a story yet (an archive of schema 6 upgraded) join their stories here, in
+ * id order, as ingest would have put them.
+ */
+function addStorySketches(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE story_bands ADD COLUMN story INTEGER;
+    CREATE TABLE story_sketches (
+      article INTEGER PRIMARY KEY,
+      sketch  BLOB NOT NULL
+    );
+  `);
+  const pending = db.prepare('SELECT 1 FROM articles WHERE story IS NULL LIMIT 1').get();
+  if (pending === undefined) return;
+  // An index built once after is quicker than one kept up row by row.
+  db.exec('DROP INDEX articles_story');
   const finder = new StoryFinder(db);
   const batch = db.prepare<[number], { id: number; headline: string; spans: string; text: string }>(
     `SELECT a.id, a.headline, a.spans, t.text
        FROM articles a JOIN document_texts t ON t.document = a.document
-      WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+      WHERE a.id > ? AND a.story IS NULL ORDER BY a.id LIMIT 500`,
   );
   for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-1)?.id ?? 0)) {
     for (const row of rows) {
@@ -336,8 +362,23 @@ function addStories(db: Database.Database): void {
       finder.join(row.id, simplifiedView(text).text, row.headline !== '');
     }
   }
-  // After the backfill: an index built once is quicker than one kept up row by row.
   db.exec('CREATE INDEX articles_story ON articles (story, id)');
+}
+
+/**
+ * 9: each entity's running totals with a story counted once (the entity directory's
+ * default): its stories and the mentions in them. Computed for the entities already stored;
+ * ingest keeps them up (write-document.ts).
+ */
+function addEntityStories(db: Database.Database): void {
+  db.exec(`
+    ALTER TABLE entities ADD COLUMN stories INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE entities ADD COLUMN story_mentions INTEGER NOT NULL DEFAULT 0;
+    UPDATE entities SET (stories, story_mentions) = (
+      SELECT count(*), coalesce(sum(ae.mentions), 0)
+        FROM article_entities ae JOIN articles a ON a.id = ae.article
+       WHERE ae.entity = entities.id AND ${ONCE_PER_STORY_ENTITY});
+  `);
 }
 
 /** Every migration, in order; the last one's version is the current schema. */
@@ -349,6 +390,8 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'slow pages', up: addSlowPages },
   { version: 6, name: 'roles', up: addRoles },
   { version: 7, name: 'stories', up: addStories },
+  { version: 8, name: 'story sketches', up: addStorySketches },
+  { version: 9, name: 'entities counted once per story', up: addEntityStories },
 ];
 
 /** The schema version this code writes. */

@@ -118,3 +118,30 @@ export function withSpread<R extends QuoteRow | StanceRow>(
 ): R[] {
   return rows.map((r) => ({ ...r, ...spreadOf(db, kind, r.id) }));
 }
+
+/**
+ * An article's mention of an entity (`ae`, article `a`) counts once per story: only when no
+ * earlier copy of its story mentions the entity too. The entity directory counts stories
+ * and their mentions so (the running totals `stories` and `story_mentions`, migration 9).
+ * CROSS JOIN keeps SQLite reading the story's few copies first, not the entity's articles.
+ */
+export const ONCE_PER_STORY_ENTITY = `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
+    SELECT 1 FROM articles a2 CROSS JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+     WHERE a2.story = a.story AND a2.id < a.id))`;
+
+/** Adds to a WHERE over `article_entities ae JOIN articles a` that a mention counts once
+ * per story, among the copies the filter also lets through. */
+export function addEntityOncePerStory(
+  db: Database.Database,
+  where: Where,
+  filter: ArchiveFilter,
+): void {
+  const inner = addFilter(db, new Where(), filter);
+  const clauses = inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'a2.')}`).join(' ');
+  where.add(
+    `(a.story IS NULL OR a.story = a.id OR NOT EXISTS (
+        SELECT 1 FROM articles a2 CROSS JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+         WHERE a2.story = a.story AND a2.id < a.id ${clauses}))`,
+    ...inner.params,
+  );
+}

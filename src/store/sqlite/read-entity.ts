@@ -8,6 +8,7 @@ import type {
   CooccurrenceRow,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityRow,
   Page,
 } from '../types.ts';
@@ -33,13 +34,21 @@ const ENTITY_ROLES = 8;
 const SNIPPET_LENGTH = 80;
 
 /** One entity by id or canonical name, with its names; undefined when unknown. */
-export function getEntity(db: Database.Database, name: string): EntityDetail | undefined {
+export function getEntity(
+  db: Database.Database,
+  name: string,
+  options: EntityOptions = {},
+): EntityDetail | undefined {
   const ids = resolveEntities(db, name);
   const id = ids[0];
   if (id === undefined) return undefined;
+  const counts =
+    options.copies === true
+      ? 'articles, mentions'
+      : 'stories AS articles, story_mentions AS mentions';
   const row = prepared(
     db,
-    'SELECT key AS id, type, name, articles, mentions FROM entities WHERE id = ?',
+    `SELECT key AS id, type, name, ${counts} FROM entities WHERE id = ?`,
   ).get(id) as EntityRow | undefined;
   if (row === undefined) return undefined;
   const names = prepared(
@@ -118,16 +127,45 @@ function isFrequent(db: Database.Database, ids: readonly number[]): boolean {
   return row.n > (thresholds.get(db) ?? FREQUENT);
 }
 
-/** Articles that mention an entity, newest first, with a snippet around its mentions. */
+/**
+ * Adds that an article counts for its story only when no copy of the story that comes
+ * before it in the list (newer, or as new with a greater id), mentions the entity and
+ * passes the filter: each story is its newest copy. Dates sort as the list does, no date
+ * last.
+ */
+function addNewestCopy(db: Database.Database, where: Where, filter: ArchiveFilter, ids: string) {
+  const inner = addFilter(db, new Where(), filter);
+  const clauses = inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'a2.')}`).join(' ');
+  where.add(
+    `(a.story IS NULL OR NOT EXISTS (
+        SELECT 1 FROM articles a2
+         WHERE a2.story = a.story AND a2.id <> a.id
+           AND (coalesce(a2.date, '') > coalesce(a.date, '')
+                OR (coalesce(a2.date, '') = coalesce(a.date, '') AND a2.id > a.id))
+           AND EXISTS (SELECT 1 FROM article_entities ae2 WHERE ae2.article = a2.id AND ae2.entity ${ids})
+           ${clauses}))`,
+    ...inner.params,
+  );
+}
+
+interface Spread {
+  copies: number;
+  outlets: number;
+}
+
+/** Articles that mention an entity, newest first, with a snippet around its mentions; a
+ * story once (its newest copy), unless `copies`. */
 export function entityMentions(
   db: Database.Database,
   entity: string,
-  query: ArchiveFilter & Page = {},
+  query: ArchiveFilter & Page & EntityOptions = {},
 ): EntityMention[] {
   const { limit, offset } = pageOf(query);
   const resolved = resolveEntities(db, entity);
   const ids = inList(resolved);
-  const where = addFilter(db, new Where(), query);
+  const { copies, limit: _limit, offset: _offset, ...filter } = query;
+  const where = addFilter(db, new Where(), filter);
+  if (copies !== true) addNewestCopy(db, where, filter, ids);
   // The page's ids first, then their texts: a document's text is read for the page only
   // (CROSS JOIN keeps SQLite from scanning the articles and probing the page instead).
   // A rare entity: its articles (an index lookup), sorted by date. A frequent one: the
@@ -153,6 +191,22 @@ export function entityMentions(
     `SELECT DISTINCT span_start AS start, span_end AS "end" FROM mentions
       WHERE article = ? AND entity ${ids} ORDER BY span_start`,
   );
+  // How many copies of each story listed mention it (and pass the filter), in how many outlets.
+  const spread = (() => {
+    if (copies === true) return () => ({});
+    const inner = addFilter(db, new Where(), filter);
+    const clauses = inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'a2.')}`).join(' ');
+    const statement = db.prepare<unknown[], Spread>(
+      `SELECT count(*) AS copies, count(DISTINCT a2.outlet_key) AS outlets
+         FROM articles a JOIN articles a2 ON a2.story = a.story
+        WHERE a.id = ? AND EXISTS (SELECT 1 FROM article_entities ae2
+                                    WHERE ae2.article = a2.id AND ae2.entity ${ids}) ${clauses}`,
+    );
+    return (id: number): Spread => {
+      const row = statement.get(id, ...inner.params);
+      return row === undefined || row.copies === 0 ? { copies: 1, outlets: 1 } : row;
+    };
+  })();
   return articles.map((a) => {
     const view = articleText(a.text, JSON.parse(a.spans) as ArticleSpans);
     const found = spansOf
@@ -167,6 +221,7 @@ export function entityMentions(
       date: a.date,
       outlet: a.outlet,
       snippet: makeSnippet(view.text, found, SNIPPET_LENGTH, Math.max(0, bodyStart)),
+      ...spread(a.id),
     };
   });
 }

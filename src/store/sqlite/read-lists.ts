@@ -15,7 +15,7 @@ import type {
   StanceRow,
 } from '../types.ts';
 import { addFilter, hasFilter, inList, pageOf, resolveEntities, Where } from './filters.ts';
-import { addOncePerStory } from './once-per-story.ts';
+import { addEntityOncePerStory, addOncePerStory } from './once-per-story.ts';
 import { readBlocks } from './read-article.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -112,12 +112,17 @@ function entitySql(db: Database.Database, query: EntityQuery): EntitySql {
     if (query.type !== undefined) where.add('e.type = ?', query.type);
     if (query.name !== undefined)
       where.add('instr(e.name, ?) > 0', toSimplified(query.name.trim()));
+    const counts =
+      query.copies === true
+        ? 'e.articles, e.mentions'
+        : 'e.stories AS articles, e.story_mentions AS mentions';
     return {
-      sql: `SELECT e.id AS rowid, e.key AS id, e.type, e.name, e.articles, e.mentions FROM entities e${where}`,
+      sql: `SELECT e.id AS rowid, e.key AS id, e.type, e.name, ${counts} FROM entities e${where}`,
       params: where.params,
     };
   }
   const where = addFilter(db, new Where(), filter);
+  if (query.copies !== true) addEntityOncePerStory(db, where, filter);
   if (query.type !== undefined) where.add('e.type = ?', query.type);
   if (query.name !== undefined) where.add('instr(e.name, ?) > 0', toSimplified(query.name.trim()));
   return {

@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { PageNode } from '../../tree/types.ts';
+import type { StoryTime } from '../story-verify.ts';
 import type {
   Archive,
   ArchiveFilter,
@@ -13,6 +14,7 @@ import type {
   DocumentInput,
   EntityDetail,
   EntityMention,
+  EntityOptions,
   EntityQuery,
   EntityRow,
   GraphQuery,
@@ -241,9 +243,10 @@ export class SqliteStore implements Archive {
     return readArticlePage(this.#db, id);
   }
 
-  /** What finding stories has cost this connection's writes: milliseconds, articles, and
-   * how many joined a story already stored (for npm run bench:archive). */
-  storyTiming(): { ms: number; articles: number; copies: number; reads: number } {
+  /** What finding stories has cost this connection's writes: milliseconds, articles, how
+   * many joined a story already stored, texts read back and candidates decided on their
+   * sketches (for npm run bench:archive). */
+  storyTiming(): StoryTime {
     return this.#writer.storyTime;
   }
 
@@ -360,11 +363,11 @@ export class SqliteStore implements Archive {
     return documentArticles(this.#db, documentId);
   }
 
-  getEntity(name: string): EntityDetail | undefined {
-    return getEntity(this.#db, name);
+  getEntity(name: string, options?: EntityOptions): EntityDetail | undefined {
+    return getEntity(this.#db, name, options);
   }
 
-  entityMentions(entity: string, query?: ArchiveFilter & Page): EntityMention[] {
+  entityMentions(entity: string, query?: ArchiveFilter & Page & EntityOptions): EntityMention[] {
     return entityMentions(this.#db, entity, query);
   }
 

@@ -5,6 +5,8 @@ import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
 import { indexStream } from '../search/index-stream.ts';
+import { headlineOf, type PreparedArticle } from '../story-input.ts';
+import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import { StoryFinder } from './join-story.ts';
 import type { SearchIndex } from './search-index.ts';
@@ -34,6 +36,12 @@ function checkInput(doc: DocumentInput): void {
   if (typeof doc.source !== 'string')
     throw new TypeError('putDocument: `doc.source` must be a string');
   if (doc.page?.type !== 'page') throw new TypeError('putDocument: `doc.page` must be a PageNode');
+  if (
+    doc.prepared !== undefined &&
+    (!Array.isArray(doc.prepared) || doc.prepared.length !== doc.page.children.length)
+  ) {
+    throw new TypeError('putDocument: `doc.prepared` must give one entry per article');
+  }
   if (doc.date !== undefined && !isArchiveDate(doc.date)) {
     throw new TypeError(
       `putDocument: \`doc.date\` must be YYYY-MM-DD, YYYY-MM or YYYY, not '${doc.date}'`,
@@ -85,6 +93,22 @@ function prepare(db: Database.Database) {
     articleEntity: db.prepare(
       'INSERT INTO article_entities (article, entity, name, mentions) VALUES (?, ?, ?, ?)',
     ),
+    countFirst: db.prepare<[number]>(
+      `UPDATE entities SET stories = stories + 1, story_mentions = story_mentions + ae.mentions
+         FROM article_entities ae WHERE ae.article = ? AND entities.id = ae.entity`,
+    ),
+    // The entities an article mentions that no other copy of its story mentioned before:
+    // their stories and the mentions counted once (migrations.ts, 9).
+    countOnce: db.prepare<{ article: number; story: number }>(
+      `UPDATE entities
+          SET stories = stories + 1,
+              story_mentions = story_mentions + (SELECT ae.mentions FROM article_entities ae
+                                  WHERE ae.article = @article AND ae.entity = entities.id)
+        WHERE id IN (SELECT ae.entity FROM article_entities ae WHERE ae.article = @article
+                       AND NOT EXISTS (SELECT 1 FROM articles a2
+                             CROSS JOIN article_entities ae2 ON ae2.article = a2.id AND ae2.entity = ae.entity
+                            WHERE a2.story = @story AND a2.id <> @article))`,
+    ),
     mention: db.prepare(
       `INSERT OR IGNORE INTO mentions (article, span_start, span_end, entity, kind, text)
        VALUES (?, ?, ?, ?, ?, ?)`,
@@ -121,7 +145,7 @@ export class DocumentWriter {
   #added: string[] = [];
 
   /** What finding stories has cost this writer so far (see StoryFinder.time). */
-  get storyTime(): { ms: number; articles: number; copies: number; reads: number } {
+  get storyTime(): StoryTime {
     return { ...this.#stories.time };
   }
 
@@ -216,7 +240,7 @@ export class DocumentWriter {
     this.#s.text.run(documentId, page.text);
     const where = { documentId, date, outlet };
     page.children.forEach((article, index) => {
-      this.#writeArticle(where, index, article, page.text);
+      this.#writeArticle(where, index, article, page.text, doc.prepared?.[index]);
     });
     return { documentId, created: true };
   }
@@ -226,11 +250,12 @@ export class DocumentWriter {
     index: number,
     article: ArticleNode,
     text: string,
+    prepared: PreparedArticle | undefined,
   ): void {
     const s = this.#s;
     const a = article.annotations;
     const spans = articleSpans(article);
-    const headline = article.children.find((b) => b.type === 'headline')?.text ?? '';
+    const headline = headlineOf(article);
     const articleId = Number(
       s.article.run(
         where.documentId,
@@ -253,10 +278,16 @@ export class DocumentWriter {
       s.block.run(articleId, k, block.type, block.start, block.end, stored, blockData(block));
     });
     if (a !== undefined) this.#writeAnnotations(articleId, a);
-    // One Simplified view for the search index and the story the article joins.
-    const simplified = simplifiedView(articleText(text, spans).text).text;
+    // One Simplified view for the search index and the story the article joins (both
+    // computed beforehand when an ingest worker prepared the article).
+    const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
-    this.#stories.join(articleId, simplified, headline !== '');
+    const story = this.#stories.join(articleId, simplified, headline !== '', prepared);
+    if (a !== undefined && a.entities.length > 0) {
+      // The first copy of a story counts every entity it mentions.
+      if (story === articleId) s.countFirst.run(articleId);
+      else s.countOnce.run({ article: articleId, story });
+    }
   }
 
   /** The entity id of an annotation id, created on first sight. */

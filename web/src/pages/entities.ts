@@ -3,6 +3,7 @@ import type { PageContext } from '../context.ts';
 import { field, h } from '../dom.ts';
 import {
   choiceSelect,
+  copiesSwitch,
   drawListingPage,
   navigateOnSubmit,
   SCRIPT_CHOICES,
@@ -17,12 +18,13 @@ import { tableRegion } from '../ui.ts';
  * The entity directory: every person, organisation, place and work the archive knows, most
  * written about first, with the roles pages gave them (外交部发言人, 国家主席); narrowed by
  * type, by a piece of the name in either script, and by outlet and dates. Each row opens
- * the entity's page; the rows on screen download as CSV or JSON.
+ * the entity's page; the rows on screen download as CSV or JSON. A story's copies count once
+ * unless "Every copy" is ticked (copies=1).
  */
 
 const LIMIT = 50;
 const MAX_LIMIT = 200;
-const PARAMS = ['name', 'type', 'outlet', 'from', 'to', 'script'] as const;
+const PARAMS = ['name', 'type', 'outlet', 'from', 'to', 'script', 'copies'] as const;
 /** The types a reader picks from, in the order they matter to news. */
 const TYPES = ['PER', 'ORG', 'LOC', 'WORK', 'EVENT'] as const;
 function directoryForm(ctx: PageContext): HTMLFormElement {
@@ -49,6 +51,7 @@ function directoryForm(ctx: PageContext): HTMLFormElement {
       field('To', textInput('to', p.get('to') ?? '', { type: 'date' })),
       field('Script', choiceSelect('script', p.get('script') ?? '', SCRIPT_CHOICES)),
     ),
+    copiesSwitch(p.get('copies') === '1'),
     h('button', { type: 'submit', class: 'button primary' }, 'Find'),
   );
   return navigateOnSubmit(form, ctx, '/entities', PARAMS);
@@ -108,7 +111,7 @@ export function entitiesPage(ctx: PageContext): Promise<void> {
   return drawListingPage(ctx, {
     path: '/entities',
     title: 'Entities',
-    lede: 'Everyone and everything the archive names, most written about first, with the offices pages gave them.',
+    lede: 'Everyone and everything the archive names, most written about first, with the offices pages gave them. A story counts once (its copies in other outlets, encodings or scripts are one article) unless every copy is asked for.',
     params: PARAMS,
     form: directoryForm,
     fetch: api.entities,

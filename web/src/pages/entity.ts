@@ -2,7 +2,7 @@ import * as api from '../api.ts';
 import { mentionsChart } from '../chart.ts';
 import type { PageContext } from '../context.ts';
 import { h, replace, srOnly } from '../dom.ts';
-import { classChip, quoteList, stanceTable } from '../lists.ts';
+import { classChip, copiesNote, quoteList, stanceTable } from '../lists.ts';
 import { ENTITY_TYPES } from '../marks.ts';
 import { outletTable } from '../outlets-view.ts';
 import { articlePath, entityIdPath, pathWith } from '../routes.ts';
@@ -51,7 +51,7 @@ function mentionList(mentions: readonly api.EntityMention[]): HTMLElement {
           { href: articlePath(m.articleId), class: 'mention-title' },
           m.headline === '' ? `Article ${m.articleId}` : zh(m.headline),
         ),
-        h('span', { class: 'hit-meta' }, metaLine([m.outlet, m.date])),
+        h('span', { class: 'hit-meta' }, metaLine([m.outlet, m.date]), copiesNote(m)),
         h('p', { class: 'snippet' }, highlighted(m.snippet.text, m.snippet.highlights)),
       ),
     ),
@@ -323,13 +323,13 @@ export async function entityPage(ctx: PageContext, id: string): Promise<void> {
       counted('Mentions', data.mentions.length, totals.mentions),
       listExport(
         `/api/entities/${encodeURIComponent(eid)}/mentions`,
-        {},
+        everyCopy ? { copies: 1 } : {},
         'mentions',
         data.mentions.length,
       ),
       mentionList(data.mentions),
       allLink(
-        pathWith('/', { entity: eid }),
+        pathWith('/', { entity: eid, copies: everyCopy ? 1 : undefined }),
         data.mentions.length,
         totals.mentions,
         `articles mentioning ${zh(entity.name)}`,

@@ -1,7 +1,7 @@
 import { findQuotes, type Line, type RawQuote } from './find-quotes.ts';
-import { findStances, type RawStance } from './find-stances.ts';
+import { findStances, type RawStance, refsWithin } from './find-stances.ts';
 import type { WordEdges } from './read-clauses.ts';
-import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+import type { Ref } from './resolve-references.ts';
 
 /**
  * Statements a photo caption or a subhead reports that the body does not (GUIDELINES §0: a
@@ -24,10 +24,7 @@ export function findCaptionStatements(
   const stances: RawStance[] = [];
   for (const caption of captions) {
     // The line's own names only: a page of many captions is read in linear time.
-    const first = firstAtOrAfter(refs, caption.from);
-    let last = first;
-    while (last < refs.length && (refs[last] as Ref).start < caption.to) last++;
-    const own = refs.slice(first, last);
+    const own = refsWithin(refs, caption.from, caption.to);
     const lineQuotes = findQuotes(text, [caption], own, edges);
     for (const q of lineQuotes) {
       const speaker = q.speaker?.ids[0];

@@ -748,6 +748,7 @@ export function findEntities(
   }
 
   if (context.tagger !== undefined) {
+    const followers = new Map<string, Set<string>>();
     for (const proposed of context.tagger(text, words)) {
       const span = withoutWordTail(
         text,
@@ -762,6 +763,7 @@ export function findEntities(
           context.people,
         ),
         grid,
+        followers,
       );
       if (!taggedNameHolds(text, span, grid)) continue;
       // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
@@ -893,9 +895,15 @@ function withoutShortFormTail(
 /**
  * A person's name of three units the tagger ran on into a word of the segmenter's that its
  * last unit opens (张庭 | 强忍泪水), where the page writes the first two on their own too
- * (张庭这时…, 张庭表示): those two alone.
+ * (张庭这时…, 张庭表示): those two alone. `followers` keeps, for the text being read, what
+ * follows each two units looked up.
  */
-function withoutWordTail(text: string, span: ProposedSpan, grid: WordGrid): ProposedSpan {
+function withoutWordTail(
+  text: string,
+  span: ProposedSpan,
+  grid: WordGrid,
+  followers: Map<string, Set<string>>,
+): ProposedSpan {
   if (span.type !== 'PER' || span.end - span.start !== 3) return span;
   const last = span.end - 1;
   if (!grid.startsWord(last) || grid.wordEnd(last) <= span.end) return span;
@@ -904,26 +912,18 @@ function withoutWordTail(text: string, span: ProposedSpan, grid: WordGrid): Prop
   const tail = text[last] as string;
   // Looked up once per text, two units and what follows them: a page naming the same
   // person a thousand times is read once, not a thousand times.
-  if (aloneIn !== text) {
-    aloneIn = text;
-    alone.clear();
-  }
-  let after = alone.get(short);
+  let after = followers.get(short);
   if (after === undefined) {
     after = new Set();
     for (let at = text.indexOf(short); at !== -1; at = text.indexOf(short, at + 1)) {
       const next = text[at + 2] ?? '';
       if (/[\u4e00-\u9fff，。、：]/.test(next)) after.add(next);
     }
-    alone.set(short, after);
+    followers.set(short, after);
   }
   for (const next of after) if (next !== tail) return { ...span, end: last };
   return span;
 }
-
-/** The text withoutWordTail last read, and what follows each two units it looked up. */
-let aloneIn = '';
-const alone = new Map<string, Set<string>>();
 
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */
 const TIME_AFTER_NAME =

@@ -110,7 +110,7 @@ function sideNear(text: string, refs: readonly Ref[], from: number, to: number):
 
 /** The refs wholly inside [from, to), found from the first that starts there (refs are in
  * order of start): a span's own refs cost their number, not the page's. */
-function refsWithin(refs: readonly Ref[], from: number, to: number): Ref[] {
+export function refsWithin(refs: readonly Ref[], from: number, to: number): Ref[] {
   const out: Ref[] = [];
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
     const r = refs[k] as Ref;
@@ -177,12 +177,9 @@ export function findStances(
     }
     return side;
   };
-  /** The statement line before this one: 对此 may look back into it. */
-  let prevLine: Line | null = null;
-  let thisLine: Line | null = null;
-  for (const line of lines) {
-    prevLine = thisLine;
-    thisLine = line;
+  for (const [index, line] of lines.entries()) {
+    /** The statement line before this one: 对此 may look back into it. */
+    const prevLine = lines[index - 1] ?? null;
     let carried: Ref[] = [];
     /** The sentence `carried` was found in. */
     let carriedIn = -1;

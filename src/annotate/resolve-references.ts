@@ -47,7 +47,8 @@ const NAME_DOT = /[·‧・•]/;
 const SURNAME_OFFICE =
   /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长)$/;
 
-/** A surname and a form of address: 马教授, 王先生, 李医生. */
+/** A surname and a form of address that names the bearer: 马教授, 王先生, 李医生. Narrower than
+ * find-entities' ADDRESSED on purpose: 王太太 and 王夫人 are not the 王 the page names. */
 const SURNAME_ADDRESS =
   /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学)$/;
 

@@ -177,7 +177,7 @@ export function bandKeys(sig: Uint32Array): number[] {
 }
 
 /** How many values two ascending arrays share. */
-function shared(a: Uint32Array | Uint16Array, b: Uint32Array | Uint16Array): number {
+function shared(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let n = 0;
@@ -241,16 +241,19 @@ export function storyText(simplified: string, hasHeadline: boolean): string {
 /**
  * A sketch of a print, stored beside each article so that verifying a candidate needs no
  * reading back of its text: the number of its shingles (so the size ratio is exact), the
- * hashes of its numbers (so the numbers check is exact), and its shingles, each kept to its
- * low 16 bits (SAMPLE_RATE 1: all of them; a rate of n would keep the consistent sample of
- * those whose hash falls in the lowest 1/n of the range, and estimate the containment from
- * it). Two bytes per shingle, about one per character of text beside the 1.3 of the band
- * keys: on bench:archive's composed articles (430 characters) some 950 bytes per article.
- * The containment on 16-bit values errs only by chance matches, at most about one in
- * 65,536 per shingle of the longer, which the margin allows for; nearer the threshold than
- * that, the stored text is read. Of the 14,028 pairs of npm run eval's 168 stories, the
- * sketches decide each as the exact comparison does (test/minhash.test.ts checks it on 600
- * composed pairs).
+ * hashes of its numbers (so the numbers check is exact), and its shingle hashes whole
+ * (SAMPLE_RATE 1: all of them; a rate of n would keep the consistent sample of those whose
+ * hash falls in the lowest 1/n of the range, and estimate the containment from it). Four
+ * bytes a shingle: on bench:archive's composed articles (430 characters) about 1.9 kB an
+ * article. Whole hashes make the sketch the print itself, so two sketches decide every pair
+ * exactly as `sameStory` does and no stored text is read back at ingest.
+ *
+ * Archives written before kept each shingle to its low 16 bits (`bits: 16`, half the bytes).
+ * Those sketches are still read: a pair with one of them is compared on 16-bit values, where
+ * chance matches (at most about one in 65,536 per shingle of the longer) blur the
+ * containment, and a pair nearer the threshold than the blur is left to the exact comparison
+ * of the texts. At 100 k composed articles 16-bit sketches left 0.47 texts an article to read
+ * back, a third of story detection's time.
  */
 export const SAMPLE_RATE = 1;
 /** Shingle hashes at or above this are not sampled (2^32 / SAMPLE_RATE). */
@@ -259,8 +262,8 @@ const SAMPLE_BELOW = 0x1_0000_0000 / SAMPLE_RATE;
  * none at SAMPLE_RATE 1) and the chance matches of 16-bit values from the threshold
  * (MIN_CONTAINMENT); nearer, the stored text is read and compared exactly. */
 export const SKETCH_SIGMAS = 2;
-/** Below this many sampled shingles (in the shorter of two) the estimate is too loose to
- * decide anything: the stored text is read. */
+/** Below this many sampled 16-bit values (in the shorter of two) the estimate is too loose
+ * to decide anything: the stored text is read. */
 export const MIN_SAMPLE = 48;
 
 /** What a sketch keeps of a print. */
@@ -269,8 +272,11 @@ export interface Sketch {
   shingles: number;
   /** Hashes of its numbers, ascending. */
   numbers: Uint32Array;
-  /** The low 16 bits of its sampled shingle hashes, distinct, ascending. */
-  sample: Uint16Array;
+  /** Its sampled shingle hashes (32 bits), or their low 16 bits in an older archive's
+   * sketch; distinct, ascending. */
+  sample: Uint32Array;
+  /** How many bits of each shingle hash `sample` keeps. */
+  bits: 16 | 32;
 }
 
 /** FNV-1a over a string's UTF-16 units, mixed. */
@@ -281,7 +287,7 @@ function hashString(s: string): number {
 }
 
 /** The distinct values of an ascending array, in place; returns their count. */
-function distinctSorted(a: Uint16Array | Uint32Array): number {
+function distinctSorted(a: Uint32Array): number {
   let n = 0;
   for (let i = 0; i < a.length; i++) {
     if (n === 0 || a[i] !== a[n - 1]) a[n++] = a[i] as number;
@@ -291,47 +297,90 @@ function distinctSorted(a: Uint16Array | Uint32Array): number {
 
 /** The sketch of a print. */
 export function sketchOf(print: StoryPrint): Sketch {
-  const sampled: number[] = [];
-  for (const h of print.shingles) if (h < SAMPLE_BELOW) sampled.push(h & 0xffff);
-  const sample = Uint16Array.from(sampled).sort();
+  const sample =
+    SAMPLE_RATE === 1 ? print.shingles.slice() : print.shingles.filter((h) => h < SAMPLE_BELOW);
   const numbers = Uint32Array.from(print.numbers, hashString).sort();
   return {
     shingles: print.shingles.length,
     numbers: numbers.slice(0, distinctSorted(numbers)),
-    sample: sample.slice(0, distinctSorted(sample)),
+    sample,
+    bits: 32,
   };
 }
 
-/** A sketch as stored: its shingle count (4 bytes), its count of numbers (2), the numbers
- * (4 bytes each) and the sample (2 bytes each), little-endian. */
+/** The low 16 bits of a sketch's sample, distinct and ascending: how it compares with an
+ * older archive's sketch. */
+function lowBits(s: Sketch): Uint32Array {
+  if (s.bits === 16) return s.sample;
+  const low = s.sample.map((v) => v & 0xffff).sort();
+  return low.slice(0, distinctSorted(low));
+}
+
+/** Set in a stored sketch's first field (the shingle count, far below 2^31) when its sample
+ * keeps whole 32-bit hashes. */
+const WIDE = 0x8000_0000;
+
+/** A sketch as stored, little-endian: its shingle count (4 bytes; the top bit set when the
+ * sample keeps whole hashes), its count of numbers (2), then for whole hashes 2 bytes of
+ * padding (so what follows lies on 4-byte boundaries and is read without conversion), the
+ * numbers (4 bytes each) and the sample (4 bytes each, or 2 with no padding in an older
+ * archive's sketch). */
 export function encodeSketch(s: Sketch): Uint8Array {
   const numbers = Math.min(s.numbers.length, 0xffff);
-  const bytes = new Uint8Array(6 + 4 * numbers + 2 * s.sample.length);
+  const wide = s.bits === 32;
+  const head = wide ? 8 : 6;
+  const bytes = new Uint8Array(head + 4 * numbers + (wide ? 4 : 2) * s.sample.length);
   const view = new DataView(bytes.buffer);
-  view.setUint32(0, s.shingles, true);
+  view.setUint32(0, (s.shingles | (wide ? WIDE : 0)) >>> 0, true);
   view.setUint16(4, numbers, true);
-  let at = 6;
+  let at = head;
   for (let i = 0; i < numbers; i++, at += 4) view.setUint32(at, s.numbers[i] as number, true);
   for (const v of s.sample) {
-    view.setUint16(at, v, true);
-    at += 2;
+    if (wide) view.setUint32(at, v, true);
+    else view.setUint16(at, v, true);
+    at += wide ? 4 : 2;
   }
   return bytes;
 }
+
+/** Whether this machine stores numbers little-endian, as sketches are (then a whole-hash
+ * sketch's values are read as they lie). */
+const LITTLE = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
 
 /** A stored sketch read back; throws on bytes that are not one. */
 export function decodeSketch(bytes: Uint8Array): Sketch {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.byteLength < 6) throw new RangeError('a story sketch is at least 6 bytes');
+  const first = view.getUint32(0, true);
+  const shingles = first & 0x7fff_ffff;
   const count = view.getUint16(4, true);
+  if ((first & WIDE) !== 0) {
+    const rest = bytes.byteLength - 8 - 4 * count;
+    if (rest < 0 || rest % 4 !== 0) throw new RangeError('not a story sketch');
+    if (LITTLE) {
+      // One copy to an aligned buffer, then views of it.
+      const words = new Uint32Array(bytes.byteLength / 4);
+      new Uint8Array(words.buffer).set(bytes);
+      return {
+        shingles,
+        numbers: words.subarray(2, 2 + count),
+        sample: words.subarray(2 + count),
+        bits: 32,
+      };
+    }
+    const all = Uint32Array.from({ length: count + rest / 4 }, (_, i) =>
+      view.getUint32(8 + 4 * i, true),
+    );
+    return { shingles, numbers: all.subarray(0, count), sample: all.subarray(count), bits: 32 };
+  }
   const rest = bytes.byteLength - 6 - 4 * count;
   if (rest < 0 || rest % 2 !== 0) throw new RangeError('not a story sketch');
   const numbers = new Uint32Array(count);
   let at = 6;
   for (let i = 0; i < count; i++, at += 4) numbers[i] = view.getUint32(at, true);
-  const sample = new Uint16Array(rest / 2);
+  const sample = new Uint32Array(rest / 2);
   for (let i = 0; i < sample.length; i++, at += 2) sample[i] = view.getUint16(at, true);
-  return { shingles: view.getUint32(0, true), numbers, sample };
+  return { shingles, numbers, sample, bits: 16 };
 }
 
 /** What two sketches say: the same story, different stories, or too near the threshold to
@@ -343,11 +392,13 @@ export interface SketchVerdict {
 
 /**
  * Compares two sketches as `sameStory` compares prints: the size ratio and the numbers
- * exactly, the containment on the samples. The estimate decides only when it is farther
- * from MIN_CONTAINMENT than SKETCH_SIGMAS standard deviations (a share of the shorter's
- * sample drawn from its shingles at 1/SAMPLE_RATE: at most 0.5·√((1 − 1/SAMPLE_RATE)/n))
- * plus the chance matches of 16-bit values (about n·m/65,536 for samples of n and m, taken
- * at three deviations above).
+ * exactly, the containment exactly too when both keep whole hashes of every shingle (then
+ * the verdict is never unsure). With an older archive's 16-bit sketch on either side the
+ * containment is estimated on 16-bit values and decides only when it is farther from
+ * MIN_CONTAINMENT than SKETCH_SIGMAS standard deviations (a share of the shorter's sample
+ * drawn from its shingles at 1/SAMPLE_RATE: at most 0.5·√((1 − 1/SAMPLE_RATE)/n)) plus the
+ * chance matches of 16-bit values (about n·m/65,536 for samples of n and m, taken at three
+ * deviations above).
  */
 export function compareSketches(a: Sketch, b: Sketch): SketchVerdict {
   const [short, long] = a.shingles <= b.shingles ? [a, b] : [b, a];
@@ -358,13 +409,19 @@ export function compareSketches(a: Sketch, b: Sketch): SketchVerdict {
     const found = shared(short.numbers, long.numbers);
     if (found / short.numbers.length < MIN_NUMBERS) return { verdict: 'different', containment: 0 };
   }
-  const n = short.sample.length;
-  const containment = n === 0 ? 0 : shared(short.sample, long.sample) / n;
+  if (short.bits === 32 && long.bits === 32 && SAMPLE_RATE === 1) {
+    const containment = shared(short.sample, long.sample) / short.shingles;
+    return { verdict: containment >= MIN_CONTAINMENT ? 'same' : 'different', containment };
+  }
+  const mine = lowBits(short);
+  const theirs = lowBits(long);
+  const n = mine.length;
+  const containment = n === 0 ? 0 : shared(mine, theirs) / n;
   if (n < MIN_SAMPLE) return { verdict: 'unsure', containment };
   const sampling = SKETCH_SIGMAS * 0.5 * Math.sqrt((1 - 1 / SAMPLE_RATE) / n);
   // Chance matches of 16-bit values: about n·m/65,536 of them (a Poisson count), allowed
   // for up to three deviations above.
-  const chance = (n * long.sample.length) / 0x10000;
+  const chance = (n * theirs.length) / 0x10000;
   const margin = sampling + (chance + 3 * Math.sqrt(chance) + 1) / n;
   if (containment >= MIN_CONTAINMENT + margin) return { verdict: 'same', containment };
   if (containment < MIN_CONTAINMENT - margin) return { verdict: 'different', containment };

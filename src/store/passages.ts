@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { toSimplified } from '../normalize/index.ts';
-import { keyOfSimplified } from './sqlite/once-per-story.ts';
+import { keyOfSimplified } from './comparable-key.ts';
 
 /**
  * Repeated passages across stories (issue 15, item 4): a paragraph that a different story
@@ -8,10 +8,12 @@ import { keyOfSimplified } from './sqlite/once-per-story.ts';
  * article, a statement two stories quote in full). Each block of an article long enough to
  * be distinctive is a passage, keyed by a hash of its comparable key (Simplified, without
  * spacing or punctuation: the key quotes and stances are compared on, storyKey). At ingest
- * each passage is looked up by its key (one index lookup, never all pairs): when an earlier
- * article of another story, or an earlier article of the same page, has it, the block is a
- * repeat of the earliest such article. The listings then leave out a quote or stance inside
- * a repeat that the earlier article has too, and the reader marks the block.
+ * each passage is looked up by its key (one index lookup, never all pairs): when the
+ * earliest article that has it is of another story, or an earlier article of the same page,
+ * the block is a repeat of that article (when it is an earlier copy of the same story, the
+ * passage began in this story, whose copies count once already). The listings then leave out
+ * a quote or stance inside a repeat that the earlier article has too, and the reader marks
+ * the block.
  */
 
 /**

@@ -3,11 +3,10 @@ import type { Sql } from './connection.ts';
 
 /**
  * Repeated passages in the PostgreSQL archive, as sqlite/mark-passages.ts marks them: each
- * passage's key goes into `passage_keys` (primary key (key, article)), and a passage that an
- * earlier article of another story, or of the same page, has already becomes a row of
- * `passage_repeats` with the earliest such article. Each lookup reads the key's rows in
- * article order and stops at the first that qualifies. Conflicts are ignored: marking an
- * article again adds nothing.
+ * passage's key goes into `passage_keys` (primary key (key, article)), and a passage whose
+ * earliest article is of another story, or of the same page, becomes a row of
+ * `passage_repeats` with that article. Each lookup reads one row of the key's index.
+ * Conflicts are ignored: marking an article again adds nothing.
  */
 
 /** An article's passages, with where the article is. */
@@ -18,12 +17,13 @@ export interface ArticlePassages {
   passages: readonly Passage[];
 }
 
-/** The first earlier article that has a passage `t` (of article t.article). */
+/** The earliest article that printed a passage `t` (of article t.article), when it is of
+ * another story or of the same page. */
 const FIRST = `CROSS JOIN LATERAL (
-    SELECT pk.article FROM passage_keys pk
+    SELECT pk.article, pk.story, pk.document FROM passage_keys pk
      WHERE pk.key = t.key AND pk.article < t.article
-       AND (pk.story <> t.story OR pk.document = t.document)
-     ORDER BY pk.article LIMIT 1) f`;
+     ORDER BY pk.article LIMIT 1) f
+  WHERE f.story <> t.story OR f.document = t.document`;
 
 const ROWS = `unnest(?::int[], ?::int[], ?::int[], ?::int[], ?::bigint[], ?::int[], ?::int[])
     t(article, block, span_start, span_end, key, story, document)`;

@@ -3,12 +3,12 @@ import type { Passage } from '../passages.ts';
 
 /**
  * Repeated passages at ingest (see passages.ts): each passage of a stored article is looked
- * up by its key in `passage_keys` (its primary key (key, article) read in article order, so
- * the first row that qualifies ends the search) and then added there; a passage an earlier
- * article already has becomes a row of `passage_repeats`. An earlier article qualifies when
- * it is of another story (copies of one story are counted once already) or of the same page
- * (a page that prints a passage twice). Rows are inserted OR IGNORE: marking an article
- * again adds nothing.
+ * up by its key in `passage_keys` (the first row of its primary key (key, article): the
+ * earliest article that printed it) and then added there. When that earliest article is of
+ * another story, or of the same page (a page that prints a passage twice), the passage is a
+ * repeat of it: a row of `passage_repeats`. When it is an earlier copy of the article's own
+ * story, the passage began in this story, whose copies count once already: no repeat.
+ * Rows are inserted OR IGNORE: marking an article again adds nothing.
  */
 
 /** Where a stored article is: its id, its story, its document. */
@@ -24,13 +24,10 @@ export class PassageMarker {
 
   constructor(db: Database.Database) {
     this.#s = {
-      first: db
-        .prepare<[number, number, number, number], number>(
-          `SELECT article FROM passage_keys
-            WHERE key = ? AND article < ? AND (story <> ? OR document = ?)
-            ORDER BY article LIMIT 1`,
-        )
-        .pluck(),
+      first: db.prepare<[number, number], { article: number; story: number; document: number }>(
+        `SELECT article, story, document FROM passage_keys
+          WHERE key = ? AND article < ? ORDER BY article LIMIT 1`,
+      ),
       key: db.prepare(
         'INSERT OR IGNORE INTO passage_keys (key, article, story, document) VALUES (?, ?, ?, ?)',
       ),
@@ -49,9 +46,9 @@ export class PassageMarker {
     const { article, story, document } = owner;
     let repeats = 0;
     for (const p of passages) {
-      const first = s.first.get(p.key, article, story, document);
-      if (first !== undefined) {
-        s.repeat.run(article, p.block, p.start, p.end, first);
+      const first = s.first.get(p.key, article);
+      if (first !== undefined && (first.story !== story || first.document === document)) {
+        s.repeat.run(article, p.block, p.start, p.end, first.article);
         repeats++;
       }
       s.key.run(p.key, article, story, document);

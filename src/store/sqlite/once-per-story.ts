@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { toSimplified } from '../../normalize/index.ts';
+import { keyOfSimplified } from '../comparable-key.ts';
 import type { ArchiveFilter, QuoteRow, StanceRow } from '../types.ts';
 import { addFilter, Where } from './filters.ts';
 
@@ -23,17 +24,10 @@ import { addFilter, Where } from './filters.ts';
  * punctuation (so 「」 and “” copies of a quote are one). */
 export const KEY_FN = 'jiedu_story_key';
 
-const NOT_KEY = /[\s\p{P}\p{S}]/gu;
-
 /** A text's comparable key (what the SQL function gives): Simplified, without spacing or
  * punctuation. The PostgreSQL archive stores it beside each quote and stance. */
 export function storyKey(text: string): string {
   return keyOfSimplified(toSimplified(text));
-}
-
-/** The comparable key of a text already in Simplified: without spacing or punctuation. */
-export function keyOfSimplified(simplified: string): string {
-  return simplified.replace(NOT_KEY, '');
 }
 
 /** Registers the SQL function above on a connection; keys are cached, as quotes repeat. */

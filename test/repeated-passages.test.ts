@@ -16,6 +16,14 @@ import {
   PG_SKIP,
   prepareDatabases,
 } from './helpers/backends.ts';
+import {
+  browserMissing,
+  ensureWebBuilt,
+  LAPTOP,
+  launchBrowser,
+  newContext,
+  screenshot,
+} from './helpers/browser.ts';
 import { call, makeWebRoot, OpenApiChecker } from './helpers/serve.ts';
 import { documentFor } from './helpers/store-pages.ts';
 
@@ -230,6 +238,48 @@ describe('repeated passages, on SQLite', () => {
       await server?.close();
       archive.close();
       rmSync(webRoot, { recursive: true, force: true });
+    }
+  });
+});
+
+const noBrowser = browserMissing();
+
+describe('the reader notes a repeated passage', {
+  skip: noBrowser ?? false,
+  timeout: 120_000,
+}, () => {
+  test('"repeats #1" beside the statement, linking the article', async () => {
+    ensureWebBuilt();
+    const archive = openStore(':memory:');
+    for (const doc of PAGES) archive.putDocument(doc);
+    const server = await startServer({ archive, port: 0 });
+    const base = server.url.replace(/\/$/, '');
+    const browser = await launchBrowser();
+    try {
+      const context = await newContext(browser, new URL(base).origin, LAPTOP);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${base}/article/2`);
+      await page.locator('.reader').waitFor();
+      const notes = page.locator('.pane-clean .repeat-note');
+      assert.equal(await notes.count(), 1);
+      assert.equal(await notes.textContent(), 'repeats #1');
+      assert.equal(await notes.getAttribute('href'), '/article/1');
+      // Beside the statement's paragraph, not the short line both print.
+      const paragraph = page.locator('.pane-clean p', { has: page.locator('a.repeat-note') });
+      assert.match((await paragraph.textContent()) ?? '', /坚决反对任何国家干涉香港事务/);
+      await screenshot(page, 'laptop-article-repeats.png');
+      await notes.click();
+      await page.waitForURL(/\/article\/1$/);
+      await page.locator('.reader').waitFor();
+      assert.equal(await page.locator('.repeat-note').count(), 0);
+      assert.deepEqual(errors, []);
+      await context.close();
+    } finally {
+      await browser.close();
+      await server.close();
+      archive.close();
     }
   });
 });

@@ -272,6 +272,21 @@ async function main(): Promise<void> {
     );
   }
 
+  // Repeated passages (issue 15, item 4: each distinctive block's key looked up and stored,
+  // on the writer): its share of the ingest.
+  const passageMs =
+    archive !== undefined && 'passageTiming' in archive
+      ? (archive as unknown as { passageTiming(): number }).passageTiming()
+      : null;
+  const passageShare = passageMs === null ? null : passageMs / 1000 / ingestS;
+  if (passageMs !== null && passageShare !== null) {
+    log(
+      `passages: ${(passageMs / 1000).toFixed(1)} s marking the repeated passages of ${counts.articles} articles ` +
+        `(${(passageMs / Math.max(1, counts.articles)).toFixed(3)} ms each): ${(100 * passageShare).toFixed(1)}% of the ingest's wall time, ` +
+        `${((100 * passageMs) / Math.max(1, counts.putMs)).toFixed(1)}% of the writer's`,
+    );
+  }
+
   // 3. Search: 1,000 queries of one to four words, half Traditional, half Simplified.
   let search: {
     p50: number;
@@ -357,6 +372,7 @@ async function main(): Promise<void> {
           ingest: { ...counts, seconds: ingestS, articlesPerS, documentsPerS, mbPerS, summary },
           writerShare: counts.putMs / 1000 / ingestS,
           stories: storyTime === null ? null : { ...storyTime, share: storyShare },
+          passages: passageMs === null ? null : { ms: passageMs, share: passageShare },
           coresUsed,
           fileBytes,
           bytesPerArticle: fileBytes === null ? null : fileBytes / counts.articles,

@@ -50,9 +50,11 @@ const UNDO_SCHEMA_3 = `ALTER TABLE articles ADD COLUMN search tsvector;
   DROP TABLE article_search;
   DELETE FROM settings WHERE key = 'search_partition_size'`;
 
-/** What schemas 4 and 5 added, dropped: story sketches and entities' totals per story. */
-const UNDO_SCHEMA_4_AND_5 = `DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
-  ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions`;
+/** What schemas 4 to 6 added, dropped: story sketches, entities' totals per story and
+ * repeated passages. */
+const UNDO_SCHEMA_4_TO_6 = `DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
+  ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
+  DROP TABLE passage_repeats; DROP TABLE passage_keys`;
 
 /** The test pages, the fixture pages and a set of composed stories (copies in other
  * outlets and scripts). */
@@ -425,7 +427,7 @@ describe('a PostgreSQL archive of schema 1', { skip }, () => {
       try {
         // Schema 1 also kept the search vectors in the article rows (schema 3 moved them).
         await client.query(`ALTER TABLE quotes DROP COLUMN story_key;
-          ALTER TABLE stances DROP COLUMN story_key; ${UNDO_SCHEMA_4_AND_5}; ${UNDO_SCHEMA_3};
+          ALTER TABLE stances DROP COLUMN story_key; ${UNDO_SCHEMA_4_TO_6}; ${UNDO_SCHEMA_3};
           UPDATE jiedu_schema SET version = 1`);
       } finally {
         await client.end();
@@ -479,7 +481,7 @@ describe('a PostgreSQL archive of schema 2 (band keys without their stories, no 
       await client.connect();
       try {
         await client.query(
-          `${UNDO_SCHEMA_4_AND_5}; ${UNDO_SCHEMA_3}; UPDATE jiedu_schema SET version = 2`,
+          `${UNDO_SCHEMA_4_TO_6}; ${UNDO_SCHEMA_3}; UPDATE jiedu_schema SET version = 2`,
         );
       } finally {
         await client.end();

@@ -333,7 +333,8 @@ describe('entities count a story once', () => {
     archive.close();
     const db = new Database(path);
     db.exec(
-      'ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;',
+      `ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
+       DROP TABLE passage_repeats; DROP TABLE passage_keys;`,
     );
     db.pragma('user_version = 8');
     db.close();
@@ -385,10 +386,11 @@ describe('an archive of schema 7 (band keys without their stories, no sketches)'
     const before = first.stories({ limit: 100 });
     first.close();
     // Back to schema 7: the band rows lose their stories, the sketches go (and the entities'
-    // counts of schema 9).
+    // counts of schema 9, the passages of schema 10).
     const db = new Database(path);
     db.exec(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
-      ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;`);
+      ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
+      DROP TABLE passage_repeats; DROP TABLE passage_keys;`);
     db.pragma('user_version = 7');
     db.close();
 

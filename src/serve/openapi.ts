@@ -251,6 +251,16 @@ const SCHEMAS: Record<string, Schema> = {
     document: ref('StoredDocument'),
     index: int(),
     view: ref('ArticleView'),
+    repeats: {
+      ...array(ref('RepeatedPassage')),
+      description:
+        "The article's blocks that repeat, word for word, a block of an earlier article of another story (or of the same page); their quotes and stances that the earlier article has too are counted there, unless copies.",
+    },
+  }),
+  RepeatedPassage: object({
+    block: { ...int(), description: "The block's position among the article's blocks, from 0." },
+    ...RANGE,
+    article: { ...int(1), description: 'The earliest article that printed the passage.' },
   }),
   Repair: {
     ...object({

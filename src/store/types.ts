@@ -242,6 +242,21 @@ export interface StoredArticle {
   index: number;
   /** The article view of this one article (annotation fields when it was annotated). */
   view: ArticleView;
+  /** Its blocks that repeat, word for word, a block of an earlier article of another story
+   * (or of the same page): their quotes and stances that the earlier article has too are
+   * counted there. */
+  repeats: RepeatedPassage[];
+}
+
+/** A block of an article that an earlier article printed before (see StoredArticle). */
+export interface RepeatedPassage {
+  /** The block's position among the article's blocks, from 0. */
+  block: number;
+  /** The block's range in the document's text. */
+  start: number;
+  end: number;
+  /** The earliest article of another story (or of the page) that has the passage. */
+  article: number;
 }
 
 /** A stored document without its text. */

@@ -13,7 +13,7 @@ import {
   renderMarked,
   STANCE_CLASSES,
 } from './marks.ts';
-import { entityPath } from './routes.ts';
+import { articlePath, entityPath } from './routes.ts';
 import { zh, zhLang } from './script.ts';
 import { panel } from './ui.ts';
 
@@ -34,6 +34,25 @@ export interface ReaderInput {
   meta?: { label: string; value: string }[];
   /** Starts the ids of this reader's elements: several readers can share a page. */
   idPrefix?: string;
+  /** Blocks that repeat, word for word, an earlier article of another story (a stored
+   * article's `repeats`): each gets a quiet note linking that article. */
+  repeats?: readonly { start: number; end: number; article: number }[];
+}
+
+/** The note after a block that repeats an earlier article's passage, or null. */
+function repeatNote(input: ReaderInput, start: number, end: number): HTMLElement | null {
+  const r = input.repeats?.find((p) => p.start === start && p.end === end);
+  if (r === undefined) return null;
+  return h(
+    'a',
+    {
+      class: 'repeat-note',
+      href: articlePath(r.article),
+      title:
+        'This passage repeats, word for word, an earlier article: its quotes and stances are counted there',
+    },
+    `repeats #${r.article}`,
+  );
 }
 
 function marksOf(input: ReaderInput): Marks {
@@ -164,6 +183,8 @@ function bodyNodes(input: ReaderInput, marks: Marks): HTMLElement[] {
       credit = credits[0];
     }
     const node = blockNode(block, input, marks);
+    const note = repeatNote(input, block.start, block.end);
+    if (note !== null) node.append(' ', note);
     if (block.type === 'list-item') {
       if (list === null) {
         list = h('ul', { class: 'blk-list' });
@@ -207,6 +228,7 @@ function cleanView(input: ReaderInput, marks: Marks, prefix: string): HTMLElemen
             h('span', { class: 'caption-label' }, zh(input.script === 'simplified' ? '图' : '圖')),
             marked(c.text, input.text, c.start, c.end, marks),
             c.credit === null ? null : h('span', { class: 'credit' }, `（${zh(c.credit)}）`),
+            repeatNote(input, c.start, c.end),
           ),
         ),
       ),

@@ -1,7 +1,12 @@
 import type pg from 'pg';
+import { simplifiedView } from '../../normalize/index.ts';
+import { type ArticleSpans, articleText } from '../article-text.ts';
+import { articlePassages } from '../passages.ts';
 import { storyKey } from '../sqlite/once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE } from '../sqlite/search-index.ts';
+import { piecesText } from '../sqlite/write-document.ts';
 import { Sql, transaction } from './connection.ts';
+import { type ArticlePassages, markPassages } from './mark-passages.ts';
 import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { createPartition, SEARCH_GIN } from './search-index.ts';
 
@@ -322,6 +327,86 @@ async function addEntityStories(sql: Sql): Promise<void> {
   `);
 }
 
+/**
+ * 6: repeated passages across stories, as in the SQLite archive's schema 10 (passages.ts,
+ * mark-passages.ts): the key of each distinctive block of every article with its article's
+ * story and document, and the blocks that repeat an earlier article's (of another story, or
+ * of the same page), with that article. The articles already stored are marked here in id
+ * order, a batch at a time, as ingest would have marked them.
+ */
+async function addPassages(sql: Sql): Promise<void> {
+  await sql.exec(`
+    CREATE TABLE passage_keys (
+      key      bigint NOT NULL,
+      article  integer NOT NULL,
+      story    integer NOT NULL,
+      document integer NOT NULL,
+      PRIMARY KEY (key, article)
+    );
+    CREATE TABLE passage_repeats (
+      article    integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      block      integer NOT NULL,
+      span_start integer NOT NULL,
+      span_end   integer NOT NULL,
+      first      integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      PRIMARY KEY (article, block)
+    );
+    CREATE INDEX passage_repeats_first ON passage_repeats (first);
+  `);
+  for (let after = 0; ; ) {
+    const rows = await sql.all<{
+      id: number;
+      story: number | null;
+      document: number;
+      spans: string;
+      text: string;
+    }>(
+      `SELECT a.id, a.story, a.document, a.spans, t.text
+         FROM articles a JOIN document_texts t ON t.document = a.document
+        WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+      [after],
+    );
+    if (rows.length === 0) break;
+    const blockRows = await sql.all<{
+      article: number;
+      span_start: number;
+      span_end: number;
+      data: string;
+    }>(
+      `SELECT article, span_start, span_end, data FROM blocks
+        WHERE article = ANY(?::int[]) ORDER BY article, idx`,
+      [rows.map((r) => r.id)],
+    );
+    const blocksOf = new Map<
+      number,
+      { start: number; end: number; pieces: { start: number; end: number }[] }[]
+    >();
+    for (const b of blockRows) {
+      const list = blocksOf.get(b.article) ?? [];
+      list.push({
+        start: b.span_start,
+        end: b.span_end,
+        pieces: (JSON.parse(b.data) as { pieces: { start: number; end: number }[] }).pieces,
+      });
+      blocksOf.set(b.article, list);
+    }
+    const batch: ArticlePassages[] = rows.map((row) => {
+      const blocks = blocksOf.get(row.id) ?? [];
+      const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
+      return {
+        article: row.id,
+        story: row.story ?? row.id,
+        document: row.document,
+        passages: articlePassages(simplifiedView(text).text, blocks, (k) =>
+          piecesText(row.text, blocks[k]?.pieces ?? []),
+        ),
+      };
+    });
+    await markPassages(sql, batch);
+    after = (rows.at(-1) as { id: number }).id;
+  }
+}
+
 /** Every migration, in order. */
 export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -329,6 +414,7 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   { version: 3, name: 'search vectors apart, partitioned by article id', up: partitionSearch },
   { version: 4, name: 'story sketches', up: addStorySketches },
   { version: 5, name: 'entities counted once per story', up: addEntityStories },
+  { version: 6, name: 'repeated passages', up: addPassages },
 ];
 
 /** The schema version this code writes. */

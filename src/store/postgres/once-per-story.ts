@@ -6,7 +6,8 @@ import { addFilter, Where } from './filters.ts';
  * Counting a story once in the quote and stance listings, their counts and the graph (see
  * sqlite/once-per-story.ts): a quote (a stance) of a copy of a story is left out when an
  * earlier copy of the story that the filter also lets through has the same one, and one an
- * earlier article of the same page already has (a repeated passage) is left out too. Two
+ * earlier article of the same page already has (a repeated passage) is left out too, as is
+ * one inside a passage an earlier article of another story printed and has it too. Two
  * texts compare by their stored comparable key (`story_key`, written with each row), where
  * the SQLite store computes it in SQL.
  */
@@ -55,6 +56,20 @@ export async function addOncePerStory(
     `(a.idx = 0 OR NOT EXISTS (
         SELECT 1 FROM articles ap JOIN ${table} ${other}p ON ${other}p.article = ap.id
          WHERE ap.document = a.document AND ap.idx < a.idx AND ${same}))`,
+  );
+  // A passage another story printed before (passage_repeats, migration 6): a row inside it
+  // counts only when that earlier article, passing the same filter, has not the same position.
+  const { own } = TABLE[kind];
+  const sameR = SAME[kind].replaceAll(`${other}.`, `${other}r.`);
+  where.add(
+    `NOT EXISTS (
+        SELECT 1 FROM passage_repeats pr JOIN articles ar ON ar.id = pr.first
+          JOIN ${table} ${other}r ON ${other}r.article = pr.first
+         WHERE pr.article = a.id AND pr.span_start <= ${own}.span_start
+           AND ${own}.span_end <= pr.span_end AND ${sameR}
+           ${perOutlet ? 'AND ar.outlet_key IS NOT DISTINCT FROM a.outlet_key' : ''}
+           ${inner.clauses.map((c) => `AND ${c.replace(/\ba\./g, 'ar.')}`).join(' ')})`,
+    ...inner.params,
   );
 }
 

@@ -19,7 +19,7 @@ import type {
 } from '../../tree/types.ts';
 import { toStoredDocument } from '../sqlite/read-article.ts';
 import { piecesText } from '../sqlite/write-document.ts';
-import type { StoredArticle } from '../types.ts';
+import type { RepeatedPassage, StoredArticle } from '../types.ts';
 import type { Sql } from './connection.ts';
 
 /** One article read back into its tree and article view (see sqlite/read-article.ts). */
@@ -89,7 +89,18 @@ export async function readArticle(sql: Sql, id: number): Promise<StoredArticle |
     children: [node],
     diagnostics: [],
   };
-  return { id, document: toStoredDocument(doc), index: article.idx, view: toArticleView(page) };
+  const repeats = await sql.all<RepeatedPassage>(
+    `SELECT block, span_start AS start, span_end AS "end", first AS article
+       FROM passage_repeats WHERE article = ? ORDER BY block`,
+    [id],
+  );
+  return {
+    id,
+    document: toStoredDocument(doc),
+    index: article.idx,
+    view: toArticleView(page),
+    repeats,
+  };
 }
 
 /** An article's blocks, texts rebuilt from the document where they were not stored. */

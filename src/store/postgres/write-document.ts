@@ -2,6 +2,7 @@ import { simplifiedView, toSimplified } from '../../normalize/index.ts';
 import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
+import { articlePassages } from '../passages.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { storyKey } from '../sqlite/once-per-story.ts';
 import { isArchiveDate, outletKey, piecesText } from '../sqlite/write-document.ts';
@@ -9,6 +10,7 @@ import { headlineOf, type PreparedArticle, storyInput } from '../story-input.ts'
 import type { DocumentInput, PutResult } from '../types.ts';
 import type { Sql } from './connection.ts';
 import { joinStory } from './join-story.ts';
+import { markPassages } from './mark-passages.ts';
 import { indexArticle, streamVector } from './search-index.ts';
 
 /**
@@ -157,6 +159,16 @@ async function writeArticle(
     articleId,
     prepared?.story ?? storyInput(simplified, headline !== ''),
   );
+  // Its blocks that an earlier article of another story (or of the page) printed before.
+  const nodes = article.children;
+  await markPassages(sql, [
+    {
+      article: articleId,
+      story,
+      document: where.documentId,
+      passages: articlePassages(simplified, nodes, (k) => piecesText(text, nodes[k]?.pieces ?? [])),
+    },
+  ]);
   // The entities it mentions that no other copy of its story mentioned before: their
   // stories and the mentions counted once (migrations.ts, 4).
   if (a !== undefined && a.entities.length > 0) {

@@ -4,10 +4,13 @@ import type { Ref } from '../../annotate/resolve-references.ts';
 import { simplifiedView } from '../../normalize/index.ts';
 import type { EntityType, MentionKind } from '../../tree/annotations.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
+import { articlePassages } from '../passages.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { StoryFinder } from './join-story.ts';
+import { PassageMarker } from './mark-passages.ts';
 import { ONCE_PER_STORY_ENTITY } from './once-per-story.ts';
 import { PARTITION_SETTING, PARTITION_SIZE, SearchIndex } from './search-index.ts';
+import { piecesText } from './write-document.ts';
 
 /**
  * The archive's schema as an ordered list of migrations. `PRAGMA user_version` holds the
@@ -381,6 +384,64 @@ function addEntityStories(db: Database.Database): void {
   `);
 }
 
+/**
+ * 10: repeated passages across stories (passages.ts, mark-passages.ts): the key of each
+ * distinctive block of every article, with its article's story and document, and the blocks
+ * that repeat an earlier article's (of another story, or of the same page), with that
+ * article. The articles already stored are marked here in id order, as ingest would have
+ * marked them, so the first of each passage is the earliest. `passage_keys` has no foreign
+ * key (it is looked up by key only, as story_bands is); a repeat goes with either article.
+ */
+function addPassages(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE passage_keys (
+      key      INTEGER NOT NULL,  -- a hash of the block's comparable key (passages.ts)
+      article  INTEGER NOT NULL,
+      story    INTEGER NOT NULL,
+      document INTEGER NOT NULL,
+      PRIMARY KEY (key, article)
+    ) WITHOUT ROWID;
+    CREATE TABLE passage_repeats (
+      article    INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      block      INTEGER NOT NULL,
+      span_start INTEGER NOT NULL,  -- the block's range in the document's text
+      span_end   INTEGER NOT NULL,
+      first      INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+      PRIMARY KEY (article, block)
+    ) WITHOUT ROWID;
+    CREATE INDEX passage_repeats_first ON passage_repeats (first);
+  `);
+  const marker = new PassageMarker(db);
+  const batch = db.prepare<
+    [number],
+    { id: number; story: number | null; document: number; spans: string; text: string }
+  >(
+    `SELECT a.id, a.story, a.document, a.spans, t.text
+       FROM articles a JOIN document_texts t ON t.document = a.document
+      WHERE a.id > ? ORDER BY a.id LIMIT 500`,
+  );
+  const blocksOf = db.prepare<[number], { span_start: number; span_end: number; data: string }>(
+    'SELECT span_start, span_end, data FROM blocks WHERE article = ? ORDER BY idx',
+  );
+  for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-1)?.id ?? 0)) {
+    for (const row of rows) {
+      const blocks = blocksOf.all(row.id).map((b) => ({
+        start: b.span_start,
+        end: b.span_end,
+        pieces: (JSON.parse(b.data) as { pieces: { start: number; end: number }[] }).pieces,
+      }));
+      const text = articleText(row.text, JSON.parse(row.spans) as ArticleSpans).text;
+      const passages = articlePassages(simplifiedView(text).text, blocks, (k) =>
+        piecesText(row.text, blocks[k]?.pieces ?? []),
+      );
+      marker.mark(
+        { article: row.id, story: row.story ?? row.id, document: row.document },
+        passages,
+      );
+    }
+  }
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -392,6 +453,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'stories', up: addStories },
   { version: 8, name: 'story sketches', up: addStorySketches },
   { version: 9, name: 'entities counted once per story', up: addEntityStories },
+  { version: 10, name: 'repeated passages', up: addPassages },
 ];
 
 /** The schema version this code writes. */

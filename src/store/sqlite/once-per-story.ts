@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { toSimplified } from '../../normalize/index.ts';
+import { keyOfSimplified } from '../comparable-key.ts';
 import type { ArchiveFilter, QuoteRow, StanceRow } from '../types.ts';
 import { addFilter, Where } from './filters.ts';
 
@@ -14,18 +15,19 @@ import { addFilter, Where } from './filters.ts';
  * A repeated passage counts once too: a paragraph a page prints again in a later article
  * (a digest or commentary repeating the main story's words) gives quotes and stances that
  * an earlier article of the same page already has; those of the later article are left out.
+ * So are those of a passage another story printed before, word for word (a background
+ * paragraph reused, a statement two stories quote in full: passages.ts), when the earlier
+ * article has the same position.
  */
 
 /** The SQL function giving a text's comparable key: Simplified, without spacing or
  * punctuation (so 「」 and “” copies of a quote are one). */
 export const KEY_FN = 'jiedu_story_key';
 
-const NOT_KEY = /[\s\p{P}\p{S}]/gu;
-
 /** A text's comparable key (what the SQL function gives): Simplified, without spacing or
  * punctuation. The PostgreSQL archive stores it beside each quote and stance. */
 export function storyKey(text: string): string {
-  return toSimplified(text).replace(NOT_KEY, '');
+  return keyOfSimplified(toSimplified(text));
 }
 
 /** Registers the SQL function above on a connection; keys are cached, as quotes repeat. */
@@ -88,6 +90,30 @@ export function addOncePerStory(
         SELECT 1 FROM articles ap JOIN ${table} ${other}p ON ${other}p.article = ap.id
          WHERE ap.document = a.document AND ap.idx < a.idx AND ${same}))`,
   );
+  where.add(repeatedPassage(kind, perOutlet, inner.clauses), ...inner.params);
+}
+
+/**
+ * A passage another story printed before (passage_repeats, schema 10: a block that repeats,
+ * word for word, an earlier article of another story or of the same page): a row inside it
+ * counts only when that earlier article, passing the same filter, has not the same position.
+ * Most articles repeat nothing: one lookup of the article in the table's primary key.
+ * `clauses` are the filter's, on articles `a`.
+ */
+function repeatedPassage(
+  kind: 'quote' | 'stance',
+  perOutlet: boolean,
+  clauses: readonly string[],
+): string {
+  const { table, own, other } = TABLE[kind];
+  const same = SAME[kind].replaceAll(`${other}.`, `${other}r.`);
+  return `NOT EXISTS (
+        SELECT 1 FROM passage_repeats pr JOIN articles ar ON ar.id = pr.first
+          JOIN ${table} ${other}r ON ${other}r.article = pr.first
+         WHERE pr.article = a.id AND pr.span_start <= ${own}.span_start
+           AND ${own}.span_end <= pr.span_end AND ${same}
+           ${perOutlet ? `AND ar.outlet_key IS a.outlet_key` : ''}
+           ${clauses.map((c) => `AND ${c.replace(/\ba\./g, 'ar.')}`).join(' ')})`;
 }
 
 interface Spread {

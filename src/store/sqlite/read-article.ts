@@ -21,7 +21,7 @@ import type {
   Script,
   SourceInfo,
 } from '../../tree/types.ts';
-import type { StoredArticle, StoredDocument } from '../types.ts';
+import type { RepeatedPassage, StoredArticle, StoredDocument } from '../types.ts';
 import { prepared } from './statements.ts';
 import { piecesText } from './write-document.ts';
 
@@ -110,7 +110,19 @@ export function readArticle(db: Database.Database, id: number): StoredArticle | 
     children: [node],
     diagnostics: [],
   };
-  return { id, document: toStoredDocument(doc), index: article.idx, view: toArticleView(page) };
+  const repeats = db
+    .prepare<[number], RepeatedPassage>(
+      `SELECT block, span_start AS start, span_end AS "end", first AS article
+         FROM passage_repeats WHERE article = ? ORDER BY block`,
+    )
+    .all(id);
+  return {
+    id,
+    document: toStoredDocument(doc),
+    index: article.idx,
+    view: toArticleView(page),
+    repeats,
+  };
 }
 
 /** An article's blocks as the tree had them, texts rebuilt from the document where the

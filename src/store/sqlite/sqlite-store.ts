@@ -250,6 +250,12 @@ export class SqliteStore implements Archive {
     return this.#writer.storyTime;
   }
 
+  /** Milliseconds this connection's writes spent marking repeated passages (for npm run
+   * bench:archive). */
+  passageTiming(): number {
+    return this.#writer.passageMs;
+  }
+
   getStory(articleId: number): StoryRow | undefined {
     return readStory(this.#db, articleId);
   }

@@ -4,11 +4,13 @@ import { isCalendarDate } from '../../text/dates.ts';
 import type { ArticleAnnotations } from '../../tree/annotations.ts';
 import type { ArticleNode, BlockNode, Range } from '../../tree/types.ts';
 import { articleSpans, articleText } from '../article-text.ts';
+import { articlePassages } from '../passages.ts';
 import { indexStream } from '../search/index-stream.ts';
 import { headlineOf, type PreparedArticle } from '../story-input.ts';
 import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
 import { StoryFinder } from './join-story.ts';
+import { PassageMarker } from './mark-passages.ts';
 import type { SearchIndex } from './search-index.ts';
 
 /** The dates the archive keeps, at the precision known: YYYY-MM-DD, YYYY-MM or YYYY. */
@@ -141,6 +143,8 @@ export class DocumentWriter {
   readonly #s: ReturnType<typeof prepare>;
   readonly #index: SearchIndex;
   readonly #stories: StoryFinder;
+  readonly #passages: PassageMarker;
+  #passageMs = 0;
   /** Entity keys created by the document being written, to forget if it rolls back. */
   #added: string[] = [];
 
@@ -149,10 +153,16 @@ export class DocumentWriter {
     return { ...this.#stories.time };
   }
 
+  /** Milliseconds marking repeated passages has cost this writer so far. */
+  get passageMs(): number {
+    return this.#passageMs;
+  }
+
   constructor(db: Database.Database, index: SearchIndex) {
     this.#s = prepare(db);
     this.#index = index;
     this.#stories = new StoryFinder(db);
+    this.#passages = new PassageMarker(db);
     // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
     // failing to upgrade its read lock halfway through a document.
     const one = db.transaction((doc: DocumentInput) => this.#write(doc));
@@ -283,6 +293,14 @@ export class DocumentWriter {
     const simplified = prepared?.simplified ?? simplifiedView(articleText(text, spans).text).text;
     this.#index.insert(articleId, indexStream(simplified));
     const story = this.#stories.join(articleId, simplified, headline !== '', prepared);
+    // Its blocks that an earlier article of another story (or of the page) printed before.
+    const started = performance.now();
+    const blocks = article.children;
+    this.#passages.mark(
+      { article: articleId, story, document: where.documentId },
+      articlePassages(simplified, blocks, (k) => piecesText(text, blocks[k]?.pieces ?? [])),
+    );
+    this.#passageMs += performance.now() - started;
     if (a !== undefined && a.entities.length > 0) {
       // The first copy of a story counts every entity it mentions.
       if (story === articleId) s.countFirst.run(articleId);

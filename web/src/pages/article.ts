@@ -39,7 +39,14 @@ export async function articlePage(ctx: PageContext, id: string): Promise<void> {
     { label: 'Encoding', value: `${doc.encoding}, ${doc.script}` },
     { label: 'Article', value: `${article.index + 1} on its page · id ${article.id}` },
   ];
-  const reader = renderReader({ article: view, text, repairs, script: doc.script, meta });
+  const reader = renderReader({
+    article: view,
+    text,
+    repairs,
+    script: doc.script,
+    meta,
+    repeats: article.repeats ?? [],
+  });
   const back = h(
     'nav',
     { class: 'crumbs', 'aria-label': 'Breadcrumb' },

@@ -24,6 +24,7 @@ import {
   newContext,
   screenshot,
 } from './helpers/browser.ts';
+import { runJiedu } from './helpers/cli.ts';
 import { call, makeWebRoot, OpenApiChecker } from './helpers/serve.ts';
 import { documentFor } from './helpers/store-pages.ts';
 
@@ -188,6 +189,30 @@ describe('repeated passages, on SQLite', () => {
     } finally {
       archive.close();
     }
+  });
+
+  test('jiedu show names the paragraph that repeats and the article that printed it first', async () => {
+    const path = join(dir, 'show.db');
+    const archive = openStore(path);
+    for (const doc of PAGES) archive.putDocument(doc);
+    archive.close();
+    const raw = new Database(path, { readonly: true });
+    const repeat = raw.prepare('SELECT article, block, first FROM passage_repeats').get() as {
+      article: number;
+      block: number;
+      first: number;
+    };
+    raw.close();
+    const shown = await runJiedu(['show', String(repeat.article), '--db', path]);
+    assert.equal(shown.code, 0, shown.stderr);
+    assert.match(
+      shown.stdout,
+      new RegExp(`paragraph ${repeat.block + 1} repeats article #${repeat.first}\\b`),
+    );
+    // The article it repeats has nothing to say of it.
+    const first = await runJiedu(['show', String(repeat.first), '--db', path]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.doesNotMatch(first.stdout, /Repeated passages/);
   });
 
   test('an archive of schema 9 is marked in id order, as ingest would have marked it', () => {

@@ -1,4 +1,5 @@
 import { renderMarkdown } from '../render/index.ts';
+import type { RepeatedPassage } from '../store/index.ts';
 import { archivePath, stringFlag, withArchive } from './archive.ts';
 import { UsageError } from './args.ts';
 import type { Io } from './io.ts';
@@ -28,7 +29,18 @@ export async function run(args: CommandArgs, io: Io): Promise<number> {
       io.stdout.write(`${JSON.stringify(article, null, 2)}\n`);
     } else {
       io.stdout.write(renderMarkdown(article.view));
+      io.stdout.write(repeatsNote(article.repeats));
     }
     return EXIT.ok;
   });
+}
+
+/** The paragraphs an earlier article printed before, as a closing note of the Markdown
+ * (their quotes and stances are counted with that article): nothing when there are none. */
+function repeatsNote(repeats: readonly RepeatedPassage[]): string {
+  if (repeats.length === 0) return '';
+  const lines = repeats.map(
+    (r) => `- paragraph ${r.block + 1} repeats article #${r.article} (jiedu show ${r.article})`,
+  );
+  return `\n---\n\nRepeated passages, counted with the article that printed them first:\n\n${lines.join('\n')}\n`;
 }

@@ -350,6 +350,19 @@ describe('quotes', () => {
   });
 });
 
+describe('what a speaker did not say', () => {
+  bothScripts(
+    'a negated cue brings in nothing; what the sentence goes on to have them say is theirs',
+    '回應\n\n記者追問政府會否撤回計劃，發言人未有正面回應。\n\n李志明沒有正面回應，只說：「我們會認真研究這個問題。」\n\n陳美玲拒絕評論此事，只表示政府會認真研究這個問題。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('李志明 direct 我們會認真研究這個問題。'),
+        c('陳美玲 reported 政府會認真研究這個問題。'),
+      ]);
+    },
+  );
+});
+
 describe('stances', () => {
   bothScripts(
     "a target does not open with the verb's aspect mark (拒絕了停火提議 → 停火提議)",
@@ -770,7 +783,7 @@ describe('stances', () => {
   );
   bothScripts(
     'a cue ending its sentence with no object (表示強烈譴責。) stands on the sentence before in its paragraph: the stance taken there, else what it tells; not across a paragraph',
-    '空襲\n\n伊朗外交部周五譴責美軍的空襲是侵犯主權的行為。伊朗表示強烈譴責。\n\n美國國務院昨日宣布向台灣出售一批武器。中方堅決反對。\n\n他說，這是好事，我們支持。',
+    '空襲\n\n伊朗外交部周五譴責美軍的空襲是侵犯主權的行為。伊朗表示強烈譴責。\n\n美國國務院昨日宣布向台灣出售一批武器。中方堅決反對。\n\n這是好事。\n\n他說，我們支持。',
     (a, c) => {
       assert.deepEqual(
         stances(a),
@@ -1056,6 +1069,23 @@ describe('stances', () => {
         all.map((s) => s.plover),
         ['SUPPORT', 'SUPPORT', 'ACCUSE'],
       );
+    },
+  );
+  bothScripts(
+    'a cue ending its sentence stands on the clause before its own',
+    '回應\n\n外交部發言人表示，有關指控毫無根據，中方堅決反對。有關做法違反國際法，歐盟予以譴責。\n\n外交部發言人表示，中方堅決反對。在記者會上，日方表示反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('中國 oppose 有關指控毫無根據'),
+        c('歐盟 criticize 有關做法違反國際法'),
+      ]);
+    },
+  );
+  bothScripts(
+    'whether one takes a stance is not a stance',
+    '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('法國總統 support 該提案')]);
     },
   );
   it('不斷 is not a negation', () => {

@@ -58,7 +58,8 @@ const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
 const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
 /** Negation or refusal right before a cue: 并未表示, 没有说, 拒绝透露, 不愿透露. */
-const UNSAID = /(?:未|没有|没|不愿|不肯|拒绝|无意|不便)$/;
+const UNSAID =
+  /(?:未|未有|没有|没|并未|从未|尚未|不愿|不肯|拒绝|无意|不便)(?:正面|直接|公开|明确|具体|进一步|就此|对此|作出|做出|再)*$/;
 /** Content shorter than this is not a quote (GUIDELINES §3: 「無無無！」). */
 const MIN_CONTENT = 8;
 
@@ -163,14 +164,20 @@ export function findQuotes(
         /^[的了过着]$/.test(next) ||
         // 他被网友批评，…: what was done to him, not what he said.
         PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at)) ||
-        // 并未表示, 拒绝透露: what someone did not say, or would not.
-        UNSAID.test(text.slice(Math.max(line.from, cue.at - 4), cue.at)) ||
         // 共同社报道称，…: an outlet's report is a source line, not a quote (GUIDELINES §3).
         /(?:报道|报导)$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at))
       )
         continue;
       const inside = depth[cue.at - line.from] !== 0;
       const subject: Subject = clauseSubject(text, floor, cue.at, refs, { edges });
+      // 并未表示, 拒绝透露, 未有正面回应: what someone did not say, or would not. What the
+      // same sentence goes on to have them say (…，只说：「…」) is still theirs.
+      if (UNSAID.test(text.slice(Math.max(line.from, cue.at - 10), cue.at))) {
+        prevEnd = cue.end;
+        if (subject.kind === 'one' && subject.carried !== true && subject.ref.type === 'PER')
+          last = { speaker: subject.ref, line: li, cueEnd: cue.end };
+        continue;
+      }
       const lead = text.slice(subject.clause, cue.at);
       if (subject.kind === 'many' || NOT_A_SOURCE.test(lead)) {
         // Several speakers at once, or an anonymous or second-hand source: no quote, and the
@@ -534,7 +541,7 @@ function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
 /** Whether a clause with no subject continues the statement before it: nothing, adverbs or
  * time words before the cue (並表示, 他還說 is a pronoun and has a subject). */
 function continues(lead: string): boolean {
-  return /^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再|最后|随后|接着|今天|今日|昨天|昨日|当天|日前|稍后)*(?:[^，。]{0,12}(?:时|上|中|后))?(?:向[^，。]{1,12})?$/.test(
+  return /^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再|最后|随后|接着|今天|今日|昨天|昨日|当天|日前|稍后|只|仅|只是|但|但是|不过)*(?:[^，。]{0,12}(?:时|上|中|后))?(?:向[^，。]{1,12})?$/.test(
     lead,
   );
 }

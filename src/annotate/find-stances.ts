@@ -26,6 +26,9 @@ const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g')
  * 不仅). */
 const NEGATION =
   /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿)(?:会|能|再|要|好|曾|予|去|太|大)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
+/** Whether-forms before a cue: 是否支持, 会否反对, 能否接受, 要不要谴责. */
+const WHETHER =
+  /(?:是否|会否|能否|可否|应否|是不是|会不会|有没有|有否|要不要)(?:会|能|要|再|继续|公开|明确|正式|表态)*$/;
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
@@ -367,6 +370,8 @@ export function findStances(
       }
       if (actors.length === 0) continue;
       const clauseFrom = subject.clause;
+      // 是否支持, 会否反对: asking or leaving open whether one takes a stance is not taking it.
+      if (WHETHER.test(text.slice(Math.max(clauseFrom, at - 8), at))) continue;
       // What is demanded or appealed for often runs over several clauses (希望特区政府带领…，
       // 广泛团结…): to the end of the sentence.
       // …, but not over the next demand or appeal of the sentence (要求核实，甚至要求政府核查).
@@ -394,6 +399,14 @@ export function findStances(
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
         /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
+        clauseAntecedent(text, clauseFrom, sFrom) !== null
+      ) {
+        // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.
+        targets = [clauseAntecedent(text, clauseFrom, sFrom) as { start: number; end: number }];
+      } else if (
+        targets.length === 0 &&
+        IMPLICIT_OBJECT.has(hit.class) &&
+        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
         prevSentence.to > prevSentence.from &&
         !text.slice(prevSentence.to, sFrom).includes('\n')
       ) {
@@ -408,7 +421,13 @@ export function findStances(
             clause.end - clause.start >= 4
               ? clause
               : trim(text, prevSentence.from, prevSentence.to);
-          if (antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
+          // 在记者会上，日方表示反对。: a clause of its own sentence that sets the scene or
+          // says who speaks names no matter.
+          const idle =
+            antecedent.start >= sFrom &&
+            (SPEECH_CLAUSE.test(text.slice(antecedent.start, antecedent.end)) ||
+              SCENE_CLAUSE.test(text.slice(antecedent.start, antecedent.end)));
+          if (!idle && antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
             targets = [antecedent];
         }
       }
@@ -862,6 +881,30 @@ function antecedentClause(
 }
 
 /** The clause before `at` within the sentence (from `floor`), or an empty span. */
+/** A clause that reports who speaks (外交部发言人表示，) rather than what is spoken of. */
+const SPEECH_CLAUSE = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})[道到说]?$`);
+/** A clause that sets the scene (在记者会上，当被问及时，) rather than naming a matter. */
+const SCENE_CLAUSE = /^(?:在|于|当|据|随着|对于|关于|针对|为了|根据|就)|(?:时|后|前|期间|之际|上)$/;
+
+/**
+ * 对方的指责毫无根据，我方坚决反对。: a cue that ends its sentence with no object, after a
+ * clause of the same sentence that is not its own, stands on that clause: the matter the
+ * sentence has just named. None when the cue's clause opens the sentence, or the clause
+ * before it only says who speaks or sets the scene.
+ */
+function clauseAntecedent(
+  text: string,
+  clauseFrom: number,
+  sentenceFrom: number,
+): { start: number; end: number } | null {
+  if (clauseFrom - sentenceFrom < 4) return null;
+  const c = clauseBefore(text, clauseFrom, sentenceFrom);
+  if (c.end - c.start < 4) return null;
+  const piece = text.slice(c.start, c.end);
+  if (SPEECH_CLAUSE.test(piece) || SCENE_CLAUSE.test(piece)) return null;
+  return c;
+}
+
 function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
   let end = at;
   while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;

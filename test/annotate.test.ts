@@ -1082,6 +1082,21 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '我們 of a body’s spokesperson is the body; an X方 the text governs is not the side that speaks',
+    '回應\n\n對於美方宣布軍售，國台辦發言人朱鳳蓮表示，我們堅決反對任何形式的軍事聯繫。\n\n外交部發言人表示，中方堅決反對，我們敦促美方停止售台武器。\n\n外交部發言人表示，我們要求日方撤回有關言論。中方對此堅決反對。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '國台辦 oppose 任何形式的軍事聯繫',
+          '中國 demand 美方停止售台武器',
+          '中國 demand 日方撤回有關言論',
+          '中國 oppose 我們要求日方撤回有關言論',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

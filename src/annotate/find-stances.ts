@@ -94,22 +94,38 @@ function insideMarks(text: string, from: number, at: number): boolean {
 /** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
 const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 
-/** The side a statement speaks as: the X方 written as a subject nearest before `to`. */
-function sideNear(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
-  let found: Ref | null = null;
+/**
+ * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),
+ * the last before it, else the first after it, in [from, to). Not an X方 the text governs,
+ * as an addressee or object (对美方, 关于美方, 敦促美方): that is the other side.
+ */
+function sideNear(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+  at: number,
+): Ref | null {
+  let before: Ref | null = null;
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
     if (r.end > to) continue;
     if (
-      r.type === 'LOC' &&
-      text[r.end - 1] === '方' &&
-      !/[对向同与和跟给]$/.test(text.slice(r.start - 1, r.start))
+      r.type !== 'LOC' ||
+      text[r.end - 1] !== '方' ||
+      GOVERNS_SIDE.test(text.slice(Math.max(0, r.start - 2), r.start))
     )
-      found = r;
+      continue;
+    if (r.start < at) before = r;
+    else return before ?? r;
   }
-  return found;
+  return before;
 }
+
+/** What makes the X方 after it an addressee or object: 对美方, 关于美方, 敦促美方, 同俄方. */
+const GOVERNS_SIDE =
+  /(?:[对向同与和跟给促]|对于|关于|针对|至于|敦促|要求|呼吁|希望|反对|谴责|批评|支持|欢迎|感谢|正告|奉劝|告诫|提醒|警告|指责|抨击)$/;
 
 /** The refs wholly inside [from, to), found from the first that starts there (refs are in
  * order of start): a span's own refs cost their number, not the page's. */
@@ -124,14 +140,22 @@ export function refsWithin(refs: readonly Ref[], from: number, to: number): Ref[
 }
 
 /** The country a speaker serves on the page: the place before their title (美国国务卿蓬佩奥
- * → 美国) or before their body's name (伊朗外交部 → 伊朗). */
+ * → 美国) or before their body's name (伊朗外交部 → 伊朗); for a body's spokesperson
+ * (国台办发言人X), the body that speaks through them. */
 function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
   const id = speaker.ids[0];
   if ((speaker.type !== 'PER' && speaker.type !== 'ORG') || id === undefined) return null;
   for (let k = 1; k < refs.length; k++) {
     const r = refs[k] as Ref;
     const before = refs[k - 1] as Ref;
-    if (r.ids[0] !== id || before.type !== 'LOC') continue;
+    if (r.ids[0] !== id) continue;
+    if (
+      before.type === 'ORG' &&
+      speaker.type === 'PER' &&
+      /^(?:新闻)?发言人$/.test(text.slice(before.end, r.start))
+    )
+      return before;
+    if (before.type !== 'LOC') continue;
     if (before.end === r.start ? speaker.type === 'ORG' : skipOffices(text, before.end) === r.start)
       return before;
   }
@@ -335,7 +359,7 @@ export function findStances(
         // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
-          sideNear(text, refs, Math.max(0, line.from - 400), line.to) ??
+          sideNear(text, refs, Math.max(0, line.from - 400), line.to, at) ??
           (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
         voice = { sentence: sFrom, actors };
@@ -425,7 +449,7 @@ export function findStances(
           // says who speaks names no matter.
           const idle =
             antecedent.start >= sFrom &&
-            (SPEECH_CLAUSE.test(text.slice(antecedent.start, antecedent.end)) ||
+            (SPEECH_END.test(text.slice(antecedent.start, antecedent.end)) ||
               SCENE_CLAUSE.test(text.slice(antecedent.start, antecedent.end)));
           if (!idle && antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
             targets = [antecedent];
@@ -876,13 +900,18 @@ function antecedentClause(
     clause = earlier;
   }
   if (clause.end - clause.start < 4) clause = trim(text, prev.from, prev.to);
+  // The whole sentence before: not the clause that only says who spoke it (X表示，…).
+  const comma = text.indexOf('，', clause.start);
+  if (
+    comma > clause.start &&
+    comma < clause.end - 4 &&
+    SPEECH_END.test(text.slice(clause.start, comma))
+  )
+    clause = { start: comma + 1, end: clause.end };
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
 }
 
-/** The clause before `at` within the sentence (from `floor`), or an empty span. */
-/** A clause that reports who speaks (外交部发言人表示，) rather than what is spoken of. */
-const SPEECH_CLAUSE = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})[道到说]?$`);
 /** A clause that sets the scene (在记者会上，当被问及时，) rather than naming a matter. */
 const SCENE_CLAUSE = /^(?:在|于|当|据|随着|对于|关于|针对|为了|根据|就)|(?:时|后|前|期间|之际|上)$/;
 
@@ -901,10 +930,11 @@ function clauseAntecedent(
   const c = clauseBefore(text, clauseFrom, sentenceFrom);
   if (c.end - c.start < 4) return null;
   const piece = text.slice(c.start, c.end);
-  if (SPEECH_CLAUSE.test(piece) || SCENE_CLAUSE.test(piece)) return null;
+  if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) return null;
   return c;
 }
 
+/** The clause before `at` within the sentence (from `floor`), or an empty span. */
 function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
   let end = at;
   while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;

@@ -53,6 +53,21 @@ describe('entities', () => {
     },
   );
   bothScripts(
+    'a two-character name the segmenter glued to the word linking it to the next name (王文同 | 俄羅斯外長) is the two characters; 魏鳳和 before a verb stays whole',
+    '會談\n\n王文同俄羅斯外長拉夫羅夫舉行會談。李明與美國國務卿通電話。\n\n魏鳳和表示，中方願同各國加強合作。',
+    (a, c) => {
+      const people = names(a).filter((n) => n.startsWith('PER:'));
+      assert.deepEqual(
+        people,
+        ['PER:李明', 'PER:拉夫羅夫', 'PER:王文', 'PER:魏鳳和'].map(c).sort(),
+      );
+      assert.deepEqual(
+        stances(a).filter((s) => s.includes('meet')),
+        ['王文 meet 俄羅斯外長拉夫羅夫', '李明 meet 美國國務卿'].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a short form of a name the page gives in full (林鄭 of 林鄭月娥) is that person, also where the tagger runs it into the next word (林鄭上京)',
     '述職\n\n林鄭上京述職\n\n行政長官林鄭月娥今日出席活動。林鄭表示，政府會繼續努力。',
     (a, c) => {

@@ -714,11 +714,21 @@ export function findEntities(
         context.people.add(name);
       }
     } else if (n === 3 && w.pos === 'x' && hasSurname(text, w.start)) {
-      const name = text.slice(w.start, w.end);
+      // 王文同 | 俄罗斯外长: the segmenter glued the word linking a two-character name to the
+      // name after it (同, 与, 和, 及) onto the first; the name is the first two characters.
+      const after = words[k + 1];
+      const linked =
+        CONJUNCTIONS.includes(text[w.end - 1] as string) &&
+        after !== undefined &&
+        after.start === w.end &&
+        NAME_WORD_POS.test(after.pos);
+      const end = linked ? w.end - 1 : w.end;
+      const name = text.slice(w.start, end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
-      if (!free(w.start, w.end) || NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2))) continue;
-      if (!fits(w.start, 3)) continue;
-      if (add({ start: w.start, end: w.end, type: 'PER', key: name, kind: 'name' })) {
+      if (!free(w.start, end)) continue;
+      if (!linked && NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2))) continue;
+      if (!fits(w.start, end - w.start)) continue;
+      if (add({ start: w.start, end, type: 'PER', key: name, kind: 'name' })) {
         context.people.add(name);
       }
     }
@@ -978,6 +988,9 @@ function withoutLinkingLast(text: string, span: ProposedSpan, taken: Uint8Array)
 /** Parts of speech of words that are never inside a person's name: verbs, adverbs,
  * prepositions, conjunctions, particles, pronouns, numerals, time and place words. */
 const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
+
+/** Parts of speech of a word that names someone or somewhere (the name after 王文同). */
+const NAME_WORD_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|j)$/;
 
 /** Parts of speech of one word that may be a whole name (jieba's name and foreign tags). */
 const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;

@@ -1112,6 +1112,20 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '對X表示Y和Z: the target is X, also when X is about foreign parties (對外國…) or the expression coordinates two feelings',
+    '表態\n\n外交部對外國政客的言論表示堅決反對。港澳辦對有關國家抹黑特區的做法表示強烈不滿和堅決反對。中方對外開放的決心不變，我們歡迎各國企業投資。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '外交部 oppose 外國政客的言論',
+          '港澳辦 oppose 有關國家抹黑特區的做法',
+          '中國 welcome 各國企業投資',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

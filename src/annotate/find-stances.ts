@@ -659,10 +659,10 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
-  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|进行了?)[^，。]{0,4}?$/.exec(before);
+  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|进行了?)[^，。]{0,8}?$/.exec(before);
   const object = trim(text, start, stop);
   const lead =
-    /(?:对于|对(?![方手象话外岸面策立抗称等应])|向(?![来前往外内])|就(?![是要会能在已这]))/g;
+    /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
   if (object.end - object.start < 2 || light !== null) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     let found = -1;

@@ -1126,6 +1126,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a name inside a relative clause (X提出的預算案) lends no holder to the clause after it; the speaker holds',
+    '預算\n\n立委黃珊珊批評，行政院提出的預算案漏洞百出，要求重新檢討。\n\n王毅表示，中方提出的倡議得到廣泛響應，歡迎各方參與。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['黃珊珊 demand 重新檢討', '王毅 welcome 各方參與'].map(c));
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

@@ -196,6 +196,13 @@ export function clauseSubject(
     const from = clauseStartOf(text, end, floor);
     // Its subject stands before its verb: 日方祝贺东盟成立…, 东盟 is what is congratulated.
     const verb = firstVerb(text, from, end, refs, options.edges);
+    // 行政院提出的预算案漏洞百出: a name before a verb that 的 closes qualifies the clause's
+    // subject (预算案), which names no one; the clause lends none, a clause before it may.
+    const verbWord = verb < end ? options.edges?.wordAt(verb) : undefined;
+    if (verbWord !== undefined && /^[了过来]?的/.test(text.slice(verbWord.end, end))) {
+      end = from - 1;
+      continue;
+    }
     const before = subjectIn(text, from, verb, refs, options);
     // 法国再次爆发大罢工，反对…: a place where something breaks out is where, not who; those
     // who act after it are not named.

@@ -1133,6 +1133,20 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'where and when a meeting was held (在白宮, 10日在莫斯科) is no part of the counterpart',
+    '會談\n\n美國總統拜登與日本首相岸田文雄在白宮舉行會談。王毅同俄羅斯外長拉夫羅夫10日在莫斯科舉行會談。李強同在華訪問的新加坡總理黃循財舉行會談。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '拜登 meet 日本首相岸田文雄',
+          '王毅 meet 俄羅斯外長拉夫羅夫',
+          '李強 meet 在華訪問的新加坡總理黃循財',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

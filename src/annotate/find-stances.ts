@@ -638,6 +638,9 @@ function targetsOf(
     // 会晤马蒂斯时表示…: the counterpart ends where the time clause does.
     const when = WHEN_SAYING.exec(text.slice(from, to));
     if (when !== null) to = from + when.index;
+    // 与日本首相岸田文雄在白宫举行会谈: where they met is no part of the counterpart.
+    const where = MET_WHERE.exec(text.slice(from, to));
+    if (link !== -1 && where !== null && where.index >= 2) to = from + where.index;
     // Each counterpart named (分别会见A、B和C), as written with its title, so a name the
     // finder does not know still stands in the target: 阿联酋总统穆罕默德.
     const out: { start: number; end: number }[] = [];
@@ -833,6 +836,11 @@ function outerCue(
   }
   return found;
 }
+
+/** Where and when a meeting was held, written between the counterpart and 举行 (在白宫,
+ * 昨天在北京, 于日内瓦). */
+const MET_WHERE =
+  /(?:[今昨前当本]?[日天晚]|[0-9０-９一二三四五六七八九十]{1,3}日)?(?:在|于)[^，。、]{1,12}$/;
 
 /** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */
 const WHEN_SAYING = /(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申)/;

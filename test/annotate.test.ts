@@ -1147,6 +1147,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a group no one names (兩岸同胞, 各界人士) holds no stance, and the speaker does not hold it for them',
+    '兩岸\n\n發言人陳斌華指，兩岸同胞應攜手反對分裂活動。他又說，各界人士應共同反對分裂活動。他強調，中國政府堅決反對分裂活動。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 分裂活動')]);
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

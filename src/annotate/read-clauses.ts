@@ -365,6 +365,8 @@ function opensWithNoun(
         if ((refs[k]?.start ?? -1) !== w.end) return true;
       }
     }
+    // 各界人士/l: a set phrase that ends in an agent is a group no one names.
+    if (w.pos === 'l' && AGENT.test(text.slice(i, w.end))) return true;
     if (!/^n/.test(w.pos) && !unknown) return false;
     const k = firstAtOrAfter(refs, i);
     if ((refs[k]?.start ?? -1) === i) return false;

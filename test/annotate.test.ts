@@ -367,6 +367,13 @@ describe('quotes', () => {
 
 describe('what a speaker did not say', () => {
   bothScripts(
+    'an outlet citing someone it counts but does not name (引述一名官員) gives no quote; citing a named person gives theirs',
+    '制裁\n\n路透社引述一名美國官員稱，華盛頓正考慮實施新一輪制裁。\n\n路透社引述美國國務卿盧比奧稱，美方將繼續支持盟友。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('盧比奧 reported 美方將繼續支持盟友。')]);
+    },
+  );
+  bothScripts(
     'a negated cue brings in nothing; what the sentence goes on to have them say is theirs',
     '回應\n\n記者追問政府會否撤回計劃，發言人未有正面回應。\n\n李志明沒有正面回應，只說：「我們會認真研究這個問題。」\n\n陳美玲拒絕評論此事，只表示政府會認真研究這個問題。',
     (a, c) => {

@@ -456,6 +456,10 @@ function subjectIn(
       text.slice(head.end, cue),
     );
     let via: Ref | undefined;
+    // 路透社引述一名美国官员称: someone the text counts but does not name is no source.
+    if (cited !== null && INDEFINITE.test(text.slice(head.end + cited[0].length, cue))) {
+      return { kind: 'none', clause, blocked: true };
+    }
     if (cited !== null) {
       const n = refs[j];
       if (n !== undefined && n.start === head.end + cited[0].length && n.end <= cue) {

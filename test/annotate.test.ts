@@ -365,6 +365,20 @@ describe('quotes', () => {
   });
 });
 
+describe('who speaks, read through what stands before the name', () => {
+  bothScripts(
+    'a body shortened before its head’s title (衛福部長X) is no person; a spouse named after a person (X夫人Y) is who speaks',
+    '防疫\n\n衛福部長邱泰源說，政府高度關注禽流感疫情，呼籲民眾勤洗手。\n\n習近平夫人彭麗媛說，她歡迎各國青年來華交流。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['邱泰源', '彭麗媛'].map(c),
+      );
+      assert.ok(!names(a).includes(c('PER:衛福')), names(a).join(' '));
+    },
+  );
+});
+
 describe('what a speaker did not say', () => {
   bothScripts(
     'an outlet citing someone it counts but does not name (引述一名官員) gives no quote; citing a named person gives theirs',

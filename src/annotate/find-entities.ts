@@ -820,6 +820,25 @@ export function findEntities(
           /(?:飓风|台风|热带风暴|风暴)[「“]?$/.test(text.slice(Math.max(0, m.start - 5), m.start)))
       ),
   );
+  // 卫福部长邱泰源: a "name" right before a title that a person's name follows is the
+  // title's body, shortened (卫福 of 卫福部长), not a second person: a body when it ends
+  // as one does (卫福部), else nothing.
+  const people = new Set(named.filter((m) => m.type === 'PER').map((m) => m.start));
+  const bodyBefore = (m: RawMention): boolean => {
+    if (m.type !== 'PER') return false;
+    const office = officeAt(text, m.end);
+    return (
+      office !== null &&
+      people.has(m.end + office.length) &&
+      (BODY_END.test(m.key) || (m.end - m.start <= 3 && HEAD_OF_BODY.test(office)))
+    );
+  };
+  for (let k = named.length - 1; k >= 0; k--) {
+    const m = named[k] as RawMention;
+    if (!bodyBefore(m)) continue;
+    if (BODY_END.test(m.key)) named[k] = { ...m, type: 'ORG' };
+    else named.splice(k, 1);
+  }
   // 国民党团, 民进党团: a party's caucus is a body of its own (GUIDELINES §1), though the
   // lexicon reads the party inside it.
   const starts = new Set(named.map((m) => m.start));
@@ -838,6 +857,13 @@ export function findEntities(
   }
   return fullestNames(text, dropTitleOrgs(text, named, offices));
 }
+
+/** Titles of a body's head whose body the press shortens before them (卫福部长, 陆委会主委,
+ * 环保署长): not a spouse's or a kin's (夫人, 之子), where a person does stand before. */
+const HEAD_OF_BODY = /^(?:[部局署院处厅]长|主委|主任委员|会长|社长)/;
+
+/** What ends a body's name (卫福部, 陆委会, 国台办). */
+const BODY_END = /[部局署会院委厅处办社党]$/;
 
 /** One-character verbs of speech a name stands right before (陈立明说). */
 const SPEECH_VERB = /^[说称讲话]$/;

@@ -303,6 +303,9 @@ const AGENT = new RegExp(`(?:${[...AGENTS].sort((a, b) => b.length - a.length).j
  * numbers and measure words, locatives. */
 const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 
+/** Kin named after a person: 夫人, 之子. */
+const KIN = /^(?:的)?(?:夫人|妻子|丈夫|太太|遗孀|女儿|儿子|之子|之女|母亲|父亲)$/;
+
 /** Whether the clause `[from, to)` opens (after lead words) with a noun that no mention
  * starts at: a subject the text gives but we cannot resolve. */
 /** A clause opening on a counted, unnamed someone: 一位…, 两名…, 有几个…, 另一名…, 超过一百位…,
@@ -451,6 +454,18 @@ function subjectIn(
       }
     };
     readOn();
+    // 习近平夫人彭丽媛: a person's kin named right after them is whom the clause is about.
+    const kin = refs[j];
+    if (
+      head.type === 'PER' &&
+      kin !== undefined &&
+      kin.type === 'PER' &&
+      kin.end <= cue &&
+      KIN.test(text.slice(head.end, kin.start))
+    ) {
+      head = kin;
+      j++;
+    }
     // X引述Y指: the source is Y.
     const cited = /^\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
       text.slice(head.end, cue),

@@ -1175,6 +1175,26 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'X方 right after the page names a body opening with X (哈馬斯 … 哈方) is that body, unless a country opening with X is named; 中方 is always China',
+    '調解\n\n哈馬斯發言人則說，哈方歡迎國際社會的調解努力。\n\n中央社報道，中方歡迎各方對話。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['哈馬斯 welcome 國際社會的調解努力', '中國 welcome 各方對話'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'X方 on a page that names the country opening with X is that country',
+    '投資\n\n哈薩克總統托卡耶夫表示，哈方歡迎中國企業投資。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).map((s) => toSimplified(s.split(' ')[0] as string)),
+        ['哈萨克斯坦'],
+      );
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

@@ -72,6 +72,9 @@ const STATE_ORGAN = /中央政府|中国政府/g;
 /** The government of a special administrative region, named generically: 特区政府, 港府. */
 const SAR_GOVERNMENT = /特(?:别行政)?区政府|[港澳]府/g;
 const HOME = '中国';
+/** The initials of the sides the news names daily (中方, 美方, 俄方 …): always the country. */
+const EVERYDAY_SIDES = '中美俄日韩朝英法德欧印';
+
 /** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
 const SIDE =
   /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全北南东西上下前后左右地远平处药配秘良偏])方(?![面法式案向针便可能位言圆块形程子])/g;
@@ -147,6 +150,25 @@ export function resolveReferences(
       }
     }
     return known;
+  };
+  // 哈方 for a body named on the page whose name opens with 哈 (哈马斯), when no country the
+  // page names does: each initial's one body (null when two bodies share it). Built only
+  // when needed.
+  let bodies: Map<string, { id: string; end: number } | null> | null = null;
+  const bodyInitials = (): Map<string, { id: string; end: number } | null> => {
+    if (bodies !== null) return bodies;
+    const found = new Map<string, { id: string; end: number } | null>();
+    for (const m of raw) {
+      if (m.type !== 'ORG' || m.kind !== 'name' || m.key.length < 2) continue;
+      const id = entityId('ORG', m.key);
+      const c = m.key[0] as string;
+      const had = found.get(c);
+      // The first mention: the side is taken after the body is named.
+      if (had === undefined) found.set(c, { id, end: m.end });
+      else if (had !== null && had.id !== id) found.set(c, null);
+    }
+    bodies = found;
+    return found;
   };
   // The people this article names in full, before any is resolved: a headline's short form
   // (林郑) comes before the body's full name.
@@ -298,6 +320,21 @@ export function resolveReferences(
             type: 'LOC',
             ids: [entityId('LOC', side)],
           };
+        }
+        // 哈方 right after the page names 哈马斯, with no country opening with 哈 on the page
+        // (the lexicon's 哈萨克斯坦 unnamed): the body's side. Never for the sides the news
+        // names daily (中方, 美方), whatever body shares their initial.
+        if (
+          m.type === 'LOC' &&
+          sideOf === undefined &&
+          /^[\u4e00-\u9fff]方$/.test(surface) &&
+          !EVERYDAY_SIDES.includes(surface[0] as string) &&
+          !text.includes(m.key)
+        ) {
+          const body = bodyInitials().get(surface[0] as string);
+          if (body != null && body.end <= m.start && m.start - body.end <= 80) {
+            return { start: m.start, end: m.end, kind: 'alias', type: 'ORG', ids: [body.id] };
+          }
         }
         return { start: m.start, end: m.end, kind, type: m.type, ids: [id] };
       },

@@ -245,7 +245,6 @@ async function main(): Promise<void> {
               reads: number;
               sketched: number;
               workerMs: number;
-              looked: number;
             };
           }
         ).storyTiming()
@@ -263,12 +262,11 @@ async function main(): Promise<void> {
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
     );
-    // The workers compute each article's print, band keys and sketch beside parsing, and
-    // look its candidates up among the articles stored so far (in parallel with the
-    // writer): their time, and all of story detection's, against the CPU time of the ingest.
+    // The workers compute each article's print, band keys and sketch beside parsing (in
+    // parallel with the writer): their time, and all of story detection's, against the
+    // CPU time of the ingest.
     log(
       `  and in the workers: ${(storyTime.workerMs / 1000).toFixed(1)} s computing the prints, keys and sketches ` +
-        `and looking up the candidates of ${storyTime.looked} articles among those stored so far ` +
         `(${(storyTime.workerMs / Math.max(1, storyTime.articles)).toFixed(3)} ms per article); story detection in all ` +
         `(writer and workers) at most ${((100 * (storyTime.ms + storyTime.workerMs)) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest`,
     );

@@ -239,9 +239,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
     }
   };
 
-  // A SQLite archive's file: the workers read it to look story candidates up beforehand.
-  const lookupPath = store.storyLookupPath?.() ?? null;
-
   const writer = new StoreWriter<PageUnit>(
     store,
     (unit, outcome) => {
@@ -321,7 +318,6 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       ...(unit.web === undefined ? {} : { web: unit.web }),
       ...(options.tagger === false ? { tagger: false as const } : {}),
       ...(options.strict === true ? { strict: true as const } : {}),
-      ...(lookupPath === null ? {} : { archive: lookupPath }),
       // A WARC record is a web page whatever the run was told.
       ...(options.inputFormat === undefined ||
       options.inputFormat === 'auto' ||

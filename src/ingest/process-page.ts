@@ -1,8 +1,7 @@
 import { annotate } from '../annotate/index.ts';
 import { DecodeError } from '../decode/index.ts';
 import { parse } from '../pipeline.ts';
-import { storyLookupAt } from '../store/sqlite/story-lookup.ts';
-import { type PreparedArticle, prepareArticles } from '../store/story-input.ts';
+import { prepareArticles } from '../store/story-input.ts';
 import type { PageNode } from '../tree/types.ts';
 import { findOutlet, findPageDate } from './find-outlet.ts';
 import type { PageResult, PageTask } from './types.ts';
@@ -41,9 +40,8 @@ export function processPage(task: PageTask): PageResult {
       id: task.id,
       ok: true,
       page,
-      // The writer's share of the story search (prints, keys, sketches, and the candidates
-      // among the articles stored so far), done here in parallel.
-      prepared: lookUpStories(prepareArticles(page), task.archive),
+      // The writer's share of the story search (prints, keys, sketches), done here in parallel.
+      prepared: prepareArticles(page),
       ...(warnings.length === 0 ? {} : { warnings }),
       ...(outlet === undefined ? {} : { outlet }),
       ...(date === undefined ? {} : { date }),
@@ -52,22 +50,6 @@ export function processPage(task: PageTask): PageResult {
   } catch (err) {
     return { id: task.id, ok: false, reason: describeFailure(err) };
   }
-}
-
-/** Each article's story candidates looked up in the archive at `archive`, when given and
- * readable: the time it takes counts with the article's story input. */
-function lookUpStories(
-  prepared: PreparedArticle[],
-  archive: string | undefined,
-): PreparedArticle[] {
-  const lookup = archive === undefined ? null : storyLookupAt(archive);
-  if (lookup === null) return prepared;
-  return prepared.map((p) => {
-    const started = performance.now();
-    const seen = lookup.seen(p.story);
-    if (seen === undefined) return p;
-    return { ...p, seen, storyMs: p.storyMs + performance.now() - started };
-  });
 }
 
 /** The decode stage's warnings of a page: what reading its bytes had to repair (bytes read

@@ -23,9 +23,6 @@ export interface PageTask {
   format?: 'text' | 'html';
   /** Refuse the page for any byte that is not text in its encoding. */
   strict?: true;
-  /** The SQLite archive the page goes into, which the worker may read to look its articles'
-   * story candidates up beforehand (Store.storyLookupPath). */
-  archive?: string;
 }
 
 /** What a WARC record says about the HTML page it holds. */

@@ -15,11 +15,9 @@ import type {
  * queue's workers, the benchmark) uses this interface directly.
  */
 type Exports = 'exportArticles' | 'exportQuotes' | 'exportStances' | 'exportEntities';
-/** What only a local file archive offers its own ingest: no query of a remote store. */
-type Local = 'storyLookupPath';
 
 export type AsyncArchive = {
-  [K in Exclude<keyof Archive, Exports | Local>]-?: Archive[K] extends
+  [K in Exclude<keyof Archive, Exports>]-?: Archive[K] extends
     | ((...args: infer A) => infer R)
     | undefined
     ? (...args: A) => Promise<R>

@@ -63,16 +63,12 @@ export interface StoryTime {
   /** Milliseconds the ingest workers spent on the prints, keys and sketches of the articles
    * they prepared (story-input.ts), in parallel with the writer; not in `ms`. */
   workerMs: number;
-  /** Articles whose candidates among the articles stored before an ingest worker had looked
-   * up (sqlite/story-lookup.ts): the writer looked only at those stored since. */
-  looked: number;
 }
 
 /**
  * Verifies candidate stories for a new article: for each (in order), its articles are
  * compared with the new one on their sketches, then, when those cannot tell, on exact prints;
- * the first that is a copy stands for its story. Returns the story whose copy is closest,
- * with its containment.
+ * the first that is a copy stands for its story. Returns the story whose copy is closest.
  * `sketchOf` and `printOf` give a stored article's sketch and exact print (null when it has
  * none: too short).
  */
@@ -83,7 +79,7 @@ export function closestStory(
   sketchOf: (article: number) => Sketch | null,
   printOf: (article: number) => StoryPrint | null,
   time: StoryTime,
-): { story: number; containment: number } | undefined {
+): number | undefined {
   let chosen: number | undefined;
   let closest = -1;
   for (const [story, list] of stories) {
@@ -109,7 +105,7 @@ export function closestStory(
       break;
     }
   }
-  return chosen === undefined ? undefined : { story: chosen, containment: closest };
+  return chosen;
 }
 
 /** A small map that forgets the least recently used entry beyond `size`. */

@@ -27,26 +27,8 @@ export interface PreparedArticle {
    * story are built from. */
   simplified: string;
   story: StoryInput;
-  /** Milliseconds computing `story` (and `seen`) took (reported with the writer's, see
-   * StoryTime). */
+  /** Milliseconds computing `story` took (reported with the writer's, see StoryTime). */
   storyMs: number;
-  /** What an ingest worker found of the article's story among the articles already stored
-   * when it looked (sqlite/story-lookup.ts); the writer then looks only at those stored
-   * since. Absent: the writer looks at all. */
-  seen?: StorySeen;
-}
-
-/** An article's story as far as the articles stored up to `upTo` tell (see PreparedArticle). */
-export interface StorySeen {
-  /** The highest article id stored when the worker looked. */
-  upTo: number;
-  /** The closest story among them, null when none is a copy; and the containment of the
-   * shorter text in the longer, by which the writer compares it with what it finds. */
-  story: number | null;
-  containment: number;
-  /** Candidates their sketches could not decide (an older archive's 16-bit sketches), left to
-   * the writer, which compares their texts. */
-  defer: { article: number; story: number }[];
 }
 
 /** One parsed and annotated page, ready to be stored. */
@@ -102,10 +84,6 @@ export interface Store {
   markSlow?(page: SlowPage): void;
   /** Optional: forgets a page's time-budget record (it has been read since). */
   forgetSlow?(hash: string): void;
-  /** Optional: the file an ingest worker may open read-only to look an article's story
-   * candidates up before the writer stores it (PreparedArticle.seen); null when there is none
-   * (an archive in memory). */
-  storyLookupPath?(): string | null;
   close(): void;
 }
 

@@ -107,15 +107,7 @@ async function findStory(
       if (exact !== null && !sketches.has(row.id)) await putSketch(sql, row.id, sketchOf(exact));
     }
   }
-  const time: StoryTime = {
-    ms: 0,
-    articles: 0,
-    copies: 0,
-    reads: 0,
-    sketched: 0,
-    workerMs: 0,
-    looked: 0,
-  };
+  const time: StoryTime = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0, workerMs: 0 };
   return closestStory(
     print,
     sketch,
@@ -123,5 +115,5 @@ async function findStory(
     (article) => sketches.get(article) ?? null,
     (article) => prints.get(article) ?? null,
     time,
-  )?.story;
+  );
 }

@@ -20,7 +20,6 @@ import {
   Recent,
   type StoryTime,
 } from '../story-verify.ts';
-import type { StorySeen } from '../types.ts';
 
 /**
  * Stories at ingest: each stored article joins the story of a copy already stored, or
@@ -43,18 +42,6 @@ const CACHED_SKETCHES = 8192;
  * tell, and those read back. */
 const CACHED_PRINTS = 2048;
 
-/**
- * Each key's newest PER_KEY articles (those from the PER_KEY-th newest on), with their
- * stories, for the keys given as a JSON array; rows stored before the story was kept with
- * them (schema 7) read it from the article. Shared by the writer and the ingest workers'
- * lookup (story-lookup.ts).
- */
-export const CANDIDATES = `SELECT sb.article,
-        coalesce(sb.story, (SELECT a.story FROM articles a WHERE a.id = sb.article)) AS story
-   FROM json_each(?) k JOIN story_bands sb ON sb.key = k.value
-  WHERE sb.article >= coalesce((SELECT s2.article FROM story_bands s2 WHERE s2.key = k.value
-                                ORDER BY s2.article DESC LIMIT 1 OFFSET ${PER_KEY - 1}), 0)`;
-
 /** Puts stored articles in stories; one per connection that writes. */
 export class StoryFinder {
   readonly #s;
@@ -68,7 +55,6 @@ export class StoryFinder {
     reads: 0,
     sketched: 0,
     workerMs: 0,
-    looked: 0,
   };
 
   constructor(db: Database.Database) {
@@ -87,10 +73,15 @@ export class StoryFinder {
       addCopy: db.prepare('UPDATE stories SET copies = copies + 1 WHERE id = ?'),
       setStory: db.prepare('UPDATE articles SET story = ? WHERE id = ?'),
       band: db.prepare('INSERT OR IGNORE INTO story_bands (key, article, story) VALUES (?, ?, ?)'),
-      candidates: db.prepare<[string], { article: number; story: number | null }>(CANDIDATES),
-      // The same, of the articles stored since an ingest worker looked (StorySeen.upTo).
-      candidatesSince: db.prepare<[string, number], { article: number; story: number | null }>(
-        `${CANDIDATES} AND sb.article > ?`,
+      // Each key's newest PER_KEY articles (those from the PER_KEY-th newest on), with their
+      // stories; rows stored before the story was kept with them (schema 7) read it from
+      // the article.
+      candidates: db.prepare<[string], { article: number; story: number | null }>(
+        `SELECT sb.article,
+                coalesce(sb.story, (SELECT a.story FROM articles a WHERE a.id = sb.article)) AS story
+           FROM json_each(?) k JOIN story_bands sb ON sb.key = k.value
+          WHERE sb.article >= coalesce((SELECT s2.article FROM story_bands s2 WHERE s2.key = k.value
+                                        ORDER BY s2.article DESC LIMIT 1 OFFSET ${PER_KEY - 1}), 0)`,
       ),
       // An article's BANDS keys stored in one statement.
       allBands: db.prepare(
@@ -110,20 +101,19 @@ export class StoryFinder {
     articleId: number,
     simplified: string,
     hasHeadline: boolean,
-    prepared?: { story: StoryInput; storyMs: number; seen?: StorySeen },
+    prepared?: { story: StoryInput; storyMs: number },
   ): number {
     const started = performance.now();
     const input = prepared?.story ?? storyInput(simplified, hasHeadline);
-    const story = this.#join(articleId, input, prepared?.seen);
+    const story = this.#join(articleId, input);
     this.time.workerMs += prepared?.storyMs ?? 0;
-    if (prepared?.seen !== undefined) this.time.looked++;
     this.time.ms += performance.now() - started;
     this.time.articles++;
     if (story !== articleId) this.time.copies++;
     return story;
   }
 
-  #join(articleId: number, { print, keys, sketch }: StoryInput, seen?: StorySeen): number {
+  #join(articleId: number, { print, keys, sketch }: StoryInput): number {
     const s = this.#s;
     if (sketch === null || keys.length === 0) {
       s.newStory.run(articleId);
@@ -131,27 +121,14 @@ export class StoryFinder {
       this.#sketches.set(articleId, null);
       return articleId;
     }
-    // What an ingest worker found among the articles stored when it looked, and what those
-    // stored since (and those it left undecided) add: the closer wins, the earlier on a tie.
-    const rows =
-      seen === undefined
-        ? s.candidates.all(JSON.stringify(keys))
-        : [...s.candidatesSince.all(JSON.stringify(keys), seen.upTo), ...seen.defer];
-    const since = closestStory(
+    const found = closestStory(
       print,
       sketch,
-      candidateStories(rows),
+      candidateStories(s.candidates.all(JSON.stringify(keys))),
       (article) => this.#sketch(article),
       (article) => this.#print(article),
       this.time,
     );
-    const before =
-      seen?.story == null ? undefined : { story: seen.story, containment: seen.containment };
-    const found = (
-      before !== undefined && (since === undefined || before.containment >= since.containment)
-        ? before
-        : since
-    )?.story;
     if (found === undefined) s.newStory.run(articleId);
     else s.addCopy.run(found);
     const story = found ?? articleId;

@@ -250,12 +250,6 @@ export class SqliteStore implements Archive {
     return this.#writer.storyTime;
   }
 
-  /** The archive's file, which ingest workers open read-only to look story candidates up
-   * (story-lookup.ts); null for an archive in memory. */
-  storyLookupPath(): string | null {
-    return this.#db.memory ? null : this.path;
-  }
-
   /** Milliseconds this connection's writes spent marking repeated passages (for npm run
    * bench:archive). */
   passageTiming(): number {

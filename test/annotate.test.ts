@@ -1195,6 +1195,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    'a state named after its role in a body (歐盟輪值主席國匈牙利) is who acts, not the body',
+    '制裁\n\n歐盟輪值主席國匈牙利表示反對新一輪制裁。歐盟表示支持烏克蘭。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['匈牙利 oppose 新一輪制裁', '歐盟 support 烏克蘭'].map(c));
+    },
+  );
+  bothScripts(
     'whether one takes a stance is not a stance',
     '表態\n\n德國總理尚未表態是否支持該提案。日本政府會否譴責有關行動，仍有待觀察。法國總統表示支持該提案。',
     (a, c) => {

@@ -303,6 +303,9 @@ const AGENT = new RegExp(`(?:${[...AGENTS].sort((a, b) => b.length - a.length).j
  * numbers and measure words, locatives. */
 const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 
+/** A state's role in a body, between the body and the state: 轮值主席国, 成员国, 东道国. */
+const MEMBER_STATE = /^(?:的)?(?:轮值主席国|主席国|成员国|东道国|观察员国|创始成员国)$/;
+
 /** Kin named after a person: 夫人, 之子. */
 const KIN = /^(?:的)?(?:夫人|妻子|丈夫|太太|遗孀|女儿|儿子|之子|之女|母亲|父亲)$/;
 
@@ -464,6 +467,18 @@ function subjectIn(
       KIN.test(text.slice(head.end, kin.start))
     ) {
       head = kin;
+      j++;
+    }
+    // 欧盟轮值主席国匈牙利: a state named after the role it holds in a body is who acts.
+    const member = refs[j];
+    if (
+      head.type === 'ORG' &&
+      member !== undefined &&
+      member.type === 'LOC' &&
+      member.end <= cue &&
+      MEMBER_STATE.test(text.slice(head.end, member.start))
+    ) {
+      head = member;
       j++;
     }
     // X引述Y指: the source is Y.

@@ -31,6 +31,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { StoryTime } from '../src/store/story-verify.ts';
 import type { Archive, DocumentInput, PutResult, Store } from '../src/store/types.ts';
 import { composeInChild, type Generated } from './lib/compose-in-child.ts';
 import { percentile } from './lib/percentile.ts';
@@ -236,18 +237,7 @@ async function main(): Promise<void> {
   // Story detection (near-duplicates at ingest, on the writer): its share of the ingest.
   const storyTime =
     archive !== undefined && 'storyTiming' in archive
-      ? (
-          archive as unknown as {
-            storyTiming(): {
-              ms: number;
-              articles: number;
-              copies: number;
-              reads: number;
-              sketched: number;
-              workerMs: number;
-            };
-          }
-        ).storyTiming()
+      ? (archive as unknown as { storyTiming(): StoryTime }).storyTiming()
       : null;
   const storyShare = storyTime === null ? null : storyTime.ms / 1000 / ingestS;
   if (storyTime !== null && storyShare !== null) {

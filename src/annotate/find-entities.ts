@@ -97,7 +97,7 @@ const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
 const ABBR_AFTER = /^(?:方|各界|政府|总统|总理|外长|军|媒|官员|领导人|副总理|国防部|外交部)/;
 const ABBR_BEFORE = /(?:访|赴|驻|对|抵)$/;
 /** The abbreviations that stand for their country in almost any pair: 中俄, 美日. */
-const MAJOR = '中美俄日韩朝欧英法德印';
+export const MAJOR = '中美俄日韩朝欧英法德印';
 /** Characters that are abbreviations only sometimes (以美国为首, 新时代, 意见): a pair with
  * them needs a word of relations after it (中非合作, 中加关系). */
 const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌拉智';

@@ -303,11 +303,22 @@ const AGENT = new RegExp(`(?:${[...AGENTS].sort((a, b) => b.length - a.length).j
  * numbers and measure words, locatives. */
 const LEAD_POS = /^(?:c|d|t|tg|m|mq|q|f|zg|ul|uj|x)$/;
 
-/** A state's role in a body, between the body and the state: 轮值主席国, 成员国, 东道国. */
-const MEMBER_STATE = /^(?:的)?(?:轮值主席国|主席国|成员国|东道国|观察员国|创始成员国)$/;
-
-/** Kin named after a person: 夫人, 之子. */
-const KIN = /^(?:的)?(?:夫人|妻子|丈夫|太太|遗孀|女儿|儿子|之子|之女|母亲|父亲)$/;
+/** Whom a clause is about when the name its subject opens with is followed by another: the
+ * second, when what stands between says so. */
+const NAMED_AFTER: readonly { from: Ref['type']; to: Ref['type']; between: RegExp }[] = [
+  // 习近平夫人彭丽媛, 拜登之子亨特: a person's kin.
+  {
+    from: 'PER',
+    to: 'PER',
+    between: /^(?:的)?(?:夫人|妻子|丈夫|太太|遗孀|女儿|儿子|之子|之女|母亲|父亲)$/,
+  },
+  // 欧盟轮值主席国匈牙利: a state's role in a body.
+  {
+    from: 'ORG',
+    to: 'LOC',
+    between: /^(?:的)?(?:轮值主席国|主席国|成员国|东道国|观察员国|创始成员国)$/,
+  },
+];
 
 /** Whether the clause `[from, to)` opens (after lead words) with a noun that no mention
  * starts at: a subject the text gives but we cannot resolve. */
@@ -457,29 +468,19 @@ function subjectIn(
       }
     };
     readOn();
-    // 习近平夫人彭丽媛: a person's kin named right after them is whom the clause is about.
-    const kin = refs[j];
-    if (
-      head.type === 'PER' &&
-      kin !== undefined &&
-      kin.type === 'PER' &&
-      kin.end <= cue &&
-      KIN.test(text.slice(head.end, kin.start))
-    ) {
-      head = kin;
-      j++;
-    }
-    // 欧盟轮值主席国匈牙利: a state named after the role it holds in a body is who acts.
-    const member = refs[j];
-    if (
-      head.type === 'ORG' &&
-      member !== undefined &&
-      member.type === 'LOC' &&
-      member.end <= cue &&
-      MEMBER_STATE.test(text.slice(head.end, member.start))
-    ) {
-      head = member;
-      j++;
+    // Who the clause is about, named right after: a person's kin (习近平夫人彭丽媛), a state
+    // after the role it holds in a body (欧盟轮值主席国匈牙利).
+    for (const step of NAMED_AFTER) {
+      const next = refs[j];
+      if (
+        head.type === step.from &&
+        next?.type === step.to &&
+        next.end <= cue &&
+        step.between.test(text.slice(head.end, next.start))
+      ) {
+        head = next;
+        j++;
+      }
     }
     // X引述Y指: the source is Y.
     const cited = /^\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(

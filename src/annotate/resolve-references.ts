@@ -1,6 +1,6 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { BODIES } from './cues.ts';
-import { findReferences, type RawMention, titledPerson } from './find-entities.ts';
+import { findReferences, MAJOR, type RawMention, titledPerson } from './find-entities.ts';
 import { gazetteer } from './gazetteer.ts';
 
 /** A mention with what it refers to: entity ids, several for 雙方 / 兩國 (Simplified offsets). */
@@ -72,9 +72,6 @@ const STATE_ORGAN = /中央政府|中国政府/g;
 /** The government of a special administrative region, named generically: 特区政府, 港府. */
 const SAR_GOVERNMENT = /特(?:别行政)?区政府|[港澳]府/g;
 const HOME = '中国';
-/** The initials of the sides the news names daily (中方, 美方, 俄方 …): always the country. */
-const EVERYDAY_SIDES = '中美俄日韩朝英法德欧印';
-
 /** X方: one character and 方, not 方面, 方法, 方式 …; 双方, 各方 and 对方 are not a country's. */
 const SIDE =
   /([^\s双各对我己他另多有军警官校院资劳买卖甲乙一两三四几全北南东西上下前后左右地远平处药配秘良偏])方(?![面法式案向针便可能位言圆块形程子])/g;
@@ -322,13 +319,13 @@ export function resolveReferences(
           };
         }
         // 哈方 right after the page names 哈马斯, with no country opening with 哈 on the page
-        // (the lexicon's 哈萨克斯坦 unnamed): the body's side. Never for the sides the news
-        // names daily (中方, 美方), whatever body shares their initial.
+        // (the lexicon's 哈萨克斯坦 unnamed): the body's side. Never for the countries the news
+        // abbreviates daily (MAJOR: 中方, 美方), whatever body shares their initial.
         if (
           m.type === 'LOC' &&
           sideOf === undefined &&
           /^[\u4e00-\u9fff]方$/.test(surface) &&
-          !EVERYDAY_SIDES.includes(surface[0] as string) &&
+          !MAJOR.includes(surface[0] as string) &&
           !text.includes(m.key)
         ) {
           const body = bodyInitials().get(surface[0] as string);

@@ -51,6 +51,19 @@ const RANGE = { start: int(), end: int() };
 /** What can change in a compared position. */
 const CHANGE_KINDS = ['negated', 'class', 'modality', 'target'];
 
+/** An entity's counts, in the directory and on its page: a story once, unless copies=1. */
+const entityCounts = {
+  articles: {
+    ...int(),
+    description: 'The stories that mention it (a story counts once); every article with copies=1.',
+  },
+  mentions: {
+    ...int(),
+    description:
+      'Its mentions in the first copy of each of those stories; in every article with copies=1.',
+  },
+};
+
 const SCHEMAS: Record<string, Schema> = {
   Error: object({
     status: { type: 'integer', minimum: 400, maximum: 599 },
@@ -280,16 +293,7 @@ const SCHEMAS: Record<string, Schema> = {
     id: { type: 'string', description: 'TYPE:canonical name, e.g. PER:习近平' },
     type: ref('EntityType'),
     name: { type: 'string' },
-    articles: {
-      ...int(),
-      description:
-        'The stories that mention it (a story counts once); every article with copies=1.',
-    },
-    mentions: {
-      ...int(),
-      description:
-        'Its mentions in the first copy of each of those stories; in every article with copies=1.',
-    },
+    ...entityCounts,
     roles: {
       ...array({ type: 'string' }),
       description: 'Offices pages wrote with its name (外交部发言人), most frequent first.',
@@ -299,16 +303,7 @@ const SCHEMAS: Record<string, Schema> = {
     id: { type: 'string' },
     type: ref('EntityType'),
     name: { type: 'string' },
-    articles: {
-      ...int(),
-      description:
-        'The stories that mention it (a story counts once); every article with copies=1.',
-    },
-    mentions: {
-      ...int(),
-      description:
-        'Its mentions in the first copy of each of those stories; in every article with copies=1.',
-    },
+    ...entityCounts,
     names: array({ type: 'string' }),
     roles: array({ type: 'string' }),
   }),

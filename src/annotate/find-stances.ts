@@ -416,21 +416,21 @@ export function findStances(
         prevSentence,
         own,
       ).filter((t) => t.end - t.start >= 2);
+      // A cue of a class that may leave its object to what came before, ending its sentence
+      // with none of its own (表示强烈谴责。).
+      const implicit =
+        targets.length === 0 &&
+        IMPLICIT_OBJECT.has(hit.class) &&
+        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3));
+      // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.
+      const inSentence = implicit ? clauseAntecedent(text, clauseFrom, sFrom) : null;
       if (targets.length === 0 && hit.class !== 'meet' && memo.last?.sentence === sFrom) {
         // 坚决反对，予以强烈谴责: a second cue with no object of its own shares the first's.
         targets = [{ start: memo.last.start, end: memo.last.end }];
+      } else if (inSentence !== null) {
+        targets = [inSentence];
       } else if (
-        targets.length === 0 &&
-        IMPLICIT_OBJECT.has(hit.class) &&
-        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
-        clauseAntecedent(text, clauseFrom, sFrom) !== null
-      ) {
-        // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.
-        targets = [clauseAntecedent(text, clauseFrom, sFrom) as { start: number; end: number }];
-      } else if (
-        targets.length === 0 &&
-        IMPLICIT_OBJECT.has(hit.class) &&
-        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3)) &&
+        implicit &&
         prevSentence.to > prevSentence.from &&
         !text.slice(prevSentence.to, sFrom).includes('\n')
       ) {

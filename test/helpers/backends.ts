@@ -55,15 +55,30 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/**
+ * Drops a database, ending its connections first. A connection the test role may not end
+ * (an autovacuum worker, which runs as the superuser) makes FORCE fail with 42501: it
+ * finishes within moments, so the drop is tried again a few times.
+ */
+async function dropDatabase(client: pg.Client, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      return;
+    } catch (err) {
+      if ((err as { code?: string }).code !== '42501' || attempt === 20) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
 /** Drops the databases this process created (their connections ended first). */
 export async function dropTestDatabases(): Promise<void> {
   if (created.length === 0) return;
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
-    for (const name of created.splice(0)) {
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    }
+    for (const name of created.splice(0)) await dropDatabase(client, name);
   } finally {
     await client.end();
   }

@@ -1187,7 +1187,7 @@ describe('stances', () => {
   bothScripts(
     'X方 on a page that names the country opening with X is that country',
     '投資\n\n哈薩克總統托卡耶夫表示，哈方歡迎中國企業投資。',
-    (a, c) => {
+    (a) => {
       assert.deepEqual(
         stances(a).map((s) => toSimplified(s.split(' ')[0] as string)),
         ['哈萨克斯坦'],

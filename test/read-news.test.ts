@@ -105,6 +105,16 @@ describe('canonical names', () => {
   );
 });
 
+describe('a statement issued in an earlier sentence', () => {
+  bothScripts(
+    '聲明說 with no issuer in its clause is the body that issued it before; a joint one is no one',
+    '新聞\n\n荷蘭外交部週三發表聲明，對邊境局勢表示關切。聲明又說，荷方願意與各方保持溝通。\n\n北歐五國外長週四發表聯合聲明，譴責對平民的襲擊。聲明指出，這些行為違反國際人道法。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['荷蘭外交部: 荷方願意與各方保持溝通。'].map(c));
+    },
+  );
+});
+
 describe('generic bodies as sources', () => {
   bothScripts(
     'a place and a generic body (莫斯科警方) speak as written; the places stay entities',

@@ -53,6 +53,9 @@ const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
 const ISSUED =
   /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)/;
+/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿. */
+const ISSUES =
+  /(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=声明|社评|社论|公报|文告|新闻稿|报告|通报|文章)/g;
 /** A cue used as a noun: 做上述表示, 他的说法. */
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
@@ -193,7 +196,10 @@ export function findQuotes(
         if (inside) continue;
         // No subject at all: the statement goes on (並表示…), or it is the issuer's
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
-        const issued = ISSUED.test(lead) ? issuer : null;
+        const issued = ISSUED.test(lead)
+          ? (issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges) ??
+            issuer)
+          : null;
         const carried: Ref | null =
           issued ??
           (last !== null &&
@@ -692,4 +698,26 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
     if ('。！？'.includes(text[i] as string)) return i + 1;
   }
   return at;
+}
+
+/**
+ * Who issued the statement a subjectless 声明说 goes on from: the one subject of the last
+ * clause in `[from, to)` that issues one (法國外交部週一發表聲明，…。聲明說 → 法國外交部).
+ * Null when there is none, or it has several holders or none we can name.
+ */
+function issuedBy(
+  text: string,
+  from: number,
+  to: number,
+  refs: readonly Ref[],
+  edges: WordEdges,
+): Ref | null {
+  let at = -1;
+  ISSUES.lastIndex = from;
+  for (let m = ISSUES.exec(text); m !== null && m.index < to; m = ISSUES.exec(text)) at = m.index;
+  if (at < 0) return null;
+  let floor = at;
+  while (floor > from && !/[。！？\n]/.test(text[floor - 1] as string)) floor--;
+  const subject = clauseSubject(text, floor, at, refs, { edges });
+  return subject.kind === 'one' && subject.ref.kind !== 'pronoun' ? subject.ref : null;
 }

@@ -1003,6 +1003,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '希望 to act together with a party (希望與美方…, 希望同日本…) asks nothing of it; 希望各方… does',
+    '談判\n\n部長林國棟表示，我國希望與美方早日完成談判。他說，我們也希望同日本一道推動區域合作。\n\n林國棟又說，希望各方保持克制。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['林國棟 appeal 各方保持克制'].map(c));
+    },
+  );
+  bothScripts(
     "a clause without a subject borrows the one before its verb, not the previous clause's object",
     '賀電\n\n林國棟表示，日方熱烈祝賀東盟成立五十周年，高度讚賞東盟取得的發展成就。',
     (a, c) => {

@@ -527,6 +527,15 @@ function addressed(
   actors: readonly Ref[],
 ): boolean {
   const rest = text.slice(end, end + 12);
+  // 希望与中方…, 希望同对方一道…: what the holder hopes to do together with a party, not
+  // what it asks of one.
+  if (
+    /^[与跟同和]/.test(rest) &&
+    (/^[与跟]/.test(rest) ||
+      ADDRESSEE.test(rest.slice(1)) ||
+      refs.some((r) => r.start === end + 1 && r.kind !== 'pronoun'))
+  )
+    return false;
   // 希望行政长官…: addressed to an office holder.
   if (officeAt(text, end) !== null) return true;
   if (ADDRESSEE.test(rest) || ADDRESSEE.test(rest.replace(/^(?:有关|相关|各)/, ''))) return true;

@@ -1154,6 +1154,13 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '對X提出(嚴正)抗議: the light verb 提出 and its degree word are not part of the target',
+    '抗議\n\n外交部對鄰國漁船進入我國海域提出嚴正抗議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['外交部 criticize 鄰國漁船進入我國海域'].map(c));
+    },
+  );
+  bothScripts(
     'a name inside a relative clause (X提出的預算案) lends no holder to the clause after it; the speaker holds',
     '預算\n\n立委黃珊珊批評，行政院提出的預算案漏洞百出，要求重新檢討。\n\n王毅表示，中方提出的倡議得到廣泛響應，歡迎各方參與。',
     (a, c) => {

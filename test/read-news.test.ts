@@ -115,6 +115,31 @@ describe('a statement issued in an earlier sentence', () => {
   );
 });
 
+describe('a body referred back to: 署方, 院方, a bare 發言人', () => {
+  bothScripts(
+    '署方 and 院方 are the body last named ending in 署 or 院; 當局方面 and 政府方案 are not',
+    '新聞\n\n漁農署今日表示，署方非常關注有關個案。廣華醫院回應指，院方十分重視病人私隱。\n\n當局方面反對有關做法，政府方案支持者不多。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['漁農署 concern 有關個案'].map(c));
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['漁農署', '廣華醫院'].map(c),
+      );
+    },
+  );
+  bothScripts(
+    '發言人 opening a clause is the spokesperson last named: the body, or the person named after it',
+    '新聞\n\n衞生署發言人今日表示，署方會密切留意疫情發展。發言人又表示，市民應盡量使用公共交通工具。\n\n外交部發言人林美華表示，我們對事件高度關注。發言人呼籲各方保持冷靜克制。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        ['衞生署', '衞生署', '林美華'].map(c),
+      );
+      assert.ok(stances(a).includes(c('林美華 appeal 各方保持冷靜克制')), stances(a).join(' / '));
+    },
+  );
+});
+
 describe('generic bodies as sources', () => {
   bothScripts(
     'a place and a generic body (莫斯科警方) speak as written; the places stay entities',

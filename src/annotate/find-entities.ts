@@ -141,8 +141,10 @@ const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
 const ORG_REF =
-  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))/g;
+  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])/g;
 const PRONOUN = /(?<![其吉])[他她佢](?![们国人乡日哋])/g;
+/** 发言人 with no body before it, opening a clause (发言人又表示): the spokesperson last named. */
+const BARE_SPOKESPERSON = /(?<=^|[，。；：！？\n「“])(?:该|这位|这名)?发言人/g;
 
 /** Common Chinese surnames (composed for this project), for names without a title. */
 const SURNAMES = new Set(
@@ -1514,8 +1516,18 @@ function outletNames(text: string): { start: number; end: number; type: EntityTy
 /** References that point back: 这位专家, 该组织, 他. Offsets into the same text. */
 export function findReferences(
   text: string,
-): { start: number; end: number; what: 'person' | 'org' | 'pronoun' }[] {
-  const refs: { start: number; end: number; what: 'person' | 'org' | 'pronoun' }[] = [];
+): { start: number; end: number; what: 'person' | 'org' | 'pronoun' | 'spokesperson' }[] {
+  const refs: {
+    start: number;
+    end: number;
+    what: 'person' | 'org' | 'pronoun' | 'spokesperson';
+  }[] = [];
+  for (const m of text.matchAll(BARE_SPOKESPERSON))
+    refs.push({
+      start: m.index ?? 0,
+      end: (m.index ?? 0) + m[0].length,
+      what: 'spokesperson',
+    });
   for (const m of text.matchAll(TITLE_REF))
     refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what: 'person' });
   for (const m of text.matchAll(ORG_REF))

@@ -671,7 +671,9 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
-  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|进行了?)[^，。]{0,8}?$/.exec(before);
+  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/.exec(
+    before,
+  );
   const object = trim(text, start, stop);
   const lead =
     /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;

@@ -348,6 +348,31 @@ export function resolveReferences(
   };
   for (const r of findReferences(text)) {
     if (covered(r.start, r.end)) continue;
+    if (r.what === 'spokesperson') {
+      items.push({
+        start: r.start,
+        end: r.end,
+        apply: () => {
+          // 发言人又表示: whoever the last X发言人 was, the person named after it (发言人汪文斌)
+          // else the body before it (外交部发言人 → 外交部). A name right after this one is
+          // the spokesperson named now: no reference.
+          if (raw.some((m) => m.start === r.end && m.type === 'PER')) return null;
+          for (let k = refs.length - 1; k >= 0; k--) {
+            const x = refs[k] as Ref;
+            if (x.kind === 'pronoun' || !text.startsWith('发言人', x.end)) continue;
+            const named = refs[k + 1];
+            const id =
+              named !== undefined && named.start === x.end + 3 && named.type === 'PER'
+                ? named.ids
+                : x.ids;
+            const type = named !== undefined && named.ids === id ? 'PER' : x.type;
+            return { start: r.start, end: r.end, kind: 'title', type, ids: id };
+          }
+          return null;
+        },
+      });
+      continue;
+    }
     items.push({
       start: r.start,
       end: r.end,
@@ -355,14 +380,18 @@ export function resolveReferences(
         // 该部, 该局, 该办: the body last named whose name ends so (国防部; 港澳办, or the
         // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body.
         // 报纸说, 该报认为: the paper last named (法国星期天报).
-        const head =
+        let head =
           r.what === 'org'
             ? text
                 .slice(r.start, r.end)
                 .replace(/^(?:该|这个|此|这家)/, '')
                 .replace(/^报纸$/, '报')
             : '';
-        const bySuffix = /^(?:部|局|署|办|委员会|协会|公司|党|报)$/.test(head)
+        // 局方, 署方, 院方, 校方: the body last named whose name ends in the character before 方
+        // (卫生署 … 署方), and no other.
+        const side = r.what === 'org' && /^[局署院校馆府]方$/.test(head);
+        if (side) head = head.slice(0, 1);
+        const bySuffix = /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公司|党|报)$/.test(head)
           ? ([...memory.orgs]
               .reverse()
               .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)

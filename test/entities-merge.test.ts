@@ -32,6 +32,18 @@ describe('the merged entity finder', () => {
     }
   });
 
+  test('a department the tagger reads over the body it opens with is the department', () => {
+    for (const [text, script] of bothScripts('中共中央台办发言人周文华在记者会上回答提问。')) {
+      const found = names(text);
+      assert.ok(found.includes(script('ORG:中共中央台办')), `${text}: ${found}`);
+      assert.ok(!found.includes(script('ORG:中共中央')), `${text}: ${found}`);
+    }
+    // A body named on its own after another (民建联 立法会) is not one department.
+    for (const [text, script] of bothScripts('民建联立法会议员周文华表示，会继续跟进。')) {
+      assert.ok(names(text).includes(script('ORG:民建联')), `${text}: ${names(text)}`);
+    }
+  });
+
   test('a country inside its national team is the team', () => {
     for (const [text, script] of bothScripts('巴西国家队昨晚在里约热内卢迎战阿根廷队。')) {
       const found = names(text);

@@ -273,7 +273,15 @@ export function findEntities(
       if (o.kind !== 'name' && o.kind !== 'alias') return false;
       // An organisation over places only: one the rules named stays itself (胡塞武装 of
       // 也门胡塞武装, 民建联 of 民建联立法会).
-      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC') return false;
+      // A body read as the head of a department of its own (中共中央台办, 中共中央对外联络部 over
+      // 中共中央): the department, the name it opens staying its alias.
+      const department =
+        m.type === 'ORG' &&
+        o.type === 'ORG' &&
+        o.start === m.start &&
+        m.end - o.end >= 2 &&
+        DEPARTMENT_END.test(text.slice(o.end, m.end));
+      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC' && !department) return false;
       inside.push(k);
     }
     if (inside.length === 0) return false;
@@ -1512,6 +1520,9 @@ function outletNames(text: string): { start: number; end: number; type: EntityTy
   }
   return out;
 }
+
+/** How the name of a department ends: 办, 部, 局, 委员会 … (中共中央台办, 中共中央宣传部). */
+const DEPARTMENT_END = /^[\u4e00-\u9fff]*(?:办|部|局|厅|署|委|委员会|办公室|研究室)$/;
 
 /** References that point back: 这位专家, 该组织, 他. Offsets into the same text. */
 export function findReferences(

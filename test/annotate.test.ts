@@ -993,12 +993,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
-    '希望 addressed to an institution (司法, 警方) is an appeal; a wish for someone is not',
-    '案件\n\n市長林大文今天表示，希望司法調查要尊重比例原則。他又說，希望警方盡快查明真相。\n\n林大文說，希望傷者早日康復。',
+    '希望 addressed to an institution (司法, 警方, 中央) is an appeal; a wish for someone is not',
+    '案件\n\n市長林大文今天表示，希望司法調查要尊重比例原則。他又說，希望警方盡快查明真相。\n\n林大文說，希望傷者早日康復。他還說，希望中央撥出更多資源。',
     (a, c) => {
       assert.deepEqual(
         stances(a),
-        ['林大文 appeal 司法調查要尊重比例原則', '林大文 appeal 警方盡快查明真相'].map(c),
+        [
+          '林大文 appeal 司法調查要尊重比例原則',
+          '林大文 appeal 警方盡快查明真相',
+          '林大文 appeal 中央撥出更多資源',
+        ].map(c),
       );
     },
   );

@@ -206,6 +206,12 @@ describe('fullest names', () => {
       why: 'a name cut short by 和 is read whole where it is seen whole',
     },
     {
+      text: '基金會董事長林志遠今（5）日在記者會上說明。黨主席陳文彬昨(4)日出席活動。',
+      has: ['PER:林志遠', 'PER:陳文彬'],
+      not: ['PER:林志遠今', 'PER:陳文彬昨'],
+      why: 'a name does not run on into a day written 今（5）日 or 昨(4)日',
+    },
+    {
       text: '示威者在廣場集會。何家豪攝\n遊行隊伍經過市中心。何家豪攝\n',
       not: ['PER:何家豪攝'],
       why: 'the 攝 of a credit is not part of the name',

@@ -251,6 +251,11 @@ export function findEntities(
     return true;
   };
   const add = (m: RawMention, claim: [number, number] = [m.start, m.end]) => {
+    // 卓荣泰今 | （5）日: a name run on into a day as Taiwan's wire writes it, whoever read it.
+    if (m.type === 'PER' && m.kind === 'name' && dayAfter(text, m.start, m.end)) {
+      m = { ...m, end: m.end - 1, key: m.key.slice(0, -1) };
+      if (claim[1] > m.end) claim = [claim[0], m.end];
+    }
     if (m.end <= m.start || !free(claim[0], claim[1])) return false;
     taken.fill(1, claim[0], claim[1]);
     out.push(m);
@@ -971,6 +976,16 @@ function withoutWordTail(
   return span;
 }
 
+/** Whether the name `[start, end)` ends in the first character of a day written as Taiwan's
+ * wire writes it (今（5）日, 昨(4)日), and is three characters or more. */
+function dayAfter(text: string, start: number, end: number): boolean {
+  return (
+    end - start >= 3 &&
+    /[今昨明前]/.test(text[end - 1] ?? '') &&
+    /^[（(][0-9０-９]{1,2}[）)]日/.test(text.slice(end, end + 5))
+  );
+}
+
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */
 const TIME_AFTER_NAME =
   /(?:(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明]天|[今昨]日|[今昨]晚|当天|[0-9０-９一二三四五六七八九十]{1,3}日)$/;
@@ -992,6 +1007,9 @@ function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
   }
   const m = TIME_AFTER_NAME.exec(text.slice(span.start, span.end));
   if (m === null || span.end - span.start - m[0].length < 2) {
+    // 卓荣泰今 | （5）日: the name ran into a day written as Taiwan's wire writes it.
+    if (span.type === 'PER' && dayAfter(text, span.start, span.end))
+      return { ...span, end: span.end - 1 };
     // 川普週 | 二: the name ran into the first half of a weekday.
     const half = /(?:周|星期|礼拜)$/.exec(text.slice(span.start, span.end));
     if (

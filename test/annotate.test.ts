@@ -1158,6 +1158,16 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '對X表示關切 where X has a 向 of its own: the target is all of X; 對此向Y: the target is what 此 stands for',
+    '表態\n\n外交部對鄰國向邊境增派部隊一事表示嚴重關切。\n\n鄰國宣布在邊境舉行軍演。外交部對此向鄰國提出強烈抗議。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['外交部 concern 鄰國向邊境增派部隊一事', '外交部 criticize 鄰國宣布在邊境舉行軍演'].map(c),
+      );
+    },
+  );
+  bothScripts(
     '對X提出(嚴正)抗議: the light verb 提出 and its degree word are not part of the target',
     '抗議\n\n外交部對鄰國漁船進入我國海域提出嚴正抗議。',
     (a, c) => {

@@ -679,15 +679,21 @@ function targetsOf(
     /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
   if (object.end - object.start < 2 || light !== null) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
+    // The last lead, unless a 对 comes first: what follows 对 is the object, a 向 inside it
+    // (对美国向乌克兰提供导弹一事表示关切) belongs to the object's own clause.
     let found = -1;
-    for (let m = lead.exec(before); m !== null; m = lead.exec(before))
+    for (let m = lead.exec(before); m !== null; m = lead.exec(before)) {
       found = m.index + m[0].length;
+      if (m[0].startsWith('对')) break;
+    }
     if (found !== -1) {
       start = clauseFrom + found;
       stop = light !== null ? clauseFrom + light.index : at;
       // 对她相当关切: the degree adverbs before the cue are not the object's.
       const degree = DEGREE_END.exec(text.slice(start, stop));
       if (degree !== null && degree.index > 0) stop = start + degree.index;
+      // 对此向美方提出抗议: the object is 此; the addressee after it is not.
+      if (/^此[向就]/.test(text.slice(start, stop))) stop = start + 1;
     } else {
       // 对于美方的制裁，俄罗斯表示强烈谴责: the object opens the sentence as a clause of its own.
       const topic = topicBefore(text, clauseFrom);

@@ -140,6 +140,23 @@ describe('a body referred back to: 署方, 院方, a bare 發言人', () => {
   );
 });
 
+describe('titles and objects that look like clauses', () => {
+  bothScripts(
+    'an ambassador titled 駐X大使 speaks; 駐 is no verb of the clause',
+    '新聞\n\n鄰國駐日本大使林志遠表示，兩國應加強經貿往來與人文交流。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['林志遠: 兩國應加強經貿往來與人文交流。'].map(c));
+    },
+  );
+  bothScripts(
+    'a passive inside the object (對…釋放被拘留人員表示歡迎) leaves the stance; a passive of the cue does not',
+    '新聞\n\n部長林志遠對鄰國釋放被拘留漁民表示歡迎。該方案遭到議員反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['林志遠 welcome 鄰國釋放被拘留漁民'].map(c));
+    },
+  );
+});
+
 describe('generic bodies as sources', () => {
   bothScripts(
     'a place and a generic body (莫斯科警方) speak as written; the places stay entities',

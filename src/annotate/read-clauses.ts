@@ -272,8 +272,11 @@ function firstVerb(
 }
 
 /** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评, 受欢迎. The cue
- * then tells what was done to the subject: no speech and no stance of its (GUIDELINES §4). */
-export const PASSIVE = /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)[^，。；！？「」“”]{0,8}|受)$/;
+ * then tells what was done to the subject: no speech and no stance of its (GUIDELINES §4).
+ * Not when a light verb or a 的 stands between (对被关押的公民获释表示欢迎): the passive is
+ * then inside the object. */
+export const PASSIVE =
+  /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)(?:(?!表示|表达|感到|予以|深表|的)[^，。；！？「」“”]){0,8}|受)$/;
 
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
@@ -426,7 +429,12 @@ function subjectIn(
     }
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
     if (
-      verbBetween(options.edges, relativeHead(text, clause, titles, cue, options.edges), titles) &&
+      verbBetween(
+        text,
+        options.edges,
+        relativeHead(text, clause, titles, cue, options.edges),
+        titles,
+      ) &&
       !abbreviatedOwner(text, clause, titles, cue, options.edges)
     ) {
       k = chainEnd(text, refs, k, cue) - 1;
@@ -731,7 +739,7 @@ function abbreviatedOwner(
   if (w === undefined || w.end - i !== 1 || !/^v/.test(w.pos)) return false;
   if (titles - w.end < 1 || titles - w.end > 2 || officeAt(text, titles) === null) return false;
   if (!/^[\u4e00-\u9fff]+$/.test(text.slice(i, titles))) return false;
-  return !timeClause(text, clause, cue, edges) && !verbBetween(edges, w.end, titles);
+  return !timeClause(text, clause, cue, edges) && !verbBetween(text, edges, w.end, titles);
 }
 
 /** How many words tagged as verbs lie between `from` and `to` (up to 3). A relative clause
@@ -756,7 +764,12 @@ function verbsBetween(
   return n;
 }
 
-function verbBetween(edges: WordEdges | undefined, from: number, to: number): boolean {
+function verbBetween(
+  text: string,
+  edges: WordEdges | undefined,
+  from: number,
+  to: number,
+): boolean {
   if (edges === undefined || edges.isEmpty()) return false;
   for (let i = from; i < to; ) {
     const w = edges.wordAt(i);
@@ -764,7 +777,9 @@ function verbBetween(edges: WordEdges | undefined, from: number, to: number): bo
       i++;
       continue;
     }
-    if (w.end <= to && (w.pos === 'v' || w.pos === 'p')) return true;
+    // 驻美国大使, 驻港部队: 驻 opens a title or a body's name, no verb of the clause.
+    if (w.end <= to && (w.pos === 'v' || w.pos === 'p') && text.slice(i, w.end) !== '驻')
+      return true;
     i = w.end;
   }
   return false;

@@ -206,6 +206,11 @@ describe('fullest names', () => {
       why: 'a name cut short by 和 is read whole where it is seen whole',
     },
     {
+      text: '外長讓-諾埃爾·巴羅抵達柏林。',
+      has: ['PER:讓-諾埃爾·巴羅'],
+      why: 'a foreign name joined by a hyphen and a dot is one name',
+    },
+    {
       text: '基金會董事長林志遠今（5）日在記者會上說明。黨主席陳文彬昨(4)日出席活動。',
       has: ['PER:林志遠', 'PER:陳文彬'],
       not: ['PER:林志遠今', 'PER:陳文彬昨'],

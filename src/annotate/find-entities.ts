@@ -781,7 +781,11 @@ export function findEntities(
           text,
           withoutCueTail(
             text,
-            withoutLinkingLast(text, withGluedLast(text, withoutTime(text, proposed), grid), taken),
+            withoutLinkingLast(
+              text,
+              withGluedLast(text, withoutTime(text, withHyphenedFirst(text, proposed)), grid),
+              taken,
+            ),
             grid,
           ),
           grid,
@@ -1023,6 +1027,29 @@ function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
   return { ...span, end: span.end - m[0].length };
 }
 
+/**
+ * A foreign name the tagger read from after the hyphen of its first part (让- | 诺埃尔·巴罗):
+ * the name with that part, one to three units opening the text, following a mark or a space,
+ * or following an office title (外长让-诺埃尔·巴罗).
+ */
+function withHyphenedFirst(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type !== 'PER' || !/[-－‐]/.test(text[span.start - 1] ?? '')) return span;
+  const hyphen = span.start - 1;
+  for (let n = 1; n <= 3 && hyphen - n >= 0; n++) {
+    const from = hyphen - n;
+    if (!/^[\u4e00-\u9fff]+$/.test(text.slice(from, hyphen))) return span;
+    if (from === 0 || !/[\u4e00-\u9fff]/.test(text[from - 1] as string)) {
+      return { ...span, start: from };
+    }
+    for (let q = Math.max(0, from - 8); q < from; q++) {
+      if (officeAt(text, q) !== null && skipOffices(text, q) === from) {
+        return { ...span, start: from };
+      }
+    }
+  }
+  return span;
+}
+
 /** Prepositions and conjunctions that link a person to the next name (王文同英国外相). */
 const LINKING = /^[同与和跟及]$/;
 
@@ -1082,7 +1109,7 @@ function taggedNameHolds(
   const surface = text.slice(span.start, span.end);
   if (span.end - span.start < 2) return false;
   // No spaces or punctuation, but for the dot of foreign names between two parts (冯·诺依曼).
-  if (/[\s\p{P}]/u.test(surface.replace(/(?<=\p{L})[·‧・•](?=\p{L})/gu, ''))) return false;
+  if (/[\s\p{P}]/u.test(surface.replace(/(?<=\p{L})[·‧・•\-－‐](?=\p{L})/gu, ''))) return false;
   if (!/\p{Script=Han}/u.test(surface)) {
     // A Latin name counts where a Chinese sentence uses it as the name, not in brackets or an
     // English passage: a person's name with Han text right beside it.

@@ -32,6 +32,20 @@ describe('the merged entity finder', () => {
     }
   });
 
+  test('a linking word before a name (和, 向), though a surname, is not part of it', () => {
+    for (const [text, script] of bothScripts(
+      '主席林国栋和拜登总统举行会晤。外长周文华和布林肯国务卿通电话。部长向王海平介绍情况。',
+    )) {
+      const found = names(text);
+      for (const name of ['PER:林国栋', 'PER:拜登', 'PER:周文华', 'PER:布林肯', 'PER:王海平']) {
+        assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
+      }
+      for (const name of ['PER:和拜登', 'PER:和布林肯', 'PER:向王海平']) {
+        assert.ok(!found.includes(script(name)), `${text}: ${name} not in ${found}`);
+      }
+    }
+  });
+
   test('a department the tagger reads over the body it opens with is the department', () => {
     for (const [text, script] of bothScripts('中共中央台办发言人周文华在记者会上回答提问。')) {
       const found = names(text);

@@ -287,6 +287,16 @@ export function findEntities(
         m.end - o.end >= 2 &&
         DEPARTMENT_END.test(text.slice(o.end, m.end));
       if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC' && !department) return false;
+      // 外长向林国栋介绍: a word that links or governs (向, 和, 与) before the name the rules
+      // read, though a surname, is not the name's.
+      if (
+        m.type === 'PER' &&
+        m.start < o.start &&
+        LINKING.test(text[m.start] as string) &&
+        grid.wordEnd(m.start) === m.start + 1 &&
+        /^[pcudrv]/.test(grid.posAt(m.start))
+      )
+        return false;
       inside.push(k);
     }
     if (inside.length === 0) return false;
@@ -330,6 +340,23 @@ export function findEntities(
     taken.fill(1, m.start, m.end);
     out.push(m);
     return true;
+  };
+
+  // A person's name the tagger reads without the linking word the rules took in front of it
+  // (和 | 布林肯 of 外长和布林肯国务卿, 向 | 俊平): those words are surnames too, but the
+  // tagger, which reads the context, parts them from the name. The tagger's name wins.
+  const narrows = (m: RawMention): boolean => {
+    if (m.type !== 'PER' || m.start === 0 || !LINKING.test(text[m.start - 1] as string)) {
+      return false;
+    }
+    const k = out.findIndex(
+      (o) => o.type === 'PER' && o.kind === 'name' && o.start === m.start - 1 && o.end === m.end,
+    );
+    if (k < 0) return false;
+    const o = out[k] as RawMention;
+    out.splice(k, 1);
+    taken.fill(0, o.start, o.end);
+    return add(m);
   };
 
   // 《…》: works. A short title that ends a longer work named before is that work.
@@ -456,6 +483,10 @@ export function findEntities(
       if (add({ start: s, end, type: 'PER', key: core, kind })) context.people.add(core);
       continue;
     }
+    // 主席和拜登总统: a word that links (和, 与, 同, 向), read by the segmenter as a word of
+    // one unit, opens no name after the title, even where it is a surname (not so 于).
+    if (LINKING.test(text[s] ?? '') && grid.wordEnd(s) === s + 1 && /^[pcudrv]/.test(grid.posAt(s)))
+      continue;
     const name =
       knownNameAt(text, s, context.people) ??
       readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
@@ -632,8 +663,15 @@ export function findEntities(
       if (s < 0 || !free(s, at)) continue;
       const name = text.slice(s, at);
       if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
+      // 主席和拜登总统: a surname the segmenter reads as a word of its own that links or
+      // governs (和, 与, 同, 向) opens no name.
+      const linking =
+        LINKING.test(text[s] as string) &&
+        grid.wordEnd(s) === s + 1 &&
+        /^[pcudrv]/.test(grid.posAt(s));
       const ok = hasSurname(text, s)
         ? n <= 3 &&
+          !linking &&
           fits(s, n) &&
           !/^[pcudrv]/.test(grid.posAt(at - 1)) &&
           (n === 3 || grid.posAt(s).startsWith('nr'))
@@ -812,7 +850,7 @@ export function findEntities(
         key: surface,
         kind: 'name',
       };
-      if (add(m) || widens(m)) {
+      if (add(m) || widens(m) || narrows(m)) {
         if (span.type === 'PER') context.people.add(surface);
       }
     }
@@ -1051,7 +1089,7 @@ function withHyphenedFirst(text: string, span: ProposedSpan): ProposedSpan {
 }
 
 /** Prepositions and conjunctions that link a person to the next name (王文同英国外相). */
-const LINKING = /^[同与和跟及]$/;
+const LINKING = /^[同与和跟及向]$/;
 
 /**
  * A three-character person's name proposed right before another name the rules found,

@@ -32,6 +32,19 @@ describe('the merged entity finder', () => {
     }
   });
 
+  test('a foreign name wins over a place its letters spell inside it', () => {
+    for (const [text, script] of bothScripts(
+      '出席会议的阿里西亚·彼特里表示赞同。她随后访问了塔林。',
+    )) {
+      const found = names(text);
+      for (const name of ['PER:阿里西亚·彼特里', 'LOC:塔林']) {
+        assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
+      }
+      assert.ok(!found.includes(script('LOC:西亚')), `${text}: ${found}`);
+      assert.equal(found.filter((n) => n === script('LOC:塔林')).length, 1, `${found}`);
+    }
+  });
+
   test('a linking word before a name (和, 向), though a surname, is not part of it', () => {
     for (const [text, script] of bothScripts(
       '主席林国栋和拜登总统举行会晤。外长周文华和布林肯国务卿通电话。部长向王海平介绍情况。',

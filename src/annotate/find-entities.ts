@@ -286,7 +286,15 @@ export function findEntities(
         o.start === m.start &&
         m.end - o.end >= 2 &&
         DEPARTMENT_END.test(text.slice(o.end, m.end));
-      if (m.type === 'PER' ? o.type !== 'PER' : o.type !== 'LOC' && !department) return false;
+      // A foreign name over a place its letters spell inside it (卡塔林娜 over 塔林, 阿里西亚·
+      // 彼特里 over 西亚): the place strictly inside, or the name dotted.
+      const spelled =
+        m.type === 'PER' &&
+        o.type === 'LOC' &&
+        o.kind === 'name' &&
+        ((o.start > m.start && o.end < m.end) || /[·‧・•]/.test(text.slice(m.start, m.end)));
+      if (m.type === 'PER' ? o.type !== 'PER' && !spelled : o.type !== 'LOC' && !department)
+        return false;
       // 外长向林国栋介绍: a word that links or governs (向, 和, 与) before the name the rules
       // read, though a surname, is not the name's.
       if (
@@ -1185,7 +1193,12 @@ function taggedNameHolds(
     }
     const oneWord = grid.startsWord(span.start) && grid.wordEnd(span.start) === span.end;
     if (oneWord && !TAGGED_NAME_POS.test(inner[0] as string)) return false;
-    for (let k = 1; k < inner.length; k++) if (NOT_IN_NAME.test(inner[k] as string)) return false;
+    // A dotted foreign name (阿里西亚·彼特里) is transliterated: the segmenter's words inside
+    // it (彼特/里) say nothing of it.
+    const dotted = /\p{Script=Han}[·‧・•]\p{Script=Han}/u.test(surface);
+    for (let k = 1; k < inner.length && !dotted; k++) {
+      if (NOT_IN_NAME.test(inner[k] as string)) return false;
+    }
   }
   if (span.type === 'ORG') {
     const branch = SERVICE_BRANCH.exec(surface);

@@ -140,6 +140,22 @@ describe('a body referred back to: 署方, 院方, a bare 發言人', () => {
   );
 });
 
+describe('where reported speech ends', () => {
+  bothScripts(
+    "a sentence opening on another named actor with 則 or 發表聲明 ends it; one that goes on in the speaker's voice does not",
+    '新聞\n\n工黨主席林志遠表示，工黨支持延長兵役。國民黨則批評工黨討好選民。\n\n外交部長周文華表示，我國支持和平解決爭端。我國願同各方一道推動局勢降溫。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林志遠: 工黨支持延長兵役。',
+          '周文華: 我國支持和平解決爭端。我國願同各方一道推動局勢降溫。',
+        ].map(c),
+      );
+    },
+  );
+});
+
 describe('titles and objects that look like clauses', () => {
   bothScripts(
     'an ambassador titled 駐X大使 speaks; 駐 is no verb of the clause',

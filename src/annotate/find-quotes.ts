@@ -383,6 +383,9 @@ export function findQuotes(
           limit = Math.min(limit, theirs.start);
         }
       }
+      // …。民進黨團則批評…, …。民眾黨發表聲明…: a later sentence that opens on another named
+      // actor doing something of their own ends the reported speech.
+      limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
@@ -693,6 +696,32 @@ function inlineColonQuotes(
 }
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */
+/**
+ * Where, in `[from, to)`, the first sentence starts that opens on a name other than the
+ * speaker's followed by 则 or a verb of issuing (民进党团则批评, 民众党发表声明): `to` when none.
+ */
+function actorTurn(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+  speaker: Ref,
+): number {
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
+    if (r.kind === 'pronoun' || r.start === 0 || !/[。！？]/.test(text[r.start - 1] as string)) {
+      continue;
+    }
+    if (r.ids.some((id) => speaker.ids.includes(id))) continue;
+    if (TURN.test(text.slice(r.end, r.end + 8))) return r.start;
+  }
+  return to;
+}
+
+/** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布. */
+const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布)/;
+
 function sentenceEndBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
     if ('。！？'.includes(text[i] as string)) return i + 1;

@@ -381,8 +381,8 @@ describe('who speaks, read through what stands before the name', () => {
 
 describe('what a speaker did not say', () => {
   bothScripts(
-    'an outlet citing someone it counts but does not name (引述一名官員) gives no quote; citing a named person gives theirs',
-    '制裁\n\n路透社引述一名美國官員稱，華盛頓正考慮實施新一輪制裁。\n\n路透社引述美國國務卿盧比奧稱，美方將繼續支持盟友。',
+    'an outlet citing someone it counts but does not name (引述一名官員, 《X報》援引一名外交官的話) gives no quote; citing a named person gives theirs',
+    '制裁\n\n路透社引述一名美國官員稱，華盛頓正考慮實施新一輪制裁。\n\n《晨報》援引一名外交官的話說，兩國關係正處於十字路口。\n\n路透社引述美國國務卿盧比奧稱，美方將繼續支持盟友。',
     (a, c) => {
       assert.deepEqual(quotes(a), [c('盧比奧 reported 美方將繼續支持盟友。')]);
     },

@@ -491,7 +491,7 @@ function subjectIn(
       }
     }
     // X引述Y指: the source is Y.
-    const cited = /^\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
+    const cited = /^[》」”]?\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
       text.slice(head.end, cue),
     );
     let via: Ref | undefined;

@@ -177,11 +177,13 @@ export function bandKeys(sig: Uint32Array): number[] {
 }
 
 /** How many values two ascending arrays share. */
-function shared(a: Uint32Array, b: Uint32Array): number {
+function shared(a: Uint32Array, b: Uint32Array, need = 0): number {
   let i = 0;
   let j = 0;
   let n = 0;
   while (i < a.length && j < b.length) {
+    // With `need`: -1 as soon as what is left of `a` cannot bring the count up to it.
+    if (n + a.length - i < need) return -1;
     const x = a[i] as number;
     const y = b[j] as number;
     if (x === y) {
@@ -410,7 +412,15 @@ export function compareSketches(a: Sketch, b: Sketch): SketchVerdict {
     if (found / short.numbers.length < MIN_NUMBERS) return { verdict: 'different', containment: 0 };
   }
   if (short.bits === 32 && long.bits === 32 && SAMPLE_RATE === 1) {
-    const containment = shared(short.sample, long.sample) / short.shingles;
+    // Counting stops once the rest of the shorter cannot reach the threshold: most candidates
+    // are other stories, decided halfway.
+    const found = shared(
+      short.sample,
+      long.sample,
+      Math.ceil(MIN_CONTAINMENT * short.shingles - 1e-9),
+    );
+    if (found < 0) return { verdict: 'different', containment: 0 };
+    const containment = found / short.shingles;
     return { verdict: containment >= MIN_CONTAINMENT ? 'same' : 'different', containment };
   }
   const mine = lowBits(short);

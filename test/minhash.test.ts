@@ -20,6 +20,7 @@ import {
   storyPrint,
   storyText,
 } from '../src/store/minhash.ts';
+import { closestStory } from '../src/store/story-verify.ts';
 
 /** A story of our own, six paragraphs, Simplified. */
 const STORY = [
@@ -270,5 +271,58 @@ describe('sketches: candidates verified without reading their texts back', () =>
     // Every pair is decided, both ways.
     assert.equal(decided, 600);
     assert.ok(same > 50 && decided - same > 50, `${same} of ${decided}`);
+  });
+});
+
+describe('verifying candidate stories', () => {
+  test('a copy holding nearly all of the shorter text ends the search; a weaker one does not', () => {
+    const whole = print(STORY);
+    const sketch = sketchOf(whole);
+    const next = numbersFrom(3);
+    const time = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0, workerMs: 0 };
+    const read: number[] = [];
+    const sketches = new Map<number, ReturnType<typeof sketchOf>>([
+      [1, sketchOf(print(STORY))],
+      [
+        2,
+        sketchOf(
+          print([...STORY.slice(0, 4), ...Array.from({ length: 2 }, () => paragraph(next, 50))]),
+        ),
+      ],
+      [3, sketchOf(print(STORY))],
+    ]);
+    const of = (article: number) => {
+      read.push(article);
+      return sketches.get(article) ?? null;
+    };
+    // The whole story first: the second candidate is never read.
+    const first = closestStory(
+      whole,
+      sketch,
+      [
+        [10, [{ article: 1, story: 10, keys: 9 }]],
+        [30, [{ article: 3, story: 30, keys: 8 }]],
+      ],
+      of,
+      () => null,
+      time,
+    );
+    assert.equal(first, 10);
+    assert.deepEqual(read, [1]);
+    // A copy with two paragraphs of six rewritten first: the search goes on to the closer one.
+    read.length = 0;
+    const second = closestStory(
+      whole,
+      sketch,
+      [
+        [20, [{ article: 2, story: 20, keys: 9 }]],
+        [30, [{ article: 3, story: 30, keys: 8 }]],
+      ],
+      of,
+      () => null,
+      time,
+    );
+    assert.equal(second, 30);
+    assert.deepEqual(read, [2, 3]);
   });
 });

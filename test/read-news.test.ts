@@ -154,6 +154,16 @@ describe('where reported speech ends', () => {
       );
     },
   );
+  bothScripts(
+    "a sentence in the reporter's own voice (據了解, 記者看到) ends it",
+    '新聞\n\n市長林大文表示，新公園將於下月開放，市民可免費入場。據了解，公園耗資三億元興建。\n\n局長周文華說，工程已進入最後階段。記者看到，工人仍在趕工。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['林大文: 新公園將於下月開放，市民可免費入場。', '周文華: 工程已進入最後階段。'].map(c),
+      );
+    },
+  );
 });
 
 describe('titles and objects that look like clauses', () => {

@@ -386,6 +386,8 @@ export function findQuotes(
       // …。民進黨團則批評…, …。民眾黨發表聲明…: a later sentence that opens on another named
       // actor doing something of their own ends the reported speech.
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
+      // …。据了解，…, …。记者看到，…: the reporter's own voice again.
+      limit = Math.min(limit, reporterTurn(text, contentStart, limit));
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
@@ -718,6 +720,20 @@ function actorTurn(
   }
   return to;
 }
+
+/** Where, in `[from, to)`, the first sentence starts in the reporter's own voice (据了解,
+ * 据介绍, 记者看到, 记者了解到): `to` when none. */
+function reporterTurn(text: string, from: number, to: number): number {
+  for (let i = from; i < to - 1; i++) {
+    if (!/[。！？]/.test(text[i] as string)) continue;
+    if (REPORTER_VOICE.test(text.slice(i + 1, i + 6))) return i + 1;
+  }
+  return to;
+}
+
+/** How a sentence in the reporter's own voice opens. */
+const REPORTER_VOICE =
+  /^(?:据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在)|本报记者)/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布. */
 const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布)/;

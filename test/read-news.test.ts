@@ -143,13 +143,14 @@ describe('a body referred back to: 署方, 院方, a bare 發言人', () => {
 describe('where reported speech ends', () => {
   bothScripts(
     "a sentence opening on another named actor with 則 or 發表聲明 ends it; one that goes on in the speaker's voice does not",
-    '新聞\n\n工黨主席林志遠表示，工黨支持延長兵役。國民黨則批評工黨討好選民。\n\n外交部長周文華表示，我國支持和平解決爭端。我國願同各方一道推動局勢降溫。',
+    '新聞\n\n工黨主席林志遠表示，工黨支持延長兵役。國民黨則批評工黨討好選民。\n\n外交部長周文華表示，我國支持和平解決爭端。我國願同各方一道推動局勢降溫。\n\n署長陳美玲表示，新措施將於下月起實施。局長王海平介紹，相關細節仍在研究。',
     (a, c) => {
       assert.deepEqual(
         quotes(a),
         [
           '林志遠: 工黨支持延長兵役。',
           '周文華: 我國支持和平解決爭端。我國願同各方一道推動局勢降溫。',
+          '陳美玲: 新措施將於下月起實施。',
         ].map(c),
       );
     },

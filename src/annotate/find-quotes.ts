@@ -1,4 +1,5 @@
 import { QUOTE_CUE_ALTERNATION, QUOTE_CUES, type QuoteCue } from './cues.ts';
+import { skipOffices } from './gazetteer.ts';
 import {
   clauseStartOf,
   clauseSubject,
@@ -700,7 +701,8 @@ function inlineColonQuotes(
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */
 /**
  * Where, in `[from, to)`, the first sentence starts that opens on a name other than the
- * speaker's followed by 则 or a verb of issuing (民进党团则批评, 民众党发表声明): `to` when none.
+ * speaker's followed by 则, a verb of issuing or one of telling ({@link TURN}: 民进党团则批评,
+ * 民众党发表声明, 局长介绍): `to` when none.
  */
 function actorTurn(
   text: string,
@@ -712,9 +714,12 @@ function actorTurn(
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
-    if (r.kind === 'pronoun' || r.start === 0 || !/[。！？]/.test(text[r.start - 1] as string)) {
-      continue;
-    }
+    if (r.kind === 'pronoun' || r.start === 0) continue;
+    // The name opens its sentence, after office titles at most (局长王海平介绍).
+    let open = r.start;
+    while (open > from && !/[。！？\n]/.test(text[open - 1] as string) && r.start - open < 12)
+      open--;
+    if (!/[。！？]/.test(text[open - 1] ?? '') || skipOffices(text, open) !== r.start) continue;
     if (r.ids.some((id) => speaker.ids.includes(id))) continue;
     if (TURN.test(text.slice(r.end, r.end + 8))) return r.start;
   }
@@ -735,8 +740,9 @@ function reporterTurn(text: string, from: number, to: number): number {
 const REPORTER_VOICE =
   /^(?:据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在)|本报记者)/;
 
-/** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布. */
-const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布)/;
+/** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
+ * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */
+const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉)/;
 
 function sentenceEndBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {

@@ -156,6 +156,20 @@ describe('where reported speech ends', () => {
     },
   );
   bothScripts(
+    "a body the content names, going on with 但認為 in the same sentence, is still inside the quote; the speaker's own 並指出 is a quote of its own",
+    '新聞\n\n發言人林志遠說，總統府歡迎鄰國提出的和平倡議，但認為仍需進一步討論。\n\n部長周文華表示，政府會全力支持有關計劃，並指出措施將於下月起實施。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林志遠: 總統府歡迎鄰國提出的和平倡議，但認為仍需進一步討論。',
+          '周文華: 政府會全力支持有關計劃，',
+          '周文華: 措施將於下月起實施。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     "a sentence in the reporter's own voice (據了解, 記者看到) ends it",
     '新聞\n\n市長林大文表示，新公園將於下月開放，市民可免費入場。據了解，公園耗資三億元興建。\n\n局長周文華說，工程已進入最後階段。記者看到，工人仍在趕工。',
     (a, c) => {

@@ -123,8 +123,15 @@ export function findQuotes(
     const colon = hasColon(text, line);
     if (cues.length === 0 && !colon) continue;
     const depth = quoteDepth(text, line.from, line.to);
-    const found: { cue: Cue; speaker: Ref; clause: number; after: boolean; also: Ref | null }[] =
-      [];
+    const found: {
+      cue: Cue;
+      speaker: Ref;
+      clause: number;
+      after: boolean;
+      also: Ref | null;
+      /** Whether the cue's clause has no subject of its own (…，但认为…). */
+      carried?: boolean;
+    }[] = [];
     let prevEnd = line.from;
     // Clauses of cues whose speaker is several people or no one named (一位网友表示): what
     // they close is not an earlier speaker's.
@@ -210,7 +217,14 @@ export function findQuotes(
             ? last.speaker
             : null);
         if (carried !== null) {
-          found.push({ cue, speaker: carried, clause: subject.clause, after: closes, also: null });
+          found.push({
+            cue,
+            speaker: carried,
+            clause: subject.clause,
+            after: closes,
+            also: null,
+            carried: true,
+          });
           last = { speaker: carried, line: li, cueEnd: cue.end };
         } else {
           last = null;
@@ -257,7 +271,14 @@ export function findQuotes(
         prevEnd = cue.end;
         continue;
       }
-      found.push({ cue, speaker, clause: subject.clause, after, also: subject.via ?? null });
+      found.push({
+        cue,
+        speaker,
+        clause: subject.clause,
+        after,
+        also: subject.via ?? null,
+        carried: subject.kind === 'one' && subject.carried === true,
+      });
       last = { speaker, line: li, cueEnd: cue.end };
       prevEnd = cue.end;
     }
@@ -360,6 +381,22 @@ export function findQuotes(
       }
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
+      // 克里姆林宫欢迎…，但认为…: a cue with no subject of its own, carrying a subject the
+      // content named, within the sentence the content opens, goes on with the words quoted:
+      // the content runs to that sentence's end. (The speaker's own 并指出… is a quote of its
+      // own, which the content stops before.)
+      const same = found[k + 1];
+      if (
+        same !== undefined &&
+        same.carried === true &&
+        !same.speaker.ids.some((id) => speaker.ids.includes(id)) &&
+        same.clause > contentStart &&
+        !/[。！？]/.test(text.slice(contentStart, same.clause))
+      ) {
+        let e = same.cue.end;
+        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
+        limit = Math.min(line.to, e + 1);
+      }
       // Inside another speaker's sentence that quotes it: no further than that sentence.
       if (nestedUntil > f.clause) limit = Math.min(limit, nestedUntil);
       const nextFound = found[k + 1];

@@ -97,8 +97,8 @@ describe('entities', () => {
     },
   );
   bothScripts(
-    'a nationality (日本人, 美國人) names no country; 中國人民, 中國人口 do',
-    '事故\n\n兩名日本人在事故中受傷。美國人普遍支持這項政策。中國人民很團結。',
+    'a nationality (日本人, 美國人, 韓國籍) names no country; 中國人民, 中國人口 do',
+    '事故\n\n兩名日本人在事故中受傷，一名韓國籍司機被捕。美國人普遍支持這項政策。中國人民很團結。',
     (a, c) => {
       assert.deepEqual(names(a), ['LOC:中國'].map(c));
     },

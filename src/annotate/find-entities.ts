@@ -865,15 +865,15 @@ export function findEntities(
   }
 
   out.sort((a, b) => a.start - b.start);
-  // 日本人, 美国人: a nationality, no mention of the country (GUIDELINES §1); 中国人民 and
-  // 中国人口 are the country's.
+  // 日本人, 美国人, 韩国籍: a nationality, no mention of the country (GUIDELINES §1); 中国人民
+  // and 中国人口 are the country's.
   // 左二, 右一起: a photo caption's position of a person, no name; nor a ship or a storm
   // named after one.
   const named = out.filter(
     (m) =>
       !(
         m.type === 'LOC' &&
-        text[m.end] === '人' &&
+        (text[m.end] === '人' || text[m.end] === '籍') &&
         grid.startsWord(m.end) &&
         grid.wordEnd(m.end) === m.end + 1
       ) &&

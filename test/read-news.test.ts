@@ -181,6 +181,19 @@ describe('where reported speech ends', () => {
   );
 });
 
+describe('the two leaders', () => {
+  bothScripts(
+    '兩國元首 on a page naming the two leaders but not their countries is the two leaders; with the countries named, the countries',
+    '新聞\n\n林國棟和山田一郎共同出席簽字儀式。兩國元首一致同意深化經貿合作。\n\n中日兩國元首一致同意加強人文交流。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['林國棟+山田一郎 agree 深化經貿合作', '中國+日本 agree 加強人文交流'].map(c),
+      );
+    },
+  );
+});
+
 describe('titles and objects that look like clauses', () => {
   bothScripts(
     'an ambassador titled 駐X大使 speaks; 駐 is no verb of the clause',

@@ -67,6 +67,9 @@ const PLURAL = /他们|她们/g;
 /** 双方, 两国, 两国元首 …: the two parties in context. */
 const GROUP = /双方|两国|彼此/g;
 
+/** Words for the leaders of the two parties after 两国 or 双方: 两国元首, 双方领导人. */
+const LEADERS_AFTER = /^(?:元首|领导人|首脑)/;
+
 /** State organs named generically, which stand for China in Chinese news (中央政府). */
 const STATE_ORGAN = /中央政府|中国政府/g;
 /** The government of a special administrative region, named generically: 特区政府, 港府. */
@@ -429,8 +432,8 @@ export function resolveReferences(
     }
   };
   // 他们 after two people named (普京…习近平…。他们表示): the two together.
-  addMatches(PLURAL, (_, start, end) => () => {
-    // The two people last named in this sentence or the one before.
+  /** The two people last named before `start`, in this sentence or the one before. */
+  const twoPeople = (start: number): string[] | null => {
     const from = sentencesBack(text, start, 2);
     const ids: string[] = [];
     for (let k = people.length - 1; k >= 0 && ids.length < 2; k--) {
@@ -438,11 +441,28 @@ export function resolveReferences(
       if (p.end < from) break;
       if (p.end <= start && !ids.includes(p.id)) ids.unshift(p.id);
     }
-    return ids.length < 2 ? null : { start, end, kind: 'pronoun', type: 'group', ids };
+    return ids.length < 2 ? null : ids;
+  };
+  addMatches(PLURAL, (_, start, end) => () => {
+    const ids = twoPeople(start);
+    return ids === null ? null : { start, end, kind: 'pronoun', type: 'group', ids };
   });
   addMatches(GROUP, (_, start, end) => () => {
     const ids = memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
-    return ids === null ? null : { start, end, kind: 'alias', type: 'group', ids: [...ids] };
+    if (ids !== null) return { start, end, kind: 'alias', type: 'group', ids: [...ids] };
+    // 两国元首, 双方领导人 on a page that names the two leaders but not their countries: the
+    // two leaders.
+    if (!LEADERS_AFTER.test(text.slice(end, end + 3))) return null;
+    const two = twoPeople(start);
+    return two === null
+      ? null
+      : {
+          start,
+          end: end + (LEADERS_AFTER.exec(text.slice(end))?.[0].length ?? 0),
+          kind: 'pronoun',
+          type: 'group',
+          ids: two,
+        };
   });
   // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4),
   // a description, not a name: it does not make the country an entity of the page.

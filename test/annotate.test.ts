@@ -221,14 +221,17 @@ describe('quotes', () => {
     assert.ok(quotes(a)[1]?.includes('呢個係一個好嚴重嘅問題'));
   });
   bothScripts(
-    'a dialogue line whose speaker is written with a verb of speech (陳家駒補充：「…」) names the person without the verb',
-    '議會\n\n陳家駒補充：「政府不可以再拖下去，市民已經等了很久。」',
+    'a dialogue line whose speaker is written with a verb of speech (陳家駒補充：「…」), a way of saying (笑言) or a time word (今日話) names the person without them',
+    '議會\n\n陳家駒補充：「政府不可以再拖下去，市民已經等了很久。」\n\n黃大文笑言：「暫時未有決定，要同家人商量。」\n\n林小明今日話：「政府根本冇聽市民意見。」',
     (a, c) => {
       assert.deepEqual(
         quotes(a).map((q) => q.split(' ')[0]),
-        [c('陳家駒')],
+        ['陳家駒', '黃大文', '林小明'].map(c),
       );
-      assert.ok(names(a).includes(c('PER:陳家駒')), names(a).join(' '));
+      for (const n of ['PER:陳家駒', 'PER:黃大文', 'PER:林小明']) {
+        assert.ok(names(a).includes(c(n)), names(a).join(' '));
+      }
+      assert.ok(!names(a).some((n) => /笑言|今日/.test(n)), names(a).join(' '));
     },
   );
   bothScripts(

@@ -379,11 +379,18 @@ const SPEECH_VERB_END = new RegExp(`(?:[又也还并续再])?(?:${QUOTE_CUE_ALTE
 
 /** A dialogue speaker without the verb of speech written after the name (陈家驹补充 → 陈家驹). */
 function withoutSpeechVerb(speaker: string): string {
-  const m = SPEECH_VERB_END.exec(speaker);
-  return m !== null && speaker.length - m[0].length >= 2
-    ? speaker.slice(0, speaker.length - m[0].length)
-    : speaker;
+  let out = speaker;
+  for (const end of [SPEECH_VERB_END, MANNER_END, TIME_END]) {
+    const m = end.exec(out);
+    if (m !== null && out.length - m[0].length >= 2) out = out.slice(0, out.length - m[0].length);
+  }
+  return out;
 }
+
+/** Ways of saying outside the cue list a dialogue line's speaker may end in: 笑言, 答道. */
+const MANNER_END = /(?:笑言|笑道|答道|续道|问道|叹道|直言)$/;
+/** A time word between a dialogue speaker's name and the verb: 黄大仙今日话 → 黄大仙. */
+const TIME_END = /(?:今日|昨日|今天|昨天|今晨|昨晚|今早|日前|近日|(?:周|星期)[一二三四五六日天])$/;
 
 /** A cue of speech or stance inside a dialogue line's speaker (陈家强批评政府：「…」). */
 const CUE_INSIDE = new RegExp(

@@ -700,6 +700,21 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '不是反對X，而是反對Y and 並非批評X，而是希望Y: the first is negated, the second stands; 希望政府 is addressed',
+    '表態\n\n林國棟說，我們不是反對發展，而是反對破壞環境。他並非批評政府，而是希望政府改善施政。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 oppose NOT 發展',
+          '林國棟 oppose 破壞環境',
+          '林國棟 criticize NOT 政府',
+          '林國棟 appeal 政府改善施政',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
     'a fuller name the page writes later becomes the name, whichever comes first',
     '外交動態\n\n外交部發言人表示，此舉違反國際法。中國外交部隨後召見對方大使。',
     (a, c) => {

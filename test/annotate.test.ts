@@ -700,6 +700,20 @@ describe('stances', () => {
     },
   );
   bothScripts(
+    '予以嚴厲譴責，並呼籲…: a stance verb a light verb takes brings in no quote and stands on the clause before',
+    '表態\n\n部長林國棟表示，鄰國持續對我國施壓，外交部予以嚴厲譴責，並呼籲對方停止挑釁。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(' ')[0]),
+        ['林國棟'].map(c),
+      );
+      assert.deepEqual(
+        stances(a),
+        ['外交部 criticize 鄰國持續對我國施壓', '外交部 appeal 對方停止挑釁'].map(c),
+      );
+    },
+  );
+  bothScripts(
     '不是反對X，而是反對Y and 並非批評X，而是希望Y: the first is negated, the second stands; 希望政府 is addressed',
     '表態\n\n林國棟說，我們不是反對發展，而是反對破壞環境。他並非批評政府，而是希望政府改善施政。',
     (a, c) => {

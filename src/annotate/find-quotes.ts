@@ -59,6 +59,9 @@ const ISSUES =
   /(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=声明|社评|社论|公报|文告|新闻稿|报告|通报|文章)/g;
 /** A cue used as a noun: 做上述表示, 他的说法. */
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
+/** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
+const LIGHT_BEFORE =
+  /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
 const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
 /** Negation or refusal right before a cue: 并未表示, 没有说, 拒绝透露, 不愿透露. */
@@ -155,6 +158,12 @@ export function findQuotes(
       // 陈家驹话，: Cantonese 话 is a verb only right after a person's name; 这种话，, 的话，
       // are the noun.
       if (cue.cue.cue === '话' && !refs.some((r) => r.end === cue.at && r.type === 'PER')) continue;
+      // 予以严厉谴责，并…: a stance verb a light verb takes as its object brings in no clause.
+      if (
+        STANCE_VERB.test(cue.cue.cue) &&
+        LIGHT_BEFORE.test(text.slice(Math.max(line.from, cue.at - 6), cue.at))
+      )
+        continue;
       // 俗称, 简称, 号称, 自称: what something is called or claims to be, no one speaking.
       if (
         cue.cue.cue === '称' &&

@@ -417,11 +417,12 @@ export function findStances(
         own,
       ).filter((t) => t.end - t.start >= 2);
       // A cue of a class that may leave its object to what came before, ending its sentence
-      // with none of its own (表示强烈谴责。).
+      // with none of its own (表示强烈谴责。), or its clause before another verb of the same
+      // subject (予以严厉谴责，并呼吁…).
       const implicit =
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
-        /^[」”』]?\s*[。！!]/.test(text.slice(end, end + 3));
+        /^[」”』]?\s*(?:[。！!]|[，,](?:并|同时|也|亦|还|且|更))/.test(text.slice(end, end + 4));
       // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.
       const inSentence = implicit ? clauseAntecedent(text, clauseFrom, sFrom) : null;
       if (targets.length === 0 && hit.class !== 'meet' && memo.last?.sentence === sFrom) {

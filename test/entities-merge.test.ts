@@ -32,6 +32,14 @@ describe('the merged entity finder', () => {
     }
   });
 
+  test("a name the rules ran on into a verb the segmenter reads apart (胡锦涛 | 访韩) is the tagger's", () => {
+    for (const [text, script] of bothScripts('国家副主席胡锦涛访韩，受到热烈欢迎。')) {
+      const found = names(text);
+      assert.ok(found.includes(script('PER:胡锦涛')), `${text}: ${found}`);
+      assert.ok(!found.includes(script('PER:胡锦涛访韩')), `${text}: ${found}`);
+    }
+  });
+
   test('a foreign name wins over a place its letters spell inside it', () => {
     for (const [text, script] of bothScripts(
       '出席会议的阿里西亚·彼特里表示赞同。她随后访问了塔林。',

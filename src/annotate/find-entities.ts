@@ -354,11 +354,27 @@ export function findEntities(
   // (和 | 布林肯 of 外长和布林肯国务卿, 向 | 俊平): those words are surnames too, but the
   // tagger, which reads the context, parts them from the name. The tagger's name wins.
   const narrows = (m: RawMention): boolean => {
-    if (m.type !== 'PER' || m.start === 0 || !LINKING.test(text[m.start - 1] as string)) {
-      return false;
-    }
+    if (m.type !== 'PER' || m.end - m.start < 2) return false;
+    // 和 | 布林肯: the rules' name one linking unit longer in front.
+    const linked = (o: RawMention) =>
+      m.start > 0 &&
+      LINKING.test(text[m.start - 1] as string) &&
+      o.start === m.start - 1 &&
+      o.end === m.end;
+    // 胡锦涛 | 访韩: the rules' name run on by a unit or two after the tagger's, into what the
+    // tagger reads as no name and the segmenter as a word of its own.
+    const runOn = (o: RawMention) =>
+      o.start === m.start &&
+      o.end > m.end &&
+      o.end - m.end <= 2 &&
+      grid.startsWord(m.start) &&
+      grid.startsWord(m.end) &&
+      // 陈家 | 驹: a unit the segmenter reads as a noun's may be the given name's last.
+      !/^(?:n|ng|nr|nrfg|nrt|nz|j|a|an)$/.test(grid.posAt(m.end)) &&
+      // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
+      !(o.end - m.end === 1 && LINKING.test(text[m.end] as string));
     const k = out.findIndex(
-      (o) => o.type === 'PER' && o.kind === 'name' && o.start === m.start - 1 && o.end === m.end,
+      (o) => o.type === 'PER' && o.kind === 'name' && (linked(o) || runOn(o)),
     );
     if (k < 0) return false;
     const o = out[k] as RawMention;

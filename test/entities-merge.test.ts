@@ -40,6 +40,14 @@ describe('the merged entity finder', () => {
     }
   });
 
+  test('a title read across two place names (湖南省 | 长沙市: 省长) names no one', () => {
+    for (const [text, script] of bothScripts('湖南省长沙市公安局发布通报。')) {
+      const rules = names(text, true);
+      assert.ok(!rules.some((n) => n.startsWith('PER:')), `${text}: ${rules}`);
+      assert.ok(names(text).includes(script('ORG:长沙市公安局')), `${text}: ${names(text)}`);
+    }
+  });
+
   test('a foreign name wins over a place its letters spell inside it', () => {
     for (const [text, script] of bothScripts(
       '出席会议的阿里西亚·彼特里表示赞同。她随后访问了塔林。',

@@ -484,6 +484,15 @@ export function findEntities(
     grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
   const offices = findOffices(text);
   for (const { start: at, office } of offices) {
+    // 湖南省 | 长沙市: a title read from inside one of the segmenter's words into the middle
+    // of the next (省长) is no title; 广东省 | 长 | 王伟中 is.
+    const from = grid.wordStartOf(at);
+    if (
+      from < at &&
+      !grid.startsWord(at + office.length) &&
+      grid.wordEnd(from) < at + office.length
+    )
+      continue;
     // Titles in a row name one person (国务委员兼外长林国栋), and a word of the segmenter
     // that runs on from the title by two units or more is more title (副主任 of 副/主任委员
     // in 副主任委员王庆喜); by one it is a place (大使馆, 主席国), and no person follows.

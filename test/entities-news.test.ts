@@ -206,6 +206,11 @@ describe('fullest names', () => {
       why: 'a name cut short by 和 is read whole where it is seen whole',
     },
     {
+      text: '選手參加了香港馬會杯全國馬術賽。',
+      not: ['PER:馬會杯'],
+      why: 'a word opening with a surname and ending as a cup or a bureau does (馬會杯) is no name',
+    },
+    {
       text: '外長讓-諾埃爾·巴羅抵達柏林。',
       has: ['PER:讓-諾埃爾·巴羅'],
       why: 'a foreign name joined by a hyphen and a dot is one name',

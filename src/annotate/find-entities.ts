@@ -1710,9 +1710,10 @@ const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
 const NOT_PERSON =
   /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|先生|小姐|太太|夫人|同志)$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$/;
-/** The last character of a village's, a street's or a district's name (王营村, 梁王河): a word
- * the segmenter does not know that ends so is a place, whatever surname it opens with. */
-const PLACE_LIKE = /[村乡镇县区市省州路街河湖]$/;
+/** The last character of a village's, a street's or a district's name (王营村, 梁王河), or
+ * of a cup, a bureau or a team (马会杯, 公安局): a word the segmenter does not know that ends
+ * so is no person, whatever surname it opens with. */
+const PLACE_LIKE = /[村乡镇县区市省州路街河湖杯赛局署厅处院队港站]$/;
 /** A surname and a form of address or a role: 沈女士, 李先生, 马教授. */
 const ADDRESSED =
   /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)$/;

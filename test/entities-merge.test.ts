@@ -38,6 +38,12 @@ describe('the merged entity finder', () => {
       assert.ok(found.includes(script('PER:胡锦涛')), `${text}: ${found}`);
       assert.ok(!found.includes(script('PER:胡锦涛访韩')), `${text}: ${found}`);
     }
+    // A unit seldom ending a given name that the segmenter glued on (周宁上 | 一轮) goes too.
+    for (const [text, script] of bothScripts('国安队的周宁上一轮状态突然回升。')) {
+      const found = names(text);
+      assert.ok(found.includes(script('PER:周宁')), `${text}: ${found}`);
+      assert.ok(!found.includes(script('PER:周宁上')), `${text}: ${found}`);
+    }
   });
 
   test('a title read across two place names (湖南省 | 长沙市: 省长) names no one', () => {

@@ -368,7 +368,10 @@ export function findEntities(
       o.end > m.end &&
       o.end - m.end <= 2 &&
       grid.startsWord(m.start) &&
-      grid.startsWord(m.end) &&
+      // 谢军 | 会赢, 周宁 | 上一轮: one unit that is seldom a given name's last, which the
+      // segmenter glued on, goes too.
+      (grid.startsWord(m.end) ||
+        (o.end - m.end === 1 && FUNCTION_TAIL.test(text[m.end] as string))) &&
       // 陈家 | 驹: a unit the segmenter reads as a noun's may be the given name's last.
       !/^(?:n|ng|nr|nrfg|nrt|nz|j|a|an)$/.test(grid.posAt(m.end)) &&
       // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
@@ -1120,6 +1123,10 @@ function withHyphenedFirst(text: string, span: ProposedSpan): ProposedSpan {
   }
   return span;
 }
+
+/** Units that modal verbs, adverbs and prepositions open or are, and that seldom end a given
+ * name: what the segmenter glues onto a name it does not know (谢军会 | 赢). */
+const FUNCTION_TAIL = /^[会上将就却也都又曾被把]$/;
 
 /** Prepositions and conjunctions that link a person to the next name (王文同英国外相). */
 const LINKING = /^[同与和跟及向]$/;

@@ -128,6 +128,13 @@ describe('a body referred back to: 署方, 院方, a bare 發言人', () => {
     },
   );
   bothScripts(
+    '公會 or 法院 opening a clause is the body last named that ends so; with none named, no one',
+    '新聞\n\n香港律師公會發表聲明。公會十分關注本港的法治狀況。\n\n新聞\n\n協會十分關注會員的權益。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['香港律師公會 concern 本港的法治狀況'].map(c));
+    },
+  );
+  bothScripts(
     '發言人 opening a clause is the spokesperson last named: the body, or the person named after it',
     '新聞\n\n衞生署發言人今日表示，署方會密切留意疫情發展。發言人又表示，市民應盡量使用公共交通工具。\n\n外交部發言人林美華表示，我們對事件高度關注。發言人呼籲各方保持冷靜克制。',
     (a, c) => {

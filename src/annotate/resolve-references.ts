@@ -381,7 +381,8 @@ export function resolveReferences(
       end: r.end,
       apply: () => {
         // 该部, 该局, 该办: the body last named whose name ends so (国防部; 港澳办, or the
-        // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body.
+        // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body. 公会, 法院 opening a
+        // clause: the body last named that ends so (香港大律师公会, 台北地方法院), else no one.
         // 报纸说, 该报认为: the paper last named (法国星期天报).
         let head =
           r.what === 'org'
@@ -394,11 +395,14 @@ export function resolveReferences(
         // (卫生署 … 署方), and no other.
         const side = r.what === 'org' && /^[局署院校馆府]方$/.test(head);
         if (side) head = head.slice(0, 1);
-        const bySuffix = /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公司|党|报)$/.test(head)
-          ? ([...memory.orgs]
-              .reverse()
-              .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)
-          : undefined;
+        const bySuffix =
+          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|党|报)$/.test(
+            head,
+          )
+            ? ([...memory.orgs]
+                .reverse()
+                .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)
+            : undefined;
         const id =
           r.what === 'org'
             ? bySuffix === undefined

@@ -297,14 +297,7 @@ export function findEntities(
         return false;
       // 外长向林国栋介绍: a word that links or governs (向, 和, 与) before the name the rules
       // read, though a surname, is not the name's.
-      if (
-        m.type === 'PER' &&
-        m.start < o.start &&
-        LINKING.test(text[m.start] as string) &&
-        grid.wordEnd(m.start) === m.start + 1 &&
-        /^[pcudrv]/.test(grid.posAt(m.start))
-      )
-        return false;
+      if (m.type === 'PER' && m.start < o.start && linkingWordAt(m.start)) return false;
       inside.push(k);
     }
     if (inside.length === 0) return false;
@@ -482,6 +475,10 @@ export function findEntities(
   };
   // A name read after a title or before a speech verb must also be one by its words.
   const grid = new WordGrid(text.length, words);
+  /** Whether unit `i` is a linking word (和, 与, 同, 向) the segmenter reads as a word of one
+   * unit that links or governs: though a surname, it opens no name (主席和拜登总统). */
+  const linkingWordAt = (i: number) =>
+    LINKING.test(text[i] ?? '') && grid.wordEnd(i) === i + 1 && /^[pcudrv]/.test(grid.posAt(i));
   /** Whether `[start, start + n)` of the text could be a name by its words. */
   const fits = (start: number, n: number, stopAfter = 0) =>
     grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
@@ -519,10 +516,8 @@ export function findEntities(
       if (add({ start: s, end, type: 'PER', key: core, kind })) context.people.add(core);
       continue;
     }
-    // 主席和拜登总统: a word that links (和, 与, 同, 向), read by the segmenter as a word of
-    // one unit, opens no name after the title, even where it is a surname (not so 于).
-    if (LINKING.test(text[s] ?? '') && grid.wordEnd(s) === s + 1 && /^[pcudrv]/.test(grid.posAt(s)))
-      continue;
+    // 主席和拜登总统: a linking word opens no name after the title (not so 于, a surname).
+    if (linkingWordAt(s)) continue;
     const name =
       knownNameAt(text, s, context.people) ??
       readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
@@ -699,15 +694,10 @@ export function findEntities(
       if (s < 0 || !free(s, at)) continue;
       const name = text.slice(s, at);
       if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
-      // 主席和拜登总统: a surname the segmenter reads as a word of its own that links or
-      // governs (和, 与, 同, 向) opens no name.
-      const linking =
-        LINKING.test(text[s] as string) &&
-        grid.wordEnd(s) === s + 1 &&
-        /^[pcudrv]/.test(grid.posAt(s));
+      // 主席和拜登总统: a linking word opens no name before the title either.
       const ok = hasSurname(text, s)
         ? n <= 3 &&
-          !linking &&
+          !linkingWordAt(s) &&
           fits(s, n) &&
           !/^[pcudrv]/.test(grid.posAt(at - 1)) &&
           (n === 3 || grid.posAt(s).startsWith('nr'))
@@ -1652,27 +1642,27 @@ function outletNames(text: string): { start: number; end: number; type: EntityTy
 /** How the name of a department ends: 办, 部, 局, 委员会 … (中共中央台办, 中共中央宣传部). */
 const DEPARTMENT_END = /^[\u4e00-\u9fff]*(?:办|部|局|厅|署|委|委员会|办公室|研究室)$/;
 
-/** References that point back: 这位专家, 该组织, 他. Offsets into the same text. */
+/** What a reference points back to: a person, a body, whoever a pronoun stands for, or the
+ * spokesperson last named. */
+export type ReferenceKind = 'person' | 'org' | 'pronoun' | 'spokesperson';
+
+const REFERENCES: readonly [RegExp, ReferenceKind][] = [
+  [BARE_SPOKESPERSON, 'spokesperson'],
+  [TITLE_REF, 'person'],
+  [ORG_REF, 'org'],
+  [PRONOUN, 'pronoun'],
+];
+
+/** References that point back: 这位专家, 该组织, 他, 发言人. Offsets into the same text. */
 export function findReferences(
   text: string,
-): { start: number; end: number; what: 'person' | 'org' | 'pronoun' | 'spokesperson' }[] {
-  const refs: {
-    start: number;
-    end: number;
-    what: 'person' | 'org' | 'pronoun' | 'spokesperson';
-  }[] = [];
-  for (const m of text.matchAll(BARE_SPOKESPERSON))
-    refs.push({
-      start: m.index ?? 0,
-      end: (m.index ?? 0) + m[0].length,
-      what: 'spokesperson',
-    });
-  for (const m of text.matchAll(TITLE_REF))
-    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what: 'person' });
-  for (const m of text.matchAll(ORG_REF))
-    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what: 'org' });
-  for (const m of text.matchAll(PRONOUN))
-    refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + 1, what: 'pronoun' });
+): { start: number; end: number; what: ReferenceKind }[] {
+  const refs: { start: number; end: number; what: ReferenceKind }[] = [];
+  for (const [pattern, what] of REFERENCES) {
+    for (const m of text.matchAll(pattern)) {
+      refs.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, what });
+    }
+  }
   return refs.sort((a, b) => a.start - b.start);
 }
 

@@ -390,25 +390,28 @@ export function findQuotes(
       }
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
+      const nextFound = found[k + 1];
+      /** Just after the end of the sentence in which a cue stands. */
+      const sentenceEndAfter = (c: Cue): number => {
+        let e = c.end;
+        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
+        return Math.min(line.to, e + 1);
+      };
       // 克里姆林宫欢迎…，但认为…: a cue with no subject of its own, carrying a subject the
       // content named, within the sentence the content opens, goes on with the words quoted:
       // the content runs to that sentence's end. (The speaker's own 并指出… is a quote of its
       // own, which the content stops before.)
-      const same = found[k + 1];
       if (
-        same !== undefined &&
-        same.carried === true &&
-        !same.speaker.ids.some((id) => speaker.ids.includes(id)) &&
-        same.clause > contentStart &&
-        !/[。！？]/.test(text.slice(contentStart, same.clause))
+        nextFound !== undefined &&
+        nextFound.carried === true &&
+        !nextFound.speaker.ids.some((id) => speaker.ids.includes(id)) &&
+        nextFound.clause > contentStart &&
+        !/[。！？]/.test(text.slice(contentStart, nextFound.clause))
       ) {
-        let e = same.cue.end;
-        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
-        limit = Math.min(line.to, e + 1);
+        limit = sentenceEndAfter(nextFound.cue);
       }
       // Inside another speaker's sentence that quotes it: no further than that sentence.
       if (nestedUntil > f.clause) limit = Math.min(limit, nestedUntil);
-      const nextFound = found[k + 1];
       // The first unnamed source's clause after the content starts (they come in order).
       const u = firstAfter(unnamed, contentStart);
       const later = u !== undefined && u < nextClause ? [u] : [];
@@ -418,9 +421,7 @@ export function findQuotes(
       // is the first speaker's words too (GUIDELINES: a nested quote counts for both), to the
       // end of that sentence.
       if (nextFound !== undefined && nextFound.clause <= contentStart && later.length === 0) {
-        let e = nextFound.cue.end;
-        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
-        limit = Math.min(line.to, e + 1);
+        limit = sentenceEndAfter(nextFound.cue);
         nestedUntil = limit;
       }
       const closers = [...(nextFound === undefined ? [] : [nextFound.clause]), ...later];
@@ -744,7 +745,6 @@ function inlineColonQuotes(
   return out;
 }
 
-/** The end of the last sentence before `at` (after its 。), or `at` when there is none. */
 /**
  * Where, in `[from, to)`, the first sentence starts that opens on a name other than the
  * speaker's followed by 则, a verb of issuing or one of telling ({@link TURN}: 民进党团则批评,
@@ -775,21 +775,20 @@ function actorTurn(
 /** Where, in `[from, to)`, the first sentence starts in the reporter's own voice (据了解,
  * 据介绍, 记者看到, 记者了解到): `to` when none. */
 function reporterTurn(text: string, from: number, to: number): number {
-  for (let i = from; i < to - 1; i++) {
-    if (!/[。！？]/.test(text[i] as string)) continue;
-    if (REPORTER_VOICE.test(text.slice(i + 1, i + 6))) return i + 1;
-  }
-  return to;
+  // The look-ahead may read a few units past `to`; a sentence end past it does not count.
+  const i = text.slice(from, to + 6).search(REPORTER_VOICE);
+  return i >= 0 && from + i + 1 < to ? from + i + 1 : to;
 }
 
-/** How a sentence in the reporter's own voice opens. */
+/** A sentence end and a sentence in the reporter's own voice after it. */
 const REPORTER_VOICE =
-  /^(?:据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在)|本报记者)/;
+  /[。！？](?=据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在)|本报记者)/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */
 const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉)/;
 
+/** The end of the last sentence before `at` (after its 。), or `at` when there is none. */
 function sentenceEndBefore(text: string, at: number, floor: number): number {
   for (let i = at - 1; i > floor; i--) {
     if ('。！？'.includes(text[i] as string)) return i + 1;

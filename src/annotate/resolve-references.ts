@@ -364,12 +364,17 @@ export function resolveReferences(
             const x = refs[k] as Ref;
             if (x.kind === 'pronoun' || !text.startsWith('发言人', x.end)) continue;
             const named = refs[k + 1];
-            const id =
+            const person =
               named !== undefined && named.start === x.end + 3 && named.type === 'PER'
-                ? named.ids
-                : x.ids;
-            const type = named !== undefined && named.ids === id ? 'PER' : x.type;
-            return { start: r.start, end: r.end, kind: 'title', type, ids: id };
+                ? named
+                : null;
+            return {
+              start: r.start,
+              end: r.end,
+              kind: 'title',
+              type: person === null ? x.type : 'PER',
+              ids: (person ?? x).ids,
+            };
           }
           return null;
         },
@@ -384,17 +389,16 @@ export function resolveReferences(
         // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body. 公会, 法院 opening a
         // clause: the body last named that ends so (香港大律师公会, 台北地方法院), else no one.
         // 报纸说, 该报认为: the paper last named (法国星期天报).
-        let head =
+        // 局方, 署方, 院方, 校方: the body last named whose name ends in the character before 方
+        // (卫生署 … 署方), and no other.
+        const head =
           r.what === 'org'
             ? text
                 .slice(r.start, r.end)
                 .replace(/^(?:该|这个|此|这家)/, '')
                 .replace(/^报纸$/, '报')
+                .replace(/^([局署院校馆府])方$/, '$1')
             : '';
-        // 局方, 署方, 院方, 校方: the body last named whose name ends in the character before 方
-        // (卫生署 … 署方), and no other.
-        const side = r.what === 'org' && /^[局署院校馆府]方$/.test(head);
-        if (side) head = head.slice(0, 1);
         const bySuffix =
           /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|党|报)$/.test(
             head,
@@ -456,17 +460,11 @@ export function resolveReferences(
     if (ids !== null) return { start, end, kind: 'alias', type: 'group', ids: [...ids] };
     // 两国元首, 双方领导人 on a page that names the two leaders but not their countries: the
     // two leaders.
-    if (!LEADERS_AFTER.test(text.slice(end, end + 3))) return null;
-    const two = twoPeople(start);
-    return two === null
+    const leaders = LEADERS_AFTER.exec(text.slice(end, end + 3));
+    const two = leaders === null ? null : twoPeople(start);
+    return leaders === null || two === null
       ? null
-      : {
-          start,
-          end: end + (LEADERS_AFTER.exec(text.slice(end))?.[0].length ?? 0),
-          kind: 'pronoun',
-          type: 'group',
-          ids: two,
-        };
+      : { start, end: end + leaders[0].length, kind: 'pronoun', type: 'group', ids: two };
   });
   // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4),
   // a description, not a name: it does not make the country an entity of the page.

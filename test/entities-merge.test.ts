@@ -21,6 +21,18 @@ function bothScripts(simplified: string): [string, (s: string) => string][] {
   ];
 }
 
+/** In both scripts: the merged finder gives each of `has` and none of `not` (`TYPE:name`,
+ * written in Simplified). */
+function expectNames(simplified: string, has: readonly string[], not: readonly string[]): void {
+  for (const [text, script] of bothScripts(simplified)) {
+    const found = names(text);
+    for (const name of has) assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
+    for (const name of not) {
+      assert.ok(!found.includes(script(name)), `${text}: ${name} not in ${found}`);
+    }
+  }
+}
+
 describe('the merged entity finder', () => {
   test('a longer organisation wins over a lexicon place inside it', () => {
     for (const [text, script] of bothScripts('湖北省公安厅通报了案件进展。')) {
@@ -33,17 +45,9 @@ describe('the merged entity finder', () => {
   });
 
   test("a name the rules ran on into a verb the segmenter reads apart (胡锦涛 | 访韩) is the tagger's", () => {
-    for (const [text, script] of bothScripts('国家副主席胡锦涛访韩，受到热烈欢迎。')) {
-      const found = names(text);
-      assert.ok(found.includes(script('PER:胡锦涛')), `${text}: ${found}`);
-      assert.ok(!found.includes(script('PER:胡锦涛访韩')), `${text}: ${found}`);
-    }
+    expectNames('国家副主席胡锦涛访韩，受到热烈欢迎。', ['PER:胡锦涛'], ['PER:胡锦涛访韩']);
     // A unit seldom ending a given name that the segmenter glued on (周宁上 | 一轮) goes too.
-    for (const [text, script] of bothScripts('国安队的周宁上一轮状态突然回升。')) {
-      const found = names(text);
-      assert.ok(found.includes(script('PER:周宁')), `${text}: ${found}`);
-      assert.ok(!found.includes(script('PER:周宁上')), `${text}: ${found}`);
-    }
+    expectNames('国安队的周宁上一轮状态突然回升。', ['PER:周宁'], ['PER:周宁上']);
   });
 
   test('a title read across two place names (湖南省 | 长沙市: 省长) names no one', () => {
@@ -68,25 +72,19 @@ describe('the merged entity finder', () => {
   });
 
   test('a linking word before a name (和, 向), though a surname, is not part of it', () => {
-    for (const [text, script] of bothScripts(
+    expectNames(
       '主席林国栋和拜登总统举行会晤。外长周文华和布林肯国务卿通电话。部长向王海平介绍情况。',
-    )) {
-      const found = names(text);
-      for (const name of ['PER:林国栋', 'PER:拜登', 'PER:周文华', 'PER:布林肯', 'PER:王海平']) {
-        assert.ok(found.includes(script(name)), `${text}: ${name} in ${found}`);
-      }
-      for (const name of ['PER:和拜登', 'PER:和布林肯', 'PER:向王海平']) {
-        assert.ok(!found.includes(script(name)), `${text}: ${name} not in ${found}`);
-      }
-    }
+      ['PER:林国栋', 'PER:拜登', 'PER:周文华', 'PER:布林肯', 'PER:王海平'],
+      ['PER:和拜登', 'PER:和布林肯', 'PER:向王海平'],
+    );
   });
 
   test('a department the tagger reads over the body it opens with is the department', () => {
-    for (const [text, script] of bothScripts('中共中央台办发言人周文华在记者会上回答提问。')) {
-      const found = names(text);
-      assert.ok(found.includes(script('ORG:中共中央台办')), `${text}: ${found}`);
-      assert.ok(!found.includes(script('ORG:中共中央')), `${text}: ${found}`);
-    }
+    expectNames(
+      '中共中央台办发言人周文华在记者会上回答提问。',
+      ['ORG:中共中央台办'],
+      ['ORG:中共中央'],
+    );
     // A body named on its own after another (民建联 立法会) is not one department.
     for (const [text, script] of bothScripts('民建联立法会议员周文华表示，会继续跟进。')) {
       assert.ok(names(text).includes(script('ORG:民建联')), `${text}: ${names(text)}`);

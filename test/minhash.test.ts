@@ -280,7 +280,6 @@ describe('verifying candidate stories', () => {
     const sketch = sketchOf(whole);
     const next = numbersFrom(3);
     const time = { ms: 0, articles: 0, copies: 0, reads: 0, sketched: 0, workerMs: 0 };
-    const read: number[] = [];
     const sketches = new Map<number, ReturnType<typeof sketchOf>>([
       [1, sketchOf(print(STORY))],
       [
@@ -291,38 +290,37 @@ describe('verifying candidate stories', () => {
       ],
       [3, sketchOf(print(STORY))],
     ]);
-    const of = (article: number) => {
-      read.push(article);
-      return sketches.get(article) ?? null;
+    /** The story chosen among `stories` (story, article, keys shared), and the articles read. */
+    const verify = (stories: [number, number, number][]) => {
+      const read: number[] = [];
+      const story = closestStory(
+        whole,
+        sketch,
+        stories.map(([story, article, keys]) => [story, [{ article, story, keys }]]),
+        (article) => {
+          read.push(article);
+          return sketches.get(article) ?? null;
+        },
+        () => null,
+        time,
+      );
+      return { story, read };
     };
     // The whole story first: the second candidate is never read.
-    const first = closestStory(
-      whole,
-      sketch,
-      [
-        [10, [{ article: 1, story: 10, keys: 9 }]],
-        [30, [{ article: 3, story: 30, keys: 8 }]],
-      ],
-      of,
-      () => null,
-      time,
+    assert.deepEqual(
+      verify([
+        [10, 1, 9],
+        [30, 3, 8],
+      ]),
+      { story: 10, read: [1] },
     );
-    assert.equal(first, 10);
-    assert.deepEqual(read, [1]);
     // A copy with two paragraphs of six rewritten first: the search goes on to the closer one.
-    read.length = 0;
-    const second = closestStory(
-      whole,
-      sketch,
-      [
-        [20, [{ article: 2, story: 20, keys: 9 }]],
-        [30, [{ article: 3, story: 30, keys: 8 }]],
-      ],
-      of,
-      () => null,
-      time,
+    assert.deepEqual(
+      verify([
+        [20, 2, 9],
+        [30, 3, 8],
+      ]),
+      { story: 30, read: [2, 3] },
     );
-    assert.equal(second, 30);
-    assert.deepEqual(read, [2, 3]);
   });
 });

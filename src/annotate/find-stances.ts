@@ -532,9 +532,7 @@ function addressed(
   // what it asks of one.
   if (
     /^[与跟同和]/.test(rest) &&
-    (/^[与跟]/.test(rest) ||
-      ADDRESSEE.test(rest.slice(1)) ||
-      refs.some((r) => r.start === end + 1 && r.kind !== 'pronoun'))
+    (/^[与跟]/.test(rest) || ADDRESSEE.test(rest.slice(1)) || opensName(refs, end + 1))
   )
     return false;
   // 希望行政长官…: addressed to an office holder.
@@ -549,6 +547,16 @@ function addressed(
       !r.ids.every((id) => own.has(id))
     )
       return true;
+  }
+  return false;
+}
+
+/** Whether a name (not a pronoun) starts at `at`. */
+function opensName(refs: readonly Ref[], at: number): boolean {
+  for (let k = firstAtOrAfter(refs, at); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start !== at) return false;
+    if (r.kind !== 'pronoun') return true;
   }
   return false;
 }

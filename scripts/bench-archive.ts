@@ -1,6 +1,7 @@
 /**
  * npm run bench:archive [-- --articles N] [-- --workers N] [-- --queries 1000] [-- --seed 1]
- *                       [-- --dir DIR] [-- --keep] [-- --null-store] [-- --json]
+ *                       [-- --dir DIR] [-- --keep] [-- --null-store] [-- --without-stories]
+ *                       [-- --json]
  *
  * The archive at scale. Composes N articles (default 100,000; --articles 1000000 for the
  * full target) from the vocabulary and structures of samples/ and test/fixtures/ (see
@@ -16,6 +17,13 @@
  *
  * --null-store ingests into a store that keeps nothing: the ceiling of parse + annotate
  * on this machine, without SQLite.
+ *
+ * --without-stories ingests with story detection off (each article a story of its own,
+ * nothing prepared, looked up or stored to find copies): what story detection costs the
+ * ingest is the difference in wall time from a run with it: give that run's seconds as
+ * --baseline-s S to a run with it (same --articles and --seed) and the target is judged on
+ * the difference. The writer's clock (the "stories:" line) sees only the time in its own
+ * calls, not what their writes cost the commits and checkpoints after them: a lower bound.
  *
  * --db postgres://… measures PostgreSQL beside SQLite in the same run, on the same corpus
  * and queries, each in a database of its own created on that server (dropped after unless
@@ -49,6 +57,8 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
     'null-store': { type: 'boolean', default: false },
+    'without-stories': { type: 'boolean', default: false },
+    'baseline-s': { type: 'string' },
     json: { type: 'boolean', default: false },
     db: { type: 'string' },
     'queue-workers': { type: 'string', default: '1,2' },
@@ -57,6 +67,12 @@ const { values } = parseArgs({
   },
 });
 const articles = Number(values.articles);
+const withoutStories = values['without-stories'];
+/** The wall seconds of the same ingest --without-stories, against which story detection's
+ * whole cost is told. */
+const baselineS = values['baseline-s'] === undefined ? undefined : Number(values['baseline-s']);
+if (baselineS !== undefined && !(baselineS > 0))
+  throw new TypeError('--baseline-s: seconds, above 0');
 const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
 const queryCount = Number(values.queries);
 const seed = Number(values.seed);
@@ -80,7 +96,7 @@ async function openArchive(path: string): Promise<Archive> {
   const { openStore } = (await import(
     built ? join(ROOT, 'dist', 'store', 'index.js') : '../src/store/index.ts'
   )) as typeof import('../src/store/index.ts');
-  return openStore(path);
+  return openStore(path, withoutStories ? { findStories: false } : {});
 }
 
 /** A store that keeps only the hashes: what ingest costs without SQLite. */
@@ -181,7 +197,12 @@ async function main(): Promise<void> {
   // 2. Ingest, with every core.
   const archive = values['null-store'] ? undefined : await openArchive(dbPath);
   const base: Store = archive ?? new NullStore();
-  const storeKind = archive !== undefined ? 'SQLite' : 'null store (nothing kept)';
+  const storeKind =
+    archive === undefined
+      ? 'null store (nothing kept)'
+      : withoutStories
+        ? 'SQLite without story detection'
+        : 'SQLite';
   const { counts, store } = counting(base);
   let peakRss = rssNow();
   const sampler = setInterval(() => {
@@ -195,6 +216,7 @@ async function main(): Promise<void> {
     inputs: [inputDir],
     store,
     workers,
+    ...(withoutStories ? { stories: false } : {}),
     onProgress: (stats) => {
       const now = performance.now();
       if (now - lastLog < 10_000) return;
@@ -236,7 +258,7 @@ async function main(): Promise<void> {
 
   // Story detection (near-duplicates at ingest, on the writer): its share of the ingest.
   const storyTime =
-    archive !== undefined && 'storyTiming' in archive
+    archive !== undefined && !withoutStories && 'storyTiming' in archive
       ? (archive as unknown as { storyTiming(): StoryTime }).storyTiming()
       : null;
   const storyShare = storyTime === null ? null : storyTime.ms / 1000 / ingestS;
@@ -340,9 +362,21 @@ async function main(): Promise<void> {
   } else {
     log(`  search p95 < ${TARGETS.searchP95Ms} ms at 1M: not measured`);
   }
-  if (storyShare !== null) {
+  if (storyShare !== null && baselineS !== undefined) {
+    // The whole cost: how much longer the ingest took than the same ingest without it.
+    const share = (ingestS - baselineS) / ingestS;
     log(
-      `  story detection ≤ ${TARGETS.storyShare * 100}% of the ingest's time: ${(100 * storyShare).toFixed(1)}% at ${counts.articles} articles — ${verdict(storyShare <= TARGETS.storyShare)}`,
+      `  story detection ≤ ${TARGETS.storyShare * 100}% of the ingest's time: ${(100 * share).toFixed(1)}% at ${counts.articles} articles ` +
+        `(${ingestS.toFixed(1)} s against ${baselineS.toFixed(1)} s without it; ${(100 * storyShare).toFixed(1)}% on the writer's clock) — ${verdict(share <= TARGETS.storyShare)}`,
+    );
+  } else if (storyShare !== null) {
+    // The writer's clock alone is a lower bound: what its writes cost the commits and
+    // checkpoints after them is not on it.
+    log(
+      `  story detection ≤ ${TARGETS.storyShare * 100}% of the ingest's time: at least ${(100 * storyShare).toFixed(1)}% at ${counts.articles} articles (the writer's clock) — ` +
+        (storyShare > TARGETS.storyShare
+          ? verdict(false)
+          : 'not decided: give --baseline-s, the wall time of a run --without-stories on the same corpus'),
     );
   }
   log(

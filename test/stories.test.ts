@@ -377,6 +377,33 @@ describe('articles prepared beforehand (as ingest workers do)', () => {
   });
 });
 
+describe('without story detection (to measure what it costs)', () => {
+  test('each article is a story of its own, and nothing is prepared for finding copies', () => {
+    const pages = storySet(['eu-tariffs']).slice(0, 3);
+    assert.ok(pages.every((p) => p.story === pages[0]?.story));
+    const archive = openStore(':memory:', { findStories: false });
+    for (const page of pages) {
+      const doc = storyDocument(page);
+      const ready = prepareArticles(doc.page, false);
+      assert.deepEqual(
+        ready.map((r) => [r.story.keys.length, r.story.sketch]),
+        doc.page.children.map(() => [0, null]),
+      );
+      archive.putDocument({ ...doc, prepared: ready });
+    }
+    const rows = archive.stories({ limit: 10 });
+    assert.equal(rows.length, 3);
+    assert.ok(rows.every((r) => r.copies === 1));
+    assert.equal(archive.storyTiming().articles, 0);
+    archive.close();
+    // With it, the same pages are one story.
+    const found = openStore(':memory:');
+    for (const page of pages) found.putDocument(storyDocument(page));
+    assert.equal(found.stories({ limit: 10 })[0]?.copies, 3);
+    found.close();
+  });
+});
+
 describe('an archive of schema 7 (band keys without their stories, no sketches)', () => {
   test('is upgraded in place: its stories stay, and new copies join them', () => {
     const path = join(dir, 'v7.db');

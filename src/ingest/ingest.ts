@@ -37,6 +37,9 @@ export interface IngestOptions {
   /** false: annotate with the rules and lexicon alone, without the statistical name tagger
    * (faster, fewer names); on by default. */
   tagger?: boolean;
+  /** false: the workers prepare nothing for story detection, for a store that does none
+   * (SqliteStoreOptions.findStories, to measure its cost); on by default. */
+  stories?: boolean;
   /** What every page is: text, or HTML; by default each is told by its content. */
   inputFormat?: 'auto' | 'text' | 'html';
   /** Refuse a page with any byte that is not text in its encoding; by default a few are
@@ -318,6 +321,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       ...(unit.web === undefined ? {} : { web: unit.web }),
       ...(options.tagger === false ? { tagger: false as const } : {}),
       ...(options.strict === true ? { strict: true as const } : {}),
+      ...(options.stories === false ? { stories: false as const } : {}),
       // A WARC record is a web page whatever the run was told.
       ...(options.inputFormat === undefined ||
       options.inputFormat === 'auto' ||

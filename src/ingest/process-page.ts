@@ -41,7 +41,7 @@ export function processPage(task: PageTask): PageResult {
       ok: true,
       page,
       // The writer's share of the story search (prints, keys, sketches), done here in parallel.
-      prepared: prepareArticles(page),
+      prepared: prepareArticles(page, task.stories !== false),
       ...(warnings.length === 0 ? {} : { warnings }),
       ...(outlet === undefined ? {} : { outlet }),
       ...(date === undefined ? {} : { date }),

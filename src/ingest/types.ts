@@ -23,6 +23,8 @@ export interface PageTask {
   format?: 'text' | 'html';
   /** Refuse the page for any byte that is not text in its encoding. */
   strict?: true;
+  /** false: nothing prepared for story detection (a store that does none). */
+  stories?: false;
 }
 
 /** What a WARC record says about the HTML page it holds. */

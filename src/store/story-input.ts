@@ -38,12 +38,16 @@ export function simplifiedOf(text: string, article: PageNode['children'][number]
   return simplifiedView(articleText(text, articleSpans(article)).text).text;
 }
 
-/** What a writer needs of each article of a page, in page order (DocumentInput.prepared). */
-export function prepareArticles(page: PageNode): PreparedArticle[] {
+/** What a writer needs of each article of a page, in page order (DocumentInput.prepared).
+ * `stories` false: nothing computed for story detection (for a store that does none: each
+ * article is then given what one too short to compare gives). */
+export function prepareArticles(page: PageNode, stories = true): PreparedArticle[] {
   return page.children.map((article) => {
     const simplified = simplifiedOf(page.text, article);
     const started = performance.now();
-    const story = storyInput(simplified, headlineOf(article) !== '');
+    const story = stories
+      ? storyInput(simplified, headlineOf(article) !== '')
+      : storyInput('', false);
     return { simplified, story, storyMs: performance.now() - started };
   });
 }

@@ -57,7 +57,12 @@ export class StoryFinder {
     workerMs: 0,
   };
 
-  constructor(db: Database.Database) {
+  /** Whether copies are looked for: without, each article is a story of its own. */
+  readonly #find: boolean;
+
+  /** `find` false: no story detection (SqliteStoreOptions.findStories). */
+  constructor(db: Database.Database, find = true) {
+    this.#find = find;
     this.#s = {
       textOf: db.prepare<[number], { headline: string; spans: string; text: string }>(
         `SELECT a.headline, a.spans, t.text FROM articles a
@@ -103,6 +108,11 @@ export class StoryFinder {
     hasHeadline: boolean,
     prepared?: { story: StoryInput; storyMs: number },
   ): number {
+    if (!this.#find) {
+      this.#s.newStory.run(articleId);
+      this.#s.setStory.run(articleId, articleId);
+      return articleId;
+    }
     const started = performance.now();
     const input = prepared?.story ?? storyInput(simplified, hasHeadline);
     const story = this.#join(articleId, input);

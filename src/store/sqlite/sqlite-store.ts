@@ -92,6 +92,10 @@ export interface SqliteStoreOptions {
    * mention it are read in date order up to the page instead of gathered and sorted. For
    * tests of that path on a small archive. */
   frequentEntity?: number;
+  /** false: no story detection; each article is a story of its own, and nothing is looked
+   * up or stored to find copies. Only for measuring what story detection costs an ingest
+   * (bench:archive --without-stories); not for an archive that is kept. */
+  findStories?: boolean;
 }
 
 /**
@@ -199,7 +203,7 @@ export class SqliteStore implements Archive {
     if (options.searchPartitionSize !== undefined)
       setPartitionSize(db, options.searchPartitionSize);
     this.#index = new SearchIndex(db);
-    this.#writer = new DocumentWriter(db, this.#index);
+    this.#writer = new DocumentWriter(db, this.#index, options.findStories !== false);
   }
 
   hasDocument(hash: string): boolean {

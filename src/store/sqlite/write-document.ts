@@ -158,10 +158,11 @@ export class DocumentWriter {
     return this.#passageMs;
   }
 
-  constructor(db: Database.Database, index: SearchIndex) {
+  /** `findStories` false: each article a story of its own (see SqliteStoreOptions). */
+  constructor(db: Database.Database, index: SearchIndex, findStories = true) {
     this.#s = prepare(db);
     this.#index = index;
-    this.#stories = new StoryFinder(db);
+    this.#stories = new StoryFinder(db, findStories);
     this.#passages = new PassageMarker(db);
     // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
     // failing to upgrade its read lock halfway through a document.

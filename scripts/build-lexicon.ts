@@ -38,6 +38,9 @@ interface Located {
   where: string;
 }
 
+/** The file of countries: its entries are states (LexiconEntry.country). */
+const COUNTRIES = 'countries.tsv';
+
 async function readEntries(): Promise<Located[]> {
   const files = (await readdir(DATA)).filter((f) => f.endsWith('.tsv')).sort();
   const out: Located[] = [];
@@ -58,7 +61,7 @@ async function readEntries(): Promise<Located[]> {
         );
         return;
       }
-      out.push({ entry: makeEntry(row), where });
+      out.push({ entry: makeEntry(row, file === COUNTRIES), where });
     });
   }
   if (problems.length > 0) throw new DataError(problems.join('\n'));

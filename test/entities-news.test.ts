@@ -257,6 +257,28 @@ describe('names made by a suffix', () => {
       has: ['LOC:香港', 'LOC:台灣'],
       why: 'places that end like a port or a bay are not read by suffix',
     },
+    {
+      text: '斯里蘭卡漢班托塔港由中國企業營運。',
+      has: ['LOC:斯里蘭卡', 'LOC:漢班托塔港'],
+      not: ['斯里蘭卡漢班托塔港'],
+      why: 'a state before its port is not part of the port’s name, though it has no abbreviation',
+    },
+    {
+      text: '肯尼亞蒙巴薩港的吞吐量上升。',
+      has: ['LOC:肯尼亞', 'LOC:蒙巴薩港'],
+      why: 'a port the segmenter reads as one word, after a state',
+    },
+    {
+      text: '斯里蘭卡將漢班托塔港租給外國公司。',
+      has: ['LOC:斯里蘭卡', 'LOC:漢班托塔港'],
+      not: ['將漢班托塔港', '斯里蘭卡將漢班托塔港'],
+      why: 'a function word glued to the foreign name after a subject stays out of the port',
+    },
+    {
+      text: '旅客抵達香港國際機場後轉車。',
+      has: ['LOC:香港國際機場'],
+      why: 'a territory opens the name of its airport',
+    },
   ]);
 });
 

@@ -1499,6 +1499,9 @@ const NOT_IN_BODY_NAME = /^(?:有关|相关|各级|各地|所有|其他|上述|�
 /** Demonstratives and the like, which open no name (这班, 该台). */
 const DEICTIC = /^[这那该此本每其各]/;
 
+/** Function words that follow a subject before what it acts on (将, 把, 在, 向, 与 …). */
+const FUNCTION_OPEN = /^[将把被在向对与和同从让使令于为]$/;
+
 /** A word of Han or Latin letters only. */
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z·]+$/;
 /** Common words that open the names of bodies (国际律师协会, 全国妇联, 世界银行). */
@@ -1576,6 +1579,7 @@ function suffixNames(
     }
     // Open on a proper name or a mention; a place does not open on a country.
     let start = -1;
+    let opening: ViewWord | undefined;
     for (let i = j; i <= k; i++) {
       const h = words[i] as ViewWord;
       const m = index().mentionAt.get(h.start);
@@ -1584,13 +1588,27 @@ function suffixNames(
         m !== undefined ||
         ((PROPER_POS.test(h.pos) ||
           (type === 'ORG' && NAME_HEAD.test(text.slice(h.start, h.end)))) &&
-          i < ks &&
+          // A word before the suffix's, or the suffix's own when it holds the name too
+          // (蒙巴萨港 after 肯尼亚).
+          (i < ks || h.start < from) &&
           (h.end - h.start >= 2 || /^n[rs]/.test(h.pos)) &&
           !DEICTIC.test(text[h.start] ?? ''))
       ) {
         start = h.start;
+        opening = h;
         break;
       }
+    }
+    // 斯里兰卡将 | 汉班托塔港: a word the segmenter does not know, glued from the verb's
+    // function word after a subject and the foreign name it introduces, opens after it.
+    if (
+      opening !== undefined &&
+      opening.pos === 'x' &&
+      opening.end - opening.start >= 3 &&
+      FUNCTION_OPEN.test(text[start] ?? '') &&
+      mentions.some((m) => m.end === start)
+    ) {
+      start++;
     }
     // A word the segmenter knows as a name of its own, opening with a place, is that name
     // (美国商会 after 华盛顿).

@@ -156,10 +156,12 @@ export function gazetteer(): Matcher {
   const forms = new PairIndex<LexiconEntry>();
   const offices = new PairIndex<null>();
   const abbreviations = new Map<string, LexiconEntry>();
-  // States: those written with a one-character abbreviation (中 for 中国), and the places
-  // whose side the lexicon writes X方 (新方 for 新加坡), as only a state has one.
+  // States: those listed among the countries, those written with a one-character
+  // abbreviation (中 for 中国), and the places whose side the lexicon writes X方 (新方 for
+  // 新加坡), as only a state has one.
   const countryNames = new Set<string>();
   for (const entry of lexicon().entries) {
+    if (entry.country === true) countryNames.add(entry.name);
     if (entry.abbr !== undefined) {
       abbreviations.set(entry.abbr, entry);
       countryNames.add(entry.name);

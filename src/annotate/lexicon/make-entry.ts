@@ -25,6 +25,9 @@ export interface LexiconEntry {
   forms: string[];
   /** A one-character abbreviation in Simplified (俄 for 俄罗斯), read only in context. */
   abbr?: string;
+  /** Listed among the countries (data/lexicon/countries.tsv): a state, whose name opens no
+   * port's or airport's (汉班托塔港 of 斯里兰卡汉班托塔港) and qualifies a title after it. */
+  country?: true;
 }
 
 /** One row of a lexicon TSV file: `name<TAB>type<TAB>aliases<TAB>abbr`. */
@@ -82,7 +85,7 @@ export function parseLexiconRow(line: string): LexiconRow | string {
  * scripts. Traditional forms are Hong Kong forms from `toTraditional`; a row may list
  * other variants (Taiwan spellings, transliterations) as aliases in either script.
  */
-export function makeEntry(row: LexiconRow): LexiconEntry {
+export function makeEntry(row: LexiconRow, country = false): LexiconEntry {
   const name = toSimplified(row.name);
   const forms: string[] = [];
   const add = (s: string) => {
@@ -95,6 +98,7 @@ export function makeEntry(row: LexiconRow): LexiconEntry {
   for (const alias of row.aliases) add(alias);
   const entry: LexiconEntry = { id: `${row.type}:${name}`, type: row.type, name, forms };
   if (row.abbr !== undefined) entry.abbr = toSimplified(row.abbr);
+  if (country) entry.country = true;
   return entry;
 }
 

@@ -1588,9 +1588,10 @@ function suffixNames(
         m !== undefined ||
         ((PROPER_POS.test(h.pos) ||
           (type === 'ORG' && NAME_HEAD.test(text.slice(h.start, h.end)))) &&
-          // A word before the suffix's, or the suffix's own when it holds the name too
-          // (蒙巴萨港 after 肯尼亚).
-          (i < ks || h.start < from) &&
+          // A word before the suffix's, or, for a place, the suffix's own when it holds the
+          // name too (蒙巴萨港 after 肯尼亚; an organisation's own word, 南联盟, 复旦大学, is
+          // left to the lexicon and the tagger).
+          (i < ks || (type === 'LOC' && h.start < from)) &&
           (h.end - h.start >= 2 || /^n[rs]/.test(h.pos)) &&
           !DEICTIC.test(text[h.start] ?? ''))
       ) {

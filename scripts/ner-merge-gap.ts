@@ -20,10 +20,10 @@
  * and the rest, by type, with examples. Corpora: msra, gsd, cluener, weibo (default: all
  * that ../shared/eval holds). MSRA's dev split is its own (see scripts/lib/eval-ner.ts).
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { officeAt } from '../src/annotate/gazetteer.ts';
 import { entities } from '../src/annotate/index.ts';
 import { tagEntities } from '../src/annotate/ner/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
@@ -39,13 +39,6 @@ const { values, positionals } = parseArgs({
 });
 const examples = Number(values.examples);
 
-/** Office titles of the lexicon (two characters or more), in Simplified. */
-const OFFICES = readFileSync(join(ROOT, 'data', 'lexicon', 'offices.tsv'), 'utf8')
-  .split('\n')
-  .filter((line) => line !== '' && !line.startsWith('#'))
-  .map((line) => toSimplified(line.split('\t')[0] ?? ''))
-  .filter((title) => title.length >= 2);
-
 interface Span {
   start: number;
   end: number;
@@ -53,10 +46,9 @@ interface Span {
 }
 const key = (e: Span) => `${e.start}:${e.end}:${e.type}`;
 
-/** Whether an office title follows the span. */
+/** Whether an office title of the lexicon follows the span. */
 function beforeTitle(text: string, e: Span): boolean {
-  const after = toSimplified(text.slice(e.end, e.end + 6));
-  return OFFICES.some((title) => after.startsWith(title));
+  return officeAt(toSimplified(text.slice(e.end, e.end + 8)), 0) !== null;
 }
 
 function kindOf(text: string, e: Span): string {

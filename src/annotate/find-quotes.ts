@@ -391,12 +391,6 @@ export function findQuotes(
       // …需求。「我們希望…」趙鵬林說。: a quotation the next speaker's clause closes is theirs.
       let limit = nextClause;
       const nextFound = found[k + 1];
-      /** Just after the end of the sentence in which a cue stands. */
-      const sentenceEndAfter = (c: Cue): number => {
-        let e = c.end;
-        while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
-        return Math.min(line.to, e + 1);
-      };
       // 克里姆林宫欢迎…，但认为…: a cue with no subject of its own, carrying a subject the
       // content named, within the sentence the content opens, goes on with the words quoted:
       // the content runs to that sentence's end. (The speaker's own 并指出… is a quote of its
@@ -408,7 +402,7 @@ export function findQuotes(
         nextFound.clause > contentStart &&
         !/[。！？]/.test(text.slice(contentStart, nextFound.clause))
       ) {
-        limit = sentenceEndAfter(nextFound.cue);
+        limit = sentenceEndAfter(text, nextFound.cue.end, line, depth);
       }
       // Inside another speaker's sentence that quotes it: no further than that sentence.
       if (nestedUntil > f.clause) limit = Math.min(limit, nestedUntil);
@@ -421,7 +415,7 @@ export function findQuotes(
       // is the first speaker's words too (GUIDELINES: a nested quote counts for both), to the
       // end of that sentence.
       if (nextFound !== undefined && nextFound.clause <= contentStart && later.length === 0) {
-        limit = sentenceEndAfter(nextFound.cue);
+        limit = sentenceEndAfter(text, nextFound.cue.end, line, depth);
         nestedUntil = limit;
       }
       const closers = [...(nextFound === undefined ? [] : [nextFound.clause]), ...later];
@@ -787,6 +781,18 @@ const REPORTER_VOICE =
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */
 const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉)/;
+
+/** Just after the end of the sentence of the line in which offset `at` stands. */
+function sentenceEndAfter(
+  text: string,
+  at: number,
+  line: { from: number; to: number },
+  depth: Uint8Array,
+): number {
+  let e = at;
+  while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
+  return Math.min(line.to, e + 1);
+}
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */
 function sentenceEndBefore(text: string, at: number, floor: number): number {

@@ -108,11 +108,7 @@ export class StoryFinder {
     hasHeadline: boolean,
     prepared?: { story: StoryInput; storyMs: number },
   ): number {
-    if (!this.#find) {
-      this.#s.newStory.run(articleId);
-      this.#s.setStory.run(articleId, articleId);
-      return articleId;
-    }
+    if (!this.#find) return this.#ownStory(articleId);
     const started = performance.now();
     const input = prepared?.story ?? storyInput(simplified, hasHeadline);
     const story = this.#join(articleId, input);
@@ -126,10 +122,8 @@ export class StoryFinder {
   #join(articleId: number, { print, keys, sketch }: StoryInput): number {
     const s = this.#s;
     if (sketch === null || keys.length === 0) {
-      s.newStory.run(articleId);
-      s.setStory.run(articleId, articleId);
       this.#sketches.set(articleId, null);
-      return articleId;
+      return this.#ownStory(articleId);
     }
     const found = closestStory(
       print,
@@ -149,6 +143,13 @@ export class StoryFinder {
     this.#sketches.set(articleId, sketch);
     this.#prints.set(articleId, print);
     return story;
+  }
+
+  /** Puts an article in a story of its own. */
+  #ownStory(articleId: number): number {
+    this.#s.newStory.run(articleId);
+    this.#s.setStory.run(articleId, articleId);
+    return articleId;
   }
 
   /** Forgets what it read, after a rollback (an article id may be given again). */

@@ -229,6 +229,10 @@ async function main(): Promise<void> {
       );
     },
   });
+  // The band keys still waiting to be merged into the index (sqlite/join-story.ts) are
+  // merged as closing the archive would: part of the ingest.
+  if (archive !== undefined && 'mergeStoryKeys' in archive)
+    (archive as unknown as { mergeStoryKeys(): number }).mergeStoryKeys();
   const ingestS = (performance.now() - t) / 1000;
   const cpu = process.cpuUsage(cpuStart);
   /** Cores kept busy on average (workers and writer together): 2 is all of a 2-core machine. */
@@ -270,7 +274,8 @@ async function main(): Promise<void> {
       `stories: ${(storyTime.ms / 1000).toFixed(1)} s finding the stories of ${storyTime.articles} articles ` +
         `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored; ` +
         `${(storyTime.sketched / Math.max(1, storyTime.articles)).toFixed(2)} candidates per article decided on their sketches, ` +
-        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify the rest): ` +
+        `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify the rest; ` +
+        `${storyTime.merges ?? 0} merges of waiting band keys into the index, ${((storyTime.mergeMs ?? 0) / 1000).toFixed(1)} s): ` +
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
     );

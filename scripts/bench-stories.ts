@@ -1,11 +1,14 @@
 /**
- * node --import tsx scripts/bench-stories.ts ARCHIVE.db [--limit N]
+ * node --import tsx scripts/bench-stories.ts ARCHIVE.db [--limit N] [--merge-every N] [--unbuffered]
  *
  * Story detection alone, replayed on an archive already ingested (bench:archive --keep
  * --dir DIR leaves DIR/archive.db): a copy of it with its stories cleared, whose articles
  * then join their stories again in id order, as ingest put them. Prints the milliseconds
  * per article spent finding stories (the writer's share at ingest), by thousands of
  * articles so a growth with the archive's size shows, and how many stories it found.
+ * --merge-every N: articles whose band keys wait before each merge into the index (the
+ * store's default otherwise); --unbuffered: each article's keys written to the index at once,
+ * as before schema 11. Both to measure what the merges save.
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +23,12 @@ import { storyInput } from '../src/store/story-input.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { limit: { type: 'string' }, every: { type: 'string', default: '5000' } },
+  options: {
+    limit: { type: 'string' },
+    every: { type: 'string', default: '5000' },
+    'merge-every': { type: 'string' },
+    unbuffered: { type: 'boolean', default: false },
+  },
 });
 const source = positionals[0];
 if (source === undefined) throw new TypeError('usage: bench-stories.ts ARCHIVE.db [--limit N]');
@@ -37,10 +45,13 @@ db.pragma('journal_mode = WAL');
 db.pragma('synchronous = NORMAL');
 db.pragma('cache_size = -65536');
 db.exec(
-  'DELETE FROM story_bands; DELETE FROM story_sketches; DELETE FROM stories; UPDATE articles SET story = NULL;',
+  'DELETE FROM story_bands; DELETE FROM story_pending; DELETE FROM story_sketches; DELETE FROM stories; UPDATE articles SET story = NULL;',
 );
 
-const finder = new StoryFinder(db);
+const finder = new StoryFinder(db, {
+  buffered: !values.unbuffered,
+  ...(values['merge-every'] === undefined ? {} : { mergeEvery: Number(values['merge-every']) }),
+});
 const batch = db.prepare<[number], { id: number; headline: string; spans: string; text: string }>(
   `SELECT a.id, a.headline, a.spans, t.text
      FROM articles a JOIN document_texts t ON t.document = a.document
@@ -84,6 +95,9 @@ outer: for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-
     if (pending.length === PER_COMMIT) {
       commit(pending);
       pending = [];
+      // As the store's writer does after each commit: merge the waiting band keys when a
+      // merge's worth wait (its time is in the finder's).
+      finder.afterCommit();
     }
     done++;
     if (done % every === 0) {
@@ -103,10 +117,12 @@ outer: for (let rows = batch.all(0); rows.length > 0; rows = batch.all(rows.at(-
   }
 }
 commit(pending);
+finder.merge();
 const t = finder.time;
 const stories = (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
 console.log(
-  `${t.articles} articles in ${(t.ms / 1000).toFixed(2)} s: ${(t.ms / t.articles).toFixed(3)} ms each; ` +
+  `${t.articles} articles in ${(t.ms / 1000).toFixed(2)} s: ${(t.ms / t.articles).toFixed(3)} ms each ` +
+    `(${t.merges ?? 0} merges of waiting band keys included, ${((t.mergeMs ?? 0) / 1000).toFixed(2)} s); ` +
     `${t.copies} joined a story, ${stories} stories, ${(t.reads / t.articles).toFixed(2)} texts read per article, ` +
     `${(t.sketched / t.articles).toFixed(2)} candidates decided on sketches per article`,
 );

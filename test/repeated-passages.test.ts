@@ -6,7 +6,13 @@ import { after, before, describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { type RunningServer, startServer } from '../src/serve/index.ts';
-import { type Archive, type DocumentInput, openArchive, openStore } from '../src/store/index.ts';
+import {
+  type Archive,
+  type DocumentInput,
+  openArchive,
+  openStore,
+  SCHEMA_VERSION,
+} from '../src/store/index.ts';
 import { MIN_PASSAGE_CHARS } from '../src/store/passages.ts';
 import { storyKey } from '../src/store/sqlite/once-per-story.ts';
 import {
@@ -223,12 +229,12 @@ describe('repeated passages, on SQLite', () => {
     const db = new Database(path);
     const marked = db.prepare('SELECT * FROM passage_repeats ORDER BY article, block').all();
     const keys = db.prepare('SELECT * FROM passage_keys ORDER BY key, article').all();
-    db.exec('DROP TABLE passage_repeats; DROP TABLE passage_keys');
+    db.exec('DROP TABLE passage_repeats; DROP TABLE passage_keys; DROP TABLE story_pending');
     db.pragma('user_version = 9');
     db.close();
     const upgraded = openStore(path);
     try {
-      assert.equal(upgraded.stats().schemaVersion, 10);
+      assert.equal(upgraded.stats().schemaVersion, SCHEMA_VERSION);
       checkArchive(upgraded);
     } finally {
       upgraded.close();

@@ -334,7 +334,7 @@ describe('entities count a story once', () => {
     const db = new Database(path);
     db.exec(
       `ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
-       DROP TABLE passage_repeats; DROP TABLE passage_keys;`,
+       DROP TABLE passage_repeats; DROP TABLE passage_keys; DROP TABLE story_pending;`,
     );
     db.pragma('user_version = 8');
     db.close();
@@ -413,11 +413,12 @@ describe('an archive of schema 7 (band keys without their stories, no sketches)'
     const before = first.stories({ limit: 100 });
     first.close();
     // Back to schema 7: the band rows lose their stories, the sketches go (and the entities'
-    // counts of schema 9, the passages of schema 10).
+    // counts of schema 9, the passages of schema 10, the waiting keys of schema 11: closing
+    // merged them).
     const db = new Database(path);
     db.exec(`DROP TABLE story_sketches; ALTER TABLE story_bands DROP COLUMN story;
       ALTER TABLE entities DROP COLUMN stories; ALTER TABLE entities DROP COLUMN story_mentions;
-      DROP TABLE passage_repeats; DROP TABLE passage_keys;`);
+      DROP TABLE passage_repeats; DROP TABLE passage_keys; DROP TABLE story_pending;`);
     db.pragma('user_version = 7');
     db.close();
 
@@ -475,5 +476,94 @@ describe('measured on the composed set', () => {
       assert.ok(result.precision >= 0.95, `${order}: precision ${result.precision}`);
       assert.ok(result.recall >= 0.95, `${order}: recall ${result.recall}`);
     }
+  });
+});
+
+describe('band keys merged in batches (story_pending)', () => {
+  /** Every band row, in the index's order. */
+  function bandRows(path: string): unknown[] {
+    const db = new Database(path, { readonly: true });
+    try {
+      return db.prepare('SELECT key, article, story FROM story_bands ORDER BY key, article').all();
+    } finally {
+      db.close();
+    }
+  }
+  function waiting(path: string): number {
+    const db = new Database(path, { readonly: true });
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM story_pending').get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  }
+
+  test('the same stories and the same index whether keys are merged after every page, every few pages or at close', () => {
+    const pages = storySet(['eu-tariffs', 'hang-seng', 'typhoon']);
+    const results = [1, 3, 4096].map((mergeEvery) => {
+      const path = join(dir, `merge-${mergeEvery}.db`);
+      const archive = openStore(path, { storyMergeEvery: mergeEvery });
+      store(archive, pages);
+      const stories = [...storyOf(archive)];
+      const timing = archive.storyTiming();
+      archive.close();
+      return { mergeEvery, stories, rows: bandRows(path), waiting: waiting(path), timing };
+    });
+    const [each, few, atClose] = results;
+    assert.ok(each && few && atClose);
+    assert.ok(
+      each.stories.some(([article, story]) => article !== story),
+      'some copies joined',
+    );
+    assert.deepEqual(few.stories, each.stories);
+    assert.deepEqual(atClose.stories, each.stories);
+    assert.ok(each.rows.length > 32 * 10);
+    assert.deepEqual(few.rows, each.rows);
+    assert.deepEqual(atClose.rows, each.rows);
+    for (const r of results) assert.equal(r.waiting, 0, `${r.mergeEvery}: nothing left waiting`);
+    // Merged after every page (those with keys), after every third, and not before closing
+    // (the closing merge is not in the writer's timing).
+    assert.ok((each.timing.merges ?? 0) >= 10, `${each.timing.merges}`);
+    assert.ok((few.timing.merges ?? 0) < (each.timing.merges ?? 0));
+    assert.equal(atClose.timing.merges ?? 0, 0);
+  });
+
+  test('a writer that stops without closing leaves its keys waiting: another writer finds its copies there and merges them', () => {
+    const path = join(dir, 'two-writers.db');
+    const copies = PAGES.filter((p) => p.story === 'eu-tariffs-a');
+    assert.ok(copies.length >= 5);
+    const first = openStore(path);
+    const firstArticles = store(first, copies.slice(0, 2));
+    // As a killed process would: committed, never closed, nothing merged.
+    assert.equal(waiting(path), 2);
+    assert.equal(bandRows(path).length, 0);
+    const second = openStore(path, { storyMergeEvery: 4 });
+    const story = firstArticles.get(copies[0]?.source ?? '') as number;
+    const secondArticles = store(second, copies.slice(2, 4));
+    for (const id of secondArticles.values()) assert.equal(storyOf(second).get(id), story);
+    // The second writer's merge (after its second page: four waiting) took the first's keys too.
+    assert.equal(waiting(path), 0);
+    const merged = new Set(bandRows(path).map((r) => (r as { article: number }).article));
+    assert.deepEqual(
+      [...merged].sort((a, b) => a - b),
+      [...firstArticles.values(), ...secondArticles.values()].sort((a, b) => a - b),
+    );
+    // The first writer, still open, still finds the story (now in the index) and joins it once.
+    const [lastId] = store(first, copies.slice(4, 5)).values();
+    assert.equal(storyOf(first).get(lastId as number), story);
+    assert.equal(first.stories().find((r) => r.story === story)?.copies, 5);
+    second.close();
+    first.close();
+    assert.equal(waiting(path), 0);
+  });
+
+  test('a merge size that is not a whole number of articles is refused before the file is opened', () => {
+    for (const bad of [0, -1, 1.5, Number.NaN]) {
+      assert.throws(
+        () => openStore(join(dir, 'never.db'), { storyMergeEvery: bad }),
+        /storyMergeEvery/,
+      );
+    }
+    assert.throws(() => new Database(join(dir, 'never.db'), { fileMustExist: true }));
   });
 });

@@ -69,6 +69,11 @@ export interface StoryTime {
   /** Milliseconds the ingest workers spent on the prints, keys and sketches of the articles
    * they prepared (story-input.ts), in parallel with the writer; not in `ms`. */
   workerMs: number;
+  /** Merges of waiting band keys into the index (SQLite: sqlite/join-story.ts); their time is
+   * in `ms`. */
+  merges?: number;
+  /** Their milliseconds. */
+  mergeMs?: number;
 }
 
 /**

@@ -24,16 +24,35 @@ import {
 /**
  * Stories at ingest: each stored article joins the story of a copy already stored, or
  * starts one of its own, whose id is the article's (so a story id never changes). The
- * article's band keys (minhash.ts) go into `story_bands`; the articles that share a key with
- * it are its candidates, read through the table's primary key (key, article), so finding
- * them costs BANDS index lookups (one statement) whatever the archive's size, and each row
- * carries the article's story, so no article is read. Each candidate story is verified on
- * one or two of its articles: first on their sketches (`story_sketches`, a few hundred
- * bytes each, see minhash.ts), which decide unless the estimate is near the threshold; only
- * then is the stored text read back and its exact shingles rebuilt. Stories are never
- * merged: an article that is a copy of two stories joins the one it is closest to, and
- * earlier ids stay as they were.
+ * articles that share a band key (minhash.ts) with it are its candidates, read through
+ * `story_bands`' primary key (key, article), so finding them costs BANDS index lookups (one
+ * statement) whatever the archive's size, and each row carries the article's story, so no
+ * article is read. Each candidate story is verified on one or two of its articles: first on
+ * their sketches (`story_sketches`, a few hundred bytes each, see minhash.ts), which decide
+ * unless the estimate is near the threshold; only then is the stored text read back and its
+ * exact shingles rebuilt. Stories are never merged: an article that is a copy of two stories
+ * joins the one it is closest to, and earlier ids stay as they were.
+ *
+ * Band keys in batches: written one article at a time, an article's 32 keys land in 32
+ * random pages of the band index, and at 100,000 articles those page writes (to the
+ * write-ahead log at each commit, then to the file at each checkpoint) were most of what
+ * story detection cost an ingest. So an article's keys are first stored as one row of
+ * `story_pending` (appended in id order, with the article, in its transaction: nothing is
+ * lost in a crash), and every MERGE_EVERY articles all waiting rows are merged into
+ * `story_bands` in one transaction, in key order, which writes each page of the index about
+ * once per merge instead of once per article. Look-ups read both: the waiting keys are kept
+ * in memory too, read from the table as other articles (this writer's, or another's
+ * committed since) arrive. Whoever writes next merges what another writer left waiting.
  */
+
+/** Articles whose keys wait in `story_pending` before they are merged into `story_bands`:
+ * at 100,000 articles (3.2 million keys, about 16,000 pages of the index) a merge of 4,096
+ * articles writes most pages once, about 4 a merged article instead of 32, and keeps 131,072
+ * keys in memory (a few MB). */
+export const MERGE_EVERY = 4096;
+
+/** Rows a merge inserts per statement. */
+const MERGE_ROWS = 256;
 
 /** Sketches of stored articles kept (half a kB each), the most recently used. */
 const CACHED_SKETCHES = 8192;
@@ -42,9 +61,42 @@ const CACHED_SKETCHES = 8192;
  * tell, and those read back. */
 const CACHED_PRINTS = 2048;
 
+/** A waiting article's key, as the look-up needs it. */
+interface Waiting {
+  article: number;
+  story: number;
+}
+
+/** StoryFinder's options. */
+export interface StoryFinderOptions {
+  /** false: no story detection, each article a story of its own (SqliteStoreOptions.findStories). */
+  find?: boolean;
+  /** false: each article's keys go into `story_bands` at once (for the migration of an archive
+   * older than `story_pending`). */
+  buffered?: boolean;
+  /** Articles waiting before a merge (MERGE_EVERY; smaller in tests). */
+  mergeEvery?: number;
+}
+
 /** Puts stored articles in stories; one per connection that writes. */
 export class StoryFinder {
+  readonly #db: Database.Database;
   readonly #s;
+  readonly #buffered: boolean;
+  readonly #mergeEvery: number;
+  /** The waiting keys read so far, each key's articles in id order. */
+  #waiting = new Map<number, Waiting[]>();
+  /** Waiting articles read so far, and the last one's id. */
+  #waitingArticles = 0;
+  #lastWaiting = 0;
+  /** Whether the waiting keys must be read from the table again (after a merge or a
+   * rollback), and the archive's data version when they were last read: while no other
+   * connection has committed since, the table holds nothing this writer has not put in
+   * memory itself. */
+  #waitingStale = true;
+  #dataVersion = -1;
+  /** Whether this connection has left keys waiting (then closing merges them). */
+  #wrote = false;
   readonly #sketches = new Recent<Sketch | null>(CACHED_SKETCHES);
   readonly #prints = new Recent<StoryPrint | null>(CACHED_PRINTS);
   /** What finding stories cost this writer (see StoryTime). */
@@ -60,9 +112,13 @@ export class StoryFinder {
   /** Whether copies are looked for: without, each article is a story of its own. */
   readonly #find: boolean;
 
-  /** `find` false: no story detection (SqliteStoreOptions.findStories). */
-  constructor(db: Database.Database, find = true) {
-    this.#find = find;
+  constructor(db: Database.Database, options: StoryFinderOptions = {}) {
+    this.#db = db;
+    this.#find = options.find !== false;
+    this.#buffered = options.buffered !== false;
+    this.#mergeEvery = options.mergeEvery ?? MERGE_EVERY;
+    if (!Number.isInteger(this.#mergeEvery) || this.#mergeEvery < 1)
+      throw new TypeError('StoryFinder: `mergeEvery` must be a whole number of articles ≥ 1');
     this.#s = {
       textOf: db.prepare<[number], { headline: string; spans: string; text: string }>(
         `SELECT a.headline, a.spans, t.text FROM articles a
@@ -81,8 +137,8 @@ export class StoryFinder {
       // Each key's newest PER_KEY articles (those from the PER_KEY-th newest on), with their
       // stories; rows stored before the story was kept with them (schema 7) read it from
       // the article.
-      candidates: db.prepare<[string], { article: number; story: number | null }>(
-        `SELECT sb.article,
+      candidates: db.prepare<[string], { key: number; article: number; story: number | null }>(
+        `SELECT k.value AS key, sb.article,
                 coalesce(sb.story, (SELECT a.story FROM articles a WHERE a.id = sb.article)) AS story
            FROM json_each(?) k JOIN story_bands sb ON sb.key = k.value
           WHERE sb.article >= coalesce((SELECT s2.article FROM story_bands s2 WHERE s2.key = k.value
@@ -92,6 +148,22 @@ export class StoryFinder {
       allBands: db.prepare(
         `INSERT OR IGNORE INTO story_bands (key, article, story) VALUES ${Array.from({ length: BANDS }, () => '(?, ?, ?)').join(', ')}`,
       ),
+      // A merge's rows, MERGE_ROWS to a statement.
+      mergeRows: db.prepare(
+        `INSERT OR IGNORE INTO story_bands (key, article, story) VALUES ${Array.from({ length: MERGE_ROWS }, () => '(?, ?, ?)').join(', ')}`,
+      ),
+      ...(this.#buffered
+        ? {
+            putWaiting: db.prepare(
+              'INSERT INTO story_pending (article, story, keys) VALUES (?, ?, ?)',
+            ),
+            waitingAfter: db.prepare<[number], { article: number; story: number; keys: Buffer }>(
+              'SELECT article, story, keys FROM story_pending WHERE article > ? ORDER BY article',
+            ),
+            clearWaiting: db.prepare('DELETE FROM story_pending WHERE article <= ?'),
+            dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+          }
+        : {}),
     };
   }
 
@@ -128,7 +200,7 @@ export class StoryFinder {
     const found = closestStory(
       print,
       sketch,
-      candidateStories(s.candidates.all(JSON.stringify(keys))),
+      candidateStories(this.#candidates(keys)),
       (article) => this.#sketch(article),
       (article) => this.#print(article),
       this.time,
@@ -137,12 +209,179 @@ export class StoryFinder {
     else s.addCopy.run(found);
     const story = found ?? articleId;
     s.setStory.run(story, articleId);
-    if (keys.length === BANDS) s.allBands.run(...keys.flatMap((key) => [key, articleId, story]));
-    else for (const key of keys) s.band.run(key, articleId, story);
+    if (s.putWaiting !== undefined) {
+      s.putWaiting.run(articleId, story, encodeKeys(keys));
+      this.#wrote = true;
+      // Read back at the next look-up only when the memory is to be read afresh anyway.
+      if (!this.#waitingStale) this.#addWaiting(articleId, story, keys);
+    } else if (keys.length === BANDS) {
+      s.allBands.run(...keys.flatMap((key) => [key, articleId, story]));
+    } else for (const key of keys) s.band.run(key, articleId, story);
     s.putSketch.run(articleId, encodeSketch(sketch));
     this.#sketches.set(articleId, sketch);
     this.#prints.set(articleId, print);
     return story;
+  }
+
+  /**
+   * The articles that share a key with `keys`, one row per shared key: of each key, the
+   * newest PER_KEY articles, from the merged index and the waiting keys together.
+   */
+  #candidates(keys: readonly number[]): { article: number; story: number | null }[] {
+    const stored = this.#s.candidates.all(JSON.stringify(keys));
+    if (!this.#buffered) return stored;
+    this.#readWaiting();
+    // The keys some waiting article shares (few: mostly those of the article's copies).
+    let shared: Map<number, { article: number; story: number | null }[]> | undefined;
+    for (const key of keys) {
+      const waiting = this.#waiting.get(key);
+      if (waiting !== undefined) (shared ??= new Map()).set(key, [...waiting]);
+    }
+    if (shared === undefined) return stored;
+    const rows: { article: number; story: number | null }[] = [];
+    for (const row of stored) {
+      const list = shared.get(row.key);
+      if (list === undefined) rows.push(row);
+      else list.push(row);
+    }
+    // Of each shared key, the newest PER_KEY articles: the waiting ones are the newest
+    // (another writer's merge may have put some of them in the index too: each counts once).
+    for (const list of shared.values()) {
+      list.sort((x, y) => y.article - x.article);
+      let kept = 0;
+      let last = -1;
+      for (const row of list) {
+        if (kept === PER_KEY) break;
+        if (row.article === last) continue;
+        last = row.article;
+        rows.push(row);
+        kept++;
+      }
+    }
+    return rows;
+  }
+
+  /** Reads the waiting keys stored since the last read: this writer's own, and those of
+   * another writer committed since. When they have grown well past a merge's worth (another
+   * writer merged them), they are read afresh. */
+  #readWaiting(): void {
+    const s = this.#s;
+    if (s.waitingAfter === undefined || s.dataVersion === undefined) return;
+    const version = s.dataVersion.get() as number;
+    if (!this.#waitingStale && version === this.#dataVersion) return;
+    if (this.#waitingArticles > 2 * this.#mergeEvery) this.#forgetWaiting();
+    for (const row of s.waitingAfter.iterate(this.#lastWaiting)) {
+      this.#addWaiting(row.article, row.story, decodeKeys(row.keys));
+    }
+    this.#dataVersion = version;
+    this.#waitingStale = false;
+  }
+
+  #addWaiting(article: number, story: number, keys: ArrayLike<number>): void {
+    const entry = { article, story };
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as number;
+      const list = this.#waiting.get(key);
+      if (list === undefined) this.#waiting.set(key, [entry]);
+      else list.push(entry);
+    }
+    this.#waitingArticles++;
+    this.#lastWaiting = article;
+  }
+
+  #forgetWaiting(): void {
+    this.#waiting = new Map();
+    this.#waitingArticles = 0;
+    this.#lastWaiting = 0;
+    this.#waitingStale = true;
+  }
+
+  /**
+   * After a commit: merges the waiting keys into the band index once MERGE_EVERY articles
+   * wait (see the top of this file). Runs in a transaction of its own.
+   */
+  afterCommit(): void {
+    if (!this.#buffered || !this.#find) return;
+    this.#readWaiting();
+    if (this.#waitingArticles >= this.#mergeEvery) this.merge();
+  }
+
+  /**
+   * Merges every waiting key (this writer's and any other's) into `story_bands`, in key
+   * order, in one transaction; returns how many articles' keys it merged.
+   */
+  merge(): number {
+    const s = this.#s;
+    const { waitingAfter, clearWaiting } = s;
+    if (waitingAfter === undefined || clearWaiting === undefined) return 0;
+    const started = performance.now();
+    const merged = this.#db
+      .transaction((): number => {
+        const rows = waitingAfter.all(0);
+        if (rows.length === 0) return 0;
+        let total = 0;
+        const decoded = rows.map((row) => {
+          const keys = decodeKeys(row.keys);
+          total += keys.length;
+          return keys;
+        });
+        // (key, article, story) triples, ordered by key, then article: the index's own order.
+        const keyOf = new Float64Array(total);
+        const articleOf = new Float64Array(total);
+        const storyOf = new Float64Array(total);
+        let at = 0;
+        rows.forEach((row, r) => {
+          for (const key of decoded[r] as Float64Array) {
+            keyOf[at] = key;
+            articleOf[at] = row.article;
+            storyOf[at] = row.story;
+            at++;
+          }
+        });
+        const order = Uint32Array.from({ length: total }, (_, i) => i).sort(
+          (x, y) =>
+            (keyOf[x] as number) - (keyOf[y] as number) ||
+            (articleOf[x] as number) - (articleOf[y] as number),
+        );
+        let i = 0;
+        const args: number[] = new Array(3 * BANDS);
+        for (; i + BANDS <= total; i += BANDS) {
+          for (let j = 0; j < BANDS; j++) {
+            const o = order[i + j] as number;
+            args[3 * j] = keyOf[o] as number;
+            args[3 * j + 1] = articleOf[o] as number;
+            args[3 * j + 2] = storyOf[o] as number;
+          }
+          s.allBands.run(...args);
+        }
+        for (; i < total; i++) {
+          const o = order[i] as number;
+          s.band.run(keyOf[o], articleOf[o], storyOf[o]);
+        }
+        clearWaiting.run((rows.at(-1) as { article: number }).article);
+        return rows.length;
+      })
+      .immediate();
+    // Everything read so far is merged now.
+    this.#forgetWaiting();
+    this.#wrote = false;
+    const ms = performance.now() - started;
+    this.time.ms += ms;
+    this.time.merges = (this.time.merges ?? 0) + 1;
+    this.time.mergeMs = (this.time.mergeMs ?? 0) + ms;
+    return merged;
+  }
+
+  /** Before the connection closes: merges the keys this writer left waiting, so an archive
+   * at rest has its whole index in `story_bands`. Best effort: keys that cannot be merged now
+   * (another process holds the lock past the busy timeout) wait for the next writer. */
+  close(): void {
+    if (!this.#wrote) return;
+    try {
+      this.merge();
+    } catch {
+      // They stay in story_pending, where look-ups find them and the next merge takes them.
+    }
   }
 
   /** Puts an article in a story of its own. */
@@ -152,10 +391,12 @@ export class StoryFinder {
     return articleId;
   }
 
-  /** Forgets what it read, after a rollback (an article id may be given again). */
+  /** Forgets what it read, after a rollback (an article id may be given again, and the
+   * waiting keys read inside the transaction were never stored). */
   reset(): void {
     this.#sketches.clear();
     this.#prints.clear();
+    this.#forgetWaiting();
   }
 
   /** The sketch of a stored article; null when it has none (too short, or stored before
@@ -191,4 +432,21 @@ export class StoryFinder {
     this.#prints.set(articleId, print);
     return print;
   }
+}
+
+/** An article's band keys as `story_pending` stores them: 8 bytes each (whole numbers below
+ * 2^47, exact as Float64), little-endian. */
+function encodeKeys(keys: readonly number[]): Buffer {
+  const bytes = Buffer.alloc(8 * keys.length);
+  for (let i = 0; i < keys.length; i++) bytes.writeDoubleLE(keys[i] as number, 8 * i);
+  return bytes;
+}
+
+/** The keys of a `story_pending` row; throws on bytes that are not whole keys. */
+function decodeKeys(bytes: Uint8Array): Float64Array {
+  if (bytes.byteLength % 8 !== 0) throw new RangeError('story_pending: keys of 8 bytes expected');
+  const keys = new Float64Array(bytes.byteLength / 8);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let i = 0; i < keys.length; i++) keys[i] = view.getFloat64(8 * i, true);
+  return keys;
 }

@@ -353,7 +353,7 @@ function addStorySketches(db: Database.Database): void {
   if (pending === undefined) return;
   // An index built once after is quicker than one kept up row by row.
   db.exec('DROP INDEX articles_story');
-  const finder = new StoryFinder(db);
+  const finder = new StoryFinder(db, { buffered: false });
   const batch = db.prepare<[number], { id: number; headline: string; spans: string; text: string }>(
     `SELECT a.id, a.headline, a.spans, t.text
        FROM articles a JOIN document_texts t ON t.document = a.document
@@ -442,6 +442,24 @@ function addPassages(db: Database.Database): void {
   }
 }
 
+/**
+ * 11: band keys waiting to be merged (join-story.ts): each article's keys are first stored
+ * as one row here, appended in id order, and merged into `story_bands` with the other
+ * waiting articles' in one sorted pass every few thousand articles, so that the band index
+ * is written page by page in order instead of 32 random pages an article. Writers look
+ * candidates up in both. Nothing to carry over: an archive of schema 10 has every key in
+ * `story_bands` already.
+ */
+function addPendingBands(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE story_pending (
+      article INTEGER PRIMARY KEY,  -- no foreign key, as story_bands
+      story   INTEGER NOT NULL,
+      keys    BLOB NOT NULL         -- the article's band keys, 8 bytes each (Float64, LE)
+    );
+  `);
+}
+
 /** Every migration, in order; the last one's version is the current schema. */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'create the archive', up: createArchive },
@@ -454,6 +472,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 8, name: 'story sketches', up: addStorySketches },
   { version: 9, name: 'entities counted once per story', up: addEntityStories },
   { version: 10, name: 'repeated passages', up: addPassages },
+  { version: 11, name: 'band keys merged in batches', up: addPendingBands },
 ];
 
 /** The schema version this code writes. */

@@ -96,6 +96,10 @@ export interface SqliteStoreOptions {
    * up or stored to find copies. Only for measuring what story detection costs an ingest
    * (bench:archive --without-stories); not for an archive that is kept. */
   findStories?: boolean;
+  /** Articles whose band keys wait (in `story_pending`, looked up there too) before one
+   * sorted merge into the band index (default 4096; see sqlite/join-story.ts). For tests of
+   * the merge and for measuring it. */
+  storyMergeEvery?: number;
 }
 
 /**
@@ -165,6 +169,10 @@ export class SqliteStore implements Archive {
     if (!Number.isInteger(this.#rankWindow) || this.#rankWindow < 0) {
       throw new TypeError('openStore: `rankWindow` must be a whole number');
     }
+    const mergeEvery = options.storyMergeEvery;
+    if (mergeEvery !== undefined && !(Number.isInteger(mergeEvery) && mergeEvery >= 1)) {
+      throw new TypeError('openStore: `storyMergeEvery` must be a whole number of articles ≥ 1');
+    }
     try {
       this.#db = new Database(path, { fileMustExist: options.create === false });
     } catch (err) {
@@ -203,7 +211,10 @@ export class SqliteStore implements Archive {
     if (options.searchPartitionSize !== undefined)
       setPartitionSize(db, options.searchPartitionSize);
     this.#index = new SearchIndex(db);
-    this.#writer = new DocumentWriter(db, this.#index, options.findStories !== false);
+    this.#writer = new DocumentWriter(db, this.#index, {
+      find: options.findStories !== false,
+      ...(options.storyMergeEvery === undefined ? {} : { mergeEvery: options.storyMergeEvery }),
+    });
   }
 
   hasDocument(hash: string): boolean {
@@ -252,6 +263,12 @@ export class SqliteStore implements Archive {
    * sketches (for npm run bench:archive). */
   storyTiming(): StoryTime {
     return this.#writer.storyTime;
+  }
+
+  /** Merges the band keys waiting in `story_pending` (any writer's) into the band index now,
+   * as closing does; returns how many articles' keys it merged (see sqlite/join-story.ts). */
+  mergeStoryKeys(): number {
+    return this.#writer.mergeStoryKeys();
   }
 
   /** Milliseconds this connection's writes spent marking repeated passages (for npm run
@@ -421,6 +438,7 @@ export class SqliteStore implements Archive {
   /** Closes the archive; a checkpoint folds the write-ahead log into the file. */
   close(): void {
     if (!this.#db.open) return;
+    this.#writer.close();
     this.#db.close();
   }
 }

@@ -9,7 +9,7 @@ import { indexStream } from '../search/index-stream.ts';
 import { headlineOf, type PreparedArticle } from '../story-input.ts';
 import type { StoryTime } from '../story-verify.ts';
 import type { BatchResult, DocumentInput, PutResult } from '../types.ts';
-import { StoryFinder } from './join-story.ts';
+import { StoryFinder, type StoryFinderOptions } from './join-story.ts';
 import { PassageMarker } from './mark-passages.ts';
 import type { SearchIndex } from './search-index.ts';
 
@@ -158,11 +158,11 @@ export class DocumentWriter {
     return this.#passageMs;
   }
 
-  /** `findStories` false: each article a story of its own (see SqliteStoreOptions). */
-  constructor(db: Database.Database, index: SearchIndex, findStories = true) {
+  /** `stories`: how stories are found (see SqliteStoreOptions: findStories, storyMergeEvery). */
+  constructor(db: Database.Database, index: SearchIndex, stories: StoryFinderOptions = {}) {
     this.#s = prepare(db);
     this.#index = index;
-    this.#stories = new StoryFinder(db, findStories);
+    this.#stories = new StoryFinder(db, stories);
     this.#passages = new PassageMarker(db);
     // IMMEDIATE: take the write lock at the start, so two writers queue instead of one
     // failing to upgrade its read lock halfway through a document.
@@ -194,20 +194,24 @@ export class DocumentWriter {
     checkInput(doc);
     const added: string[] = [];
     this.#added = added;
+    let result: PutResult;
     try {
-      return this.#put(doc);
+      result = this.#put(doc);
     } catch (err) {
       this.#forget(added);
       throw err;
     }
+    this.#stories.afterCommit();
+    return result;
   }
 
   /** Stores documents in one commit, each in a savepoint of its own (see Store). */
   putMany(docs: readonly DocumentInput[]): BatchResult[] {
     if (!Array.isArray(docs)) throw new TypeError('putDocuments: `docs` must be an array');
     const before = this.#entityIds.size;
+    let results: BatchResult[];
     try {
-      return this.#putMany(docs);
+      results = this.#putMany(docs);
     } catch (err) {
       // The commit itself failed: nothing of the batch was stored.
       if (this.#entityIds.size !== before) this.#entityIds.clear();
@@ -215,6 +219,18 @@ export class DocumentWriter {
       this.#stories.reset();
       throw err;
     }
+    this.#stories.afterCommit();
+    return results;
+  }
+
+  /** Merges the waiting band keys into the index now (StoryFinder.merge). */
+  mergeStoryKeys(): number {
+    return this.#stories.merge();
+  }
+
+  /** Before the connection closes: the band keys this writer left waiting are merged. */
+  close(): void {
+    this.#stories.close();
   }
 
   /** Ids handed out inside a rolled-back transaction were never stored, nor were the

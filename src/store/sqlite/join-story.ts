@@ -235,7 +235,9 @@ export class StoryFinder {
     let shared: Map<number, { article: number; story: number | null }[]> | undefined;
     for (const key of keys) {
       const waiting = this.#waiting.get(key);
-      if (waiting !== undefined) (shared ??= new Map()).set(key, [...waiting]);
+      if (waiting === undefined) continue;
+      shared ??= new Map();
+      shared.set(key, [...waiting]);
     }
     if (shared === undefined) return stored;
     const rows: { article: number; story: number | null }[] = [];

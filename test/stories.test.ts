@@ -17,7 +17,7 @@ import { migrate } from '../src/store/sqlite/migrations.ts';
 import { headlineOf, prepareArticles, simplifiedOf, storyInput } from '../src/store/story-input.ts';
 import { writeV1 } from './helpers/old-archive.ts';
 import { hashOf } from './helpers/store-pages.ts';
-import { type StoryCopy, storyDocument, storySet } from './helpers/story-set.ts';
+import { composedStories, type StoryCopy, storyDocument, storySet } from './helpers/story-set.ts';
 
 /*
  * Stories at ingest: copies of one article (other outlets, encodings, scripts, light edits)
@@ -555,6 +555,33 @@ describe('band keys merged in batches (story_pending)', () => {
     second.close();
     first.close();
     assert.equal(waiting(path), 0);
+  });
+
+  test('keys held by more articles than are read per key: the newest are read, and copies keep joining the story', () => {
+    const story = composedStories()[0];
+    assert.ok(story !== undefined);
+    const body = story.paragraphs.join('\n\n');
+    for (const mergeEvery of [1, 4096]) {
+      const archive = openStore(':memory:', { storyMergeEvery: mergeEvery });
+      // Twenty copies of one story, each with its own last line (so its own bytes): every
+      // key of the story is held by more than PER_KEY articles after the eighth.
+      const ids = Array.from({ length: 20 }, (_, i) => {
+        const doc = textDocument(
+          `${story.headline}\n\n${body}\n\n（第${i + 1}版）\n`,
+          `copy-${i}.txt`,
+        );
+        const { documentId } = archive.putDocument(doc);
+        return archive.documentArticles(documentId)[0] as number;
+      });
+      const stories = storyOf(archive);
+      assert.deepEqual(
+        ids.map((id) => stories.get(id)),
+        ids.map(() => ids[0]),
+        `merge every ${mergeEvery}`,
+      );
+      assert.equal(archive.stories()[0]?.copies, 20);
+      archive.close();
+    }
   });
 
   test('a merge size that is not a whole number of articles is refused before the file is opened', () => {

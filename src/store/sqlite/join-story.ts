@@ -92,12 +92,12 @@ class WaitingKeys {
     this.#head.set(key, i);
   }
 
-  /** The articles waiting with `key`, newest first; undefined when none. */
-  of(key: number): { article: number; story: number | null }[] | undefined {
+  /** The newest `limit` articles waiting with `key`, newest first; undefined when none. */
+  of(key: number, limit: number): { article: number; story: number | null }[] | undefined {
     let i = this.#head.get(key);
     if (i === undefined) return undefined;
     const out: { article: number; story: number | null }[] = [];
-    for (; i >= 0; i = this.#next[i] as number) {
+    for (; i >= 0 && out.length < limit; i = this.#next[i] as number) {
       out.push({ article: this.#article[i] as number, story: this.#story[i] as number });
     }
     return out;
@@ -271,7 +271,7 @@ export class StoryFinder {
     // The keys some waiting article shares (few: mostly those of the article's copies).
     let shared: Map<number, { article: number; story: number | null }[]> | undefined;
     for (const key of keys) {
-      const waiting = this.#waiting.of(key);
+      const waiting = this.#waiting.of(key, PER_KEY);
       if (waiting === undefined) continue;
       shared ??= new Map();
       shared.set(key, waiting);

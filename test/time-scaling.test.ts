@@ -1,7 +1,8 @@
 /**
  * A property of time (issue 13): for each input that made a pass super-linear, doubling the
  * input at most about doubles the time it takes. Checked as a ratio within one run, the
- * better of three timings each, so the machine's speed does not matter.
+ * better of three timings each, so the machine's speed does not matter; a ratio above the
+ * bound is measured again (up to three times), so a busy moment does not fail it either.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
@@ -120,7 +121,13 @@ describe('doubling a pathological page at most about doubles the time', () => {
       const run = family.annotate
         ? (text: string) => void annotate(parse(text), { tagger: null })
         : (text: string) => void parse(text);
-      const ratio = doublingRatio(family.make, 24_000, run);
+      // A pass that is quadratic gives about 4× every time; a linear one can read above 3×
+      // once, when the machine is busy or the collector runs in the larger timing: it is
+      // measured again, up to three times, and the lowest ratio is judged.
+      let ratio = Number.POSITIVE_INFINITY;
+      for (let attempt = 0; attempt < 3 && !(ratio < 3); attempt++) {
+        ratio = Math.min(ratio, doublingRatio(family.make, 24_000, run));
+      }
       assert.ok(ratio < 3, `${family.name}: ${ratio.toFixed(2)}× for twice the input`);
     });
   }

@@ -51,6 +51,13 @@ import {
  * keys in memory (about 8 MB: WaitingKeys). */
 export const MERGE_EVERY = 4096;
 
+/** Throws unless `n` is a whole number of articles, 1 or more (`what` names the setting). */
+export function checkMergeEvery(n: number, what: string): void {
+  if (!Number.isInteger(n) || n < 1) {
+    throw new TypeError(`${what} must be a whole number of articles ≥ 1`);
+  }
+}
+
 /** Rows a merge inserts per statement. */
 const MERGE_ROWS = 256;
 
@@ -73,8 +80,18 @@ class WaitingKeys {
   /** The entry before, for the same key (-1: none). */
   #next = new Int32Array(4096);
   #size = 0;
+  /** Articles added, and the last one's id (they are added in id order). */
+  articles = 0;
+  last = 0;
 
-  add(article: number, story: number, key: number): void {
+  /** Adds an article's keys. */
+  addArticle(article: number, story: number, keys: ArrayLike<number>): void {
+    for (let i = 0; i < keys.length; i++) this.#add(article, story, keys[i] as number);
+    this.articles++;
+    this.last = article;
+  }
+
+  #add(article: number, story: number, key: number): void {
     if (this.#size === this.#next.length) {
       const grow = <A extends Float64Array | Int32Array>(a: A): A => {
         const b = new (a.constructor as new (n: number) => A)(2 * a.length);
@@ -119,18 +136,14 @@ export interface StoryFinderOptions {
 export class StoryFinder {
   readonly #db: Database.Database;
   readonly #s;
-  readonly #buffered: boolean;
+  /** The statements on `story_pending`; null when keys go into the index at once. */
+  readonly #pending;
   readonly #mergeEvery: number;
-  /** The waiting keys read so far, each key's articles in id order. */
+  /** The waiting keys read so far. */
   #waiting = new WaitingKeys();
-  /** Waiting articles read so far, and the last one's id. */
-  #waitingArticles = 0;
-  #lastWaiting = 0;
-  /** Whether the waiting keys must be read from the table again (after a merge or a
-   * rollback), and the archive's data version when they were last read: while no other
+  /** The archive's data version when the waiting keys were last read: while no other
    * connection has committed since, the table holds nothing this writer has not put in
-   * memory itself. */
-  #waitingStale = true;
+   * memory itself. -1: to be read afresh (after a merge or a rollback). */
   #dataVersion = -1;
   /** Whether this connection has left keys waiting (then closing merges them). */
   #wrote = false;
@@ -152,10 +165,8 @@ export class StoryFinder {
   constructor(db: Database.Database, options: StoryFinderOptions = {}) {
     this.#db = db;
     this.#find = options.find !== false;
-    this.#buffered = options.buffered !== false;
     this.#mergeEvery = options.mergeEvery ?? MERGE_EVERY;
-    if (!Number.isInteger(this.#mergeEvery) || this.#mergeEvery < 1)
-      throw new TypeError('StoryFinder: `mergeEvery` must be a whole number of articles ≥ 1');
+    checkMergeEvery(this.#mergeEvery, 'StoryFinder: `mergeEvery`');
     this.#s = {
       textOf: db.prepare<[number], { headline: string; spans: string; text: string }>(
         `SELECT a.headline, a.spans, t.text FROM articles a
@@ -189,19 +200,18 @@ export class StoryFinder {
       mergeRows: db.prepare(
         `INSERT OR IGNORE INTO story_bands (key, article, story) VALUES ${Array.from({ length: MERGE_ROWS }, () => '(?, ?, ?)').join(', ')}`,
       ),
-      ...(this.#buffered
-        ? {
-            putWaiting: db.prepare(
-              'INSERT INTO story_pending (article, story, keys) VALUES (?, ?, ?)',
-            ),
-            waitingAfter: db.prepare<[number], { article: number; story: number; keys: Buffer }>(
+    };
+    this.#pending =
+      options.buffered === false
+        ? null
+        : {
+            put: db.prepare('INSERT INTO story_pending (article, story, keys) VALUES (?, ?, ?)'),
+            after: db.prepare<[number], { article: number; story: number; keys: Buffer }>(
               'SELECT article, story, keys FROM story_pending WHERE article > ? ORDER BY article',
             ),
-            clearWaiting: db.prepare('DELETE FROM story_pending WHERE article <= ?'),
+            clear: db.prepare('DELETE FROM story_pending WHERE article <= ?'),
             dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
-          }
-        : {}),
-    };
+          };
   }
 
   /**
@@ -246,11 +256,11 @@ export class StoryFinder {
     else s.addCopy.run(found);
     const story = found ?? articleId;
     s.setStory.run(story, articleId);
-    if (s.putWaiting !== undefined) {
-      s.putWaiting.run(articleId, story, encodeKeys(keys));
+    if (this.#pending !== null) {
+      this.#pending.put.run(articleId, story, encodeKeys(keys));
       this.#wrote = true;
-      // Read back at the next look-up only when the memory is to be read afresh anyway.
-      if (!this.#waitingStale) this.#addWaiting(articleId, story, keys);
+      // Unless the memory is to be read afresh anyway (then it is read back with the rest).
+      if (this.#dataVersion !== -1) this.#waiting.addArticle(articleId, story, keys);
     } else if (keys.length === BANDS) {
       s.allBands.run(...keys.flatMap((key) => [key, articleId, story]));
     } else for (const key of keys) s.band.run(key, articleId, story);
@@ -266,7 +276,7 @@ export class StoryFinder {
    */
   #candidates(keys: readonly number[]): { article: number; story: number | null }[] {
     const stored = this.#s.candidates.all(JSON.stringify(keys));
-    if (!this.#buffered) return stored;
+    if (this.#pending === null) return stored;
     this.#readWaiting();
     // The keys some waiting article shares (few: mostly those of the article's copies).
     let shared: Map<number, { article: number; story: number | null }[]> | undefined;
@@ -304,29 +314,20 @@ export class StoryFinder {
    * another writer committed since. When they have grown well past a merge's worth (another
    * writer merged them), they are read afresh. */
   #readWaiting(): void {
-    const s = this.#s;
-    if (s.waitingAfter === undefined || s.dataVersion === undefined) return;
-    const version = s.dataVersion.get() as number;
-    if (!this.#waitingStale && version === this.#dataVersion) return;
-    if (this.#waitingArticles > 2 * this.#mergeEvery) this.#forgetWaiting();
-    for (const row of s.waitingAfter.iterate(this.#lastWaiting)) {
-      this.#addWaiting(row.article, row.story, decodeKeys(row.keys));
+    const pending = this.#pending;
+    if (pending === null) return;
+    const version = pending.dataVersion.get() as number;
+    if (version === this.#dataVersion) return;
+    if (this.#waiting.articles > 2 * this.#mergeEvery) this.#forgetWaiting();
+    for (const row of pending.after.iterate(this.#waiting.last)) {
+      this.#waiting.addArticle(row.article, row.story, decodeKeys(row.keys));
     }
     this.#dataVersion = version;
-    this.#waitingStale = false;
-  }
-
-  #addWaiting(article: number, story: number, keys: ArrayLike<number>): void {
-    for (let i = 0; i < keys.length; i++) this.#waiting.add(article, story, keys[i] as number);
-    this.#waitingArticles++;
-    this.#lastWaiting = article;
   }
 
   #forgetWaiting(): void {
     this.#waiting = new WaitingKeys();
-    this.#waitingArticles = 0;
-    this.#lastWaiting = 0;
-    this.#waitingStale = true;
+    this.#dataVersion = -1;
   }
 
   /**
@@ -334,9 +335,9 @@ export class StoryFinder {
    * wait (see the top of this file). Runs in a transaction of its own.
    */
   afterCommit(): void {
-    if (!this.#buffered || !this.#find) return;
+    if (this.#pending === null || !this.#find) return;
     this.#readWaiting();
-    if (this.#waitingArticles >= this.#mergeEvery) this.merge();
+    if (this.#waiting.articles >= this.#mergeEvery) this.merge();
   }
 
   /**
@@ -345,12 +346,12 @@ export class StoryFinder {
    */
   merge(): number {
     const s = this.#s;
-    const { waitingAfter, clearWaiting } = s;
-    if (waitingAfter === undefined || clearWaiting === undefined) return 0;
+    const pending = this.#pending;
+    if (pending === null) return 0;
     const started = performance.now();
     const merged = this.#db
       .transaction((): number => {
-        const rows = waitingAfter.all(0);
+        const rows = pending.after.all(0);
         if (rows.length === 0) return 0;
         let total = 0;
         const decoded = rows.map((row) => {
@@ -391,7 +392,7 @@ export class StoryFinder {
           const o = order[i] as number;
           s.band.run(keyOf[o], articleOf[o], storyOf[o]);
         }
-        clearWaiting.run((rows.at(-1) as { article: number }).article);
+        pending.clear.run((rows.at(-1) as { article: number }).article);
         return rows.length;
       })
       .immediate();

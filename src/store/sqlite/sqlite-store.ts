@@ -37,6 +37,7 @@ import type {
   StoryQuery,
   StoryRow,
 } from '../types.ts';
+import { checkMergeEvery } from './join-story.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import { registerStoryFunctions, withSpread } from './once-per-story.ts';
 import { readArticle } from './read-article.ts';
@@ -169,10 +170,8 @@ export class SqliteStore implements Archive {
     if (!Number.isInteger(this.#rankWindow) || this.#rankWindow < 0) {
       throw new TypeError('openStore: `rankWindow` must be a whole number');
     }
-    const mergeEvery = options.storyMergeEvery;
-    if (mergeEvery !== undefined && !(Number.isInteger(mergeEvery) && mergeEvery >= 1)) {
-      throw new TypeError('openStore: `storyMergeEvery` must be a whole number of articles ≥ 1');
-    }
+    if (options.storyMergeEvery !== undefined)
+      checkMergeEvery(options.storyMergeEvery, 'openStore: `storyMergeEvery`');
     try {
       this.#db = new Database(path, { fileMustExist: options.create === false });
     } catch (err) {

@@ -275,7 +275,9 @@ async function main(): Promise<void> {
         `(${(storyTime.ms / Math.max(1, storyTime.articles)).toFixed(3)} ms each; ${storyTime.copies} joined a story already stored; ` +
         `${(storyTime.sketched / Math.max(1, storyTime.articles)).toFixed(2)} candidates per article decided on their sketches, ` +
         `${(storyTime.reads / Math.max(1, storyTime.articles)).toFixed(2)} stored texts read per article to verify the rest; ` +
-        `${storyTime.merges ?? 0} merges of waiting band keys into the index, ${((storyTime.mergeMs ?? 0) / 1000).toFixed(1)} s): ` +
+        `${storyTime.merges ?? 0} merges of waiting band keys into the index, ${((storyTime.mergeMs ?? 0) / 1000).toFixed(1)} s; ` +
+        `the band filter built ${storyTime.filterBuilds ?? 0} times, ${((storyTime.filterMs ?? 0) / 1000).toFixed(1)} s, ` +
+        `${((storyTime.skipped ?? 0) / Math.max(1, storyTime.articles)).toFixed(1)} keys an article not looked up): ` +
         `${(100 * storyShare).toFixed(1)}% of the ingest's wall time, ${((100 * storyTime.ms) / Math.max(1, counts.putMs)).toFixed(0)}% of the writer's, ` +
         `at most ${((100 * storyTime.ms) / 1000 / cpuS).toFixed(1)}% of the CPU time of the ingest (workers and writer)`,
     );

@@ -1,5 +1,5 @@
 /**
- * node --import tsx scripts/bench-stories.ts ARCHIVE.db [--limit N] [--merge-every N] [--unbuffered]
+ * node --import tsx scripts/bench-stories.ts ARCHIVE.db [--limit N] [--merge-every N] [--unbuffered] [--no-filter]
  *
  * Story detection alone, replayed on an archive already ingested (bench:archive --keep
  * --dir DIR leaves DIR/archive.db): a copy of it with its stories cleared, whose articles
@@ -8,7 +8,8 @@
  * articles so a growth with the archive's size shows, and how many stories it found.
  * --merge-every N: articles whose band keys wait before each merge into the index (the
  * store's default otherwise); --unbuffered: each article's keys written to the index at once,
- * as before schema 11. Both to measure what the merges save.
+ * as before schema 11. Both to measure what the merges save. --no-filter: every key looked
+ * up, without the filter of stored keys a bulk ingest builds (to measure what it saves).
  */
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,7 @@ const { values, positionals } = parseArgs({
     every: { type: 'string', default: '5000' },
     'merge-every': { type: 'string' },
     unbuffered: { type: 'boolean', default: false },
+    'no-filter': { type: 'boolean', default: false },
   },
 });
 const source = positionals[0];
@@ -50,6 +52,7 @@ db.exec(
 
 const finder = new StoryFinder(db, {
   buffered: !values.unbuffered,
+  ...(values['no-filter'] ? { filterAfter: Number.POSITIVE_INFINITY } : {}),
   ...(values['merge-every'] === undefined ? {} : { mergeEvery: Number(values['merge-every']) }),
 });
 const batch = db.prepare<[number], { id: number; headline: string; spans: string; text: string }>(
@@ -122,7 +125,9 @@ const t = finder.time;
 const stories = (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
 console.log(
   `${t.articles} articles in ${(t.ms / 1000).toFixed(2)} s: ${(t.ms / t.articles).toFixed(3)} ms each ` +
-    `(${t.merges ?? 0} merges of waiting band keys included, ${((t.mergeMs ?? 0) / 1000).toFixed(2)} s); ` +
+    `(${t.merges ?? 0} merges of waiting band keys included, ${((t.mergeMs ?? 0) / 1000).toFixed(2)} s; ` +
+    `the band filter built ${t.filterBuilds ?? 0} times, ${((t.filterMs ?? 0) / 1000).toFixed(2)} s, ` +
+    `${((t.skipped ?? 0) / t.articles).toFixed(1)} keys an article not looked up); ` +
     `${t.copies} joined a story, ${stories} stories, ${(t.reads / t.articles).toFixed(2)} texts read per article, ` +
     `${(t.sketched / t.articles).toFixed(2)} candidates decided on sketches per article`,
 );

@@ -584,6 +584,58 @@ describe('band keys merged in batches (story_pending)', () => {
     }
   });
 
+  test('with the band filter the same stories and the same index; keys it never saw are not looked up', () => {
+    const pages = storySet(['eu-tariffs', 'hang-seng', 'typhoon']);
+    const results = [0, Number.POSITIVE_INFINITY].map((filterAfter) => {
+      const path = join(dir, `filter-${filterAfter}.db`);
+      const archive = openStore(path, { storyMergeEvery: 3, storyFilterAfter: filterAfter });
+      store(archive, pages);
+      const stories = [...storyOf(archive)];
+      const timing = archive.storyTiming();
+      archive.close();
+      return { stories, rows: bandRows(path), timing };
+    });
+    const [filtered, unfiltered] = results;
+    assert.ok(filtered && unfiltered);
+    assert.deepEqual(filtered.stories, unfiltered.stories);
+    assert.deepEqual(filtered.rows, unfiltered.rows);
+    assert.equal(filtered.timing.filterBuilds, 1);
+    assert.ok((filtered.timing.skipped ?? 0) > 32, `${filtered.timing.skipped}`);
+    assert.equal(unfiltered.timing.filterBuilds ?? 0, 0);
+    assert.equal(unfiltered.timing.skipped ?? 0, 0);
+  });
+
+  test('once another writer commits, the band filter of a writer is dropped: it finds the copies the other stored', () => {
+    const path = join(dir, 'filter-two-writers.db');
+    const story = PAGES.filter((p) => p.story === 'eu-tariffs-a');
+    const others = PAGES.filter((p) => p.story === 'hang-seng-a');
+    assert.ok(story.length >= 3 && others.length >= 2);
+    const first = openStore(path, { storyFilterAfter: 0 });
+    store(first, others.slice(0, 2));
+    assert.equal(first.storyTiming().filterBuilds, 1);
+    // Another writer stores a copy of a story the first has never seen, and merges it.
+    const second = openStore(path, { storyMergeEvery: 1 });
+    const [storyId] = store(second, story.slice(0, 1)).values();
+    second.close();
+    // The first writer's filter holds none of its keys: kept, it would look none up.
+    const [copy] = store(first, story.slice(1, 2)).values();
+    assert.equal(storyOf(first).get(copy as number), storyId);
+    // Rebuilt (it joins alone again), from the index, with the other writer's keys in it.
+    assert.equal(first.storyTiming().filterBuilds, 2);
+    const [again] = store(first, story.slice(2, 3)).values();
+    assert.equal(storyOf(first).get(again as number), storyId);
+    first.close();
+  });
+
+  test('a filter threshold that is not a whole number of articles (or Infinity) is refused', () => {
+    for (const bad of [-1, 1.5, Number.NaN]) {
+      assert.throws(
+        () => openStore(join(dir, 'never.db'), { storyFilterAfter: bad }),
+        /storyFilterAfter/,
+      );
+    }
+  });
+
   test('a merge size that is not a whole number of articles is refused before the file is opened', () => {
     for (const bad of [0, -1, 1.5, Number.NaN]) {
       assert.throws(

@@ -74,6 +74,12 @@ export interface StoryTime {
   merges?: number;
   /** Their milliseconds. */
   mergeMs?: number;
+  /** Band keys not looked up because the band filter had never seen them (SQLite). */
+  skipped?: number;
+  /** Times the band filter was built from the keys stored, and the milliseconds it took
+   * (in `ms`). */
+  filterBuilds?: number;
+  filterMs?: number;
 }
 
 /**

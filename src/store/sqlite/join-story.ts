@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { toSimplified } from '../../normalize/index.ts';
 import { type ArticleSpans, articleText } from '../article-text.ts';
+import { BandFilter } from '../band-filter.ts';
 import {
   BANDS,
   decodeSketch,
@@ -57,6 +58,18 @@ export function checkMergeEvery(n: number, what: string): void {
     throw new TypeError(`${what} must be a whole number of articles ≥ 1`);
   }
 }
+
+/** Articles a writer joins, with no other connection committing in between, before it
+ * builds a filter of the band keys stored (BandFilter) and looks up only the keys the filter
+ * may hold: a bulk ingest, not a page or two. */
+export const FILTER_AFTER = 1024;
+/** ...and only once the articles it has joined so are at least this share of the archive's
+ * (its largest article id): building reads every key stored (about a microsecond a key,
+ * 3 s at 100,000 articles), which the look-ups saved (most of an article's 32) repay after
+ * a few thousand articles. */
+const FILTER_SHARE = 1 / 8;
+/** Keys the filter's first layer is sized for at least (1 MB). */
+const FILTER_MIN_KEYS = 1 << 20;
 
 /** Rows a merge inserts per statement. */
 const MERGE_ROWS = 256;
@@ -130,6 +143,16 @@ export interface StoryFinderOptions {
   buffered?: boolean;
   /** Articles waiting before a merge (MERGE_EVERY; smaller in tests). */
   mergeEvery?: number;
+  /** Articles joined (with no other connection committing) before the band filter is
+   * built (FILTER_AFTER; Infinity: never). */
+  filterAfter?: number;
+}
+
+/** Throws unless `n` is a whole number of articles ≥ 0, or Infinity (`what` names it). */
+export function checkFilterAfter(n: number, what: string): void {
+  if (!(n === Number.POSITIVE_INFINITY || (Number.isInteger(n) && n >= 0))) {
+    throw new TypeError(`${what} must be a whole number of articles ≥ 0, or Infinity`);
+  }
 }
 
 /** Puts stored articles in stories; one per connection that writes. */
@@ -147,6 +170,16 @@ export class StoryFinder {
   #dataVersion = -1;
   /** Whether this connection has left keys waiting (then closing merges them). */
   #wrote = false;
+  /** The band keys stored, as a filter (null until a bulk ingest has it built, and again
+   * once another connection commits: its keys may be missing). */
+  #filter: BandFilter | null = null;
+  readonly #filterAfter: number;
+  /** Articles joined since another connection last committed (or since opening). */
+  #clean = 0;
+  /** The value of #clean at which the filter's conditions are checked next. */
+  #filterCheckAt: number;
+  /** The archive's data version when this connection last read it (undefined: never). */
+  #seenVersion: number | undefined;
   readonly #sketches = new Recent<Sketch | null>(CACHED_SKETCHES);
   readonly #prints = new Recent<StoryPrint | null>(CACHED_PRINTS);
   /** What finding stories cost this writer (see StoryTime). */
@@ -167,6 +200,9 @@ export class StoryFinder {
     this.#find = options.find !== false;
     this.#mergeEvery = options.mergeEvery ?? MERGE_EVERY;
     checkMergeEvery(this.#mergeEvery, 'StoryFinder: `mergeEvery`');
+    this.#filterAfter = options.filterAfter ?? FILTER_AFTER;
+    checkFilterAfter(this.#filterAfter, 'StoryFinder: `filterAfter`');
+    this.#filterCheckAt = this.#filterAfter;
     this.#s = {
       textOf: db.prepare<[number], { headline: string; spans: string; text: string }>(
         `SELECT a.headline, a.spans, t.text FROM articles a
@@ -211,6 +247,9 @@ export class StoryFinder {
             ),
             clear: db.prepare('DELETE FROM story_pending WHERE article <= ?'),
             dataVersion: db.prepare<[], number>('PRAGMA data_version').pluck(),
+            lastArticle: db.prepare<[], number | null>('SELECT max(id) FROM articles').pluck(),
+            // The index's keys in its order, each once.
+            storedKeys: db.prepare<[], number>('SELECT DISTINCT key FROM story_bands').pluck(),
           };
   }
 
@@ -259,6 +298,8 @@ export class StoryFinder {
     if (this.#pending !== null) {
       this.#pending.put.run(articleId, story, encodeKeys(keys));
       this.#wrote = true;
+      const filter = this.#filter;
+      if (filter !== null) for (const key of keys) filter.add(key);
       // Unless the memory is to be read afresh anyway (then it is read back with the rest).
       if (this.#dataVersion !== -1) this.#waiting.addArticle(articleId, story, keys);
     } else if (keys.length === BANDS) {
@@ -275,9 +316,17 @@ export class StoryFinder {
    * newest PER_KEY articles, from the merged index and the waiting keys together.
    */
   #candidates(keys: readonly number[]): { article: number; story: number | null }[] {
-    const stored = this.#s.candidates.all(JSON.stringify(keys));
-    if (this.#pending === null) return stored;
+    if (this.#pending === null) return this.#s.candidates.all(JSON.stringify(keys));
     this.#readWaiting();
+    this.#clean++;
+    if (this.#filter === null && this.#clean >= this.#filterCheckAt) this.#buildFilter();
+    const filter = this.#filter;
+    let probed = keys;
+    if (filter !== null) {
+      probed = keys.filter((key) => filter.has(key));
+      this.time.skipped = (this.time.skipped ?? 0) + keys.length - probed.length;
+    }
+    const stored = probed.length === 0 ? [] : this.#s.candidates.all(JSON.stringify(probed));
     // The keys some waiting article shares (few: mostly those of the article's copies).
     let shared: Map<number, { article: number; story: number | null }[]> | undefined;
     for (const key of keys) {
@@ -317,12 +366,46 @@ export class StoryFinder {
     const pending = this.#pending;
     if (pending === null) return;
     const version = pending.dataVersion.get() as number;
+    if (version !== this.#seenVersion) {
+      // Another connection has committed: keys it stored (and may have merged) are not in
+      // the filter. Without one until this writer has again joined enough on its own.
+      if (this.#seenVersion !== undefined && (this.#filter !== null || this.#clean > 0)) {
+        this.#filter = null;
+        this.#clean = 0;
+        this.#filterCheckAt = this.#filterAfter;
+      }
+      this.#seenVersion = version;
+    }
     if (version === this.#dataVersion) return;
     if (this.#waiting.articles > 2 * this.#mergeEvery) this.#forgetWaiting();
     for (const row of pending.after.iterate(this.#waiting.last)) {
       this.#waiting.addArticle(row.article, row.story, decodeKeys(row.keys));
     }
     this.#dataVersion = version;
+  }
+
+  /**
+   * Builds the band filter from every key stored (the index's and the waiting ones), when
+   * the articles this writer has joined on its own are a large enough share of the
+   * archive's; else checks again FILTER_AFTER articles later.
+   */
+  #buildFilter(): void {
+    const pending = this.#pending;
+    if (pending === null) return;
+    const articles = pending.lastArticle.get() ?? 0;
+    if (this.#clean < FILTER_SHARE * articles) {
+      this.#filterCheckAt = this.#clean + Math.max(1, this.#filterAfter);
+      return;
+    }
+    const started = performance.now();
+    const filter = new BandFilter(Math.max(FILTER_MIN_KEYS, 2 * BANDS * articles));
+    for (const key of pending.storedKeys.iterate()) filter.add(key);
+    for (const row of pending.after.iterate(0)) {
+      for (const key of decodeKeys(row.keys)) filter.add(key);
+    }
+    this.#filter = filter;
+    this.time.filterBuilds = (this.time.filterBuilds ?? 0) + 1;
+    this.time.filterMs = (this.time.filterMs ?? 0) + performance.now() - started;
   }
 
   #forgetWaiting(): void {
@@ -378,15 +461,15 @@ export class StoryFinder {
             (articleOf[x] as number) - (articleOf[y] as number),
         );
         let i = 0;
-        const args: number[] = new Array(3 * BANDS);
-        for (; i + BANDS <= total; i += BANDS) {
-          for (let j = 0; j < BANDS; j++) {
+        const args: number[] = new Array(3 * MERGE_ROWS);
+        for (; i + MERGE_ROWS <= total; i += MERGE_ROWS) {
+          for (let j = 0; j < MERGE_ROWS; j++) {
             const o = order[i + j] as number;
             args[3 * j] = keyOf[o] as number;
             args[3 * j + 1] = articleOf[o] as number;
             args[3 * j + 2] = storyOf[o] as number;
           }
-          s.allBands.run(...args);
+          s.mergeRows.run(...args);
         }
         for (; i < total; i++) {
           const o = order[i] as number;

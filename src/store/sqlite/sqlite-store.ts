@@ -37,7 +37,7 @@ import type {
   StoryQuery,
   StoryRow,
 } from '../types.ts';
-import { checkMergeEvery } from './join-story.ts';
+import { checkFilterAfter, checkMergeEvery } from './join-story.ts';
 import { migrate, schemaVersion } from './migrations.ts';
 import { registerStoryFunctions, withSpread } from './once-per-story.ts';
 import { readArticle } from './read-article.ts';
@@ -101,6 +101,11 @@ export interface SqliteStoreOptions {
    * sorted merge into the band index (default 4096; see sqlite/join-story.ts). For tests of
    * the merge and for measuring it. */
   storyMergeEvery?: number;
+  /** Articles a writer stores, with no other connection writing in between, before it
+   * builds a filter of the band keys stored and looks up only those it may hold (default
+   * 1024, and only once they are an eighth of the archive; Infinity: never; see
+   * sqlite/join-story.ts). For tests of the filter and for measuring it. */
+  storyFilterAfter?: number;
 }
 
 /**
@@ -172,6 +177,8 @@ export class SqliteStore implements Archive {
     }
     if (options.storyMergeEvery !== undefined)
       checkMergeEvery(options.storyMergeEvery, 'openStore: `storyMergeEvery`');
+    if (options.storyFilterAfter !== undefined)
+      checkFilterAfter(options.storyFilterAfter, 'openStore: `storyFilterAfter`');
     try {
       this.#db = new Database(path, { fileMustExist: options.create === false });
     } catch (err) {
@@ -213,6 +220,7 @@ export class SqliteStore implements Archive {
     this.#writer = new DocumentWriter(db, this.#index, {
       find: options.findStories !== false,
       ...(options.storyMergeEvery === undefined ? {} : { mergeEvery: options.storyMergeEvery }),
+      ...(options.storyFilterAfter === undefined ? {} : { filterAfter: options.storyFilterAfter }),
     });
   }
 

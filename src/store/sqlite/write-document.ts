@@ -158,7 +158,7 @@ export class DocumentWriter {
     return this.#passageMs;
   }
 
-  /** `stories`: how stories are found (see SqliteStoreOptions: findStories, storyMergeEvery). */
+  /** `stories`: how stories are found (see SqliteStoreOptions: findStories, storyMergeEvery, storyFilterAfter). */
   constructor(db: Database.Database, index: SearchIndex, stories: StoryFinderOptions = {}) {
     this.#s = prepare(db);
     this.#index = index;

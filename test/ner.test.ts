@@ -11,7 +11,12 @@ import {
   readUner,
   readWeibo,
 } from '../scripts/lib/eval-ner.ts';
-import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
+import {
+  extractFeatures,
+  extractHashedFeatures,
+  FEATURES_PER_UNIT,
+  HASHED_PER_UNIT,
+} from '../src/annotate/ner/extract-features.ts';
 import { findModelsDir } from '../src/annotate/ner/find-models.ts';
 import { Gazetteer } from '../src/annotate/ner/gazetteer.ts';
 import { gazetteerOf, nerModel, tagEntities } from '../src/annotate/ner/index.ts';
@@ -195,6 +200,42 @@ describe('the model', () => {
     assert.equal(nerModel(), model);
     assert.deepEqual(model.header.tags, TAG_NAMES);
     assert.ok(model.header.features > 10_000);
+  });
+
+  test('scores from its tables exactly as from every feature hashed, whatever the text and hints', () => {
+    const texts = [
+      '外交部发言人林嘉欣周一在北京表示，中方欢迎此次会谈。',
+      '國務院台灣事務辦公室發言人陳立說：「我們反對。」',
+      'ＡＢＣ新闻 abc 123 二〇二四年 𠮷野家 …',
+      '王',
+      '',
+    ];
+    for (const script of ['simplified', 'traditional'] as const) {
+      const model = nerModel(script);
+      for (const raw of texts) {
+        const text = toSimplified(raw);
+        const n = text.length;
+        if (n === 0) continue;
+        const words = wordInfo(text, 0, n, []);
+        // Hints of every kind, and some beyond what the built-in lists write.
+        for (const hintAt of [
+          (_: number) => 0,
+          (i: number) => i % 16,
+          (i: number) => (i * 37) % 256,
+        ]) {
+          const hints = Uint8Array.from({ length: n }, (_, i) => hintAt(i));
+          const all = new Int32Array(n * FEATURES_PER_UNIT);
+          extractFeatures(text, hints, words, all);
+          const expected = new Float32Array(n * TAG_COUNT);
+          model.score(all, n, expected);
+          const hashed = new Int32Array(n * HASHED_PER_UNIT);
+          const units = extractHashedFeatures(text, hints, words, hashed);
+          const got = new Float32Array(n * TAG_COUNT);
+          model.scoreUnits(hashed, units, n, got);
+          assert.deepEqual(got, expected, `${script}: ${raw}`);
+        }
+      }
+    }
   });
 
   test('loads and tags in a fresh process', async () => {

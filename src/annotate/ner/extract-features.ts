@@ -26,10 +26,10 @@ const OTHER = 7;
 const PAD = 8;
 
 /** Codes standing for the units before the start and after the end. */
-const BEFORE_1 = 0x110001;
-const BEFORE_2 = 0x110002;
-const AFTER_1 = 0x110003;
-const AFTER_2 = 0x110004;
+export const BEFORE_1 = 0x110001;
+export const BEFORE_2 = 0x110002;
+export const AFTER_1 = 0x110003;
+export const AFTER_2 = 0x110004;
 
 /** Chinese numerals and the characters that count with them. */
 const NUMERALS = '零〇一二三四五六七八九十百千万亿两廿卅';
@@ -85,18 +85,18 @@ function finish(h: number): number {
   return h === 0 ? 1 : h;
 }
 
-function f1(t: number, a: number): number {
+export function f1(t: number, a: number): number {
   return finish(mix(mix(0x9747b28c, t), a));
 }
-function f2(t: number, a: number, b: number): number {
+export function f2(t: number, a: number, b: number): number {
   return finish(mix(mix(mix(0x9747b28c, t), a), b));
 }
-function f3(t: number, a: number, b: number, c: number): number {
+export function f3(t: number, a: number, b: number, c: number): number {
   return finish(mix(mix(mix(mix(0x9747b28c, t), a), b), c));
 }
 
 /** The padded per-unit arrays extractFeatures works in, kept from call to call. */
-interface Padded {
+export interface Padded {
   c: Int32Array;
   k: Uint8Array;
   g: Uint8Array;
@@ -115,16 +115,11 @@ function newPadded(size: number): Padded {
 let padded = newPadded(1024);
 
 /**
- * Fills `out` (n × FEATURES_PER_UNIT) with the features of every unit of `text`, the
- * Simplified form of a sentence or line. `hints` holds one dictionary code per unit (0 for
- * none; see gazetteer.ts); `words` what the segmenter says of each unit.
+ * The units of `text` with two units of padding on each side (c[i + 2] is unit i): folded
+ * codes, classes, dictionary hints and flags. The arrays are shared and overwritten by the
+ * next call.
  */
-export function extractFeatures(
-  text: string,
-  hints: Uint8Array,
-  words: WordInfo,
-  out: Int32Array,
-): void {
+export function padUnits(text: string, hints: Uint8Array): Padded {
   const n = text.length;
   const cls = classTable();
   const flags = characterFlags();
@@ -146,6 +141,22 @@ export function extractFeatures(
     g[i + 2] = hints[i] as number;
     fl[i + 2] = flags[u] as number;
   }
+  return padded;
+}
+
+/**
+ * Fills `out` (n × FEATURES_PER_UNIT) with the features of every unit of `text`, the
+ * Simplified form of a sentence or line. `hints` holds one dictionary code per unit (0 for
+ * none; see gazetteer.ts); `words` what the segmenter says of each unit.
+ */
+export function extractFeatures(
+  text: string,
+  hints: Uint8Array,
+  words: WordInfo,
+  out: Int32Array,
+): void {
+  const n = text.length;
+  const { c, k, g, fl } = padUnits(text, hints);
   let o = 0;
   for (let i = 0; i < n; i++) {
     const p = i + 2;
@@ -209,4 +220,58 @@ export function extractFeatures(
     out[o++] = f2(30, words.prevWord[i] as number, wp);
     out[o++] = f2(31, words.nextWord[i] as number, wp);
   }
+}
+
+/**
+ * What the runtime looks up in the model's hash table for each unit: the templates whose
+ * values are too many to tabulate (character bigrams and trigrams, hints or word facts with
+ * the character, the segmenter's words), 19 of the 32. The others (the bias, each
+ * character at its five offsets, the class and flag windows, the hints alone) are read from
+ * tables the model builds at load by enumerating their values (NerModel.scoreUnits), with
+ * the same weights, so the scores are those of `extractFeatures` to the last bit.
+ */
+export const HASHED_PER_UNIT = 19;
+
+/** Fills `out` (n × HASHED_PER_UNIT) with the hashed templates' features of every unit of
+ * `text`, as `extractFeatures` computes them; returns the padded units the tables read. */
+export function extractHashedFeatures(
+  text: string,
+  hints: Uint8Array,
+  words: WordInfo,
+  out: Int32Array,
+): Padded {
+  const n = text.length;
+  const units = padUnits(text, hints);
+  const { c, g } = units;
+  let o = 0;
+  for (let i = 0; i < n; i++) {
+    const p = i + 2;
+    const cm2 = c[p - 2] as number;
+    const cm1 = c[p - 1] as number;
+    const c0 = c[p] as number;
+    const cp1 = c[p + 1] as number;
+    const cp2 = c[p + 2] as number;
+    out[o++] = f2(6, cm2, cm1);
+    out[o++] = f2(7, cm1, c0);
+    out[o++] = f2(8, c0, cp1);
+    out[o++] = f2(9, cp1, cp2);
+    out[o++] = f2(10, cm1, cp1);
+    out[o++] = f3(11, cm1, c0, cp1);
+    out[o++] = f3(12, cm2, cm1, c0);
+    out[o++] = f3(13, c0, cp1, cp2);
+    out[o++] = f2(19, g[p] as number, c0);
+    out[o++] = f2(22, g[p - 1] as number, c0);
+    out[o++] = f2(23, g[p + 1] as number, c0);
+    const wt = words.tag[i] as number;
+    const wp = words.pos[i] as number;
+    out[o++] = f2(24, wt, wp);
+    out[o++] = f3(25, wt, wp, c0);
+    out[o++] = f3(26, words.prevTag[i] as number, wt, words.nextTag[i] as number);
+    out[o++] = f2(27, words.word[i] as number, wp);
+    out[o++] = f3(28, words.prevTag[i] as number, wt, wp);
+    out[o++] = f3(29, wt, words.length[i] as number, wp);
+    out[o++] = f2(30, words.prevWord[i] as number, wp);
+    out[o++] = f2(31, words.nextWord[i] as number, wp);
+  }
+  return units;
 }

@@ -1,4 +1,4 @@
-import { extractFeatures, FEATURES_PER_UNIT } from './extract-features.ts';
+import { extractHashedFeatures, FEATURES_PER_UNIT } from './extract-features.ts';
 import { builtInGazetteer, markSpans } from './gazetteer.ts';
 import type { NerModel } from './model.ts';
 import { TAG_COUNT, type TagSpan, tagsToSpans } from './tags.ts';
@@ -104,8 +104,13 @@ export function tagPiece(
     fromCaller = cover.slice();
   }
   builtInGazetteer().mark(text, hints, cover);
-  extractFeatures(text, hints, wordInfo(whole, from, to, words, firstWord), features);
-  model.score(features, n, scores);
+  const units = extractHashedFeatures(
+    text,
+    hints,
+    wordInfo(whole, from, to, words, firstWord),
+    features,
+  );
+  model.scoreUnits(features, units, n, scores);
   addHintBonus(scores, hints, n, fromCaller);
   viterbi(scores, n, model, tags);
   return tagsToSpans(tags, from, out);

@@ -82,17 +82,18 @@ interface Direct {
    * two before, one before, at, one after, two after the unit; 16: its flags with it):
    * entries from charStart[code] to charStart[code + 1], row = 2 + unit − its position. */
   charStart: Int32Array;
-  /** The others, row 0: `offset << 5 | count` into entries by value (0: none). */
-  bias: number;
-  /** Template 14, by the five classes read as a number in base 9. */
+  /** The bias (template 0), by tag: added to every unit. */
+  bias: Int32Array;
+  /** The others, row 0: `offset << 5 | count` into entries by value (0: none). Template 14,
+   * by the five classes read as a number in base 9. */
   classes: Int32Array;
-  /** Templates 15 and 17, by their 9-bit values. */
-  flagWindow: Int32Array;
-  flagSuffix: Int32Array;
-  /** Template 18 by hint (< 16), 20 by its value (hints < 32), 21 by hint · 16 + class. */
-  hint: Int32Array;
-  hintWindow: Int32Array;
+  /** Templates 15 and 17 together, by the flags of the units from one before to two after
+   * (3 bits each). */
+  flags: Int32Array;
+  /** Templates 18 and 21 together, by hint · 16 + the next unit's class (hints < 16). */
   hintClass: Int32Array;
+  /** Template 20, by its value (hints < 32). */
+  hintWindow: Int32Array;
 }
 
 /**
@@ -257,7 +258,7 @@ export class NerModel {
     const entries: number[] = [];
     const one = new Int32Array(T);
     /** A table slot for the weights of `keys` summed (row 0). */
-    const slot = (...keys: number[]): number => {
+    const slot = (keys: readonly number[]): number => {
       one.fill(0);
       for (const key of keys) {
         const found = this.entriesOf(key, scratchEntries);
@@ -271,7 +272,7 @@ export class NerModel {
       const count = entries.length - offset;
       return count === 0 ? 0 : (offset << 5) | count;
     };
-    const flags = characterFlags();
+    const unitFlags = characterFlags();
     const charStart = new Int32Array(CHAR_CODES + 1);
     const rows = new Int32Array(5 * T);
     // Row of each character template: the unit it serves, less the character's position, + 2.
@@ -289,7 +290,7 @@ export class NerModel {
         }
       };
       for (let t = 1; t <= 5; t++) add(f1(t, code), ROW[t - 1] as number);
-      add(f2(16, i < 0x10000 ? (flags[code] as number) : 0, code), 2);
+      add(f2(16, i < 0x10000 ? (unitFlags[code] as number) : 0, code), 2);
       charStart[i] = entries.length;
       for (let k = 0; k < 5 * T; k++) {
         if (rows[k] !== 0)
@@ -297,33 +298,38 @@ export class NerModel {
       }
     }
     charStart[CHAR_CODES] = entries.length;
-    const bias = slot(f1(0, 0));
+    const bias = new Int32Array(T);
+    const found = this.entriesOf(f1(0, 0), scratchEntries);
+    for (let e = 0; e < found; e++) {
+      const entry = scratchEntries[e] as number;
+      bias[entry & 15] = (bias[entry & 15] as number) + (entry >> 4);
+    }
     const classes = new Int32Array(9 ** 5);
     for (let v = 0; v < classes.length; v++) {
-      const d = [0, 1, 2, 3, 4].map((i) => Math.floor(v / 9 ** (4 - i)) % 9);
-      const value =
-        (d[0] as number) |
-        ((d[1] as number) << 4) |
-        ((d[2] as number) << 8) |
-        ((d[3] as number) << 12) |
-        ((d[4] as number) << 16);
-      classes[v] = slot(f1(14, value));
+      let value = 0;
+      for (let i = 0, rest = v; i < 5; i++, rest = Math.floor(rest / 9))
+        value |= (rest % 9) << (16 - 4 * i);
+      classes[v] = slot([f1(14, value)]);
     }
-    const flagWindow = Int32Array.from({ length: 512 }, (_, v) => slot(f1(15, v)));
-    const flagSuffix = Int32Array.from({ length: 512 }, (_, v) => slot(f1(17, v)));
-    const hint = Int32Array.from({ length: 16 }, (_, g) => slot(f1(18, g)));
-    const hintWindow = Int32Array.from({ length: 1 << 15 }, (_, v) => slot(f1(20, v)));
-    const hintClass = Int32Array.from({ length: 256 }, (_, v) => slot(f2(21, v >> 4, v & 15)));
+    const flags = Int32Array.from({ length: 1 << 12 }, (_, v) => {
+      const [before, at, next, second] = [v & 7, (v >> 3) & 7, (v >> 6) & 7, (v >> 9) & 7];
+      return slot([
+        f1(15, before | (at << 3) | (next << 6)),
+        f1(17, (next & (PLACE_SUFFIX | ORG_SUFFIX)) | (second << 3) | ((at & SURNAME) << 6)),
+      ]);
+    });
+    const hintClass = Int32Array.from({ length: 256 }, (_, v) =>
+      slot([f1(18, v >> 4), f2(21, v >> 4, v & 15)]),
+    );
+    const hintWindow = Int32Array.from({ length: 1 << 15 }, (_, v) => slot([f1(20, v)]));
     return {
       entries: Int32Array.from(entries),
       charStart,
       bias,
       classes,
-      flagWindow,
-      flagSuffix,
-      hint,
-      hintWindow,
+      flags,
       hintClass,
+      hintWindow,
     };
   }
 
@@ -338,56 +344,56 @@ export class NerModel {
     const { table, mask, overflow, scale, present } = this;
     const { entries, charStart } = d;
     const { c, k: cls, g, fl } = units;
-    if (sums.length < n * T) sums = new Int32Array(Math.max(n * T, 2 * sums.length));
+    // Sums with four units of room on each side: a character adds to the units up to two
+    // before and after it, the padding codes too, without a bounds check.
+    const size = (n + 8) * T;
+    if (sums.length < size) sums = new Int32Array(Math.max(size, 2 * sums.length));
     const acc = sums;
-    acc.fill(0, 0, n * T);
-    // Each character (and padding code) adds its weights to the units it is a feature of.
+    acc.fill(0, 0, size);
+    // Each character (and padding code) adds its weights to the units it is a feature of:
+    // unit p − 4 + row, at p + row here.
     for (let p = 0; p < n + 4; p++) {
       const code = c[p] as number;
       const at = code < 0x10000 ? code : 0x10000 + code - BEFORE_1;
       const last = charStart[at + 1] as number;
+      const row0 = p * T;
       for (let e = charStart[at] as number; e < last; e++) {
         const entry = entries[e] as number;
-        const unit = p - 4 + ((entry >> 4) & 15);
-        if (unit < 0 || unit >= n) continue;
-        const k = unit * T + (entry & 15);
+        const k = row0 + ((entry >> 4) & 15) * T + (entry & 15);
         acc[k] = (acc[k] as number) + (entry >> 8);
       }
     }
     const wrap = SLOT * mask + SLOT - 1;
     for (let i = 0; i < n; i++) {
-      const base = i * T;
+      const base = (i + 4) * T;
       const p = i + 2;
       const gm1 = g[p - 1] as number;
       const g0 = g[p] as number;
       const gp1 = g[p + 1] as number;
       const kp1 = cls[p + 1] as number;
-      const flagsAt = fl[p] as number;
       let m = 0;
-      tabled[m++] = d.bias;
       tabled[m++] = d.classes[
         ((((cls[p - 2] as number) * 9 + (cls[p - 1] as number)) * 9 + (cls[p] as number)) * 9 +
           kp1) *
           9 +
           (cls[p + 2] as number)
       ] as number;
-      tabled[m++] = d.flagWindow[
-        (fl[p - 1] as number) | (flagsAt << 3) | ((fl[p + 1] as number) << 6)
-      ] as number;
-      tabled[m++] = d.flagSuffix[
-        ((fl[p + 1] as number) & (PLACE_SUFFIX | ORG_SUFFIX)) |
-          ((fl[p + 2] as number) << 3) |
-          ((flagsAt & SURNAME) << 6)
+      tabled[m++] = d.flags[
+        (fl[p - 1] as number) |
+          ((fl[p] as number) << 3) |
+          ((fl[p + 1] as number) << 6) |
+          ((fl[p + 2] as number) << 9)
       ] as number;
       // Hints beyond the tables' range (none the built-in lists or a lexicon write) are
       // looked up as the trainer hashed them.
-      if (g0 < 16) tabled[m++] = d.hint[g0] as number;
-      else this.addKey(f1(18, g0), acc, base);
+      if (g0 < 16 && kp1 < 16) tabled[m++] = d.hintClass[(g0 << 4) | kp1] as number;
+      else {
+        this.addKey(f1(18, g0), acc, base);
+        this.addKey(f2(21, g0, kp1), acc, base);
+      }
       if (gm1 < 32 && g0 < 32 && gp1 < 32) {
         tabled[m++] = d.hintWindow[gm1 | (g0 << 5) | (gp1 << 10)] as number;
       } else this.addKey(f1(20, gm1 | (g0 << 5) | (gp1 << 10)), acc, base);
-      if (g0 < 16 && kp1 < 16) tabled[m++] = d.hintClass[(g0 << 4) | kp1] as number;
-      else this.addKey(f2(21, g0, kp1), acc, base);
       for (let t = 0; t < m; t++) {
         const packed = tabled[t] as number;
         const last = (packed >>> 5) + (packed & 31);
@@ -433,7 +439,13 @@ export class NerModel {
         acc[k] = (acc[k] as number) + (e2 >> 4);
       }
     }
-    for (let k = 0; k < n * T; k++) scores[k] = (acc[k] as number) * scale;
+    const { bias } = d;
+    for (let i = 0; i < n; i++) {
+      const from = (i + 4) * T;
+      for (let t = 0; t < T; t++) {
+        scores[i * T + t] = ((acc[from + t] as number) + (bias[t] as number)) * scale;
+      }
+    }
   }
 }
 

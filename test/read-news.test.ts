@@ -394,6 +394,49 @@ describe('subjects we cannot name', () => {
   );
 });
 
+describe('a subject named only by a title, inside reported speech', () => {
+  bothScripts(
+    'the speaker does not hold a stance whose clause has a title of its own for subject (秘書長, 總統)',
+    '新聞\n\n聯合國秘書長的發言人林國棟回答提問時稱，秘書長對局勢的發展深感憂慮。白宮發言人陳美玲表示，總統支持這項撥款法案。',
+    (a) => {
+      const all = stances(a);
+      assert.ok(
+        !all.some((x) => x.startsWith('林國棟') || x.startsWith('陳美玲')),
+        all.join(' | '),
+      );
+      // The quotes stay the speakers'.
+      assert.equal(quotes(a).length, 2, quotes(a).join(' | '));
+    },
+  );
+});
+
+describe('an anaphor after a clause that only says who speaks', () => {
+  bothScripts(
+    'the matter of 這一做法 and of 對此 is the sentence before, not 外交部發言人表示',
+    '新聞\n\n甲國宣布向有關海域增派三艘軍艦。外交部發言人表示，中方堅決反對這一做法。\n\n乙國宣布暫停有關談判。外交部發言人對此表示，中方堅決反對。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(
+        all.some((x) => x.includes(c('oppose 甲國宣布向有關海域增派三艘軍艦'))),
+        all.join(' | '),
+      );
+      assert.ok(
+        all.some((x) => x.includes(c('oppose 乙國宣布暫停有關談判'))),
+        all.join(' | '),
+      );
+      assert.ok(!all.some((x) => x.includes(c('發言人表示'))), all.join(' | '));
+    },
+  );
+  bothScripts(
+    'with no sentence before it, 這一做法 after 發言人表示 has no matter on the page: no target of the speech frame',
+    '新聞\n\n外交部發言人表示，中方堅決反對這一做法。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(!all.some((x) => x.includes(c('發言人表示'))), all.join(' | '));
+    },
+  );
+});
+
 describe('antecedents and unnamed pairs', () => {
   bothScripts(
     '對此 at the start of a paragraph points to the paragraph before; 兩人 names nobody we know',

@@ -452,8 +452,16 @@ export function findStances(
             antecedent.start >= sFrom &&
             (SPEECH_END.test(text.slice(antecedent.start, antecedent.end)) ||
               SCENE_CLAUSE.test(text.slice(antecedent.start, antecedent.end)));
-          if (!idle && antecedent.end - antecedent.start >= 4 && antecedent.end <= clauseFrom)
-            targets = [antecedent];
+          // Unless that clause points back itself (…。外交部发言人对此表示，中方坚决反对。):
+          // then the sentence before is what it is about.
+          const back = /(?:对|就)此/.test(text.slice(antecedent.start, antecedent.end));
+          const matter = !idle
+            ? antecedent
+            : back
+              ? trim(text, prevSentence.from, prevSentence.to)
+              : null;
+          if (matter !== null && matter.end - matter.start >= 4 && matter.end <= clauseFrom)
+            targets = [matter];
         }
       }
       if (hit.class === 'meet') {
@@ -933,7 +941,10 @@ function antecedentClause(
     if (earlier.end - earlier.start < 2 || earlier.start >= clause.start) break;
     clause = earlier;
   }
-  if (clause.end - clause.start < 4) clause = trim(text, prev.from, prev.to);
+  // Only a clause that says who speaks before it (外交部发言人表示，中方反对这一做法): the
+  // matter is in the sentence before, or nowhere on the page.
+  if (SPEECH_END.test(text.slice(clause.start, clause.end)) || clause.end - clause.start < 4)
+    clause = trim(text, prev.from, prev.to);
   // The whole sentence before: not the clause that only says who spoke it (X表示，…).
   const comma = text.indexOf('，', clause.start);
   if (

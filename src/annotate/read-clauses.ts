@@ -400,7 +400,10 @@ function opensWithNoun(
       n = edges.wordAt(end)
     )
       end = n.end;
-    return AGENT.test(text.slice(i, end));
+    if (AGENT.test(text.slice(i, end))) return true;
+    // A title alone (秘书长对…深感忧虑, 总统支持…): a person the clause names only by office,
+    // not the speaker whose words hold it.
+    return officeAt(text, i) !== null && skipOffices(text, i) >= end;
   }
   return false;
 }

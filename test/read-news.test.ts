@@ -410,6 +410,19 @@ describe('a subject named only by a title, inside reported speech', () => {
   );
 });
 
+describe('a person named by an office, holding a stance any cue of the list gives', () => {
+  bothScripts(
+    '馬來西亞總理希望雙方…, 聯合國秘書長正告…: the office as written holds it; a wish is still none',
+    '新聞\n\n馬來西亞總理希望雙方保持克制。聯合國秘書長正告各方不得攻擊平民。秘書長希望傷者早日康復。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('馬來西亞總理 appeal 雙方保持克制')), all.join(' | '));
+      assert.ok(all.includes(c('聯合國秘書長 demand 各方不得攻擊平民')), all.join(' | '));
+      assert.equal(all.length, 2, all.join(' | '));
+    },
+  );
+});
+
 describe('an anaphor after a clause that only says who speaks', () => {
   bothScripts(
     'the matter of 這一做法 and of 對此 is the sentence before, not 外交部發言人表示',

@@ -1,6 +1,6 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
-import { SPEECH_CUES, STANCE_CUES } from './cues.ts';
+import { SPEECH_CUES, STANCE_CUE_LIST, STANCE_CUES } from './cues.ts';
 import {
   findOffices,
   gazetteer,
@@ -1302,9 +1302,14 @@ const SPEAKS_FOR_BODY = /^(?:发言人|新闻发言人|负责人|官员|代表|�
 const AFTER_TITLED =
   /^(?:[，。；：:,]|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
 
-/** A verb of speech or stance opening a text (联合国秘书长欢迎…). */
+/** A verb of speech or stance opening a text (联合国秘书长欢迎…, 马来西亚总理希望双方…): the
+ * stance reader's cues too (data/cues/stance.tsv), those of two units or more. */
 const CUE_START = new RegExp(
-  `^(?:${[...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].join('|')})`,
+  `^(?:${[
+    ...SPEECH_CUES,
+    ...STANCE_CUES.map((c) => c.cue),
+    ...STANCE_CUE_LIST.map((c) => c.cue).filter((cue) => cue.length >= 2),
+  ].join('|')})`,
 );
 
 /**

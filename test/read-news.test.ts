@@ -233,6 +233,20 @@ describe('generic bodies as sources', () => {
   );
 });
 
+describe('bodies picked out, not named', () => {
+  bothScripts(
+    '外國議會, 他國政府 are no organisations; 德國聯邦議院 is',
+    '新聞\n\n特區政府發言人表示，政府反對外國議會干預本港事務，亦不接受他國政府的指責。德國聯邦議院今天通過決議。',
+    (a, c) => {
+      const orgs = a
+        .flatMap((x) => x.entities ?? [])
+        .filter((e) => e.type === 'ORG')
+        .map((e) => e.text);
+      assert.deepEqual(orgs, [c('德國聯邦議院')]);
+    },
+  );
+});
+
 describe('sources named again', () => {
   bothScripts(
     'a bare 警方 after 莫斯科警方 is that source; a bracketed Latin name between title and body',

@@ -1477,7 +1477,7 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
 
 /** Suffixes that make an organisation's name of the words before them. */
 const ORG_SUFFIX =
-  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|议会)$/;
+  /(?:法院|检察署|委员会|协会|公会|商会|联盟|研究中心|研究所|办公室|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|议会|议院)$/;
 /** Suffixes that make a place's name of the words before them: airports, ports, squares. */
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives
@@ -1499,7 +1499,8 @@ const SUFFIX_PAIRS = new Set(
 );
 
 /** Words that pick out bodies rather than name one: 有关法院, 相关部门, 各级政府. */
-const NOT_IN_BODY_NAME = /^(?:有关|相关|各级|各地|所有|其他|上述|所属|当地)$/;
+const NOT_IN_BODY_NAME =
+  /^(?:有关|相关|各级|各地|所有|其他|上述|所属|当地|外国|各国|他国|别国|多国|一些|部分|个别|某些)$/;
 
 /** Demonstratives and the like, which open no name (这班, 该台). */
 const DEICTIC = /^[这那该此本每其各]/;

@@ -233,6 +233,17 @@ describe('generic bodies as sources', () => {
   );
 });
 
+describe('a counterpart met in a time clause', () => {
+  bothScripts(
+    '會見柬埔寨外長時，… meets 柬埔寨外長, not 柬埔寨外長時; 比利時 keeps its 時',
+    '新聞\n\n泰國外長在會見柬埔寨外長時，對柬方在邊境問題上的合作表示讚賞。荷蘭首相同比利時首相舉行會談。',
+    (a, c) => {
+      const meets = stances(a).filter((x) => x.includes(' meet '));
+      assert.deepEqual(meets, [c('泰國外長 meet 柬埔寨外長'), c('荷蘭首相 meet 比利時首相')]);
+    },
+  );
+});
+
 describe('bodies picked out, not named', () => {
   bothScripts(
     '外國議會, 他國政府 are no organisations; 德國聯邦議院 is',

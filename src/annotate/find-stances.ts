@@ -674,6 +674,11 @@ function targetsOf(
     for (let i = from; i <= to; i++) {
       if (i < to && !'、和及'.includes(text[i] as string)) continue;
       const t = trim(text, piece, i);
+      // 在会见柬埔寨外长时，…: the time word closing the clause is no part of the counterpart
+      // (but 比利时 is a name).
+      const time = /(?:时|之际|期间)$/.exec(text.slice(t.start, t.end));
+      if (time !== null && !refs.some((r) => r.end === t.end && r.start < t.end - time[0].length))
+        t.end -= time[0].length;
       const inside = refsWithin(refs, t.start, t.end);
       const self = inside.length > 0 && inside.every((r) => r.ids.every((id) => own.has(id)));
       // A counterpart is named, or addressed (阁下); 会谈都是一对一地谈 names nobody.

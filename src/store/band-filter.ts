@@ -11,22 +11,14 @@
  * absent keys answered "maybe" in one layer (1 − e^(−5/8))^5, a little more with several).
  */
 
+import { mix } from './minhash.ts';
+
 /** Bits a key in a layer. */
 const BITS_PER_KEY = 8;
 /** Bits set and tested a key. */
 const PROBES = 5;
 
 const TWO_32 = 4294967296;
-
-/** MurmurHash3's finaliser. */
-function finish(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
 
 class Layer {
   readonly bits: Uint32Array;
@@ -79,8 +71,8 @@ export class BandFilter {
     }
     const lo = key >>> 0;
     const hi = Math.floor(key / TWO_32);
-    const h1 = finish(lo ^ Math.imul(hi, 0x9e3779b1));
-    const h2 = finish(hi ^ Math.imul(lo, 0x85ebca77)) | 1;
+    const h1 = mix(lo ^ Math.imul(hi, 0x9e3779b1));
+    const h2 = mix(hi ^ Math.imul(lo, 0x85ebca77)) | 1;
     const { bits, m } = layer;
     for (let i = 0; i < PROBES; i++) {
       const bit = ((h1 + Math.imul(i, h2)) >>> 0) % m;
@@ -94,8 +86,8 @@ export class BandFilter {
   has(key: number): boolean {
     const lo = key >>> 0;
     const hi = Math.floor(key / TWO_32);
-    const h1 = finish(lo ^ Math.imul(hi, 0x9e3779b1));
-    const h2 = finish(hi ^ Math.imul(lo, 0x85ebca77)) | 1;
+    const h1 = mix(lo ^ Math.imul(hi, 0x9e3779b1));
+    const h2 = mix(hi ^ Math.imul(lo, 0x85ebca77)) | 1;
     for (const { bits, m } of this.#layers) {
       let all = true;
       for (let i = 0; i < PROBES; i++) {

@@ -77,7 +77,7 @@ export function comparableText(simplified: string): string {
 }
 
 /** murmur3's finaliser: a 32-bit mix in which every input bit changes every output bit. */
-function mix(h: number): number {
+export function mix(h: number): number {
   let x = h;
   x ^= x >>> 16;
   x = Math.imul(x, 0x85ebca6b);

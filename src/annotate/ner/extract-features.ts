@@ -156,35 +156,26 @@ export function extractFeatures(
   out: Int32Array,
 ): void {
   const n = text.length;
-  const { c, k, g, fl } = padUnits(text, hints);
+  const units = padUnits(text, hints);
+  const { c, k, g, fl } = units;
   let o = 0;
   for (let i = 0; i < n; i++) {
     const p = i + 2;
-    const cm2 = c[p - 2] as number;
-    const cm1 = c[p - 1] as number;
     const c0 = c[p] as number;
-    const cp1 = c[p + 1] as number;
-    const cp2 = c[p + 2] as number;
-    const km1 = k[p - 1] as number;
-    const k0 = k[p] as number;
     const kp1 = k[p + 1] as number;
     out[o++] = f1(0, 0); // bias
-    out[o++] = f1(1, cm2);
-    out[o++] = f1(2, cm1);
+    out[o++] = f1(1, c[p - 2] as number);
+    out[o++] = f1(2, c[p - 1] as number);
     out[o++] = f1(3, c0);
-    out[o++] = f1(4, cp1);
-    out[o++] = f1(5, cp2);
-    out[o++] = f2(6, cm2, cm1);
-    out[o++] = f2(7, cm1, c0);
-    out[o++] = f2(8, c0, cp1);
-    out[o++] = f2(9, cp1, cp2);
-    out[o++] = f2(10, cm1, cp1);
-    out[o++] = f3(11, cm1, c0, cp1);
-    out[o++] = f3(12, cm2, cm1, c0);
-    out[o++] = f3(13, c0, cp1, cp2);
+    out[o++] = f1(4, c[p + 1] as number);
+    out[o++] = f1(5, c[p + 2] as number);
     out[o++] = f1(
       14,
-      (k[p - 2] as number) | (km1 << 4) | (k0 << 8) | (kp1 << 12) | ((k[p + 2] as number) << 16),
+      (k[p - 2] as number) |
+        ((k[p - 1] as number) << 4) |
+        ((k[p] as number) << 8) |
+        (kp1 << 12) |
+        ((k[p + 2] as number) << 16),
     );
     // Surname and suffix flags of the unit and its neighbours.
     out[o++] = f1(
@@ -199,26 +190,11 @@ export function extractFeatures(
         (((fl[p] as number) & SURNAME) << 6),
     );
     // Dictionary hints: the unit's own, its neighbours', and with the unit itself.
-    const gm1 = g[p - 1] as number;
     const g0 = g[p] as number;
-    const gp1 = g[p + 1] as number;
     out[o++] = f1(18, g0);
-    out[o++] = f2(19, g0, c0);
-    out[o++] = f1(20, gm1 | (g0 << 5) | (gp1 << 10));
+    out[o++] = f1(20, (g[p - 1] as number) | (g0 << 5) | ((g[p + 1] as number) << 10));
     out[o++] = f2(21, g0, kp1);
-    out[o++] = f2(22, gm1, c0);
-    out[o++] = f2(23, gp1, c0);
-    // The segmenter's words: part of speech and position, the word, its neighbours.
-    const wt = words.tag[i] as number;
-    const wp = words.pos[i] as number;
-    out[o++] = f2(24, wt, wp);
-    out[o++] = f3(25, wt, wp, c0);
-    out[o++] = f3(26, words.prevTag[i] as number, wt, words.nextTag[i] as number);
-    out[o++] = f2(27, words.word[i] as number, wp);
-    out[o++] = f3(28, words.prevTag[i] as number, wt, wp);
-    out[o++] = f3(29, wt, words.length[i] as number, wp);
-    out[o++] = f2(30, words.prevWord[i] as number, wp);
-    out[o++] = f2(31, words.nextWord[i] as number, wp);
+    o = hashedOfUnit(units, words, i, out, o);
   }
 }
 
@@ -242,36 +218,51 @@ export function extractHashedFeatures(
 ): Padded {
   const n = text.length;
   const units = padUnits(text, hints);
-  const { c, g } = units;
   let o = 0;
-  for (let i = 0; i < n; i++) {
-    const p = i + 2;
-    const cm2 = c[p - 2] as number;
-    const cm1 = c[p - 1] as number;
-    const c0 = c[p] as number;
-    const cp1 = c[p + 1] as number;
-    const cp2 = c[p + 2] as number;
-    out[o++] = f2(6, cm2, cm1);
-    out[o++] = f2(7, cm1, c0);
-    out[o++] = f2(8, c0, cp1);
-    out[o++] = f2(9, cp1, cp2);
-    out[o++] = f2(10, cm1, cp1);
-    out[o++] = f3(11, cm1, c0, cp1);
-    out[o++] = f3(12, cm2, cm1, c0);
-    out[o++] = f3(13, c0, cp1, cp2);
-    out[o++] = f2(19, g[p] as number, c0);
-    out[o++] = f2(22, g[p - 1] as number, c0);
-    out[o++] = f2(23, g[p + 1] as number, c0);
-    const wt = words.tag[i] as number;
-    const wp = words.pos[i] as number;
-    out[o++] = f2(24, wt, wp);
-    out[o++] = f3(25, wt, wp, c0);
-    out[o++] = f3(26, words.prevTag[i] as number, wt, words.nextTag[i] as number);
-    out[o++] = f2(27, words.word[i] as number, wp);
-    out[o++] = f3(28, words.prevTag[i] as number, wt, wp);
-    out[o++] = f3(29, wt, words.length[i] as number, wp);
-    out[o++] = f2(30, words.prevWord[i] as number, wp);
-    out[o++] = f2(31, words.nextWord[i] as number, wp);
-  }
+  for (let i = 0; i < n; i++) o = hashedOfUnit(units, words, i, out, o);
   return units;
+}
+
+/**
+ * Writes the 19 hashed templates' features of unit `i` into `out` from `o` (character
+ * bigrams and trigrams, hints with the character, the segmenter's words); returns where the
+ * next unit's start.
+ */
+function hashedOfUnit(
+  units: Padded,
+  words: WordInfo,
+  i: number,
+  out: Int32Array,
+  o: number,
+): number {
+  const { c, g } = units;
+  const p = i + 2;
+  const cm2 = c[p - 2] as number;
+  const cm1 = c[p - 1] as number;
+  const c0 = c[p] as number;
+  const cp1 = c[p + 1] as number;
+  const cp2 = c[p + 2] as number;
+  out[o++] = f2(6, cm2, cm1);
+  out[o++] = f2(7, cm1, c0);
+  out[o++] = f2(8, c0, cp1);
+  out[o++] = f2(9, cp1, cp2);
+  out[o++] = f2(10, cm1, cp1);
+  out[o++] = f3(11, cm1, c0, cp1);
+  out[o++] = f3(12, cm2, cm1, c0);
+  out[o++] = f3(13, c0, cp1, cp2);
+  out[o++] = f2(19, g[p] as number, c0);
+  out[o++] = f2(22, g[p - 1] as number, c0);
+  out[o++] = f2(23, g[p + 1] as number, c0);
+  // The segmenter's words: part of speech and position, the word, its neighbours.
+  const wt = words.tag[i] as number;
+  const wp = words.pos[i] as number;
+  out[o++] = f2(24, wt, wp);
+  out[o++] = f3(25, wt, wp, c0);
+  out[o++] = f3(26, words.prevTag[i] as number, wt, words.nextTag[i] as number);
+  out[o++] = f2(27, words.word[i] as number, wp);
+  out[o++] = f3(28, words.prevTag[i] as number, wt, wp);
+  out[o++] = f3(29, wt, words.length[i] as number, wp);
+  out[o++] = f2(30, words.prevWord[i] as number, wp);
+  out[o++] = f2(31, words.nextWord[i] as number, wp);
+  return o;
 }

@@ -57,6 +57,8 @@ const T = TAG_COUNT;
 let sums = new Int32Array(1024 * T);
 /** A feature's entries while tables are built or a rare feature is added. */
 const scratchEntries = new Int32Array(T + 1);
+/** A key added on its own (addKey). */
+const oneKey = new Int32Array(1);
 /** The table slots of one unit's tabulated templates. */
 const tabled = new Int32Array(8);
 
@@ -175,50 +177,65 @@ export class NerModel {
    * (n × FEATURES_PER_UNIT keys).
    */
   score(features: Int32Array, n: number, scores: Float32Array): void {
-    const { table, mask, overflow, scale, present } = this;
+    const { scale } = this;
     if (sums.length < n * T) sums = new Int32Array(Math.max(n * T, 2 * sums.length));
     const acc = sums;
     acc.fill(0, 0, n * T);
-    const wrap = SLOT * mask + SLOT - 1;
     for (let i = 0; i < n; i++) {
       const base = i * T;
       const from = i * FEATURES_PER_UNIT;
-      for (let f = from; f < from + FEATURES_PER_UNIT; f++) {
-        const key = features[f] as number;
-        const bit = key >>> PRESENT_SHIFT;
-        if (((present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
-        let s = (key & mask) * SLOT;
-        let found = table[s] as number;
-        while (found !== key) {
-          if (found === 0) break;
-          s = (s + SLOT) & wrap;
-          found = table[s] as number;
-        }
-        if (found === 0) continue;
-        const e0 = table[s + 1] as number;
-        if ((e0 & 15) === OVERFLOW) {
-          const first = e0 >>> 4;
-          const last = first + (table[s + 2] as number);
-          for (let e = first; e < last; e++) {
-            const entry = overflow[e] as number;
-            const k = base + (entry & 15);
-            acc[k] = (acc[k] as number) + (entry >> 4);
-          }
-          continue;
-        }
-        let k = base + (e0 & 15);
-        acc[k] = (acc[k] as number) + (e0 >> 4);
-        const e1 = table[s + 2] as number;
-        if (e1 === 0) continue;
-        k = base + (e1 & 15);
-        acc[k] = (acc[k] as number) + (e1 >> 4);
-        const e2 = table[s + 3] as number;
-        if (e2 === 0) continue;
-        k = base + (e2 & 15);
-        acc[k] = (acc[k] as number) + (e2 >> 4);
-      }
+      this.addFeatures(features, from, from + FEATURES_PER_UNIT, acc, base);
     }
     for (let k = 0; k < n * T; k++) scores[k] = (acc[k] as number) * scale;
+  }
+
+  /**
+   * Adds the weights of the features `keys[from..to)` to the sums of the unit at `base`:
+   * the presence bitmap first, then the slot, its entries inline or in `overflow`.
+   */
+  private addFeatures(
+    keys: Int32Array,
+    from: number,
+    to: number,
+    acc: Int32Array,
+    base: number,
+  ): void {
+    const { table, mask, overflow, present } = this;
+    const wrap = SLOT * mask + SLOT - 1;
+    for (let f = from; f < to; f++) {
+      const key = keys[f] as number;
+      const bit = key >>> PRESENT_SHIFT;
+      if (((present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
+      let s = (key & mask) * SLOT;
+      let found = table[s] as number;
+      while (found !== key) {
+        if (found === 0) break;
+        s = (s + SLOT) & wrap;
+        found = table[s] as number;
+      }
+      if (found === 0) continue;
+      const e0 = table[s + 1] as number;
+      if ((e0 & 15) === OVERFLOW) {
+        const first = e0 >>> 4;
+        const last = first + (table[s + 2] as number);
+        for (let e = first; e < last; e++) {
+          const entry = overflow[e] as number;
+          const k = base + (entry & 15);
+          acc[k] = (acc[k] as number) + (entry >> 4);
+        }
+        continue;
+      }
+      let k = base + (e0 & 15);
+      acc[k] = (acc[k] as number) + (e0 >> 4);
+      const e1 = table[s + 2] as number;
+      if (e1 === 0) continue;
+      k = base + (e1 & 15);
+      acc[k] = (acc[k] as number) + (e1 >> 4);
+      const e2 = table[s + 3] as number;
+      if (e2 === 0) continue;
+      k = base + (e2 & 15);
+      acc[k] = (acc[k] as number) + (e2 >> 4);
+    }
   }
 
   /** The entries of a feature (packed `weight << 4 | tag`), in `out`; how many. */
@@ -244,14 +261,10 @@ export class NerModel {
     return count;
   }
 
-  /** Adds a feature's weights to the sums of the unit at `base`. */
+  /** Adds one feature's weights to the sums of the unit at `base`. */
   private addKey(key: number, acc: Int32Array, base: number): void {
-    const found = this.entriesOf(key, scratchEntries);
-    for (let e = 0; e < found; e++) {
-      const entry = scratchEntries[e] as number;
-      const k = base + (entry & 15);
-      acc[k] = (acc[k] as number) + (entry >> 4);
-    }
+    oneKey[0] = key;
+    this.addFeatures(oneKey, 0, 1, acc, base);
   }
 
   private buildDirect(): Direct {
@@ -341,7 +354,7 @@ export class NerModel {
   scoreUnits(hashed: Int32Array, units: Padded, n: number, scores: Float32Array): void {
     this.direct ??= this.buildDirect();
     const d = this.direct;
-    const { table, mask, overflow, scale, present } = this;
+    const { scale } = this;
     const { entries, charStart } = d;
     const { c, k: cls, g, fl } = units;
     // Sums with four units of room on each side: a character adds to the units up to two
@@ -363,7 +376,6 @@ export class NerModel {
         acc[k] = (acc[k] as number) + (entry >> 8);
       }
     }
-    const wrap = SLOT * mask + SLOT - 1;
     for (let i = 0; i < n; i++) {
       const base = (i + 4) * T;
       const p = i + 2;
@@ -404,40 +416,7 @@ export class NerModel {
         }
       }
       const from = i * HASHED_PER_UNIT;
-      for (let f = from; f < from + HASHED_PER_UNIT; f++) {
-        const key = hashed[f] as number;
-        const bit = key >>> PRESENT_SHIFT;
-        if (((present[bit >>> 5] as number) & (1 << (bit & 31))) === 0) continue;
-        let s = (key & mask) * SLOT;
-        let found = table[s] as number;
-        while (found !== key) {
-          if (found === 0) break;
-          s = (s + SLOT) & wrap;
-          found = table[s] as number;
-        }
-        if (found === 0) continue;
-        const e0 = table[s + 1] as number;
-        if ((e0 & 15) === OVERFLOW) {
-          const first = e0 >>> 4;
-          const last = first + (table[s + 2] as number);
-          for (let e = first; e < last; e++) {
-            const entry = overflow[e] as number;
-            const k = base + (entry & 15);
-            acc[k] = (acc[k] as number) + (entry >> 4);
-          }
-          continue;
-        }
-        let k = base + (e0 & 15);
-        acc[k] = (acc[k] as number) + (e0 >> 4);
-        const e1 = table[s + 2] as number;
-        if (e1 === 0) continue;
-        k = base + (e1 & 15);
-        acc[k] = (acc[k] as number) + (e1 >> 4);
-        const e2 = table[s + 3] as number;
-        if (e2 === 0) continue;
-        k = base + (e2 & 15);
-        acc[k] = (acc[k] as number) + (e2 >> 4);
-      }
+      this.addFeatures(hashed, from, from + HASHED_PER_UNIT, acc, base);
     }
     const { bias } = d;
     for (let i = 0; i < n; i++) {

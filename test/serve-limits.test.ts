@@ -128,6 +128,23 @@ describe('POST /api/parse without the token', () => {
     }
   });
 
+  test("a reader's first page is timed for its own work, not for loading the models", async () => {
+    // Loading what annotation reads takes about two seconds on a fresh reader; a small page
+    // then takes milliseconds. Both readers are fresh here, so the page meets the loading.
+    const lines: string[] = [];
+    const server = await start({
+      openParse: { timeLimitMs: 400, maxBytes: 2 * 1024 * 1024 },
+      log: (line) => lines.push(line),
+    });
+    try {
+      const answer = await call(server.url, '/api/parse', post(pageOf(2)));
+      assert.equal(answer.status, 200, `${JSON.stringify(answer.json)}\n${lines.join('\n')}`);
+      assert.ok(!lines.some((line) => /ran past/.test(line)), lines.join('\n'));
+    } finally {
+      await server.close();
+    }
+  });
+
   test('a slow page is stopped at the open time limit and logged; searches go on meanwhile', async () => {
     const lines: string[] = [];
     const server = await start({

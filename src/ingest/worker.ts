@@ -1,5 +1,5 @@
 import { parentPort } from 'node:worker_threads';
-import { processPage } from './process-page.ts';
+import { processPage, warmUp } from './process-page.ts';
 import type { PageTask } from './types.ts';
 
 /**
@@ -10,13 +10,7 @@ import type { PageTask } from './types.ts';
  */
 const port = parentPort;
 if (port === null) throw new Error('ingest worker: run me with new Worker(), not directly');
-const WARM_UP = [
-  '新華社北京電 外交部發言人表示，中方歡迎各方對話。',
-  '新华社北京电 外交部发言人表示，中方欢迎各方对话。',
-];
-for (const [i, text] of WARM_UP.entries()) {
-  processPage({ id: -1 - i, source: 'warm-up', input: text });
-}
+warmUp();
 port.postMessage({ ready: true });
 port.on('message', (task: PageTask) => {
   port.postMessage(processPage(task));

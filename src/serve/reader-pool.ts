@@ -17,6 +17,8 @@ import { errorReply, type Task } from './run-handler.ts';
  * the reader is ended and replaced (a SQLite call cannot be interrupted from JavaScript,
  * but its thread can be dropped). Work that waits in the queue that long, or finds the
  * queue full, gets a 503 too: the server sheds load rather than answer everyone late.
+ * A reader's first page loads what annotation reads; that loading is not the page's time
+ * (it gets {@link WARM_UP_LIMIT_MS} of its own).
  */
 
 /** Options for {@link ReaderPool}. */
@@ -53,7 +55,13 @@ interface Reader {
   ready: boolean;
   job: Job | null;
   timer: NodeJS.Timeout | null;
+  /** The job's clock is for loading what annotation reads, not for the job itself. */
+  warming: boolean;
 }
+
+/** Longest a reader may take to load what annotation reads (ms), before its first page's
+ * own time starts; a thread stuck that long is replaced like one past a page's limit. */
+export const WARM_UP_LIMIT_MS = 60_000;
 
 /** Readers that die before they are ready, in a row, before the pool gives up. */
 const MAX_FAILED_STARTS = 3;
@@ -137,6 +145,7 @@ export class ReaderPool {
       ready: false,
       job: null,
       timer: null,
+      warming: false,
     };
     type Message = {
       id?: number;
@@ -144,6 +153,8 @@ export class ReaderPool {
       result?: PageResult;
       log?: string;
       ready?: boolean;
+      warming?: boolean;
+      warmed?: boolean;
     };
     reader.worker.on('message', (message: Message) => {
       if (message.log !== undefined) {
@@ -158,6 +169,12 @@ export class ReaderPool {
       }
       const job = reader.job;
       if (job === null || job.id !== message.id) return;
+      if (message.warming === true || message.warmed === true) {
+        // Loading is timed apart: the page's own limit starts once it is loaded.
+        reader.warming = message.warming === true;
+        this.#time(reader, reader.warming ? WARM_UP_LIMIT_MS : job.limitMs);
+        return;
+      }
       this.#finish(reader);
       if (message.reply !== undefined) job.settle({ reply: message.reply });
       else if (message.result !== undefined) job.settle({ result: message.result });
@@ -169,10 +186,17 @@ export class ReaderPool {
     return reader;
   }
 
+  /** (Re)starts the clock of a reader's work: past `ms` it is stopped. */
+  #time(reader: Reader, ms: number): void {
+    if (reader.timer !== null) clearTimeout(reader.timer);
+    reader.timer = setTimeout(() => this.#timedOut(reader), ms);
+  }
+
   #finish(reader: Reader): void {
     if (reader.timer !== null) clearTimeout(reader.timer);
     reader.timer = null;
     reader.job = null;
+    reader.warming = false;
   }
 
   /** A reader died: its work fails (a 500), and a new reader takes its place. */
@@ -210,11 +234,16 @@ export class ReaderPool {
     const index = this.#readers.indexOf(reader);
     const job = reader.job;
     if (index < 0 || job === null) return;
+    const warming = reader.warming;
     this.#finish(reader);
     const seconds = job.limitMs / 1000;
     const what =
       'task' in job.work ? `${job.work.task.method} ${job.work.task.route}` : 'a page to ingest';
-    this.#options.log(`jiedu serve: ${what} ran past ${seconds} s on a reader and was stopped`);
+    this.#options.log(
+      warming
+        ? `jiedu serve: a reader took over ${WARM_UP_LIMIT_MS / 1000} s to load the annotation models for ${what} and was stopped`
+        : `jiedu serve: ${what} ran past ${seconds} s on a reader and was stopped`,
+    );
     const message = `the request took longer than ${seconds} s and was stopped; narrow it (filters, a smaller page)`;
     job.settle({ error: new HttpError(503, 'timeout', message) });
     this.#replace(index);
@@ -239,7 +268,7 @@ export class ReaderPool {
       const job = this.#queue.shift();
       if (job === undefined) return;
       reader.job = job;
-      reader.timer = setTimeout(() => this.#timedOut(reader), job.limitMs);
+      this.#time(reader, job.limitMs);
       reader.worker.postMessage({ id: job.id, ...job.work });
     }
   }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { BandFilter } from '../src/store/band-filter.ts';
+import { mergeOrder } from '../src/store/sqlite/join-story.ts';
 
 /** Keys like the band keys (whole numbers below 2^47), from a fixed seed. */
 function keys(n: number, seed: number): number[] {
@@ -55,4 +56,42 @@ describe('the band filter', () => {
   test('a capacity below one is refused', () => {
     for (const bad of [0, -1, Number.NaN]) assert.throws(() => new BandFilter(bad), /capacity/);
   });
+});
+
+describe("a merge's order (key, then article)", () => {
+  /** The entries of a merge: `articles` articles in id order, `perArticle` keys each, some
+   * keys shared between articles (a copy's) and within one. */
+  function entries(articles: number, perArticle: number, big = false) {
+    const pool = keys(articles * 4, 7);
+    if (big) pool[0] = 2 ** 47 + 5;
+    const keyOf: number[] = [];
+    const articleOf: number[] = [];
+    for (let a = 0; a < articles; a++) {
+      for (let k = 0; k < perArticle; k++) {
+        keyOf.push(pool[(a * 31 + k * 17) % pool.length] as number);
+        articleOf.push(1000 + 3 * a);
+      }
+    }
+    return { keyOf: Float64Array.from(keyOf), articleOf: Float64Array.from(articleOf) };
+  }
+  const ordered = (keyOf: Float64Array, articleOf: Float64Array, order: Uint32Array) =>
+    Array.from(order, (i) => [keyOf[i] as number, articleOf[i] as number]);
+  const expected = (keyOf: Float64Array, articleOf: Float64Array) =>
+    Array.from(keyOf, (key, i) => [key, articleOf[i] as number]).sort(
+      (x, y) => (x[0] as number) - (y[0] as number) || (x[1] as number) - (y[1] as number),
+    );
+
+  for (const [what, articles, big] of [
+    ['a merge of 4,096 articles (packed and sorted natively)', 4096, false],
+    ['more than 2^17 entries (sorted with a comparator)', 4200, false],
+    ['a key of 2^47 or more (sorted with a comparator)', 300, true],
+  ] as const) {
+    test(what, () => {
+      const { keyOf, articleOf } = entries(articles, 32, big);
+      const order = mergeOrder(keyOf, articleOf);
+      assert.equal(order.length, keyOf.length);
+      assert.equal(new Set(order).size, order.length, 'each entry once');
+      assert.deepEqual(ordered(keyOf, articleOf, order), expected(keyOf, articleOf));
+    });
+  }
 });

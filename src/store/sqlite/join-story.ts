@@ -455,11 +455,7 @@ export class StoryFinder {
             at++;
           }
         });
-        const order = Uint32Array.from({ length: total }, (_, i) => i).sort(
-          (x, y) =>
-            (keyOf[x] as number) - (keyOf[y] as number) ||
-            (articleOf[x] as number) - (articleOf[y] as number),
-        );
+        const order = mergeOrder(keyOf, articleOf);
         let i = 0;
         const args: number[] = new Array(3 * MERGE_ROWS);
         for (; i + MERGE_ROWS <= total; i += MERGE_ROWS) {
@@ -549,6 +545,42 @@ export class StoryFinder {
     this.#prints.set(articleId, print);
     return print;
   }
+}
+
+/** Bits of a merge entry's position packed under its key for the native sort (keys are
+ * below 2^47: 47 + 17 = 64). */
+const POSITION_BITS = 17;
+const KEY_LIMIT = 2 ** 47;
+
+/**
+ * The positions of a merge's (key, article) entries in key order, then article order. The
+ * entries come in article order, so a merge of at most 2^17 (a merge's worth, 4,096
+ * articles of 32 keys) packs each key with its position into one 64-bit number and sorts
+ * those natively (about ten times quicker than a comparator over 131,072 entries); more
+ * (another writer's left waiting too), or a key out of range, are sorted with a comparator.
+ */
+export function mergeOrder(keyOf: Float64Array, articleOf: Float64Array): Uint32Array {
+  const total = keyOf.length;
+  let packable = total <= 2 ** POSITION_BITS;
+  for (let i = 0; packable && i < total; i++) {
+    const key = keyOf[i] as number;
+    packable = Number.isInteger(key) && key >= 0 && key < KEY_LIMIT;
+  }
+  if (!packable) {
+    return Uint32Array.from({ length: total }, (_, i) => i).sort(
+      (x, y) =>
+        (keyOf[x] as number) - (keyOf[y] as number) ||
+        (articleOf[x] as number) - (articleOf[y] as number),
+    );
+  }
+  const shift = BigInt(POSITION_BITS);
+  const packed = new BigUint64Array(total);
+  for (let i = 0; i < total; i++) packed[i] = (BigInt(keyOf[i] as number) << shift) | BigInt(i);
+  packed.sort();
+  const mask = (1n << shift) - 1n;
+  const order = new Uint32Array(total);
+  for (let i = 0; i < total; i++) order[i] = Number((packed[i] as bigint) & mask);
+  return order;
 }
 
 /** An article's band keys as `story_pending` stores them: 8 bytes each (whole numbers below

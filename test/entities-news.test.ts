@@ -564,3 +564,28 @@ describe('cities of the world news', () => {
     },
   ]);
 });
+
+describe("a foreign official's name after the country and title", () => {
+  check([
+    {
+      text: '日本外相上川陽子5日在記者會上表示，日方願意加強溝通。',
+      has: ['PER:上川陽子', 'LOC:日本'],
+      why: 'a Japanese name the segmenter cuts into pieces, ended by a date',
+    },
+    {
+      text: '日本外相茂木敏充在東京會見到訪的韓國外長。',
+      has: ['PER:茂木敏充'],
+      why: 'ended by 在',
+    },
+    {
+      text: '日本首相官邸5日發表聲明，日本外相會談隨後結束。',
+      not: ['官邸', '會談'],
+      why: 'a common word after the title is no name',
+    },
+    {
+      text: '歐盟宣布對馬里領導人實施制裁，禁止他們入境。',
+      not: ['實施制裁'],
+      why: 'verbs after a title of many are no name',
+    },
+  ]);
+});

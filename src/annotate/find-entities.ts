@@ -521,7 +521,10 @@ export function findEntities(
     const name =
       knownNameAt(text, s, context.people) ??
       readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
-      personWord(text, grid, s);
+      personWord(text, grid, s) ??
+      (foreignTitleAt(text, at) && !GROUP_TITLE.test(office)
+        ? nameToStop(text.slice(s, s + 12), grid, s)
+        : null);
     if (name === null) continue;
     const bare =
       STATE_OFFICE.test(office) &&
@@ -1805,6 +1808,53 @@ function hasSurname(text: string, at: number): boolean {
   const unit = text.charCodeAt(at);
   if (SURNAME_UNITS.has(unit)) return true;
   return TWO_UNIT_FIRSTS.has(unit) && TWO_UNIT_SURNAMES.has(text.slice(at, at + 2));
+}
+
+/** Whether the title at `at` is a foreign state's: a country other than China's named
+ * right before it (日本外相, 韩国总统; not 中国外长). */
+function foreignTitleAt(text: string, at: number): boolean {
+  const { countryNames } = gazetteer();
+  for (let n = 2; n <= 8 && n <= at; n++) {
+    const country = text.slice(at - n, at);
+    if (countryNames.has(country)) return !/^中(?:国|华)/.test(country);
+  }
+  return false;
+}
+
+/** Titles of many (马里领导人, 日本官员): what follows is rarely one person's name. */
+const GROUP_TITLE = /(?:领导人|官员|人士|专家|学者|成员|代表团)$/;
+
+/** Words of the segmenter's that are no part of a name: verbs, adjectives, adverbs,
+ * prepositions and conjunctions (实现/制裁 after 领导人). */
+const NOT_NAME_WORD_POS = /^(?:v|vn|vd|a|ad|an|d|p|c|u|m|q|r)/;
+
+/** What ends a name read up to a stop: a digit (5日), a mark, or a stop word (在, 表示). */
+const CLEAR_END = /^(?:[\d０-９，。、；：,;:「『“（(]|$)/;
+
+/**
+ * A foreign official's name after their country and title when the segmenter cuts it into
+ * pieces that read as no name (日本外相 上/川/阳子 5日…: a Japanese name, which jieba does
+ * not know): the Han characters up to a clear end (a digit, a mark or a stop word), two to
+ * five of them, that open with no function word and are not one common word of the
+ * segmenter's (首相官邸, 外相会谈). Null otherwise.
+ */
+function nameToStop(after: string, grid: WordGrid, start: number): string | null {
+  if (NOT_NAME_START.test(after) || VERB_AFTER_TITLE.test(after)) return null;
+  if (officeAt(after, 0) !== null) return null;
+  const run = /^[\u4e00-\u9fff]{2,5}/.exec(after)?.[0];
+  if (run === undefined) return null;
+  for (let n = 2; n <= run.length; n++) {
+    const rest = after.slice(n);
+    if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest)) continue;
+    if (!grid.startsWord(start) || !grid.endsWord(start + n)) return null;
+    // One word of the segmenter's, not a name to it: a common word (官邸, 会谈).
+    if (grid.wordEnd(start) === start + n && !/^(?:nr|x|eng)/.test(grid.posAt(start))) return null;
+    for (let i = start; i < start + n; i = grid.wordEnd(i)) {
+      if (grid.wordEnd(i) - i >= 2 && NOT_NAME_WORD_POS.test(grid.posAt(i))) return null;
+    }
+    return run.slice(0, n);
+  }
+  return null;
 }
 
 /**

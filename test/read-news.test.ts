@@ -638,3 +638,22 @@ describe('stance cues and targets', () => {
     },
   );
 });
+
+describe('a bare 政府 is the government named last', () => {
+  bothScripts(
+    'inside its spokesperson’s words, and after 但',
+    '新聞\n\n泰國政府發言人當天說，政府歡迎各方通過對話解決分歧。總理隨後表示，但政府反對任何暴力行為。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('泰國 welcome 各方通過對話解決分歧')), all.join(' | '));
+      assert.ok(all.includes(c('泰國 oppose 任何暴力行為')), all.join(' | '));
+    },
+  );
+  bothScripts(
+    'with no government named before, it holds nothing; a city government is no bare 政府',
+    '新聞\n\n政府今日表示，反對有關做法。市政府隨後表示歡迎。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});

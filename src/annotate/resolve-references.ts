@@ -72,6 +72,12 @@ const LEADERS_AFTER = /^(?:元首|领导人|首脑)/;
 
 /** State organs named generically, which stand for China in Chinese news (中央政府). */
 const STATE_ORGAN = /中央政府|中国政府/g;
+/** 政府 or 当局 right after a place: that state's government (泰国政府). */
+const GOVERNMENT_AFTER = /^(?:政府|当局)/;
+/** 政府 standing alone: at the start of a clause or quote, or after a conjunction or 该国
+ * (…表示，政府将…; 但政府拒绝…; 该国政府); not the end of a longer name (泰国政府, 市政府). */
+const BARE_GOVERNMENT =
+  /(?<=^|[\s，。：；！？「『“（]|[，。：；\s](?:但|而|并|且|同时|因此|所以|不过)|该国|本届|现届)政府(?![部机官员大会工网])/gmu;
 /** The government of a special administrative region, named generically: 特区政府, 港府. */
 const SAR_GOVERNMENT = /特(?:别行政)?区政府|[港澳]府/g;
 const HOME = '中国';
@@ -469,13 +475,26 @@ export function resolveReferences(
   // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4),
   // a description, not a name: it does not make the country an entity of the page.
   const home = entityId('LOC', HOME);
-  addMatches(STATE_ORGAN, (_, start, end) => () => ({
-    start,
-    end,
-    kind: 'title',
-    type: 'LOC',
-    ids: [home],
-  }));
+  /** The state whose government the article named last, as the items are applied in
+   * reading order (美国政府, 中央政府, 特区政府), for a bare 政府 after it. */
+  let lastGovernment: string | null = null;
+  addMatches(STATE_ORGAN, (_, start, end) => () => {
+    lastGovernment = home;
+    return { start, end, kind: 'title', type: 'LOC', ids: [home] };
+  });
+  // 泰国政府, 美國政府: a place named right before 政府 or 当局 is the government named last.
+  for (const m of raw) {
+    if (m.type !== 'LOC' || !GOVERNMENT_AFTER.test(text.slice(m.end, m.end + 2))) continue;
+    const id = entityId('LOC', m.key);
+    items.push({
+      start: m.start,
+      end: m.end,
+      apply: () => {
+        lastGovernment = id;
+        return null;
+      },
+    });
+  }
   // 特区政府: the region's government, as a state organ stands for its state: the region
   // named right before it (澳门特区政府), else the one named nearest before in the article,
   // else Macao's where only Macao is named after it, else Hong Kong's.
@@ -499,8 +518,21 @@ export function resolveReferences(
     let region = own ?? (hk === -1 && mo === -1 ? null : mo > hk ? '澳门' : '香港');
     if (region === null) region = finalAt.澳门 >= end && finalAt.香港 < end ? '澳门' : '香港';
     const id = entityId('LOC', region);
-    return () => ({ start, end, kind: 'title', type: 'LOC', ids: [id] });
+    return () => {
+      lastGovernment = id;
+      return { start, end, kind: 'title', type: 'LOC', ids: [id] };
+    };
   });
+  // 政府 on its own (…表示，政府强烈谴责…; 但政府拒绝…): the government the article named last,
+  // as a state organ named generically stands for its state (GUIDELINES §4); nothing when
+  // none was named (then no holder is made up).
+  addMatches(
+    BARE_GOVERNMENT,
+    (_, start, end) => () =>
+      lastGovernment === null
+        ? null
+        : { start, end, kind: 'title', type: 'LOC', ids: [lastGovernment] },
+  );
   addMatches(SIDE, (g, start, end) => {
     const key = initials().get(g[1] as string);
     if (key == null) return null;

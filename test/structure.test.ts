@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { toSimplified } from '../src/normalize/index.ts';
 import { parse } from '../src/pipeline.ts';
 import { toArticleView } from '../src/render/index.ts';
 import type { BlockNode } from '../src/tree/types.ts';
@@ -459,6 +460,46 @@ describe('digests: several short stories on one scraped page', () => {
     const undated = items.map((line) => line.replace(/1[12]日/, ''));
     assert.equal(view(undated.join('\n\n')).articles.length, 1);
   });
+
+  const numbered = [
+    '環球快訊',
+    '1. 冰島氣象局15日說，西南部半島的一座火山當天凌晨再度噴發，附近小鎮的居民已經連夜撤離。',
+    '航空部門表示，國際航班暫未受到影響。',
+    '2. 秘魯國家統計局14日啟動為期兩周的全國人口普查，約八萬名普查員將走訪全國所有家庭。',
+    '3. 挪威央行15日宣布維持基準利率不變，並表示將密切關注物價走勢。',
+  ];
+
+  for (const [script, conv] of [
+    ['Traditional', (s: string) => s],
+    ['Simplified', toSimplified],
+  ] as const) {
+    it(`splits a digest of numbered items, each with a dated lead of its own (${script})`, () => {
+      const v = view(conv(numbered.join('\n\n')));
+      assert.deepEqual(
+        v.articles.map((a) => [a.headline, a.blocks.length, a.blocks[0]?.text.slice(0, 5)]),
+        [
+          [conv('環球快訊'), 2, conv('1. 冰島')],
+          ['', 1, conv('2. 秘魯')],
+          ['', 1, conv('3. 挪威')],
+        ],
+      );
+    });
+
+    it(`keeps a statement's numbered points together, dated or not (${script})`, () => {
+      const points = [
+        '市府公布新措施',
+        '一、自本月10日起，全市中小學恢復課堂教學，學校須每日為學生量度體溫。',
+        '二、自本月10日起，全市商場和超市恢復正常營業，顧客進入須佩戴口罩。',
+        '三、自本月10日起，全市公共交通恢復正常運作，乘客須佩戴口罩並量度體溫。',
+      ];
+      assert.equal(view(conv(points.join('\n\n'))).articles.length, 1);
+      const undated = points.map((p) => p.replace('自本月10日起，', ''));
+      assert.equal(view(conv(undated.join('\n\n'))).articles.length, 1);
+      // Out of order, or not opening the page: no digest either.
+      const skipped = numbered.map((p) => p.replace(/^3\./, '4.'));
+      assert.equal(view(conv(skipped.join('\n\n'))).articles.length, 1);
+    });
+  }
 });
 
 describe('a headline of parts alone on the first line of a scraped page', () => {

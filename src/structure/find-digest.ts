@@ -188,7 +188,15 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
     .map((item) => item.block.text)
     .join('\n');
   const review = PRESS_REVIEW.test(head);
-  const kind = credited.length >= MIN_CREDITED ? 'picture' : review ? 'review' : null;
+  const numbered = numberedItems(body.map(text));
+  const kind =
+    credited.length >= MIN_CREDITED
+      ? 'picture'
+      : review
+        ? 'review'
+        : numbered !== null
+          ? 'numbered'
+          : null;
   if (kind === null) return;
 
   const breaks = new Map<number, string[]>();
@@ -202,7 +210,9 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
       k > 0 &&
       (kind === 'picture'
         ? credited.includes(i) && endsWithShortCaption(items[body[k - 1] as number] as Item)
-        : CITES_PAPER.test(firstSentences(text(i), 2)));
+        : kind === 'numbered'
+          ? (numbered as Set<number>).has(k)
+          : CITES_PAPER.test(firstSentences(text(i), 2)));
     if (opens) {
       above ??= hanPairs(
         items
@@ -211,18 +221,67 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
           .join('\n'),
       );
       for (; gathered < k; gathered++) addHanPairs(text(body[gathered] as number), above);
-      const share = sharedShare(firstSentences(text(i), 1).slice(0, OPENING), above);
+      const opening = firstSentences(text(i), 1).replace(ITEM_NUMBER, '').slice(0, OPENING);
+      const share = sharedShare(opening, above);
+      // Numbered points of one statement (自本月10日起，全市…) go on in the same words: a
+      // numbered digest breaks at every item or at none, and by a closer bound.
+      if (kind === 'numbered' && share > MAX_SHARED) return;
       if (share <= MAX_SHARED_UNTITLED) {
         breaks.set(i, [
           kind === 'picture'
             ? 'a credited photo story after a short caption in a picture digest'
-            : 'a press review turns to another paper story',
+            : kind === 'numbered'
+              ? 'a numbered item with a dated lead of its own'
+              : 'a press review turns to another paper story',
           `${Math.round(share * 100)}% of its opening in the items above`,
         ]);
       }
     }
   }
   for (const [i, why] of breaks) digest.breaks.set(i, why);
+}
+
+/** A paragraph that opens with an item's number: 1. / 1、 / （1） / 一、 (group 1, 2 or 3). */
+const ITEM_NUMBER =
+  /^(?:(\d{1,2})\s*[.．、]|[（(](\d{1,2})[）)]|([一二三四五六七八九十]{1,3})、)\s*/;
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** The value of a Chinese numeral up to 99 (三, 十二, 二十一), NaN if it is none. */
+function chineseNumber(s: string): number {
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? CHINESE_DIGITS.indexOf(s) + 1 || Number.NaN : Number.NaN;
+  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(s.slice(0, ten)) + 1 || Number.NaN;
+  const ones =
+    ten === s.length - 1 ? 0 : CHINESE_DIGITS.indexOf(s.slice(ten + 1)) + 1 || Number.NaN;
+  return tens * 10 + ones;
+}
+
+/**
+ * The numbered items of an untitled digest (新闻快讯 whose items are numbered paragraphs, no
+ * title over each): the indices, among the body paragraphs `texts`, of the paragraphs that
+ * open with the numbers 1, 2, 3 … in order, the first of them the first paragraph, at least
+ * MIN_ITEMS of them, each lead dated as a news item's (10日, 当天): the points of one
+ * statement (一、坚持…二、推动…) are numbered too, but their leads are seldom dated, and those
+ * that are share their words (MAX_SHARED_UNTITLED decides). Null when the page is no such
+ * digest.
+ */
+function numberedItems(texts: readonly string[]): Set<number> | null {
+  const found = new Set<number>();
+  let expected = 1;
+  for (let k = 0; k < texts.length; k++) {
+    const m = ITEM_NUMBER.exec(texts[k] as string);
+    if (m === null) {
+      if (k === 0) return null;
+      continue;
+    }
+    const n = m[3] !== undefined ? chineseNumber(m[3]) : Number(m[1] ?? m[2]);
+    if (n !== expected) return null;
+    const lead = firstSentences((texts[k] as string).slice(m[0].length), 1);
+    if (!DATED.test(lead)) return null;
+    found.add(k);
+    expected++;
+  }
+  return found.size >= MIN_ITEMS ? found : null;
 }
 
 /** A block that opens with a long photo caption ending in its credit at a line end

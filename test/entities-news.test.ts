@@ -303,7 +303,6 @@ describe('people without a title before them', () => {
       text: '施政團隊的工作報告已提交。',
       not: ['施政'],
       why: 'a word that opens with a surname before 團隊 is no leader',
-      todo: "the tagger trusts jieba's dictionary, which tags 施政 as a person's name (nr)",
     },
     {
       text: '民進黨立委陳志明表示，預算應通過。',

@@ -2,6 +2,7 @@ import './allocator.ts';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { type DictionaryWord, dictionaryWords } from '../lexicon/index.ts';
+import notNames from './not-names.generated.json' with { type: 'json' };
 import { TagTable } from './tag-table.ts';
 
 /**
@@ -16,6 +17,15 @@ let loaded = 0;
 /** The tags of lexicon and user words, which win over jieba's own: jieba keeps the tag a
  * word already had when a dictionary adds it again (莫斯科 stays nr, not ns). */
 const overrides = new Map<string, string>();
+
+/**
+ * Words jieba's dictionary tags as a person's name that the NER training splits show are
+ * none, with the tag they show (卫星 n, 乌克兰 ns, 欧佩克 nt): see
+ * scripts/build-not-names.ts. They take it over jieba's; lexicon and user words win over both.
+ */
+const RETAGGED: ReadonlyMap<string, string> = new Map(
+  (notNames.words as unknown as [string, string][]).map(([word, tag]) => [word, tag]),
+);
 
 const encoder = new TextEncoder();
 
@@ -55,7 +65,7 @@ export interface TaggedWord {
 export function tagWords(text: string, hmm = true): TaggedWord[] {
   const out = jieba().tag(text, hmm);
   for (const w of out) {
-    const tag = overrides.get(w.word);
+    const tag = overrides.get(w.word) ?? RETAGGED.get(w.word);
     if (tag !== undefined) w.tag = tag;
   }
   return out;
@@ -110,6 +120,7 @@ function defaultTable(): Table {
     }
     at = eol + 1;
   }
+  for (const [word, tag] of RETAGGED) tags.set(word, tag);
   table = { freq, tags, total, longest, tagged: 0 };
   return table;
 }

@@ -6,8 +6,11 @@
  * (the dictionary tags some 73,000 words nr, among them 卫星, 友谊, 多云, and places and
  * bodies: 乌克兰, 柏林, 欧佩克). The segmenter's tagger then gives each the tag the splits
  * show: `ns` for a word mostly inside a place's name, `nt` inside an organisation's, else
- * `n`, so that neither the rules (a name after a title must be one by its words) nor the
- * statistical tagger (which reads the parts of speech) take them for people.
+ * `nc`, so that neither the rules (a name after a title must be one by its words) nor the
+ * statistical tagger (which reads the parts of speech) take them for people. `nc` is no tag
+ * of jieba's: the splits say the word is no name, not what it is (卫星 is a noun, 祝贺 a
+ * verb, 古老 an adjective), so it reads as a noun-like word where any n… tag does (as nr did)
+ * and as no name, no plain noun and no verb where a reader asks for one of those.
  *
  * How each entry is justified: the training sentences of MSRA, CLUENER, Weibo and UNER GSD
  * (../shared/eval/ner-train; Traditional read in Simplified, as the tagger reads it) are cut
@@ -103,7 +106,7 @@ for (const corpus of corpora) {
 }
 
 /** The tag the sightings give a word: a place's or a body's name, or a common word. */
-const tagOf = (c: Counts) => (c.LOC > c.seen / 2 ? 'ns' : c.ORG > c.seen / 2 ? 'nt' : 'n');
+const tagOf = (c: Counts) => (c.LOC > c.seen / 2 ? 'ns' : c.ORG > c.seen / 2 ? 'nt' : 'nc');
 const entries = [...counts]
   .filter(([, c]) => c.seen >= MIN_SEEN && c.PER <= MAX_NAME_SHARE * c.seen)
   .sort((a, b) => b[1].seen - a[1].seen || (a[0] < b[0] ? -1 : 1))

@@ -989,7 +989,11 @@ describe('stances', () => {
     '特區政府 stands for its region, as a speaker and as a holder (GUIDELINES: generic state organs)',
     '回應\n\n美國國會通過所謂法案。特區政府強烈反對美方的無理指責。\n\n特區政府發言人表示，政府將繼續支持本地中小企業渡過難關。',
     (a, c) => {
-      assert.deepEqual(stances(a), ['香港 oppose 美方的無理指責'].map(c));
+      // The bare 政府 inside its spokesperson's words is that government too.
+      assert.deepEqual(
+        stances(a),
+        ['香港 oppose 美方的無理指責', '香港 support 本地中小企業渡過難關'].map(c),
+      );
       assert.deepEqual(quotes(a), ['香港 reported 政府將繼續支持本地中小企業渡過難關。'].map(c));
     },
   );

@@ -35,7 +35,7 @@ describe('words the dictionary calls names that are none', () => {
     for (const [word, tag, seen, person, place, body] of rows) {
       assert.ok(word.length >= 2, word);
       assert.ok(seen >= 2 && person <= 0.1 * seen, `${word}: ${seen} seen, ${person} as a name`);
-      const shown = place > seen / 2 ? 'ns' : body > seen / 2 ? 'nt' : 'n';
+      const shown = place > seen / 2 ? 'ns' : body > seen / 2 ? 'nt' : 'nc';
       assert.equal(tag, shown, word);
     }
   });
@@ -45,17 +45,17 @@ describe('words the dictionary calls names that are none', () => {
     const listed = new Map(rows.map(([word, tag]) => [word, tag]));
     // 卫星 and 友谊 are nr to jieba's dictionary.
     for (const word of ['卫星', '友谊']) {
-      assert.equal(listed.get(word), 'n', word);
-      assert.equal(tagOf(word), 'n', word);
+      assert.equal(listed.get(word), 'nc', word);
+      assert.equal(tagOf(word), 'nc', word);
     }
     const words = tagWords('卫星发射成功，两国友谊长存。');
-    assert.equal(words.find((w) => w.word === '卫星')?.tag, 'n');
-    assert.equal(words.find((w) => w.word === '友谊')?.tag, 'n');
+    assert.equal(words.find((w) => w.word === '卫星')?.tag, 'nc');
+    assert.equal(words.find((w) => w.word === '友谊')?.tag, 'nc');
     // A name the dictionary has is still one.
     assert.match(tagOf('刘少奇'), /^nr/);
     const seg = segment('卫星发射成功。');
     assert.ok(
-      seg.some((w) => w.text === '卫星' && w.pos === 'n'),
+      seg.some((w) => w.text === '卫星' && w.pos === 'nc'),
       JSON.stringify(seg),
     );
   });

@@ -657,3 +657,22 @@ describe('a bare 政府 is the government named last', () => {
     },
   );
 });
+
+describe('a counterpart named only by the title of a ministry of its state', () => {
+  for (const [how, sentence] of [
+    ['in a time clause before 時表示', '林國棟在會見美國國防部長時表示，菲方感謝美方的支持。'],
+    ['in a time clause before 後說', '林國棟會見美國國防部長後說，兩國關係良好。'],
+    ['as the object of 會見了', '林國棟還會見了美國國防部長。'],
+  ]) {
+    bothScripts(
+      `會見美國國防部長 (the title starts inside the ministry’s name) is met, ${how}`,
+      `新聞\n\n菲律賓總統林國棟10日抵達華盛頓。${sentence}`,
+      (a, c) => {
+        const meets = stances(a).filter((x) => x.includes(' meet '));
+        assert.deepEqual(meets, [c('林國棟 meet 美國國防部長')]);
+        const names = a.flatMap((x) => x.entities ?? []).map((e) => e.text);
+        assert.ok(!names.some((n) => /^[時后後]/.test(n)), names.join(' '));
+      },
+    );
+  }
+});

@@ -1301,9 +1301,10 @@ function dropTitleOrgs(
 /** Titles that speak for their body, not as a person of their own (GUIDELINES §2). */
 const SPEAKS_FOR_BODY = /^(?:发言人|新闻发言人|负责人|官员|代表|人士|部门)/;
 /** What may follow a person named by an office as the subject of a clause: a mark, a link to
- * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…). */
+ * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…); or
+ * as the counterpart that closes a time clause (会见美国国防部长时，…). */
 const AFTER_TITLED =
-  /^(?:[，。；：:,]|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
+  /^(?:[，。；：:,]|时(?![间期代候刻任])|之际|期间|后(?=表示|说|指出|强调|称|介绍|透露)|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
 
 /** A verb of speech or stance opening a text (联合国秘书长欢迎…, 马来西亚总理希望双方…): the
  * stance reader's cues too (data/cues/stance.tsv), those of two units or more. */
@@ -1326,9 +1327,17 @@ export function titledPerson(
   next: { start: number } | undefined,
 ): RawMention | null {
   const rank = TITLE_RANK.exec(text.slice(body.end, body.end + 3))?.[0].length ?? 0;
-  const office = officeAt(text, body.end + rank);
+  let office = officeAt(text, body.end + rank);
+  let end = office === null ? body.end : body.end + rank + office.length;
+  // A title that starts inside the body's name and runs past it (美国国防部|长).
+  for (let k = body.end - 1; office === null && k > body.start; k--) {
+    const inner = officeAt(text, k);
+    if (inner !== null && k + inner.length > body.end) {
+      office = inner;
+      end = k + inner.length;
+    }
+  }
   if (office === null || SPEAKS_FOR_BODY.test(office)) return null;
-  const end = body.end + rank + office.length;
   if (next !== undefined && next.start === end) return null;
   const after = text.slice(end, end + 6);
   if (officeAt(text, end) !== null) return null;
@@ -1843,10 +1852,11 @@ function nameToStop(after: string, grid: WordGrid, start: number): string | null
   if (officeAt(after, 0) !== null) return null;
   const run = /^[\u4e00-\u9fff]{2,5}/.exec(after)?.[0];
   if (run === undefined) return null;
-  for (let n = 2; n <= run.length; n++) {
+  for (let n = 1; n <= run.length; n++) {
     const rest = after.slice(n);
-    if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest)) continue;
-    if (!grid.startsWord(start) || !grid.endsWord(start + n)) return null;
+    if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest) && !/^时/.test(rest)) continue;
+    // 时表示, 时说: a stop word right after the first character ends no name.
+    if (n < 2 || !grid.startsWord(start) || !grid.endsWord(start + n)) return null;
     // One word of the segmenter's, not a name to it: a common word (官邸, 会谈).
     if (grid.wordEnd(start) === start + n && !/^(?:nr|x|eng)/.test(grid.posAt(start))) return null;
     for (let i = start; i < start + n; i = grid.wordEnd(i)) {
@@ -1879,6 +1889,9 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
       if (n === run.length || NAME_STOP.test(after.slice(n))) return run.slice(0, n);
     }
   }
+  // 时表示 after 会见美国国防部长: a verb of two units or more right after the first unit
+  // ends the clause, not a given name (王在民 keeps its 在).
+  if ((NAME_STOP.exec(after.slice(1))?.[0].length ?? 0) >= 2) return null;
   // Up to six units where the words say so (内塔尼亚胡).
   for (let n = 2; n <= run.length; n++) {
     const stop = NAME_STOP.exec(after.slice(n))?.[0].length ?? officeAt(after, n)?.length ?? 0;

@@ -20,8 +20,9 @@ const overrides = new Map<string, string>();
 
 /**
  * Words jieba's dictionary tags as a person's name that the NER training splits show are
- * none, with the tag they show (卫星 n, 乌克兰 ns, 欧佩克 nt): see
- * scripts/build-not-names.ts. They take it over jieba's; lexicon and user words win over both.
+ * none, with the tag they show (乌克兰 ns, 欧佩克 nt; 卫星, 祝贺 nc: no name, of a kind the
+ * splits do not tell): see scripts/build-not-names.ts. They take it over jieba's; lexicon
+ * and user words win over both.
  */
 const RETAGGED: ReadonlyMap<string, string> = new Map(
   (notNames.words as unknown as [string, string][]).map(([word, tag]) => [word, tag]),

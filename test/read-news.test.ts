@@ -676,3 +676,18 @@ describe('a counterpart named only by the title of a ministry of its state', () 
     );
   }
 });
+
+describe('a reporter in the dateline or credit is no one 他 stands for', () => {
+  for (const [how, opening] of [
+    ['a wire dateline', '（中央社記者林國棟台北3日電）'],
+    ['a credit that says 報道', '（本報記者 陳美玲報道）'],
+  ]) {
+    bothScripts(
+      `${how} before the first sentence`,
+      `議員質詢\n\n${opening}民主派議員張志強昨日在會議上質詢官員。他指出，當局必須交代事件的來龍去脈。`,
+      (a, c) => {
+        assert.deepEqual(quotes(a), [c('張志強: 當局必須交代事件的來龍去脈。')]);
+      },
+    );
+  }
+});

@@ -562,7 +562,12 @@ function subjectSince(
     // A credit in brackets ((馮健文攝), (記者 王五)) names who took the picture or wrote the
     // story: never whom a later 他 refers to.
     if (CREDIT_AFTER.test(text.slice(r.end, r.end + 4))) continue;
-    const clause = clauseStartOf(text, r.start, from);
+    let clause = clauseStartOf(text, r.start, from);
+    // Nor is a reporter in the dateline that opens the clause ((中央社记者林国栋台北3日电)
+    // 议员张志强…): the clause starts after it.
+    const dateline = datelineEnd(text, clause, r.start + 40);
+    if (r.start < dateline) continue;
+    clause = dateline;
     const s = clauseSubject(text, clause, r.end, refs, { edges });
     if (s.kind === 'one' && s.carried !== true && s.ref === r) found = r;
   }

@@ -643,8 +643,8 @@ function genericBodies(text: string, refs: Ref[]): Ref[] {
   return [...out, ...bare].sort((a, b) => a.start - b.start || b.end - a.end);
 }
 
-/** What closes a credit in brackets after a name: 攝, 攝影, /攝, then the bracket. */
-export const CREDIT_AFTER = /^(?:[攝摄](?:影)?|[/／][攝摄](?:影)?)?[）)]/;
+/** What closes a credit in brackets after a name: 攝, 攝影, /攝, 報道, then the bracket. */
+export const CREDIT_AFTER = /^(?:[攝摄](?:影)?|[/／][攝摄](?:影)?|[報报][道導导])?[）)]/;
 
 /** The index of the first ref starting at or after `at` (refs sorted by start). */
 export function firstAtOrAfter(refs: readonly Ref[], at: number): number {

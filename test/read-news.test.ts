@@ -691,3 +691,25 @@ describe('a reporter in the dateline or credit is no one 他 stands for', () => 
     );
   }
 });
+
+describe('what a title is followed by that is no one', () => {
+  bothScripts(
+    'a delegation after the title of its members (眾議員訪團) is no person, and speaks no quote',
+    '訪問\n\n總統林國棟今天接見美國聯邦眾議員訪團時表示，台灣感謝美國國會的支持。',
+    (a, c) => {
+      const people = a
+        .flatMap((x) => x.entities ?? [])
+        .filter((e) => e.type === 'PER')
+        .map((e) => e.text);
+      assert.deepEqual(people, [c('林國棟')]);
+      assert.deepEqual(quotes(a), [c('林國棟: 台灣感謝美國國會的支持。')]);
+    },
+  );
+  bothScripts(
+    'a credit glued to the end of the last paragraph is not the speaker’s words',
+    '批評\n\n立委王美惠則批評，執政黨不應把外交當作內政工具。（編輯：陳美玲）1140610',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('王美惠: 執政黨不應把外交當作內政工具。')]);
+    },
+  );
+});

@@ -525,7 +525,8 @@ export function findEntities(
       (foreignTitleAt(text, at) && !GROUP_TITLE.test(office)
         ? nameToStop(text.slice(s, s + 12), grid, s)
         : null);
-    if (name === null) continue;
+    // 众议员访团, 议员们: a group the title's holders make up, no one person.
+    if (name === null || GROUP_END.test(name)) continue;
     const bare =
       STATE_OFFICE.test(office) &&
       !QUALIFIED.test(text.slice(Math.max(0, at - 4), at)) &&
@@ -1829,6 +1830,9 @@ function foreignTitleAt(text: string, at: number): boolean {
   }
   return false;
 }
+
+/** What ends a group, not a person's name, after a title: 访团, 代表团, 球队, 议员们. */
+const GROUP_END = /(?:团|队|们)$/;
 
 /** Titles of many (马里领导人, 日本官员): what follows is rarely one person's name. */
 const GROUP_TITLE = /(?:领导人|官员|人士|专家|学者|成员|代表团)$/;

@@ -508,10 +508,24 @@ function firstAfter(values: readonly number[], at: number): number | undefined {
   return values[lo];
 }
 
-/** Adds a quote whose content is long enough to be one. */
+/** A credit glued to the end of the last paragraph ((编辑：陈美玲)1140610, （记者 王五）):
+ * the page's, not the speaker's words. */
+const TRAILING_CREDIT =
+  /\s*[（(](?:责任编辑|编辑|记者|摄影|撰稿|翻译|校对|来源)[：:\s][^（）()]{0,24}[）)][\s\d]*$/;
+
+/** Adds a quote whose content is long enough to be one, without a credit glued after it. */
 function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
-  if (letterCount(text, q.contentStart, q.contentEnd) < MIN_CONTENT) return;
-  quotes.push(q);
+  const credit = TRAILING_CREDIT.exec(text.slice(q.contentStart, q.contentEnd));
+  const quote =
+    credit === null
+      ? q
+      : {
+          ...q,
+          contentEnd: q.contentStart + credit.index,
+          end: Math.min(q.end, q.contentStart + credit.index),
+        };
+  if (letterCount(text, quote.contentStart, quote.contentEnd) < MIN_CONTENT) return;
+  quotes.push(quote);
 }
 
 /** Letters and digits in `[from, to)` (很榮幸再到北京。 is seven), counted up to MIN_CONTENT. */

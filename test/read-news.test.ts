@@ -713,3 +713,17 @@ describe('what a title is followed by that is no one', () => {
     },
   );
 });
+
+describe('a press conference transcript', () => {
+  bothScripts(
+    'a journalist’s question is not the reported speech before it; 表示對X感到關切 targets X',
+    '記者會\n\n法新社記者：日本首相稱將考慮向菲律賓提供更多軍事援助。中方對此有何評論？\n\n路透社記者：美國國務院表示對香港局勢感到關切。你怎麼看？',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('日本首相: 將考慮向菲律賓提供更多軍事援助。'),
+        c('美國國務院: 對香港局勢感到關切。'),
+      ]);
+      assert.deepEqual(stances(a), [c('美國國務院 concern 香港局勢')]);
+    },
+  );
+});

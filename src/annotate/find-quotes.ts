@@ -428,7 +428,7 @@ export function findQuotes(
       // …。民進黨團則批評…, …。民眾黨發表聲明…: a later sentence that opens on another named
       // actor doing something of their own ends the reported speech.
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
-      // …。据了解，…, …。记者看到，…: the reporter's own voice again.
+      // …。据了解，…, …。记者看到，…, …。中方对此有何评论？: the reporter's own voice again.
       limit = Math.min(limit, reporterTurn(text, contentStart, limit));
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
@@ -790,8 +790,16 @@ function actorTurn(
 function reporterTurn(text: string, from: number, to: number): number {
   // The look-ahead may read a few units past `to`; a sentence end past it does not count.
   const i = text.slice(from, to + 6).search(REPORTER_VOICE);
-  return i >= 0 && from + i + 1 < to ? from + i + 1 : to;
+  // A journalist's question after what they report (…提供更多军事援助。中方对此有何评论？).
+  const q = text.slice(from, to + 48).search(ASKS_FOR_COMMENT);
+  const first = i < 0 ? q : q < 0 ? i : Math.min(i, q);
+  return first >= 0 && from + first + 1 < to ? from + first + 1 : to;
 }
+
+/** A sentence end and a question for comment after it, as a press conference's journalist
+ * asks one after stating the news (中方对此有何评论？, 你怎么看？). */
+const ASKS_FOR_COMMENT =
+  /[。！？；](?=[^。！？；]{0,40}(?:(?:有何|有什么|作何)(?:评论|回应|看法|评价|反应|表态)|怎么看|如何看待|能否介绍)[^。！？]{0,8}[？?])/;
 
 /** A sentence end and a sentence in the reporter's own voice after it. */
 const REPORTER_VOICE =

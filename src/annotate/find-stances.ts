@@ -35,6 +35,10 @@ const NOUN_BEFORE =
   /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|[\d０-９零一二三四五六七八九十百两]+票)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|党|票|和帮助|与帮助)/;
+/** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
+ * of 对X表示关注 ends before it. */
+const LIGHT_VERB_END =
+  /(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
@@ -693,9 +697,7 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
-  const light = /(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/.exec(
-    before,
-  );
+  const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
   const lead =
     /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
@@ -710,7 +712,9 @@ function targetsOf(
     }
     if (found !== -1) {
       start = clauseFrom + found;
-      stop = light !== null ? clauseFrom + light.index : at;
+      // The light verb after the object (表示对X感到关切: 感到, not the 表示 before 对).
+      const lightAfter = light === null ? null : LIGHT_VERB_END.exec(text.slice(start, at));
+      stop = lightAfter != null ? start + lightAfter.index : at;
       // 对她相当关切: the degree adverbs before the cue are not the object's.
       const degree = DEGREE_END.exec(text.slice(start, stop));
       if (degree !== null && degree.index > 0) stop = start + degree.index;

@@ -588,3 +588,19 @@ describe("a foreign official's name after the country and title", () => {
     },
   ]);
 });
+
+describe('bodies named by a suffix of councils and offices', () => {
+  check([
+    {
+      text: '聯合國人權事務高級專員辦事處昨日發表聲明。',
+      has: ['ORG:聯合國人權事務高級專員辦事處'],
+      not: ['ORG:聯合國'],
+      why: 'a full name that ends in 辦事處 is one body, not the 聯合國 it opens with',
+    },
+    {
+      text: '歐盟理事會週一通過新的制裁方案。',
+      has: ['ORG:歐盟理事會'],
+      why: 'a council named by 理事會',
+    },
+  ]);
+});

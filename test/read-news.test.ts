@@ -727,3 +727,15 @@ describe('a press conference transcript', () => {
     },
   );
 });
+
+describe('a side right before a cue the segmenter calls a noun', () => {
+  bothScripts(
+    '中方正告日方: 中方 holds the demand',
+    '外交\n\n中方正告日方，立即停止在有關問題上的錯誤言行。',
+    (a, c) => {
+      const all = stances(a);
+      assert.equal(all.length, 1, all.join(' | '));
+      assert.ok((all[0] as string).startsWith(c('中國 demand 日方')), all.join(' | '));
+    },
+  );
+});

@@ -835,6 +835,9 @@ function isHolder(
     // 特区政府发言人, 中央政府官员: a state organ named generically speaks for its state,
     // through whoever speaks for it.
     if (r.kind === 'title') return false;
+    // 中方正告日方: right before the cue the place is its subject, whatever part of speech
+    // the segmenter gives the cue (正告 is a noun to jieba).
+    if (r.end === cue) return false;
     if (officeAt(text, r.end) !== null) return true;
     // 英国七位前外相, 美国两名议员: a count of people of the place, a group no one named.
     if (

@@ -739,3 +739,16 @@ describe('a side right before a cue the segmenter calls a noun', () => {
     },
   );
 });
+
+describe('a cue of warning with its addressee', () => {
+  bothScripts(
+    '提醒市民，… and 警告美方，… bring in what is said; 提醒市民注意… does not',
+    '提醒\n\n衛生署提醒市民，出外時應佩戴口罩並勤洗手。林國棟警告美方，不要在有關問題上玩火。王建民提醒市民注意天氣變化。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('衛生署: 出外時應佩戴口罩並勤洗手。'),
+        c('林國棟: 不要在有關問題上玩火。'),
+      ]);
+    },
+  );
+});

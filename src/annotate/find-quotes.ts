@@ -146,6 +146,9 @@ export function findQuotes(
       // 曾经说过，…: a cue with its aspect mark and a comma after it brings in speech.
       if (/^[了过][，,：:]/.test(text.slice(cue.end, cue.end + 2)))
         cue = { ...cue, end: cue.end + 1 };
+      // 提醒市民，…, 警告外界，…: a cue of warning with its addressee before the comma.
+      const addressee = ADDRESSED_CUES.has(cue.cue.cue) ? addresseeEnd(text, cue.end, edges) : -1;
+      if (addressee > 0) cue = { ...cue, end: addressee };
       for (; scanned < cue.at; scanned++) {
         if (isSentenceEnd(text, scanned, depth, line.from)) sentenceStart = scanned + 1;
       }
@@ -549,6 +552,24 @@ function hasColon(text: string, line: Line): boolean {
   return false;
 }
 
+/** Cues of warning that take an addressee before what is said (提醒市民，…). */
+const ADDRESSED_CUES = new Set(['提醒', '警告', '寄语', '告诉', '忠告']);
+
+/**
+ * Where the addressee right after a cue ends, when a comma or colon follows it: two to eight
+ * units of nouns and pronouns (市民, 广大市民, 外界, 美方, 年轻人, 大家), no verb; else -1.
+ */
+function addresseeEnd(text: string, from: number, edges: WordEdges): number {
+  if (edges.isEmpty()) return -1;
+  let i = from;
+  while (i < from + 8 && i < text.length && !/[，,：:]/.test(text[i] as string)) {
+    const w = edges.wordAt(i);
+    if (w === undefined || !/^(?:n|nr|ns|nt|nz|r|j)/.test(w.pos)) return -1;
+    i = w.end;
+  }
+  return i - from >= 2 && /[，,：:]/.test(text[i] ?? '') ? i : -1;
+}
+
 /** One quote per content start: a colon block found twice is kept once. */
 function dedupe(quotes: RawQuote[]): RawQuote[] {
   const seen = new Set<string>();
@@ -807,7 +828,8 @@ const REPORTER_VOICE =
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */
-const TURN = /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉)/;
+const TURN =
+  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告)/;
 
 /** Just after the end of the sentence of the line in which offset `at` stands. */
 function sentenceEndAfter(

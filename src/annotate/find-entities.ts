@@ -1831,6 +1831,9 @@ function foreignTitleAt(text: string, at: number): boolean {
   return false;
 }
 
+/** Forms of address after a surname (沈女士): a name, though they end names too. */
+const ADDRESS_FORM = /^(?:女士|先生|小姐|夫人|太太|同志)$/;
+
 /** What ends a group, not a person's name, after a title: 访团, 代表团, 球队, 议员们. */
 const GROUP_END = /(?:团|队|们)$/;
 
@@ -1894,8 +1897,9 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
     }
   }
   // 时表示 after 会见美国国防部长: a verb of two units or more right after the first unit
-  // ends the clause, not a given name (王在民 keeps its 在).
-  if ((NAME_STOP.exec(after.slice(1))?.[0].length ?? 0) >= 2) return null;
+  // ends the clause, not a given name (王在民 keeps its 在, 沈女士 its form of address).
+  const early = NAME_STOP.exec(after.slice(1))?.[0] ?? '';
+  if (early.length >= 2 && !ADDRESS_FORM.test(early)) return null;
   // Up to six units where the words say so (内塔尼亚胡).
   for (let n = 2; n <= run.length; n++) {
     const stop = NAME_STOP.exec(after.slice(n))?.[0].length ?? officeAt(after, n)?.length ?? 0;

@@ -752,3 +752,16 @@ describe('a cue of warning with its addressee', () => {
     },
   );
 });
+
+describe('Cantonese 話 after a pronoun', () => {
+  bothScripts(
+    '佢話， and 佢又話， are the person last quoted speaking; 呢種話， is no cue',
+    '質詢\n\n局長林國棟回應指，部門一直依法辦事，會繼續跟進事件。\n\n佢又話，社會各界應該理性討論有關問題。\n\n呢種話，唔應該喺議會度講。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('林國棟: 部門一直依法辦事，會繼續跟進事件。'),
+        c('林國棟: 社會各界應該理性討論有關問題。'),
+      ]);
+    },
+  );
+});

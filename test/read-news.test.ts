@@ -765,3 +765,15 @@ describe('Cantonese 話 after a pronoun', () => {
     },
   );
 });
+
+describe('a quotation the attribution cuts at a comma', () => {
+  bothScripts(
+    '「short first part，」X說，「…」 is one quote from its first words',
+    '訪問\n\n「我們會繼續爭取，」王建民說，「直到真相大白的一天。」',
+    (a, c) => {
+      const all = quotes(a);
+      assert.equal(all.length, 1, all.join(' | '));
+      assert.ok((all[0] as string).startsWith(c('王建民: 我們會繼續爭取，')), all.join(' | '));
+    },
+  );
+});

@@ -327,11 +327,13 @@ export function findQuotes(
       // 「…」趙明強調，…: the quotation closing right before the speaker's clause is theirs too.
       const before = contentBefore(text, f.clause, line.from, depth);
       const interrupted = before?.direct === true && before.end === f.clause;
-      // A quotation of its own: long enough, opening its sentence (not 以“小炜伊”的名义).
+      // A quotation of its own: long enough, or a sentence the attribution cuts at a comma
+      // (「我們會繼續爭取，」X說，「…」), opening its sentence (not 以“小炜伊”的名义).
       const ownQuotation =
         interrupted &&
         before !== null &&
-        letterCount(text, before.start + 1, before.end - 1) >= MIN_CONTENT &&
+        (letterCount(text, before.start + 1, before.end - 1) >= MIN_CONTENT ||
+          /[，,]$/.test(text.slice(before.start + 1, before.end - 1))) &&
         /^$|[。！？\n]$/.test(text.slice(line.from, before.start).trimEnd());
       if (ownQuotation && before !== null) {
         // 「…，」陳家駒話，「…」: a quotation the attribution interrupts is one quote (one cue,

@@ -604,3 +604,18 @@ describe('bodies named by a suffix of councils and offices', () => {
     },
   ]);
 });
+
+describe('a side run on into the adverb after it', () => {
+  check([
+    {
+      text: '卡塔爾外交部發言人表示，卡方正與埃及和美國密切協調。',
+      not: ['卡方正'],
+      why: '卡方 and 正 are a side and an adverb, no one’s name',
+    },
+    {
+      text: '部長李方正今天表示歡迎。',
+      has: ['PER:李方正'],
+      why: 'a surname before 方 may open a name',
+    },
+  ]);
+});

@@ -1206,6 +1206,16 @@ function taggedNameHolds(
       return false;
   }
   if (gazetteer().forms.longestAt(surface, 0)?.word === surface) return false;
+  // 卡方正与…: a side (卡方, X方) run on into the adverb after it is no one's name; a
+  // surname before 方 may open one (李方正).
+  if (
+    span.type === 'PER' &&
+    surface.length === 3 &&
+    surface[1] === '方' &&
+    /[正在将已也还都亦]/.test(surface[2] as string) &&
+    !hasSurname(text, span.start)
+  )
+    return false;
   // No name runs on into a title (民进党立委, 吴教授): the rules read titles.
   for (let i = span.start + 1; i < span.end; i++) {
     const office = officeAt(text, i);

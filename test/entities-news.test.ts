@@ -619,3 +619,19 @@ describe('a side run on into the adverb after it', () => {
     },
   ]);
 });
+
+describe("a country's name before a body the lexicon knows as another country's", () => {
+  check([
+    {
+      text: '朝鮮外務省發言人發表談話，強烈譴責有關軍演。',
+      has: ['ORG:朝鮮外務省'],
+      not: ['ORG:外務省'],
+      why: '朝鮮 + 外務省 is North Korea’s ministry, not Japan’s 外務省 of the lexicon',
+    },
+    {
+      text: '日本外務省昨日發表聲明。',
+      has: ['ORG:日本外務省'],
+      why: 'Japan’s stays Japan’s',
+    },
+  ]);
+});

@@ -1371,8 +1371,8 @@ function placeAndBody(key: string): boolean {
   return false;
 }
 
-/** Government bodies a country's name before them makes a fuller name (叙利亚外交部). */
-const NATIONAL_BODY = /(?:部|院|署|局|府|委员会|议会|国会|人大|办公室)$/;
+/** Government bodies a country's name before them makes a fuller name (叙利亚外交部, 朝鲜外务省). */
+const NATIONAL_BODY = /(?:部|省|院|署|局|府|委员会|议会|国会|人大|办公室)$/;
 
 /**
  * Fullest names: a place right before a government body makes one organisation
@@ -1391,9 +1391,11 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
       prev.type === 'LOC' &&
       prev.kind === 'name' &&
       m.type === 'ORG' &&
-      m.kind === 'name' &&
-      NATIONAL_BODY.test(m.key) &&
-      gazetteer().forms.longestAt(m.key, 0)?.value.type !== 'LOC'
+      // 朝鲜 + 外务省: a body the lexicon knows by another country's full name (日本外务省)
+      // is, after this country's name, this country's.
+      (m.kind === 'name' || m.kind === 'alias') &&
+      NATIONAL_BODY.test(text.slice(m.start, m.end)) &&
+      gazetteer().forms.longestAt(text.slice(m.start, m.end), 0)?.value.type !== 'LOC'
     ) {
       out[out.length - 1] = {
         start: prev.start,

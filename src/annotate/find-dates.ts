@@ -1,3 +1,4 @@
+import { readNumber } from '../text/numbers.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 
 /** A date expression in Simplified-text offsets, before mapping back. */
@@ -16,19 +17,6 @@ export interface PageDate {
   day: number;
 }
 
-const DIGITS: Record<string, number> = {
-  〇: 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
 const NUM = '[0-9０-９〇零一二三四五六七八九十]';
 // The numeric forms, sticky: each is tried only a few units before the 年, 月 or 日 it must
 // hold (anchoredMatches), instead of at every position of the article.
@@ -80,18 +68,6 @@ const RELATIVE_DAY = new RegExp(
 );
 const RELATIVE_OTHER =
   /(上周|上星期|本周|这周|下周|下星期|上个月|上月|本月|下个月|下月|去年|今年|明年|前年)/g;
-
-/** Reads a number written in Arabic, full-width or Chinese digits (二〇二一, 十二, 28). */
-export function readNumber(text: string): number | null {
-  const ascii = text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (/^[0-9]+$/.test(ascii)) return Number(ascii);
-  if ([...text].every((c) => c in DIGITS)) return Number([...text].map((c) => DIGITS[c]).join(''));
-  // 十, 十二, 二十, 二十八
-  const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(text);
-  if (m !== null)
-    return (m[1] ? (DIGITS[m[1]] as number) : 1) * 10 + (m[2] ? (DIGITS[m[2]] as number) : 0);
-  return null;
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;

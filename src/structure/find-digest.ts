@@ -1,5 +1,6 @@
 import type { LayoutBlock } from '../layout/types.ts';
 import { codePointLength, isHan } from '../text/chars.ts';
+import { readNumber } from '../text/numbers.ts';
 import { CREDIT, MAX_CREDIT } from '../text/patterns.ts';
 import type { Item } from './classify-blocks.ts';
 
@@ -188,7 +189,11 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
     .map((item) => item.block.text)
     .join('\n');
   const review = PRESS_REVIEW.test(head);
-  const numbered = numberedItems(body.map(text));
+  // Numbered items are looked for only on a page that is neither of the other kinds.
+  const numbered =
+    credited.length >= MIN_CREDITED || review
+      ? null
+      : numberedItems(body.length, (k) => text(body[k] as number));
   const kind =
     credited.length >= MIN_CREDITED
       ? 'picture'
@@ -244,39 +249,27 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
 /** A paragraph that opens with an item's number: 1. / 1、 / （1） / 一、 (group 1, 2 or 3). */
 const ITEM_NUMBER =
   /^(?:(\d{1,2})\s*[.．、]|[（(](\d{1,2})[）)]|([一二三四五六七八九十]{1,3})、)\s*/;
-const CHINESE_DIGITS = '一二三四五六七八九';
-
-/** The value of a Chinese numeral up to 99 (三, 十二, 二十一), NaN if it is none. */
-function chineseNumber(s: string): number {
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? CHINESE_DIGITS.indexOf(s) + 1 || Number.NaN : Number.NaN;
-  const tens = ten === 0 ? 1 : CHINESE_DIGITS.indexOf(s.slice(0, ten)) + 1 || Number.NaN;
-  const ones =
-    ten === s.length - 1 ? 0 : CHINESE_DIGITS.indexOf(s.slice(ten + 1)) + 1 || Number.NaN;
-  return tens * 10 + ones;
-}
-
 /**
  * The numbered items of an untitled digest (新闻快讯 whose items are numbered paragraphs, no
  * title over each): the indices, among the body paragraphs `texts`, of the paragraphs that
  * open with the numbers 1, 2, 3 … in order, the first of them the first paragraph, at least
  * MIN_ITEMS of them, each lead dated as a news item's (10日, 当天): the points of one
  * statement (一、坚持…二、推动…) are numbered too, but their leads are seldom dated, and those
- * that are share their words (MAX_SHARED_UNTITLED decides). Null when the page is no such
- * digest.
+ * that are share their words (MAX_SHARED decides, in readUntitled). `count` paragraphs, the
+ * k-th `textAt(k)`. Null when the page is no such digest.
  */
-function numberedItems(texts: readonly string[]): Set<number> | null {
+function numberedItems(count: number, textAt: (k: number) => string): Set<number> | null {
   const found = new Set<number>();
   let expected = 1;
-  for (let k = 0; k < texts.length; k++) {
-    const m = ITEM_NUMBER.exec(texts[k] as string);
+  for (let k = 0; k < count; k++) {
+    const paragraph = textAt(k);
+    const m = ITEM_NUMBER.exec(paragraph);
     if (m === null) {
       if (k === 0) return null;
       continue;
     }
-    const n = m[3] !== undefined ? chineseNumber(m[3]) : Number(m[1] ?? m[2]);
-    if (n !== expected) return null;
-    const lead = firstSentences((texts[k] as string).slice(m[0].length), 1);
+    if (readNumber(m[1] ?? m[2] ?? m[3] ?? '') !== expected) return null;
+    const lead = firstSentences(paragraph.slice(m[0].length), 1);
     if (!DATED.test(lead)) return null;
     found.add(k);
     expected++;

@@ -69,10 +69,13 @@ function endsInCountry(text: string, at: number): boolean {
   return false;
 }
 
+/** Forms of address after a surname (马丁女士, 沈女士), as a regular expression's alternatives. */
+const ADDRESS_FORMS = '女士|先生|小姐|夫人|太太|同志';
+
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|女士|先生|小姐|夫人|太太|同志|时(?=${SPEECH_CUES.join('|')})|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -1755,8 +1758,9 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
-const NOT_PERSON =
-  /[一二三四五六七八九十时旅媒]$|^.方|(?:女士|先生|小姐|太太|夫人|同志)$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$/;
+const NOT_PERSON = new RegExp(
+  `[一二三四五六七八九十时旅媒]$|^.方|(?:${ADDRESS_FORMS})$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$`,
+);
 /** The last character of a village's, a street's or a district's name (王营村, 梁王河), or
  * of a cup, a bureau or a team (马会杯, 公安局): a word the segmenter does not know that ends
  * so is no person, whatever surname it opens with. */
@@ -1843,8 +1847,8 @@ function foreignTitleAt(text: string, at: number): boolean {
   return false;
 }
 
-/** Forms of address after a surname (沈女士): a name, though they end names too. */
-const ADDRESS_FORM = /^(?:女士|先生|小姐|夫人|太太|同志)$/;
+/** A form of address after a surname (沈女士): a name, though they end names too. */
+const ADDRESS_FORM = new RegExp(`^(?:${ADDRESS_FORMS})$`);
 
 /** What ends a group, not a person's name, after a title: 访团, 代表团, 球队, 议员们. */
 const GROUP_END = /(?:团|队|们)$/;

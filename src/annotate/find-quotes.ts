@@ -161,14 +161,10 @@ export function findQuotes(
       // 陈家驹话，: Cantonese 话 is a verb only right after a person (a name or 佢); 这种话，,
       // 的话， are the noun.
       // 佢又话，: with one adverb between (又, 亦, 仲, 都) after a name or a pronoun.
-      const adverb = /[又亦也就再仲都还]/.test(text[cue.at - 1] ?? '') ? 1 : 0;
-      if (
-        cue.cue.cue === '话' &&
-        !refs.some(
-          (r) => r.type === 'PER' && (r.end === cue.at || (adverb === 1 && r.end === cue.at - 1)),
-        )
-      )
-        continue;
+      if (cue.cue.cue === '话') {
+        const after = /[又亦也就再仲都还]/.test(text[cue.at - 1] ?? '') ? cue.at - 1 : cue.at;
+        if (!refs.some((r) => r.type === 'PER' && (r.end === cue.at || r.end === after))) continue;
+      }
       // 予以严厉谴责，并…: a stance verb a light verb takes as its object brings in no clause.
       if (
         STANCE_VERB.test(cue.cue.cue) &&

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import { describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import {
   DictionaryError,
   LEXICON_TYPES,
@@ -12,17 +9,11 @@ import {
   userDictionary,
 } from '../src/annotate/lexicon/index.ts';
 import { toSimplified, toTraditional } from '../src/normalize/index.ts';
-
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { assertGeneratedUpToDate } from './helpers/generated.ts';
 
 describe('the shipped lexicon', () => {
   test('the generated file is what the script makes of data/lexicon', () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts', 'build-lexicon.ts'), '--check'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(run.status, 0, run.stderr);
+    assertGeneratedUpToDate('build-lexicon.ts');
   });
 
   test('entries are well formed: unique ids, Simplified names, forms in both scripts', () => {

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { segment } from '../src/annotate/index.ts';
 import { tagger, tagWords } from '../src/annotate/segment/jieba.ts';
 import notNames from '../src/annotate/segment/not-names.generated.json' with { type: 'json' };
+import { assertGeneratedUpToDate } from './helpers/generated.ts';
 
 /*
  * Words jieba's dictionary tags as a person's name that the NER training splits show are
@@ -22,12 +22,7 @@ describe('words the dictionary calls names that are none', () => {
   test('the generated file is what the script makes of the training splits', {
     skip: existsSync(SHARED) ? false : `no training splits at ${SHARED}`,
   }, () => {
-    const run = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', join(ROOT, 'scripts', 'build-not-names.ts'), '--check'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
-    assert.equal(run.status, 0, run.stderr);
+    assertGeneratedUpToDate('build-not-names.ts');
   });
 
   test('every entry is justified by its counts, and given the tag they show', () => {

@@ -11,6 +11,10 @@ import { bothScripts, stances } from './helpers/annotated.ts';
 const quotes = (a: ArticleViewArticle[]) =>
   a.flatMap((x) => x.quotes ?? []).map((q) => `${q.speaker}: ${q.text}`);
 
+/** A page read in both scripts gives exactly these quotes (`speaker: text`, Traditional). */
+const quotesAre = (name: string, page: string, expected: readonly string[]) =>
+  bothScripts(name, page, (a, c) => assert.deepEqual(quotes(a), expected.map(c)));
+
 describe('quote cues beyond 表示／指出 with a comma', () => {
   bothScripts(
     '稱 with no mark, 指 in Hong Kong style, a colon, 重申 and 坦言',
@@ -682,12 +686,10 @@ describe('a reporter in the dateline or credit is no one 他 stands for', () => 
     ['a wire dateline', '（中央社記者林國棟台北3日電）'],
     ['a credit that says 報道', '（本報記者 陳美玲報道）'],
   ]) {
-    bothScripts(
+    quotesAre(
       `${how} before the first sentence`,
       `議員質詢\n\n${opening}民主派議員張志強昨日在會議上質詢官員。他指出，當局必須交代事件的來龍去脈。`,
-      (a, c) => {
-        assert.deepEqual(quotes(a), [c('張志強: 當局必須交代事件的來龍去脈。')]);
-      },
+      ['張志強: 當局必須交代事件的來龍去脈。'],
     );
   }
 });
@@ -705,12 +707,10 @@ describe('what a title is followed by that is no one', () => {
       assert.deepEqual(quotes(a), [c('林國棟: 台灣感謝美國國會的支持。')]);
     },
   );
-  bothScripts(
+  quotesAre(
     'a credit glued to the end of the last paragraph is not the speaker’s words',
     '批評\n\n立委王美惠則批評，執政黨不應把外交當作內政工具。（編輯：陳美玲）1140610',
-    (a, c) => {
-      assert.deepEqual(quotes(a), [c('王美惠: 執政黨不應把外交當作內政工具。')]);
-    },
+    ['王美惠: 執政黨不應把外交當作內政工具。'],
   );
 });
 
@@ -741,28 +741,18 @@ describe('a side right before a cue the segmenter calls a noun', () => {
 });
 
 describe('a cue of warning with its addressee', () => {
-  bothScripts(
+  quotesAre(
     '提醒市民，… and 警告美方，… bring in what is said; 提醒市民注意… does not',
     '提醒\n\n衛生署提醒市民，出外時應佩戴口罩並勤洗手。林國棟警告美方，不要在有關問題上玩火。王建民提醒市民注意天氣變化。',
-    (a, c) => {
-      assert.deepEqual(quotes(a), [
-        c('衛生署: 出外時應佩戴口罩並勤洗手。'),
-        c('林國棟: 不要在有關問題上玩火。'),
-      ]);
-    },
+    ['衛生署: 出外時應佩戴口罩並勤洗手。', '林國棟: 不要在有關問題上玩火。'],
   );
 });
 
 describe('Cantonese 話 after a pronoun', () => {
-  bothScripts(
+  quotesAre(
     '佢話， and 佢又話， are the person last quoted speaking; 呢種話， is no cue',
     '質詢\n\n局長林國棟回應指，部門一直依法辦事，會繼續跟進事件。\n\n佢又話，社會各界應該理性討論有關問題。\n\n呢種話，唔應該喺議會度講。',
-    (a, c) => {
-      assert.deepEqual(quotes(a), [
-        c('林國棟: 部門一直依法辦事，會繼續跟進事件。'),
-        c('林國棟: 社會各界應該理性討論有關問題。'),
-      ]);
-    },
+    ['林國棟: 部門一直依法辦事，會繼續跟進事件。', '林國棟: 社會各界應該理性討論有關問題。'],
   );
 });
 

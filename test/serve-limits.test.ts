@@ -48,6 +48,18 @@ function start(options: Partial<ServeOptions> = {}): Promise<RunningServer> {
   });
 }
 
+/** A server whose open parse gets `timeLimitMs` (pages up to 2 MB), and the lines it logs. */
+async function startOpenLogged(
+  timeLimitMs: number,
+): Promise<{ server: RunningServer; lines: string[] }> {
+  const lines: string[] = [];
+  const server = await start({
+    openParse: { timeLimitMs, maxBytes: 2 * 1024 * 1024 },
+    log: (line) => lines.push(line),
+  });
+  return { server, lines };
+}
+
 const post = (body: string, token?: string) =>
   ({
     method: 'POST',
@@ -131,11 +143,7 @@ describe('POST /api/parse without the token', () => {
   test("a reader's first page is timed for its own work, not for loading the models", async () => {
     // Loading what annotation reads takes about two seconds on a fresh reader; a small page
     // then takes milliseconds. Both readers are fresh here, so the page meets the loading.
-    const lines: string[] = [];
-    const server = await start({
-      openParse: { timeLimitMs: 400, maxBytes: 2 * 1024 * 1024 },
-      log: (line) => lines.push(line),
-    });
+    const { server, lines } = await startOpenLogged(400);
     try {
       const answer = await call(server.url, '/api/parse', post(pageOf(2)));
       assert.equal(answer.status, 200, `${JSON.stringify(answer.json)}\n${lines.join('\n')}`);
@@ -146,11 +154,7 @@ describe('POST /api/parse without the token', () => {
   });
 
   test('a slow page is stopped at the open time limit and logged; searches go on meanwhile', async () => {
-    const lines: string[] = [];
-    const server = await start({
-      openParse: { timeLimitMs: 1000, maxBytes: 2 * 1024 * 1024 },
-      log: (line) => lines.push(line),
-    });
+    const { server, lines } = await startOpenLogged(1000);
     try {
       // Both readers warm (each has run a search), so the timing below is the search's own.
       const search = '/api/search?q=%E5%88%B6%E8%A3%81';

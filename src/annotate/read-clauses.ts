@@ -135,6 +135,10 @@ const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;
 const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
 /** Words after a place that make it the side of a state: 以色列方面, 美国政府. */
 const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
+/** After a body's name, its members as a group: 立委, 议员, 成员国, 官员, 人士, 党员, with a
+ * count or a share before them or not (多名议员, 部分成员国, 一些国家). */
+const MEMBERS_OF =
+  /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?)(?!会|院|处|厅|局)/;
 /** Links between holders named together: A和B, A、B. */
 const AND = /^(?:和|与|及|以及|、)$/;
 /** For a meeting, 和／与 link the counterpart (X与Y会谈), not a second holder. */
@@ -826,7 +830,10 @@ function isHolder(
   options: SubjectOptions,
   refs: readonly Ref[] = [],
 ): boolean {
-  if (r.type === 'PER' || r.type === 'ORG') return true;
+  if (r.type === 'PER') return true;
+  // 民进党立委批评…, 欧盟成员国同意…, 北约多名官员表示…: members no one named, not the body,
+  // are the subject (GUIDELINES §4: unnamed groups are skipped); its spokesperson speaks for it.
+  if (r.type === 'ORG') return !MEMBERS_OF.test(text.slice(r.end, r.end + 8));
   if (r.type === 'group') return true;
   if (r.type !== 'LOC') return false;
   // A place that qualifies what follows it (也门冲突方, 也门外长, 北京市卫生局, 北京组委会)

@@ -635,3 +635,31 @@ describe("a country's name before a body the lexicon knows as another country's"
     },
   ]);
 });
+
+describe('the Chinese services of foreign broadcasters, and an outlet before its reporter', () => {
+  check([
+    {
+      text: '法廣 張華 北京報道',
+      has: ['ORG:法廣', 'LOC:北京'],
+      not: ['PER:法廣', '法廣 張華', 'LOC:張華'],
+      why: 'an outlet and its reporter with a space between are not one name',
+    },
+    {
+      text: '據美國之音報道，德國之聲中文網記者陳美玲在柏林採訪了多名官員。',
+      has: ['ORG:美國之音', 'ORG:德國之聲中文網', 'PER:陳美玲'],
+      not: ['LOC:美國', 'LOC:德國'],
+      why: 'broadcasters whose names are common words run together',
+    },
+    {
+      text: '記者 張　華 報道',
+      not: ['PER:張', 'PER:華'],
+      why: 'a two-character name padded to three by a space is not cut into characters',
+    },
+  ]);
+  it('the reporter after the outlet is a person where the tagger reads the two as one person', () => {
+    assert.ok(
+      surfaces('法广 张华 北京报道').includes('PER:张华'),
+      surfaces('法广 张华 北京报道').join(' '),
+    );
+  });
+});

@@ -845,7 +845,7 @@ export function findEntities(
 
   if (context.tagger !== undefined) {
     const followers = new Map<string, Set<string>>();
-    for (const proposed of context.tagger(text, words)) {
+    for (const proposed of partedAtSpaces(text, context.tagger(text, words))) {
       const span = withoutWordTail(
         text,
         withoutShortFormTail(
@@ -1067,6 +1067,39 @@ const TIME_AFTER_NAME =
 
 /** A verb of speech starting a text. */
 const SPEECH_AFTER = new RegExp(`^(?:${SPEECH_CUES.join('|')})`);
+
+/**
+ * The tagger's spans, a person's cut at a space between two runs of two Han characters or more
+ * (法广 张华 of a credit line: an outlet and its reporter, read as one name): a Chinese name
+ * holds no space, but for the one that pads a two-character name to three (张　华), whose
+ * parts are one character each, and Latin names (Anne Ramberg), which are left whole.
+ */
+function partedAtSpaces<T extends { start: number; end: number; type: string }>(
+  text: string,
+  spans: Iterable<T>,
+): T[] {
+  const out: T[] = [];
+  for (const span of spans) {
+    // Only a person's name is parted: a place or a body read across a space (法广 张华 北京
+    // as one place) says nothing of the type of its parts.
+    if (span.type !== 'PER') {
+      out.push(span);
+      continue;
+    }
+    let start = span.start;
+    for (const m of text.slice(span.start, span.end).matchAll(SPACE_BETWEEN_NAMES)) {
+      const at = span.start + (m.index as number);
+      out.push({ ...span, start, end: at });
+      start = at + m[0].length;
+    }
+    out.push(start === span.start ? span : { ...span, start });
+  }
+  return out;
+}
+
+/** Spaces with two Han characters or more on both sides, up to the next space. */
+const SPACE_BETWEEN_NAMES =
+  /(?<=(?:^|\s)\p{Script=Han}{2,})[ \t\u3000\u00a0]+(?=\p{Script=Han}{2,}(?:\s|$))/gu;
 
 /** A name the tagger ran on into the time word after it (安东尼·布林肯周三): the name alone. */
 function withoutTime(text: string, span: ProposedSpan): ProposedSpan {

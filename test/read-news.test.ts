@@ -788,3 +788,25 @@ describe('members of a body no one names are not the body', () => {
     },
   );
 });
+
+describe('a name that ends in a character a preposition is written with', () => {
+  bothScripts(
+    '埃及 ends in 及: the title and name after it are the subject, not an object of 及',
+    '新聞\n\n埃及外長林國棟對中方長期以來的支持表示感謝。埃及總統陳志明支持這項倡議。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('林國棟 praise 中方長期以來的支持')), all.join(' | '));
+      assert.ok(all.includes(c('陳志明 support 這項倡議')), all.join(' | '));
+    },
+  );
+  bothScripts(
+    'a real 及 before a name still makes it an object',
+    '新聞\n\n外長會見了美國國務卿及埃及總統陳志明。',
+    (a) => {
+      assert.deepEqual(
+        stances(a).filter((x) => !x.includes(' meet ')),
+        [],
+      );
+    },
+  );
+});

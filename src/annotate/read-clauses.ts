@@ -129,6 +129,21 @@ export interface SubjectOptions {
 /** Words that make the name after them an object, an addressee or a place, not a subject. */
 const GOVERNED =
   /(?:以|向|对|对于|给|与|同|和|跟|据|在|为|替|被|让|令|使|把|将|从|就|针对|关于|联合|率|率领|会见|会晤|访问|出席|抵达|离开|前往|赴|来自|根据|按照|代表|回应|致电|致函|告诉|通知|邀请|应|由|经|以及|及|并|或)$/;
+/**
+ * Whether the text in [from, to) ends in a word of GOVERNED, not in the last character of a
+ * name (埃及 ends in 及: 埃及总统塞西支持… has 塞西 for subject).
+ */
+function governs(text: string, from: number, to: number, refs: readonly Ref[]): boolean {
+  const m = GOVERNED.exec(text.slice(from, to));
+  if (m === null) return false;
+  const at = to - m[0].length;
+  for (let k = Math.max(0, firstAtOrAfter(refs, at) - 1); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
+    if (r.start < to && r.end > at) return false;
+  }
+  return true;
+}
 /** Conjunctions that end like a preposition (因为 ends in 为): the name after them is free. */
 const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;
 /** Clause marks: 。！？；，：, and a quotation closing. */
@@ -425,7 +440,7 @@ function subjectIn(
     if (r.end > cue) continue;
     const titles = titlesBefore(text, r.start, clause);
     if (
-      (GOVERNED.test(text.slice(Math.max(clause, titles - 4), titles)) &&
+      (governs(text, Math.max(clause, titles - 4), titles, refs) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
       GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
       (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))

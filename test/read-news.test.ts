@@ -810,3 +810,13 @@ describe('a name that ends in a character a preposition is written with', () => 
     },
   );
 });
+
+describe('a degree word and a verb the segmenter has as one noun', () => {
+  bothScripts(
+    '哈方高度評價…: the side before 高度評價 is the subject the later clauses of the sentence share',
+    '新聞\n\n林國棟表示，哈方高度評價中方的建設性作用，堅定奉行一個中國原則，反對任何干涉中國內政的行為。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('哈薩克斯坦 oppose 任何干涉中國內政的行為')]);
+    },
+  );
+});

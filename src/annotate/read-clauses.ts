@@ -301,7 +301,15 @@ export const PASSIVE =
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
 
 /** Degree words the segmenter may tag as nouns (高度/n): before a cue they are adverbs. */
-const DEGREE = /^(?:高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切)$/;
+const DEGREE_WORDS = '高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切';
+const DEGREE = new RegExp(`^(?:${DEGREE_WORDS})$`);
+
+/** A degree word run together with the verb it qualifies (高度评价, 坚决反对): a verb phrase
+ * whatever part of speech the segmenter gives it. */
+const DEGREE_AND_VERB = new RegExp(
+  `^(?:${DEGREE_WORDS})[\\u4e00-\\u9fff]{0,1}[^性者度化\\P{Script=Han}]$`,
+  'u',
+);
 
 /** Whether a text opens with a cue word. */
 function startsWithCue(text: string): boolean {
@@ -879,6 +887,8 @@ function isHolder(
     // 台湾高度关切: a degree word the segmenter tags as a noun, right before a cue.
     if (DEGREE.test(word) && startsWithCue(text.slice(w?.end ?? r.end, (w?.end ?? r.end) + 4)))
       return false;
+    // 哈方高度评价…: a degree word and a verb that the segmenter's dictionary has as one noun.
+    if (DEGREE_AND_VERB.test(word)) return false;
     return (
       /^[市省县区州]/.test(word) ||
       (w !== undefined &&

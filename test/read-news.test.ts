@@ -820,3 +820,27 @@ describe('a degree word and a verb the segmenter has as one noun', () => {
     },
   );
 });
+
+describe('我們 in a spokesperson’s answers', () => {
+  const page =
+    '外交部發言人林國棟主持例行記者會\n\n記者：據報道，某國外長發表聲明，祝賀陳志明就任。中方對此有何評論？\n\n林國棟：美方的做法嚴重違反雙方的共識，向分裂勢力發出錯誤信號。中方對此堅決反對。\n\n記者：菲律賓總統陳大文表示，菲方將繼續在該海域開展補給行動。外交部對此有何回應？\n\n林國棟：該島礁是中國領土的一部分。我們要求菲方切實尊重中國的領土主權。';
+  bothScripts(
+    'speak for the side of the answers, not for a side another speaker named in the question',
+    page,
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('中國 demand 菲方切實尊重中國的領土主權')), all.join(' | '));
+      assert.ok(!all.some((x) => x.startsWith(c('菲律賓 '))), all.join(' | '));
+    },
+  );
+  bothScripts('a journalist’s question is read for the statements it reports', page, (a, c) => {
+    assert.deepEqual(quotes(a), [c('陳大文: 菲方將繼續在該海域開展補給行動。')]);
+  });
+  bothScripts('此 stands for the answer before it, not its speaker’s name', page, (a, c) => {
+    const all = stances(a);
+    assert.ok(
+      all.includes(c('中國 oppose 美方的做法嚴重違反雙方的共識，向分裂勢力發出錯誤信號')),
+      all.join(' | '),
+    );
+  });
+});

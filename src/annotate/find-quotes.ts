@@ -118,8 +118,10 @@ export function findQuotes(
         }
         quotes.push(q);
         if (q.speaker !== null) last = { speaker: q.speaker, line: li, cueEnd: q.contentStart };
+        continue;
       }
-      continue;
+      // 记者：菲律宾总统X表示，…: a line whose speaker names no one (a journalist's question)
+      // is read for the statements it reports, as any paragraph.
     }
     const cues = cuesIn(text, line, edges, nameEnds);
     // Most lines hold no cue and no colon: nothing to read there.

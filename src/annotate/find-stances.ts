@@ -109,6 +109,7 @@ function sideNear(
   from: number,
   to: number,
   at: number,
+  others: readonly { contentStart: number; contentEnd: number }[] = [],
 ): Ref | null {
   let before: Ref | null = null;
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
@@ -118,7 +119,9 @@ function sideNear(
     if (
       r.type !== 'LOC' ||
       text[r.end - 1] !== '方' ||
-      GOVERNS_SIDE.test(text.slice(Math.max(0, r.start - 2), r.start))
+      GOVERNS_SIDE.test(text.slice(Math.max(0, r.start - 2), r.start)) ||
+      // 菲方 in what another speaker is quoted as saying (马科斯表示，菲方将…) is their side.
+      others.some((q) => q.contentStart <= r.start && r.end <= q.contentEnd)
     )
       continue;
     if (r.start < at) before = r;
@@ -363,8 +366,19 @@ export function findStances(
         // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
-          sideNear(text, refs, Math.max(0, line.from - 400), line.to, at) ??
-          (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
+          sideNear(
+            text,
+            refs,
+            Math.max(0, line.from - 400),
+            line.to,
+            at,
+            quotes.filter(
+              (x) =>
+                x.speaker !== null &&
+                x !== quote &&
+                !(quote?.speaker?.ids.some((id) => x.speaker?.ids.includes(id)) ?? false),
+            ),
+          ) ?? (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
         actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
         voice = { sentence: sFrom, actors };
       } else if (we && voice !== null && voice.sentence === sFrom) {
@@ -603,8 +617,18 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
   let from = to - 1;
   const stop = Math.max(0, to - MAX_SPAN);
   while (from > stop && !isSentenceMark(text.charCodeAt(from - 1))) from--;
-  return { from: Math.max(0, from), to };
+  from = Math.max(0, from);
+  // 汪文斌：美方的做法…。中方对此…: a transcript's speaker opening the line is not what 此
+  // stands for.
+  if (from === 0 || text[from - 1] === '\n') {
+    const label = DIALOGUE_LABEL.exec(text.slice(from, to));
+    if (label !== null) from += label[0].length;
+  }
+  return { from, to };
 }
+
+/** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
+const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 
 /** The cues of demands and appeals, for where one's object ends at the next. */
 const ASKING = new RegExp(

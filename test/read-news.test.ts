@@ -844,3 +844,11 @@ describe('我們 in a spokesperson’s answers', () => {
     );
   });
 });
+
+describe('what the two who spoke did together is the reporter’s', () => {
+  quotesAre(
+    '兩人同意… after the second speaker’s words ends them',
+    '新聞\n\n林國棟同陳志明通電話。陳志明表示，美方願同中方保持溝通，管控分歧。兩人同意繼續保持聯繫。',
+    ['陳志明: 美方願同中方保持溝通，管控分歧。'],
+  );
+});

@@ -852,3 +852,16 @@ describe('what the two who spoke did together is the reporter’s', () => {
     ['陳志明: 美方願同中方保持溝通，管控分歧。'],
   );
 });
+
+describe('a quotation over several paragraphs', () => {
+  quotesAre(
+    'each paragraph opens the mark again and the last closes it: one direct quote',
+    '新聞\n\n林國棟在會上發言時說：「我們今天面對的挑戰前所未有。\n\n「但我相信，只要大家團結一致，一定可以渡過難關。」\n\n會議其後通過了相關議案。',
+    ['林國棟: 我們今天面對的挑戰前所未有。\n「但我相信，只要大家團結一致，一定可以渡過難關。'],
+  );
+  quotesAre(
+    'a quotation left open with no paragraph going on with it runs to the paragraph’s end, without its mark',
+    '新聞\n\n林國棟說：「我們今天面對的挑戰前所未有。\n\n會議其後通過了相關議案。',
+    ['林國棟: 我們今天面對的挑戰前所未有。'],
+  );
+});

@@ -379,6 +379,24 @@ export function findQuotes(
       const close = OPENERS[opener];
       if (close !== undefined) {
         const end = matchingClose(text, contentStart, line.to);
+        // X說：「… ¶ 「…」: a quotation running over paragraphs, each opening with the mark
+        // again and the last closing it, is one quote.
+        // A quotation the paragraph leaves open, with no paragraph after going on with it (a
+        // closing mark lost in scraping), is quoted to the paragraph's end.
+        const over = end === -1 ? closeInLaterParagraph(text, lines, li, opener) : -1;
+        if (end === -1 && (over !== -1 || found[k + 1] === undefined)) {
+          pushQuote(quotes, text, {
+            start: Math.min(speaker.start, cue.at),
+            end: over === -1 ? line.to : over + 1,
+            speaker,
+            kind: 'direct',
+            cue: cue.cue.cue,
+            cueAt: cue.at,
+            contentStart: contentStart + 1,
+            contentEnd: over === -1 ? line.to : over,
+          });
+          return;
+        }
         // 他指出「一帶一路」是…: a quotation that the sentence goes on after is part of it.
         // A quotation that is a whole sentence (「…。」王大明說) is whole whatever follows it.
         const whole =
@@ -689,6 +707,30 @@ export function quoteDepth(text: string, from: number, to: number): Uint8Array {
 /** 。！？ that end a sentence outside quotation marks. */
 function isSentenceEnd(text: string, i: number, depth: Uint8Array, from: number): boolean {
   return isSentenceMark(text.charCodeAt(i)) && depth[i - from] === 0;
+}
+
+/** Paragraphs a quotation may run over (each opening with its mark again). */
+const MAX_QUOTED_PARAGRAPHS = 12;
+
+/**
+ * Where a quotation opened in paragraph `li` and left open there closes: in the first later
+ * paragraph that opens with the same mark again and closes it, each paragraph between
+ * opening with the mark and leaving it open, as print runs a quotation over paragraphs.
+ * -1 when the paragraphs after do not go on so.
+ */
+function closeInLaterParagraph(
+  text: string,
+  lines: readonly Line[],
+  li: number,
+  opener: string,
+): number {
+  for (let j = li + 1; j < lines.length && j <= li + MAX_QUOTED_PARAGRAPHS; j++) {
+    const next = lines[j] as Line;
+    if (next.dialogue || text[next.from] !== opener) return -1;
+    const end = matchingClose(text, next.from, next.to);
+    if (end !== -1) return end;
+  }
+  return -1;
 }
 
 /** The index of the mark closing the quotation opened at `open`, or -1. */

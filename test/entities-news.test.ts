@@ -663,3 +663,20 @@ describe('the Chinese services of foreign broadcasters, and an outlet before its
     );
   });
 });
+
+describe('a given name that ends in a character read as an adverb', () => {
+  check([
+    {
+      text: '日本官房長官李明正12日表示，日方將持續關注。',
+      has: ['PER:李明正'],
+      not: ['PER:李明'],
+      why: 'no adverb stands before a digit: 正 is the given name’s last',
+    },
+    {
+      text: '部長王毅也表示，中方歡迎各方參與。',
+      has: ['PER:王毅'],
+      not: ['PER:王毅也'],
+      why: 'an adverb before a verb is no part of the name',
+    },
+  ]);
+});

@@ -371,7 +371,10 @@ export function findEntities(
       // 陈家 | 驹: a unit the segmenter reads as a noun's may be the given name's last.
       !/^(?:n|ng|nr|nrfg|nrt|nz|j|a|an)$/.test(grid.posAt(m.end)) &&
       // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
-      !(o.end - m.end === 1 && LINKING.test(text[m.end] as string));
+      !(o.end - m.end === 1 && LINKING.test(text[m.end] as string)) &&
+      // 林芳 | 正12日: a unit read as an adverb before a digit or a mark, which no adverb
+      // stands before, is the given name's last.
+      !(MARK_OR_DIGIT.test(text[o.end] ?? '') && grid.posAt(m.end).startsWith('d'));
     const k = out.findIndex(
       (o) => o.type === 'PER' && o.kind === 'name' && (linked(o) || runOn(o)),
     );
@@ -484,7 +487,13 @@ export function findEntities(
     LINKING.test(text[i] ?? '') && grid.wordEnd(i) === i + 1 && /^[pcudrv]/.test(grid.posAt(i));
   /** Whether `[start, start + n)` of the text could be a name by its words. */
   const fits = (start: number, n: number, stopAfter = 0) =>
-    grid.couldBeName(start, start + n, hasSurname(text, start), stopAfter);
+    grid.couldBeName(
+      start,
+      start + n,
+      hasSurname(text, start),
+      stopAfter,
+      MARK_OR_DIGIT.test(text[start + n] ?? ''),
+    );
   const offices = findOffices(text);
   for (const { start: at, office } of offices) {
     // 湖南省 | 长沙市: a title read from inside one of the segmenter's words into the middle
@@ -1895,6 +1904,8 @@ const NOT_NAME_WORD_POS = /^(?:v|vn|vd|a|ad|an|d|p|c|u|m|q|r)/;
 
 /** What ends a name read up to a stop: a digit (5日), a mark, or a stop word (在, 表示). */
 const CLEAR_END = /^(?:[\d０-９，。、；：,;:「『“（(]|$)/;
+/** A digit or a mark of punctuation: no adverb stands right before one. */
+const MARK_OR_DIGIT = /^[\d０-９，。、；：,;:！？!?（(]$/;
 
 /**
  * A foreign official's name after their country and title when the segmenter cuts it into

@@ -107,7 +107,13 @@ export class WordGrid {
    *   is not a name to jieba (提名进行, 依法施政, 是当代), ends in no common word of two
    *   units (官为团长), and at least one of its words is a name to jieba (not 参观时说).
    */
-  couldBeName(start: number, end: number, surname: boolean, stopAfter = 0): boolean {
+  couldBeName(
+    start: number,
+    end: number,
+    surname: boolean,
+    stopAfter = 0,
+    markAfter = false,
+  ): boolean {
     if (end <= start || !this.startsWord(start)) return false;
     if (!this.endsWord(end)) {
       // Only a stop word of two units (坦言), or one after a word jieba doesn't know
@@ -129,8 +135,11 @@ export class WordGrid {
     const headIsFunction = head.end - head.start === 1 && FUNCTION_POS.test(head.pos);
     if (surname) {
       // 和 read as "and", 于 as "at" (a classifier, 张 in 张/明远, is jieba's slip alone).
-      // A name ends in no one-unit adverb or preposition (应该不 after a title).
-      if (tail.end - tail.start === 1 && /^[dp]/.test(tail.pos)) return false;
+      // A name ends in no one-unit adverb or preposition (应该不 after a title), but for an
+      // adverb before a digit or a mark, which no adverb stands before (林芳正12日表示).
+      if (tail.end - tail.start === 1 && /^[dp]/.test(tail.pos)) {
+        if (!(markAfter && tail.pos.startsWith('d'))) return false;
+      }
       const surnameRead = head.end - head.start === 1 && CONNECTIVE_POS.test(head.pos);
       const strict = surnameRead ? PERSONAL_POS : end - start > 3 ? NAME_POS : null;
       if (strict === null) return true;

@@ -680,3 +680,24 @@ describe('a given name that ends in a character read as an adverb', () => {
     },
   ]);
 });
+
+describe('a leader’s office after a foreign title', () => {
+  check([
+    {
+      text: '烏克蘭總統辦公室主任表示，烏方不會讓步。',
+      not: ['PER:辦公室主任', '辦公室主任'],
+      why: 'an office and a title after 總統 are no one’s name',
+    },
+    {
+      text: '烏克蘭總統林國棟辦公室主任表示，烏方不會讓步。',
+      has: ['PER:林國棟', 'LOC:烏克蘭'],
+      not: ['PER:林國棟辦公室主任'],
+      why: 'the name ends where the office begins',
+    },
+    {
+      text: '日本首相官邸發言人表示，日方將密切關注。',
+      not: ['PER:官邸發言人'],
+      why: 'the residence and its spokesperson are no name',
+    },
+  ]);
+});

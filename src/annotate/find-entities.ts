@@ -1902,6 +1902,10 @@ const GROUP_TITLE = /(?:领导人|官员|人士|专家|学者|成员|代表团)$
  * prepositions and conjunctions (实现/制裁 after 领导人). */
 const NOT_NAME_WORD_POS = /^(?:v|vn|vd|a|ad|an|d|p|c|u|m|q|r)/;
 
+/** Words for a leader's office and staff (办公室, 办公厅, 官邸, 幕僚): what follows a name,
+ * never part of it. */
+const OFFICE_WORD = /^(?:办公室|办公厅|官邸|幕僚|秘书处|发言人)/;
+
 /** What ends a name read up to a stop: a digit (5日), a mark, or a stop word (在, 表示). */
 const CLEAR_END = /^(?:[\d０-９，。、；：,;:「『“（(]|$)/;
 /** A digit or a mark of punctuation: no adverb stands right before one. */
@@ -1921,7 +1925,11 @@ function nameToStop(after: string, grid: WordGrid, start: number): string | null
   if (run === undefined) return null;
   for (let n = 1; n <= run.length; n++) {
     const rest = after.slice(n);
-    if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest) && !/^时/.test(rest)) continue;
+    // 办公室主任 after 乌克兰总统: a body or a title, no name; 泽连斯基 | 办公室主任: the name
+    // ends where they begin.
+    if (officeAt(after, n) !== null || OFFICE_WORD.test(rest)) {
+      if (n < 2) return null;
+    } else if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest) && !/^时/.test(rest)) continue;
     // 时表示, 时说: a stop word right after the first character ends no name.
     if (n < 2 || !grid.startsWord(start) || !grid.endsWord(start + n)) return null;
     // One word of the segmenter's, not a name to it: a common word (官邸, 会谈).

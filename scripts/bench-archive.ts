@@ -38,17 +38,17 @@ import { mkdtemp } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { StoryTime } from '../src/store/story-verify.ts';
 import type { Archive, DocumentInput, PutResult, Store } from '../src/store/types.ts';
 import { composeInChild, type Generated } from './lib/compose-in-child.ts';
 import { percentile } from './lib/percentile.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MB = 1e6;
 const TARGETS = { ingestMinutesAt1M: 20, searchP95Ms: 20, rssMb: 1000, cores: 2, storyShare: 0.1 };
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     articles: { type: 'string', default: '100000' },
     workers: { type: 'string' },

@@ -23,7 +23,6 @@
  * before (no load; it must hold the articles); --keep leaves it (dropped otherwise).
  */
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { simplifiedView } from '../src/normalize/index.ts';
 import { articleText } from '../src/store/article-text.ts';
@@ -38,10 +37,11 @@ import {
 import { indexStream } from '../src/store/search/index-stream.ts';
 import { buildVocabulary, queries as composeQueries, composer } from './lib/archive-compose.ts';
 import { percentile } from './lib/percentile.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     db: { type: 'string' },
     articles: { type: 'string', default: '100000' },

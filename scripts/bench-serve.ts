@@ -36,15 +36,15 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 
 import { composeInChild } from './lib/compose-in-child.ts';
 import { percentile } from './lib/percentile.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin', 'jiedu.js');
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     articles: { type: 'string', default: '20000' },
     duration: { type: 'string', default: '10' },

@@ -14,15 +14,15 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { simplifiedView } from '../src/normalize/index.ts';
 import { type ArticleSpans, articleText } from '../src/store/article-text.ts';
 import { openStore } from '../src/store/index.ts';
 import { StoryFinder } from '../src/store/sqlite/join-story.ts';
 import { storyInput } from '../src/store/story-input.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values, positionals } = parseArgs({
+const { values, positionals } = scriptArgs(import.meta.url, {
   allowPositionals: true,
   options: {
     limit: { type: 'string' },

@@ -17,7 +17,6 @@ import { existsSync, statSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { Jieba } from '@node-rs/jieba';
 import { dict } from '@node-rs/jieba/dict.js';
 import { NER_MODEL_FILE, NER_MODEL_FILE_TRADITIONAL } from '../src/annotate/ner/index.ts';
@@ -25,6 +24,7 @@ import { decode } from '../src/decode/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
 import { big5Safe } from './lib/big5.ts';
+import { scriptArgs } from './lib/script-args.ts';
 import { seeded } from './lib/seeded.ts';
 import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
 
@@ -43,7 +43,7 @@ const { annotate, segment, tagEntities } = (await import(
 const MB = 1e6;
 const TARGET_MB_S = 20;
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     mb: { type: 'string', default: '50' },
     seed: { type: 'string', default: '1' },

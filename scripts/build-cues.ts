@@ -13,9 +13,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { toSimplified } from '../src/normalize/index.ts';
 import { biomeFormat } from './lib/biome-format.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = process.env.JIEDU_CUES_DIR ?? join(ROOT, 'data', 'cues');
@@ -94,7 +94,9 @@ export async function buildCues(): Promise<string> {
 
 const isMain = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
 if (isMain) {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const { values } = scriptArgs(import.meta.url, {
+    options: { check: { type: 'boolean', default: false } },
+  });
   let next: string;
   try {
     next = await buildCues();

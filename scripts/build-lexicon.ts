@@ -12,7 +12,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   type LexiconEntry,
   makeEntry,
@@ -23,6 +22,7 @@ import {
 import { suggestFrequency } from '../src/annotate/segment/jieba.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { biomeFormat } from './lib/biome-format.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DATA = join(ROOT, 'data', 'lexicon');
@@ -141,7 +141,9 @@ function render(entries: readonly LexiconEntry[], words: readonly [string, numbe
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { check: { type: 'boolean', default: false } } });
+  const { values } = scriptArgs(import.meta.url, {
+    options: { check: { type: 'boolean', default: false } },
+  });
   let located: Located[];
   try {
     located = await readEntries();

@@ -27,12 +27,12 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { dict } from '@node-rs/jieba/dict.js';
 import { cutWords } from '../src/annotate/segment/jieba.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { biomeFormat } from './lib/biome-format.ts';
 import { readNerCorpora } from './lib/eval-ner.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, 'src', 'annotate', 'segment', 'not-names.generated.json');
@@ -46,7 +46,7 @@ const MAX_NAME_SHARE = 0.1;
 /** jieba's tags for a person's name. */
 const PERSON_TAGS = new Set(['nr', 'nrfg']);
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     data: { type: 'string', default: join(ROOT, '..', 'shared', 'eval') },
     check: { type: 'boolean', default: false },

@@ -9,7 +9,6 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import {
   annotPageTable,
   annotSummaryTable,
@@ -17,9 +16,10 @@ import {
   readHoldout,
   seedAnnotRows,
 } from './lib/eval-annot.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     pages: { type: 'boolean', default: false },
     errors: { type: 'boolean', default: false },

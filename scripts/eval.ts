@@ -13,7 +13,6 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { decode, parse, toArticleView } from '../src/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { encodeBig5, encodeGb18030, encodeUtf8, encodeUtf16 } from '../test/helpers/encode.ts';
@@ -50,6 +49,7 @@ import {
   thresholdsFor,
   validateThresholds,
 } from './lib/score.ts';
+import { scriptArgs } from './lib/script-args.ts';
 import { textTable } from './lib/text-table.ts';
 import { toCrlf, wrapHard, wrapWords } from './lib/wrap.ts';
 
@@ -189,7 +189,7 @@ function table(rows: readonly Row[]): string {
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = scriptArgs(import.meta.url, {
     options: {
       check: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },

@@ -15,14 +15,14 @@
  * have a word the trigram index cannot look up (shorter than three characters).
  */
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { toSimplified } from '../src/normalize/index.ts';
 import { compileTsQuery, streamVector } from '../src/store/postgres/search-index.ts';
 import { indexStream } from '../src/store/search/index-stream.ts';
 import { percentile } from './lib/percentile.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
-const { values } = parseArgs({
+const { values } = scriptArgs(import.meta.url, {
   options: {
     db: { type: 'string' },
     feed: { type: 'string' },

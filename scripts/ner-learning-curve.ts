@@ -15,14 +15,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import type { Row } from './lib/eval-ner.ts';
 import { CURVE_FILE, type LearningCurve } from './lib/ner-curve.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 function main(): number {
-  const { values } = parseArgs({
+  const { values } = scriptArgs(import.meta.url, {
     options: {
       fractions: { type: 'string', default: '0.1,0.25,0.5,1' },
       epochs: { type: 'string' },

@@ -22,15 +22,15 @@
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { officeAt } from '../src/annotate/gazetteer.ts';
 import { entities } from '../src/annotate/index.ts';
 import { tagEntities } from '../src/annotate/ner/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { readNerCorpora } from './lib/eval-ner.ts';
+import { scriptArgs } from './lib/script-args.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { values, positionals } = parseArgs({
+const { values, positionals } = scriptArgs(import.meta.url, {
   allowPositionals: true,
   options: {
     eval: { type: 'string', default: join(ROOT, '..', 'shared', 'eval') },

@@ -51,7 +51,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { extractFeatures, FEATURES_PER_UNIT } from '../src/annotate/ner/extract-features.ts';
 import { builtInGazetteer } from '../src/annotate/ner/gazetteer.ts';
 import { NER_MODEL_FILE, tagEntities } from '../src/annotate/ner/index.ts';
@@ -71,6 +70,7 @@ import {
   readNerCorpora,
   scorePart,
 } from './lib/eval-ner.ts';
+import { scriptArgs } from './lib/script-args.ts';
 import { seeded } from './lib/seeded.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -432,7 +432,7 @@ function exportWeights(
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values } = scriptArgs(import.meta.url, {
     options: {
       epochs: { type: 'string', default: '8' },
       seed: { type: 'string', default: '1' },

@@ -865,3 +865,11 @@ describe('a quotation over several paragraphs', () => {
     ['林國棟: 我們今天面對的挑戰前所未有。'],
   );
 });
+
+describe('府方 in Taiwan’s press', () => {
+  quotesAre(
+    'is the Presidential Office that speaks',
+    '新聞\n\n府方今天強調，政府將持續維持兩岸現狀，不會改變。',
+    ['總統府: 政府將持續維持兩岸現狀，不會改變。'],
+  );
+});

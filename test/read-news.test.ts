@@ -873,3 +873,21 @@ describe('府方 in Taiwan’s press', () => {
     ['總統府: 政府將持續維持兩岸現狀，不會改變。'],
   );
 });
+
+describe('a side and its spokesperson', () => {
+  bothScripts(
+    '陸方 in Taiwan’s press is China; a side’s spokesperson speaks for the side',
+    '新聞\n\n陸委會今天表示，陸方應停止對台軍事施壓。陸方發言人則批評台方挑釁。',
+    (a, c) => {
+      assert.ok(!a.flatMap((x) => x.entities ?? []).some((e) => e.type === 'PER'));
+      assert.deepEqual(stances(a), [c('中國 criticize 台方挑釁')]);
+    },
+  );
+  bothScripts(
+    'a country’s bare spokesperson still names no one',
+    '新聞\n\n美國發言人批評中方。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});

@@ -868,6 +868,9 @@ function isHolder(
     // 中方正告日方: right before the cue the place is its subject, whatever part of speech
     // the segmenter gives the cue (正告 is a noun to jieba).
     if (r.end === cue) return false;
+    // 中方发言人批评…: a side's spokesperson speaks for the side.
+    if (text[r.end - 1] === '方' && /^(?:新闻)?发言人/.test(text.slice(r.end, r.end + 5)))
+      return false;
     if (officeAt(text, r.end) !== null) return true;
     // 英国七位前外相, 美国两名议员: a count of people of the place, a group no one named.
     if (

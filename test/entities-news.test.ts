@@ -701,3 +701,13 @@ describe('a leader’s office after a foreign title', () => {
     },
   ]);
 });
+
+describe('a presidency named by its palace', () => {
+  check([
+    {
+      text: '愛麗舍宮發表聲明，法國支持停火。',
+      has: ['ORG:愛麗舍宮', 'LOC:法國'],
+      why: 'the French presidency, as 白宮 and 克里姆林宮 name theirs',
+    },
+  ]);
+});

@@ -891,3 +891,19 @@ describe('a side and its spokesperson', () => {
     },
   );
 });
+
+describe('what the speaker did besides is the reporter’s', () => {
+  bothScripts(
+    '不過，他也… after reported speech ends it; his stance in it is still his',
+    '新聞\n\n林國棟則表示，法方不贊成對華脫鈎，願同中方一道維護多邊主義。不過，他也對烏克蘭局勢表示關切，呼籲各方保持克制。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 法方不贊成對華脫鈎，願同中方一道維護多邊主義。')]);
+      assert.ok(stances(a).includes(c('林國棟 concern 烏克蘭局勢')), stances(a).join(' | '));
+    },
+  );
+  quotesAre(
+    '他還說 is the speaker’s own words again',
+    '新聞\n\n林國棟表示，雙方應加強溝通，管控分歧。他還說，合作是唯一正確的選擇。',
+    ['林國棟: 雙方應加強溝通，管控分歧。', '林國棟: 合作是唯一正確的選擇。'],
+  );
+});

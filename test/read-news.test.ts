@@ -907,3 +907,14 @@ describe('what the speaker did besides is the reporter’s', () => {
     ['林國棟: 雙方應加強溝通，管控分歧。', '林國棟: 合作是唯一正確的選擇。'],
   );
 });
+
+describe('what the speaker went on to ask for is the reporter’s', () => {
+  bothScripts(
+    '…，並呼籲… with no mark after the verb ends the quote; the appeal is the speaker’s',
+    '新聞\n\n林國棟今天批評，行政院的預算編列罔顧民意，並呼籲當局盡快檢討。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 行政院的預算編列罔顧民意')]);
+      assert.deepEqual(stances(a), [c('林國棟 appeal 當局盡快檢討')]);
+    },
+  );
+});

@@ -459,7 +459,13 @@ export function findQuotes(
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
       // …。据了解，…, …。记者看到，…, …。中方对此有何评论？: the reporter's own voice again.
       limit = Math.min(limit, reporterTurn(text, contentStart, limit));
+      // …，并呼吁当局…: what the speaker went on to ask for, told by the reporter, with no mark
+      // bringing in words of their own (GUIDELINES §3), ends what they said.
+      const asked = text.slice(contentStart, limit).search(AND_ASKED);
+      let askedEnd = -1;
+      if (asked > 0) askedEnd = contentStart + asked;
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
+      if (askedEnd > contentStart && askedEnd < contentEnd) contentEnd = askedEnd;
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
@@ -866,6 +872,10 @@ function reporterTurn(text: string, from: number, to: number): number {
   const first = i < 0 ? q : q < 0 ? i : Math.min(i, q);
   return first >= 0 && from + first + 1 < to ? from + first + 1 : to;
 }
+
+/** A comma and the speaker's further asking, told by the reporter: 并呼吁当局… with no mark
+ * after the verb. */
+const AND_ASKED = /[，,](?=[并並](?:呼吁|要求|敦促|促请|吁请|呼籲|敦請)(?![，,：:「“]))/;
 
 /** A sentence end and a question for comment after it, as a press conference's journalist
  * asks one after stating the news (中方对此有何评论？, 你怎么看？). */

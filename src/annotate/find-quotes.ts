@@ -380,9 +380,8 @@ export function findQuotes(
       if (close !== undefined) {
         const end = matchingClose(text, contentStart, line.to);
         // X說：「… ¶ 「…」: a quotation running over paragraphs, each opening with the mark
-        // again and the last closing it, is one quote.
-        // A quotation the paragraph leaves open, with no paragraph after going on with it (a
-        // closing mark lost in scraping), is quoted to the paragraph's end.
+        // again and the last closing it, is one quote; one the paragraph leaves open with no
+        // paragraph going on with it (a closing mark lost in scraping) runs to its end.
         const over = end === -1 ? closeInLaterParagraph(text, lines, li, opener) : -1;
         if (end === -1 && (over !== -1 || found[k + 1] === undefined)) {
           pushQuote(quotes, text, {
@@ -462,10 +461,8 @@ export function findQuotes(
       // …，并呼吁当局…: what the speaker went on to ask for, told by the reporter, with no mark
       // bringing in words of their own (GUIDELINES §3), ends what they said.
       const asked = text.slice(contentStart, limit).search(AND_ASKED);
-      let askedEnd = -1;
-      if (asked > 0) askedEnd = contentStart + asked;
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
-      if (askedEnd > contentStart && askedEnd < contentEnd) contentEnd = askedEnd;
+      if (asked > 0) contentEnd = Math.min(contentEnd, contentStart + asked);
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
@@ -874,8 +871,8 @@ function reporterTurn(text: string, from: number, to: number): number {
 }
 
 /** A comma and the speaker's further asking, told by the reporter: 并呼吁当局… with no mark
- * after the verb. */
-const AND_ASKED = /[，,](?=[并並](?:呼吁|要求|敦促|促请|吁请|呼籲|敦請)(?![，,：:「“]))/;
+ * after the verb (the text is the Simplified view). */
+const AND_ASKED = /[，,](?=并(?:呼吁|要求|敦促|促请|吁请)(?![，,：:「“]))/;
 
 /** A sentence end and a question for comment after it, as a press conference's journalist
  * asks one after stating the news (中方对此有何评论？, 你怎么看？). */

@@ -140,7 +140,7 @@ function governs(text: string, from: number, to: number, refs: readonly Ref[]): 
   for (let k = Math.max(0, firstAtOrAfter(refs, at) - 1); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
-    if (r.start < to && r.end > at) return false;
+    if (r.end > at) return false;
   }
   return true;
 }

@@ -918,3 +918,25 @@ describe('what the speaker went on to ask for is the reporter’s', () => {
     },
   );
 });
+
+describe('what a stance stands on when its object is elsewhere', () => {
+  bothScripts(
+    '對此反對並予以譴責: both verbs stand on what 此 stands for',
+    '新聞\n\n美國財政部宣布對多家中國企業實施制裁。中方對此堅決反對並予以強烈譴責。',
+    (a, c) => {
+      const targets = stances(a).map((x) => x.split(' ').slice(2).join(' '));
+      assert.ok(targets.length >= 2, stances(a).join(' | '));
+      for (const t of targets) assert.equal(t, c('美國財政部宣布對多家中國企業實施制裁'));
+    },
+  );
+  bothScripts(
+    'a body that issues a statement answers what the sentence before told, not its own clause',
+    '新聞\n\n朝鮮5日試射一枚洲際彈道導彈。韓國外交部發表聲明，予以強烈譴責。日本外務省發表聲明，譴責該事件。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('韓國外交部 criticize 朝鮮5日試射一枚洲際彈道導彈'),
+        c('日本外務省 criticize 朝鮮5日試射一枚洲際彈道導彈'),
+      ]);
+    },
+  );
+});

@@ -433,6 +433,7 @@ export function findStances(
         refs,
         prevSentence,
         own,
+        memo.last !== null && memo.last.sentence === prevSentence.from ? memo.last : null,
       ).filter((t) => t.end - t.start >= 2);
       // A cue of a class that may leave its object to what came before, ending its sentence
       // with none of its own (表示强烈谴责。), or its clause before another verb of the same
@@ -475,7 +476,7 @@ export function findStances(
           const back = /(?:对|就)此/.test(text.slice(antecedent.start, antecedent.end));
           const matter = !idle
             ? antecedent
-            : back
+            : back || ISSUES.test(text.slice(antecedent.start, antecedent.end))
               ? trim(text, prevSentence.from, prevSentence.to)
               : null;
           if (matter !== null && matter.end - matter.start >= 4 && matter.end <= clauseFrom)
@@ -664,6 +665,23 @@ function sentenceEnd(text: string, from: number, limit: number): number {
 }
 
 /** The targets of a cue (a meeting with several counterparts gives several). */
+/** An object that is only another stance verb coordinated after the cue (反对并予以强烈谴责):
+ * no object of its own, so the one before the cue (对此) is both verbs'. */
+function linkedCueOnly(text: string, object: { start: number; end: number }): boolean {
+  const phrase = text.slice(object.start, object.end);
+  const rest = phrase.replace(/^(?:并且|并|和|而且|也|又|且)/, '');
+  return rest.length < phrase.length && cueOnly(rest);
+}
+
+/** A phrase that is a stance verb and nothing it stands on: 予以强烈谴责, 表示坚决反对. */
+function cueOnly(phrase: string): boolean {
+  const rest = phrase.replace(
+    /^(?:予以|表示|深表|表达|感到)?(?:强烈|坚决|严厉|严正|高度|深切|极度)?/,
+    '',
+  );
+  return rest.length >= 2 && CUE_WORDS.has(rest);
+}
+
 function targetsOf(
   text: string,
   hit: StanceCue,
@@ -674,6 +692,8 @@ function targetsOf(
   refs: readonly Ref[],
   prevSentence: { from: number; to: number },
   own: ReadonlySet<string>,
+  /** What the stance taken in the sentence before stands on, if one was. */
+  lastTarget: { start: number; end: number } | null = null,
 ): { start: number; end: number }[] {
   const before = text.slice(clauseFrom, at);
   if (hit.class === 'meet') {
@@ -725,7 +745,7 @@ function targetsOf(
   const object = trim(text, start, stop);
   const lead =
     /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
-  if (object.end - object.start < 2 || light !== null) {
+  if (object.end - object.start < 2 || light !== null || linkedCueOnly(text, object)) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     // The last lead, unless a 对 comes first: what follows 对 is the object, a 向 inside it
     // (对美国向乌克兰提供导弹一事表示关切) belongs to the object's own clause.
@@ -767,6 +787,15 @@ function targetsOf(
     onlyAnaphorAndCues(phrase)
   ) {
     const antecedent = antecedentClause(text, clauseFrom, prevSentence);
+    // …，予以强烈谴责。X谴责该事件: the sentence before took a stance on something; 该事件 is
+    // that, not the stance's own clause.
+    if (
+      lastTarget !== null &&
+      antecedent.start >= prevSentence.from &&
+      antecedent.end <= prevSentence.to &&
+      cueOnly(text.slice(antecedent.start, antecedent.end))
+    )
+      return [{ start: lastTarget.start, end: lastTarget.end }];
     // No sentence before it in the body (the headline's is no antecedent): only a clause
     // before it in its own sentence can be (对于美方的制裁，…中方对此…).
     if (prevSentence.to <= prevSentence.from && antecedent.end - antecedent.start < 4) return [];
@@ -949,8 +978,12 @@ function onlyAnaphorAndCues(phrase: string): boolean {
   return true;
 }
 
+/** A clause in which a body issues a statement (韩国外交部发表声明，予以谴责): like 对此, it
+ * answers what the sentence before told. */
+const ISSUES = /(?:发表|发布)(?:联合)?(?:声明|谈话|讲话|公报|公告)$/;
+
 /** A clause that ends in a speech cue (外交部发言人回应称): it brings in what is said. */
-const SPEECH_END = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})$`);
+const SPEECH_END = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})$|${ISSUES.source}`);
 /** A topic phrase's opening (对于X，…对此): X is what 此 stands for. */
 const TOPIC_OPEN = /^(?:对于|针对|关于|对|就)/;
 

@@ -711,3 +711,20 @@ describe('a presidency named by its palace', () => {
     },
   ]);
 });
+
+describe('parties named by their side in parliament, and by common words run together', () => {
+  check([
+    {
+      text: '韓國在野黨對這一做法表示強烈反對。台灣執政黨團今天表示支持。',
+      has: ['LOC:韓國', 'LOC:台灣'],
+      not: ['韓國在野黨', '台灣執政黨團'],
+      why: 'the opposition and the ruling caucus are generic bodies, no names',
+    },
+    {
+      text: '韓國共同民主黨表示反對，日本立憲民主黨也提出質疑。',
+      has: ['ORG:韓國共同民主黨', 'ORG:日本立憲民主黨'],
+      not: ['ORG:民主黨'],
+      why: 'Korea’s and Japan’s parties, not the American 民主黨 inside their names',
+    },
+  ]);
+});

@@ -1287,9 +1287,18 @@ function taggedNameHolds(
       const country = surface.slice(0, branch.index);
       if (country.length <= 1 || placeEntry(country) !== null) return false;
     }
+    // 韩国在野党, 执政党团: a party named by its place in parliament is no party's name.
+    const side = PARTY_BY_SIDE.exec(surface);
+    if (side !== null) {
+      const country = surface.slice(0, side.index);
+      if (country === '' || placeEntry(country) !== null) return false;
+    }
   }
   return true;
 }
+
+/** A party named by its side in parliament, not by its name (GUIDELINES §1: generic bodies). */
+const PARTY_BY_SIDE = /(?:在野党|执政党|反对党|执政联盟|反对派)团?$/;
 
 /** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
 const PARTY = /(?:党|联盟|阵线)$/;

@@ -728,3 +728,26 @@ describe('parties named by their side in parliament, and by common words run tog
     },
   ]);
 });
+
+describe("a country's name before a party the lexicon knows as another country's", () => {
+  check([
+    {
+      text: '加拿大自由黨贏得大選。自由黨領袖表示將組建政府。',
+      has: ['ORG:加拿大自由黨'],
+      not: ['LOC:加拿大'],
+      why: 'Canada’s Liberals, not Hong Kong’s 自由黨 of the lexicon; the bare name after it is theirs',
+    },
+    {
+      text: '英國工黨表示支持。',
+      has: ['ORG:英國工黨'],
+      why: 'the lexicon’s own country stays as it was',
+    },
+  ]);
+  it('the bare party name after the full one is that party', () => {
+    const found = entities('加拿大自由黨贏得大選。自由黨領袖表示將組建政府。');
+    assert.deepEqual(
+      found.filter((e) => e.type === 'ORG').map((e) => e.canonical),
+      ['加拿大自由黨', '加拿大自由黨'],
+    );
+  });
+});

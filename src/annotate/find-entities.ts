@@ -1446,9 +1446,10 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
       prev.kind === 'name' &&
       m.type === 'ORG' &&
       // 朝鲜 + 外务省: a body the lexicon knows by another country's full name (日本外务省)
-      // is, after this country's name, this country's.
+      // is, after this country's name, this country's; so is a party (加拿大 + 自由党, 香港 +
+      // 民主党: the lexicon's 自由党 and 民主党 are Hong Kong's and America's).
       (m.kind === 'name' || m.kind === 'alias') &&
-      NATIONAL_BODY.test(text.slice(m.start, m.end)) &&
+      (NATIONAL_BODY.test(text.slice(m.start, m.end)) || PARTY.test(m.key)) &&
       gazetteer().forms.longestAt(text.slice(m.start, m.end), 0)?.value.type !== 'LOC'
     ) {
       out[out.length - 1] = {

@@ -940,3 +940,11 @@ describe('what a stance stands on when its object is elsewhere', () => {
     },
   );
 });
+
+describe('Cantonese 話 after a time phrase', () => {
+  quotesAre(
+    'X接受電台訪問時話， is X speaking; a clause no person opens is no one',
+    '新聞\n\n林國棟接受電台訪問時話，政府要向市民解釋清楚條例內容。記者問及此事時話，當局仍然在調查事件。',
+    ['林國棟: 政府要向市民解釋清楚條例內容。'],
+  );
+});

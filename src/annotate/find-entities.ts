@@ -1439,6 +1439,7 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
   const fuller: RawMention[] = [];
   for (const m of mentions) {
     const prev = out[out.length - 1];
+    const surface = text.slice(m.start, m.end);
     if (
       prev !== undefined &&
       prev.end === m.start &&
@@ -1449,8 +1450,8 @@ function fullestNames(text: string, mentions: RawMention[]): RawMention[] {
       // is, after this country's name, this country's; so is a party (加拿大 + 自由党, 香港 +
       // 民主党: the lexicon's 自由党 and 民主党 are Hong Kong's and America's).
       (m.kind === 'name' || m.kind === 'alias') &&
-      (NATIONAL_BODY.test(text.slice(m.start, m.end)) || PARTY.test(m.key)) &&
-      gazetteer().forms.longestAt(text.slice(m.start, m.end), 0)?.value.type !== 'LOC'
+      (NATIONAL_BODY.test(surface) || PARTY.test(m.key)) &&
+      gazetteer().forms.longestAt(surface, 0)?.value.type !== 'LOC'
     ) {
       out[out.length - 1] = {
         start: prev.start,
@@ -1937,9 +1938,13 @@ function nameToStop(after: string, grid: WordGrid, start: number): string | null
     const rest = after.slice(n);
     // 办公室主任 after 乌克兰总统: a body or a title, no name; 泽连斯基 | 办公室主任: the name
     // ends where they begin.
-    if (officeAt(after, n) !== null || OFFICE_WORD.test(rest)) {
-      if (n < 2) return null;
-    } else if (!CLEAR_END.test(rest) && !NAME_STOP.test(rest) && !/^时/.test(rest)) continue;
+    const ends =
+      CLEAR_END.test(rest) ||
+      NAME_STOP.test(rest) ||
+      /^时/.test(rest) ||
+      OFFICE_WORD.test(rest) ||
+      officeAt(after, n) !== null;
+    if (!ends) continue;
     // 时表示, 时说: a stop word right after the first character ends no name.
     if (n < 2 || !grid.startsWord(start) || !grid.endsWord(start + n)) return null;
     // One word of the segmenter's, not a name to it: a common word (官邸, 会谈).

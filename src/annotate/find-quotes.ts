@@ -166,14 +166,12 @@ export function findQuotes(
       if (cue.cue.cue === '话') {
         const after = /[又亦也就再仲都还]/.test(text[cue.at - 1] ?? '') ? cue.at - 1 : cue.at;
         // X接受电台访问时话，: after a time phrase of the clause a person opens.
-        let clause = cue.at;
-        while (clause > line.from && !/[，,。！？；\n]/.test(text[clause - 1] as string)) clause--;
-        const timed = /[时后]/.test(text[cue.at - 1] ?? '');
+        const clause = /[时后]/.test(text[cue.at - 1] ?? '')
+          ? clauseStartOf(text, cue.at, line.from)
+          : -1;
         if (
           !refs.some(
-            (r) =>
-              r.type === 'PER' &&
-              (r.end === cue.at || r.end === after || (timed && r.start === clause)),
+            (r) => r.type === 'PER' && (r.end === cue.at || r.end === after || r.start === clause),
           )
         )
           continue;

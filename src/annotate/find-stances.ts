@@ -669,17 +669,7 @@ function sentenceEnd(text: string, from: number, limit: number): number {
  * no object of its own, so the one before the cue (对此) is both verbs'. */
 function linkedCueOnly(text: string, object: { start: number; end: number }): boolean {
   const phrase = text.slice(object.start, object.end);
-  const rest = phrase.replace(/^(?:并且|并|和|而且|也|又|且)/, '');
-  return rest.length < phrase.length && cueOnly(rest);
-}
-
-/** A phrase that is a stance verb and nothing it stands on: 予以强烈谴责, 表示坚决反对. */
-function cueOnly(phrase: string): boolean {
-  const rest = phrase.replace(
-    /^(?:予以|表示|深表|表达|感到)?(?:强烈|坚决|严厉|严正|高度|深切|极度)?/,
-    '',
-  );
-  return rest.length >= 2 && CUE_WORDS.has(rest);
+  return /^(?:并且|并|和|而且|也|又|且)/.test(phrase) && onlyCues(phrase);
 }
 
 function targetsOf(
@@ -793,7 +783,7 @@ function targetsOf(
       lastTarget !== null &&
       antecedent.start >= prevSentence.from &&
       antecedent.end <= prevSentence.to &&
-      cueOnly(text.slice(antecedent.start, antecedent.end))
+      onlyCues(text.slice(antecedent.start, antecedent.end))
     )
       return [{ start: lastTarget.start, end: lastTarget.end }];
     // No sentence before it in the body (the headline's is no antecedent): only a clause
@@ -950,7 +940,7 @@ const CUE_WORDS = new Set(STANCE_CUE_LIST.map((c) => c.cue));
 /** Degree adverbs, light verbs and attitude nouns that come with a stance cue, coordinated
  * with it: 强烈不满、坚决反对, 表示愤慨和谴责. */
 const WITH_CUE =
-  /^(?:表示|感到|深表|深感|予以|极为|十分|非常|强烈|坚决|严正|高度|一贯|始终|都|也|将|一致|不满|愤慨|遗憾|震惊|担忧|关切|并|和|及|、|，)/;
+  /^(?:表示|表达|感到|深表|深感|予以|极为|极度|十分|非常|强烈|坚决|严正|严厉|高度|深切|一贯|始终|都|也|将|一致|不满|愤慨|遗憾|震惊|担忧|关切|并且|并|和|及|而且|又|且|、|，)/;
 
 /**
  * 对此强烈不满、坚决反对: an anaphor (此, 这, 此事) and then only other stance cues with their
@@ -960,8 +950,20 @@ const WITH_CUE =
 function onlyAnaphorAndCues(phrase: string): boolean {
   const anaphor = /^(?:此事|此举|该事件|此|这)/.exec(phrase);
   if (anaphor === null) return false;
-  let rest = phrase.slice(anaphor[0].length);
-  if (rest === '') return true;
+  return cueCount(phrase.slice(anaphor[0].length)) >= 0;
+}
+
+/** A phrase that is only stance cues with the adverbs, light verbs and links that come with
+ * them (予以强烈谴责, 并予以严厉谴责, 强烈不满、坚决反对): nothing they stand on. */
+function onlyCues(phrase: string): boolean {
+  return cueCount(phrase) > 0;
+}
+
+/** How many stance cues a phrase of cues and what comes with them (WITH_CUE) holds; -1 when
+ * it holds anything else. */
+function cueCount(phrase: string): number {
+  let rest = phrase;
+  let cues = 0;
   while (rest !== '') {
     const adverb = WITH_CUE.exec(rest);
     if (adverb !== null) {
@@ -972,10 +974,11 @@ function onlyAnaphorAndCues(phrase: string): boolean {
     for (let n = Math.min(4, rest.length); n >= 1 && cut === 0; n--) {
       if (CUE_WORDS.has(rest.slice(0, n))) cut = n;
     }
-    if (cut === 0) return false;
+    if (cut === 0) return -1;
     rest = rest.slice(cut);
+    cues++;
   }
-  return true;
+  return cues;
 }
 
 /** A clause in which a body issues a statement (韩国外交部发表声明，予以谴责): like 对此, it

@@ -137,9 +137,12 @@ export class WordGrid {
       // 和 read as "and", 于 as "at" (a classifier, 张 in 张/明远, is jieba's slip alone).
       // A name ends in no one-unit adverb or preposition (应该不 after a title), but for an
       // adverb before a digit or a mark, which no adverb stands before (林芳正12日表示).
-      if (tail.end - tail.start === 1 && /^[dp]/.test(tail.pos)) {
-        if (!(markAfter && tail.pos.startsWith('d'))) return false;
-      }
+      if (
+        tail.end - tail.start === 1 &&
+        /^[dp]/.test(tail.pos) &&
+        !(markAfter && tail.pos[0] === 'd')
+      )
+        return false;
       const surnameRead = head.end - head.start === 1 && CONNECTIVE_POS.test(head.pos);
       const strict = surnameRead ? PERSONAL_POS : end - start > 3 ? NAME_POS : null;
       if (strict === null) return true;

@@ -376,6 +376,16 @@ describe('one-character abbreviations and words', () => {
       why: 'abbreviations in pairs, after 訪 and before 方 or 軍',
     },
     {
+      text: '該國不斷以軍事行動製造緊張，美國也以軍事演習回應。',
+      not: ['LOC:以'],
+      why: 'a preposition before a word that only opens with 軍 (以 | 軍事) is no abbreviation',
+    },
+    {
+      text: '以軍今晨空襲南部城市，美軍方表示將派員調查，美媒體報道稱死傷慘重。',
+      has: ['LOC:以', 'LOC:美'],
+      why: 'an abbreviation before 軍, 軍方 or 媒體 still is one',
+    },
+    {
       text: '黎智英案今日續審。',
       not: ['LOC:智', 'LOC:英'],
       why: 'an abbreviation that is also a name character needs a word of relations',

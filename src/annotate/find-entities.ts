@@ -110,6 +110,24 @@ const PAIR_PARTNERS =
  * 访俄, 俄方, 美军, 中俄关系, 中美两国. */
 const ABBR_CONTEXT = /^(?:[访赴驻对抵促方军媒]|关系|两国|三国|同盟|各界)*$/;
 
+/** What may follow ABBR_AFTER in the segmenter's word after an abbreviation of its own:
+ * 美 | 军方, 美 | 媒体报道 (nothing at all: 俄 | 政府). */
+const ABBR_AFTER_TAIL = /^(?:[方体]|$)/;
+
+/**
+ * Whether the one-character abbreviation at `i` (opening its word) comes before a word that
+ * says a country's (ABBR_AFTER: 俄政府, 美军, 以总理): in its own word (美军), or in the next
+ * word when that word is what ABBR_AFTER names (俄 | 政府, 美 | 军方), not a longer word that
+ * only opens with it (以 | 军事行动: 以 is the preposition).
+ */
+function abbreviationBefore(text: string, grid: WordGrid, i: number): boolean {
+  const m = ABBR_AFTER.exec(text.slice(i + 1, i + 4));
+  if (m === null) return false;
+  if (grid.wordEnd(i) > i + 1) return true;
+  const after = i + 1 + m[0].length;
+  return ABBR_AFTER_TAIL.test(text.slice(after, Math.max(after, grid.wordEnd(i + 1))));
+}
+
 /** Whether `[start, end)` starts or ends inside a word and does not lie in one word. */
 function straddles(grid: WordGrid, start: number, end: number): boolean {
   const first = grid.wordStartOf(start);
@@ -609,7 +627,7 @@ export function findEntities(
       ((i > 0 && pairs(text[i - 1] as string, c, i + 1)) ||
         pairs(c, text[i + 1] ?? '', i + 2) ||
         // 俄政府, 美军: the abbreviation opens its word.
-        (ABBR_AFTER.test(text.slice(i + 1, i + 4)) && grid.wordStartOf(i) === i) ||
+        (grid.wordStartOf(i) === i && abbreviationBefore(text, grid, i)) ||
         (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))) &&
       ownWord(text, grid, i, abbreviationUnits)
     ) {

@@ -341,6 +341,12 @@ describe('outlets in 《》, forms of address, pronouns', () => {
       why: 'an outlet in 《》, and its short name',
     },
     {
+      text: '《華夏傳媒》報導，《天下雜誌》也做了調查；他的新書《大眾傳媒與社會變遷》上月出版。',
+      has: ['ORG:華夏傳媒', 'ORG:天下雜誌', 'WORK:大眾傳媒與社會變遷'],
+      not: ['WORK:華夏傳媒', 'WORK:天下雜誌'],
+      why: 'an outlet named for its kind (傳媒, 雜誌) in 《》; a book whose title only holds the word stays a work',
+    },
+    {
       text: '立法會通過《國家安全條例》。',
       has: ['WORK:國家安全條例'],
       why: 'a law in 《》 stays a work',
@@ -659,6 +665,11 @@ describe('the Chinese services of foreign broadcasters, and an outlet before its
       has: ['ORG:美國之音', 'ORG:德國之聲中文網', 'PER:陳美玲'],
       not: ['LOC:美國', 'LOC:德國'],
       why: 'broadcasters whose names are common words run together',
+    },
+    {
+      text: '據日本朝日新聞報道，首相將訪美；綜合鏡週刊、三立新聞網報導，檢方已搜索多處；據BBC中文報道，當地爆發抗議。',
+      has: ['ORG:朝日新聞', 'ORG:鏡週刊', 'ORG:三立新聞網', 'ORG:BBC中文'],
+      why: 'papers and channels whose names are common words (朝日, 鏡), and a broadcaster’s Chinese service',
     },
     {
       text: '記者 張　華 報道',

@@ -1842,9 +1842,9 @@ const ADDRESSED =
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它佢]/;
 
-/** The names of outlets, written in 《》 like works: 日报, 时报, 周刊, 新闻, 电视台. */
+/** The names of outlets, written in 《》 like works: 日报, 时报, 周刊, 新闻, 电视台, 传媒. */
 const OUTLET =
-  /(?:日报|时报|晚报|早报|周刊|周报|新闻|新闻网|电视台|通讯社|杂志)$|^[\u4e00-\u9fff]{1,3}报$/;
+  /(?:日报|时报|晚报|早报|周刊|月刊|周报|新闻|新闻网|电视台|电台|通讯社|杂志|传媒)$|^[\u4e00-\u9fff]{1,3}报$/;
 
 /** The outlet a title in 《》 names, or null: a lexicon organisation, a name shaped like an
  * outlet's, or the longer outlet in 《》 on the page that it opens (苹果 of 苹果日报). */

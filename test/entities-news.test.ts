@@ -347,6 +347,11 @@ describe('outlets in 《》, forms of address, pronouns', () => {
       why: 'an outlet named for its kind (傳媒, 雜誌) in 《》; a book whose title only holds the word stays a work',
     },
     {
+      text: 'Uber發言人表示，公司歡迎政府的決定。',
+      not: ['PER:Uber'],
+      why: 'a name with a spokesperson is a body’s, not a person’s',
+    },
+    {
       text: '立法會通過《國家安全條例》。',
       has: ['WORK:國家安全條例'],
       why: 'a law in 《》 stays a work',

@@ -960,3 +960,15 @@ describe('a reporter’s credit in brackets that opens the story', () => {
     ],
   );
 });
+
+describe('代表 as a title and as a verb', () => {
+  quotesAre(
+    'a group’s or a side’s representative speaks; whom a person represents does not',
+    '新聞\n\n工會代表林國棟表示，當局的諮詢時間太短，市民無從表達意見。中方代表陳美玲在會上說，各方應保持克制，避免局勢進一步升級。\n\n張志強代表林國棟表示，工會感謝各界長期以來的支持和幫助。',
+    [
+      '林國棟: 當局的諮詢時間太短，市民無從表達意見。',
+      '陳美玲: 各方應保持克制，避免局勢進一步升級。',
+      '張志強: 工會感謝各界長期以來的支持和幫助。',
+    ],
+  );
+});

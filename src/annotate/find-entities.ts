@@ -906,7 +906,9 @@ export function findEntities(
       const m: RawMention = {
         start: span.start,
         end: span.end,
-        type: span.type,
+        // Uber发言人, 谷歌公司: what has a spokesperson or is a company is a body, whatever
+        // the tagger read it as.
+        type: span.type === 'PER' && BODY_AFTER.test(text.slice(span.end)) ? 'ORG' : span.type,
         key: surface,
         kind: 'name',
       };
@@ -1817,6 +1819,8 @@ const LATIN_SPEAKER =
 
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;
+/** What follows a body's name, never a person's: its spokesperson, the word company. */
+const BODY_AFTER = /^(?:新闻)?(?:发言人|公司|集团)/;
 /** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
 const LED_BODY = /^(?:政府|当局|团队|内阁|阵营)/;
 const LED_FIRST = '政当团内阵';

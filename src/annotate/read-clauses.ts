@@ -140,12 +140,26 @@ function governs(text: string, from: number, to: number, refs: readonly Ref[]): 
   const m = GOVERNED.exec(text.slice(from, to));
   if (m === null) return false;
   const at = to - m[0].length;
+  let before: Ref | undefined;
   for (let k = Math.max(0, firstAtOrAfter(refs, at) - 1); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
     if (r.end > at) return false;
+    if (r.end === at) before = r;
   }
-  return true;
+  return m[0] !== '代表' || actsAsVerb(text, at, before);
+}
+
+/** What 代表 acts on as a verb after: a person (王毅代表中方), a pronoun, an adverb (将代表). */
+const VERB_DAIBIAO_AFTER = /(?:^|[他她我你们将也还又亦均都则特谨并再曾正])$/;
+/**
+ * Whether 代表 at `at` is the verb (他代表李明致辞: the name after it is its object), not a
+ * title after a group or a body (工会代表李明表示, 中方代表李明说: the name is the
+ * representative, the clause's subject). `before` is a name that ends right before it.
+ */
+function actsAsVerb(text: string, at: number, before: Ref | undefined): boolean {
+  if (before !== undefined) return before.type === 'PER';
+  return VERB_DAIBIAO_AFTER.test(text.slice(Math.max(0, at - 1), at));
 }
 /** Conjunctions that end like a preposition (因为 ends in 为): the name after them is free. */
 const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;

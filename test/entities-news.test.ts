@@ -752,6 +752,12 @@ describe('parties named by their side in parliament, and by common words run tog
       not: ['ORG:民主黨'],
       why: 'Korea’s and Japan’s parties, not the American 民主黨 inside their names',
     },
+    {
+      text: '反對黨工人黨秘書長畢丹星在國會詢問政府的應對措施。',
+      has: ['ORG:工人黨', 'PER:畢丹星'],
+      not: ['ORG:反對黨工人黨'],
+      why: 'the side in parliament before a party’s name is no part of the name',
+    },
   ]);
 });
 

@@ -873,7 +873,7 @@ export function findEntities(
   if (context.tagger !== undefined) {
     const followers = new Map<string, Set<string>>();
     for (const proposed of partedAtSpaces(text, context.tagger(text, words))) {
-      const span = withoutWordTail(
+      const named = withoutWordTail(
         text,
         withoutShortFormTail(
           text,
@@ -892,6 +892,7 @@ export function findEntities(
         grid,
         followers,
       );
+      const span = withoutSideFirst(text, named);
       if (!taggedNameHolds(text, span, grid)) continue;
       // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
       // 称, 指) right after a name is that name's verb and its object.
@@ -1315,6 +1316,18 @@ function taggedNameHolds(
     }
   }
   return true;
+}
+
+/** A party's side in parliament before its name: 反对党工人党, 执政党民进党. */
+const SIDE_FIRST = /^(?:在野党|执政党|反对党|反对派|执政联盟)/;
+
+/** A tagged organisation without the side in parliament it opens with (反对党 | 工人党):
+ * the side is a description, the name what follows it. */
+function withoutSideFirst(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type !== 'ORG') return span;
+  const side = SIDE_FIRST.exec(text.slice(span.start, span.end));
+  if (side === null || span.end - span.start - side[0].length < 2) return span;
+  return { ...span, start: span.start + side[0].length };
 }
 
 /** A party named by its side in parliament, not by its name (GUIDELINES §1: generic bodies). */

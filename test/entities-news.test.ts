@@ -557,6 +557,18 @@ describe('Taiwan and Hong Kong names', () => {
       has: ['ORG:民建聯', 'PER:陳志強'],
       why: 'a party before a title counts, whatever its name ends with',
     },
+    {
+      text: '消防處表示，火勢已經受控；社署會為災民提供支援，醫管局亦已啟動應變。',
+      has: ['ORG:消防處', 'ORG:社署', 'ORG:醫管局'],
+      not: ['PER:社署', 'PER:醫管局'],
+      why: 'Hong Kong’s departments named bare, and their short names, are bodies',
+    },
+    {
+      text: '衛福部疾管署今天表示將加強邊境檢疫，金管會主委彭金隆則說銀行體質健全。',
+      has: ['ORG:衛福部', 'ORG:疾管署', 'PER:彭金隆'],
+      not: ['PER:衛福部', 'ORG:金管會'],
+      why: 'Taiwan’s agencies by their short names; a commission only in its head’s title (主委) is none',
+    },
   ]);
 });
 

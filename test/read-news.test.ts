@@ -972,3 +972,11 @@ describe('代表 as a title and as a verb', () => {
     ],
   );
 });
+
+describe('表示 that expresses a feeling', () => {
+  quotesAre(
+    'condolences, gratitude and disappointment with a degree word are expressed, not said',
+    '新聞\n\n林國棟對遇難者表示沉痛哀悼，並向家屬致以誠摯慰問。陳美玲表示非常失望，這次談判沒有取得任何進展。張志強表示，政府會全力協助遇難者家屬處理善後。',
+    ['張志強: 政府會全力協助遇難者家屬處理善後。'],
+  );
+});

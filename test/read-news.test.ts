@@ -771,7 +771,7 @@ describe('a quotation the attribution cuts at a comma', () => {
 describe('members of a body no one names are not the body', () => {
   bothScripts(
     'a body’s legislators, member states or officials, counted or not, hold no stance and speak no quote',
-    '新聞\n\n民進黨立委表示，行政部門的提案罔顧民意，必須撤回。部分國民黨立委支持修法延長追訴期。歐盟多名成員國同意延長制裁。北約一些國家反對加徵關稅。',
+    '新聞\n\n民進黨立委表示，行政部門的提案罔顧民意，必須撤回。部分國民黨立委支持修法延長追訴期。歐盟多名成員國同意延長制裁。北約一些國家反對加徵關稅。美國國會跨黨派議員提出法案，要求政府制裁相關官員。',
     (a) => {
       assert.deepEqual(quotes(a), []);
       assert.deepEqual(stances(a), []);
@@ -779,12 +779,13 @@ describe('members of a body no one names are not the body', () => {
   );
   bothScripts(
     'the body itself, its caucus and a member named after it still hold',
-    '新聞\n\n民進黨團今天批評行政院的預算編列。民進黨立委林國棟批評國民黨團的提案罔顧民意。外交部發言人表示，中方堅決反對美方的無理打壓。',
+    '新聞\n\n民進黨團今天批評行政院的預算編列。民進黨立委林國棟批評國民黨團的提案罔顧民意。外交部發言人表示，中方堅決反對美方的無理打壓。美國國會週二通過法案，要求政府制裁相關官員。',
     (a, c) => {
       const all = stances(a);
       assert.ok(all.includes(c('民進黨團 criticize 行政院的預算編列')), all.join(' | '));
       assert.ok(all.includes(c('林國棟 criticize 國民黨團的提案罔顧民意')), all.join(' | '));
       assert.ok(all.includes(c('中國 oppose 美方的無理打壓')), all.join(' | '));
+      assert.ok(all.includes(c('美國國會 demand 政府制裁相關官員')), all.join(' | '));
     },
   );
 });

@@ -569,6 +569,11 @@ describe('Taiwan and Hong Kong names', () => {
       not: ['PER:衛福部', 'ORG:金管會'],
       why: 'Taiwan’s agencies by their short names; a commission only in its head’s title (主委) is none',
     },
+    {
+      text: '議員批評當局對劏房戶的支援措施遠遠不足。',
+      not: ['PER:房戶'],
+      why: 'a Hong Kong housing word with a Cantonese character is no person’s name',
+    },
   ]);
 });
 

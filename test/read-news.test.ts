@@ -981,3 +981,11 @@ describe('表示 that expresses a feeling', () => {
     ['張志強: 政府會全力協助遇難者家屬處理善後。'],
   );
 });
+
+describe('a cue whose content opens on another cue', () => {
+  quotesAre(
+    '回應，認為… and 回應，指… are one quote each, brought in by the second cue',
+    '新聞\n\n林國棟在同一節目中回應，認為政府應增撥資源支援基層家庭。陳美玲回應，指當局的做法完全不能接受，必須撤回。',
+    ['林國棟: 政府應增撥資源支援基層家庭。', '陳美玲: 當局的做法完全不能接受，必須撤回。'],
+  );
+});

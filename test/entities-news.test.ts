@@ -775,6 +775,11 @@ describe('parties named by their side in parliament, and by common words run tog
       not: ['ORG:反對黨工人黨'],
       why: 'the side in parliament before a party’s name is no part of the name',
     },
+    {
+      text: '綠黨要求政府停止對以色列出口武器，選擇黨則在東部得票領先。',
+      has: ['ORG:綠黨', 'ORG:選擇黨'],
+      why: 'Germany’s parties named bare, whose names are common words',
+    },
   ]);
 });
 

@@ -527,6 +527,11 @@ describe('more names', () => {
       has: ['ORG:台灣民主基金會'],
       why: 'a foundation by its suffix',
     },
+    {
+      text: '蘇丹快速支援部隊襲擊難民營，博科聖地綁架學生，基地組織頭目被擊斃。',
+      has: ['ORG:快速支援部隊', 'ORG:博科聖地', 'ORG:基地組織', 'LOC:蘇丹'],
+      why: 'armed groups whose names are common words run together',
+    },
   ]);
 });
 

@@ -989,3 +989,17 @@ describe('a cue whose content opens on another cue', () => {
     ['林國棟: 政府應增撥資源支援基層家庭。', '陳美玲: 當局的做法完全不能接受，必須撤回。'],
   );
 });
+
+describe('a negation before the object of a light verb', () => {
+  bothScripts(
+    '尚未對X表示歡迎 and 沒有就X予以譴責 are negated; 對X表示歡迎 and 不斷對X表示感謝 are not',
+    '新聞\n\n外長林國棟尚未對這一停火提議表示歡迎。山田一郎沒有就空襲事件予以譴責。陳美玲對這一停火提議表示歡迎。張志強不斷對救援人員表示感謝。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('林國棟 welcome NOT 這一停火提議')), all.join(' | '));
+      assert.ok(all.includes(c('山田一郎 criticize NOT 空襲事件')), all.join(' | '));
+      assert.ok(all.includes(c('陳美玲 welcome 這一停火提議')), all.join(' | '));
+      assert.ok(all.includes(c('張志強 praise 救援人員')), all.join(' | '));
+    },
+  );
+});

@@ -30,6 +30,16 @@ const NEGATION =
 const WHETHER =
   /(?:是否|会否|能否|可否|应否|是不是|会不会|有没有|有否|要不要)(?:会|能|要|再|继续|公开|明确|正式|表态)*$/;
 const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
+/** A negation before the object a light verb takes the cue after: 尚未对这一提议表示欢迎,
+ * 没有就此事予以谴责, 不会对其表示支持. Group 1: what comes before the negation. */
+const NEGATED_OBJECT =
+  /(?:不|未|尚未|没有|没|并未|并不|从未|从不|不会|不再|无意|拒绝)(?:曾|再|会|愿)?(?:对于|对|就|向|为)[^，。；：！？]{1,30}?(?:表示|予以|表达|加以)(?:强烈|严厉|严正|坚决|高度|热烈|衷心|诚挚|明确|公开)?(?:的)?$/;
+
+/** Whether the text before a cue negates it across the object of a light verb (尚未对X表示欢迎). */
+function negatedBeforeObject(before: string): boolean {
+  const m = NEGATED_OBJECT.exec(before);
+  return m !== null && !NOT_NEGATION.test(before.slice(0, m.index + 2));
+}
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
   /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|[\d０-９零一二三四五六七八九十百两]+票)$/;
@@ -493,7 +503,9 @@ export function findStances(
       const first = targets[0];
       if (first !== undefined && hit.class !== 'meet') memo.last = { sentence: sFrom, ...first };
       const lead = text.slice(Math.max(clauseFrom, at - 8), at);
-      const negated = NEGATION.test(lead) && !NOT_NEGATION.test(lead);
+      const negated =
+        (NEGATION.test(lead) && !NOT_NEGATION.test(lead)) ||
+        negatedBeforeObject(text.slice(Math.max(clauseFrom, at - 40), at));
       const between = text.slice(clauseFrom, at);
       const modality = MODALITY.filter((w) => between.includes(w)).filter(
         (w, _, all) => !all.some((o) => o !== w && o.includes(w)),

@@ -84,9 +84,9 @@ function tagCode(pos: string): number {
  * open a story (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）). Its outlet,
  * reporter and place are never the clause's subject. */
 const DATELINE = [
-  /^[（(]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日(?:电|讯|专电)(?:[（(][^）)]{0,30}[）)])?[）)]?\s*/,
+  /^[（(【]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日(?:电|讯|专电)(?:[（(][^）)]{0,30}[）)])?[）)】]?\s*/,
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
-  /^[〔【（(［[](?:[^〔〕【】（）()［］[\]，。\n]{1,24}?[／/|｜]\s*[^〔〕【】（）()［］[\]，。\n]{0,8}?|(?:本报)?(?:特派|特约|实习)?记者[^〔〕【】（）()［］[\]，。\n]{2,20}?)(?:报导|报道)[〕】）)］\]]\s*/,
+  /^[〔【（(［[](?:[^〔〕【】（）()［］[\]，。\n]{1,24}?[／/|｜]\s*[^〔〕【】（）()［］[\]，。\n]{0,8}?|[^〔〕【】（）()［］[\]，。\n记]{0,8}?(?:特派|特约|实习)?记者[^〔〕【】（）()［］[\]，。\n]{2,20}?)(?:报导|报道)[〕】）)］\]]\s*/,
 ];
 
 /** 。！？； and a line end, and ? and ! as pages typed on a Western keyboard write them (…拒绝呢?不过):
@@ -105,12 +105,19 @@ export function isSentenceMark(c: number): boolean {
 
 /** Where a dateline starting at `from` ends, or `from` when there is none. */
 export function datelineEnd(text: string, from: number, to: number): number {
-  const head = text.slice(from, Math.min(to, from + 60));
-  for (const re of DATELINE) {
-    const m = re.exec(head);
-    if (m !== null) return from + m[0].length;
+  let at = from;
+  // A wire's dateline and a reporter's credit after it (【X 5日讯】（X记者Y报导）): each in turn.
+  for (let round = 0; round < 3; round++) {
+    const head = text.slice(at, Math.min(to, at + 60));
+    let length = 0;
+    for (const re of DATELINE) {
+      length = re.exec(head)?.[0].length ?? 0;
+      if (length > 0) break;
+    }
+    if (length === 0) break;
+    at += length;
   }
-  return from;
+  return at;
 }
 
 /** The subject a clause gives its cue: one holder, several (双方, A和B), or none. */

@@ -579,6 +579,12 @@ describe('Taiwan and Hong Kong names', () => {
       not: ['PER:房戶'],
       why: 'a Hong Kong housing word with a Cantonese character is no person’s name',
     },
+    {
+      text: '中方堅決反對美方售台武器。國台辦批評民進黨當局「以武謀獨」。民眾高喊「陳美玲下台」。\n熱門新聞\n即時新聞',
+      has: ['LOC:美方', 'ORG:國台辦', 'PER:陳美玲'],
+      not: ['ORG:美方售台', 'PER:武謀獨', 'ORG:熱門新聞', 'ORG:即時新聞'],
+      why: 'a side opens no longer name; a name inside a slogan’s words is none, one that opens it is; a page’s news sections are no outlets',
+    },
   ]);
 });
 

@@ -1257,6 +1257,14 @@ function taggedNameHolds(
     if (/[(（]$/.test(before)) return false;
     if (!/\p{Script=Han}$/u.test(before) && !/^\p{Script=Han}/u.test(after)) return false;
   }
+  // 美方售台: a side in talks (美方, a lexicon form) opens no longer name; 热门新闻, 即时新闻:
+  // a page's section of news is no outlet.
+  if (span.end - span.start > 2 && surface[1] === '方' && placeEntry(surface.slice(0, 2)) !== null)
+    return false;
+  if (span.type === 'ORG' && NEWS_SECTION.test(surface)) return false;
+  // 「以武谋独」: a person's name inside a short term in quotation marks, after its first
+  // character, is a word of the term (a slogan opens with the name it is on: 「X下台」).
+  if (span.type === 'PER' && insideShortQuotation(text, span)) return false;
   // Places and organisations start and end where the segmenter's words do (not 全审查委员会
   // of 安全审查委员会). A person's name may not, as the segmenter cuts unknown names badly
   // (吴潮/升原 for 吴潮升 原, 俊/平为 for 俊平 为).
@@ -1316,6 +1324,28 @@ function taggedNameHolds(
     }
   }
   return true;
+}
+
+/** A web page's sections of news (热门新闻, 即时新闻, 相关新闻), which a tagger reads as
+ * outlets; not 今日新闻 or 每日新闻, which are. */
+const NEWS_SECTION =
+  /^(?:热门|最新|即时|实时|相关|国际|国内|地方|两岸|财经|娱乐|体育|焦点|头条|重要|更多|精选|推荐|早间|晚间|午间)新闻$/;
+/** Terms in quotation marks as short as this are phrases (「以武谋独」), not names. */
+const SHORT_QUOTATION = 6;
+
+/** Whether `span` lies inside a 「…」 or “…” of at most SHORT_QUOTATION units, after its
+ * first unit. */
+function insideShortQuotation(text: string, span: { start: number; end: number }): boolean {
+  const open = Math.max(
+    text.lastIndexOf('「', span.start - 1),
+    text.lastIndexOf('“', span.start - 1),
+  );
+  if (open < 0 || span.start - open > SHORT_QUOTATION || span.start === open + 1) return false;
+  const closer = text[open] === '「' ? '」' : '”';
+  const close = text.indexOf(closer, span.end);
+  if (close < 0 || close - open - 1 > SHORT_QUOTATION) return false;
+  // No other mark between: the span is in this quotation.
+  return !/[「」“”]/.test(text.slice(open + 1, span.start) + text.slice(span.end, close));
 }
 
 /** A party's side in parliament before its name: 反对党工人党, 执政党民进党. */

@@ -49,9 +49,10 @@ const GLUED = /^[并又还亦则也更再坚声宣时后中]$/;
 /** Words after 表示 that make it "express" a stance, not bring in speech: 表示欢迎. */
 const EXPRESSES =
   /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|赞许|嘉许|赞扬|钦佩|敬佩|认可|同情|哀悼|慰问|遗憾|惋惜|痛心|不满|谴责|抗议|担忧|担心|忧虑|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|失望|悲痛|悼念|哀思|欣慰|感激|问候|祝愿|关心|衷心|诚挚|由衷|真诚|沉痛|深深|极大|极为|十分|非常|热烈|强烈|严正|坚决|高度|严重|深切|深表|深感)/;
-/** A mark and another cue right after a cue (回应，认为…; 回应：表示…), with an adverb
- * between or not. */
-const CUE_AFTER_MARK = /^[，,：:]\s*(?:并|又|也|还|则)?(?:认为|表示|指出|强调|称|说|指)/;
+/** A mark and another cue right after a cue that takes one (回应，认为…; 回应：表示…), with an
+ * adverb between or not; not a turn of phrase (说实在的, 说真的). */
+const CUE_AFTER_MARK =
+  /^[，,：:]\s*(?:并|又|也|还|则)?(?:认为|表示|指出|强调|称|说(?!实在|真的|白了|句)|指)/;
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
@@ -303,7 +304,11 @@ export function findQuotes(
       }
       // 回应，认为…, 回应说: the content opens on another cue of the same speaker, which is
       // the one that brings it in (one quote, not two).
-      if (!after && CUE_AFTER_MARK.test(text.slice(cue.end, cue.end + 5))) {
+      if (
+        !after &&
+        cue.cue.mode === 'punct' &&
+        CUE_AFTER_MARK.test(text.slice(cue.end, cue.end + 6))
+      ) {
         last = { speaker, line: li, cueEnd: cue.end };
         prevEnd = cue.end;
         continue;

@@ -175,6 +175,12 @@ describe('organisations inside job titles', () => {
       has: ['ORG:新華社'],
       why: 'a reporter writes for the outlet',
     },
+    {
+      text: '世衛組織總幹事譚德塞表示，疫情仍在蔓延。中國人民銀行副行長宣昌能出席論壇。',
+      has: ['PER:譚德塞', 'PER:宣昌能'],
+      not: ['ORG:世衛組織', 'ORG:中國人民銀行'],
+      why: 'an agency or a bank before its head’s title (總幹事, 行長) is only in the title',
+    },
   ]);
 });
 

@@ -1004,3 +1004,11 @@ describe('a negation before the object of a light verb', () => {
     },
   );
 });
+
+describe('稱 after an agent noun', () => {
+  quotesAre(
+    '發言人稱 and 負責人稱 bring in speech; 人稱 of naming does not',
+    '新聞\n\n外交部發言人稱，中方密切關注海峽局勢的發展。該公司負責人林國棟稱，公司將全力配合警方調查。\n\n他被人稱為「小諸葛」，因為他足智多謀。',
+    ['外交部: 中方密切關注海峽局勢的發展。', '林國棟: 公司將全力配合警方調查。'],
+  );
+});

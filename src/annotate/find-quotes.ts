@@ -13,7 +13,10 @@ import { CREDIT_AFTER, firstAtOrAfter, type Ref } from './resolve-references.ts'
 
 /** The character before 称 that makes it "be called": 俗称, 简称, 统称, 号称, 堪称, 自称; and
  * in brackets after a name, （又称X）. */
-const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自人]$/;
+const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自]$/;
+/** 人称 of naming (人称“小诸葛”): 人 on its own, not the end of an agent noun (发言人称,
+ * 负责人称, 当事人称: a person speaking). */
+const NAMING_REN = /(?:^|[^\u4e00-\u9fff])人$/;
 
 /** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定. */
 const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来)/;
@@ -190,6 +193,7 @@ export function findQuotes(
       if (
         cue.cue.cue === '称' &&
         (NAMING_CHENG.test(text.slice(Math.max(line.from, cue.at - 1), cue.at)) ||
+          NAMING_REN.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)) ||
           /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)))
       )
         continue;

@@ -107,6 +107,12 @@ describe('credits and datelines', () => {
       not: ['PER:他拍'],
       why: 'not a photo credit: 攝 inside a word',
     },
+    {
+      text: '（中央社倫敦5日法新電）英國首相今天表示支持烏克蘭。',
+      has: ['ORG:中央社', 'LOC:倫敦'],
+      not: ['LOC:法', 'ORG:新電'],
+      why: 'a wire’s dispatch in a dateline (法新電) is the agency, not a place and a body',
+    },
   ]);
 });
 

@@ -81,12 +81,13 @@ function tagCode(pos: string): number {
 
 /** A dateline or wire opener at a sentence's start: 新华社巴黎3月1日电（记者…）, 中央社記者…
  * 台北28日電, a wire's dispatch (中央社倫敦5日法新電, 中央社華盛頓5日綜合外電報導),
- * 央视网消息（新闻联播）：, and a reporter's credit in brackets as Taiwan's papers open a story
+ * 央视网消息（新闻联播）：, 据新华社电 before a space, and a reporter's credit in brackets as Taiwan's papers open a story
  * (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）). Its outlet, reporter and
  * place are never the clause's subject. */
 const DATELINE = [
   /^[（(【]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日[^\s，。：；「」“”（）()]{0,6}?(?:专电|电|讯|报导|报道)(?:[（(][^）)]{0,30}[）)])?[）)】]?\s*/,
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
+  /^据[^\s，。：；「」“”]{1,16}?(?:电|讯)\s+/,
   /^[〔【（(［[](?:[^〔〕【】（）()［］[\]，。\n]{1,24}?[／/|｜]\s*[^〔〕【】（）()［］[\]，。\n]{0,8}?|[^〔〕【】（）()［］[\]，。\n记]{0,8}?(?:特派|特约|实习)?记者[^〔〕【】（）()［］[\]，。\n]{2,20}?)(?:报导|报道)[〕】）)］\]]\s*/,
 ];
 

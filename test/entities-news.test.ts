@@ -717,6 +717,11 @@ describe('the Chinese services of foreign broadcasters, and an outlet before its
       why: 'papers and channels whose names are common words (朝日, 鏡), and a broadcaster’s Chinese service',
     },
     {
+      text: '日經指數今天上漲，這家公司的事業如日中天。',
+      not: ['ORG:日經', 'ORG:中天'],
+      why: 'nor are the words those outlets’ short names are made of (日經指數, 如日中天)',
+    },
+    {
       text: '記者 張　華 報道',
       not: ['PER:張', 'PER:華'],
       why: 'a two-character name padded to three by a space is not cut into characters',

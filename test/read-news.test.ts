@@ -1024,3 +1024,15 @@ describe('a wire’s foreign dateline', () => {
     ],
   );
 });
+
+describe('會議指出 is the convener’s', () => {
+  quotesAre(
+    'a meeting reported speaking is the body that convened it, or the body it is named for',
+    '新聞\n\n中共中央政治局召開會議，分析研究當前經濟形勢。會議指出，今年以來經濟運行穩中向好。\n\n總理林國棟主持召開國務院常務會議。會議強調，要全力做好防汛抗旱各項工作。\n\n會議期間，陳美玲表示，各方應加強合作，共同應對挑戰。',
+    [
+      '中共中央政治局: 今年以來經濟運行穩中向好。',
+      '國務院: 要全力做好防汛抗旱各項工作。',
+      '陳美玲: 各方應加強合作，共同應對挑戰。',
+    ],
+  );
+});

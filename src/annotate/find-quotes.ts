@@ -60,10 +60,10 @@ const CUE_AFTER_MARK =
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
 const ISSUED =
-  /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)/;
+  /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|文告|新闻稿|报告|通报|文章|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$/;
 /** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿. */
 const ISSUES =
-  /(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=声明|社评|社论|公报|文告|新闻稿|报告|通报|文章)/g;
+  /(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=声明|社评|社论|公报|文告|新闻稿|报告|通报|文章)|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)/g;
 /** A cue used as a noun: 做上述表示, 他的说法. */
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
@@ -940,8 +940,10 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
 
 /**
  * Who issued the statement a subjectless 声明说 goes on from: the one subject of the last
- * clause in `[from, to)` that issues one (法國外交部週一發表聲明，…。聲明說 → 法國外交部).
- * Null when there is none, or it has several holders or none we can name.
+ * clause in `[from, to)` that issues one (法國外交部週一發表聲明，…。聲明說 → 法國外交部), or
+ * convened the meeting a subjectless 会议指出 reports (中共中央政治局召开会议…。会议指出 → 中共
+ * 中央政治局; a meeting named for a body, 国务院常务会议, is the body's). Null when there is
+ * none, or it has several holders or none we can name.
  */
 function issuedBy(
   text: string,
@@ -951,9 +953,21 @@ function issuedBy(
   edges: WordEdges,
 ): Ref | null {
   let at = -1;
+  let convened = '';
   ISSUES.lastIndex = from;
-  for (let m = ISSUES.exec(text); m !== null && m.index < to; m = ISSUES.exec(text)) at = m.index;
+  for (let m = ISSUES.exec(text); m !== null && m.index < to; m = ISSUES.exec(text)) {
+    at = m.index;
+    convened = /^(?:召开|举行)/.test(m[0]) ? m[0] : '';
+  }
   if (at < 0) return null;
+  // 主持召开国务院常务会议: a meeting named for a body is the body's.
+  if (convened !== '') {
+    const end = text.indexOf('会议', at);
+    const body = refs.find(
+      (r) => r.start >= at + convened.length && r.end <= end && r.type === 'ORG',
+    );
+    if (body !== undefined) return body;
+  }
   let floor = at;
   while (floor > from && !/[。！？\n]/.test(text[floor - 1] as string)) floor--;
   const subject = clauseSubject(text, floor, at, refs, { edges });

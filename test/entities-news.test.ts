@@ -369,6 +369,11 @@ describe('outlets in 《》, forms of address, pronouns', () => {
       why: 'a law in 《》 stays a work',
     },
     {
+      text: '白皮書指出，國家安全是根基。高層表示，將繼續推進改革。',
+      not: ['PER:白皮書', 'PER:高層'],
+      why: 'a common noun that opens with a surname before a verb of speech is no name',
+    },
+    {
       text: '遊客周女士表示，航班已經取消。',
       not: ['PER:周女士'],
       why: 'a surname and a form of address is no name',

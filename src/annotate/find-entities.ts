@@ -184,6 +184,8 @@ for (const s of TWO_UNIT_SURNAMES) TWO_UNIT_FIRSTS.add(s.charCodeAt(0));
 const SPEAKER_NAME =
   /(?<=^|[，。；！？\n」”])([\u4e00-\u9fff]{2,3}?)(?=表示|指出|强调|认为|介绍|透露|坦言|直言|说[，：]|(?<!的)话[，：])/y;
 const SPEAKER_NAME_AT = anchorOn('表指强认介透坦直说话', 2, 3);
+/** Parts of speech of a common noun (白皮书/nc, 高层/n): a word with one is no one's name. */
+const COMMON_NOUN_POS = /^(?:n|nc|ng|vn|an)$/;
 
 /** Two or three names listed before a closing formula: 杨洁篪、王毅等参加. Sticky: tried only
  * two or three units before a 、 (NAME_LIST_AT). */
@@ -689,6 +691,14 @@ export function findEntities(
       continue;
     }
     if (NOT_PERSON.test(name)) continue;
+    // 白皮书指出: one word the segmenter knows as a common noun, or a lexicon term, is no name.
+    if (
+      (grid.startsWord(start) &&
+        grid.wordEnd(start) === start + name.length &&
+        COMMON_NOUN_POS.test(grid.posAt(start))) ||
+      gazetteer().forms.longestAt(name, 0)?.word === name
+    )
+      continue;
     if (add({ start, end: start + name.length, type: 'PER', key: name, kind: 'name' })) {
       context.people.add(name);
     }

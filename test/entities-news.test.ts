@@ -602,6 +602,12 @@ describe('Taiwan and Hong Kong names', () => {
       not: ['ORG:美方售台', 'PER:武謀獨', 'ORG:熱門新聞', 'ORG:即時新聞'],
       why: 'a side opens no longer name; a name inside a slogan’s words is none, one that opens it is; a page’s news sections are no outlets',
     },
+    {
+      text: '記者問佢會唔會移民，林國棟說不會。佢又話唔可以乜都用國安做理由，今日喺網台節目中講。',
+      has: ['PER:林國棟'],
+      not: ['PER:問佢會', 'ORG:國安', 'ORG:網台'],
+      why: 'no name after 記者 opens with 問 or holds 佢; national security and an internet radio are no bodies',
+    },
   ]);
 });
 

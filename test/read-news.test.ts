@@ -1038,3 +1038,24 @@ describe('會議指出 is the convener’s, 白皮書指出 the issuer’s', () 
     ],
   );
 });
+
+describe('verbs of saying with their manner', () => {
+  quotesAre(
+    '笑言：「…」 and 憶述， bring in speech; 感嘆 with an object does not',
+    '新聞\n\n林國棟笑言：「講真，我從來冇諗過要走。」陳美玲憶述，當時現場非常混亂，很多人受傷。\n\n張志強感嘆時光飛逝，轉眼已經退休十年。',
+    ['林國棟: 講真，我從來冇諗過要走。', '陳美玲: 當時現場非常混亂，很多人受傷。'],
+  );
+});
+
+describe('a quotation after a cue is that cue’s', () => {
+  quotesAre(
+    '林國棟說：「…」陳美玲表示，… gives the quotation to 林國棟 alone; 「…」X強調，… gives it to X',
+    '新聞\n\n林國棟說：「我從來沒有想過要離開這裏。」陳美玲表示，當時現場非常混亂。\n\n「政府必須盡快回應市民的訴求。」張志強強調，當局不能再拖延了。',
+    [
+      '林國棟: 我從來沒有想過要離開這裏。',
+      '陳美玲: 當時現場非常混亂。',
+      '張志強: 政府必須盡快回應市民的訴求。',
+      '張志強: 當局不能再拖延了。',
+    ],
+  );
+});

@@ -48,6 +48,15 @@ describe('roles of a line', () => {
       ['headline:會見', 'paragraph:他說：「合作是唯一正確的選擇。」'],
     ],
     [
+      'and after its Hong Kong form (説) and after 補充',
+      '會見\n\n林平説：「合作是唯一正確的選擇。」\n\n他補充：「我們會繼續努力。」',
+      [
+        'headline:會見',
+        'paragraph:林平説：「合作是唯一正確的選擇。」',
+        'paragraph:他補充：「我們會繼續努力。」',
+      ],
+    ],
+    [
       'a Hong Kong dateline with its source',
       `大公報訊 據中通社報道，${BODY}`,
       ['byline:大公報訊 據中通社報道', `paragraph:${BODY}`],

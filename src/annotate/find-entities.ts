@@ -82,7 +82,7 @@ const NAME_STOP = new RegExp(
 );
 /** Characters a name never starts with (记者会, 总统府, 记者到蓝星石油 …). */
 const NOT_NAME_START =
-  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让]/;
+  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
  * 文章). Two characters or more, so no surname (曾, 于) is lost. */
@@ -2046,7 +2046,9 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
   if (officeAt(after, 0) !== null) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;
-  const run = m[0];
+  // 佢 (Cantonese "he, she") is in no name: the name ends before it.
+  const run = m[0].split('佢')[0] as string;
+  if (run.length < 2) return null;
   const dot = run.search(/[·•．]/);
   if (dot >= 0) {
     // A transliteration: the part after the dot ends where a stop word begins (布林肯·安东尼

@@ -353,7 +353,14 @@ export function findQuotes(
       }
       // 「…」趙明強調，…: the quotation closing right before the speaker's clause is theirs too.
       const before = contentBefore(text, f.clause, line.from, depth);
-      const interrupted = before?.direct === true && before.end === f.clause;
+      // Not one the cue before brings in (林國棟說：「…。」陳美玲表示，…: 林國棟's).
+      const prior = found[k - 1];
+      const claimed =
+        prior !== undefined &&
+        before !== null &&
+        prior.cue.end <= before.start &&
+        /^[，,：:\s]*$/.test(text.slice(prior.cue.end, before.start));
+      const interrupted = before?.direct === true && before.end === f.clause && !claimed;
       // A quotation of its own: long enough, or a sentence the attribution cuts at a comma
       // (「我們會繼續爭取，」X說，「…」), opening its sentence (not 以“小炜伊”的名义).
       const ownQuotation =

@@ -48,9 +48,10 @@ const MAX_PUNCTUATED_TITLE = 25;
 const MAX_CAPTION = 120;
 /** Longest reporter line. */
 const MAX_REPORTER = 40;
-/** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line. */
+/** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line (説: the
+ * form Hong Kong writes). */
 const SPEECH_VERB =
-  /(?:說|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言)$/;
+  /(?:說|説|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言|重申|補充|补充|反問|反问|笑言)$/;
 
 /** Reads each layout block alone: its role and nodes. */
 export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {

@@ -1059,3 +1059,15 @@ describe('a quotation after a cue is that cue’s', () => {
     ],
   );
 });
+
+describe('佢 in Cantonese reporting', () => {
+  quotesAre(
+    '佢又批評… is what the speaker did, told by the reporter; 佢又話， is the speaker again',
+    '新聞\n\n羅國棟話，佢哋會繼續監察政府，「我哋唔會放棄」。佢又批評當局漠視民意。\n\n陳美玲話，佢哋會繼續監察政府的施政。佢又話，市民有權知道事件的真相。',
+    [
+      '羅國棟: 佢哋會繼續監察政府，「我哋唔會放棄」。',
+      '陳美玲: 佢哋會繼續監察政府的施政。',
+      '陳美玲: 市民有權知道事件的真相。',
+    ],
+  );
+});

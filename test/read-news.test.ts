@@ -1071,3 +1071,11 @@ describe('佢 in Cantonese reporting', () => {
     ],
   );
 });
+
+describe('a place and a title many hold', () => {
+  quotesAre(
+    'a scholar or an expert of a place is no one in particular; a foreign minister of a state is',
+    '新聞\n\n一位不願具名的北京學者對記者說，當局對言論的管控越來越嚴。台灣專家指出，這次演習的規模前所未見。也門外長表示，各方應立即停火，回到談判桌。',
+    ['也門外長: 各方應立即停火，回到談判桌。'],
+  );
+});

@@ -1437,8 +1437,10 @@ function dropTitleOrgs(
   return out;
 }
 
-/** Titles that speak for their body, not as a person of their own (GUIDELINES §2). */
-const SPEAKS_FOR_BODY = /^(?:发言人|新闻发言人|负责人|官员|代表|人士|部门)/;
+/** Titles that speak for their body, not as a person of their own (GUIDELINES §2), and
+ * titles many hold (北京学者, 台湾专家, 美国分析人士): no one in particular. */
+const SPEAKS_FOR_BODY =
+  /^(?:发言人|新闻发言人|负责人|官员|代表|人士|部门|学者|专家|教授|研究员|分析人士|分析师|律师|记者|议员|消息人士|知情人士)/;
 /** What may follow a person named by an office as the subject of a clause: a mark, a link to
  * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…); or
  * as the counterpart that closes a time clause (会见美国国防部长时，…). */

@@ -170,6 +170,9 @@ function actsAsVerb(text: string, at: number, before: Ref | undefined): boolean 
   if (before !== undefined) return before.type === 'PER';
   return VERB_DAIBIAO_AFTER.test(text.slice(Math.max(0, at - 1), at));
 }
+/** What a body speaks through (X的发言人, X的声明, 世界银行的报告认为): X is the subject. */
+const SPEAKS_THROUGH =
+  /^的(?:发言人|负责人|声明|(?:最新|年度)?(?:报告|社论|社评|白皮书|公报)(?:指出|认为|称|说|表示|显示|强调))/;
 /** Conjunctions that end like a preposition (因为 ends in 为): the name after them is free. */
 const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;
 /** Clause marks: 。！？；，：, and a quotation closing. */
@@ -477,7 +480,7 @@ function subjectIn(
       (governs(text, Math.max(clause, titles - 4), titles, refs) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
       GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
-      (text[r.end] === '的' && !/^的(?:发言人|负责人|声明)/.test(text.slice(r.end)))
+      (text[r.end] === '的' && !SPEAKS_THROUGH.test(text.slice(r.end)))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
       k = chainEnd(text, refs, k, cue) - 1;

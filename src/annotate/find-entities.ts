@@ -1347,14 +1347,18 @@ const SHORT_QUOTATION = 6;
 /** Whether `span` lies inside a 「…」 or “…” of at most SHORT_QUOTATION units, after its
  * first unit. */
 function insideShortQuotation(text: string, span: { start: number; end: number }): boolean {
-  const open = Math.max(
-    text.lastIndexOf('「', span.start - 1),
-    text.lastIndexOf('“', span.start - 1),
-  );
-  if (open < 0 || span.start - open > SHORT_QUOTATION || span.start === open + 1) return false;
+  // Only the few units a short quotation can hold are looked at, before and after.
+  let open = -1;
+  for (let i = span.start - 1; i >= Math.max(0, span.start - SHORT_QUOTATION); i--) {
+    if (text[i] === '「' || text[i] === '“') {
+      open = i;
+      break;
+    }
+  }
+  if (open < 0 || span.start === open + 1) return false;
   const closer = text[open] === '「' ? '」' : '”';
-  const close = text.indexOf(closer, span.end);
-  if (close < 0 || close - open - 1 > SHORT_QUOTATION) return false;
+  const close = text.slice(span.end, open + SHORT_QUOTATION + 2).indexOf(closer) + span.end;
+  if (close < span.end || close - open - 1 > SHORT_QUOTATION) return false;
   // No other mark between: the span is in this quotation.
   return !/[「」“”]/.test(text.slice(open + 1, span.start) + text.slice(span.end, close));
 }

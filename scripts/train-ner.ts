@@ -203,23 +203,105 @@ function perCorpus(spec: string): (corpus: string) => number {
   return (corpus) => own.get(corpus) ?? fallback;
 }
 
+/**
+ * Feature hashes numbered in the order they were added: an open-addressing table over typed
+ * arrays, as a Map holds at most 2^24 entries and the training data has more features than
+ * that with the domain copies. Hashes are never 0 (0 marks an empty slot).
+ */
+class FeatureIds {
+  /** The hash in each slot, 0 for none, and its number. */
+  private slots = new Int32Array(1 << 20);
+  private numbers = new Int32Array(1 << 20);
+  /** The hashes by number. */
+  private hashes = new Int32Array(1 << 16);
+  size = 0;
+
+  private slotOf(hash: number): number {
+    const mask = this.slots.length - 1;
+    let s = Math.imul(hash, 0x9e3779b1) >>> 0;
+    s &= mask;
+    for (;;) {
+      const found = this.slots[s] as number;
+      if (found === hash || found === 0) return s;
+      s = (s + 1) & mask;
+    }
+  }
+
+  /** The number of `hash`, -1 when it was never added. */
+  indexOf(hash: number): number {
+    const s = this.slotOf(hash);
+    return this.slots[s] === 0 ? -1 : (this.numbers[s] as number);
+  }
+
+  has(hash: number): boolean {
+    return this.indexOf(hash) >= 0;
+  }
+
+  /** The hash numbered `id`. */
+  hashAt(id: number): number {
+    return this.hashes[id] as number;
+  }
+
+  /** Adds `hash` if new; its number. */
+  add(hash: number): number {
+    let s = this.slotOf(hash);
+    if (this.slots[s] !== 0) return this.numbers[s] as number;
+    if (2 * (this.size + 1) > this.slots.length) {
+      this.grow();
+      s = this.slotOf(hash);
+    }
+    if (this.size === this.hashes.length) {
+      const more = new Int32Array(2 * this.hashes.length);
+      more.set(this.hashes);
+      this.hashes = more;
+    }
+    this.slots[s] = hash;
+    this.numbers[s] = this.size;
+    this.hashes[this.size] = hash;
+    return this.size++;
+  }
+
+  private grow(): void {
+    const { slots, numbers } = this;
+    this.slots = new Int32Array(2 * slots.length);
+    this.numbers = new Int32Array(2 * slots.length);
+    for (let k = 0; k < slots.length; k++) {
+      const hash = slots[k] as number;
+      if (hash === 0) continue;
+      const s = this.slotOf(hash);
+      this.slots[s] = hash;
+      this.numbers[s] = numbers[k] as number;
+    }
+  }
+}
+
 /** Numbers the features seen at least `minCount` times in `train`, in order of first sight. */
-function numberFeatures(train: readonly Hashed[], minCount: number): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (const h of train) for (const k of h.hashes) counts.set(k, (counts.get(k) ?? 0) + 1);
-  const ids = new Map<number, number>();
+function numberFeatures(train: readonly Hashed[], minCount: number): FeatureIds {
+  const seen = new FeatureIds();
+  let counts = new Int32Array(1 << 16);
   for (const h of train) {
     for (const k of h.hashes) {
-      if (!ids.has(k) && (counts.get(k) as number) >= minCount) ids.set(k, ids.size);
+      const id = seen.add(k);
+      if (id >= counts.length) {
+        const more = new Int32Array(2 * counts.length);
+        more.set(counts);
+        counts = more;
+      }
+      counts[id] = (counts[id] as number) + 1;
     }
+  }
+  if (minCount <= 1) return seen;
+  const ids = new FeatureIds();
+  for (let id = 0; id < seen.size; id++) {
+    if ((counts[id] as number) >= minCount) ids.add(seen.hashAt(id));
   }
   return ids;
 }
 
 /** A hashed sentence with its features numbered; -1 for features left out. */
-function toExample(h: Hashed, ids: Map<number, number>): Example {
+function toExample(h: Hashed, ids: FeatureIds): Example {
   const out = new Int32Array(h.hashes.length);
-  for (let k = 0; k < out.length; k++) out[k] = ids.get(h.hashes[k] as number) ?? -1;
+  for (let k = 0; k < out.length; k++) out[k] = ids.indexOf(h.hashes[k] as number);
   return { corpus: h.corpus, n: h.n, hints: h.hints, ids: out, gold: h.gold, spans: h.spans };
 }
 
@@ -390,11 +472,11 @@ function score(model: Perceptron, examples: readonly Example[]): string {
  */
 function exportWeights(
   model: Perceptron,
-  ids: Map<number, number>,
+  ids: FeatureIds,
   minWeight: number,
   domain = 0,
   share = 1,
-  shared: ReadonlySet<number> | null = null,
+  shared: FeatureIds | null = null,
 ) {
   const keys: number[] = [];
   const rows: number[] = [];
@@ -403,9 +485,11 @@ function exportWeights(
   const average = (id: number, t: number) =>
     (model.w[id * T + t] as number) - (model.u[id * T + t] as number) / model.step;
   // `shared`: under --domain, the hashes of the shared features; domain -1 exports them alone.
-  for (const [hash, id] of ids) {
+  for (let id = 0; id < ids.size; id++) {
+    const hash = ids.hashAt(id);
     if (shared !== null && !shared.has(hash)) continue;
-    const own = domain <= 0 ? undefined : ids.get(domainHash(hash, domain));
+    const found = domain <= 0 ? -1 : ids.indexOf(domainHash(hash, domain));
+    const own = found < 0 ? undefined : found;
     let max = 0;
     for (let t = 0; t < T; t++) {
       const v = average(id, t) + (own === undefined ? 0 : share * average(own, t));
@@ -538,7 +622,7 @@ async function main(): Promise<number> {
     );
   }
   // Under --domain, the shared features are the first FEATURES_PER_UNIT slots of each unit.
-  const sharedHashes = domain === 0 ? null : new Set<number>();
+  const sharedHashes = domain === 0 ? null : new FeatureIds();
   if (sharedHashes !== null) {
     for (const h of hashed) {
       for (let k = 0; k < h.hashes.length; k += WIDTH) {

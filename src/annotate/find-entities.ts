@@ -1363,8 +1363,10 @@ function insideShortQuotation(text: string, span: { start: number; end: number }
   return !/[「」“”]/.test(text.slice(open + 1, span.start) + text.slice(span.end, close));
 }
 
-/** A party's side in parliament before its name: 反对党工人党, 执政党民进党. */
-const SIDE_FIRST = /^(?:在野党|执政党|反对党|反对派|执政联盟)/;
+/** A party's side in parliament (在野党, 执政党): a description, no party's name. */
+const PARLIAMENT_SIDE = '(?:在野党|执政党|反对党|执政联盟|反对派)';
+/** That side before a party's name: 反对党工人党, 执政党民进党. */
+const SIDE_FIRST = new RegExp(`^${PARLIAMENT_SIDE}`);
 
 /** A tagged organisation without the side in parliament it opens with (反对党 | 工人党):
  * the side is a description, the name what follows it. */
@@ -1376,7 +1378,7 @@ function withoutSideFirst(text: string, span: ProposedSpan): ProposedSpan {
 }
 
 /** A party named by its side in parliament, not by its name (GUIDELINES §1: generic bodies). */
-const PARTY_BY_SIDE = /(?:在野党|执政党|反对党|执政联盟|反对派)团?$/;
+const PARTY_BY_SIDE = new RegExp(`${PARLIAMENT_SIDE}团?$`);
 
 /** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
 const PARTY = /(?:党|联盟|阵线)$/;

@@ -54,17 +54,23 @@ const EXPRESSES =
   /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|赞许|嘉许|赞扬|钦佩|敬佩|认可|同情|哀悼|慰问|遗憾|惋惜|痛心|不满|谴责|抗议|担忧|担心|忧虑|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|失望|悲痛|悼念|哀思|欣慰|感激|问候|祝愿|关心|衷心|诚挚|由衷|真诚|沉痛|深深|极大|极为|十分|非常|热烈|强烈|严正|坚决|高度|严重|深切|深表|深感)/;
 /** A mark and another cue right after a cue that takes one (回应，认为…; 回应：表示…), with an
  * adverb between or not; not a turn of phrase (说实在的, 说真的). */
-const CUE_AFTER_MARK =
-  /^[，,：:]\s*(?:并|又|也|还|则)?(?:认为|表示|指出|强调|称|说(?!实在|真的|白了|句)|指)/;
+const CUE_AFTER_MARK = new RegExp(
+  `^[，,：:]\\s*(?:并|又|也|还|则)?(?:认为|表示|指出|强调|称|说(?!${SAYING_IDIOM_AFTER.source.slice(1)}|句)|指)`,
+);
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
-const ISSUED =
-  /^(?:该|这份|其|这篇|该份)?(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$/;
+/** What a body issues and is then reported speaking through: 声明, 社评, 公报, 白皮书. */
+const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章)';
+const ISSUED = new RegExp(
+  `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
+);
 /** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书; convening a
  * meeting: 召开会议, 主持召开国务院常务会议. */
-const ISSUES =
-  /(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》)?(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章))|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)/g;
+const ISSUES = new RegExp(
+  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》)?${DOCUMENT})|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  'g',
+);
 /** A cue used as a noun: 做上述表示, 他的说法. */
 const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
@@ -971,10 +977,11 @@ function issuedBy(
   // 主持召开国务院常务会议: a meeting named for a body is the body's.
   if (convened !== '') {
     const end = text.indexOf('会议', at);
-    const body = refs.find(
-      (r) => r.start >= at + convened.length && r.end <= end && r.type === 'ORG',
-    );
-    if (body !== undefined) return body;
+    for (let k = firstAtOrAfter(refs, at + convened.length); k < refs.length; k++) {
+      const r = refs[k] as Ref;
+      if (r.end > end) break;
+      if (r.type === 'ORG') return r;
+    }
   }
   let floor = at;
   while (floor > from && !/[。！？\n]/.test(text[floor - 1] as string)) floor--;

@@ -81,9 +81,9 @@ function tagCode(pos: string): number {
 
 /** A dateline or wire opener at a sentence's start: 新华社巴黎3月1日电（记者…）, 中央社記者…
  * 台北28日電, a wire's dispatch (中央社倫敦5日法新電, 中央社華盛頓5日綜合外電報導),
- * 央视网消息（新闻联播）：, 据新华社电 before a space, and a reporter's credit in brackets as Taiwan's papers open a story
- * (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）). Its outlet, reporter and
- * place are never the clause's subject. */
+ * 央视网消息（新闻联播）：, 据新华社电 before a space, and a reporter's credit in brackets as
+ * Taiwan's papers open a story (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）).
+ * Its outlet, reporter and place are never the clause's subject. */
 const DATELINE = [
   /^[（(【]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日[^\s，。：；「」“”（）()]{0,6}?(?:专电|电|讯|报导|报道)(?:[（(][^）)]{0,30}[）)])?[）)】]?\s*/,
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,

@@ -1095,3 +1095,52 @@ describe('a body’s report speaking', () => {
     ],
   );
 });
+
+describe('the side a statement’s 我們 speaks for', () => {
+  bothScripts(
+    'an X方 the statement urges is the other side wherever it stands (美方此舉…); its own 中方 still counts',
+    '新聞\n\n發言人林國棟表示，我們堅決反對美方向該地區出售武器。美方此舉嚴重違反雙方的承諾。我們敦促美方停止有關做法。\n\n發言人陳美玲表示，中方已多次表明立場。美方威脅對中方實施制裁。我們敦促美方立即糾正錯誤。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 oppose 美方向該地區出售武器',
+          '林國棟 demand 美方停止有關做法',
+          '中國 demand 美方立即糾正錯誤',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a body that holds its own press briefing speaks through its spokesperson’s 我們',
+    '新聞\n\n商務部今天上午舉行例行新聞發佈會，發言人林國棟回答記者提問。林國棟表示，我們堅決反對任何單方面改變現狀的行為。\n\n海洋研究所今天發表報告，發言人陳美玲接受訪問時表示，我們支持加強區域合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['商務部 oppose 任何單方面改變現狀的行為', '陳美玲 support 加強區域合作'].map(c),
+      );
+    },
+  );
+});
+
+describe('a reporter’s question', () => {
+  bothScripts(
+    'a title before the words of a question names no one (發言人有何回應); a stance told in the question stands on what follows the colon',
+    '新聞\n\n有記者問：鄰國日前宣佈新的出口管制措施，多家企業表示歡迎。對此有何評論？請問發言人有何回應？專家如何看待？\n\n有記者問：鄰國議會通過了一項援助法案，日本政府表示感謝。',
+    (a, c) => {
+      const names = a.flatMap((x) => x.entities ?? []).filter((e) => e.type === 'PER');
+      assert.deepEqual(names, []);
+      assert.deepEqual(stances(a), ['日本 praise 鄰國議會通過了一項援助法案'].map(c));
+    },
+  );
+});
+
+describe('希望 addressed to both sides of the strait', () => {
+  bothScripts(
+    '希望兩岸恢復對話 is an appeal; 希望兩岸關係好轉 is a wish',
+    '新聞\n\n林國棟表示，希望兩岸盡快恢復對話。陳美玲表示，希望兩岸關係早日好轉。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['林國棟 appeal 兩岸盡快恢復對話'].map(c));
+    },
+  );
+});

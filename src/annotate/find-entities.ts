@@ -85,9 +85,10 @@ const NOT_NAME_START =
   /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
- * 文章). Two characters or more, so no surname (曾, 于) is lost. */
+ * 文章), and the words of a question put to them (请问发言人有何回应, 专家如何看待). Two
+ * characters or more, so no surname (曾, 于, 何) is lost. */
 const VERB_AFTER_TITLE = new RegExp(
-  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|${[
+  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|有何|有无|有没有|有什么|如何|为何|是否|能否|会否|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ]

@@ -111,7 +111,9 @@ const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
 /**
  * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),
  * the last before it, else the first after it, in [from, to). Not an X方 the text governs,
- * as an addressee or object (对美方, 关于美方, 敦促美方): that is the other side.
+ * as an addressee or object (对美方, 关于美方, 敦促美方): that is the other side, and so is
+ * the same side anywhere in the window (我们敦促美方… makes 美方此举严重违反… the other's
+ * act: a statement urges no one but the other side).
  */
 function sideNear(
   text: string,
@@ -121,14 +123,26 @@ function sideNear(
   at: number,
   others: readonly { contentStart: number; contentEnd: number }[] = [],
 ): Ref | null {
+  const isSide = (r: Ref) => r.type === 'LOC' && text[r.end - 1] === '方';
+  const otherSides = new Set<string>();
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= to) break;
+    if (
+      r.end <= to &&
+      isSide(r) &&
+      ADDRESSES_OTHER.test(text.slice(Math.max(0, r.start - 2), r.start))
+    )
+      for (const id of r.ids) otherSides.add(id);
+  }
   let before: Ref | null = null;
   for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.start >= to) break;
     if (r.end > to) continue;
     if (
-      r.type !== 'LOC' ||
-      text[r.end - 1] !== '方' ||
+      !isSide(r) ||
+      r.ids.some((id) => otherSides.has(id)) ||
       GOVERNS_SIDE.test(text.slice(Math.max(0, r.start - 2), r.start)) ||
       // 菲方 in what another speaker is quoted as saying (马科斯表示，菲方将…) is their side.
       others.some((q) => q.contentStart <= r.start && r.end <= q.contentEnd)
@@ -139,6 +153,11 @@ function sideNear(
   }
   return before;
 }
+
+/** What a statement does only to the other side (敦促美方, 正告日方), never to its own: the
+ * X方 after it is the other side anywhere in the statement (对中方实施制裁 is no such sign:
+ * the other side may act on the statement's own). */
+const ADDRESSES_OTHER = /(?:敦促|要求|呼吁|正告|奉劝|告诫|警告|谴责|抨击|指责)$/;
 
 /** What makes the X方 after it an addressee or object: 对美方, 关于美方, 敦促美方, 同俄方. */
 const GOVERNS_SIDE =
@@ -158,7 +177,7 @@ export function refsWithin(refs: readonly Ref[], from: number, to: number): Ref[
 
 /** The country a speaker serves on the page: the place before their title (美国国务卿蓬佩奥
  * → 美国) or before their body's name (伊朗外交部 → 伊朗); for a body's spokesperson
- * (国台办发言人X), the body that speaks through them. */
+ * (国台办发言人X, 国台办举行例行新闻发布会，发言人X), the body that speaks through them. */
 function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
   const id = speaker.ids[0];
   if ((speaker.type !== 'PER' && speaker.type !== 'ORG') || id === undefined) return null;
@@ -172,6 +191,12 @@ function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
       /^(?:新闻)?发言人$/.test(text.slice(before.end, r.start))
     )
       return before;
+    if (
+      before.type === 'ORG' &&
+      speaker.type === 'PER' &&
+      PRESS_BRIEFING.test(text.slice(before.end, r.start))
+    )
+      return before;
     if (before.type !== 'LOC') continue;
     if (before.end === r.start ? speaker.type === 'ORG' : skipOffices(text, before.end) === r.start)
       return before;
@@ -179,13 +204,18 @@ function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
   return null;
 }
 
+/** What comes between a body and its spokesperson at its own press briefing: 国台办 | 今天上午
+ * 举行例行新闻发布会，发言人 | 陈斌华 (the body holds it; its spokesperson speaks). */
+const PRESS_BRIEFING =
+  /^[^。！？\n]{0,20}(?:举行|召开|主持)[^。！？\n]{0,12}(?:发布会|记者会|简报会|吹风会)[，,、]?\s*(?:新闻)?发言人$/;
+
 /** Forms of address that stand for the counterpart: 阁下, 总统殿下, 总统先生. */
 const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生))$/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
 const COORDINATED = /^(?:和|与|并)(?:践行|推动|维护|促进|加强|深化|坚持|落实|参与)/;
 /** 希望 is an appeal only when it is addressed to another party (希望特区政府…, 希望双方…). */
 const ADDRESSEE =
-  /^(?:各方|各国|国际社会|对方|双方|两国|有关方面|有关国家|相关方面|相关国家|各界|社会各界|(?:所有|各个|其他)国家|[^\s，。]{1,4}方(?!面)|[^\s，。]{0,6}(?:政府|当局)|中央|司法|法院|检方|检察官|警方|执法部门|立法会|国会|议会|业界)/;
+  /^(?:各方|各国|国际社会|对方|双方|两国|两岸(?!关系|局势|形势|和平|交流|经贸|之间|问题|同胞)|有关方面|有关国家|相关方面|相关国家|各界|社会各界|(?:所有|各个|其他)国家|[^\s，。]{1,4}方(?!面)|[^\s，。]{0,6}(?:政府|当局)|中央|司法|法院|检方|检察官|警方|执法部门|立法会|国会|议会|业界)/;
 
 /**
  * Finds stances: for each cue word of data/cues/stance.tsv that the segmenter reads as a word
@@ -1060,12 +1090,13 @@ function clauseAntecedent(
   return c;
 }
 
-/** The clause before `at` within the sentence (from `floor`), or an empty span. */
+/** The clause before `at` within the sentence (from `floor`), or an empty span; a colon opens
+ * one (有记者问：X批准…，Y表示感谢 — the clause is what follows the colon). */
 function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
   let end = at;
   while (end > floor && /[，,\s]/.test(text[end - 1] as string)) end--;
   let start = end;
-  while (start > floor && !'，,。！？；\n'.includes(text[start - 1] as string)) start--;
+  while (start > floor && !'，,。！？；：\n'.includes(text[start - 1] as string)) start--;
   return trim(text, start, end);
 }
 

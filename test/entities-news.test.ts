@@ -844,3 +844,31 @@ describe("a country's name before a party the lexicon knows as another country's
     );
   });
 });
+
+describe('where a name after a title ends', () => {
+  check([
+    {
+      text: '日本官房長官林芳正也表示，政府正密切關注事態發展。',
+      has: ['PER:林芳正'],
+      not: ['PER:林芳'],
+      why: 'a unit read as an adverb before another adverb (正 | 也) is the given name’s last: no adverb stands before 也',
+    },
+    {
+      text: '外長林國棟正在歐洲訪問，他也表示將會見多國外長。',
+      has: ['PER:林國棟'],
+      not: ['PER:林國棟正'],
+      why: '正在 keeps its adverb: the name ends before it',
+    },
+    {
+      text: '林國棟總統高度肯定軍人堅守崗位。陳美玲總理再次表示，政府將全力支援災區。',
+      has: ['PER:林國棟', 'PER:陳美玲'],
+      not: ['PER:高度', 'PER:再次'],
+      why: 'an adverb of degree or manner after a title is what the holder does, not a name (高 is a surname)',
+    },
+    {
+      text: '有記者問：請問發言人有何回應？專家如何看待此事？',
+      not: ['PER:有何', 'PER:如何'],
+      why: 'the words of a question put to a title name no one',
+    },
+  ]);
+});

@@ -85,10 +85,11 @@ const NOT_NAME_START =
   /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
- * 文章), and the words of a question put to them (请问发言人有何回应, 专家如何看待). Two
- * characters or more, so no surname (曾, 于, 何) is lost. */
+ * 文章), the words of a question put to them (请问发言人有何回应, 专家如何看待), and the
+ * adverbs of degree and manner before what they do (总统高度肯定, 总理再次表示). Two
+ * characters or more, so no surname (曾, 于, 何, 高) is lost. */
 const VERB_AFTER_TITLE = new RegExp(
-  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|有何|有无|有没有|有什么|如何|为何|是否|能否|会否|${[
+  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|有何|有无|有没有|有什么|如何|为何|是否|能否|会否|高度|强烈|坚决|严正|十分|非常|极为|深表|再次|一再|多次|亲自|随即|随后|同时|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ]
@@ -394,9 +395,9 @@ export function findEntities(
       !/^(?:n|ng|nr|nrfg|nrt|nz|j|a|an)$/.test(grid.posAt(m.end)) &&
       // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
       !(o.end - m.end === 1 && LINKING.test(text[m.end] as string)) &&
-      // 林芳 | 正12日: a unit read as an adverb before a digit or a mark, which no adverb
-      // stands before, is the given name's last.
-      !(MARK_OR_DIGIT.test(text[o.end] ?? '') && grid.posAt(m.end).startsWith('d'));
+      // 林芳 | 正12日, 林芳 | 正 | 也: a unit read as an adverb before a digit, a mark or
+      // another adverb, which no adverb stands before, is the given name's last.
+      !(noAdverbBefore(text, grid, o.end) && grid.posAt(m.end).startsWith('d'));
     const k = out.findIndex(
       (o) => o.type === 'PER' && o.kind === 'name' && (linked(o) || runOn(o)),
     );
@@ -514,7 +515,7 @@ export function findEntities(
       start + n,
       hasSurname(text, start),
       stopAfter,
-      MARK_OR_DIGIT.test(text[start + n] ?? ''),
+      noAdverbBefore(text, grid, start + n),
     );
   const offices = findOffices(text);
   for (const { start: at, office } of offices) {
@@ -2004,6 +2005,21 @@ const OFFICE_WORD = /^(?:办公室|办公厅|官邸|幕僚|秘书处|发言人)/
 
 /** What ends a name read up to a stop: a digit (5日), a mark, or a stop word (在, 表示). */
 const CLEAR_END = /^(?:[\d０-９，。、；：,;:「『“（(]|$)/;
+/** One-unit adverbs that follow a subject (林芳正也表示). */
+const ADVERB_AFTER_NAME = /^[也亦还则又都已曾]$/;
+
+/**
+ * Whether no one-unit adverb could stand right before `at`: a digit or a mark there (林芳正
+ * 12日), or a one-unit adverb the segmenter reads as a word of its own (林芳 | 正 | 也 | 表示;
+ * two adverbs that do go together, 再也 and 却也, are one word to it). A unit read as an
+ * adverb before `at` is then a name's last.
+ */
+function noAdverbBefore(text: string, grid: WordGrid, at: number): boolean {
+  if (MARK_OR_DIGIT.test(text[at] ?? '')) return true;
+  return (
+    ADVERB_AFTER_NAME.test(text[at] ?? '') && grid.startsWord(at) && grid.wordEnd(at) === at + 1
+  );
+}
 /** A digit or a mark of punctuation: no adverb stands right before one. */
 const MARK_OR_DIGIT = /^[\d０-９，。、；：,;:！？!?（(]$/;
 

@@ -1144,3 +1144,24 @@ describe('希望 addressed to both sides of the strait', () => {
     },
   );
 });
+
+describe('a side named for a country whose capital opens with its name', () => {
+  bothScripts(
+    '巴方 on a page naming 巴西 and its capital 巴西利亞 is 巴西, not the lexicon’s 巴基斯坦',
+    '新聞\n\n應巴西總統邀請，林國棟對巴西進行國事訪問。兩國元首在巴西利亞舉行會談。巴方重申堅定奉行一貫的外交政策，支持中國政府推動南南合作的努力。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['巴西 support 中國政府推動南南合作的努力'].map(c));
+    },
+  );
+});
+
+describe('who attended, closing a meeting’s report', () => {
+  quotesAre(
+    'X、Y等參加會見 after a quote is the reporter’s, not the speaker’s; 等到…參加會談 in the speech stays',
+    '新聞\n\n林國棟表示，雙方支持在區域事務中發揮積極作用。外交部長陳美玲、發展委員會主任王大明等參加會見。\n\n張志強說，雙方將等到明年再舉行下一輪會談，屆時兩國外長都會參加會談。',
+    [
+      '林國棟: 雙方支持在區域事務中發揮積極作用。',
+      '張志強: 雙方將等到明年再舉行下一輪會談，屆時兩國外長都會參加會談。',
+    ],
+  );
+});

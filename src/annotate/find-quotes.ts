@@ -923,9 +923,10 @@ const ASKS_FOR_COMMENT =
 
 /** A sentence end and a sentence in the reporter's own voice after it: one that tells what
  * the two who spoke did together (两人同意…: no speaker calls themself and another 两人), or
- * what the speaker did besides (不过，他也对…表示关切: no speaker calls themself 他). */
+ * what the speaker did besides (不过，他也对…表示关切: no speaker calls themself 他), or who
+ * attended (外交部长X、主任Y等参加会见: the closing formula of a meeting's report). */
 const REPORTER_VOICE =
-  /[。！？](?=据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
+  /[。！？](?=[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */

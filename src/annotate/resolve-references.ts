@@ -129,10 +129,18 @@ export function resolveReferences(
   const initials = (): Map<string, string | null> => {
     if (known !== null) return known;
     known = new Map();
+    // Two places opening with X, one the other's start (巴西 and its capital 巴西利亚): the
+    // shorter, the country the other is named for.
     const add = (key: string) => {
       const c = key[0] as string;
       const had = (known as Map<string, string | null>).get(c);
-      (known as Map<string, string | null>).set(c, had === undefined || had === key ? key : null);
+      const kept =
+        had === undefined || had === key || (had !== null && had.startsWith(key))
+          ? key
+          : had !== null && key.startsWith(had)
+            ? had
+            : null;
+      (known as Map<string, string | null>).set(c, kept);
     };
     for (const id of memory.countries) add(id.slice(id.indexOf(':') + 1));
     for (const m of raw) {

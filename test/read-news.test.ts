@@ -1165,3 +1165,37 @@ describe('who attended, closing a meeting’s report', () => {
     ],
   );
 });
+
+describe('a state’s delegate named by no name', () => {
+  bothScripts(
+    '法國代表說 is the state speaking, 俄羅斯代表則批評 its stance; 法國代表林國棟說 is the person',
+    '新聞\n\n法國代表說，停火刻不容緩，各方必須立即採取行動。俄羅斯代表則批評鄰國一再阻撓安理會行動。法國代表林國棟說，人道援助必須盡快送達災區。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['法國: 停火刻不容緩，各方必須立即採取行動。', '林國棟: 人道援助必須盡快送達災區。'].map(c),
+      );
+      assert.deepEqual(stances(a), ['俄羅斯 criticize 鄰國一再阻撓安理會行動'].map(c));
+    },
+  );
+});
+
+describe('a cue that says what a document is', () => {
+  bothScripts(
+    '一份要求停火的決議草案 is no one’s demand; 發表一項聲明，譴責… is the issuer’s stance',
+    '新聞\n\n安理會週三就一份要求立即停火的決議草案進行表決。歐盟發表一項聲明，譴責鄰國的襲擊。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['歐盟 criticize 鄰國的襲擊'].map(c));
+    },
+  );
+});
+
+describe('an outlet alone in brackets before the story', () => {
+  bothScripts(
+    '（法廣RFI） and （德國之聲中文網） open the story; the holder is the clause’s own subject or no one',
+    '新聞\n\n（法廣RFI）日本政府週三要求鄰國立即釋放被拘留的公民。\n\n（德國之聲中文網）多國週三要求立即停火。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['日本 demand 鄰國立即釋放被拘留的公民'].map(c));
+    },
+  );
+});

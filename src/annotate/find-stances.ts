@@ -43,6 +43,9 @@ function negatedBeforeObject(before: string): boolean {
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
   /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|[\d０-９零一二三四五六七八九十百两]+票)$/;
+/** A number or a demonstrative and a measure word for documents and items (一份, 这项, 该封):
+ * a cue after one qualifies the noun it counts. */
+const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|党|票|和帮助|与帮助)/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
@@ -315,6 +318,13 @@ export function findStances(
           /(?:表达|致以)[^，。；]{1,4}[和与及、]$/.test(
             text.slice(Math.max(line.from, at - 8), at),
           ))
+      )
+        continue;
+      // 一份要求停火的决议草案, 这项谴责X的声明: a cue after a measure word, in a clause that
+      // runs on to 的 and a noun, says what a document is, not who stands where.
+      if (
+        CLASSIFIER_BEFORE.test(before) &&
+        /^[^，。；！？\n]{1,30}的/.test(text.slice(end, line.to))
       )
         continue;
       // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a

@@ -82,13 +82,16 @@ function tagCode(pos: string): number {
 /** A dateline or wire opener at a sentence's start: 新华社巴黎3月1日电（记者…）, 中央社記者…
  * 台北28日電, a wire's dispatch (中央社倫敦5日法新電, 中央社華盛頓5日綜合外電報導),
  * 央视网消息（新闻联播）：, 据新华社电 before a space, and a reporter's credit in brackets as
- * Taiwan's papers open a story (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）).
- * Its outlet, reporter and place are never the clause's subject. */
+ * Taiwan's papers open a story (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）),
+ * and an outlet alone in brackets before the story (（法廣RFI）, （德國之聲中文網）, （路透社）;
+ * an enumerator, （一）, is skipped alike). Its outlet, reporter and place are never the
+ * clause's subject. */
 const DATELINE = [
   /^[（(【]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日[^\s，。：；「」“”（）()]{0,6}?(?:专电|电|讯|报导|报道)(?:[（(][^）)]{0,30}[）)])?[）)】]?\s*/,
   /^[^\s，。；「」“”]{0,14}消息(?:[（(][^）)]{0,14}[）)])?[：:]\s*/,
   /^据[^\s，。：；「」“”]{1,16}?(?:电|讯)\s+/,
   /^[〔【（(［[](?:[^〔〕【】（）()［］[\]，。\n]{1,24}?[／/|｜]\s*[^〔〕【】（）()［］[\]，。\n]{0,8}?|[^〔〕【】（）()［］[\]，。\n记]{0,8}?(?:特派|特约|实习)?记者[^〔〕【】（）()［］[\]，。\n]{2,20}?)(?:报导|报道)[〕】）)］\]]\s*/,
+  /^[（(【〔][^（）()【】〔〕［］\s，。：:；「」“”、]{1,20}[）)】〕](?=\S)\s*/,
 ];
 
 /** 。！？； and a line end, and ? and ! as pages typed on a Western keyboard write them (…拒绝呢?不过):
@@ -177,6 +180,10 @@ const SPEAKS_THROUGH =
 const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;
 /** Clause marks: 。！？；，：, and a quotation closing. */
 const CLAUSE_MARK = /[，,。！？；：:」”\n]/;
+/** What stands between a state and a cue when its delegate, named by no name, speaks: 代表,
+ * 代表团, 常驻联合国代表, and adverbs (法国代表说, 俄罗斯代表则批评). */
+const DELEGATE_OF_STATE =
+  /^(?:常驻[\u4e00-\u9fff]{0,6})?代表团?(?:[则也还又亦均都并再]|随即|随后|当天|今天|昨天|在会上)?$/;
 /** Words after a place that make it the side of a state: 以色列方面, 美国政府. */
 const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
 /** After a body's name, its members as a group: 立委, 议员, 成员国, 官员, 人士, 党员, with a
@@ -900,6 +907,9 @@ function isHolder(
     // 中方发言人批评…: a side's spokesperson speaks for the side.
     if (text[r.end - 1] === '方' && /^(?:新闻)?发言人/.test(text.slice(r.end, r.end + 5)))
       return false;
+    // 法国代表说, 俄罗斯代表团则批评…: a state's delegate no name follows speaks for the state,
+    // as a spokesperson does.
+    if (DELEGATE_OF_STATE.test(text.slice(r.end, cue))) return false;
     if (officeAt(text, r.end) !== null) return true;
     // 英国七位前外相, 美国两名议员: a count of people of the place, a group no one named.
     if (
@@ -942,6 +952,7 @@ function isHolder(
     // 特区政府, 中央政府: a state organ named generically is its state as a speaker too.
     r.kind === 'title' ||
     text[r.end - 1] === '方' ||
-    PLACE_AS_SIDE.test(text.slice(r.end, cue))
+    PLACE_AS_SIDE.test(text.slice(r.end, cue)) ||
+    DELEGATE_OF_STATE.test(text.slice(r.end, cue))
   );
 }

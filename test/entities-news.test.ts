@@ -872,3 +872,35 @@ describe('where a name after a title ends', () => {
     },
   ]);
 });
+
+describe('bodies whose names join two portfolios with 及', () => {
+  check([
+    {
+      text: '立法院外交及國防委員會今天邀請部長進行業務報告。',
+      has: ['ORG:立法院外交及國防委員會'],
+      not: ['ORG:國防委員會'],
+      why: 'a Legislative Yuan committee named in full, not its second portfolio alone',
+    },
+    {
+      text: '政制及內地事務局今天表示，將於下月公布諮詢文件。勞福局發言人說，有關計劃仍在研究。',
+      has: ['ORG:政制及內地事務局', 'ORG:勞福局'],
+      not: ['ORG:內地事務局'],
+      why: 'Hong Kong’s policy bureaus, named in full or by the short name the press uses',
+    },
+  ]);
+});
+
+describe('a party’s legislators by its colour, in a headline', () => {
+  check([
+    {
+      text: '國防部長：不排除延長役期 藍委批「朝令夕改」',
+      not: ['PER:藍委批', 'PER:藍委'],
+      why: '藍委 is a KMT legislator and 批 the headline’s verb: no one’s name',
+    },
+    {
+      text: '綠委轟政府失職。藍立委說，政府應該負責。',
+      not: ['PER:綠委轟'],
+      why: 'the colour and 委 open no name, nor does a headline verb end one',
+    },
+  ]);
+});

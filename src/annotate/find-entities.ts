@@ -1897,8 +1897,11 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
+/** Words that read as a surname and a given name but are none: counts and times, X方, forms
+ * of address and kin, a party's legislators by its colour (藍委, 綠委, 白委), and a headline's
+ * subject run into its one-character verb (藍委批「…」, X轟). */
 const NOT_PERSON = new RegExp(
-  `[一二三四五六七八九十时旅媒]$|^.方|(?:${ADDRESS_FORMS})$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$`,
+  `[一二三四五六七八九十时旅媒]$|^.方|^[蓝绿白]委|[批轰呛吁斥]$|(?:${ADDRESS_FORMS})$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$`,
 );
 /** The last character of a village's, a street's or a district's name (王营村, 梁王河), or
  * of a cup, a bureau or a team (马会杯, 公安局): a word the segmenter does not know that ends

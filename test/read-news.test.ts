@@ -1199,3 +1199,23 @@ describe('an outlet alone in brackets before the story', () => {
     },
   );
 });
+
+describe('此 as “regarding this” before a cue', () => {
+  quotesAre(
+    'X對此表示，… and X就此表示，… are quotes; 作出回應 and 予以回應 are a response as a noun, and 上述表示 no cue',
+    '新聞\n\n林國棟對此表示，雙方應當通過對話管控分歧。陳美玲就此表示，政府會認真研究各方的意見。\n\n張志強說，各方都應冷靜，中方將在適當時候作出回應。王大明重申了上述表示。',
+    [
+      '林國棟: 雙方應當通過對話管控分歧。',
+      '陳美玲: 政府會認真研究各方的意見。',
+      '張志強: 各方都應冷靜，中方將在適當時候作出回應。',
+    ],
+  );
+});
+
+describe('a journalist’s question after what they report', () => {
+  quotesAre(
+    '…。中方是否歡迎？ is the journalist’s, not the speaker’s',
+    '新聞\n\n問：日本首相林國棟近日表示，日方希望同中方保持溝通。中方是否歡迎？\n\n答：中方一貫主張雙方相向而行。',
+    ['林國棟: 日方希望同中方保持溝通。'],
+  );
+});

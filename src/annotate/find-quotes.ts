@@ -71,8 +71,9 @@ const ISSUES = new RegExp(
   `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》)?${DOCUMENT})|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
-/** A cue used as a noun: 做上述表示, 他的说法. */
-const NOUN_USE = /(?:做|作|的|上述|此|这番|该)$/;
+/** A cue used as a noun: 做上述表示, 他的说法, after a light verb (作出回应, 予以回应); not
+ * 此 as "regarding this" (对此表示, 就此表示). */
+const NOUN_USE = /(?:做|作|作出|做出|予以|给予|有所|的|上述|(?<![对就为因借藉于特])此|这番|该)$/;
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
 const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
@@ -917,9 +918,9 @@ function reporterTurn(text: string, from: number, to: number): number {
 const AND_ASKED = /[，,](?=并(?:呼吁|要求|敦促|促请|吁请)(?![，,：:「“]))/;
 
 /** A sentence end and a question for comment after it, as a press conference's journalist
- * asks one after stating the news (中方对此有何评论？, 你怎么看？). */
+ * asks one after stating the news (中方对此有何评论？, 你怎么看？, 中方是否欢迎？). */
 const ASKS_FOR_COMMENT =
-  /[。！？；](?=[^。！？；]{0,40}(?:(?:有何|有什么|作何)(?:评论|回应|看法|评价|反应|表态)|怎么看|如何看待|能否介绍)[^。！？]{0,8}[？?])/;
+  /[。！？；](?=[^。！？；]{0,40}(?:(?:有何|有什么|作何)(?:评论|回应|看法|评价|反应|表态)|怎么看|如何看待|能否介绍)[^。！？]{0,8}[？?]|(?:中方|你|您|贵方|贵国|发言人|外交部)(?:对此)?(?:是否|会否|能否|将如何|如何|怎样)[^。！？]{0,20}[？?])/;
 
 /** A sentence end and a sentence in the reporter's own voice after it: one that tells what
  * the two who spoke did together (两人同意…: no speaker calls themself and another 两人), or
@@ -929,9 +930,10 @@ const REPORTER_VOICE =
   /[。！？](?=[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
- * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3). */
+ * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3), or a
+ * cue the reporter tells as done (重申了上述立场, 表示了欢迎). */
 const TURN =
-  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告)/;
+  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告|(?:重申|表示|强调|指出|表达)了)/;
 
 /** Just after the end of the sentence of the line in which offset `at` stands. */
 function sentenceEndAfter(

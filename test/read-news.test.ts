@@ -1219,3 +1219,42 @@ describe('a journalist’s question after what they report', () => {
     ['林國棟: 日方希望同中方保持溝通。'],
   );
 });
+
+describe('a cue the segmenter keeps with its manner', () => {
+  bothScripts(
+    '強調指出, 一再強調 and 明確指出 bring in speech; 中方全力支持 and 衷心感謝 are stances',
+    '新聞\n\n林國棟強調指出，有關問題必須通過對話協商解決。陳美玲一再強調，各方都應保持克制冷靜。王大明明確指出，中方的立場是一貫的、明確的。\n\n中方全力支持東道國辦好本屆峰會。張志強衷心感謝各國對災區的援助。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 有關問題必須通過對話協商解決。',
+          '陳美玲: 各方都應保持克制冷靜。',
+          '王大明: 中方的立場是一貫的、明確的。',
+        ].map(c),
+      );
+      assert.deepEqual(
+        stances(a),
+        ['中國 support 東道國辦好本屆峰會', '張志強 praise 各國對災區的援助'].map(c),
+      );
+    },
+  );
+});
+
+describe('a condition before a stance with no object', () => {
+  bothScripts(
+    '如果X，中方將堅決反對: the target is X, without 如果',
+    '新聞\n\n林國棟表示，如果鄰國一意孤行，中方將堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['中國 oppose 鄰國一意孤行'].map(c));
+    },
+  );
+});
+
+describe('a name and others', () => {
+  quotesAre(
+    'X等人表示 and X等三名議員表示 are several speakers at once; X等待多時後表示 is X',
+    '新聞\n\n林國棟等人表示，有關問題必須通過對話協商解決。陳美玲等三名議員表示，政府應盡快公布調查結果。王大明等待多時後表示，各方都應保持克制冷靜。',
+    ['王大明: 各方都應保持克制冷靜。'],
+  );
+});

@@ -49,6 +49,9 @@ const CUE_PATTERN = new RegExp(QUOTE_CUE_ALTERNATION, 'g');
 /** Adverbs the segmenter may glue to a one-character cue (并称, 又说, 坚称), and the
  * locatives that end a time or place phrase before it (会谈时说, 会后说, 讲话中说). */
 const GLUED = /^[并又还亦则也更再坚声宣时后中]$/;
+/** Two units the segmenter keeps as one word with the cue after them: a cue of its own
+ * (强调指出) or a manner of saying (明确指出, 一再强调, 反复强调, 特别强调, 着重指出). */
+const MANNER_GLUED = /^(?:强调|明确|一再|反复|特别|着重|郑重|严正|深刻|再次|多次|公开|坦率)$/;
 /** Words after 表示 that make it "express" a stance, not bring in speech: 表示欢迎. */
 const EXPRESSES =
   /^(?:欢迎|关切|关注|祝贺|感谢|支持|反对|赞赏|赞同|赞许|嘉许|赞扬|钦佩|敬佩|认可|同情|哀悼|慰问|遗憾|惋惜|痛心|不满|谴责|抗议|担忧|担心|忧虑|理解|尊重|愤慨|震惊|满意|肯定|敬意|谢意|歉意|失望|悲痛|悼念|哀思|欣慰|感激|问候|祝愿|关心|衷心|诚挚|由衷|真诚|沉痛|深深|极大|极为|十分|非常|热烈|强烈|严正|坚决|高度|严重|深切|深表|深感)/;
@@ -59,6 +62,9 @@ const CUE_AFTER_MARK = new RegExp(
 );
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
+/** 等人, 等多人, 等三名议员 right after a name: it and others speak (GUIDELINES §3: several
+ * speakers at once give no quote). */
+const AND_OTHERS = /^等(?:人|多人|[一二三四五六七八九十两几数多\d]+(?:人|名|位|个))/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
 /** What a body issues and is then reported speaking through: 声明, 社评, 公报, 白皮书. */
 const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章)';
@@ -233,7 +239,12 @@ export function findQuotes(
         continue;
       }
       const lead = text.slice(subject.clause, cue.at);
-      if (subject.kind === 'many' || NOT_A_SOURCE.test(lead)) {
+      if (
+        subject.kind === 'many' ||
+        NOT_A_SOURCE.test(lead) ||
+        // 林国栋等人表示: the one named and others, several speakers at once.
+        (subject.kind === 'one' && AND_OTHERS.test(text.slice(subject.ref.end, cue.at)))
+      ) {
         // Several speakers at once, or an anonymous or second-hand source: no quote, and the
         // quotes after it do not continue an earlier speaker.
         prevEnd = cue.end;
@@ -721,7 +732,13 @@ function cuesIn(text: string, line: Line, edges: WordEdges, nameEnds: ReadonlySe
   for (let m = CUE_PATTERN.exec(seg); m !== null; m = CUE_PATTERN.exec(seg)) {
     const at = line.from + m.index;
     const end = at + m[0].length;
-    const glued = at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1);
+    const glued =
+      (at > line.from && GLUED.test(text[at - 1] as string) && edges.startsAt(at - 1)) ||
+      // 强调指出, 明确指出, 一再强调: a manner or another cue the segmenter keeps as one word
+      // with the cue.
+      (at - 2 >= line.from &&
+        edges.wordAt(at - 2)?.end === end &&
+        MANNER_GLUED.test(text.slice(at - 2, at)));
     const inUnknown = edges.unknownAt(at) && edges.unknownAt(end - 1);
     // 陈立明说：“…”: the segmenter may read the name's last character and the cue as one
     // word (明说); a cue that a colon follows announces what is said, and a cue right after

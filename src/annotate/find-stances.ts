@@ -1100,6 +1100,10 @@ function clauseAntecedent(
   return c;
 }
 
+/** Words that open a condition (如果, 一旦, 即使): a clause taken for a target starts after
+ * them. */
+const CONDITION = /^(?:如果|假如|倘若|若是|一旦|要是|万一|即使|即便)/;
+
 /** The clause before `at` within the sentence (from `floor`), or an empty span; a colon opens
  * one (有记者问：X批准…，Y表示感谢 — the clause is what follows the colon). */
 function clauseBefore(text: string, at: number, floor: number): { start: number; end: number } {
@@ -1112,6 +1116,9 @@ function clauseBefore(text: string, at: number, floor: number): { start: number;
 
 function trim(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /[\s，。；、：:]/.test(text[start] as string)) start++;
+  // 如果日方一意孤行，中方将坚决反对: the condition's word is not what is opposed.
+  const condition = CONDITION.exec(text.slice(start, Math.min(end, start + 3)));
+  if (condition !== null && end - start > condition[0].length + 2) start += condition[0].length;
   while (end > start && /[\s，。；、：:]/.test(text[end - 1] as string)) end--;
   // 谴责中国”: a closing mark whose opening lies outside the target is not part of it.
   const piece = text.slice(start, end);

@@ -336,8 +336,10 @@ export const PASSIVE =
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));
 
-/** Degree words the segmenter may tag as nouns (高度/n): before a cue they are adverbs. */
-const DEGREE_WORDS = '高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切';
+/** Degree and manner words the segmenter may tag as nouns (高度/n) or keep with the verb as
+ * one noun (全力支持/n, 衷心感谢/n): before a cue they are adverbs. */
+const DEGREE_WORDS =
+  '高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切|全力|大力|衷心|热烈|公开|严厉|坚定|明确|诚挚';
 const DEGREE = new RegExp(`^(?:${DEGREE_WORDS})$`);
 
 /** A degree word run together with the verb it qualifies (高度评价, 坚决反对): a verb phrase

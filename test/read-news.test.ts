@@ -1258,3 +1258,34 @@ describe('a name and others', () => {
     ['王大明: 各方都應保持克制冷靜。'],
   );
 });
+
+describe('a stance a statement or a meeting takes', () => {
+  bothScripts(
+    '聲明要求… is the issuer’s demand; 會議要求… the convener’s',
+    '新聞\n\n外交部5日發表聲明。聲明要求鄰國立即停止干涉別國內政。\n\n海洋委員會今天召開會議。會議要求，各地區各部門要切實做好防颱準備。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '外交部 demand 鄰國立即停止干涉別國內政',
+          '海洋委員會 demand 各地區各部門要切實做好防颱準備',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a meeting no one on the page convened holds no stance',
+    '新聞\n\n會議要求各方加強合作，共同應對挑戰。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});
+
+describe('what followed a meeting', () => {
+  quotesAre(
+    '會談後，兩國總理共同見證… is the reporter’s, after the speaker’s words',
+    '新聞\n\n林國棟表示，新方支持中國加入有關協定。會談後，兩國總理共同見證簽署多項合作文件。',
+    ['林國棟: 新方支持中國加入有關協定。'],
+  );
+});

@@ -68,7 +68,7 @@ const AND_OTHERS = /^等(?:人|多人|[一二三四五六七八九十两几数�
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
 /** What a body issues and is then reported speaking through: 声明, 社评, 公报, 白皮书. */
 const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章)';
-const ISSUED = new RegExp(
+export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
 /** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书; convening a
@@ -940,11 +940,12 @@ const ASKS_FOR_COMMENT =
   /[。！？；](?=[^。！？；]{0,40}(?:(?:有何|有什么|作何)(?:评论|回应|看法|评价|反应|表态)|怎么看|如何看待|能否介绍)[^。！？]{0,8}[？?]|(?:中方|你|您|贵方|贵国|发言人|外交部)(?:对此)?(?:是否|会否|能否|将如何|如何|怎样)[^。！？]{0,20}[？?])/;
 
 /** A sentence end and a sentence in the reporter's own voice after it: one that tells what
- * the two who spoke did together (两人同意…: no speaker calls themself and another 两人), or
- * what the speaker did besides (不过，他也对…表示关切: no speaker calls themself 他), or who
- * attended (外交部长X、主任Y等参加会见: the closing formula of a meeting's report). */
+ * the two who spoke did together (两人同意…, 两国总理共同见证…: no speaker calls themself and
+ * another 两人), or what the speaker did besides (不过，他也对…表示关切: no speaker calls
+ * themself 他), or who attended (外交部长X、主任Y等参加会见: the closing formula of a
+ * meeting's report), or what followed the meeting (会谈后，…). */
 const REPORTER_VOICE =
-  /[。！？](?=[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
+  /[。！？](?=(?:会谈|会见|会晤|会面|会议|仪式|活动)(?:结束)?(?:后|前)[，,]|两国(?:元首|领导人|总理|总统|外长|部长)|[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3), or a
@@ -979,7 +980,7 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
  * 中央政治局; a meeting named for a body, 国务院常务会议, is the body's). Null when there is
  * none, or it has several holders or none we can name.
  */
-function issuedBy(
+export function issuedBy(
   text: string,
   from: number,
   to: number,

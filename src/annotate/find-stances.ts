@@ -1,6 +1,6 @@
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
-import type { Line } from './find-quotes.ts';
+import { ISSUED, issuedBy, type Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
@@ -437,7 +437,12 @@ export function findStances(
         actors = voice.actors;
       } else if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
-      else if (subject.blocked === true) {
+      else if (ISSUED.test(text.slice(subject.clause, at).trim())) {
+        // 声明要求…, 会议要求…: the body that issued the statement or convened the meeting,
+        // as for the quotes they bring in.
+        const by = issuedBy(text, prevLine?.from ?? line.from, subject.clause, refs, edges);
+        actors = by === null ? [] : [by];
+      } else if (subject.blocked === true) {
         // A subject the text gives but we cannot name (兩人, 專家): no holder.
         actors = [];
       } else if (quote === undefined && insideMarks(text, line.from, at)) {

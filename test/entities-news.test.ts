@@ -904,3 +904,19 @@ describe('a party’s legislators by its colour, in a headline', () => {
     },
   ]);
 });
+
+describe('a body named for two portfolios joined by 與', () => {
+  check([
+    {
+      text: '美國智庫戰略與國際研究中心發表報告指出，短期內達成協議的可能性不高。',
+      has: ['ORG:戰略與國際研究中心'],
+      not: ['ORG:國際研究中心'],
+      why: 'a common noun joined by 與 to the name’s opening is its first portfolio',
+    },
+    {
+      text: '會談與國際研究中心的報告有關。',
+      not: ['ORG:會談與國際研究中心'],
+      why: 'a verbal noun before 與 is no portfolio',
+    },
+  ]);
+});

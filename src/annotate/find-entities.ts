@@ -1799,6 +1799,21 @@ function suffixNames(
       const sender = mentions.find((m) => m.end === start && m.type === 'LOC');
       if (sender !== undefined) start = sender.start;
     }
+    // 战略与 | 国际研究中心, 外交及 | 国防委员会: a common noun joined by 与, 及 or 暨 to the
+    // name's opening is its first portfolio.
+    if (type === 'ORG' && start >= 3 && '与及暨'.includes(text[start - 1] as string)) {
+      const at = words.findIndex((x) => x.end === start - 1);
+      const noun = words[at];
+      if (
+        noun !== undefined &&
+        noun.pos === 'n' &&
+        noun.end - noun.start >= 2 &&
+        NAME_WORD.test(text.slice(noun.start, noun.end)) &&
+        !NOT_IN_BODY_NAME.test(text.slice(noun.start, noun.end)) &&
+        officeAt(text, noun.start) === null
+      )
+        start = noun.start;
+    }
     // A one-character suffix (港, 湾) needs a name of two units or more before it.
     if (start < 0 || w.end - start < (suffix[0].length === 1 ? 4 : 3)) continue;
     // A listed name that ends the span wins (天安门广场 of 北京天安门广场).

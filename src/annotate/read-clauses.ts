@@ -148,10 +148,28 @@ const GOVERNED =
  * Whether the text in [from, to) ends in a word of GOVERNED, not in the last character of a
  * name (埃及 ends in 及: 埃及总统塞西支持… has 塞西 for subject).
  */
-function governs(text: string, from: number, to: number, refs: readonly Ref[]): boolean {
+function governs(
+  text: string,
+  from: number,
+  to: number,
+  refs: readonly Ref[],
+  edges?: WordEdges,
+): boolean {
   const m = GOVERNED.exec(text.slice(from, to));
   if (m === null) return false;
   const at = to - m[0].length;
+  // 战略与国际研究中心研究员X: 与 joining two common nouns inside a body's name, not "with"
+  // after a subject (a common noun the segmenter reads, no title: 总统与X会谈 stays governed).
+  if (/^(?:与|和|及)$/.test(m[0]) && edges !== undefined && !edges.isEmpty()) {
+    const w = edges.wordAt(at - 2);
+    if (
+      w?.end === at &&
+      /^(?:n|vn)$/.test(w.pos) &&
+      officeAt(text, at - 2) === null &&
+      !refs.some((r) => r.end === at)
+    )
+      return false;
+  }
   let before: Ref | undefined;
   for (let k = Math.max(0, firstAtOrAfter(refs, at) - 1); k < refs.length; k++) {
     const r = refs[k] as Ref;
@@ -486,7 +504,7 @@ function subjectIn(
     if (r.end > cue) continue;
     const titles = titlesBefore(text, r.start, clause);
     if (
-      (governs(text, Math.max(clause, titles - 4), titles, refs) &&
+      (governs(text, Math.max(clause, titles - 4), titles, refs, options.edges) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
       GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
       (text[r.end] === '的' && !SPEAKS_THROUGH.test(text.slice(r.end)))
@@ -839,15 +857,28 @@ function verbBetween(
   to: number,
 ): boolean {
   if (edges === undefined || edges.isEmpty()) return false;
+  let prevPos = '';
   for (let i = from; i < to; ) {
     const w = edges.wordAt(i);
     if (w === undefined) {
       i++;
+      prevPos = '';
       continue;
     }
-    // 驻美国大使, 驻港部队: 驻 opens a title or a body's name, no verb of the clause.
-    if (w.end <= to && (w.pos === 'v' || w.pos === 'p') && text.slice(i, w.end) !== '驻')
+    // 驻美国大使, 驻港部队: 驻 opens a title or a body's name, no verb of the clause; 战略与
+    // 国际研究中心: 与 between two common nouns joins them.
+    if (
+      w.end <= to &&
+      (w.pos === 'v' || w.pos === 'p') &&
+      text.slice(i, w.end) !== '驻' &&
+      !(
+        /^(?:与|和|及)$/.test(text.slice(i, w.end)) &&
+        /^(?:n|vn)$/.test(prevPos) &&
+        /^(?:n|vn)$/.test(edges.wordAt(w.end)?.pos ?? '')
+      )
+    )
       return true;
+    prevPos = w.pos;
     i = w.end;
   }
   return false;

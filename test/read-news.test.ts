@@ -1297,3 +1297,26 @@ describe('與 inside a body’s name before a speaker', () => {
     ['林國棟: 短期內達成全面協議的可能性不高。', '陳美玲: 雙方應加強合作應對挑戰。'],
   );
 });
+
+describe('a cable sent is no dispatch', () => {
+  bothScripts(
+    'X1日致電Y，祝賀… is X’s congratulation: 致電 after a date is no wire’s dateline',
+    '新聞\n\n國家主席林國棟1日致電鄰國總統陳美玲，祝賀她再次當選。\n\n中央社台北1日電 總統王大明1日致電友邦總統張志強，感謝友邦長期支持。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).map((s) => s.split(' ').slice(0, 2).join(' ')),
+        ['林國棟 praise', '王大明 praise'].map(c),
+      );
+    },
+  );
+});
+
+describe('a stance inside the object of thanks', () => {
+  bothScripts(
+    '感謝友邦長期支持: the support is the friends’, whom no name covers, not the thanker’s',
+    '新聞\n\n林國棟感謝友邦長期支持。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['林國棟 praise 友邦長期支持'].map(c));
+    },
+  );
+});

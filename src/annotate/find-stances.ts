@@ -401,6 +401,9 @@ export function findStances(
           });
           if (inner.kind === 'one' || inner.kind === 'many')
             subject = { ...inner, clause: subject.clause };
+          // 感谢友邦长期支持: the object holds the inner stance, and names no one we know;
+          // the outer holder does not hold it.
+          else if (inner.kind === 'none' && nounBetween(edges, outer.end, at)) continue;
         }
       }
       let actors: Ref[];
@@ -949,6 +952,20 @@ const OUTER_REACH = 60;
 const OUTER_PATTERN = new RegExp(CUE_PATTERN.source, 'g');
 
 /** The last stance cue of a clause before `at` (not a light verb's 表示), or null. */
+/** Whether a word the segmenter reads as a noun stands in [from, to). */
+function nounBetween(edges: WordEdges, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (w.end <= to && /^n/.test(w.pos)) return true;
+    i = w.end;
+  }
+  return false;
+}
+
 function outerCue(
   text: string,
   from: number,

@@ -920,3 +920,14 @@ describe('a body named for two portfolios joined by 與', () => {
     },
   ]);
 });
+
+describe('Hong Kong court reports', () => {
+  check([
+    {
+      text: '案件昨日在區域法院裁決。法官陳美玲裁定林罪成，押後至下月判刑。',
+      has: ['ORG:區域法院', 'PER:陳美玲'],
+      not: ['PER:林罪成'],
+      why: 'the District Court by its name; 林罪成 is 林 found guilty, no name',
+    },
+  ]);
+});

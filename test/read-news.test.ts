@@ -1320,3 +1320,11 @@ describe('a stance inside the object of thanks', () => {
     },
   );
 });
+
+describe('a Hong Kong judge by surname', () => {
+  quotesAre(
+    '陳官 after 法官陳美玲 is that judge; 高官 is no one',
+    '新聞\n\n法官陳美玲裁定被告罪成。陳官在判詞中指出，被告的言論足以引起市民對政府的憎恨。\n\n高官表示，政府會研究判詞的內容再作決定。',
+    ['陳美玲: 被告的言論足以引起市民對政府的憎恨。'],
+  );
+});

@@ -917,6 +917,7 @@ export function findEntities(
       )
         continue;
       const surface = text.slice(span.start, span.end);
+      if (span.type === 'PER' && NOT_TAGGED_PERSON.test(surface)) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -1912,19 +1913,23 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
+/** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
+ * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,
+ * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成). */
+const NOT_TAGGED_PERSON = /^[蓝绿白]委|[批轰呛吁斥]$|罪成$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms
- * of address and kin, a party's legislators by its colour (藍委, 綠委, 白委), and a headline's
- * subject run into its one-character verb (藍委批「…」, X轟). */
+ * of address and kin, and NOT_TAGGED_PERSON's. */
 const NOT_PERSON = new RegExp(
-  `[一二三四五六七八九十时旅媒]$|^.方|^[蓝绿白]委|[批轰呛吁斥]$|(?:${ADDRESS_FORMS})$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$`,
+  `[一二三四五六七八九十时旅媒]$|^.方|${NOT_TAGGED_PERSON.source}|(?:${ADDRESS_FORMS})$|[姓摄]$|^(?:[爸妈爷奶哥姐弟妹叔伯婶舅姥]{2}|[外老]?[公婆]|阿姨|姨妈|儿子|女儿|丈夫|妻子|孩子|老伴)$`,
 );
 /** The last character of a village's, a street's or a district's name (王营村, 梁王河), or
  * of a cup, a bureau or a team (马会杯, 公安局): a word the segmenter does not know that ends
  * so is no person, whatever surname it opens with. */
 const PLACE_LIKE = /[村乡镇县区市省州路街河湖杯赛局署厅处院队港站]$/;
-/** A surname and a form of address or a role: 沈女士, 李先生, 马教授. */
+/** A surname and a form of address or a role: 沈女士, 李先生, 马教授, and 陈官, a Hong Kong
+ * judge by surname (not 高官, 武官: a senior official, an attaché). */
 const ADDRESSED =
-  /^[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)$/;
+  /^(?:[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$/;
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它佢]/;
 

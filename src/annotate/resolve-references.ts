@@ -50,7 +50,7 @@ const SURNAME_OFFICE =
 /** A surname and a form of address that names the bearer: 马教授, 王先生, 李医生. Narrower than
  * find-entities' ADDRESSED on purpose: 王太太 and 王夫人 are not the 王 the page names. */
 const SURNAME_ADDRESS =
-  /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学)$/;
+  /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学|官)$/;
 
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {

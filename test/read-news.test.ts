@@ -1328,3 +1328,38 @@ describe('a Hong Kong judge by surname', () => {
     ['陳美玲: 被告的言論足以引起市民對政府的憎恨。'],
   );
 });
+
+describe('Taiwan’s parties by their colours, and an official by surname and office', () => {
+  bothScripts(
+    '藍白 are 國民黨 and 民眾黨, 藍營 is 國民黨, 綠營立委 are members no one named; 賴總統 and 卓揆 are the people the page names',
+    '新聞\n\n國民黨團與民眾黨團今天召開記者會。黃國昌說，藍白支持地方財政自主。綠營立委批評修法草率，藍營則反對延長會期。\n\n總統賴清德日前受訪。發言人表示，賴總統支持行政院的決定。行政院長卓榮泰晚間受訪。卓揆強調，行政院尊重立法院的職權。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '中國國民黨+台灣民眾黨 support 地方財政自主',
+          '中國國民黨 oppose 延長會期',
+          '賴清德 support 行政院的決定',
+        ].map(c),
+      );
+      assert.ok(quotes(a).includes(c('卓榮泰: 行政院尊重立法院的職權。')), quotes(a).join(' / '));
+    },
+  );
+  bothScripts(
+    'colours on a page that names none of the parties are colours',
+    '新聞\n\n林國棟說，藍白相間的校服很受歡迎，藍白兩色也是學校的代表色。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});
+
+describe('members of both sides', () => {
+  bothScripts(
+    '雙方官員 are officials no one named: no holder; 雙方 itself holds',
+    '新聞\n\n日本和韓國都派員出席。雙方官員同意加強溝通。雙方同意加快自貿協定談判。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['日本+韓國 agree 加快自貿協定談判'].map(c));
+    },
+  );
+});

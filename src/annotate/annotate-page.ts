@@ -178,6 +178,7 @@ function annotateArticle(
       // lexicon's 台灣民眾黨. Chinese names only: an acronym (CSIS) is an alias.
       if (
         e.type === 'ORG' &&
+        r.type === 'ORG' &&
         (r.kind === 'name' || r.kind === 'alias') &&
         r.ids.length === 1 &&
         CHINESE_NAME.test(text) &&

@@ -933,6 +933,25 @@ export function findEntities(
     }
   }
 
+  // 赖总统支持…, 卓揆强调: a surname and an office, the way the press calls a person the page
+  // names, wherever it stands (not only before a verb of speech); resolved to the person.
+  if (out.some((m) => m.type === 'PER')) {
+    const surnames = new Set<string>();
+    for (const m of out) {
+      if (m.type === 'PER' && m.kind === 'name' && m.key.length >= 2 && m.key.length <= 4)
+        surnames.add(m.key[0] as string);
+    }
+    for (const m of text.matchAll(SURNAME_AND_OFFICE)) {
+      const s = m.index ?? 0;
+      const end = s + m[0].length;
+      if (!surnames.has(m[1] as string) || !grid.startsWord(s) || !grid.endsWord(end)) continue;
+      if (!free(s, end)) continue;
+      // 赖总统清德: a title before a name is no reference of its own.
+      if (out.some((o) => o.type === 'PER' && o.start === end)) continue;
+      add({ start: s, end, type: 'PER', key: m[0], kind: 'name' });
+    }
+  }
+
   out.sort((a, b) => a.start - b.start);
   // 日本人, 美国人, 韩国籍: a nationality, no mention of the country (GUIDELINES §1); 中国人民
   // and 中国人口 are the country's.
@@ -1913,6 +1932,11 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
+/** A surname and an office (赖总统, 习主席, 卓揆: 揆 is Taiwan's premier), as
+ * resolve-references' SURNAME_OFFICE reads them. */
+const SURNAME_AND_OFFICE =
+  /([\u4e00-\u9fff])(?:副总统|总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长|揆)/g;
+
 /** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
  * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,
  * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成). */

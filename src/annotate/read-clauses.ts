@@ -926,7 +926,8 @@ function isHolder(
   // 民进党立委批评…, 欧盟成员国同意…, 北约多名官员表示…: members no one named, not the body,
   // are the subject (GUIDELINES §4: unnamed groups are skipped); its spokesperson speaks for it.
   if (r.type === 'ORG') return !MEMBERS_OF.test(text.slice(r.end, r.end + 8));
-  if (r.type === 'group') return true;
+  // 双方官员表示, 绿营立委批评…: members of the sides no one named, as for a body.
+  if (r.type === 'group') return !MEMBERS_OF.test(text.slice(r.end, r.end + 8));
   if (r.type !== 'LOC') return false;
   // A place that qualifies what follows it (也门冲突方, 也门外长, 北京市卫生局, 北京组委会)
   // is not the holder, unless another name follows and makes a pair (中日双方).

@@ -41,11 +41,25 @@ export function newPageMemory(): PageMemory {
   };
 }
 
+/** Taiwan's parties by their colours, as the lexicon names them. */
+const PARTY_BY_COLOUR: Readonly<Record<string, string>> = {
+  蓝: '中国国民党',
+  绿: '民主进步党',
+  白: '台湾民众党',
+};
+/** A name of one of those parties or of its caucus (国民党团, 民众党团). */
+const PARTY_NAMED = /国民党|民进党|民主进步党|民众党/;
+/** 蓝白 and 蓝绿 (two parties: a pair of colours not run on into another), 蓝营, 绿营, 白营
+ * (one party's camp). */
+const PARTY_COLOURS =
+  /(?<![\u4e00-\u9fff]{2}|[色相])(?:([蓝绿白]{2})(?![相色条衣])|([蓝绿白])(营))/g;
+
 /** The dots that join the parts of a transliterated name. */
 const NAME_DOT = /[·‧・•]/;
-/** A surname and an office, the way the press calls a person already named: 赖总统, 习主席. */
+/** A surname and an office, the way the press calls a person already named: 赖总统, 习主席,
+ * 卓揆 (揆: Taiwan's premier). */
 const SURNAME_OFFICE =
-  /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长)$/;
+  /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长|揆)$/;
 
 /** A surname and a form of address that names the bearer: 马教授, 王先生, 李医生. Narrower than
  * find-entities' ADDRESSED on purpose: 王太太 and 王夫人 are not the 王 the page names. */
@@ -480,6 +494,27 @@ export function resolveReferences(
       ? null
       : { start, end: end + leaders[0].length, kind: 'pronoun', type: 'group', ids: two };
   });
+  // 蓝白, 蓝营, 绿营: Taiwan's parties by their colours (GUIDELINES §2: 藍白 → 國民黨 and
+  // 民眾黨), on a page that names one of them (蓝白相间 elsewhere is only colours).
+  if (raw.some((m) => m.type === 'ORG' && PARTY_NAMED.test(m.key))) {
+    addMatches(PARTY_COLOURS, (g, start, end) => {
+      if (g[2] !== undefined) {
+        const id = PARTY_BY_COLOUR[g[2]] as string;
+        // A reference, as 双方 is: it holds and speaks, but makes no mention of the party
+        // (a page that names only 绿营 never names 民进党).
+        return () => ({ start, end, kind: 'alias', type: 'group', ids: [entityId('ORG', id)] });
+      }
+      const ids = (g[1] ?? '').split('').map((c) => PARTY_BY_COLOUR[c] as string);
+      if (new Set(ids).size < 2) return null;
+      return () => ({
+        start,
+        end,
+        kind: 'alias',
+        type: 'group',
+        ids: ids.map((id) => entityId('ORG', id)),
+      });
+    });
+  }
   // 中央政府, 中国政府: the state organ named generically stands for the country (GUIDELINES §4),
   // a description, not a name: it does not make the country an entity of the page.
   const home = entityId('LOC', HOME);

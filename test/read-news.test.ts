@@ -1363,3 +1363,16 @@ describe('members of both sides', () => {
     },
   );
 });
+
+describe('negations that are none, and no one', () => {
+  bothScripts(
+    '不得不反對 opposes; 對此不予支持 stands on what came before; 沒有人支持 is no one’s',
+    '新聞\n\n林國棟表示，鄰國擅自修改協議。中方對此不予支持。中方不得不反對這項提案。沒有人支持這項提案。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['中國 support NOT 鄰國擅自修改協議', '中國 oppose 這項提案'].map(c),
+      );
+    },
+  );
+});

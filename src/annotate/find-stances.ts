@@ -29,7 +29,8 @@ const NEGATION =
 /** Whether-forms before a cue: 是否支持, 会否反对, 能否接受, 要不要谴责. */
 const WHETHER =
   /(?:是否|会否|能否|可否|应否|是不是|会不会|有没有|有否|要不要)(?:会|能|要|再|继续|公开|明确|正式|表态)*$/;
-const NOT_NEGATION = /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别)$/;
+const NOT_NEGATION =
+  /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别|不得不|不能不|不会不|不可不|无不|莫不)$/;
 /** A negation before the object a light verb takes the cue after: 尚未对这一提议表示欢迎,
  * 没有就此事予以谴责, 不会对其表示支持. */
 const NEGATED_OBJECT =
@@ -51,7 +52,7 @@ const NOUN_AFTER =
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
  * of 对X表示关注 ends before it. */
 const LIGHT_VERB_END =
-  /(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/;
+  /(?:(?:不|未|并未|没有)予以?|表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;

@@ -1376,3 +1376,19 @@ describe('negations that are none, and no one', () => {
     },
   );
 });
+
+describe('an office qualified in brackets', () => {
+  bothScripts(
+    '助理處長（新界南）陳美玲…時稱 is 陳美玲, not the department; 時稱 is no name; 她呼籲… is her stance, told by the reporter',
+    '新聞\n\n消防處助理處長（新界南）陳美玲在現場見記者時稱，消防員接報後七分鐘內到場。她呼籲市民切勿在走廊堆放雜物。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['陳美玲: 消防員接報後七分鐘內到場。'].map(c));
+      assert.deepEqual(stances(a), ['陳美玲 appeal 市民切勿在走廊堆放雜物'].map(c));
+      const people = a.flatMap((x) => x.entities ?? []).filter((e) => e.type === 'PER');
+      assert.deepEqual(
+        people.map((e) => e.canonical),
+        ['陳美玲'].map(c),
+      );
+    },
+  );
+});

@@ -86,10 +86,11 @@ const NOT_NAME_START =
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
  * 文章), the words of a question put to them (请问发言人有何回应, 专家如何看待), and the
- * adverbs of degree and manner before what they do (总统高度肯定, 总理再次表示). Two
+ * adverbs of degree and manner before what they do (总统高度肯定, 总理再次表示), and 时 and
+ * a verb of speech closing a time clause (见记者时称). Two
  * characters or more, so no surname (曾, 于, 何, 高) is lost. */
 const VERB_AFTER_TITLE = new RegExp(
-  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|有何|有无|有没有|有什么|如何|为何|是否|能否|会否|高度|强烈|坚决|严正|十分|非常|极为|深表|再次|一再|多次|亲自|随即|随后|同时|${[
+  `^(?:提醒|提防|建议|警告|提示|告诫|希望|主张|质疑|发现|注意|透露|呼吁|忠告|估计|预计|分析|解释|文章|署名|有何|有无|有没有|有什么|如何|为何|是否|能否|会否|高度|强烈|坚决|严正|十分|非常|极为|深表|再次|一再|多次|亲自|随即|随后|同时|时(?:${SPEECH_CUES.join('|')})|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ]

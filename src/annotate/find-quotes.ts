@@ -942,10 +942,11 @@ const ASKS_FOR_COMMENT =
 /** A sentence end and a sentence in the reporter's own voice after it: one that tells what
  * the two who spoke did together (两人同意…, 两国总理共同见证…: no speaker calls themself and
  * another 两人), or what the speaker did besides (不过，他也对…表示关切: no speaker calls
- * themself 他), or who attended (外交部长X、主任Y等参加会见: the closing formula of a
+ * themself 他; 他呼吁市民… with no mark after the verb is their stance told by the reporter),
+ * or who attended (外交部长X、主任Y等参加会见: the closing formula of a
  * meeting's report), or what followed the meeting (会谈后，…). */
 const REPORTER_VOICE =
-  /[。！？](?=(?:会谈|会见|会晤|会面|会议|仪式|活动)(?:结束)?(?:后|前)[，,]|两国(?:元首|领导人|总理|总统|外长|部长)|[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指))/;
+  /[。！？](?=(?:会谈|会见|会晤|会面|会议|仪式|活动)(?:结束)?(?:后|前)[，,]|两国(?:元首|领导人|总理|总统|外长|部长)|[^。！？；]{2,80}(?:等(?:人)?(?:参加|出席|陪同)|(?:参加|出席|陪同)(?:了)?(?:会见|会谈|会晤))[^。！？；，]{0,8}[。！？]|据(?:介绍|了解|悉|报道|统计|透露|记者)|记者(?:了解到|看到|注意到|获悉|发现|从|在|问|追问|询问)|本报记者|(?:两人|二人|两位)(?:还|也|都|均|并|随后|同意|一致|表示|认为|就|在|共同|签署)|(?:不过|但是|但|同时|此外|另外|而)?[，,]?[他她佢](?:也|还|又|则|并|同时|随后|稍后|当天|此前|亦|仲)(?!说|称|表示|指出|强调|认为|提到|重申|话|指)|[他她佢](?:呼吁|敦促|促请|要求|批评|谴责|抨击)(?![，,：:「“]))/;
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3), or a

@@ -539,6 +539,8 @@ function subjectIn(
       if (within !== null && head.start + within.length > tail) tail = head.start + within.length;
       for (; j < refs.length && head.type !== 'PER'; j++) {
         const n = refs[j] as Ref;
+        // 助理处长（新界南）: a place inside a bracket after the office qualifies it.
+        if (n.start < cue && inBracketAfterOffice(text, tail, n)) continue;
         if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges))
           break;
         if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
@@ -666,6 +668,14 @@ const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|�
 /** Whether the text between `from` and `to` joins two names as title and name: nothing, a
  * run of office titles, or (by the segmenter's words) a short run of nouns and qualifiers
  * (台灣 執政 民進黨 發言人 李明俐); after a place, a longer one (联合国也门问题特使X). */
+/** Whether `n` stands inside a short bracket that opens within a title's length after
+ * `from` (处长（新界南）): a region or a portfolio that qualifies the office. */
+function inBracketAfterOffice(text: string, from: number, n: Ref): boolean {
+  const open = text.slice(from, n.start).search(/[（(][^（）()，。、；：「」“”\s]*$/);
+  if (open < 1 || open > 8) return false;
+  return /^[^（）()，。、；：「」“”\s]{0,6}[）)]/.test(text.slice(n.end, n.end + 8));
+}
+
 function joins(
   text: string,
   from: number,
@@ -677,6 +687,10 @@ function joins(
   // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
   const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
   if (latin !== null) from += latin[0].length;
+  // 助理处长（新界南）陈志明: a region or a portfolio in brackets right before the name
+  // qualifies the title: passed over.
+  const qualifier = /[（(][^（）()，。、；：「」“”\s]{1,8}[）)]$/.exec(text.slice(from, to));
+  if (qualifier !== null && qualifier.index > 0) to = from + qualifier.index;
   const at = skipOffices(text, from);
   if (at === to) return true;
   const gap = text.slice(at, to);

@@ -637,3 +637,38 @@ describe('a headline of parts alone on the first line of a scraped page', () => 
 function collapseSpaces(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
+
+describe('a rubric that names itself a news digest', () => {
+  const page = [
+    '早報新聞摘要',
+    '央行維持利率不變',
+    '中央銀行宣布維持基準利率不變，總裁表示通脹仍然高於目標，會保持耐心。',
+    '首相宣布解散國會',
+    '首相昨晚宣布解散國會提前舉行大選，他說希望國民對政府的經濟政策作出判斷。',
+    '颱風逼近東部沿海',
+    '氣象部門表示，颱風預計明日在東部沿海登陸，當局已疏散逾十萬居民。',
+  ].join('\n\n');
+  it('splits its items though their leads are not all dated, in either script', () => {
+    for (const text of [page, toSimplified(page)]) {
+      const v = view(text);
+      assert.deepEqual(
+        v.articles.map((a) => a.headline),
+        ['央行維持利率不變', '首相宣布解散國會', '颱風逼近東部沿海'].map((h) =>
+          text === page ? h : toSimplified(h),
+        ),
+      );
+    }
+  });
+  it('a document’s summary with sections is one story', () => {
+    const summary = [
+      '工作報告摘要',
+      '經濟發展',
+      '過去一年經濟保持穩定增長，就業形勢總體穩定，物價水平溫和上漲。',
+      '民生保障',
+      '過去一年新增就業崗位超過一千萬個，社會保障體系進一步完善。',
+      '對外開放',
+      '過去一年進出口總額再創新高，吸引外資規模保持穩定。',
+    ].join('\n\n');
+    assert.equal(view(summary).articles.length, 1);
+  });
+});

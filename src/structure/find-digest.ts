@@ -58,6 +58,11 @@ const MAX_LEAD_IN = 24;
 const DATED =
   /[\d０-９〇一二三四五六七八九十]{1,3}\s*(?:日|号|號)|今天|今日|昨天|昨日|前天|前日|日前|近日|本週|本周|上週|上周|星期[一二三四五六日天]|[周週][一二三四五六日]|當地時間|当地时间/;
 
+/** A rubric that names a news digest: 新闻摘要, 早報新聞摘要, 国际快讯, 新聞簡訊, 要聞速覽 (not
+ * a document's 报告摘要). */
+const DIGEST_NAME =
+  /(?:新闻|新聞|要闻|要聞)(?:摘要|速览|速覽|一览|一覽|提要)$|(?:快讯|快訊|简讯|簡訊)$/;
+
 /** Fewest credited long captions on a picture digest. */
 const MIN_CREDITED = 2;
 /** Shortest credited caption that can carry an item (its first line, up to the sentence end). */
@@ -124,7 +129,9 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
     rubric && top.body.length === 0 && firstTitle !== null
       ? GLUED_LEAD_IN.exec(items[firstTitle]?.block.text ?? '')
       : null;
-  const led = rubric && (top.body.length > 0 || glued !== null);
+  // A rubric that names itself a digest (新闻摘要, 国际快讯) says so as a lead-in would.
+  const named = rubric && DIGEST_NAME.test((items[top.title]?.block.text ?? '').trim());
+  const led = rubric && (top.body.length > 0 || glued !== null || named);
   if (rubric && !led) {
     const first = items[firstTitle ?? 0] as Item;
     if (first.block.blankBefore === 0 || /^[—–－-]/.test(first.block.text)) return false;

@@ -931,3 +931,18 @@ describe('Hong Kong court reports', () => {
     },
   ]);
 });
+
+describe('a place’s press, and a surname with a form of address', () => {
+  check([
+    {
+      text: '據陸媒報導，有到首爾旅遊的台灣遊客表示難以置信。港媒也關注此事。',
+      not: ['PER:陸媒', 'PER:港媒'],
+      why: 'X媒 is a place’s press, no person',
+    },
+    {
+      text: '在車站等候的旅客王女士表示對延誤感到無奈，心情很差。',
+      not: ['PER:王女士'],
+      why: 'a surname and a form of address is no name (GUIDELINES §1), however it is found',
+    },
+  ]);
+});

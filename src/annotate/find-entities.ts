@@ -572,7 +572,8 @@ export function findEntities(
       end: s + name.length,
       type: 'PER',
       key: name,
-      kind: 'name',
+      // 游客沈女士: a surname and a form of address names a speaker, but is no name.
+      kind: ADDRESSED.test(name) ? 'title' : 'name',
     };
     if (add(bare ? { ...m, country: HOME } : m)) context.people.add(name);
   }
@@ -926,7 +927,8 @@ export function findEntities(
         // the tagger read it as.
         type: span.type === 'PER' && BODY_AFTER.test(text.slice(span.end)) ? 'ORG' : span.type,
         key: surface,
-        kind: 'name',
+        // 沈女士: a surname and a form of address names a speaker, but is no name.
+        kind: span.type === 'PER' && ADDRESSED.test(surface) ? 'title' : 'name',
       };
       if (add(m) || widens(m) || narrows(m)) {
         if (span.type === 'PER') context.people.add(surface);
@@ -1940,8 +1942,9 @@ const SURNAME_AND_OFFICE =
 
 /** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
  * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,
- * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成). */
-const NOT_TAGGED_PERSON = /^[蓝绿白]委|[批轰呛吁斥]$|罪成$/;
+ * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成), a place's press
+ * (陸媒, 港媒, 外媒). */
+const NOT_TAGGED_PERSON = /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms
  * of address and kin, and NOT_TAGGED_PERSON's. */
 const NOT_PERSON = new RegExp(

@@ -946,3 +946,14 @@ describe('a place’s press, and a surname with a form of address', () => {
     },
   ]);
 });
+
+describe('one body under each press’s name', () => {
+  it('the Federal Reserve as the mainland, Hong Kong and Taiwan press write it is one entity', () => {
+    const found = entities(
+      '美聯儲宣布維持利率不變。美國聯儲局昨日表示通脹仍高。聯準會將於下月再開會。',
+    );
+    const names = new Set(found.filter((e) => e.type === 'ORG').map((e) => e.canonical));
+    assert.equal(found.filter((e) => e.type === 'ORG').length, 3);
+    assert.equal(names.size, 1, [...names].join(' '));
+  });
+});

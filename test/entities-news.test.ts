@@ -957,3 +957,15 @@ describe('one body under each press’s name', () => {
     assert.equal(names.size, 1, [...names].join(' '));
   });
 });
+
+describe('international bodies under the Hong Kong and Taiwan press’s names', () => {
+  it('東協, 歐盟執委會, 國際貨幣基金 and 亞太經合會 are the bodies the mainland names otherwise', () => {
+    const found = entities(
+      '東協今天發表聲明。歐盟執委會表示支持。國際貨幣基金預測經濟放緩。亞太經合會峰會下月登場。',
+    );
+    assert.deepEqual(
+      found.filter((e) => e.type === 'ORG').map((e) => e.canonical),
+      ['東盟', '歐盟委員會', '國際貨幣基金組織', '亞太經合組織'],
+    );
+  });
+});

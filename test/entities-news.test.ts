@@ -969,3 +969,15 @@ describe('international bodies under the Hong Kong and Taiwan press’s names', 
     );
   });
 });
+
+describe('countries as Taiwan’s press spells them', () => {
+  it('Taiwan’s allies and others under Taiwan’s names are places; the longer name wins', () => {
+    const found = entities(
+      '總統出訪史瓦帝尼與貝里斯，並與吐瓦魯、諾魯的領袖會面。突尼西亞、波札那與克羅埃西亞也派員出席。尼日利亞總統表示歡迎。',
+    );
+    assert.deepEqual(
+      found.filter((e) => e.type === 'LOC').map((e) => e.text),
+      ['史瓦帝尼', '貝里斯', '吐瓦魯', '諾魯', '突尼西亞', '波札那', '克羅埃西亞', '尼日利亞'],
+    );
+  });
+});

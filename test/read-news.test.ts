@@ -481,7 +481,7 @@ describe('an anaphor after a clause that only says who speaks', () => {
 
 describe('antecedents and unnamed pairs', () => {
   bothScripts(
-    '對此 at the start of a paragraph points to the paragraph before; 兩人 names nobody we know',
+    '對此 at the start of a paragraph points to the paragraph before; 兩人 are the two just named',
     '新聞\n\n有關國家昨日宣布對本地企業實施出口管制。\n\n中國外交部對此表示強烈反對。外長林國棟與外長山田一郎會面。兩人同意加強安全合作。',
     (a, c) => {
       const all = stances(a);
@@ -489,7 +489,7 @@ describe('antecedents and unnamed pairs', () => {
         all.some((x) => x.includes(c('oppose 有關國家昨日宣布對本地企業實施出口管制'))),
         all.join(' | '),
       );
-      assert.ok(!all.some((x) => x.includes('agree')), all.join(' | '));
+      assert.ok(all.includes(c('林國棟+山田一郎 agree 加強安全合作')), all.join(' | '));
     },
   );
 });
@@ -1388,6 +1388,23 @@ describe('an office qualified in brackets', () => {
       assert.deepEqual(
         people.map((e) => e.canonical),
         ['陳美玲'].map(c),
+      );
+    },
+  );
+});
+
+describe('the two who met', () => {
+  bothScripts(
+    '兩人同意… and 他們也支持… after two people met are both of them; the counterpart is without the time',
+    '新聞\n\n林國棟與陳美玲今天舉行會談。兩人同意加強雙邊合作。他們也支持擴大人文交流。\n\n兩位專家認為，經濟將會放緩，兩位官員同意延長談判。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '林國棟 meet 陳美玲',
+          '林國棟+陳美玲 agree 加強雙邊合作',
+          '林國棟+陳美玲 support 擴大人文交流',
+        ].map(c),
       );
     },
   );

@@ -213,6 +213,10 @@ function sideOf(text: string, refs: readonly Ref[], speaker: Ref): Ref | null {
 const PRESS_BRIEFING =
   /^[^。！？\n]{0,20}(?:举行|召开|主持)[^。！？\n]{0,12}(?:发布会|记者会|简报会|吹风会)[，,、]?\s*(?:新闻)?发言人$/;
 
+/** Time words closing a meeting's counterpart (与X今天举行会谈, 同Y5日会晤). */
+const TIME_AFTER =
+  /(?:今天|昨天|今日|昨日|明天|当天|同日|日前|近日|上午|下午|晚上|晚间|[\d０-９]{1,2}日|[一二三四五六七八九十]{1,3}日|周[一二三四五六日]|星期[一二三四五六日天])+$/;
+
 /** Forms of address that stand for the counterpart: 阁下, 总统殿下, 总统先生. */
 const HONORIFIC = /^(?:阁下|殿下|您|[^\s，。]{1,4}(?:殿下|阁下|先生))$/;
 /** A second verb coordinated with the cue: 支持和践行 X → the target is X. */
@@ -547,6 +551,13 @@ export function findStances(
         targets = targets.flatMap((t) =>
           HONORIFIC.test(text.slice(t.start, t.end)) ? (memo.met === null ? [] : [memo.met]) : [t],
         );
+        // 与陈美玲今天举行会谈: the time after the counterpart is when, not who.
+        targets = targets.map((t) => {
+          const time = TIME_AFTER.exec(text.slice(t.start, t.end));
+          return time !== null && time.index >= 2
+            ? { start: t.start, end: t.start + time.index }
+            : t;
+        });
         if (targets[0] !== undefined) memo.met = targets[0];
       }
       const first = targets[0];

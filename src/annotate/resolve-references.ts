@@ -77,7 +77,7 @@ function sentencesBack(text: string, at: number, n: number): number {
 }
 
 /** 他们, 她们: the two people last named. */
-const PLURAL = /他们|她们/g;
+const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
 /** 双方, 两国, 两国元首 …: the two parties in context. */
 const GROUP = /双方|两国|彼此/g;
 
@@ -479,9 +479,16 @@ export function resolveReferences(
     }
     return ids.length < 2 ? null : ids;
   };
+  /** The two people 他们 or 两人 stood for last, and where: 两人同意…。他们也支持… */
+  let lastTwo: { ids: string[]; end: number } | null = null;
   addMatches(PLURAL, (_, start, end) => () => {
-    const ids = twoPeople(start);
-    return ids === null ? null : { start, end, kind: 'pronoun', type: 'group', ids };
+    let ids = twoPeople(start);
+    // Still the pair the last 他们 or 两人 was, in the same paragraph.
+    if (ids === null && lastTwo !== null && !text.slice(lastTwo.end, start).includes('\n'))
+      ids = lastTwo.ids;
+    if (ids === null) return null;
+    lastTwo = { ids, end };
+    return { start, end, kind: 'pronoun', type: 'group', ids };
   });
   addMatches(GROUP, (_, start, end) => () => {
     const ids = memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);

@@ -1409,3 +1409,13 @@ describe('the two who met', () => {
     },
   );
 });
+
+describe('ministers named by their group issuing a statement', () => {
+  bothScripts(
+    '七國集團外長發表聯合聲明，譴責… is the ministers’ stance, kept as written',
+    '新聞\n\n七國集團外長發表聯合聲明，譴責鄰國的侵略行為。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['七國集團外長 criticize 鄰國的侵略行為'].map(c));
+    },
+  );
+});

@@ -1473,10 +1473,11 @@ function dropTitleOrgs(
 const SPEAKS_FOR_BODY =
   /^(?:发言人|新闻发言人|负责人|官员|代表|人士|部门|学者|专家|教授|研究员|分析人士|分析师|律师|记者|议员|消息人士|知情人士)/;
 /** What may follow a person named by an office as the subject of a clause: a mark, a link to
- * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…); or
+ * a second holder, a time or place phrase, adverbs (联合国秘书长当天呼吁, 也门外长和…), a verb
+ * of issuing (七国集团外长发表联合声明); or
  * as the counterpart that closes a time clause (会见美国国防部长时，…). */
 const AFTER_TITLED =
-  /^(?:[，。；：:,]|时(?![间期代候刻任])|之际|期间|后(?=表示|说|指出|强调|称|介绍|透露)|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对)/;
+  /^(?:[，。；：:,]|时(?![间期代候刻任])|之际|期间|后(?=表示|说|指出|强调|称|介绍|透露)|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对|发表|发布|签署)/;
 
 /** A verb of speech or stance opening a text (联合国秘书长欢迎…, 马来西亚总理希望双方…): the
  * stance reader's cues too (data/cues/stance.tsv), those of two units or more. */

@@ -981,3 +981,13 @@ describe('countries as Taiwan’s press spells them', () => {
     );
   });
 });
+
+describe('the State Council’s ministries by their short names', () => {
+  it('人社部, 住建部, 國資委 and 醫保局 are the ministries, and speak', () => {
+    const found = entities('人社部表示將延遲退休。住建部、國資委和國家醫保局也發布了通知。');
+    assert.deepEqual(
+      found.filter((e) => e.type === 'ORG').map((e) => e.text),
+      ['人社部', '住建部', '國資委', '國家醫保局'],
+    );
+  });
+});

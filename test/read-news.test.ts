@@ -1419,3 +1419,11 @@ describe('ministers named by their group issuing a statement', () => {
     },
   );
 });
+
+describe('a person called familiarly, and how something was said', () => {
+  quotesAre(
+    '小林 after 林國棟 is 林國棟; 說得最多的 is no report of what was said',
+    '新聞\n\n主持人林國棟昨日出席活動。小林說，我認為這就是我個人在表達謝意，不代表任何機構。\n\n陳美玲對學生說得最多的，還是不要冒險去救人。',
+    ['林國棟: 我認為這就是我個人在表達謝意，不代表任何機構。'],
+  );
+});

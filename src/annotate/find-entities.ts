@@ -689,6 +689,12 @@ export function findEntities(
   for (const m of anchoredMatches(text, SPEAKER_NAME, SPEAKER_NAME_AT)) {
     const name = m[1] as string;
     const start = m.index ?? 0;
+    // 小崔说, 老王表示: a surname called familiarly names a speaker, but is no name.
+    if (name.length === 2 && /^[小老]/.test(name) && SURNAMES.has(name[1] as string)) {
+      if (grid.startsWord(start) && grid.endsWord(start + 2))
+        add({ start, end: start + 2, type: 'PER', key: name, kind: 'title' });
+      continue;
+    }
     if (!SURNAMES.has(name[0] as string) || !fits(start, name.length)) continue;
     // A surname and a form of address (沈女士) names a speaker, but is no name.
     if (ADDRESSED.test(name)) {

@@ -18,8 +18,9 @@ const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自]$/;
  * 负责人称, 当事人称: a person speaking). */
 const NAMING_REN = /(?:^|[^\u4e00-\u9fff])人$/;
 
-/** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定. */
-const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来)/;
+/** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定, and how something
+ * is said (说得最多的, 说得好), no report of what. */
+const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来|得)/;
 /** …and before it: 老实说, 坦白说, 换句话说, 也就是说, 比如说, 据说, 听说, 可以说, 不用说. */
 const SAYING_IDIOM_BEFORE =
   /(?:老实|坦白|简单|换句话|也就是|比如|[据听]|可以|不用|不必|虽|或者|就是|应该)$/;

@@ -66,6 +66,10 @@ const SURNAME_OFFICE =
 const SURNAME_ADDRESS =
   /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学|官)$/;
 
+/** 小崔, 老王: a surname with 小 or 老, the familiar way to call a person the page names. The
+ * surname comes second (group 1, as SURNAME_ADDRESS's). */
+const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
+
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {
   let i = at - 1;
@@ -257,14 +261,15 @@ export function resolveReferences(
           }
           // 马志英 … 马教授指出: a surname and a form of address stand for the one person of
           // that surname the page names; with none or several, the form stays (沈女士).
-          const addressed = SURNAME_ADDRESS.exec(m.key);
+          const addressed = SURNAME_ADDRESS.exec(m.key) ?? FAMILIAR.exec(m.key);
           if (addressed !== null) {
             const named = (memory.people.get(addressed[1] as string) ?? []).filter(
               (name) =>
                 name.length >= 2 &&
                 name.length <= 4 &&
                 !SURNAME_OFFICE.test(name) &&
-                !SURNAME_ADDRESS.test(name),
+                !SURNAME_ADDRESS.test(name) &&
+                !FAMILIAR.test(name),
             );
             if (named.length === 1) {
               id = entityId('PER', named[0] as string);

@@ -1427,3 +1427,16 @@ describe('a person called familiarly, and how something was said', () => {
     ['林國棟: 我認為這就是我個人在表達謝意，不代表任何機構。'],
   );
 });
+
+describe('what the words did, and a subject that closes on a quotation mark', () => {
+  bothScripts(
+    '這一表態引發討論 is the reporter’s; 《X》官方微博「Y」對此表示支持 stands on the sentence before',
+    '新聞\n\n林國棟曾表示，延遲退休年齡是大勢所趨。這一表態引發公眾熱烈討論。\n\n兩位志願者在車站舉牌抗議，引來關注。《女聲報》官方微博「女權之聲」對此表示支持。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['林國棟: 延遲退休年齡是大勢所趨。'].map(c));
+      const all = stances(a);
+      assert.equal(all.length, 1, all.join(' / '));
+      assert.ok(all[0]?.startsWith(c('女聲報 support 兩位志願者在車站')), all.join(' / '));
+    },
+  );
+});

@@ -1090,7 +1090,13 @@ function antecedentClause(
     const c = clauseBefore(text, to, prev.from);
     return c.end - c.start >= 2 ? c : trim(text, prev.from, prev.to);
   };
-  let clause = before(at);
+  // 《X》官方微博“Y”对此…: a closing quotation mark ended the cue's clause inside its subject;
+  // the clause really starts at the mark before it.
+  let start = at;
+  if (/[”」』]/.test(text[at - 1] ?? '')) {
+    while (start > prev.from && !'，,。！？；：\n'.includes(text[start - 1] as string)) start--;
+  }
+  let clause = before(start);
   for (let n = 0; n < 3 && SPEECH_END.test(text.slice(clause.start, clause.end)); n++) {
     const earlier = before(clause.start);
     if (earlier.end - earlier.start < 2 || earlier.start >= clause.start) break;

@@ -690,7 +690,7 @@ export function findEntities(
     const name = m[1] as string;
     const start = m.index ?? 0;
     // 小崔说, 老王表示: a surname called familiarly names a speaker, but is no name.
-    if (name.length === 2 && /^[小老]/.test(name) && SURNAMES.has(name[1] as string)) {
+    if (FAMILIAR.test(name) && SURNAMES.has(name[1] as string)) {
       if (grid.startsWord(start) && grid.endsWord(start + 2))
         add({ start, end: start + 2, type: 'PER', key: name, kind: 'title' });
       continue;
@@ -1942,10 +1942,16 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */
 const PHOTO_POSITION = /^(?:前排|后排|中排)?[左右](?:[一二三四五六七八九十]起?|起)$/;
-/** A surname and an office (赖总统, 习主席, 卓揆: 揆 is Taiwan's premier), as
- * resolve-references' SURNAME_OFFICE reads them. */
-const SURNAME_AND_OFFICE =
-  /([\u4e00-\u9fff])(?:副总统|总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长|揆)/g;
+/** Offices the press puts after a surname to call a person already named (赖总统, 习主席,
+ * 卓揆: 揆 is Taiwan's premier), as regular-expression alternatives (resolve-references
+ * resolves them too). */
+export const OFFICES_AFTER_SURNAME =
+  '副总统|总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长|揆';
+/** A surname and one of those offices, anywhere in a text. */
+const SURNAME_AND_OFFICE = new RegExp(`([\\u4e00-\\u9fff])(?:${OFFICES_AFTER_SURNAME})`, 'g');
+/** 小崔, 老王: a surname with 小 or 老, the familiar way to call a person (the surname is
+ * group 1). */
+export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
 
 /** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
  * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,

@@ -148,28 +148,10 @@ const GOVERNED =
  * Whether the text in [from, to) ends in a word of GOVERNED, not in the last character of a
  * name (埃及 ends in 及: 埃及总统塞西支持… has 塞西 for subject).
  */
-function governs(
-  text: string,
-  from: number,
-  to: number,
-  refs: readonly Ref[],
-  edges?: WordEdges,
-): boolean {
+function governs(text: string, from: number, to: number, refs: readonly Ref[]): boolean {
   const m = GOVERNED.exec(text.slice(from, to));
   if (m === null) return false;
   const at = to - m[0].length;
-  // 战略与国际研究中心研究员X: 与 joining two common nouns inside a body's name, not "with"
-  // after a subject (a common noun the segmenter reads, no title: 总统与X会谈 stays governed).
-  if (/^(?:与|和|及)$/.test(m[0]) && edges !== undefined && !edges.isEmpty()) {
-    const w = edges.wordAt(at - 2);
-    if (
-      w?.end === at &&
-      /^(?:n|vn)$/.test(w.pos) &&
-      officeAt(text, at - 2) === null &&
-      !refs.some((r) => r.end === at)
-    )
-      return false;
-  }
   let before: Ref | undefined;
   for (let k = Math.max(0, firstAtOrAfter(refs, at) - 1); k < refs.length; k++) {
     const r = refs[k] as Ref;
@@ -504,7 +486,7 @@ function subjectIn(
     if (r.end > cue) continue;
     const titles = titlesBefore(text, r.start, clause);
     if (
-      (governs(text, Math.max(clause, titles - 4), titles, refs, options.edges) &&
+      (governs(text, Math.max(clause, titles - 4), titles, refs) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
       GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
       (text[r.end] === '的' && !SPEAKS_THROUGH.test(text.slice(r.end)))
@@ -665,17 +647,24 @@ const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;
 /** Verbs that qualify a title rather than act: 执政党, 时任部长, 常驻代表. */
 const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|候任|署理|驻[\u4e00-\u9fff]?)$/;
 
-/** Whether the text between `from` and `to` joins two names as title and name: nothing, a
- * run of office titles, or (by the segmenter's words) a short run of nouns and qualifiers
- * (台灣 執政 民進黨 發言人 李明俐); after a place, a longer one (联合国也门问题特使X). */
+/** The inside of a short bracket that qualifies an office (处长（新界南）): no marks. */
+const BRACKETED_INSIDE = '[^（）()，。、；：「」“”\\s]';
+/** Such a bracket closing right before a name; one left open; one's rest, closing. */
+const BRACKETED_BEFORE_NAME = new RegExp(`[（(]${BRACKETED_INSIDE}{1,8}[）)]$`);
+const BRACKETED_OPEN = new RegExp(`[（(]${BRACKETED_INSIDE}*$`);
+const BRACKETED_CLOSE = new RegExp(`^${BRACKETED_INSIDE}{0,6}[）)]`);
+
 /** Whether `n` stands inside a short bracket that opens within a title's length after
  * `from` (处长（新界南）): a region or a portfolio that qualifies the office. */
 function inBracketAfterOffice(text: string, from: number, n: Ref): boolean {
-  const open = text.slice(from, n.start).search(/[（(][^（）()，。、；：「」“”\s]*$/);
+  const open = text.slice(from, n.start).search(BRACKETED_OPEN);
   if (open < 1 || open > 8) return false;
-  return /^[^（）()，。、；：「」“”\s]{0,6}[）)]/.test(text.slice(n.end, n.end + 8));
+  return BRACKETED_CLOSE.test(text.slice(n.end, n.end + 8));
 }
 
+/** Whether the text between `from` and `to` joins two names as title and name: nothing, a
+ * run of office titles, or (by the segmenter's words) a short run of nouns and qualifiers
+ * (台灣 執政 民進黨 發言人 李明俐); after a place, a longer one (联合国也门问题特使X). */
 function joins(
   text: string,
   from: number,
@@ -689,7 +678,7 @@ function joins(
   if (latin !== null) from += latin[0].length;
   // 助理处长（新界南）陈志明: a region or a portfolio in brackets right before the name
   // qualifies the title: passed over.
-  const qualifier = /[（(][^（）()，。、；：「」“”\s]{1,8}[）)]$/.exec(text.slice(from, to));
+  const qualifier = BRACKETED_BEFORE_NAME.exec(text.slice(from, to));
   if (qualifier !== null && qualifier.index > 0) to = from + qualifier.index;
   const at = skipOffices(text, from);
   if (at === to) return true;

@@ -1,6 +1,13 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { BODIES } from './cues.ts';
-import { findReferences, MAJOR, type RawMention, titledPerson } from './find-entities.ts';
+import {
+  FAMILIAR,
+  findReferences,
+  MAJOR,
+  OFFICES_AFTER_SURNAME,
+  type RawMention,
+  titledPerson,
+} from './find-entities.ts';
 import { gazetteer } from './gazetteer.ts';
 
 /** A mention with what it refers to: entity ids, several for 雙方 / 兩國 (Simplified offsets). */
@@ -58,17 +65,12 @@ const PARTY_COLOURS =
 const NAME_DOT = /[·‧・•]/;
 /** A surname and an office, the way the press calls a person already named: 赖总统, 习主席,
  * 卓揆 (揆: Taiwan's premier). */
-const SURNAME_OFFICE =
-  /^([\u4e00-\u9fff])(?:总统|副总统|主席|总理|首相|部长|院长|市长|议长|主委|局长|司长|署长|特首|总书记|委员长|揆)$/;
+const SURNAME_OFFICE = new RegExp(`^([\\u4e00-\\u9fff])(?:${OFFICES_AFTER_SURNAME})$`);
 
 /** A surname and a form of address that names the bearer: 马教授, 王先生, 李医生. Narrower than
  * find-entities' ADDRESSED on purpose: 王太太 and 王夫人 are not the 王 the page names. */
 const SURNAME_ADDRESS =
   /^([\u4e00-\u9fff])(?:教授|先生|女士|小姐|医生|律师|博士|老师|警官|师傅|同学|官)$/;
-
-/** 小崔, 老王: a surname with 小 or 老, the familiar way to call a person the page names. The
- * surname comes second (group 1, as SURNAME_ADDRESS's). */
-const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
 
 /** Where the `n`th sentence back from `at` starts (n = 1: the sentence holding `at`). */
 function sentencesBack(text: string, at: number, n: number): number {

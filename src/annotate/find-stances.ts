@@ -1092,10 +1092,7 @@ function antecedentClause(
   };
   // 《X》官方微博“Y”对此…: a closing quotation mark ended the cue's clause inside its subject;
   // the clause really starts at the mark before it.
-  let start = at;
-  if (/[”」』]/.test(text[at - 1] ?? '')) {
-    while (start > prev.from && !'，,。！？；：\n'.includes(text[start - 1] as string)) start--;
-  }
+  const start = /[”」』]/.test(text[at - 1] ?? '') ? clauseBefore(text, at, prev.from).start : at;
   let clause = before(start);
   for (let n = 0; n < 3 && SPEECH_END.test(text.slice(clause.start, clause.end)); n++) {
     const earlier = before(clause.start);

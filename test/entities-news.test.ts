@@ -113,6 +113,30 @@ describe('credits and datelines', () => {
       not: ['LOC:法', 'ORG:新電'],
       why: 'a wire’s dispatch in a dateline (法新電) is the agency, not a place and a body',
     },
+    {
+      text: '（電台記者何志明華盛頓報道）國會今天通過法案。',
+      has: ['PER:何志明', 'LOC:華盛頓'],
+      not: ['何志明華盛頓'],
+      why: 'a credit with no day: the reporter, then the place before 報道',
+    },
+    {
+      text: '本報記者宋立群東京電 日本首相宣布解散眾議院。',
+      has: ['PER:宋立群', 'LOC:東京'],
+      not: ['宋立群東京'],
+      why: 'a credit with no day: the reporter, then the place before 電',
+    },
+    {
+      text: '據本報記者宋立群現場報道，大火已經撲滅。',
+      has: ['PER:宋立群'],
+      not: ['LOC:現場', 'PER:宋立群現場'],
+      why: 'no place before 報道: the credit names the reporter only',
+    },
+    {
+      text: '新華社記者林國棟、高明攝',
+      has: ['PER:林國棟', 'PER:高明'],
+      not: ['PER:高明攝'],
+      why: 'two photographers: the second one’s 攝 is not part of the name',
+    },
   ]);
 });
 

@@ -198,9 +198,10 @@ const NAME_LIST =
 const NAME_LIST_AT = anchorOn('、', 2, 3);
 
 /** A dateline: reporters and a place before the day (记者王国栋台北5日电, 记者王国栋、李文
- * 台北5日专电). Group 1: the names and the place run together. */
+ * 台北5日专电), or before 报道 or 电 with no day (记者王国栋华盛顿报道, 本报记者李文东京电).
+ * Group 1: the names and the place run together; group 2 the day, if any; group 3 what ends it. */
 const DATELINE =
-  /(?:记者|特派员|特约记者)\s*([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*[\u4e00-\u9fff]{2,4})(\d{1,2}日(?:专?电|讯))/g;
+  /(?:记者|特派员|特约记者)\s*([\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*[\u4e00-\u9fff]{2,4}?)(\d{1,2}日)?(专?电(?![视台报影力脑话邮子])|讯|报道|报导)/g;
 /** An editor's, writer's, translator's or photographer's line: 编辑：王国栋/李文, 责任编辑: 李文,
  * 文：王国栋 图：李文. */
 const CREDIT_LINE =
@@ -236,7 +237,7 @@ function creditLines(text: string): RegExpExecArray[] {
 }
 
 /** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
-const PHOTO_CREDIT = /(?<=^|[。！？）)\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
+const PHOTO_CREDIT = /(?<=^|[。！？）)、\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
 const PHOTO_CREDIT_AT = anchorOn('摄', 2, 3);
 
 /** The place that ends a dateline's run of names and place: the longest lexicon place
@@ -441,8 +442,11 @@ export function findEntities(
   // place is a place, not the end of the reporter's name.
   for (const m of text.matchAll(DATELINE)) {
     const run = m[1] as string;
-    const start = (m.index ?? 0) + m[0].length - run.length - (m[2] as string).length;
+    const start =
+      (m.index ?? 0) + m[0].length - run.length - (m[2] ?? '').length - (m[3] as string).length;
     const place = datelinePlace(run);
+    // With no day, only a place the lexicon knows ends the names (记者王国栋现场报道 names no place).
+    if (m[2] === undefined && placeEntry(place) === null) continue;
     const placeAt = start + run.length - place.length;
     const entry = placeEntry(place);
     add({

@@ -1037,6 +1037,21 @@ describe('會議指出 is the convener’s, 白皮書指出 the issuer’s', () 
       '陳美玲: 各方應加強合作，共同應對挑戰。',
     ],
   );
+  bothScripts(
+    'an editorial issued 題為《…》的社評 speaks as its paper, also 文章指出 a paragraph on',
+    '新聞\n\n《南方晨報》今天發表題為《合作才有出路》的社評。\n\n社評認為，兩國近來的貿易爭端損害了雙方企業的利益。社評說，我們反對任何形式的關稅壁壘。\n\n文章指出，對話是解決分歧的唯一途徑。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '南方晨報: 兩國近來的貿易爭端損害了雙方企業的利益。',
+          '南方晨報: 我們反對任何形式的關稅壁壘。',
+          '南方晨報: 對話是解決分歧的唯一途徑。',
+        ].map(c),
+      );
+      assert.deepEqual(stances(a), [c('南方晨報 oppose 任何形式的關稅壁壘')]);
+    },
+  );
 });
 
 describe('verbs of saying with their manner', () => {

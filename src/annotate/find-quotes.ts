@@ -72,10 +72,10 @@ const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮�
 export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
-/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书; convening a
+/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评; convening a
  * meeting: 召开会议, 主持召开国务院常务会议. */
 const ISSUES = new RegExp(
-  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》)?${DOCUMENT})|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
 /** A cue used as a noun: 做上述表示, 他的说法, after a light verb (作出回应, 予以回应); not
@@ -263,6 +263,8 @@ export function findQuotes(
           ? (issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges) ??
             issuer)
           : null;
+        // The issuer found stays the issuer of the document's later words (文章指出 a paragraph on).
+        if (issued !== null) issuer = issued;
         const carried: Ref | null =
           issued ??
           (last !== null &&

@@ -1052,6 +1052,24 @@ describe('會議指出 is the convener’s, 白皮書指出 the issuer’s', () 
       assert.deepEqual(stances(a), [c('南方晨報 oppose 任何形式的關稅壁壘')]);
     },
   );
+  bothScripts(
+    'a headline announcing a paper’s editorial (X社評：…) makes its 社評說 the paper’s; a plain headline does not',
+    '南方晨報社評：合作才有出路\n\n社評認為，兩國近來的貿易爭端損害了雙方企業的利益。社評說，我們反對任何形式的關稅壁壘。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '南方晨報: 兩國近來的貿易爭端損害了雙方企業的利益。',
+          '南方晨報: 我們反對任何形式的關稅壁壘。',
+        ].map(c),
+      );
+    },
+  );
+  bothScripts(
+    'a headline naming a paper but no editorial gives 社評 no issuer',
+    '南方晨報：合作才有出路\n\n社評認為，兩國近來的貿易爭端損害了雙方企業的利益。',
+    (a) => assert.deepEqual(quotes(a), []),
+  );
 });
 
 describe('verbs of saying with their manner', () => {

@@ -18,7 +18,7 @@ import { extractKeywords, type Sentence, summarize } from './extract-keywords.ts
 import { findCaptionStatements } from './find-caption-statements.ts';
 import { findDates, type PageDate, pageDateIn, parsePageDate } from './find-dates.ts';
 import { type EntityContext, findEntities, type TagSpans } from './find-entities.ts';
-import { findQuotes, type Line } from './find-quotes.ts';
+import { editorialOf, findQuotes, type Line } from './find-quotes.ts';
 import { findRoles } from './find-roles.ts';
 import { findStances } from './find-stances.ts';
 import { tagWords } from './ner/index.ts';
@@ -198,7 +198,12 @@ function annotateArticle(
 
   // Spelled out rather than spread, as for mentions: the same keys in the same order.
   const edges = new WordEdges(s.length, words);
-  const bodyQuotes = findQuotes(s, statementLines, refs, edges);
+  const editorial = editorialOf(
+    s,
+    lines.find((l) => l.type === 'headline'),
+    refs,
+  );
+  const bodyQuotes = findQuotes(s, statementLines, refs, edges, editorial);
   const bodyStances = findStances(s, statementLines, refs, edges, bodyQuotes);
   const captions = findCaptionStatements(
     s,

@@ -120,6 +120,7 @@ export function findQuotes(
   lines: readonly Line[],
   refs: readonly Ref[],
   edges: WordEdges = new WordEdges(text.length, []),
+  editorial: Ref | null = null,
 ): RawQuote[] {
   const quotes: RawQuote[] = [];
   // Where people's names end: a cue may start there, however the segmenter cut.
@@ -128,7 +129,8 @@ export function findQuotes(
   let last: { speaker: Ref; line: number; cueEnd: number } | null = null;
   /** The last cue whose speaker no one named (一名官員說): a 他 right after is that source. */
   let anonymous: { line: number; at: number } | null = null;
-  let issuer: Ref | null = null;
+  // An editorial's headline names its paper (环球时报社评：…): 社评说 speaks as it.
+  let issuer: Ref | null = editorial;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li] as Line;
     if (line.dialogue) {
@@ -976,6 +978,33 @@ function sentenceEndBefore(text: string, at: number, floor: number): number {
     if ('。！？'.includes(text[i] as string)) return i + 1;
   }
   return at;
+}
+
+/** A headline that names an outlet's editorial or commentary: 环球时报社评：…, 《南方晨报》社论｜…. */
+const EDITORIAL_HEADLINE =
+  /^[《]?[^》：:｜|]{2,12}[》]?(?:社评|社论|评论员文章|时评|短评)\s*[：:｜|]/;
+
+/**
+ * The outlet whose editorial a headline announces (环球时报社评：挑衅注定失败 → 环球时报), the
+ * issuer of its later 社评说 when no sentence of the body says who published it; null when the
+ * headline announces none or names no organisation at its start.
+ */
+export function editorialOf(
+  text: string,
+  headline: Line | undefined,
+  refs: readonly Ref[],
+): Ref | null {
+  if (headline === undefined) return null;
+  const line = text.slice(headline.from, headline.to);
+  const m = EDITORIAL_HEADLINE.exec(line);
+  if (m === null) return null;
+  const open = line.startsWith('《') ? 1 : 0;
+  for (let k = firstAtOrAfter(refs, headline.from + open); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start !== headline.from + open) break;
+    if (r.type === 'ORG' && r.end <= headline.from + m[0].length) return r;
+  }
+  return null;
 }
 
 /**

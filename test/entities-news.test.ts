@@ -926,6 +926,11 @@ describe('a party’s legislators by its colour, in a headline', () => {
       not: ['PER:綠委轟'],
       why: 'the colour and 委 open no name, nor does a headline verb end one',
     },
+    {
+      text: '綠委今天批評在野黨聯手刪減預算。綠委：自廢武功',
+      not: ['綠委'],
+      why: 'a party’s legislators by colour, as a subject or before a colon, are no body either',
+    },
   ]);
 });
 

@@ -930,6 +930,8 @@ export function findEntities(
         continue;
       const surface = text.slice(span.start, span.end);
       if (span.type === 'PER' && NOT_TAGGED_PERSON.test(surface)) continue;
+      // 綠委 read as a body: a party's legislators are people no one named, and no body.
+      if (PARTY_LEGISLATORS.test(surface)) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -1962,6 +1964,8 @@ export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
  * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成), a place's press
  * (陸媒, 港媒, 外媒). */
 const NOT_TAGGED_PERSON = /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$/;
+/** A party's legislators by its colour, as a tagger may read them as any kind of name. */
+const PARTY_LEGISLATORS = /^[蓝绿白]委(?:们|员)?$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms
  * of address and kin, and NOT_TAGGED_PERSON's. */
 const NOT_PERSON = new RegExp(

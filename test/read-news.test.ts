@@ -1473,3 +1473,16 @@ describe('what the words did, and a subject that closes on a quotation mark', ()
     },
   );
 });
+
+describe('雙方 after countries joined as the sides of a meeting', () => {
+  bothScripts(
+    'a country joined to a list by 與 and 、 makes the sides; the country hosting is none of them',
+    '新聞\n\n印尼與日本、韓國的官員在法國巴黎舉行磋商，雙方同意建立定期對話機制。\n\n越南和泰國在新加坡舉行會談。雙方同意加強邊境合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).filter((s) => s.includes('agree')),
+        ['印度尼西亞+日本+韓國 agree 建立定期對話機制', '越南+泰國 agree 加強邊境合作'].map(c),
+      );
+    },
+  );
+});

@@ -261,12 +261,14 @@ export function findQuotes(
         if (inside) continue;
         // No subject at all: the statement goes on (並表示…), or it is the issuer's
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
-        const issued = ISSUED.test(lead)
-          ? (issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges) ??
-            issuer)
-          : null;
-        // The issuer found stays the issuer of the document's later words (文章指出 a paragraph on).
-        if (issued !== null) issuer = issued;
+        let issued: Ref | null = null;
+        if (ISSUED.test(lead)) {
+          const by = issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges);
+          // Found, it stays the issuer of the document's later words (文章指出 a paragraph on);
+          // a document issued by several or by no one we can name has none.
+          if (by !== undefined) issuer = by;
+          issued = issuer;
+        }
         const carried: Ref | null =
           issued ??
           (last !== null &&
@@ -1011,8 +1013,9 @@ export function editorialOf(
  * Who issued the statement a subjectless 声明说 goes on from: the one subject of the last
  * clause in `[from, to)` that issues one (法國外交部週一發表聲明，…。聲明說 → 法國外交部), or
  * convened the meeting a subjectless 会议指出 reports (中共中央政治局召开会议…。会议指出 → 中共
- * 中央政治局; a meeting named for a body, 国务院常务会议, is the body's). Null when there is
- * none, or it has several holders or none we can name.
+ * 中央政治局; a meeting named for a body, 国务院常务会议, is the body's). Undefined when no
+ * clause there issues or convenes anything; null when one does but has several holders or
+ * none we can name (北欧五国外长发表联合声明).
  */
 export function issuedBy(
   text: string,
@@ -1020,7 +1023,7 @@ export function issuedBy(
   to: number,
   refs: readonly Ref[],
   edges: WordEdges,
-): Ref | null {
+): Ref | null | undefined {
   let at = -1;
   let convened = '';
   ISSUES.lastIndex = from;
@@ -1028,7 +1031,7 @@ export function issuedBy(
     at = m.index;
     convened = /^(?:召开|举行)/.test(m[0]) ? m[0] : '';
   }
-  if (at < 0) return null;
+  if (at < 0) return undefined;
   // 主持召开国务院常务会议: a meeting named for a body is the body's.
   if (convened !== '') {
     const end = text.indexOf('会议', at);

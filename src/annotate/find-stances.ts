@@ -449,7 +449,7 @@ export function findStances(
         // 声明要求…, 会议要求…: the body that issued the statement or convened the meeting,
         // as for the quotes they bring in.
         const by = issuedBy(text, prevLine?.from ?? line.from, subject.clause, refs, edges);
-        actors = by === null ? [] : [by];
+        actors = by == null ? [] : [by];
       } else if (subject.blocked === true) {
         // A subject the text gives but we cannot name (兩人, 專家): no holder.
         actors = [];

@@ -84,6 +84,10 @@ function sentencesBack(text: string, at: number, n: number): number {
 
 /** 他们, 她们: the two people last named. */
 const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
+/** What follows a country named as where a meeting is held (在法国巴黎举行磋商). */
+const VENUE_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:举行|召开|举办|会见|会晤|会谈|磋商|出席|签署)/;
+/** What joins two countries named as the two sides: 中国和巴西, 伊朗与英国、法国. */
+const JOINS_COUNTRIES = /^(?:与|和|同|及|、)$/;
 /** 双方, 两国, 两国元首 …: the two parties in context. */
 const GROUP = /双方|两国|彼此/g;
 
@@ -221,6 +225,10 @@ export function resolveReferences(
   const people: { id: string; end: number }[] = [];
   type Item = { start: number; end: number; apply: () => Ref | null };
   const items: Item[] = [];
+  /** The last country named, and the countries joined by 与, 和, 同, 及 or 、 last (伊朗与
+   * 英国、法国、德国…举行会谈，双方同意…: the sides of the 双方 in the same sentence). */
+  let lastCountry: { id: string; end: number } | null = null;
+  let joined: { ids: string[]; end: number } | null = null;
   let prev: RawMention | null = null;
   for (const m of raw) {
     const before = prev;
@@ -333,9 +341,28 @@ export function resolveReferences(
         }
         // A country: one the lexicon abbreviates, or any place written as a one-character
         // abbreviation in a pair (中新两国: 新 for 新加坡).
-        if (m.type === 'LOC' && (countryNames.has(m.key) || m.kind === 'abbreviation')) {
+        if (
+          m.type === 'LOC' &&
+          (countryNames.has(m.key) || m.kind === 'abbreviation') &&
+          // 在新加坡举行会谈: where the parties meet is none of them.
+          !(
+            (text[m.start - 1] === '在' || text[m.start - 1] === '于') &&
+            VENUE_AFTER.test(text.slice(m.end, m.end + 12))
+          )
+        ) {
           const cid = side == null ? id : entityId('LOC', side);
           memory.countries = [...memory.countries.filter((c) => c !== cid), cid].slice(-4);
+          if (
+            lastCountry !== null &&
+            lastCountry.id !== cid &&
+            JOINS_COUNTRIES.test(text.slice(lastCountry.end, m.start))
+          ) {
+            if (joined !== null && joined.end === lastCountry.end) {
+              if (!joined.ids.includes(cid)) joined.ids.push(cid);
+              joined.end = m.end;
+            } else joined = { ids: [lastCountry.id, cid], end: m.end };
+          }
+          lastCountry = { id: cid, end: m.end };
           if (
             before !== null &&
             before.end === m.start &&
@@ -498,7 +525,14 @@ export function resolveReferences(
     return { start, end, kind: 'pronoun', type: 'group', ids };
   });
   addMatches(GROUP, (_, start, end) => () => {
-    const ids = memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null);
+    // The countries joined before it in this sentence (or in this paragraph, no country
+    // named since), else the page's pair, else the last two named.
+    const since = joined === null ? '' : text.slice(joined.end, start);
+    const ids =
+      joined !== null &&
+      (!/[。！？\n]/.test(since) || (!since.includes('\n') && lastCountry?.end === joined.end))
+        ? joined.ids
+        : (memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null));
     if (ids !== null) return { start, end, kind: 'alias', type: 'group', ids: [...ids] };
     // 两国元首, 双方领导人 on a page that names the two leaders but not their countries: the
     // two leaders.

@@ -1211,6 +1211,19 @@ describe('a state’s delegate named by no name', () => {
       assert.deepEqual(stances(a), ['俄羅斯 criticize 鄰國一再阻撓安理會行動'].map(c));
     },
   );
+  bothScripts(
+    'a delegate to bodies named at length (常駐維也納國際組織代表) is the person named after the title',
+    '新聞\n\n俄羅斯常駐維也納國際組織代表林國棟表示，有關做法毫無建設性。挪威常駐維也納國際組織代表陳美玲批評鄰國拖延談判。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), ['林國棟: 有關做法毫無建設性。'].map(c));
+      assert.deepEqual(stances(a), ['陳美玲 criticize 鄰國拖延談判'].map(c));
+    },
+  );
+  quotesAre(
+    'a side opening the next sentence with a stance goes on in the speaker’s words',
+    '新聞\n\n外長林國棟表示，雙方應通過對話解決分歧。中方反對任何形式的霸凌行徑。',
+    ['林國棟: 雙方應通過對話解決分歧。中方反對任何形式的霸凌行徑。'],
+  );
 });
 
 describe('a cue that says what a document is', () => {

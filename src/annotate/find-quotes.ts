@@ -1,5 +1,5 @@
 import { QUOTE_CUE_ALTERNATION, QUOTE_CUES, type QuoteCue } from './cues.ts';
-import { skipOffices } from './gazetteer.ts';
+import { officeAt, skipOffices } from './gazetteer.ts';
 import {
   clauseStartOf,
   clauseSubject,
@@ -915,16 +915,47 @@ function actorTurn(
     const r = refs[k] as Ref;
     if (r.start >= to) break;
     if (r.kind === 'pronoun' || r.start === 0) continue;
-    // The name opens its sentence, after office titles at most (局长王海平介绍).
+    // The name opens its sentence, after office titles at most (局长王海平介绍), or after a
+    // place or body and the office it gives (挪威常驻联合国代表林国栋批评…).
     let open = r.start;
-    while (open > from && !/[。！？\n]/.test(text[open - 1] as string) && r.start - open < 12)
+    while (open > from && !/[。！？\n]/.test(text[open - 1] as string) && r.start - open < 20)
       open--;
-    if (!/[。！？]/.test(text[open - 1] ?? '') || skipOffices(text, open) !== r.start) continue;
+    if (!/[。！？]/.test(text[open - 1] ?? '')) continue;
+    const titled = skipOffices(text, open) === r.start;
+    if (!titled && !(r.type === 'PER' && officeOfOpener(text, refs, open, r.start))) continue;
     if (r.ids.some((id) => speaker.ids.includes(id))) continue;
-    if (TURN.test(text.slice(r.end, r.end + 8))) return r.start;
+    const after = text.slice(r.end, r.end + 8);
+    // A person of their own doing what the reporter tells: 林国栋批评邻国…, with no mark
+    // bringing in words of theirs.
+    if (TURN.test(after) || (r.type === 'PER' && r.kind === 'name' && STANCE_TOLD.test(after)))
+      return r.start;
   }
   return to;
 }
+
+/** A stance verb that takes its object with no mark between: the reporter telling what a
+ * person did (林国栋批评邻国拖延谈判), not words of theirs. */
+const STANCE_TOLD =
+  /^(?:[^，。；：]{0,4}?)(?:批评|谴责|抨击|呼吁|敦促|促请|反对|支持|欢迎|赞扬|感谢)(?![，,：:「“])/;
+
+/** Whether `[open, at)` is a place or body opening its sentence and an office it gives
+ * (挪威常驻联合国代表, 欧盟驻华大使): the titles of the person named at `at`. */
+function officeOfOpener(text: string, refs: readonly Ref[], open: number, at: number): boolean {
+  const first = refs[firstAtOrAfter(refs, open)];
+  if (first === undefined || first.start !== open || first.type === 'PER' || first.end >= at)
+    return false;
+  const between = text.slice(first.end, at);
+  if (between.length > 14 || /[，。；：、,「」“”]/.test(between)) return false;
+  // 代表, 大使: an envoy's title, which officeAt leaves to context (代表 is a verb too).
+  if (ENVOY_BEFORE.test(between)) return true;
+  for (let k = 2; k <= between.length; k++) {
+    if (officeAt(text, at - k) !== null && skipOffices(text, at - k) === at) return true;
+  }
+  return false;
+}
+
+/** The title of a state's or body's envoy, right before the name. */
+const ENVOY_BEFORE = /(?:代表|特使|大使|公使|参赞|领事)$/;
 
 /** Where, in `[from, to)`, the first sentence starts in the reporter's own voice (据了解,
  * 据介绍, 记者看到, 记者了解到): `to` when none. */

@@ -644,6 +644,9 @@ const NOT_IN_TITLE = /[，。、；：,:和与同及向对在把被将从为给�
  * adverbs, time words, pronouns, particles, numerals. */
 const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;
 
+/** A body's head noun the segmenter tags as a verb (国际组织代表, 常驻维也纳国际组织代表). */
+const HEAD_NOUN = /^组织$/;
+
 /** Verbs that qualify a title rather than act: 执政党, 时任部长, 常驻代表. */
 const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|候任|署理|驻[\u4e00-\u9fff]?)$/;
 
@@ -705,7 +708,8 @@ function joins(
       continue;
     }
     if (w === undefined || w.end > to) return false;
-    if (NOT_TITLE_POS.test(w.pos) && !QUALIFIER.test(text.slice(i, w.end))) return false;
+    const word = text.slice(i, w.end);
+    if (NOT_TITLE_POS.test(w.pos) && !QUALIFIER.test(word) && !HEAD_NOUN.test(word)) return false;
     i = w.end;
   }
   return true;
@@ -868,12 +872,16 @@ function verbBetween(
       prevPos = '';
       continue;
     }
-    // 驻美国大使, 驻港部队: 驻 opens a title or a body's name, no verb of the clause; 战略与
-    // 国际研究中心: 与 between two common nouns joins them.
+    // 驻美国大使, 驻港部队: 驻 opens a title or a body's name, no verb of the clause, nor do
+    // 常驻 or 时任 (常驻维也纳国际组织代表), nor 组织 after a noun; 战略与国际研究中心: 与
+    // between two common nouns joins them.
+    const word = text.slice(i, w.end);
     if (
       w.end <= to &&
       (w.pos === 'v' || w.pos === 'p') &&
-      text.slice(i, w.end) !== '驻' &&
+      word !== '驻' &&
+      !QUALIFIER.test(word) &&
+      !(HEAD_NOUN.test(word) && /^(?:n|vn|ns|nt)$/.test(prevPos)) &&
       !(
         /^(?:与|和|及)$/.test(text.slice(i, w.end)) &&
         /^(?:n|vn)$/.test(prevPos) &&

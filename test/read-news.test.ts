@@ -1499,3 +1499,13 @@ describe('雙方 after countries joined as the sides of a meeting', () => {
     },
   );
 });
+
+describe('how a state takes its stance: 投票支持, 表態反對', () => {
+  bothScripts(
+    'a state voting for or against is its stance; votes counted for a bill are no one’s',
+    '新聞\n\n英國投票支持決議草案，法國則投了棄權票。日本表態反對有關修正案。該法案以62票支持、38票反對獲得通過。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['英國 support 決議草案', '日本 oppose 有關修正案'].map(c));
+    },
+  );
+});

@@ -341,6 +341,8 @@ const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue))
 const DEGREE_WORDS =
   '高度|极度|深度|严重|强烈|坚决|充分|完全|一贯|始终|积极|深切|全力|大力|衷心|热烈|公开|严厉|坚定|明确|诚挚';
 const DEGREE = new RegExp(`^(?:${DEGREE_WORDS})$`);
+/** How a holder takes a stance, verbs the segmenter may tag as nouns: 投票支持, 表态反对. */
+const ACTS_BY = /^(?:投票|表态|联名|发文|撰文|发声)$/;
 
 /** A degree word run together with the verb it qualifies (高度评价, 坚决反对): a verb phrase
  * whatever part of speech the segmenter gives it. */
@@ -971,8 +973,12 @@ function isHolder(
       return true;
     const w = options.edges?.wordAt(r.end);
     const word = w === undefined ? '' : text.slice(r.end, w.end);
-    // 台湾高度关切: a degree word the segmenter tags as a noun, right before a cue.
-    if (DEGREE.test(word) && startsWithCue(text.slice(w?.end ?? r.end, (w?.end ?? r.end) + 4)))
+    // 台湾高度关切: a degree word the segmenter tags as a noun, right before a cue; 英国投票
+    // 支持, 日本表态反对: how the state acts, a verb the segmenter tags as a noun.
+    if (
+      (DEGREE.test(word) || ACTS_BY.test(word)) &&
+      startsWithCue(text.slice(w?.end ?? r.end, (w?.end ?? r.end) + 4))
+    )
       return false;
     // 哈方高度评价…: a degree word and a verb that the segmenter's dictionary has as one noun.
     if (DEGREE_AND_VERB.test(word)) return false;

@@ -1509,3 +1509,20 @@ describe('how a state takes its stance: 投票支持, 表態反對', () => {
     },
   );
 });
+
+describe('a verb coordinated after a cue shares its object', () => {
+  bothScripts(
+    '支持而不是反對X and 不支持也不鼓勵X stand on X',
+    '新聞\n\n發言人林國棟說，中方支持而不是反對鄰國通過談判解決爭端。他又說，中方既不支持也不鼓勵任何一方升級衝突。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '中國 support 鄰國通過談判解決爭端',
+          '中國 oppose NOT 鄰國通過談判解決爭端',
+          '中國 support NOT 任何一方升級衝突',
+        ].map(c),
+      );
+    },
+  );
+});

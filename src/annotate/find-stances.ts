@@ -703,6 +703,22 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 /** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
 const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 
+/** A second verb coordinated right after a cue, whose object the cue shares: 而不是反对,
+ * 也不鼓励, 并且赞成. */
+const SHARED_OBJECT = new RegExp(
+  `^(?:而不是|而非|也不|又不|并且|并|或者|或|也)不?(?:${[
+    ...new Set(STANCE_CUE_LIST.map((c) => c.cue).filter((c) => c.length === 2)),
+    '鼓励',
+    '赞成',
+    '接受',
+    '承认',
+    '纵容',
+    '容忍',
+    '参与',
+    '认可',
+  ].join('|')})`,
+);
+
 /** The cues of demands and appeals, for where one's object ends at the next. */
 const ASKING = new RegExp(
   STANCE_CUE_LIST.filter((c) => (c.class === 'demand' || c.class === 'appeal') && c.cue.length > 1)
@@ -803,6 +819,9 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
+  // 支持而不是反对X, 不支持也不鼓励X: a verb coordinated right after the cue shares its object.
+  const shared = SHARED_OBJECT.exec(text.slice(start, stop));
+  if (shared !== null && stop - start - shared[0].length >= 2) start += shared[0].length;
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
   const lead =

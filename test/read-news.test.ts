@@ -1526,3 +1526,11 @@ describe('a verb coordinated after a cue shares its object', () => {
     },
   );
 });
+
+describe('該部 for a foreign state’s department of state', () => {
+  quotesAre(
+    'a foreign 國務院 is the 部 a later 該部 stands for; the last body ending in 部 otherwise',
+    '新聞\n\n美國國務院週三發表聲明。該部表示，有關局勢令人深感不安。\n\n國防部今天召開記者會。該部指出，演習將於下週結束。',
+    ['美國國務院: 有關局勢令人深感不安。', '國防部: 演習將於下週結束。'],
+  );
+});

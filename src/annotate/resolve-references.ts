@@ -86,6 +86,8 @@ function sentencesBack(text: string, at: number, n: number): number {
 const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
 /** What follows a country named as where a meeting is held (在法国巴黎举行磋商). */
 const VENUE_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:举行|召开|举办|会见|会晤|会谈|磋商|出席|签署)/;
+/** A foreign state's department of state by id (ORG:美国国务院), which 该部 may stand for. */
+const FOREIGN_STATE_DEPARTMENT = /^ORG:(?!中国|中华人民共和国).{2,}国务院$/;
 /** What joins two countries named as the two sides: 中国和巴西, 伊朗与英国、法国. */
 const JOINS_COUNTRIES = /^(?:与|和|同|及|、)$/;
 /** 双方, 两国, 两国元首 …: the two parties in context. */
@@ -465,9 +467,13 @@ export function resolveReferences(
           /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|党|报)$/.test(
             head,
           )
-            ? ([...memory.orgs]
-                .reverse()
-                .find((o) => o.endsWith(head) || (head === '办' && o.endsWith('办公室'))) ?? null)
+            ? ([...memory.orgs].reverse().find(
+                (o) =>
+                  o.endsWith(head) ||
+                  (head === '办' && o.endsWith('办公室')) ||
+                  // 美国国务院…该部: a foreign state's 国务院 is its department of state.
+                  (head === '部' && FOREIGN_STATE_DEPARTMENT.test(o)),
+              ) ?? null)
             : undefined;
         const id =
           r.what === 'org'

@@ -161,7 +161,7 @@ export function resolveReferences(
       const c = key[0] as string;
       const had = (known as Map<string, string | null>).get(c);
       const kept =
-        had === undefined || had === key || (had !== null && had.startsWith(key))
+        had === undefined || had === key || had?.startsWith(key) === true
           ? key
           : had !== null && key.startsWith(had)
             ? had

@@ -1534,3 +1534,18 @@ describe('該部 for a foreign state’s department of state', () => {
     ['美國國務院: 有關局勢令人深感不安。', '國防部: 演習將於下週結束。'],
   );
 });
+
+describe('我國 in an official’s words', () => {
+  bothScripts(
+    '我國 is the country the speaker’s title names, or the side named nearby; else the speaker',
+    '新聞\n\n日本首相山田一郎表示，我國將繼續支持烏克蘭。\n\n發言人林國棟說，中方一貫主張對話。我國堅決反對任何單邊制裁。\n\n陳美玲說，我國歡迎各國企業前來投資。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['日本 support 烏克蘭', '中國 oppose 任何單邊制裁', '陳美玲 welcome 各國企業前來投資'].map(
+          c,
+        ),
+      );
+    },
+  );
+});

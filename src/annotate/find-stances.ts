@@ -109,8 +109,8 @@ function insideMarks(text: string, from: number, at: number): boolean {
   return depth > 0;
 }
 
-/** 我们 as the clause's subject, right before the cue, as the voice of a statement. */
-const WE = /(?:我们|我方)[^，。；我]{0,6}$/;
+/** 我们 (我方, 我国) as the clause's subject, right before the cue, as the voice of a statement. */
+const WE = /(?:我们|我方|我国)[^，。；我]{0,6}$/;
 
 /**
  * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),
@@ -437,7 +437,15 @@ export function findStances(
                 !(quote?.speaker?.ids.some((id) => x.speaker?.ids.includes(id)) ?? false),
             ),
           ) ?? (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
-        actors = side !== null ? [side] : quote?.speaker != null ? [quote.speaker] : [];
+        // 我国 is the speaker's country (日本首相X: 我国 → 日本), never the body they speak
+        // for; with no country known, the speaker.
+        const country = /我国[^，。；我]{0,6}$/.test(text.slice(subject.clause, at));
+        actors =
+          side !== null && (!country || side.type === 'LOC')
+            ? [side]
+            : quote?.speaker != null
+              ? [quote.speaker]
+              : [];
         voice = { sentence: sFrom, actors };
       } else if (we && voice !== null && voice.sentence === sFrom) {
         // 我们坚决反对…，敦促…: a later clause of the sentence with no subject of its own

@@ -298,6 +298,8 @@ export function findEntities(
   // - a person over a person the rules read one character short or long (向俊平 over 俊平).
   // Never over a work, a title's person or a credit, whose claims reach past their mention.
   const widens = (m: RawMention): boolean => {
+    // Nothing found there yet: nothing to widen over (and no scan of every mention).
+    if (free(m.start, m.end)) return false;
     const inside: number[] = [];
     for (let k = 0; k < out.length; k++) {
       const o = out[k] as RawMention;
@@ -400,6 +402,8 @@ export function findEntities(
       // 林芳 | 正12日, 林芳 | 正 | 也: a unit read as an adverb before a digit, a mark or
       // another adverb, which no adverb stands before, is the given name's last.
       !(noAdverbBefore(text, grid, o.end) && grid.posAt(m.end).startsWith('d'));
+    // Both start at m.start or just before it, where a mention marks its place taken.
+    if (taken[m.start] !== 1 && (m.start === 0 || taken[m.start - 1] !== 1)) return false;
     const k = out.findIndex(
       (o) => o.type === 'PER' && o.kind === 'name' && (linked(o) || runOn(o)),
     );

@@ -686,11 +686,21 @@ function genericBodies(text: string, refs: Ref[]): Ref[] {
   const sources = new Map<string, string>();
   const bare: Ref[] = [];
   let next = 0;
+  /** The next bare body at or after `next`, once searched for (null: none left). */
+  let ahead: RegExpExecArray | null | undefined;
   const bareBefore = (limit: number) => {
-    // 警方 on its own after a source named with it is that source again.
-    for (const m of text.slice(0, limit).matchAll(BARE_BODY)) {
-      const at = m.index ?? 0;
-      if (at < next) continue;
+    // 警方 on its own after a source named with it is that source again. Searched on from
+    // where the last search ended, and the match found past `limit` kept for the next call,
+    // so a page is read once, not once a reference.
+    for (;;) {
+      if (ahead === undefined || (ahead !== null && ahead.index < next)) {
+        BARE_BODY.lastIndex = next;
+        ahead = BARE_BODY.exec(text);
+      }
+      const m = ahead;
+      if (m === null || m.index + m[0].length > limit) return;
+      ahead = undefined;
+      const at = m.index;
       next = at + m[0].length;
       const source = sources.get(m[0]);
       const covered = refs.some((x) => x.start <= at && at < x.end);

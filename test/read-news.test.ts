@@ -1549,3 +1549,11 @@ describe('我國 in an official’s words', () => {
     },
   );
 });
+
+describe('a person by surname and form of address after the words describing them', () => {
+  quotesAre(
+    '旅客陳先生表示…, after a relative clause with a place and a time too; 和女士們 names no one',
+    '新聞\n\n昨天下午在車站等候列車回家的旅客陳先生表示對延誤感到十分無奈，心情很差。\n\n主持人向各位先生和女士們表示，晚會即將開始，請大家入座。',
+    ['陳先生: 對延誤感到十分無奈，心情很差。'],
+  );
+});

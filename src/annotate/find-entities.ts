@@ -952,6 +952,20 @@ export function findEntities(
     }
   }
 
+  // 中国游客沈女士表示: a surname and a form of address after the words that describe the
+  // person (not only opening a clause before a verb of speech): a speaker no name gives. The
+  // surname a word of its own the segmenter reads as a name (和女士们: 和 is a conjunction),
+  // or the whole a word of the segmenter's (陈先生).
+  for (const m of text.matchAll(ADDRESSED_AFTER_NOUN)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (!SURNAMES.has(m[0][0] as string) || !grid.startsWord(start)) continue;
+    const whole = grid.wordEnd(start) === end;
+    if (!whole && (grid.wordEnd(start) !== start + 1 || !/^nr/.test(grid.posAt(start)))) continue;
+    if (!grid.endsWord(end) || !free(start, end)) continue;
+    add({ start, end, type: 'PER', key: m[0], kind: 'title' });
+  }
+
   // 赖总统支持…, 卓揆强调: a surname and an office, the way the press calls a person the page
   // names, wherever it stands (not only before a verb of speech); resolved to the person.
   if (out.some((m) => m.type === 'PER')) {
@@ -1983,6 +1997,8 @@ const PLACE_LIKE = /[村乡镇县区市省州路街河湖杯赛局署厅处院�
  * judge by surname (not 高官, 武官: a senior official, an attaché). */
 const ADDRESSED =
   /^(?:[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$/;
+/** A surname and a form of address anywhere in a text (游客沈女士, 事主陈先生). */
+const ADDRESSED_AFTER_NOUN = /[\u4e00-\u9fff](?:女士|先生|小姐|太太)/g;
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它佢]/;
 

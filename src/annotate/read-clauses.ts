@@ -791,7 +791,17 @@ function relativeHead(
   while (de >= stop && text[de] !== '的') de--;
   if (de < stop) return from;
   const verbs = verbsBetween(text, edges, from, de);
-  return verbs >= 1 && verbs <= 2 && !timeClause(text, from, cue, edges) ? de + 1 : from;
+  // (昨天)在机场等候的游客X: a place opening the relative clause, after a time or not, its
+  // verb read as a noun (等候/n).
+  let opening = from;
+  for (let w = edges?.wordAt(opening); w !== undefined && w.pos === 't' && w.end < de; ) {
+    opening = w.end;
+    w = edges?.wordAt(opening);
+  }
+  const located = verbs === 0 && /^在[\u4e00-\u9fff]{2,}$/.test(text.slice(opening, de));
+  return ((verbs >= 1 && verbs <= 2) || located) && !timeClause(text, from, cue, edges)
+    ? de + 1
+    : from;
 }
 
 /**

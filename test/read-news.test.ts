@@ -94,6 +94,21 @@ describe('quote cues beyond 表示／指出 with a comma', () => {
       );
     },
   );
+  bothScripts(
+    'X引述Y指 with Y’s title before the name: both speak',
+    '新聞\n\n陳美玲引述外長林國棟指，各國必須尊重新聞自由，這是國際社會的共識。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).sort(),
+        [
+          '林國棟: 各國必須尊重新聞自由，這是國際社會的共識。',
+          '陳美玲: 各國必須尊重新聞自由，這是國際社會的共識。',
+        ]
+          .map(c)
+          .sort(),
+      );
+    },
+  );
 });
 
 describe('canonical names', () => {

@@ -573,7 +573,13 @@ function subjectIn(
     }
     if (cited !== null) {
       const n = refs[j];
-      if (n !== undefined && n.start === head.end + cited[0].length && n.end <= cue) {
+      // 引述外长林国栋: the titles before the person cited are passed over.
+      const after = head.end + cited[0].length;
+      if (
+        n !== undefined &&
+        (n.start === after || n.start === skipOffices(text, after)) &&
+        n.end <= cue
+      ) {
         // 路透社引述美国官员表示: an official no one names is no source (GUIDELINES §3).
         const rest = text.slice(skipOffices(text, n.end), cue).trim();
         if (rest !== '' && rest.length <= 6 && AGENT.test(rest)) {

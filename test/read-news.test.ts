@@ -1572,3 +1572,14 @@ describe('a person by surname and form of address after the words describing the
     ['陳先生: 對延誤感到十分無奈，心情很差。'],
   );
 });
+
+describe('該院 and 該社 for the court, the hospital or the agency last named', () => {
+  quotesAre(
+    '該院認為 is the court last named, 該社指出 the agency; 該社區 and 該院長 are no reference',
+    '新聞\n\n北城地方法院今天開庭。該院認為，被告有逃亡及串供之虞，應予羈押。\n\n南方通訊社發表評論。該社指出，有關做法違背市場規律，損人不利己。\n\n該社區居民表示，他們希望盡快恢復供水，生活才能正常。',
+    [
+      '北城地方法院: 被告有逃亡及串供之虞，應予羈押。',
+      '南方通訊社: 有關做法違背市場規律，損人不利己。',
+    ],
+  );
+});

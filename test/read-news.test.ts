@@ -1583,3 +1583,13 @@ describe('該院 and 該社 for the court, the hospital or the agency last named
     ],
   );
 });
+
+describe('支持黨籍候選人 is a stance; 反對黨 a noun', () => {
+  bothScripts(
+    'a cue before 黨籍 or 黨員 stands on them; 反對黨 is the opposition, no one’s stance',
+    '新聞\n\n南方黨今天召開中常會。該黨表示，將全力支持黨籍候選人。反對黨的議員對此表示不滿。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('南方黨 support 黨籍候選人')]);
+    },
+  );
+});

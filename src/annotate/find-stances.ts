@@ -48,7 +48,9 @@ const NOUN_BEFORE =
  * a cue after one qualifies the noun it counts. */
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
-  /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|党|票|和帮助|与帮助)/;
+  /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|票|和帮助|与帮助)/;
+/** 反对党: the opposition, a noun (not 反对党籍议员, 反对党员, nor 支持党的领导). */
+const PARTY_NOUN = /^党(?![籍员内])/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
  * of 对X表示关注 ends before it. */
 const LIGHT_VERB_END =
@@ -310,7 +312,10 @@ export function findStances(
       if (
         !expressed &&
         !held &&
-        (NOUN_BEFORE.test(before) || NOUN_AFTER.test(after) || /的[^，。的]{1,3}$/.test(before))
+        (NOUN_BEFORE.test(before) ||
+          NOUN_AFTER.test(after) ||
+          (hit.cue === '反对' && PARTY_NOUN.test(after)) ||
+          /的[^，。的]{1,3}$/.test(before))
       )
         continue;
       // 转达了有关立场和关切。: a cue joined by 和 to a noun before it, with nothing after it,

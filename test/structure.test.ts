@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { annotate } from '../src/annotate/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
 import { parse } from '../src/pipeline.ts';
 import { toArticleView } from '../src/render/index.ts';
@@ -670,5 +671,54 @@ describe('a rubric that names itself a news digest', () => {
       '過去一年進出口總額再創新高，吸引外資規模保持穩定。',
     ].join('\n\n');
     assert.equal(view(summary).articles.length, 1);
+  });
+});
+
+describe('a web page’s furniture copied with its text', () => {
+  const page = [
+    '首頁 > 新聞中心 > 國際新聞',
+    '外交部：中方反對加徵關稅',
+    '2025-12-06 15:32　來源：南方網',
+    '分享到：微信 微博',
+    '字號：大 中 小',
+    '',
+    '外交部發言人林國棟今天在例行記者會上表示，中方堅決反對有關國家加徵關稅的做法。',
+    '',
+    '林國棟說，貿易戰沒有贏家，保護主義沒有出路。',
+    '',
+    '（責任編輯：陳美玲）',
+    '相關新聞',
+    '商務部回應出口管制新規',
+    '外交部敦促停止打壓企業',
+  ].join('\n');
+  for (const [script, text] of [
+    ['Traditional', page],
+    ['Simplified', toSimplified(page)],
+  ] as const) {
+    it(`the breadcrumb, share and font-size lines and the related links are furniture, in one story (${script})`, () => {
+      const articles = parse(text).children;
+      assert.equal(articles.length, 1);
+      const got = (articles[0]?.children ?? []).map((n) => n.type);
+      assert.deepEqual(got.filter((t) => t === 'furniture').length, 6);
+      const v = view(text).articles[0];
+      const conv = script === 'Traditional' ? (s: string) => s : toSimplified;
+      assert.equal(v?.headline, conv('外交部：中方反對加徵關稅'));
+      assert.ok(!(v?.blocks ?? []).some((b) => /新聞中心|新闻中心|分享|字號|字号/.test(b.text)));
+    });
+  }
+  it('the furniture names nothing of the story: no entities from the breadcrumb or the related links', () => {
+    for (const text of [page, toSimplified(page)]) {
+      const a = toArticleView(annotate(parse(text))).articles[0];
+      const names = (a?.entities ?? []).map((e) => e.text);
+      assert.ok(
+        names.some((n) => n === '外交部'),
+        names.join(' '),
+      );
+      assert.ok(!names.some((n) => /商務部|商务部|新聞中心|新闻中心/.test(n)), names.join(' '));
+    }
+  });
+  it('a line that only mentions sharing or a headline about the home page is no furniture', () => {
+    const text = `分享經濟的未來：專家談共享單車\n\n${BODY}\n\n首頁設計大賽今天揭曉，多名學生獲獎。`;
+    assert.ok(!nodes(text).some((n) => n.type === 'furniture'));
   });
 });

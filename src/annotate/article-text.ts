@@ -32,6 +32,8 @@ export function articleText(article: ArticleNode, source: string): ArticleText {
   const out: Filling = { parts, starts, ends, length: 0 };
   const blocks: ArticleText['blocks'] = [];
   for (const node of article.children) {
+    // Page furniture (breadcrumbs, share buttons, related links) is not the story's text.
+    if (node.type === 'furniture') continue;
     const from = out.length;
     node.pieces.forEach((piece, k) => {
       // A list bullet or a caption marker is layout, not text: 雙方… must open the line.

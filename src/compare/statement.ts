@@ -73,8 +73,8 @@ export interface Statement {
   quotes: QuotePosition[];
 }
 
-/** Blocks that are no part of what the statement says. */
-const SKIPPED = new Set<BlockNode['type']>(['caption', 'credit', 'byline', 'source']);
+/** Blocks that are no part of what the statement says (furniture: a web page's breadcrumb, share buttons, related links). */
+const SKIPPED = new Set<BlockNode['type']>(['caption', 'credit', 'byline', 'source', 'furniture']);
 const HEADINGS = new Set<BlockNode['type']>(['headline', 'subheadline', 'heading']);
 
 /** Marks that end a sentence, and closing marks that stay with it. */

@@ -74,6 +74,9 @@ const handlers: Handlers = {
     // A credit belongs to the caption right before it; a stray credit has no place in the view.
     if (into.openCaption !== null) into.openCaption.credit = node.text;
   },
+  furniture() {
+    // A breadcrumb, share buttons, related links: the page's, not the story's; not read.
+  },
   heading(node, into) {
     into.blocks.push({ type: 'heading', text: node.text, start: node.start, end: node.end });
   },

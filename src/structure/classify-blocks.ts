@@ -9,8 +9,10 @@ import {
   DATELINE_HK,
   DIALOGUE,
   END_MARK,
+  FURNITURE,
   INTERVIEW,
   MARKER,
+  RELATED_LINKS,
   REPORTER,
   SELF_OUTLET,
   SOURCE,
@@ -31,7 +33,8 @@ export type Role =
   | 'dateline'
   | 'reporter'
   | 'dialogue'
-  | 'end-mark';
+  | 'end-mark'
+  | 'furniture';
 
 /** A layout block with its role and the tree nodes read from it (one or two). */
 export interface Item {
@@ -55,12 +58,35 @@ const SPEECH_VERB =
 
 /** Reads each layout block alone: its role and nodes. */
 export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {
-  return blocks.map((block) => classifyBlock(block, view));
+  const items = blocks.map((block) => classifyBlock(block, view));
+  // A related-links heading and the short titles under it, up to the next block of prose.
+  for (let i = 0; i < items.length; i++) {
+    if (
+      (items[i] as Item).role !== 'furniture' ||
+      !RELATED_LINKS.test(collapse((items[i] as Item).block.text))
+    )
+      continue;
+    for (let j = i + 1; j < items.length && (items[j] as Item).role === 'title'; j++) {
+      items[j] = furniture((items[j] as Item).block, view);
+      i = j;
+    }
+  }
+  return items;
+}
+
+/** A block of page furniture (FurnitureNode). */
+function furniture(block: LayoutBlock, view: TextView): Item {
+  const slice = sliceBlock(block, 0, block.text.length, view);
+  return { block, role: 'furniture', nodes: [{ type: 'furniture', ...slice }] };
 }
 
 function classifyBlock(block: LayoutBlock, view: TextView): Item {
   const text = block.text;
   const whole = (): Slice => sliceBlock(block, 0, text.length, view);
+
+  if (FURNITURE.test(text.trim()) || RELATED_LINKS.test(collapse(text))) {
+    return furniture(block, view);
+  }
 
   const marker = MARKER.exec(text);
   if (marker !== null) {

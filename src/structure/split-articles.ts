@@ -78,6 +78,7 @@ export function splitArticles(
     switch (item.role) {
       case 'caption':
       case 'credit':
+      case 'furniture':
         if (draft === null || draft.closed !== null) pushAll(pending, item.nodes);
         else pushAll(draft.nodes, item.nodes);
         break;

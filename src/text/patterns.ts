@@ -12,6 +12,16 @@ export const CAPTION_LEAD = /^(?:圖為|图为|上圖|上图|下圖|下图|左�
 /** A story's end mark standing alone: （完）. */
 export const END_MARK = /^[（(【]完[）)】]$/;
 
+/** A web page's furniture copied with its text, in either script: a breadcrumb (首页 >
+ * 新闻中心 > 国际, 当前位置：…), share buttons (分享到：微信 微博), a font-size switch (字号：大
+ * 中 小), print and close links ([打印] [关闭窗口]). */
+export const FURNITURE =
+  /^(?:(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|现在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>＞»›/／|]|(?:分享到|分享至|转发到|轉發到|分享)\s*[：:]|(?:字号|字號|字体|字體)\s*[：:]?\s*[【[]?大[】\]]?\s*[【[]?中[】\]]?\s*[【[]?小|[【[](?:打印|列印|关闭|關閉|关闭窗口|關閉視窗|返回顶部|返回頂部)[】\]])/;
+/** The heading of a list of related links (相关新闻, 延伸閱讀): the short titles after it are
+ * links, not stories. */
+export const RELATED_LINKS =
+  /^[【[]?(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门新闻|熱門新聞|相关报道|相關報導|相關報道|相关文章|相關文章|更多新闻|更多新聞|猜你喜欢|猜你喜歡|热点推荐|熱點推薦)[】\]]?\s*[：:]?$/;
+
 /** List bullets: `- `, `* `, `• `, `・`. */
 export const BULLET = /^[-*•・]\s+/;
 

@@ -124,6 +124,14 @@ export interface ListItemNode extends BlockBase {
   emphasis: Emphasis[];
 }
 
+/** Page furniture copied with the article from a web page, no part of the story: a
+ * breadcrumb (首页 > 新闻 > 国际), share buttons (分享到：微信 微博), a font-size switch (字号：大
+ * 中 小), a list of related links and its heading (相关新闻). Kept in the tree, with its offsets;
+ * annotation and the article's reading view leave it out. */
+export interface FurnitureNode extends BlockBase {
+  type: 'furniture';
+}
+
 export type BlockNode =
   | HeadlineNode
   | SubheadlineNode
@@ -134,7 +142,8 @@ export type BlockNode =
   | CreditNode
   | ParagraphNode
   | DialogueNode
-  | ListItemNode;
+  | ListItemNode
+  | FurnitureNode;
 
 export type BlockType = BlockNode['type'];
 

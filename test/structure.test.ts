@@ -717,6 +717,24 @@ describe('a web page’s furniture copied with its text', () => {
       assert.ok(!names.some((n) => /商務部|商务部|新聞中心|新闻中心/.test(n)), names.join(' '));
     }
   });
+  it('share targets on lines of their own and 延伸閱讀 with its links and 看更多 are furniture', () => {
+    const text = `首頁 ＞ 政治\n立院刪減預算 行政院將提覆議\n分享\nFacebook\nLINE\n${BODY}\n\n延伸閱讀\n國防部回應預算刪減\n看更多`;
+    for (const t of [text, toSimplified(text)]) {
+      const got = parse(t).children.flatMap((a) => a.children.map((n) => n.type));
+      assert.equal(parse(t).children.length, 1);
+      assert.deepEqual(got, [
+        'furniture',
+        'headline',
+        'furniture',
+        'furniture',
+        'furniture',
+        'paragraph',
+        'furniture',
+        'furniture',
+        'furniture',
+      ]);
+    }
+  });
   it('a line that only mentions sharing or a headline about the home page is no furniture', () => {
     const text = `分享經濟的未來：專家談共享單車\n\n${BODY}\n\n首頁設計大賽今天揭曉，多名學生獲獎。`;
     assert.ok(!nodes(text).some((n) => n.type === 'furniture'));

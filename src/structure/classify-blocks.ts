@@ -15,6 +15,7 @@ import {
   RELATED_LINKS,
   REPORTER,
   SELF_OUTLET,
+  SHARE_LINE,
   SOURCE,
 } from '../text/patterns.ts';
 import type { BlockNode, BylineNode, Range } from '../tree/types.ts';
@@ -84,7 +85,11 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   const text = block.text;
   const whole = (): Slice => sliceBlock(block, 0, text.length, view);
 
-  if (FURNITURE.test(text.trim()) || RELATED_LINKS.test(collapse(text))) {
+  if (
+    FURNITURE.test(text.trim()) ||
+    RELATED_LINKS.test(collapse(text)) ||
+    SHARE_LINE.test(text.trim())
+  ) {
     return furniture(block, view);
   }
 

@@ -17,6 +17,9 @@ export const END_MARK = /^[（(【]完[）)】]$/;
  * 中 小), print and close links ([打印] [关闭窗口]). */
 export const FURNITURE =
   /^(?:(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置|现在位置)\s*[：:]|(?:首页|首頁|主页|主頁|网站首页|網站首頁)\s*[>＞»›/／|]|(?:分享到|分享至|转发到|轉發到|分享)\s*[：:]|(?:字号|字號|字体|字體)\s*[：:]?\s*[【[]?大[】\]]?\s*[【[]?中[】\]]?\s*[【[]?小|[【[](?:打印|列印|关闭|關閉|关闭窗口|關閉視窗|返回顶部|返回頂部)[】\]])/;
+/** A line of share targets and page actions alone (分享 / Facebook / LINE, 微信 微博 QQ空间). */
+export const SHARE_LINE =
+  /^(?:(?:分享|分享到|轉寄|转发|Facebook|facebook|LINE|Line|Twitter|WhatsApp|Whatsapp|Telegram|Email|E-mail|微信|微博|朋友圈|QQ空间|QQ空間|複製連結|复制链接|列印|打印|收藏|看更多|更多)[\s|｜/／、·]*)+$/;
 /** The heading of a list of related links (相关新闻, 延伸閱讀): the short titles after it are
  * links, not stories. */
 export const RELATED_LINKS =

@@ -1593,3 +1593,16 @@ describe('支持黨籍候選人 is a stance; 反對黨 a noun', () => {
     },
   );
 });
+
+describe('對此 after a quotation and who said it', () => {
+  bothScripts(
+    '「…。」X說。Y對此批評… stands on what X said, not on 「X說」',
+    '新聞\n\n「我們支持和平，而不是戰爭。」林國棟說。\n\n陳美玲對此批評說，個別國家的阻撓損害了地區的團結。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).filter((s) => s.includes('criticize')),
+        [c('陳美玲 criticize 我們支持和平，而不是戰爭')],
+      );
+    },
+  );
+});

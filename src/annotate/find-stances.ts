@@ -1143,9 +1143,23 @@ function antecedentClause(
     SPEECH_END.test(text.slice(clause.start, comma))
   )
     clause = { start: comma + 1, end: clause.end };
+  // “…。”X说: the sentence before only says who spoke the quotation before it; the matter
+  // is what they said.
+  if (ATTRIBUTION_ONLY.test(text.slice(clause.start, clause.end))) {
+    const close = clause.start;
+    const mark = text[close] === '」' ? '「' : text[close] === '』' ? '『' : '“';
+    const opened = text.lastIndexOf(mark, close - 1);
+    if (opened >= 0 && close - opened > 3 && !/\n/.test(text.slice(opened, close)))
+      return trim(text, opened + 1, close);
+  }
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
 }
+
+/** A sentence that only says who spoke the quotation closing before it: ”欧尔班说, 」林國棟強調. */
+const ATTRIBUTION_ONLY = new RegExp(
+  `^[”」』]\\s*[^，。；“”「」]{1,24}?(?:${QUOTE_CUE_ALTERNATION})[。．]?$`,
+);
 
 /** A clause that sets the scene (在记者会上，当被问及时，) rather than naming a matter. */
 const SCENE_CLAUSE = /^(?:在|于|当|据|随着|对于|关于|针对|为了|根据|就)|(?:时|后|前|期间|之际|上)$/;

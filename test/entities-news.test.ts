@@ -1020,3 +1020,19 @@ describe('the State Council’s ministries by their short names', () => {
     );
   });
 });
+
+describe('a foreign leader’s name of four after the office', () => {
+  check([
+    {
+      text: '日本首相高木早苗6日在眾議院答辯時表示，政府將審慎應對。',
+      has: ['PER:高木早苗'],
+      not: ['PER:高木'],
+      why: 'after a foreign state’s office, two units the segmenter does not know end the name',
+    },
+    {
+      text: '國家副主席林國棟訪韓，兩國簽署多項協議。',
+      not: ['PER:林國棟訪韓'],
+      why: 'a Chinese leader’s name is not run on into the visit after it',
+    },
+  ]);
+});

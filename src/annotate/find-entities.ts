@@ -397,6 +397,14 @@ export function findEntities(
         (o.end - m.end === 1 && FUNCTION_TAIL.test(text[m.end] as string))) &&
       // 陈家 | 驹: a unit the segmenter reads as a noun's may be the given name's last.
       !/^(?:n|ng|nr|nrfg|nrt|nz|j|a|an)$/.test(grid.posAt(m.end)) &&
+      // 日本首相高市 | 早苗: after a foreign state's office, a word of two the segmenter does
+      // not know (x) is the name's rest (not 国家副主席胡锦涛 | 访韩).
+      !(
+        grid.posAt(m.end) === 'x' &&
+        o.end - m.end === 2 &&
+        grid.wordEnd(m.end) === o.end &&
+        afterForeignOffice(text, o.start)
+      ) &&
       // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
       !(o.end - m.end === 1 && LINKING.test(text[m.end] as string)) &&
       // 林芳 | 正12日, 林芳 | 正 | 也: a unit read as an adverb before a digit, a mark or
@@ -2074,6 +2082,14 @@ function foreignTitleAt(text: string, at: number): boolean {
   for (let n = 2; n <= 8 && n <= at; n++) {
     const country = text.slice(at - n, at);
     if (countryNames.has(country)) return !/^中(?:国|华)/.test(country);
+  }
+  return false;
+}
+
+/** Whether a foreign state's office title ends at `at` (日本首相 before 高市早苗). */
+function afterForeignOffice(text: string, at: number): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 8); k--) {
+    if (skipOffices(text, k) === at && foreignTitleAt(text, k)) return true;
   }
   return false;
 }

@@ -1606,3 +1606,11 @@ describe('對此 after a quotation and who said it', () => {
     },
   );
 });
+
+describe('該黨 for a party whose name has no 黨', () => {
+  quotesAre(
+    '在野黨X…該黨發言人 is X, named after the word for a party, not the last name ending in 黨',
+    '新聞\n\n執政黨南方民主黨黨首林國棟在會後表示，這是實現正義的第一步。\n\n最大在野黨國民力量則強烈反對該法案。該黨首席發言人在聲明中批評，執政黨濫用多數席位，報復意圖明顯。',
+    ['林國棟: 這是實現正義的第一步。', '國民力量: 執政黨濫用多數席位，報復意圖明顯。'],
+  );
+});

@@ -230,6 +230,8 @@ export function resolveReferences(
   /** The last country named, and the countries joined by 与, 和, 同, 及 or 、 last (伊朗与
    * 英国、法国、德国…举行会谈，双方同意…: the sides of the 双方 in the same sentence). */
   let lastCountry: { id: string; end: number } | null = null;
+  /** Bodies named right after the word for a party (执政党X, 在野党X): what 该党 may stand for. */
+  const parties = new Set<string>();
   let joined: { ids: string[]; end: number } | null = null;
   let prev: RawMention | null = null;
   for (const m of raw) {
@@ -339,6 +341,8 @@ export function resolveReferences(
                 : undefined;
         if (m.type === 'ORG') {
           memory.lastOrg = id;
+          // 在野党国民力量: a party named after the word for one, though its name has no 党.
+          if (/党$/.test(text.slice(Math.max(0, m.start - 3), m.start))) parties.add(id);
           memory.orgs = [...memory.orgs.filter((o) => o !== id), id].slice(-20);
         }
         // A country: one the lexicon abbreviates, or any place written as a one-character
@@ -472,6 +476,7 @@ export function resolveReferences(
                 (o) =>
                   o.endsWith(head) ||
                   (head === '办' && o.endsWith('办公室')) ||
+                  (head === '党' && parties.has(o)) ||
                   // 美国国务院…该部: a foreign state's 国务院 is its department of state.
                   (head === '部' && FOREIGN_STATE_DEPARTMENT.test(o)),
               ) ?? null)

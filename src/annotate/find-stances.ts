@@ -716,21 +716,9 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 /** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
 const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 
-/** A second verb coordinated right after a cue, whose object the cue shares: 而不是反对,
- * 也不鼓励, 并且赞成. */
-const SHARED_OBJECT = new RegExp(
-  `^(?:而不是|而非|也不|又不|并且|并|或者|或|也)不?(?:${[
-    ...new Set(STANCE_CUE_LIST.map((c) => c.cue).filter((c) => c.length === 2)),
-    '鼓励',
-    '赞成',
-    '接受',
-    '承认',
-    '纵容',
-    '容忍',
-    '参与',
-    '认可',
-  ].join('|')})`,
-);
+/** Verbs besides the cues that share a cue's object when coordinated after it (不支持也不
+ * 鼓励X). */
+const SHARING_VERBS = new Set(['鼓励', '赞成', '接受', '承认', '纵容', '容忍', '参与', '认可']);
 
 /** The cues of demands and appeals, for where one's object ends at the next. */
 const ASKING = new RegExp(
@@ -832,9 +820,6 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
-  // 支持而不是反对X, 不支持也不鼓励X: a verb coordinated right after the cue shares its object.
-  const shared = SHARED_OBJECT.exec(text.slice(start, stop));
-  if (shared !== null && stop - start - shared[0].length >= 2) start += shared[0].length;
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
   const lead =
@@ -899,14 +884,15 @@ function targetsOf(
   const coordinated = COORDINATED.exec(text.slice(start, stop));
   if (coordinated !== null) start += coordinated[0].length;
   else {
-    // 欢迎并支持X: another stance cue coordinated after this one; the target is X for both.
-    const link = /^(?:和|与|并且|并|及|而且|或者|或|也|又|且)(?:不|未)?/.exec(
+    // 欢迎并支持X, 支持而不是反对X, 不支持也不鼓励X: another stance cue (or a verb that
+    // shares its object) coordinated after this one; the target is X for both.
+    const link = /^(?:而不是|而非|和|与|并且|并|及|而且|或者|或|也|又|且)(?:不|未)?/.exec(
       text.slice(start, stop),
     );
     if (link !== null) {
       const rest = text.slice(start + link[0].length, stop);
       for (let n = Math.min(4, rest.length); n >= 2; n--) {
-        if (CUE_WORDS.has(rest.slice(0, n))) {
+        if (CUE_WORDS.has(rest.slice(0, n)) || SHARING_VERBS.has(rest.slice(0, n))) {
           start += link[0].length + n;
           break;
         }

@@ -1614,3 +1614,13 @@ describe('該黨 for a party whose name has no 黨', () => {
     ['林國棟: 這是實現正義的第一步。', '國民力量: 執政黨濫用多數席位，報復意圖明顯。'],
   );
 });
+
+describe('該法案, 這項決議: the one a sentence before named', () => {
+  bothScripts(
+    'a document referred back to stands for the one named before, a paragraph between or not',
+    '新聞\n\n國會昨天表決通過了一項加強網絡安全的法案。\n\n議長林國棟在會後表示，這是重要的一步。\n\n在野黨國民力量則強烈反對該法案。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('國民力量 oppose 一項加強網絡安全的法案')]);
+    },
+  );
+});

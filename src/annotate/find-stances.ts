@@ -716,6 +716,11 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 /** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
 const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 
+/** A document or measure referred back to (该法案, 这项决议, 上述计划): what the sentence
+ * before named. */
+const NAMED_BEFORE =
+  /^(?:该|此|这一?|这项|这份|上述)(法案|决议|议案|计划|协议|提案|政策|措施|决定|草案|条例|方案)$/;
+
 /** Verbs besides the cues that share a cue's object when coordinated after it (不支持也不
  * 鼓励X). */
 const SHARING_VERBS = new Set(['鼓励', '赞成', '接受', '承认', '纵容', '容忍', '参与', '认可']);
@@ -879,6 +884,28 @@ function targetsOf(
     // before it in its own sentence can be (对于美方的制裁，…中方对此…).
     if (prevSentence.to <= prevSentence.from && antecedent.end - antecedent.start < 4) return [];
     return [antecedent];
+  }
+  // 该法案, 这项决议: the one a sentence before named (…通过了针对X的特别检察法案。Y反对该
+  // 法案 → 针对X的特别检察法案), else the words as written.
+  const named = NAMED_BEFORE.exec(phrase);
+  if (named !== null) {
+    const noun = named[1] as string;
+    // Looked for a few sentences back (a paragraph may stand between), never in the headline.
+    const from =
+      prevSentence.to > prevSentence.from
+        ? Math.max(text.indexOf('\n') + 1, clauseFrom - 300)
+        : clauseFrom;
+    const at = text.lastIndexOf(noun, clauseFrom);
+    // A work in 《》 whose name ends so is resolved as the work (该法案 → 《X法案》), elsewhere.
+    if (
+      at >= from &&
+      !/[该此这项]$/.test(text.slice(Math.max(0, at - 1), at)) &&
+      text[at + noun.length] !== '》'
+    ) {
+      let open = at;
+      while (open > from && !/[，。；：、了\n「“]/.test(text[open - 1] as string)) open--;
+      if (at - open >= 2) return [trim(text, open, at + noun.length)];
+    }
   }
   // 支持和践行X: the target is X.
   const coordinated = COORDINATED.exec(text.slice(start, stop));

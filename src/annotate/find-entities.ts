@@ -2001,12 +2001,15 @@ const NOT_PERSON = new RegExp(
  * of a cup, a bureau or a team (马会杯, 公安局): a word the segmenter does not know that ends
  * so is no person, whatever surname it opens with. */
 const PLACE_LIKE = /[村乡镇县区市省州路街河湖杯赛局署厅处院队港站]$/;
+/** The polite forms of address that follow a surname: 女士, 先生, 小姐, 太太. */
+const POLITE_FORMS = '女士|先生|小姐|太太';
 /** A surname and a form of address or a role: 沈女士, 李先生, 马教授, and 陈官, a Hong Kong
  * judge by surname (not 高官, 武官: a senior official, an attaché). */
-const ADDRESSED =
-  /^(?:[\u4e00-\u9fff](?:女士|先生|小姐|太太|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$/;
-/** A surname and a form of address anywhere in a text (游客沈女士, 事主陈先生). */
-const ADDRESSED_AFTER_NOUN = /[\u4e00-\u9fff](?:女士|先生|小姐|太太)/g;
+const ADDRESSED = new RegExp(
+  `^(?:[\\u4e00-\\u9fff](?:${POLITE_FORMS}|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$`,
+);
+/** A surname and a polite form of address anywhere in a text (游客沈女士, 事主陈先生). */
+const ADDRESSED_AFTER_NOUN = new RegExp(`[\\u4e00-\\u9fff](?:${POLITE_FORMS})`, 'g');
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它佢]/;
 

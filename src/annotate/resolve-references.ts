@@ -230,9 +230,9 @@ export function resolveReferences(
   /** The last country named, and the countries joined by 与, 和, 同, 及 or 、 last (伊朗与
    * 英国、法国、德国…举行会谈，双方同意…: the sides of the 双方 in the same sentence). */
   let lastCountry: { id: string; end: number } | null = null;
+  let joined: { ids: string[]; end: number } | null = null;
   /** Bodies named right after the word for a party (执政党X, 在野党X): what 该党 may stand for. */
   const parties = new Set<string>();
-  let joined: { ids: string[]; end: number } | null = null;
   let prev: RawMention | null = null;
   for (const m of raw) {
     const before = prev;

@@ -1624,3 +1624,11 @@ describe('該法案, 這項決議: the one a sentence before named', () => {
     },
   );
 });
+
+describe('a cue used as a noun with its qualifiers after a quotation mark', () => {
+  quotesAre(
+    '「X」勢力的嚴正警告 inside what someone says is a noun, and the quote stands; 嚴正警告，… still speaks',
+    '新聞\n\n林國棟表示，這次演習是對「分裂」勢力的嚴正警告。陳美玲嚴正警告，任何挑釁都將付出代價。',
+    ['林國棟: 這次演習是對「分裂」勢力的嚴正警告。', '陳美玲: 任何挑釁都將付出代價。'],
+  );
+});

@@ -1631,4 +1631,13 @@ describe('a cue used as a noun with its qualifiers after a quotation mark', () =
     '新聞\n\n林國棟表示，這次演習是對「分裂」勢力的嚴正警告。陳美玲嚴正警告，任何挑釁都將付出代價。',
     ['林國棟: 這次演習是對「分裂」勢力的嚴正警告。', '陳美玲: 任何挑釁都將付出代價。'],
   );
+  quotesAre(
+    'a term in quotation marks inside what someone says is a word of its clause, not the end of a quotation',
+    '新聞\n\n林國棟指出，「分裂」勢力宣稱代表民意，純屬謊言。\n\n陳美玲表示，軍方這次向「分裂」勢力發出嚴正警告，各方應保持冷靜。\n\n「我們支持和平，反對戰爭。」王大明說。',
+    [
+      '林國棟: 「分裂」勢力宣稱代表民意，純屬謊言。',
+      '陳美玲: 軍方這次向「分裂」勢力發出嚴正警告，各方應保持冷靜。',
+      '王大明: 我們支持和平，反對戰爭。',
+    ],
+  );
 });

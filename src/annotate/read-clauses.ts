@@ -203,9 +203,30 @@ export function clauseStartOf(text: string, at: number, floor: number): number {
   // whatever subject it has, and a page of such runs is read in linear time.
   const stop = Math.max(floor, at - MAX_CLAUSE);
   let i = at - 1;
-  while (i >= stop && !CLAUSE_MARK.test(text[i] as string)) i--;
+  for (; i >= stop; i--) {
+    const c = text[i] as string;
+    if (!CLAUSE_MARK.test(c)) continue;
+    // 「台独」分裂势力宣称…: a short term in quotation marks, with no mark inside, is a word
+    // of the clause, not the end of a quotation before it.
+    const open =
+      c === '」' ? text.lastIndexOf('「', i - 1) : c === '”' ? text.lastIndexOf('“', i - 1) : -1;
+    if (
+      open >= stop &&
+      i - open <= SCARE_QUOTE &&
+      !INSIDE_SCARE_QUOTE.test(text.slice(open + 1, i))
+    ) {
+      i = open;
+      continue;
+    }
+    break;
+  }
   return i + 1;
 }
+
+/** The longest term in quotation marks read as a word of its clause (「一国两制」), in units. */
+const SCARE_QUOTE = 10;
+/** What a term in quotation marks never holds: marks of a clause or of another quotation. */
+const INSIDE_SCARE_QUOTE = /[，,。！？；：:\n「」“”]/;
 
 /** The longest clause read back from a cue, in UTF-16 units. */
 const MAX_CLAUSE = 160;

@@ -208,11 +208,14 @@ export function clauseStartOf(text: string, at: number, floor: number): number {
     if (!CLAUSE_MARK.test(c)) continue;
     // 「台独」分裂势力宣称…: a short term in quotation marks, with no mark inside, is a word
     // of the clause, not the end of a quotation before it.
-    const open =
-      c === '」' ? text.lastIndexOf('「', i - 1) : c === '”' ? text.lastIndexOf('“', i - 1) : -1;
+    const mark = c === '」' ? '「' : c === '”' ? '“' : '';
+    // Looked for a few units back only, so a clause is read in time linear in its length.
+    let open = i - 1;
+    while (mark !== '' && open >= stop && i - open <= SCARE_QUOTE && text[open] !== mark) open--;
     if (
+      mark !== '' &&
       open >= stop &&
-      i - open <= SCARE_QUOTE &&
+      text[open] === mark &&
       !INSIDE_SCARE_QUOTE.test(text.slice(open + 1, i))
     ) {
       i = open;

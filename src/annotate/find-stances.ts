@@ -1135,10 +1135,7 @@ function antecedentClause(
     const c = clauseBefore(text, to, prev.from);
     return c.end - c.start >= 2 ? c : trim(text, prev.from, prev.to);
   };
-  // 《X》官方微博“Y”对此…: a closing quotation mark ended the cue's clause inside its subject;
-  // the clause really starts at the mark before it.
-  const start = /[”」』]/.test(text[at - 1] ?? '') ? clauseBefore(text, at, prev.from).start : at;
-  let clause = before(start);
+  let clause = before(at);
   for (let n = 0; n < 3 && SPEECH_END.test(text.slice(clause.start, clause.end)); n++) {
     const earlier = before(clause.start);
     if (earlier.end - earlier.start < 2 || earlier.start >= clause.start) break;

@@ -80,10 +80,8 @@ const ISSUES = new RegExp(
 );
 /** A cue used as a noun: 做上述表示, 他的说法, 对X的严正警告, after a light verb (作出回应, 予以回应); not
  * 此 as "regarding this" (对此表示, 就此表示). */
-const NOUN_USE = /(?:做|作|作出|做出|予以|给予|有所|的|上述|(?<![对就为因借藉于特])此|这番|该)$/;
-/** 的 and words that qualify a noun before a cue: 对X的严正警告, 的一次强烈抗议. */
-const QUALIFIED_NOUN =
-  /的(?:一次|一个|这次|又一次)?(?:严正|强烈|严厉|郑重|最后|严重|明确|公开|有力)$/;
+const NOUN_USE =
+  /(?:做|作|作出|做出|予以|给予|有所|的(?:(?:一次|一个|这次|又一次)?(?:严正|强烈|严厉|郑重|最后|严重|明确|公开|有力))?|上述|(?<![对就为因借藉于特])此|这番|该)$/;
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
 const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
@@ -226,8 +224,7 @@ export function findQuotes(
         continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
       if (
-        NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)) ||
-        QUALIFIED_NOUN.test(text.slice(Math.max(line.from, cue.at - 6), cue.at)) ||
+        NOUN_USE.test(text.slice(Math.max(line.from, cue.at - 7), cue.at)) ||
         /^[的了过着]$/.test(next) ||
         // 他被网友批评，…: what was done to him, not what he said.
         PASSIVE.test(text.slice(Math.max(line.from, cue.at - 10), cue.at)) ||

@@ -112,7 +112,7 @@ function insideMarks(text: string, from: number, at: number): boolean {
 }
 
 /** 我们 (我方, 我国) as the clause's subject, right before the cue, as the voice of a statement. */
-const WE = /(?:我们|我方|我国)[^，。；我]{0,6}$/;
+const WE = /(我们|我方|我国)[^，。；我]{0,6}$/;
 
 /**
  * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),
@@ -422,10 +422,12 @@ export function findStances(
       );
       // 我们 as the cue's own subject, before any holder borrowed from an earlier clause.
       const we = subject.kind === 'none' || subject.carried === true;
+      /** 我们, 我方 or 我国 as the cue's own subject (group 1). */
+      const voiced = we ? WE.exec(text.slice(subject.clause, at)) : null;
       if (subject.kind === 'one' && subject.ref.kind === 'pronoun' && quote?.speaker != null) {
         // 他要求… inside someone's reported speech: the speaker.
         actors = [quote.speaker];
-      } else if (we && WE.test(text.slice(subject.clause, at))) {
+      } else if (voiced !== null) {
         // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
         // its speaker serves (美国国务卿X), else the speaker.
         const side =
@@ -444,7 +446,7 @@ export function findStances(
           ) ?? (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
         // 我国 is the speaker's country (日本首相X: 我国 → 日本), never the body they speak
         // for; with no country known, the speaker.
-        const country = /我国[^，。；我]{0,6}$/.test(text.slice(subject.clause, at));
+        const country = voiced[1] === '我国';
         actors =
           side !== null && (!country || side.type === 'LOC')
             ? [side]

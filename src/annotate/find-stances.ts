@@ -897,7 +897,8 @@ function targetsOf(
       prevSentence.to > prevSentence.from
         ? Math.max(text.indexOf('\n') + 1, clauseFrom - 300)
         : clauseFrom;
-    const at = text.lastIndexOf(noun, clauseFrom);
+    const found = text.slice(from, clauseFrom).lastIndexOf(noun);
+    const at = found < 0 ? -1 : from + found;
     // A work in 《》 whose name ends so is resolved as the work (该法案 → 《X法案》), elsewhere.
     if (
       at >= from &&
@@ -1160,9 +1161,10 @@ function antecedentClause(
   if (ATTRIBUTION_ONLY.test(text.slice(clause.start, clause.end))) {
     const close = clause.start;
     const mark = text[close] === '」' ? '「' : text[close] === '』' ? '『' : '“';
-    const opened = text.lastIndexOf(mark, close - 1);
-    if (opened >= 0 && close - opened > 3 && !/\n/.test(text.slice(opened, close)))
-      return trim(text, opened + 1, close);
+    // Its opening mark in the same paragraph (looked for there only).
+    const line = text.lastIndexOf('\n', close - 1) + 1;
+    const found = text.slice(line, close).lastIndexOf(mark);
+    if (found >= 0 && close - (line + found) > 3) return trim(text, line + found + 1, close);
   }
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };

@@ -153,4 +153,25 @@ describe('the merged entity finder', () => {
     assert.deepEqual(mentionsOf(page), ['维克多·佩雷斯', '湖北省公安厅']);
     assert.deepEqual(mentionsOf(annotate(parse(text), { tagger: null })), ['湖北省']);
   });
+  test('a place widens into a port, island, state or military region after it, and past a compass point', () => {
+    expectNames(
+      '厦门港是沿海主要港口，金门岛上没有设防。',
+      ['LOC:厦门港', 'LOC:金门岛'],
+      ['LOC:厦门'],
+    );
+    expectNames(
+      '沈阳军区下发文件，北爱尔兰的选民投票。',
+      ['LOC:沈阳军区', 'LOC:北爱尔兰'],
+      ['LOC:军区', 'LOC:爱尔兰'],
+    );
+  });
+
+  test("a lexicon form whose longest reading straddles the segmenter's words gives way to a shorter one", () => {
+    expectNames('如今日本国内经济长期萧条。', ['LOC:日本'], []);
+  });
+
+  test('a surname and a given name spelling a place is a person; a language after 教授 is none', () => {
+    expectNames('参赞王西安在会后对记者说，会谈富有成果。', ['PER:王西安'], ['LOC:西安']);
+    expectNames('她晚上教授葡萄牙语。', [], ['PER:葡萄牙语']);
+  });
 });

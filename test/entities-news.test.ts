@@ -1036,3 +1036,24 @@ describe('a foreign leader’s name of four after the office', () => {
     },
   ]);
 });
+
+describe('names and bodies next to times and adverbs', () => {
+  check([
+    {
+      text: '美國商務部長週三稱，美方將收緊出口管制。',
+      not: ['週三稱', '週三'],
+      why: 'a weekday and a verb of speech after a title are no name',
+    },
+    {
+      text: '智利總統馬賽龍未對該協議表示支持。',
+      has: ['PER:馬賽龍'],
+      not: ['PER:馬賽龍未'],
+      why: 'a negating adverb after the name is no part of it, though the segmenter glues them',
+    },
+    {
+      text: '局長何美華強調，房屋局會確保工程質素。',
+      has: ['ORG:房屋局'],
+      why: 'a Hong Kong bureau named bare is a body, though the segmenter joins 局 to the verb after it',
+    },
+  ]);
+});

@@ -1641,3 +1641,71 @@ describe('a cue used as a noun with its qualifiers after a quotation mark', () =
     ],
   );
 });
+
+describe('a weekday between an unnamed office and its cue', () => {
+  quotesAre(
+    'X部長週三稱 and 外交大臣週一表示 are the office’s words, the country the body is of kept in the title; 週一鳴 after a title is a name',
+    '新聞\n\n美國商務部長週三稱，美方將收緊出口管制措施。英國外交大臣週一表示，英方支持擴大自由貿易協定。新加坡國防部長週一鳴說，軍隊將加強海上巡邏。',
+    [
+      '美國商務部長: 美方將收緊出口管制措施。',
+      '英國外交大臣: 英方支持擴大自由貿易協定。',
+      '週一鳴: 軍隊將加強海上巡邏。',
+    ],
+  );
+});
+
+describe('a foreign name after its title ends before an adverb', () => {
+  bothScripts(
+    '總統X強烈譴責, 總統X未對…表示支持: 強烈 and 未 are no part of the name',
+    '新聞\n\n南蘇丹總統卡爾多安強烈譴責鄰國的空襲行動。智利總統馬賽龍未對該協議表示支持。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('卡爾多安 criticize 鄰國的空襲行動'),
+        c('馬賽龍 support NOT 該協議'),
+      ]);
+    },
+  );
+});
+
+describe('同日 is the same day, not 同 and a counterpart', () => {
+  bothScripts(
+    'X同日會晤Y meets Y; X同Y會晤 still meets Y',
+    '新聞\n\n新西蘭外長皮爾森同日會晤了南非駐新西蘭大使。外長林國棟同山田一郎舉行會談。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('皮爾森 meet 南非駐新西蘭大使'), c('林國棟 meet 山田一郎')]);
+    },
+  );
+});
+
+describe('South Korea’s 部長官 is one title', () => {
+  bothScripts(
+    '統一部長官X呼籲 is X, not 官X',
+    '新聞\n\n韓國統一部長官鄭明浩呼籲朝鮮盡快回到對話桌前。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('鄭明浩 appeal 朝鮮盡快回到對話桌前')]);
+    },
+  );
+});
+
+describe('a cue with no object after a clause of feeling about X', () => {
+  bothScripts(
+    '對X表示強烈不滿，並提出嚴正抗議 protests X, not the feeling',
+    '新聞\n\n日本政府對南方的反制措施表示強烈不滿，並提出嚴正抗議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('日本 criticize 南方的反制措施')]);
+    },
+  );
+});
+
+describe('黨團 and 該黨團: the caucus last named', () => {
+  bothScripts(
+    'a caucus opening a clause in its leader’s words holds the stance; 黨團書記長 is an officer, no caucus',
+    '新聞\n\n南方黨團總召林國棟表示，黨團聲援被起訴的前立委。\n\n北方黨團今天召開記者會。黨團書記長表示，該黨團反對這項預算。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('南方黨團 support 被起訴的前立委'),
+        c('北方黨團 oppose 這項預算'),
+      ]);
+    },
+  );
+});

@@ -69,13 +69,19 @@ function endsInCountry(text: string, at: number): boolean {
   return false;
 }
 
+/** Adverbs that stand between a subject and its verb and so end a name read after a title
+ * (未, 不, 并未, 强烈, 坚决, 再次 …), as a regular expression's alternatives. */
+const ADVERBS_AFTER_NAME =
+  '未|不(?=[会能愿对同向与在是])|并未|并不|没有|强烈|坚决|严厉|再次|首次|随即|随后|仍然|始终';
+const ADVERB_AFTER_PERSON = new RegExp(`^(?:${ADVERBS_AFTER_NAME})`);
+
 /** Forms of address after a surname (马丁女士, 沈女士), as a regular expression's alternatives. */
 const ADDRESS_FORMS = '女士|先生|小姐|夫人|太太|同志';
 
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADVERBS_AFTER_NAME}|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -166,7 +172,7 @@ const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
 const ORG_REF =
-  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|该(?:院(?![长士校区系内外落子线])|社(?![区会交员团长]))|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])|(?<=^|[，。；：！？\n「“])(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院)(?![的长员方])/g;
+  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|该(?:院(?![长士校区系内外落子线])|社(?![区会交员团长]))|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])|(?<=^|[，。；：！？\n「“])(?:(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院)(?![的长员方])|党团(?![的长员方书总干主副召]))/g;
 const PRONOUN = /(?<![其吉])[他她佢](?![们国人乡日哋])/g;
 /** 发言人 with no body before it, opening a clause (发言人又表示): the spokesperson last named. */
 const BARE_SPOKESPERSON = /(?<=^|[，。；：！？\n「“])(?:该|这位|这名)?发言人/g;
@@ -322,12 +328,24 @@ export function findEntities(
         m.type === 'PER' &&
         o.type === 'LOC' &&
         o.kind === 'name' &&
-        ((o.start > m.start && o.end < m.end) || /[·‧・•]/.test(text.slice(m.start, m.end)));
+        ((o.start > m.start && o.end < m.end) ||
+          /[·‧・•]/.test(text.slice(m.start, m.end)) ||
+          // 王西安, 李长春: a surname and a given name that spells a place.
+          (o.start === m.start + 1 &&
+            o.end === m.end &&
+            SURNAMES.has(text[m.start] as string) &&
+            !linkingWordAt(m.start)));
       if (m.type === 'PER' ? o.type !== 'PER' && !spelled : o.type !== 'LOC' && !department)
         return false;
       // 外长向林国栋介绍: a word that links or governs (向, 和, 与) before the name the rules
       // read, though a surname, is not the name's.
       if (m.type === 'PER' && m.start < o.start && linkingWordAt(m.start)) return false;
+      // 马赛龙 | 未对…, 卡尔多安 | 强烈谴责: the tagger's person run on into an adverb after the
+      // name the rules read (the segmenter may have glued them: 龙未).
+      if (m.type === 'PER' && o.type === 'PER' && o.start === m.start) {
+        const adverb = ADVERB_AFTER_PERSON.exec(text.slice(o.end, o.end + 2))?.[0];
+        if (adverb !== undefined && adverb.startsWith(text.slice(o.end, m.end))) return false;
+      }
       inside.push(k);
     }
     if (inside.length === 0) return false;
@@ -346,7 +364,11 @@ export function findEntities(
       if (GENERIC_AREA.test(rest)) return false;
       // A chain of places (a known one, or a name with an administrative suffix: 青海省玛多县)
       // names each place: the ones the rules did not find are added on their own.
-      if (placeEntry(rest) !== null || (rest.length >= 2 && ADMIN_PLACE.test(rest))) {
+      // (沈阳军区: a military region is a facility of the place, no division of its own.)
+      if (
+        placeEntry(rest) !== null ||
+        (rest.length >= 2 && ADMIN_PLACE.test(rest) && !MILITARY_REGION.test(rest))
+      ) {
         for (const [from, to] of pieces) {
           const piece = text.slice(from, to);
           const entry = placeEntry(piece);
@@ -359,7 +381,10 @@ export function findEntities(
       }
       // Otherwise a place widens only into a named facility (北京西客站, 沈阳军区, 沈阳市),
       // not into a common noun (西贡海滩, 荷台达港口).
-      if (!FACILITY.test(rest)) return false;
+      // 北爱尔兰, 南苏丹: a compass point before the place names a place of its own.
+      const compass =
+        pieces.length === 1 && pieces[0]?.[0] === m.start && /^[东西南北]$/.test(rest);
+      if (!compass && !FACILITY.test(rest)) return false;
     }
     // Nothing else claims the span: claims reach past their mention for works and credits.
     let covered = 0;
@@ -578,7 +603,13 @@ export function findEntities(
         ? nameToStop(text.slice(s, s + 12), grid, s)
         : null);
     // 众议员访团, 议员们: a group the title's holders make up, no one person.
-    if (name === null || GROUP_END.test(name)) continue;
+    if (name === null || GROUP_END.test(name) || placeWordAfterTitle(name, grid, s)) continue;
+    // 部长周三称, 大臣星期一在: a weekday after the title, and what the holder did on it.
+    const weekday = WEEKDAY.exec(name)?.[0].length ?? 0;
+    if (weekday > 0) {
+      const rest = text.slice(s + weekday, s + weekday + 6);
+      if (CUE_START.test(rest) || AFTER_TITLED.test(rest)) continue;
+    }
     const bare =
       STATE_OFFICE.test(office) &&
       !QUALIFIED.test(text.slice(Math.max(0, at - 4), at)) &&
@@ -594,18 +625,26 @@ export function findEntities(
     if (add(bare ? { ...m, country: HOME } : m)) context.people.add(name);
   }
 
-  for (const hit of matchLexicon(text)) {
-    if (!ENTITY_TYPES.has(hit.entry.type)) continue;
+  for (const longest of matchLexicon(text)) {
     // A name that runs from inside one of the segmenter's words into another is no name
     // (海地 of 加勒比海/地区); one inside a single word may be (北京 of 北京天安门广场).
     // A place's last unit may open a title, though (新北市 of 新北/市长).
     // 也门外长 read 也|门外|长: a place right before an office holds however the words fell.
-    if (
-      straddles(grid, hit.start, hit.end) &&
-      officeAt(text, hit.end - 1) === null &&
-      officeAt(text, hit.end) === null
-    )
-      continue;
+    const holds = (end: number) =>
+      !straddles(grid, longest.start, end) ||
+      officeAt(text, end - 1) !== null ||
+      officeAt(text, end) !== null;
+    // 日本国内 read 日本|国内: a shorter form at the same start may hold where the longest
+    // (日本国) does not.
+    let hit: typeof longest | null = longest;
+    while (hit !== null && !holds(hit.end)) {
+      const shorter = gazetteer().forms.longestAt(text.slice(hit.start, hit.end - 1), 0);
+      hit =
+        shorter === null
+          ? null
+          : { start: hit.start, end: hit.start + shorter.word.length, entry: shorter.value };
+    }
+    if (hit === null || !ENTITY_TYPES.has(hit.entry.type)) continue;
     const kind: MentionKind = hit.entry.name === text.slice(hit.start, hit.end) ? 'name' : 'alias';
     add({
       start: hit.start,
@@ -1165,6 +1204,34 @@ function dayAfter(text: string, start: number, end: number): boolean {
   );
 }
 
+/**
+ * Whether what reads as a name after a title is a place's word (教授葡萄牙语: a language,
+ * the title a verb) or a verb and a place (校长游览圣保罗): a known place and a unit that makes
+ * a language, people or style of it, or a verb of two units the segmenter reads before one.
+ */
+function placeWordAfterTitle(name: string, grid: WordGrid, start: number): boolean {
+  const { forms } = gazetteer();
+  const place = forms.longestAt(name, 0);
+  if (
+    place !== null &&
+    place.value.type === 'LOC' &&
+    place.word.length === name.length - 1 &&
+    /[语人文籍族式菜队军]$/.test(name)
+  )
+    return true;
+  const after = forms.longestAt(name, 2);
+  return (
+    after !== null &&
+    after.value.type === 'LOC' &&
+    after.word.length === name.length - 2 &&
+    grid.wordEnd(start) === start + 2 &&
+    grid.posAt(start).startsWith('v')
+  );
+}
+
+/** A weekday opening a text: 周三, 星期五. */
+const WEEKDAY = /^(?:周|星期|礼拜)[一二三四五六日天]/;
+
 /** A time word a name may run on into: 周三, 星期五, 昨天, 今日, 15日. */
 const TIME_AFTER_NAME =
   /(?:(?:周|星期|礼拜)[一二三四五六日天]|[今昨前明]天|[今昨]日|[今昨]晚|当天|[0-9０-９一二三四五六七八九十]{1,3}日)$/;
@@ -1291,10 +1358,14 @@ const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
 /**
  * What a place's name ends with when it names a facility or a division inside the place:
  * stations, halls, airports, military regions, squares, bridges, palaces, temples, parks
- * (北京西客站, 中国现代文学馆, 沈阳军区), and the administrative suffix of the place itself
- * (沈阳市).
+ * (北京西客站, 中国现代文学馆, 沈阳军区), a port, an island or a lake named after it (厦门港,
+ * 金门岛), and the administrative suffix of the place itself (沈阳市, 乔治亚州).
  */
-const FACILITY = /(?:站|馆|机场|军区|广场|大桥|宫|寺|公园|大厦|中心|[省市县区])$/;
+const FACILITY =
+  /(?:站|馆|机场|军区|广场|大桥|宫|寺|公园|植物园|动物园|大厦|中心|[省市县区州]|港|岛|湖|山脉|海峡)$/;
+
+/** A military region or theatre: 军区, 战区. */
+const MILITARY_REGION = /^[军战]区$/;
 
 /** An administrative division's name: 玛多县, 西贡区. */
 const ADMIN_PLACE = /[省市县区州郡镇乡村]$/;
@@ -1500,7 +1571,7 @@ function dropTitleOrgs(
       out.push(m);
       continue;
     }
-    const titled = titledPerson(text, m, mentions[k + 1]);
+    const titled = titledPerson(text, m, mentions[k + 1], mentions[k - 1]);
     if (titled !== null) out.push(titled);
   }
   return out;
@@ -1515,7 +1586,7 @@ const SPEAKS_FOR_BODY =
  * of issuing (七国集团外长发表联合声明); or
  * as the counterpart that closes a time clause (会见美国国防部长时，…). */
 const AFTER_TITLED =
-  /^(?:[，。；：:,]|时(?![间期代候刻任])|之际|期间|后(?=表示|说|指出|强调|称|介绍|透露)|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|在|于|向|对|发表|发布|签署)/;
+  /^(?:[，。；：:,]|时(?![间期代候刻任])|之际|期间|后(?=表示|说|指出|强调|称|介绍|透露)|[和与及]|[当昨今前本近同先再也还又已曾将正则均都亦并]|[0-9０-９一二三四五六七八九十]{1,3}日|(?:周|星期)[一二三四五六日天]|在|于|向|对|发表|发布|签署)/;
 
 /** A verb of speech or stance opening a text (联合国秘书长欢迎…, 马来西亚总理希望双方…): the
  * stance reader's cues too (data/cues/stance.tsv), those of two units or more. */
@@ -1534,8 +1605,9 @@ const CUE_START = new RegExp(
  */
 export function titledPerson(
   text: string,
-  body: { start: number; end: number },
+  body: { start: number; end: number; type?: string },
   next: { start: number } | undefined,
+  before?: { start: number; end: number; type: string },
 ): RawMention | null {
   const rank = TITLE_RANK.exec(text.slice(body.end, body.end + 3))?.[0].length ?? 0;
   let office = officeAt(text, body.end + rank);
@@ -1556,7 +1628,16 @@ export function titledPerson(
   // 、 and a name (也门外长、胡塞武装) lists holders.
   const listed = after[0] === '、' && officeAt(text, end + 1) === null;
   if (!(listed || AFTER_TITLED.test(after) || CUE_START.test(after))) return null;
-  const key = text.slice(body.start, end);
+  // 美国商务部长: the country the body is of, written just before it, is part of the title
+  // as written (GUIDELINES §4: 也门外长); the body alone would name another country's.
+  const from =
+    before !== undefined &&
+    before.type === 'LOC' &&
+    body.type === 'ORG' &&
+    before.end === body.start
+      ? before.start
+      : body.start;
+  const key = text.slice(from, end);
   return { start: body.start, end, type: 'PER', key, kind: 'title' };
 }
 

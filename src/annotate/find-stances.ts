@@ -768,6 +768,18 @@ function linkedCueOnly(text: string, object: { start: number; end: number }): bo
   return /^(?:并且|并|和|而且|也|又|且)/.test(phrase) && onlyCues(phrase);
 }
 
+/** Where the last 同/与/和/跟 bringing in a meeting's counterpart stands in `before`, or -1:
+ * not 同日, 同时 (the same day, meanwhile) nor 和平, 和谈 (peace, peace talks). */
+function lastLink(before: string): number {
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (!'同与和跟'.includes(before[i] as string)) continue;
+    // (同日本, 同日方: the counterpart is Japan.)
+    if (/^(?:同日(?![本方])|同[时天年月期]|和[平谈解])/.test(before.slice(i, i + 3))) continue;
+    return i;
+  }
+  return -1;
+}
+
 function targetsOf(
   text: string,
   hit: StanceCue,
@@ -784,12 +796,7 @@ function targetsOf(
   const before = text.slice(clauseFrom, at);
   if (hit.class === 'meet') {
     // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
-    const link = Math.max(
-      before.lastIndexOf('同'),
-      before.lastIndexOf('与'),
-      before.lastIndexOf('和'),
-      before.lastIndexOf('跟'),
-    );
+    const link = lastLink(before);
     const from = link === -1 ? end : clauseFrom + link + 1;
     let to =
       link === -1
@@ -1194,8 +1201,19 @@ function clauseAntecedent(
   if (c.end - c.start < 4) return null;
   const piece = text.slice(c.start, c.end);
   if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) return null;
+  // 对X表示强烈不满，并提出严正抗议: the clause before said what its subject felt about X, and
+  // the cue with no object of its own stands on X too, not on the subject's feelings.
+  const about = ABOUT_FELT.exec(piece);
+  if (about !== null) {
+    const start = c.start + about.index + (about[1] as string).length;
+    return trim(text, start, start + (about[2] as string).length);
+  }
   return c;
 }
+
+/** 对X表示不满, 就X深表遗憾: a lead, the object X, and a light verb of feeling closing the
+ * clause. */
+const ABOUT_FELT = /(对于|对|就)([^，。；、]{2,30}?)(?:表示|表达|感到|深表|深感)[^，。；]{0,6}$/;
 
 /** Words that open a condition (如果, 一旦, 即使): a clause taken for a target starts after
  * them. */

@@ -457,7 +457,7 @@ export function resolveReferences(
         // 国务院台湾事务办公室 国台办 stands for); 该组织: the last body. 公会, 法院 opening a
         // clause: the body last named that ends so (香港大律师公会, 台北地方法院), else no one.
         // 报纸说, 该报认为: the paper last named (法国星期天报); 该社, 该院: the agency, the
-        // court or hospital last named.
+        // court or hospital last named; 党团 opening a clause, 该党团: the caucus last named.
         // 局方, 署方, 院方, 校方: the body last named whose name ends in the character before 方
         // (卫生署 … 署方), and no other.
         const head =
@@ -469,7 +469,7 @@ export function resolveReferences(
                 .replace(/^([局署院校馆府])方$/, '$1')
             : '';
         const bySuffix =
-          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|党|报|社)$/.test(
+          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|党团|党|报|社)$/.test(
             head,
           )
             ? ([...memory.orgs].reverse().find(

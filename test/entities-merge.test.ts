@@ -166,6 +166,15 @@ describe('the merged entity finder', () => {
     );
   });
 
+  test('a square outside a place’s gate is no name; a team whose suffix the segmenter glued on is one', () => {
+    expectNames(
+      '主席在人民大会堂东门外广场举行欢迎仪式。',
+      ['LOC:人民大会堂'],
+      ['LOC:人民大会堂东门外广场'],
+    );
+    expectNames('伊朗队因故未到，文莱队补上空缺。', ['ORG:文莱队'], ['LOC:文莱']);
+  });
+
   test("a lexicon form whose longest reading straddles the segmenter's words gives way to a shorter one", () => {
     expectNames('如今日本国内经济长期萧条。', ['LOC:日本'], []);
   });

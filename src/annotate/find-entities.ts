@@ -385,6 +385,8 @@ export function findEntities(
       const compass =
         pieces.length === 1 && pieces[0]?.[0] === m.start && /^[东西南北]$/.test(rest);
       if (!compass && !FACILITY.test(rest)) return false;
+      // 人民大会堂东门外广场: a square outside the place's gate is where, no name of its own.
+      if (/[内外前后旁]/.test(rest)) return false;
     }
     // Nothing else claims the span: claims reach past their mention for works and credits.
     let covered = 0;
@@ -1205,13 +1207,16 @@ function dayAfter(text: string, start: number, end: number): boolean {
 }
 
 /**
- * Whether what reads as a name after a title is a place's word (教授葡萄牙语: a language,
- * the title a verb) or a verb and a place (校长游览圣保罗): a known place and a unit that makes
- * a language, people or style of it, or a verb of two units the segmenter reads before one.
+ * Whether what reads as a name after a title is a known body (参议员新华社…电), a place's word
+ * (教授葡萄牙语: a language, the title a verb) or a verb and a place (校长游览圣保罗): a known
+ * place and a unit that makes a language, people or style of it, or a verb of two units the
+ * segmenter reads before one.
  */
 function placeWordAfterTitle(name: string, grid: WordGrid, start: number): boolean {
   const { forms } = gazetteer();
   const place = forms.longestAt(name, 0);
+  // 参议员新华社北京…电: a body the lexicon knows, whole, is no one's name.
+  if (place !== null && place.word === name && place.value.type === 'ORG') return true;
   if (
     place !== null &&
     place.value.type === 'LOC' &&
@@ -1364,6 +1369,9 @@ const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
 const FACILITY =
   /(?:站|馆|机场|军区|广场|大桥|宫|寺|公园|植物园|动物园|大厦|中心|[省市县区州]|港|岛|湖|山脉|海峡)$/;
 
+/** One-unit suffixes of bodies: a team, a ministry, a bureau, an agency, a party. */
+const BODY_SUFFIX_UNIT = /^[队部局署社党]$/;
+
 /** A military region or theatre: 军区, 战区. */
 const MILITARY_REGION = /^[军战]区$/;
 
@@ -1421,7 +1429,16 @@ function taggedNameHolds(
       /^(?:地区|一带|境内|全境|各地|沿海|地带)$/.test(
         text.slice(span.end, grid.endOfWordAcross(span.end)),
       );
-    if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end && !area)
+    // 文莱队 | 补上 read 文莱/队补: a body's one-unit suffix the segmenter glued to the next
+    // unit into a word it does not know.
+    const from = grid.wordStartOf(span.end - 1);
+    const glued =
+      span.type === 'ORG' &&
+      from === span.end - 1 &&
+      grid.posAt(from) === 'x' &&
+      grid.wordEnd(from) === span.end + 1 &&
+      BODY_SUFFIX_UNIT.test(text[span.end - 1] as string);
+    if (span.end < text.length && grid.endOfWordAcross(span.end) !== span.end && !area && !glued)
       return false;
   }
   if (gazetteer().forms.longestAt(surface, 0)?.word === surface) return false;

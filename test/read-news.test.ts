@@ -1709,3 +1709,11 @@ describe('黨團 and 該黨團: the caucus last named', () => {
     },
   );
 });
+
+describe('a short statement that goes on to an appeal', () => {
+  quotesAre(
+    'X表示，對Y感到遺憾，並呼籲… is a quote though little stands before the appeal; with more before it, the appeal ends it',
+    '新聞\n\n林國棟表示，對判刑感到遺憾，並呼籲當局尊重言論自由。陳美玲表示，這次判刑明顯過重，違反比例原則，並呼籲當局撤回檢控。',
+    ['林國棟: 對判刑感到遺憾，並呼籲當局尊重言論自由。', '陳美玲: 這次判刑明顯過重，違反比例原則'],
+  );
+});

@@ -524,7 +524,10 @@ export function findQuotes(
       // bringing in words of their own (GUIDELINES §3), ends what they said.
       const asked = text.slice(contentStart, limit).search(AND_ASKED);
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
-      if (asked > 0) contentEnd = Math.min(contentEnd, contentStart + asked);
+      // (Unless too little is left before it to quote: 表示，对判刑感到遗憾，并呼吁… is one
+      // statement, the appeal in it.)
+      if (asked > 0 && letterCount(text, contentStart, contentStart + asked) >= MIN_CONTENT)
+        contentEnd = Math.min(contentEnd, contentStart + asked);
       while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {

@@ -1717,3 +1717,11 @@ describe('a short statement that goes on to an appeal', () => {
     ['林國棟: 對判刑感到遺憾，並呼籲當局尊重言論自由。', '陳美玲: 這次判刑明顯過重，違反比例原則'],
   );
 });
+
+describe('Cantonese 話 after another verb of speech', () => {
+  quotesAre(
+    '佢補充話，… is the speaker’s; 呢番話，… is no one speaking',
+    '新聞\n\n陳家駒今日接受電台訪問。佢直言，政府今次嘅做法完全冇諮詢過業界。\n\n被問到會唔會考慮司法覆核，佢補充話，暫時未有呢個打算，但唔排除任何可能性。\n\n呢番話，令在場人士都好驚訝。',
+    ['陳家駒: 政府今次嘅做法完全冇諮詢過業界。', '陳家駒: 暫時未有呢個打算，但唔排除任何可能性。'],
+  );
+});

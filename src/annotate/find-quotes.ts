@@ -87,6 +87,8 @@ const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
 const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
+/** Verbs of speech that Cantonese 话 may follow (佢补充话，…, 佢回应话，…). */
+const SPEECH_BEFORE_HUA = /(?:补充|回应|解释|强调|重申)$/;
 /** Negation or refusal right before a cue: 并未表示, 没有说, 拒绝透露, 不愿透露. */
 const UNSAID =
   /(?:未|未有|没有|没|并未|从未|尚未|不愿|不肯|拒绝|无意|不便)(?:正面|直接|公开|明确|具体|进一步|就此|对此|作出|做出|再)*$/;
@@ -189,14 +191,19 @@ export function findQuotes(
       // 的话， are the noun.
       // 佢又话，: with one adverb between (又, 亦, 仲, 都) after a name or a pronoun.
       if (cue.cue.cue === '话') {
-        const after = /[又亦也就再仲都还]/.test(text[cue.at - 1] ?? '') ? cue.at - 1 : cue.at;
+        // 佢补充话，: after a verb of speech that needs a mark of its own to speak.
+        const verb = SPEECH_BEFORE_HUA.exec(text.slice(Math.max(line.from, cue.at - 2), cue.at));
+        const at = verb === null ? cue.at : cue.at - verb[0].length;
+        const after = /[又亦也就再仲都还]/.test(text[at - 1] ?? '') ? at - 1 : at;
         // X接受电台访问时话，: after a time phrase of the clause a person opens.
         const clause = /[时后]/.test(text[cue.at - 1] ?? '')
           ? clauseStartOf(text, cue.at, line.from)
           : -1;
         if (
           !refs.some(
-            (r) => r.type === 'PER' && (r.end === cue.at || r.end === after || r.start === clause),
+            (r) =>
+              r.type === 'PER' &&
+              (r.end === cue.at || r.end === at || r.end === after || r.start === clause),
           )
         )
           continue;

@@ -1725,3 +1725,26 @@ describe('Cantonese 話 after another verb of speech', () => {
     ['陳家駒: 政府今次嘅做法完全冇諮詢過業界。', '陳家駒: 暫時未有呢個打算，但唔排除任何可能性。'],
   );
 });
+
+describe('a stance left open or given no reason', () => {
+  bothScripts(
+    '不排除支持X takes no stance; 沒有理由反對X is a negated one',
+    '新聞\n\n林國棟不排除支持該候選人的可能性。陳美玲沒有理由反對這項合作計劃。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('陳美玲 oppose NOT 這項合作計劃')]);
+    },
+  );
+});
+
+describe('a cue in a clause that says who is meant', () => {
+  bothScripts(
+    '批評支持X的人士 criticizes them and supports nothing; 支持X的發展 is still support',
+    '新聞\n\n林國棟批評支持分裂的人士混淆視聽。陳美玲表示支持香港的發展。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟 criticize 支持分裂的人士混淆視聽'),
+        c('陳美玲 support 香港的發展'),
+      ]);
+    },
+  );
+});

@@ -23,12 +23,13 @@ const CUE_BY_WORD = new Map(STANCE_CUE_LIST.map((c) => [c.cue, c]));
 const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g');
 
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持, 不是反对,
- * 并非批评 (but not 不断, 不仅). */
+ * 并非批评, 没有理由反对 (but not 不断, 不仅). */
 const NEGATION =
-  /(?:不|未|没有|没|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿|并非|绝非|非)(?:会|能|再|要|好|曾|予|去|太|大|是)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
-/** Whether-forms before a cue: 是否支持, 会否反对, 能否接受, 要不要谴责. */
+  /(?:不|未|没有(?:理由)?|没(?:理由)?|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿|并非|绝非|非)(?:会|能|再|要|好|曾|予|去|太|大|是)?(?:公开|明确|正式)?(?:表态|表示|予以)?$/;
+/** Whether-forms before a cue: 是否支持, 会否反对, 能否接受, 要不要谴责; and 不排除支持 (a
+ * possibility left open, no stance taken). */
 const WHETHER =
-  /(?:是否|会否|能否|可否|应否|是不是|会不会|有没有|有否|要不要)(?:会|能|要|再|继续|公开|明确|正式|表态)*$/;
+  /(?:是否|会否|能否|可否|应否|是不是|会不会|有没有|有否|要不要|不排除)(?:会|能|要|再|继续|公开|明确|正式|表态)*$/;
 const NOT_NEGATION =
   /(?:不断|不仅|不但|毫不|不遗余力地?|不懈|分别|特别|区别|告别|不得不|不能不|不会不|不可不|无不|莫不)$/;
 /** A negation before the object a light verb takes the cue after: 尚未对这一提议表示欢迎,
@@ -49,6 +50,13 @@ const NOUN_BEFORE =
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
   /^(?:者|的|下|力度|率|声|信|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方|度|派|票|和帮助|与帮助)/;
+/** The object of a cue running on to 的 and a noun for those who hold it: 支持台独的人士,
+ * 反对改革的势力 (a relative clause, not a stance taken). */
+const RELATIVE_AGENT =
+  /^[^，。；：！？\n的]{1,12}的(?:人士|人们|人|者|势力|力量|群体|团体|民众|声音|阵营|一方|政党|议员|选民|网民|国家)/;
+/** A verb the cue's clause is the object of, right before it (批评, 谴责, 打击, 反对). */
+const AFTER_VERB =
+  /(?:批评|谴责|抨击|痛批|斥责|反对|打击|警告|呼吁|敦促|要求|支持|欢迎|感谢|赞扬|提醒|告诫|正告)$/;
 /** 反对党: the opposition, a noun (not 反对党籍议员, 反对党员, nor 支持党的领导). */
 const PARTY_NOUN = /^党(?![籍员内])/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
@@ -335,6 +343,13 @@ export function findStances(
       if (
         CLASSIFIER_BEFORE.test(before) &&
         /^[^，。；！？\n]{1,30}的/.test(text.slice(end, line.to))
+      )
+        continue;
+      // 批评支持台独的人士: a cue in a clause that qualifies who is meant (those who support X)
+      // after another verb is no one's stance here.
+      if (
+        AFTER_VERB.test(before) &&
+        RELATIVE_AGENT.test(text.slice(end, Math.min(line.to, end + 20)))
       )
         continue;
       // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a

@@ -1748,3 +1748,13 @@ describe('a cue in a clause that says who is meant', () => {
     },
   );
 });
+
+describe('對此 after a clause that says what the one before it did', () => {
+  bothScripts(
+    'X宣布Y，嚴重違反Z，中方對此堅決反對 stands on X宣布Y too, not only on the comment',
+    '新聞\n\n林國棟表示，南國宣布向北島出售武器，嚴重違反雙方的協議，中方對此堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 南國宣布向北島出售武器，嚴重違反雙方的協議')]);
+    },
+  );
+});

@@ -1188,9 +1188,23 @@ function antecedentClause(
     const found = text.slice(line, close).lastIndexOf(mark);
     if (found >= 0 && close - (line + found) > 3) return trim(text, line + found + 1, close);
   }
+  // 美方宣布对台出售武器，严重违反…，中方对此坚决反对: a clause with no subject of its own
+  // says what the one before it did; the matter runs from that one.
+  for (let n = 0; n < 2 && NO_SUBJECT_START.test(text.slice(clause.start, clause.end)); n++) {
+    const earlier = clauseBefore(text, clause.start, prev.from);
+    const piece = text.slice(earlier.start, earlier.end);
+    if (earlier.end - earlier.start < 4 || earlier.start >= clause.start) break;
+    if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) break;
+    clause = { start: earlier.start, end: clause.end };
+  }
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
 }
+
+/** A clause opening on what someone did, its subject the clause before's: 严重违反…, 公然…,
+ * 这是…, 已经…. */
+const NO_SUBJECT_START =
+  /^(?:严重|公然|悍然|粗暴|一再|再次|多次|已经|已|并|也|还|更|又|实属|纯属|这是|此举|违反|违背|损害|破坏|干涉|践踏|挑衅|侵犯|背离)/;
 
 /** A sentence that only says who spoke the quotation closing before it: ”欧尔班说, 」林國棟強調. */
 const ATTRIBUTION_ONLY = new RegExp(

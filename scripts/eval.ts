@@ -36,6 +36,7 @@ import {
   readNerCorpora,
 } from './lib/eval-ner.ts';
 import { storyRuns, storyShortfalls, storyTable } from './lib/eval-stories.ts';
+import { evalSubjects, formatSubjectTable } from './lib/eval-subjects.ts';
 import { formatLearningCurve, readLearningCurve } from './lib/ner-curve.ts';
 import {
   type Metric,
@@ -328,6 +329,8 @@ async function main(): Promise<number> {
   const htmlMin = (thresholds as { html?: HtmlThresholds }).html ?? {};
   const html = existsSync(join(dir, 'html')) ? await evalHtml(dir, htmlMin) : null;
   if (html !== null) below.push(...html.below);
+  // Clause subjects on the UD treebank's verbs whose subject is a name (report only).
+  const subjects = existsSync(join(dir, 'ud')) ? await evalSubjects(join(dir, 'ud')) : [];
   if (values.json) {
     console.log(
       JSON.stringify(
@@ -346,6 +349,7 @@ async function main(): Promise<number> {
             f1: row.f1,
           })),
           html,
+          subjects: subjects.map(({ misses: _, ...score }) => score),
           stories,
           failing: failing.length,
           below,
@@ -390,6 +394,16 @@ async function main(): Promise<number> {
         console.log('\n== Named entities: learning curve\n');
         console.log(formatLearningCurve(nerCurve));
       }
+    }
+    if (subjects.length > 0) {
+      console.log(
+        '\n== Clause subjects (UD GSD dev: verbs whose subject is a name; jiedu reads the raw sentence)\n',
+      );
+      console.log(formatSubjectTable(subjects));
+      console.log(
+        '\nright: the name given covers the subject; P: right of answered, R: right of asked.' +
+          '\nMisses listed by N=20 node --import tsx scripts/lib/eval-subjects.ts',
+      );
     }
     if (html !== null && html.summaries.length > 0) {
       console.log(

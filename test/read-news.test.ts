@@ -1758,3 +1758,13 @@ describe('對此 after a clause that says what the one before it did', () => {
     },
   );
 });
+
+describe('a clause that goes on from one with an adjective-tagged verb', () => {
+  bothScripts(
+    'X尊重Y的決定，並要求Z…: X asks, not Y (尊重 read as an adjective, 決定 as the verb)',
+    '新聞\n\n林國棟表示，民眾黨尊重立法院的決定，並呼籲行政院盡快提出說明。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('民眾黨 appeal 行政院盡快提出說明')]);
+    },
+  );
+});

@@ -344,7 +344,7 @@ export function findEntities(
       // name the rules read (the segmenter may have glued them: 龙未).
       if (m.type === 'PER' && o.type === 'PER' && o.start === m.start) {
         const adverb = ADVERB_AFTER_PERSON.exec(text.slice(o.end, o.end + 2))?.[0];
-        if (adverb !== undefined && adverb.startsWith(text.slice(o.end, m.end))) return false;
+        if (adverb?.startsWith(text.slice(o.end, m.end))) return false;
       }
       inside.push(k);
     }

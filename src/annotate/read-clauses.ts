@@ -324,7 +324,12 @@ function firstVerb(
       i++;
       continue;
     }
-    if (/^v$|^vd$|^vi$/.test(w.pos) || endsInCue(text.slice(i, w.end))) {
+    // 的决定: a verb after 的 is its noun; 尊重立法院: a word the segmenter tags as an
+    // adjective that takes a name as its object is the clause's verb.
+    const verb =
+      (/^v$|^vd$|^vi$/.test(w.pos) && text[i - 1] !== '的') ||
+      (w.pos === 'a' && w.end - i >= 2 && refs[k]?.start === w.end);
+    if (verb || endsInCue(text.slice(i, w.end))) {
       // 正在中国访问的美国国防部长马蒂斯: a verb in a relative clause qualifies the name
       // after its 的; the clause's verb comes later.
       const near = text.slice(w.end, Math.min(end, i + 41));

@@ -1768,3 +1768,17 @@ describe('a clause that goes on from one with an adjective-tagged verb', () => {
     },
   );
 });
+
+describe('a stance in a clause a verb of speech brings in with no mark', () => {
+  bothScripts(
+    'X認為Y支持Z, X指Y支持Z: Y holds it; X支持Z after 指出 and an object still X’s',
+    '新聞\n\n林國棟認為民眾黨支持這項預算。陳美玲指美國支持台灣加入國際組織。王大明指出日本的問題並表示反對這項協議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('民眾黨 support 這項預算'),
+        c('美國 support 台灣加入國際組織'),
+        c('王大明 oppose 這項協議'),
+      ]);
+    },
+  );
+});

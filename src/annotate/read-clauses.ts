@@ -252,7 +252,16 @@ export function clauseSubject(
 ): Subject {
   const clause = clauseStartOf(text, cue, floor);
   const own = subjectIn(text, clause, cue, refs, options);
-  if (own.kind !== 'none') return own;
+  // 林国栋认为民众党支持…: the cue's clause is the one a verb of speech or thought brings in
+  // with no mark, when it opens on a name: that name is its subject (GUIDELINES §4).
+  if (own.kind !== 'none') {
+    const inner = embeddedClause(text, own.kind === 'one' ? own.ref.end : clause, cue, refs);
+    if (inner !== -1) {
+      const embedded = subjectIn(text, inner, cue, refs, options);
+      if (embedded.kind !== 'none') return { ...embedded, clause };
+    }
+    return own;
+  }
   // A clause that opens with a name of its own that cannot hold (莫斯科认为, a capital for its
   // state) has a subject we cannot resolve: it does not borrow one from the clauses before.
   const k = firstAtOrAfter(refs, clause);
@@ -292,6 +301,31 @@ export function clauseSubject(
     end = from - 1;
   }
   return own;
+}
+
+/** Verbs of speech and thought whose object is a clause (认为, 说, 指, 相信): the quote cues
+ * and a few of belief. */
+const CLAUSE_TAKING = new Set([
+  ...QUOTE_CUES.filter((c) => c.mode === 'any').map((c) => c.cue),
+  ...'相信 坚信 深信 认定 声称 指责'.split(' '),
+]);
+
+/**
+ * Where a clause a verb of speech or thought brings in with no mark starts, between `from`
+ * (the end of the first clause's subject) and `cue`: the first name right after such a verb
+ * (认为|民众党支持…), or -1.
+ */
+function embeddedClause(text: string, from: number, cue: number, refs: readonly Ref[]): number {
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.start >= cue) break;
+    if (r.start <= from || r.end > cue) continue;
+    for (let n = 4; n >= 1; n--) {
+      if (r.start - n < from) continue;
+      if (CLAUSE_TAKING.has(text.slice(r.start - n, r.start))) return r.start;
+    }
+  }
+  return -1;
 }
 
 /** Verbs of something breaking out or taking place at a place, with adverbs and time words

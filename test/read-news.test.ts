@@ -1782,3 +1782,15 @@ describe('a stance in a clause a verb of speech brings in with no mark', () => {
     },
   );
 });
+
+describe('cues of manner and a cue with 說 after it', () => {
+  quotesAre(
+    '直指，… and 坦承，… speak; 強調說，… is one quote, not two; 直指要害 takes an object',
+    '新聞\n\n林國棟直指，當局的做法根本無法解決問題。陳美玲坦承，這次選舉結果令人失望。王大明強調說，任何人都不能凌駕於法律之上。\n\n這番評論直指要害。',
+    [
+      '林國棟: 當局的做法根本無法解決問題。',
+      '陳美玲: 這次選舉結果令人失望。',
+      '王大明: 任何人都不能凌駕於法律之上。',
+    ],
+  );
+});

@@ -187,6 +187,9 @@ export function findQuotes(
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
+      // 强调说，…, 表示称，…: the cue with 说 after it is one verb of speech; the 说 brings
+      // the words in (one cue, one quote).
+      if (/^[说称道][，,：:「“]/.test(text.slice(cue.end, cue.end + 2))) continue;
       // 陈家驹话，: Cantonese 话 is a verb only right after a person (a name or 佢); 这种话，,
       // 的话， are the noun.
       // 佢又话，: with one adverb between (又, 亦, 仲, 都) after a name or a pronoun.

@@ -355,6 +355,24 @@ describe('digests: several short stories on one scraped page', () => {
     );
   });
 
+  it('a rubric naming a digest (新聞速遞) with its date in brackets heads bracketed-title items', () => {
+    const page = [
+      '國際新聞速遞（12月5日）',
+      '【北島】首相林國棟宣布解散議會\n北島首相林國棟今日宣布解散議會，大選將於本月底舉行，各黨隨即展開競選工作。',
+      '【南國】議會通過預算案\n南國議會今日以多數票通過明年度預算案，預算將優先用於民生和基礎建設。',
+      '【東島】外交部發表聲明\n東島外交部昨日發表聲明，歡迎兩個鄰國延長停火協議，呼籲各方保持克制。',
+    ].join('\n\n');
+    const v = view(page);
+    assert.deepEqual(
+      v.articles.map((a) => [a.headline, a.subheadlines]),
+      [
+        ['【北島】首相林國棟宣布解散議會', ['國際新聞速遞（12月5日）']],
+        ['【南國】議會通過預算案', []],
+        ['【東島】外交部發表聲明', []],
+      ],
+    );
+  });
+
   it('a short headline over its dash subtitle is not a rubric', () => {
     const page = [
       '老朋友 新夥伴',

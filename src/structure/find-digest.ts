@@ -61,7 +61,16 @@ const DATED =
 /** A rubric that names a news digest: 新闻摘要, 早報新聞摘要, 国际快讯, 新聞簡訊, 要聞速覽 (not
  * a document's 报告摘要). */
 const DIGEST_NAME =
-  /(?:新闻|新聞|要闻|要聞)(?:摘要|速览|速覽|一览|一覽|提要)$|(?:快讯|快訊|简讯|簡訊)$/;
+  /(?:新闻|新聞|要闻|要聞)(?:摘要|速览|速覽|一览|一覽|提要|速递|速遞)$|(?:快讯|快訊|简讯|簡訊|快报|快報|简报|簡報)$/;
+
+/** A date after a digest's name, in brackets or not: 國際新聞速遞（12月5日）, 早報 2026-12-05. */
+const NAME_DATE =
+  /\s*[（(]?\s*(?:\d{4}\s*[年./-]\s*)?\d{1,2}\s*[月./-]\s*\d{1,2}\s*日?\s*(?:[（(]?[星期周週][一二三四五六日天][）)]?)?\s*[）)]?\s*$/;
+
+/** A title without the date that may follow a digest's name. */
+function undated(title: string): string {
+  return title.replace(NAME_DATE, '').trim();
+}
 
 /** Fewest credited long captions on a picture digest. */
 const MIN_CREDITED = 2;
@@ -130,7 +139,7 @@ function readTitled(items: readonly Item[], digest: Digest): boolean {
       ? GLUED_LEAD_IN.exec(items[firstTitle]?.block.text ?? '')
       : null;
   // A rubric that names itself a digest (新闻摘要, 国际快讯) says so as a lead-in would.
-  const named = rubric && DIGEST_NAME.test((items[top.title]?.block.text ?? '').trim());
+  const named = rubric && DIGEST_NAME.test(undated(items[top.title]?.block.text ?? ''));
   const led = rubric && (top.body.length > 0 || glued !== null || named);
   if (rubric && !led) {
     const first = items[firstTitle ?? 0] as Item;
@@ -395,8 +404,8 @@ function isRubric(items: readonly Item[], section: Section): boolean {
   if (section.title === null || !section.plain) return false;
   if (section.body.length === 0) {
     // Without a lead-in, only a name that cannot be a story's headline: short, no colon.
-    const name = items[section.title]?.block.text.replace(/\s+/g, '') ?? '';
-    return codePointLength(name) <= MAX_RUBRIC && !/[：:]/.test(name);
+    const name = undated(items[section.title]?.block.text ?? '').replace(/\s+/g, '');
+    return (codePointLength(name) <= MAX_RUBRIC || DIGEST_NAME.test(name)) && !/[：:]/.test(name);
   }
   if (section.body.length > 1) return false;
   const text = (items[section.body[0] as number] as Item).block.text.trim();

@@ -1051,6 +1051,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a negating adverb after the name is no part of it, though the segmenter glues them',
     },
     {
+      text: '（記者林小文／台北報導）北島議會今天三讀通過總預算案。',
+      has: ['PER:林小文', 'LOC:台北'],
+      not: ['台北報導'],
+      why: 'a credit’s place and the word for the report are a place, no body',
+    },
+    {
       text: '局長何美華強調，房屋局會確保工程質素。',
       has: ['ORG:房屋局'],
       why: 'a Hong Kong bureau named bare is a body, though the segmenter joins 局 to the verb after it',

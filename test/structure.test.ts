@@ -24,6 +24,18 @@ describe('roles of a line', () => {
       ],
     ],
     [
+      'credits by role with a colon are bylines, one or several in a row; a heading opening on such a word is none',
+      `會談舉行\n\n${BODY}\n\n採訪手記\n\n${BODY}\n\n採訪、撰文：黃小華；攝影：吳志強\n\n文：陳大明`,
+      [
+        'headline:會談舉行',
+        `paragraph:${BODY}`,
+        'heading:採訪手記',
+        `paragraph:${BODY}`,
+        'byline:採訪、撰文：黃小華；攝影：吳志強',
+        'byline:文：陳大明',
+      ],
+    ],
+    [
       'a couplet headline stays whole',
       `深化互信合作 共促地區繁榮\n\n${BODY}`,
       ['headline:深化互信合作 共促地區繁榮', `paragraph:${BODY}`],

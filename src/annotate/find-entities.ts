@@ -1415,6 +1415,8 @@ function taggedNameHolds(
   if (span.end - span.start > 2 && surface[1] === '方' && placeEntry(surface.slice(0, 2)) !== null)
     return false;
   if (span.type === 'ORG' && NEWS_SECTION.test(surface)) return false;
+  // 台北报导 of a credit (记者X／台北报导): where a report was filed and the word for it.
+  if (span.type === 'ORG' && /(?:报道|报导)$/.test(surface)) return false;
   // 「以武谋独」: a person's name inside a short term in quotation marks, after its first
   // character, is a word of the term (a slogan opens with the name it is on: 「X下台」).
   if (span.type === 'PER' && insideShortQuotation(text, span)) return false;

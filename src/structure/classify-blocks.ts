@@ -190,7 +190,12 @@ export function isTitle(raw: string): boolean {
 
 /** A reporter or editor line: short, matching the pattern, not prose. */
 export function isReporterLine(text: string): boolean {
-  if (codePointLength(text) > MAX_REPORTER || /[。；！？]/.test(text)) return false;
+  if (codePointLength(text) > MAX_REPORTER || /[。！？]/.test(text)) return false;
+  // 撰文：黃小華；攝影：吳志強: credits in a row, each one of its own.
+  if (/[；;]/.test(text)) {
+    const parts = text.split(/[；;]/).map((p) => p.trim());
+    return parts.every((p) => p !== '' && REPORTER.test(p) && endingOf(p) !== 'continuing');
+  }
   return REPORTER.test(text) && endingOf(text) !== 'continuing';
 }
 

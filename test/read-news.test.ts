@@ -1794,3 +1794,17 @@ describe('cues of manner and a cue with 說 after it', () => {
     ],
   );
 });
+
+describe('前者 and 後者, and 雙方 for two people', () => {
+  bothScripts(
+    'after two people named, 後者 is the second and 前者 the first; 雙方 with no countries on the page is both',
+    '新聞\n\n林國棟昨日與陳美玲會面。後者表示，雙方在多項議題上取得共識，合作前景廣闊。\n\n王大明與周小華通電話。前者表示，會談氣氛坦誠友好，雙方同意保持溝通。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('陳美玲: 雙方在多項議題上取得共識，合作前景廣闊。'),
+        c('王大明: 會談氣氛坦誠友好，雙方同意保持溝通。'),
+      ]);
+      assert.ok(stances(a).includes(c('王大明+周小華 agree 保持溝通')), stances(a).join(' | '));
+    },
+  );
+});

@@ -83,6 +83,9 @@ function sentencesBack(text: string, at: number, n: number): number {
 }
 
 /** 他们, 她们: the two people last named. */
+/** The former and the latter of two people just named, opening a clause (not 后者的, 前者更). */
+const FORMER_LATTER =
+  /(?<=^|[，。；：！？\n「“])(?:前者|后者)(?=[则也还又亦更]?(?:表示|说|指出|强调|称|认为|指|回应|重申|透露|坦言|直言|批评|呼吁|支持|反对|欢迎|感谢|谴责))/g;
 const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
 /** What follows a country named as where a meeting is held (在法国巴黎举行磋商). */
 const VENUE_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:举行|召开|举办|会见|会晤|会谈|磋商|出席|签署)/;
@@ -536,6 +539,13 @@ export function resolveReferences(
     lastTwo = { ids, end };
     return { start, end, kind: 'pronoun', type: 'group', ids };
   });
+  // 林国栋与陈美玲会面。后者表示…: the second of the two people last named, 前者 the first.
+  addMatches(FORMER_LATTER, (g, start, end) => () => {
+    const ids = twoPeople(start);
+    if (ids === null) return null;
+    const id = g[0] === '前者' ? ids[0] : ids[1];
+    return id === undefined ? null : { start, end, kind: 'title', type: 'PER', ids: [id] };
+  });
   addMatches(GROUP, (_, start, end) => () => {
     // The countries joined before it in this sentence (or in this paragraph, no country
     // named since), else the page's pair, else the last two named.
@@ -549,6 +559,11 @@ export function resolveReferences(
     // 两国元首, 双方领导人 on a page that names the two leaders but not their countries: the
     // two leaders.
     const leaders = LEADERS_AFTER.exec(text.slice(end, end + 3));
+    // 林国栋与陈美玲会面…双方同意…: with no countries on the page, the two people last named.
+    if (leaders === null && text.slice(start, end) === '双方') {
+      const people = twoPeople(start);
+      if (people !== null) return { start, end, kind: 'pronoun', type: 'group', ids: people };
+    }
     const two = leaders === null ? null : twoPeople(start);
     return leaders === null || two === null
       ? null

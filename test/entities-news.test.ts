@@ -1057,6 +1057,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a credit’s place and the word for the report are a place, no body',
     },
     {
+      text: '總理出席中國—中東歐國家領導人峰會。',
+      has: ['LOC:中東歐'],
+      not: ['LOC:中東'],
+      why: 'Central and Eastern Europe is no Middle East',
+    },
+    {
       text: '局長何美華強調，房屋局會確保工程質素。',
       has: ['ORG:房屋局'],
       why: 'a Hong Kong bureau named bare is a body, though the segmenter joins 局 to the verb after it',

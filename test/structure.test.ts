@@ -385,6 +385,25 @@ describe('digests: several short stories on one scraped page', () => {
     );
   });
 
+  it('marked lines that are each a short title over a paragraph of their own are a digest’s titles', () => {
+    const page = [
+      '早晨新聞簡報',
+      '■北島首相宣布解散議會\n北島首相林國棟今日宣布解散議會，大選將於本月底舉行，各黨隨即展開競選工作。',
+      '■南國議會通過預算案\n南國議會今日以多數票通過明年度預算案，預算將優先用於民生和基礎建設。',
+      '■東島外交部發表聲明\n東島外交部昨日發表聲明，歡迎兩個鄰國延長停火協議，呼籲各方保持克制。',
+    ].join('\n\n');
+    assert.deepEqual(
+      view(page).articles.map((a) => a.headline),
+      ['北島首相宣布解散議會', '南國議會通過預算案', '東島外交部發表聲明'],
+    );
+    // Two such lines are as likely photo captions: left so.
+    const two = page.split('\n\n').slice(0, 3).join('\n\n');
+    assert.deepEqual(
+      view(two).articles.map((a) => a.headline),
+      ['早晨新聞簡報'],
+    );
+  });
+
   it('a short headline over its dash subtitle is not a rubric', () => {
     const page = [
       '老朋友 新夥伴',

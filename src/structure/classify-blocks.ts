@@ -72,7 +72,44 @@ export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): 
       i = j;
     }
   }
+  markedTitles(items, view);
   return items;
+}
+
+/** Fewest marked titles over a paragraph each that make a page's marked lines titles. */
+const MIN_MARKED_TITLES = 3;
+
+/**
+ * ■北島議會通過預算案 ¶ 北島議會今天…: a page whose marked lines are each a short title, with
+ * no sentence end and no credit, over a paragraph of its own (a digest's items), has titles
+ * there, not photo captions; fewer such lines are left captions.
+ */
+function markedTitles(items: Item[], view: TextView): void {
+  const found: number[] = [];
+  for (let i = 0; i + 1 < items.length; i++) {
+    const item = items[i] as Item;
+    const next = items[i + 1] as Item;
+    if (item.role !== 'caption' || next.role !== 'paragraph') continue;
+    const text = item.block.text;
+    const marker = MARKER.exec(text);
+    if (marker === null || text.includes('\n')) continue;
+    const rest = text.slice(marker[0].length);
+    if (!isTitle(rest) || gluedCreditStart(rest) !== null || isCredit(rest)) continue;
+    const n = codePointLength(rest.replace(/\s+/g, ''));
+    if (codePointLength(next.block.text.trim()) < 1.5 * n) continue;
+    found.push(i);
+  }
+  if (found.length < MIN_MARKED_TITLES) return;
+  for (const i of found) {
+    const item = items[i] as Item;
+    const from = (MARKER.exec(item.block.text) as RegExpExecArray)[0].length;
+    const slice = sliceBlock(item.block, from, item.block.text.length, view);
+    items[i] = {
+      block: item.block,
+      role: 'title',
+      nodes: [{ type: 'heading', ...slice, text: stripMarkup(item.block.text.slice(from)) }],
+    };
+  }
 }
 
 /** A block of page furniture (FurnitureNode). */

@@ -1808,3 +1808,11 @@ describe('前者 and 後者, and 雙方 for two people', () => {
     },
   );
 });
+
+describe('an office standing alone for the one person the page named with it', () => {
+  quotesAre(
+    '行政長官X… ¶ 特首表示 is X (特首 another name of the office); with two presidents named, 總統表示 is no one',
+    '新聞\n\n行政長官林國棟今日出席立法會答問大會。\n\n特首表示，政府會繼續推動北部都會區發展。他續稱，明年首季將公布具體時間表。\n\n南國總統陳美玲和北國總統王大明昨日會面。總統表示，兩國關係正處於歷史最好時期。',
+    ['林國棟: 政府會繼續推動北部都會區發展。', '林國棟: 明年首季將公布具體時間表。'],
+  );
+});

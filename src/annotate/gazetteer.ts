@@ -144,8 +144,8 @@ interface Matcher {
   abbreviationUnits: UnitSet;
   /** Names of the countries the abbreviations stand for. */
   countryNames: ReadonlySet<string>;
-  /** Office titles (总统, 外长 …). */
-  offices: PairIndex<null>;
+  /** Office titles (总统, 外长 …), each with the office's name (特首 → 行政长官). */
+  offices: PairIndex<string>;
 }
 
 let matcher: Matcher | null = null;
@@ -154,7 +154,7 @@ let matcher: Matcher | null = null;
 export function gazetteer(): Matcher {
   if (matcher !== null) return matcher;
   const forms = new PairIndex<LexiconEntry>();
-  const offices = new PairIndex<null>();
+  const offices = new PairIndex<string>();
   const abbreviations = new Map<string, LexiconEntry>();
   // States: those listed among the countries, those written with a one-character
   // abbreviation (中 for 中国), and the places whose side the lexicon writes X方 (新方 for
@@ -170,7 +170,7 @@ export function gazetteer(): Matcher {
       countryNames.add(entry.name);
     for (const form of entry.forms) {
       if (form.length < 2) continue;
-      if (entry.type === 'OFFICE') offices.add(form, null);
+      if (entry.type === 'OFFICE') offices.add(form, entry.name);
       else forms.add(form, entry);
     }
   }
@@ -193,6 +193,12 @@ export function gazetteer(): Matcher {
 /** The office title starting at `at` in `text`, longest first, or null. */
 export function officeAt(text: string, at: number): string | null {
   return gazetteer().offices.longestAt(text, at)?.word ?? null;
+}
+
+/** The office title starting at `at` and the office's name (特首 → 行政长官), or null. */
+export function officeNamedAt(text: string, at: number): { word: string; office: string } | null {
+  const found = gazetteer().offices.longestAt(text, at);
+  return found === null ? null : { word: found.word, office: found.value };
 }
 
 /** Office titles in text, left to right, longest first, never overlapping: what one

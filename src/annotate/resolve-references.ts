@@ -1,5 +1,5 @@
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
-import { BODIES } from './cues.ts';
+import { BODIES, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST } from './cues.ts';
 import {
   FAMILIAR,
   findReferences,
@@ -8,7 +8,7 @@ import {
   type RawMention,
   titledPerson,
 } from './find-entities.ts';
-import { gazetteer } from './gazetteer.ts';
+import { gazetteer, officeNamedAt } from './gazetteer.ts';
 
 /** A mention with what it refers to: entity ids, several for 雙方 / 兩國 (Simplified offsets). */
 export interface Ref {
@@ -663,7 +663,62 @@ export function resolveReferences(
     const ref = item.apply();
     if (ref !== null) refs.push(ref);
   }
-  return genericBodies(text, titledPeople(text, refs));
+  return genericBodies(text, bareOffices(text, titledPeople(text, refs)));
+}
+
+/** What follows an office standing for its holder: a verb of speech or stance, after an
+ * adverb or a time word or not (特首表示, 总统随即批评, 外长今天强调). */
+const CUE_AFTER_OFFICE = new RegExp(
+  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.map(
+    (c) => c.cue,
+  )
+    .filter((cue) => cue.length >= 2)
+    .join('|')})`,
+);
+/** Where a clause may open: the text's start, a mark, or a word for "this one". */
+const CLAUSE_OPENS = /[，。；：！？\n「“\s]/;
+
+/**
+ * 行政长官李家超… 特首表示…: an office standing alone at the start of a clause, before a verb
+ * of speech or stance, is the person the page named with that office (the same office by
+ * another name too: 特首 is 行政长官), when it named exactly one; 这位外长, 该外长 likewise.
+ */
+function bareOffices(text: string, refs: Ref[]): Ref[] {
+  if (!refs.some((r) => r.type === 'PER')) return refs;
+  const added: Ref[] = [];
+  /** Each office and the people the page named after it, in order. */
+  const holders: { at: number; office: string; ids: string[] }[] = [];
+  for (const r of refs) {
+    if (r.type !== 'PER' || r.kind !== 'name') continue;
+    // The longest office ending at the name (行政长官, not 长官 inside it).
+    for (let n = Math.min(6, r.start); n >= 2; n--) {
+      const found = officeNamedAt(text, r.start - n);
+      if (found !== null && found.word.length === n) {
+        holders.push({ at: r.start, office: found.office, ids: r.ids });
+        break;
+      }
+    }
+  }
+  if (holders.length === 0) return refs;
+  let k = 0;
+  for (let i = 0; i < text.length; i++) {
+    const prefix = /^(?:这位|该|这名)/.exec(text.slice(i, i + 2))?.[0].length ?? 0;
+    if (i > 0 && !CLAUSE_OPENS.test(text[i - 1] as string)) continue;
+    const found = officeNamedAt(text, i + prefix);
+    if (found === null) continue;
+    const end = i + prefix + found.word.length;
+    if (!CUE_AFTER_OFFICE.test(text.slice(end, end + 8))) continue;
+    while (k < refs.length && (refs[k] as Ref).end <= i) k++;
+    const covering = refs[k];
+    if (covering !== undefined && covering.start < end) continue;
+    const named = new Set(
+      holders.filter((h) => h.at < i && h.office === found.office).map((h) => h.ids.join('+')),
+    );
+    if (named.size !== 1) continue;
+    added.push({ start: i, end, kind: 'title', type: 'PER', ids: [...named][0]?.split('+') ?? [] });
+  }
+  if (added.length === 0) return refs;
+  return [...refs, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /**

@@ -1816,3 +1816,14 @@ describe('an office standing alone for the one person the page named with it', (
     ['林國棟: 政府會繼續推動北部都會區發展。', '林國棟: 明年首季將公布具體時間表。'],
   );
 });
+
+describe('a named spokesperson of a person, and that person’s office after', () => {
+  bothScripts(
+    'X的發言人Y表示 is Y’s; 秘書長對Z深感關切 in it is X’s concern',
+    '新聞\n\n聯合國秘書長林國棟的發言人陳美玲表示，秘書長對加沙的人道主義局勢深感關切。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('陳美玲: 秘書長對加沙的人道主義局勢深感關切。')]);
+      assert.deepEqual(stances(a), [c('林國棟 concern 加沙的人道主義局勢')]);
+    },
+  );
+});

@@ -176,6 +176,14 @@ function actsAsVerb(text: string, at: number, before: Ref | undefined): boolean 
 /** What a body speaks through (X的发言人, X的声明, 世界银行的报告认为): X is the subject. */
 const SPEAKS_THROUGH =
   /^的(?:发言人|负责人|声明|(?:最新|年度)?(?:报告|社论|社评|白皮书|公报)(?:指出|认为|称|说|表示|显示|强调))/;
+/** 古特雷斯的发言人迪雅里克: the spokesperson after 的 is named, and speaks as themself. */
+function namedSpokesperson(text: string, at: number, refs: readonly Ref[]): boolean {
+  const m = /^的(?:新闻)?(?:发言人|负责人)/.exec(text.slice(at));
+  if (m === null) return false;
+  const next = refs[firstAtOrAfter(refs, at + m[0].length)];
+  return next?.start === at + m[0].length && next.type === 'PER' && next.kind === 'name';
+}
+
 /** Conjunctions that end like a preposition (因为 ends in 为): the name after them is free. */
 const CONJUNCTION = /(?:因为|以为|认为|成为|并且|而且|或者)$/;
 /** Clause marks: 。！？；，：, and a quotation closing. */
@@ -554,7 +562,8 @@ function subjectIn(
       (governs(text, Math.max(clause, titles - 4), titles, refs) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
       GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
-      (text[r.end] === '的' && !SPEAKS_THROUGH.test(text.slice(r.end)))
+      (text[r.end] === '的' &&
+        (!SPEAKS_THROUGH.test(text.slice(r.end)) || namedSpokesperson(text, r.end, refs)))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
       k = chainEnd(text, refs, k, cue) - 1;

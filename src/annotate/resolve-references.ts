@@ -667,9 +667,10 @@ export function resolveReferences(
 }
 
 /** What follows an office standing for its holder: a verb of speech or stance, after an
- * adverb or a time word or not (特首表示, 总统随即批评, 外长今天强调). */
+ * adverb or a time word or not (特首表示, 总统随即批评, 外长今天强调), or after 对X and a
+ * light verb (秘书长对X深感关切). */
 const CUE_AFTER_OFFICE = new RegExp(
-  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.map(
+  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:对于|[对向就][^，。；]{1,20}?(?:表示|深表|深感|感到|予以))?(?:${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.map(
     (c) => c.cue,
   )
     .filter((cue) => cue.length >= 2)
@@ -707,7 +708,7 @@ function bareOffices(text: string, refs: Ref[]): Ref[] {
     const found = officeNamedAt(text, i + prefix);
     if (found === null) continue;
     const end = i + prefix + found.word.length;
-    if (!CUE_AFTER_OFFICE.test(text.slice(end, end + 8))) continue;
+    if (!CUE_AFTER_OFFICE.test(text.slice(end, end + 32))) continue;
     while (k < refs.length && (refs[k] as Ref).end <= i) k++;
     const covering = refs[k];
     if (covering !== undefined && covering.start < end) continue;

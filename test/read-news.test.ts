@@ -1827,3 +1827,14 @@ describe('a named spokesperson of a person, and that person’s office after', (
     },
   );
 });
+
+describe('a head of government’s office speaks; its unnamed senior officials do not', () => {
+  quotesAre(
+    'X總理府發言人表示 and 首相官邸發表聲明說 are the office’s words; X高級官員對記者說 is no one’s',
+    '新聞\n\n德國總理府發言人表示，總理將於下周訪問北京，與中方領導人舉行會談。\n\n日本首相官邸發表聲明說，政府將密切關注事態發展並採取必要措施。\n\n美國國務院高級官員對記者說，兩國將於下月舉行峰會討論關稅問題。',
+    [
+      '德國總理府: 總理將於下周訪問北京，與中方領導人舉行會談。',
+      '日本首相官邸: 政府將密切關注事態發展並採取必要措施。',
+    ],
+  );
+});

@@ -1838,3 +1838,14 @@ describe('a head of government’s office speaks; its unnamed senior officials d
     ],
   );
 });
+
+describe('該國 and a ministry or an office', () => {
+  bothScripts(
+    '該國外交部 is the ministry of the country last named; 該國外務大臣 that country’s minister',
+    '新聞\n\n菲律賓海警船昨日在南海與對方船隻對峙。該國外交部隨後發表聲明，強烈抗議對方的危險行為。\n\n日本政府今天宣布新的制裁措施。該國外務大臣表示，日方將與七國集團協調立場。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('日本外務大臣: 日方將與七國集團協調立場。')]);
+      assert.deepEqual(stances(a), [c('菲律賓外交部 criticize 對方的危險行為')]);
+    },
+  );
+});

@@ -83,6 +83,10 @@ function sentencesBack(text: string, at: number, n: number): number {
 }
 
 /** 他们, 她们: the two people last named. */
+/** A state's ministries and offices by the bare word (外交部, 国防部), which 该国 makes the
+ * country last named's. */
+const MINISTRY =
+  /^(?:外交部|国防部|外务省|防卫省|国防省|内政部|财政部|商务部|司法部|总统府|总理府)$/;
 /** The former and the latter of two people just named, opening a clause (not 后者的, 前者更). */
 const FORMER_LATTER =
   /(?<=^|[，。；：！？\n「“])(?:前者|后者)(?=[则也还又亦更]?(?:表示|说|指出|强调|称|认为|指|回应|重申|透露|坦言|直言|批评|呼吁|支持|反对|欢迎|感谢|谴责))/g;
@@ -245,6 +249,27 @@ export function resolveReferences(
       apply: () => {
         let id = entityId(m.type, m.key);
         let kind = m.kind;
+        // 菲律宾…。该国外交部: the ministry of the country last named, not the one the
+        // lexicon means by the bare word; a reference (with 该国), named as that country's.
+        if (
+          m.type === 'ORG' &&
+          lastCountry !== null &&
+          MINISTRY.test(m.key) &&
+          text.slice(Math.max(0, m.start - 2), m.start) === '该国' &&
+          // (该国外交部长: the minister, read as an office of that country.)
+          (officeNamedAt(text, m.start)?.word.length ?? 0) <= m.end - m.start
+        ) {
+          const country = lastCountry.id.slice(lastCountry.id.indexOf(':') + 1);
+          const ref: Ref = {
+            start: m.start - 2,
+            end: m.end,
+            kind: 'title',
+            type: 'ORG',
+            ids: [entityId('ORG', `${country}${m.key}`)],
+          };
+          memory.lastOrg = ref.ids[0] as string;
+          return ref;
+        }
         if (m.type === 'PER') {
           const parts = m.key.split(NAME_DOT);
           const last = parts[parts.length - 1] as string;
@@ -538,6 +563,25 @@ export function resolveReferences(
     if (ids === null) return null;
     lastTwo = { ids, end };
     return { start, end, kind: 'pronoun', type: 'group', ids };
+  });
+  // 日本政府…。该国外务大臣表示…: an office of the country last named, no name after it: the
+  // holder as written with the country (GUIDELINES §4, 也门外长).
+  addMatches(/该国/g, (_, start) => {
+    const office = officeNamedAt(text, start + 2);
+    if (office === null) return null;
+    const end = start + 2 + office.word.length;
+    if (raw.some((m) => m.start === end && m.type === 'PER')) return null;
+    return () => {
+      if (lastCountry === null) return null;
+      const country = lastCountry.id.slice(lastCountry.id.indexOf(':') + 1);
+      return {
+        start,
+        end,
+        kind: 'title',
+        type: 'PER',
+        ids: [entityId('PER', `${country}${office.word}`)],
+      };
+    };
   });
   // 林国栋与陈美玲会面。后者表示…: the second of the two people last named, 前者 the first.
   addMatches(FORMER_LATTER, (g, start, end) => () => {

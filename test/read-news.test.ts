@@ -1849,3 +1849,11 @@ describe('該國 and a ministry or an office', () => {
     },
   );
 });
+
+describe('a body another country’s lexicon name ends with, after a country', () => {
+  quotesAre(
+    '菲律賓海警表示 is the Philippine coast guard, not China’s; 中國海警表示 is China’s',
+    '新聞\n\n菲律賓海警表示，對方船隻實施了危險攔截行動。中國海警表示，對方船隻非法闖入有關海域。',
+    ['菲律賓海警: 對方船隻實施了危險攔截行動。', '中國海警: 對方船隻非法闖入有關海域。'],
+  );
+});

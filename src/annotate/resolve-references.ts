@@ -249,6 +249,31 @@ export function resolveReferences(
       apply: () => {
         let id = entityId(m.type, m.key);
         let kind = m.kind;
+        // 菲律宾海警: a body another country's name in the lexicon ends with (中国海警), right
+        // after a country's name, is that country's (a reference, named as its).
+        const written = text.slice(m.start, m.end);
+        if (
+          m.type === 'ORG' &&
+          m.kind === 'alias' &&
+          before !== null &&
+          before.type === 'LOC' &&
+          before.end === m.start &&
+          countryNames.has(before.key) &&
+          m.key.length > written.length &&
+          m.key.endsWith(written) &&
+          countryNames.has(m.key.slice(0, m.key.length - written.length)) &&
+          !m.key.startsWith(before.key)
+        ) {
+          const ref: Ref = {
+            start: m.start,
+            end: m.end,
+            kind: 'title',
+            type: 'ORG',
+            ids: [entityId('ORG', `${before.key}${written}`)],
+          };
+          memory.lastOrg = ref.ids[0] as string;
+          return ref;
+        }
         // 菲律宾…。该国外交部: the ministry of the country last named, not the one the
         // lexicon means by the bare word; a reference (with 该国), named as that country's.
         if (

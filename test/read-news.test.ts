@@ -1857,3 +1857,11 @@ describe('a body another country’s lexicon name ends with, after a country', (
     ['菲律賓海警: 對方船隻實施了危險攔截行動。', '中國海警: 對方船隻非法闖入有關海域。'],
   );
 });
+
+describe('X今天轉述Y的話說: words relayed', () => {
+  quotesAre(
+    'a time word between the relaying speaker and 轉述 still makes the words Y’s and X’s',
+    '新聞\n\n總統府發言人陳美玲今天轉述總統林國棟的話說，政府會全力協助受災民眾重建家園。',
+    ['林國棟: 政府會全力協助受災民眾重建家園。', '陳美玲: 政府會全力協助受災民眾重建家園。'],
+  );
+});

@@ -634,10 +634,11 @@ function subjectIn(
         j++;
       }
     }
-    // X引述Y指: the source is Y.
-    const cited = /^[》」”]?\s*(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
-      text.slice(head.end, cue),
-    );
+    // X引述Y指, X今天转述Y的话说: the source is Y.
+    const cited =
+      /^[》」”]?\s*(?:今天|今日|昨天|昨日|当天|稍后|随后)?(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
+        text.slice(head.end, cue),
+      );
     let via: Ref | undefined;
     // 路透社引述一名美国官员称: someone the text counts but does not name is no source.
     if (cited !== null && INDEFINITE.test(text.slice(head.end + cited[0].length, cue))) {

@@ -1865,3 +1865,17 @@ describe('X今天轉述Y的話說: words relayed', () => {
     ['林國棟: 政府會全力協助受災民眾重建家園。', '陳美玲: 政府會全力協助受災民眾重建家園。'],
   );
 });
+
+describe('a cue word as a noun after 有關, and a verb of speech ending its sentence', () => {
+  bothScripts(
+    '有關批評並不公允 takes no stance; …，會盡快回應。 does not cut the words before it',
+    '新聞\n\n林國棟表示，有關批評並不公允，政府一直按計劃推展工作。陳美玲表示，政府重視相關要求，會盡快回應。',
+    (a, c) => {
+      assert.deepEqual(stances(a), []);
+      assert.deepEqual(quotes(a), [
+        c('林國棟: 有關批評並不公允，政府一直按計劃推展工作。'),
+        c('陳美玲: 政府重視相關要求，會盡快回應。'),
+      ]);
+    },
+  );
+});

@@ -270,6 +270,17 @@ export function findQuotes(
       if (subject.kind === 'none' || (inside && subject.carried === true)) {
         prevEnd = cue.end;
         if (inside) continue;
+        // …，会尽快回应。: a verb of speech ending its sentence with no subject and nothing
+        // after it brings in no words, and starts no other source's.
+        // (An unnamed source closing a quotation, 「…」一位网友表示。, still ends the words
+        // before it.)
+        if (
+          closes &&
+          subject.kind === 'none' &&
+          !/[」”』]\s*$/.test(text.slice(line.from, subject.clause)) &&
+          !ISSUED.test(lead)
+        )
+          continue;
         // No subject at all: the statement goes on (並表示…), or it is the issuer's
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
         let issued: Ref | null = null;

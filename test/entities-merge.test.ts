@@ -175,6 +175,11 @@ describe('the merged entity finder', () => {
     expectNames('伊朗队因故未到，文莱队补上空缺。', ['ORG:文莱队'], ['LOC:文莱']);
   });
 
+  test('a surname and a given name the segmenter reads as a verb are a name; a verb of speech is none', () => {
+    expectNames('李建新给我们介绍起收藏经验。', ['PER:李建新'], []);
+    expectNames('该店经理杨建新指着店内的家具。', ['PER:杨建新'], []);
+  });
+
   test("a lexicon form whose longest reading straddles the segmenter's words gives way to a shorter one", () => {
     expectNames('如今日本国内经济长期萧条。', ['LOC:日本'], []);
   });

@@ -1879,3 +1879,11 @@ describe('a cue word as a noun after 有關, and a verb of speech ending its sen
     },
   );
 });
+
+describe('a translator’s credit glued after the last quote', () => {
+  quotesAre(
+    '（編譯：X）and the wire code after the words are no part of them',
+    '新聞\n\n部長林國棟回應說，南方將與對方積極協商，盡力減少對企業的衝擊。（編譯：張小明）1151205',
+    ['林國棟: 南方將與對方積極協商，盡力減少對企業的衝擊。'],
+  );
+});

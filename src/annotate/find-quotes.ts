@@ -629,7 +629,7 @@ function firstAfter(values: readonly number[], at: number): number | undefined {
 /** A credit glued to the end of the last paragraph ((编辑：陈美玲)1140610, （记者 王五）):
  * the page's, not the speaker's words. */
 const TRAILING_CREDIT =
-  /\s*[（(](?:责任编辑|编辑|记者|摄影|撰稿|翻译|校对|来源)[：:\s][^（）()]{0,24}[）)][\s\d]*$/;
+  /\s*[（(](?:责任编辑|编辑|编译|记者|摄影|撰稿|撰文|翻译|校对|来源|整理)[：:\s][^（）()]{0,24}[）)][\s\d]*$/;
 
 /** Adds a quote whose content is long enough to be one, without a credit glued after it. */
 function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {

@@ -24,7 +24,7 @@ import { findStances } from './find-stances.ts';
 import { tagWords } from './ner/index.ts';
 import { tokensToViewWords } from './ner/word-info.ts';
 import { WordEdges } from './read-clauses.ts';
-import { newPageMemory, resolveReferences } from './resolve-references.ts';
+import { newPageMemory, resolveReferences, splitId } from './resolve-references.ts';
 import { segment } from './segment/index.ts';
 
 /** Options for {@link annotate}. */
@@ -352,11 +352,6 @@ function sentencesOf(
 function originalCue(at: ArticleText, s: string, start: number, end: number, cue: string): string {
   const i = s.indexOf(cue, start);
   return i === -1 || i >= end ? cue : originalText(at, i, i + cue.length);
-}
-
-function splitId(id: string): [EntityType, string] {
-  const colon = id.indexOf(':');
-  return [id.slice(0, colon) as EntityType, id.slice(colon + 1)];
 }
 
 /** The canonical name in the page's script: a person as written, a lexicon name converted. */

@@ -1353,10 +1353,6 @@ function withoutLinkingLast(text: string, span: ProposedSpan, taken: Uint8Array)
 /** Parts of speech of words that are never inside a person's name: verbs, adverbs,
  * prepositions, conjunctions, particles, pronouns, numerals, time and place words. */
 const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
-/** A verb of speech or stance, whole: no given name. */
-const CUE_WORD = new RegExp(
-  `^(?:${[...SPEECH_CUES, ...STANCE_CUE_LIST.map((c) => c.cue)].join('|')})$`,
-);
 
 /** Parts of speech of a word that names someone or somewhere (the name after 王文同). */
 const NAME_WORD_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|j)$/;
@@ -1483,7 +1479,7 @@ function taggedNameHolds(
       inner[1] === 'v' &&
       grid.wordEnd(span.start) === span.start + 1 &&
       SURNAMES.has(surface[0] as string) &&
-      !CUE_WORD.test(surface.slice(1));
+      !CUE_WORDS.has(surface.slice(1));
     for (let k = 1; k < inner.length && !dotted && !givenVerb; k++) {
       if (NOT_IN_NAME.test(inner[k] as string)) return false;
     }

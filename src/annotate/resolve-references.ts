@@ -82,14 +82,21 @@ function sentencesBack(text: string, at: number, n: number): number {
   return i + 1;
 }
 
-/** 他们, 她们: the two people last named. */
 /** A state's ministries and offices by the bare word (外交部, 国防部), which 该国 makes the
  * country last named's. */
 const MINISTRY =
   /^(?:外交部|国防部|外务省|防卫省|国防省|内政部|财政部|商务部|司法部|总统府|总理府)$/;
-/** The former and the latter of two people just named, opening a clause (not 后者的, 前者更). */
-const FORMER_LATTER =
-  /(?<=^|[，。；：！？\n「“])(?:前者|后者)(?=[则也还又亦更]?(?:表示|说|指出|强调|称|认为|指|回应|重申|透露|坦言|直言|批评|呼吁|支持|反对|欢迎|感谢|谴责))/g;
+/** Verbs of speech and of stance (those of two units or more), as alternatives. */
+const CUE_ALTERNATION = `${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.map((c) => c.cue)
+  .filter((cue) => cue.length >= 2)
+  .join('|')}`;
+/** The former and the latter of two people just named, opening a clause before a verb of
+ * speech or stance (not 后者的, 前者更). */
+const FORMER_LATTER = new RegExp(
+  `(?<=^|[，。；：！？\\n「“])(?:前者|后者)(?=[则也还又亦更]?(?:${CUE_ALTERNATION}))`,
+  'g',
+);
+/** 他们, 她们: the two people last named. */
 const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
 /** What follows a country named as where a meeting is held (在法国巴黎举行磋商). */
 const VENUE_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:举行|召开|举办|会见|会晤|会谈|磋商|出席|签署)/;
@@ -142,6 +149,12 @@ function titleCountry(text: string, at: number, countries: ReadonlySet<string>):
 /** The entity id of a mention. */
 export function entityId(type: EntityType, key: string): string {
   return `${type}:${key}`;
+}
+
+/** An entity id's type and key (entityId's parts). */
+export function splitId(id: string): [EntityType, string] {
+  const colon = id.indexOf(':');
+  return [id.slice(0, colon) as EntityType, id.slice(colon + 1)];
 }
 
 /**
@@ -237,9 +250,9 @@ export function resolveReferences(
   /** The last country named, and the countries joined by 与, 和, 同, 及 or 、 last (伊朗与
    * 英国、法国、德国…举行会谈，双方同意…: the sides of the 双方 in the same sentence). */
   let lastCountry: { id: string; end: number } | null = null;
-  let joined: { ids: string[]; end: number } | null = null;
   /** Bodies named right after the word for a party (执政党X, 在野党X): what 该党 may stand for. */
   const parties = new Set<string>();
+  let joined: { ids: string[]; end: number } | null = null;
   let prev: RawMention | null = null;
   for (const m of raw) {
     const before = prev;
@@ -284,7 +297,7 @@ export function resolveReferences(
           // (该国外交部长: the minister, read as an office of that country.)
           (officeNamedAt(text, m.start)?.word.length ?? 0) <= m.end - m.start
         ) {
-          const country = lastCountry.id.slice(lastCountry.id.indexOf(':') + 1);
+          const country = splitId(lastCountry.id)[1];
           const ref: Ref = {
             start: m.start - 2,
             end: m.end,
@@ -598,7 +611,7 @@ export function resolveReferences(
     if (raw.some((m) => m.start === end && m.type === 'PER')) return null;
     return () => {
       if (lastCountry === null) return null;
-      const country = lastCountry.id.slice(lastCountry.id.indexOf(':') + 1);
+      const country = splitId(lastCountry.id)[1];
       return {
         start,
         end,
@@ -739,14 +752,12 @@ export function resolveReferences(
  * adverb or a time word or not (特首表示, 总统随即批评, 外长今天强调), or after 对X and a
  * light verb (秘书长对X深感关切). */
 const CUE_AFTER_OFFICE = new RegExp(
-  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:对于|[对向就][^，。；]{1,20}?(?:表示|深表|深感|感到|予以))?(?:${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.map(
-    (c) => c.cue,
-  )
-    .filter((cue) => cue.length >= 2)
-    .join('|')})`,
+  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:对于|[对向就][^，。；]{1,20}?(?:表示|深表|深感|感到|予以))?(?:${CUE_ALTERNATION})`,
 );
-/** Where a clause may open: the text's start, a mark, or a word for "this one". */
+/** What a clause may open after: a mark or a space. */
 const CLAUSE_OPENS = /[，。；：！？\n「“\s]/;
+/** A word for "this one" before an office (这位外长, 该外长). */
+const THIS_ONE = /^(?:这位|该|这名)/;
 
 /**
  * 行政长官李家超… 特首表示…: an office standing alone at the start of a clause, before a verb
@@ -772,8 +783,8 @@ function bareOffices(text: string, refs: Ref[]): Ref[] {
   if (holders.length === 0) return refs;
   let k = 0;
   for (let i = 0; i < text.length; i++) {
-    const prefix = /^(?:这位|该|这名)/.exec(text.slice(i, i + 2))?.[0].length ?? 0;
     if (i > 0 && !CLAUSE_OPENS.test(text[i - 1] as string)) continue;
+    const prefix = THIS_ONE.exec(text.slice(i, i + 2))?.[0].length ?? 0;
     const found = officeNamedAt(text, i + prefix);
     if (found === null) continue;
     const end = i + prefix + found.word.length;
@@ -781,11 +792,13 @@ function bareOffices(text: string, refs: Ref[]): Ref[] {
     while (k < refs.length && (refs[k] as Ref).end <= i) k++;
     const covering = refs[k];
     if (covering !== undefined && covering.start < end) continue;
-    const named = new Set(
-      holders.filter((h) => h.at < i && h.office === found.office).map((h) => h.ids.join('+')),
-    );
+    // The people named with that office before: one, by their first entity id.
+    const named = new Map<string, string[]>();
+    for (const h of holders) {
+      if (h.at < i && h.office === found.office) named.set(h.ids[0] as string, h.ids);
+    }
     if (named.size !== 1) continue;
-    added.push({ start: i, end, kind: 'title', type: 'PER', ids: [...named][0]?.split('+') ?? [] });
+    added.push({ start: i, end, kind: 'title', type: 'PER', ids: [...named.values()][0] ?? [] });
   }
   if (added.length === 0) return refs;
   return [...refs, ...added].sort((a, b) => a.start - b.start || a.end - b.end);

@@ -85,7 +85,8 @@ const MIN_MARKED_TITLES = 3;
  * there, not photo captions; fewer such lines are left captions.
  */
 function markedTitles(items: Item[], view: TextView): void {
-  const found: number[] = [];
+  /** Each marked title: its item and where its text starts after the marker. */
+  const found: { i: number; from: number }[] = [];
   for (let i = 0; i + 1 < items.length; i++) {
     const item = items[i] as Item;
     const next = items[i + 1] as Item;
@@ -97,12 +98,11 @@ function markedTitles(items: Item[], view: TextView): void {
     if (!isTitle(rest) || gluedCreditStart(rest) !== null || isCredit(rest)) continue;
     const n = codePointLength(rest.replace(/\s+/g, ''));
     if (codePointLength(next.block.text.trim()) < 1.5 * n) continue;
-    found.push(i);
+    found.push({ i, from: marker[0].length });
   }
   if (found.length < MIN_MARKED_TITLES) return;
-  for (const i of found) {
+  for (const { i, from } of found) {
     const item = items[i] as Item;
-    const from = (MARKER.exec(item.block.text) as RegExpExecArray)[0].length;
     const slice = sliceBlock(item.block, from, item.block.text.length, view);
     items[i] = {
       block: item.block,

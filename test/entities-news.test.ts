@@ -1067,5 +1067,17 @@ describe('names and bodies next to times and adverbs', () => {
       has: ['ORG:房屋局'],
       why: 'a Hong Kong bureau named bare is a body, though the segmenter joins 局 to the verb after it',
     },
+    {
+      text: '政府冀吸引中東資金來港發展，並歡迎更多歐洲旅客訪港。',
+      has: ['LOC:中東'],
+      not: ['中東資金來港', '歐洲旅客訪港'],
+      why: 'coming to or visiting 港 (Hong Kong) after a noun phrase is no port named by it',
+    },
+    {
+      text: '货轮昨日驶入肯尼亚蒙巴萨港，中东资金来港上市。',
+      has: ['LOC:蒙巴萨港'],
+      not: ['中东资金来港'],
+      why: 'a port named by its city stays a port beside a motion to 港',
+    },
   ]);
 });

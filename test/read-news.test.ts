@@ -1887,3 +1887,60 @@ describe('a translator’s credit glued after the last quote', () => {
     ['林國棟: 南方將與對方積極協商，盡力減少對企業的衝擊。'],
   );
 });
+
+describe('wire and broadcaster openings, quoted names and analysts', () => {
+  bothScripts(
+    'an outlet and a place before a spaced dash are a dateline, never the holder or the speaker',
+    '新聞\n\n環球之聲 華盛頓 — 美國國務卿週四說，美方反對任何單方面改變現狀的行為。\n\n環球之聲 倫敦 — 英國兩黨議員週三聯名致函首相，要求對相關官員實施制裁。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('美國國務卿: 美方反對任何單方面改變現狀的行為。')]);
+      assert.ok(!stances(a).some((x) => x.startsWith(c('環球之聲'))), stances(a).join(' | '));
+    },
+  );
+  bothScripts(
+    'a committee’s name in quotation marks inside the speaker’s phrase is no quotation',
+    '新聞\n\n眾議院「對華政策特別委員會」主席林國棟在聲明中說：「我們不能坐視不管，必須採取行動。」',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 我們不能坐視不管，必須採取行動。')]);
+    },
+  );
+  bothScripts(
+    'a quotation that opens its sentence before the speaker is still one',
+    '新聞\n\n「制裁未必能改變對方的決定」林國棟說。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 制裁未必能改變對方的決定')]);
+    },
+  );
+  bothScripts(
+    'an analyst or a researcher of a body no one names is no source; a named one is',
+    '新聞\n\n北島政策研究中心分析師指出，企業對海外市場的依賴仍然很深。北島政策研究中心研究員陳美玲指出，企業對海外市場的依賴正在減少。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('陳美玲: 企業對海外市場的依賴正在減少。')]);
+    },
+  );
+  bothScripts(
+    'a committee convener is a title before the name',
+    '新聞\n\n立法院外交及國防委員會召委林國棟受訪時說，對岸持續以灰色地帶手段施壓。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 對岸持續以灰色地帶手段施壓。')]);
+    },
+  );
+});
+
+describe('what the speaker adds after their words, and what 這 does', () => {
+  bothScripts(
+    'X表示，…，並呼籲…: the appeal is the speaker’s, whoever the clause before speaks of',
+    '新聞\n\n立委林國棟表示，政府應該加強與鄰國溝通，並呼籲執政黨不要把國防議題政治化。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 政府應該加強與鄰國溝通')]);
+      assert.deepEqual(stances(a), [c('林國棟 appeal 執政黨不要把國防議題政治化')]);
+    },
+  );
+  bothScripts(
+    'a quoted clause whose subject is 這 is no one’s stance, after a criticism or a cue of speech',
+    '新聞\n\n林國棟批評北島持續向南島提供物資，「這實際上是在支持南島的戰爭機器」。陳美玲說，「這等於是在支持侵略」。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 criticize 北島持續向南島提供物資')]);
+    },
+  );
+});

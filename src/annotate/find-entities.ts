@@ -11,6 +11,7 @@ import {
 } from './gazetteer.ts';
 import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
+import { tagger as wordTag } from './segment/jieba.ts';
 import { WordGrid } from './word-grid.ts';
 
 /**
@@ -1898,6 +1899,16 @@ function suffixNames(
     const suffix = org ?? loc;
     if (suffix === null) continue;
     const type: EntityType = org !== null ? 'ORG' : 'LOC';
+    // 来港, 访港, 在港: a verb or preposition glued to a one-character suffix is a motion to
+    // or a stay in a place abbreviated to that character (港 for Hong Kong), no port of the
+    // words before it (中东资金 | 来港).
+    if (
+      suffix[0].length === 1 &&
+      w.end - w.start === 2 &&
+      /^(?:v|p|zg|d)$/.test(wordTag()(text[w.start] as string))
+    ) {
+      continue;
+    }
     let ks = k;
     const from = w.end - suffix[0].length;
     while (ks > 0 && (words[ks] as ViewWord).start > from) ks--;

@@ -407,7 +407,13 @@ export function findQuotes(
         before !== null &&
         prior.cue.end <= before.start &&
         /^[，,：:\s]*$/.test(text.slice(prior.cue.end, before.start));
-      const interrupted = before?.direct === true && before.end === f.clause && !claimed;
+      // 眾議院「X委員會」主席Y說: a quoted name inside the subject's phrase, glued to it with no
+      // mark in or after it and opening no sentence, is a term, not a quotation.
+      const term =
+        before !== null &&
+        !/[，,。！？!?…；;]$/.test(text.slice(before.start + 1, before.end - 1)) &&
+        !/(?:^|[。！？!?\n：:，,；;])$/.test(text.slice(line.from, before.start).trimEnd());
+      const interrupted = before?.direct === true && before.end === f.clause && !claimed && !term;
       // A quotation of its own: long enough, or a sentence the attribution cuts at a comma
       // (「我們會繼續爭取，」X說，「…」), opening its sentence (not 以“小炜伊”的名义).
       const ownQuotation =

@@ -435,6 +435,18 @@ export function findStances(
       const quote = quotes.find(
         (x) => x.speaker !== null && x.contentStart <= at && at < x.contentEnd,
       );
+      const added =
+        quote === undefined &&
+        subject.kind === 'none' &&
+        (hit.class === 'demand' || hit.class === 'appeal')
+          ? quotes.find(
+              (x) =>
+                x.speaker !== null &&
+                x.contentEnd >= sFrom &&
+                x.contentEnd <= at &&
+                /^[，,]\s*并$/.test(text.slice(x.contentEnd, at)),
+            )
+          : undefined;
       // 我们 as the cue's own subject, before any holder borrowed from an earlier clause.
       const we = subject.kind === 'none' || subject.carried === true;
       /** 我们, 我方 or 我国 as the cue's own subject (group 1). */
@@ -480,6 +492,11 @@ export function findStances(
         // as for the quotes they bring in.
         const by = issuedBy(text, prevLine?.from ?? line.from, subject.clause, refs, edges);
         actors = by == null ? [] : [by];
+      } else if (added?.speaker != null) {
+        // X表示，…，并呼吁…: the appeal or demand that closes the quote's sentence, after its
+        // words, is the speaker's (the quote reader ends the words before it), whatever
+        // subject the clause before had.
+        actors = [added.speaker];
       } else if (subject.blocked === true) {
         // A subject the text gives but we cannot name (兩人, 專家): no holder.
         actors = [];

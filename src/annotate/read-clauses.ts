@@ -84,7 +84,8 @@ function tagCode(pos: string): number {
  * 央视网消息（新闻联播）：, 据新华社电 before a space, and a reporter's credit in brackets as
  * Taiwan's papers open a story (〔記者王小明／台北報導〕, 【記者X/綜合報導】, （編譯X／綜合報導）),
  * and an outlet alone in brackets before the story (（法廣RFI）, （德國之聲中文網）, （路透社）;
- * an enumerator, （一）, is skipped alike). Its outlet, reporter and place are never the
+ * an enumerator, （一）, is skipped alike), and an outlet and place before a spaced dash
+ * (美國之音 華盛頓 — ). Its outlet, reporter and place are never the
  * clause's subject. */
 const DATELINE = [
   /^[（(【]?[^\s，。：；「」“”]{0,28}?(?:\d{1,2}月)?\d{1,2}日[^\s，。：；「」“”（）()]{0,6}?(?:专电|(?<![致来贺唁通去回复])电|讯|报导|报道)(?:[（(][^）)]{0,30}[）)])?[）)】]?\s*/,
@@ -92,6 +93,9 @@ const DATELINE = [
   /^据[^\s，。：；「」“”]{1,16}?(?:电|讯)\s+/,
   /^[〔【（(［[](?:[^〔〕【】（）()［］[\]，。\n]{1,24}?[／/|｜]\s*[^〔〕【】（）()［］[\]，。\n]{0,8}?|[^〔〕【】（）()［］[\]，。\n记]{0,8}?(?:特派|特约|实习)?记者[^〔〕【】（）()［］[\]，。\n]{2,20}?)(?:报导|报道)[〕】）)］\]]\s*/,
   /^[（(【〔][^（）()【】〔〕［］\s，。：:；「」“”、]{1,20}[）)】〕](?=\S)\s*/,
+  // 美國之音 華盛頓 — , 華盛頓 — : an outlet and a place, or a place, before a dash set off by
+  // a space (中國—東盟 joins two names with none).
+  /^(?:[^\s，。：:；「」“”—–]{1,12}\s+)?[^\s，。：:；「」“”—–]{1,10}(?:\s+[—–]{1,2}\s*|\s*[—–]{1,2}\s+)(?=\S)/,
 ];
 
 /** 。！？； and a line end, and ? and ! as pages typed on a Western keyboard write them (…拒绝呢?不过):
@@ -195,9 +199,10 @@ const DELEGATE_OF_STATE =
 /** Words after a place that make it the side of a state: 以色列方面, 美国政府. */
 const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
 /** After a body's name, its members as a group: 立委, 议员, 成员国, 官员, 人士, 党员, with a
- * count or a share before them or not (多名议员, 部分成员国, 一些国家). */
+ * count or a share before them or not (多名议员, 部分成员国, 一些国家), and one of its
+ * analysts, researchers or staff no one names (X研究中心分析师指出): no spokesperson. */
 const MEMBERS_OF =
-  /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:跨党派|两党|多党|朝野|资深|高级|高层|一名|一位)?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?)(?!会|院|处|厅|局)/;
+  /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:跨党派|两党|多党|朝野|资深|高级|高层|一名|一位)?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?|分析师|研究员|学者|专家|教授|员工|职员)(?!会|院|处|厅|局)/;
 /** Links between holders named together: A和B, A、B. */
 const AND = /^(?:和|与|及|以及|、)$/;
 /** For a meeting, 和／与 link the counterpart (X与Y会谈), not a second holder. */
@@ -499,6 +504,11 @@ function opensWithNoun(
     // x is punctuation, or a word outside the dictionary: Han text of that kind is an
     // unknown name or noun (两人), never a lead word.
     const unknown = w.pos === 'x' && /[\u4e00-\u9fff]/.test(text[i] as string);
+    // 「這實際上是…」: an opening mark stands before the clause's words, which are read on.
+    if (/^[「“『]$/.test(text.slice(i, w.end))) {
+      i = w.end;
+      continue;
+    }
     if (LEAD_POS.test(w.pos) && !unknown && !/^[「“『]/.test(text[i] as string)) {
       i = w.end;
       continue;
@@ -756,6 +766,9 @@ function joins(
   afterPlace: boolean,
   edges?: WordEdges,
 ): boolean {
+  // 眾議院「X委員會」主席Y: the marks a body's name is quoted in stand outside the gap.
+  if (from < to && /[」”]/.test(text[from] as string)) from++;
+  if (from < to && /[「“]/.test(text[to - 1] as string)) to--;
   if (to === from) return true;
   // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
   const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
@@ -769,6 +782,9 @@ function joins(
   const gap = text.slice(at, to);
   // 欧盟外交与安全政策高级代表X: a portfolio of nouns (joined by 与／和) before an office title.
   if (portfolioBefore(text, at, to, edges)) return true;
+  // 眾議院「對華政策特別委員會」主席X: one of the body's committees, quoted or not, before
+  // the office its head holds.
+  if (committeeBefore(text, at, to)) return true;
   // 亲善大使、著名演员X: titles listed with 、 between them, each a title of its own (never a
   // 、 alone or at either end: 王毅、林国栋 are two people).
   const listed = /^[^、]+(?:、[^、]+)+$/.test(gap);
@@ -794,6 +810,20 @@ function joins(
     i = w.end;
   }
   return true;
+}
+
+/** A committee or a group inside a body, named in marks or not: …委员会, …小组, …党团. */
+const COMMITTEE =
+  /^[「“]?[^，。、；：,:「」“”（）()\s]{2,16}(?:委员会|小组|工作组|党团|办公室)[」”]?$/;
+
+/** Whether `[from, to)` is a committee's name (COMMITTEE) and office titles running to `to`. */
+function committeeBefore(text: string, from: number, to: number): boolean {
+  for (let k = from + 3; k < to && k - from <= 20; k++) {
+    if (officeAt(text, k) !== null && skipOffices(text, k) === to) {
+      return COMMITTEE.test(text.slice(from, k));
+    }
+  }
+  return false;
 }
 
 /**

@@ -1944,3 +1944,20 @@ describe('what the speaker adds after their words, and what 這 does', () => {
     },
   );
 });
+
+describe('an envoy posted abroad and what is gained or lost', () => {
+  bothScripts(
+    '中國駐X大使Y發文，批評…: the clause before lends the envoy, not the state that sends them',
+    '新聞\n\n北島駐南島大使林國棟週二在社交媒體上發文，批評南島部分政客歪曲歷史。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 criticize 南島部分政客歪曲歷史')]);
+    },
+  );
+  bothScripts(
+    'support gained or lost, closing its clause, is a noun; support given is still a stance',
+    '新聞\n\n林國棟說，「她很難在這個問題上讓步，否則會失去黨內支持」。陳美玲表示，政府正努力爭取國際社會支持。林國棟支持這項倡議。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 這項倡議')]);
+    },
+  );
+});

@@ -44,7 +44,9 @@ function negatedBeforeObject(before: string): boolean {
 }
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|有关|相关|种种|这些|那些|[\d０-９零一二三四五六七八九十百两]+票)$/;
+  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|失去|丧失|缺乏|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|有关|相关|种种|这些|那些|[\d０-９零一二三四五六七八九十百两]+票)$/;
+/** Verbs of gaining or losing before a short modifier of what is gained (党内, 国际社会). */
+const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺乏|换取)[\u4e00-\u9fff]{1,5}$/;
 /** A number or a demonstrative and a measure word for documents and items (一份, 这项, 该封):
  * a cue after one qualifies the noun it counts. */
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
@@ -321,6 +323,10 @@ export function findStances(
         !expressed &&
         !held &&
         (NOUN_BEFORE.test(before) ||
+          // 失去党内支持。, 赢得国际社会支持，: what is gained or lost, a noun, closing its
+          // clause.
+          (GAINED_BEFORE.test(text.slice(Math.max(line.from, at - 8), at)) &&
+            /^(?:$|[，,。；！？」”』\n])/.test(after)) ||
           NOUN_AFTER.test(after) ||
           (hit.cue === '反对' && PARTY_NOUN.test(after)) ||
           /的[^，。的]{1,3}$/.test(before))

@@ -376,6 +376,11 @@ function firstVerb(
     const verb =
       (/^v$|^vd$|^vi$/.test(w.pos) && text[i - 1] !== '的') ||
       (w.pos === 'a' && w.end - i >= 2 && refs[k]?.start === w.end);
+    // 中国驻日本大使X: a verb that qualifies a title (驻, 常驻, 时任) is part of the subject.
+    if (verb && QUALIFIER.test(text.slice(i, w.end))) {
+      i = w.end;
+      continue;
+    }
     if (verb || endsInCue(text.slice(i, w.end))) {
       // 正在中国访问的美国国防部长马蒂斯: a verb in a relative clause qualifies the name
       // after its 的; the clause's verb comes later.

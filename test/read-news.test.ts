@@ -1961,3 +1961,29 @@ describe('an envoy posted abroad and what is gained or lost', () => {
     },
   );
 });
+
+describe('a pronoun after a quotation that names someone else', () => {
+  bothScripts(
+    '她 opening the sentence after the words is the speaker, for a quote and for a stance',
+    '新聞\n\n發言人陳美玲說，林國棟頑固堅持錯誤立場，不斷製造對立。她並表示，我們願意與各方交流合作。她批評有關言論完全扭曲事實。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['陳美玲: 林國棟頑固堅持錯誤立場，不斷製造對立。', '陳美玲: 我們願意與各方交流合作。'].map(
+          c,
+        ),
+      );
+      assert.deepEqual(stances(a), [c('陳美玲 criticize 有關言論完全扭曲事實')]);
+    },
+  );
+  bothScripts(
+    'a person named as a new subject after the words is still whom 他 stands for',
+    '新聞\n\n發言人陳美玲說，雙方會繼續保持溝通。外長林國棟昨日會見了到訪的代表團。他表示，雙方應該加強各領域的務實合作。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['陳美玲: 雙方會繼續保持溝通。', '林國棟: 雙方應該加強各領域的務實合作。'].map(c),
+      );
+    },
+  );
+});

@@ -337,7 +337,11 @@ export function findQuotes(
           last !== null &&
           li - last.line <= 1 &&
           (last.speaker.type === 'PER' || speaksThroughPerson(text, last.speaker));
-        const from = recent && last !== null ? last.cueEnd : (lines[li - 1]?.from ?? line.from);
+        // Not a person named inside those words (陳美玲說，林國棟堅持…。她並表示: 陳美玲).
+        const from =
+          recent && last !== null
+            ? wordsEnd(text, last.cueEnd, speaker.start)
+            : (lines[li - 1]?.from ?? line.from);
         speaker =
           subjectSince(text, refs, from, speaker.start, edges) ??
           (recent && last !== null ? last.speaker : speaker);
@@ -1020,9 +1024,10 @@ const REPORTER_VOICE =
 
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3), or a
- * cue the reporter tells as done (重申了上述立场, 表示了欢迎). */
+ * cue the reporter tells as done (重申了上述立场, 表示了欢迎), or a meeting or a visit told as
+ * done (会见了, 出席了). */
 const TURN =
-  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告|(?:重申|表示|强调|指出|表达)了)/;
+  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告|(?:重申|表示|强调|指出|表达)了|(?:会见|会晤|会面|接见|出席|抵达|访问|主持|签署)了)/;
 
 /** Just after the end of the sentence of the line in which offset `at` stands. */
 function sentenceEndAfter(
@@ -1034,6 +1039,22 @@ function sentenceEndAfter(
   let e = at;
   while (e < line.to && !isSentenceEnd(text, e, depth, line.from)) e++;
   return Math.min(line.to, e + 1);
+}
+
+/** Where the words a cue ending at `at` brings in end, before `limit`: after the quotation
+ * that opens there, else after the first sentence mark outside quotation marks. */
+function wordsEnd(text: string, at: number, limit: number): number {
+  let depth = 0;
+  for (let i = at; i < limit; i++) {
+    const c = text[i] as string;
+    if (c === '「' || c === '“' || c === '『') depth++;
+    else if (c === '」' || c === '”' || c === '』') {
+      depth = Math.max(0, depth - 1);
+      if (depth === 0 && /^[「“『]/.test(text.slice(at, i).replace(/^[，,：:\s]+/, '')))
+        return i + 1;
+    } else if (depth === 0 && isSentenceMark(text.charCodeAt(i))) return i + 1;
+  }
+  return Math.min(at, limit);
 }
 
 /** The end of the last sentence before `at` (after its 。), or `at` when there is none. */

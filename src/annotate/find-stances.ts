@@ -457,7 +457,18 @@ export function findStances(
       const we = subject.kind === 'none' || subject.carried === true;
       /** 我们, 我方 or 我国 as the cue's own subject (group 1). */
       const voiced = we ? WE.exec(text.slice(subject.clause, at)) : null;
-      if (subject.kind === 'one' && subject.ref.kind === 'pronoun' && quote?.speaker != null) {
+      // 陳美玲說，林國棟堅持…。她批評…: a pronoun right after a quotation stands for its
+      // speaker when the person it was read as was last named inside someone's quoted words.
+      const pronoun = subject.kind === 'one' && subject.ref.kind === 'pronoun' ? subject.ref : null;
+      const spokeBefore =
+        pronoun !== null && quote === undefined ? speakerBefore(text, quotes, refs, pronoun) : null;
+      if (spokeBefore !== null) {
+        actors = [spokeBefore];
+      } else if (
+        subject.kind === 'one' &&
+        subject.ref.kind === 'pronoun' &&
+        quote?.speaker != null
+      ) {
         // 他要求… inside someone's reported speech: the speaker.
         actors = [quote.speaker];
       } else if (voiced !== null) {
@@ -1292,4 +1303,44 @@ function trim(text: string, start: number, end: number): { start: number; end: n
   if (/[”」』]$/.test(piece) && !/[“「『]/.test(piece)) end--;
   if (/^[“「『]/.test(piece) && !/[”」』]/.test(piece)) start++;
   return { start, end };
+}
+
+/**
+ * The speaker of the quotation that ends right before a pronoun (only a closing mark or a
+ * sentence mark between), when the person the pronoun was read as was last named inside the
+ * words of a quotation not theirs: the pronoun is that speaker. Else null.
+ */
+function speakerBefore(
+  text: string,
+  quotes: readonly { contentStart: number; contentEnd: number; speaker: Ref | null }[],
+  refs: readonly Ref[],
+  pronoun: Ref,
+): Ref | null {
+  let prior: Ref | null = null;
+  for (let i = quotes.length - 1; i >= 0; i--) {
+    const x = quotes[i] as (typeof quotes)[number];
+    if (x.contentEnd > pronoun.start) continue;
+    if (
+      x.speaker?.type === 'PER' &&
+      /^[」”』]?[。！？]?$/.test(text.slice(x.contentEnd, pronoun.start).trim())
+    )
+      prior = x.speaker;
+    break;
+  }
+  if (prior === null || prior.ids.some((id) => pronoun.ids.includes(id))) return null;
+  let named: Ref | undefined;
+  for (const r of refs) {
+    if (r.start >= pronoun.start) break;
+    if (r.kind !== 'pronoun' && r.ids.some((id) => pronoun.ids.includes(id))) named = r;
+  }
+  if (named === undefined) return null;
+  const at = named;
+  const inside = quotes.some(
+    (x) =>
+      x.contentStart <= at.start &&
+      at.end <= x.contentEnd &&
+      x.speaker !== null &&
+      !x.speaker.ids.some((id) => pronoun.ids.includes(id)),
+  );
+  return inside ? prior : null;
 }

@@ -1987,3 +1987,20 @@ describe('a pronoun after a quotation that names someone else', () => {
     },
   );
 });
+
+describe('a clause brought in by 表示 lends its own subject to the clause after it', () => {
+  bothScripts(
+    '表示中方始終站在和平一邊，支持…: the side named after 表示 holds the support',
+    '新聞\n\n外長林國棟介紹了中方的立場，表示中方始終站在和平一邊，支持一切有利於和平的努力。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 support 一切有利於和平的努力')]);
+    },
+  );
+  bothScripts(
+    'with no subject after 表示, the speaker still holds it',
+    '新聞\n\n外長林國棟介紹了有關情況，表示將繼續推動對話，支持一切有利於和平的努力。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 一切有利於和平的努力')]);
+    },
+  );
+});

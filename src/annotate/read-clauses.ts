@@ -304,7 +304,20 @@ export function clauseSubject(
       end = from - 1;
       continue;
     }
-    const before = subjectIn(text, from, verb, refs, options);
+    let before = subjectIn(text, from, verb, refs, options);
+    // 表示中方始终站在和平一边，支持…: a clause a verb of speech or thought brings in with
+    // no mark lends its own subject, as it holds the cue of its own clause.
+    const inner = embeddedClause(text, before.kind === 'one' ? before.ref.end : from, end, refs);
+    if (inner !== -1 && inner - (before.kind === 'one' ? before.ref.end : from) <= 12) {
+      const embedded = subjectIn(
+        text,
+        inner,
+        firstVerb(text, inner, end, refs, options.edges),
+        refs,
+        options,
+      );
+      if (embedded.kind !== 'none') before = embedded;
+    }
     // 法国再次爆发大罢工，反对…: a place where something breaks out is where, not who; those
     // who act after it are not named.
     if (before.kind === 'one' && before.ref.type === 'LOC' && EXISTENTIAL.test(text.slice(verb)))

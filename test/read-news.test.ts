@@ -2004,3 +2004,25 @@ describe('a clause brought in by 表示 lends its own subject to the clause afte
     },
   );
 });
+
+describe('no need to: 唔使, 無須, 不必', () => {
+  bothScripts(
+    'a cue after a word saying there is no need is negated, in Cantonese and in written Chinese',
+    '新聞\n\n林國棟說，「只要依法報道，根本唔使擔心呢啲批評」。陳美玲表示，無須擔心供應問題。山田一郎表示，不必反對這項計劃。',
+    (a) => {
+      const all = stances(a);
+      assert.ok(all.length >= 3, all.join(' | '));
+      assert.ok(
+        all.every((x) => x.includes(' NOT ')),
+        all.join(' | '),
+      );
+    },
+  );
+  bothScripts(
+    'a cue after 使 or 用 as a verb of their own is not negated',
+    '新聞\n\n林國棟說，會用一切方法支持受影響的企業。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 受影響的企業')]);
+    },
+  );
+});

@@ -2026,3 +2026,26 @@ describe('no need to: 唔使, 無須, 不必', () => {
     },
   );
 });
+
+describe('a stance verb, its object and a quotation', () => {
+  bothScripts(
+    '批評X「…」 closing the clause: the words are the critic’s; a noun phrase in marks is not',
+    '新聞\n\n此外，電視主播林小文在播報時批評陳美玲「每句話都荒謬到極點」，言論引發爭議。議員山田一郎譴責北島「對平民的無差別轟炸」。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林小文: 每句話都荒謬到極點')]);
+    },
+  );
+  bothScripts(
+    'X反駁Y：「…」: the subject of the verb speaks, not its object before the colon',
+    '新聞\n\n陳美玲在記者會上反駁林小文：「這些指控毫無根據，我會保留法律追究的權利。」林小文：「我們會繼續監察政府的一舉一動。」',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '陳美玲: 這些指控毫無根據，我會保留法律追究的權利。',
+          '林小文: 我們會繼續監察政府的一舉一動。',
+        ].map(c),
+      );
+    },
+  );
+});

@@ -87,6 +87,8 @@ const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
 const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
+/** After such a verb, a short object and the mark that opens a quotation (陈美玲「). */
+const OBJECT_THEN_QUOTATION = /^[^，,。；：:「」“”！？\s]{1,10}[「“]/;
 /** Verbs of speech that Cantonese 话 may follow (佢补充话，…, 佢回应话，…). */
 const SPEECH_BEFORE_HUA = /(?:补充|回应|解释|强调|重申)$/;
 /** Negation or refusal right before a cue: 并未表示, 没有说, 拒绝透露, 不愿透露. */
@@ -183,6 +185,24 @@ export function findQuotes(
       }
       const sentenceFloor = Math.max(sentenceStart, datelineEnd(text, sentenceStart, line.to));
       const floor = Math.max(sentenceFloor, prevEnd);
+      // 批評陳美玲「每句話都…」，: a stance verb, its object and a quotation closing its
+      // clause: the quotation is the words of the one who criticizes (GUIDELINES §3).
+      if (STANCE_VERB.test(cue.cue.cue)) {
+        const object = OBJECT_THEN_QUOTATION.exec(
+          text.slice(cue.end, Math.min(line.to, cue.end + 12)),
+        );
+        if (object !== null) {
+          const open = cue.end + object[0].length - 1;
+          const close = matchingClose(text, open, line.to);
+          // Words, not a noun phrase the critic names in marks (「對平民的無差別轟炸」).
+          if (
+            close !== -1 &&
+            /^(?:$|[，,。；！？\n])/.test(text.slice(close + 1, close + 2)) &&
+            !/的[^，,。；！？的]{1,6}$/.test(text.slice(open + 1, close))
+          )
+            cue = { ...cue, end: open };
+        }
+      }
       const next = text[cue.end] ?? '';
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
@@ -619,7 +639,7 @@ export function findQuotes(
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
     if (colon)
-      for (const q of inlineColonQuotes(text, line, refs, depth)) pushQuote(quotes, text, q);
+      for (const q of inlineColonQuotes(text, line, refs, depth, edges)) pushQuote(quotes, text, q);
   }
   return dedupe(quotes).sort((a, b) => a.contentStart - b.contentStart);
 }
@@ -910,14 +930,31 @@ function inlineColonQuotes(
   line: Line,
   refs: readonly Ref[],
   depth: Uint8Array,
+  edges: WordEdges,
 ): RawQuote[] {
   const out: RawQuote[] = [];
   for (let i = line.from + 1; i < line.to - 1; i++) {
     const c = text.charCodeAt(i);
     if ((c !== 0xff1a && c !== 0x3a) || depth[i - line.from] !== 0) continue;
     if (OPENERS[text[i + 1] as string] === undefined) continue;
-    const speaker = refs.find((r) => r.end === i && (r.type === 'PER' || r.type === 'ORG'));
+    let speaker = refs.find((r) => r.end === i && (r.type === 'PER' || r.type === 'ORG'));
     if (speaker === undefined) continue;
+    // 陳美玲反駁林小文：「…」: the name before the colon is the object of the clause's verb;
+    // its subject speaks.
+    const sentence = sentenceEndBefore(text, i, line.from);
+    const subject = clauseSubject(text, sentence === i ? line.from : sentence, i, refs, {
+      edges,
+    });
+    if (
+      subject.kind === 'one' &&
+      subject.carried !== true &&
+      subject.ref.end <= speaker.start &&
+      (subject.ref.type === 'PER' || subject.ref.type === 'ORG') &&
+      /^[^，,。；：:「」“”]*?(?:反驳|回应|回击|批评|痛批|抨击|斥责|质问|反问|追问|问|告诉|提醒|警告)/.test(
+        text.slice(subject.ref.end, speaker.start),
+      )
+    )
+      speaker = subject.ref;
     const end = matchingClose(text, i + 1, line.to);
     if (end === -1) continue;
     out.push({

@@ -2049,3 +2049,22 @@ describe('a stance verb, its object and a quotation', () => {
     },
   );
 });
+
+describe('a mission named again by its kind, and what 此 stands for', () => {
+  bothScripts(
+    '公署 opening a clause is the commissioner’s office named last; 對此 takes in a clause with no subject that opens on 對',
+    '新聞\n\n外交部駐港公署發言人今日表示，北島國務院發表所謂報告，對香港事務說三道四，公署對此表示強烈不滿和堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('外交部駐港公署 oppose 北島國務院發表所謂報告，對香港事務說三道四'),
+      ]);
+    },
+  );
+  bothScripts(
+    '使館 opening a clause is the embassy named last',
+    '新聞\n\n日本駐菲律賓大使館發表聲明。使館強烈譴責當地警方拘押日本公民。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('日本駐菲律賓大使館 criticize 當地警方拘押日本公民')]);
+    },
+  );
+});

@@ -1238,7 +1238,7 @@ function antecedentClause(
 /** A clause opening on what someone did, its subject the clause before's: 严重违反…, 公然…,
  * 这是…, 已经…. */
 const NO_SUBJECT_START =
-  /^(?:严重|公然|悍然|粗暴|一再|再次|多次|已经|已|并|也|还|更|又|实属|纯属|这是|此举|违反|违背|损害|破坏|干涉|践踏|挑衅|侵犯|背离)/;
+  /^(?:严重|公然|悍然|粗暴|一再|再次|多次|已经|已|并|也|还|更|又|实属|纯属|这是|此举|违反|违背|损害|破坏|干涉|践踏|挑衅|侵犯|背离|对(?!此)|向|借机|趁机|妄图|企图|肆意|恶意|无端|蓄意)/;
 
 /** A sentence that only says who spoke the quotation closing before it: ”欧尔班说, 」林國棟強調. */
 const ATTRIBUTION_ONLY = new RegExp(

@@ -1079,5 +1079,10 @@ describe('names and bodies next to times and adverbs', () => {
       not: ['中东资金来港'],
       why: 'a port named by its city stays a port beside a motion to 港',
     },
+    {
+      text: '海警依法對菲船採取管控措施，美艦和日企也受到影響。',
+      not: ['PER:菲船', 'PER:美艦', 'PER:日企'],
+      why: 'a country’s one-character abbreviation and a noun for its ships or firms is no person',
+    },
   ]);
 });

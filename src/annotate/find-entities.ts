@@ -2109,8 +2109,10 @@ export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
 /** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
  * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,
  * X轟), a surname found guilty in Hong Kong's courts' words (裁定林罪成), a place's press
- * (陸媒, 港媒, 外媒). */
-const NOT_TAGGED_PERSON = /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$/;
+ * (陸媒, 港媒, 外媒), a country's one-character abbreviation and a noun for its vessels, forces or
+ * firms (菲船, 美舰, 日企; not 韩, a common surname too). */
+const NOT_TAGGED_PERSON =
+  /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
 /** A party's legislators by its colour, as a tagger may read them as any kind of name. */
 const PARTY_LEGISLATORS = /^[蓝绿白]委(?:们|员)?$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms

@@ -2068,3 +2068,13 @@ describe('a mission named again by its kind, and what 此 stands for', () => {
     },
   );
 });
+
+describe('大陸方面 and the matter of a cue with no object', () => {
+  bothScripts(
+    '大陸方面 is China as a side; a cue closing its sentence stands on the clause whose doing the clause before says',
+    '新聞\n\n國台辦發言人陳小華則批評，美方向台灣出售武器，嚴重違反一個中國原則，大陸方面堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 美方向台灣出售武器，嚴重違反一個中國原則')]);
+    },
+  );
+});

@@ -784,6 +784,21 @@ describe('a web page’s furniture copied with its text', () => {
       ]);
     }
   });
+  it('a font-size switch written small to large is furniture; a portal’s date, outlet and reporter line is a byline', () => {
+    const text = `首頁 > 兩岸 > 正文\n字體大小：小 中 大\n立院刪減預算 行政院將提覆議\n2025-12-06 14:32 北島新聞網 記者林小文／即時報導\n\n${BODY}`;
+    for (const t of [text, toSimplified(text)]) {
+      const [article] = parse(t).children;
+      const got = (article?.children ?? []).map((n) => n.type);
+      assert.deepEqual(
+        got.slice(0, 4),
+        ['furniture', 'furniture', 'headline', 'byline'],
+        got.join(' '),
+      );
+      const view = toArticleView(parse(t)).articles[0];
+      assert.equal(view?.published, '2025-12-06T14:32');
+      assert.deepEqual(view?.authors, [t === text ? '林小文' : toSimplified('林小文')]);
+    }
+  });
   it('a line that only mentions sharing or a headline about the home page is no furniture', () => {
     const text = `分享經濟的未來：專家談共享單車\n\n${BODY}\n\n首頁設計大賽今天揭曉，多名學生獲獎。`;
     assert.ok(!nodes(text).some((n) => n.type === 'furniture'));

@@ -1222,17 +1222,30 @@ function antecedentClause(
     const found = text.slice(line, close).lastIndexOf(mark);
     if (found >= 0 && close - (line + found) > 3) return trim(text, line + found + 1, close);
   }
-  // 美方宣布对台出售武器，严重违反…，中方对此坚决反对: a clause with no subject of its own
-  // says what the one before it did; the matter runs from that one.
-  for (let n = 0; n < 2 && NO_SUBJECT_START.test(text.slice(clause.start, clause.end)); n++) {
-    const earlier = clauseBefore(text, clause.start, prev.from);
-    const piece = text.slice(earlier.start, earlier.end);
-    if (earlier.end - earlier.start < 4 || earlier.start >= clause.start) break;
-    if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) break;
-    clause = { start: earlier.start, end: clause.end };
-  }
+  clause = fromWhatItSays(text, clause, prev.from);
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
+}
+
+/**
+ * 美方宣布对台出售武器，严重违反…，中方对此坚决反对: a clause with no subject of its own says
+ * what the one before it did; the matter runs from that one (two clauses back at most, not
+ * past one that only says who speaks or sets the scene, not before `floor`).
+ */
+function fromWhatItSays(
+  text: string,
+  clause: { start: number; end: number },
+  floor: number,
+): { start: number; end: number } {
+  let out = clause;
+  for (let n = 0; n < 2 && NO_SUBJECT_START.test(text.slice(out.start, out.end)); n++) {
+    const earlier = clauseBefore(text, out.start, floor);
+    const piece = text.slice(earlier.start, earlier.end);
+    if (earlier.end - earlier.start < 4 || earlier.start >= out.start) break;
+    if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) break;
+    out = { start: earlier.start, end: out.end };
+  }
+  return out;
 }
 
 /** A clause opening on what someone did, its subject the clause before's: 严重违反…, 公然…,
@@ -1271,7 +1284,8 @@ function clauseAntecedent(
     const start = c.start + about.index + (about[1] as string).length;
     return trim(text, start, start + (about[2] as string).length);
   }
-  return c;
+  // 美方向台湾出售武器，严重违反…，大陆方面坚决反对。: from the clause whose doing it says.
+  return fromWhatItSays(text, c, sentenceFrom);
 }
 
 /** 对X表示不满, 就X深表遗憾: a lead, the object X, and a light verb of feeling closing the

@@ -2078,3 +2078,13 @@ describe('大陸方面 and the matter of a cue with no object', () => {
     },
   );
 });
+
+describe('an office with the portfolio it is in charge of', () => {
+  bothScripts(
+    'X負責Y的副秘書長Z: the relative clause before the office leads on to the name',
+    '新聞\n\n聯合國負責人道主義事務的副秘書長林國棟向安理會通報情況時警告，加沙地帶有超過100萬人面臨糧食短缺。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 加沙地帶有超過100萬人面臨糧食短缺。')]);
+    },
+  );
+});

@@ -788,6 +788,11 @@ function joins(
   if (from < to && /[」”]/.test(text[from] as string)) from++;
   if (from < to && /[「“]/.test(text[to - 1] as string)) to--;
   if (to === from) return true;
+  // 联合国负责人道主义事务的副秘书长X: the portfolio an office is in charge of, in a relative
+  // clause before it, is passed over.
+  const inCharge = IN_CHARGE_OF.exec(text.slice(from, to));
+  if (inCharge !== null && skipOffices(text, from + inCharge[0].length) > from + inCharge[0].length)
+    from += inCharge[0].length;
   // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
   const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
   if (latin !== null) from += latin[0].length;
@@ -829,6 +834,9 @@ function joins(
   }
   return true;
 }
+
+/** What an office is in charge of, before it: 负责人道主义事务的, 主管经济的. */
+const IN_CHARGE_OF = /^(?:主管|负责|分管)[^，。；：、「」“”（）()\s]{1,14}?的/;
 
 /** A committee or a group inside a body, named in marks or not: …委员会, …小组, …党团. */
 const COMMITTEE =

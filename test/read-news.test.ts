@@ -2088,3 +2088,19 @@ describe('an office with the portfolio it is in charge of', () => {
     },
   );
 });
+
+describe('a court report: the judge by title, counsel no one names', () => {
+  bothScripts(
+    '法官 standing alone, where it was said between, is the judge the page named; unnamed counsel speaks no quote and carries no one',
+    '新聞\n\n區域法院法官林國棟昨日判處被告入獄6年。\n\n法官在判詞中指出，被告身為公眾人物，理應以身作則。法官又形容，案中暴力程度嚴重，法庭必須判處具阻嚇性的刑罰。\n\n辯方律師求情時稱，被告並無案底，一直熱心服務社區，希望法庭輕判。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 被告身為公眾人物，理應以身作則。',
+          '林國棟: 案中暴力程度嚴重，法庭必須判處具阻嚇性的刑罰。',
+        ].map(c),
+      );
+    },
+  );
+});

@@ -315,6 +315,13 @@ export function findQuotes(
           issued ??
           (last !== null &&
           li - last.line <= 1 &&
+          // 辯方律師求情時稱: a clause opening on someone we cannot name is no one's
+          // continuation (並指出 after such a clause still is the speaker's).
+          !(
+            subject.kind === 'none' &&
+            subject.blocked === true &&
+            !/^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再)/.test(lead)
+          ) &&
           continues(lead) &&
           !namesSomeone(refs, subject.clause, cue.at)
             ? last.speaker

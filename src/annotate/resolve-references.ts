@@ -749,10 +749,11 @@ export function resolveReferences(
 }
 
 /** What follows an office standing for its holder: a verb of speech or stance, after an
- * adverb or a time word or not (特首表示, 总统随即批评, 外长今天强调), or after 对X and a
+ * adverb, a time word, where or when it was said or not (特首表示, 总统随即批评, 外长今天强调,
+ * 法官在判词中指出, 法官判刑时指出), or after 对X and a
  * light verb (秘书长对X深感关切). */
 const CUE_AFTER_OFFICE = new RegExp(
-  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上)?(?:对于|[对向就][^，。；]{1,20}?(?:表示|深表|深感|感到|予以))?(?:${CUE_ALTERNATION})`,
+  `^(?:[则也还又亦更并]|随即|随后|其后|今日|今天|昨日|昨天|当天|会后|在会上|在[^，。；]{1,12}?[上中时里]|[^，。；]{1,10}?时)?(?:对于|[对向就][^，。；]{1,20}?(?:表示|深表|深感|感到|予以))?(?:${CUE_ALTERNATION})`,
 );
 /** What a clause may open after: a mark or a space. */
 const CLAUSE_OPENS = /[，。；：！？\n「“\s]/;
@@ -792,6 +793,8 @@ function bareOffices(text: string, refs: Ref[]): Ref[] {
     while (k < refs.length && (refs[k] as Ref).end <= i) k++;
     const covering = refs[k];
     if (covering !== undefined && covering.start < end) continue;
+    // 发言人陈美玲…时表示: an office a name follows is that name's title, not standing alone.
+    if (covering !== undefined && covering.start === end) continue;
     // The people named with that office before: one, by their first entity id.
     const named = new Map<string, string[]>();
     for (const h of holders) {

@@ -2104,3 +2104,19 @@ describe('a court report: the judge by title, counsel no one names', () => {
     },
   );
 });
+
+describe('a body referred to by its kind, and what was noticed', () => {
+  bothScripts(
+    '商會 opening a clause is the chamber named last, though a tagger reads it as a name; 中方注意到X，對此反對 opposes X',
+    '新聞\n\n北島機電產品進出口商會有關負責人表示，商會對終裁結果深表失望，將全力支持相關企業通過法律途徑維權。\n\n發言人林國棟表示，中方注意到歐委會發布的終裁結果，對此強烈不滿、堅決反對。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '北島機電產品進出口商會 support 相關企業通過法律途徑維權',
+          '中國 oppose 歐委會發布的終裁結果',
+        ].map(c),
+      );
+    },
+  );
+});

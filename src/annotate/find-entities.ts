@@ -986,6 +986,9 @@ export function findEntities(
       if (span.type === 'PER' && NOT_TAGGED_PERSON.test(surface)) continue;
       // 綠委 read as a body: a party's legislators are people no one named, and no body.
       if (PARTY_LEGISLATORS.test(surface)) continue;
+      // 商会, 公会, 法院 alone: the kind of a body named before, which the references read
+      // (ORG_REF), no name of its own.
+      if (span.type === 'ORG' && BODY_KIND.test(surface)) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -2113,6 +2116,8 @@ export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
  * firms (菲船, 美舰, 日企; not 韩, a common surname too). */
 const NOT_TAGGED_PERSON =
   /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
+/** The words for a kind of body that stand for the body named last (ORG_REF): no names. */
+const BODY_KIND = /^(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院|公署|使馆|领事馆|党团)$/;
 /** A party's legislators by its colour, as a tagger may read them as any kind of name. */
 const PARTY_LEGISLATORS = /^[蓝绿白]委(?:们|员)?$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms

@@ -1177,6 +1177,8 @@ const ISSUES = /(?:发表|发布)(?:联合)?(?:声明|谈话|讲话|公报|公�
 
 /** A clause that ends in a speech cue (外交部发言人回应称): it brings in what is said. */
 const SPEECH_END = new RegExp(`(?:${QUOTE_CUE_ALTERNATION})$|${ISSUES.source}`);
+/** A subject's noticing or learning of something, opening a clause: 中方注意到, 我们获悉. */
+const NOTICED = /^[^，。；]{0,8}?(?:注意到|获悉|了解到|留意到|关注到)/;
 /** A topic phrase's opening (对于X，…对此): X is what 此 stands for. */
 const TOPIC_OPEN = /^(?:对于|针对|关于|对|就)/;
 
@@ -1223,6 +1225,10 @@ function antecedentClause(
     if (found >= 0 && close - (line + found) > 3) return trim(text, line + found + 1, close);
   }
   clause = fromWhatItSays(text, clause, prev.from);
+  // 中方注意到X发布的终裁结果，对此…反对: what was noticed is the matter, not the noticing.
+  const noticed = NOTICED.exec(text.slice(clause.start, clause.end));
+  if (noticed !== null && clause.end - clause.start - noticed[0].length >= 4)
+    clause = { start: clause.start + noticed[0].length, end: clause.end };
   const open = TOPIC_OPEN.exec(text.slice(clause.start, clause.end));
   return open === null ? clause : { start: clause.start + open[0].length, end: clause.end };
 }

@@ -2120,3 +2120,14 @@ describe('a body referred to by its kind, and what was noticed', () => {
     },
   );
 });
+
+describe('an editorial’s 我們 and a company’s chief', () => {
+  bothScripts(
+    '我們 is not the side named inside what it opposes; a company before its chief executive is a body, the chief speaks',
+    '新聞\n\n社評：北島的圍堵注定失敗\n\n這是美方將經貿問題政治化的又一例證，我們對此堅決反對。\n\n光刻機巨頭阿斯麥首席執行官林國棟也曾公開說，對華出口管制「根本不會奏效」。',
+    (a, c) => {
+      assert.ok(!stances(a).some((x) => x.startsWith(c('美國'))), stances(a).join(' | '));
+      assert.deepEqual(quotes(a), [c('林國棟: 對華出口管制「根本不會奏效」。')]);
+    },
+  );
+});

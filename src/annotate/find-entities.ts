@@ -992,8 +992,8 @@ export function findEntities(
       const m: RawMention = {
         start: span.start,
         end: span.end,
-        // Uber发言人, 谷歌公司: what has a spokesperson or is a company is a body, whatever
-        // the tagger read it as.
+        // Uber发言人, 谷歌公司, X首席执行官: what has a spokesperson, a chief executive or is a
+        // company is a body, whatever the tagger read it as.
         type: span.type === 'PER' && BODY_AFTER.test(text.slice(span.end)) ? 'ORG' : span.type,
         key: surface,
         // 沈女士: a surname and a form of address names a speaker, but is no name.
@@ -2084,8 +2084,9 @@ const LATIN_SPEAKER =
 
 /** Han characters only. */
 const HAN = /^[\u4e00-\u9fff]+$/;
-/** What follows a body's name, never a person's: its spokesperson, the word company. */
-const BODY_AFTER = /^(?:新闻)?(?:发言人|公司|集团)/;
+/** What follows a body's name, never a person's: its spokesperson, the word company, its
+ * chief executive or chair. */
+const BODY_AFTER = /^(?:新闻)?(?:发言人|公司|集团|首席执行官|行政总裁|执行长|董事长|总裁)/;
 /** Bodies named after the person who leads them: 拜登政府, 特朗普团队. */
 const LED_BODY = /^(?:政府|当局|团队|内阁|阵营)/;
 const LED_FIRST = '政当团内阵';

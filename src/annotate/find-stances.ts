@@ -634,6 +634,23 @@ export function findStances(
       const modality = MODALITY.filter((w) => between.includes(w)).filter(
         (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
       );
+      // 这是美方将…政治化的又一例证，我们对此坚决反对: the side (X方) 我们 was read as is
+      // named inside what it would stand against; one does not oppose oneself: the speaker,
+      // else no one.
+      if (
+        voiced !== null &&
+        targets.some((t) =>
+          refsWithin(refs, t.start, t.end).some(
+            (r) =>
+              text[r.end - 1] === '方' &&
+              r.ids.some((id) => actors.some((x) => x.ids.includes(id))),
+          ),
+        )
+      ) {
+        actors = quote?.speaker != null ? [quote.speaker] : [];
+        voice = { sentence: sFrom, actors };
+        if (actors.length === 0) continue;
+      }
       const ids = [...new Set(actors.flatMap((r) => r.ids))];
       for (const t of targets) {
         // 对玛丹娜加以谴责 read with 玛丹娜 as holder: no one stands on themselves alone.

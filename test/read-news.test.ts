@@ -2131,3 +2131,13 @@ describe('an editorial’s 我們 and a company’s chief', () => {
     },
   );
 });
+
+describe('never tolerate, with never written 決不', () => {
+  bothScripts(
+    '決不容忍 is 絕不容忍: oppose',
+    '新聞\n\n外長林國棟表示，中方決不容忍外部勢力干涉中國內政。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 外部勢力干涉中國內政')]);
+    },
+  );
+});

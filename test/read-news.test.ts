@@ -2141,3 +2141,20 @@ describe('never tolerate, with never written 決不', () => {
     },
   );
 });
+
+describe('a person named by surname and role', () => {
+  bothScripts(
+    '陳老師 (a pseudonym) is the speaker 她 stands for, kept as written',
+    '新聞\n\n四十歲的陳老師（化名）去年帶着孩子移居海外。「走的時候很不捨得，但為了孩子的將來，只能這樣做。」她說。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('陳老師: 走的時候很不捨得，但為了孩子的將來，只能這樣做。')]);
+    },
+  );
+  bothScripts(
+    'a role inside a word is no surname and role (實習醫生, 副教授)',
+    '新聞\n\n一名實習醫生表示，醫院人手嚴重不足，工作量越來越大。副教授說，學生的壓力比以前大得多。',
+    (a) => {
+      assert.deepEqual(quotes(a), []);
+    },
+  );
+});

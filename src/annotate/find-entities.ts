@@ -2137,8 +2137,12 @@ const POLITE_FORMS = '女士|先生|小姐|太太';
 const ADDRESSED = new RegExp(
   `^(?:[\\u4e00-\\u9fff](?:${POLITE_FORMS}|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$`,
 );
-/** A surname and a polite form of address anywhere in a text (游客沈女士, 事主陈先生). */
-const ADDRESSED_AFTER_NOUN = new RegExp(`[\\u4e00-\\u9fff](?:${POLITE_FORMS})`, 'g');
+/** A surname and a polite form of address or a role anywhere in a text (游客沈女士, 事主陈先生,
+ * 受访的陈老师). */
+const ADDRESSED_AFTER_NOUN = new RegExp(
+  `[\\u4e00-\\u9fff](?:${POLITE_FORMS}|老师|教授|医生|律师|博士|警官|师傅)`,
+  'g',
+);
 /** A pronoun, which opens no name. */
 const PRONOUN_START = /^[他她我你它佢]/;
 

@@ -1084,5 +1084,15 @@ describe('names and bodies next to times and adverbs', () => {
       not: ['PER:菲船', 'PER:美艦', 'PER:日企'],
       why: 'a country’s one-character abbreviation and a noun for its ships or firms is no person',
     },
+    {
+      text: '議員質疑政府在應對外部衝擊方面的準備是否足夠。',
+      not: ['對外部', 'ORG:對外部'],
+      why: 'the 對 of 應對 glued to the noun after it is no body',
+    },
+    {
+      text: '他畢業於對外經濟貿易大學。',
+      has: ['ORG:對外經濟貿易大學'],
+      why: 'a university whose name opens on 對 after a preposition stays a name',
+    },
   ]);
 });

@@ -989,6 +989,15 @@ export function findEntities(
       // 商会, 公会, 法院 alone: the kind of a body named before, which the references read
       // (ORG_REF), no name of its own.
       if (span.type === 'ORG' && BODY_KIND.test(surface)) continue;
+      // 应 | 对外部冲击: a span opening on the 对 of a verb before it (应对, 面对, 针对), which
+      // the segmenter glued to the noun after it (对外部/nt), is no name (对外经济贸易大学
+      // after 于 still is).
+      if (
+        surface[0] === '对' &&
+        span.start > 0 &&
+        wordTag()(text.slice(span.start - 1, span.start + 1)) !== 'x'
+      )
+        continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,

@@ -2158,3 +2158,23 @@ describe('a person named by surname and role', () => {
     },
   );
 });
+
+describe('a modal and a preposition the segmenter glues', () => {
+  bothScripts(
+    '願同X…，堅定支持…: the glued 願同 is no noun that blocks the side before it from holding',
+    '新聞\n\n外長林國棟會見斯里蘭卡外長。斯方感謝中方長期以來的幫助，願同中方加強協作，堅定支持彼此在核心利益問題上的立場。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('斯里蘭卡 support 彼此在核心利益問題上的立場')),
+        stances(a).join(' | '),
+      );
+    },
+  );
+  bothScripts(
+    'a count of people opening the clause still blocks it (兩人)',
+    '新聞\n\n外長林國棟會見斯里蘭卡外長。斯方感謝中方長期以來的幫助，兩人堅定支持加強雙邊合作。',
+    (a) => {
+      assert.ok(!stances(a).some((x) => x.includes(' support ')), stances(a).join(' | '));
+    },
+  );
+});

@@ -2,6 +2,7 @@ import { AGENTS, CAPITALS, QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
+import { tagger as wordTag } from './segment/jieba.ts';
 
 /**
  * Clause analysis shared by the quote and stance readers: where the segmenter's words begin
@@ -521,6 +522,17 @@ function opensWithNoun(
     if (endsInCue(text.slice(i, w.end))) return false;
     // x is punctuation, or a word outside the dictionary: Han text of that kind is an
     // unknown name or noun (两人), never a lead word.
+    // 愿同/x (愿 | 同中方): a modal and a preposition the segmenter glued are function words,
+    // each a verb, preposition, adverb or conjunction by the dictionary: no noun.
+    const glued =
+      w.pos === 'x' &&
+      w.end - i >= 2 &&
+      w.end - i <= 3 &&
+      [...text.slice(i, w.end)].every((ch) => /^(?:v|p|d|c)$/.test(wordTag()(ch)));
+    if (glued) {
+      i = w.end;
+      continue;
+    }
     const unknown = w.pos === 'x' && /[\u4e00-\u9fff]/.test(text[i] as string);
     // 「這實際上是…」: an opening mark stands before the clause's words, which are read on.
     if (/^[「“『]$/.test(text.slice(i, w.end))) {

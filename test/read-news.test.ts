@@ -2178,3 +2178,13 @@ describe('a modal and a preposition the segmenter glues', () => {
     },
   );
 });
+
+describe('what a critic asks for after what they criticize', () => {
+  bothScripts(
+    'X批評，政府…，要求當局…: the demand is the critic’s; after words of another kind it stays no one’s',
+    '新聞\n\n議員林國棟批評，政府過去多年漠視舊樓安全問題，要求當局盡快成立獨立調查委員會。\n\n議員陳美玲表示，政府過去多年一直關注舊樓安全問題，要求業主盡快完成維修。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 demand 當局盡快成立獨立調查委員會')]);
+    },
+  );
+});

@@ -2188,3 +2188,13 @@ describe('what a critic asks for after what they criticize', () => {
     },
   );
 });
+
+describe('a party leader’s title sharing the party’s 黨', () => {
+  bothScripts(
+    'X黨首Y批評，…: the leader speaks, not the party',
+    '新聞\n\n最大在野黨國民力量黨首林國棟批評，政府的對朝政策過於天真，只會讓對方得寸進尺。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 政府的對朝政策過於天真，只會讓對方得寸進尺。')]);
+    },
+  );
+});

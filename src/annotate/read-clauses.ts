@@ -796,6 +796,9 @@ function joins(
   afterPlace: boolean,
   edges?: WordEdges,
 ): boolean {
+  // 国民力量党首X: a party's name that took the 党 of 党首 or 党魁 leaves the rest of the
+  // title.
+  if (from < to && text[from - 1] === '党' && /[首魁]/.test(text[from] as string)) from++;
   // 眾議院「X委員會」主席Y: the marks a body's name is quoted in stand outside the gap.
   if (from < to && /[」”]/.test(text[from] as string)) from++;
   if (from < to && /[「“]/.test(text[to - 1] as string)) to--;

@@ -198,7 +198,9 @@ export function findQuotes(
           if (
             close !== -1 &&
             /^(?:$|[，,。；！？\n])/.test(text.slice(close + 1, close + 2)) &&
-            !/的[^，,。；！？的]{1,6}$/.test(text.slice(open + 1, close))
+            !/的[^，,。；！？的]{1,6}$/.test(text.slice(open + 1, close)) &&
+            // Nor labels listed with 、 (「捕風捉影、抹黑中國」): a characterization.
+            !/^[^，,。；！？、]{1,6}(?:、[^，,。；！？、]{1,6})+$/.test(text.slice(open + 1, close))
           )
             cue = { ...cue, end: open };
         }

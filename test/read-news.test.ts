@@ -2030,7 +2030,7 @@ describe('no need to: 唔使, 無須, 不必', () => {
 describe('a stance verb, its object and a quotation', () => {
   bothScripts(
     '批評X「…」 closing the clause: the words are the critic’s; a noun phrase in marks is not',
-    '新聞\n\n此外，電視主播林小文在播報時批評陳美玲「每句話都荒謬到極點」，言論引發爭議。議員山田一郎譴責北島「對平民的無差別轟炸」。大使館發言人批評南島「捕風捉影、抹黑北島」。',
+    '新聞\n\n此外，電視主播林小文在播報時批評陳美玲「每句話都荒謬到極點」，言論引發爭議。議員山田一郎譴責北島「對平民的無差別轟炸」。大使館發言人陳小華批評南島「捕風捉影、抹黑北島」。',
     (a, c) => {
       assert.deepEqual(quotes(a), [c('林小文: 每句話都荒謬到極點')]);
     },

@@ -1090,6 +1090,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'the 對 of 應對 glued to the noun after it is no body',
     },
     {
+      text: '美國國務卿馬可‧魯比歐今天表示，德國總理弗里德里希・默茨也表示支持。',
+      has: ['PER:馬可‧魯比歐', 'PER:弗里德里希・默茨'],
+      not: ['PER:馬可', 'PER:魯比歐'],
+      why: 'a transliteration joined by ‧ or ・, as Taiwan and Japan set the middle dot, is one name after a title',
+    },
+    {
       text: '他畢業於對外經濟貿易大學。',
       has: ['ORG:對外經濟貿易大學'],
       why: 'a university whose name opens on 對 after a preposition stays a name',

@@ -104,8 +104,9 @@ const VERB_AFTER_TITLE = new RegExp(
     .filter((cue) => cue.length >= 2)
     .join('|')})`,
 );
-/** A name: Han characters, or a transliteration with a middle dot. */
-const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·•．][\u4e00-\u9fff]{1,6})?/;
+/** A name: Han characters, or a transliteration with a middle dot (·, and ‧ ・ ． as Taiwan's
+ * and Japan's typesetting write it). */
+const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·‧・•．][\u4e00-\u9fff]{1,6})?/;
 
 /** Follow a one-character country abbreviation in text: 俄各界, 美军, 访俄 … */
 const ABBR_AFTER = /^(?:方|各界|政府|总统|总理|外长|军|媒|官员|领导人|副总理|国防部|外交部)/;
@@ -2327,7 +2328,7 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
   // 佢 (Cantonese "he, she") is in no name: the name ends before it.
   const run = m[0].split('佢')[0] as string;
   if (run.length < 2) return null;
-  const dot = run.search(/[·•．]/);
+  const dot = run.search(/[·‧・•．]/);
   if (dot >= 0) {
     // A transliteration: the part after the dot ends where a stop word begins (布林肯·安东尼
     // of 布林肯·安东尼出席).

@@ -2198,3 +2198,19 @@ describe('a party leader’s title sharing the party’s 黨', () => {
     },
   );
 });
+
+describe('straight double quotes typed on a Western keyboard', () => {
+  bothScripts(
+    '"…" in a line of Chinese is a quotation, before or after the speaker; an odd count is left alone',
+    '新聞\n\n林國棟說："我們不會接受任何形式的脅迫，也不會退讓。"\n\n"我們會繼續推動對話，直到問題解決。"陳美玲說。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 我們不會接受任何形式的脅迫，也不會退讓。',
+          '陳美玲: 我們會繼續推動對話，直到問題解決。',
+        ].map(c),
+      );
+    },
+  );
+});

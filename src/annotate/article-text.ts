@@ -56,7 +56,32 @@ export function articleText(article: ArticleNode, source: string): ArticleText {
     starts: starts.subarray(0, out.length + 1),
     ends: ends.subarray(0, out.length + 1),
   };
-  return { original, simplified: simplifiedView(original.text), blocks };
+  const simplified = simplifiedView(original.text);
+  return { original, simplified: { ...simplified, text: curlyQuotes(simplified.text) }, blocks };
+}
+
+/**
+ * Straight double quotes a page typed on a Western keyboard ("…") in a line of Chinese, read
+ * as the curly pair they stand for (“…”), alternately opening and closing: the readers look
+ * for the marks Chinese text prints. Unit for unit, so offsets stay; a line with an odd
+ * count, or with no Han, is left as it is.
+ */
+export function curlyQuotes(text: string): string {
+  if (!text.includes('"')) return text;
+  return text
+    .split('\n')
+    .map((line) => {
+      if (!line.includes('"') || !/[\u4e00-\u9fff]/.test(line)) return line;
+      const count = line.split('"').length - 1;
+      if (count % 2 !== 0) return line;
+      let open = true;
+      return line.replace(/"/g, () => {
+        const mark = open ? '“' : '”';
+        open = !open;
+        return mark;
+      });
+    })
+    .join('\n');
 }
 
 /** The article text being built: its parts and the source range of every unit so far. */

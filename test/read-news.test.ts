@@ -2214,3 +2214,20 @@ describe('straight double quotes typed on a Western keyboard', () => {
     },
   );
 });
+
+describe('Hong Kong verbs of criticism and 強調指', () => {
+  bothScripts(
+    '直斥，and 狠批， bring in words; 強調指， is one quote',
+    '新聞\n\n議員林國棟直斥，當局的做法完全罔顧市民的安全與權益。議員陳美玲狠批，政府的新措施只會令問題惡化。局長山田一郎強調指，政府不會因為壓力而改變既定立場。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 當局的做法完全罔顧市民的安全與權益。',
+          '陳美玲: 政府的新措施只會令問題惡化。',
+          '山田一郎: 政府不會因為壓力而改變既定立場。',
+        ].map(c),
+      );
+    },
+  );
+});

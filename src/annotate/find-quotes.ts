@@ -86,7 +86,7 @@ const NOUN_USE =
 const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them. */
-const STANCE_VERB = /^(?:批评|痛批|抨击|谴责|呼吁|敦促|促)$/;
+const STANCE_VERB = /^(?:批评|痛批|狠批|斥责|直斥|抨击|谴责|呼吁|敦促|促)$/;
 /** After such a verb, a short object and the mark that opens a quotation (陈美玲「). */
 const OBJECT_THEN_QUOTATION = /^[^，,。；：:「」“”！？\s]{1,10}[「“]/;
 /** Verbs of speech that Cantonese 话 may follow (佢补充话，…, 佢回应话，…). */
@@ -209,9 +209,9 @@ export function findQuotes(
       const afterMark = /[，,：:「“]/.test(next);
       const closes = next === '' || /[。！？\n]/.test(next) || cue.end >= line.to;
       if (cue.cue.mode === 'punct' && !afterMark && !closes) continue;
-      // 强调说，…, 表示称，…: the cue with 说 after it is one verb of speech; the 说 brings
-      // the words in (one cue, one quote).
-      if (/^[说称道][，,：:「“]/.test(text.slice(cue.end, cue.end + 2))) continue;
+      // 强调说，…, 表示称，…, 强调指，…: the cue with 说 (称, 道, 指) after it is one verb of
+      // speech; the 说 brings the words in (one cue, one quote).
+      if (/^[说称道指][，,：:「“]/.test(text.slice(cue.end, cue.end + 2))) continue;
       // 陈家驹话，: Cantonese 话 is a verb only right after a person (a name or 佢); 这种话，,
       // 的话， are the noun.
       // 佢又话，: with one adverb between (又, 亦, 仲, 都) after a name or a pronoun.

@@ -46,7 +46,7 @@ function negatedBeforeObject(before: string): boolean {
 const NOUN_BEFORE =
   /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|失去|丧失|缺乏|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|有关|相关|种种|这些|那些|呢啲|嗰啲|呢个|嗰个|呢种|嗰种|[\d０-９零一二三四五六七八九十百两]+票)$/;
 /** Quote cues of criticism (their words name what is criticized, then what is asked). */
-const CRITICISM_CUE = /^(?:批评|痛批|狠批|抨击|谴责|斥责|批)$/;
+const CRITICISM_CUE = /^(?:批评|痛批|狠批|抨击|谴责|斥责|直斥|批)$/;
 /** Verbs of gaining or losing before a short modifier of what is gained (党内, 国际社会). */
 const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺乏|换取)[\u4e00-\u9fff]{1,5}$/;
 /** A number or a demonstrative and a measure word for documents and items (一份, 这项, 该封):

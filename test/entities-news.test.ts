@@ -1096,6 +1096,11 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a transliteration joined by ‧ or ・, as Taiwan and Japan set the middle dot, is one name after a title',
     },
     {
+      text: '北島人民代表大會今天開幕。歐盟對外行動署發言人表示關注。',
+      has: ['ORG:北島人民代表大會', 'ORG:歐盟對外行動署'],
+      why: 'a congress named by its place, and the EU’s diplomatic service, are bodies',
+    },
+    {
       text: '他畢業於對外經濟貿易大學。',
       has: ['ORG:對外經濟貿易大學'],
       why: 'a university whose name opens on 對 after a preposition stays a name',

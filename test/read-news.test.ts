@@ -2231,3 +2231,15 @@ describe('Hong Kong verbs of criticism and 強調指', () => {
     },
   );
 });
+
+describe('a joint statement’s sides, each in its turn', () => {
+  bothScripts(
+    '巴方重申…。中方支持…: the second side’s sentence is no part of the first side’s words',
+    '新聞\n\n習近平對巴西進行國事訪問。\n\n二、巴方重申堅定奉行一個中國原則，支持中國政府為實現國家統一所作的努力。中方支持巴方在國際事務中發揮更大作用。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('巴西: 堅定奉行一個中國原則，支持中國政府為實現國家統一所作的努力。'),
+      ]);
+    },
+  );
+});

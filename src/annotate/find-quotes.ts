@@ -1010,6 +1010,10 @@ function actorTurn(
     // bringing in words of theirs.
     if (TURN.test(after) || (r.type === 'PER' && r.kind === 'name' && STANCE_TOLD.test(after)))
       return r.start;
+    // 巴方重申…。中方支持…: where a state speaks as itself (a joint statement's sides), another
+    // state opening a sentence with a stance of its own speaks in its own turn.
+    if (speaker.type === 'LOC' && r.type === 'LOC' && r.start === open && STANCE_TOLD.test(after))
+      return r.start;
   }
   return to;
 }

@@ -1101,6 +1101,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a congress named by its place, and the EU’s diplomatic service, are bodies',
     },
     {
+      text: '國民黨立法院黨團今天召開記者會，批評行政院濫權。',
+      has: ['ORG:國民黨立法院黨團'],
+      not: ['ORG:立法院'],
+      why: 'a party’s caucus in the legislature, named in full, is the caucus, no mention of the legislature',
+    },
+    {
       text: '他畢業於對外經濟貿易大學。',
       has: ['ORG:對外經濟貿易大學'],
       why: 'a university whose name opens on 對 after a preposition stays a name',

@@ -2243,3 +2243,16 @@ describe('a joint statement’s sides, each in its turn', () => {
     },
   );
 });
+
+describe('a party’s caucus named in full', () => {
+  bothScripts(
+    'X黨立法院黨團 holds its stances and is the same body as X黨團',
+    '新聞\n\n國民黨立法院黨團今天召開記者會，批評行政院濫權，要求院長向國人道歉。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['國民黨立法院黨團 criticize 行政院濫權', '國民黨立法院黨團 demand 院長向國人道歉'].map(c),
+      );
+    },
+  );
+});

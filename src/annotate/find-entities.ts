@@ -1104,6 +1104,26 @@ export function findEntities(
       named[k] = { start: m.start, end: m.end + 1, type: 'ORG', key: surface, kind: 'name' };
     }
   }
+  // 国民党立法院党团: the party's caucus in the legislature, named in full: the same body as
+  // 国民党团, and no mention of the legislature.
+  for (let k = 0; k < named.length; k++) {
+    const m = named[k] as RawMention;
+    if (m.type !== 'ORG' || text[m.end - 1] !== '党') continue;
+    const house = CAUCUS_IN.exec(text.slice(m.end, m.end + 6));
+    if (house === null) continue;
+    const end = m.end + house[0].length;
+    named[k] = {
+      start: m.start,
+      end,
+      type: 'ORG',
+      key: `${text.slice(m.start, m.end)}团`,
+      kind: 'alias',
+    };
+    for (let j = named.length - 1; j >= 0; j--) {
+      const o = named[j] as RawMention;
+      if (j !== k && o.start >= m.end && o.end <= end) named.splice(j, 1);
+    }
+  }
   return fullestNames(text, dropTitleOrgs(text, named, offices));
 }
 
@@ -1111,6 +1131,8 @@ export function findEntities(
  * 环保署长): not a spouse's or a kin's (夫人, 之子), where a person does stand before. */
 const HEAD_OF_BODY = /^(?:[部局署院处厅]长|主委|主任委员|会长|社长)/;
 
+/** A legislature and the word for a party's caucus in it, after the party (国民党 立法院党团). */
+const CAUCUS_IN = /^(?:立法院|立法会|议会|国会)党团/;
 /** What ends a body's name (卫福部, 陆委会, 国台办). */
 const BODY_END = /[部局署会院委厅处办社党]$/;
 

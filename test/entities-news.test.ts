@@ -1107,6 +1107,18 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a party’s caucus in the legislature, named in full, is the caucus, no mention of the legislature',
     },
     {
+      text: '中央人民政府駐澳門聯絡辦公室發言人表示，特區政府會積極融入國家發展大局。',
+      has: ['ORG:中央人民政府駐澳門聯絡辦公室'],
+      not: ['ORG:國家發展大局', 'ORG:駐澳門聯絡辦公室'],
+      why: 'a mission opens with the body that sends it; 大局 (the overall situation) is no bureau',
+    },
+    {
+      text: '沙特王儲穆罕默德·本·薩勒曼會見了到訪的外長。',
+      has: ['PER:穆罕默德·本·薩勒曼'],
+      not: ['PER:穆罕默德·本'],
+      why: 'a transliteration with two middle dots after a title is one name',
+    },
+    {
       text: '他畢業於對外經濟貿易大學。',
       has: ['ORG:對外經濟貿易大學'],
       why: 'a university whose name opens on 對 after a preposition stays a name',

@@ -2256,3 +2256,16 @@ describe('a party’s caucus named in full', () => {
     },
   );
 });
+
+describe('我們 and a partner named in an appeal', () => {
+  bothScripts(
+    '我們希望歐方…同中方相向而行: the side 我們 speaks for is named as a partner, and still holds the appeal',
+    '新聞\n\n中方對此表示強烈不滿。\n\n答：中歐是合作夥伴。我們希望歐方秉持客觀理性態度，同中方相向而行。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('中國 appeal 歐方秉持客觀理性態度，同中方相向而行')),
+        stances(a).join(' | '),
+      );
+    },
+  );
+});

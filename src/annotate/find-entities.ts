@@ -104,9 +104,9 @@ const VERB_AFTER_TITLE = new RegExp(
     .filter((cue) => cue.length >= 2)
     .join('|')})`,
 );
-/** A name: Han characters, or a transliteration with a middle dot (·, and ‧ ・ ． as Taiwan's
- * and Japan's typesetting write it). */
-const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·‧・•．][\u4e00-\u9fff]{1,6})?/;
+/** A name: Han characters, or a transliteration with middle dots (·, and ‧ ・ ． as Taiwan's
+ * and Japan's typesetting write it; up to three, 穆罕默德·本·萨勒曼). */
+const NAME_CHARS = /^[\u4e00-\u9fff]{2,6}(?:[·‧・•．][\u4e00-\u9fff]{1,8}){0,3}/;
 
 /** Follow a one-character country abbreviation in text: 俄各界, 美军, 访俄 … */
 const ABBR_AFTER = /^(?:方|各界|政府|总统|总理|外长|军|媒|官员|领导人|副总理|国防部|外交部)/;
@@ -990,6 +990,8 @@ export function findEntities(
       // 商会, 公会, 法院 alone: the kind of a body named before, which the references read
       // (ORG_REF), no name of its own.
       if (span.type === 'ORG' && BODY_KIND.test(surface)) continue;
+      // 国家发展大局, 地区格局: 局 of a word for a situation or a layout is no bureau.
+      if (span.type === 'ORG' && SITUATION_END.test(surface)) continue;
       // 应 | 对外部冲击: a span opening on the 对 of a verb before it (应对, 面对, 针对), which
       // the segmenter glued to the noun after it (对外部/nt), is no name (对外经济贸易大学
       // after 于 still is).
@@ -2011,10 +2013,13 @@ function suffixNames(
       start = w.start;
     }
     // A mission abroad opens with 驻 (驻韩国代表处), and with the state that sends it when the
-    // text names one right before (中国驻英国大使馆).
+    // text names one right before (中国驻英国大使馆), or the body that does (中央人民政府驻澳门
+    // 联络办公室).
     if (text[start - 1] === '驻' && start - 1 >= (words[j] as ViewWord).start - 1) {
       start--;
-      const sender = mentions.find((m) => m.end === start && m.type === 'LOC');
+      const sender = mentions.find(
+        (m) => m.end === start && (m.type === 'LOC' || m.type === 'ORG'),
+      );
       if (sender !== undefined) start = sender.start;
     }
     // 战略与 | 国际研究中心, 外交及 | 国防委员会: a common noun joined by 与, 及 or 暨 to the
@@ -2151,6 +2156,8 @@ const NOT_TAGGED_PERSON =
   /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
 /** The words for a kind of body that stand for the body named last (ORG_REF): no names. */
 const BODY_KIND = /^(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院|公署|使馆|领事馆|党团)$/;
+/** Words ending in 局 for a situation or a layout, not a bureau (大局, 格局, 时局). */
+const SITUATION_END = /(?:大局|格局|布局|局势|局面|结局|时局|全局|变局|棋局|僵局|战局|政局)$/;
 /** A party's legislators by its colour, as a tagger may read them as any kind of name. */
 const PARTY_LEGISLATORS = /^[蓝绿白]委(?:们|员)?$/;
 /** Words that read as a surname and a given name but are none: counts and times, X方, forms

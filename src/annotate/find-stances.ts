@@ -654,10 +654,11 @@ export function findStances(
         (w, _, all) => !all.some((o) => o !== w && o.includes(w)),
       );
       // 这是美方将…政治化的又一例证，我们对此坚决反对: the side (X方) 我们 was read as is
-      // named inside what it would stand against; one does not oppose oneself: the speaker,
-      // else no one.
+      // named inside what it would oppose or criticize; one does not oppose oneself: the
+      // speaker, else no one. (A partner named in an appeal, 希望欧方…同中方…, is no sign.)
       if (
         voiced !== null &&
+        (hit.class === 'oppose' || hit.class === 'criticize') &&
         targets.some((t) =>
           refsWithin(refs, t.start, t.end).some(
             (r) =>

@@ -2269,3 +2269,13 @@ describe('我們 and a partner named in an appeal', () => {
     },
   );
 });
+
+describe('two people speaking jointly', () => {
+  bothScripts(
+    'X與Y會談後共同會見記者時表示: several speakers at once, no quote; X會見Y時表示 is X’s',
+    '新聞\n\n林國棟與陳美玲會談後共同會見記者時表示，兩國關係正處於歷史最好時期。\n\n林國棟會見陳美玲時表示，中方願同新方加強各領域交流合作。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 中方願同新方加強各領域交流合作。')]);
+    },
+  );
+});

@@ -279,7 +279,9 @@ export function findQuotes(
         subject.kind === 'many' ||
         NOT_A_SOURCE.test(lead) ||
         // 林国栋等人表示: the one named and others, several speakers at once.
-        (subject.kind === 'one' && AND_OTHERS.test(text.slice(subject.ref.end, cue.at)))
+        (subject.kind === 'one' && AND_OTHERS.test(text.slice(subject.ref.end, cue.at))) ||
+        // 林国栋与陈美玲会谈后共同会见记者时表示: the one named and the counterpart, jointly.
+        (subject.kind === 'one' && jointly(text, refs, subject.ref, cue.at))
       ) {
         // Several speakers at once, or an anonymous or second-hand source: no quote, and the
         // quotes after it do not continue an earlier speaker.
@@ -783,6 +785,23 @@ function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
     if (r.kind !== 'pronoun') return true;
   }
   return false;
+}
+
+/** Doing something together, before a verb of speech: 共同会见记者时表示, 一同表示. */
+const JOINTLY = /(?:共同|一同|一起|联袂|联合)(?:会见|出席|举行|召开|接受|表示|发表|宣布|对)/;
+
+/** Whether the clause between `speaker` and a cue at `at` says they speak jointly with another
+ * person it names (林国栋与陈美玲会谈后共同会见记者时表示). */
+function jointly(text: string, refs: readonly Ref[], speaker: Ref, at: number): boolean {
+  if (!JOINTLY.test(text.slice(speaker.end, at))) return false;
+  return refs.some(
+    (r) =>
+      r.type === 'PER' &&
+      r.kind !== 'pronoun' &&
+      r.start >= speaker.end &&
+      r.end <= at &&
+      !r.ids.some((id) => speaker.ids.includes(id)),
+  );
 }
 
 /** Whether a clause with no subject continues the statement before it: nothing, adverbs or

@@ -2279,3 +2279,16 @@ describe('two people speaking jointly', () => {
     },
   );
 });
+
+describe('a bare 國務院 on a page about the United States', () => {
+  bothScripts(
+    '國務院發言人 after the United States is named is its Department of State; after China’s State Council is named, China’s',
+    '新聞\n\n美國總統今天簽署行政命令。美聯社引述國務院發言人的話說，美方對局勢深表關切。\n\n國務院總理林國棟今天主持國務院常務會議。國務院發言人表示，會議通過了多項措施。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['美國國務院: 美方對局勢深表關切。', '國務院: 會議通過了多項措施。'].map(c),
+      );
+    },
+  );
+});

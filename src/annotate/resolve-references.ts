@@ -100,6 +100,10 @@ const FORMER_LATTER = new RegExp(
 const PLURAL = /他们|她们|两人|二人|两位(?![\u4e00-\u9fff]{0,2}(?:官员|专家|学者|议员|记者))/g;
 /** What follows a country named as where a meeting is held (在法国巴黎举行磋商). */
 const VENUE_AFTER = /^[\u4e00-\u9fff]{0,8}?(?:举行|召开|举办|会见|会晤|会谈|磋商|出席|签署)/;
+/** China's State Council named as such before: with its premier, meetings or offices. */
+const PRC_STATE_COUNCIL = /中国国务院|国务院(?:总理|副总理|常务|国务委员|办公厅|新闻办|令|参事)/;
+/** Who speaks for a department of state: its spokesperson or an official (国务院发言人). */
+const STATE_DEPARTMENT_VOICE = /^(?:的)?(?:新闻)?(?:发言人|官员|高级官员|副发言人|首席副发言人)/;
 /** A foreign state's department of state by id (ORG:美国国务院), which 该部 may stand for. */
 const FOREIGN_STATE_DEPARTMENT = /^ORG:(?!中国|中华人民共和国).{2,}国务院$/;
 /** What joins two countries named as the two sides: 中国和巴西, 伊朗与英国、法国. */
@@ -283,6 +287,28 @@ export function resolveReferences(
             kind: 'title',
             type: 'ORG',
             ids: [entityId('ORG', `${before.key}${written}`)],
+          };
+          memory.lastOrg = ref.ids[0] as string;
+          return ref;
+        }
+        // 美联社引述国务院发言人的话说: a bare 国务院 with a spokesperson or an official, the
+        // country last named being the United States, is its Department of State (China's State
+        // Council speaks through its information office, not a 国务院发言人).
+        if (
+          m.type === 'ORG' &&
+          m.key === '国务院' &&
+          written === '国务院' &&
+          lastCountry !== null &&
+          lastCountry.id === 'LOC:美国' &&
+          STATE_DEPARTMENT_VOICE.test(text.slice(m.end, m.end + 4)) &&
+          !PRC_STATE_COUNCIL.test(text.slice(0, m.start))
+        ) {
+          const ref: Ref = {
+            start: m.start,
+            end: m.end,
+            kind: 'title',
+            type: 'ORG',
+            ids: [entityId('ORG', '美国国务院')],
           };
           memory.lastOrg = ref.ids[0] as string;
           return ref;

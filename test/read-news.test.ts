@@ -2292,3 +2292,20 @@ describe('a bare 國務院 on a page about the United States', () => {
     },
   );
 });
+
+describe('我國 on a Taiwan page', () => {
+  bothScripts(
+    'a Taiwan dateline makes 我國, with no country of its speaker known, Taiwan',
+    '新聞\n\n（本社記者林小文台北5日電）外交部今天表示，我國政府強烈譴責對岸在周邊海域的軍事演習。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('台灣 criticize 對岸在周邊海域的軍事演習')]);
+    },
+  );
+  bothScripts(
+    'with no such dateline, 我國 stays the speaker’s',
+    '新聞\n\n發言人林小文今天表示，我國政府強烈譴責對岸在周邊海域的軍事演習。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林小文 criticize 對岸在周邊海域的軍事演習')]);
+    },
+  );
+});

@@ -45,6 +45,9 @@ function negatedBeforeObject(before: string): boolean {
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
   /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|失去|丧失|缺乏|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<!没)有|有关|相关|种种|这些|那些|呢啲|嗰啲|呢个|嗰个|呢种|嗰种|[\d０-９零一二三四五六七八九十百两]+票)$/;
+/** A Taiwan dateline or credit: 中央社记者X台北5日电, 〔记者X／台北报导〕. */
+const TAIWAN_DATELINE =
+  /(?:台北|高雄|台中|台南|新北|桃园|新竹|嘉义|花莲|宜兰|基隆|屏东|彰化|金门)(?:\d{1,2}日(?:专)?电|报导|报道)/;
 /** Quote cues of criticism (their words name what is criticized, then what is asked). */
 const CRITICISM_CUE = /^(?:批评|痛批|狠批|抨击|谴责|斥责|直斥|批)$/;
 /** Verbs of gaining or losing before a short modifier of what is gained (党内, 国际社会). */
@@ -498,12 +501,20 @@ export function findStances(
         // 我国 is the speaker's country (日本首相X: 我国 → 日本), never the body they speak
         // for; with no country known, the speaker.
         const country = voiced[1] === '我国';
+        // 我国 on a page a Taiwan dateline or credit opens (台北5日电, ／台北报导), with no
+        // country of its speaker known: Taiwan.
+        const taiwan: Ref | null =
+          country && side === null && TAIWAN_DATELINE.test(text)
+            ? { start: at, end: at, kind: 'alias', type: 'LOC', ids: ['LOC:台湾'] }
+            : null;
         actors =
           side !== null && (!country || side.type === 'LOC')
             ? [side]
-            : quote?.speaker != null
-              ? [quote.speaker]
-              : [];
+            : taiwan !== null
+              ? [taiwan]
+              : quote?.speaker != null
+                ? [quote.speaker]
+                : [];
         voice = { sentence: sFrom, actors };
       } else if (we && voice !== null && voice.sentence === sFrom) {
         // 我们坚决反对…，敦促…: a later clause of the sentence with no subject of its own

@@ -11,7 +11,6 @@ import {
 } from './gazetteer.ts';
 import { COMPOUND_SURNAMES } from './ner/gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
-import { tagger as wordTag } from './segment/jieba.ts';
 import { WordGrid } from './word-grid.ts';
 
 /**
@@ -995,12 +994,7 @@ export function findEntities(
       // 应 | 对外部冲击: a span opening on the 对 of a verb before it (应对, 面对, 针对), which
       // the segmenter glued to the noun after it (对外部/nt), is no name (对外经济贸易大学
       // after 于 still is).
-      if (
-        surface[0] === '对' &&
-        span.start > 0 &&
-        wordTag()(text.slice(span.start - 1, span.start + 1)) !== 'x'
-      )
-        continue;
+      if (surface[0] === '对' && VERB_BEFORE_DUI.test(text[span.start - 1] ?? '')) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -1942,7 +1936,7 @@ function suffixNames(
     if (
       suffix[0].length === 1 &&
       w.end - w.start === 2 &&
-      /^(?:v|p|zg|d)$/.test(wordTag()(text[w.start] as string))
+      MOTION_OR_STAY.test(text[w.start] as string)
     ) {
       continue;
     }
@@ -2156,6 +2150,11 @@ const NOT_TAGGED_PERSON =
   /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
 /** The words for a kind of body that stand for the body named last (ORG_REF): no names. */
 const BODY_KIND = /^(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院|公署|使馆|领事馆|党团)$/;
+/** What stands before 对 in a verb of one word with it (应对, 面对, 针对, 相对, 反对, 核对). */
+const VERB_BEFORE_DUI = /^[应面针相绝反核校比派]$/;
+/** A verb of coming, going or staying, or the preposition 在, glued before a one-character
+ * place (来港, 访港, 赴港, 在港). */
+const MOTION_OR_STAY = /^[来访赴抵返离回到在驻留出入]$/;
 /** Words ending in 局 for a situation or a layout, not a bureau (大局, 格局, 时局). */
 const SITUATION_END = /(?:大局|格局|布局|局势|局面|结局|时局|全局|变局|棋局|僵局|战局|政局)$/;
 /** A party's legislators by its colour, as a tagger may read them as any kind of name. */

@@ -2,7 +2,6 @@ import { AGENTS, CAPITALS, QUOTE_CUES, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import type { ViewWord } from './ner/word-info.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
-import { tagger as wordTag } from './segment/jieba.ts';
 
 /**
  * Clause analysis shared by the quote and stance readers: where the segmenter's words begin
@@ -523,12 +522,12 @@ function opensWithNoun(
     // x is punctuation, or a word outside the dictionary: Han text of that kind is an
     // unknown name or noun (两人), never a lead word.
     // 愿同/x (愿 | 同中方): a modal and a preposition the segmenter glued are function words,
-    // each a verb, preposition, adverb or conjunction by the dictionary: no noun.
+    // each one a modal, an adverb, a conjunction or a preposition (FUNCTION_UNITS): no noun.
     const glued =
       w.pos === 'x' &&
       w.end - i >= 2 &&
       w.end - i <= 3 &&
-      [...text.slice(i, w.end)].every((ch) => /^(?:v|p|d|c)$/.test(wordTag()(ch)));
+      FUNCTION_UNITS.test(text.slice(i, w.end));
     if (glued) {
       i = w.end;
       continue;
@@ -849,6 +848,10 @@ function joins(
   }
   return true;
 }
+
+/** Modals, adverbs, conjunctions and prepositions the segmenter may glue into one unknown
+ * word before a name (愿同, 将与, 并向): no noun. */
+const FUNCTION_UNITS = /^[愿将要会可能应须并也还又再亦都就才与同和跟向对在把被为从于]+$/;
 
 /** What an office is in charge of, before it: 负责人道主义事务的, 主管经济的. */
 const IN_CHARGE_OF = /^(?:主管|负责|分管)[^，。；：、「」“”（）()\s]{1,14}?的/;

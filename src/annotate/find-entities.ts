@@ -172,8 +172,26 @@ const MEDIA_AT = anchorOn('卫电通日晚时周新广', 1, 4);
 /** 这位专家 / 该组织 / 他: references resolved to the last entity of their kind. */
 const TITLE_REF =
   /(?:这位|这名|该|此位)(?:专家|学者|评论员|教授|官员|发言人|人士|负责人|外长|总统|领导人|大使)/g;
-const ORG_REF =
-  /(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|该(?:院(?![长士校区系内外落子线])|社(?![区会交员团长]))|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])|(?<=^|[，。；：！？\n「“])(?:(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院|公署|使馆|领事馆)(?![的长员方])|党团(?![的长员方书总干主副召]))/g;
+/** The words for a kind of body that, opening a clause, stand for the body of that kind
+ * named last (商会表示 after 中国机电产品进出口商会): no names of their own. */
+const BODY_KINDS = [
+  '公会',
+  '协会',
+  '学会',
+  '工会',
+  '商会',
+  '基金会',
+  '法院',
+  '大学',
+  '医院',
+  '公署',
+  '使馆',
+  '领事馆',
+];
+const ORG_REF = new RegExp(
+  `(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|该(?:院(?![长士校区系内外落子线])|社(?![区会交员团长]))|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])|(?<=^|[，。；：！？\n「“])(?:(?:${BODY_KINDS.join('|')})(?![的长员方])|党团(?![的长员方书总干主副召]))`,
+  'g',
+);
 const PRONOUN = /(?<![其吉])[他她佢](?![们国人乡日哋])/g;
 /** 发言人 with no body before it, opening a clause (发言人又表示): the spokesperson last named. */
 const BARE_SPOKESPERSON = /(?<=^|[，。；：！？\n「“])(?:该|这位|这名)?发言人/g;
@@ -2148,8 +2166,8 @@ export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
  * firms (菲船, 美舰, 日企; not 韩, a common surname too). */
 const NOT_TAGGED_PERSON =
   /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
-/** The words for a kind of body that stand for the body named last (ORG_REF): no names. */
-const BODY_KIND = /^(?:公会|协会|学会|工会|商会|基金会|法院|大学|医院|公署|使馆|领事馆|党团)$/;
+/** BODY_KINDS and 党团, alone: the kind of a body named last (ORG_REF), no name. */
+const BODY_KIND = new RegExp(`^(?:${BODY_KINDS.join('|')}|党团)$`);
 /** What stands before 对 in a verb of one word with it (应对, 面对, 针对, 相对, 反对, 核对). */
 const VERB_BEFORE_DUI = /^[应面针相绝反核校比派]$/;
 /** A verb of coming, going or staying, or the preposition 在, glued before a one-character

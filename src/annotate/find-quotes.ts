@@ -1,4 +1,4 @@
-import { QUOTE_CUE_ALTERNATION, QUOTE_CUES, type QuoteCue } from './cues.ts';
+import { QUOTE_CUE_ALTERNATION, QUOTE_CUES, type QuoteCue, STANCE_CUE_LIST } from './cues.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import {
   clauseStartOf,
@@ -85,8 +85,13 @@ const NOUN_USE =
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
 const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
-/** Stance verbs that make a quote only when a mark brings in a clause after them. */
-const STANCE_VERB = /^(?:批评|痛批|狠批|斥责|直斥|抨击|谴责|呼吁|敦促|促)$/;
+/** Stance verbs that make a quote only when a mark brings in a clause after them: the quote
+ * cues of data/cues/speech.tsv in `punct` mode that are stance cues too (批评, 呼吁, 促 …). */
+const STANCE_VERB: ReadonlySet<string> = new Set(
+  QUOTE_CUES.filter((c) => c.mode === 'punct' && STANCE_CUE_LIST.some((s) => s.cue === c.cue)).map(
+    (c) => c.cue,
+  ),
+);
 /** After such a verb, a short object and the mark that opens a quotation (陈美玲「). */
 const OBJECT_THEN_QUOTATION = /^[^，,。；：:「」“”！？\s]{1,10}[「“]/;
 /** Verbs of speech that Cantonese 话 may follow (佢补充话，…, 佢回应话，…). */
@@ -187,20 +192,21 @@ export function findQuotes(
       const floor = Math.max(sentenceFloor, prevEnd);
       // 批評陳美玲「每句話都…」，: a stance verb, its object and a quotation closing its
       // clause: the quotation is the words of the one who criticizes (GUIDELINES §3).
-      if (STANCE_VERB.test(cue.cue.cue)) {
+      if (STANCE_VERB.has(cue.cue.cue)) {
         const object = OBJECT_THEN_QUOTATION.exec(
           text.slice(cue.end, Math.min(line.to, cue.end + 12)),
         );
         if (object !== null) {
           const open = cue.end + object[0].length - 1;
           const close = matchingClose(text, open, line.to);
-          // Words, not a noun phrase the critic names in marks (「對平民的無差別轟炸」).
+          const quoted = close === -1 ? '' : text.slice(open + 1, close);
+          // Words, not a noun phrase the critic names in marks (「對平民的無差別轟炸」), nor
+          // labels listed with 、 (「捕風捉影、抹黑中國」): a characterization.
           if (
             close !== -1 &&
             /^(?:$|[，,。；！？\n])/.test(text.slice(close + 1, close + 2)) &&
-            !/的[^，,。；！？的]{1,6}$/.test(text.slice(open + 1, close)) &&
-            // Nor labels listed with 、 (「捕風捉影、抹黑中國」): a characterization.
-            !/^[^，,。；！？、]{1,6}(?:、[^，,。；！？、]{1,6})+$/.test(text.slice(open + 1, close))
+            !/的[^，,。；！？的]{1,6}$/.test(quoted) &&
+            !/^[^，,。；！？、]{1,6}(?:、[^，,。；！？、]{1,6})+$/.test(quoted)
           )
             cue = { ...cue, end: open };
         }
@@ -235,7 +241,7 @@ export function findQuotes(
       }
       // 予以严厉谴责，并…: a stance verb a light verb takes as its object brings in no clause.
       if (
-        STANCE_VERB.test(cue.cue.cue) &&
+        STANCE_VERB.has(cue.cue.cue) &&
         LIGHT_BEFORE.test(text.slice(Math.max(line.from, cue.at - 6), cue.at))
       )
         continue;
@@ -384,7 +390,7 @@ export function findQuotes(
         closes &&
         subject.carried !== true &&
         cue.at - subject.ref.end <= 12 &&
-        !STANCE_VERB.test(cue.cue.cue);
+        !STANCE_VERB.has(cue.cue.cue);
       if (closes && !after) {
         prevEnd = cue.end;
         continue;

@@ -49,7 +49,9 @@ const NOUN_BEFORE =
 const TAIWAN_DATELINE =
   /(?:台北|高雄|台中|台南|新北|桃园|新竹|嘉义|花莲|宜兰|基隆|屏东|彰化|金门)(?:\d{1,2}日(?:专)?电|报导|报道)/;
 /** Quote cues of criticism (their words name what is criticized, then what is asked). */
-const CRITICISM_CUE = /^(?:批评|痛批|狠批|抨击|谴责|斥责|直斥|批)$/;
+const CRITICISM_CUE: ReadonlySet<string> = new Set(
+  STANCE_CUE_LIST.filter((c) => c.class === 'criticize').map((c) => c.cue),
+);
 /** Verbs of gaining or losing before a short modifier of what is gained (党内, 国际社会). */
 const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺乏|换取)[\u4e00-\u9fff]{1,5}$/;
 /** A number or a demonstrative and a measure word for documents and items (一份, 这项, 该封):
@@ -535,7 +537,7 @@ export function findStances(
       } else if (
         subject.blocked === true &&
         quote?.speaker != null &&
-        CRITICISM_CUE.test(quote.cue ?? '') &&
+        CRITICISM_CUE.has(quote.cue ?? '') &&
         (hit.class === 'demand' || hit.class === 'appeal') &&
         /^(?:并|并且|同时|更|再|还|也|亦|又)?(?:强烈|坚决|严正)?$/.test(
           text.slice(subject.clause, at).trim(),

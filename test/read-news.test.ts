@@ -2309,3 +2309,25 @@ describe('我國 on a Taiwan page', () => {
     },
   );
 });
+
+describe('a degree word and a verb read as one noun', () => {
+  bothScripts(
+    'X方高度評價…，祝賀…: 高度評價 is the first clause’s verb, so the clause lends its subject',
+    '新聞\n\n越方高度評價中國人民取得的發展成就，祝賀中方成功舉辦博覽會。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('越南 praise 中方成功舉辦博覽會')]);
+    },
+  );
+});
+
+describe('a person the page named, again where a place opens the name', () => {
+  bothScripts(
+    '韓國棟表示 after 院長韓國棟: the person speaks, not 韓國',
+    '新聞\n\n立法院長韓國棟今天主持院會。\n\n韓國棟表示，各黨團應當理性問政，尊重議事規則。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('韓國棟: 各黨團應當理性問政，尊重議事規則。')]);
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => e.canonical);
+      assert.ok(!names.includes(c('韓國')), names.join(' '));
+    },
+  );
+});

@@ -758,7 +758,27 @@ export function findEntities(
     // A dialogue's speaker may be a pronoun and a verb (他补充): no name.
     if (PRONOUN_START.test(name) || NOT_PERSON.test(name)) continue;
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
-      add({ start: at, end: at + name.length, type: 'PER', key: name, kind: 'name' });
+      const end = at + name.length;
+      // 韓國瑜表示 after 立法院長韓國瑜: a person the page named wins over a place the lexicon
+      // reads at the start of the name (韓國), as a longer name wins over one inside it.
+      if (!free(at, end)) {
+        const inside = out.filter((m) => m.start < end && m.end > at);
+        if (
+          inside.every(
+            (m) =>
+              m.type === 'LOC' &&
+              m.start === at &&
+              m.end < end &&
+              (m.kind === 'name' || m.kind === 'alias'),
+          )
+        ) {
+          for (const m of inside) {
+            out.splice(out.indexOf(m), 1);
+            taken.fill(0, m.start, m.end);
+          }
+        }
+      }
+      add({ start: at, end, type: 'PER', key: name, kind: 'name' });
     }
   }
 

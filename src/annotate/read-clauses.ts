@@ -386,9 +386,15 @@ function firstVerb(
     }
     // 的决定: a verb after 的 is its noun; 尊重立法院: a word the segmenter tags as an
     // adjective that takes a name as its object is the clause's verb.
+    // 高度评价/n: a degree word and a verb the segmenter's dictionary keeps as one noun.
     const verb =
       (/^v$|^vd$|^vi$/.test(w.pos) && text[i - 1] !== '的') ||
-      (w.pos === 'a' && w.end - i >= 2 && refs[k]?.start === w.end);
+      (w.pos === 'a' && w.end - i >= 2 && refs[k]?.start === w.end) ||
+      (w.pos === 'n' &&
+        text[i - 1] !== '的' &&
+        w.end - i === 4 &&
+        DEGREE_AND_VERB.test(text.slice(i, w.end)) &&
+        !/[子人员家题信]$/.test(text.slice(i, w.end)));
     // 中国驻日本大使X: a verb that qualifies a title (驻, 常驻, 时任) is part of the subject.
     if (verb && QUALIFIER.test(text.slice(i, w.end))) {
       i = w.end;

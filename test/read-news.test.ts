@@ -2331,3 +2331,23 @@ describe('a person the page named, again where a place opens the name', () => {
     },
   );
 });
+
+describe('a verb of speech bringing in a clause on a common noun', () => {
+  bothScripts(
+    '又指政府會繼續支持…: 政府 holds the support, not the speaker; 又指林國棟支持… is 林國棟’s',
+    '新聞\n\n局長陳美玲感謝全港教師，又指政府會繼續支持教師專業發展。\n\n局長陳美玲又指林國棟支持教師專業發展。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('陳美玲 praise 全港教師'), c('林國棟 support 教師專業發展')]);
+    },
+  );
+});
+
+describe('a spokesperson whose body the segmenter reads as a verb', () => {
+  bothScripts(
+    '組織發言人陳太稱: the spokesperson named by surname speaks',
+    '新聞\n\n有家長組織發起聯署。組織發言人陳太稱，聯署至今已收集逾三千個簽名。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('陳太: 聯署至今已收集逾三千個簽名。')]);
+    },
+  );
+});

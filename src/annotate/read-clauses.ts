@@ -288,6 +288,9 @@ export function clauseSubject(
   // A clause that opens with a noun no name covers (专家指出, 一名官员表示, 国际律师协会 read
   // as two common nouns) has a subject we cannot name: it borrows none either.
   if (opensWithNoun(text, clause, cue, refs, options.edges)) return { ...own, blocked: true };
+  // 又指政府会继续支持…: a verb of speech or thought that brings in, with no mark, a clause
+  // opening on a noun no name covers: that noun is the cue's subject, and we cannot name it.
+  if (saysOfNoun(text, clause, cue, refs, options.edges)) return { ...own, blocked: true };
   // No subject of its own: the clauses before it in the sentence share theirs (X，周三在…，
   // 與Y會晤; 美國從未…，更反對…), the nearest first, up to one whose subject we cannot name.
   for (let end = clause - 1; end > floor; ) {
@@ -354,10 +357,39 @@ function embeddedClause(text: string, from: number, cue: number, refs: readonly 
   return -1;
 }
 
+/** Whether a verb of speech or thought between `from` and `cue` brings in, with no mark, a
+ * clause that opens on a noun no name covers (指 | 政府会继续支持). */
+function saysOfNoun(
+  text: string,
+  from: number,
+  cue: number,
+  refs: readonly Ref[],
+  edges?: WordEdges,
+): boolean {
+  if (edges === undefined || edges.isEmpty()) return false;
+  for (let i = from; i < cue; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (w.end < cue && CLAUSE_TAKING.has(text.slice(i, w.end)))
+      return (
+        !/^[，,：:「“]/.test(text[w.end] ?? '') && opensWithNoun(text, w.end, cue, refs, edges)
+      );
+    i = w.end;
+  }
+  return false;
+}
+
 /** Verbs of something breaking out or taking place at a place, with adverbs and time words
  * they may follow in the clause (再次爆发, 接连发生). */
 const EXISTENTIAL =
   /^(?:[\d日月年再又接连相继先后同时昨今]{0,4})?(?:爆发|发生|出现|掀起|兴起|举行|展开)/;
+
+/** A spokesperson's or person in charge's title, which a word before names the body of
+ * (组织发言人: 组织 a noun, whatever part of speech the segmenter gives it). */
+const SPOKESPERSON_AFTER = /^(?:新闻)?(?:发言人|负责人)/;
 
 /** Where the first verb of a clause starts (a cue word, or a word the segmenter tags as a
  * verb), or `end` when it has none or there are no words. A verb inside a name or title
@@ -396,6 +428,12 @@ function firstVerb(
         DEGREE_AND_VERB.test(text.slice(i, w.end)) &&
         !/[子人员家题信]$/.test(text.slice(i, w.end)));
     // 中国驻日本大使X: a verb that qualifies a title (驻, 常驻, 时任) is part of the subject.
+    // 组织发言人陈太称: a word the segmenter tags as a verb right before 发言人 or 负责人
+    // names what they speak for (组织, 协调), part of the subject.
+    if (verb && SPOKESPERSON_AFTER.test(text.slice(w.end, w.end + 5))) {
+      i = w.end;
+      continue;
+    }
     if (verb && QUALIFIER.test(text.slice(i, w.end))) {
       i = w.end;
       continue;
@@ -1053,6 +1091,7 @@ function verbBetween(
       word !== '驻' &&
       !QUALIFIER.test(word) &&
       !(HEAD_NOUN.test(word) && /^(?:n|vn|ns|nt)$/.test(prevPos)) &&
+      !(w.pos === 'v' && SPOKESPERSON_AFTER.test(text.slice(w.end, w.end + 5))) &&
       !(
         /^(?:与|和|及)$/.test(text.slice(i, w.end)) &&
         /^(?:n|vn)$/.test(prevPos) &&

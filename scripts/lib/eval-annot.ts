@@ -15,7 +15,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { annotate } from '../../src/annotate/index.ts';
 import { parse, toArticleView } from '../../src/index.ts';
-import { toSimplified } from '../../src/normalize/index.ts';
+import { toSimplified, toTraditional } from '../../src/normalize/index.ts';
 import type { GoldAnnotations } from './eval-annotations.ts';
 import { textTable } from './text-table.ts';
 
@@ -165,11 +165,19 @@ export async function evalAnnot(
   dir: string,
   heldOut: ReadonlySet<string>,
   only?: ReadonlySet<string>,
+  convert = false,
 ): Promise<AnnotPageScore[]> {
   const out: AnnotPageScore[] = [];
   for (const page of await annotPages(dir)) {
     if (only !== undefined && !only.has(page)) continue;
-    const text = await readFile(join(dir, page, 'page.txt'), 'utf8');
+    const written = await readFile(join(dir, page, 'page.txt'), 'utf8');
+    // --convert: each page read in the other script (the gold is compared folded to
+    // Simplified either way): what reads right in one script only.
+    const text = !convert
+      ? written
+      : page.startsWith('t')
+        ? toSimplified(written)
+        : toTraditional(written);
     const gold = JSON.parse(
       await readFile(join(dir, page, 'gold-annotations.json'), 'utf8'),
     ) as GoldAnnotations;

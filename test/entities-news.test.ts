@@ -1123,5 +1123,21 @@ describe('names and bodies next to times and adverbs', () => {
       has: ['ORG:對外經濟貿易大學'],
       why: 'a university whose name opens on 對 after a preposition stays a name',
     },
+    {
+      text: '德國外長林國棟促美歐加強合作。',
+      has: ['PER:林國棟'],
+      not: ['PER:林國棟促美歐', 'PER:促美歐'],
+      why: 'a name ends before 促 and its object (two states abbreviated)',
+    },
+    {
+      text: '法國總統再度致函，促英歐盡快達成協議，又吁港府回應。',
+      not: ['PER:促英歐', 'PER:吁港府', 'PER:籲港府'],
+      why: 'a clause opening on 促 or 吁 and its object names no one',
+    },
+    {
+      text: '市民林促文今天表示，會繼續關注事件。',
+      has: ['PER:林促文'],
+      why: 'a name with 促 inside and no object after it stays whole',
+    },
   ]);
 });

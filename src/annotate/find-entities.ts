@@ -309,6 +309,16 @@ export function findEntities(
       m = { ...m, end: m.end - 1, key: m.key.slice(0, -1) };
       if (claim[1] > m.end) claim = [claim[0], m.end];
     }
+    // 林国栋促美欧, 促英欧: a one-character verb and its object read into the name, whoever
+    // read it: the name ends before the verb, and there is none when it opens on it.
+    if (m.type === 'PER' && m.kind === 'name') {
+      const cut = verbAndObjectIn(text, m.start, m.end);
+      if (cut !== -1) {
+        if (cut - m.start < 2) return false;
+        m = { ...m, end: cut, key: m.key.slice(0, cut - m.start) };
+        if (claim[1] > m.end) claim = [claim[0], m.end];
+      }
+    }
     if (m.end <= m.start || !free(claim[0], claim[1])) return false;
     taken.fill(1, claim[0], claim[1]);
     out.push(m);
@@ -2164,6 +2174,21 @@ const LED_FIRST = '政当团内阵';
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 /** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
  * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
+/**
+ * Where a one-character verb of stance or speech (促, 吁) stands in a person's name read
+ * from `start` to `end`, with its object right after it: a state's one-character
+ * abbreviation (促美欧, 促英), or a name or body the lexicon knows (促港府). -1 if none.
+ */
+function verbAndObjectIn(text: string, start: number, end: number): number {
+  const { abbreviationUnits, forms } = gazetteer();
+  for (let i = start; i < end - 1; i++) {
+    if (!ONE_CHAR_VERB.test(text[i] as string) || /[称指说]/.test(text[i] as string)) continue;
+    if (abbreviationUnits.has(text.charCodeAt(i + 1)) || forms.longestAt(text, i + 1) !== null)
+      return i;
+  }
+  return -1;
+}
+
 /** One-character verbs of stance and speech a subject's name runs straight into (X促Y). */
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;
 /** A person's place in a photo (左二, 右一, 前排左三, 左二起): a caption's, no name. */

@@ -2351,3 +2351,17 @@ describe('a spokesperson whose body the segmenter reads as a verb', () => {
     },
   );
 });
+
+describe('Cantonese 唔係 … 而係 …', () => {
+  bothScripts(
+    '我哋唔係反對X，而係反對Y: X is not opposed (negated), Y is',
+    '新聞\n\n議員陳美玲直言：「我哋唔係反對發展，而係反對冇諮詢。」',
+    (a, c) => {
+      const all = a.flatMap((x) => x.stances ?? []);
+      assert.deepEqual(
+        all.map((s) => `${s.target} ${s.negated ? 'negated' : 'held'}`),
+        [c('發展 negated'), c('冇諮詢 held')],
+      );
+    },
+  );
+});

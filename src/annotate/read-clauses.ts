@@ -894,8 +894,8 @@ function joins(
 }
 
 /** Modals, adverbs, conjunctions and prepositions the segmenter may glue into one unknown
- * word before a name (愿同, 将与, 并向): no noun. */
-const FUNCTION_UNITS = /^[愿将要会可能应须并也还又再亦都就才与同和跟向对在把被为从于]+$/;
+ * word before a name (愿同, 将与, 并向, 而系 of Cantonese 而係): no noun. */
+const FUNCTION_UNITS = /^[愿将要会可能应须并也还又再亦都就才与同和跟向对在把被为从于而但却是系]+$/;
 
 /** What an office is in charge of, before it: 负责人道主义事务的, 主管经济的. */
 const IN_CHARGE_OF = /^(?:主管|负责|分管)[^，。；：、「」“”（）()\s]{1,14}?的/;

@@ -2368,8 +2368,8 @@ describe('Cantonese 唔係 … 而係 …', () => {
 
 describe('negation through a modal or an intention', () => {
   bothScripts(
-    '不可能支持, 不打算反對, 不願意譴責, 不準備支持, 不一定支持 are negated; 不得不譴責 and 不只是支持 are not',
-    '新聞\n\n林國棟表示，民眾黨不可能支持這項預算。國民黨不打算反對這項法案。日方不願意譴責有關行為。美方並不準備支持該決議。工黨不一定支持這項改革。歐盟不得不譴責有關襲擊。綠黨不只是支持減排。',
+    '不可能支持, 不打算反對, 不願意譴責, 不準備支持, 不一定支持, 不會繼續支持, 未有譴責, 並無反對 are negated; 不得不譴責 and 不只是支持 are not',
+    '新聞\n\n林國棟表示，民眾黨不可能支持這項預算。國民黨不打算反對這項法案。日方不願意譴責有關行為。美方並不準備支持該決議。工黨不一定支持這項改革。歐盟不得不譴責有關襲擊。綠黨不只是支持減排。德國不會繼續支持這類援助。法國至今未有譴責有關暴力行為。意大利並無反對該計劃。',
     (a, c) => {
       const all = a.flatMap((x) => x.stances ?? []);
       assert.deepEqual(
@@ -2382,6 +2382,9 @@ describe('negation through a modal or an intention', () => {
           '這項改革 negated',
           '有關襲擊 held',
           '減排 held',
+          '這類援助 negated',
+          '有關暴力行為 negated',
+          '該計劃 negated',
         ].map(c),
       );
     },

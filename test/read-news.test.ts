@@ -2390,3 +2390,20 @@ describe('negation through a modal or an intention', () => {
     },
   );
 });
+
+describe('a side named by a country’s first character, on the page’s country', () => {
+  bothScripts(
+    '澳方 on a page naming 澳門特區 is Macau; after 澳大利亞 Australia; 阿方 after 阿根廷 is Argentina, no person',
+    '新聞\n\n澳門特區行政長官林國棟表示，澳方支持大灣區建設。阿根廷總統山田一郎表示，阿方支持自由貿易。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['澳門 support 大灣區建設', '阿根廷 support 自由貿易'].map(c));
+    },
+  );
+  bothScripts(
+    '澳方 after 澳大利亞 is Australia',
+    '新聞\n\n澳大利亞總理陳美玲表示，澳方歡迎恢復直航。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('澳大利亞 welcome 恢復直航')]);
+    },
+  );
+});

@@ -1032,6 +1032,8 @@ export function findEntities(
         continue;
       const surface = text.slice(span.start, span.end);
       if (span.type === 'PER' && NOT_TAGGED_PERSON.test(surface)) continue;
+      // 阿方 after 阿根廷总统: a side in talks, named by the first character of a country.
+      if (span.type === 'PER' && sideOfCountry(surface)) continue;
       // 綠委 read as a body: a party's legislators are people no one named, and no body.
       if (PARTY_LEGISLATORS.test(surface)) continue;
       // 商会, 公会, 法院 alone: the kind of a body named before, which the references read
@@ -2172,8 +2174,6 @@ const LED_FIRST = '政当团内阵';
 
 /** What follows no person's name: 方 of a side in talks (斯方), 军 of a country's forces. */
 const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
-/** What ends no person's name: a rank in a caption (左二), a time word (时), a unit (旅),
- * 媒 (陆媒), and 方 as a side's second character (斯方, 阿方愿). */
 /**
  * Where a one-character verb of stance or speech (促, 吁) stands in a person's name read
  * from `start` to `end`, with its object right after it: a state's one-character
@@ -2187,6 +2187,14 @@ function verbAndObjectIn(text: string, start: number, end: number): number {
       return i;
   }
   return -1;
+}
+
+/** Whether a word is X方 with X the first character of a country's name (阿方, 斯方): a
+ * side in talks, no person's name. */
+function sideOfCountry(word: string): boolean {
+  if (word.length !== 2 || word[1] !== '方') return false;
+  for (const country of gazetteer().countryNames) if (country[0] === word[0]) return true;
+  return false;
 }
 
 /** One-character verbs of stance and speech a subject's name runs straight into (X促Y). */

@@ -196,7 +196,15 @@ export function resolveReferences(
     for (const m of raw) {
       // Any place named on the page: the lexicon marks only the countries with a one-character
       // abbreviation (countryNames), and 斯方 needs 斯里兰卡.
-      if (m.type === 'LOC' && m.kind === 'name' && m.key.length >= 2) add(m.key);
+      // A place named by another of its names counts too (澳门特区 names 澳门), not a side
+      // (澳方 is what is being resolved).
+      if (
+        m.type === 'LOC' &&
+        m.key.length >= 2 &&
+        (m.kind === 'name' ||
+          (m.kind === 'alias' && m.end - m.start >= 2 && text[m.end - 1] !== '方'))
+      )
+        add(m.key);
       // A country a person's title opens with (巴西总统卢拉 names 巴西).
       if (m.type === 'PER') {
         const country = titleCountry(text, m.start, countryNames);

@@ -2369,7 +2369,7 @@ describe('Cantonese 唔係 … 而係 …', () => {
 describe('negation through a modal or an intention', () => {
   bothScripts(
     '不可能支持, 不打算反對, 不願意譴責, 不準備支持, 不一定支持, 不會繼續支持, 未有譴責, 並無反對 are negated; 不得不譴責 and 不只是支持 are not',
-    '新聞\n\n林國棟表示，民眾黨不可能支持這項預算。國民黨不打算反對這項法案。日方不願意譴責有關行為。美方並不準備支持該決議。工黨不一定支持這項改革。歐盟不得不譴責有關襲擊。綠黨不只是支持減排。德國不會繼續支持這類援助。法國至今未有譴責有關暴力行為。意大利並無反對該計劃。',
+    '新聞\n\n林國棟表示，民眾黨不可能支持這項預算。國民黨不打算反對這項法案。日方不願意譴責暴力行為。美方並不準備支持該決議。工黨不一定支持這項改革。歐盟不得不譴責有關襲擊。綠黨不只是支持減排。德國不會繼續支持這類援助。法國至今未有譴責有關暴力行為。意大利並無反對該計劃。',
     (a, c) => {
       const all = a.flatMap((x) => x.stances ?? []);
       assert.deepEqual(
@@ -2377,7 +2377,7 @@ describe('negation through a modal or an intention', () => {
         [
           '這項預算 negated',
           '這項法案 negated',
-          '有關行為 negated',
+          '暴力行為 negated',
           '該決議 negated',
           '這項改革 negated',
           '有關襲擊 held',
@@ -2404,6 +2404,22 @@ describe('a side named by a country’s first character, on the page’s country
     '新聞\n\n澳大利亞總理陳美玲表示，澳方歡迎恢復直航。',
     (a, c) => {
       assert.deepEqual(stances(a), [c('澳大利亞 welcome 恢復直航')]);
+    },
+  );
+});
+
+describe('an act or a statement referred back to', () => {
+  bothScripts(
+    '這一言論 and 這種行為 stand for the sentence before, as 此 does',
+    '新聞\n\n林國棟昨日在國會發表涉台錯誤言論。中方強烈譴責這一言論。\n\n新聞\n\n甲國軍隊空襲難民營。乙國外長陳美玲譴責這種行為。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '中國 criticize 林國棟昨日在國會發表涉台錯誤言論',
+          '陳美玲 criticize 甲國軍隊空襲難民營',
+        ].map(c),
+      );
     },
   );
 });

@@ -818,6 +818,10 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 /** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
 const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 
+/** An event, act or statement referred back to (该事件, 此举, 这一言论, 这种行为, 上述行径). */
+const ACT_REFERRED =
+  /^(?:该|此|这一?|这起|这种|这类|这些|上述)(?:事件|事|举|做法|行为|行动|举动|言论|言行|表态|讲话|说法|行径|挑衅|动作|举措)$/;
+
 /** A document or measure referred back to (该法案, 这项决议, 上述计划): what the sentence
  * before named. */
 const NAMED_BEFORE =
@@ -970,15 +974,26 @@ function targetsOf(
     start = clauseTo + 1;
     stop = clauseEnd(text, start, text.length);
   }
-  // 对此 / 此举 / 这么做: the antecedent is the clause or sentence before.
+  // 对此 / 此举 / 这么做 / 这一言论 / 上述行径: the antecedent is the clause or sentence before.
   const phrase = text
     .slice(start, stop)
     .replace(/(?:坚决|强烈|严正|高度|一贯|始终|都|也|将|一致)+$/, '');
+  const actReferred = ACT_REFERRED.test(phrase);
   if (
-    /^(?:此|这|(?:该|此|这一?|这起)(?:事件|事|举|做法|行为|行动|举动))$/.test(phrase) ||
+    actReferred ||
+    /^[此这]$/.test(phrase) ||
     /(?:这么做|这样做|此举)$/.test(phrase) ||
     onlyAnaphorAndCues(phrase)
   ) {
+    // 欧盟对伊朗的做法十分担忧。美国谴责这种行为: an act referred back to is what the stance
+    // of the sentence before was on.
+    if (
+      actReferred &&
+      lastTarget !== null &&
+      lastTarget.start >= prevSentence.from &&
+      lastTarget.end <= prevSentence.to
+    )
+      return [{ start: lastTarget.start, end: lastTarget.end }];
     const antecedent = antecedentClause(text, clauseFrom, prevSentence);
     // …，予以强烈谴责。X谴责该事件: the sentence before took a stance on something; 该事件 is
     // that, not the stance's own clause.

@@ -1139,5 +1139,17 @@ describe('names and bodies next to times and adverbs', () => {
       has: ['PER:林促文'],
       why: 'a name with 促 inside and no object after it stays whole',
     },
+    {
+      text: '雙方談及貿易、芬太尼及烏克蘭問題。',
+      has: ['LOC:烏克蘭'],
+      not: ['芬太尼'],
+      why: 'a drug the talks are about is no foreign person',
+    },
+    {
+      text: '匈牙利外長西雅爾托表示，匈方反對任何制裁措施。',
+      has: ['PER:西雅爾托'],
+      not: ['PER:西雅爾'],
+      why: 'after a foreign office, the unit before a verb of speech is the transliteration’s last',
+    },
   ]);
 });

@@ -2423,3 +2423,16 @@ describe('an act or a statement referred back to', () => {
     },
   );
 });
+
+describe('a passive inside a clause of time before the cue', () => {
+  bothScripts(
+    '被問及…時說 and 被釋放後表示 are the subject’s words; 被要求表示 is not',
+    '新聞\n\n發言人陳美玲在記者會上被問及台灣問題時說，總統的立場沒有任何改變。\n\n律師林國棟被釋放後表示，他會繼續為當事人爭取權益。\n\n議員山田一郎被黨鞭要求表示，支持政府提出的方案。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        ['陳美玲: 總統的立場沒有任何改變。', '林國棟: 他會繼續為當事人爭取權益。'].map(c),
+      );
+    },
+  );
+});

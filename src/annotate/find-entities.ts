@@ -461,6 +461,13 @@ export function findEntities(
         grid.wordEnd(m.end) === o.end &&
         afterForeignOffice(text, o.start)
       ) &&
+      // 匈牙利外长西雅尔托 | 表示: after a foreign state's office, one unit the rules read on
+      // to a verb of speech or stance is the transliteration's last (托 is no verb before 表示).
+      !(
+        o.end - m.end === 1 &&
+        CUE_START.test(text.slice(o.end, o.end + 4)) &&
+        afterForeignOffice(text, o.start)
+      ) &&
       // 魏凤和 before a verb: a linking unit after the name is judged by the rules alone.
       !(o.end - m.end === 1 && LINKING.test(text[m.end] as string)) &&
       // 林芳 | 正12日, 林芳 | 正 | 也: a unit read as an adverb before a digit, a mark or

@@ -467,9 +467,10 @@ function firstVerb(
 /** A passive's mark in the clause before a cue: 被X要求, 遭X拒绝, 受到X批评, 受欢迎. The cue
  * then tells what was done to the subject: no speech and no stance of its (GUIDELINES §4).
  * Not when a light verb or a 的 stands between (对被关押的公民获释表示欢迎): the passive is
- * then inside the object. */
+ * then inside the object; nor when 时 or 后 closes a clause of time between (被问及此事时说,
+ * 被释放后表示): the cue is the subject's own doing. */
 export const PASSIVE =
-  /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)(?:(?!表示|表达|感到|予以|深表|的)[^，。；！？「」“”]){0,8}|受)$/;
+  /(?:(?:被(?!告|害|捕|选)|遭|遭到|受到)(?:(?!表示|表达|感到|予以|深表|的|时|后)[^，。；！？「」“”]){0,8}|受)$/;
 
 /** Every cue word of the quote and stance readers. */
 const CUE_WORDS = new Set([...QUOTE_CUES, ...STANCE_CUE_LIST].map((c) => c.cue));

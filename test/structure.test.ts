@@ -558,6 +558,37 @@ describe('digests: several short stories on one scraped page', () => {
       const skipped = numbered.map((p) => p.replace(/^3\./, '4.'));
       assert.equal(view(conv(skipped.join('\n\n'))).articles.length, 1);
     });
+
+    const labelled = [
+      '環球快訊',
+      '本台消息：',
+      '冰島火山：冰島氣象局15日說，西南部半島的一座火山當天凌晨再度噴發，附近小鎮的居民已經連夜撤離。',
+      '航空部門表示，國際航班暫未受到影響。',
+      '秘魯普查：秘魯國家統計局14日啟動為期兩周的全國人口普查，約八萬名普查員將走訪全國所有家庭。',
+      '挪威：挪威央行15日宣布維持基準利率不變，並表示將密切關注物價走勢。',
+    ];
+    it(`splits a digest of items under topic labels, the lead-in line with the first (${script})`, () => {
+      const v = view(conv(labelled.join('\n\n')));
+      assert.deepEqual(
+        v.articles.map((a) => [a.headline, a.blocks.at(-1)?.text.slice(0, 4)]),
+        [
+          [conv('環球快訊'), conv('航空部門')],
+          ['', conv('秘魯普查')],
+          ['', conv('挪威：挪')],
+        ],
+      );
+    });
+
+    it(`keeps a transcript's or an interview's turns together (${script})`, () => {
+      const turns = [
+        '專訪林國棟',
+        '記者：您15日在會上提出的方案，外界反應如何？',
+        '林國棟：大家普遍認為方案可行，我們會在下月15日前提交細節。',
+        '記者：有人批評方案成本太高，您怎麼回應？',
+        '林國棟：成本在今年3日公布的預算之內，不會加重市民負擔。',
+      ];
+      assert.equal(view(conv(turns.join('\n\n'))).articles.length, 1);
+    });
   }
 });
 

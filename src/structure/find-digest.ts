@@ -205,11 +205,13 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
     .map((item) => item.block.text)
     .join('\n');
   const review = PRESS_REVIEW.test(head);
-  // Numbered items are looked for only on a page that is neither of the other kinds.
+  // Numbered items, or items under topic labels, are looked for only on a page that is
+  // neither of the other kinds.
   const numbered =
     credited.length >= MIN_CREDITED || review
       ? null
-      : numberedItems(body.length, (k) => text(body[k] as number));
+      : (numberedItems(body.length, (k) => text(body[k] as number)) ??
+        labelledItems(body.length, (k) => text(body[k] as number)));
   const kind =
     credited.length >= MIN_CREDITED
       ? 'picture'
@@ -232,7 +234,10 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
       (kind === 'picture'
         ? credited.includes(i) && endsWithShortCaption(items[body[k - 1] as number] as Item)
         : kind === 'numbered'
-          ? (numbered as Set<number>).has(k)
+          ? // The first item after a lead-in line (央视网消息（新闻联播）：) opens the page's
+            // first story, the lead-in with it.
+            (numbered as Set<number>).has(k) &&
+            !(k === 1 && LEAD_IN_DATELINE.test(text(body[0] as number)))
           : CITES_PAPER.test(firstSentences(text(i), 2)));
     if (opens) {
       above ??= hanPairs(
@@ -242,7 +247,10 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
           .join('\n'),
       );
       for (; gathered < k; gathered++) addHanPairs(text(body[gathered] as number), above);
-      const opening = firstSentences(text(i), 1).replace(ITEM_NUMBER, '').slice(0, OPENING);
+      const opening = firstSentences(text(i), 1)
+        .replace(ITEM_NUMBER, '')
+        .replace(TOPIC_LABEL, '')
+        .slice(0, OPENING);
       const share = sharedShare(opening, above);
       // Numbered points of one statement (自本月10日起，全市…) go on in the same words: a
       // numbered digest breaks at every item or at none, and by a closer bound.
@@ -252,7 +260,9 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
           kind === 'picture'
             ? 'a credited photo story after a short caption in a picture digest'
             : kind === 'numbered'
-              ? 'a numbered item with a dated lead of its own'
+              ? TOPIC_LABEL.test(text(i))
+                ? 'an item under a topic label (加沙局势：) with a dated lead of its own'
+                : 'a numbered item with a dated lead of its own'
               : 'a press review turns to another paper story',
           `${Math.round(share * 100)}% of its opening in the items above`,
         ]);
@@ -262,13 +272,46 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
   for (const [i, why] of breaks) digest.breaks.set(i, why);
 }
 
+/** A paragraph that opens with a topic's label and a colon, as a news digest heads its items
+ * (俄乌冲突：, 加沙局势：, 欧盟：): two to eight units, no mark among them (group 1). */
+const TOPIC_LABEL = /^([^\s，。；：:、！？!?「」“”『』（）()《》]{2,8})[：:]\s*(?=\S)/;
+
+/**
+ * The items of an untitled digest that heads each with a topic label (国际联播快讯: 加沙局势：
+ * 以色列军队5日…): the indices, among the body paragraphs `texts`, of the paragraphs that open
+ * with a label, the first of them the first paragraph (or the one after a lead-in line,
+ * 央视网消息（新闻联播）：), at least MIN_ITEMS of them, no label twice, each lead dated as a news
+ * item's. A transcript's or an interview's turns (问：, 记者：, X：) repeat their labels and
+ * seldom date their leads. Null when the page is no such digest.
+ */
+function labelledItems(count: number, textAt: (k: number) => string): Set<number> | null {
+  const found = new Set<number>();
+  const labels = new Set<string>();
+  for (let k = 0; k < count; k++) {
+    const paragraph = textAt(k);
+    if (k === 0 && LEAD_IN_DATELINE.test(paragraph)) continue;
+    const m = TOPIC_LABEL.exec(paragraph);
+    if (m === null) {
+      if (found.size === 0) return null;
+      continue;
+    }
+    const label = m[1] as string;
+    if (labels.has(label)) return null;
+    labels.add(label);
+    if (!DATED.test(firstSentences(paragraph.slice(m[0].length), 1))) return null;
+    found.add(k);
+  }
+  return found.size >= MIN_ITEMS ? found : null;
+}
+
 /** A paragraph that opens with an item's number: 1. / 1、 / （1） / 一、 (group 1, 2 or 3). */
 const ITEM_NUMBER =
   /^(?:(\d{1,2})\s*[.．、]|[（(](\d{1,2})[）)]|([一二三四五六七八九十]{1,3})、)\s*/;
 /**
  * The numbered items of an untitled digest (新闻快讯 whose items are numbered paragraphs, no
  * title over each): the indices, among the body paragraphs `texts`, of the paragraphs that
- * open with the numbers 1, 2, 3 … in order, the first of them the first paragraph, at least
+ * open with the numbers 1, 2, 3 … in order, the first of them the first paragraph (or the one
+ * after a lead-in line, 央视网消息（新闻联播）：), at least
  * MIN_ITEMS of them, each lead dated as a news item's (10日, 当天): the points of one
  * statement (一、坚持…二、推动…) are numbered too, but their leads are seldom dated, and those
  * that are share their words (MAX_SHARED decides, in readUntitled). `count` paragraphs, the
@@ -279,9 +322,10 @@ function numberedItems(count: number, textAt: (k: number) => string): Set<number
   let expected = 1;
   for (let k = 0; k < count; k++) {
     const paragraph = textAt(k);
+    if (k === 0 && LEAD_IN_DATELINE.test(paragraph)) continue;
     const m = ITEM_NUMBER.exec(paragraph);
     if (m === null) {
-      if (k === 0) return null;
+      if (found.size === 0) return null;
       continue;
     }
     if (readNumber(m[1] ?? m[2] ?? m[3] ?? '') !== expected) return null;

@@ -2436,3 +2436,13 @@ describe('a passive inside a clause of time before the cue', () => {
     },
   );
 });
+
+describe('a body named in full only inside a title', () => {
+  bothScripts(
+    '世衛 on its own after 世界衛生組織總幹事X: the body is called by the fullest name the page gives',
+    '新聞\n\n世界衛生組織總幹事林國棟表示，世衛歡迎各國在疫苗分配問題上達成共識。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('世界衛生組織 welcome 各國在疫苗分配問題上達成共識')]);
+    },
+  );
+});

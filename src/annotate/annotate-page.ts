@@ -189,6 +189,16 @@ function annotateArticle(
         e.canonical = text;
         shared.orgsNamed.add(e.id);
       }
+      // 世卫 on its own where the page writes 世界卫生组织 only inside a title (世界卫生组织
+      // 总干事X): the fullest name the page gives is still the lexicon's, as the page spells it.
+      if (e.type === 'ORG' && r.type === 'ORG' && r.kind === 'alias' && r.ids.length === 1) {
+        const full = splitId(id)[1];
+        const k = full.length > e.canonical.length ? s.indexOf(full) : -1;
+        if (k !== -1) {
+          e.canonical = originalText(at, k, k + full.length);
+          shared.orgsNamed.add(e.id);
+        }
+      }
     }
     // Spelled out rather than spread: a page has hundreds of mentions, and spreading into
     // an object literal is V8's slow path.

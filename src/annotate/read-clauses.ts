@@ -179,7 +179,7 @@ function actsAsVerb(text: string, at: number, before: Ref | undefined): boolean 
 }
 /** What a body speaks through (X的发言人, X的声明, 世界银行的报告认为): X is the subject. */
 const SPEAKS_THROUGH =
-  /^的(?:发言人|负责人|声明|(?:最新|年度)?(?:报告|社论|社评|白皮书|公报)(?:指出|认为|称|说|表示|显示|强调))/;
+  /^的(?:发言人|负责人|声明|(?:最新|年度)?(?:报告|社论|社评|白皮书|公报)(?:指出|指|认为|称|说|表示|显示|强调))/;
 /** 古特雷斯的发言人迪雅里克: the spokesperson after 的 is named, and speaks as themself. */
 function namedSpokesperson(text: string, at: number, refs: readonly Ref[]): boolean {
   const m = /^的(?:新闻)?(?:发言人|负责人)/.exec(text.slice(at));
@@ -748,6 +748,18 @@ function subjectIn(
         // 引述美国国务卿布林肯: on through the titles to the person cited.
         readOn();
       }
+    }
+    // 前民主党主席何俊仁的代表律师表示: the name a title leads to qualifies, with 的,
+    // whoever speaks (their lawyer); neither it nor the names before it are the subject
+    // (not so one relayed: 陈美玲转述林国栋的话说).
+    if (
+      head !== r &&
+      via === undefined &&
+      text[head.end] === '的' &&
+      (!SPEAKS_THROUGH.test(text.slice(head.end)) || namedSpokesperson(text, head.end, refs))
+    ) {
+      k = j - 1;
+      continue;
     }
     // A和B: several holders.
     for (; j < refs.length; j++) {

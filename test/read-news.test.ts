@@ -2464,3 +2464,13 @@ describe('scholars and a named person’s representative', () => {
     },
   );
 });
+
+describe('mutual support with no object', () => {
+  bothScripts(
+    '…，在事關彼此核心利益問題上相互支持。 is no stance on the clause before; 中方支持法方… is',
+    '新聞\n\n中法雙方要加強戰略溝通，在事關彼此核心利益問題上相互支持。中方支持法方舉辦氣候峰會。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 support 法方舉辦氣候峰會')]);
+    },
+  );
+});

@@ -598,6 +598,12 @@ export function findStances(
       // A cue of a class that may leave its object to what came before, ending its sentence
       // with none of its own (表示强烈谴责。), or its clause before another verb of the same
       // subject (予以严厉谴责，并呼吁…).
+      // 双方…相互支持。: mutual support with no object is no one's stance on anything
+      // (GUIDELINES §4), not a stance on what came before.
+      const mutual = /(?:相互|互相|彼此)(?:坚定|大力|全力|积极|坚决)?$/.test(
+        text.slice(Math.max(clauseFrom, at - 6), at),
+      );
+      if (targets.length === 0 && mutual) continue;
       const implicit =
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&

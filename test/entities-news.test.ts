@@ -1146,6 +1146,11 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a drug the talks are about is no foreign person',
     },
     {
+      text: '要堅持和發展新時代「楓橋經驗」，把矛盾化解在基層。',
+      not: ['LOC:楓橋'],
+      why: 'a doctrine named after a town is no place',
+    },
+    {
       text: '匈牙利外長西雅爾托表示，匈方反對任何制裁措施。',
       has: ['PER:西雅爾托'],
       not: ['PER:西雅爾'],

@@ -2474,3 +2474,13 @@ describe('mutual support with no object', () => {
     },
   );
 });
+
+describe('a set phrase for bodies at every level', () => {
+  bothScripts(
+    '各級黨委和政府要支持…: a group no one names holds it, not the speaker; 要支持… with no subject is the speaker’s',
+    '新聞\n\n林國棟強調，各級黨委和政府要關心支持青年創業。林國棟指出，要支持民營企業發展壯大。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 民營企業發展壯大')]);
+    },
+  );
+});

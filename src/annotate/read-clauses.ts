@@ -607,8 +607,9 @@ function opensWithNoun(
         if ((refs[k]?.start ?? -1) !== w.end) return true;
       }
     }
-    // 各界人士/l: a set phrase that ends in an agent is a group no one names.
-    if (w.pos === 'l' && AGENT.test(text.slice(i, w.end))) return true;
+    // 各界人士/l: a set phrase that ends in an agent is a group no one names, as is one that
+    // opens on 各 (各级党委/l, 各国人民/l).
+    if (w.pos === 'l' && (AGENT.test(text.slice(i, w.end)) || text[i] === '各')) return true;
     if (!/^n/.test(w.pos) && !unknown) return false;
     const k = firstAtOrAfter(refs, i);
     if ((refs[k]?.start ?? -1) === i) return false;

@@ -1151,6 +1151,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a doctrine named after a town is no place',
     },
     {
+      text: '這番言論反映了華盛頓兩黨在對華問題上的共識。',
+      has: ['LOC:華盛頓'],
+      not: ['ORG:華盛頓兩黨'],
+      why: 'a place’s parties together are no party',
+    },
+    {
       text: '匈牙利外長西雅爾托表示，匈方反對任何制裁措施。',
       has: ['PER:西雅爾托'],
       not: ['PER:西雅爾'],

@@ -2484,3 +2484,24 @@ describe('a set phrase for bodies at every level', () => {
     },
   );
 });
+
+describe('a party’s central committee before its head’s office', () => {
+  bothScripts(
+    '越共中央總書記X表示 is X’s, not the party’s',
+    '新聞\n\n越共中央總書記林國棟表示，越方支持中方提出的全球治理倡議。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 越方支持中方提出的全球治理倡議。')]);
+    },
+  );
+});
+
+describe('a dotted name’s last part in the headline, before the full name', () => {
+  bothScripts(
+    '卡爾·貝倫森 in the body makes the headline’s 貝倫森 the same person: one entity',
+    '貝倫森稱中國是「最大威脅」\n\n美國國務卿卡爾·貝倫森週二在參議院作證時表示，中國是美國面臨的「最嚴峻挑戰」。',
+    (a, c) => {
+      const people = a.flatMap((x) => x.entities ?? []).filter((e) => e.type === 'PER');
+      assert.deepEqual([...new Set(people.map((e) => e.canonical))], [c('卡爾·貝倫森')]);
+    },
+  );
+});

@@ -1580,7 +1580,8 @@ function taggedNameHolds(
       if (country.length <= 1 || placeEntry(country) !== null) return false;
     }
     // 韩国在野党, 执政党团: a party named by its place in parliament is no party's name.
-    const side = PARTY_BY_SIDE.exec(surface);
+    // 华盛顿两党, 美国朝野: a place's parties together are no party's name either.
+    const side = PARTY_BY_SIDE.exec(surface) ?? PARTIES_TOGETHER.exec(surface);
     if (side !== null) {
       const country = surface.slice(0, side.index);
       if (country === '' || placeEntry(country) !== null) return false;
@@ -1631,6 +1632,10 @@ function withoutSideFirst(text: string, span: ProposedSpan): ProposedSpan {
 
 /** A party named by its side in parliament, not by its name (GUIDELINES §1: generic bodies). */
 const PARTY_BY_SIDE = new RegExp(`${PARLIAMENT_SIDE}团?$`);
+
+/** A place's parties taken together (华盛顿两党, 美国朝野, 台湾各党派), as a tagger may read
+ * them as one party. */
+const PARTIES_TOGETHER = /(?:两党|两大党|各党|各党派|朝野两党|朝野)$/;
 
 /** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
 const PARTY = /(?:党|联盟|阵线)$/;

@@ -856,6 +856,9 @@ function joins(
   // 国民力量党首X: a party's name that took the 党 of 党首 or 党魁 leaves the rest of the
   // title.
   if (from < to && text[from - 1] === '党' && /[首魁]/.test(text[from] as string)) from++;
+  // 越共中央总书记苏林, 老挝人民革命党中央总书记X: a party's central committee (中央) before
+  // the office its head holds.
+  if (text.startsWith('中央', from) && skipOffices(text, from + 2) > from + 2) from += 2;
   // 眾議院「X委員會」主席Y: the marks a body's name is quoted in stand outside the gap.
   if (from < to && /[」”]/.test(text[from] as string)) from++;
   if (from < to && /[「“]/.test(text[to - 1] as string)) to--;

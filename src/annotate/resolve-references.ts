@@ -245,6 +245,13 @@ export function resolveReferences(
   // The people this article names in full, before any is resolved: a headline's short form
   // (林郑) comes before the body's full name.
   for (const m of raw) {
+    // 卢比奥 in a headline before the body's 马可·卢比奥: the last part of a dotted name, as
+    // after it.
+    if (m.type === 'PER' && m.kind === 'name' && NAME_DOT.test(m.key)) {
+      const last = m.key.split(NAME_DOT).at(-1) as string;
+      if (last.length >= 2 && !memory.dotted.has(last))
+        memory.dotted.set(last, entityId('PER', m.key));
+    }
     if (m.type === 'PER' && m.kind === 'name' && !NAME_DOT.test(m.key)) {
       const initial = m.key[0] as string;
       const named = memory.people.get(initial) ?? [];

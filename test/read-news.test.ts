@@ -2505,3 +2505,14 @@ describe('a dotted name’s last part in the headline, before the full name', ()
     },
   );
 });
+
+describe('a place’s police as a source', () => {
+  bothScripts(
+    '香港警方 keeps the form the page gives (GUIDELINES §3, as 莫斯科警方), not the lexicon’s 香港警務處',
+    '新聞\n\n香港警方強烈譴責暴徒的暴力行為。香港警方發言人表示，警方會嚴正執法，絕不容忍任何暴力行為。',
+    (a, c) => {
+      assert.deepEqual(stances(a)[0], c('香港警方 criticize 暴徒的暴力行為'));
+      assert.deepEqual(quotes(a), [c('香港警方: 警方會嚴正執法，絕不容忍任何暴力行為。')]);
+    },
+  );
+});

@@ -2516,3 +2516,13 @@ describe('a place’s police as a source', () => {
     },
   );
 });
+
+describe('a place’s authorities', () => {
+  bothScripts(
+    '台灣當局 is a state organ named generically: the place holds the stance (GUIDELINES §4, as 中國政府)',
+    '新聞\n\n國台辦發言人表示，台灣當局拒絕承認兩岸同屬一中。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('台灣 oppose 承認兩岸同屬一中')]);
+    },
+  );
+});

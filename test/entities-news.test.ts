@@ -1157,6 +1157,12 @@ describe('names and bodies next to times and adverbs', () => {
       why: 'a place’s parties together are no party',
     },
     {
+      text: '陳美玲在會上向林國棟表示，雙方應加強合作。向俊平表示，雙方應加強合作。',
+      has: ['PER:林國棟', 'PER:向俊平'],
+      not: ['PER:向林國棟'],
+      why: '向 after a place clause and before a verb of speech is the preposition; opening a sentence, a surname',
+    },
+    {
       text: '匈牙利外長西雅爾托表示，匈方反對任何制裁措施。',
       has: ['PER:西雅爾托'],
       not: ['PER:西雅爾'],

@@ -2526,3 +2526,17 @@ describe('a place’s authorities', () => {
     },
   );
 });
+
+describe('whom the speaker spoke to in a meeting’s time clause', () => {
+  bothScripts(
+    '在會見時向普京表示: 向 is no surname, and 普京 is whom the meeting was with',
+    '新聞\n\n林國棟在會見時向普京表示，中方支持俄方維護國家安全的努力。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟 meet 普京'),
+        c('中國 support 俄方維護國家安全的努力'),
+      ]);
+      assert.deepEqual(quotes(a), [c('林國棟: 中方支持俄方維護國家安全的努力。')]);
+    },
+  );
+});

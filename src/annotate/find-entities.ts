@@ -309,6 +309,19 @@ export function findEntities(
       m = { ...m, end: m.end - 1, key: m.key.slice(0, -1) };
       if (claim[1] > m.end) claim = [claim[0], m.end];
     }
+    // 会见时向普京表示, 会上对林国栋说: 向 or 对 after a time or place clause and before a
+    // verb of speech is the preposition of whom the subject spoke to, no surname.
+    if (
+      m.type === 'PER' &&
+      m.kind === 'name' &&
+      m.end - m.start >= 3 &&
+      /[向对]/.test(text[m.start] as string) &&
+      /[时后中上]/.test(text[m.start - 1] ?? '') &&
+      CUE_START.test(text.slice(m.end, m.end + 4))
+    ) {
+      m = { ...m, start: m.start + 1, key: m.key.slice(1) };
+      if (claim[0] < m.start) claim = [m.start, claim[1]];
+    }
     // 林国栋促美欧, 促英欧: a one-character verb and its object read into the name, whoever
     // read it: the name ends before the verb, and there is none when it opens on it.
     if (m.type === 'PER' && m.kind === 'name') {

@@ -907,6 +907,14 @@ function targetsOf(
   if (hit.class === 'meet') {
     // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
     const link = lastLink(before);
+    // 在会见时向普京表示: the counterpart is the one spoken to in the time clause's sentence.
+    const addressed = link === -1 ? ADDRESSED_WHEN_MEETING.exec(text.slice(end, clauseTo)) : null;
+    if (addressed !== null) {
+      const start = end + addressed[0].length - (addressed[1] as string).length;
+      const t = { start, end: start + (addressed[1] as string).length };
+      const inside = refsWithin(refs, t.start, t.end);
+      return inside.length > 0 && !inside.every((r) => r.ids.every((id) => own.has(id))) ? [t] : [];
+    }
     const from = link === -1 ? end : clauseFrom + link + 1;
     let to =
       link === -1
@@ -1189,6 +1197,11 @@ function outerCue(
  * 昨天在北京, 于日内瓦). */
 const MET_WHERE =
   /(?:[今昨前当本]?[日天晚]|[0-9０-９一二三四五六七八九十]{1,3}日)?(?:在|于)[^，。、]{1,12}$/;
+
+/** A meeting's time clause, then whom its subject spoke to (会见时向普京表示): the addressee
+ * is group 1. */
+const ADDRESSED_WHEN_MEETING =
+  /^(?:时|之际|期间)(?:向|对)([^，。；]{2,20}?)(?=表示|说|指出|强调|称|介绍|透露|重申)/;
 
 /** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */
 const WHEN_SAYING = /(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申)/;

@@ -2540,3 +2540,13 @@ describe('whom the speaker spoke to in a meeting’s time clause', () => {
     },
   );
 });
+
+describe('an office of a place, its holder named on the page', () => {
+  bothScripts(
+    '德國外長表示 after 德國外長林國棟 is 林國棟 speaking, not an unnamed 德國外長',
+    '新聞\n\n外交部長王毅5日在北京會見德國外長林國棟。會見時，德國外長表示，德方願同中方加強各領域合作。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 德方願同中方加強各領域合作。')]);
+    },
+  );
+});

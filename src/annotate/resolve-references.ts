@@ -866,10 +866,28 @@ function titledPeople(text: string, refs: Ref[]): Ref[] {
       end: titled.end,
       kind: 'title',
       type: 'PER',
-      ids: [entityId('PER', titled.key)],
+      ids: namedWith(text, refs, titled.key) ?? [entityId('PER', titled.key)],
     });
   }
   return out;
+}
+
+/**
+ * The person the page names right after `title` (德国外长瓦德富尔), where it names exactly
+ * one so: a headline's 德国外长 before the body's 德国外长瓦德富尔 is that person. Null if none
+ * or several.
+ */
+function namedWith(text: string, refs: readonly Ref[], title: string): string[] | null {
+  let found: string[] | null = null;
+  for (let i = text.indexOf(title); i !== -1; i = text.indexOf(title, i + title.length)) {
+    const at = i + title.length;
+    const k = firstAtOrAfter(refs, at);
+    const r = refs[k];
+    if (r === undefined || r.start !== at || r.type !== 'PER' || r.kind !== 'name') continue;
+    if (found !== null && found[0] !== r.ids[0]) return null;
+    found = r.ids;
+  }
+  return found;
 }
 
 const BODY_WORDS = [...BODIES].sort((a, b) => b.length - a.length).join('|');

@@ -285,20 +285,39 @@ const TOPIC_LABEL = /^([^\s，。；：:、！？!?「」“”『』（）()《
  * seldom date their leads. Null when the page is no such digest.
  */
 function labelledItems(count: number, textAt: (k: number) => string): Set<number> | null {
-  const found = new Set<number>();
   const labels = new Set<string>();
+  return markedItems(count, textAt, (paragraph) => {
+    const m = TOPIC_LABEL.exec(paragraph);
+    if (m === null) return null;
+    const label = m[1] as string;
+    const fresh = !labels.has(label);
+    labels.add(label);
+    return { head: m[0].length, ok: fresh };
+  });
+}
+
+/**
+ * The paragraphs among `count` (the k-th `textAt(k)`) that open with an item's mark, as
+ * `read` finds it (the mark's length, and whether it may stand where it does): the first
+ * paragraph opens with one, or the one after a lead-in line; at least MIN_ITEMS of them, each
+ * lead dated. Null when a mark stands where it may not, a lead is undated or too few are found.
+ */
+function markedItems(
+  count: number,
+  textAt: (k: number) => string,
+  read: (paragraph: string) => { head: number; ok: boolean } | null,
+): Set<number> | null {
+  const found = new Set<number>();
   for (let k = 0; k < count; k++) {
     const paragraph = textAt(k);
     if (k === 0 && LEAD_IN_DATELINE.test(paragraph)) continue;
-    const m = TOPIC_LABEL.exec(paragraph);
-    if (m === null) {
+    const mark = read(paragraph);
+    if (mark === null) {
       if (found.size === 0) return null;
       continue;
     }
-    const label = m[1] as string;
-    if (labels.has(label)) return null;
-    labels.add(label);
-    if (!DATED.test(firstSentences(paragraph.slice(m[0].length), 1))) return null;
+    if (!mark.ok) return null;
+    if (!DATED.test(firstSentences(paragraph.slice(mark.head), 1))) return null;
     found.add(k);
   }
   return found.size >= MIN_ITEMS ? found : null;
@@ -311,30 +330,21 @@ const ITEM_NUMBER =
  * The numbered items of an untitled digest (新闻快讯 whose items are numbered paragraphs, no
  * title over each): the indices, among the body paragraphs `texts`, of the paragraphs that
  * open with the numbers 1, 2, 3 … in order, the first of them the first paragraph (or the one
- * after a lead-in line, 央视网消息（新闻联播）：), at least
- * MIN_ITEMS of them, each lead dated as a news item's (10日, 当天): the points of one
+ * after a lead-in line, 央视网消息（新闻联播）：), at least MIN_ITEMS of them, each lead dated as
+ * a news item's (10日, 当天), as markedItems reads them: the points of one
  * statement (一、坚持…二、推动…) are numbered too, but their leads are seldom dated, and those
  * that are share their words (MAX_SHARED decides, in readUntitled). `count` paragraphs, the
  * k-th `textAt(k)`. Null when the page is no such digest.
  */
 function numberedItems(count: number, textAt: (k: number) => string): Set<number> | null {
-  const found = new Set<number>();
   let expected = 1;
-  for (let k = 0; k < count; k++) {
-    const paragraph = textAt(k);
-    if (k === 0 && LEAD_IN_DATELINE.test(paragraph)) continue;
+  return markedItems(count, textAt, (paragraph) => {
     const m = ITEM_NUMBER.exec(paragraph);
-    if (m === null) {
-      if (found.size === 0) return null;
-      continue;
-    }
-    if (readNumber(m[1] ?? m[2] ?? m[3] ?? '') !== expected) return null;
-    const lead = firstSentences(paragraph.slice(m[0].length), 1);
-    if (!DATED.test(lead)) return null;
-    found.add(k);
+    if (m === null) return null;
+    const inOrder = readNumber(m[1] ?? m[2] ?? m[3] ?? '') === expected;
     expected++;
-  }
-  return found.size >= MIN_ITEMS ? found : null;
+    return { head: m[0].length, ok: inOrder };
+  });
 }
 
 /** A block that opens with a long photo caption ending in its credit at a line end

@@ -2207,7 +2207,7 @@ const NOT_AFTER_PERSON = /^(?:[方军媒籍号]|武装)/;
 function verbAndObjectIn(text: string, start: number, end: number): number {
   const { abbreviationUnits, forms } = gazetteer();
   for (let i = start; i < end - 1; i++) {
-    if (!ONE_CHAR_VERB.test(text[i] as string) || /[称指说]/.test(text[i] as string)) continue;
+    if (!URGING.test(text[i] as string)) continue;
     if (abbreviationUnits.has(text.charCodeAt(i + 1)) || forms.longestAt(text, i + 1) !== null)
       return i;
   }
@@ -2221,6 +2221,9 @@ function sideOfCountry(word: string): boolean {
   for (const country of gazetteer().countryNames) if (country[0] === word[0]) return true;
   return false;
 }
+
+/** The one-character verbs of urging (促, 吁 of the Simplified view) a name may run into. */
+const URGING = /^[促吁]$/;
 
 /** One-character verbs of stance and speech a subject's name runs straight into (X促Y). */
 const ONE_CHAR_VERB = /^[促吁籲称指说]$/;

@@ -107,6 +107,19 @@ const FAMILIES: readonly { name: string; make: (n: number) => string; annotate: 
     make: (n) => '林國棟支持談判。路透社\n\n王大同表示，談判應該盡快恢復。\n\n'.repeat(n),
     annotate: true,
   },
+  // A person the page named, again on every line where a place opens the name (韓國 of
+  // 韓國棟): the places by start are gathered once, and those given up taken out in one pass.
+  {
+    name: 'a named person over a place on every line',
+    make: (n) => `立法院長韓國棟主持院會。\n${'韓國棟表示支持\n'.repeat(n)}`,
+    annotate: true,
+  },
+  // A body's short form on every line, its full name nowhere: looked for once.
+  {
+    name: 'a short form whose full name the page never writes, on every line',
+    make: (n) => '世衛表示支持\n'.repeat(n),
+    annotate: true,
+  },
   // Anonymous sources and named speakers in turn on one line.
   {
     name: 'anonymous sources between named speakers on one line',

@@ -161,6 +161,8 @@ function annotateArticle(
     used.set(id, e);
     return e;
   };
+  /** The bodies whose full name was looked for in this article's text. */
+  const fullSought = new Set<string>();
   const mentions: Mention[] = refs.map((r) => {
     const text = originalText(at, r.start, r.end);
     // The surface names the entity only where it spells its key (canonicalName checks).
@@ -191,7 +193,15 @@ function annotateArticle(
       }
       // 世卫 on its own where the page writes 世界卫生组织 only inside a title (世界卫生组织
       // 总干事X): the fullest name the page gives is still the lexicon's, as the page spells it.
-      if (e.type === 'ORG' && r.type === 'ORG' && r.kind === 'alias' && r.ids.length === 1) {
+      // Looked for once a body and article: a page may write the short form on every line.
+      if (
+        e.type === 'ORG' &&
+        r.type === 'ORG' &&
+        r.kind === 'alias' &&
+        r.ids.length === 1 &&
+        !fullSought.has(id)
+      ) {
+        fullSought.add(id);
         const full = splitId(id)[1];
         const k = full.length > e.canonical.length ? s.indexOf(full) : -1;
         if (k !== -1) {

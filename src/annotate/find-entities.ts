@@ -784,32 +784,40 @@ export function findEntities(
     add({ ...span, key: text.slice(span.start, span.end), kind: 'name' });
   }
 
+  // 韓國瑜表示 after 立法院長韓國瑜: a person the page named wins over a place the lexicon
+  // reads at the start of the name (韓國), as a longer name wins over one inside it. The
+  // places by start, made when first needed; those given up are taken out at the end, in one
+  // pass (a page may write the name on every line).
+  let placeAt: Map<number, RawMention> | null = null;
+  const givenUp = new Set<RawMention>();
   for (const name of context.people) {
     // A dialogue's speaker may be a pronoun and a verb (他补充): no name.
     if (PRONOUN_START.test(name) || NOT_PERSON.test(name)) continue;
     for (let at = text.indexOf(name); at !== -1; at = text.indexOf(name, at + name.length)) {
       const end = at + name.length;
-      // 韓國瑜表示 after 立法院長韓國瑜: a person the page named wins over a place the lexicon
-      // reads at the start of the name (韓國), as a longer name wins over one inside it.
+      let yielded: RawMention | null = null;
       if (!free(at, end)) {
-        const inside = out.filter((m) => m.start < end && m.end > at);
-        if (
-          inside.every(
-            (m) =>
-              m.type === 'LOC' &&
-              m.start === at &&
-              m.end < end &&
-              (m.kind === 'name' || m.kind === 'alias'),
-          )
-        ) {
-          for (const m of inside) {
-            out.splice(out.indexOf(m), 1);
-            taken.fill(0, m.start, m.end);
-          }
+        placeAt ??= new Map(
+          out
+            .filter((m) => m.type === 'LOC' && (m.kind === 'name' || m.kind === 'alias'))
+            .map((m) => [m.start, m]),
+        );
+        const place = placeAt.get(at);
+        if (place !== undefined && place.end < end && !givenUp.has(place)) {
+          taken.fill(0, place.start, place.end);
+          if (free(at, end)) yielded = place;
+          else taken.fill(1, place.start, place.end);
         }
       }
-      add({ start: at, end, type: 'PER', key: name, kind: 'name' });
+      if (add({ start: at, end, type: 'PER', key: name, kind: 'name' })) {
+        if (yielded !== null) givenUp.add(yielded);
+      } else if (yielded !== null) taken.fill(1, yielded.start, yielded.end);
     }
+  }
+  if (givenUp.size > 0) {
+    let w = 0;
+    for (const m of out) if (!givenUp.has(m)) out[w++] = m;
+    out.length = w;
   }
 
   for (const m of anchoredMatches(text, SPEAKER_NAME, SPEAKER_NAME_AT)) {

@@ -908,7 +908,10 @@ function targetsOf(
     // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
     const link = lastLink(before);
     // 在会见时向普京表示: the counterpart is the one spoken to in the time clause's sentence.
-    const addressed = link === -1 ? ADDRESSED_WHEN_MEETING.exec(text.slice(end, clauseTo)) : null;
+    const addressed =
+      link === -1
+        ? ADDRESSED_WHEN_MEETING.exec(text.slice(end, Math.min(clauseTo, end + 32)))
+        : null;
     if (addressed !== null) {
       const start = end + addressed[0].length - (addressed[1] as string).length;
       const t = { start, end: start + (addressed[1] as string).length };

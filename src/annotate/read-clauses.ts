@@ -357,6 +357,9 @@ function embeddedClause(text: string, from: number, cue: number, refs: readonly 
   return -1;
 }
 
+/** How far before a cue saysOfNoun looks for the verb of speech that brings its clause in. */
+const SAYS_REACH = 40;
+
 /** Whether a verb of speech or thought between `from` and `cue` brings in, with no mark, a
  * clause that opens on a noun no name covers (指 | 政府会继续支持). */
 function saysOfNoun(
@@ -367,7 +370,8 @@ function saysOfNoun(
   edges?: WordEdges,
 ): boolean {
   if (edges === undefined || edges.isEmpty()) return false;
-  for (let i = from; i < cue; ) {
+  // Within reach of the cue: a clause with no mark may run on for a whole line.
+  for (let i = Math.max(from, cue - SAYS_REACH); i < cue; ) {
     const w = edges.wordAt(i);
     if (w === undefined) {
       i++;

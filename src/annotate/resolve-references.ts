@@ -855,19 +855,21 @@ function bareOffices(text: string, refs: Ref[]): Ref[] {
  */
 function titledPeople(text: string, refs: Ref[]): Ref[] {
   const out: Ref[] = [];
+  // Whom each title names, looked for once a title: a page may write the same one on every
+  // line, and each search reads the whole text.
+  const holders = new Map<string, string[]>();
   for (let k = 0; k < refs.length; k++) {
     const r = refs[k] as Ref;
     out.push(r);
     if (r.type !== 'LOC' || r.kind === 'pronoun' || r.kind === 'title') continue;
     const titled = titledPerson(text, r, refs[k + 1]);
     if (titled === null) continue;
-    out.push({
-      start: r.end,
-      end: titled.end,
-      kind: 'title',
-      type: 'PER',
-      ids: namedWith(text, refs, titled.key) ?? [entityId('PER', titled.key)],
-    });
+    let ids = holders.get(titled.key);
+    if (ids === undefined) {
+      ids = namedWith(text, refs, titled.key) ?? [entityId('PER', titled.key)];
+      holders.set(titled.key, ids);
+    }
+    out.push({ start: r.end, end: titled.end, kind: 'title', type: 'PER', ids: [...ids] });
   }
   return out;
 }

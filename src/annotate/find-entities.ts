@@ -2226,9 +2226,11 @@ function verbAndObjectIn(text: string, start: number, end: number): number {
  * side in talks, no person's name. */
 function sideOfCountry(word: string): boolean {
   if (word.length !== 2 || word[1] !== '方') return false;
-  for (const country of gazetteer().countryNames) if (country[0] === word[0]) return true;
-  return false;
+  countryInitials ??= new Set([...gazetteer().countryNames].map((c) => c[0] as string));
+  return countryInitials.has(word[0] as string);
 }
+/** The first characters of the lexicon's countries, gathered at the first X方 asked about. */
+let countryInitials: Set<string> | null = null;
 
 /** The one-character verbs of urging (促, 吁 of the Simplified view) a name may run into. */
 const URGING = /^[促吁]$/;

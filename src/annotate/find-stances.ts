@@ -600,10 +600,8 @@ export function findStances(
       // subject (予以严厉谴责，并呼吁…).
       // 双方…相互支持。: mutual support with no object is no one's stance on anything
       // (GUIDELINES §4), not a stance on what came before.
-      const mutual = /(?:相互|互相|彼此)(?:坚定|大力|全力|积极|坚决)?$/.test(
-        text.slice(Math.max(clauseFrom, at - 6), at),
-      );
-      if (targets.length === 0 && mutual) continue;
+      if (targets.length === 0 && MUTUAL.test(text.slice(Math.max(clauseFrom, at - 6), at)))
+        continue;
       const implicit =
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
@@ -823,6 +821,9 @@ function sentenceBefore(text: string, at: number): { from: number; to: number } 
 
 /** A transcript line's speaker and colon (汪文斌：, 法新社记者：). */
 const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
+
+/** Each other, before a cue with its degree word: 相互坚定支持. */
+const MUTUAL = /(?:相互|互相|彼此)(?:坚定|大力|全力|积极|坚决)?$/;
 
 /** An event, act or statement referred back to (该事件, 此举, 这一言论, 这种行为, 上述行径). */
 const ACT_REFERRED =

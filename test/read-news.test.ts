@@ -220,6 +220,34 @@ describe('the two leaders', () => {
   );
 });
 
+describe('what was agreed after a comma', () => {
+  bothScripts(
+    '雙方一致同意，X: the clause after the comma is what was agreed; 表示同意，但… goes on to something else',
+    '新聞\n\n林國棟同山田一郎舉行會談。雙方一致同意，加快推進兩國鐵路互聯互通。\n\n美方提出延長談判期限。陳美玲表示同意，但強調必須設定時間表。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('林國棟+山田一郎 agree 加快推進兩國鐵路互聯互通')), all.join(' | '));
+      assert.ok(!all.some((s) => s.includes('強調')), all.join(' | '));
+    },
+  );
+});
+
+describe("a caucus's offices", () => {
+  bothScripts(
+    '黨團總召X and 黨團書記長X speak, with a rare character in the name too; the caucus named before the office is what a later 黨團 stands for',
+    '新聞\n\n國民黨立法院黨團總召傅崐萁受訪時說，國民黨一向支持台美關係發展。\n\n民進黨立法院黨團總召林國棟表示，黨團將全力支持總預算。\n\n國民黨團書記長陳美玲指出，黨團反對這項法案。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(':')[0]),
+        ['傅崐萁', '林國棟', '陳美玲'].map(c),
+      );
+      const all = stances(a);
+      assert.ok(all.includes(c('民進黨立法院黨團 support 總預算')), all.join(' | '));
+      assert.ok(all.includes(c('國民黨立法院黨團 oppose 這項法案')), all.join(' | '));
+    },
+  );
+});
+
 describe('titles and objects that look like clauses', () => {
   bothScripts(
     'an ambassador titled 駐X大使 speaks; 駐 is no verb of the clause',

@@ -1658,8 +1658,9 @@ const PARTY_BY_SIDE = new RegExp(`${PARLIAMENT_SIDE}团?$`);
  * them as one party. */
 const PARTIES_TOGETHER = /(?:两党|两大党|各党|各党派|朝野两党|朝野)$/;
 
-/** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟). */
-const PARTY = /(?:党|联盟|阵线)$/;
+/** The names of parties and alliances of parties: …党, …联盟, …阵线 (民建联 is 民主建港协进联盟),
+ * and a party's caucus (民进党立法院党团总召X: the caucus its later 党团 refers to). */
+const PARTY = /(?:党|党团|联盟|阵线)$/;
 
 /** Titles of a legislator, whom the press names with a party: 立委. */
 const LEGISLATOR = /^(?:立委|立法委员)$/;

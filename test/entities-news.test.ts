@@ -1170,3 +1170,26 @@ describe('names and bodies next to times and adverbs', () => {
     },
   ]);
 });
+
+describe('a name before Hong Kong’s 指 the segmenter glued to its last unit', () => {
+  check([
+    {
+      text: '衛生防護中心總監徐樂堅指，中心會繼續密切監察。',
+      has: ['PER:徐樂堅'],
+      not: ['PER:徐樂'],
+      why: 'the segmenter reads 堅指 as one word; a surname and one unit before it is a name of three',
+    },
+    {
+      text: '保安局局長林志堅指，警方會繼續嚴正執法。',
+      has: ['PER:林志堅'],
+      not: ['PER:林志堅指'],
+      why: '指 before a comma ends the name after a title',
+    },
+    {
+      text: '局長王明又指，當局會繼續聆聽業界意見。主席王指明表示，委員會支持方案。',
+      has: ['PER:王明', 'PER:王指明'],
+      not: ['PER:王明又'],
+      why: 'an adverb glued to 指 is no name’s last; 指 inside a name before a verb of speech stays',
+    },
+  ]);
+});

@@ -248,6 +248,23 @@ describe("a caucus's offices", () => {
   );
 });
 
+describe('a centre named again by its kind', () => {
+  bothScripts(
+    '中心 opening a clause is the centre last named; 中心城區 is no body',
+    '新聞\n\n衛生防護中心總監徐樂堅指，中心密切關注內地的流感情況，並已要求各醫院加強監察。\n\n中心城區的商戶則支持延長營業時間。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('衛生防護中心 concern 內地的流感情況')), all.join(' | '));
+      assert.ok(all.includes(c('衛生防護中心 demand 各醫院加強監察')), all.join(' | '));
+      assert.ok(!all.some((s) => s.includes('營業時間')), all.join(' | '));
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(':')[0]),
+        [c('徐樂堅')],
+      );
+    },
+  );
+});
+
 describe('titles and objects that look like clauses', () => {
   bothScripts(
     'an ambassador titled 駐X大使 speaks; 駐 is no verb of the clause',

@@ -81,7 +81,7 @@ const ADDRESS_FORMS = '女士|先生|小姐|夫人|太太|同志';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADVERBS_AFTER_NAME}|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADVERBS_AFTER_NAME}|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|指(?=[，,：:「“])|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -187,6 +187,8 @@ const BODY_KINDS = [
   '公署',
   '使馆',
   '领事馆',
+  // 卫生防护中心 … 中心表示 (not 中心城区, 中心地带, 中心思想).
+  '中心(?![城区地位点思线轴])',
 ];
 const ORG_REF = new RegExp(
   `(?:该|这个|此)(?:组织|机构|机制|联盟|集团|党团|党|部|局|署|办|委员会|协会|公司)(?![长门分队级属部主副官公事法])|该(?:院(?![长士校区系内外落子线])|社(?![区会交员团长]))|(?:该报|这家报纸|报纸)(?=(?:也|还|则|又)?(?:说|称|认为|指出|写道|评论))|(?<![主承协合与当政])(?:局|署|院|校|馆|府)方(?![面法式案向针便可能位言圆块形程子])|(?<=^|[，。；：！？\n「“])(?:(?:${BODY_KINDS.join('|')})(?![的长员方])|党团(?![的长员方书总干主副召]))`,
@@ -1210,7 +1212,7 @@ const CAUCUS_IN = /^(?:立法院|立法会|议会|国会)党团/;
 /** What ends a body's name (卫福部, 陆委会, 国台办). */
 const BODY_END = /[部局署会院委厅处办社党]$/;
 
-/** One-character verbs of speech a name stands right before (陈立明说). */
+/** One-character verbs of speech a name stands right before (陈立明说); and 指 before a mark. */
 const SPEECH_VERB = /^[说称讲话]$/;
 
 /**
@@ -1224,9 +1226,13 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   if (span.type !== 'PER' || span.end - span.start !== 2) return span;
   if (!SURNAMES.has(text[span.start] as string)) return span;
   if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
-  if (!SPEECH_VERB.test(text[span.end + 1] ?? '')) return span;
-  // 的话 ("if") and 这话 are words of their own, no name's last character.
-  if (/^[的了这那个些]$/.test(text[span.end] ?? '')) return span;
+  // Hong Kong's 指 (徐乐 | 坚指，): before a mark that opens what was said.
+  const verb = text[span.end + 1] ?? '';
+  if (!SPEECH_VERB.test(verb) && !(verb === '指' && /^[，,：:「“]/.test(text[span.end + 2] ?? '')))
+    return span;
+  // 的话 ("if") and 这话 are words of their own, no name's last character; nor is an adverb
+  // the segmenter may glue to the verb (又指, 亦称).
+  if (/^[的了这那个些又也亦再还并则更均都曾已就便仍却]$/.test(text[span.end] ?? '')) return span;
   return { ...span, end: span.end + 1 };
 }
 

@@ -1911,6 +1911,14 @@ describe('X今天轉述Y的話說: words relayed', () => {
   );
 });
 
+describe('an outlet citing someone: 援引X的話說', () => {
+  quotesAre(
+    'the words are the one cited, with or without a title, whatever part of speech the segmenter gives 援引',
+    '新聞\n\n路透社援引外交部長林國棟的話說，政府不會放棄和平解決爭端的努力。美聯社援引山田一郎的話說，日方願意繼續推動經貿合作。',
+    ['林國棟: 政府不會放棄和平解決爭端的努力。', '山田一郎: 日方願意繼續推動經貿合作。'],
+  );
+});
+
 describe('a cue word as a noun after 有關, and a verb of speech ending its sentence', () => {
   bothScripts(
     '有關批評並不公允 takes no stance; …，會盡快回應。 does not cut the words before it',

@@ -822,6 +822,9 @@ function subjectIn(
 
 /** Characters that never stand inside a title between two names. */
 const NOT_IN_TITLE = /[，。、；：,:和与同及向对在把被将从为给「」“”（）()]/;
+/** Verbs of citing, which the segmenter may tag as nouns (援引/vn): no part of a title
+ * (路透社援引X的话说: the outlet cites X, it is not X's title). */
+const CITING = /引述|援引|引用|转述|转引/;
 /** Parts of speech that never stand inside a title: verbs, prepositions, conjunctions,
  * adverbs, time words, pronouns, particles, numerals. */
 const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;
@@ -867,6 +870,8 @@ function joins(
   if (from < to && /[」”]/.test(text[from] as string)) from++;
   if (from < to && /[「“]/.test(text[to - 1] as string)) to--;
   if (to === from) return true;
+  // 路透社援引外长X的话说: the outlet cites X; it is no title of X's.
+  if (CITING.test(text.slice(from, to))) return false;
   // 联合国负责人道主义事务的副秘书长X: the portfolio an office is in charge of, in a relative
   // clause before it, is passed over.
   const inCharge = IN_CHARGE_OF.exec(text.slice(from, to));

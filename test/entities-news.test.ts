@@ -1193,3 +1193,14 @@ describe('a name before Hong Kong’s 指 the segmenter glued to its last unit',
     },
   ]);
 });
+
+describe('a place and the adverb after it', () => {
+  check([
+    {
+      text: '政府應加快通關，「否則香港只會繼續落後」。',
+      has: ['LOC:香港'],
+      not: ['ORG:香港只會'],
+      why: 'a place and an adverb with its modal is no body',
+    },
+  ]);
+});

@@ -1911,6 +1911,16 @@ describe('X今天轉述Y的話說: words relayed', () => {
   );
 });
 
+describe('a sector as the subject', () => {
+  bothScripts(
+    '商界一直希望…, 教育界支持… inside a speaker’s words: a sector no one names holds them, not the speaker',
+    '新聞\n\n周文華說，商界一直希望政府盡快與世界接軌。陳美玲表示，教育界支持增加撥款。林國棟表示，他支持增加撥款。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 增加撥款')]);
+    },
+  );
+});
+
 describe('an outlet citing someone: 援引X的話說', () => {
   quotesAre(
     'the words are the one cited, with or without a title, whatever part of speech the segmenter gives 援引',

@@ -1601,6 +1601,11 @@ function taggedNameHolds(
     }
   }
   if (span.type === 'ORG') {
+    // 香港只会 (继续落后): a place and an adverb with its modal the segmenter did not know, no
+    // body's name.
+    const rest = ADVERB_AFTER_PLACE.exec(surface);
+    if (rest !== null && rest.index >= 2 && placeEntry(surface.slice(0, rest.index)) !== null)
+      return false;
     const branch = SERVICE_BRANCH.exec(surface);
     if (branch !== null) {
       const country = surface.slice(0, branch.index);
@@ -1616,6 +1621,10 @@ function taggedNameHolds(
   }
   return true;
 }
+
+/** An adverb (only, also, still, already) and at most one unit more closing a span: what a
+ * place does, not a body's name after it. */
+const ADVERB_AFTER_PLACE = /[只也还仍亦均又已][\u4e00-\u9fff]?$/;
 
 /** A web page's sections of news (热门新闻, 即时新闻, 相关新闻), which a tagger reads as
  * outlets; not 今日新闻 or 每日新闻, which are. */

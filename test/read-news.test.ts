@@ -1911,6 +1911,44 @@ describe('X今天轉述Y的話說: words relayed', () => {
   );
 });
 
+describe('a dateline in brackets before what a stance stands on', () => {
+  bothScripts(
+    '（中央社記者X台北8日電）立法院今天通過…，Y表示強烈反對: the target is what was done, not the dateline',
+    '新聞\n\n圖為立法院議場。（中央社檔案照片）（中央社記者周文華台北8日電）立法院今天三讀通過集會遊行法修正案，民進黨團表示強烈反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('民進黨團 oppose 立法院今天三讀通過集會遊行法修正案')]);
+    },
+  );
+});
+
+describe('对X提供支持, 对X给予支持', () => {
+  bothScripts(
+    'the target is the one after 对, not the words up to the cue',
+    '新聞\n\n歐盟對烏克蘭提供軍事支持。日本對菲律賓給予全力支持。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['歐盟 support 烏克蘭', '日本 support 菲律賓'].map(c));
+    },
+  );
+});
+
+describe('指 of what a word refers to, and 只指', () => {
+  quotesAre(
+    '不是指, 主要指: no one speaking; 只指 and 亦指 after a speaker are speech, 只 no name',
+    '新聞\n\n林國棟介紹，這筆費用絕對不是指藥物本身，而是運輸和儲存的成本。外交部發言人只指，事件仍在調查中，暫時不作評論。陳美玲亦指，政府會密切跟進事件的最新發展。',
+    ['外交部: 事件仍在調查中，暫時不作評論。', '陳美玲: 政府會密切跟進事件的最新發展。'],
+  );
+});
+
+describe('someone named by a role opening a clause', () => {
+  bothScripts(
+    '當事人堅決反對…, 捐款人…可以要求… inside a speaker’s words: no one named holds them; 他本人 is the speaker',
+    '新聞\n\n林國棟表示，當事人堅決反對這項安排。陳美玲表示，捐款人對答覆有異議的，可以要求政府核查。周文華表示，他本人堅決反對這項安排。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('周文華 oppose 這項安排')]);
+    },
+  );
+});
+
 describe('a sector as the subject', () => {
   bothScripts(
     '商界一直希望…, 教育界支持… inside a speaker’s words: a sector no one names holds them, not the speaker',

@@ -88,7 +88,7 @@ const NAME_STOP = new RegExp(
 );
 /** Characters a name never starts with (记者会, 总统府, 记者到蓝星石油 …). */
 const NOT_NAME_START =
-  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢]/;
+  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢只仅]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
  * 文章), the words of a question put to them (请问发言人有何回应, 专家如何看待), and the

@@ -18,6 +18,10 @@ const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自]$/;
  * 负责人称, 当事人称: a person speaking). */
 const NAMING_REN = /(?:^|[^\u4e00-\u9fff])人$/;
 
+/** What makes 指 "refer to", not "say": 是指, 不是指, 并非指, 主要指, 泛指, 特指, 专指, 系指,
+ * 意指, 乃指, 多指. */
+const REFERS_TO = /(?:是|非|要|泛|特|专|系|意|乃|多|即)$/;
+
 /** What makes 说 part of a turn of phrase: 说实在的, 说真的, 说白了, 说穿了, 说不定, and how something
  * is said (说得最多的, 说得好), no report of what. */
 const SAYING_IDIOM_AFTER = /^(?:实在|真的|实话|白了|穿了|不定|起来|得)/;
@@ -251,6 +255,12 @@ export function findQuotes(
         (NAMING_CHENG.test(text.slice(Math.max(line.from, cue.at - 1), cue.at)) ||
           NAMING_REN.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)) ||
           /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)))
+      )
+        continue;
+      // 不是指, 主要指, 泛指, 特指: 指 of what a word refers to, no one speaking.
+      if (
+        cue.cue.cue === '指' &&
+        REFERS_TO.test(text.slice(Math.max(line.from, cue.at - 2), cue.at))
       )
         continue;
       // 说实在的, 老实说, 换句话说, 据说: a turn of phrase or hearsay, not a source speaking.

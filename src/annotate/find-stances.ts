@@ -72,7 +72,7 @@ const PARTY_NOUN = /^党(?![籍员内])/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
  * of 对X表示关注 ends before it. */
 const LIGHT_VERB_END =
-  /(?:(?:不|未|并未|没有)予以?|表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?)[^，。]{0,8}?$/;
+  /(?:(?:不|未|并未|没有)予以?|表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?|提供|给予)[^，。]{0,8}?$/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
@@ -1413,6 +1413,13 @@ function clauseBefore(text: string, at: number, floor: number): { start: number;
 
 function trim(text: string, start: number, end: number): { start: number; end: number } {
   while (start < end && /[\s，。；、：:]/.test(text[start] as string)) start++;
+  // （中央社記者X台北8日電）立法院今天…: a bracketed aside opening the span (a dateline, a
+  // photo's credit) is no part of what it is about.
+  while (start < end && /[（(]/.test(text[start] as string)) {
+    const close = text.slice(start, end).search(/[）)]/);
+    if (close === -1 || start + close + 1 >= end) break;
+    start += close + 1;
+  }
   // 如果日方一意孤行，中方将坚决反对: the condition's word is not what is opposed.
   const condition = CONDITION.exec(text.slice(start, Math.min(end, start + 3)));
   if (condition !== null && end - start > condition[0].length + 2) start += condition[0].length;

@@ -1921,6 +1921,14 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('该專家 after an expert no one named', () => {
+  quotesAre(
+    'the unnamed expert last spoken of is who 該專家 is, not the person named before; after 專家X, X',
+    '新聞\n\n陳美玲表示，公司一直嚴格遵守檢測標準。有知情專家質疑公司的解讀。該專家認為，抽檢的樣本數量明顯不足。\n\n專家林國棟出席論壇。該專家認為，政府應該增加抽檢的樣本數量。',
+    ['陳美玲: 公司一直嚴格遵守檢測標準。', '林國棟: 政府應該增加抽檢的樣本數量。'],
+  );
+});
+
 describe('对X提供支持, 对X给予支持', () => {
   bothScripts(
     'the target is the one after 对, not the words up to the cue',

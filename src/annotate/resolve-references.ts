@@ -524,6 +524,9 @@ export function resolveReferences(
     for (let i = s; i < e; i++) if (coveredUnits[i] === 1) return true;
     return false;
   };
+  // Where people's names start, to look back over a few sentences for one.
+  const personStarts = new Uint8Array(text.length + 1);
+  for (const m of raw) if (m.type === 'PER') personStarts[m.start] = 1;
   for (const r of findReferences(text)) {
     if (covered(r.start, r.end)) continue;
     if (r.what === 'spokesperson') {
@@ -576,7 +579,7 @@ export function resolveReferences(
                 .replace(/^([局署院校馆府])方$/, '$1')
             : '';
         const bySuffix =
-          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|公署|使馆|领事馆|党团|党|报|社)$/.test(
+          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|公署|使馆|领事馆|中心|党团|党|报|社)$/.test(
             head,
           )
             ? ([...memory.orgs].reverse().find(
@@ -595,6 +598,9 @@ export function resolveReferences(
               : bySuffix
             : memory.lastPerson;
         if (id === null) return null;
+        // 有知情专家质疑…。该专家认为: the expert last spoken of was no one named; the person
+        // named before that is not who 该专家 is.
+        if (r.what === 'person' && unnamedSince(text, r, personStarts)) return null;
         const type: EntityType = r.what === 'org' ? 'ORG' : 'PER';
         return {
           start: r.start,
@@ -986,4 +992,26 @@ export function firstAtOrAfter(refs: readonly Ref[], at: number): number {
     else hi = mid;
   }
   return lo;
+}
+
+/**
+ * Whether the title a reference such as 该专家 or 这位官员 names was last written, before it,
+ * with no name after it and after every person's name: then it stands for that unnamed one.
+ * Looks back at most a few sentences' worth of text.
+ */
+function unnamedSince(
+  text: string,
+  ref: { start: number; end: number },
+  personStarts: Uint8Array,
+): boolean {
+  const title = text.slice(ref.start, ref.end).replace(/^(?:这位|这名|该|此位)/, '');
+  if (title === '') return false;
+  const from = Math.max(0, ref.start - 400);
+  const back = text.slice(from, ref.start).lastIndexOf(title);
+  if (back === -1) return false;
+  const at = from + back;
+  // 专家林国栋: the title with the name after it is that person; a name after the title
+  // written alone is whom the reference may stand for.
+  for (let i = at + title.length; i < ref.start; i++) if (personStarts[i] === 1) return false;
+  return true;
 }

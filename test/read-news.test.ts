@@ -1921,6 +1921,19 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('a political leaning before an office', () => {
+  bothScripts(
+    '以色列極右翼國家安全部長X宣布辭職，抗議…: the minister protests, not the country; 英國保守派議員Y表示 is Y’s',
+    '新聞\n\n以色列極右翼國家安全部長本-阿米爾宣布辭職，抗議政府與對方達成停火協議。英國保守派議員林國棟表示，他反對政府的移民政策。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['本-阿米爾 criticize 政府與對方達成停火協議', '林國棟 oppose 政府的移民政策'].map(c),
+      );
+    },
+  );
+});
+
 describe('该專家 after an expert no one named', () => {
   quotesAre(
     'the unnamed expert last spoken of is who 該專家 is, not the person named before; after 專家X, X',

@@ -832,6 +832,10 @@ const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;
 /** A body's head noun the segmenter tags as a verb (国际组织代表, 常驻维也纳国际组织代表). */
 const HEAD_NOUN = /^组织$/;
 
+/** Where someone stands politically, before their office (极右翼国家安全部长X, 亲美派议员X). */
+const LEANING =
+  /^(?:极右翼|极左翼|极右|极左|右翼|左翼|中间派|保守派|强硬派|温和派|改革派|鹰派|鸽派)/;
+
 /** Verbs that qualify a title rather than act: 执政党, 时任部长, 常驻代表. */
 const QUALIFIER = /^(?:执政|在野|主管|常驻|现任|前任|时任|代理|候任|署理|驻[\u4e00-\u9fff]?)$/;
 
@@ -877,6 +881,9 @@ function joins(
   const inCharge = IN_CHARGE_OF.exec(text.slice(from, to));
   if (inCharge !== null && skipOffices(text, from + inCharge[0].length) > from + inCharge[0].length)
     from += inCharge[0].length;
+  // 以色列极右翼国家安全部长X: where a holder of an office stands politically is passed over.
+  const leaning = LEANING.exec(text.slice(from, to));
+  if (leaning !== null && from + leaning[0].length < to) from += leaning[0].length;
   // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
   const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
   if (latin !== null) from += latin[0].length;
@@ -907,7 +914,8 @@ function joins(
     const w = edges.wordAt(i);
     // Inside a word the segmenter glued from what it did not know (民进党 团总召 柯建铭, the
     // name's last character and the title): its characters are read as title, one by one.
-    if (w === undefined && edges.unknownAt(i)) {
+    // …, or ran the title's last unit into the name after it (国家安全部 长本 | -格维尔).
+    if ((w === undefined && edges.unknownAt(i)) || (w?.pos === 'x' && w.end > to)) {
       i++;
       continue;
     }

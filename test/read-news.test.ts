@@ -1921,6 +1921,16 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('a clause a verb of speech opens, after a comma', () => {
+  bothScripts(
+    '…發表聲明，表示美方對立法「深表關注」: 美方 holds the concern (not the spokesperson), on 立法 (對立 is no lead there); …，並表示中方支持…: 中方',
+    '新聞\n\n美國國務院發言人林國棟發表聲明，表示美方對立法「深表關注」。山田一郎出席論壇，並表示日方支持多邊貿易體制。',
+    (a, c) => {
+      assert.deepEqual(stances(a), ['美國 concern 立法', '日本 support 多邊貿易體制'].map(c));
+    },
+  );
+});
+
 describe('a political leaning before an office', () => {
   bothScripts(
     '以色列極右翼國家安全部長X宣布辭職，抗議…: the minister protests, not the country; 英國保守派議員Y表示 is Y’s',

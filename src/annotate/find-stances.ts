@@ -959,7 +959,7 @@ function targetsOf(
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
   const lead =
-    /(?:对于|对(?![方手象话岸面策立抗称等应]|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
+    /(?:对于|对(?![方手象话岸面策抗称等应]|立(?!法|陶宛)|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
   if (object.end - object.start < 2 || light !== null || linkedCueOnly(text, object)) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     // The last lead, unless a 对 comes first: what follows 对 is the object, a 向 inside it
@@ -1428,6 +1428,8 @@ function trim(text: string, start: number, end: number): { start: number; end: n
   const piece = text.slice(start, end);
   if (/[”」』]$/.test(piece) && !/[“「『]/.test(piece)) end--;
   if (/^[“「『]/.test(piece) && !/[”」』]/.test(piece)) start++;
+  // 对立法「深表关注」: a quotation opening after the target is not part of it.
+  if (/[“「『]$/.test(piece) && end - start > 1) end--;
   return { start, end };
 }
 

@@ -138,6 +138,8 @@ export type Subject =
 /** What may hold: places as such (a stance's holder), groups (双方), and whether the cue is a
  * meeting's (X与Y会谈: Y is the counterpart). */
 export interface SubjectOptions {
+  /** Read for a stance's cue: places may hold it, and a clause a verb of speech opens lends
+   * the name it opens on. */
   places?: boolean;
   groups?: boolean;
   meeting?: boolean;
@@ -275,6 +277,19 @@ export function clauseSubject(
     }
     return own;
   }
+  // …，表示美方对立法深表关注: a clause that opens on a verb of speech or thought (its subject
+  // the one before) brings in a clause of its own, whose name holds the cue in it.
+  // (For a stance's cue: a quote's cue there is the words of the one who spoke before, whose
+  // words name the other — a nested quote the quote reader reads for itself.)
+  const opened = options.places === true ? embeddedClause(text, clause, cue, refs) : -1;
+  if (
+    opened !== -1 &&
+    OPENS_ON_SAYING.test(text.slice(clause, opened)) &&
+    CLAUSE_TAKING.has(text.slice(clause, opened).replace(/^(?:并|也|还|又|同时|亦|则|更)/, ''))
+  ) {
+    const embedded = subjectIn(text, opened, cue, refs, options);
+    if (embedded.kind !== 'none') return { ...embedded, clause };
+  }
   // A clause that opens with a name of its own that cannot hold (莫斯科认为, a capital for its
   // state) has a subject we cannot resolve: it does not borrow one from the clauses before.
   const k = firstAtOrAfter(refs, clause);
@@ -331,6 +346,9 @@ export function clauseSubject(
   }
   return own;
 }
+
+/** A verb of speech or thought alone, after a link word at most, opening a clause. */
+const OPENS_ON_SAYING = /^(?:并|也|还|又|同时|亦|则|更)?[\u4e00-\u9fff]{1,4}$/;
 
 /** Verbs of speech and thought whose object is a clause (认为, 说, 指, 相信): the quote cues
  * and a few of belief. */

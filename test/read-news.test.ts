@@ -1921,6 +1921,14 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('稱其為: calling something a name', () => {
+  quotesAre(
+    '稱其為「…」 is no quote; 稱，這為… is',
+    '新聞\n\n新聞社發表評論，強烈譴責兩國舉行的軍事演習，稱其為「危險的戰爭演練」。陳美玲稱，這為兩國關係發展帶來新的機遇和挑戰。',
+    ['陳美玲: 這為兩國關係發展帶來新的機遇和挑戰。'],
+  );
+});
+
 describe('a clause a verb of speech opens, after a comma', () => {
   bothScripts(
     '…發表聲明，表示美方對立法「深表關注」: 美方 holds the concern (not the spokesperson), on 立法 (對立 is no lead there); …，並表示中方支持…: 中方',

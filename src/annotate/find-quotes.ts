@@ -254,7 +254,9 @@ export function findQuotes(
         cue.cue.cue === '称' &&
         (NAMING_CHENG.test(text.slice(Math.max(line.from, cue.at - 1), cue.at)) ||
           NAMING_REN.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)) ||
-          /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)))
+          /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)) ||
+          // 称其为“危险的战争演练”: calling something a name, no words of one's own.
+          /^[其之它此这该][^，。；]{0,6}?为/.test(text.slice(cue.end, cue.end + 9)))
       )
         continue;
       // 不是指, 主要指, 泛指, 特指: 指 of what a word refers to, no one speaking.

@@ -1921,6 +1921,19 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('告訴 with its addressee', () => {
+  quotesAre(
+    '告訴記者，…, 告訴本台，「…」 and 告訴BBC中文，「…」 bring in words; 告訴他們 with no mark does not',
+    '新聞\n\n林國棟告訴記者，兩國需要找到管控分歧的新方式。陳美玲認為，兩國關係正進入困難階段。她告訴本台，「雙方應該盡快恢復對話」。山田一郎告訴BBC中文，「日本不會改變現有的政策」。職員告訴他們航班會延誤三個小時。',
+    [
+      '林國棟: 兩國需要找到管控分歧的新方式。',
+      '陳美玲: 兩國關係正進入困難階段。',
+      '陳美玲: 雙方應該盡快恢復對話',
+      '山田一郎: 日本不會改變現有的政策',
+    ],
+  );
+});
+
 describe('稱其為: calling something a name', () => {
   quotesAre(
     '稱其為「…」 is no quote; 稱，這為… is',

@@ -738,7 +738,7 @@ function addresseeEnd(text: string, from: number, edges: WordEdges): number {
   let i = from;
   while (i < from + 8 && i < text.length && !/[，,：:]/.test(text[i] as string)) {
     const w = edges.wordAt(i);
-    if (w === undefined || !/^(?:n|nr|ns|nt|nz|r|j)/.test(w.pos)) return -1;
+    if (w === undefined || !/^(?:n|nr|ns|nt|nz|r|j|eng|x)/.test(w.pos)) return -1;
     i = w.end;
   }
   return i - from >= 2 && /[，,：:]/.test(text[i] ?? '') ? i : -1;

@@ -1204,3 +1204,19 @@ describe('a place and the adverb after it', () => {
     },
   ]);
 });
+
+describe('an abbreviation defined in brackets after a body', () => {
+  check([
+    {
+      text: '美國在台協會（AIT）處長林國棟出席活動。NAITO的成員亦有出席。',
+      has: ['ORG:美國在台協會'],
+      not: ['ORG:AIT'],
+      why: 'the definition in its brackets is no second mention, nor is the run of letters it stands inside',
+    },
+    {
+      text: '美國在台協會（AIT）處長林國棟出席活動。AIT發言人表示歡迎。',
+      has: ['ORG:美國在台協會', 'ORG:AIT'],
+      why: 'the abbreviation written alone later names the body',
+    },
+  ]);
+});

@@ -1921,6 +1921,16 @@ describe('a dateline in brackets before what a stance stands on', () => {
   );
 });
 
+describe('an abbreviation defined in brackets', () => {
+  bothScripts(
+    '美國在台協會（AIT）… AIT歡迎…: the abbreviation stands for the body',
+    '新聞\n\n美國在台協會（AIT）處長林國棟今天發文指出，AIT歡迎國務院的聲明。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('美國在台協會 welcome 國務院的聲明')]);
+    },
+  );
+});
+
 describe('告訴 with its addressee', () => {
   quotesAre(
     '告訴記者，…, 告訴本台，「…」 and 告訴BBC中文，「…」 bring in words; 告訴他們 with no mark does not',

@@ -1200,7 +1200,41 @@ export function findEntities(
       if (j !== k && o.start >= m.end && o.end <= end) named.splice(j, 1);
     }
   }
-  return fullestNames(text, dropTitleOrgs(text, named, offices));
+  return bracketedAbbreviations(text, fullestNames(text, dropTitleOrgs(text, named, offices)));
+}
+
+/** An abbreviation in Latin capitals in brackets right after a name (美国在台协会（AIT）). */
+const BRACKETED_ABBREVIATION = /^[（(]([A-Z][A-Za-z&]{1,9})[）)]/;
+
+/**
+ * 美国在台协会（AIT）…AIT欢迎…: an abbreviation a page defines in brackets right after an
+ * organisation's name stands for it wherever else the page writes it, as a word of its own
+ * (not inside a longer run of letters). Mentions stay in order and never overlap.
+ */
+function bracketedAbbreviations(text: string, mentions: RawMention[]): RawMention[] {
+  const defined = new Map<string, RawMention>();
+  for (const m of mentions) {
+    if (m.type !== 'ORG') continue;
+    const abbr = BRACKETED_ABBREVIATION.exec(text.slice(m.end, m.end + 12));
+    if (abbr !== null && !defined.has(abbr[1] as string)) defined.set(abbr[1] as string, m);
+  }
+  if (defined.size === 0) return mentions;
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of mentions) taken.fill(1, m.start, m.end);
+  const added: RawMention[] = [];
+  for (const [abbr, org] of defined) {
+    for (let at = text.indexOf(abbr); at !== -1; at = text.indexOf(abbr, at + abbr.length)) {
+      const end = at + abbr.length;
+      if (/[A-Za-z0-9]/.test(text[at - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
+      // The definition itself, in its brackets, is part of the name's mention.
+      if (/[（(]$/.test(text.slice(Math.max(0, at - 1), at)) && at - 1 === org.end) continue;
+      if (taken.subarray(at, end).some((x) => x === 1)) continue;
+      taken.fill(1, at, end);
+      added.push({ start: at, end, type: 'ORG', key: org.key, kind: 'abbreviation' });
+    }
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Titles of a body's head whose body the press shortens before them (卫福部长, 陆委会主委,

@@ -1931,6 +1931,16 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('a short form defined in brackets', () => {
+  bothScripts(
+    '香港民主促進會（民主促進會）… 民主促進會批評…: the short form stands for the body; 中國（大陸） defines nothing',
+    '新聞\n\n香港民主促進會（民主促進會）今日發表聲明。民主促進會批評當局漠視民意。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('香港民主促進會 criticize 當局漠視民意')]);
+    },
+  );
+});
+
 describe('告訴 with its addressee', () => {
   quotesAre(
     '告訴記者，…, 告訴本台，「…」 and 告訴BBC中文，「…」 bring in words; 告訴他們 with no mark does not',

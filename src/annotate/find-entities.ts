@@ -1203,8 +1203,23 @@ export function findEntities(
   return bracketedAbbreviations(text, fullestNames(text, dropTitleOrgs(text, named, offices)));
 }
 
-/** An abbreviation in Latin capitals in brackets right after a name (美国在台协会（AIT）). */
-const BRACKETED_ABBREVIATION = /^[（(]([A-Z][A-Za-z&]{1,9})[）)]/;
+/** An abbreviation in Latin capitals in brackets right after a name (美国在台协会（AIT）), or
+ * in Han characters, after 简称 or not (美中经济与安全审查委员会（简称“美中委员会”）). */
+const BRACKETED_ABBREVIATION =
+  /^[（(](?:(?:以下)?简称[:：]?)?[“「]?([A-Z][A-Za-z&]{1,9}|[\u4e00-\u9fff]{2,6})[”」]?[）)]/;
+
+/** Whether `short` is made of characters of `name`, in order: a short form of it (美中委员会
+ * of 美中经济与安全审查委员会, 基金组织 of 国际货币基金组织). */
+function shortFormOf(short: string, name: string): boolean {
+  if (short.length >= name.length) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = name.indexOf(ch, at);
+    if (at === -1) return false;
+    at++;
+  }
+  return true;
+}
 
 /**
  * 美国在台协会（AIT）…AIT欢迎…: an abbreviation a page defines in brackets right after an
@@ -1215,19 +1230,31 @@ function bracketedAbbreviations(text: string, mentions: RawMention[]): RawMentio
   const defined = new Map<string, RawMention>();
   for (const m of mentions) {
     if (m.type !== 'ORG') continue;
-    const abbr = BRACKETED_ABBREVIATION.exec(text.slice(m.end, m.end + 12));
-    if (abbr !== null && !defined.has(abbr[1] as string)) defined.set(abbr[1] as string, m);
+    const abbr = BRACKETED_ABBREVIATION.exec(text.slice(m.end, m.end + 16));
+    const short = abbr?.[1];
+    if (short === undefined || defined.has(short)) continue;
+    if (/^[A-Z]/.test(short) || shortFormOf(short, text.slice(m.start, m.end)))
+      defined.set(short, m);
   }
   if (defined.size === 0) return mentions;
   const taken = new Uint8Array(text.length + 1);
   for (const m of mentions) taken.fill(1, m.start, m.end);
+  // A body the short form names elsewhere (民主促进会 in the lexicon) is, on this page, the one
+  // it was defined for.
+  for (const m of mentions) {
+    const org = m.type === 'ORG' ? defined.get(text.slice(m.start, m.end)) : undefined;
+    if (org !== undefined && org !== m && m.start > org.end) {
+      m.key = org.key;
+      m.kind = 'abbreviation';
+    }
+  }
   const added: RawMention[] = [];
   for (const [abbr, org] of defined) {
     for (let at = text.indexOf(abbr); at !== -1; at = text.indexOf(abbr, at + abbr.length)) {
       const end = at + abbr.length;
       if (/[A-Za-z0-9]/.test(text[at - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) continue;
       // The definition itself, in its brackets, is part of the name's mention.
-      if (/[（(]$/.test(text.slice(Math.max(0, at - 1), at)) && at - 1 === org.end) continue;
+      if (at > org.end && at - org.end <= 6 && /^[（(]/.test(text.slice(org.end, at))) continue;
       if (taken.subarray(at, end).some((x) => x === 1)) continue;
       taken.fill(1, at, end);
       added.push({ start: at, end, type: 'ORG', key: org.key, kind: 'abbreviation' });

@@ -1931,6 +1931,17 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('a pronoun and the names of its own clause', () => {
+  bothScripts(
+    '她對林國棟的支持表示感謝: 她 is the one named before 林國棟; 其表示 opening a clause is he or she',
+    '新聞\n\n陳美玲與林國棟見面。她對林國棟的支持表示感謝。\n\n立委周文華昨日召開記者會。其表示，政府應盡快延長工時上限。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('陳美玲 praise 林國棟的支持')]);
+      assert.deepEqual(quotes(a), [c('周文華: 政府應盡快延長工時上限。')]);
+    },
+  );
+});
+
 describe('a short form defined in brackets', () => {
   bothScripts(
     '香港民主促進會（民主促進會）… 民主促進會批評…: the short form stands for the body; 中國（大陸） defines nothing',

@@ -195,6 +195,10 @@ const ORG_REF = new RegExp(
   'g',
 );
 const PRONOUN = /(?<![其吉])[他她佢](?![们国人乡日哋])/g;
+/** 其 as the subject of a verb of speech or stance, opening a clause (其表示, 其并指出): he or
+ * she, as 他 (elsewhere 其 is "its", "their"). */
+const SUBJECT_QI =
+  /(?<=^|[，。；：！？\n「“])其(?=(?:又|也|还|并|则|亦|随后|同时)?(?:表示|指出|称|说|强调|认为|坦言|透露|回应|重申|提到|补充|批评|呼吁|要求|敦促))/g;
 /** 发言人 with no body before it, opening a clause (发言人又表示): the spokesperson last named. */
 const BARE_SPOKESPERSON = /(?<=^|[，。；：！？\n「“])(?:该|这位|这名)?发言人/g;
 
@@ -2233,6 +2237,7 @@ const REFERENCES: readonly [RegExp, ReferenceKind][] = [
   [TITLE_REF, 'person'],
   [ORG_REF, 'org'],
   [PRONOUN, 'pronoun'],
+  [SUBJECT_QI, 'pronoun'],
 ];
 
 /** References that point back: 这位专家, 该组织, 他, 发言人. Offsets into the same text. */

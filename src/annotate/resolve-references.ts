@@ -524,6 +524,30 @@ export function resolveReferences(
     for (let i = s; i < e; i++) if (coveredUnits[i] === 1) return true;
     return false;
   };
+  /**
+   * Whom 他 or 她 stands for: the person last named, unless the rest of the pronoun's own
+   * clause names them again (她对林国栋的支持表示感谢: 她 is not 林国栋); then the one named
+   * before, up to twenty back.
+   */
+  const pronounPerson = (r: { start: number; end: number }): string | null => {
+    const last = memory.lastPerson;
+    if (last === null) return null;
+    const clauseEnd = text.slice(r.end, r.end + 60).search(/[，。；！？\n]/);
+    const rest = text.slice(r.end, clauseEnd === -1 ? r.end + 60 : r.end + clauseEnd);
+    const fits = (id: string): boolean => {
+      const name = id.slice(id.indexOf(':') + 1);
+      return name.length < 2 || !rest.includes(name);
+    };
+    if (fits(last)) return last;
+    let seen = 0;
+    for (let k = people.length - 1; k >= 0 && seen < 20; k--) {
+      const p = people[k] as { id: string; end: number };
+      if (p.end > r.start || p.id === last) continue;
+      seen++;
+      if (fits(p.id)) return p.id;
+    }
+    return last;
+  };
   // Where people's names start, to look back over a few sentences for one.
   const personStarts = new Uint8Array(text.length + 1);
   for (const m of raw) if (m.type === 'PER') personStarts[m.start] = 1;
@@ -596,7 +620,9 @@ export function resolveReferences(
             ? bySuffix === undefined
               ? memory.lastOrg
               : bySuffix
-            : memory.lastPerson;
+            : r.what === 'pronoun'
+              ? pronounPerson(r)
+              : memory.lastPerson;
         if (id === null) return null;
         // 有知情专家质疑…。该专家认为: the expert last spoken of was no one named; the person
         // named before that is not who 该专家 is.

@@ -1931,6 +1931,23 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('黨團 with no caucus named', () => {
+  bothScripts(
+    'after 民進黨立委X, 黨團 is 民進黨團',
+    '新聞\n\n民進黨立委周文華表示，黨團支持延長工時上限的修法。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('民進黨團 support 延長工時上限的修法')]);
+    },
+  );
+  bothScripts(
+    'with no party named on the page, 黨團 is no one, not the speaker',
+    '新聞\n\n立委林國棟表示，黨團反對這項修法。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});
+
 describe('a pronoun and the names of its own clause', () => {
   bothScripts(
     '她對林國棟的支持表示感謝: 她 is the one named before 林國棟; 其表示 opening a clause is he or she',

@@ -271,6 +271,8 @@ export function resolveReferences(
   let lastCountry: { id: string; end: number } | null = null;
   /** Bodies named right after the word for a party (执政党X, 在野党X): what 该党 may stand for. */
   const parties = new Set<string>();
+  /** The party last named, as written (民进党), when no caucus has been. */
+  let lastParty: string | null = null;
   let joined: { ids: string[]; end: number } | null = null;
   let prev: RawMention | null = null;
   for (const m of raw) {
@@ -450,6 +452,9 @@ export function resolveReferences(
           memory.lastOrg = id;
           // 在野党国民力量: a party named after the word for one, though its name has no 党.
           if (/党$/.test(text.slice(Math.max(0, m.start - 3), m.start))) parties.add(id);
+          // 民进党立委X表示，党团支持…: the party as written, whose caucus a later 党团 is.
+          if (text[m.end - 1] === '党' && m.end - m.start <= 5)
+            lastParty = text.slice(m.start, m.end);
           memory.orgs = [...memory.orgs.filter((o) => o !== id), id].slice(-20);
         }
         // A country: one the lexicon abbreviates, or any place written as a one-character
@@ -615,11 +620,16 @@ export function resolveReferences(
                   (head === '部' && FOREIGN_STATE_DEPARTMENT.test(o)),
               ) ?? null)
             : undefined;
+        // 党团 with no caucus named: the caucus of the party last named.
+        const caucus =
+          head === '党团' && bySuffix === null && lastParty !== null
+            ? entityId('ORG', `${lastParty}团`)
+            : null;
         const id =
           r.what === 'org'
             ? bySuffix === undefined
               ? memory.lastOrg
-              : bySuffix
+              : (bySuffix ?? caucus)
             : r.what === 'pronoun'
               ? pronounPerson(r)
               : memory.lastPerson;

@@ -1931,6 +1931,16 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('members of two bodies', () => {
+  bothScripts(
+    '民建聯及工聯會議員聯署要求…: members no one names, not the first body; 民建聯、工聯會和經民聯均表示支持… is the three bodies',
+    '新聞\n\n民建聯及工聯會議員聯署要求政府增加長者津貼。民建聯、工聯會和經民聯均表示支持政府的方案。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('民建聯+工聯會+經民聯 support 政府的方案')]);
+    },
+  );
+});
+
 describe('黨團 with no caucus named', () => {
   bothScripts(
     'after 民進黨立委X, 黨團 is 民進黨團',

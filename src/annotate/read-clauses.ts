@@ -205,6 +205,10 @@ const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
  * analysts, researchers or staff no one names (X研究中心分析师指出): no spokesperson. */
 const MEMBERS_OF =
   /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:跨党派|两党|多党|朝野|资深|高级|高层|一名|一位)?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?|分析师|研究员|学者|专家|教授|员工|职员)(?!会|院|处|厅|局)/;
+/** A second body and its members after a body (…及工联会议员, …和公民党成员): members of
+ * both, whom no one names. */
+const MEMBERS_AFTER_AND =
+  /^(?:和|与|及|以及|、)[\u4e00-\u9fff]{1,10}?(?:议员|立委|成员|党员|官员|代表们)/;
 /** Links between holders named together: A和B, A、B. */
 const AND = /^(?:和|与|及|以及|、)$/;
 /** For a meeting, 和／与 link the counterpart (X与Y会谈), not a second holder. */
@@ -818,6 +822,9 @@ function subjectIn(
       all.push(second);
       head = second;
     }
+    // 民建联及工联会议员联署要求…: members of both bodies, no one named (GUIDELINES §4).
+    if (head.type === 'ORG' && MEMBERS_AFTER_AND.test(text.slice(head.end, cue)))
+      return { kind: 'none', clause, blocked: true };
     head = asState(head);
     for (let x = 0; x < all.length; x++) all[x] = asState(all[x] as Ref);
     if (all.length > 1) {

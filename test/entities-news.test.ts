@@ -1220,3 +1220,18 @@ describe('an abbreviation defined in brackets after a body', () => {
     },
   ]);
 });
+
+describe('two countries written together before a word of conflict', () => {
+  check([
+    {
+      text: '他希望中方推動俄烏早日停火，並支持俄烏直接和談。',
+      has: ['LOC:俄', 'LOC:烏'],
+      why: 'a pair of abbreviations before 停火, 和談, 衝突 is two countries',
+    },
+    {
+      text: '以戰爭為手段解決爭端並不可取。',
+      not: ['LOC:以'],
+      why: '以 as a preposition before 戰爭 is no country',
+    },
+  ]);
+});

@@ -1931,6 +1931,19 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('巴以', () => {
+  bothScripts(
+    '巴 beside 以 is Palestine; 中巴 is Pakistan',
+    '新聞\n\n巴以停火協議今日生效。巴以雙方同意交換被扣押人員。中巴兩國同意加強經貿合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        ['巴勒斯坦+以色列 agree 交換被扣押人員', '中國+巴基斯坦 agree 加強經貿合作'].map(c),
+      );
+    },
+  );
+});
+
 describe('members of two bodies', () => {
   bothScripts(
     '民建聯及工聯會議員聯署要求…: members no one names, not the first body; 民建聯、工聯會和經民聯均表示支持… is the three bodies',

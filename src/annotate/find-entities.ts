@@ -116,7 +116,7 @@ export const MAJOR = '中美俄日韩朝欧英法德印';
  * them needs a word of relations after it (中非合作, 中加关系). */
 const AMBIGUOUS = '以新意加巴西南北东非阿马蒙土老越泰菲古乌拉智';
 const PAIR_PARTNERS =
-  /^(?:关系|合作|两国|双方|贸易|会谈|会晤|峰会|联合|战略|友好|建交|边境|外长|元首|领导人|论坛|对话|经贸)/;
+  /^(?:关系|合作|两国|双方|贸易|会谈|会晤|峰会|联合|战略|友好|建交|边境|外长|元首|领导人|论坛|对话|经贸|(?:早日|尽快|立即|实现|之间)?(?:停火|和谈|谈判|冲突|战争|交战|局势|危机|争端))/;
 /** What a word may hold beside one-character abbreviations for them to stand for countries:
  * 访俄, 俄方, 美军, 中俄关系, 中美两国. */
 const ABBR_CONTEXT = /^(?:[访赴驻对抵促方军媒]|关系|两国|三国|同盟|各界)*$/;
@@ -750,7 +750,15 @@ export function findEntities(
         (!AMBIGUOUS.includes(c) && ABBR_BEFORE.test(text.slice(i - 1, i)))) &&
       ownWord(text, grid, i, abbreviationUnits)
     ) {
-      add({ start: i, end: i + 1, type: 'LOC', key: entry.name, kind: 'abbreviation' });
+      // 巴以 (冲突, 停火, 双方): 巴 beside 以色列 is Palestine, not the lexicon's Pakistan.
+      const palestine = c === '巴' && (text[i + 1] === '以' || text[i - 1] === '以');
+      add({
+        start: i,
+        end: i + 1,
+        type: 'LOC',
+        key: palestine ? '巴勒斯坦' : entry.name,
+        kind: 'abbreviation',
+      });
     }
   }
 

@@ -1235,3 +1235,13 @@ describe('two countries written together before a word of conflict', () => {
     },
   ]);
 });
+
+describe('market links between Hong Kong and the mainland', () => {
+  check([
+    {
+      text: '在滬港通、深港通和債券通的帶動下，資金持續流入本港股市。',
+      not: ['滬港通', '深港通', '債券通'],
+      why: 'a stock or bond connect is a mechanism, no body or person',
+    },
+  ]);
+});

@@ -1931,6 +1931,18 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('a statement brought in whole: 全文如下', () => {
+  bothScripts(
+    '發表聲明，全文如下：「…」 over paragraphs is the issuer’s words; 名單如下：一、… is a list, no words',
+    '新聞\n\n主席林國棟今日發表聲明，全文如下：\n\n「本會對法院的裁決深表遺憾，我們一直堅持和平理性的原則。\n\n「我們會繼續爭取市民的支持。」\n\n衛生署公布的名單如下：一、周文華；二、陳美玲。',
+    (a, c) => {
+      const all = quotes(a);
+      assert.equal(all.length, 1, all.join(' | '));
+      assert.ok(all[0]?.startsWith(c('林國棟: 本會對法院的裁決深表遺憾')), all.join(' | '));
+    },
+  );
+});
+
 describe('巴以', () => {
   bothScripts(
     '巴 beside 以 is Palestine; 中巴 is Pakistan',

@@ -18,6 +18,9 @@ const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自]$/;
  * 负责人称, 当事人称: a person speaking). */
 const NAMING_REN = /(?:^|[^\u4e00-\u9fff])人$/;
 
+/** What a statement's text brought in by 如下 is called, or the verb that brings it. */
+const STATEMENT_AS_FOLLOWS = /(?:全文|原文|声明|讲话|谈话|致辞|表示|指出|说|称|强调)$/;
+
 /** What makes 指 "refer to", not "say": 是指, 不是指, 并非指, 主要指, 泛指, 特指, 专指, 系指,
  * 意指, 乃指, 多指. */
 const REFERS_TO = /(?:是|非|要|泛|特|专|系|意|乃|多|即)$/;
@@ -257,6 +260,13 @@ export function findQuotes(
           /[（(][又也亦]?$/.test(text.slice(Math.max(line.from, cue.at - 2), cue.at)) ||
           // 称其为“危险的战争演练”: calling something a name, no words of one's own.
           /^[其之它此这该][^，。；]{0,6}?为/.test(text.slice(cue.end, cue.end + 9)))
+      )
+        continue;
+      // 全文如下：「…」: a statement's text, brought in whole; not a list (名单如下：一、…).
+      if (
+        cue.cue.cue === '如下' &&
+        (!STATEMENT_AS_FOLLOWS.test(text.slice(Math.max(line.from, cue.at - 4), cue.at)) ||
+          !/^[：:]\s*[「“『]/.test(text.slice(cue.end, cue.end + 8)))
       )
         continue;
       // 不是指, 主要指, 泛指, 特指: 指 of what a word refers to, no one speaking.

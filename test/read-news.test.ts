@@ -1931,6 +1931,20 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('a credit in brackets before the clause', () => {
+  bothScripts(
+    '（記者 周文華）衛生署表示… is the department’s; 林國棟（民主黨主席）表示 is 林國棟’s',
+    '新聞\n\n（記者 周文華）衛生署表示，會密切留意疫情發展，並呼籲市民接種疫苗。\n\n林國棟（民主黨主席）表示，黨會繼續爭取市民的支持。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.split(':')[0]),
+        ['衛生署', '林國棟'].map(c),
+      );
+      assert.deepEqual(stances(a), [c('衛生署 appeal 市民接種疫苗')]);
+    },
+  );
+});
+
 describe('a statement brought in whole: 全文如下', () => {
   bothScripts(
     '發表聲明，全文如下：「…」 over paragraphs is the issuer’s words; 名單如下：一、… is a list, no words',

@@ -668,6 +668,9 @@ function subjectIn(
     const r = refs[k] as Ref;
     if (r.start >= cue) break;
     if (r.end > cue) continue;
+    // （记者 周文华）卫生署表示: a credit or an aside in brackets that closes before the cue
+    // is no part of the clause.
+    if (inAside(text, clause, r, cue)) continue;
     const titles = titlesBefore(text, r.start, clause);
     if (
       (governs(text, Math.max(clause, titles - 4), titles, refs) &&
@@ -1273,4 +1276,20 @@ function isHolder(
     PLACE_AS_SIDE.test(text.slice(r.end, cue)) ||
     DELEGATE_OF_STATE.test(text.slice(r.end, cue))
   );
+}
+
+/** Whether `r` stands inside brackets opened after `from` that close before `cue`. */
+function inAside(
+  text: string,
+  from: number,
+  r: { start: number; end: number },
+  cue: number,
+): boolean {
+  const before = text.slice(from, r.start);
+  const opened = Math.max(before.lastIndexOf('（'), before.lastIndexOf('('));
+  if (opened === -1) return false;
+  const between = before.slice(opened + 1);
+  if (/[）)]/.test(between)) return false;
+  const close = text.slice(r.end, cue).search(/[）)]/);
+  return close !== -1;
 }

@@ -1245,3 +1245,20 @@ describe('market links between Hong Kong and the mainland', () => {
     },
   ]);
 });
+
+describe('a photo credit in brackets of its own', () => {
+  check([
+    {
+      text: '市民昨晚在維園集會。（黃勁攝）',
+      has: ['PER:黃勁'],
+      not: ['PER:黃勁攝'],
+      why: '攝 closes the credit, no part of a name of two',
+    },
+    {
+      text: '（馮浩攝）市民昨晚在維園集會。',
+      has: ['PER:馮浩'],
+      not: ['PER:馮浩攝'],
+      why: 'a credit opening a caption, in brackets',
+    },
+  ]);
+});

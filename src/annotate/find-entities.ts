@@ -267,8 +267,9 @@ function creditLines(text: string): RegExpExecArray[] {
   return out;
 }
 
-/** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line. */
-const PHOTO_CREDIT = /(?<=^|[。！？）)、\s])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(]|$))/my;
+/** A photo credit closing a caption: 王国栋摄 after a sentence, before the end of the line, or
+ * in brackets of its own ((林励摄)). */
+const PHOTO_CREDIT = /(?<=^|[。！？）)、\s（(【])([\u4e00-\u9fff]{2,3})(?=摄(?:[\s（(）)】]|$))/my;
 const PHOTO_CREDIT_AT = anchorOn('摄', 2, 3);
 
 /** The place that ends a dateline's run of names and place: the longest lexicon place
@@ -1050,7 +1051,11 @@ export function findEntities(
             text,
             withoutLinkingLast(
               text,
-              withGluedLast(text, withoutTime(text, withHyphenedFirst(text, proposed)), grid),
+              withGluedLast(
+                text,
+                withoutTime(text, withoutPhotoCredit(text, withHyphenedFirst(text, proposed))),
+                grid,
+              ),
               taken,
             ),
             grid,
@@ -1313,6 +1318,14 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
 const CUE_WORDS: ReadonlySet<string> = new Set(
   [...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].filter((w) => w.length >= 2),
 );
+
+/** A person's name the tagger ran on into the 摄 of a photo credit ((林励摄), 林励摄 at a
+ * line's end): the name stops before it. */
+function withoutPhotoCredit(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start < 3 || text[span.end - 1] !== '摄') return span;
+  if (!/^(?:[\s）)】]|$)/.test(text.slice(span.end, span.end + 1))) return span;
+  return { ...span, end: span.end - 1 };
+}
 
 /**
  * A person's name the tagger ran on into the first character of a cue word the segmenter

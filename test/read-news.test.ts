@@ -1931,6 +1931,19 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('表示歡迎，X則批評…', () => {
+  bothScripts(
+    'a welcome with no object before another side’s contrasting clause stands on what the sentence before told',
+    '新聞\n\n智利國會今日通過明年度預算案。社會黨表示歡迎，共和黨則批評預算案過分擴張開支。',
+    (a, c) => {
+      assert.ok(
+        stances(a).includes(c('社會黨 welcome 智利國會今日通過明年度預算案')),
+        stances(a).join(' | '),
+      );
+    },
+  );
+});
+
 describe('a credit in brackets before the clause', () => {
   bothScripts(
     '（記者 周文華）衛生署表示… is the department’s; 林國棟（民主黨主席）表示 is 林國棟’s',

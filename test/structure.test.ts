@@ -355,6 +355,22 @@ describe('digests: several short stories on one scraped page', () => {
     );
   });
 
+  it('splits dated items that share only their time words and a verb of announcing', () => {
+    const page = [
+      '世界這一天　冰島宣布提前大選',
+      '冰島總理今日宣布解散國會，提前舉行大選。她表示，希望選民就政府的經濟政策作出判斷。',
+      '智利國會通過預算案',
+      '智利國會今日以大比數通過明年度預算案。執政聯盟表示歡迎，反對派則批評預算案過分擴張開支。',
+      '挪威禁止兒童用社交媒體',
+      '挪威政府今日宣布，由明年起禁止15歲以下兒童用社交媒體。首相說，措施可以保護兒童的心理健康。',
+    ];
+    const v = view(page.join('\n\n'));
+    assert.deepEqual(
+      v.articles.map((a) => a.headline.replace(/\s+/g, '')),
+      ['世界這一天冰島宣布提前大選', '智利國會通過預算案', '挪威禁止兒童用社交媒體'],
+    );
+  });
+
   it('a short rubric without a lead-in heads three dated items', () => {
     const v = view(['環球速覽', ...items].join('\n\n'));
     assert.deepEqual(

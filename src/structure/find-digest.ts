@@ -57,6 +57,7 @@ const MAX_LEAD_IN = 24;
 /** A time in a lead: 16日, 20號, 今天, 昨日, 星期一, 周三, 當地時間. */
 const DATED =
   /[\d０-９〇一二三四五六七八九十]{1,3}\s*(?:日|号|號)|今天|今日|昨天|昨日|前天|前日|日前|近日|本週|本周|上週|上周|星期[一二三四五六日天]|[周週][一二三四五六日]|當地時間|当地时间/;
+const DATED_ALL = new RegExp(DATED.source, 'g');
 
 /** A rubric that names a news digest: 新闻摘要, 早報新聞摘要, 国际快讯, 新聞簡訊, 要聞速覽 (not
  * a document's 报告摘要). */
@@ -484,7 +485,8 @@ function textOf(items: readonly Item[], section: Section): string {
 /** The share of `text`'s runs of two Han characters that are in `known` (hanPairs of the
  *  text it is compared with). */
 export function sharedShare(text: string, known: ReadonlySet<number>): number {
-  const pairs = hanPairs(text);
+  // Every item is dated: its time words (今日, 星期二) are no sign of one story going on.
+  const pairs = hanPairs(text.replace(DATED_ALL, ' '));
   if (pairs.size === 0) return 0;
   let shared = 0;
   for (const p of pairs) if (known.has(p)) shared++;

@@ -1931,6 +1931,24 @@ describe('an abbreviation defined in brackets', () => {
   );
 });
 
+describe('a cue before a noun that opens like a noun suffix', () => {
+  bothScripts(
+    '支持方案, 反對派遣, 歡迎聲明 are stances (方, 派, 聲 open the object); 支持方, 反對派的支持度 are nouns',
+    '新聞\n\n民主黨和公民黨都支持方案，但自由黨反對。日本反對派遣軍隊。歐盟歡迎聲明。支持方表示歡迎。民調顯示反對派的支持度上升。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a),
+        [
+          '民主黨+公民黨 support 方案',
+          '自由黨 oppose 方案',
+          '日本 oppose 派遣軍隊',
+          '歐盟 welcome 聲明',
+        ].map(c),
+      );
+    },
+  );
+});
+
 describe('表示歡迎，X則批評…', () => {
   bothScripts(
     'a welcome with no object before another side’s contrasting clause stands on what the sentence before told',

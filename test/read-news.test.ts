@@ -1934,7 +1934,7 @@ describe('an abbreviation defined in brackets', () => {
 describe('a cue before a noun that opens like a noun suffix', () => {
   bothScripts(
     '支持方案, 反對派遣, 歡迎聲明 are stances (方, 派, 聲 open the object); 支持方, 反對派的支持度 are nouns',
-    '新聞\n\n民主黨和公民黨都支持方案，但自由黨反對。日本反對派遣軍隊。歐盟歡迎聲明。支持方表示歡迎。民調顯示反對派的支持度上升。',
+    '新聞\n\n民主黨和公民黨都支持方案，但自由黨反對。日本反對派遣軍隊。歐盟歡迎聲明。支持方表示歡迎。民調顯示反對派的支持度上升。韓國反對下調關稅。在各方支持下，計劃得以完成。',
     (a, c) => {
       assert.deepEqual(
         stances(a),
@@ -1943,6 +1943,7 @@ describe('a cue before a noun that opens like a noun suffix', () => {
           '自由黨 oppose 方案',
           '日本 oppose 派遣軍隊',
           '歐盟 welcome 聲明',
+          '韓國 oppose 下調關稅',
         ].map(c),
       );
     },

@@ -2012,6 +2012,14 @@ describe('members of two bodies', () => {
   );
 });
 
+describe('a pronoun with the name in brackets after it', () => {
+  quotesAre(
+    '他（林國棟）表示 is 林國棟, though the name stands in the pronoun’s own clause',
+    '新聞\n\n陳美玲與林國棟會面。他（林國棟）表示，雙方會繼續加強各領域的合作。',
+    ['林國棟: 雙方會繼續加強各領域的合作。'],
+  );
+});
+
 describe('黨團 with no caucus named', () => {
   bothScripts(
     'after 民進黨立委X, 黨團 is 民進黨團',
@@ -2035,6 +2043,7 @@ describe('a pronoun and the names of its own clause', () => {
     '新聞\n\n陳美玲與林國棟見面。她對林國棟的支持表示感謝。\n\n立委周文華昨日召開記者會。其表示，政府應盡快延長工時上限。',
     (a, c) => {
       assert.deepEqual(stances(a), [c('陳美玲 praise 林國棟的支持')]);
+      assert.ok(quotes(a).includes(c('周文華: 政府應盡快延長工時上限。')), quotes(a).join(' | '));
       assert.deepEqual(quotes(a), [c('周文華: 政府應盡快延長工時上限。')]);
     },
   );

@@ -538,7 +538,10 @@ export function resolveReferences(
     const last = memory.lastPerson;
     if (last === null) return null;
     const clauseEnd = text.slice(r.end, r.end + 60).search(/[，。；！？\n]/);
-    const rest = text.slice(r.end, clauseEnd === -1 ? r.end + 60 : r.end + clauseEnd);
+    // 他（林国栋）表示: a name in brackets right after the pronoun says who it is.
+    const rest = text
+      .slice(r.end, clauseEnd === -1 ? r.end + 60 : r.end + clauseEnd)
+      .replace(/^[（(][^）)]*[）)]/, '');
     const fits = (id: string): boolean => {
       const name = id.slice(id.indexOf(':') + 1);
       return name.length < 2 || !rest.includes(name);

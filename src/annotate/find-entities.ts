@@ -1290,7 +1290,7 @@ const CAUCUS_IN = /^(?:立法院|立法会|议会|国会)党团/;
 /** What ends a body's name (卫福部, 陆委会, 国台办). */
 const BODY_END = /[部局署会院委厅处办社党]$/;
 
-/** One-character verbs of speech a name stands right before (陈立明说); and 指 before a mark. */
+/** One-character verbs of speech a name stands right before (陈立明说). */
 const SPEECH_VERB = /^[说称讲话]$/;
 
 /**

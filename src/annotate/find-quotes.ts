@@ -378,23 +378,15 @@ export function findQuotes(
         continue;
       }
       let speaker = subject.ref;
-      // 他（林国栋）表示: a name in brackets right after the pronoun says who it is.
-      const named =
-        speaker.kind === 'pronoun' && /^[（(]/.test(text[speaker.end] ?? '')
-          ? refs[firstAtOrAfter(refs, speaker.end + 1)]
-          : undefined;
-      if (
-        named !== undefined &&
-        named.start === speaker.end + 1 &&
-        named.type === 'PER' &&
-        named.kind !== 'pronoun' &&
-        /^[）)]/.test(text[named.end] ?? '')
-      )
-        speaker = named;
       // 他說: the person last named as a subject since the last quote of this paragraph or the
       // one before (else since the paragraph before began), else that quote's speaker; not
-      // 特朗普 of 特朗普政府, named since as a modifier.
-      else if (speaker.kind === 'pronoun' && subject.carried !== true) {
+      // 特朗普 of 特朗普政府, named since as a modifier. (Not 他（林国栋）表示: the name in
+      // brackets after the pronoun said who it is, as the references read it.)
+      if (
+        speaker.kind === 'pronoun' &&
+        subject.carried !== true &&
+        !/^[（(]/.test(text[speaker.end] ?? '')
+      ) {
         // 一名官員說…。他還說: 他 is the source no one named, whom no quote is given to.
         if (
           anonymous !== null &&

@@ -1000,10 +1000,6 @@ function targetsOf(
         stop = clauseEnd(text, start, text.length);
       }
     }
-  } else if (hit.class === 'agree' && end >= clauseTo - 1) {
-    // 双方一致同意，共同…: what was agreed follows.
-    start = clauseTo + 1;
-    stop = clauseEnd(text, start, text.length);
   }
   // 对此 / 此举 / 这么做 / 这一言论 / 上述行径: the antecedent is the clause or sentence before.
   const phrase = text

@@ -286,11 +286,8 @@ export function clauseSubject(
   // (For a stance's cue: a quote's cue there is the words of the one who spoke before, whose
   // words name the other — a nested quote the quote reader reads for itself.)
   const opened = options.places === true ? embeddedClause(text, clause, cue, refs) : -1;
-  if (
-    opened !== -1 &&
-    OPENS_ON_SAYING.test(text.slice(clause, opened)) &&
-    CLAUSE_TAKING.has(text.slice(clause, opened).replace(/^(?:并|也|还|又|同时|亦|则|更)/, ''))
-  ) {
+  const saying = opened === -1 ? null : OPENS_ON_SAYING.exec(text.slice(clause, opened));
+  if (saying != null && CLAUSE_TAKING.has(saying[1] as string)) {
     const embedded = subjectIn(text, opened, cue, refs, options);
     if (embedded.kind !== 'none') return { ...embedded, clause };
   }
@@ -351,8 +348,8 @@ export function clauseSubject(
   return own;
 }
 
-/** A verb of speech or thought alone, after a link word at most, opening a clause. */
-const OPENS_ON_SAYING = /^(?:并|也|还|又|同时|亦|则|更)?[\u4e00-\u9fff]{1,4}$/;
+/** A verb of speech or thought alone (group 1), after a link word at most, opening a clause. */
+const OPENS_ON_SAYING = /^(?:并|也|还|又|同时|亦|则|更)?([\u4e00-\u9fff]{1,4})$/;
 
 /** Verbs of speech and thought whose object is a clause (认为, 说, 指, 相信): the quote cues
  * and a few of belief. */
@@ -749,10 +746,7 @@ function subjectIn(
       }
     }
     // X引述Y指, X今天转述Y的话说: the source is Y.
-    const cited =
-      /^[》」”]?\s*(?:今天|今日|昨天|昨日|当天|稍后|随后)?(?:又|也|还|并|亦)?(?:引述|援引|引用|转述|转引)/.exec(
-        text.slice(head.end, cue),
-      );
+    const cited = CITED_BY.exec(text.slice(head.end, cue));
     let via: Ref | undefined;
     // 路透社引述一名美国官员称: someone the text counts but does not name is no source.
     if (cited !== null && INDEFINITE.test(text.slice(head.end + cited[0].length, cue))) {
@@ -852,7 +846,12 @@ function subjectIn(
 const NOT_IN_TITLE = /[，。、；：,:和与同及向对在把被将从为给「」“”（）()]/;
 /** Verbs of citing, which the segmenter may tag as nouns (援引/vn): no part of a title
  * (路透社援引X的话说: the outlet cites X, it is not X's title). */
-const CITING = /引述|援引|引用|转述|转引/;
+const CITING_VERBS = '引述|援引|引用|转述|转引';
+const CITING = new RegExp(CITING_VERBS);
+/** X引述Y指, X今天转述Y的话说: what stands between the one who cites and the one cited. */
+const CITED_BY = new RegExp(
+  `^[》」”]?\\s*(?:今天|今日|昨天|昨日|当天|稍后|随后)?(?:又|也|还|并|亦)?(?:${CITING_VERBS})`,
+);
 /** Parts of speech that never stand inside a title: verbs, prepositions, conjunctions,
  * adverbs, time words, pronouns, particles, numerals. */
 const NOT_TITLE_POS = /^(?:v|vd|p|c|d|t|r|u|ul|uj|uz|ug|m|q|y)$/;

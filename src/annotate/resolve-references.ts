@@ -556,9 +556,16 @@ export function resolveReferences(
     }
     return last;
   };
-  // Where people's names start, to look back over a few sentences for one.
-  const personStarts = new Uint8Array(text.length + 1);
-  for (const m of raw) if (m.type === 'PER') personStarts[m.start] = 1;
+  // Where people's names start, to look back over a few sentences for one: marked at the
+  // first 该专家 or 这位官员 asked about.
+  let personStarts: Uint8Array | null = null;
+  const startsOfPeople = (): Uint8Array => {
+    if (personStarts === null) {
+      personStarts = new Uint8Array(text.length + 1);
+      for (const m of raw) if (m.type === 'PER') personStarts[m.start] = 1;
+    }
+    return personStarts;
+  };
   for (const r of findReferences(text)) {
     if (covered(r.start, r.end)) continue;
     if (r.what === 'spokesperson') {
@@ -639,7 +646,7 @@ export function resolveReferences(
         if (id === null) return null;
         // 有知情专家质疑…。该专家认为: the expert last spoken of was no one named; the person
         // named before that is not who 该专家 is.
-        if (r.what === 'person' && unnamedSince(text, r, personStarts)) return null;
+        if (r.what === 'person' && unnamedSince(text, r, startsOfPeople())) return null;
         const type: EntityType = r.what === 'org' ? 'ORG' : 'PER';
         return {
           start: r.start,

@@ -2841,3 +2841,38 @@ describe('an office of a place, its holder named on the page', () => {
     },
   );
 });
+
+describe('joint holders each with a title', () => {
+  bothScripts(
+    '參議員X與眾議員Y共同致函… and 國民黨立委X和民進黨立委Y都批評…: both hold it',
+    '新聞\n\n參議員林國棟與眾議員陳美玲共同致函國務院，要求重新審視出口管制。黨團立委張志明和議員李曉華昨日都批評這項人事任命。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟+陳美玲 demand 重新審視出口管制'),
+        c('張志明+李曉華 criticize 這項人事任命'),
+      ]);
+    },
+  );
+});
+
+describe('a cue with no object before the reasons its holder gives', () => {
+  bothScripts(
+    '…宣布放寬限制。X表示歡迎，認為此舉… / X表示反對，指出…: what the sentence before told',
+    '新聞\n\n教育局宣布放寬海外學生來港就讀的限額。校長會主席林國棟表示歡迎，認為此舉有助提升國際化水平。\n\n政府宣布削減大學的研究資助。教協主席陳美玲表示反對，指出削減會影響教學質量。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).map((s) => s.split(' ').slice(0, 2).join(' ')),
+        [c('林國棟 welcome'), c('陳美玲 oppose')],
+      );
+      assert.ok(stances(a)[0]?.includes(c('放寬海外學生來港就讀的限額')));
+      assert.ok(stances(a)[1]?.includes(c('削減大學的研究資助')));
+    },
+  );
+  bothScripts(
+    'a cue with its own object before 認為 stands on that object alone',
+    '新聞\n\n校長會主席林國棟表示支持新的評核制度，認為制度更加公平。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 support 新的評核制度')]);
+    },
+  );
+});

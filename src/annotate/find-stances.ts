@@ -598,7 +598,7 @@ export function findStances(
       // A cue of a class that may leave its object to what came before, ending its sentence
       // with none of its own (表示强烈谴责。), or its clause before another verb of the same
       // subject (予以严厉谴责，并呼吁…), or before another subject's contrasting clause
-      // (…表示欢迎，X则批评…).
+      // (…表示欢迎，X则批评…), or before the reasons the same subject gives (表示欢迎，认为此举…).
       // 双方…相互支持。: mutual support with no object is no one's stance on anything
       // (GUIDELINES §4), not a stance on what came before.
       if (targets.length === 0 && MUTUAL.test(text.slice(Math.max(clauseFrom, at - 6), at)))
@@ -606,7 +606,7 @@ export function findStances(
       const implicit =
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
-        /^[」”』]?\s*(?:[。！!]|[，,](?:并|同时|也|亦|还|且|更)|[，,][^，。；]{1,12}?则)/.test(
+        /^[」”』]?\s*(?:[。！!]|[，,](?:并|同时|也|亦|还|且|更)|[，,](?:认为|相信|指出|直言|坦言|形容|强调)|[，,][^，。；]{1,12}?则)/.test(
           text.slice(end, end + 16),
         );
       // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.

@@ -427,18 +427,26 @@ function firstVerb(
 ): number {
   if (edges === undefined || edges.isEmpty()) return end;
   let k = firstAtOrAfter(refs, from);
+  let prevPos = '';
   for (let i = from; i < end; ) {
     while (k < refs.length && (refs[k] as Ref).end <= i) k++;
     const ref = refs[k];
     if (ref !== undefined && ref.start <= i && i < ref.end) {
       i = ref.end;
+      prevPos = '';
       continue;
     }
     const w = edges.wordAt(i);
     if (w === undefined) {
       i++;
+      prevPos = '';
       continue;
     }
+    if (bodyEndsInHui(text, text.slice(i, w.end), prevPos, w.end)) {
+      i = w.end;
+      continue;
+    }
+    prevPos = w.pos;
     // 的决定: a verb after 的 is its noun; 尊重立法院: a word the segmenter tags as an
     // adjective that takes a name as its object is the clause's verb.
     // 高度评价/n: a degree word and a verb the segmenter's dictionary keeps as one noun.
@@ -800,13 +808,21 @@ function subjectIn(
         between === '' &&
         (head.type === 'LOC' || head.type === 'group') &&
         (n.type === 'LOC' || n.type === 'group');
-      if (!pair && !and.test(between) && !and.test(afterTitles)) break;
-      // B may be a title's person: 和日本外长山田一郎.
+      // 参议员X与众议员Y共同…: the second name's own titles after the 与.
+      const titled = /^(?:和|与|及|以及|、)/.exec(between);
+      const andTitled =
+        titled !== null &&
+        and.test(titled[0]) &&
+        joins(text, head.end + titled[0].length, n.start, false, options.edges) &&
+        n.start > head.end + titled[0].length &&
+        n.type === 'PER';
+      if (!pair && !and.test(between) && !and.test(afterTitles) && !andTitled) break;
+      // B may be a title's person: 和日本外长山田一郎, 和民进党立委沈伯洋.
       let second = n;
       const m = refs[j + 1];
       if (
         !pair &&
-        n.type === 'LOC' &&
+        (n.type === 'LOC' || n.type === 'ORG') &&
         m !== undefined &&
         m.start < cue &&
         (m.type === 'PER' || m.type === 'ORG') &&
@@ -1127,6 +1143,12 @@ function verbsBetween(
   return n;
 }
 
+/** 校长 | 会 | 主席X: the 会 of a body's name that the segmenter cut off and read as a modal,
+ * a noun before it and an office after it. */
+function bodyEndsInHui(text: string, word: string, prevPos: string, end: number): boolean {
+  return word === '会' && /^(?:n|vn|nt)$/.test(prevPos) && officeAt(text, end) !== null;
+}
+
 function verbBetween(
   text: string,
   edges: WordEdges | undefined,
@@ -1152,6 +1174,7 @@ function verbBetween(
       word !== '驻' &&
       !QUALIFIER.test(word) &&
       !(HEAD_NOUN.test(word) && /^(?:n|vn|ns|nt)$/.test(prevPos)) &&
+      !bodyEndsInHui(text, word, prevPos, w.end) &&
       !(w.pos === 'v' && SPOKESPERSON_AFTER.test(text.slice(w.end, w.end + 5))) &&
       !(
         /^(?:与|和|及)$/.test(text.slice(i, w.end)) &&

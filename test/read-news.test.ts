@@ -344,6 +344,13 @@ describe('sources named again', () => {
 
 describe('quotes that are not', () => {
   bothScripts(
+    'an outlet citing a source it does not name (引述知情人士說, 引述官員的話說) quotes no one',
+    '新聞\n\n東方通訊社引述知情人士說，兩國的談判已經陷入僵局。東方通訊社引述日本官員的話說，兩國的談判已經陷入僵局。東方通訊社引述外長林國棟的話說，兩國的談判仍在進行之中。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 兩國的談判仍在進行之中。')]);
+    },
+  );
+  bothScripts(
     'verbs outside the list, anonymous sources, several speakers, 據…報道, cue nouns, short content',
     '新聞\n\n外長林國棟宣布，雙方將互設領事館並擴大人員往來。有記者問，談判何時能夠重新開始。外長林國棟和日本外長山田一郎表示，兩國合作前景十分廣闊。據世界銀行報道，地區經濟今年有望較快增長。林國棟在會後接受訪問時，做上述表示。山田一郎說，很好。',
     (a) => {

@@ -760,6 +760,21 @@ function subjectIn(
     if (cited !== null && INDEFINITE.test(text.slice(head.end + cited[0].length, cue))) {
       return { kind: 'none', clause, blocked: true };
     }
+    // 法新社引述知情人士说, 引述消息人士称: a source the text does not name, no name in it,
+    // is no source either (GUIDELINES §3: anonymous sources).
+    if (cited !== null) {
+      const after = head.end + cited[0].length;
+      const n = refs[j];
+      const unnamed = text.slice(after, cue).replace(/(?:的话|之言)?(?:称|说|表示|指|指出)?$/, '');
+      if (
+        (n === undefined || n.start >= cue) &&
+        unnamed.length >= 2 &&
+        unnamed.length <= 12 &&
+        !/[，,。；]/.test(unnamed) &&
+        AGENT.test(unnamed)
+      )
+        return { kind: 'none', clause, blocked: true };
+    }
     if (cited !== null) {
       const n = refs[j];
       // 引述外长林国栋: the titles before the person cited are passed over.
@@ -770,7 +785,10 @@ function subjectIn(
         n.end <= cue
       ) {
         // 路透社引述美国官员表示: an official no one names is no source (GUIDELINES §3).
-        const rest = text.slice(skipOffices(text, n.end), cue).trim();
+        const rest = text
+          .slice(skipOffices(text, n.end), cue)
+          .trim()
+          .replace(/(?:的话|之言)$/, '');
         if (rest !== '' && rest.length <= 6 && AGENT.test(rest)) {
           return { kind: 'none', clause, blocked: true };
         }

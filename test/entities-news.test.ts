@@ -1262,3 +1262,28 @@ describe('a photo credit in brackets of its own', () => {
     },
   ]);
 });
+
+describe('unions and federations named after a place', () => {
+  check([
+    {
+      text: '東區教育工作者聯會今天發表聲明，反對削減資助。',
+      has: ['ORG:東區教育工作者聯會'],
+      why: '聯會 closes a body’s name that opens on a place',
+    },
+    {
+      text: '中華民國全國總工會昨日表示，將發起遊行。',
+      has: ['ORG:中華民國全國總工會'],
+      why: '工會 closes a body’s name, as 協會 and 商會 do',
+    },
+    {
+      text: '台北市民主促進會呼籲市府加快審批。',
+      has: ['ORG:台北市民主促進會'],
+      why: '促進會 closes a body’s name',
+    },
+    {
+      text: '他說工會會反對這項安排。',
+      not: ['工會', '工會會'],
+      why: 'a bare 工會 names no body',
+    },
+  ]);
+});

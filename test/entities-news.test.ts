@@ -1287,3 +1287,26 @@ describe('unions and federations named after a place', () => {
     },
   ]);
 });
+
+describe('a body’s short form after its full name', () => {
+  it('房委會 after 房屋委員會 is that body (canonical the full name), in both scripts', () => {
+    for (const text of [
+      '房屋委員會昨日宣布加租。租戶團體要求房委會凍租一年。',
+      toSimplified('房屋委員會昨日宣布加租。租戶團體要求房委會凍租一年。'),
+    ]) {
+      const short = found(text).filter((e) => /^房委[會会]$/.test(e.text));
+      assert.equal(short.length, 1, text);
+      assert.equal(short[0]?.canonical, text.slice(0, 5));
+    }
+  });
+  it('a run of the full name (立法會 of 立法會秘書處) is no short form of it', () => {
+    for (const text of [
+      '立法會秘書處昨日發出通告。立法會下周復會。',
+      toSimplified('立法會秘書處昨日發出通告。立法會下周復會。'),
+    ]) {
+      const council = found(text).filter((e) => /^立法[會会]$/.test(e.text));
+      assert.ok(council.length > 0, text);
+      for (const e of council) assert.ok(!/秘书处|秘書處/.test(e.canonical), text);
+    }
+  });
+});

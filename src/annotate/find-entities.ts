@@ -1217,7 +1217,11 @@ export function findEntities(
       if (j !== k && o.start >= m.end && o.end <= end) named.splice(j, 1);
     }
   }
-  return bracketedAbbreviations(text, fullestNames(text, dropTitleOrgs(text, named, offices)));
+  return shortForms(
+    text,
+    words,
+    bracketedAbbreviations(text, fullestNames(text, dropTitleOrgs(text, named, offices))),
+  );
 }
 
 /** An abbreviation in Latin capitals in brackets right after a name (美国在台协会（AIT）), or
@@ -2589,4 +2593,67 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
   }
   for (const n of [3, 2]) if (n <= run.length && fits(n, 0)) return run.slice(0, n);
   return null;
+}
+
+/**
+ * A body's short form the lexicon does not know (房委会 for 房屋委员会, 全国人大 for 全国人民
+ * 代表大会): its characters in order inside the name of a fuller body on the page, not as one
+ * run of it (立法会 is no short form of 立法会秘书处), opening alike and ending on a character
+ * of the fuller name's last word, and fitting one body only. A mention read so, or a word the
+ * segmenter reads as an abbreviation or a body (房委会/j) that no mention covers, is an alias
+ * of that body. Mentions stay in order and never overlap.
+ */
+function shortForms(
+  text: string,
+  words: readonly ViewWord[],
+  mentions: RawMention[],
+): RawMention[] {
+  const bodies = [
+    ...new Set(
+      mentions
+        .filter((m) => m.type === 'ORG' && m.kind === 'name' && m.key.length >= 5)
+        .map((m) => m.key),
+    ),
+  ];
+  if (bodies.length === 0) return mentions;
+  const fullOf = (short: string): string | null => {
+    if (short.length < 3 || short.length > 5) return null;
+    if (gazetteer().forms.longestAt(short, 0)?.word === short) return null;
+    const fulls = bodies.filter(
+      (b) => b.length >= short.length + 2 && unbracketedShortFormOf(short, b),
+    );
+    return fulls.length === 1 ? (fulls[0] as string) : null;
+  };
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.kind !== 'name') continue;
+    const full = fullOf(m.key);
+    if (full !== null) {
+      m.key = full;
+      m.kind = 'alias';
+    }
+  }
+  const taken = new Uint8Array(text.length + 1);
+  for (const m of mentions) taken.fill(1, m.start, m.end);
+  const added: RawMention[] = [];
+  for (const w of words) {
+    if (w.pos !== 'j' && w.pos !== 'nt') continue;
+    if (taken.subarray(w.start, w.end).some((x) => x === 1)) continue;
+    const full = fullOf(text.slice(w.start, w.end));
+    if (full !== null)
+      added.push({ start: w.start, end: w.end, type: 'ORG', key: full, kind: 'alias' });
+  }
+  if (added.length === 0) return mentions;
+  return [...mentions, ...added].sort((x, y) => x.start - y.start);
+}
+
+/** Whether `short`, written without brackets, reads as a short form of the body `full`: the
+ * same first character, its characters in order inside `full` but not as one run of it, its
+ * last within `full`'s last three. */
+function unbracketedShortFormOf(short: string, full: string): boolean {
+  return (
+    short[0] === full[0] &&
+    !full.includes(short) &&
+    full.slice(-3).includes(short[short.length - 1] as string) &&
+    shortFormOf(short, full)
+  );
 }

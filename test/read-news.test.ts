@@ -2883,3 +2883,13 @@ describe('a cue with no object before the reasons its holder gives', () => {
     },
   );
 });
+
+describe('a place before people no one names', () => {
+  bothScripts(
+    '法國干邑出口商擔心…, 美國企業擔心…: the place qualifies an unnamed trade; 法國外交部表示 still speaks',
+    '新聞\n\n法國干邑出口商擔心新關稅會重創整個行業。澳洲龍蝦出口商也擔心銷路受阻。美國企業普遍擔心關稅上調會推高成本。法國外交部表示，法方反對任何單邊制裁措施。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('法國 oppose 任何單邊制裁措施')]);
+    },
+  );
+});

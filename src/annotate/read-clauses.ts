@@ -1292,6 +1292,20 @@ function isHolder(
       return false;
     // 哈方高度评价…: a degree word and a verb that the segmenter's dictionary has as one noun.
     if (DEGREE_AND_VERB.test(word)) return false;
+    // 法国干邑白兰地出口商担心…: a run of nouns after the place that ends in someone no one
+    // names (出口商, 企业, 官员): the place qualifies them.
+    if (options.edges !== undefined && !options.edges.isEmpty()) {
+      let end = r.end;
+      for (
+        let n = options.edges.wordAt(end);
+        n !== undefined && n.end <= cue && /^(?:n[a-z]*|x|j|vn)$/.test(n.pos);
+        n = options.edges.wordAt(end)
+      ) {
+        if (!/^[\u4e00-\u9fff]+$/.test(text.slice(end, n.end))) break;
+        end = n.end;
+      }
+      if (end > r.end && AGENT.test(text.slice(r.end, end))) return true;
+    }
     return (
       /^[市省县区州]/.test(word) ||
       (w !== undefined &&

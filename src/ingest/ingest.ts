@@ -388,6 +388,10 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
   });
   const aborted = () => options.signal?.aborted === true || options.abandon?.aborted === true;
   let interrupted = false;
+  // Told to stop: the pages still on the workers join what is parsed in one last commit,
+  // not a batch of their own when the batch timer fires meanwhile.
+  const hold = () => writer.hold();
+  options.signal?.addEventListener('abort', hold, { once: true });
   try {
     while (fatal === null) {
       // Waiting on input (a terminal on stdin) must not delay a Ctrl-C.
@@ -409,18 +413,22 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       ) {
         await orAborted(Promise.race(running), both);
         // The workers have their next pages (the loop refills them first): write meanwhile.
-        if (writer.full) writeBatch();
+        // Once told to stop, what is parsed waits for the one last commit below: the pages
+        // still on the workers are few (their count and bytes are bounded).
+        if (writer.full && !aborted()) writeBatch();
       }
-      if (writer.full) writeBatch();
+      if (writer.full && !aborted()) writeBatch();
     }
     if (interrupted || options.signal?.aborted) interrupted = true;
+    if (interrupted) writer.hold();
     // Pages on the workers are finished and stored, unless told to drop them.
     while (running.size > 0 && fatal === null && options.abandon?.aborted !== true) {
       await orAborted(Promise.race(running), [options.abandon]);
-      if (writer.full) writeBatch();
+      if (writer.full && !interrupted) writeBatch();
     }
     if (options.abandon?.aborted) interrupted = true;
   } finally {
+    options.signal?.removeEventListener('abort', hold);
     // What is parsed is committed, even when told to stop at once: a batch takes
     // milliseconds. Abandoned pages are simply not stored: nothing of them was written.
     if (fatal === null) writeBatch();

@@ -23,6 +23,7 @@ export class StoreWriter<T> {
   #docs: DocumentInput[] = [];
   #tags: T[] = [];
   #timer: NodeJS.Timeout | null = null;
+  #held = false;
 
   constructor(
     store: Store,
@@ -46,7 +47,7 @@ export class StoreWriter<T> {
     }
     this.#docs.push(doc);
     this.#tags.push(tag);
-    if (this.#timer === null) {
+    if (this.#timer === null && !this.#held) {
       this.#timer = setTimeout(() => {
         this.#timer = null;
         try {
@@ -55,6 +56,16 @@ export class StoreWriter<T> {
           this.#fatal(err instanceof Error ? err : new Error(String(err)));
         }
       }, BATCH_WAIT_MS);
+    }
+  }
+
+  /** From now on, documents wait for the caller's {@link flush}, however long: after a stop
+   * signal, what is parsed meanwhile goes in one last commit. */
+  hold(): void {
+    this.#held = true;
+    if (this.#timer !== null) {
+      clearTimeout(this.#timer);
+      this.#timer = null;
     }
   }
 

@@ -344,6 +344,13 @@ describe('sources named again', () => {
 
 describe('quotes that are not', () => {
   bothScripts(
+    '回應，強烈譴責…，指…: what the speaker did is no quote; the words are 指’s',
+    '新聞\n\n北島政府發言人晚上回應，強烈譴責東島的言論，指東島公然干預北島的內部事務。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('北島: 東島公然干預北島的內部事務。')]);
+    },
+  );
+  bothScripts(
     'an outlet citing a source it does not name (引述知情人士說, 引述官員的話說) quotes no one',
     '新聞\n\n東方通訊社引述知情人士說，兩國的談判已經陷入僵局。東方通訊社引述日本官員的話說，兩國的談判已經陷入僵局。東方通訊社引述外長林國棟的話說，兩國的談判仍在進行之中。',
     (a, c) => {

@@ -846,6 +846,35 @@ describe('a web page’s furniture copied with its text', () => {
       assert.deepEqual(view?.authors, [t === text ? '林小文' : toSimplified('林小文')]);
     }
   });
+  it('a line with only a date and time is no headline, before or after the title: a byline of when', () => {
+    for (const lines of [
+      ['2025-12-06 14:32', '立院刪減預算 行政院將提覆議'],
+      ['立院刪減預算 行政院將提覆議', '發佈時間：2025年12月6日 14:32'],
+    ]) {
+      const text = `${lines.join('\n')}\n\n${BODY}`;
+      for (const t of [text, toSimplified(text)]) {
+        const articles = parse(t).children;
+        assert.equal(articles.length, 1, t);
+        const got = (articles[0]?.children ?? []).map((n) => n.type);
+        assert.deepEqual(got.filter((x) => x === 'headline').length, 1, got.join(' '));
+        assert.ok(got.includes('byline'), got.join(' '));
+        const view = toArticleView(parse(t)).articles[0];
+        assert.ok(
+          view?.headline?.startsWith(t === text ? '立院刪減預算' : toSimplified('立院刪減預算')),
+        );
+        assert.equal(view?.published?.slice(0, 10), '2025-12-06');
+      }
+    }
+  });
+  it('bulleted links under 相關新聞 and a 延伸閱讀 line with its link are furniture, and hold no stances', () => {
+    const text = `立院刪減預算 行政院將提覆議\n\n${BODY}\n\n相關新聞\n- 北島外長批評鄰國軍演\n- 東島總統呼籲各方克制\n延伸閱讀：北島議會反對削減預算`;
+    for (const t of [text, toSimplified(text)]) {
+      const [article] = annotate(parse(t)).children;
+      const got = (article?.children ?? []).map((n) => n.type);
+      assert.deepEqual(got.slice(-4), ['furniture', 'furniture', 'furniture', 'furniture']);
+      assert.deepEqual(article?.annotations?.stances ?? [], []);
+    }
+  });
   it('a line that only mentions sharing or a headline about the home page is no furniture', () => {
     const text = `分享經濟的未來：專家談共享單車\n\n${BODY}\n\n首頁設計大賽今天揭曉，多名學生獲獎。`;
     assert.ok(!nodes(text).some((n) => n.type === 'furniture'));

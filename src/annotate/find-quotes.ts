@@ -68,6 +68,25 @@ const EXPRESSES =
 const CUE_AFTER_MARK = new RegExp(
   `^[，,：:]\\s*(?:并|又|也|还|则)?(?:认为|表示|指出|强调|称|说(?!${SAYING_IDIOM_AFTER.source.slice(1)}|句)|指)`,
 );
+/** A clause opening on a stance cue, adverbs of degree or manner before it: 强烈谴责, 并批评. */
+const ACT_CLAUSE = new RegExp(
+  `^[，,]\\s*(?:并|也|还|又|亦)?(?:高度|强烈|坚决|严厉|严正|深切|衷心|热烈|公开|明确)?(?:${STANCE_CUE_LIST.map(
+    (c) => c.cue,
+  )
+    .sort((x, y) => y.length - x.length)
+    .join('|')})`,
+);
+
+/** Whether the mark at `from` opens a clause of what the speaker did (强烈谴责美方的言论)
+ * whose next clause is brought in by a verb of speech (，指…): that verb brings the words. */
+function actThenSpeech(text: string, from: number, to: number): boolean {
+  if (!ACT_CLAUSE.test(text.slice(from, from + 12))) return false;
+  const comma = text.slice(from + 1, to).search(/[，,。；！？]/);
+  if (comma === -1) return false;
+  const at = from + 1 + comma;
+  return /[，,]/.test(text[at] as string) && CUE_AFTER_MARK.test(text.slice(at, at + 6));
+}
+
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** 等人, 等多人, 等三名议员 right after a name: it and others speak (GUIDELINES §3: several
@@ -424,10 +443,13 @@ export function findQuotes(
       }
       // 回应，认为…, 回应说: the content opens on another cue of the same speaker, which is
       // the one that brings it in (one quote, not two).
+      // 回应，强烈谴责美方的言论，指…: nor when it opens on what the speaker did (a stance
+      // cue's clause) before another cue of theirs brings the words in.
       if (
         !after &&
         cue.cue.mode === 'punct' &&
-        CUE_AFTER_MARK.test(text.slice(cue.end, cue.end + 6))
+        (CUE_AFTER_MARK.test(text.slice(cue.end, cue.end + 6)) ||
+          actThenSpeech(text, cue.end, line.to))
       ) {
         last = { speaker, line: li, cueEnd: cue.end };
         prevEnd = cue.end;

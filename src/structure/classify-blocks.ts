@@ -12,6 +12,7 @@ import {
   FURNITURE,
   INTERVIEW,
   MARKER,
+  RELATED_LINK_LINE,
   RELATED_LINKS,
   REPORTER,
   SELF_OUTLET,
@@ -44,6 +45,15 @@ export interface Item {
   nodes: BlockNode[];
 }
 
+/** A date, with a weekday and a time or not. */
+const DATE_AND_TIME =
+  '(?:\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)(?:\\s*[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?)?(?:\\s*(?:上午|下午|晚上|凌晨)?\\s*\\d{1,2}\\s*[:：]\\s*\\d{2}(?:\\s*[:：]\\s*\\d{2})?)?';
+/** A line that only says when: a date and time, labelled or not, once or twice (published,
+ * updated). */
+const DATE_LINE = new RegExp(
+  `^(?:(?:發佈|发布|發布|更新|發表|发表|出版|刊登)?(?:時間|时间|日期)?\\s*[:：]?\\s*${DATE_AND_TIME}\\s*[|｜/]?\\s*){1,2}$`,
+);
+
 /** Longest text (code points, spaces aside) that can be a title. */
 const MAX_TITLE = 40;
 /** Titles may carry a comma or end in ？/！ only when this short. */
@@ -67,13 +77,21 @@ export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): 
       !RELATED_LINKS.test(collapse((items[i] as Item).block.text))
     )
       continue;
-    for (let j = i + 1; j < items.length && (items[j] as Item).role === 'title'; j++) {
+    for (let j = i + 1; j < items.length && isLinkTitle(items[j] as Item); j++) {
       items[j] = furniture((items[j] as Item).block, view);
       i = j;
     }
   }
   markedTitles(items, view);
   return items;
+}
+
+/** A title under a related-links heading, bulleted or not (- 歐盟發聲明批評判決). */
+function isLinkTitle(item: Item): boolean {
+  if (item.role === 'title') return true;
+  if (item.role !== 'list-item') return false;
+  const text = item.block.text;
+  return isTitle(text.slice(BULLET.exec(text)?.[0].length ?? 0));
 }
 
 /** Fewest marked titles over a paragraph each that make a page's marked lines titles. */
@@ -122,12 +140,22 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   const text = block.text;
   const whole = (): Slice => sliceBlock(block, 0, text.length, view);
 
+  // 延伸閱讀：港府回應人權報告: a related link with its label on one line.
+  const related = RELATED_LINK_LINE.exec(collapse(text));
   if (
     FURNITURE.test(text.trim()) ||
     RELATED_LINKS.test(collapse(text)) ||
+    (related !== null && isTitle(related[1] as string)) ||
     SHARE_LINE.test(text.trim())
   ) {
     return furniture(block, view);
+  }
+
+  // 2025-11-20 18:32, 發佈時間：2025年11月20日: when the page was published, on a line of its
+  // own, is no title. It stands aside from the stories as a credit does (it opens none and
+  // closes none), read as a dateline naming no outlet.
+  if (DATE_LINE.test(collapse(text))) {
+    return { block, role: 'credit', nodes: [byline(whole(), 'dateline', text.trim(), [])] };
   }
 
   const marker = MARKER.exec(text);

@@ -20,10 +20,15 @@ export const FURNITURE =
 /** A line of share targets and page actions alone (分享 / Facebook / LINE, 微信 微博 QQ空间). */
 export const SHARE_LINE =
   /^(?:(?:分享|分享到|轉寄|转发|Facebook|facebook|LINE|Line|Twitter|WhatsApp|Whatsapp|Telegram|Email|E-mail|微信|微博|朋友圈|QQ空间|QQ空間|複製連結|复制链接|列印|打印|收藏|看更多|更多)[\s|｜/／、·]*)+$/;
+/** The labels of related links: 相關新聞, 延伸閱讀, 猜你喜歡 … */
+const RELATED_LABEL =
+  '[【[]?(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门新闻|熱門新聞|相关报道|相關報導|相關報道|相关文章|相關文章|更多新闻|更多新聞|猜你喜欢|猜你喜歡|热点推荐|熱點推薦)[】\\]]?';
 /** The heading of a list of related links (相关新闻, 延伸閱讀): the short titles after it are
  * links, not stories. */
-export const RELATED_LINKS =
-  /^[【[]?(?:相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门新闻|熱門新聞|相关报道|相關報導|相關報道|相关文章|相關文章|更多新闻|更多新聞|猜你喜欢|猜你喜歡|热点推荐|熱點推薦)[】\]]?\s*[：:]?$/;
+export const RELATED_LINKS = new RegExp(`^${RELATED_LABEL}\\s*[：:]?$`);
+
+/** A related link with its label: 延伸閱讀：港府回應人權報告; the title is group 1. */
+export const RELATED_LINK_LINE = new RegExp(`^${RELATED_LABEL}\\s*[：:]\\s*(\\S.*)$`);
 
 /** List bullets: `- `, `* `, `• `, `・`. */
 export const BULLET = /^[-*•・]\s+/;

@@ -850,6 +850,7 @@ describe('a web page’s furniture copied with its text', () => {
     for (const lines of [
       ['2025-12-06 14:32', '立院刪減預算 行政院將提覆議'],
       ['立院刪減預算 行政院將提覆議', '發佈時間：2025年12月6日 14:32'],
+      ['立院刪減預算 行政院將提覆議', '北島廣播電台 2025年12月6日'],
     ]) {
       const text = `${lines.join('\n')}\n\n${BODY}`;
       for (const t of [text, toSimplified(text)]) {
@@ -865,6 +866,13 @@ describe('a web page’s furniture copied with its text', () => {
         assert.equal(view?.published?.slice(0, 10), '2025-12-06');
       }
     }
+  });
+  it('an outlet’s name beside the date is the byline’s outlet; a headline with a date after it stays the headline', () => {
+    const [withOutlet] = parse(`立院刪減預算\n北島廣播電台 2025年12月6日\n\n${BODY}`).children;
+    const byline = withOutlet?.children.find((n) => n.type === 'byline');
+    assert.deepEqual(byline?.type === 'byline' ? byline.outlets : null, ['北島廣播電台']);
+    const [dated] = parse(`北島外長訪問東島 2025年12月6日\n\n${BODY}`).children;
+    assert.equal(dated?.children[0]?.type, 'headline');
   });
   it('bulleted links under 相關新聞 and a 延伸閱讀 line with its link are furniture, and hold no stances', () => {
     const text = `立院刪減預算 行政院將提覆議\n\n${BODY}\n\n相關新聞\n- 北島外長批評鄰國軍演\n- 東島總統呼籲各方克制\n延伸閱讀：北島議會反對削減預算`;

@@ -48,10 +48,13 @@ export interface Item {
 /** A date, with a weekday and a time or not. */
 const DATE_AND_TIME =
   '(?:\\d{4}\\s*[-/.年]\\s*\\d{1,2}\\s*[-/.月]\\s*\\d{1,2}\\s*日?)(?:\\s*[（(]?(?:星期|週|周|礼拜|禮拜)[一二三四五六日天][）)]?)?(?:\\s*(?:上午|下午|晚上|凌晨)?\\s*\\d{1,2}\\s*[:：]\\s*\\d{2}(?:\\s*[:：]\\s*\\d{2})?)?';
+/** An outlet's name as a portal prints it beside a date: 北島廣播電台, 東島日報, 北島新聞網. */
+const OUTLET_NAME =
+  '[\\u4e00-\\u9fffA-Za-z·]{0,10}(?:電台|电台|電視台|电视台|報|报|網|网|社|新聞|新闻|頻道|频道|週刊|周刊|雜誌|杂志|News|NEWS)';
 /** A line that only says when: a date and time, labelled or not, once or twice (published,
- * updated). */
+ * updated), with the outlet's name before or after it set apart by a space or not. */
 const DATE_LINE = new RegExp(
-  `^(?:(?:發佈|发布|發布|更新|發表|发表|出版|刊登)?(?:時間|时间|日期)?\\s*[:：]?\\s*${DATE_AND_TIME}\\s*[|｜/]?\\s*){1,2}$`,
+  `^(?:(?<before>${OUTLET_NAME})\\s+)?(?:(?:發佈|发布|發布|更新|發表|发表|出版|刊登)?(?:時間|时间|日期)?\\s*[:：]?\\s*${DATE_AND_TIME}\\s*[|｜/]?\\s*){1,2}(?:\\s+(?<after>${OUTLET_NAME}))?$`,
 );
 
 /** Longest text (code points, spaces aside) that can be a title. */
@@ -154,8 +157,11 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   // 2025-11-20 18:32, 發佈時間：2025年11月20日: when the page was published, on a line of its
   // own, is no title. It stands aside from the stories as a credit does (it opens none and
   // closes none), read as a dateline naming no outlet.
-  if (DATE_LINE.test(collapse(text))) {
-    return { block, role: 'credit', nodes: [byline(whole(), 'dateline', text.trim(), [])] };
+  const dated = DATE_LINE.exec(collapse(text));
+  if (dated !== null) {
+    const outlet = dated.groups?.before ?? dated.groups?.after;
+    const outlets = outlet !== undefined && !SELF_OUTLET.test(outlet) ? [outlet] : [];
+    return { block, role: 'credit', nodes: [byline(whole(), 'dateline', text.trim(), outlets)] };
   }
 
   const marker = MARKER.exec(text);

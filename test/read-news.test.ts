@@ -2900,3 +2900,43 @@ describe('a place before people no one names', () => {
     },
   );
 });
+
+describe('a one-character abbreviation read by the countries the page names', () => {
+  bothScripts(
+    '中巴, 巴方 on a page that names 巴西 and not 巴基斯坦 are Brazil',
+    '新聞\n\n巴西總統林國棟訪華。中巴兩國同意深化新能源合作，巴方支持一個中國原則。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('中國+巴西 agree 深化新能源合作'),
+        c('巴西 support 一個中國原則'),
+      ]);
+    },
+  );
+  bothScripts(
+    '巴方 on a page that names 巴基斯坦 stays Pakistan',
+    '新聞\n\n巴基斯坦總理林國棟訪華，巴方支持一個中國原則。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('巴基斯坦 support 一個中國原則')]);
+    },
+  );
+  bothScripts(
+    '中方 on a page that names 中非共和國 and not 中國 in full stays China',
+    '新聞\n\n中非共和國總統陳大文訪華，中方支持中非共和國維護國家穩定。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 support 中非共和國維護國家穩定')]);
+    },
+  );
+});
+
+describe('what is thanked: a cue as the support given', () => {
+  bothScripts(
+    '感謝中方支持。 and 感謝中方支持和幫助 thank the support given: no support stance of 中方; 感謝中方支持X的努力 holds one',
+    '新聞\n\n巴方感謝中方支持。巴方感謝中方支持和幫助，願繼續深化合作。巴方感謝中方支持巴方維護國家主權的努力。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).filter((s) => s.includes('support')),
+        [c('中國 support 巴方維護國家主權的努力')],
+      );
+    },
+  );
+});

@@ -733,11 +733,30 @@ export function findEntities(
           (MAJOR.includes(a) || MAJOR.includes(b))))
     );
   };
+  /** Countries the text names in full, read on the first abbreviation looked at. */
+  let namedCountries: Set<string> | null = null;
+  /** 中巴 on a page about Brazil: a one-character abbreviation (not a major state's) stands
+   * for the country the text names in full that it opens, when the lexicon's country (巴基斯坦)
+   * is not named and exactly one such country is. */
+  const countryOf = (c: string, lexicon: string): string => {
+    // 中, 美, 俄, 印 …: the major states' characters keep their country (中方 on a page about
+    // the Central African Republic is still China).
+    if (MAJOR.includes(c)) return lexicon;
+    namedCountries ??= new Set(
+      out
+        .filter((m) => m.type === 'LOC' && m.kind === 'name' && gazetteer().countryNames.has(m.key))
+        .map((m) => m.key),
+    );
+    if (namedCountries.size === 0 || namedCountries.has(lexicon)) return lexicon;
+    const opened = [...namedCountries].filter((k) => k[0] === c);
+    return opened.length === 1 ? (opened[0] as string) : lexicon;
+  };
   for (let i = 0; i < text.length; i++) {
     if (!abbreviationUnits.has(text.charCodeAt(i))) continue;
-    const entry = abbreviations.get(text[i] as string);
-    if (entry === undefined || taken[i]) continue;
+    const lexiconEntry = abbreviations.get(text[i] as string);
+    if (lexiconEntry === undefined || taken[i]) continue;
     const c = text[i] as string;
+    const entry = { ...lexiconEntry, name: countryOf(c, lexiconEntry.name) };
     // Inside one of the segmenter's words, the character is an abbreviation only when the
     // rest of the word is abbreviations and their context (中俄关系, 访俄, 美军), not part of
     // another word (法官, 穆罕默德).

@@ -437,6 +437,17 @@ export function findStances(
         const holderEnd = subject.kind === 'one' ? subject.ref.end : (subject.refs[0]?.end ?? 0);
         if (outer.at >= holderEnd) {
           if (outer.cue.class === 'demand' || outer.cue.class === 'appeal') continue;
+          // 感谢中方支持。, 赞赏巴方支持和帮助，: the cue with no object of its own names what
+          // is thanked, the support given (a noun, as …的支持), no stance of its own.
+          if (
+            (outer.cue.class === 'praise' || outer.cue.class === 'welcome') &&
+            /^(?:(?:和|与|及|、)[\u4e00-\u9fff]{2})?(?:[。，,；;！!？?]|$)/.test(
+              text.slice(end, end + 5),
+            ) &&
+            // (…感谢普京对百年华诞表示祝贺。: a cue its object stands before, 对…表示, is a verb.)
+            !/(?:对|向|为|表示|表达|予以|致以)/.test(text.slice(outer.end, at))
+          )
+            continue;
           const inner = clauseSubject(text, outer.end, at, refs, {
             places: true,
             groups: true,

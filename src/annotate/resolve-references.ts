@@ -433,11 +433,12 @@ export function resolveReferences(
         }
         // 斯方 read as a place of its own: the country named on the page that opens with 斯;
         // and 巴方, which the lexicon gives 巴基斯坦, is 巴西 on a page that names 巴西 and not
-        // 巴基斯坦.
+        // 巴基斯坦. Never 中方, 美方 … (MAJOR): 中方 on a page about 中非共和国 is China.
         const surface = text.slice(m.start, m.end);
-        const sideOf = /^[\u4e00-\u9fff]方$/.test(surface)
-          ? initials().get(surface[0] as string)
-          : undefined;
+        const sideOf =
+          /^[\u4e00-\u9fff]方$/.test(surface) && !MAJOR.includes(surface[0] as string)
+            ? initials().get(surface[0] as string)
+            : undefined;
         const side =
           m.type !== 'LOC'
             ? undefined

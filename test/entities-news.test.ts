@@ -1310,3 +1310,23 @@ describe('a body’s short form after its full name', () => {
     }
   });
 });
+
+describe('a name before the office Hong Kong and Taiwan address its holder by', () => {
+  check([
+    {
+      text: '李家超特首今日出席活動時說，本港經濟正穩步復甦。',
+      has: ['PER:李家超'],
+      why: '特首 after the name, the segmenter having cut the name’s last unit off (李家 | 超)',
+    },
+    {
+      text: '陳美玲議員批評政府的房屋政策缺乏長遠規劃。',
+      has: ['PER:陳美玲'],
+      why: '議員 after the name',
+    },
+    {
+      text: '衛生局局長今日表示，流感高峰期已經過去。',
+      not: ['PER:衛生局'],
+      why: 'a body before its own office is no person',
+    },
+  ]);
+});

@@ -918,11 +918,19 @@ export function findEntities(
       const name = text.slice(s, at);
       if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
       // 主席和拜登总统: a linking word opens no name before the title either.
+      // 李家/nrfg 超/v 特首: a name of two the segmenter knows and its third unit cut off as a
+      // word of one, whatever it tags it.
+      const cutTail =
+        n === 3 &&
+        grid.startsWord(s) &&
+        grid.posAt(s).startsWith('nr') &&
+        grid.wordEnd(s) === at - 1 &&
+        grid.wordEnd(at - 1) === at;
       const ok = hasSurname(text, s)
         ? n <= 3 &&
           !linkingWordAt(s) &&
           fits(s, n) &&
-          !/^[pcudrv]/.test(grid.posAt(at - 1)) &&
+          (!/^[pcudrv]/.test(grid.posAt(at - 1)) || cutTail) &&
           (n === 3 || grid.posAt(s).startsWith('nr'))
         : grid.startsWord(s) &&
           grid.endsWord(at) &&
@@ -2297,9 +2305,11 @@ export function findReferences(
   return refs.sort((a, b) => a.start - b.start);
 }
 
-/** Titles a person's name stands before (习近平主席, 凯塔总统, 林国栋行政长官). */
+/** Titles a person's name stands before (习近平主席, 凯塔总统, 林国栋行政长官), and the
+ * offices Hong Kong and Taiwan write after a name as a form of address (李家超特首, 林国栋局长,
+ * 陈美玲议员, 王定宇立委, 蒋万安市长). */
 const PERSON_TITLE =
-  /^(?:国家主席|主席|总统|总理|首相|国王|女王|总书记|委员长|行政长官|外长|大使|议长|部长)$/;
+  /^(?:国家主席|主席|总统|总理|首相|国王|女王|总书记|委员长|行政长官|外长|大使|议长|部长|特首|司长|局长|议员|立委|市长|院长)$/;
 
 /** The last characters of the names of places: 州, 区, 省, 县, 岛, 海. */
 const PLACE_END = '州区省县岛海';

@@ -571,6 +571,10 @@ const INDEFINITE =
 const UNNAMED =
   /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:对方|有人|没有人|没人|无人|外界|大家|人们|众人|有(?:民众|网友|学者|专家|议员|官员|人士|市民|居民|业者|家长|读者|观众|舆论|媒体))/;
 
+/** Verbs that qualify people by where they are or what they did (与会人员, 涉事警员). */
+const QUALIFYING_VERB =
+  /^(?:与会|参会|在场|涉事|涉案|执勤|当值|在职|退休|获奖|参赛|参展|出席|受访|受伤|遇难|被捕)$/;
+
 function opensWithNoun(
   text: string,
   from: number,
@@ -623,6 +627,18 @@ function opensWithNoun(
     if (w.pos === 'r' && !/^(?:我|本人|自己)/.test(text.slice(i, i + 2))) {
       const k = firstAtOrAfter(refs, i);
       return (refs[k]?.start ?? -1) !== i;
+    }
+    // 与会人员, 涉事警员: a verb that qualifies people by where they are or what they did,
+    // before nouns ending in someone no one names, is a group we cannot name.
+    if (QUALIFYING_VERB.test(text.slice(i, w.end))) {
+      let end = w.end;
+      for (
+        let n = edges.wordAt(end);
+        n !== undefined && /^n/.test(n.pos) && n.end <= to;
+        n = edges.wordAt(end)
+      )
+        end = n.end;
+      if (end > w.end && AGENT.test(text.slice(w.end, end))) return true;
     }
     // 冲突各方, 参战各国: a verb or verbal noun qualifying a pronoun no mention resolves is
     // a group we cannot name.

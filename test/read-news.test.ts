@@ -2945,7 +2945,7 @@ describe('what a demand or an appeal asks for', () => {
   bothScripts(
     '要求高度關注弱勢群體: the concern is asked for, no one’s stance; 與會人員…呼籲 names no one',
     '新聞\n\n民政局表示，局長林國棟第一時間了解事件經過，並要求高度關注弱勢群體。\n\n議會審議報告時，與會人員紛紛建言獻策，呼籲加強水源保護。',
-    (a, c) => {
+    (a) => {
       assert.ok(!stances(a).some((s) => s.includes('concern')), stances(a).join(' | '));
       assert.ok(!stances(a).some((s) => s.includes('appeal')), stances(a).join(' | '));
     },

@@ -56,6 +56,15 @@ describe('roles of a line', () => {
       ['headline:訪談', 'dialogue:「我們歡迎各國企業前來投資。」'],
     ],
     [
+      'an editor’s label before a colon (導讀：, 編者按：) is no speaker: a paragraph',
+      '訪談\n\n導讀：「北島助學計劃」已持續推動九年，累計資助學生逾萬名。\n\n編者按：本文為讀者來稿，不代表本報立場。',
+      [
+        'headline:訪談',
+        'paragraph:導讀：「北島助學計劃」已持續推動九年，累計資助學生逾萬名。',
+        'paragraph:編者按：本文為讀者來稿，不代表本報立場。',
+      ],
+    ],
+    [
       'a quote after a speech verb stays in its paragraph',
       '會見\n\n他說：「合作是唯一正確的選擇。」',
       ['headline:會見', 'paragraph:他說：「合作是唯一正確的選擇。」'],

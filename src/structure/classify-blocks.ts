@@ -272,8 +272,13 @@ export function isReporterLine(text: string): boolean {
 
 /** A credit standing alone: 新華社, 網上圖片, 記者 張三 攝. */
 
+/** Labels of the editor's own text before a colon (导读：, 編者按：, 核心提示：): no one speaks. */
+const EDITORIAL_LABEL =
+  /^(?:导读|導讀|导语|導語|摘要|内容提要|內容提要|提要|编者按|編者按|编按|編按|按语|按語|核心提示|简介|簡介|背景|背景资料|背景資料|相关链接|相關連結|链接|連結|小贴士|小貼士|提示|注|註|备注|備註|题图|題圖|图|圖|图片|圖片)$/;
+
 function isDialogue(speaker: string, speech: string, quoted: boolean): boolean {
   if (quoted && SPEECH_VERB.test(speaker)) return false;
+  if (EDITORIAL_LABEL.test(speaker.trim())) return false;
   const ending = endingOf(speech);
   return ending === 'terminal' || ending === 'closer';
 }

@@ -2951,3 +2951,16 @@ describe('what a demand or an appeal asks for', () => {
     },
   );
 });
+
+describe('a body naming itself in its own words', () => {
+  bothScripts(
+    '本會, 本黨 in a body’s statement are that body; a 本會 no body speaks is no one',
+    '新聞\n\n香港律師會發表聲明表示，本會對有關言論表示關注。\n\n民主黨發表聲明指，本黨堅決反對削減公共醫療開支。\n\n本會一向支持會員進修。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('香港律師會 concern 有關言論'),
+        c('民主黨 oppose 削減公共醫療開支'),
+      ]);
+    },
+  );
+});

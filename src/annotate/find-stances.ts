@@ -131,6 +131,9 @@ function insideMarks(text: string, from: number, at: number): boolean {
 
 /** 我们 (我方, 我国) as the clause's subject, right before the cue, as the voice of a statement. */
 const WE = /(我们|我方|我国)[^，。；我]{0,6}$/;
+/** A body naming itself as the cue's subject: 本会, 本党, 本台, 本公司 … */
+const SELF_BODY =
+  /^\s*(?:而|但|同时|此外)?\s*本(?:会|党|社|台|校|院|局|署|处|公司|集团|组织|机构|协会|联盟|团体)(?![长员])[^，。；]{0,20}$/;
 
 /**
  * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),
@@ -534,6 +537,14 @@ export function findStances(
         // 我们坚决反对…，敦促…: a later clause of the sentence with no subject of its own
         // goes on in the voice of the 我们 that opened it, not a holder borrowed from before.
         actors = voice.actors;
+      } else if (
+        we &&
+        quote?.speaker != null &&
+        quote.speaker.type === 'ORG' &&
+        SELF_BODY.test(text.slice(subject.clause, at))
+      ) {
+        // 本会对…表示关注, 本党坚决反对… in a body's words: the body that speaks.
+        actors = [quote.speaker];
       } else if (subject.kind === 'one') actors = [subject.ref];
       else if (subject.kind === 'many') actors = subject.refs;
       else if (ISSUED.test(text.slice(subject.clause, at).trim())) {

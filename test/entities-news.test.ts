@@ -1330,3 +1330,14 @@ describe('a name before the office Hong Kong and Taiwan address its holder by', 
     },
   ]);
 });
+
+describe('a foreign name whose last unit the segmenter glued to an adverb', () => {
+  check([
+    {
+      text: '匈牙利外長西雅爾多則重申，匈牙利不會支持任何損害其能源安全的措施。',
+      has: ['PER:西雅爾多'],
+      not: ['PER:西雅爾'],
+      why: '多則 read as one word after a foreign minister: 多 is the name’s last unit',
+    },
+  ]);
+});

@@ -2964,3 +2964,13 @@ describe('a body naming itself in its own words', () => {
     },
   );
 });
+
+describe('most of a group', () => {
+  bothScripts(
+    '大多數成員國支持…, 絕大多數議員反對… in someone’s words: members no one names hold it, not the speaker',
+    '新聞\n\n高級代表林國棟會後表示，大多數成員國支持加快通過新一輪制裁。議長陳美玲說，絕大多數議員反對延長會期。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});

@@ -1080,7 +1080,11 @@ export function findEntities(
               text,
               withGluedLast(
                 text,
-                withoutTime(text, withoutPhotoCredit(text, withHyphenedFirst(text, proposed))),
+                withGluedAdverb(
+                  text,
+                  withoutTime(text, withoutPhotoCredit(text, withHyphenedFirst(text, proposed))),
+                  grid,
+                ),
                 grid,
               ),
               taken,
@@ -1342,6 +1346,20 @@ function withGluedLast(text: string, span: ProposedSpan, grid: WordGrid): Propos
   // 的话 ("if") and 这话 are words of their own, no name's last character; nor is an adverb
   // the segmenter may glue to the verb (又指, 亦称).
   if (/^[的了这那个些又也亦再还并则更均都曾已就便仍却]$/.test(text[span.end] ?? '')) return span;
+  return { ...span, end: span.end + 1 };
+}
+
+/**
+ * A foreign name after a foreign state's office whose last unit the segmenter glued to the
+ * adverb after it (匈牙利外长西雅尔 | 多则 | 重申): the name takes the unit, where a cue of
+ * speech or stance follows the adverb.
+ */
+function withGluedAdverb(text: string, span: ProposedSpan, grid: WordGrid): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start < 2) return span;
+  if (!grid.startsWord(span.end) || grid.wordEnd(span.end) !== span.end + 2) return span;
+  if (!/^[则也亦还又都均]$/.test(text[span.end + 1] ?? '')) return span;
+  if (!CUE_START.test(text.slice(span.end + 2, span.end + 6))) return span;
+  if (!afterForeignOffice(text, span.start)) return span;
   return { ...span, end: span.end + 1 };
 }
 

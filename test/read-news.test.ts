@@ -2974,3 +2974,14 @@ describe('most of a group', () => {
     },
   );
 });
+
+describe('a body’s short form in brackets before its head’s office', () => {
+  bothScripts(
+    '香港民主促進會（民促會）主席X表示: X speaks; the 促 of 民促會 is no demand',
+    '新聞\n\n香港民主促進會（民促會）主席林國棟表示，民促會反對這項修訂。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 民促會反對這項修訂。')]);
+      assert.deepEqual(stances(a), [c('香港民主促進會 oppose 這項修訂')]);
+    },
+  );
+});

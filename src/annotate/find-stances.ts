@@ -315,6 +315,16 @@ export function findStances(
         if (!glued && (hit.cue.length === 1 || !(edges.endsAt(end) || edges.startsAt(at))))
           continue;
       }
+      // 民促会: a cue inside a name (a body's short form) is no cue.
+      const k = firstAtOrAfter(refs, at + 1);
+      const around = refs[k - 1];
+      if (
+        around !== undefined &&
+        around.start <= at &&
+        around.end >= end &&
+        around.end - around.start > end - at
+      )
+        continue;
       // The sentence holding the cue, after any dateline.
       for (; scanned < at; scanned++) {
         if (isSentenceMark(text.charCodeAt(scanned))) sentenceStart = scanned + 1;

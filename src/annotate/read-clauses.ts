@@ -732,6 +732,16 @@ function subjectIn(
         const n = refs[j] as Ref;
         // 助理处长（新界南）: a place inside a bracket after the office qualifies it.
         if (n.start < cue && inBracketAfterOffice(text, tail, n)) continue;
+        // 香港民主促进会（民促会）主席X: the body's short form in brackets right after it is
+        // passed over, and its closing bracket with it.
+        if (
+          n.start < cue &&
+          /^[（(]$/.test(text.slice(tail, n.start)) &&
+          /^[）)]/.test(text[n.end] ?? '')
+        ) {
+          tail = n.end + 1;
+          continue;
+        }
         if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges))
           break;
         if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
@@ -961,8 +971,11 @@ function joins(
   // 以色列极右翼国家安全部长X: where a holder of an office stands politically is passed over.
   const leaning = LEANING.exec(text.slice(from, to));
   if (leaning !== null && from + leaning[0].length < to) from += leaning[0].length;
-  // 研究中心（CSIS）主任X: a name's Latin form or abbreviation in brackets is passed over.
-  const latin = /^[（(][A-Za-z][A-Za-z .&-]{0,40}[）)]/.exec(text.slice(from, to));
+  // 研究中心（CSIS）主任X, 工程处（近东救济工程处）负责人X: a name's Latin form or
+  // abbreviation in brackets is passed over.
+  const latin = /^[（(](?:[A-Za-z][A-Za-z .&-]{0,40}|[\u4e00-\u9fff]{2,12})[）)]/.exec(
+    text.slice(from, to),
+  );
   if (latin !== null) from += latin[0].length;
   // 助理处长（新界南）陈志明: a region or a portfolio in brackets right before the name
   // qualifies the title: passed over.

@@ -2985,3 +2985,28 @@ describe('a body’s short form in brackets before its head’s office', () => {
     },
   );
 });
+
+describe('a bare ministry on a page a Taiwan dateline opens', () => {
+  bothScripts(
+    '外交部 under a 台北 dateline is Taiwan’s; 中國外交部 on the same page is a body of its own',
+    '（中央社記者黃小文台北6日電）北島國務院今天宣布批准對台軍售案。外交部對此表示誠摯感謝，並指出軍售有助維持自我防衛能力。\n\n中國外交部發言人林國棟則說，中方堅決反對向台灣地區出售武器。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('外交部'), c('林國棟')],
+      );
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => e.canonical ?? e.text);
+      assert.ok(names.includes(c('中國外交部')), names.join(' '));
+      assert.ok(names.includes(c('外交部')), names.join(' '));
+    },
+  );
+  bothScripts(
+    'on a mainland page 外交部 and 中國外交部 stay one body',
+    '新聞\n\n外交部發言人林國棟今天表示，中方歡迎各國企業前來投資。中國外交部此前已發表聲明。',
+    (a, c) => {
+      const names = new Set(a.flatMap((x) => x.entities ?? []).map((e) => e.canonical ?? e.text));
+      assert.ok(names.has(c('中國外交部')), [...names].join(' '));
+      assert.ok(!names.has(c('外交部')), [...names].join(' '));
+    },
+  );
+});

@@ -1,3 +1,4 @@
+import { TAIWAN_DATELINE } from '../text/patterns.ts';
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUE_LIST, STANCE_CUES } from './cues.ts';
@@ -1251,7 +1252,10 @@ export function findEntities(
   return shortForms(
     text,
     words,
-    bracketedAbbreviations(text, fullestNames(text, dropTitleOrgs(text, named, offices))),
+    bracketedAbbreviations(
+      text,
+      fullestNames(text, mainlandBodiesApart(text, dropTitleOrgs(text, named, offices))),
+    ),
   );
 }
 
@@ -1934,6 +1938,27 @@ export function titledPerson(
       : body.start;
   const key = text.slice(from, end);
   return { start: body.start, end, type: 'PER', key, kind: 'title' };
+}
+
+/** How the press names the mainland before one of its bodies (中国外交部, 大陆国台办). */
+const MAINLAND_BEFORE = /^(?:中国|中共|大陆|北京)/;
+
+/**
+ * 外交部 on a page a Taiwan dateline opens is Taiwan's ministry: a mainland body the lexicon
+ * knows by the bare name (中国外交部 for 外交部) is there a body of its own, named as written,
+ * and the bare name stays the page's own (GUIDELINES §1: short ambiguous names by context).
+ */
+function mainlandBodiesApart(text: string, mentions: RawMention[]): RawMention[] {
+  if (!TAIWAN_DATELINE.test(text)) return mentions;
+  for (const m of mentions) {
+    if (m.type !== 'ORG' || m.kind !== 'alias') continue;
+    const surface = text.slice(m.start, m.end);
+    if (surface !== m.key && surface.endsWith(m.key) && MAINLAND_BEFORE.test(surface)) {
+      m.key = surface;
+      m.kind = 'name';
+    }
+  }
+  return mentions;
 }
 
 /** Whether a name is a place's name and a government body (美国国务院, 台湾外交部). */

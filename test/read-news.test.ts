@@ -3010,3 +3010,18 @@ describe('a bare ministry on a page a Taiwan dateline opens', () => {
     },
   );
 });
+
+describe('a resident named by surname and a familiar form, and a verb of speech glued after', () => {
+  bothScripts(
+    '「…」居民陳伯話。 and 王明說， glued by the segmenter: the speaker is 陳伯 (no name, GUIDELINES §1) and 王明',
+    '新聞\n\n「我哋住咗呢度三十幾年，點解要我哋搬走？」居民陳伯話。\n\n街坊王明說，補償金額根本唔夠喺附近租屋。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('陳伯: 我哋住咗呢度三十幾年，點解要我哋搬走？'),
+        c('王明: 補償金額根本唔夠喺附近租屋。'),
+      ]);
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => e.text);
+      assert.ok(!names.some((n) => n.startsWith(c('陳伯'))), names.join(' '));
+    },
+  );
+});

@@ -1033,13 +1033,20 @@ export function findEntities(
         after !== undefined &&
         after.start === w.end &&
         NAME_WORD_POS.test(after.pos);
-      const end = linked ? w.end - 1 : w.end;
+      // 陈伯 | 话。, 王明 | 说，: the segmenter glued a verb of speech before a mark onto a
+      // name of two; the name is the first two characters.
+      const said =
+        !linked &&
+        /^[说话称讲道]$/.test(text[w.end - 1] as string) &&
+        /^(?:[，,。：:「“」”！？]|$)/.test(text.slice(w.end, w.end + 1));
+      const end = linked || said ? w.end - 1 : w.end;
       const name = text.slice(w.start, end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
       if (!free(w.start, end)) continue;
-      if (!linked && NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2))) continue;
+      if (!linked && !said && NOT_AFTER_PERSON.test(text.slice(w.end, w.end + 2))) continue;
       if (!fits(w.start, end - w.start)) continue;
-      if (add({ start: w.start, end, type: 'PER', key: name, kind: 'name' })) {
+      const kind = ADDRESSED.test(name) ? 'title' : 'name';
+      if (add({ start: w.start, end, type: 'PER', key: name, kind })) {
         context.people.add(name);
       }
     }
@@ -1083,7 +1090,13 @@ export function findEntities(
                 text,
                 withGluedAdverb(
                   text,
-                  withoutTime(text, withoutPhotoCredit(text, withHyphenedFirst(text, proposed))),
+                  withoutTime(
+                    text,
+                    withoutSpeechTail(
+                      text,
+                      withoutPhotoCredit(text, withHyphenedFirst(text, proposed)),
+                    ),
+                  ),
                   grid,
                 ),
                 grid,
@@ -1371,6 +1384,16 @@ function withGluedAdverb(text: string, span: ProposedSpan, grid: WordGrid): Prop
 const CUE_WORDS: ReadonlySet<string> = new Set(
   [...SPEECH_CUES, ...STANCE_CUES.map((c) => c.cue)].filter((w) => w.length >= 2),
 );
+
+/** A Chinese name of three the tagger read over a verb of speech before a mark (陈伯话。,
+ * 王明说，): the name is the first two. */
+function withoutSpeechTail(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type !== 'PER' || span.end - span.start !== 3) return span;
+  if (!SURNAMES.has(text[span.start] as string)) return span;
+  if (!/^[说话称讲道]$/.test(text[span.end - 1] as string)) return span;
+  if (!/^(?:[，,。：:「“」”！？]|$)/.test(text.slice(span.end, span.end + 1))) return span;
+  return { ...span, end: span.end - 1 };
+}
 
 /** A person's name the tagger ran on into the 摄 of a photo credit ((林励摄), 林励摄 at a
  * line's end): the name stops before it. */
@@ -2459,9 +2482,10 @@ const PLACE_LIKE = /[村乡镇县区市省州路街河湖杯赛局署厅处院�
 /** The polite forms of address that follow a surname: 女士, 先生, 小姐, 太太. */
 const POLITE_FORMS = '女士|先生|小姐|太太';
 /** A surname and a form of address or a role: 沈女士, 李先生, 马教授, and 陈官, a Hong Kong
- * judge by surname (not 高官, 武官: a senior official, an attaché). */
+ * judge by surname (not 高官, 武官: a senior official, an attaché), and the familiar forms
+ * Hong Kong writes of residents (陈伯, 李婆婆, 黄太). */
 const ADDRESSED = new RegExp(
-  `^(?:[\\u4e00-\\u9fff](?:${POLITE_FORMS}|夫人|老师|教授|医生|律师|师傅|博士|同学|警官)|[^高武法外]官)$`,
+  `^(?:[\\u4e00-\\u9fff](?:${POLITE_FORMS}|夫人|老师|教授|医生|律师|师傅|博士|同学|警官|伯伯?|叔叔?|婆婆?|姨姨?|太)|[^高武法外]官)$`,
 );
 /** A surname and a polite form of address or a role anywhere in a text (游客沈女士, 事主陈先生,
  * 受访的陈老师). */

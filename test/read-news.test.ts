@@ -3025,3 +3025,17 @@ describe('a resident named by surname and a familiar form, and a verb of speech 
     },
   );
 });
+
+describe('希望 for how relations go', () => {
+  bothScripts(
+    '希望兩國關係盡快改善 is a wish, addressed to no party; 希望兩國加強合作 asks the two',
+    '新聞\n\n北島外長林國棟表示，希望兩國關係能夠盡快改善。他又說，希望兩國加強在能源領域的合作。',
+    (a, c) => {
+      assert.deepEqual(
+        stances(a).map((s) => s.split(' ').slice(1, 2).join(' ')),
+        ['appeal'],
+      );
+      assert.ok(stances(a)[0]?.endsWith(c('兩國加強在能源領域的合作')), stances(a).join(' | '));
+    },
+  );
+});

@@ -3039,3 +3039,13 @@ describe('希望 for how relations go', () => {
     },
   );
 });
+
+describe('a cue naming an event or a crowd', () => {
+  bothScripts(
+    '聲援活動, 歡迎活動時, 抗議行列 are nouns; 支持活動如期舉行 is a stance',
+    '新聞\n\n北島大學學生在廣場上展開聲援活動。林國棟出席歡迎活動時發表講話。數千人加入抗議行列。民主黨支持活動如期舉行。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('民主黨 support 活動如期舉行')]);
+    },
+  );
+});

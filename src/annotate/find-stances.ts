@@ -57,7 +57,7 @@ const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺�
  * a cue after one qualifies the noun it counts. */
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
-  /^(?:者|的|下(?![调降令台跌滑放达])|力度|率(?![领先])|声(?![明援讨称])|信(?![心任念息号])|词|辞|仪式|宴会|晚宴|酒会|会$|人士|方(?![案面式向针法略])|度(?![假过])|派(?![遣兵出驻])|票|和帮助|与帮助)/;
+  /^(?:者|的|下(?![调降令台跌滑放达])|力度|率(?![领先])|声(?![明援讨称])|信(?![心任念息号])|词|辞|仪式|宴会|晚宴|晚会|酒会|(?:活动|集会)(?=$|[，,。；、的时中上后])|行列|会$|人士|方(?![案面式向针法略])|度(?![假过])|派(?![遣兵出驻])|票|和帮助|与帮助)/;
 /** The object of a cue running on to 的 and a noun for those who hold it: 支持台独的人士,
  * 反对改革的势力 (a relative clause, not a stance taken). */
 const RELATIVE_AGENT =

@@ -1341,3 +1341,18 @@ describe('a foreign name whose last unit the segmenter glued to an adverb', () =
     },
   ]);
 });
+
+describe('a country before a word of the state the segmenter joined to its last unit', () => {
+  check([
+    {
+      text: '南韓國會今天通過彈劾案。',
+      not: ['LOC:南韓國'],
+      why: '南 | 韓國 | 會: 南韓 holds before 國會',
+    },
+    {
+      text: '北韓國防部今天發表聲明。',
+      has: ['LOC:北韓'],
+      why: '北 | 韓國 | 防部: 北韓 holds before 國防',
+    },
+  ]);
+});

@@ -689,10 +689,12 @@ export function findEntities(
     // (海地 of 加勒比海/地区); one inside a single word may be (北京 of 北京天安门广场).
     // A place's last unit may open a title, though (新北市 of 新北/市长).
     // 也门外长 read 也|门外|长: a place right before an office holds however the words fell.
+    // 南韩国会 read 南|韩国|会: a place right before a word of the state (国会, 国防) holds.
     const holds = (end: number) =>
       !straddles(grid, longest.start, end) ||
       officeAt(text, end - 1) !== null ||
-      officeAt(text, end) !== null;
+      officeAt(text, end) !== null ||
+      STATE_WORD.test(text.slice(end, end + 2));
     // 日本国内 read 日本|国内: a shorter form at the same start may hold where the longest
     // (日本国) does not.
     let hit: typeof longest | null = longest;
@@ -1983,6 +1985,10 @@ function mainlandBodiesApart(text: string, mentions: RawMention[]): RawMention[]
   }
   return mentions;
 }
+
+/** Words of a state that open with 国, which the segmenter may join to the 国 of a country's
+ * name before them (南 | 韩国 | 会). */
+const STATE_WORD = /^国(?:会|防|内|民|家|务|旗|歌|境|库|债)/;
 
 /** Whether a name is a place's name and a government body (美国国务院, 台湾外交部). */
 function placeAndBody(key: string): boolean {

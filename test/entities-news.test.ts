@@ -1356,3 +1356,13 @@ describe('a country before a word of the state the segmenter joined to its last 
     },
   ]);
 });
+
+describe('environmental groups named by common words run together', () => {
+  check([
+    {
+      text: '綠色和平表示，政府應加快減排步伐。世界自然基金會呼籲各國保護濕地。',
+      has: ['ORG:綠色和平', 'ORG:世界自然基金會'],
+      why: 'Greenpeace and WWF as their statements are quoted (lexicon)',
+    },
+  ]);
+});

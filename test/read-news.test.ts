@@ -3049,3 +3049,19 @@ describe('a cue naming an event or a crowd', () => {
     },
   );
 });
+
+describe('a press review: papers, their editorials and what they cite', () => {
+  bothScripts(
+    'X報今天刊登一篇評論文章。文章認為… is the paper’s; Y報的社論…。社論說… is Y’s; 該報 is the paper last named; 該報援引一名分析師的話說 quotes no one',
+    '報章摘要\n\n北島日報今天刊登一篇評論文章。文章認為，歐洲必須減少對外部的安全依賴。\n\n東島時報的社論則批評各國在移民政策上的分歧。社論說，成員國之間缺乏團結將削弱整體地位。\n\n南島晚報關注電動車市場的變化。該報指出，新品牌的價格優勢非常明顯。該報援引一名汽車業分析師的話說，市場競爭將更加激烈。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('北島日報'), c('東島時報'), c('南島晚報')],
+      );
+      const names = new Set(a.flatMap((x) => x.entities ?? []).map((e) => `${e.type}:${e.text}`));
+      for (const n of ['北島日報', '東島時報', '南島晚報'])
+        assert.ok(names.has(`ORG:${c(n)}`), [...names].join(' '));
+    },
+  );
+});

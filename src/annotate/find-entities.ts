@@ -2329,12 +2329,13 @@ function suffixNames(
 }
 
 /**
- * A newspaper named at the head of a clause as the source of what it says (法国星期天报说，
- * 费加罗报认为): the name ends in 报 or a kind of paper (日报, 时报, 邮报) and a verb of speech
- * follows it. A paper's own words for documents (公报, 简报, 通报) are no names.
+ * A newspaper named at the head of a clause as the source of what it says or prints (法国
+ * 星期天报说，费加罗报认为, 世界报的社论, 解放报关注…): the name ends in 报 or a kind of paper
+ * (日报, 时报, 邮报) and a verb of speech, of printing or of a press review follows it. A
+ * paper's own words for documents (公报, 简报, 通报) are no names.
  */
 const OUTLET_SOURCE =
-  /(?<=^|[，。；：！？\s「」“”、])([\u4e00-\u9fff]{1,8}?报)(?=(?:也|还|则|又|更|今天|昨天|星期[一二三四五六日天])?(?:评论说|社论说|说|称|认为|指出|写道|分析说|强调))/g;
+  /(?<=^|[，。；：！？\s「」“”、])([\u4e00-\u9fff]{1,8}?报)(?=(?:也|还|则|又|更|今天|昨天|星期[一二三四五六日天])?(?:评论说|社论说|说|称|认为|指出|写道|分析说|强调|刊登|刊出|发表|的社论|的评论|的头版|头版|社论|关注|援引|引述))/g;
 const NOT_OUTLET = /(?:公|简|情|通|举|汇|电|画|海|预|警|捷|喜|学|快|据|日)报$/;
 
 function outletNames(text: string): { start: number; end: number; type: EntityType }[] {

@@ -87,6 +87,19 @@ function actThenSpeech(text: string, from: number, to: number): boolean {
   return /[，,]/.test(text[at] as string) && CUE_AFTER_MARK.test(text.slice(at, at + 6));
 }
 
+/** Citing someone no one names: 援引一名汽车业分析师的话, 引述知情人士. */
+const CITES_UNNAMED =
+  /(?:引述|援引|引用|转述|转引)[^，。；]{0,14}?(?:人士|官员|专家|分析师|学者|消息|来源|人员)(?:的话)?$/;
+
+/** The newspaper last named before `at`: a body whose name ends in 报 (解放报, 朝日新闻 aside). */
+function paperBefore(text: string, refs: readonly Ref[], at: number): Ref | null {
+  for (let k = firstAtOrAfter(refs, at) - 1; k >= 0; k--) {
+    const r = refs[k] as Ref;
+    if (r.type === 'ORG' && r.kind !== 'pronoun' && text[r.end - 1] === '报') return r;
+  }
+  return null;
+}
+
 /** What makes a cue clause anonymous or not a statement of its subject: 据…报道, 有记者问. */
 const NOT_A_SOURCE = /^(?:据|有)/;
 /** 等人, 等多人, 等三名议员 right after a name: it and others speak (GUIDELINES §3: several
@@ -98,10 +111,11 @@ const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮�
 export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
-/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评; convening a
- * meeting: 召开会议, 主持召开国务院常务会议. */
+/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评,
+ * 刊登一篇评论文章, a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
+ * 常务会议. */
 const ISSUES = new RegExp(
-  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
 /** A cue used as a noun: 做上述表示, 他的说法, 对X的严正警告, after a light verb (作出回应, 予以回应); not
@@ -325,6 +339,8 @@ export function findQuotes(
       if (
         subject.kind === 'many' ||
         NOT_A_SOURCE.test(lead) ||
+        // 该报援引一名分析师的话说: a source cited that no one names.
+        CITES_UNNAMED.test(lead) ||
         // 林国栋等人表示: the one named and others, several speakers at once.
         (subject.kind === 'one' && AND_OTHERS.test(text.slice(subject.ref.end, cue.at))) ||
         // 林国栋与陈美玲会谈后共同会见记者时表示: the one named and the counterpart, jointly.
@@ -356,7 +372,10 @@ export function findQuotes(
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
         let issued: Ref | null = null;
         if (ISSUED.test(lead)) {
-          const by = issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges);
+          // 该报: the paper last named before it; else the issuer of the document.
+          const paper = /^该报/.test(lead) ? paperBefore(text, refs, subject.clause) : null;
+          const by =
+            paper ?? issuedBy(text, lines[li - 1]?.from ?? line.from, subject.clause, refs, edges);
           // Found, it stays the issuer of the document's later words (文章指出 a paragraph on);
           // a document issued by several or by no one we can name has none.
           if (by !== undefined) issuer = by;
@@ -1239,6 +1258,12 @@ export function issuedBy(
     convened = /^(?:召开|举行)/.test(m[0]) ? m[0] : '';
   }
   if (at < 0) return undefined;
+  // 世界报的社论: the paper whose editorial it is.
+  if (text[at] === '的') {
+    const k = firstAtOrAfter(refs, at) - 1;
+    const paper = refs[k];
+    return paper !== undefined && paper.end === at && paper.type === 'ORG' ? paper : null;
+  }
   // 主持召开国务院常务会议: a meeting named for a body is the body's.
   if (convened !== '') {
     const end = text.indexOf('会议', at);

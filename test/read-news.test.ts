@@ -3064,4 +3064,17 @@ describe('a press review: papers, their editorials and what they cite', () => {
         assert.ok(names.has(`ORG:${c(n)}`), [...names].join(' '));
     },
   );
+  bothScripts(
+    'X報的一篇文章分析說… and X報今天以「…」為題，評論…。文章說… are the paper’s',
+    '報章摘要\n\n北島日報的一篇文章分析說，企業對市場的信心正在下降。\n\n東島時報今天以「十字路口」為題，評論聯盟的對外政策。文章說，聯盟需要在合作與競爭之間找到平衡。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('北島日報'), c('東島時報')],
+      );
+      const names = new Set(a.flatMap((x) => x.entities ?? []).map((e) => `${e.type}:${e.text}`));
+      for (const n of ['北島日報', '東島時報'])
+        assert.ok(names.has(`ORG:${c(n)}`), [...names].join(' '));
+    },
+  );
 });

@@ -181,7 +181,7 @@ function actsAsVerb(text: string, at: number, before: Ref | undefined): boolean 
 }
 /** What a body speaks through (X的发言人, X的声明, 世界银行的报告认为): X is the subject. */
 const SPEAKS_THROUGH =
-  /^的(?:发言人|负责人|声明|(?:最新|年度)?(?:报告|社论|社评|白皮书|公报)(?:指出|指|认为|称|说|表示|显示|强调))/;
+  /^的(?:发言人|负责人|声明|(?:一篇|一份)?(?:最新|年度)?(?:报告|社论|社评|白皮书|公报|文章|评论)(?:分析|评论)?(?:指出|指|认为|称|说|表示|显示|强调|写道))/;
 /** 古特雷斯的发言人迪雅里克: the spokesperson after 的 is named, and speaks as themself. */
 function namedSpokesperson(text: string, at: number, refs: readonly Ref[]): boolean {
   const m = /^的(?:新闻)?(?:发言人|负责人)/.exec(text.slice(at));

@@ -614,6 +614,29 @@ describe('digests: several short stories on one scraped page', () => {
       ];
       assert.equal(view(conv(turns.join('\n\n'))).articles.length, 1);
     });
+
+    it(`splits a digest of plain dated paragraphs under its rubric, the lead-in with the first (${script})`, () => {
+      const plain = [
+        '環球快訊',
+        '本台消息：',
+        '冰島氣象局15日說，西南部半島的一座火山當天凌晨再度噴發，附近小鎮的居民已經連夜撤離。',
+        '秘魯國會15日投票通過一項憲法修正案，將總統任期由五年延長至六年，反對派表示將提出上訴。',
+        '挪威央行當地時間15日宣布維持基準利率不變，並表示今年內仍有可能下調利率以刺激經濟。',
+      ];
+      const v = view(conv(plain.join('\n\n')));
+      assert.deepEqual(
+        v.articles.map((a) => a.blocks.map((b) => b.text.slice(0, 2))),
+        [[conv('本台'), conv('冰島')], [conv('秘魯')], [conv('挪威')]],
+      );
+      // One story under a short headline of that shape, its paragraphs about the same names.
+      const one = [
+        '北島經濟簡報',
+        '北島統計局15日公布，北島第三季經濟按年增長百分之三，增幅較上季擴大。',
+        '北島統計局15日同時公布，北島第三季出口按年增長百分之五，主要受電子產品帶動。',
+        '北島統計局表示，北島第四季經濟增長可能放緩，主要受外圍需求轉弱影響。',
+      ];
+      assert.equal(view(conv(one.join('\n\n'))).articles.length, 1);
+    });
   }
 });
 

@@ -213,6 +213,13 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
       ? null
       : (numberedItems(body.length, (k) => text(body[k] as number)) ??
         labelledItems(body.length, (k) => text(body[k] as number)));
+  // 国际联播快讯 over plain paragraphs: a rubric that names a digest heads items that are
+  // each a dated paragraph (or a few), with no title, number or label of their own (numbers
+  // out of order or labels said twice are some other page's).
+  const named = items.slice(0, body[0] ?? 0).some((item) => {
+    const name = undated(item.block.text).trim();
+    return item.role === 'title' && codePointLength(name) <= 8 && DIGEST_NAME.test(name);
+  });
   const kind =
     credited.length >= MIN_CREDITED
       ? 'picture'
@@ -220,8 +227,11 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
         ? 'review'
         : numbered !== null
           ? 'numbered'
-          : null;
+          : named && !body.some((i) => ITEM_NUMBER.test(text(i)) || TOPIC_LABEL.test(text(i)))
+            ? 'plain'
+            : null;
   if (kind === null) return;
+  const leadIn = LEAD_IN_DATELINE.test(text(body[0] as number)) ? 1 : 0;
 
   const breaks = new Map<number, string[]>();
   // The two-character runs of what stands above, gathered paragraph by paragraph (a line end
@@ -239,7 +249,9 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
             // first story, the lead-in with it.
             (numbered as Set<number>).has(k) &&
             !(k === 1 && LEAD_IN_DATELINE.test(text(body[0] as number)))
-          : CITES_PAPER.test(firstSentences(text(i), 2)));
+          : kind === 'plain'
+            ? k > leadIn && DATED.test(firstSentences(text(i), 1))
+            : CITES_PAPER.test(firstSentences(text(i), 2)));
     if (opens) {
       above ??= hanPairs(
         items
@@ -264,12 +276,16 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
               ? TOPIC_LABEL.test(text(i))
                 ? 'an item under a topic label (加沙局势：) with a dated lead of its own'
                 : 'a numbered item with a dated lead of its own'
-              : 'a press review turns to another paper story',
+              : kind === 'plain'
+                ? 'a dated paragraph under a digest’s rubric'
+                : 'a press review turns to another paper story',
           `${Math.round(share * 100)}% of its opening in the items above`,
         ]);
       }
     }
   }
+  // A rubric over plain paragraphs heads a digest only with as many items as a titled one.
+  if (kind === 'plain' && breaks.size + 1 < MIN_ITEMS) return;
   for (const [i, why] of breaks) digest.breaks.set(i, why);
 }
 

@@ -1366,3 +1366,19 @@ describe('environmental groups named by common words run together', () => {
     },
   ]);
 });
+
+describe('a legislator’s group before 議員', () => {
+  check([
+    {
+      text: '工聯會議員王大文表示支持政府方案。',
+      has: ['ORG:工聯會', 'PER:王大文'],
+      why: 'the group a legislator sits for, as a party before 立委',
+    },
+    {
+      text: '歐洲議會議員陳大文今日訪問香港。',
+      has: ['PER:陳大文'],
+      not: ['ORG:歐洲議會'],
+      why: 'a legislature before 議員 is the post’s body, inside a job title',
+    },
+  ]);
+});

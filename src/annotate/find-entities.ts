@@ -1843,6 +1843,8 @@ const PARTY = /(?:党|党团|联盟|阵线)$/;
 
 /** Titles of a legislator, whom the press names with a party: 立委. */
 const LEGISLATOR = /^(?:立委|立法委员)$/;
+/** Legislatures, whose 议员 are members of the house, not of a party. */
+const LEGISLATURE = /(?:议会|国会|立法会|议院|市会|代表大会)$/;
 
 /** What may open a title: 副, 常务副, 前, 代理, 署理. */
 const TITLE_RANK = /^(?:常务副|副|前|代理|署理)/;
@@ -1869,8 +1871,11 @@ function dropTitleOrgs(
     // 副委员长, 前主席: a title may open with a rank.
     const rank = TITLE_RANK.exec(text.slice(m.end, m.end + 3))?.[0].length ?? 0;
     const next = officeAt(text, m.end + rank);
-    // A legislator's party before the title (时代力量立委) is no post's body either.
-    if (next !== null && !FOR_THE_BODY.test(next) && !LEGISLATOR.test(next)) return true;
+    // A legislator's party before the title (时代力量立委, 工联会议员) is no post's body
+    // either; a legislature before 议员 (欧洲议会议员) is.
+    const party =
+      next !== null && (LEGISLATOR.test(next) || (next === '议员' && !LEGISLATURE.test(m.key)));
+    if (next !== null && !FOR_THE_BODY.test(next) && !party) return true;
     while (o < offices.length) {
       const t = offices[o] as { start: number; office: string };
       if (t.start + t.office.length > m.start) break;

@@ -571,6 +571,32 @@ const INDEFINITE =
 const UNNAMED =
   /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:对方|有人|没有人|没人|无人|外界|大家|人们|众人|有(?:民众|网友|学者|专家|议员|官员|人士|市民|居民|业者|家长|读者|观众|舆论|媒体))/;
 
+/** Parts of speech of a noun (n, ns, nr, vn is not). */
+const NOUN_POS = /^n/;
+/** Nouns, names, unknown words and verbal nouns that run together into a noun phrase. */
+const NAME_OR_NOUN_POS = /^(?:n[a-z]*|x|j|vn)$/;
+
+/** Where the run of words of `pos` from `from` ends, before `to`: with `text`, only words of
+ * Han characters (no marks or digits read as unknown words). */
+function nounRunEnd(
+  edges: WordEdges,
+  from: number,
+  to: number,
+  pos: RegExp,
+  text?: string,
+): number {
+  let end = from;
+  for (
+    let n = edges.wordAt(end);
+    n !== undefined && n.end <= to && pos.test(n.pos);
+    n = edges.wordAt(end)
+  ) {
+    if (text !== undefined && !/^[\u4e00-\u9fff]+$/.test(text.slice(end, n.end))) break;
+    end = n.end;
+  }
+  return end;
+}
+
 /** Verbs that qualify people by where they are or what they did (与会人员, 涉事警员). */
 const QUALIFYING_VERB =
   /^(?:与会|参会|在场|涉事|涉案|执勤|当值|在职|退休|获奖|参赛|参展|出席|受访|受伤|遇难|被捕)$/;
@@ -631,13 +657,7 @@ function opensWithNoun(
     // 与会人员, 涉事警员: a verb that qualifies people by where they are or what they did,
     // before nouns ending in someone no one names, is a group we cannot name.
     if (QUALIFYING_VERB.test(text.slice(i, w.end))) {
-      let end = w.end;
-      for (
-        let n = edges.wordAt(end);
-        n !== undefined && /^n/.test(n.pos) && n.end <= to;
-        n = edges.wordAt(end)
-      )
-        end = n.end;
+      const end = nounRunEnd(edges, w.end, to, NOUN_POS);
       if (end > w.end && AGENT.test(text.slice(w.end, end))) return true;
     }
     // 冲突各方, 参战各国: a verb or verbal noun qualifying a pronoun no mention resolves is
@@ -663,13 +683,7 @@ function opensWithNoun(
     if (unknown) return true;
     // A proper noun the finder missed, or a run of nouns ending in an agent (官员, 律师协会).
     if (/^(?:nt|nz|nr|nrt|nrfg|ns)$/.test(w.pos)) return true;
-    let end = w.end;
-    for (
-      let n = edges.wordAt(end);
-      n !== undefined && /^n/.test(n.pos) && n.end <= to;
-      n = edges.wordAt(end)
-    )
-      end = n.end;
+    const end = nounRunEnd(edges, w.end, to, NOUN_POS);
     if (AGENT.test(text.slice(i, end))) return true;
     // A title alone (秘书长对…深感忧虑, 总统支持…): a person the clause names only by office,
     // not the speaker whose words hold it.
@@ -1324,15 +1338,7 @@ function isHolder(
     // 法国干邑白兰地出口商担心…: a run of nouns after the place that ends in someone no one
     // names (出口商, 企业, 官员): the place qualifies them.
     if (options.edges !== undefined && !options.edges.isEmpty()) {
-      let end = r.end;
-      for (
-        let n = options.edges.wordAt(end);
-        n !== undefined && n.end <= cue && /^(?:n[a-z]*|x|j|vn)$/.test(n.pos);
-        n = options.edges.wordAt(end)
-      ) {
-        if (!/^[\u4e00-\u9fff]+$/.test(text.slice(end, n.end))) break;
-        end = n.end;
-      }
+      const end = nounRunEnd(options.edges, r.end, cue, NAME_OR_NOUN_POS, text);
       if (end > r.end && AGENT.test(text.slice(r.end, end))) return true;
     }
     return (

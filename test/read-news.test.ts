@@ -3078,3 +3078,13 @@ describe('a press review: papers, their editorials and what they cite', () => {
     },
   );
 });
+
+describe('an act referred back to with a word that judges it', () => {
+  bothScripts(
+    '…通過所謂法案。中方對這一錯誤行徑堅決反對: the act the sentence before told',
+    '新聞\n\n北島議會日前通過所謂「海峽保證法」。中方對這一錯誤行徑表示堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 北島議會日前通過所謂「海峽保證法」')]);
+    },
+  );
+});

@@ -858,9 +858,10 @@ const DIALOGUE_LABEL = /^[^\s，。；：:！？「」“”]{1,12}[：:]\s*/;
 /** Each other, before a cue with its degree word: 相互坚定支持. */
 const MUTUAL = /(?:相互|互相|彼此)(?:坚定|大力|全力|积极|坚决)?$/;
 
-/** An event, act or statement referred back to (该事件, 此举, 这一言论, 这种行为, 上述行径). */
+/** An event, act or statement referred back to (该事件, 此举, 这一言论, 这种行为, 上述行径, 这一错误
+ * 行径). */
 const ACT_REFERRED =
-  /^(?:该|此|这一?|这起|这种|这类|这些|上述)(?:事件|事|举|做法|行为|行动|举动|言论|言行|表态|讲话|说法|行径|挑衅|动作|举措)$/;
+  /^(?:该|此|这一?|这起|这种|这类|这些|上述)(?:错误|恶劣|挑衅|危险|粗暴|无理|不负责任的|单边)?(?:事件|事|举|做法|行为|行动|举动|言论|言行|表态|讲话|说法|行径|挑衅|动作|举措)$/;
 
 /** A document or measure referred back to (该法案, 这项决议, 上述计划): what the sentence
  * before named. */

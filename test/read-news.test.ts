@@ -3088,3 +3088,13 @@ describe('an act referred back to with a word that judges it', () => {
     },
   );
 });
+
+describe('an office with its portfolio, no name after it', () => {
+  bothScripts(
+    '聯合國人權事務高級專員對該事件深表關切: the office holder as written, not the body',
+    '新聞\n\n北島軍隊空襲東島一所學校。聯合國人權事務高級專員對該事件深表關切。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('聯合國人權事務高級專員 concern 北島軍隊空襲東島一所學校')]);
+    },
+  );
+});

@@ -1868,9 +1868,11 @@ function dropTitleOrgs(
     // A party before a title names the member's party (国民党立委, 民建联议员), not the post's
     // body.
     if (m.type !== 'ORG' || PARTY.test(m.key)) return false;
-    // 副委员长, 前主席: a title may open with a rank.
-    const rank = TITLE_RANK.exec(text.slice(m.end, m.end + 3))?.[0].length ?? 0;
-    const next = officeAt(text, m.end + rank);
+    // 副委员长, 前主席: a title may open with a rank; 人权事务高级专员, with a portfolio.
+    const portfolio = PORTFOLIO.exec(text.slice(m.end, m.end + 10))?.[0].length ?? 0;
+    const rank =
+      TITLE_RANK.exec(text.slice(m.end + portfolio, m.end + portfolio + 3))?.[0].length ?? 0;
+    const next = officeAt(text, m.end + portfolio + rank);
     // A legislator's party before the title (时代力量立委, 工联会议员) is no post's body
     // either; a legislature before 议员 (欧洲议会议员) is.
     const party =
@@ -1927,6 +1929,9 @@ const CUE_START = new RegExp(
   ].join('|')})`,
 );
 
+/** A body's portfolio before the office in charge of it: 人权事务, 人道主义事务, 裁军事务. */
+const PORTFOLIO = /^[\u4e00-\u9fff]{1,6}?事务(?=[\u4e00-\u9fff])/;
+
 /**
  * The person an office of a body or place stands for where no name follows it (联合国秘书长,
  * 也门外长): a `title` mention over the body and the office, keyed by that text; null where a
@@ -1938,9 +1943,12 @@ export function titledPerson(
   next: { start: number } | undefined,
   before?: { start: number; end: number; type: string },
 ): RawMention | null {
-  const rank = TITLE_RANK.exec(text.slice(body.end, body.end + 3))?.[0].length ?? 0;
-  let office = officeAt(text, body.end + rank);
-  let end = office === null ? body.end : body.end + rank + office.length;
+  // 联合国人权事务高级专员: the portfolio (…事务) between the body and its office.
+  const portfolio = PORTFOLIO.exec(text.slice(body.end, body.end + 10))?.[0].length ?? 0;
+  const rank =
+    TITLE_RANK.exec(text.slice(body.end + portfolio, body.end + portfolio + 3))?.[0].length ?? 0;
+  let office = officeAt(text, body.end + portfolio + rank);
+  let end = office === null ? body.end : body.end + portfolio + rank + office.length;
   // A title that starts inside the body's name and runs past it (美国国防部|长).
   for (let k = body.end - 1; office === null && k > body.start; k--) {
     const inner = officeAt(text, k);

@@ -1037,10 +1037,7 @@ export function findEntities(
         NAME_WORD_POS.test(after.pos);
       // 陈伯 | 话。, 王明 | 说，: the segmenter glued a verb of speech before a mark onto a
       // name of two; the name is the first two characters.
-      const said =
-        !linked &&
-        /^[说话称讲道]$/.test(text[w.end - 1] as string) &&
-        /^(?:[，,。：:「“」”！？]|$)/.test(text.slice(w.end, w.end + 1));
+      const said = !linked && speechTailAt(text, w.end);
       const end = linked || said ? w.end - 1 : w.end;
       const name = text.slice(w.start, end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
@@ -1391,10 +1388,17 @@ const CUE_WORDS: ReadonlySet<string> = new Set(
  * 王明说，): the name is the first two. */
 function withoutSpeechTail(text: string, span: ProposedSpan): ProposedSpan {
   if (span.type !== 'PER' || span.end - span.start !== 3) return span;
-  if (!SURNAMES.has(text[span.start] as string)) return span;
-  if (!/^[说话称讲道]$/.test(text[span.end - 1] as string)) return span;
-  if (!/^(?:[，,。：:「“」”！？]|$)/.test(text.slice(span.end, span.end + 1))) return span;
+  if (!SURNAMES.has(text[span.start] as string) || !speechTailAt(text, span.end)) return span;
   return { ...span, end: span.end - 1 };
+}
+
+/** Whether the unit before `end` is a verb of speech and a mark (or the end) follows it:
+ * 陈伯话。, 王明说，. */
+function speechTailAt(text: string, end: number): boolean {
+  return (
+    /^[说话称讲道]$/.test(text[end - 1] ?? '') &&
+    /^(?:[，,。：:「“」”！？]|$)/.test(text.slice(end, end + 1))
+  );
 }
 
 /** A person's name the tagger ran on into the 摄 of a photo credit ((林励摄), 林励摄 at a
@@ -1868,11 +1872,7 @@ function dropTitleOrgs(
     // A party before a title names the member's party (国民党立委, 民建联议员), not the post's
     // body.
     if (m.type !== 'ORG' || PARTY.test(m.key)) return false;
-    // 副委员长, 前主席: a title may open with a rank; 人权事务高级专员, with a portfolio.
-    const portfolio = PORTFOLIO.exec(text.slice(m.end, m.end + 10))?.[0].length ?? 0;
-    const rank =
-      TITLE_RANK.exec(text.slice(m.end + portfolio, m.end + portfolio + 3))?.[0].length ?? 0;
-    const next = officeAt(text, m.end + portfolio + rank);
+    const next = officeAfterBody(text, m.end)?.office ?? null;
     // A legislator's party before the title (时代力量立委, 工联会议员) is no post's body
     // either; a legislature before 议员 (欧洲议会议员) is.
     const party =
@@ -1932,6 +1932,16 @@ const CUE_START = new RegExp(
 /** A body's portfolio before the office in charge of it: 人权事务, 人道主义事务, 裁军事务. */
 const PORTFOLIO = /^[\u4e00-\u9fff]{1,6}?事务(?=[\u4e00-\u9fff])/;
 
+/** The office right after a body's name at `at` and where it ends: after a portfolio
+ * (联合国人权事务高级专员) and a rank (副委员长, 前主席), or null. */
+function officeAfterBody(text: string, at: number): { office: string; end: number } | null {
+  const portfolio = PORTFOLIO.exec(text.slice(at, at + 10))?.[0].length ?? 0;
+  const from = at + portfolio;
+  const rank = TITLE_RANK.exec(text.slice(from, from + 3))?.[0].length ?? 0;
+  const office = officeAt(text, from + rank);
+  return office === null ? null : { office, end: from + rank + office.length };
+}
+
 /**
  * The person an office of a body or place stands for where no name follows it (联合国秘书长,
  * 也门外长): a `title` mention over the body and the office, keyed by that text; null where a
@@ -1943,12 +1953,9 @@ export function titledPerson(
   next: { start: number } | undefined,
   before?: { start: number; end: number; type: string },
 ): RawMention | null {
-  // 联合国人权事务高级专员: the portfolio (…事务) between the body and its office.
-  const portfolio = PORTFOLIO.exec(text.slice(body.end, body.end + 10))?.[0].length ?? 0;
-  const rank =
-    TITLE_RANK.exec(text.slice(body.end + portfolio, body.end + portfolio + 3))?.[0].length ?? 0;
-  let office = officeAt(text, body.end + portfolio + rank);
-  let end = office === null ? body.end : body.end + portfolio + rank + office.length;
+  const found = officeAfterBody(text, body.end);
+  let office = found?.office ?? null;
+  let end = found?.end ?? body.end;
   // A title that starts inside the body's name and runs past it (美国国防部|长).
   for (let k = body.end - 1; office === null && k > body.start; k--) {
     const inner = officeAt(text, k);

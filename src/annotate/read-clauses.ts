@@ -800,11 +800,11 @@ function subjectIn(
     if (cited !== null && INDEFINITE.test(text.slice(head.end + cited[0].length, cue))) {
       return { kind: 'none', clause, blocked: true };
     }
-    // 法新社引述知情人士说, 引述消息人士称: a source the text does not name, no name in it,
-    // is no source either (GUIDELINES §3: anonymous sources).
     if (cited !== null) {
-      const after = head.end + cited[0].length;
       const n = refs[j];
+      const after = head.end + cited[0].length;
+      // 法新社引述知情人士说, 引述消息人士称: a source the text does not name, no name in
+      // it, is no source either (GUIDELINES §3: anonymous sources).
       const unnamed = text.slice(after, cue).replace(/(?:的话|之言)?(?:称|说|表示|指|指出)?$/, '');
       if (
         (n === undefined || n.start >= cue) &&
@@ -814,11 +814,7 @@ function subjectIn(
         AGENT.test(unnamed)
       )
         return { kind: 'none', clause, blocked: true };
-    }
-    if (cited !== null) {
-      const n = refs[j];
       // 引述外长林国栋: the titles before the person cited are passed over.
-      const after = head.end + cited[0].length;
       if (
         n !== undefined &&
         (n.start === after || n.start === skipOffices(text, after)) &&

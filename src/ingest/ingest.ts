@@ -420,6 +420,7 @@ export async function ingest(options: IngestOptions): Promise<IngestSummary> {
       if (writer.full && !aborted()) writeBatch();
     }
     if (interrupted || options.signal?.aborted) interrupted = true;
+    // (A signal that was aborted before the run began fires no event: held here.)
     if (interrupted) writer.hold();
     // Pages on the workers are finished and stored, unless told to drop them.
     while (running.size > 0 && fatal === null && options.abandon?.aborted !== true) {

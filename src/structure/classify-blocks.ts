@@ -143,11 +143,12 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   const text = block.text;
   const whole = (): Slice => sliceBlock(block, 0, text.length, view);
 
+  const flat = collapse(text);
   // 延伸閱讀：港府回應人權報告: a related link with its label on one line.
-  const related = RELATED_LINK_LINE.exec(collapse(text));
+  const related = RELATED_LINK_LINE.exec(flat);
   if (
     FURNITURE.test(text.trim()) ||
-    RELATED_LINKS.test(collapse(text)) ||
+    RELATED_LINKS.test(flat) ||
     (related !== null && isTitle(related[1] as string)) ||
     SHARE_LINE.test(text.trim())
   ) {
@@ -157,7 +158,7 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
   // 2025-11-20 18:32, 發佈時間：2025年11月20日: when the page was published, on a line of its
   // own, is no title. It stands aside from the stories as a credit does (it opens none and
   // closes none), read as a dateline naming no outlet.
-  const dated = DATE_LINE.exec(collapse(text));
+  const dated = DATE_LINE.exec(flat);
   if (dated !== null) {
     const outlet = dated.groups?.before ?? dated.groups?.after;
     const outlets = outlet !== undefined && !SELF_OUTLET.test(outlet) ? [outlet] : [];

@@ -3098,3 +3098,37 @@ describe('an office with its portfolio, no name after it', () => {
     },
   );
 });
+
+describe('a clause of feeling about 此 before a cue with no object', () => {
+  bothScripts(
+    '…。中方對此強烈不滿，堅決反對。 stands on what 此 stands for, not on the feeling',
+    '新聞\n\n北島議會通過「海峽保證法」。中方對此強烈不滿，堅決反對。\n\n東島議會通過「海峽援助法」，南島對此深表遺憾，並堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('中國 oppose 北島議會通過「海峽保證法」'),
+        c('南島 oppose 東島議會通過「海峽援助法」'),
+      ]);
+    },
+  );
+  bothScripts(
+    'a clause of feeling about something named is no anaphor: 對X表示不滿，堅決反對 stands on X',
+    '新聞\n\n中方對北島議會的錯誤做法表示強烈不滿，堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 北島議會的錯誤做法')]);
+    },
+  );
+});
+
+describe('a stance verb, a mark and another doing of the same subject', () => {
+  bothScripts(
+    '陸委會對此嚴厲譴責，並呼籲…: no quote; 批評，政府… still quotes',
+    '新聞\n\n北島軍隊在海峽舉行演習。東島外交部對此嚴厲譴責，並呼籲北島停止挑釁。\n\n議員李明批評，政府處理事件的手法粗疏。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('李明: 政府處理事件的手法粗疏。')]);
+      assert.deepEqual(stances(a), [
+        c('東島外交部 criticize 北島軍隊在海峽舉行演習'),
+        c('東島外交部 appeal 北島停止挑釁'),
+      ]);
+    },
+  );
+});

@@ -125,6 +125,8 @@ const NOUN_USE =
 /** A light verb and its degree words before a stance verb: 予以严厉谴责, 表示强烈抗议. */
 const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
+/** A mark and a word that adds another doing of the subject (，并呼吁…, ，同时要求…). */
+const DOING_TOO = /^[，,]\s*(?:并且|并|同时|亦|也|还|另|更|随即|进而)/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them: the quote
  * cues of data/cues/speech.tsv in `punct` mode that are stance cues too (批评, 呼吁, 促 …). */
 const STANCE_VERB: ReadonlySet<string> = new Set(
@@ -284,6 +286,9 @@ export function findQuotes(
         STANCE_VERB.has(cue.cue.cue) &&
         LIGHT_BEFORE.test(text.slice(Math.max(line.from, cue.at - 6), cue.at))
       )
+        continue;
+      // 对此严厉谴责，并呼吁…: the mark brings in another doing of the same subject, no words.
+      if (STANCE_VERB.has(cue.cue.cue) && DOING_TOO.test(text.slice(cue.end, cue.end + 6)))
         continue;
       // 俗称, 简称, 号称, 自称: what something is called or claims to be, no one speaking.
       if (

@@ -670,12 +670,14 @@ export function findStances(
               SCENE_CLAUSE.test(text.slice(antecedent.start, antecedent.end)));
           // Unless that clause points back itself (…。外交部发言人对此表示，中方坚决反对。):
           // then the sentence before is what it is about.
+          // So too a clause of feeling about it (…。中方对此强烈不满，坚决反对。).
           const back = /(?:对|就)此/.test(text.slice(antecedent.start, antecedent.end));
-          const matter = !idle
-            ? antecedent
-            : back || ISSUES.test(text.slice(antecedent.start, antecedent.end))
+          const matter =
+            back || (idle && ISSUES.test(text.slice(antecedent.start, antecedent.end)))
               ? trim(text, prevSentence.from, prevSentence.to)
-              : null;
+              : !idle
+                ? antecedent
+                : null;
           if (matter !== null && matter.end - matter.start >= 4 && matter.end <= clauseFrom)
             targets = [matter];
         }
@@ -1412,6 +1414,12 @@ function clauseAntecedent(
   if (c.end - c.start < 4) return null;
   const piece = text.slice(c.start, c.end);
   if (SPEECH_END.test(piece) || SCENE_CLAUSE.test(piece)) return null;
+  // 美方通过法案，中方对此强烈不满，坚决反对: a clause of feeling about 此 stands for what 此
+  // does: the clause before it in the sentence, else (none: null) the sentence before.
+  const anaphor = /(?:对于|对|就)(?=此|这|该事件)/.exec(piece);
+  if (anaphor !== null && onlyAnaphorAndCues(piece.slice(anaphor.index + anaphor[0].length))) {
+    return clauseAntecedent(text, c.start, sentenceFrom);
+  }
   // 对X表示强烈不满，并提出严正抗议: the clause before said what its subject felt about X, and
   // the cue with no object of its own stands on X too, not on the subject's feelings.
   const about = ABOUT_FELT.exec(piece);

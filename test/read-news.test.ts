@@ -3132,3 +3132,23 @@ describe('a stance verb, a mark and another doing of the same subject', () => {
     },
   );
 });
+
+describe('speaking of something, then the words with a cue of their own', () => {
+  quotesAre(
+    '談到X時表示, 在提到X時，Y強調, 說到這裏: the words are the later cue’s; 提到， still quotes',
+    '新聞\n\n局長李華談到房屋問題時表示，政府會增加公屋供應。\n\n在提到兩島關係時，部長陳明強調，雙方應該相互尊重。\n\n議員王芳說到這裏，停頓了一下，然後繼續發言。\n\n部長陳明提到，政府將在明年推出新的房屋政策。',
+    [
+      '李華: 政府會增加公屋供應。',
+      '陳明: 雙方應該相互尊重。',
+      '陳明: 政府將在明年推出新的房屋政策。',
+    ],
+  );
+});
+
+describe('the speaker named again with what the reporter tells they did', () => {
+  quotesAre(
+    '…說，…。林海還呼籲…: the words end before the reporter’s sentence',
+    '新聞\n\n北島總統林海在接受採訪時說，北島不能成為任何大國的附庸。林海還呼籲鄰國加強防務合作。',
+    ['林海: 北島不能成為任何大國的附庸。'],
+  );
+});

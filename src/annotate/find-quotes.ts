@@ -127,6 +127,10 @@ const LIGHT_BEFORE =
   /(?:予以|表示|表达|提出|进行|加以|深表)(?:强烈|严厉|严正|坚决|高度|最)?(?:的)?$/;
 /** A mark and a word that adds another doing of the subject (，并呼吁…, ，同时要求…). */
 const DOING_TOO = /^[，,]\s*(?:并且|并|同时|亦|也|还|另|更|随即|进而)/;
+/** A clause of when after a cue of speaking of something, then a mark or another cue:
+ * (谈到)房屋问题时表示, (提到)此事时，. */
+const WHEN_SPEAKING =
+  /^[^，。；：:,！？「」“”]{1,30}?时(?:[，,]|(?:又|也|还|并)?(?:表示|说|指出|称|强调|认为|重申|透露|坦言|回应))/;
 /** Stance verbs that make a quote only when a mark brings in a clause after them: the quote
  * cues of data/cues/speech.tsv in `punct` mode that are stance cues too (批评, 呼吁, 促 …). */
 const STANCE_VERB: ReadonlySet<string> = new Set(
@@ -318,6 +322,15 @@ export function findQuotes(
         cue.cue.cue === '说' &&
         (SAYING_IDIOM_AFTER.test(text.slice(cue.end, cue.end + 3)) ||
           SAYING_IDIOM_BEFORE.test(text.slice(Math.max(line.from, cue.at - 3), cue.at)))
+      )
+        continue;
+      // 谈到房屋问题时表示…, 在提到此事时，…: speaking of something in a clause of when; the
+      // words come with the cue after it. 说到这里, 说到自己的主任，…: talk reaching a point or
+      // a matter, no words brought in by it.
+      if (
+        ((cue.cue.cue === '谈到' || cue.cue.cue === '提到') &&
+          WHEN_SPEAKING.test(text.slice(cue.end, cue.end + 40))) ||
+        (cue.cue.cue === '说' && text[cue.end] === '到')
       )
         continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;
@@ -657,7 +670,8 @@ export function findQuotes(
         }
       }
       // …。民進黨團則批評…, …。民眾黨發表聲明…: a later sentence that opens on another named
-      // actor doing something of their own ends the reported speech.
+      // actor doing something of their own ends the reported speech; so does the speaker
+      // named again with what the reporter tells they did (…。林海還呼籲…).
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
       // …。据了解，…, …。记者看到，…, …。中方对此有何评论？: the reporter's own voice again.
       limit = Math.min(limit, reporterTurn(text, contentStart, limit));
@@ -1102,8 +1116,12 @@ function actorTurn(
     if (!/[。！？]/.test(text[open - 1] ?? '')) continue;
     const titled = skipOffices(text, open) === r.start;
     if (!titled && !(r.type === 'PER' && officeOfOpener(text, refs, open, r.start))) continue;
-    if (r.ids.some((id) => speaker.ids.includes(id))) continue;
     const after = text.slice(r.end, r.end + 8);
+    if (r.ids.some((id) => speaker.ids.includes(id))) {
+      // …。林海還呼籲…: the speaker named again, the reporter telling what they did.
+      if (r.type === 'PER' && r.kind === 'name' && STANCE_TOLD.test(after)) return r.start;
+      continue;
+    }
     // A person of their own doing what the reporter tells: 林国栋批评邻国…, with no mark
     // bringing in words of theirs.
     if (TURN.test(after) || (r.type === 'PER' && r.kind === 'name' && STANCE_TOLD.test(after)))

@@ -3152,3 +3152,27 @@ describe('the speaker named again with what the reporter tells they did', () => 
     ['林海: 北島不能成為任何大國的附庸。'],
   );
 });
+
+describe('a verb that qualifies the common noun before a name', () => {
+  quotesAre(
+    '退休教師何先生說, 離職員工陳小姐表示: the name speaks; 會見總統林海時表示 stays the visitor’s',
+    '新聞\n\n有市民表示擔心新措施影響生活。退休教師何先生說，他不反對加強執法，但希望政府不要一刀切。\n\n離職員工陳小姐表示，公司一直拖欠她的薪金和強積金供款。\n\n北島總理陳明在訪問期間會見總統林海時表示，兩島應該加強經貿合作。',
+    [
+      '何先生: 他不反對加強執法，但希望政府不要一刀切。',
+      '陳小姐: 公司一直拖欠她的薪金和強積金供款。',
+      '陳明: 兩島應該加強經貿合作。',
+    ],
+  );
+});
+
+describe('a surname and a form of address', () => {
+  quotesAre(
+    'stand for the one person of that surname named before (陳明 … 陳先生), not one named only later',
+    '新聞\n\n市民黃小姐表示，新措施令她每月的交通開支增加不少。\n\n北島議員陳明今日到場視察。陳先生表示，當局應該盡快檢討有關措施。\n\n議員黃志強亦表示，政府應該盡快公布詳細的資助安排。',
+    [
+      '黃小姐: 新措施令她每月的交通開支增加不少。',
+      '陳明: 當局應該盡快檢討有關措施。',
+      '黃志強: 政府應該盡快公布詳細的資助安排。',
+    ],
+  );
+});

@@ -1161,7 +1161,19 @@ export function findEntities(
     const end = start + m[0].length;
     if (!SURNAMES.has(m[0][0] as string) || !grid.startsWord(start)) continue;
     const whole = grid.wordEnd(start) === end;
-    if (!whole && (grid.wordEnd(start) !== start + 1 || !/^nr/.test(grid.posAt(start)))) continue;
+    // (A surname that is also an adjective or a noun, 黄/a 小姐, 马/n 先生: the form of address a
+    // word of its own right after it.)
+    if (
+      !whole &&
+      (grid.wordEnd(start) !== start + 1 ||
+        !(
+          /^nr/.test(grid.posAt(start)) ||
+          (/^(?:a|n|ng)$/.test(grid.posAt(start)) &&
+            grid.startsWord(start + 1) &&
+            grid.wordEnd(start + 1) === end)
+        ))
+    )
+      continue;
     if (!grid.endsWord(end) || !free(start, end)) continue;
     add({ start, end, type: 'PER', key: m[0], kind: 'title' });
   }

@@ -719,14 +719,11 @@ function subjectIn(
       continue;
     }
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
+    const phrase = relativeHead(text, clause, titles, cue, options.edges);
     if (
-      verbBetween(
-        text,
-        options.edges,
-        relativeHead(text, clause, titles, cue, options.edges),
-        titles,
-      ) &&
-      !abbreviatedOwner(text, clause, titles, cue, options.edges)
+      verbBetween(text, options.edges, phrase, titles) &&
+      !abbreviatedOwner(text, clause, titles, cue, options.edges) &&
+      !verbQualifiesNoun(text, options.edges, phrase, titles)
     ) {
       k = chainEnd(text, refs, k, cue) - 1;
       continue;
@@ -1244,6 +1241,28 @@ function verbBetween(
     i = w.end;
   }
   return false;
+}
+
+/**
+ * Whether `[from, to)` is a verb and one common noun it qualifies, the noun the name after
+ * it is (退休教师何先生说, 离职员工陈小姐表示): the name holds the cue; a verb taking the name
+ * as its object reads with the name right after it or a title (会见总统X), not a common noun.
+ */
+function verbQualifiesNoun(
+  text: string,
+  edges: WordEdges | undefined,
+  from: number,
+  to: number,
+): boolean {
+  const verb = edges?.wordAt(from);
+  if (verb === undefined || verb.pos !== 'v' || verb.end - from !== 2) return false;
+  const noun = edges?.wordAt(verb.end);
+  return (
+    noun !== undefined &&
+    noun.pos === 'n' &&
+    noun.end === to &&
+    /^[\u4e00-\u9fff]+$/.test(text.slice(from, to))
+  );
 }
 
 /** Where the office titles right before `at` begin (与外长林国栋 → before 外长), not before

@@ -244,6 +244,8 @@ export function resolveReferences(
   };
   // The people this article names in full, before any is resolved: a headline's short form
   // (林郑) comes before the body's full name.
+  /** Where this article first names each of them. */
+  const firstNamed = new Map<string, number>();
   for (const m of raw) {
     // 卢比奥 in a headline before the body's 马可·卢比奥: the last part of a dotted name, as
     // after it.
@@ -253,6 +255,7 @@ export function resolveReferences(
         memory.dotted.set(last, entityId('PER', m.key));
     }
     if (m.type === 'PER' && m.kind === 'name' && !NAME_DOT.test(m.key)) {
+      if (!firstNamed.has(m.key)) firstNamed.set(m.key, m.start);
       const initial = m.key[0] as string;
       const named = memory.people.get(initial) ?? [];
       if (!named.includes(m.key)) {
@@ -383,11 +386,13 @@ export function resolveReferences(
             }
           }
           // 马志英 … 马教授指出: a surname and a form of address stand for the one person of
-          // that surname the page names; with none or several, the form stays (沈女士).
+          // that surname the page names before it; with none or several, the form stays
+          // (沈女士). (市民陈小姐 … 议员陈明: one named only later is someone else.)
           const addressed = SURNAME_ADDRESS.exec(m.key) ?? FAMILIAR.exec(m.key);
           if (addressed !== null) {
             const named = (memory.people.get(addressed[1] as string) ?? []).filter(
               (name) =>
+                (firstNamed.get(name) ?? -1) < m.start &&
                 name.length >= 2 &&
                 name.length <= 4 &&
                 !SURNAME_OFFICE.test(name) &&

@@ -1382,3 +1382,18 @@ describe('a legislator’s group before 議員', () => {
     },
   ]);
 });
+
+describe('a name the segmenter cuts into a name of two and a verb', () => {
+  check([
+    {
+      text: '張家超今日出席活動時表示支持業界發展。',
+      has: ['PER:張家超'],
+      why: 'the tagger’s name of three holds: the segmenter read 張家 as a name and 超 as a verb',
+    },
+    {
+      text: '張家是本地望族，李明是他的朋友。',
+      not: ['張家是', '李明是'],
+      why: 'a verb that follows a name (是, 在, 到) is no part of it',
+    },
+  ]);
+});

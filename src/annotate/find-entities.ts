@@ -1653,6 +1653,9 @@ const NOT_IN_NAME = /^(?:v|vd|vi|d|p|c|u[a-z]*|r|m|q|t|f|y|e|o|ad)$/;
 /** Parts of speech of a word that names someone or somewhere (the name after 王文同). */
 const NAME_WORD_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|j)$/;
 
+/** One-unit verbs that follow a name rather than end it: 李明|是, 王强|在, 张华|到. */
+const VERB_AFTER_NAME = /^[是在有到会要将去来把被让给对向为从跟和与也都就才又再]$/;
+
 /** Parts of speech of one word that may be a whole name (jieba's name and foreign tags). */
 const TAGGED_NAME_POS = /^(?:nr|nrfg|nrt|ns|nt|nz|x|eng|j)$/;
 
@@ -1768,14 +1771,19 @@ function taggedNameHolds(
     const dotted = /\p{Script=Han}[·‧・•]\p{Script=Han}/u.test(surface);
     // 李|建新 (a surname the segmenter reads apart, a given name it reads as a verb): a name
     // of three, unless the verb is one of speech or stance (张|表示).
+    // So too 李家|超 (a name of two the segmenter knows, and a last unit it reads as a verb),
+    // unless that unit is a verb that follows names (是, 在, 说: 李明|说).
     const givenVerb =
       inner.length === 2 &&
       surface.length === 3 &&
-      inner[0] === 'nr' &&
       inner[1] === 'v' &&
-      grid.wordEnd(span.start) === span.start + 1 &&
       SURNAMES.has(surface[0] as string) &&
-      !CUE_WORDS.has(surface.slice(1));
+      !CUE_WORDS.has(surface.slice(1)) &&
+      ((inner[0] === 'nr' && grid.wordEnd(span.start) === span.start + 1) ||
+        (/^nr/.test(inner[0] as string) &&
+          grid.wordEnd(span.start) === span.start + 2 &&
+          !CUE_WORDS.has(surface.slice(2)) &&
+          !VERB_AFTER_NAME.test(surface[2] as string)));
     for (let k = 1; k < inner.length && !dotted && !givenVerb; k++) {
       if (NOT_IN_NAME.test(inner[k] as string)) return false;
     }

@@ -3176,3 +3176,20 @@ describe('a surname and a form of address', () => {
     ],
   );
 });
+
+describe('the Taiwanese wire’s dateline abroad', () => {
+  bothScripts(
+    '中央社記者X華盛頓6日專電: 外交部 is Taiwan’s; a spokesperson’s 則 before where he spoke is no part of his name',
+    '（中央社記者黃小文華盛頓6日專電）北島國會今天通過支持台灣參與國際組織的法案。外交部隨即表示，將持續與北島深化夥伴關係。\n\n中國外交部發言人陳寧則在例行記者會上表示，中方堅決反對北島與台灣進行任何官方往來。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('外交部'), c('陳寧')],
+      );
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => e.canonical ?? e.text);
+      assert.ok(names.includes(c('中國外交部')), names.join(' '));
+      assert.ok(names.includes(c('外交部')), names.join(' '));
+      assert.ok(!names.includes(c('陳寧則')), names.join(' '));
+    },
+  );
+});

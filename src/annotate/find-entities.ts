@@ -1397,10 +1397,16 @@ const CUE_WORDS: ReadonlySet<string> = new Set(
 );
 
 /** A Chinese name of three the tagger read over a verb of speech before a mark (陈伯话。,
- * 王明说，): the name is the first two. */
+ * 王明说，) or over 则 before the verb or where it is said (毛宁则在记者会上表示, 林剑则称): the
+ * name is the first two. */
 function withoutSpeechTail(text: string, span: ProposedSpan): ProposedSpan {
   if (span.type !== 'PER' || span.end - span.start !== 3) return span;
-  if (!SURNAMES.has(text[span.start] as string) || !speechTailAt(text, span.end)) return span;
+  if (!SURNAMES.has(text[span.start] as string)) return span;
+  const contrast =
+    text[span.end - 1] === '则' &&
+    (/^[在于向对就也]/.test(text[span.end] ?? '') ||
+      CUE_START.test(text.slice(span.end, span.end + 4)));
+  if (!contrast && !speechTailAt(text, span.end)) return span;
   return { ...span, end: span.end - 1 };
 }
 

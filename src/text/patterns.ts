@@ -96,6 +96,7 @@ export const CLOSING_FORMULA =
 export const TITLED_SPEAKER =
   /^\S{0,12}?(?:評論員|评论员|專家|专家|教授|學者|学者|研究員|研究员|發言人|发言人|主任|院長|院长|所長|所长|大使|議員|议员)([\u4e00-\u9fff]{2,3}?)(?:指出|表示|認為|认为|說|説|说|稱|称|強調|强调|介紹|介绍)/;
 
-/** A Taiwan dateline or credit in the Simplified view: 中央社记者X台北5日电, 〔记者X／台北报导〕. */
+/** A Taiwan dateline or credit in the Simplified view: 中央社记者X台北5日电, 〔记者X／台北报导〕,
+ * and the Taiwanese wire's datelines abroad (中央社记者X华盛顿6日专电, 中央社X地综合外电报导). */
 export const TAIWAN_DATELINE =
-  /(?:台北|高雄|台中|台南|新北|桃园|新竹|嘉义|花莲|宜兰|基隆|屏东|彰化|金门)(?:\d{1,2}日(?:专)?电|报导|报道)/;
+  /(?:台北|高雄|台中|台南|新北|桃园|新竹|嘉义|花莲|宜兰|基隆|屏东|彰化|金门)(?:\d{1,2}日(?:专)?电|报导|报道)|中央社(?:记者|特派员|驻)?[\u4e00-\u9fff]{1,12}?(?:\d{1,2}日(?:专)?电|综合外电报导)/;

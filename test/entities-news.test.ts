@@ -1397,3 +1397,23 @@ describe('a name the segmenter cuts into a name of two and a verb', () => {
     },
   ]);
 });
+
+describe('a paper named before what it does as a paper', () => {
+  check([
+    {
+      text: '新聲報採訪了海洋問題專家陳明，他表示新政府可能調整外交路線。',
+      has: ['ORG:新聲報', 'PER:陳明'],
+      why: 'a paper that interviews, reports or discloses is an outlet (as one that prints)',
+    },
+    {
+      text: '回聲報報道，北島總統將於下月訪問東島。',
+      has: ['ORG:回聲報'],
+      why: 'X報報道: the paper reports',
+    },
+    {
+      text: '公司年報披露，該集團去年利潤大幅下降三成。',
+      not: ['公司年報'],
+      why: 'an annual report discloses: a document, no paper',
+    },
+  ]);
+});

@@ -2377,12 +2377,13 @@ function suffixNames(
 /**
  * A newspaper named at the head of a clause as the source of what it says or prints (法国
  * 星期天报说，费加罗报认为, 世界报的社论, 解放报关注…): the name ends in 报 or a kind of paper
- * (日报, 时报, 邮报) and a verb of speech, of printing or of a press review follows it. A
- * paper's own words for documents (公报, 简报, 通报) are no names.
+ * (日报, 时报, 邮报) and a verb of speech, of printing, of reporting (报道, 采访, 披露) or of a
+ * press review follows it. A paper's own words for documents (公报, 简报, 通报, 年报, 财报)
+ * are no names.
  */
 const OUTLET_SOURCE =
-  /(?<=^|[，。；：！？\s「」“”、])([\u4e00-\u9fff]{1,8}?报)(?=(?:也|还|则|又|更|今天|昨天|星期[一二三四五六日天])?(?:评论说|社论说|说|称|认为|指出|写道|分析说|强调|刊登|刊出|发表|的(?:一篇)?(?:社论|评论|文章|报道)|的头版|头版|社论|关注|援引|引述|今天以|以[“「《]))/g;
-const NOT_OUTLET = /(?:公|简|情|通|举|汇|电|画|海|预|警|捷|喜|学|快|据|日)报$/;
+  /(?<=^|[，。；：！？\s「」“”、])([\u4e00-\u9fff]{1,8}?报)(?=(?:也|还|则|又|更|今天|昨天|星期[一二三四五六日天])?(?:评论说|社论说|说|称|认为|指出|写道|分析说|强调|刊登|刊出|发表|采访|专访|报道|报导|披露|评论|分析|的(?:一篇)?(?:社论|评论|文章|报道)|的头版|头版|社论|关注|援引|引述|今天以|以[“「《]))/g;
+const NOT_OUTLET = /(?:公|简|情|通|举|汇|电|画|海|预|警|捷|喜|学|快|据|日|年|季|财|月)报$/;
 
 function outletNames(text: string): { start: number; end: number; type: EntityType }[] {
   if (!text.includes('报')) return [];

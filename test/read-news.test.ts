@@ -3193,3 +3193,13 @@ describe('the Taiwanese wire’s dateline abroad', () => {
     },
   );
 });
+
+describe('a cue in the clause that says what a document is', () => {
+  bothScripts(
+    '未能通過譴責X的動議, 否決了要求停火的決議草案: no stance; 通過決議，譴責X holds',
+    '新聞\n\n北島議會未能通過譴責東島的動議。\n\n南島代表否決了要求立即停火的決議草案。\n\n西島議會通過決議，譴責東島的軍事挑釁。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('西島議會 criticize 東島的軍事挑釁')]);
+    },
+  );
+});

@@ -58,6 +58,11 @@ const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺�
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
   /^(?:者|的|下(?![调降令台跌滑放达])|力度|率(?![领先])|声(?![明援讨称])|信(?![心任念息号])|词|辞|仪式|宴会|晚宴|晚会|酒会|(?:活动|集会)(?=$|[，,。；、的时中上后])|行列|会$|人士|方(?![案面式向针法略])|度(?![假过])|派(?![遣兵出驻])|票|和帮助|与帮助)/;
+/** Verbs that take a document as their object, right before a cue (通过谴责X的决议). */
+const DOCUMENT_VERB_BEFORE = /(?:通过|否决|提出|提交|起草|审议|表决|推动|搁置)了?$/;
+/** A cue's clause running on to 的 and a document (…的决议, …的动议, …的联合声明). */
+const DOCUMENT_AFTER =
+  /^[^，。；！？\n]{1,30}的(?:决议|动议|议案|提案|声明|法案|草案|联合声明|修正案)/;
 /** The object of a cue running on to 的 and a noun for those who hold it: 支持台独的人士,
  * 反对改革的势力 (a relative clause, not a stance taken). */
 const RELATIVE_AGENT =
@@ -373,6 +378,13 @@ export function findStances(
       if (
         CLASSIFIER_BEFORE.test(before) &&
         /^[^，。；！？\n]{1,30}的/.test(text.slice(end, line.to))
+      )
+        continue;
+      // 未能通过谴责X的动议, 否决要求停火的决议草案: so too one a verb of passing, tabling or
+      // voting takes, whose cue clause runs on to 的 and the document.
+      if (
+        DOCUMENT_VERB_BEFORE.test(before) &&
+        DOCUMENT_AFTER.test(text.slice(end, Math.min(line.to, end + 40)))
       )
         continue;
       // 批评支持台独的人士: a cue in a clause that qualifies who is meant (those who support X)

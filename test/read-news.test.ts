@@ -3203,3 +3203,16 @@ describe('a cue in the clause that says what a document is', () => {
     },
   );
 });
+
+describe('a cue in a clause that says which people are meant', () => {
+  bothScripts(
+    '批評反對改革的網友, 感謝支持和平進程的社會各界: only the outer verb is a stance',
+    '新聞\n\n北島總統批評反對改革的網友。\n\n東島總理感謝支持和平進程的社會各界。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('北島總統 criticize 反對改革的網友'),
+        c('東島總理 praise 支持和平進程的社會各界'),
+      ]);
+    },
+  );
+});

@@ -66,7 +66,7 @@ const DOCUMENT_AFTER =
 /** The object of a cue running on to 的 and a noun for those who hold it: 支持台独的人士,
  * 反对改革的势力 (a relative clause, not a stance taken). */
 const RELATIVE_AGENT =
-  /^[^，。；：！？\n的]{1,12}的(?:人士|人们|人|者|势力|力量|群体|团体|民众|声音|阵营|一方|政党|议员|选民|网民|国家)/;
+  /^[^，。；：！？\n的]{1,12}的(?:人士|人们|人|者|势力|力量|群体|团体|民众|声音|阵营|一方|政党|议员|选民|网民|国家|各界|人群|读者|观众|网友|市民|公众|家长|学生|青年)/;
 /** A verb the cue's clause is the object of, right before it (批评, 谴责, 打击, 反对). */
 const AFTER_VERB =
   /(?:批评|谴责|抨击|痛批|斥责|反对|打击|警告|呼吁|敦促|要求|支持|欢迎|感谢|赞扬|提醒|告诫|正告)$/;

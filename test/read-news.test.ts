@@ -3216,3 +3216,18 @@ describe('a cue in a clause that says which people are meant', () => {
     },
   );
 });
+
+describe('welcome with no object, then a contrast', () => {
+  bothScripts(
+    '…宣布…。反對黨領袖X表示歡迎，但批評…: the welcome stands on what was announced; the 對 of 反對黨 brings in no object',
+    '新聞\n\n北島總統林海今日宣布，將於明年三月舉行國會選舉。反對黨領袖陳明表示歡迎，但批評選舉日期過遲。\n\n東島政府宣布撤回修例草案。議員黃華表示歡迎，不過要求政府進行獨立調查。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('陳明 welcome 北島總統林海今日宣布，將於明年三月舉行國會選舉'),
+        c('陳明 criticize 選舉日期過遲'),
+        c('黃華 welcome 東島政府宣布撤回修例草案'),
+        c('黃華 demand 政府進行獨立調查'),
+      ]);
+    },
+  );
+});

@@ -648,7 +648,7 @@ export function findStances(
       const implicit =
         targets.length === 0 &&
         IMPLICIT_OBJECT.has(hit.class) &&
-        /^[」”』]?\s*(?:[。！!]|[，,](?:并|同时|也|亦|还|且|更)|[，,](?:认为|相信|指出|直言|坦言|形容|强调)|[，,][^，。；]{1,12}?则)/.test(
+        /^[」”』]?\s*(?:[。！!]|[，,](?:并|同时|也|亦|还|且|更|但|不过|然而|却)|[，,](?:认为|相信|指出|直言|坦言|形容|强调)|[，,][^，。；]{1,12}?则)/.test(
           text.slice(end, end + 16),
         );
       // 对方的指责毫无根据，我方坚决反对。: the clause before the cue's own in its sentence.
@@ -1006,8 +1006,9 @@ function targetsOf(
   let stop = clauseTo;
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
+  // (Not the 对 of a word: 反对党, 应对, 面对, 针对, 相对, 绝对.)
   const lead =
-    /(?:对于|对(?![方手象话岸面策抗称等应]|立(?!法|陶宛)|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
+    /(?:(?<![反应面针相绝核])对于|(?<![反应面针相绝核])对(?![方手象话岸面策抗称等应]|立(?!法|陶宛)|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
   if (object.end - object.start < 2 || light !== null || linkedCueOnly(text, object)) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     // The last lead, unless a 对 comes first: what follows 对 is the object, a 向 inside it

@@ -604,6 +604,27 @@ describe('digests: several short stories on one scraped page', () => {
       );
     });
 
+    it(`splits a digest of items under labels in square brackets (${script})`, () => {
+      const bracketed = [
+        '國際新聞速遞',
+        '【冰島】冰島氣象局15日說，西南部半島的一座火山當天凌晨再度噴發，附近小鎮的居民已經連夜撤離。',
+        '【秘魯】秘魯國家統計局14日啟動為期兩周的全國人口普查，約八萬名普查員將走訪全國所有家庭。',
+        '【挪威】挪威央行15日宣布維持基準利率不變，並表示將密切關注物價走勢。',
+      ];
+      const v = view(conv(bracketed.join('\n\n')));
+      assert.deepEqual(
+        v.articles.map((a) => [a.headline, a.blocks.at(-1)?.text.slice(0, 4)]),
+        [
+          [conv('國際新聞速遞'), conv('【冰島】')],
+          ['', conv('【秘魯】')],
+          ['', conv('【挪威】')],
+        ],
+      );
+      // One story whose paragraphs open with the same bracketed source: no digest.
+      const sourced = bracketed.map((p) => p.replace(/^【.{2}】/, '【本報訊】'));
+      assert.equal(view(conv(sourced.join('\n\n'))).articles.length, 1);
+    });
+
     it(`keeps a transcript's or an interview's turns together (${script})`, () => {
       const turns = [
         '專訪林國棟',

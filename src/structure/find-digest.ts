@@ -290,12 +290,14 @@ function readUntitled(items: readonly Item[], digest: Digest): void {
 }
 
 /** A paragraph that opens with a topic's label and a colon, as a news digest heads its items
- * (俄乌冲突：, 加沙局势：, 欧盟：): two to eight units, no mark among them (group 1). */
-const TOPIC_LABEL = /^([^\s，。；：:、！？!?「」“”『』（）()《》]{2,8})[：:]\s*(?=\S)/;
+ * (俄乌冲突：, 加沙局势：, 欧盟：): two to eight units, no mark among them (group 1); or with a
+ * label in square brackets (【北岛】, 〔国际〕: group 2). */
+const TOPIC_LABEL =
+  /^(?:([^\s，。；：:、！？!?「」“”『』（）()《》【】]{2,8})[：:]|[【〔［]([^\s【】〔〕［］，。]{1,8})[】〕］])\s*(?=\S)/;
 
 /**
  * The items of an untitled digest that heads each with a topic label (国际联播快讯: 加沙局势：
- * 以色列军队5日…): the indices, among the body paragraphs `texts`, of the paragraphs that open
+ * 以色列军队5日…; 【北岛】北岛总统今日…): the indices, among the body paragraphs `texts`, of the paragraphs that open
  * with a label, the first of them the first paragraph (or the one after a lead-in line,
  * 央视网消息（新闻联播）：), at least MIN_ITEMS of them, no label twice, each lead dated as a news
  * item's. A transcript's or an interview's turns (问：, 记者：, X：) repeat their labels and
@@ -306,7 +308,7 @@ function labelledItems(count: number, textAt: (k: number) => string): Set<number
   return markedItems(count, textAt, (paragraph) => {
     const m = TOPIC_LABEL.exec(paragraph);
     if (m === null) return null;
-    const label = m[1] as string;
+    const label = (m[1] ?? m[2]) as string;
     const fresh = !labels.has(label);
     labels.add(label);
     return { head: m[0].length, ok: fresh };

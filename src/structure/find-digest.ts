@@ -297,10 +297,10 @@ const TOPIC_LABEL =
 
 /**
  * The items of an untitled digest that heads each with a topic label (国际联播快讯: 加沙局势：
- * 以色列军队5日…; 【北岛】北岛总统今日…): the indices, among the body paragraphs `texts`, of the paragraphs that open
- * with a label, the first of them the first paragraph (or the one after a lead-in line,
- * 央视网消息（新闻联播）：), at least MIN_ITEMS of them, no label twice, each lead dated as a news
- * item's. A transcript's or an interview's turns (问：, 记者：, X：) repeat their labels and
+ * 以色列军队5日…; 【北岛】北岛总统今日…): the indices, among the body paragraphs `texts`, of
+ * the paragraphs that open with a label, the first of them the first paragraph (or the one
+ * after a lead-in line, 央视网消息（新闻联播）：), at least MIN_ITEMS of them, no label twice, each
+ * lead dated as a news item's. A transcript's or an interview's turns (问：, 记者：, X：) repeat their labels and
  * seldom date their leads. Null when the page is no such digest.
  */
 function labelledItems(count: number, textAt: (k: number) => string): Set<number> | null {

@@ -1,4 +1,4 @@
-import { TAIWAN_DATELINE } from '../text/patterns.ts';
+import { TAIWAN_DATELINE, VERB_BEFORE_DUI } from '../text/patterns.ts';
 import type { EntityType, MentionKind } from '../tree/annotations.ts';
 import { anchoredMatches, anchorOn } from './anchored-matches.ts';
 import { SPEECH_CUES, STANCE_CUE_LIST, STANCE_CUES } from './cues.ts';
@@ -1135,7 +1135,7 @@ export function findEntities(
       // 应 | 对外部冲击: a span opening on the 对 of a verb before it (应对, 面对, 针对), which
       // the segmenter glued to the noun after it (对外部/nt), is no name (对外经济贸易大学
       // after 于 still is).
-      if (surface[0] === '对' && VERB_BEFORE_DUI.test(text[span.start - 1] ?? '')) continue;
+      if (surface[0] === '对' && VERB_BEFORE_DUI.includes(text[span.start - 1] ?? '-')) continue;
       const m: RawMention = {
         start: span.start,
         end: span.end,
@@ -2515,8 +2515,6 @@ const NOT_TAGGED_PERSON =
   /^[蓝绿白]委|[批轰呛吁斥]$|罪成$|^[陆港台外日韩美俄欧官]媒$|^[中美日俄菲越印英法德澳朝台陆港欧以伊][船舰机军警兵企资商货渔艇]$/;
 /** BODY_KINDS and 党团, alone: the kind of a body named last (ORG_REF), no name. */
 const BODY_KIND = new RegExp(`^(?:${BODY_KINDS.join('|')}|党团)$`);
-/** What stands before 对 in a verb of one word with it (应对, 面对, 针对, 相对, 反对, 核对). */
-const VERB_BEFORE_DUI = /^[应面针相绝反核校比派]$/;
 /** A verb of coming, going or staying, or the preposition 在, glued before a one-character
  * place (来港, 访港, 赴港, 在港). */
 const MOTION_OR_STAY = /^[来访赴抵返离回到在驻留出入]$/;

@@ -1,4 +1,4 @@
-import { TAIWAN_DATELINE } from '../text/patterns.ts';
+import { TAIWAN_DATELINE, VERB_BEFORE_DUI } from '../text/patterns.ts';
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import { ISSUED, issuedBy, type Line } from './find-quotes.ts';
@@ -58,6 +58,11 @@ const GAINED_BEFORE = /(?:失去|丧失|获得|得到|赢得|争取|寻求|缺�
 const CLASSIFIER_BEFORE = /(?:[一这该那此每两几多]|\d+)(?:份|项|个|条|封|篇|部|纸|则)$/;
 const NOUN_AFTER =
   /^(?:者|的|下(?![调降令台跌滑放达])|力度|率(?![领先])|声(?![明援讨称])|信(?![心任念息号])|词|辞|仪式|宴会|晚宴|晚会|酒会|(?:活动|集会)(?=$|[，,。；、的时中上后])|行列|会$|人士|方(?![案面式向针法略])|度(?![假过])|派(?![遣兵出驻])|票|和帮助|与帮助)/;
+/** What brings in the object before a cue (对X表示关注, 向X表示祝贺, 就X予以谴责): not the 对 of a
+ * word (反对党, 应对, 面对). */
+const LEAD = new RegExp(
+  `(?<![${VERB_BEFORE_DUI}])(?:对于|对(?![方手象话岸面策抗称等应]|立(?!法|陶宛)|外(?!国)))|向(?![来前往外内])|就(?![是要会能在已这])`,
+);
 /** Verbs that take a document as their object, right before a cue (通过谴责X的决议). */
 const DOCUMENT_VERB_BEFORE = /(?:通过|否决|提出|提交|起草|审议|表决|推动|搁置)了?$/;
 /** A cue's clause running on to 的 and a document (…的决议, …的动议, …的联合声明). */
@@ -1006,9 +1011,7 @@ function targetsOf(
   let stop = clauseTo;
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
-  // (Not the 对 of a word: 反对党, 应对, 面对, 针对, 相对, 绝对.)
-  const lead =
-    /(?:(?<![反应面针相绝核])对于|(?<![反应面针相绝核])对(?![方手象话岸面策抗称等应]|立(?!法|陶宛)|外(?!国))|向(?![来前往外内])|就(?![是要会能在已这]))/g;
+  const lead = new RegExp(LEAD.source, 'g');
   if (object.end - object.start < 2 || light !== null || linkedCueOnly(text, object)) {
     // 对X表示关注, 向X表示祝贺, 就X予以谴责, 对此坚决反对: the target stands after 对/向/就.
     // The last lead, unless a 对 comes first: what follows 对 is the object, a 向 inside it

@@ -96,6 +96,10 @@ export const CLOSING_FORMULA =
 export const TITLED_SPEAKER =
   /^\S{0,12}?(?:評論員|评论员|專家|专家|教授|學者|学者|研究員|研究员|發言人|发言人|主任|院長|院长|所長|所长|大使|議員|议员)([\u4e00-\u9fff]{2,3}?)(?:指出|表示|認為|认为|說|説|说|稱|称|強調|强调|介紹|介绍)/;
 
+/** What stands before 对 in a word of two with it (应对, 面对, 针对, 相对, 反对, 核对, 派对), where
+ * 对 is no preposition: the units, in the Simplified view. */
+export const VERB_BEFORE_DUI = '应面针相绝反核校比派';
+
 /** A Taiwan dateline or credit in the Simplified view: 中央社记者X台北5日电, 〔记者X／台北报导〕,
  * and the Taiwanese wire's datelines abroad (中央社记者X华盛顿6日专电, 中央社X地综合外电报导). */
 export const TAIWAN_DATELINE =

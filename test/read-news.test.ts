@@ -3231,3 +3231,24 @@ describe('welcome with no object, then a contrast', () => {
     },
   );
 });
+
+describe('a cue opening a clause whose object runs on to those who hold it', () => {
+  bothScripts(
+    '批評條例的人是…, 支持改革的市民越來越多: who is meant, no stance; 表示，反對X and 歡迎有意投資的人士來港 hold',
+    '新聞\n\n議員何志強認為，批評條例的人是「雙重標準」。議員何志強又表示，支持改革的市民越來越多，政府應該加快步伐。\n\n北島總統林海表示，反對一切形式的恐怖主義。林海表示，歡迎有意投資的人士來北島考察。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林海 oppose 一切形式的恐怖主義'),
+        c('林海 welcome 有意投資的人士來北島考察'),
+      ]);
+    },
+  );
+});
+
+describe('a member of a political camp', () => {
+  quotesAre(
+    '建制派議員X反駁指, 本土派人士X表示: the member speaks (派 is no verb that takes them)',
+    '新聞\n\n民主派議員陳美玲批評新條例定義含糊。不過，建制派議員何志強反駁指，條例已經參考了海外做法。\n\n本土派人士林小文表示，他們會繼續關注事件發展。',
+    ['何志強: 條例已經參考了海外做法。', '林小文: 他們會繼續關注事件發展。'],
+  );
+});

@@ -72,6 +72,14 @@ const DOCUMENT_AFTER =
  * 反对改革的势力 (a relative clause, not a stance taken). */
 const RELATIVE_AGENT =
   /^[^，。；：！？\n的]{1,12}的(?:人士|人们|人|者|势力|力量|群体|团体|民众|声音|阵营|一方|政党|议员|选民|网民|国家|各界|人群|读者|观众|网友|市民|公众|家长|学生|青年)/;
+/** What opens a clause before a cue that starts a noun phrase: nothing, or a determiner
+ * (那些批评X的人, 所有支持Y的议员). */
+const CLAUSE_OPENS =
+  /(?:^|[，,。；：:！？「“」”\n])(?:那些|这些|所有|凡是|一些|许多|很多|不少|部分|一切)?$/;
+/** What the head of a noun phrase that is a clause's subject goes on with: a predicate
+ * (批评条例的人是…, 支持改革的市民越来越多, 反对的议员都认为). */
+const PREDICATE_AFTER =
+  /^(?:是|都|也|就|才|越来越|认为|表示|说|称|指|应|应该|必须|要|会|不|没|已|正在|纷纷|普遍|大多|只是|往往|其实|根本|未必)/;
 /** A verb the cue's clause is the object of, right before it (批评, 谴责, 打击, 反对). */
 const AFTER_VERB =
   /(?:批评|谴责|抨击|痛批|斥责|反对|打击|警告|呼吁|敦促|要求|支持|欢迎|感谢|赞扬|提醒|告诫|正告)$/;
@@ -399,6 +407,14 @@ export function findStances(
         RELATIVE_AGENT.test(text.slice(end, Math.min(line.to, end + 20)))
       )
         continue;
+      // 批评条例的人是「双重标准」, 那些支持改革的市民都认为…: a cue opening a clause whose
+      // object runs on to 的 and those who hold it, and then to their predicate, says who
+      // is meant (the subject), not who stands where.
+      if (CLAUSE_OPENS.test(text.slice(Math.max(line.from, at - 4), at))) {
+        const rest = text.slice(end, Math.min(line.to, end + 24));
+        const agent = RELATIVE_AGENT.exec(rest);
+        if (agent !== null && PREDICATE_AFTER.test(rest.slice(agent[0].length))) continue;
+      }
       // 《反分裂国家法》, 通过了「反对…条款」: a cue inside the name of a law, a treaty or a
       // declaration is no one's stance.
       if (insideTitle(text, line.from, at)) continue;

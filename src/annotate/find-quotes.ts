@@ -533,7 +533,9 @@ export function findQuotes(
         prior !== undefined &&
         before !== null &&
         prior.cue.end <= before.start &&
-        /^[，,：:\s]*$/.test(text.slice(prior.cue.end, before.start));
+        (/^[，,：:\s]*$/.test(text.slice(prior.cue.end, before.start)) ||
+          // 林國棟反駁指，…，「…」他認為，…: nor one that goes on with its words.
+          (!prior.after && goesOnWith(text, prior.cue.end, before.start)));
       // 眾議院「X委員會」主席Y說: a quoted name inside the subject's phrase, glued to it with no
       // mark in or after it and opening no sentence, is a term, not a quotation.
       const term =
@@ -665,6 +667,17 @@ export function findQuotes(
       const closers = [...(nextFound === undefined ? [] : [nextFound.clause]), ...later];
       for (const clause of closers) {
         const theirs = contentBefore(text, clause, line.from, depth);
+        // …指，條例參考了海外做法，「外國都有…？」他認為，…: a quotation the words go on
+        // with after a comma, before a speaker who has words of their own after their cue,
+        // is still these words.
+        if (
+          theirs?.direct === true &&
+          nextFound !== undefined &&
+          clause === nextFound.clause &&
+          !nextFound.after &&
+          goesOnWith(text, cue.end, theirs.start)
+        )
+          continue;
         if (theirs?.direct === true && theirs.end === clause && theirs.start > contentStart) {
           limit = Math.min(limit, theirs.start);
         }
@@ -683,7 +696,17 @@ export function findQuotes(
       // statement, the appeal in it.)
       if (asked > 0 && letterCount(text, contentStart, contentStart + asked) >= MIN_CONTENT)
         contentEnd = Math.min(contentEnd, contentStart + asked);
-      while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
+      // A sentence ending inside a quotation (…，「…唔可以有？」他認為): its closing mark too.
+      if (
+        contentEnd < limit &&
+        /[」”』]/.test(text[contentEnd] ?? '') &&
+        (depth[contentEnd - line.from] ?? 0) > 0 &&
+        contentStart < contentEnd
+      )
+        contentEnd++;
+      // …合作，「…」陳美玲補充說。: words cut before another's quotation end without the comma.
+      while (contentEnd > contentStart && /[\s，,、]/.test(text[contentEnd - 1] as string))
+        contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
         const nextLine = lines[li + 1];
@@ -1015,6 +1038,18 @@ function contentBefore(
   let start = end - 1;
   while (start > floor && !isSentenceEnd(text, start - 1, depth, floor)) start--;
   return { start, end, direct: false };
+}
+
+/**
+ * Whether reported words after a cue ending at `from` run on, within their sentence, into
+ * the quotation opening at `open`: words of their own, then a comma right before the mark
+ * (指，條例參考了海外做法，「外國都有…」).
+ */
+function goesOnWith(text: string, from: number, open: number): boolean {
+  const between = text.slice(from, open).replace(/^[，,：:\s]+/, '');
+  return (
+    between.length >= 2 && /[，,]\s*$/.test(between) && !/[。！？!?\n「」“”『』]/.test(between)
+  );
 }
 
 /** 普京：「很高興見到您。」 — the speaker is the name before the colon. */

@@ -3265,3 +3265,17 @@ describe('reported words running on into a quotation', () => {
     ],
   );
 });
+
+describe('a stance inside a topic clause', () => {
+  bothScripts(
+    '對於X發言人日前批評Y，…: X holds the criticism; 對於美方的批評 and 對於日方表示支持 hold nothing of their own',
+    '新聞\n\n對於東島外交部發言人日前批評北島「破壞和平」，北島外長林國棟回應，這種說法完全不符事實。\n\n對於東島的批評，北島堅決反對。對於南島表示支持，北島表示讚賞。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('東島外交部 criticize 北島「破壞和平」'),
+        c('北島 oppose 東島的批評'),
+        c('北島 praise 南島表示支持'),
+      ]);
+    },
+  );
+});

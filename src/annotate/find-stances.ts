@@ -472,6 +472,7 @@ export function findStances(
         groups: true,
         meeting: hit.class === 'meet',
         edges,
+        topic: true,
       });
       // 习近平感谢普京及俄各界…表示祝贺: a cue inside the object of another cue of the same
       // clause is the stance of that cue's object (普京), who comes after it; under an

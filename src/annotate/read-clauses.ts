@@ -145,7 +145,17 @@ export interface SubjectOptions {
   meeting?: boolean;
   /** The segmenter's words, to tell a qualifier (執政) from a verb between two names. */
   edges?: WordEdges;
+  /** A clause that a topic's preposition opens and that has a subject and a verb of its own
+   * (对于国台办发言人日前批评台湾…，): the name after the preposition holds the cue. */
+  topic?: boolean;
 }
+
+/** A topic's preposition opening a clause (对于X日前批评Y，…). */
+const TOPIC_OPENS = /^(?:而|至于)?(?:对于|针对|关于)$/;
+/** What may stand between a topic clause's subject and its cue: a spokesperson's title,
+ * when, and how (发言人日前, 昨日公开). */
+const SUBJECT_TO_CUE =
+  /^(?:(?:新闻)?发言人|负责人)?(?:日前|早前|昨日|昨天|今天|今日|近日|近期|此前|先前|稍早|日内|一再|多次|再次|屡次|公开|曾经|曾|[0-9一二三四五六七八九十]{1,3}日)*(?:强烈|严厉|公开|高调)?$/;
 
 /** Words that make the name after them an object, an addressee or a place, not a subject. */
 const GOVERNED =
@@ -707,12 +717,19 @@ function subjectIn(
     // is no part of the clause.
     if (inAside(text, clause, r, cue)) continue;
     const titles = titlesBefore(text, r.start, clause);
+    // 对于国台办发言人日前批评台湾…: the name a topic's preposition opens on, with nothing but
+    // its title and when between it and the cue, is the subject of the clause in the topic.
+    const topicSubject =
+      options.topic === true &&
+      TOPIC_OPENS.test(text.slice(clause, titles).trim()) &&
+      SUBJECT_TO_CUE.test(text.slice((refs[chainEnd(text, refs, k, cue) - 1] as Ref).end, cue));
     if (
-      (governs(text, Math.max(clause, titles - 4), titles, refs) &&
+      !topicSubject &&
+      ((governs(text, Math.max(clause, titles - 4), titles, refs) &&
         !CONJUNCTION.test(text.slice(Math.max(clause, titles - 2), titles))) ||
-      GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
-      (text[r.end] === '的' &&
-        (!SPEAKS_THROUGH.test(text.slice(r.end)) || namedSpokesperson(text, r.end, refs)))
+        GOVERNED.test(beforeTime(text, clause, titles, options.edges)) ||
+        (text[r.end] === '的' &&
+          (!SPEAKS_THROUGH.test(text.slice(r.end)) || namedSpokesperson(text, r.end, refs))))
     ) {
       // Not a subject, nor is the name its titles lead to (会见俄罗斯总统普京).
       k = chainEnd(text, refs, k, cue) - 1;
@@ -721,6 +738,7 @@ function subjectIn(
     // A name after a verb of the clause is its object (维护以联合国为核心的…), not its subject.
     const phrase = relativeHead(text, clause, titles, cue, options.edges);
     if (
+      !topicSubject &&
       verbBetween(text, options.edges, phrase, titles) &&
       !abbreviatedOwner(text, clause, titles, cue, options.edges) &&
       !verbQualifiesNoun(text, options.edges, phrase, titles)

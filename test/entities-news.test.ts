@@ -1417,3 +1417,18 @@ describe('a paper named before what it does as a paper', () => {
     },
   ]);
 });
+
+describe('what someone has, after 的', () => {
+  check([
+    {
+      text: '總統感謝前線人員的辛勞，並希望各界團結一致。',
+      not: ['辛勞'],
+      why: 'a word of the dictionary the segmenter cannot class (nz) right after 的 is no one’s name',
+    },
+    {
+      text: '北島總統的特使林國棟昨日抵達東島。',
+      has: ['PER:林國棟'],
+      why: 'a name after a title and 的 still holds',
+    },
+  ]);
+});

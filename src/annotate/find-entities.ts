@@ -1772,6 +1772,9 @@ function taggedNameHolds(
     }
     const oneWord = grid.startsWord(span.start) && grid.wordEnd(span.start) === span.end;
     if (oneWord && !TAGGED_NAME_POS.test(inner[0] as string)) return false;
+    // 感谢国军的辛劳: one word the segmenter gives no name's tag but nz (a word of its
+    // dictionary it cannot class), right after 的, is what someone has, not someone.
+    if (oneWord && inner[0] === 'nz' && text[span.start - 1] === '的') return false;
     // A dotted foreign name (阿里西亚·彼特里) is transliterated: the segmenter's words inside
     // it (彼特/里) say nothing of it.
     const dotted = /\p{Script=Han}[·‧・•]\p{Script=Han}/u.test(surface);

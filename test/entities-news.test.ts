@@ -1432,3 +1432,18 @@ describe('what someone has, after 的', () => {
     },
   ]);
 });
+
+describe('a name of three the segmenter reads as an unknown word of two and a verb', () => {
+  check([
+    {
+      text: '記者：梁子晴',
+      has: ['PER:梁子晴'],
+      why: 'the tagger’s name holds: 梁子 is a word the segmenter does not know (x), 晴 a verb to it',
+    },
+    {
+      text: '屋苑子晴天台花園昨日開放。',
+      not: ['子晴'],
+      why: 'no surname opens it: no name',
+    },
+  ]);
+});

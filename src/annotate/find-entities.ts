@@ -1789,7 +1789,7 @@ function taggedNameHolds(
       SURNAMES.has(surface[0] as string) &&
       !CUE_WORDS.has(surface.slice(1)) &&
       ((inner[0] === 'nr' && grid.wordEnd(span.start) === span.start + 1) ||
-        (/^nr/.test(inner[0] as string) &&
+        (/^(?:nr|x$)/.test(inner[0] as string) &&
           grid.wordEnd(span.start) === span.start + 2 &&
           !CUE_WORDS.has(surface.slice(2)) &&
           !VERB_AFTER_NAME.test(surface[2] as string)));

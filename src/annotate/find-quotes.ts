@@ -87,9 +87,10 @@ function actThenSpeech(text: string, from: number, to: number): boolean {
   return /[，,]/.test(text[at] as string) && CUE_AFTER_MARK.test(text.slice(at, at + 6));
 }
 
-/** Citing someone no one names: 援引一名汽车业分析师的话, 引述知情人士. */
+/** Citing someone no one names: 援引一名汽车业分析师的话, 引述知情人士, 援引一名不愿具名的外交官
+ * (someone counted, not named). */
 const CITES_UNNAMED =
-  /(?:引述|援引|引用|转述|转引)[^，。；]{0,14}?(?:人士|官员|专家|分析师|学者|消息|来源|人员)(?:的话)?$/;
+  /(?:引述|援引|引用|转述|转引)(?:[^，。；]{0,14}?(?:人士|官员|外交官|高官|专家|分析师|学者|消息|来源|人员|知情者)(?:的话)?$|(?:[一两几数多某][名位个]|多名|多位)[^，。；]{0,16}$)/;
 
 /** The newspaper last named before `at`: a body whose name ends in 报 (解放报, 朝日新闻 aside). */
 function paperBefore(text: string, refs: readonly Ref[], at: number): Ref | null {
@@ -112,10 +113,10 @@ export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
 /** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评,
- * 刊登一篇评论文章, a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
+ * 刊登一篇评论文章, 刊文 and 撰文 (an article, 文章 after), a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
  * 常务会议. */
 const ISSUES = new RegExp(
-  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
 /** A cue used as a noun: 做上述表示, 他的说法, 对X的严正警告, after a light verb (作出回应, 予以回应); not
@@ -389,7 +390,12 @@ export function findQuotes(
         // No subject at all: the statement goes on (並表示…), or it is the issuer's
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
         let issued: Ref | null = null;
-        if (ISSUED.test(lead)) {
+        const cited = ISSUED.test(lead) ? citedIn(text, refs, subject.clause, cue.at) : null;
+        if (cited !== null) {
+          // 该报援引外长林国栋的话说: the one the paper cites speaks (an outlet citing someone
+          // only reports it).
+          issued = cited;
+        } else if (ISSUED.test(lead)) {
           // 该报: the paper last named before it; else the issuer of the document.
           const paper = /^该报/.test(lead) ? paperBefore(text, refs, subject.clause) : null;
           const by =
@@ -901,6 +907,29 @@ function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
     if (r.kind !== 'pronoun') return true;
   }
   return false;
+}
+
+/** Verbs of citing someone (该报援引X的话说). */
+const CITING = /(?:引述|援引|引用|转述|转引)/;
+
+/**
+ * The one a clause in `[from, to)` cites, right before the cue at `to`: the last person or
+ * body named after a verb of citing, with nothing but a spokesperson's title and 的话 after it
+ * (援引外长林国栋的话, 引述外交部发言人的话); null when it cites no one named.
+ */
+function citedIn(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
+  const m = CITING.exec(text.slice(from, to));
+  if (m === null) return null;
+  let cited: Ref | null = null;
+  for (let k = firstAtOrAfter(refs, from + m.index + m[0].length); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.end > to) break;
+    if (r.kind !== 'pronoun' && (r.type === 'PER' || r.type === 'ORG')) cited = r;
+  }
+  if (cited === null) return null;
+  return /^(?:(?:新闻)?发言人|负责人)?(?:的话|之言)?\s*$/.test(text.slice(cited.end, to))
+    ? cited
+    : null;
 }
 
 /** Doing something together, before a verb of speech: 共同会见记者时表示, 一同表示. */

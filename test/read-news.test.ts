@@ -3290,3 +3290,21 @@ describe('a paper’s article, and whom a paper cites', () => {
     ],
   );
 });
+
+describe('a quotation over paragraphs whose later paragraph lost its opening mark', () => {
+  bothScripts(
+    'X表示：「…。 ¶ …。」: one quote to the closing mark; the appeal in it is the speaker’s side’s; a paragraph with marks of its own is not taken in',
+    '新聞\n\n北島外長林國棟表示：「北島一向主張通過對話解決分歧，任何升高緊張的做法都不符合各國利益。\n\n我們呼籲各方保持克制，避免誤判。」\n\n東島總理陳美玲說：「兩島合作的前景十分廣闊。\n\n她又說，「雙方還有很多工作要做」。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 北島一向主張通過對話解決分歧，任何升高緊張的做法都不符合各國利益。\n我們呼籲各方保持克制，避免誤判。',
+          '陳美玲: 兩島合作的前景十分廣闊。',
+          '陳美玲: 雙方還有很多工作要做',
+        ].map(c),
+      );
+      assert.deepEqual(stances(a), [c('北島 appeal 各方保持克制，避免誤判')]);
+    },
+  );
+});

@@ -1024,7 +1024,18 @@ function closeInLaterParagraph(
 ): number {
   for (let j = li + 1; j < lines.length && j <= li + MAX_QUOTED_PARAGRAPHS; j++) {
     const next = lines[j] as Line;
-    if (next.dialogue || text[next.from] !== opener) return -1;
+    if (next.dialogue) return -1;
+    if (text[next.from] !== opener) {
+      // A paragraph that lost its opening mark in scraping, closing the quotation at its end
+      // with no other mark of it inside: still the quotation.
+      const close = OPENERS[opener] as string;
+      const body = text.slice(next.from, next.to).trimEnd();
+      return !body.includes(opener) &&
+        body.endsWith(close) &&
+        body.indexOf(close) === body.length - 1
+        ? next.from + body.length - 1
+        : -1;
+    }
     const end = matchingClose(text, next.from, next.to);
     if (end !== -1) return end;
   }

@@ -3308,3 +3308,16 @@ describe('a quotation over paragraphs whose later paragraph lost its opening mar
     },
   );
 });
+
+describe('a negated light verb before a cue', () => {
+  bothScripts(
+    '對X的做法不表示支持: negated, the target X的做法 without 不; 對X表示支持 holds',
+    '新聞\n\n北島總統林海對東島的做法不表示支持。南島總統陳明對東島的做法表示支持。',
+    (a, c) => {
+      assert.deepEqual(
+        a.flatMap((x) => x.stances ?? []).map((s) => `${s.target} ${s.negated}`),
+        [c('東島的做法 true'), c('東島的做法 false')],
+      );
+    },
+  );
+});

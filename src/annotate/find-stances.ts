@@ -88,7 +88,7 @@ const PARTY_NOUN = /^党(?![籍员内])/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
  * of 对X表示关注 ends before it. */
 const LIGHT_VERB_END =
-  /(?:(?:不|未|并未|没有)予以?|表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?|提供|给予)[^，。]{0,8}?$/;
+  /(?:(?:不|未|并未|没有)予以?|(?:并不|并未|从未|从不|没有|不|未)?(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?|提供|给予))[^，。]{0,8}?$/;
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;

@@ -1447,3 +1447,19 @@ describe('a name of three the segmenter reads as an unknown word of two and a ve
     },
   ]);
 });
+
+describe('a place, a word for the kind of place, and its name', () => {
+  check([
+    {
+      text: '阿拉伯海港口瓜達爾附近昨日發生爆炸。',
+      has: ['LOC:阿拉伯海', 'LOC:瓜達爾'],
+      not: ['阿拉伯海港口瓜達爾'],
+      why: 'side by side (apposition), two places, not one name',
+    },
+    {
+      text: '深圳港口協會昨日舉行年會。',
+      has: ['ORG:深圳港口協會'],
+      why: 'a body of the kind of place is one name',
+    },
+  ]);
+});

@@ -1110,7 +1110,7 @@ export function findEntities(
         grid,
         followers,
       );
-      const span = withoutSideFirst(text, named);
+      const span = afterPlaceKind(text, withoutSideFirst(text, named));
       if (!taggedNameHolds(text, span, grid)) continue;
       // 国际律师协会促英欧…: a person's name that opens with a one-character verb (促, 吁,
       // 称, 指) right after a name is that name's verb and its object.
@@ -1818,6 +1818,36 @@ function taggedNameHolds(
   }
   return true;
 }
+
+/**
+ * 红海港口荷台达, 阿拉伯海港口瓜达尔: a place, a word for the kind of place and the place's own
+ * name after it stand side by side (apposition); the tagger's span is the name after the
+ * kind word, a place (the rules read the place before). A body of the kind of place
+ * (深圳港口协会) is one name and stays whole.
+ */
+function afterPlaceKind<T extends { start: number; end: number; type: EntityType }>(
+  text: string,
+  span: T,
+): T {
+  const surface = text.slice(span.start, span.end);
+  const kind = PLACE_KIND.exec(surface);
+  if (
+    kind === null ||
+    kind.index < 2 ||
+    kind.index + kind[0].length > surface.length - 2 ||
+    KIND_BODY_END.test(surface)
+  )
+    return span;
+  const before = surface.slice(0, kind.index);
+  if (placeEntry(before) === null && !/[海湾洋]$/.test(before)) return span;
+  return { ...span, start: span.start + kind.index + kind[0].length, type: 'LOC' };
+}
+
+/** Words for a kind of place that stand between a place and the name of one in it (红海港口
+ * 荷台达, 伊朗首都德黑兰). */
+const PLACE_KIND = /港口城市|港口|港市|首都|首府|城市|省会/;
+/** How the names of bodies of a kind of place end: 协会, 集团, 公司, 管理局 …. */
+const KIND_BODY_END = /(?:会|局|集团|公司|署|部|厅|委|院|所|中心|办|处|组织|银行|大学|社|党)$/;
 
 /** An adverb (only, also, still, already) and at most one unit more closing a span: what a
  * place does, not a body's name after it. */

@@ -387,6 +387,42 @@ export function findQuotes(
           !ISSUED.test(lead)
         )
           continue;
+        // 聲明引述外長林國棟的言論，指…: a clause citing someone's words right before the
+        // cue's: the one cited speaks, and the one citing them (the statement's issuer, a
+        // body that is no outlet) with them (GUIDELINES §3: a nested quote counts for both).
+        const citing =
+          /^(?:并|又|还|亦|也)?$/.test(lead.trim()) && /[，,]/.test(text[subject.clause - 1] ?? '')
+            ? citingClause(
+                text,
+                refs,
+                clauseStartOf(text, subject.clause - 1, floor),
+                subject.clause - 1,
+              )
+            : null;
+        if (citing !== null) {
+          let by: Ref | null | undefined = citing.by;
+          if (by === null && ISSUED.test(text.slice(citing.from, citing.verb))) {
+            const issuerOf = issuedBy(
+              text,
+              lines[li - 1]?.from ?? line.from,
+              citing.from,
+              refs,
+              edges,
+            );
+            if (issuerOf !== undefined) issuer = issuerOf;
+            by = issuer;
+          }
+          found.push({
+            cue,
+            speaker: citing.cited,
+            clause: subject.clause,
+            after: closes,
+            also: by !== null && by !== undefined && !isOutletName(text, by) ? by : null,
+            carried: true,
+          });
+          last = { speaker: citing.cited, line: li, cueEnd: cue.end };
+          continue;
+        }
         // No subject at all: the statement goes on (並表示…), or it is the issuer's
         // (聲明說); a clause that names someone we cannot resolve breaks the chain.
         let issued: Ref | null = null;
@@ -767,7 +803,11 @@ export function findQuotes(
       emit(f, k);
       // X引述Y指…: the content is Y's, and X's who cites it.
       // An outlet citing someone (新華網引述X指) only reports it: the words are X's alone.
-      if (f.also !== null && f.also.type === 'PER')
+      if (
+        f.also !== null &&
+        (f.also.type === 'PER' || f.also.type === 'ORG') &&
+        !isOutletName(text, f.also)
+      )
         for (const q of quotes.slice(n)) quotes.push({ ...q, speaker: f.also });
     });
     // X：「…」 inside a paragraph: a named speaker, a colon and a quotation.
@@ -930,6 +970,55 @@ function citedIn(text: string, refs: readonly Ref[], from: number, to: number): 
   return /^(?:(?:新闻)?发言人|负责人)?(?:的话|之言)?\s*$/.test(text.slice(cited.end, to))
     ? cited
     : null;
+}
+
+/** A clause citing someone's words: a verb of citing, the one cited and what they said
+ * (引述外長林國棟的言論, 援引X的講話). */
+const CITED_WORDS = /^(?:的)?(?:言论|讲话|谈话|话|表态|说法|发言|声明|文章|评论)$/;
+
+/**
+ * The clause `[from, to)` when it cites someone's words (声明引述外长林国栋的言论): the one
+ * cited (a person or body named after the verb of citing, then only 的言论 or the like), and
+ * the one citing when the clause names them before the verb (null when it does not: a
+ * statement, 该报); null when the clause is no such citing.
+ */
+function citingClause(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+): { cited: Ref; by: Ref | null; from: number; verb: number } | null {
+  const m = CITING.exec(text.slice(from, to));
+  if (m === null) return null;
+  const verb = from + m.index;
+  let cited: Ref | null = null;
+  let by: Ref | null = null;
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
+    const r = refs[k] as Ref;
+    if (r.end > to) break;
+    if (r.kind === 'pronoun' || (r.type !== 'PER' && r.type !== 'ORG')) continue;
+    if (r.end <= verb) by = r;
+    else cited = r;
+  }
+  if (cited === null || !CITED_WORDS.test(text.slice(cited.end, to).trim())) return null;
+  // The one citing: a name opening the clause, with nothing but when between it and the verb.
+  if (
+    by !== null &&
+    !/^[\s\d一二三四五六七八九十日月年今昨周週前后早晚上下午间]*(?:再|又|也|亦|还|并)?$/.test(
+      text.slice(by.end, verb),
+    )
+  )
+    by = null;
+  return { cited, by, from, verb };
+}
+
+/** Whether a body is a news outlet (its name ends as outlets' do: 社, 报, 网, 电视台, 电台):
+ * an outlet citing someone only reports their words. */
+function isOutletName(text: string, r: Ref): boolean {
+  return (
+    r.type === 'ORG' &&
+    /(?:社|报|网|台|电视|新闻|媒体|频道|杂志|周刊|时报|日报)$/.test(text.slice(r.start, r.end))
+  );
 }
 
 /** Doing something together, before a verb of speech: 共同会见记者时表示, 一同表示. */

@@ -3335,3 +3335,13 @@ describe('a statement or a body citing someone’s words', () => {
     ],
   );
 });
+
+describe('a side’s armed forces before a clause that goes on from them', () => {
+  bothScripts(
+    '…稱，美軍此前已…，還要求…: the armed forces (no entity) demand, not the speaker; …說，美軍襲擊X是屠殺，呼籲…: the speaker appeals',
+    '新聞\n\n北島媒體辦公室今天稱，美軍此前已將該地區列為安全區，還要求當地民眾撤離到這一地區。\n\n北島總統府發表聲明說，美軍襲擊難民營是令人髮指的屠殺，呼籲國際社會立即採取行動。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('北島總統府 appeal 國際社會立即採取行動')]);
+    },
+  );
+});

@@ -353,10 +353,28 @@ export function clauseSubject(
       return { ...own, blocked: true };
     if (before.kind !== 'none') return { ...before, clause, carried: true };
     if (opensWithNoun(text, from, end, refs, options.edges)) return { ...own, blocked: true };
+    // 美军此前已…，还要求…: a clause opening on a side's armed forces (美军, 以军, 俄军方; no
+    // entity, GUIDELINES §1) that the cue's clause goes on from (还, 并, 也) has a subject no
+    // one names; it lends none. (…说，以军袭击X是屠杀，呼吁…: the speaker's appeal.)
+    const first = refs[firstAtOrAfter(refs, from)];
+    if (
+      GOES_ON.test(text.slice(clause, cue)) &&
+      first !== undefined &&
+      first.type === 'LOC' &&
+      first.end < end &&
+      /^(?:而|但|同时|此外)?\s*$/.test(text.slice(from, first.start)) &&
+      ARMED_FORCES.test(text.slice(first.end, first.end + 2))
+    )
+      return { ...own, blocked: true };
     end = from - 1;
   }
   return own;
 }
+
+/** A clause going on from the one before with the same subject: 还要求, 并呼吁, 也反对. */
+const GOES_ON = /^(?:还|并|也|又|亦|更|再)/;
+/** What makes a place before it a side's armed forces: 美军, 俄军方, 以色列军队. */
+const ARMED_FORCES = /^(?:军方|军队|军)/;
 
 /** A verb of speech or thought alone (group 1), after a link word at most, opening a clause. */
 const OPENS_ON_SAYING = /^(?:并|也|还|又|同时|亦|则|更)?([\u4e00-\u9fff]{1,4})$/;

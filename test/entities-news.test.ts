@@ -1463,3 +1463,19 @@ describe('a place, a word for the kind of place, and its name', () => {
     },
   ]);
 });
+
+describe('two bodies of one kind joined by 及', () => {
+  check([
+    {
+      text: '傷者分別送往明愛醫院及瑪嘉烈醫院治理。',
+      has: ['ORG:明愛醫院', 'ORG:瑪嘉烈醫院'],
+      not: ['明愛醫院及瑪嘉烈醫院'],
+      why: 'a name ending in the same suffix before 及 is a name of its own, even where the segmenter glued 及 to the next',
+    },
+    {
+      text: '戰略與國際研究中心昨日發表報告。',
+      has: ['ORG:戰略與國際研究中心'],
+      why: 'a common noun before 與 is the first portfolio of one name',
+    },
+  ]);
+});

@@ -2363,6 +2363,19 @@ function suffixNames(
     ) {
       start++;
     }
+    // 明爱医院及玛嘉烈医院 (read 明爱/医院/及玛嘉烈/医院): a name of the same kind ending before
+    // a conjunction the segmenter glued to the next name's opening is a name of its own; the
+    // suffix's name opens after the conjunction.
+    for (let i = ks; start >= 0 && i > j; i--) {
+      const h = words[i] as ViewWord;
+      if (h.start <= start || h.pos !== 'x' || h.end - h.start < 3) continue;
+      if (!'及与和暨、'.includes(text[h.start] as string)) continue;
+      const suffixBefore = type === 'ORG' ? ORG_SUFFIX : LOC_SUFFIX;
+      if (suffixBefore.test(text.slice(Math.max(start, h.start - 6), h.start))) {
+        start = h.start + 1;
+        break;
+      }
+    }
     // A word the segmenter knows as a name of its own, opening with a place, is that name
     // (美国商会 after 华盛顿).
     if (
@@ -2394,7 +2407,9 @@ function suffixNames(
         noun.end - noun.start >= 2 &&
         NAME_WORD.test(text.slice(noun.start, noun.end)) &&
         !NOT_IN_BODY_NAME.test(text.slice(noun.start, noun.end)) &&
-        officeAt(text, noun.start) === null
+        officeAt(text, noun.start) === null &&
+        // Not the suffix of a name of its own (明爱医院及 | 玛嘉烈医院).
+        !ORG_SUFFIX.test(text.slice(Math.max(0, start - 7), start - 1))
       )
         start = noun.start;
     }

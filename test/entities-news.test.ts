@@ -1479,3 +1479,14 @@ describe('two bodies of one kind joined by 及', () => {
     },
   ]);
 });
+
+describe('a place run on into a count of things in it', () => {
+  check([
+    {
+      text: '深水埗桂林街一幢唐樓今日凌晨起火。',
+      has: ['LOC:桂林街'],
+      not: ['桂林街一幢唐樓'],
+      why: 'a count and its measure word (一幢) end the street’s name',
+    },
+  ]);
+});

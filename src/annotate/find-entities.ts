@@ -1579,8 +1579,19 @@ function partedAtSpaces<T extends { start: number; end: number; type: string }>(
 const SPACE_BETWEEN_NAMES =
   /(?<=(?:^|\s)\p{Script=Han}{2,})[ \t\u3000\u00a0]+(?=\p{Script=Han}{2,}(?:\s|$))/gu;
 
-/** A name the tagger ran on into the time word after it (安东尼·布林肯周三): the name alone. */
+/** A count of things with its measure word, and a noun after it (一幢唐楼, 两间学校). */
+const COUNTED_AFTER_NAME =
+  /[一两二三四五六七八九十几数多]+(?:幢|栋|座|间|家|所|条|处|架|艘|辆|层|片)[\u4e00-\u9fff]+$/;
+
+/** A name the tagger ran on into the time word after it (安东尼·布林肯周三): the name alone.
+ * So too a place it ran on into a count of things in it (桂林街一幢唐楼: 桂林街). */
 function withoutTime(text: string, span: ProposedSpan): ProposedSpan {
+  if (span.type === 'LOC') {
+    const counted = COUNTED_AFTER_NAME.exec(text.slice(span.start, span.end));
+    return counted !== null && counted.index >= 2
+      ? { ...span, end: span.start + counted.index }
+      : span;
+  }
   if (span.type !== 'PER' && span.type !== 'ORG') return span;
   // 会见黄循财时指出: the time clause's 时 before a verb of speech.
   if (

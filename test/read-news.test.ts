@@ -3345,3 +3345,14 @@ describe('a side’s armed forces before a clause that goes on from them', () =>
     },
   );
 });
+
+describe('another body opening a sentence with what it has done', () => {
+  quotesAre(
+    '…表示，…。X署已為住戶安排…: the words end before it',
+    '新聞\n\n北島屋宇署發言人表示，該大廈有多個單位涉嫌違規分間，署方會跟進調查。北島民政署已為受影響住戶安排臨時住宿。\n\n北島外長林國棟表示，雙方將在下月恢復部長級對話。東島外交部隨後成立了專責小組。',
+    [
+      '北島屋宇署: 該大廈有多個單位涉嫌違規分間，署方會跟進調查。',
+      '林國棟: 雙方將在下月恢復部長級對話。',
+    ],
+  );
+});

@@ -1355,9 +1355,9 @@ const REPORTER_VOICE =
 /** What an actor named at a sentence's start does of their own: 则…, 发表声明, 发布, or
  * speaks by a verb that brings in no quote of theirs (介绍, 宣布, 解释: GUIDELINES §3), or a
  * cue the reporter tells as done (重申了上述立场, 表示了欢迎), or a meeting or a visit told as
- * done (会见了, 出席了). */
+ * done (会见了, 出席了), or what it did then or has done for others (随后…, 已为住户安排…). */
 const TURN =
-  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告|(?:重申|表示|强调|指出|表达)了|(?:会见|会晤|会面|接见|出席|抵达|访问|主持|签署)了)/;
+  /^(?:[^，。；：]{0,4}?)(?:则|发表|发布|介绍|宣布|解释|说明|补充|质疑|指责|告诉|提醒|警告|随即|随后|已(?:经)?为|(?:重申|表示|强调|指出|表达)了|(?:会见|会晤|会面|接见|出席|抵达|访问|主持|签署)了)/;
 
 /** Just after the end of the sentence of the line in which offset `at` stands. */
 function sentenceEndAfter(

@@ -3356,3 +3356,13 @@ describe('another body opening a sentence with what it has done', () => {
     ],
   );
 });
+
+describe('a page typed with ASCII marks', () => {
+  bothScripts(
+    'X政府坚决反对….: the target ends before the full stop, as before 。',
+    '新聞\n\n北島政府堅決反對東島在爭議海域進行軍事演習.',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('北島 oppose 東島在爭議海域進行軍事演習')]);
+    },
+  );
+});

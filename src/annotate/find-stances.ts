@@ -1494,7 +1494,8 @@ function trim(text: string, start: number, end: number): { start: number; end: n
   // 如果日方一意孤行，中方将坚决反对: the condition's word is not what is opposed.
   const condition = CONDITION.exec(text.slice(start, Math.min(end, start + 3)));
   if (condition !== null && end - start > condition[0].length + 2) start += condition[0].length;
-  while (end > start && /[\s，。；、：:]/.test(text[end - 1] as string)) end--;
+  // (Also the ASCII marks of a page typed without Chinese ones: …军事演习. or …;)
+  while (end > start && /[\s，。；、：:,.;!?！？]/.test(text[end - 1] as string)) end--;
   // 谴责中国”: a closing mark whose opening lies outside the target is not part of it.
   const piece = text.slice(start, end);
   if (/[”」』]$/.test(piece) && !/[“「『]/.test(piece)) end--;

@@ -941,3 +941,16 @@ describe('a web page’s furniture copied with its text', () => {
     assert.ok(!nodes(text).some((n) => n.type === 'furniture'));
   });
 });
+
+describe('a hard-wrapped line that opens mid-sentence before a colon and a quotation', () => {
+  it('is no dialogue: 们就修改了口号：“…” names no speaker', () => {
+    const page =
+      '寓言\n\n故事裏，聰明的豬\n們就修改了原先的口號：“所有動物一律平等，\n但是，”豬們又加上了新的半句話。\n\n林國棟：“這是一則寓言。”\n';
+    for (const text of [page, toSimplified(page)]) {
+      const speakers = nodes(text)
+        .filter((n) => n.type === 'dialogue')
+        .map((n) => (n as { speaker: string }).speaker);
+      assert.deepEqual(speakers, [text === page ? '林國棟' : '林国栋']);
+    }
+  });
+});

@@ -70,6 +70,10 @@ const MAX_REPORTER = 40;
 const SPEECH_VERB =
   /(?:說|説|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言|重申|補充|补充|反問|反问|笑言)$/;
 
+/** What no speaker's label before a colon holds: a plural suffix opening it (们 of a word
+ * a wrap cut), an aspect particle or 就 (a clause that did something). */
+const NOT_A_LABEL = /^[们們]|[了就]/;
+
 /** Reads each layout block alone: its role and nodes. */
 export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {
   const items = blocks.map((block) => classifyBlock(block, view));
@@ -279,6 +283,9 @@ const EDITORIAL_LABEL =
 
 function isDialogue(speaker: string, speech: string, quoted: boolean): boolean {
   if (quoted && SPEECH_VERB.test(speaker)) return false;
+  // 们就修正了原先的口号：「…」: a line a hard wrap cut mid-sentence, a clause that did
+  // something (了, 就), not a speaker's label.
+  if (NOT_A_LABEL.test(speaker)) return false;
   if (EDITORIAL_LABEL.test(speaker.trim())) return false;
   const ending = endingOf(speech);
   return ending === 'terminal' || ending === 'closer';

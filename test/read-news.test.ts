@@ -3366,3 +3366,13 @@ describe('a page typed with ASCII marks', () => {
     },
   );
 });
+
+describe('我們 in the sentence after words quoted in its paragraph', () => {
+  bothScripts(
+    '社評指出，X一再聲稱…。我們敦促…: the paper demands (the outer quotation’s speaker, not the nested one’s); 我們 after the reporter’s own sentence holds nothing',
+    '新聞\n\n南島新報發表社評。社評指出，北島政府一再聲稱維護航行自由，實際上是在為外部勢力打開大門。我們敦促北島當局停止一切挑釁行為。\n\n北島昨日舉行軍事演習。我們敦促各方保持克制。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('南島新報 demand 北島當局停止一切挑釁行為')]);
+    },
+  );
+});

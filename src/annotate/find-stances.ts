@@ -542,7 +542,10 @@ export function findStances(
         actors = [quote.speaker];
       } else if (voiced !== null) {
         // 我们 in an official statement: the side it speaks for (中方 nearby), else the country
-        // its speaker serves (美国国务卿X), else the speaker.
+        // its speaker serves (美国国务卿X), else the speaker. A 我们 of no one's quoted words,
+        // in the sentence right after words quoted in its paragraph, goes on in their voice
+        // (社评指出，…。我们敦促…): the reporter says no 我们.
+        const spoken = quote ?? quoteJustBefore(text, quotes, line.from, sFrom);
         const side =
           sideNear(
             text,
@@ -556,7 +559,7 @@ export function findStances(
                 x !== quote &&
                 !(quote?.speaker?.ids.some((id) => x.speaker?.ids.includes(id)) ?? false),
             ),
-          ) ?? (quote?.speaker != null ? sideOfSpeaker(quote.speaker) : null);
+          ) ?? (spoken?.speaker != null ? sideOfSpeaker(spoken.speaker) : null);
         // 我国 is the speaker's country (日本首相X: 我国 → 日本), never the body they speak
         // for; with no country known, the speaker.
         const country = voiced[1] === '我国';
@@ -571,8 +574,8 @@ export function findStances(
             ? [side]
             : taiwan !== null
               ? [taiwan]
-              : quote?.speaker != null
-                ? [quote.speaker]
+              : spoken?.speaker != null
+                ? [spoken.speaker]
                 : [];
         voice = { sentence: sFrom, actors };
       } else if (we && voice !== null && voice.sentence === sFrom) {
@@ -1157,6 +1160,23 @@ function targetsOf(
 /** Adverbs of degree and manner closing the words between an object and its cue. */
 const DEGREE_END =
   /(?:相当|非常|十分|高度|极为|极其|特别|很|更|都|也|一直|始终|坚决|强烈|严重|深表|深感|格外|尤其)+$/;
+
+/**
+ * The quotation whose words end right before the sentence at `sentence` (only closing and
+ * sentence marks between), in the paragraph from `from`: of several ending there, the outer
+ * one (a nested quote starts later). Undefined when none does.
+ */
+function quoteJustBefore<
+  Q extends { contentStart: number; contentEnd: number; speaker: Ref | null },
+>(text: string, quotes: readonly Q[], from: number, sentence: number): Q | undefined {
+  let best: Q | undefined;
+  for (const x of quotes) {
+    if (x.speaker === null || x.contentEnd < from || x.contentEnd > sentence) continue;
+    if (!/^[」”』\s。！？]*$/.test(text.slice(x.contentEnd, sentence))) continue;
+    if (best === undefined || x.contentStart < best.contentStart) best = x;
+  }
+  return best;
+}
 
 /** A clause that is only a topic: 对于X, 针对X, 关于X, 就X. */
 const TOPIC = /^(?:对于|针对|关于|对|就)([^，,；;。！？!?\n]{1,40})$/;

@@ -3376,3 +3376,14 @@ describe('我們 in the sentence after words quoted in its paragraph', () => {
     },
   );
 });
+
+describe('a claim, then what the teller says it really is', () => {
+  quotesAre(
+    'X一再聲稱…，實際上…: the claim ends before 實際上 (here too short to quote); 聲稱 with no rebuttal holds',
+    '新聞\n\n南島新報社評指出，北島政府一再聲稱維護航行自由，實際上是在為外部勢力打開大門。\n\n北島外長林國棟聲稱，北島軍艦一直在國際水域正常航行。',
+    [
+      '南島新報: 北島政府一再聲稱維護航行自由，實際上是在為外部勢力打開大門。',
+      '林國棟: 北島軍艦一直在國際水域正常航行。',
+    ],
+  );
+});

@@ -734,6 +734,12 @@ export function findQuotes(
       // bringing in words of their own (GUIDELINES §3), ends what they said.
       const asked = text.slice(contentStart, limit).search(AND_ASKED);
       let contentEnd = limit < line.to ? sentenceEndBefore(text, limit, contentStart) : line.to;
+      // X一再声称维护航行自由，实际上是…: what a claim is said to be, told after it (实际上,
+      // 事实上, 其实), is the teller's own voice again, not the claim.
+      if (CLAIMS.has(cue.cue.cue)) {
+        const rebuttal = text.slice(contentStart, contentEnd).search(REBUTTAL);
+        if (rebuttal > 0) contentEnd = contentStart + rebuttal;
+      }
       // (Unless too little is left before it to quote: 表示，对判刑感到遗憾，并呼吁… is one
       // statement, the appeal in it.)
       if (asked > 0 && letterCount(text, contentStart, contentStart + asked) >= MIN_CONTENT)
@@ -948,6 +954,11 @@ function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
   }
   return false;
 }
+
+/** Cues of a claim the teller doubts (声称, 宣称): the teller often says next what it is. */
+const CLAIMS = new Set(['声称', '宣称', '坚称']);
+/** A clause after a claim saying what it really is: ，实际上…, ，事实上…, ，其实…, ，实则…. */
+const REBUTTAL = /[，,](?=(?:但|而)?(?:实际上|事实上|其实|实则))/;
 
 /** Verbs of citing someone (该报援引X的话说). */
 const CITING = /(?:引述|援引|引用|转述|转引)/;

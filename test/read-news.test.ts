@@ -3387,3 +3387,20 @@ describe('a claim, then what the teller says it really is', () => {
     ],
   );
 });
+
+describe('a Hong Kong street interview in Cantonese', () => {
+  bothScripts(
+    '住咗呢度三十年嘅陳伯話：「…」, 街坊陳先生說: the person speaks (嘅 qualifies as 的 does; 街坊 is who they are); 唔係反對 is negated; a statutory body by its short name',
+    '新聞\n\n市區重建局上月公布一項重建計劃。住咗呢度三十年嘅陳伯話：「我哋唔係反對重建，但係賠償咁少，點樣喺附近再搵地方住？」\n\n街坊陳先生說：「佢哋應該同居民坐低傾，唔好一意孤行。」\n\n市建局發言人表示，局方會按既定政策向受影響業主提出收購建議。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('陳伯'), c('陳先生'), c('市區重建局')],
+      );
+      assert.deepEqual(stances(a), [c('陳伯 oppose NOT 重建')]);
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => `${e.type}:${e.canonical}`);
+      assert.ok(names.includes(c('ORG:市區重建局')), names.join(' '));
+      assert.ok(!names.some((n) => n.includes('街坊') || n.includes('嘅')), names.join(' '));
+    },
+  );
+});

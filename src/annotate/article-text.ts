@@ -57,8 +57,38 @@ export function articleText(article: ArticleNode, source: string): ArticleText {
     ends: ends.subarray(0, out.length + 1),
   };
   const simplified = simplifiedView(original.text);
-  return { original, simplified: { ...simplified, text: curlyQuotes(simplified.text) }, blocks };
+  return {
+    original,
+    simplified: { ...simplified, text: mandarinParticles(curlyQuotes(simplified.text)) },
+    blocks,
+  };
 }
+
+/**
+ * Cantonese function words of Hong Kong pages' quotations and street interviews read as the
+ * Mandarin ones the readers look for, unit for unit, so offsets stay (嘅 的, 咗 了, 喺 在,
+ * 唔 不, 冇 没, 佢 他, 哋 们, 啲 些, 嚟 来, 睇 看): 住咗呢度三十年嘅陳伯話 qualifies 陳伯
+ * with a clause as 住了…的 does, and 唔反對 is negated as 不反对 is. Only characters no
+ * Mandarin word uses this way are read so; what the page shows is untouched.
+ */
+export function mandarinParticles(text: string): string {
+  return CANTONESE.test(text) ? text.replace(CANTONESE_ALL, (c) => PARTICLES[c] as string) : text;
+}
+
+const PARTICLES: Record<string, string> = {
+  嘅: '的',
+  咗: '了',
+  喺: '在',
+  唔: '不',
+  冇: '没',
+  佢: '他',
+  哋: '们',
+  啲: '些',
+  嚟: '来',
+  睇: '看',
+};
+const CANTONESE = /[嘅咗喺唔冇佢哋啲嚟睇]/;
+const CANTONESE_ALL = /[嘅咗喺唔冇佢哋啲嚟睇]/g;
 
 /**
  * Straight double quotes a page typed on a Western keyboard ("…") in a line of Chinese, read

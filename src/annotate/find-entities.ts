@@ -89,7 +89,7 @@ const NAME_STOP = new RegExp(
 );
 /** Characters a name never starts with (记者会, 总统府, 记者到蓝星石油 …). */
 const NOT_NAME_START =
-  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢只仅]/;
+  /^[会站证节们团组处室府的在说表指强认一这那其各该本此兼共约逾近对就也都已还亦是到从被把给让问佢他她只仅]/;
 /** Verbs that follow a generic title (专家提醒市民, 学者建议政府): what comes after the title
  * is what they do, not who they are, and the nouns of a commentator's piece (评论员文章, 署名
  * 文章), the words of a question put to them (请问发言人有何回应, 专家如何看待), and the
@@ -1783,6 +1783,16 @@ function taggedNameHolds(
     }
     const oneWord = grid.startsWord(span.start) && grid.wordEnd(span.start) === span.end;
     if (oneWord && !TAGGED_NAME_POS.test(inner[0] as string)) return false;
+    // 街坊陈 (of 街坊陈先生): a common noun of two units or more opening the span, no
+    // surname first, is who the person is (residents, neighbours), not their name.
+    if (
+      grid.startsWord(span.start) &&
+      grid.wordEnd(span.start) - span.start >= 2 &&
+      grid.wordEnd(span.start) < span.end &&
+      grid.posAt(span.start) === 'n' &&
+      !SURNAMES.has(text[span.start] as string)
+    )
+      return false;
     // 感谢国军的辛劳: one word the segmenter gives no name's tag but nz (a word of its
     // dictionary it cannot class), right after 的, is what someone has, not someone.
     if (oneWord && inner[0] === 'nz' && text[span.start - 1] === '的') return false;
@@ -2776,8 +2786,9 @@ function readName(after: string, fits: (n: number, stopAfter: number) => boolean
   if (officeAt(after, 0) !== null) return null;
   const m = NAME_CHARS.exec(after);
   if (m === null) return null;
-  // 佢 (Cantonese "he, she") is in no name: the name ends before it.
-  const run = m[0].split('佢')[0] as string;
+  // 佢 (Cantonese "he, she", read 他 in the annotators' view) is in no name: the name ends
+  // before it.
+  const run = m[0].split(/[佢他她]/)[0] as string;
   if (run.length < 2) return null;
   const dot = run.search(/[·‧・•．]/);
   if (dot >= 0) {

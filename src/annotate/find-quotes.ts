@@ -272,7 +272,12 @@ export function findQuotes(
         // 佢补充话，: after a verb of speech that needs a mark of its own to speak.
         const verb = SPEECH_BEFORE_HUA.exec(text.slice(Math.max(line.from, cue.at - 2), cue.at));
         const at = verb === null ? cue.at : cue.at - verb[0].length;
-        const after = /[又亦也就再仲都还]/.test(text[at - 1] ?? '') ? at - 1 : at;
+        // 林小明今日话：: with a time word between (今日, 昨日, 日前).
+        const when = /(?:今日|昨日|今天|昨天|日前|早前|近日|稍后|随后)$/.exec(
+          text.slice(Math.max(line.from, at - 2), at),
+        );
+        const at2 = when === null ? at : at - when[0].length;
+        const after = /[又亦也就再仲都还]/.test(text[at2 - 1] ?? '') ? at2 - 1 : at2;
         // X接受电台访问时话，: after a time phrase of the clause a person opens.
         const clause = /[时后]/.test(text[cue.at - 1] ?? '')
           ? clauseStartOf(text, cue.at, line.from)
@@ -281,7 +286,11 @@ export function findQuotes(
           !refs.some(
             (r) =>
               r.type === 'PER' &&
-              (r.end === cue.at || r.end === at || r.end === after || r.start === clause),
+              (r.end === cue.at ||
+                r.end === at ||
+                r.end === at2 ||
+                r.end === after ||
+                r.start === clause),
           )
         )
           continue;

@@ -46,7 +46,7 @@ function negatedBeforeObject(before: string): boolean {
 }
 /** A cue used as a noun: …的支持, 表达支持, 得到…拥护, 遭到拒绝, 支持者, 欢迎仪式. */
 const NOUN_BEFORE =
-  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|失去|丧失|缺乏|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<![没未])有|有关|相关|种种|这些|那些|呢啲|嗰啲|呢个|嗰个|呢种|嗰种|[\d０-９零一二三四五六七八九十百两]+票)$/;
+  /(?:[的之](?:一致|广泛|大力|坚定|全力|热烈)?|有所|表达|给予|得到|获得|赢得|争取|寻求|失去|丧失|缺乏|提供|受到|遭到|遭|引起|引发|作出|做出|感谢|表示感谢|符合|满足|达到|按照|按|根据|依照|(?<![没未])有|有关|相关|种种|这些|那些|呢啲|嗰啲|呢些|嗰些|呢个|嗰个|呢种|嗰种|[\d０-９零一二三四五六七八九十百两]+票)$/;
 /** Quote cues of criticism (their words name what is criticized, then what is asked). */
 const CRITICISM_CUE: ReadonlySet<string> = new Set(
   STANCE_CUE_LIST.filter((c) => c.class === 'criticize').map((c) => c.cue),

@@ -68,11 +68,12 @@ const MAX_REPORTER = 40;
 /** Speech verbs: a line 他說：「…」 is a quote in running text, not a dialogue line (説: the
  * form Hong Kong writes). */
 const SPEECH_VERB =
-  /(?:說|説|说|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言|重申|補充|补充|反問|反问|笑言)$/;
+  /(?:說|説|说|話|话|表示|指出|強調|强调|稱|称|認為|认为|問|问|道|回應|回应|透露|坦言|直言|重申|補充|补充|反問|反问|笑言)$/;
 
 /** What no speaker's label before a colon holds: a plural suffix opening it (们 of a word
- * a wrap cut), an aspect particle or 就 (a clause that did something). */
-const NOT_A_LABEL = /^[们們]|[了就]/;
+ * a wrap cut), an aspect particle or 就 (a clause that did something), 的 or Cantonese 嘅
+ * (a clause that says which person: 住咗呢度三十年嘅陳伯話：「…」). */
+const NOT_A_LABEL = /^[们們]|[了就咗嘅的]/;
 
 /** Reads each layout block alone: its role and nodes. */
 export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): Item[] {

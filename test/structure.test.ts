@@ -954,3 +954,15 @@ describe('a hard-wrapped line that opens mid-sentence before a colon and a quota
     }
   });
 });
+
+describe('a line opening on a name and Cantonese 話 before a colon and a quotation', () => {
+  it('is a quotation brought in by 話, no dialogue whose speaker holds the verb', () => {
+    const page = '新聞\n\n街坊陳伯話：「我哋唔係反對重建，但係賠償實在太少。」\n';
+    for (const text of [page, toSimplified(page)]) {
+      assert.deepEqual(
+        nodes(text).filter((n) => n.type === 'dialogue'),
+        [],
+      );
+    }
+  });
+});

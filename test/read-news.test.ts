@@ -3404,3 +3404,23 @@ describe('a Hong Kong street interview in Cantonese', () => {
     },
   );
 });
+
+describe('a demand with a comma after 要求', () => {
+  bothScripts(
+    'X要求，… is a demand on the clause after the comma (no quote: 要求 is no quote cue); …。會議要求，… and …。X要求… end the words before; a meeting speaks for whoever convened it',
+    '新聞\n\n北島外長林國棟表示，雙方將在下月恢復部長級對話。林國棟並要求，東島立即釋放被扣押的漁民。\n\n北島總理陳明主持召開內閣會議。會議指出，就業是最基本的民生，要把穩就業擺在突出位置。會議要求，各部門加大對青年的就業幫扶力度。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 雙方將在下月恢復部長級對話。',
+          '陳明: 就業是最基本的民生，要把穩就業擺在突出位置。',
+        ].map(c),
+      );
+      assert.deepEqual(stances(a), [
+        c('林國棟 demand 東島立即釋放被扣押的漁民'),
+        c('陳明 demand 各部門加大對青年的就業幫扶力度'),
+      ]);
+    },
+  );
+});

@@ -739,6 +739,19 @@ export function findQuotes(
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
       // …。据了解，…, …。记者看到，…, …。中方对此有何评论？: the reporter's own voice again.
       limit = Math.min(limit, reporterTurn(text, contentStart, limit));
+      // …。会议要求，…, …。林国栋要求，…: the same source opening a sentence of its own with
+      // a demand (no quote cue, GUIDELINES §3) is a new statement, not more of these words.
+      const demand = DEMAND_TURN.exec(text.slice(contentStart, limit));
+      if (demand !== null) {
+        const opener = text.slice(
+          contentStart + demand.index + 1,
+          contentStart + demand.index + 1 + 12,
+        );
+        const named =
+          opener.startsWith(text.slice(speaker.start, speaker.end)) ||
+          /^(?:会议|声明|公报|社评|社论|报告|文章)/.test(opener);
+        if (named) limit = Math.min(limit, contentStart + demand.index + 1);
+      }
       // …，并呼吁当局…: what the speaker went on to ask for, told by the reporter, with no mark
       // bringing in words of their own (GUIDELINES §3), ends what they said.
       const asked = text.slice(contentStart, limit).search(AND_ASKED);
@@ -963,6 +976,10 @@ function namesSomeone(refs: readonly Ref[], from: number, to: number): boolean {
   }
   return false;
 }
+
+/** A sentence opening on a name or a document and a demand with a mark after it (。会议要求，
+ * 。林国栋还要求：); group-free, the match starts at the sentence mark. */
+const DEMAND_TURN = /[。！？](?=[^，。；：！？「」“”]{1,12}?(?:还|也|同时|并|进一步)?要求[，,：:])/;
 
 /** Cues of a claim the teller doubts (声称, 宣称): the teller often says next what it is. */
 const CLAIMS = new Set(['声称', '宣称', '坚称']);
@@ -1321,7 +1338,7 @@ function actorTurn(
 /** A stance verb that takes its object with no mark between: the reporter telling what a
  * person did (林国栋批评邻国拖延谈判), not words of theirs. */
 const STANCE_TOLD =
-  /^(?:[^，。；：]{0,4}?)(?:批评|谴责|抨击|呼吁|敦促|促请|反对|支持|欢迎|赞扬|感谢)(?![，,：:「“])/;
+  /^(?:[^，。；：]{0,4}?)(?:批评|谴责|抨击|呼吁|敦促|促请|要求|反对|支持|欢迎|赞扬|感谢)(?![，,：:「“])/;
 
 /** Whether `[open, at)` is a place or body opening its sentence and an office it gives
  * (挪威常驻联合国代表, 欧盟驻华大使): the titles of the person named at `at`. */

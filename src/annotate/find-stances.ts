@@ -1058,13 +1058,14 @@ function targetsOf(
         start = topic.start;
         stop = topic.end;
       } else if (
-        hit.class === 'agree' &&
+        (hit.class === 'agree' || hit.cue === '要求') &&
         /^[，,：:](?!\s*(?:但|不过|可是|然而|因为|由于|而|却|并|也|还|同时|所以|因此))/.test(
           text.slice(end, end + 4),
         )
       ) {
         // 双方一致同意，加快推进…: what was agreed is the clause after the comma (not one
-        // that goes on to something else: 他表示同意，但…).
+        // that goes on to something else: 他表示同意，但…); so is what is demanded after
+        // 要求， (no quote cue, GUIDELINES §3: 会议要求，各地区…).
         start = end + 1;
         stop = clauseEnd(text, start, text.length);
       }

@@ -3424,3 +3424,11 @@ describe('a demand with a comma after 要求', () => {
     },
   );
 });
+
+describe('a quotation an attribution cuts at a comma', () => {
+  quotesAre(
+    '「…，」他說。: the words end without the comma',
+    '新聞\n\n北島外長林國棟昨日出席記者會。「這份協定將為兩國企業帶來實實在在的好處，」他說。',
+    ['林國棟: 這份協定將為兩國企業帶來實實在在的好處'],
+  );
+});

@@ -874,7 +874,11 @@ function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
           end: Math.min(q.end, q.contentStart + credit.index),
         };
   if (letterCount(text, quote.contentStart, quote.contentEnd) < MIN_CONTENT) return;
-  quotes.push(quote);
+  // 「…好處，」他說: words an attribution cuts at a comma end without it.
+  let contentEnd = quote.contentEnd;
+  while (contentEnd > quote.contentStart && /[，,、\s]/.test(text[contentEnd - 1] as string))
+    contentEnd--;
+  quotes.push(contentEnd === quote.contentEnd ? quote : { ...quote, contentEnd });
 }
 
 /** Letters and digits in `[from, to)` (很榮幸再到北京。 is seven), counted up to MIN_CONTENT. */

@@ -3432,3 +3432,11 @@ describe('a quotation an attribution cuts at a comma', () => {
     ['林國棟: 這份協定將為兩國企業帶來實實在在的好處'],
   );
 });
+
+describe('a caption quoting a speaker the body quotes', () => {
+  quotesAre(
+    'on something the body does not say: its own quote; in like words: dropped',
+    '北島總統訪問東島\n\n■北島總統林海表示，兩國將攜手應對氣候變化帶來的挑戰。（資料圖片）\n\n■林海表示，北島願深化與東島在貿易領域的合作。（資料圖片）\n\n北島總統林海昨日抵達東島進行國事訪問。林海在歡迎儀式上表示，北島願與東島深化在貿易和投資領域的合作。',
+    ['林海: 兩國將攜手應對氣候變化帶來的挑戰。', '林海: 北島願與東島深化在貿易和投資領域的合作。'],
+  );
+});

@@ -6,12 +6,12 @@ import type { Ref } from './resolve-references.ts';
 /**
  * Statements a photo caption or a subhead reports that the body does not (GUIDELINES §0: a
  * caption or subhead is annotated for quotes and stances only when it says what the body
- * nowhere says, as
- * 「…在首爾集會，譴責北韓核試」 under a photo of a story about something else). Each caption
- * line is read on its own, so no speaker carries over between a caption and the body; what
- * repeats a statement of the body is dropped: a quote of a speaker the body quotes, a
- * stance of a class the body has with the same holder or the same object (習近平與馬蒂斯會晤
- * under a body where 馬蒂斯…與習近平會晤 holds for either side).
+ * nowhere says, as 「…在首爾集會，譴責北韓核試」 under a photo of a story about something
+ * else). Each caption line is read on its own, so no speaker carries over between a caption
+ * and the body; what repeats a statement of the body is dropped: a quote of a speaker the
+ * body quotes in the same or like words, a stance of a class the body has with the same
+ * holder or the same object (習近平與馬蒂斯會晤 under a body where 馬蒂斯…與習近平會晤 holds
+ * for either side).
  */
 export function findCaptionStatements(
   text: string,
@@ -29,7 +29,10 @@ export function findCaptionStatements(
     for (const q of lineQuotes) {
       const speaker = q.speaker?.ids[0];
       if (speaker === undefined) continue;
-      if (body.quotes.some((b) => b.speaker?.ids.includes(speaker) === true)) continue;
+      if (
+        body.quotes.some((b) => b.speaker?.ids.includes(speaker) === true && sayAlike(text, q, b))
+      )
+        continue;
       quotes.push(q);
     }
     for (const st of findStances(text, [caption], own, edges, lineQuotes)) {
@@ -38,6 +41,26 @@ export function findCaptionStatements(
   }
   return { quotes, stances };
 }
+
+/**
+ * Whether a caption's words `a` say what a body quote `b` of the same speaker says, in the
+ * same or other words: most of the characters of the caption's words (its Han characters,
+ * each counted once) stand in the body's. A caption that gives the speaker's words on
+ * something else (兩國將攜手應對氣候變化 under a body quoting them on trade) is its own.
+ */
+function sayAlike(text: string, a: RawQuote, b: RawQuote): boolean {
+  const han = (from: number, to: number) =>
+    new Set([...text.slice(from, to)].filter((ch) => /\p{Script=Han}/u.test(ch)));
+  const mine = han(a.contentStart, a.contentEnd);
+  if (mine.size === 0) return true;
+  const theirs = han(b.contentStart, b.contentEnd);
+  let shared = 0;
+  for (const ch of mine) if (theirs.has(ch)) shared++;
+  return shared / mine.size >= SAME_WORDS;
+}
+
+/** The share of a caption's characters in a body quote from which it says the same. */
+const SAME_WORDS = 0.5;
 
 /** Whether caption stance `a` says what body stance `b` says. */
 function repeats(text: string, a: RawStance, b: RawStance): boolean {

@@ -1490,3 +1490,14 @@ describe('a place run on into a count of things in it', () => {
     },
   ]);
 });
+
+describe('a spokesperson’s name with 則 glued on, opening the sentence', () => {
+  check([
+    {
+      text: '毛寧則表示，中方堅決反對有關做法。',
+      has: ['PER:毛寧'],
+      not: ['毛寧則'],
+      why: '則 (on the other hand) before a verb of speech is no part of a name of two',
+    },
+  ]);
+});

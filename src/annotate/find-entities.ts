@@ -858,7 +858,8 @@ export function findEntities(
   }
 
   for (const m of anchoredMatches(text, SPEAKER_NAME, SPEAKER_NAME_AT)) {
-    const name = m[1] as string;
+    // 毛宁则表示: 则 (on the other hand) before the verb is no part of a name of two.
+    const name = (m[1] as string).replace(/^(.{2})则$/, '$1');
     const start = m.index ?? 0;
     // 小崔说, 老王表示: a surname called familiarly names a speaker, but is no name.
     if (FAMILIAR.test(name) && SURNAMES.has(name[1] as string)) {
@@ -1038,7 +1039,12 @@ export function findEntities(
       // 陈伯 | 话。, 王明 | 说，: the segmenter glued a verb of speech before a mark onto a
       // name of two; the name is the first two characters.
       const said = !linked && speechTailAt(text, w.end);
-      const end = linked || said ? w.end - 1 : w.end;
+      // 毛宁则 | 表示: 则 (on the other hand) glued on before where or what one says.
+      const contrast =
+        !linked &&
+        text[w.end - 1] === '则' &&
+        (/^[在于向对就也]/.test(text[w.end] ?? '') || CUE_START.test(text.slice(w.end, w.end + 4)));
+      const end = linked || said || contrast ? w.end - 1 : w.end;
       const name = text.slice(w.start, end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
       if (!free(w.start, end)) continue;

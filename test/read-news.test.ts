@@ -3440,3 +3440,23 @@ describe('a caption quoting a speaker the body quotes', () => {
     ['林海: 兩國將攜手應對氣候變化帶來的挑戰。', '林海: 北島願與東島深化在貿易和投資領域的合作。'],
   );
 });
+
+describe('a ministry’s statement speaking of itself', () => {
+  bothScripts(
+    '外交部…表示，本部感謝X…: the ministry thanks; …。外交部並呼籲… ends its earlier words and appeals',
+    '新聞\n\n北島國會今天通過支持南島參與國際組織的決議。南島外交部發布新聞稿表示，本部誠摯感謝北島國會長期以來的堅定支持。\n\n新聞稿指出，南島將持續與理念相近國家合作，爭取參與國際組織。南島外交部並呼籲國際社會正視南島被排除在外的處境。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '南島外交部: 本部誠摯感謝北島國會長期以來的堅定支持。',
+          '南島外交部: 南島將持續與理念相近國家合作，爭取參與國際組織。',
+        ].map(c),
+      );
+      assert.deepEqual(stances(a), [
+        c('南島外交部 praise 北島國會長期以來的堅定支持'),
+        c('南島外交部 appeal 國際社會正視南島被排除在外的處境'),
+      ]);
+    },
+  );
+});

@@ -1324,7 +1324,8 @@ function actorTurn(
     const after = text.slice(r.end, r.end + 8);
     if (r.ids.some((id) => speaker.ids.includes(id))) {
       // …。林海還呼籲…: the speaker named again, the reporter telling what they did.
-      if (r.type === 'PER' && r.kind === 'name' && STANCE_TOLD.test(after)) return r.start;
+      if ((r.type === 'PER' || r.type === 'ORG') && r.kind === 'name' && STANCE_TOLD.test(after))
+        return r.start;
       continue;
     }
     // A person of their own doing what the reporter tells: 林国栋批评邻国…, with no mark

@@ -149,7 +149,7 @@ function insideMarks(text: string, from: number, at: number): boolean {
 const WE = /(我们|我方|我国)[^，。；我]{0,6}$/;
 /** A body naming itself as the cue's subject: 本会, 本党, 本台, 本公司 … */
 const SELF_BODY =
-  /^\s*(?:而|但|同时|此外)?\s*本(?:会|党|社|台|校|院|局|署|处|公司|集团|组织|机构|协会|联盟|团体)(?![长员])[^，。；]{0,20}$/;
+  /^\s*(?:而|但|同时|此外)?\s*本(?:会|党|社|台|校|院|局|署|处|部|府|公司|集团|组织|机构|协会|联盟|团体)(?![长员门分])[^，。；]{0,20}$/;
 
 /**
  * The side a 我们 at `at` speaks for: an X方 the statement calls itself nearby (中方, 美方),

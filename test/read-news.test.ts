@@ -3460,3 +3460,14 @@ describe('a ministry’s statement speaking of itself', () => {
     },
   );
 });
+
+describe('a surname and a form of address before Cantonese 話 and a colon', () => {
+  quotesAre(
+    '陳伯話：「…」 twice: 陳伯 speaks each time (話 is no part of the name, however often it follows it)',
+    '新聞\n\n陳伯話：「我哋唔支持呢個計劃，政府應該重新諮詢。」\n\n陳伯話：「賠償實在太少，根本唔夠喺附近搵地方住。」',
+    [
+      '陳伯: 我哋唔支持呢個計劃，政府應該重新諮詢。',
+      '陳伯: 賠償實在太少，根本唔夠喺附近搵地方住。',
+    ],
+  );
+});

@@ -72,7 +72,11 @@ export function articleText(article: ArticleNode, source: string): ArticleText {
  * Mandarin word uses this way are read so; what the page shows is untouched.
  */
 export function mandarinParticles(text: string): string {
-  return CANTONESE.test(text) ? text.replace(CANTONESE_ALL, (c) => PARTICLES[c] as string) : text;
+  if (!CANTONESE.test(text)) return text;
+  // 唔该 (please, thank you) is no 不该 (should not): left as it is.
+  return text.replace(CANTONESE_ALL, (c, at: number) =>
+    c === '唔' && text[at + 1] === '该' ? c : (PARTICLES[c] as string),
+  );
 }
 
 const PARTICLES: Record<string, string> = {

@@ -2186,15 +2186,17 @@ const AFTER_NAME = new RegExp(
 /** Conjunctions that also end names (魏凤和). */
 const CONJUNCTIONS = '和与及同';
 
-/** Characters that follow a name without being part of it: 摄 of a photo credit, 等, 说. */
-const NOT_NAME_END = '摄等说称指在的是了';
+/** Characters that follow a name without being part of it: 摄 of a photo credit, 等, 说,
+ * Cantonese 话 and 讲 (陈伯话：). */
+const NOT_NAME_END = '摄等说称指在的是了话讲';
 
 /** A name always followed by one more character that also ends it before a mark or a verb
  * of speech somewhere is the longer name (魏凤 + 和: 魏凤和表示). */
 function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
   const byKey = new Map<string, RawMention[]>();
   for (const m of mentions) {
-    if (m.type !== 'PER' || m.key.length < 2 || m.key.length > 3) continue;
+    // A surname and a form of address (陈伯, 沈女士) is whole as it is.
+    if (m.type !== 'PER' || m.kind === 'title' || m.key.length < 2 || m.key.length > 3) continue;
     const list = byKey.get(m.key);
     if (list === undefined) byKey.set(m.key, [m]);
     else list.push(m);

@@ -91,8 +91,8 @@ const PARTICLES: Record<string, string> = {
   嚟: '来',
   睇: '看',
 };
-const CANTONESE = /[嘅咗喺唔冇佢哋啲嚟睇]/;
-const CANTONESE_ALL = /[嘅咗喺唔冇佢哋啲嚟睇]/g;
+const CANTONESE = new RegExp(`[${Object.keys(PARTICLES).join('')}]`);
+const CANTONESE_ALL = new RegExp(CANTONESE.source, 'g');
 
 /**
  * Straight double quotes a page typed on a Western keyboard ("…") in a line of Chinese, read

@@ -29,8 +29,11 @@ export function findCaptionStatements(
     for (const q of lineQuotes) {
       const speaker = q.speaker?.ids[0];
       if (speaker === undefined) continue;
+      const words = hanOf(text, q.contentStart, q.contentEnd);
       if (
-        body.quotes.some((b) => b.speaker?.ids.includes(speaker) === true && sayAlike(text, q, b))
+        body.quotes.some(
+          (b) => b.speaker?.ids.includes(speaker) === true && sayAlike(text, words, b),
+        )
       )
         continue;
       quotes.push(q);
@@ -43,20 +46,22 @@ export function findCaptionStatements(
 }
 
 /**
- * Whether a caption's words `a` say what a body quote `b` of the same speaker says, in the
- * same or other words: most of the characters of the caption's words (its Han characters,
- * each counted once) stand in the body's. A caption that gives the speaker's words on
- * something else (兩國將攜手應對氣候變化 under a body quoting them on trade) is its own.
+ * Whether a caption's words, `mine` (their Han characters, each once), say what a body
+ * quote `b` of the same speaker says, in the same or other words: most of them stand in the
+ * body's. A caption that gives the speaker's words on something else (兩國將攜手應對氣候變化
+ * under a body quoting them on trade) is its own.
  */
-function sayAlike(text: string, a: RawQuote, b: RawQuote): boolean {
-  const han = (from: number, to: number) =>
-    new Set([...text.slice(from, to)].filter((ch) => /\p{Script=Han}/u.test(ch)));
-  const mine = han(a.contentStart, a.contentEnd);
+function sayAlike(text: string, mine: ReadonlySet<string>, b: RawQuote): boolean {
   if (mine.size === 0) return true;
-  const theirs = han(b.contentStart, b.contentEnd);
+  const theirs = text.slice(b.contentStart, b.contentEnd);
   let shared = 0;
-  for (const ch of mine) if (theirs.has(ch)) shared++;
+  for (const ch of mine) if (theirs.includes(ch)) shared++;
   return shared / mine.size >= SAME_WORDS;
+}
+
+/** The Han characters of `[from, to)`, each once. */
+function hanOf(text: string, from: number, to: number): Set<string> {
+  return new Set([...text.slice(from, to)].filter((ch) => /\p{Script=Han}/u.test(ch)));
 }
 
 /** The share of a caption's characters in a body quote from which it says the same. */

@@ -1040,10 +1040,7 @@ export function findEntities(
       // name of two; the name is the first two characters.
       const said = !linked && speechTailAt(text, w.end);
       // 毛宁则 | 表示: 则 (on the other hand) glued on before where or what one says.
-      const contrast =
-        !linked &&
-        text[w.end - 1] === '则' &&
-        (/^[在于向对就也]/.test(text[w.end] ?? '') || CUE_START.test(text.slice(w.end, w.end + 4)));
+      const contrast = !linked && contrastTailAt(text, w.end);
       const end = linked || said || contrast ? w.end - 1 : w.end;
       const name = text.slice(w.start, end);
       if (!HAN.test(name) || NOT_PERSON.test(name) || PLACE_LIKE.test(name)) continue;
@@ -1408,12 +1405,17 @@ const CUE_WORDS: ReadonlySet<string> = new Set(
 function withoutSpeechTail(text: string, span: ProposedSpan): ProposedSpan {
   if (span.type !== 'PER' || span.end - span.start !== 3) return span;
   if (!SURNAMES.has(text[span.start] as string)) return span;
-  const contrast =
-    text[span.end - 1] === '则' &&
-    (/^[在于向对就也]/.test(text[span.end] ?? '') ||
-      CUE_START.test(text.slice(span.end, span.end + 4)));
-  if (!contrast && !speechTailAt(text, span.end)) return span;
+  if (!contrastTailAt(text, span.end) && !speechTailAt(text, span.end)) return span;
   return { ...span, end: span.end - 1 };
+}
+
+/** Whether the unit before `end` is 则 (on the other hand) and where or what someone says
+ * follows it (陈宁则在…表示, 毛宁则表示): no part of the name before it. */
+function contrastTailAt(text: string, end: number): boolean {
+  return (
+    text[end - 1] === '则' &&
+    (/^[在于向对就也]/.test(text[end] ?? '') || CUE_START.test(text.slice(end, end + 4)))
+  );
 }
 
 /** Whether the unit before `end` is a verb of speech and a mark (or the end) follows it:

@@ -774,9 +774,7 @@ export function findQuotes(
         contentStart < contentEnd
       )
         contentEnd++;
-      // …合作，「…」陳美玲補充說。: words cut before another's quotation end without the comma.
-      while (contentEnd > contentStart && /[\s，,、]/.test(text[contentEnd - 1] as string))
-        contentEnd--;
+      while (contentEnd > contentStart && /\s/.test(text[contentEnd - 1] as string)) contentEnd--;
       /** The next paragraph as the speech itself (X表示： ¶ …). */
       const nextParagraph = (start: number, kind: RawQuote['kind']): void => {
         const nextLine = lines[li + 1];
@@ -874,11 +872,18 @@ function pushQuote(quotes: RawQuote[], text: string, q: RawQuote): void {
           end: Math.min(q.end, q.contentStart + credit.index),
         };
   if (letterCount(text, quote.contentStart, quote.contentEnd) < MIN_CONTENT) return;
-  // 「…好處，」他說: words an attribution cuts at a comma end without it.
+  // 「…好處，」他說, …合作，「…」陳美玲補充說。: words an attribution or another's quotation
+  // cuts at a comma end without it (and so does a quote that ends where its words do).
   let contentEnd = quote.contentEnd;
   while (contentEnd > quote.contentStart && /[，,、\s]/.test(text[contentEnd - 1] as string))
     contentEnd--;
-  quotes.push(contentEnd === quote.contentEnd ? quote : { ...quote, contentEnd });
+  if (contentEnd === quote.contentEnd) quotes.push(quote);
+  else
+    quotes.push({
+      ...quote,
+      contentEnd,
+      end: quote.end === quote.contentEnd ? contentEnd : quote.end,
+    });
 }
 
 /** Letters and digits in `[from, to)` (很榮幸再到北京。 is seven), counted up to MIN_CONTENT. */
@@ -999,18 +1004,37 @@ const CITING = /(?:引述|援引|引用|转述|转引)/;
  * (援引外长林国栋的话, 引述外交部发言人的话); null when it cites no one named.
  */
 function citedIn(text: string, refs: readonly Ref[], from: number, to: number): Ref | null {
+  const c = citation(text, refs, from, to);
+  return c !== null &&
+    /^(?:(?:新闻)?发言人|负责人)?(?:的话|之言)?\s*$/.test(text.slice(c.cited.end, to))
+    ? c.cited
+    : null;
+}
+
+/**
+ * A verb of citing in `[from, to)` and the names around it: the last person or body named
+ * after it (the one cited) and before it (who may be the one citing); null with no verb or
+ * no one named after it.
+ */
+function citation(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+): { cited: Ref; before: Ref | null; verb: number } | null {
   const m = CITING.exec(text.slice(from, to));
   if (m === null) return null;
+  const verb = from + m.index;
   let cited: Ref | null = null;
-  for (let k = firstAtOrAfter(refs, from + m.index + m[0].length); k < refs.length; k++) {
+  let before: Ref | null = null;
+  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
     const r = refs[k] as Ref;
     if (r.end > to) break;
-    if (r.kind !== 'pronoun' && (r.type === 'PER' || r.type === 'ORG')) cited = r;
+    if (r.kind === 'pronoun' || (r.type !== 'PER' && r.type !== 'ORG')) continue;
+    if (r.end <= verb) before = r;
+    else if (r.start >= verb + m[0].length) cited = r;
   }
-  if (cited === null) return null;
-  return /^(?:(?:新闻)?发言人|负责人)?(?:的话|之言)?\s*$/.test(text.slice(cited.end, to))
-    ? cited
-    : null;
+  return cited === null ? null : { cited, before, verb };
 }
 
 /** A clause citing someone's words: a verb of citing, the one cited and what they said
@@ -1029,19 +1053,10 @@ function citingClause(
   from: number,
   to: number,
 ): { cited: Ref; by: Ref | null; from: number; verb: number } | null {
-  const m = CITING.exec(text.slice(from, to));
-  if (m === null) return null;
-  const verb = from + m.index;
-  let cited: Ref | null = null;
-  let by: Ref | null = null;
-  for (let k = firstAtOrAfter(refs, from); k < refs.length; k++) {
-    const r = refs[k] as Ref;
-    if (r.end > to) break;
-    if (r.kind === 'pronoun' || (r.type !== 'PER' && r.type !== 'ORG')) continue;
-    if (r.end <= verb) by = r;
-    else cited = r;
-  }
-  if (cited === null || !CITED_WORDS.test(text.slice(cited.end, to).trim())) return null;
+  const c = citation(text, refs, from, to);
+  if (c === null || !CITED_WORDS.test(text.slice(c.cited.end, to).trim())) return null;
+  const { cited, verb } = c;
+  let by = c.before;
   // The one citing: a name opening the clause, with nothing but when between it and the verb.
   if (
     by !== null &&

@@ -1501,3 +1501,24 @@ describe('a spokesperson’s name with 則 glued on, opening the sentence', () =
     },
   ]);
 });
+
+describe('a foreign name after a title, and the adverb after it', () => {
+  check([
+    {
+      text: '北島總統林海和哈薩克斯坦總統馬卡耶夫都支持擴大兩國貿易。',
+      has: ['PER:馬卡耶夫'],
+      not: ['馬卡耶夫都'],
+      why: '都 (both) after the second of two subjects is no part of the name',
+    },
+  ]);
+});
+
+describe('a front (陣線) as the suffix of a body’s name', () => {
+  check([
+    {
+      text: '北島農村陣線今日發表聲明，反對修法。',
+      has: ['ORG:北島農村陣線'],
+      why: '陣線 ends the names of fronts and alliances, as 聯盟 does',
+    },
+  ]);
+});

@@ -82,7 +82,7 @@ const ADDRESS_FORMS = '女士|先生|小姐|夫人|太太|同志';
 /** Words that end a name after a title: verbs of speech and meeting, time words, particles,
  * forms of address (马丁女士). */
 const NAME_STOP = new RegExp(
-  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADVERBS_AFTER_NAME}|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|指(?=[，,：:「“])|${[
+  `^(?:等(?:人|参加|出席|陪同|会见)|在|同|与|和|及|等|于|对|向|将|也|都|还|则|又|就|已|曾|的|是|为|被|从|把|举行|出席|主持|发表|致|访问|抵达|昨|今|日前|近日|当天|周[一二三四五六日末]|星期|礼拜|上周|本周|下周|上午|下午|晚间|前天|明天|一行|率|接受|回答|北京|报道|摄|${ADVERBS_AFTER_NAME}|${ADDRESS_FORMS}|时(?=${SPEECH_CUES.join('|')})|指(?=[，,：:「“])|${[
     ...SPEECH_CUES,
     ...STANCE_CUES.map((c) => c.cue),
   ].join('|')})`,
@@ -2244,7 +2244,7 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
 
 /** Suffixes that make an organisation's name of the words before them. */
 const ORG_SUFFIX =
-  /(?:法院|检察署|委员会|协会|公会|商会|工会|联会|联合会|促进会|联盟|研究中心|研究所|办公室|工程处|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|总理府|首相官邸|总统室|议会|议院|理事会|办事处|代表大会)$/;
+  /(?:法院|检察署|委员会|协会|公会|商会|工会|联会|联合会|促进会|联盟|阵线|同盟|研究中心|研究所|办公室|工程处|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|总理府|首相官邸|总统室|议会|议院|理事会|办事处|代表大会)$/;
 /** Suffixes that make a place's name of the words before them: airports, ports, squares. */
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives

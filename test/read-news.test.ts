@@ -3471,3 +3471,16 @@ describe('a surname and a form of address before Cantonese 話 and a colon', () 
     ],
   );
 });
+
+describe('a short quotation after the cue’s comma that the reported words go on after', () => {
+  quotesAre(
+    'X強調，「…」，… is one quote to the sentence’s end (the quotation alone is under eight characters); 「…」，他說，… and 「…」，並呼籲… still end at the mark',
+    '新聞\n\n北島外長林國棟強調，「絕無此事」，所有合約仍須經過國會審議。\n\n山田一郎表示，「我們不會退讓半步」，他說，執政黨將提出覆議。\n\n陳美玲表示，「政府必須立即撤回這份草案」，並呼籲市民踴躍發聲。',
+    [
+      '林國棟: 「絕無此事」，所有合約仍須經過國會審議。',
+      '山田一郎: 我們不會退讓半步',
+      '山田一郎: 執政黨將提出覆議。',
+      '陳美玲: 政府必須立即撤回這份草案',
+    ],
+  );
+});

@@ -665,11 +665,19 @@ export function findQuotes(
           });
           return;
         }
-        // 他指出「一帶一路」是…: a quotation that the sentence goes on after is part of it.
-        // A quotation that is a whole sentence (「…。」王大明說) is whole whatever follows it.
+        // 他指出「一帶一路」是…: a quotation that the sentence goes on after is part of it,
+        // also after a comma (他強調，「絕對沒有」，所有開發案仍需…), unless only the next
+        // speaker's clause follows (「…」，他說，…). A quotation that is a whole sentence
+        // (「…。」王大明說) is whole whatever follows it.
+        const goesOn =
+          end !== -1 &&
+          /[，,]/.test(text.slice(cue.end, contentStart)) &&
+          /^[，,]/.test(text.slice(end + 1, end + 2)) &&
+          !DOING_TOO.test(text.slice(end + 1, end + 8)) &&
+          LETTER.test(text.slice(end + 2, Math.min(nextClause, line.to)));
         const whole =
           end === -1 ||
-          /^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2)) ||
+          (/^(?:$|[。！？，,；」”』\s])/.test(text.slice(end + 1, end + 2)) && !goesOn) ||
           isSentenceMark(text.charCodeAt(end - 1));
         if (end !== -1 && end < nextClause + 1 && whole) {
           pushQuote(quotes, text, {

@@ -3484,3 +3484,17 @@ describe('a short quotation after the cue’s comma that the reported words go o
     ],
   );
 });
+
+describe('the two heads of state named right before', () => {
+  bothScripts(
+    '兩國元首一致同意…: the two leaders agree; 雙方 after them is still the two countries',
+    '新聞\n\n智利總統林海昨日在聖地亞哥同來訪的秘魯總統陳明舉行會談。兩國元首一致同意加強貿易和投資合作。雙方同意擴大青年交流。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林海 meet 來訪的秘魯總統陳明'),
+        c('林海+陳明 agree 加強貿易和投資合作'),
+        c('智利+秘魯 agree 擴大青年交流'),
+      ]);
+    },
+  );
+});

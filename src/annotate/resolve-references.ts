@@ -728,6 +728,12 @@ export function resolveReferences(
     return id === undefined ? null : { start, end, kind: 'title', type: 'PER', ids: [id] };
   });
   addMatches(GROUP, (_, start, end) => () => {
+    // 两国元首, 双方领导人: the two leaders named just before (in this sentence or the one
+    // before), who hold what they agree on; else their countries, as 两国 and 双方 are.
+    const leaders = LEADERS_AFTER.exec(text.slice(end, end + 3));
+    const heads = leaders === null ? null : twoPeople(start);
+    if (leaders !== null && heads !== null)
+      return { start, end: end + leaders[0].length, kind: 'pronoun', type: 'group', ids: heads };
     // The countries joined before it in this sentence (or in this paragraph, no country
     // named since), else the page's pair, else the last two named.
     const since = joined === null ? '' : text.slice(joined.end, start);
@@ -737,18 +743,12 @@ export function resolveReferences(
         ? joined.ids
         : (memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null));
     if (ids !== null) return { start, end, kind: 'alias', type: 'group', ids: [...ids] };
-    // 两国元首, 双方领导人 on a page that names the two leaders but not their countries: the
-    // two leaders.
-    const leaders = LEADERS_AFTER.exec(text.slice(end, end + 3));
     // 林国栋与陈美玲会面…双方同意…: with no countries on the page, the two people last named.
     if (leaders === null && text.slice(start, end) === '双方') {
       const people = twoPeople(start);
       if (people !== null) return { start, end, kind: 'pronoun', type: 'group', ids: people };
     }
-    const two = leaders === null ? null : twoPeople(start);
-    return leaders === null || two === null
-      ? null
-      : { start, end: end + leaders[0].length, kind: 'pronoun', type: 'group', ids: two };
+    return null;
   });
   // 蓝白, 蓝营, 绿营: Taiwan's parties by their colours (GUIDELINES §2: 藍白 → 國民黨 and
   // 民眾黨), on a page that names one of them (蓝白相间 elsewhere is only colours).

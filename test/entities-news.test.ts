@@ -1522,3 +1522,14 @@ describe('a front (陣線) as the suffix of a body’s name', () => {
     },
   ]);
 });
+
+describe('this paper (該報) in an interview it gave', () => {
+  check([
+    {
+      text: '另據《北島日報》報道，總統林海支持增加國防預算。林海在接受該報專訪時表示，政府將盡快提交預算案。',
+      has: ['PER:林海', 'ORG:北島日報'],
+      not: ['林海在接受該報', '在接受該報'],
+      why: '該報 refers back to a paper; what runs before it up to a mark is no paper’s name',
+    },
+  ]);
+});

@@ -2469,7 +2469,9 @@ function outletNames(text: string): { start: number; end: number; type: EntityTy
   const out: { start: number; end: number; type: EntityType }[] = [];
   for (const m of text.matchAll(OUTLET_SOURCE)) {
     const name = m[1] as string;
+    // 马克龙在接受该报专访: 该报 (this paper) is no paper's name, nor is what runs into it.
     if (name.length < 3 || NOT_OUTLET.test(name) || DEICTIC.test(name)) continue;
+    if (/[这那该此本每其各]报$/.test(name)) continue;
     const start = m.index ?? 0;
     out.push({ start, end: start + name.length, type: 'ORG' });
   }

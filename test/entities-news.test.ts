@@ -1533,3 +1533,20 @@ describe('this paper (該報) in an interview it gave', () => {
     },
   ]);
 });
+
+describe('a name of three ending in 和 after a title', () => {
+  check([
+    {
+      text: '北島國防部長林國棟與南島國防部長王國和會面時說，兩軍應加強溝通。',
+      has: ['PER:王國和'],
+      not: ['PER:王國'],
+      why: 'a verb right after 和 says it is no conjunction but the name’s last character',
+    },
+    {
+      text: '北島國防部長林國棟和南島國防部長王國出席了會議。',
+      has: ['PER:林國棟', 'PER:王國'],
+      not: ['林國棟和'],
+      why: '和 before another title and name joins two people',
+    },
+  ]);
+});

@@ -3498,3 +3498,14 @@ describe('the two heads of state named right before', () => {
     },
   );
 });
+
+describe('a counterpart whose name ends in 和', () => {
+  bothScripts(
+    '與國防部長王國和會面時說: 和 is the name’s last character before a verb, not a link between two counterparts',
+    '新聞\n\n北島國防部長林國棟周三與南島國防部長王國和會面時說，兩軍應當加強溝通，避免誤判。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 兩軍應當加強溝通，避免誤判。')]);
+      assert.deepEqual(stances(a), [c('林國棟 meet 南島國防部長王國和')]);
+    },
+  );
+});

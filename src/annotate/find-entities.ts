@@ -656,7 +656,11 @@ export function findEntities(
     if (linkingWordAt(s)) continue;
     const name =
       knownNameAt(text, s, context.people) ??
-      readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)) ??
+      withFinalHe(
+        text,
+        s,
+        readName(text.slice(s, s + 12), (n, stop) => fits(s, n, stop)),
+      ) ??
       personWord(text, grid, s) ??
       (foreignTitleAt(text, at) && !GROUP_TITLE.test(office)
         ? nameToStop(text.slice(s, s + 12), grid, s)
@@ -2783,6 +2787,16 @@ function nameToStop(after: string, grid: WordGrid, start: number): string | null
     return run.slice(0, n);
   }
   return null;
+}
+
+/**
+ * A name of two read up to 和 that a verb of speech or stance follows (国防部长魏凤和会面时说,
+ * 部长王国和表示): 和 is its last character, as a conjunction joins two names and is never
+ * followed by a verb.
+ */
+function withFinalHe(text: string, at: number, name: string | null): string | null {
+  if (name === null || name.length !== 2 || text[at + 2] !== '和') return name;
+  return CUE_START.test(text.slice(at + 3, at + 9)) ? `${name}和` : name;
 }
 
 /**

@@ -953,10 +953,11 @@ function linkedCueOnly(text: string, object: { start: number; end: number }): bo
 }
 
 /** Where the last 同/与/和/跟 bringing in a meeting's counterpart stands in `before`, or -1:
- * not 同日, 同时 (the same day, meanwhile) nor 和平, 和谈 (peace, peace talks). */
-function lastLink(before: string): number {
+ * not 同日, 同时 (the same day, meanwhile) nor 和平, 和谈 (peace, peace talks), nor one inside
+ * a name (`named(i)`: 魏凤和). */
+function lastLink(before: string, named: (i: number) => boolean): number {
   for (let i = before.length - 1; i >= 0; i--) {
-    if (!'同与和跟'.includes(before[i] as string)) continue;
+    if (!'同与和跟'.includes(before[i] as string) || named(i)) continue;
     // (同日本, 同日方: the counterpart is Japan.)
     if (/^(?:同日(?![本方])|同[时天年月期]|和[平谈解])/.test(before.slice(i, i + 3))) continue;
     return i;
@@ -980,7 +981,9 @@ function targetsOf(
   const before = text.slice(clauseFrom, at);
   if (hit.class === 'meet') {
     // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
-    const link = lastLink(before);
+    /** Whether a name stands over `i` (the 和 of 魏凤和 joins no two counterparts). */
+    const inName = (i: number) => refs.some((r) => r.start <= i && i < r.end);
+    const link = lastLink(before, (i) => inName(clauseFrom + i));
     // 在会见时向普京表示: the counterpart is the one spoken to in the time clause's sentence.
     const addressed =
       link === -1
@@ -1008,7 +1011,7 @@ function targetsOf(
     const out: { start: number; end: number }[] = [];
     let piece = from;
     for (let i = from; i <= to; i++) {
-      if (i < to && !'、和及'.includes(text[i] as string)) continue;
+      if (i < to && (!'、和及'.includes(text[i] as string) || inName(i))) continue;
       const t = trim(text, piece, i);
       // 在会见柬埔寨外长时，…: the time word closing the clause is no part of the counterpart
       // (but 比利时 is a name).

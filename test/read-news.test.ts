@@ -3509,3 +3509,16 @@ describe('a counterpart whose name ends in 和', () => {
     },
   );
 });
+
+describe('what a demand asks for, over several clauses', () => {
+  bothScripts(
+    '敦促X恪守…，立即停止…，停止支持Y: the support is asked of X, no stance of the speaker’s; X停止支持Y is negated',
+    '新聞\n\n北島外交部發言人林國棟表示，東島問題關乎北島的核心利益。我們敦促南島恪守雙方的共識，立即停止軍售，停止縱容支持分裂勢力。\n\n林國棟說，南島應停止支持分裂勢力的活動。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('北島外交部 demand 南島恪守雙方的共識，立即停止軍售，停止縱容支持分裂勢力'),
+        c('南島 support NOT 分裂勢力的活動'),
+      ]);
+    },
+  );
+});

@@ -25,9 +25,10 @@ const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g')
 
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持, 不是反对,
  * 并非批评, 没有理由反对, 唔係反对, 不可能支持, 不打算反对, 不愿意谴责, 不会再支持, 不会继续支持,
- * 未有谴责 (Hong Kong's has not), 并无反对 (but not 不断, 不仅). */
+ * 未有谴责 (Hong Kong's has not), 并无反对 (but not 不断, 不仅); 停止支持, 放弃反对 (stopping or
+ * giving up a stance is not taking it). */
 const NEGATION =
-  /(?:不|未|没有(?:理由)?|没(?:理由)?|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|不会|不能|不愿|并非|绝非|非|无须|毋须|无需|并无|从无)(?:会|能|再|要|好|曾|有|予|去|太|大|是|系|使|驶|用|必|需要|需|应该|应|该|可能|可以|可|愿意|打算|准备|想|敢|一定){0,2}(?:公开|明确|正式|继续|再次|全力|完全|直接|主动|轻易)?(?:表态|表示|予以)?$/;
+  /(?:不|未|没有(?:理由)?|没(?:理由)?|决不|绝不|并不|从不|从未|无意|唔|不要|别|勿|拒绝|无法|不再|停止|放弃|终止|中止|不会|不能|不愿|并非|绝非|非|无须|毋须|无需|并无|从无)(?:会|能|再|要|好|曾|有|予|去|太|大|是|系|使|驶|用|必|需要|需|应该|应|该|可能|可以|可|愿意|打算|准备|想|敢|一定){0,2}(?:公开|明确|正式|继续|再次|全力|完全|直接|主动|轻易)?(?:表态|表示|予以)?$/;
 /** Whether-forms before a cue: 是否支持, 会否反对, 能否接受, 要不要谴责; and 不排除支持 (a
  * possibility left open, no stance taken). */
 const WHETHER =
@@ -474,6 +475,18 @@ export function findStances(
         edges,
         topic: true,
       });
+      // 敦促美方恪守…，停止支持X: a cue with no subject of its own, in a later clause of
+      // what a demand or appeal asks for, is asked for too, no one's stance yet.
+      if (
+        (subject.kind === 'none' || subject.carried === true) &&
+        out.some(
+          (s) =>
+            (s.class === 'demand' || s.class === 'appeal') &&
+            s.targetStart < at &&
+            end <= s.targetEnd,
+        )
+      )
+        continue;
       // 习近平感谢普京及俄各界…表示祝贺: a cue inside the object of another cue of the same
       // clause is the stance of that cue's object (普京), who comes after it; under an
       // appeal or a demand (敦促美方支持…) it is asked for, no one's stance yet.

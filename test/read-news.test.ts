@@ -3522,3 +3522,30 @@ describe('what a demand asks for, over several clauses', () => {
     },
   );
 });
+
+describe('the same speaker going on after 但', () => {
+  quotesAre(
+    'X表示，…，但強調… and 他又指，… are X’s words too (the clause on a body before 但 breaks no chain)',
+    '新聞\n\n局長林國棟回應時表示，政府會研究各項意見，但強調任何改動都要經過充分諮詢。他又指，委員會稍後會展開新一輪研究。',
+    [
+      '林國棟: 政府會研究各項意見',
+      '林國棟: 任何改動都要經過充分諮詢。',
+      '林國棟: 委員會稍後會展開新一輪研究。',
+    ],
+  );
+});
+
+describe('a worry the comma after it opens', () => {
+  bothScripts(
+    '但他同時擔心，…: the clause after the comma is the worry (was the support before it); 表示嚴重關切，並要求… still stands on what came before',
+    '新聞\n\n議員林國棟表示支持一年一檢，但他同時擔心，部分行業或會因此削減人手。\n\n北島昨日試射導彈。東島政府表示嚴重關切，並要求北島停止試射。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟 support 一年一檢'),
+        c('林國棟 concern 部分行業或會因此削減人手'),
+        c('東島 concern 北島昨日試射導彈'),
+        c('東島 demand 北島停止試射'),
+      ]);
+    },
+  );
+});

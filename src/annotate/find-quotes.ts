@@ -455,11 +455,11 @@ export function findQuotes(
           (last !== null &&
           li - last.line <= 1 &&
           // 辯方律師求情時稱: a clause opening on someone we cannot name is no one's
-          // continuation (並指出 after such a clause still is the speaker's).
+          // continuation (並指出 or 但強調 after such a clause still is the speaker's).
           !(
             subject.kind === 'none' &&
             subject.blocked === true &&
-            !/^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再)/.test(lead)
+            !/^(?:并|并且|还|又|也|亦|同时|此外|另外|而|则|更|再|但|但是|不过)/.test(lead)
           ) &&
           continues(lead) &&
           !namesSomeone(refs, subject.clause, cue.at)

@@ -657,10 +657,18 @@ export function findStances(
       // What is demanded or appealed for often runs over several clauses (希望特区政府带领…，
       // 广泛团结…): to the end of the sentence.
       // …, but not over the next demand or appeal of the sentence (要求核实，甚至要求政府核查).
+      // 他同时担心，部分行业…: a worry the comma after it opens is the clause that follows
+      // (the verbs of worry only: 关切 and 关注 are nouns as often, 照顾彼此关切，…).
       const clauseTo =
         hit.class === 'demand' || hit.class === 'appeal'
           ? nextAsking(text, end, sentenceEnd(text, end, line.to), refs)
-          : clauseEnd(text, end, line.to);
+          : /^(?:担心|担忧|忧虑)$/.test(hit.cue) &&
+              /^[，,](?!\s*(?:并|同时|也|还|亦|又|但|而|认为|希望|呼吁|要求|敦促|指|表示))/.test(
+                text.slice(end, end + 4),
+              ) &&
+              !/(?:表示|表达|深表|深感|感到|予以)[^，。；]{0,4}$/.test(text.slice(sFrom, at))
+            ? clauseEnd(text, end + 1, line.to)
+            : clauseEnd(text, end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
       let targets = targetsOf(

@@ -1550,3 +1550,14 @@ describe('a name of three ending in 和 after a title', () => {
     },
   ]);
 });
+
+describe('the caucus of a party whose name does not end in 黨', () => {
+  check([
+    {
+      text: '時代力量黨團今天發表聲明，批評政黨提名制度失靈。',
+      has: ['ORG:時代力量黨團'],
+      not: ['ORG:時代力量'],
+      why: 'a party’s caucus is a body of its own (GUIDELINES §1: 民眾黨團), whatever the party’s name ends in',
+    },
+  ]);
+});

@@ -3549,3 +3549,11 @@ describe('a worry the comma after it opens', () => {
     },
   );
 });
+
+describe('a court’s judgment speaking for it', () => {
+  quotesAre(
+    '法院…一審判處…。判決指出，…: the court that sentenced (GUIDELINES §3: a ruling’s words are the court’s)',
+    '新聞\n\n前議員林國棟涉貪污案，北島地方法院今天一審判處林國棟有期徒刑8年。判決指出，林國棟於任內多次向建商索取款項，總金額達1200萬元。',
+    ['北島地方法院: 林國棟於任內多次向建商索取款項，總金額達1200萬元。'],
+  );
+});

@@ -1245,19 +1245,21 @@ export function findEntities(
     else named.splice(k, 1);
   }
   // 国民党团, 民进党团: a party's caucus is a body of its own (GUIDELINES §1), though the
-  // lexicon reads the party inside it.
+  // lexicon reads the party inside it; so is 时代力量党团, of a party whose name does not
+  // end in 党.
   const starts = new Set(named.map((m) => m.start));
   for (let k = 0; k < named.length; k++) {
     const m = named[k] as RawMention;
-    if (
-      m.type === 'ORG' &&
-      text[m.end - 1] === '党' &&
-      text[m.end] === '团' &&
-      !/^[结体队员长聚]/.test(text[m.end + 1] ?? '') &&
-      !starts.has(m.end)
-    ) {
-      const surface = text.slice(m.start, m.end + 1);
-      named[k] = { start: m.start, end: m.end + 1, type: 'ORG', key: surface, kind: 'name' };
+    if (m.type !== 'ORG' || starts.has(m.end)) continue;
+    const add =
+      text[m.end - 1] === '党' && text[m.end] === '团'
+        ? 1
+        : text.slice(m.end, m.end + 2) === '党团'
+          ? 2
+          : 0;
+    if (add > 0 && !/^[结体队员长聚]/.test(text[m.end + add] ?? '')) {
+      const surface = text.slice(m.start, m.end + add);
+      named[k] = { start: m.start, end: m.end + add, type: 'ORG', key: surface, kind: 'name' };
     }
   }
   // 国民党立法院党团: the party's caucus in the legislature, named in full: the same body as

@@ -107,16 +107,18 @@ const NOT_A_SOURCE = /^(?:据|有)/;
  * speakers at once give no quote). */
 const AND_OTHERS = /^等(?:人|多人|[一二三四五六七八九十两几数多\d]+(?:人|名|位|个))/;
 /** Words that stand for a statement's issuer: 声明说 → whoever issued the statement. */
-/** What a body issues and is then reported speaking through: 声明, 社评, 公报, 白皮书. */
-const DOCUMENT = '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章)';
+/** What a body issues and is then reported speaking through: 声明, 社评, 公报, 白皮书; a
+ * court's 判决 (判决书, 裁定, 判词). */
+const DOCUMENT =
+  '(?:声明|社评|社论|公报|公告|文告|新闻稿|白皮书|报告|通报|文章|判决书|判决|判词|裁定书|裁定)';
 export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
 /** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评,
  * 刊登一篇评论文章, 刊文 and 撰文 (an article, 文章 after), a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
- * 常务会议. */
+ * 常务会议; a court's sentence or ruling (一审判处, 宣判, 裁定), whose 判决 speaks for it. */
 const ISSUES = new RegExp(
-  `(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  `(?:一审|二审|三审|终审|更审)?(?:判处|宣判|改判|裁定(?![书])|判决(?![书]))|(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
 /** A cue used as a noun: 做上述表示, 他的说法, 对X的严正警告, after a light verb (作出回应, 予以回应); not

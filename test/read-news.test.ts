@@ -908,9 +908,20 @@ describe('我們 in a spokesperson’s answers', () => {
       assert.ok(!all.some((x) => x.startsWith(c('菲律賓 '))), all.join(' | '));
     },
   );
-  bothScripts('a journalist’s question is read for the statements it reports', page, (a, c) => {
-    assert.deepEqual(quotes(a), [c('陳大文: 菲方將繼續在該海域開展補給行動。')]);
-  });
+  bothScripts(
+    'a journalist’s question is read for the statements it reports; the answers, a transcript’s, are the spokesperson’s',
+    page,
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 美方的做法嚴重違反雙方的共識，向分裂勢力發出錯誤信號。中方對此堅決反對。',
+          '陳大文: 菲方將繼續在該海域開展補給行動。',
+          '林國棟: 該島礁是中國領土的一部分。我們要求菲方切實尊重中國的領土主權。',
+        ].map(c),
+      );
+    },
+  );
   bothScripts('此 stands for the answer before it, not its speaker’s name', page, (a, c) => {
     const all = stances(a);
     assert.ok(
@@ -3555,5 +3566,25 @@ describe('a court’s judgment speaking for it', () => {
     '法院…一審判處…。判決指出，…: the court that sentenced (GUIDELINES §3: a ruling’s words are the court’s)',
     '新聞\n\n前議員林國棟涉貪污案，北島地方法院今天一審判處林國棟有期徒刑8年。判決指出，林國棟於任內多次向建商索取款項，總金額達1200萬元。',
     ['北島地方法院: 林國棟於任內多次向建商索取款項，總金額達1200萬元。'],
+  );
+});
+
+describe('an interview printed as a transcript', () => {
+  bothScripts(
+    '記者：… ¶ 林國棟：我支持…: each answer is the interviewee’s quote, and 我 in it is the interviewee',
+    '專訪｜議員林國棟：房屋政策要有長遠規劃\n\n記者：你怎樣看今年的施政報告？\n\n林國棟：我支持政府增加公營房屋供應，但輪候時間仍然太長，政府應該訂立清晰的目標。\n\n記者：有人批評簡約公屋質素差，你怎樣回應？\n\n林國棟：我明白市民的擔心，長遠仍要靠傳統公屋。我反對將簡約公屋變成永久安排。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '林國棟: 我支持政府增加公營房屋供應，但輪候時間仍然太長，政府應該訂立清晰的目標。',
+          '林國棟: 我明白市民的擔心，長遠仍要靠傳統公屋。我反對將簡約公屋變成永久安排。',
+        ].map(c),
+      );
+      assert.deepEqual(stances(a), [
+        c('林國棟 support 政府增加公營房屋供應'),
+        c('林國棟 oppose 將簡約公屋變成永久安排'),
+      ]);
+    },
   );
 });

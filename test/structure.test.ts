@@ -65,6 +65,26 @@ describe('roles of a line', () => {
       ],
     ],
     [
+      'an interview transcript: the answers labelled with a name and a colon, unquoted, are dialogue lines',
+      '專訪\n\n記者：你怎樣看今年的施政報告？\n\n林平：我支持政府增加公營房屋供應，但輪候時間仍然太長。\n\n記者：有人批評簡約公屋質素差。\n\n林平：我明白市民的擔心，長遠仍要靠傳統公屋。',
+      [
+        'headline:專訪',
+        'dialogue:你怎樣看今年的施政報告？',
+        'dialogue:我支持政府增加公營房屋供應，但輪候時間仍然太長。',
+        'dialogue:有人批評簡約公屋質素差。',
+        'dialogue:我明白市民的擔心，長遠仍要靠傳統公屋。',
+      ],
+    ],
+    [
+      'one paragraph opening on a name and a colon, on a page with no questions, stays running text',
+      `會談舉行\n\n林平：我支持政府增加公營房屋供應，但輪候時間仍然太長。\n\n${BODY}`,
+      [
+        'headline:會談舉行',
+        'paragraph:林平：我支持政府增加公營房屋供應，但輪候時間仍然太長。',
+        `paragraph:${BODY}`,
+      ],
+    ],
+    [
       'a quote after a speech verb stays in its paragraph',
       '會見\n\n他說：「合作是唯一正確的選擇。」',
       ['headline:會見', 'paragraph:他說：「合作是唯一正確的選擇。」'],

@@ -91,7 +91,59 @@ export function classifyBlocks(blocks: readonly LayoutBlock[], view: TextView): 
     }
   }
   markedTitles(items, view);
+  transcriptLines(items, view);
   return items;
+}
+
+/** A line opening on a label and a colon, the words after it unquoted (林國棟：我支持…). */
+const LABELLED = /^([^\s：:「」『』“”，。、《》（）()]{2,12})\s*[：:]\s*([^\s「『“][\s\S]*)$/;
+
+/**
+ * An interview printed as a transcript: the reporter's lines labelled 記者： or 問：, the
+ * answers labelled with the speaker's name and a colon, unquoted. On a page that has such a
+ * question line, or gives one label to two paragraphs or more, those paragraphs are dialogue
+ * lines (the speaker's words), not running text that opens on a name.
+ */
+function transcriptLines(items: Item[], view: TextView): void {
+  const labelled: { i: number; m: RegExpExecArray }[] = [];
+  const counts = new Map<string, number>();
+  let asked = false;
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i] as Item;
+    if (item.role === 'dialogue') {
+      const node = item.nodes[0];
+      if (node?.type === 'dialogue' && INTERVIEW.test(`${node.speaker}：…`)) asked = true;
+      continue;
+    }
+    if (item.role !== 'paragraph') continue;
+    const m = LABELLED.exec(item.block.text);
+    // 有記者問：…, 問：… (a question names no speaker; INTERVIEW reads those that stand alone).
+    if (m === null || /^[有据據]|[問问答]/.test(m[1] as string)) continue;
+    if (!isDialogue(m[1] as string, m[2] as string, false)) continue;
+    labelled.push({ i, m });
+    counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
+  }
+  for (const { i, m } of labelled) {
+    const speaker = m[1] as string;
+    if (!asked && (counts.get(speaker) ?? 0) < 2) continue;
+    const item = items[i] as Item;
+    const text = item.block.text;
+    const speechAt = text.length - (m[2] as string).length;
+    const speakerSlice = sliceBlock(item.block, 0, speaker.length, view);
+    items[i] = {
+      block: item.block,
+      role: 'dialogue',
+      nodes: [
+        {
+          type: 'dialogue',
+          ...sliceBlock(item.block, 0, text.length, view),
+          text: sliceBlock(item.block, speechAt, text.length, view).text,
+          speaker,
+          speakerRange: { start: speakerSlice.start, end: speakerSlice.end },
+        },
+      ],
+    };
+  }
 }
 
 /** A title under a related-links heading, bulleted or not (- 歐盟發聲明批評判決). */

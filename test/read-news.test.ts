@@ -3588,3 +3588,24 @@ describe('an interview printed as a transcript', () => {
     },
   );
 });
+
+describe('what the speaker went on to criticise, told by the reporter', () => {
+  bothScripts(
+    'X表示，…，並批評… with no mark after the verb ends the words (as 並呼籲 does) and is a stance',
+    '新聞\n\n北島民主黨發言人林國棟表示，法庭今次的判刑明顯過重，並批評當局藉司法手段打壓異見人士。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('林國棟: 法庭今次的判刑明顯過重')]);
+      assert.deepEqual(stances(a), [c('林國棟 criticize 當局藉司法手段打壓異見人士')]);
+    },
+  );
+});
+
+describe('希望 addressed to the court', () => {
+  bothScripts(
+    '希望法庭輕判 is an appeal to the court (a party, as 希望特區政府…); 希望早日康復 stays a wish',
+    '新聞\n\n辯方大律師林國棟希望法庭輕判。陳美玲希望傷者早日康復。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('林國棟 appeal 法庭輕判')]);
+    },
+  );
+});

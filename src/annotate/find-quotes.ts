@@ -1400,9 +1400,10 @@ function reporterTurn(text: string, from: number, to: number): number {
   return first >= 0 && from + first + 1 < to ? from + first + 1 : to;
 }
 
-/** A comma and the speaker's further asking, told by the reporter: 并呼吁当局… with no mark
- * after the verb (the text is the Simplified view). */
-const AND_ASKED = /[，,](?=并(?:呼吁|要求|敦促|促请|吁请)(?![，,：:「“]))/;
+/** A comma and the speaker's further asking or criticising, told by the reporter: 并呼吁当局…,
+ * 并批评当局… with no mark after the verb (the text is the Simplified view). */
+const AND_ASKED =
+  /[，,](?=并(?:呼吁|要求|敦促|促请|吁请|批评|谴责|抨击|斥责|狠批|痛批)(?![，,：:「“]))/;
 
 /** A sentence end and a question for comment after it, as a press conference's journalist
  * asks one after stating the news (中方对此有何评论？, 你怎么看？, 中方是否欢迎？). */

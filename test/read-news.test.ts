@@ -3609,3 +3609,21 @@ describe('希望 addressed to the court', () => {
     },
   );
 });
+
+describe('a company or a committee named again by its kind', () => {
+  bothScripts(
+    '公司表示 after 北島鐵路公司, 委員會指出 after 北島選舉委員會: the body named last, no body of their own',
+    '新聞\n\n北島鐵路公司今日早上發生信號故障。公司表示，已派員搶修，並向受影響的乘客致歉。\n\n北島選舉委員會昨日公布新指引。委員會指出，所有候選人必須在限期前申報選舉開支。',
+    (a, c) => {
+      assert.deepEqual(
+        quotes(a),
+        [
+          '北島鐵路公司: 已派員搶修，並向受影響的乘客致歉。',
+          '北島選舉委員會: 所有候選人必須在限期前申報選舉開支。',
+        ].map(c),
+      );
+      const orgs = a.flatMap((x) => x.entities ?? []).filter((e) => e.type === 'ORG');
+      assert.ok(!orgs.some((e) => e.text === c('公司') || e.text === c('委員會')));
+    },
+  );
+});

@@ -3627,3 +3627,11 @@ describe('a company or a committee named again by its kind', () => {
     },
   );
 });
+
+describe('a paper citing an office holder it does not name', () => {
+  quotesAre(
+    '《X報》引用Y委員會前亞洲事務主管的話說: no one named speaks (was the committee); 北島時報引用外長林國棟的話說: the minister',
+    '新聞\n\n《北島時報》引用國家安全委員會前亞洲事務主管的話說，這是因為對方收買了多個小國的支持。\n\n北島時報引用外長林國棟的話說，這項修訂將嚴重損害兩國關係。',
+    ['林國棟: 這項修訂將嚴重損害兩國關係。'],
+  );
+});

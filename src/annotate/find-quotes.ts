@@ -92,6 +92,23 @@ function actThenSpeech(text: string, from: number, to: number): boolean {
 const CITES_UNNAMED =
   /(?:引述|援引|引用|转述|转引)(?:[^，。；]{0,14}?(?:人士|官员|外交官|高官|专家|分析师|学者|消息|来源|人员|知情者)(?:的话)?$|(?:[一两几数多某][名位个]|多名|多位)[^，。；]{0,16}$)/;
 
+/** What a body's office holder is called after its name, no name of their own (国家安全委员会
+ * 前亚洲事务主管): a person identified only by title (GUIDELINES §3: no quote). */
+const TITLE_ONLY =
+  /^(?:前|原|现任|一名|一位)?[^，。；「」“”]{0,10}?(?:主管|主任|官员|顾问|助理|幕僚|高官|高层|部长|大使|议员|总监|局长|处长|司长|主席|委员|成员|代表|教授|研究员|专家|人士)(?:的话|之言)?$/;
+
+/** Whether the clause before a cue cites a body's office holder by title alone
+ * (…引用国家安全委员会前亚洲事务主管的话说): the words are no one's we can name. */
+function citesByTitle(text: string, refs: readonly Ref[], from: number, to: number): boolean {
+  const c = citation(text, refs, from, to);
+  if (c === null || c.cited.type !== 'ORG') return false;
+  const tail = text
+    .slice(c.cited.end, to)
+    .replace(/(?:说|称|表示|指出)$/, '')
+    .trim();
+  return TITLE_ONLY.test(tail);
+}
+
 /** The newspaper last named before `at`: a body whose name ends in 报 (解放报, 朝日新闻 aside). */
 function paperBefore(text: string, refs: readonly Ref[], at: number): Ref | null {
   for (let k = firstAtOrAfter(refs, at) - 1; k >= 0; k--) {
@@ -371,6 +388,7 @@ export function findQuotes(
         NOT_A_SOURCE.test(lead) ||
         // 该报援引一名分析师的话说: a source cited that no one names.
         CITES_UNNAMED.test(lead) ||
+        citesByTitle(text, refs, subject.clause, cue.at) ||
         // 林国栋等人表示: the one named and others, several speakers at once.
         (subject.kind === 'one' && AND_OTHERS.test(text.slice(subject.ref.end, cue.at))) ||
         // 林国栋与陈美玲会谈后共同会见记者时表示: the one named and the counterpart, jointly.

@@ -3635,3 +3635,11 @@ describe('a paper citing an office holder it does not name', () => {
     ['林國棟: 這項修訂將嚴重損害兩國關係。'],
   );
 });
+
+describe('或稱 in brackets, and a company named by its kind after another body', () => {
+  quotesAre(
+    '（或稱臨時工） names, says nothing; 公司 after a body named since the last company is no one we can tell',
+    '新聞\n\n北島勞工協會發表報告稱，北島電子公司在8月份僱用的派遣工人（或稱臨時工）超過了工廠總勞動力的一半。\n\n北島電子公司去年銷售增長六成。南島集團隨後宣布收購其部分業務。公司表示，收購將於明年三月完成，員工不受影響。',
+    ['北島勞工協會: 北島電子公司在8月份僱用的派遣工人（或稱臨時工）超過了工廠總勞動力的一半。'],
+  );
+});

@@ -11,9 +11,9 @@ import {
 } from './read-clauses.ts';
 import { CREDIT_AFTER, firstAtOrAfter, type Ref } from './resolve-references.ts';
 
-/** The character before 称 that makes it "be called": 俗称, 简称, 统称, 号称, 堪称, 自称; and
- * in brackets after a name, （又称X）. */
-const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自]$/;
+/** The character before 称 that makes it "be called": 俗称, 简称, 统称, 号称, 堪称, 自称, 或称
+ * (（或称临时工）); and in brackets after a name, （又称X）. */
+const NAMING_CHENG = /^[俗简统号堪通昵别泛总谦美戏尊爱自或]$/;
 /** 人称 of naming (人称“小诸葛”): 人 on its own, not the end of an agent noun (发言人称,
  * 负责人称, 当事人称: a person speaking). */
 const NAMING_REN = /(?:^|[^\u4e00-\u9fff])人$/;

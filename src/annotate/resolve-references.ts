@@ -624,7 +624,7 @@ export function resolveReferences(
                 .replace(/^([局署院校馆府])方$/, '$1')
             : '';
         const bySuffix =
-          /^(?:部|局|署|院|校|馆|府|办|委员会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|公署|使馆|领事馆|中心|党团|党|报|社)$/.test(
+          /^(?:部|局|署|院|校|馆|府|办|委员会|理事会|董事会|协会|公会|学会|工会|商会|基金会|法院|大学|医院|公司|公署|使馆|领事馆|中心|党团|党|报|社)$/.test(
             head,
           )
             ? ([...memory.orgs].reverse().find(
@@ -636,6 +636,17 @@ export function resolveReferences(
                   (head === '部' && FOREIGN_STATE_DEPARTMENT.test(o)),
               ) ?? null)
             : undefined;
+        // 公司表示, 委员会指出 opening a clause: the company or committee named last, when it
+        // is the body last named at all (a company is as often called by a short name, 龙湖
+        // after 宜居验房公司: then 公司 is no one we can tell).
+        if (
+          bySuffix !== undefined &&
+          bySuffix !== null &&
+          /^(?:公司|委员会|理事会|董事会)$/.test(head) &&
+          !/^(?:该|这个|此|这家)/.test(text.slice(r.start, r.end)) &&
+          bySuffix !== memory.lastOrg
+        )
+          return null;
         // 党团 with no caucus named: the caucus of the party last named.
         const caucus =
           head === '党团' && bySuffix === null && lastParty !== null

@@ -3643,3 +3643,14 @@ describe('或稱 in brackets, and a company named by its kind after another body
     ['北島勞工協會: 北島電子公司在8月份僱用的派遣工人（或稱臨時工）超過了工廠總勞動力的一半。'],
   );
 });
+
+describe('雙方 with no pair joined nearby', () => {
+  bothScripts(
+    'the two countries the page names most, not the last two named (台灣 in 台灣問題)',
+    '新聞\n\n國家主席習近平對智利進行國事訪問，兩國發表聯合聲明。聲明指出，智利方面重申堅定奉行一個中國原則。中方讚賞智利在台灣問題上的正確立場。\n\n雙方一致認為，應堅持多邊主義，反對單邊制裁和保護主義。',
+    (a, c) => {
+      const all = stances(a);
+      assert.ok(all.includes(c('中國+智利 oppose 單邊制裁和保護主義')), all.join(' | '));
+    },
+  );
+});

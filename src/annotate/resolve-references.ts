@@ -24,6 +24,8 @@ export interface Ref {
 export interface PageMemory {
   pair: string[] | null;
   countries: string[];
+  /** How often each country has been named on the page (its name, X方, a title's country). */
+  countryCounts: Map<string, number>;
   lastPerson: string | null;
   lastOrg: string | null;
   /** Foreign names written in full with a dot (希沙姆·哈桑), by their last part (哈桑): a
@@ -36,10 +38,33 @@ export interface PageMemory {
   people: Map<string, string[]>;
 }
 
+/** Remembers a country named: the last four named, and how often each was. */
+function noteCountry(memory: PageMemory, id: string): void {
+  memory.countries = [...memory.countries.filter((c) => c !== id), id].slice(-4);
+  memory.countryCounts.set(id, (memory.countryCounts.get(id) ?? 0) + 1);
+}
+
+/**
+ * The two parties a page is about, for 双方 and 两国 when no pair was joined nearby: of the
+ * last four countries named, the two named most often on the page (the later on a tie), in
+ * the order last named (中国…智利…台湾问题: 中国 and 智利, not 智利 and 台湾).
+ */
+function mainPair(memory: PageMemory): string[] | null {
+  const recent = memory.countries;
+  if (recent.length < 2) return null;
+  const ranked = recent
+    .map((id, i) => ({ id, i, n: memory.countryCounts.get(id) ?? 0 }))
+    .sort((a, b) => b.n - a.n || b.i - a.i)
+    .slice(0, 2)
+    .sort((a, b) => a.i - b.i);
+  return ranked.map((r) => r.id);
+}
+
 export function newPageMemory(): PageMemory {
   return {
     pair: null,
     countries: [],
+    countryCounts: new Map(),
     lastPerson: null,
     lastOrg: null,
     dotted: new Map(),
@@ -429,12 +454,12 @@ export function resolveReferences(
           const country = titleCountry(text, m.start, countryNames);
           if (country !== null) {
             const cid = entityId('LOC', country);
-            memory.countries = [...memory.countries.filter((c) => c !== cid), cid].slice(-4);
+            noteCountry(memory, cid);
           }
         }
         if (m.country !== undefined) {
           const home = entityId('LOC', m.country);
-          memory.countries = [...memory.countries.filter((c) => c !== home), home].slice(-4);
+          noteCountry(memory, home);
         }
         // 斯方 read as a place of its own: the country named on the page that opens with 斯;
         // and 巴方, which the lexicon gives 巴基斯坦, is 巴西 on a page that names 巴西 and not
@@ -475,7 +500,7 @@ export function resolveReferences(
           )
         ) {
           const cid = side == null ? id : entityId('LOC', side);
-          memory.countries = [...memory.countries.filter((c) => c !== cid), cid].slice(-4);
+          noteCountry(memory, cid);
           if (
             lastCountry !== null &&
             lastCountry.id !== cid &&
@@ -752,7 +777,7 @@ export function resolveReferences(
       joined !== null &&
       (!/[。！？\n]/.test(since) || (!since.includes('\n') && lastCountry?.end === joined.end))
         ? joined.ids
-        : (memory.pair ?? (memory.countries.length >= 2 ? memory.countries.slice(-2) : null));
+        : (memory.pair ?? mainPair(memory));
     if (ids !== null) return { start, end, kind: 'alias', type: 'group', ids: [...ids] };
     // 林国栋与陈美玲会面…双方同意…: with no countries on the page, the two people last named.
     if (leaders === null && text.slice(start, end) === '双方') {

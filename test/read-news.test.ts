@@ -3654,3 +3654,16 @@ describe('雙方 with no pair joined nearby', () => {
     },
   );
 });
+
+describe('我們 opening an earlier clause of the sentence', () => {
+  bothScripts(
+    '聲明強調，我們將…，反對…: a joint statement’s 我們 is all who issued it; a spokesperson’s 我們將…，反對… is the ministry, as 我們反對 is',
+    '新聞\n\n中國和智利昨日發表聯合聲明。聲明強調，我們將共同維護聯合國憲章的宗旨和原則，反對任何國家干涉他國內政。\n\n外交部發言人林國棟表示，我們將繼續同各方加強溝通，反對任何形式的單邊制裁。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('中國+智利 oppose 任何國家干涉他國內政'),
+        c('外交部 oppose 任何形式的單邊制裁'),
+      ]);
+    },
+  );
+});

@@ -1523,6 +1523,25 @@ export function issuedBy(
   refs: readonly Ref[],
   edges: WordEdges,
 ): Ref | null | undefined {
+  const by = issuersOf(text, from, to, refs, edges);
+  return by === undefined ? undefined : by.length === 1 ? (by[0] as Ref) : null;
+}
+
+/**
+ * All who issued the statement or convened the meeting (issuedBy): several for a joint
+ * statement (中国和智利发表联合声明, 两国发表联合声明 as one group); an empty list when the
+ * issuing clause names no one we can name; undefined when no clause issues anything.
+ */
+export function issuersOf(
+  text: string,
+  from: number,
+  to: number,
+  refs: readonly Ref[],
+  edges: WordEdges,
+  /** Countries and groups of them may issue it (两国发表联合声明): for the holders of a joint
+   * statement's stances. */
+  places = false,
+): Ref[] | undefined {
   let at = -1;
   let convened = '';
   ISSUES.lastIndex = from;
@@ -1535,7 +1554,7 @@ export function issuedBy(
   if (text[at] === '的') {
     const k = firstAtOrAfter(refs, at) - 1;
     const paper = refs[k];
-    return paper !== undefined && paper.end === at && paper.type === 'ORG' ? paper : null;
+    return paper !== undefined && paper.end === at && paper.type === 'ORG' ? [paper] : [];
   }
   // 主持召开国务院常务会议: a meeting named for a body is the body's.
   if (convened !== '') {
@@ -1543,11 +1562,15 @@ export function issuedBy(
     for (let k = firstAtOrAfter(refs, at + convened.length); k < refs.length; k++) {
       const r = refs[k] as Ref;
       if (r.end > end) break;
-      if (r.type === 'ORG') return r;
+      if (r.type === 'ORG') return [r];
     }
   }
   let floor = at;
   while (floor > from && !/[。！？\n]/.test(text[floor - 1] as string)) floor--;
-  const subject = clauseSubject(text, floor, at, refs, { edges });
-  return subject.kind === 'one' && subject.ref.kind !== 'pronoun' ? subject.ref : null;
+  const subject = clauseSubject(text, floor, at, refs, {
+    edges,
+    ...(places ? { places: true, groups: true } : {}),
+  });
+  if (subject.kind === 'many') return subject.refs.filter((r) => r.kind !== 'pronoun');
+  return subject.kind === 'one' && subject.ref.kind !== 'pronoun' ? [subject.ref] : [];
 }

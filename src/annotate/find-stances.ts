@@ -1,7 +1,7 @@
 import { TAIWAN_DATELINE, VERB_BEFORE_DUI } from '../text/patterns.ts';
 import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
-import { ISSUED, issuedBy, type Line } from './find-quotes.ts';
+import { ISSUED, issuedBy, issuersOf, type Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
 import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
@@ -22,6 +22,34 @@ export interface RawStance {
 
 const CUE_BY_WORD = new Map(STANCE_CUE_LIST.map((c) => [c.cue, c]));
 const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g');
+
+/**
+ * 我们, 我方 or 我国 opening a clause of `[from, to)` (the sentence before the cue's clause),
+ * when no clause after it opens on a name of its own (group 1: the word); else null.
+ */
+function weOpening(
+  text: string,
+  refs: readonly Ref[],
+  from: number,
+  to: number,
+): RegExpExecArray | null {
+  let found: RegExpExecArray | null = null;
+  const open = /(?:^|[，,：:])\s*(我们|我方|我国)/g;
+  const seg = text.slice(from, to);
+  for (let m = open.exec(seg); m !== null; m = open.exec(seg)) found = m;
+  if (found === null) return null;
+  for (let i = from + found.index + found[0].length; i < to; i++) {
+    if (!/[，,]/.test(text[i] as string)) continue;
+    let j = i + 1;
+    while (j < to && /\s/.test(text[j] as string)) j++;
+    if (refs.some((r) => r.start === j)) return null;
+  }
+  return found;
+}
+
+/** A statement's words brought in at the start of a sentence: 声明强调，…, 联合公报指出：… */
+const STATEMENT_SAYS =
+  /^(?:该|这份|其)?(?:联合)?(?:声明|公报)(?:还|也|并|同时|进一步)?(?:强调|指出|表示|说|称|认为|重申)[，,：:]/;
 
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持, 不是反对,
  * 并非批评, 没有理由反对, 唔係反对, 不可能支持, 不打算反对, 不愿意谴责, 不会再支持, 不会继续支持,
@@ -538,7 +566,14 @@ export function findStances(
       // 我们 as the cue's own subject, before any holder borrowed from an earlier clause.
       const we = subject.kind === 'none' || subject.carried === true;
       /** 我们, 我方 or 我国 as the cue's own subject (group 1). */
-      const voiced = we ? WE.exec(text.slice(subject.clause, at)) : null;
+      // 声明强调，我们将共同维护…，反对…: a clause with no subject of its own, after one that
+      // 我们 opened in the same sentence, goes on in that voice (no cue before set it).
+      const voiced = we
+        ? (WE.exec(text.slice(subject.clause, at)) ??
+          (voice === null || voice.sentence !== sFrom
+            ? weOpening(text, refs, sFrom, subject.clause)
+            : null))
+        : null;
       // 陳美玲說，林國棟堅持…。她批評…: a pronoun right after a quotation stands for its
       // speaker when the person it was read as was last named inside someone's quoted words.
       const pronoun = subject.kind === 'one' && subject.ref.kind === 'pronoun' ? subject.ref : null;
@@ -582,6 +617,12 @@ export function findStances(
           country && side === null && TAIWAN_DATELINE.test(text)
             ? { start: at, end: at, kind: 'alias', type: 'LOC', ids: ['LOC:台湾'] }
             : null;
+        // 两国发表联合声明。声明强调，我们将…: a joint statement's 我们 is all who issued it
+        // (GUIDELINES §4), though its words are no one's quote (several speakers at once).
+        const issuers =
+          side === null && spoken == null && STATEMENT_SAYS.test(text.slice(sFrom, at))
+            ? (issuersOf(text, prevLine?.from ?? line.from, sFrom, refs, edges, true) ?? null)
+            : null;
         actors =
           side !== null && (!country || side.type === 'LOC')
             ? [side]
@@ -589,7 +630,7 @@ export function findStances(
               ? [taiwan]
               : spoken?.speaker != null
                 ? [spoken.speaker]
-                : [];
+                : (issuers ?? []);
         voice = { sentence: sFrom, actors };
       } else if (we && voice !== null && voice.sentence === sFrom) {
         // 我们坚决反对…，敦促…: a later clause of the sentence with no subject of its own

@@ -3667,3 +3667,13 @@ describe('我們 opening an earlier clause of the sentence', () => {
     },
   );
 });
+
+describe('此 standing for a clause a verb of speech brings in', () => {
+  bothScripts(
+    '發表談話，指X的做法…，中方對此堅決反對: the matter is what was said, without 指',
+    '新聞\n\n外交部駐北島公署發言人亦發表談話，指東島的做法嚴重干涉中國內政，中方對此堅決反對。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('中國 oppose 東島的做法嚴重干涉中國內政')]);
+    },
+  );
+});

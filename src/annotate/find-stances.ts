@@ -1474,7 +1474,7 @@ function antecedentClause(
     const found = text.slice(line, close).lastIndexOf(mark);
     if (found >= 0 && close - (line + found) > 3) return trim(text, line + found + 1, close);
   }
-  clause = fromWhatItSays(text, clause, prev.from);
+  clause = withoutSayingVerb(text, fromWhatItSays(text, clause, prev.from));
   // 中方注意到X发布的终裁结果，对此…反对: what was noticed is the matter, not the noticing.
   const noticed = NOTICED.exec(text.slice(clause.start, clause.end));
   if (noticed !== null && clause.end - clause.start - noticed[0].length >= 4)
@@ -1547,8 +1547,25 @@ function clauseAntecedent(
     return trim(text, start, start + (about[2] as string).length);
   }
   // 美方向台湾出售武器，严重违反…，大陆方面坚决反对。: from the clause whose doing it says.
-  return fromWhatItSays(text, c, sentenceFrom);
+  return withoutSayingVerb(text, fromWhatItSays(text, c, sentenceFrom));
 }
+
+/** 发表谈话，指美方的做法…，中方对此坚决反对: the verb of speech bringing a clause in is no
+ * part of the matter it says. */
+function withoutSayingVerb(
+  text: string,
+  clause: { start: number; end: number },
+): { start: number; end: number } {
+  const cue = SAID_OPENING.exec(text.slice(clause.start, clause.end));
+  return cue !== null && clause.end - clause.start - cue[0].length >= 4
+    ? { start: clause.start + cue[0].length, end: clause.end }
+    : clause;
+}
+
+/** A verb of speech opening a clause before what is said (指美方…, 表示美方…), not the first
+ * unit of another verb (指责, 指导, 说明). */
+const SAID_OPENING =
+  /^(?:指出|表示|强调|指(?![导责挥示定控望南标数明引点])|称(?![赞为作号])|说(?![明服]))/;
 
 /** 对X表示不满, 就X深表遗憾: a lead, the object X, and a light verb of feeling closing the
  * clause. */

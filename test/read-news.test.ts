@@ -3677,3 +3677,13 @@ describe('此 standing for a clause a verb of speech brings in', () => {
     },
   );
 });
+
+describe('a paper’s editorial, its name in 《》', () => {
+  bothScripts(
+    '《X報》的社論指出，…。社論呼籲…: the paper appeals, as when it is written without the marks',
+    '新聞\n\n《北島日報》的社論指出，歐洲必須在對外關係上保持團結，不能各自為政。社論呼籲歐盟成員國協調立場，共同應對外來的競爭。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('北島日報 appeal 歐盟成員國協調立場，共同應對外來的競爭')]);
+    },
+  );
+});

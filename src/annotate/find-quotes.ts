@@ -135,7 +135,7 @@ export const ISSUED = new RegExp(
  * 刊登一篇评论文章, 刊文 and 撰文 (an article, 文章 after), a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
  * 常务会议; a court's sentence or ruling (一审判处, 宣判, 裁定), whose 判决 speaks for it. */
 const ISSUES = new RegExp(
-  `(?:一审|二审|三审|终审|更审)?(?:判处|宣判|改判|裁定(?![书])|判决(?![书]))|(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
+  `(?:一审|二审|三审|终审|更审)?(?:判处|宣判|改判|裁定(?![书])|判决(?![书]))|(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报》?)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)`,
   'g',
 );
 /** A cue used as a noun: 做上述表示, 他的说法, 对X的严正警告, after a light verb (作出回应, 予以回应); not
@@ -1554,7 +1554,9 @@ export function issuersOf(
   if (text[at] === '的') {
     const k = firstAtOrAfter(refs, at) - 1;
     const paper = refs[k];
-    return paper !== undefined && paper.end === at && paper.type === 'ORG' ? [paper] : [];
+    // (《世界报》的社论: the paper's name closed by its mark.)
+    const end = text[at - 1] === '》' ? at - 1 : at;
+    return paper !== undefined && paper.end === end && paper.type === 'ORG' ? [paper] : [];
   }
   // 主持召开国务院常务会议: a meeting named for a body is the body's.
   if (convened !== '') {

@@ -23,9 +23,26 @@ export interface RawStance {
 const CUE_BY_WORD = new Map(STANCE_CUE_LIST.map((c) => [c.cue, c]));
 const CUE_PATTERN = new RegExp(STANCE_CUE_LIST.map((c) => c.cue).join('|'), 'g');
 
+/** Whether a demand or appeal of the same sentence (stances from `sentence` on, the last
+ * found last) asks for what stands at `[at, end)`. */
+function askedFor(out: readonly RawStance[], sentence: number, at: number, end: number): boolean {
+  for (let k = out.length - 1; k >= 0; k--) {
+    const s = out[k] as RawStance;
+    if (s.end < sentence) return false;
+    if ((s.class === 'demand' || s.class === 'appeal') && s.targetStart < at && end <= s.targetEnd)
+      return true;
+  }
+  return false;
+}
+
+/** How far back before a cue's clause a 我们 opening an earlier clause is looked for: a
+ * sentence's length (a page with no sentence marks is one sentence, read once per cue). */
+const WE_BACK = 160;
+
 /**
- * 我们, 我方 or 我国 opening a clause of `[from, to)` (the sentence before the cue's clause),
- * when no clause after it opens on a name of its own (group 1: the word); else null.
+ * 我们, 我方 or 我国 opening a clause of `[from, to)` (the sentence before the cue's clause,
+ * its last WE_BACK units), when no clause after it opens on a name of its own (group 1: the
+ * word); else null.
  */
 function weOpening(
   text: string,
@@ -35,6 +52,7 @@ function weOpening(
 ): RegExpExecArray | null {
   let found: RegExpExecArray | null = null;
   const open = /(?:^|[，,：:])\s*(我们|我方|我国)/g;
+  from = Math.max(from, to - WE_BACK);
   const seg = text.slice(from, to);
   for (let m = open.exec(seg); m !== null; m = open.exec(seg)) found = m;
   if (found === null) return null;
@@ -42,7 +60,7 @@ function weOpening(
     if (!/[，,]/.test(text[i] as string)) continue;
     let j = i + 1;
     while (j < to && /\s/.test(text[j] as string)) j++;
-    if (refs.some((r) => r.start === j)) return null;
+    if (refs[firstAtOrAfter(refs, j)]?.start === j) return null;
   }
   return found;
 }
@@ -505,15 +523,7 @@ export function findStances(
       });
       // 敦促美方恪守…，停止支持X: a cue with no subject of its own, in a later clause of
       // what a demand or appeal asks for, is asked for too, no one's stance yet.
-      if (
-        (subject.kind === 'none' || subject.carried === true) &&
-        out.some(
-          (s) =>
-            (s.class === 'demand' || s.class === 'appeal') &&
-            s.targetStart < at &&
-            end <= s.targetEnd,
-        )
-      )
+      if ((subject.kind === 'none' || subject.carried === true) && askedFor(out, sFrom, at, end))
         continue;
       // 习近平感谢普京及俄各界…表示祝贺: a cue inside the object of another cue of the same
       // clause is the stance of that cue's object (普京), who comes after it; under an
@@ -1044,7 +1054,10 @@ function targetsOf(
   if (hit.class === 'meet') {
     // X同Y举行会谈 / X与Y通电话: the counterpart after 同/与/和/跟; X会见Y、Z: after the cue.
     /** Whether a name stands over `i` (the 和 of 魏凤和 joins no two counterparts). */
-    const inName = (i: number) => refs.some((r) => r.start <= i && i < r.end);
+    const inName = (i: number) => {
+      const k = firstAtOrAfter(refs, i + 1) - 1;
+      return k >= 0 && (refs[k] as Ref).end > i;
+    };
     const link = lastLink(before, (i) => inName(clauseFrom + i));
     // 在会见时向普京表示: the counterpart is the one spoken to in the time clause's sentence.
     const addressed =

@@ -412,6 +412,25 @@ describe('digests: several short stories on one scraped page', () => {
     );
   });
 
+  it('a headline naming the digest before a slash, a dateline lead-in ending in a colon, and the editor’s line closing the page', () => {
+    const page = [
+      '世界這一天／北島大選結果出爐　東島宣布緊急狀態',
+      '（東岸社台北7日電）世界這一天。以下是今天國際間發生的重要事件：',
+      '北島大選結果出爐　執政黨險勝',
+      '北島選舉委員會今天公布國會大選結果，執政黨以些微差距保住國會多數。總理林國棟表示，政府會虛心聆聽選民的聲音。',
+      '東島宣布進入緊急狀態',
+      '東島總統陳明今天宣布全國進入緊急狀態，以應對連日來的反政府示威。反對派領袖王小華譴責政府濫用權力。',
+      '南國關注鄰國人道危機',
+      '南國外長古大衛6日對鄰國持續惡化的人道危機表示嚴重關切，呼籲國際社會提供更多援助。',
+      '（編輯：張三）1141207',
+    ].join('\n\n');
+    const v = view(page);
+    assert.deepEqual(
+      v.articles.map((a) => a.headline),
+      ['北島大選結果出爐', '東島宣布進入緊急狀態', '南國關注鄰國人道危機'],
+    );
+  });
+
   it('a rubric naming a digest (新聞速遞) with its date in brackets heads bracketed-title items', () => {
     const page = [
       '國際新聞速遞（12月5日）',

@@ -439,9 +439,13 @@ function firstSentences(text: string, n: number): string {
 function sectionsOf(items: readonly Item[]): Section[] {
   const sections: Section[] = [];
   let cur: Section | null = null;
+  // The page's closing lines (an editor's line, a reporter's, the end mark, a source line)
+  // after the last item's paragraphs belong to no item: they leave the last one plain.
+  let closing = items.length;
+  while (closing > 0 && CLOSING_ROLES.has((items[closing - 1] as Item).role)) closing--;
   for (let i = 0; i < items.length; i++) {
     const role = (items[i] as Item).role;
-    if (role === 'caption' || role === 'credit') continue;
+    if (role === 'caption' || role === 'credit' || i >= closing) continue;
     if (role === 'title') {
       cur = { title: i, body: [], plain: true };
       sections.push(cur);
@@ -456,6 +460,9 @@ function sectionsOf(items: readonly Item[]): Section[] {
   }
   return sections;
 }
+
+/** Roles of the lines that close a page (（編輯：X）, 記者：X, （完）, 來源：X). */
+const CLOSING_ROLES: ReadonlySet<string> = new Set(['reporter', 'end-mark', 'source', 'furniture']);
 
 /** A title over one to a few paragraphs, the first a lead of its own, longer than the title. */
 function isItem(items: readonly Item[], section: Section): boolean {
@@ -472,9 +479,27 @@ function isItem(items: readonly Item[], section: Section): boolean {
   return n >= MIN_LEAD && n >= LEAD_OVER_TITLE * codePointLength(title.replace(/\s+/g, ''));
 }
 
-/** A title with no story under it: nothing, or a short lead-in line ending in a colon. */
+/** A page headline that opens on the digest's name and a slash (世界這一天／A　B, 国际快讯｜…):
+ * group 1 the name. */
+const DIGEST_LABEL = /^([^／/｜|\s]{2,8})\s*[／/｜|]/;
+/** Longest lead-in paragraph under such a headline (（中央社台北7日電）世界這一天。以下是…：). */
+const MAX_LABELLED_LEAD_IN = 80;
+
+/** A title with no story under it: nothing, or a short lead-in line ending in a colon; or a
+ * headline naming the digest before a slash (the stories' titles after it), with nothing or
+ * one lead-in paragraph ending in a colon under it. */
 function isRubric(items: readonly Item[], section: Section): boolean {
   if (section.title === null || !section.plain) return false;
+  const label = DIGEST_LABEL.exec(items[section.title]?.block.text.trim() ?? '')?.[1];
+  if (label !== undefined && (DIGEST_NAME.test(label) || /[這这]一天$/.test(label))) {
+    if (section.body.length === 0) return true;
+    const lead = (items[section.body[0] as number] as Item).block.text.trim();
+    return (
+      section.body.length === 1 &&
+      codePointLength(lead) <= MAX_LABELLED_LEAD_IN &&
+      /[：:]$/.test(lead)
+    );
+  }
   if (section.body.length === 0) {
     // Without a lead-in, only a name that cannot be a story's headline: short, no colon.
     const name = undated(items[section.title]?.block.text ?? '').replace(/\s+/g, '');

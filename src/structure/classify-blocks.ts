@@ -126,24 +126,28 @@ function transcriptLines(items: Item[], view: TextView): void {
   for (const { i, m } of labelled) {
     const speaker = m[1] as string;
     if (!asked && (counts.get(speaker) ?? 0) < 2) continue;
-    const item = items[i] as Item;
-    const text = item.block.text;
-    const speechAt = text.length - (m[2] as string).length;
-    const speakerSlice = sliceBlock(item.block, 0, speaker.length, view);
-    items[i] = {
-      block: item.block,
-      role: 'dialogue',
-      nodes: [
-        {
-          type: 'dialogue',
-          ...sliceBlock(item.block, 0, text.length, view),
-          text: sliceBlock(item.block, speechAt, text.length, view).text,
-          speaker,
-          speakerRange: { start: speakerSlice.start, end: speakerSlice.end },
-        },
-      ],
-    };
+    items[i] = dialogueItem((items[i] as Item).block, speaker, m[2] as string, view);
   }
+}
+
+/** A dialogue line: the speaker's label, then their words (`speech`, the block's end). */
+function dialogueItem(block: LayoutBlock, speaker: string, speech: string, view: TextView): Item {
+  const text = block.text;
+  const speechAt = text.length - speech.length;
+  const speakerSlice = sliceBlock(block, 0, speaker.length, view);
+  return {
+    block,
+    role: 'dialogue',
+    nodes: [
+      {
+        type: 'dialogue',
+        ...sliceBlock(block, 0, text.length, view),
+        text: sliceBlock(block, speechAt, text.length, view).text,
+        speaker,
+        speakerRange: { start: speakerSlice.start, end: speakerSlice.end },
+      },
+    ],
+  };
 }
 
 /** A title under a related-links heading, bulleted or not (- 歐盟發聲明批評判決). */
@@ -272,22 +276,7 @@ function classifyBlock(block: LayoutBlock, view: TextView): Item {
     dialogue !== null &&
     isDialogue(dialogue[1] as string, dialogue[2] as string, quoted !== null)
   ) {
-    const speaker = dialogue[1] as string;
-    const speechAt = text.length - (dialogue[2] as string).length;
-    const speakerSlice = sliceBlock(block, 0, speaker.length, view);
-    return {
-      block,
-      role: 'dialogue',
-      nodes: [
-        {
-          type: 'dialogue',
-          ...whole(),
-          text: sliceBlock(block, speechAt, text.length, view).text,
-          speaker,
-          speakerRange: { start: speakerSlice.start, end: speakerSlice.end },
-        },
-      ],
-    };
+    return dialogueItem(block, dialogue[1] as string, dialogue[2] as string, view);
   }
 
   if (END_MARK.test(text)) return { block, role: 'end-mark', nodes: [paragraph(block, 0, view)] };

@@ -1561,3 +1561,13 @@ describe('the caucus of a party whose name does not end in 黨', () => {
     },
   ]);
 });
+
+describe('a verb opening what the tagger reads as a body', () => {
+  check([
+    {
+      text: '他希望北島政府結合所長，培育新興產業和新的經濟增長點，增強經濟發展後勁。',
+      not: ['培育新興產業', 'ORG:新興產業'],
+      why: 'what the government should foster is no body: a verb (培育) opens it and no body’s suffix ends it',
+    },
+  ]);
+});

@@ -1838,6 +1838,16 @@ function taggedNameHolds(
     }
   }
   if (span.type === 'ORG') {
+    // 培育新兴产业: a verb of two units or more the segmenter reads as the first word, and no
+    // suffix of a body's name at the end, is what someone does, no body (救助儿童会 ends as
+    // bodies do; 加 of 加拉塔萨雷 is one unit of a transliteration).
+    if (
+      /^v/.test(grid.posAt(span.start)) &&
+      grid.wordEnd(span.start) - span.start >= 2 &&
+      grid.wordEnd(span.start) < span.end &&
+      !ORG_SUFFIX.test(surface)
+    )
+      return false;
     // 香港只会 (继续落后): a place and an adverb with its modal the segmenter did not know, no
     // body's name.
     const rest = ADVERB_AFTER_PLACE.exec(surface);

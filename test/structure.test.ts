@@ -76,6 +76,16 @@ describe('roles of a line', () => {
       ],
     ],
     [
+      'labels given to several paragraphs on a page with no questions (注意：, 第一場：) stay running text',
+      '講座預告\n\n第一場：北島經濟展望，由林平主講，歡迎市民參加。\n\n注意：座位有限，先到先得，請提早到場登記。\n\n注意：活動當日如懸掛八號風球，講座將會取消。',
+      [
+        'headline:講座預告',
+        'paragraph:第一場：北島經濟展望，由林平主講，歡迎市民參加。',
+        'paragraph:注意：座位有限，先到先得，請提早到場登記。',
+        'paragraph:注意：活動當日如懸掛八號風球，講座將會取消。',
+      ],
+    ],
+    [
       'one paragraph opening on a name and a colon, on a page with no questions, stays running text',
       `會談舉行\n\n林平：我支持政府增加公營房屋供應，但輪候時間仍然太長。\n\n${BODY}`,
       [

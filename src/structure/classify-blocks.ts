@@ -101,12 +101,12 @@ const LABELLED = /^([^\s：:「」『』“”，。、《》（）()]{2,12})\s*
 /**
  * An interview printed as a transcript: the reporter's lines labelled 記者： or 問：, the
  * answers labelled with the speaker's name and a colon, unquoted. On a page that has such a
- * question line, or gives one label to two paragraphs or more, those paragraphs are dialogue
- * lines (the speaker's words), not running text that opens on a name.
+ * question line, those paragraphs are dialogue lines (the speaker's words), not running text
+ * that opens on a name. (A label given to several paragraphs is not enough: 注意：, 第一場：
+ * name no one.)
  */
 function transcriptLines(items: Item[], view: TextView): void {
   const labelled: { i: number; m: RegExpExecArray }[] = [];
-  const counts = new Map<string, number>();
   let asked = false;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
@@ -121,12 +121,10 @@ function transcriptLines(items: Item[], view: TextView): void {
     if (m === null || /^[有据據]|[問问答]/.test(m[1] as string)) continue;
     if (!isDialogue(m[1] as string, m[2] as string, false)) continue;
     labelled.push({ i, m });
-    counts.set(m[1] as string, (counts.get(m[1] as string) ?? 0) + 1);
   }
+  if (!asked) return;
   for (const { i, m } of labelled) {
-    const speaker = m[1] as string;
-    if (!asked && (counts.get(speaker) ?? 0) < 2) continue;
-    items[i] = dialogueItem((items[i] as Item).block, speaker, m[2] as string, view);
+    items[i] = dialogueItem((items[i] as Item).block, m[1] as string, m[2] as string, view);
   }
 }
 

@@ -65,9 +65,28 @@ function weOpening(
   return found;
 }
 
+/** Whether a verb of worry opens the clause after its comma (他同时担心，部分行业…): not a
+ * light verb's noun (表示关切，), nor a comma the same subject goes on after (担心，并…). */
+function worryOpensClause(
+  text: string,
+  hit: StanceCue,
+  sentence: number,
+  at: number,
+  end: number,
+): boolean {
+  return (
+    /^(?:担心|担忧|忧虑)$/.test(hit.cue) &&
+    /^[，,](?!\s*(?:并|同时|也|还|亦|又|但|而|认为|希望|呼吁|要求|敦促|指|表示))/.test(
+      text.slice(end, end + 4),
+    ) &&
+    !/(?:表示|表达|深表|深感|感到|予以)[^，。；]{0,4}$/.test(text.slice(sentence, at))
+  );
+}
+
 /** A statement's words brought in at the start of a sentence: 声明强调，…, 联合公报指出：… */
-const STATEMENT_SAYS =
-  /^(?:该|这份|其)?(?:联合)?(?:声明|公报)(?:还|也|并|同时|进一步)?(?:强调|指出|表示|说|称|认为|重申)[，,：:]/;
+const STATEMENT_SAYS = new RegExp(
+  `^(?:该|这份|其)?(?:联合)?(?:声明|公报)(?:还|也|并|同时|进一步)?(?:${QUOTE_CUE_ALTERNATION})[，,：:]`,
+);
 
 /** Negation right before a cue: 不支持, 决不接受, 唔好批评, 拒绝谴责, 尚未表态支持, 不是反对,
  * 并非批评, 没有理由反对, 唔係反对, 不可能支持, 不打算反对, 不愿意谴责, 不会再支持, 不会继续支持,
@@ -713,13 +732,7 @@ export function findStances(
       const clauseTo =
         hit.class === 'demand' || hit.class === 'appeal'
           ? nextAsking(text, end, sentenceEnd(text, end, line.to), refs)
-          : /^(?:担心|担忧|忧虑)$/.test(hit.cue) &&
-              /^[，,](?!\s*(?:并|同时|也|还|亦|又|但|而|认为|希望|呼吁|要求|敦促|指|表示))/.test(
-                text.slice(end, end + 4),
-              ) &&
-              !/(?:表示|表达|深表|深感|感到|予以)[^，。；]{0,4}$/.test(text.slice(sFrom, at))
-            ? clauseEnd(text, end + 1, line.to)
-            : clauseEnd(text, end, line.to);
+          : clauseEnd(text, worryOpensClause(text, hit, sFrom, at, end) ? end + 1 : end, line.to);
       if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
       let targets = targetsOf(

@@ -106,25 +106,18 @@ const LABELLED = /^([^\s：:「」『』“”，。、《》（）()]{2,12})\s*
  * name no one.)
  */
 function transcriptLines(items: Item[], view: TextView): void {
-  const labelled: { i: number; m: RegExpExecArray }[] = [];
-  let asked = false;
+  if (!items.some((it) => it.role === 'dialogue' && INTERVIEW.test(it.block.text.trim()))) return;
   for (let i = 0; i < items.length; i++) {
     const item = items[i] as Item;
-    if (item.role === 'dialogue') {
-      const node = item.nodes[0];
-      if (node?.type === 'dialogue' && INTERVIEW.test(`${node.speaker}：…`)) asked = true;
-      continue;
-    }
     if (item.role !== 'paragraph') continue;
     const m = LABELLED.exec(item.block.text);
-    // 有記者問：…, 問：… (a question names no speaker; INTERVIEW reads those that stand alone).
-    if (m === null || /^[有据據]|[問问答]/.test(m[1] as string)) continue;
-    if (!isDialogue(m[1] as string, m[2] as string, false)) continue;
-    labelled.push({ i, m });
-  }
-  if (!asked) return;
-  for (const { i, m } of labelled) {
-    items[i] = dialogueItem((items[i] as Item).block, m[1] as string, m[2] as string, view);
+    const speaker = m?.[1];
+    const speech = m?.[2];
+    // 有記者問：…, 據報：… (a question or a source line names no speaker).
+    if (speaker === undefined || speech === undefined || /^[有据據]|[問问答]/.test(speaker))
+      continue;
+    if (isDialogue(speaker, speech, false))
+      items[i] = dialogueItem(item.block, speaker, speech, view);
   }
 }
 

@@ -3687,3 +3687,20 @@ describe('a paper’s editorial, its name in 《》', () => {
     },
   );
 });
+
+describe('a cue in a clause of cause or concession with a subject of its own', () => {
+  bothScripts(
+    '我們不會因為少數人反對就…: the one who opposes is the clause’s own subject, here no one we can name',
+    '新聞\n\n局長林國棟強調：「我們不會因為少數人反對就放棄改革。」他又說，即使部分議員反對，政府仍會如期提交草案。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+  bothScripts(
+    '因為X反對: a named subject of the clause holds the cue; 因為反對… with none keeps the sentence’s',
+    '新聞\n\n外長林國棟表示，我們不會因為東島反對這項計劃就改變立場。山田一郎說，日本因為反對單邊制裁而投下棄權票。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [c('東島 oppose 這項計劃'), c('日本 oppose 單邊制裁')]);
+    },
+  );
+});

@@ -3,7 +3,14 @@ import type { StanceClass } from '../tree/annotations.ts';
 import { MODALITY, QUOTE_CUE_ALTERNATION, STANCE_CUE_LIST, type StanceCue } from './cues.ts';
 import { ISSUED, issuedBy, issuersOf, type Line } from './find-quotes.ts';
 import { officeAt, skipOffices } from './gazetteer.ts';
-import { clauseSubject, datelineEnd, isSentenceMark, PASSIVE, WordEdges } from './read-clauses.ts';
+import {
+  BINDING_WORDS,
+  clauseSubject,
+  datelineEnd,
+  isSentenceMark,
+  PASSIVE,
+  WordEdges,
+} from './read-clauses.ts';
 import { firstAtOrAfter, type Ref } from './resolve-references.ts';
 
 /** A stance in Simplified-text offsets, before mapping back. */
@@ -1050,6 +1057,12 @@ function lastLink(before: string, named: (i: number) => boolean): number {
   return -1;
 }
 
+/** A word opening a clause of cause, concession or condition in the text before a cue. */
+const BOUND_BEFORE = new RegExp(BINDING_WORDS.join('|'));
+/** Where a main clause goes on after a bound one: 就, 而, 才, 便 (not 成就, 而言, 才能, 便利). */
+const MAIN_GOES_ON =
+  /(?<![成造迁将然因从进反继])(?:就|而|才|便)(?![业职读医诊绪地近言已能华干利于民捷宜])/;
+
 function targetsOf(
   text: string,
   hit: StanceCue,
@@ -1120,6 +1133,12 @@ function targetsOf(
   }
   let start = end;
   let stop = clauseTo;
+  // 因为东岛反对这项计划就改变立场: a cue in a clause of cause, concession or condition has an
+  // object that ends where the main clause goes on (就, 而, 才, 便).
+  if (BOUND_BEFORE.test(before)) {
+    const main = MAIN_GOES_ON.exec(text.slice(end, stop));
+    if (main !== null && main.index >= 2) stop = end + main.index;
+  }
   const light = LIGHT_VERB_END.exec(before);
   const object = trim(text, start, stop);
   const lead = new RegExp(LEAD.source, 'g');

@@ -283,8 +283,24 @@ export function clauseSubject(
   const own = subjectIn(text, clause, cue, refs, options);
   // 林国栋认为民众党支持…: the cue's clause is the one a verb of speech or thought brings in
   // with no mark, when it opens on a name: that name is its subject (GUIDELINES §4).
+  // 我们不会因为少数人反对就…, 日本因为东岛反对…而…: a clause of cause, concession or
+  // condition that has a subject of its own holds the cue in it; one we cannot name holds it
+  // for no one we can name (日本因为反对… has none: the sentence's subject holds).
+  const after =
+    own.kind === 'one'
+      ? own.ref.end
+      : own.kind === 'many'
+        ? (own.refs.at(-1)?.end ?? clause)
+        : clause;
+  const bound = boundClause(text, after, cue, options.edges);
+  if (bound !== -1) {
+    const inside = subjectIn(text, bound, cue, refs, options);
+    if (inside.kind !== 'none') return { ...inside, clause };
+    if (opensWithNoun(text, bound, cue, refs, options.edges))
+      return { kind: 'none', clause, blocked: true };
+  }
   if (own.kind !== 'none') {
-    const inner = embeddedClause(text, own.kind === 'one' ? own.ref.end : clause, cue, refs);
+    const inner = embeddedClause(text, after, cue, refs);
     if (inner !== -1) {
       const embedded = subjectIn(text, inner, cue, refs, options);
       if (embedded.kind !== 'none') return { ...embedded, clause };
@@ -385,6 +401,29 @@ const CLAUSE_TAKING = new Set([
   ...QUOTE_CUES.filter((c) => c.mode === 'any').map((c) => c.cue),
   ...'相信 坚信 深信 认定 声称 指责'.split(' '),
 ]);
+
+/** Words that open a clause of cause, concession or condition inside a sentence's clause. */
+export const BINDING_WORDS =
+  '因为 由于 即使 即便 虽然 尽管 如果 假如 要是 只要 除非 一旦 无论 不管 就算 哪怕'.split(' ');
+const BINDING = new Set(BINDING_WORDS);
+
+/** Where the words after the last word of BINDING between `from` and `cue` start (因为|东岛
+ * 反对), or -1 when there is none: a word the segmenter gives, never the units of a longer
+ * one (只要求 is 只 and 要求). */
+function boundClause(text: string, from: number, cue: number, edges?: WordEdges): number {
+  if (edges === undefined || edges.isEmpty()) return -1;
+  let found = -1;
+  for (let i = from; i < cue; ) {
+    const w = edges.wordAt(i);
+    if (w === undefined) {
+      i++;
+      continue;
+    }
+    if (w.end < cue && BINDING.has(text.slice(i, w.end))) found = w.end;
+    i = w.end;
+  }
+  return found;
+}
 
 /**
  * Where a clause a verb of speech or thought brings in with no mark starts, between `from`

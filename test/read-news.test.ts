@@ -3704,3 +3704,11 @@ describe('a cue in a clause of cause or concession with a subject of its own', (
     },
   );
 });
+
+describe('another actor taking their turn after a word that turns', () => {
+  quotesAre(
+    '…。不過，X則支持…: the words said before end at the sentence; another named actor’s doing is the reporter’s',
+    '新聞\n\n北島總理林國棟表示，他反對對進口汽車加徵關稅，認為這將損害本國工業。不過，東島總統山田一郎則支持委員會的立場。另一方面，南島外長陳美玲批評兩國各說各話。',
+    ['林國棟: 他反對對進口汽車加徵關稅', '林國棟: 這將損害本國工業。'],
+  );
+});

@@ -1362,6 +1362,8 @@ function actorTurn(
     while (open > from && !/[。！？\n]/.test(text[open - 1] as string) && r.start - open < 20)
       open--;
     if (!/[。！？]/.test(text[open - 1] ?? '')) continue;
+    // 不过，法国总统X则支持…: a word turning from what was said opens the sentence first.
+    open += TURNING_OPEN.exec(text.slice(open, r.start))?.[0].length ?? 0;
     const titled = skipOffices(text, open) === r.start;
     if (!titled && !(r.type === 'PER' && officeOfOpener(text, refs, open, r.start))) continue;
     const after = text.slice(r.end, r.end + 8);
@@ -1382,6 +1384,9 @@ function actorTurn(
   }
   return to;
 }
+
+/** A word that turns from what was said before, opening a sentence (不过，, 另一方面，). */
+const TURNING_OPEN = /^(?:不过|但是|但|然而|而|同时|此外|另外|另一方面|与此同时)[，,]?/;
 
 /** A stance verb that takes its object with no mark between: the reporter telling what a
  * person did (林国栋批评邻国拖延谈判), not words of theirs. */

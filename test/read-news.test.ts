@@ -3712,3 +3712,17 @@ describe('another actor taking their turn after a word that turns', () => {
     ['林國棟: 他反對對進口汽車加徵關稅', '林國棟: 這將損害本國工業。'],
   );
 });
+
+describe('a stance denied', () => {
+  bothScripts(
+    '否認X支持…, 否認曾批評…: what is denied is negated and held by the clause’s own subject; 並批評 after it is the one who denied',
+    '新聞\n\n外長林國棟昨日否認北島政府支持東島的反對派，並批評有關報道失實。山田一郎否認曾批評南島的選舉制度。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('北島 support NOT 東島的反對派'),
+        c('林國棟 criticize 有關報道失實'),
+        c('山田一郎 criticize NOT 南島的選舉制度'),
+      ]);
+    },
+  );
+});

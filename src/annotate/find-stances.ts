@@ -112,6 +112,10 @@ const NOT_NEGATION =
 const NEGATED_OBJECT =
   /(?:不|未|尚未|没有|没|并未|并不|从未|从不|不会|不再|无意|拒绝)(?:曾|再|会|愿)?(?:对于|对|就|向|为)[^，。；：！？]{1,30}?(?:表示|予以|表达|加以)(?:强烈|严厉|严正|坚决|高度|热烈|衷心|诚挚|明确|公开)?(?:的)?$/;
 
+/** A denial the cue's clause stands in: 否认北岛支持…, 否认曾批评… (what is denied is no stance
+ * taken; the clause is the one denied, read by its own subject). */
+const DENIED = /否认[^，。；：！？「」“”]*$/;
+
 /** Whether the text before a cue negates it across the object of a light verb (尚未对X表示欢迎). */
 function negatedBeforeObject(before: string): boolean {
   const m = NEGATED_OBJECT.exec(before);
@@ -830,7 +834,8 @@ export function findStances(
       const lead = text.slice(Math.max(clauseFrom, at - 8), at);
       const negated =
         (NEGATION.test(lead) && !NOT_NEGATION.test(lead)) ||
-        negatedBeforeObject(text.slice(Math.max(clauseFrom, at - 40), at));
+        negatedBeforeObject(text.slice(Math.max(clauseFrom, at - 40), at)) ||
+        DENIED.test(text.slice(Math.max(clauseFrom, at - 24), at));
       const between = text.slice(clauseFrom, at);
       const modality = MODALITY.filter((w) => between.includes(w)).filter(
         (w, _, all) => !all.some((o) => o !== w && o.includes(w)),

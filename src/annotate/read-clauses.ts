@@ -353,7 +353,12 @@ export function clauseSubject(
     // 表示中方始终站在和平一边，支持…: a clause a verb of speech or thought brings in with
     // no mark lends its own subject, as it holds the cue of its own clause.
     const inner = embeddedClause(text, before.kind === 'one' ? before.ref.end : from, end, refs);
-    if (inner !== -1 && inner - (before.kind === 'one' ? before.ref.end : from) <= 12) {
+    // (否认北岛支持…，并批评…: a clause denied lends nothing; the one who denied goes on.)
+    if (
+      inner !== -1 &&
+      inner - (before.kind === 'one' ? before.ref.end : from) <= 12 &&
+      !/否认$/.test(text.slice(from, inner))
+    ) {
       const embedded = subjectIn(
         text,
         inner,
@@ -399,7 +404,7 @@ const OPENS_ON_SAYING = /^(?:并|也|还|又|同时|亦|则|更)?([\u4e00-\u9fff
  * and a few of belief. */
 const CLAUSE_TAKING = new Set([
   ...QUOTE_CUES.filter((c) => c.mode === 'any').map((c) => c.cue),
-  ...'相信 坚信 深信 认定 声称 指责'.split(' '),
+  ...'相信 坚信 深信 认定 声称 指责 否认'.split(' '),
 ]);
 
 /** Words that open a clause of cause, concession or condition inside a sentence's clause. */

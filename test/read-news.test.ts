@@ -3726,3 +3726,17 @@ describe('a stance denied', () => {
     },
   );
 });
+
+describe('where a stance is taken, and when', () => {
+  bothScripts(
+    '在致Y的信中批評…: where, closed by 中, opens a verb, no noun; 在會見Y時感謝…: the counterpart ends at 時',
+    '新聞\n\n林國棟在致山田一郎的信中批評東島的軍事部署。陳美玲在會見林國棟時感謝北島提供的人道援助。北島的大力支持令各方受惠。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟 criticize 東島的軍事部署'),
+        c('陳美玲 meet 林國棟'),
+        c('陳美玲 praise 北島提供的人道援助'),
+      ]);
+    },
+  );
+});

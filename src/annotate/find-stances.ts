@@ -448,7 +448,8 @@ export function findStances(
             /^(?:$|[，,。；！？」”』\n])/.test(after)) ||
           NOUN_AFTER.test(after) ||
           (hit.cue === '反对' && PARTY_NOUN.test(after)) ||
-          /的[^，。的]{1,3}$/.test(before))
+          // (…的信中批评, 在…的讲话中支持: where, closed by a word of place, opens a verb.)
+          (/的[^，。的]{1,3}$/.test(before) && !/的[^，。的]{0,2}[中里上内]$/.test(before)))
       )
         continue;
       // 转达了有关立场和关切。: a cue joined by 和 to a noun before it, with nothing after it,
@@ -1419,7 +1420,13 @@ const ADDRESSED_WHEN_MEETING =
   /^(?:时|之际|期间)(?:向|对)([^，。；]{2,20}?)(?=表示|说|指出|强调|称|介绍|透露|重申)/;
 
 /** The end of a time clause and a verb of speech after it: 时表示, 后说, 之际强调. */
-const WHEN_SAYING = /(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申)/;
+const WHEN_SAYING = new RegExp(
+  `(?:时|后|之际|期间)(?:表示|说|指出|强调|称|介绍|透露|认为|重申|${STANCE_CUE_LIST.filter(
+    (c) => c.cue.length > 1,
+  )
+    .map((c) => c.cue)
+    .join('|')})`,
+);
 
 /** What 欢迎 invites to, as a page or host does: 欢迎加入, 欢迎访问, 欢迎莅临. */
 const INVITATION =

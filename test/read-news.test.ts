@@ -3740,3 +3740,14 @@ describe('where a stance is taken, and when', () => {
     },
   );
 });
+
+describe('a quotation and then who told it to whom', () => {
+  quotesAre(
+    '「…」X告訴記者。 and 「…」X提醒市民。: the words in marks are theirs; X告訴記者他… with no mark, or 告訴 with no words before, are none',
+    '新聞\n\n「下一代產品已在研發之中，最快明年就能推出市面。」經理林國棟告訴記者。林國棟昨日出席記者會。陳美玲告訴記者她已經辭去職務。「颱風下週可能再度來襲，各位務必做好準備。」天文台台長陳美玲提醒市民。',
+    [
+      '林國棟: 下一代產品已在研發之中，最快明年就能推出市面。',
+      '陳美玲: 颱風下週可能再度來襲，各位務必做好準備。',
+    ],
+  );
+});

@@ -939,18 +939,19 @@ function hasColon(text: string, line: Line): boolean {
 const ADDRESSED_CUES = new Set(['提醒', '警告', '寄语', '告诉', '忠告']);
 
 /**
- * Where the addressee right after a cue ends, when a comma or colon follows it: two to eight
- * units of nouns and pronouns (市民, 广大市民, 外界, 美方, 年轻人, 大家), no verb; else -1.
+ * Where the addressee right after a cue ends, when a comma or colon follows it, or the
+ * sentence's end (「…」林国栋告诉记者。: the words before are theirs): two to eight units of
+ * nouns and pronouns (市民, 广大市民, 外界, 美方, 年轻人, 大家, 记者), no verb; else -1.
  */
 function addresseeEnd(text: string, from: number, edges: WordEdges): number {
   if (edges.isEmpty()) return -1;
   let i = from;
-  while (i < from + 8 && i < text.length && !/[，,：:]/.test(text[i] as string)) {
+  while (i < from + 8 && i < text.length && !/[，,：:。！？\n]/.test(text[i] as string)) {
     const w = edges.wordAt(i);
     if (w === undefined || !/^(?:n|nr|ns|nt|nz|r|j|eng|x)/.test(w.pos)) return -1;
     i = w.end;
   }
-  return i - from >= 2 && /[，,：:]/.test(text[i] ?? '') ? i : -1;
+  return i - from >= 2 && /^(?:[，,：:。！？\n]|$)/.test(text[i] ?? '') ? i : -1;
 }
 
 /** One quote per content start: a colon block found twice is kept once. */

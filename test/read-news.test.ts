@@ -3751,3 +3751,20 @@ describe('a quotation and then who told it to whom', () => {
     ],
   );
 });
+
+describe('one person’s offices listed, and a cue ending a list of nouns', () => {
+  bothScripts(
+    '市委副書記、代市長X: a deputy’s and an acting holder’s offices are one person’s titles; 總目標、總要求， is a noun',
+    '新聞\n\n北島市委副書記、代市長林國棟指出，全市上下要把穩增長作為今年的總目標、總要求，並要求各部門加快推進重點項目。東島常務副市長陳美玲表示，東島支持兩市合作。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [
+        c('林國棟: 全市上下要把穩增長作為今年的總目標、總要求'),
+        c('陳美玲: 東島支持兩市合作。'),
+      ]);
+      assert.deepEqual(stances(a), [
+        c('林國棟 demand 各部門加快推進重點項目'),
+        c('東島 support 兩市合作'),
+      ]);
+    },
+  );
+});

@@ -158,6 +158,16 @@ function ownWord(text: string, grid: WordGrid, i: number, units: UnitSet): boole
   return ABBR_CONTEXT.test(rest);
 }
 
+/** Whether a title longer than the one at `at` starts in `[from, at)` and runs past it:
+ * 常务副 of 常务副市长 is that title's start, no name before 市长. */
+function opensOffice(text: string, from: number, at: number): boolean {
+  for (let i = from; i < at; i++) {
+    const office = officeAt(text, i);
+    if (office !== null && i + office.length > at) return true;
+  }
+  return false;
+}
+
 /** Two one-character abbreviations and a word of relations after them: 中新两国, 中新关系. */
 const BILATERAL = /[\u4e00-\u9fff]{2}(?=两国|双方|关系|合作|友好|建交|邦交|自贸)/g;
 
@@ -930,6 +940,8 @@ export function findEntities(
       if (s < 0 || !free(s, at)) continue;
       const name = text.slice(s, at);
       if (!HAN.test(name) || NOT_PERSON.test(name)) continue;
+      // 常务副市长, 代市长: what opens a longer title (a deputy's, an acting holder's) is none.
+      if (opensOffice(text, s, at)) continue;
       // 主席和拜登总统: a linking word opens no name before the title either.
       // 李家/nrfg 超/v 特首: a name of two the segmenter knows and its third unit cut off as a
       // word of one, whatever it tags it.

@@ -448,6 +448,10 @@ export function findStances(
             /^(?:$|[，,。；！？」”』\n])/.test(after)) ||
           NOUN_AFTER.test(after) ||
           (hit.cue === '反对' && PARTY_NOUN.test(after)) ||
+          // 总定位、总目标、总要求，: the last of a list of nouns, nothing after it.
+          // (强烈不满、坚决反对。, 不满、也反对: verbs, their object before them.)
+          (/、[^都也还就才再又更最不没未很并均亦，。、\s]$/.test(before) &&
+            /^(?:$|[，,。；、！？」”\n])/.test(after)) ||
           // (…的信中批评, 在…的讲话中支持: where, closed by a word of place, opens a verb.)
           (/的[^，。的]{1,3}$/.test(before) && !/的[^，。的]{0,2}[中里上内]$/.test(before)))
       )

@@ -190,15 +190,30 @@ export function gazetteer(): Matcher {
   return matcher;
 }
 
+/** What may stand before any office title and make one of it: the party committee it is
+ * held in and a deputy's or an acting holder's mark (市委副书记, 常务副市长, 代市长, 署理局长). */
+const OFFICE_PREFIX =
+  /^(?:(?:省委|市委|区委|县委|州委|党委|党组)(?:常务副|副)?|常务副|副|代理|署理|代)/;
+
+/** The office title starting at `at` and the office's name, with OFFICE_PREFIX before it. */
+function officeHit(text: string, at: number): { word: string; office: string } | null {
+  const { offices } = gazetteer();
+  const found = offices.longestAt(text, at);
+  if (found !== null) return { word: found.word, office: found.value };
+  const prefix = OFFICE_PREFIX.exec(text.slice(at, at + 5));
+  if (prefix === null) return null;
+  const after = offices.longestAt(text, at + prefix[0].length);
+  return after === null ? null : { word: prefix[0] + after.word, office: after.value };
+}
+
 /** The office title starting at `at` in `text`, longest first, or null. */
 export function officeAt(text: string, at: number): string | null {
-  return gazetteer().offices.longestAt(text, at)?.word ?? null;
+  return officeHit(text, at)?.word ?? null;
 }
 
 /** The office title starting at `at` and the office's name (特首 → 行政长官), or null. */
 export function officeNamedAt(text: string, at: number): { word: string; office: string } | null {
-  const found = gazetteer().offices.longestAt(text, at);
-  return found === null ? null : { word: found.word, office: found.value };
+  return officeHit(text, at);
 }
 
 /** Office titles in text, left to right, longest first, never overlapping: what one

@@ -1068,7 +1068,13 @@ function joins(
   // qualifies the title: passed over.
   const qualifier = BRACKETED_BEFORE_NAME.exec(text.slice(from, to));
   if (qualifier !== null && qualifier.index > 0) to = from + qualifier.index;
-  const at = skipOffices(text, from);
+  let at = skipOffices(text, from);
+  // 盐城市委副书记、代市长X: one person's offices listed with 、 after the first.
+  while (at > from && at < to && text[at] === '、') {
+    const next = skipOffices(text, at + 1);
+    if (next === at + 1) break;
+    at = next;
+  }
   if (at === to) return true;
   const gap = text.slice(at, to);
   // 欧盟外交与安全政策高级代表X: a portfolio of nouns (joined by 与／和) before an office title.

@@ -3768,3 +3768,11 @@ describe('one person’s offices listed, and a cue ending a list of nouns', () =
     },
   );
 });
+
+describe('speaking of something, and calling something a name', () => {
+  quotesAre(
+    '在談到X的時候說：「…」 is the 說’s quote; 稱X為「…」 names, says nothing; 稱X為維護和平做出貢獻 says',
+    '新聞\n\n林國棟在談到自己兄長的時候說：「他的智慧值得家族每一個人學習。」陳美玲稱林國棟為「最值得信賴的合作夥伴」。北島外交部稱東島此舉為挑釁。山田一郎稱北島為維護地區和平做出了重要貢獻。',
+    ['林國棟: 他的智慧值得家族每一個人學習。', '山田一郎: 北島為維護地區和平做出了重要貢獻。'],
+  );
+});

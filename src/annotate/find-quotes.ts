@@ -148,9 +148,14 @@ const LIGHT_BEFORE =
 /** A mark and a word that adds another doing of the subject (，并呼吁…, ，同时要求…). */
 const DOING_TOO = /^[，,]\s*(?:并且|并|同时|亦|也|还|另|更|随即|进而)/;
 /** A clause of when after a cue of speaking of something, then a mark or another cue:
- * (谈到)房屋问题时表示, (提到)此事时，. */
+ * (谈到)房屋问题时表示, (提到)此事时，, (谈到)自己兄长的时候说. */
 const WHEN_SPEAKING =
-  /^[^，。；：:,！？「」“”]{1,30}?时(?:[，,]|(?:又|也|还|并)?(?:表示|说|指出|称|强调|认为|重申|透露|坦言|回应))/;
+  /^[^，。；：:,！？「」“”]{1,30}?(?:时|的时候)(?:[，,]|(?:又|也|还|并)?(?:表示|说|指出|称|强调|认为|重申|透露|坦言|回应))/;
+/** After 称: what is called, 为, and the name it is called by, in marks or short and closing
+ * its clause (称X为「…」, 称此举为挑衅。). */
+const CALLED_AS =
+  /^[^，,。；：:「」“”！？]{1,12}?为(?!了|何|什么|此|止)(?:[「“『]|[^，,。；：:「」“”！？]{1,6}(?:[，,。；！？]|$))/;
+
 /** Stance verbs that make a quote only when a mark brings in a clause after them: the quote
  * cues of data/cues/speech.tsv in `punct` mode that are stance cues too (批评, 呼吁, 促 …). */
 const STANCE_VERB: ReadonlySet<string> = new Set(
@@ -359,7 +364,10 @@ export function findQuotes(
       if (
         ((cue.cue.cue === '谈到' || cue.cue.cue === '提到') &&
           WHEN_SPEAKING.test(text.slice(cue.end, cue.end + 40))) ||
-        (cue.cue.cue === '说' && text[cue.end] === '到')
+        (cue.cue.cue === '说' && text[cue.end] === '到') ||
+        // 称林国栋为「最可靠的伙伴」, 称此举为挑衅: calling someone or something a name,
+        // no words said (称中国为维护和平做出贡献 goes on to say something: a quote).
+        (cue.cue.cue === '称' && CALLED_AS.test(text.slice(cue.end, cue.end + 30)))
       )
         continue;
       if (!afterMark && !closes && EXPRESSES.test(text.slice(cue.end, cue.end + 4))) continue;

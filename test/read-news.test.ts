@@ -3776,3 +3776,16 @@ describe('speaking of something, and calling something a name', () => {
     ['林國棟: 他的智慧值得家族每一個人學習。', '山田一郎: 北島為維護地區和平做出了重要貢獻。'],
   );
 });
+
+describe('a light verb inside the object', () => {
+  bothScripts(
+    '對X進行軍事演習深表關切: the object runs to the light verb nearest the cue (深表, 予以), over one inside it (進行)',
+    '新聞\n\n東島對北島在南海進行軍事演習深表關切。西島對北島進行核試驗予以強烈譴責。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('東島 concern 北島在南海進行軍事演習'),
+        c('西島 criticize 北島進行核試驗'),
+      ]);
+    },
+  );
+});

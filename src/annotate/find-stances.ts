@@ -165,7 +165,22 @@ const PARTY_NOUN = /^党(?![籍员内])/;
 /** A light verb before a cue, with at most a few adverbs between (表示强烈, 感到): the object
  * of 对X表示关注 ends before it. */
 const LIGHT_VERB_END =
-  /(?:(?:不|未|并未|没有)予以?|(?:并不|并未|从未|从不|没有|不|未)?(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?|提供|给予))[^，。]{0,8}?$/;
+  /((?:不|未|并未|没有)予以?|(?:并不|并未|从未|从不|没有|不|未)?(?:表示|感到|致以|予以|表达|深表|深感|加以|提出|发出|进行了?|提供|给予))[^，。]{0,8}?$/;
+/**
+ * Where the light verb nearest the cue starts in `s` (the text after 对 up to the cue): 对X在
+ * Y周边进行军事演习深表关切 has its object up to 深表, not to the 进行 inside it; -1 if none.
+ */
+function lastLightVerb(s: string): number {
+  let found = -1;
+  let from = 0;
+  for (let m = LIGHT_VERB_END.exec(s); m !== null; m = LIGHT_VERB_END.exec(s.slice(from))) {
+    found = from + m.index;
+    // (不表示: the negation and its verb are one light verb; read on after both.)
+    from = found + (m[1] as string).length;
+  }
+  return found;
+}
+
 /** 对X表示关注 / 向X表示祝贺 / 对此予以强烈谴责: the target stands between 对/向 and the cue. */
 const EXPRESSED =
   /(?:表示|感到|致以|予以|表达|深表|深感|进行了?)(?:强烈|严重|高度|坚决|热烈|衷心|诚挚|深切|极大|最)?的?$/;
@@ -1164,8 +1179,8 @@ function targetsOf(
     if (found !== -1) {
       start = clauseFrom + found;
       // The light verb after the object (表示对X感到关切: 感到, not the 表示 before 对).
-      const lightAfter = light === null ? null : LIGHT_VERB_END.exec(text.slice(start, at));
-      stop = lightAfter != null ? start + lightAfter.index : at;
+      const lightAfter = light === null ? -1 : lastLightVerb(text.slice(start, at));
+      stop = lightAfter !== -1 ? start + lightAfter : at;
       // 对她相当关切: the degree adverbs before the cue are not the object's.
       const degree = DEGREE_END.exec(text.slice(start, stop));
       if (degree !== null && degree.index > 0) stop = start + degree.index;

@@ -3789,3 +3789,18 @@ describe('a light verb inside the object', () => {
     },
   );
 });
+
+describe('a resolution passed, and a mission abroad', () => {
+  bothScripts(
+    '通過一項決議，…。決議還呼籲…: the body that passed it holds what it asks; X駐Y使團 is a body that speaks',
+    '新聞\n\n北島議會周四通過一項決議，要求政府對相關官員實施制裁。決議還呼籲各成員國暫停與東島的引渡條約。\n\n日本駐北島使團發言人隨即發表聲明，指決議完全罔顧基本事實，並敦促北島議會停止干涉日本內政。',
+    (a, c) => {
+      assert.deepEqual(quotes(a), [c('日本駐北島使團: 決議完全罔顧基本事實')]);
+      assert.deepEqual(stances(a), [
+        c('北島議會 demand 政府對相關官員實施制裁'),
+        c('北島議會 appeal 各成員國暫停與東島的引渡條約'),
+        c('日本駐北島使團 demand 北島議會停止干涉日本內政'),
+      ]);
+    },
+  );
+});

@@ -2277,7 +2277,7 @@ function extendPeople(text: string, mentions: RawMention[]): RawMention[] {
 
 /** Suffixes that make an organisation's name of the words before them. */
 const ORG_SUFFIX =
-  /(?:法院|检察署|委员会|协会|公会|商会|工会|联会|联合会|促进会|联盟|阵线|同盟|研究中心|研究所|办公室|工程处|电视台|电台|通讯社|大使馆|领事馆|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|总理府|首相官邸|总统室|议会|议院|理事会|办事处|代表大会)$/;
+  /(?:法院|检察署|委员会|协会|公会|商会|工会|联会|联合会|促进会|联盟|阵线|同盟|研究中心|研究所|办公室|工程处|电视台|电台|通讯社|大使馆|领事馆|使团|代表处|统计局|消防署|国防军|航空|大学|学院|研究院|基金会|银行|医院|交易所|总统府|总理府|首相官邸|总统室|议会|议院|理事会|办事处|代表大会)$/;
 /** Suffixes that make a place's name of the words before them: airports, ports, squares. */
 const LOC_SUFFIX = /(?:机场|港口城|港|湾|广场)$/;
 /** Parts of speech of a word inside such a name: nouns, names, unknown words, adjectives

@@ -3804,3 +3804,13 @@ describe('a resolution passed, and a mission abroad', () => {
     },
   );
 });
+
+describe('a group qualified by where it is', () => {
+  bothScripts(
+    '當地民眾普遍支持…, 海外華人強烈反對…: a word of place before a noun no name covers is a group we cannot name, not the reporter nor the speaker',
+    '新聞\n\n北島日報記者林海報道，當地民眾普遍支持政府的新政策。陳美玲表示，海外華人強烈反對這項法案。',
+    (a) => {
+      assert.deepEqual(stances(a), []);
+    },
+  );
+});

@@ -720,6 +720,11 @@ function opensWithNoun(
       i = w.end;
       continue;
     }
+    // 当地民众, 海外华人: a word of place (s) qualifies the noun after it.
+    if (w.pos === 's' && w.end < to && /^n/.test(edges.wordAt(w.end)?.pos ?? '')) {
+      i = w.end;
+      continue;
+    }
     // A pronoun no mention resolves (各方, 这, 其): a subject we cannot name; 我 is the
     // speaker and 我们 the voice of a statement, which the stance reader resolves.
     if (w.pos === 'r' && !/^(?:我|本人|自己)/.test(text.slice(i, i + 2))) {

@@ -3814,3 +3814,17 @@ describe('a group qualified by where it is', () => {
     },
   );
 });
+
+describe('希望 addressed to people no name covers', () => {
+  bothScripts(
+    '希望市民不要…, 希望廣大市民理性…, 希望年輕人珍惜…: an appeal to them; 希望傷者早日康復 and 希望兩地關係早日回到正軌 are wishes',
+    '新聞\n\n局長林國棟表示，希望市民不要囤積物資。他又說，希望廣大市民理性表達訴求。陳美玲表示，希望年輕人珍惜來之不易的和平，又希望傷者早日康復。山田一郎表示，希望兩地關係早日回到正軌。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('林國棟 appeal 市民不要囤積物資'),
+        c('林國棟 appeal 廣大市民理性表達訴求'),
+        c('陳美玲 appeal 年輕人珍惜來之不易的和平'),
+      ]);
+    },
+  );
+});

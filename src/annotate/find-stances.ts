@@ -8,6 +8,7 @@ import {
   clauseSubject,
   datelineEnd,
   isSentenceMark,
+  opensOnPeople,
   PASSIVE,
   WordEdges,
 } from './read-clauses.ts';
@@ -764,7 +765,7 @@ export function findStances(
         hit.class === 'demand' || hit.class === 'appeal'
           ? nextAsking(text, end, sentenceEnd(text, end, line.to), refs)
           : clauseEnd(text, worryOpensClause(text, hit, sFrom, at, end) ? end + 1 : end, line.to);
-      if (hit.cue === '希望' && !addressed(text, end, refs, actors)) continue;
+      if (hit.cue === '希望' && !addressed(text, end, clauseTo, refs, actors, edges)) continue;
       const own = new Set(actors.flatMap((r) => r.ids));
       let targets = targetsOf(
         text,
@@ -927,12 +928,17 @@ function nounEndsAt(text: string, edges: WordEdges, at: number): boolean {
   return false;
 }
 
+/** What one wishes others to be or have, not asks them to do: 早日康复, 平安, 顺利. */
+const WISHED = /康复|平安|健康|快乐|幸福|顺利|安息|好运|如意|成功/;
+
 /** Whether 希望 at `end` is addressed to another party than its holder. */
 function addressed(
   text: string,
   end: number,
+  clauseTo: number,
   refs: readonly Ref[],
   actors: readonly Ref[],
+  edges: WordEdges,
 ): boolean {
   const rest = text.slice(end, end + 12);
   // 希望与中方…, 希望同对方一道…: what the holder hopes to do together with a party, not
@@ -945,6 +951,10 @@ function addressed(
   // 希望行政长官…: addressed to an office holder.
   if (officeAt(text, end) !== null) return true;
   if (ADDRESSEE.test(rest) || ADDRESSEE.test(rest.replace(/^(?:有关|相关|各)/, ''))) return true;
+  // 希望市民不要囤积物资, 希望年轻人珍惜和平: addressed to people no name covers, asked to
+  // do something (希望伤者早日康复 wishes them well).
+  if (opensOnPeople(text, end, clauseTo, edges) && !WISHED.test(text.slice(end, clauseTo)))
+    return true;
   const own = new Set(actors.flatMap((a) => a.ids));
   for (let k = firstAtOrAfter(refs, end); k < refs.length; k++) {
     const r = refs[k] as Ref;

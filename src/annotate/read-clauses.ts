@@ -669,6 +669,25 @@ function nounRunEnd(
   return end;
 }
 
+/** Whether `[from, to)` opens on people no name covers: someone counted or unnamed (一些
+ *家长, 有人), or a run of nouns that ends in an agent (市民, 广大市民, 当地居民, 年轻人). */
+export function opensOnPeople(text: string, from: number, to: number, edges: WordEdges): boolean {
+  if (INDEFINITE.test(text.slice(from, Math.min(to, from + 12)))) return true;
+  if (UNNAMED.test(text.slice(from, Math.min(to, from + 8)))) return true;
+  if (edges.isEmpty()) return false;
+  let start = from;
+  const lead = edges.wordAt(start);
+  // 广大市民, 当地居民: a word of degree or place before the nouns.
+  if (lead !== undefined && /^(?:a|s|b)$/.test(lead.pos)) start = lead.end;
+  // (广大市民/理性: the run of nouns may go on past the people, into what they are asked.)
+  for (let w = edges.wordAt(start); w !== undefined && w.end <= to; w = edges.wordAt(w.end)) {
+    if (!NAME_OR_NOUN_POS.test(w.pos) || !/^[\u4e00-\u9fff]+$/.test(text.slice(start, w.end)))
+      return false;
+    if (AGENT.test(text.slice(start, w.end))) return true;
+  }
+  return false;
+}
+
 /** Verbs that qualify people by where they are or what they did (与会人员, 涉事警员). */
 const QUALIFYING_VERB =
   /^(?:与会|参会|在场|涉事|涉案|执勤|当值|在职|退休|获奖|参赛|参展|出席|受访|受伤|遇难|被捕)$/;

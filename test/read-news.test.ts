@@ -3828,3 +3828,15 @@ describe('希望 addressed to people no name covers', () => {
     },
   );
 });
+
+describe('a party’s camp by its colour', () => {
+  bothScripts(
+    '綠營 speaks and stands for the party, but names no entity the page lists (民主進步黨 is nowhere on it)',
+    '新聞\n\n國民黨團今天反駁說，地方政府早就苦不堪言。綠營批評國民黨團濫用多數。',
+    (a, c) => {
+      const names = a.flatMap((x) => x.entities ?? []).map((e) => `${e.type}:${e.canonical}`);
+      assert.ok(!names.some((n) => n.includes(c('民主進步黨'))), names.join(' '));
+      assert.deepEqual(stances(a), [c('民主進步黨 criticize 國民黨團濫用多數')]);
+    },
+  );
+});

@@ -793,8 +793,9 @@ export function resolveReferences(
       if (g[2] !== undefined) {
         const id = PARTY_BY_COLOUR[g[2]] as string;
         // A reference, as 双方 is: it holds and speaks, but makes no mention of the party
-        // (a page that names only 绿营 never names 民进党).
-        return () => ({ start, end, kind: 'alias', type: 'group', ids: [entityId('ORG', id)] });
+        // (a page that names only 绿营 never names 民进党): a description, as 中央政府 is
+        // of its country, not a name the entity list shows.
+        return () => ({ start, end, kind: 'title', type: 'group', ids: [entityId('ORG', id)] });
       }
       const ids = (g[1] ?? '').split('').map((c) => PARTY_BY_COLOUR[c] as string);
       if (new Set(ids).size < 2) return null;

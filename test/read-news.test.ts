@@ -3840,3 +3840,19 @@ describe('a party’s camp by its colour', () => {
     },
   );
 });
+
+describe('a meeting’s decisions paragraphs after it was convened', () => {
+  bothScripts(
+    '…召開會議。¶ 會議要求… ¶ 會議同意，…: the body that convened it, however many paragraphs on; another actor after a quote ends the quote (X讚賞…)',
+    '新聞\n\n北島議會12月8日召開會議，分析研究明年的工作。\n\n會議強調，要堅持穩中求進。會議要求，各部門要切實扛起責任。\n\n會議同意，明年召開全體工作會議。\n\n議長林國棟在會見南島代表團時表示，北島願同南島加強合作。陳美玲讚賞北島在減貧領域取得的成就。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('北島議會 demand 各部門要切實扛起責任'),
+        c('北島議會 agree 明年召開全體工作會議'),
+        c('林國棟 meet 南島代表團'),
+        c('陳美玲 praise 北島在減貧領域取得的成就'),
+      ]);
+      assert.ok(quotes(a).includes(c('林國棟: 北島願同南島加強合作。')), quotes(a).join(' | '));
+    },
+  );
+});

@@ -1399,8 +1399,12 @@ const TURNING_OPEN = /^(?:不过|但是|但|然而|而|同时|此外|另外|另�
 
 /** A stance verb that takes its object with no mark between: the reporter telling what a
  * person did (林国栋批评邻国拖延谈判), not words of theirs. */
-const STANCE_TOLD =
-  /^(?:[^，。；：]{0,4}?)(?:批评|谴责|抨击|呼吁|敦促|促请|要求|反对|支持|欢迎|赞扬|感谢)(?![，,：:「“])/;
+const STANCE_TOLD = new RegExp(
+  `^(?:[^，。；：]{0,4}?)(?:${STANCE_CUE_LIST.filter((c) => c.cue.length > 1 && c.cue !== '希望')
+    .map((c) => c.cue)
+    .sort((a, b) => b.length - a.length)
+    .join('|')})(?![，,：:「“])`,
+);
 
 /** Whether `[open, at)` is a place or body opening its sentence and an office it gives
  * (挪威常驻联合国代表, 欧盟驻华大使): the titles of the person named at `at`. */

@@ -396,6 +396,9 @@ export function findStances(
     }
     return side;
   };
+  /** Who issued the document or convened the meeting last found (声明, 会议): it stays the
+   * holder of what that document or meeting says later (会议同意… paragraphs on). */
+  let issuer: Ref | null = null;
   for (const [index, line] of lines.entries()) {
     /** The statement line before this one: 对此 may look back into it. */
     const prevLine = lines[index - 1] ?? null;
@@ -711,7 +714,8 @@ export function findStances(
         // 声明要求…, 会议要求…: the body that issued the statement or convened the meeting,
         // as for the quotes they bring in.
         const by = issuedBy(text, prevLine?.from ?? line.from, subject.clause, refs, edges);
-        actors = by == null ? [] : [by];
+        if (by !== undefined) issuer = by;
+        actors = issuer === null ? [] : [issuer];
       } else if (added?.speaker != null) {
         // X表示，…，并呼吁…: the appeal or demand that closes the quote's sentence, after its
         // words, is the speaker's (the quote reader ends the words before it), whatever

@@ -3856,3 +3856,11 @@ describe('a meeting’s decisions paragraphs after it was convened', () => {
     },
   );
 });
+
+describe('another source no name covers, in a sentence of its own', () => {
+  quotesAre(
+    '…。小區內其他居民…也表示擔心 and …。不過，一些家長反映…: people no name covers speaking end the words quoted before',
+    '新聞\n\n業主陳美玲稱，過去一個月已有多隻小貓受傷死亡。小區內其他居民聽說此事後，也都表示擔心。校長林國棟說，學校已加強門禁和巡查工作。不過，一些家長反映，學校的通知來得太遲。',
+    ['陳美玲: 過去一個月已有多隻小貓受傷死亡。', '林國棟: 學校已加強門禁和巡查工作。'],
+  );
+});

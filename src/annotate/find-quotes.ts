@@ -5,6 +5,7 @@ import {
   clauseSubject,
   datelineEnd,
   isSentenceMark,
+  opensOnPeople,
   PASSIVE,
   type Subject,
   WordEdges,
@@ -773,6 +774,9 @@ export function findQuotes(
       // actor doing something of their own ends the reported speech; so does the speaker
       // named again with what the reporter tells they did (…。林海還呼籲…).
       limit = Math.min(limit, actorTurn(text, refs, contentStart, limit, speaker));
+      // …。其他居民聽說此事後，也表示擔心: people no name covers speaking or taking a stance
+      // in a sentence of their own are another source, not more of these words.
+      limit = Math.min(limit, peopleTurn(text, contentStart, limit, edges));
       // …。据了解，…, …。记者看到，…, …。中方对此有何评论？: the reporter's own voice again.
       limit = Math.min(limit, reporterTurn(text, contentStart, limit));
       // …。会议要求，…, …。林国栋要求，…: the same source opening a sentence of its own with
@@ -1390,6 +1394,31 @@ function actorTurn(
     // state opening a sentence with a stance of its own speaks in its own turn.
     if (speaker.type === 'LOC' && r.type === 'LOC' && r.start === open && STANCE_TOLD.test(after))
       return r.start;
+  }
+  return to;
+}
+
+/** A verb of speech or of stance (of two units or more), or one of telling that brings in
+ * no quote of its own (GUIDELINES §3) but says who is talking: 反映, 透露, 抱怨. */
+const ANY_CUE = new RegExp(
+  `${QUOTE_CUE_ALTERNATION}|${STANCE_CUE_LIST.filter((c) => c.cue.length > 1)
+    .map((c) => c.cue)
+    .join('|')}|反映|透露|抱怨|投诉|质疑|介绍|解释`,
+);
+
+/**
+ * Where, in `[from, to)`, the first sentence starts that opens (after a word that turns) on
+ * people no name covers and holds a verb of speech or stance (…。其他居民也表示擔心,
+ * …。不過，一些家長反映…): `to` when none.
+ */
+function peopleTurn(text: string, from: number, to: number, edges: WordEdges): number {
+  for (let i = from; i < to - 1; i++) {
+    if (!'。！？'.includes(text[i] as string)) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < to && !'。！？'.includes(text[end] as string)) end++;
+    const open = start + (TURNING_OPEN.exec(text.slice(start, end))?.[0].length ?? 0);
+    if (opensOnPeople(text, open, end, edges) && ANY_CUE.test(text.slice(open, end))) return start;
   }
   return to;
 }

@@ -637,7 +637,7 @@ const NAMED_AFTER: readonly { from: Ref['type']; to: Ref['type']; between: RegEx
 /** A clause opening on a counted, unnamed someone: 一位…, 两名…, 有几个…, 另一名…, 超过一百位…,
  * 部分渔民…. */
 const INDEFINITE =
-  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:[\d０-９]+年)?\s*(?:有)?(?:(?:超过|逾|近|约|多达|上)?(?:另一|另外一|[\d０-９一二三四五六七八九十百千万两几数多某]+)(?:多|余)?(?:位|名|个|些|批|群)|部分|许多|不少|很多|一些|大批|多数|少数|大部分|大多数|绝大多数|大多|绝大部分)/;
+  /^\s*(?:而|但|但是|不过|同时|此外|另外|其中)?\s*(?:[\d０-９]+年)?\s*(?:有)?(?:(?:超过|逾|近|约|多达|上)?(?:另一|另外一|[\d０-９一二三四五六七八九十百千万两几数多某]+)(?:多|余)?(?:位|名|个|些|批|群)|部分|许多|不少|很多|一些|大批|多数|少数|大部分|大多数|绝大多数|大多|绝大部分|其他|其余|其它)/;
 
 /** A clause opening on someone no name covers: 对方, 有人, 外界, 大家, 有民众…. */
 const UNNAMED =
@@ -672,13 +672,15 @@ function nounRunEnd(
 /** Whether `[from, to)` opens on people no name covers: someone counted or unnamed (一些
  *家长, 有人), or a run of nouns that ends in an agent (市民, 广大市民, 当地居民, 年轻人). */
 export function opensOnPeople(text: string, from: number, to: number, edges: WordEdges): boolean {
-  if (INDEFINITE.test(text.slice(from, Math.min(to, from + 12)))) return true;
-  if (UNNAMED.test(text.slice(from, Math.min(to, from + 8)))) return true;
   if (edges.isEmpty()) return false;
   let start = from;
-  const lead = edges.wordAt(start);
-  // 广大市民, 当地居民: a word of degree or place before the nouns.
-  if (lead !== undefined && /^(?:a|s|b)$/.test(lead.pos)) start = lead.end;
+  // 广大市民, 当地居民, 小/区内/其他居民: words of degree or place before the nouns.
+  for (let w = edges.wordAt(start); w !== undefined && w.end < to && /^[asbf]$/.test(w.pos); ) {
+    start = w.end;
+    w = edges.wordAt(start);
+  }
+  if (INDEFINITE.test(text.slice(start, Math.min(to, start + 12)))) return true;
+  if (UNNAMED.test(text.slice(start, Math.min(to, start + 8)))) return true;
   // (广大市民/理性: the run of nouns may go on past the people, into what they are asked.)
   for (let w = edges.wordAt(start); w !== undefined && w.end <= to; w = edges.wordAt(w.end)) {
     if (!NAME_OR_NOUN_POS.test(w.pos) || !/^[\u4e00-\u9fff]+$/.test(text.slice(start, w.end)))
@@ -739,8 +741,9 @@ function opensWithNoun(
       i = w.end;
       continue;
     }
-    // 当地民众, 海外华人: a word of place (s) qualifies the noun after it.
-    if (w.pos === 's' && w.end < to && /^n/.test(edges.wordAt(w.end)?.pos ?? '')) {
+    // 当地民众, 海外华人, 小/区内其他居民: words of place (s) and adjectives qualify the noun
+    // after them (a cue after them opens a predicate: 积极支持).
+    if (/^[asb]$/.test(w.pos) && w.end < to) {
       i = w.end;
       continue;
     }

@@ -3864,3 +3864,11 @@ describe('another source no name covers, in a sentence of its own', () => {
     ['陳美玲: 過去一個月已有多隻小貓受傷死亡。', '林國棟: 學校已加強門禁和巡查工作。'],
   );
 });
+
+describe('a body’s staff no one names', () => {
+  quotesAre(
+    'X局一位趙姓工作人員告訴記者，「…」 and X局工作人員表示 are anonymous; X局一名發言人 speaks for the body',
+    '新聞\n\n北島環保局一位趙姓工作人員告訴記者，「油污已經基本回收完畢，但氣味仍然比較強烈。」北島環保局工作人員表示，清理工作將持續到下週。北島環保局一名發言人表示，當局正在調查事故的原因。',
+    ['北島環保局: 當局正在調查事故的原因。'],
+  );
+});

@@ -212,9 +212,10 @@ const DELEGATE_OF_STATE =
 const PLACE_AS_SIDE = /^(?:方面|政府|当局)/;
 /** After a body's name, its members as a group: 立委, 议员, 成员国, 官员, 人士, 党员, with a
  * count or a share before them or not (多名议员, 部分成员国, 一些国家), and one of its
- * analysts, researchers or staff no one names (X研究中心分析师指出): no spokesperson. */
+ * analysts, researchers or staff no one names (X研究中心分析师指出, 环保局一位赵姓工作人员):
+ * no spokesperson. */
 const MEMBERS_OF =
-  /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:跨党派|两党|多党|朝野|资深|高级|高层|一名|一位)?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?|分析师|研究员|学者|专家|教授|员工|职员)(?!会|院|处|厅|局)/;
+  /^(?:(?:[一二三四五六七八九十两几数多]+|\d+)(?:位|名|个|国)?|部分|一些|不少|少数|多数|大多数|个别|其他|其余|各|有些)?的?(?:跨党派|两党|多党|朝野|资深|高级|高层|一名|一位)?(?:[\u4e00-\u9fff]姓)?(?:立委|立法委员|议员|参议员|众议员|委员们|成员国|会员国|成员|国家|官员|人士|党员|高层们?|分析师|研究员|学者|专家|教授|员工|职员|工作人员|人员|雇员|干部|警员)(?!会|院|处|厅|局)/;
 /** A second body and its members after a body (…及工联会议员, …和公民党成员): members of
  * both, whom no one names. */
 const MEMBERS_AFTER_AND =

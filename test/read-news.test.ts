@@ -3872,3 +3872,11 @@ describe('a body’s staff no one names', () => {
     ['北島環保局: 當局正在調查事故的原因。'],
   );
 });
+
+describe('a research unit’s head, and a teacher', () => {
+  quotesAre(
+    'X院Y研究所Z室主任W表示: the head speaks, however many units before the office; 老師說 is a teacher no one names (師 is a surname, but 老師 is no 老王)',
+    '新聞\n\n北島社會科學院數量經濟與技術經濟研究所分析室主任林國棟表示，本地勞動年齡人口將持續下降。這時，老師說：「紅顏色的鞋子男孩子穿上也很好看。」\n\n老王說，這雙鞋子是他昨天才買的。',
+    ['林國棟: 本地勞動年齡人口將持續下降。', '老王: 這雙鞋子是他昨天才買的。'],
+  );
+});

@@ -2617,8 +2617,9 @@ export const OFFICES_AFTER_SURNAME =
 /** A surname and one of those offices, anywhere in a text. */
 const SURNAME_AND_OFFICE = new RegExp(`([\\u4e00-\\u9fff])(?:${OFFICES_AFTER_SURNAME})`, 'g');
 /** 小崔, 老王: a surname with 小 or 老, the familiar way to call a person (the surname is
- * group 1). */
-export const FAMILIAR = /^[小老]([\u4e00-\u9fff])$/;
+ * group 1); not the common words of that shape whose second unit is also a surname (老师
+ * a teacher, 小时 an hour, 老年 old age). */
+export const FAMILIAR = /^(?!老[师年]$|小时$)[小老]([\u4e00-\u9fff])$/;
 
 /** Of NOT_PERSON, the words a tagger too reads as people: a party's legislators by its
  * colour (藍委, 綠委, 白委), a headline's subject run into its one-character verb (藍委批「…」,

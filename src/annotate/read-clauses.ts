@@ -861,8 +861,26 @@ function subjectIn(
           tail = n.end + 1;
           continue;
         }
-        if (n.start >= cue || !joins(text, tail, n.start, head.type === 'LOC', options.edges))
+        if (n.start >= cue) break;
+        if (!joins(text, tail, n.start, head.type === 'LOC', options.edges)) {
+          // 北岛社会科学院数量经济与技术经济研究所分析室主任X: a body read inside the units
+          // before the office (经济研究所) is passed over to the person the office leads to.
+          const m = refs[j + 1];
+          if (
+            n.type === 'ORG' &&
+            m !== undefined &&
+            m.start < cue &&
+            m.type === 'PER' &&
+            m.kind === 'name' &&
+            joins(text, tail, m.start, head.type === 'LOC', options.edges)
+          ) {
+            head = m;
+            tail = m.end;
+            j++;
+            continue;
+          }
           break;
+        }
         if ((n.type === 'PER' && n.kind !== 'pronoun') || n.type === 'ORG') {
           head = n;
           tail = n.end;
@@ -1145,13 +1163,14 @@ const FUNCTION_UNITS = /^[愿将要会可能应须并也还又再亦都就才与
 /** What an office is in charge of, before it: 负责人道主义事务的, 主管经济的. */
 const IN_CHARGE_OF = /^(?:主管|负责|分管)[^，。；：、「」“”（）()\s]{1,14}?的/;
 
-/** A committee or a group inside a body, named in marks or not: …委员会, …小组, …党团. */
+/** A committee, a group or a unit inside a body, named in marks or not: …委员会, …小组,
+ * …党团, and a research unit (数量经济与技术经济研究所分析室, 东亚研究中心). */
 const COMMITTEE =
-  /^[「“]?[^，。、；：,:「」“”（）()\s]{2,16}(?:委员会|小组|工作组|党团|办公室)[」”]?$/;
+  /^[「“]?[^，。、；：,:「」“”（）()\s]{0,22}(?:委员会|小组|工作组|党团|办公室|研究所|研究室|研究院|研究中心|实验室|分析室)[」”]?$/;
 
 /** Whether `[from, to)` is a committee's name (COMMITTEE) and office titles running to `to`. */
 function committeeBefore(text: string, from: number, to: number): boolean {
-  for (let k = from + 3; k < to && k - from <= 20; k++) {
+  for (let k = from + 3; k < to && k - from <= 26; k++) {
     if (officeAt(text, k) !== null && skipOffices(text, k) === to) {
       return COMMITTEE.test(text.slice(from, k));
     }

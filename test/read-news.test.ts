@@ -3880,3 +3880,11 @@ describe('a research unit’s head, and a teacher', () => {
     ['林國棟: 本地勞動年齡人口將持續下降。', '老王: 這雙鞋子是他昨天才買的。'],
   );
 });
+
+describe('Cantonese 話 after a time clause, with offices before the name', () => {
+  quotesAre(
+    'X黨立法會議員Y接受電台訪問時話，…: the person the offices lead to speaks, as Y接受…時話 did',
+    '新聞\n\n公民黨立法會議員陳美玲接受電台訪問時話，支持政府做法，但希望當局加強執法。\n\n天文台話聽日會落雨。',
+    ['陳美玲: 支持政府做法，但希望當局加強執法。'],
+  );
+});

@@ -303,10 +303,15 @@ export function findQuotes(
         );
         const at2 = when === null ? at : at - when[0].length;
         const after = /[又亦也就再仲都还]/.test(text[at2 - 1] ?? '') ? at2 - 1 : at2;
-        // X接受电台访问时话，: after a time phrase of the clause a person opens.
-        const clause = /[时后]/.test(text[cue.at - 1] ?? '')
+        // X接受电台访问时话，: after a time phrase of the clause a person opens, after
+        // offices and the body they are of at most (民建联立法会议员X接受…时话).
+        let clause = /[时后]/.test(text[cue.at - 1] ?? '')
           ? clauseStartOf(text, cue.at, line.from)
           : -1;
+        if (clause !== -1) {
+          const body = refs.find((o) => o.start === clause && o.type !== 'PER');
+          clause = skipOffices(text, body === undefined ? clause : body.end);
+        }
         if (
           !refs.some(
             (r) =>

@@ -1571,3 +1571,14 @@ describe('a verb opening what the tagger reads as a body', () => {
     },
   ]);
 });
+
+describe('a place opening the name of an event', () => {
+  check([
+    {
+      text: '中方將在疫情受控後舉辦第二屆亞洲文明對話大會，並出席中非合作論壇北京峰會。',
+      has: ['LOC:北京'],
+      not: ['LOC:亞洲'],
+      why: 'an event is no entity (GUIDELINES §1: 亞洲文明對話大會), nor is the place its name opens with; where a summit is held (北京峰會) is a place',
+    },
+  ]);
+});

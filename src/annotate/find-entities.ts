@@ -168,6 +168,36 @@ function opensOffice(text: string, from: number, at: number): boolean {
   return false;
 }
 
+/** The words that end the name of an event: a congress, a forum, a summit, a fair, games. */
+const EVENT_END = /(?:大会|论坛|峰会|博览会|对话会|运动会|年会|研讨会)$/;
+/** Parts of speech of the words between a place and the end of an event's name: common
+ * nouns (a proper name there, 华盛顿|美国商会…论坛, makes the place where it is held). */
+const EVENT_WORD_POS = /^(?:n|nc|nz|an)$/;
+/** Words naming who takes part (中国—中东欧国家领导人峰会): the place before them is theirs,
+ * a mention of its own. */
+const PARTICIPANTS = /国家|领导人|首脑|元首|部长|外长|议长|总理|总统/;
+
+/**
+ * Whether the words from `at` (right after a place) are two units or more of nouns and then
+ * the end of an event's name: 亚洲|文明对话大会 (not 北京|峰会: where a summit is held, nor
+ * 亚洲|的大会).
+ */
+function opensEventName(text: string, grid: WordGrid, at: number): boolean {
+  if (!grid.startsWord(at)) return false;
+  for (let i = at; i < at + 12 && i < text.length; ) {
+    const end = grid.wordEnd(i);
+    // (中方祝贺/nc 大会…: a verb of stance, whatever tag it has, is no part of a name.)
+    if (end <= i || !EVENT_WORD_POS.test(grid.posAt(i)) || CUE_START.test(text.slice(i, end)))
+      return false;
+    if (EVENT_END.test(text.slice(at, end))) {
+      const suffix = EVENT_END.exec(text.slice(at, end))?.[0].length ?? 0;
+      return end - suffix - at >= 2 && !PARTICIPANTS.test(text.slice(at, end - suffix));
+    }
+    i = end;
+  }
+  return false;
+}
+
 /** Two one-character abbreviations and a word of relations after them: 中新两国, 中新关系. */
 const BILATERAL = /[\u4e00-\u9fff]{2}(?=两国|双方|关系|合作|友好|建交|邦交|自贸)/g;
 
@@ -1234,6 +1264,9 @@ export function findEntities(
         grid.startsWord(m.end) &&
         grid.wordEnd(m.end) === m.end + 1
       ) &&
+      // 亚洲文明对话大会, 印太商业论坛: a place opening the name of an event (GUIDELINES §1:
+      // events are no entities) is no mention of its own.
+      !(m.type === 'LOC' && opensEventName(text, grid, m.end)) &&
       !(
         m.type === 'PER' &&
         (PHOTO_POSITION.test(m.key) ||

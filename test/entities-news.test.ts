@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { entities } from '../src/annotate/index.ts';
+import { annotate, entities } from '../src/annotate/index.ts';
 import { toSimplified } from '../src/normalize/index.ts';
+import { parse } from '../src/pipeline.ts';
+import { toArticleView } from '../src/render/article-view.ts';
 
 /**
  * Entities of news pages as the annotation guidelines define them: credit lines, outlets,
@@ -1581,4 +1583,18 @@ describe('a place opening the name of an event', () => {
       why: 'an event is no entity (GUIDELINES §1: 亞洲文明對話大會), nor is the place its name opens with; where a summit is held (北京峰會) is a place',
     },
   ]);
+});
+
+describe('the names an article lists places and bodies by', () => {
+  it('a place by the standard name the article writes, a body also by a shorter name it writes on its own', () => {
+    const page =
+      '新聞\n\n北韓今日再次試射導彈，南韓政府強烈譴責北韓的挑釁行為。印尼外長表示關注。\n\n香港大律師公會發表聲明。大律師公會又指出，公會關注修例對法治的影響。';
+    const listed = toArticleView(annotate(parse(page))).articles.flatMap((x) =>
+      (x.entities ?? []).map((e) => `${e.type}:${e.canonical}`),
+    );
+    for (const name of ['LOC:北韓', 'LOC:南韓', 'LOC:印尼', 'ORG:香港大律師公會', 'ORG:大律師公會'])
+      assert.ok(listed.includes(name), `${name} in ${listed.join(' ')}`);
+    assert.ok(!listed.includes('LOC:朝鮮') && !listed.includes('LOC:印度尼西亞'), listed.join(' '));
+    assert.ok(!listed.includes('ORG:公會'), listed.join(' '));
+  });
 });

@@ -3012,12 +3012,17 @@ describe('a bare ministry on a page a Taiwan dateline opens', () => {
     },
   );
   bothScripts(
-    'on a mainland page 外交部 and 中國外交部 stay one body',
-    '新聞\n\n外交部發言人林國棟今天表示，中方歡迎各國企業前來投資。中國外交部此前已發表聲明。',
+    'on a mainland page 外交部 and 中國外交部 stay one body, listed by both names (GUIDELINES §1: a shorter name written on its own is listed too)',
+    '新聞\n\n外交部發言人今天表示，中方歡迎各國企業前來投資。中國外交部此前已發表聲明，指出各國企業的合法權益將得到保障。',
     (a, c) => {
       const names = new Set(a.flatMap((x) => x.entities ?? []).map((e) => e.canonical ?? e.text));
       assert.ok(names.has(c('中國外交部')), [...names].join(' '));
-      assert.ok(!names.has(c('外交部')), [...names].join(' '));
+      assert.ok(names.has(c('外交部')), [...names].join(' '));
+      // One body: the spokesperson speaks for it by its fullest name.
+      assert.deepEqual(
+        quotes(a).map((q) => q.slice(0, q.indexOf(':'))),
+        [c('中國外交部'), c('中國外交部')],
+      );
     },
   );
 });

@@ -179,11 +179,70 @@ function metaView(article: ArticleNode, bylines: readonly string[]): MetaFields 
   return { published, authors, credits, outlet, url: article.meta?.url ?? null };
 }
 
+/**
+ * The name an organisation's mention lists it under: the fullest name the page gives, or, for
+ * a shorter name the page also writes on its own, that name (GUIDELINES §1: 大律師公會 beside
+ * 香港大律師公會, 安理會 beside 聯合國安理會) — the full name's end, three units or more, not
+ * an abbreviation (公會, 北院 stay aliases of the full name).
+ */
+function shorterName(type: string, canonical: string, surface: string): string {
+  return type === 'ORG' &&
+    surface.length >= 3 &&
+    surface.length < canonical.length &&
+    canonical.endsWith(surface)
+    ? surface
+    : canonical;
+}
+
+/** Official long forms of a place, which no page calls it by in running text (中华人民共和国,
+ * 香港特别行政区), and a region's formal term (台湾地区): never the name a place is listed by. */
+const LONG_FORM =
+  /共和[国國]|联邦|聯邦|王[国國]|合[众眾][国國]|特别行政区|特別行政區|民主主[义義]|地[区區]$/;
+/** A name of two or more Chinese characters, nothing else. */
+const CHINESE_NAME = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/;
+
+/**
+ * The name each place is listed by in the entity list: the standard name the article itself
+ * writes (GUIDELINES §1) — the one it writes most, the canonical name when that is among the
+ * most (北韓 where the article writes 北韓 for 朝鮮, 印尼, 中國大陸, 加沙地帶), never an
+ * official long form, a side (X方) or an abbreviation. Speakers and holders keep the
+ * canonical name (中央政府 stands for 中國 however the page writes the country).
+ */
+function placesAsWritten(
+  a: ArticleAnnotations,
+  names: ReadonlyMap<string, string>,
+): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const m of a.mentions) {
+    if ((m.kind !== 'name' && m.kind !== 'alias') || m.refersTo.length !== 1) continue;
+    const id = m.refersTo[0] as string;
+    if (!id.startsWith('LOC:')) continue;
+    if (!CHINESE_NAME.test(m.text) || /方(?:面)?$/.test(m.text) || LONG_FORM.test(m.text)) continue;
+    let forms = counts.get(id);
+    if (forms === undefined) counts.set(id, (forms = new Map()));
+    forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+  }
+  const out = new Map<string, string>();
+  for (const [id, forms] of counts) {
+    let best = names.get(id) ?? '';
+    let most = forms.get(best) ?? 0;
+    for (const [form, n] of forms) {
+      if (n > most) {
+        best = form;
+        most = n;
+      }
+    }
+    if (most > 0) out.set(id, best);
+  }
+  return out;
+}
+
 /** The annotation fields of an article (version 2), names resolved to canonical ones. */
 function annotationView(a: ArticleAnnotations): Partial<ArticleViewArticle> {
   const names = new Map(a.entities.map((e) => [e.id, e.canonical]));
   const types = new Map(a.entities.map((e) => [e.id, e.type]));
   const name = (id: string) => names.get(id) ?? id.slice(id.indexOf(':') + 1);
+  const places = placesAsWritten(a, names);
   return {
     entities: a.mentions
       .filter(
@@ -193,10 +252,11 @@ function annotationView(a: ArticleAnnotations): Partial<ArticleViewArticle> {
       )
       .map((m) => {
         const id = m.refersTo[0] as string;
+        const type = types.get(id) ?? id.slice(0, id.indexOf(':'));
         return {
           text: m.text,
-          type: types.get(id) ?? id.slice(0, id.indexOf(':')),
-          canonical: name(id),
+          type,
+          canonical: places.get(id) ?? shorterName(type, name(id), m.text),
           start: m.start,
           end: m.end,
         };

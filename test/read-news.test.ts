@@ -1579,7 +1579,7 @@ describe('雙方 after countries joined as the sides of a meeting', () => {
     (a, c) => {
       assert.deepEqual(
         stances(a).filter((s) => s.includes('agree')),
-        ['印度尼西亞+日本+韓國 agree 建立定期對話機制', '越南+泰國 agree 加強邊境合作'].map(c),
+        ['印尼+日本+韓國 agree 建立定期對話機制', '越南+泰國 agree 加強邊境合作'].map(c),
       );
     },
   );
@@ -3891,5 +3891,19 @@ describe('Cantonese 話 after a time clause, with offices before the name', () =
     'X黨立法會議員Y接受電台訪問時話，…: the person the offices lead to speaks, as Y接受…時話 did',
     '新聞\n\n公民黨立法會議員陳美玲接受電台訪問時話，支持政府做法，但希望當局加強執法。\n\n天文台話聽日會落雨。',
     ['陳美玲: 支持政府做法，但希望當局加強執法。'],
+  );
+});
+
+describe('a place the page never calls by the lexicon’s name', () => {
+  bothScripts(
+    'North Korea written 北韓 throughout: its holders are 北韓 and 北韓外務省; 中國大陸 is still 中國 for 中央政府',
+    '新聞\n\n北韓今日再次試射導彈，南韓政府強烈譴責北韓的挑釁行為。北韓外務省則批評美國的軍事演習。\n\n中國大陸學者林國棟表示，中央政府支持兩韓恢復對話。',
+    (a, c) => {
+      assert.deepEqual(stances(a), [
+        c('南韓 criticize 北韓的挑釁行為'),
+        c('北韓外務省 criticize 美國的軍事演習'),
+        c('中國 support 兩韓恢復對話'),
+      ]);
+    },
   );
 });

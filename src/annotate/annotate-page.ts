@@ -1,5 +1,6 @@
 import { toSimplified, toTraditional } from '../normalize/index.ts';
 import { isDate } from '../text/dates.ts';
+import { mostWritten, placeForms, QUALIFIED_PART } from '../text/place-forms.ts';
 import type {
   ArticleAnnotations,
   DateMention,
@@ -109,12 +110,6 @@ export function annotate(page: PageNode, options: AnnotateOptions = {}): PageNod
   return { ...page, children };
 }
 
-/** Forms of a place no page's standard name takes: official long forms (中华人民共和国,
- * 香港特别行政区, 澳门特区), a region's formal term (台湾地区), and a part of the country
- * qualified (中国大陆, 中国内地: the country itself is 中国, GUIDELINES §4). */
-const NOT_STANDARD =
-  /共和[国國]|联邦|聯邦|王[国國]|合[众眾][国國]|特别行政区|特別行政區|特[区區]|民主主[义義]|地[区區]$|大[陆陸]|[内內]地/;
-
 /**
  * A place the page never calls by the lexicon's name is called by the name the page writes
  * most for it (北韓 for 朝鮮 on a Taiwan page, 印尼 for 印度尼西亞): speakers and holders
@@ -126,30 +121,12 @@ function placesAsWritten(
   entities: ReadonlyMap<string, Entity>,
   orgsNamed: ReadonlySet<string>,
 ): void {
-  const counts = new Map<string, Map<string, number>>();
-  for (const { annotations } of children) {
-    for (const m of annotations.mentions) {
-      if ((m.kind !== 'name' && m.kind !== 'alias') || m.refersTo.length !== 1) continue;
-      const id = m.refersTo[0] as string;
-      if (entities.get(id)?.type !== 'LOC') continue;
-      let forms = counts.get(id);
-      if (forms === undefined) counts.set(id, (forms = new Map()));
-      forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
-    }
-  }
+  const counts = placeForms(children.flatMap((c) => c.annotations.mentions));
   for (const [id, forms] of counts) {
-    const e = entities.get(id) as Entity;
-    if (forms.has(e.canonical)) continue;
-    let best = '';
-    let most = 0;
-    for (const [form, n] of forms) {
-      if (!CHINESE_NAME.test(form) || /方(?:面)?$/.test(form) || NOT_STANDARD.test(form)) continue;
-      if (n > most) {
-        best = form;
-        most = n;
-      }
-    }
-    if (most === 0) continue;
+    const e = entities.get(id);
+    if (e === undefined || forms.has(e.canonical)) continue;
+    const best = mostWritten(forms, '', (form) => !QUALIFIED_PART.test(form));
+    if (best === '') continue;
     // A body named for the place by the lexicon's name, not as the page writes it (北韓外務省
     // read as the country's 外務省, 朝鮮外務省): the place as the page writes it.
     for (const o of entities.values()) {

@@ -1,4 +1,5 @@
 import { findDates, formatIso, readCredits, readPublisher } from '../html/index.ts';
+import { mostWritten, placeForms } from '../text/place-forms.ts';
 import type { ArticleAnnotations } from '../tree/annotations.ts';
 import {
   ARTICLE_VIEW_VERSION,
@@ -194,45 +195,21 @@ function shorterName(type: string, canonical: string, surface: string): string {
     : canonical;
 }
 
-/** Official long forms of a place, which no page calls it by in running text (中华人民共和国,
- * 香港特别行政区), and a region's formal term (台湾地区): never the name a place is listed by. */
-const LONG_FORM =
-  /共和[国國]|联邦|聯邦|王[国國]|合[众眾][国國]|特别行政区|特別行政區|民主主[义義]|地[区區]$/;
-/** A name of two or more Chinese characters, nothing else. */
-const CHINESE_NAME = /^[\u3400-\u9fff\uf900-\ufaff]{2,}$/;
-
 /**
  * The name each place is listed by in the entity list: the standard name the article itself
  * writes (GUIDELINES §1) — the one it writes most, the canonical name when that is among the
- * most (北韓 where the article writes 北韓 for 朝鮮, 印尼, 中國大陸, 加沙地帶), never an
- * official long form, a side (X方) or an abbreviation. Speakers and holders keep the
- * canonical name (中央政府 stands for 中國 however the page writes the country).
+ * most (中國大陸 where the article writes only that for 中國), never an official long form, a
+ * side (X方) or an abbreviation. Speakers and holders keep the canonical name (中央政府 stands
+ * for 中國 however the page writes the country).
  */
 function placesAsWritten(
   a: ArticleAnnotations,
   names: ReadonlyMap<string, string>,
 ): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const m of a.mentions) {
-    if ((m.kind !== 'name' && m.kind !== 'alias') || m.refersTo.length !== 1) continue;
-    const id = m.refersTo[0] as string;
-    if (!id.startsWith('LOC:')) continue;
-    if (!CHINESE_NAME.test(m.text) || /方(?:面)?$/.test(m.text) || LONG_FORM.test(m.text)) continue;
-    let forms = counts.get(id);
-    if (forms === undefined) counts.set(id, (forms = new Map()));
-    forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
-  }
   const out = new Map<string, string>();
-  for (const [id, forms] of counts) {
-    let best = names.get(id) ?? '';
-    let most = forms.get(best) ?? 0;
-    for (const [form, n] of forms) {
-      if (n > most) {
-        best = form;
-        most = n;
-      }
-    }
-    if (most > 0) out.set(id, best);
+  for (const [id, forms] of placeForms(a.mentions)) {
+    const best = mostWritten(forms, names.get(id) ?? '');
+    if (best !== '') out.set(id, best);
   }
   return out;
 }

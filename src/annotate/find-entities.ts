@@ -189,10 +189,9 @@ function opensEventName(text: string, grid: WordGrid, at: number): boolean {
     // (中方祝贺/nc 大会…: a verb of stance, whatever tag it has, is no part of a name.)
     if (end <= i || !EVENT_WORD_POS.test(grid.posAt(i)) || CUE_START.test(text.slice(i, end)))
       return false;
-    if (EVENT_END.test(text.slice(at, end))) {
-      const suffix = EVENT_END.exec(text.slice(at, end))?.[0].length ?? 0;
+    const suffix = EVENT_END.exec(text.slice(at, end))?.[0].length ?? 0;
+    if (suffix > 0)
       return end - suffix - at >= 2 && !PARTICIPANTS.test(text.slice(at, end - suffix));
-    }
     i = end;
   }
   return false;

@@ -132,9 +132,10 @@ const DOCUMENT =
 export const ISSUED = new RegExp(
   `^(?:该|这份|其|这篇|该份)?(?:${DOCUMENT}|报纸|该报)|^(?:本次|此次|这次|该次)?会议(?:还|也|并|同时|进一步|一致)?$`,
 );
-/** Issuing a statement: 发表声明, 发布联合公报, passing a resolution (通过一项决议), 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的社评,
- * 刊登一篇评论文章, 刊文 and 撰文 (an article, 文章 after), a paper's editorial (世界报的社论); convening a meeting: 召开会议, 主持召开国务院
- * 常务会议; a court's sentence or ruling (一审判处, 宣判, 裁定), whose 判决 speaks for it. */
+/** Issuing a statement: 发表声明, 发布联合公报, 发出一份新闻稿, 发表《…》白皮书, 发表题为《…》的
+ * 社评, 刊登一篇评论文章, 刊文 and 撰文 (an article, 文章 after), a paper's editorial (世界报的
+ * 社论); passing a resolution (通过一项决议); convening a meeting: 召开会议, 主持召开国务院常务
+ * 会议; a court's sentence or ruling (一审判处, 宣判, 裁定), whose 判决 speaks for it. */
 const ISSUES = new RegExp(
   `(?:一审|二审|三审|终审|更审)?(?:判处|宣判|改判|裁定(?![书])|判决(?![书]))|(?:发表|发布|发出|公布|刊出|刊登)了?(?:一份|一项|一篇)?(?:书面|正式|联合|评论|署名|长篇)?(?=(?:《[^》]{1,40}》|题为[《“][^》”]{1,40}[》”]的)?${DOCUMENT})|(?<=报》?)的(?=(?:一篇)?(?:社论|社评|评论|文章))|以[“「《][^”」》]{1,40}[”」》]为题|(?:刊|撰|发)文|(?:召开|举行)了?(?=[^，。；！？]{0,20}?会议)|(?:通过|表决通过)了?(?=[^，。；！？]{0,20}?决议)`,
   'g',
